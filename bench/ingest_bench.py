@@ -1,0 +1,179 @@
+"""Ingest and validation throughput, and dump loading, on synthetic documents.
+
+Documents are shaped like the curated seed (a debate, themes, claims with quotes, citations of
+reference events, a figure with a curator's attribution), about 250 triples each. For each store
+size (claims already stored) a fresh process prefills an on-disk store, then ingests documents
+through the whole pipeline (strict YAML, JSON Schema, RDF, SHACL, atomic write) and reports
+documents/s, triples/s and its peak memory. Then the largest store is exported and loaded into an
+empty store. Figures are printed, never asserted.
+
+    python bench/ingest_bench.py                 # 1k, 10k, 100k claims
+    python bench/ingest_bench.py --sizes 1000    # one size
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pyoxigraph as ox
+import yaml
+
+from kgdebate.build import load_trusted
+from kgdebate.config import Settings
+from kgdebate.ingest.emit import emit
+from kgdebate.ingest.pipeline import ingest_files
+from kgdebate.mint import Minter
+from kgdebate.store import OxigraphStore, to_oxigraph
+
+ROOT = Path(__file__).resolve().parents[1]
+CLAIMS_PER_DOCUMENT = 7
+EVENTS = ["istanbul-talks-2022", "annexation-of-crimea-2014", "black-sea-grain-initiative",
+          "belarus-talks-2022", "russo-georgian-war-2008"]
+ACTORS = ["ukraine", "russia", "united-states", "poland", "baltic-states"]
+
+
+def synthetic(number: int) -> dict[str, object]:
+    """One document, shaped like the seed annotation (no full text: quotes are not verified)."""
+    slug = f"bench-{number}"
+    claims = []
+    for index in range(CLAIMS_PER_DOCUMENT):
+        side = "for" if index < CLAIMS_PER_DOCUMENT // 2 else "against"
+        claim: dict[str, object] = {
+            "id": f"c{index + 1:02d}",
+            "statement": f"Synthetic claim {index + 1} of document {number}.",
+            "quote": {"exact": f"Sentence {index + 1} of the text.", "prefix": "text. ",
+                      "suffix": " Next", "start": 40 * index + 6, "end": 40 * index + 32},
+            "side": side,
+            "theme": "theme-a" if index % 2 else "theme-b",
+            "kind": ["fact", "forecast", "recommendation", "moral", "causal"][index % 5],
+            "paragraph": 1 + index // 3,
+            "mentions": {"actors": [ACTORS[index % 5], ACTORS[(index + 1) % 5]]},
+            "cites": [{"event": EVENTS[index % 5], "as": "evidence",
+                       "evidence": "diplomatic-record"}],
+        }
+        if side == "against":
+            claim["rebuts"] = [f"c{index - CLAIMS_PER_DOCUMENT // 2 + 1:02d}"]
+        claims.append(claim)
+    claims[0]["cites"] = [{"statistic": f"bench-figure-{number}", "as": "evidence",
+                           "evidence": "poll"}]
+    return {
+        "kgdebate": "annotation/1",
+        "document": {"id": slug, "title": f"Synthetic debate {number}", "publisher": "belfer-center",
+                     "date": "2023-11-16", "url": f"https://example.org/{slug}", "language": "en",
+                     "sha256": "0" * 64},
+        "debate": {"motion": "Synthetic motion.", "led_by": "karen-donfried",
+                   "teams": [{"side": "for", "size": 4}, {"side": "against", "size": 4}],
+                   "themes": [{"id": "theme-a", "title": "Theme A"},
+                              {"id": "theme-b", "title": "Theme B"}]},
+        "claims": claims,
+        "statistics": [{"id": f"bench-figure-{number}", "poll": True, "value": 84,
+                        "value_text": "84%", "unit": "percent", "measures": "support",
+                        "population": "ukrainians",
+                        "attribution": {"source": f"bench-source-{number}",
+                                        "confidence": "medium", "by": "bench"}}],
+        "sources": [{"id": f"bench-source-{number}", "title": "A survey",
+                     "url": "https://example.org/survey", "date": "2023-06-09"}],
+    }
+
+
+def prefill(store: OxigraphStore, settings: Settings, claims: int) -> float:
+    """Store ``claims`` claims quickly: one emitted document, copied under other slugs."""
+    template = to_oxigraph(emit(synthetic(0), Minter(settings.base_iri)).graph)
+    lines = "\n".join(f"{t.subject} {t.predicate} {t.object} <GRAPH> ." for t in template)
+    started = time.perf_counter()
+    documents = claims // CLAIMS_PER_DOCUMENT
+    for chunk in range(0, documents, 2000):
+        buffer = io.StringIO()
+        for number in range(chunk + 1_000_000, min(chunk + 2000, documents) + 1_000_000):
+            graph = f"<{settings.base_iri}graph/document/bench-{number}>"
+            buffer.write(lines.replace("bench-0", f"bench-{number}").replace("<GRAPH>", graph))
+            buffer.write("\n")
+        store.load(io.BytesIO(buffer.getvalue().encode()), ox.RdfFormat.N_QUADS)
+    return time.perf_counter() - started
+
+
+def measure(claims: int, documents: int) -> dict[str, float]:
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        settings = Settings(data_dir=folder / "store", reference_dir=ROOT / "data" / "reference",
+                            texts_dir=folder)
+        store = OxigraphStore(settings.data_dir)
+        load_trusted(store, settings)
+        prefill_seconds = prefill(store, settings, claims)
+        paths = []
+        for number in range(documents):
+            path = folder / f"bench-{number}.yaml"
+            path.write_text(yaml.safe_dump(synthetic(number), sort_keys=False), "utf-8")
+            paths.append(path)
+        ingest_files(paths[:2], store, settings)  # warm caches (shapes, ontology)
+        started = time.perf_counter()
+        outcomes = ingest_files(paths, store, settings)
+        seconds = time.perf_counter() - started
+        failed = [str(o.error) for o in outcomes if o.error is not None]
+        if failed:
+            raise SystemExit(f"synthetic document refused: {failed[0]}")
+        triples = sum(o.triples for o in outcomes)
+        result = {"claims": claims, "store_triples": len(store), "prefill_s": prefill_seconds,
+                  "docs": documents, "docs_per_s": documents / seconds,
+                  "triples_per_s": triples / seconds, "triples_per_doc": triples / documents,
+                  "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+        if claims == max(claims, 0) and "--dump" in sys.argv:
+            result.update(load_dump(store))
+        return result
+
+
+def load_dump(store: OxigraphStore) -> dict[str, float]:
+    """Export the store as N-Quads and TriG, and load each into an empty store."""
+    figures: dict[str, float] = {}
+    for name, fmt in (("nquads", ox.RdfFormat.N_QUADS), ("trig", ox.RdfFormat.TRIG)):
+        buffer = io.BytesIO()
+        store.dump(buffer, fmt)
+        with tempfile.TemporaryDirectory() as tmp:
+            empty = OxigraphStore(Path(tmp) / "copy")
+            started = time.perf_counter()
+            empty.load(io.BytesIO(buffer.getvalue()), fmt)
+            figures[f"load_{name}_triples_per_s"] = len(empty) / (time.perf_counter() - started)
+    return figures
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000, 100_000])
+    parser.add_argument("--documents", type=int, default=60)
+    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # child process: one size
+    parser.add_argument("--dump", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.one is not None:
+        print(json.dumps(measure(args.one, args.documents)))
+        return
+    rows = []
+    for size in args.sizes:
+        extra = ["--dump"] if size == max(args.sizes) else []
+        child = subprocess.run([sys.executable, __file__, "--one", str(size), "--documents",
+                                str(args.documents), *extra], capture_output=True, text=True,
+                               check=True)
+        rows.append(json.loads(child.stdout.strip().splitlines()[-1]))
+        print(f"measured {size} claims", file=sys.stderr)
+    print(f"{'claims stored':>14} {'store triples':>14} {'docs/s':>8} {'triples/s':>10} "
+          f"{'triples/doc':>12} {'peak RSS MB':>12}")
+    for row in rows:
+        print(f"{row['claims']:>14,} {row['store_triples']:>14,} {row['docs_per_s']:>8.1f} "
+              f"{row['triples_per_s']:>10,.0f} {row['triples_per_doc']:>12.0f} "
+              f"{row['peak_rss_mb']:>12.0f}")
+    for row in rows:
+        for key in ("load_nquads_triples_per_s", "load_trig_triples_per_s"):
+            if key in row:
+                print(f"{key.replace('_', ' ')} (into an empty store, {row['store_triples']:,} "
+                      f"triples): {row[key]:,.0f}")
+
+
+if __name__ == "__main__":
+    main()

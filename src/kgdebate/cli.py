@@ -1,0 +1,257 @@
+"""The ``kgdebate`` command: a thin adapter from click to the core. Data to stdout, logs to stderr.
+
+Exit codes: 0 success; 1 SHACL violations (``validate``, ``ingest``); 2 any other error.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+from typing import NoReturn
+
+import click
+import pyoxigraph as ox
+
+from kgdebate import __version__
+from kgdebate.build import build as build_store
+from kgdebate.config import Settings, load_settings
+from kgdebate.errors import KgdebateError
+from kgdebate.ingest.pipeline import Outcome, ingest_files
+from kgdebate.queries import (
+    GRAPH_FORMATS,
+    RESULT_FORMATS,
+    parse_named_query,
+    read_query,
+    run_named,
+    run_query,
+    write_result,
+)
+from kgdebate.stats import collect_stats, format_stats
+from kgdebate.store import OxigraphStore
+
+log = logging.getLogger("kgdebate")
+
+DATASET_FORMATS = {"trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS}
+EXPORT_GRAPH_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES}
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="kgdebate")
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="TOML settings file ([kgdebate] table). Env: KGDEBATE_CONFIG.",
+)
+@click.option(
+    "--data-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="The on-disk store. Env: KGDEBATE_DATA_DIR. Default: var/store.",
+)
+@click.option("-v", "--verbose", is_flag=True, help="Log more (to stderr).")
+@click.pass_context
+def cli(ctx: click.Context, config_file: Path | None, data_dir: Path | None, verbose: bool) -> None:
+    """kgdebate: debates in, a validated knowledge graph out.
+
+    \b
+    Start here:
+      kgdebate build data/              ontology + reference data + every annotation
+      kgdebate stats                    what the store holds
+      kgdebate query queries/84-percent-figure.rq
+      kgdebate validate my-doc.yaml     check an annotation without storing it
+      kgdebate ingest my-doc.yaml       check it, then store it (atomically)
+    """
+    logging.basicConfig(
+        level=logging.DEBUG if verbose else logging.INFO,
+        stream=sys.stderr,
+        format="%(levelname)s %(message)s",
+    )
+    settings = _settings(config_file, data_dir)
+    ctx.obj = settings
+
+
+def _settings(config_file: Path | None, data_dir: Path | None) -> Settings:
+    try:
+        settings = load_settings(config_file)
+    except KgdebateError as exc:
+        _fail(exc)
+    if data_dir is not None:
+        from dataclasses import replace
+
+        settings = replace(settings, data_dir=data_dir)
+    return settings
+
+
+def _fail(exc: KgdebateError) -> NoReturn:
+    click.echo(f"error: {exc}", err=True)
+    sys.exit(exc.exit_code)
+
+
+def _open(settings: Settings, read_only: bool = False) -> OxigraphStore:
+    try:
+        if read_only and not settings.data_dir.exists():
+            from kgdebate.errors import StoreError
+
+            raise StoreError(f"no store at {settings.data_dir}", hint="run `kgdebate build` first")
+        return OxigraphStore(settings.data_dir, read_only=read_only)
+    except KgdebateError as exc:
+        _fail(exc)
+
+
+@cli.command()
+@click.argument(
+    "data_dir", type=click.Path(exists=True, file_okay=False, path_type=Path), default="data"
+)
+@click.option(
+    "--texts",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Folder of full texts, to verify every quote. Default: the texts_dir setting.",
+)
+@click.pass_obj
+def build(settings: Settings, data_dir: Path, texts: Path | None) -> None:
+    """Build the store from DATA_DIR: ontology, vocabularies, reference data, annotations."""
+    if texts is not None:
+        from dataclasses import replace
+
+        settings = replace(settings, texts_dir=texts)
+    store = _open(settings)
+    try:
+        summary = build_store(data_dir, store, settings)
+    except KgdebateError as exc:
+        _fail(exc)
+    log.info("reference data: %d triples", summary.reference_triples)
+    sys.exit(_report(summary.outcomes, "stored"))
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--text",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The full text, to check every quote against it (one file only).",
+)
+@click.pass_obj
+def ingest(settings: Settings, files: tuple[Path, ...], text: Path | None) -> None:
+    """Check annotation FILES and store each one that passes, atomically.
+
+    Each file is its own transaction: a refused file leaves the store as it was and does not
+    stop the others. Exit code 0 if all were stored, 1 if any broke a shape, 2 otherwise.
+    """
+    if text is not None and len(files) > 1:
+        _fail(KgdebateError("--text goes with a single annotation file"))
+    store = _open(settings)
+    with click.progressbar(files, label="ingesting", file=sys.stderr, show_pos=True) as bar:
+        outcomes = ingest_files(bar, store, settings, text)
+    sys.exit(_report(outcomes, "stored"))
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--text",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The full text, to check every quote against it (one file only).",
+)
+@click.pass_obj
+def validate(settings: Settings, files: tuple[Path, ...], text: Path | None) -> None:
+    """Check annotation FILES without storing anything.
+
+    Exit code 0: conforms (warnings allowed); 1: SHACL violations; 2: any other error.
+    """
+    store = _open(settings, read_only=True)
+    sys.exit(_report(ingest_files(files, store, settings, text, dry_run=True), "conforms"))
+
+
+def _report(outcomes: list[Outcome], verb: str) -> int:
+    """Print each file's warnings and errors to stderr and a summary; return the exit code."""
+    code = 0
+    for outcome in outcomes:
+        for warning in outcome.warnings:
+            click.echo(f"warning: {warning}", err=True)
+        if outcome.error is not None:
+            click.echo(f"error: {outcome.error}", err=True)
+            code = max(code, outcome.error.exit_code)
+        else:
+            click.echo(
+                f"{verb}: {outcome.file} ({outcome.triples} triples, "
+                f"{len(outcome.warnings)} warning(s))",
+                err=True,
+            )
+    done = sum(1 for o in outcomes if o.error is None)
+    click.echo(
+        f"{done} {verb}, {sum(len(o.warnings) for o in outcomes)} warning(s), "
+        f"{len(outcomes) - done} refused",
+        err=True,
+    )
+    return 0 if code == 0 else (1 if code == 1 else 2)
+
+
+@cli.command()
+@click.argument("query")
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    default="table",
+    type=click.Choice(sorted({"table", *RESULT_FORMATS, *GRAPH_FORMATS})),
+    help="Rows: table, json, csv, tsv, xml. Graphs: turtle, ntriples, jsonld.",
+)
+@click.option(
+    "-p",
+    "--param",
+    "params",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="Bind a query parameter (?_NAME); IRIs in <…>, else a plain literal.",
+)
+@click.pass_obj
+def query(settings: Settings, query: str, fmt: str, params: tuple[str, ...]) -> None:
+    """Run a read-only SPARQL QUERY (a .rq file or the query text) over the whole store."""
+    store = _open(settings, read_only=True)
+    try:
+        text = read_query(query)
+        given = dict(p.split("=", 1) for p in params if "=" in p)
+        if text.lstrip().startswith("#+"):
+            result = run_named(store, parse_named_query(Path(query).stem, text), given)
+        else:
+            result = run_query(store, text, given)
+        write_result(result, fmt, sys.stdout.buffer)
+    except KgdebateError as exc:
+        _fail(exc)
+
+
+@cli.command()
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    default="trig",
+    type=click.Choice([*DATASET_FORMATS, *EXPORT_GRAPH_FORMATS]),
+    help="trig or nquads for the dataset; turtle or ntriples for one --graph.",
+)
+@click.option("--graph", help="Export only this named graph (its IRI).")
+@click.pass_obj
+def export(settings: Settings, fmt: str, graph: str | None) -> None:
+    """Write the dataset (or one graph) to stdout."""
+    store = _open(settings, read_only=True)
+    if fmt in EXPORT_GRAPH_FORMATS and graph is None:
+        _fail(
+            KgdebateError(
+                f"--format {fmt} writes one graph: add --graph IRI",
+                hint="list the graphs with `kgdebate stats`",
+            )
+        )
+    if graph is not None and not store.has_graph(graph):
+        _fail(KgdebateError(f"no graph {graph} in the store"))
+    formats = DATASET_FORMATS if graph is None else {**DATASET_FORMATS, **EXPORT_GRAPH_FORMATS}
+    store.dump(sys.stdout.buffer, formats[fmt], graph)
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@click.pass_obj
+def stats(settings: Settings, as_json: bool) -> None:
+    """Triples, graphs, entities per class and open warnings."""
+    store = _open(settings, read_only=True)
+    click.echo(format_stats(collect_stats(store, settings), as_json))

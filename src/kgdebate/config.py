@@ -1,0 +1,74 @@
+"""Settings: dataclass defaults, then a TOML file, then ``KGDEBATE_*`` environment variables."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tomllib
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any
+
+from kgdebate.errors import InputError
+
+CONFIG_FILE_ENV = "KGDEBATE_CONFIG"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything that may differ between installations. See README, "Settings"."""
+
+    data_dir: Path = Path("var/store")
+    """The on-disk Oxigraph store."""
+    texts_dir: Path = Path("var/texts")
+    """Where full texts of documents are looked up by file name (never redistributed)."""
+    reference_dir: Path = Path("data/reference")
+    """Reference data: actors, places, events (Turtle)."""
+    base_iri: str = "https://w3id.org/kgdebate/"
+    """Base of every IRI the project mints (a constant of the data, not of the server)."""
+    max_annotation_bytes: int = 5_000_000
+    max_text_bytes: int = 20_000_000
+    max_yaml_nodes: int = 200_000
+    host: str = "127.0.0.1"
+    port: int = 5000
+
+
+def load_settings(config_file: Path | None = None, env: dict[str, str] | None = None) -> Settings:
+    """Defaults, overridden by a TOML file (``[kgdebate]`` table), then by ``KGDEBATE_<NAME>``."""
+    env = dict(os.environ) if env is None else env
+    values: dict[str, Any] = {}
+    path = config_file or (Path(env[CONFIG_FILE_ENV]) if CONFIG_FILE_ENV in env else None)
+    if path is not None:
+        try:
+            with path.open("rb") as handle:
+                values.update(tomllib.load(handle).get("kgdebate", {}))
+        except (OSError, tomllib.TOMLDecodeError) as exc:
+            raise InputError(f"{path}: cannot read settings: {exc}") from None
+    for item in fields(Settings):
+        key = f"KGDEBATE_{item.name.upper()}"
+        if key in env:
+            values[item.name] = env[key]
+    return _coerce(values)
+
+
+def _coerce(values: dict[str, Any]) -> Settings:
+    known = {item.name: item for item in fields(Settings)}
+    unknown = sorted(set(values) - set(known))
+    if unknown:
+        raise InputError(f"unknown setting(s): {', '.join(unknown)}", hint="see README, Settings")
+    typed: dict[str, Any] = {}
+    defaults = Settings()
+    for name, raw in values.items():
+        current = getattr(defaults, name)
+        try:
+            if isinstance(current, Path):
+                typed[name] = Path(raw)
+            elif isinstance(current, bool):
+                typed[name] = str(raw).lower() in {"1", "true", "yes", "on"}
+            elif isinstance(current, int):
+                typed[name] = int(raw)
+            else:
+                typed[name] = raw
+        except ValueError:
+            raise InputError(f"setting {name!r} must be a whole number, not {raw!r}") from None
+    return dataclasses.replace(defaults, **typed)

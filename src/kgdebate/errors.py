@@ -1,0 +1,35 @@
+"""The errors kgdebate raises on purpose, each with a hint that says what to do."""
+
+from __future__ import annotations
+
+
+class KgdebateError(Exception):
+    """Base class: a message for the user, and an optional hint."""
+
+    exit_code = 2
+
+    def __init__(self, message: str, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+    def __str__(self) -> str:
+        return f"{self.message}\n  hint: {self.hint}" if self.hint else self.message
+
+
+class InputError(KgdebateError):
+    """An input file is unreadable, malformed or inconsistent (exit code 2)."""
+
+
+class ShapeViolation(KgdebateError):
+    """The document's RDF breaks a SHACL shape (exit code 1)."""
+
+    exit_code = 1
+
+
+class QueryError(KgdebateError):
+    """A SPARQL query was refused or failed."""
+
+
+class StoreError(KgdebateError):
+    """The store is missing something it needs, or cannot be opened."""

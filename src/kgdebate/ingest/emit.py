@@ -1,0 +1,317 @@
+"""Annotation → RDF: a pure function from a checked annotation to the document's triples.
+
+No I/O here. Besides the graph, the emitter returns where each subject came from (the YAML path
+of the item that made it), so a SHACL result on a node can name the line to edit, and the
+reference entities the document points at, so the ingester can check that they exist.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.term import Node
+
+from kgdebate.ingest.yamlstrict import Path_
+from kgdebate.mint import Minter
+from kgdebate.namespaces import (
+    DCTERMS,
+    KGD,
+    KGV,
+    OA,
+    PREFIXES,
+    RDF,
+    RDFS,
+    SCHEMA,
+    SKOS,
+    XSD,
+)
+
+SIDES = {"for": KGV["for-motion"], "against": KGV["against-motion"]}
+CITATION_KINDS = {
+    "evidence": KGV["as-evidence"],
+    "precedent": KGV["as-precedent"],
+    "disputes": KGV["disputes"],
+    "illustration": KGV["as-illustration"],
+}
+CONFIDENCE = {level: KGV[f"confidence-{level}"] for level in ("high", "medium", "low")}
+FIELDS = {  # the YAML key each predicate comes from, so a SHACL result can name its line
+    DCTERMS.title: "title", DCTERMS.publisher: "publisher", DCTERMS.creator: "creator",
+    KGD.series: "series", DCTERMS.date: "date", SCHEMA.url: "url", DCTERMS.language: "language",
+    DCTERMS.bibliographicCitation: "citation", KGD.sha256: "sha256", KGD.retrievedOn: "retrieved",
+    KGD.motion: "motion", KGD.partOfSeries: "series", KGD.ledBy: "led_by", KGD.heldOn: "held_on",
+    KGD.teamSize: "size", RDFS.label: "statement", KGD.side: "side", KGD.theme: "theme",
+    KGD.claimKind: "kind", KGD.asOf: "as_of", KGD.paragraph: "paragraph",
+    KGD.mentions: "mentions", KGD.supports: "supports", KGD.attacks: "attacks",
+    KGD.rebuts: "rebuts", KGD.cites: "cites", KGD.quote: "quote", OA.exact: "exact",
+    OA.prefix: "prefix", OA.suffix: "suffix", OA.start: "start", OA.end: "end",
+    KGD.value: "value", KGD.valueText: "value_text", KGD.unit: "unit",
+    KGD.approximate: "approximate", KGD.measures: "measures", KGD.population: "population",
+    KGD.source: "source", KGD.attribution: "attribution", KGD.speaker: "speaker",
+    KGD.words: "words", KGD.statedOn: "stated_on", KGD.attributedSource: "source",
+    KGD.confidence: "confidence", SKOS.editorialNote: "note",
+}
+REFERENCE_KINDS = ("actor", "event", "place")
+CITABLE = ("event", "statistic", "statement", "actor", "document", "source")
+
+
+@dataclass
+class Emitted:
+    """The document's graph, where each subject came from, and what it points at outside."""
+
+    graph: Graph
+    document: URIRef
+    origins: dict[Node, Path_] = field(default_factory=dict)
+    references: dict[URIRef, tuple[str, Path_]] = field(default_factory=dict)
+
+
+def new_graph() -> Graph:
+    """A graph with the project's prefixes and no others (rdflib's defaults would leak)."""
+    graph = Graph(bind_namespaces="none")
+    for prefix, iri in PREFIXES.items():
+        graph.bind(prefix, iri)
+    return graph
+
+
+def emit(data: dict[str, Any], minter: Minter) -> Emitted:
+    """Build the RDF of one annotation (already structurally checked)."""
+    return _Emitter(data, minter).run()
+
+
+class _Emitter:
+    def __init__(self, data: dict[str, Any], minter: Minter) -> None:
+        self.data = data
+        self.mint = minter
+        self.doc_slug: str = data["document"]["id"]
+        self.lang: str = data["document"]["language"]
+        self.out = Emitted(new_graph(), minter.thing("document", self.doc_slug))
+
+    def run(self) -> Emitted:
+        self.document()
+        if "debate" in self.data:
+            self.debate()
+        for index, item in enumerate(self.data.get("sources", [])):
+            self.source(item, ("sources", index))
+        for index, item in enumerate(self.data.get("statistics", [])):
+            self.statistic(item, ("statistics", index))
+        for index, item in enumerate(self.data.get("statements", [])):
+            self.statement(item, ("statements", index))
+        for index, item in enumerate(self.data.get("claims", [])):
+            self.claim(item, ("claims", index))
+        return self.out
+
+    # helpers ---------------------------------------------------------------------------------
+
+    def add(self, subject: URIRef, predicate: URIRef, obj: Node | None) -> None:
+        if obj is not None:
+            self.out.graph.add((subject, predicate, obj))
+
+    def origin(self, subject: URIRef, path: Path_, rdf_type: URIRef) -> URIRef:
+        self.out.origins[subject] = path
+        self.add(subject, RDF.type, rdf_type)
+        return subject
+
+    def text(self, value: str | None, lang: bool = True) -> Literal | None:
+        """Human text: NFC-normalised (one form for one string), tagged with the language."""
+        if value is None:
+            return None
+        value = unicodedata.normalize("NFC", value)
+        return Literal(value, lang=self.lang) if lang else Literal(value)
+
+    def ref(self, kind: str, slug: str | None, path: Path_) -> URIRef | None:
+        """A reference entity (actor, event, place), recorded so its existence is checked."""
+        if slug is None:
+            return None
+        iri = self.mint.thing(kind, slug)
+        self.out.references.setdefault(iri, (kind, path))
+        return iri
+
+    @staticmethod
+    def date(value: str | None) -> Literal | None:
+        return None if value is None else Literal(value, datatype=XSD.date)
+
+    # sections --------------------------------------------------------------------------------
+
+    def document(self) -> None:
+        meta = self.data["document"]
+        doc = self.origin(self.out.document, ("document",), KGD.SourceDocument)
+        self.add(doc, DCTERMS.title, self.text(meta["title"]))
+        self.add(doc, RDFS.label, self.text(meta["title"]))
+        self.add(
+            doc,
+            DCTERMS.publisher,
+            self.ref("actor", meta.get("publisher"), ("document", "publisher")),
+        )
+        for index, creator in enumerate(meta.get("creator", [])):
+            self.add(
+                doc, DCTERMS.creator, self.ref("actor", creator, ("document", "creator", index))
+            )
+        self.add(doc, KGD.series, self.text(meta.get("series"), lang=False))
+        self.add(doc, DCTERMS.date, self.date(meta["date"]))
+        self.add(doc, SCHEMA.url, URIRef(meta["url"]) if "url" in meta else None)
+        self.add(doc, DCTERMS.language, Literal(meta["language"]))
+        self.add(doc, DCTERMS.bibliographicCitation, self.text(meta.get("citation"), lang=False))
+        self.add(doc, KGD.sha256, Literal(meta["sha256"]))
+        self.add(doc, KGD.retrievedOn, self.date(meta.get("retrieved")))
+
+    def debate(self) -> None:
+        meta = self.data["debate"]
+        debate = self.origin(self.mint.thing("debate", self.doc_slug), ("debate",), KGD.Debate)
+        self.add(self.out.document, KGD.records, debate)
+        self.add(debate, KGD.recordedIn, self.out.document)
+        self.add(debate, RDFS.label, self.text(meta["motion"]))
+        self.add(debate, KGD.motion, self.text(meta["motion"], lang=False))
+        self.add(
+            debate, KGD.partOfSeries, self.ref("actor", meta.get("series"), ("debate", "series"))
+        )
+        self.add(debate, KGD.ledBy, self.ref("actor", meta.get("led_by"), ("debate", "led_by")))
+        self.add(debate, KGD.heldOn, self.date(meta.get("held_on")))
+        self.add(debate, SKOS.editorialNote, self.text(meta.get("note")))
+        for index, team in enumerate(meta.get("teams", [])):
+            iri = self.origin(
+                self.mint.thing("team", self.doc_slug, team["side"]),
+                ("debate", "teams", index),
+                KGD.Team,
+            )
+            self.add(debate, KGD.hasTeam, iri)
+            self.add(iri, RDFS.label, Literal(f"Team {team['side']} the motion", lang="en"))
+            self.add(iri, KGD.side, SIDES[team["side"]])
+            size = team.get("size")
+            self.add(
+                iri, KGD.teamSize, None if size is None else Literal(size, datatype=XSD.integer)
+            )
+        for index, theme in enumerate(meta["themes"]):
+            iri = self.origin(self.theme_iri(theme["id"]), ("debate", "themes", index), KGD.Theme)
+            self.add(debate, KGD.hasTheme, iri)
+            self.add(iri, KGD.themeOf, debate)
+            self.add(iri, SKOS.prefLabel, self.text(theme["title"]))
+            self.add(iri, RDFS.label, self.text(theme["title"]))
+            self.add(iri, KGD.order, Literal(index + 1, datatype=XSD.integer))
+
+    def theme_iri(self, slug: str) -> URIRef:
+        return self.mint.thing("theme", self.doc_slug, slug)
+
+    def claim_iri(self, slug: str) -> URIRef:
+        return self.mint.thing("claim", self.doc_slug, slug)
+
+    def claim(self, item: dict[str, Any], path: Path_) -> None:
+        claim = self.origin(self.claim_iri(item["id"]), path, KGD.Claim)
+        self.add(claim, RDFS.label, self.text(item["statement"]))
+        self.add(claim, KGD.side, SIDES[item["side"]])
+        self.add(claim, KGD.theme, self.theme_iri(item["theme"]))
+        self.add(claim, KGD.claimKind, KGV[item["kind"]])
+        self.add(claim, KGD.inDocument, self.out.document)
+        if "debate" in self.data:
+            self.add(claim, KGD.inDebate, self.mint.thing("debate", self.doc_slug))
+        as_of = item.get("as_of", self.data["document"]["date"])
+        self.add(claim, KGD.asOf, self.date(as_of))
+        if "paragraph" in item:
+            self.add(claim, KGD.paragraph, Literal(item["paragraph"], datatype=XSD.positiveInteger))
+        for kind in REFERENCE_KINDS:
+            for index, slug in enumerate(item.get("mentions", {}).get(kind + "s", [])):
+                self.add(
+                    claim,
+                    KGD.mentions,
+                    self.ref(kind, slug, (*path, "mentions", kind + "s", index)),
+                )
+        for relation, predicate in (
+            ("supports", KGD.supports),
+            ("attacks", KGD.attacks),
+            ("rebuts", KGD.rebuts),
+        ):
+            for target in item.get(relation, []):
+                self.add(claim, predicate, self.claim_iri(target))
+        if "quote" in item:
+            self.quote(claim, item["quote"], (*path, "quote"))
+        for index, cited in enumerate(item.get("cites", [])):
+            self.citation(claim, item["id"], index, cited, (*path, "cites", index))
+
+    def quote(self, claim: URIRef, quote: dict[str, Any], path: Path_) -> None:
+        anchor = self.origin(URIRef(f"{claim}#quote"), path, KGD.Quote)
+        self.add(claim, KGD.quote, anchor)
+        self.add(anchor, OA.hasSource, self.out.document)
+        by_quote = self.origin(URIRef(f"{claim}#text-quote"), path, OA.TextQuoteSelector)
+        by_position = self.origin(URIRef(f"{claim}#text-position"), path, OA.TextPositionSelector)
+        self.add(anchor, OA.hasSelector, by_quote)
+        self.add(anchor, OA.hasSelector, by_position)
+        self.add(by_quote, OA.exact, Literal(quote["exact"]))  # verbatim: never normalised
+        for key in ("prefix", "suffix"):
+            if key in quote:
+                self.add(by_quote, OA[key], Literal(quote[key]))
+        for key in ("start", "end"):
+            self.add(by_position, OA[key], Literal(quote[key], datatype=XSD.nonNegativeInteger))
+
+    def citation(
+        self, claim: URIRef, claim_id: str, index: int, cited: dict[str, Any], path: Path_
+    ) -> None:
+        iri = self.mint.thing("citation", self.doc_slug, f"{claim_id}-{index + 1}")
+        self.origin(iri, path, KGD.Citation)
+        kind = next(key for key in CITABLE if key in cited)
+        target = self.cited_iri(kind, cited[kind], (*path, kind))
+        self.add(claim, KGD.hasCitation, iri)
+        self.add(claim, KGD.cites, target)
+        self.add(iri, KGD.citingClaim, claim)
+        self.add(iri, KGD.citedEntity, target)
+        self.add(iri, KGD.citationKind, CITATION_KINDS[cited["as"]])
+        if "evidence" in cited:
+            self.add(iri, KGD.evidenceKind, KGV[cited["evidence"]])
+
+    def cited_iri(self, kind: str, slug: str, path: Path_) -> URIRef:
+        if kind in REFERENCE_KINDS:
+            iri = self.ref(kind, slug, path)
+            assert iri is not None
+            return iri
+        return self.mint.thing(kind, slug)
+
+    def source(self, item: dict[str, Any], path: Path_) -> None:
+        iri = self.origin(self.mint.thing("source", item["id"]), path, KGD.ExternalSource)
+        self.add(iri, DCTERMS.title, self.text(item["title"]))
+        self.add(iri, RDFS.label, self.text(item["title"]))
+        self.add(iri, DCTERMS.publisher, self.text(item.get("publisher"), lang=False))
+        self.add(iri, DCTERMS.date, self.date(item.get("date")))
+        self.add(iri, SCHEMA.url, URIRef(item["url"]) if "url" in item else None)
+        self.add(iri, DCTERMS.description, self.text(item.get("description")))
+
+    def statistic(self, item: dict[str, Any], path: Path_) -> None:
+        kind = KGD.Poll if item.get("poll") else KGD.Statistic
+        iri = self.origin(self.mint.thing("statistic", item["id"]), path, kind)
+        label = item.get("value_text", str(item["value"]))
+        self.add(iri, RDFS.label, self.text(f"{label}: {item['measures']}"))
+        self.add(iri, KGD.value, Literal(str(item["value"]), datatype=XSD.decimal))
+        self.add(iri, KGD.valueText, self.text(item.get("value_text"), lang=False))
+        self.add(iri, KGD.unit, KGV[item["unit"]])
+        if "approximate" in item:
+            self.add(iri, KGD.approximate, Literal(item["approximate"]))
+        self.add(iri, KGD.measures, self.text(item["measures"], lang=False))
+        self.add(
+            iri, KGD.population, self.ref("actor", item.get("population"), (*path, "population"))
+        )
+        self.add(iri, KGD.asOf, self.date(item.get("as_of")))
+        if "source" in item:
+            self.add(iri, KGD.source, self.mint.thing("source", item["source"]))
+        if "attribution" in item:
+            self.attribution(
+                iri, f"statistic-{item['id']}", item["attribution"], (*path, "attribution")
+            )
+
+    def statement(self, item: dict[str, Any], path: Path_) -> None:
+        iri = self.origin(self.mint.thing("statement", item["id"]), path, KGD.Statement)
+        self.add(iri, RDFS.label, self.text(item["words"]))
+        self.add(iri, KGD.speaker, self.ref("actor", item["speaker"], (*path, "speaker")))
+        self.add(iri, KGD.words, self.text(item["words"], lang=False))
+        self.add(iri, KGD.statedOn, self.date(item.get("stated_on")))
+        if "attribution" in item:
+            self.attribution(
+                iri, f"statement-{item['id']}", item["attribution"], (*path, "attribution")
+            )
+
+    def attribution(self, subject: URIRef, slug: str, item: dict[str, Any], path: Path_) -> None:
+        iri = self.origin(self.mint.thing("attribution", slug), path, KGD.SourceAttribution)
+        self.add(subject, KGD.attribution, iri)
+        self.add(iri, KGD.attributedSource, self.mint.thing("source", item["source"]))
+        self.add(iri, KGD.confidence, CONFIDENCE[item["confidence"]])
+        self.add(iri, SKOS.editorialNote, self.text(item.get("note")))
+        self.add(iri, DCTERMS.creator, Literal(item["by"]))
+        self.add(iri, DCTERMS.date, self.date(item.get("date")))

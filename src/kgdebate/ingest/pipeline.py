@@ -1,0 +1,241 @@
+"""The ingest pipeline of design.md §2, one annotation file at a time.
+
+read → strict YAML → JSON Schema and references → quotes against the text → RDF in a scratch
+graph → SHACL gate → one atomic write of the document graph and its provenance. Any failure
+before the write leaves the store exactly as it was.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from rdflib import Graph, Literal, URIRef
+
+from kgdebate import __version__
+from kgdebate.config import Settings
+from kgdebate.errors import InputError, KgdebateError, ShapeViolation, StoreError
+from kgdebate.ingest.emit import FIELDS, Emitted, emit, new_graph
+from kgdebate.ingest.structure import check_structure
+from kgdebate.ingest.text import check_quotes, find_text, read_text
+from kgdebate.ingest.yamlstrict import Loaded, load_strict
+from kgdebate.mint import Minter
+from kgdebate.namespaces import KGD, PROV, RDF, RDFS, SH, XSD
+from kgdebate.store import OxigraphStore, to_oxigraph
+from kgdebate.validate import Finding, Report, validate_graph
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Prepared:
+    """A document that passed every check up to (and including) SHACL, ready to store."""
+
+    filename: str
+    loaded: Loaded
+    emitted: Emitted
+    report: Report
+    annotation_sha256: str
+    text_verified: bool
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Outcome:
+    """What happened to one file: stored (with warnings) or refused (with errors)."""
+
+    file: str
+    stored: bool
+    document: str | None = None
+    triples: int = 0
+    warnings: list[str] = field(default_factory=list)
+    error: KgdebateError | None = None
+
+
+def prepare(
+    path: Path, store: OxigraphStore, settings: Settings, text: Path | None = None
+) -> Prepared:
+    """Every check of an annotation; raises :class:`InputError` or :class:`ShapeViolation`."""
+    filename = str(path)
+    raw = _read_annotation(path, settings.max_annotation_bytes)
+    loaded = load_strict(raw, filename, settings.max_yaml_nodes)
+    if not isinstance(loaded.data, dict):
+        raise InputError(f"{filename}:1: an annotation is a mapping with a `document:` key")
+    check_structure(loaded, filename)
+    warnings: list[str] = []
+    text_path = find_text(text, path, loaded.data, settings.texts_dir)
+    if text_path is not None:
+        check_quotes(read_text(text_path, settings.max_text_bytes), loaded, filename)
+    elif "text" in loaded.data["document"]:
+        warnings.append(
+            f"{filename}: text {loaded.data['document']['text']!r} not found next to "
+            f"the annotation or in {settings.texts_dir}; quotes were not verified"
+        )
+    emitted = emit(loaded.data, Minter(settings.base_iri))
+    data_graph = _with_context(emitted, store, Minter(settings.base_iri), loaded, filename)
+    report = validate_graph(data_graph, focus=emitted.origins)
+    located = [_locate(finding, emitted, loaded, filename) for finding in report.findings]
+    warnings += [
+        line
+        for line, finding in zip(located, report.findings, strict=True)
+        if finding.severity != "violation"
+    ]
+    if not report.conforms:
+        problems = [
+            line
+            for line, finding in zip(located, report.findings, strict=True)
+            if finding.severity == "violation"
+        ]
+        raise ShapeViolation(
+            f"{filename}: {len(problems)} SHACL violation(s); nothing was stored:\n  "
+            + "\n  ".join(problems),
+            hint="each line names the YAML line, the field and the shape that refused it",
+        )
+    return Prepared(
+        filename,
+        loaded,
+        emitted,
+        report,
+        hashlib.sha256(raw.encode()).hexdigest(),
+        text_path is not None,
+        warnings,
+    )
+
+
+def store_prepared(prepared: Prepared, store: OxigraphStore, settings: Settings) -> int:
+    """Replace the document graph and its provenance graph in one atomic update."""
+    minter = Minter(settings.base_iri)
+    slug = prepared.loaded.data["document"]["id"]
+    document = to_oxigraph(prepared.emitted.graph)
+    provenance = to_oxigraph(_provenance(prepared, minter, slug))
+    store.replace_graphs(
+        {
+            str(minter.document_graph(slug)): document,
+            str(minter.provenance_graph(slug)): provenance,
+        }
+    )
+    return len(document)
+
+
+def ingest_files(
+    paths: Iterable[Path],
+    store: OxigraphStore,
+    settings: Settings,
+    text: Path | None = None,
+    dry_run: bool = False,
+) -> list[Outcome]:
+    """Ingest each file on its own: a refused file never stops, or half-stores, another."""
+    outcomes = []
+    for path in paths:
+        try:
+            prepared = prepare(path, store, settings, text)
+            count = (
+                len(prepared.emitted.graph)
+                if dry_run
+                else store_prepared(prepared, store, settings)
+            )
+            outcomes.append(
+                Outcome(
+                    str(path), not dry_run, str(prepared.emitted.document), count, prepared.warnings
+                )
+            )
+        except KgdebateError as exc:
+            outcomes.append(Outcome(str(path), False, error=exc))
+    return outcomes
+
+
+def _read_annotation(path: Path, max_bytes: int) -> str:
+    try:
+        if path.stat().st_size > max_bytes:
+            raise InputError(f"{path}: the annotation is over {max_bytes} bytes")
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc.strerror}") from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"{path}: not UTF-8 (bad byte at offset {exc.start})",
+            hint="save the annotation as UTF-8",
+        ) from None
+
+
+def _with_context(
+    emitted: Emitted, store: OxigraphStore, minter: Minter, loaded: Loaded, filename: str
+) -> Graph:
+    """The document plus the types of the reference entities it names (which must exist)."""
+    if not store.has_graph(str(minter.graph("reference"))):
+        raise StoreError("the store has no reference data", hint="run `kgdebate build` first")
+    data = new_graph()
+    data += emitted.graph
+    missing = []
+    for iri, (kind, path) in sorted(emitted.references.items()):
+        types = store.types_of(str(iri))
+        if not types:
+            missing.append(
+                f"{filename}:{loaded.line(path)}: {'.'.join(map(str, path))}: "
+                f"no {kind} {str(iri).rsplit('/', 1)[-1]!r} in the reference data"
+            )
+        for rdf_type in types:
+            data.add((iri, RDF.type, URIRef(rdf_type.value)))
+    if missing:
+        raise InputError(
+            f"{filename}: {len(missing)} unknown reference(s):\n  " + "\n  ".join(missing),
+            hint="check the slug's spelling, or add the entity to data/reference/",
+        )
+    return data
+
+
+def _locate(finding: Finding, emitted: Emitted, loaded: Loaded, filename: str) -> str:
+    """``file:line: field: [severity] message (shape, constraint)`` for one SHACL result."""
+    origin = emitted.origins.get(URIRef(finding.focus))
+    where = filename
+    if origin is not None:
+        key = FIELDS.get(URIRef(finding.path_iri)) if finding.path_iri else None
+        path = (*origin, key) if key and (*origin, key) in loaded.lines else origin
+        where = f"{filename}:{loaded.line(path)}: {'.'.join(map(str, path))}"
+    field_name = f" {finding.path}" if finding.path else ""
+    return (
+        f"{where}:{field_name} [{finding.severity}] {finding.message} "
+        f"({finding.shape}, {finding.constraint})"
+    )
+
+
+def _provenance(prepared: Prepared, minter: Minter, slug: str) -> Graph:
+    """Who made the document graph, from what, when, and the warnings it was stored with."""
+    graph = new_graph()
+    named = minter.document_graph(slug)
+    activity = minter.thing("ingest", slug)
+    software = minter.thing("software", "kgdebate")
+    now = Literal(datetime.now(UTC).isoformat(timespec="seconds"), datatype=XSD.dateTime)
+    graph.add((named, RDF.type, PROV.Entity))
+    graph.add((named, PROV.wasDerivedFrom, prepared.emitted.document))
+    graph.add((named, PROV.wasGeneratedBy, activity))
+    graph.add((named, KGD.annotationFile, Literal(Path(prepared.filename).name)))
+    graph.add((named, KGD.annotationSha256, Literal(prepared.annotation_sha256)))
+    graph.add((named, KGD.textVerified, Literal(prepared.text_verified)))
+    graph.add((activity, RDF.type, PROV.Activity))
+    graph.add((activity, RDFS.label, Literal(f"kgdebate ingest of {slug}", lang="en")))
+    graph.add((activity, PROV.endedAtTime, now))
+    graph.add((activity, PROV.wasAssociatedWith, software))
+    graph.add((activity, KGD.toolVersion, Literal(__version__)))
+    graph.add((software, RDF.type, PROV.SoftwareAgent))
+    graph.add((software, RDFS.label, Literal("kgdebate", lang="en")))
+    report = URIRef(f"{activity}#report")
+    graph.add((activity, PROV.generated, report))
+    graph.add((report, RDF.type, SH.ValidationReport))
+    graph.add((report, SH.conforms, Literal(prepared.report.conforms)))
+    for number, finding in enumerate(prepared.report.warnings, start=1):
+        result = URIRef(f"{activity}#warning-{number}")
+        graph.add((report, SH.result, result))
+        graph.add((result, RDF.type, SH.ValidationResult))
+        graph.add((result, SH.resultSeverity, SH.Warning))
+        graph.add((result, SH.resultMessage, Literal(finding.message)))
+        graph.add((result, SH.focusNode, URIRef(finding.focus)))
+        if finding.path_iri:
+            graph.add((result, SH.resultPath, URIRef(finding.path_iri)))
+    return graph

@@ -1,0 +1,144 @@
+"""The structural check: the published JSON Schema, then references inside the file.
+
+Every problem is reported with the file, the line and the field, all at once, so a curator
+can fix a file in one pass.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+
+from kgdebate.errors import InputError
+from kgdebate.ingest.yamlstrict import Loaded, Path_
+
+
+@cache
+def annotation_schema() -> dict[str, Any]:
+    """The JSON Schema of annotation files (``kgdebate/schema/annotation.schema.json``)."""
+    text = resources.files("kgdebate.schema").joinpath("annotation.schema.json").read_text("utf-8")
+    schema: dict[str, Any] = json.loads(text)
+    return schema
+
+
+@cache
+def _validator() -> Draft202012Validator:
+    return Draft202012Validator(annotation_schema())
+
+
+def check_structure(loaded: Loaded, filename: str) -> None:
+    """Raise one :class:`InputError` listing every structural problem, or return."""
+    problems = [_schema_problem(error, loaded, filename) for error in _schema_errors(loaded.data)]
+    if not problems:
+        problems = list(_reference_problems(loaded, filename))
+    if problems:
+        raise InputError(
+            f"{filename}: {len(problems)} problem(s) in the annotation:\n  "
+            + "\n  ".join(problems),
+            hint="the format is described in src/kgdebate/schema/annotation.schema.json",
+        )
+
+
+def _schema_errors(data: Any) -> list[ValidationError]:
+    return sorted(_validator().iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path])
+
+
+def _schema_problem(error: ValidationError, loaded: Loaded, filename: str) -> str:
+    path: Path_ = tuple(error.absolute_path)
+    field = ".".join(str(part) for part in path) or "(top level)"
+    return f"{filename}:{loaded.line(path)}: {field}: {_explain(error)}"
+
+
+def _explain(error: ValidationError) -> str:
+    """A curator-friendly sentence; never echoes long input back."""
+    kind = str(error.validator)
+    expected: Any = error.validator_value
+    schema: Any = error.schema
+    instance: Any = error.instance
+    if kind == "type" and expected == "string":
+        return "must be text: put the value in quotes (YAML reads NO, 1.10 or 0o17 otherwise)"
+    if kind == "type":
+        return f"must be {expected}"
+    if kind == "required":
+        missing = [name for name in expected if name not in instance]
+        return f"missing required field(s): {', '.join(missing)}"
+    if kind == "additionalProperties":
+        return f"unknown field(s); allowed: {', '.join(sorted(schema.get('properties', {})))}"
+    if kind == "enum":
+        return f"must be one of: {', '.join(map(str, expected))}"
+    if kind == "pattern":
+        return f"has the wrong form: {schema.get('description', 'see the schema')}"
+    if kind == "const":
+        return f"must be {expected!r}"
+    if kind == "oneOf":
+        return "must name exactly one cited thing (event, statistic, statement, actor, document…)"
+    return error.message if len(error.message) < 200 else kind
+
+
+def _reference_problems(loaded: Loaded, filename: str) -> Iterator[str]:
+    """Ids are unique per section; every id a file refers to is defined in that file."""
+    data = loaded.data
+    defined: dict[str, set[str]] = {}
+    sections = {
+        "claims": ("claims",),
+        "statistics": ("statistics",),
+        "statements": ("statements",),
+        "sources": ("sources",),
+        "themes": ("debate", "themes"),
+    }
+    for name, where in sections.items():
+        items = _get(data, where) or []
+        seen: set[str] = set()
+        for index, item in enumerate(items):
+            if item["id"] in seen:
+                path: Path_ = (*where, index, "id")
+                yield (
+                    f"{filename}:{loaded.line(path)}: {'.'.join(map(str, path))}: "
+                    f"duplicate id {item['id']!r}"
+                )
+            seen.add(item["id"])
+        defined[name] = seen
+
+    def refer(path: Path_, kind: str, value: str) -> Iterator[str]:
+        if value not in defined[kind]:
+            yield (
+                f"{filename}:{loaded.line(path)}: {'.'.join(map(str, path))}: "
+                f"no {kind[:-1]} with id {value!r} in this file"
+            )
+
+    for index, claim in enumerate(data.get("claims", [])):
+        base: Path_ = ("claims", index)
+        yield from refer((*base, "theme"), "themes", claim["theme"])
+        for relation in ("supports", "attacks", "rebuts"):
+            for position, target in enumerate(claim.get(relation, [])):
+                yield from refer((*base, relation, position), "claims", target)
+                if target == claim["id"]:
+                    yield (
+                        f"{filename}:{loaded.line((*base, relation))}: a claim cannot "
+                        f"{relation[:-1]} itself"
+                    )
+        for position, cited in enumerate(claim.get("cites", [])):
+            for kind in ("statistic", "statement", "source"):
+                if kind in cited:
+                    yield from refer((*base, "cites", position, kind), kind + "s", cited[kind])
+    for section in ("statistics", "statements"):
+        for index, item in enumerate(data.get(section, [])):
+            if "source" in item:
+                yield from refer((section, index, "source"), "sources", item["source"])
+            if "attribution" in item:
+                path = (section, index, "attribution", "source")
+                yield from refer(path, "sources", item["attribution"]["source"])
+
+
+def _get(data: Any, where: tuple[str, ...]) -> Any:
+    for key in where:
+        if not isinstance(data, dict) or key not in data:
+            return None
+        data = data[key]
+    return data

@@ -1,0 +1,99 @@
+"""The full text behind an annotation: find it, check its hash, check every quote against it.
+
+A mismatch is an error, never a silent re-anchoring: a quote that moved means the annotation and
+the text disagree, and only a curator can say which is right.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from kgdebate.errors import InputError
+from kgdebate.ingest.yamlstrict import Loaded
+
+
+@dataclass(frozen=True)
+class SourceText:
+    path: Path
+    text: str
+    sha256: str
+
+
+def find_text(
+    explicit: Path | None, annotation: Path, data: dict[str, Any], texts_dir: Path
+) -> Path | None:
+    """``--text`` wins; else ``document.text`` next to the annotation or in the texts folder."""
+    if explicit is not None:
+        return explicit
+    name: str | None = data["document"].get("text")
+    if name is None:
+        return None
+    for folder in (annotation.parent, texts_dir):
+        candidate = folder / name
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def read_text(path: Path, max_bytes: int) -> SourceText:
+    """Read a UTF-8 text (a BOM is dropped); anything else is refused, never guessed."""
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise InputError(f"{path}: text is {size} bytes, over the limit of {max_bytes}")
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read the text: {exc.strerror}") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"{path}: the text is not UTF-8 (bad byte at offset {exc.start})",
+            hint="convert it to UTF-8 first, e.g. iconv -f latin1 -t utf-8",
+        ) from None
+    if "\x00" in text:
+        raise InputError(
+            f"{path}: the text contains NUL characters: it is probably UTF-16, not UTF-8",
+            hint="convert it to UTF-8 first, e.g. iconv -f utf-16 -t utf-8",
+        )
+    return SourceText(path, text, hashlib.sha256(raw).hexdigest())
+
+
+def check_quotes(source: SourceText, loaded: Loaded, filename: str) -> None:
+    """Every quote's offsets, exact, prefix and suffix agree with the text; the hash matches."""
+    data = loaded.data
+    problems: list[str] = []
+    expected = data["document"]["sha256"]
+    if source.sha256 != expected:
+        problems.append(
+            f"{filename}:{loaded.line(('document', 'sha256'))}: document.sha256: the text "
+            f"{source.path.name} has sha256 {source.sha256}, the annotation says {expected}"
+        )
+    text = source.text
+    for index, claim in enumerate(data.get("claims", [])):
+        quote = claim.get("quote")
+        if quote is None:
+            continue
+        where = f"{filename}:{loaded.line(('claims', index, 'quote'))}: claims.{index}.quote"
+        start, end = quote["start"], quote["end"]
+        if not 0 <= start < end <= len(text):
+            problems.append(f"{where}: offsets {start}-{end} are outside the text (0-{len(text)})")
+            continue
+        if text[start:end] != quote["exact"]:
+            found = text.find(quote["exact"])
+            moved = f"; the exact words are found at {found}" if found >= 0 else ""
+            problems.append(f"{where}: the text at {start}-{end} is not the quote's exact{moved}")
+            continue
+        prefix, suffix = quote.get("prefix", ""), quote.get("suffix", "")
+        if prefix and text[max(0, start - len(prefix)) : start] != prefix:
+            problems.append(f"{where}: prefix does not match the text before {start}")
+        if suffix and text[end : end + len(suffix)] != suffix:
+            problems.append(f"{where}: suffix does not match the text after {end}")
+    if problems:
+        raise InputError(
+            f"{filename}: the annotation does not match its text:\n  " + "\n  ".join(problems),
+            hint="fix the annotation (or the text); quotes are never re-anchored silently",
+        )

@@ -1,0 +1,69 @@
+"""The minting rule for the project's own IRIs.
+
+``<base>id/<type>/<slug>`` for things and ``<base>graph/<kind>/<slug>`` for named graphs. Slugs are
+chosen by curators (lower-case ASCII words joined by hyphens) and never derived from free text,
+so two runs over the same annotation always mint the same IRIs.
+
+>>> Minter("https://w3id.org/kgdebate/").thing("actor", "ukraine")
+rdflib.term.URIRef('https://w3id.org/kgdebate/id/actor/ukraine')
+>>> Minter("https://w3id.org/kgdebate/").thing("claim", "doc", "c01")
+rdflib.term.URIRef('https://w3id.org/kgdebate/id/claim/doc/c01')
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Final
+
+from rdflib import URIRef
+
+SLUG: Final = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SLUG_PATTERN: Final = SLUG.pattern
+
+THING_TYPES: Final = frozenset(
+    {
+        "actor",
+        "event",
+        "place",
+        "document",
+        "debate",
+        "theme",
+        "claim",
+        "citation",
+        "statistic",
+        "statement",
+        "source",
+        "attribution",
+        "position",
+        "membership",
+        "participation",
+        "team",
+        "software",
+        "ingest",
+    }
+)
+
+
+@dataclass(frozen=True)
+class Minter:
+    """Mints IRIs under one base (a setting; the default is ``https://w3id.org/kgdebate/``)."""
+
+    base: str
+
+    def thing(self, kind: str, *slugs: str) -> URIRef:
+        if kind not in THING_TYPES:
+            raise ValueError(f"unknown IRI type {kind!r}")
+        for slug in slugs:
+            if not SLUG.match(slug):
+                raise ValueError(f"not a slug: {slug!r}")
+        return URIRef(f"{self.base}id/{kind}/{'/'.join(slugs)}")
+
+    def graph(self, kind: str, slug: str | None = None) -> URIRef:
+        return URIRef(f"{self.base}graph/{kind}" + (f"/{slug}" if slug else ""))
+
+    def document_graph(self, doc: str) -> URIRef:
+        return self.graph("document", doc)
+
+    def provenance_graph(self, doc: str) -> URIRef:
+        return self.graph("provenance", doc)

@@ -1,0 +1,197 @@
+"""Every IRI the code names: vocabularies, the project's own terms, and the minting rule.
+
+No other module spells an IRI. Terms come from ``ontology/kgdebate.ttl``; a test checks that
+this list and the ontology agree, so a typo fails loudly (``_fail = True``).
+"""
+
+from __future__ import annotations
+
+from rdflib import Namespace, URIRef
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SH, SKOS, XSD, DefinedNamespace
+
+__all__ = [
+    "AIF",
+    "AMO",
+    "CITO",
+    "DCTERMS",
+    "FABIO",
+    "FOAF",
+    "KGD",
+    "KGV",
+    "OA",
+    "ORG",
+    "OWL",
+    "PROV",
+    "RDF",
+    "RDFS",
+    "SCHEMA",
+    "SEM",
+    "SH",
+    "SIOCA",
+    "SKOS",
+    "VANN",
+    "WD",
+    "XSD",
+    "DEFAULT_BASE",
+    "KGDSH",
+    "ONTOLOGY_IRI",
+    "PREFIXES",
+]
+
+DEFAULT_BASE = "https://w3id.org/kgdebate/"
+ONTOLOGY_IRI = URIRef(DEFAULT_BASE + "def/kgdebate")
+
+SCHEMA = Namespace("http://schema.org/")
+CITO = Namespace("http://purl.org/spar/cito/")
+FABIO = Namespace("http://purl.org/spar/fabio/")
+AMO = Namespace("http://purl.org/spar/amo/")
+SIOCA = Namespace("http://rdfs.org/sioc/argument#")
+AIF = Namespace("http://www.arg.dundee.ac.uk/aif#")
+OA = Namespace("http://www.w3.org/ns/oa#")
+SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
+ORG = Namespace("http://www.w3.org/ns/org#")
+FOAF = Namespace("http://xmlns.com/foaf/0.1/")
+VANN = Namespace("http://purl.org/vocab/vann/")
+WD = Namespace("http://www.wikidata.org/entity/")
+KGV = Namespace(DEFAULT_BASE + "vocab/")
+KGDSH = Namespace(DEFAULT_BASE + "def/shapes#")
+
+
+class KGD(DefinedNamespace):
+    """The kgdebate ontology (``ontology/kgdebate.ttl``)."""
+
+    _NS = Namespace(DEFAULT_BASE + "def/kgdebate#")
+    _fail = True
+
+    # classes
+    SourceDocument: URIRef
+    ExternalSource: URIRef
+    Debate: URIRef
+    Team: URIRef
+    Theme: URIRef
+    Claim: URIRef
+    Quote: URIRef
+    Citation: URIRef
+    Statistic: URIRef
+    Poll: URIRef
+    Statement: URIRef
+    SourceAttribution: URIRef
+    Actor: URIRef
+    State: URIRef
+    Government: URIRef
+    Person: URIRef
+    InternationalOrganization: URIRef
+    Alliance: URIRef
+    GroupOfStates: URIRef
+    Population: URIRef
+    ThinkTank: URIRef
+    University: URIRef
+    StudyGroup: URIRef
+    Place: URIRef
+    Position: URIRef
+    Membership: URIRef
+    Event: URIRef
+    Participation: URIRef
+    # properties
+    metonym: URIRef
+    series: URIRef
+    sha256: URIRef
+    retrievedOn: URIRef
+    records: URIRef
+    motion: URIRef
+    hasTheme: URIRef
+    hasTeam: URIRef
+    partOfSeries: URIRef
+    ledBy: URIRef
+    heldOn: URIRef
+    recordedIn: URIRef
+    side: URIRef
+    teamSize: URIRef
+    order: URIRef
+    themeOf: URIRef
+    quote: URIRef
+    theme: URIRef
+    claimKind: URIRef
+    asOf: URIRef
+    inDocument: URIRef
+    inDebate: URIRef
+    paragraph: URIRef
+    mentions: URIRef
+    supports: URIRef
+    attacks: URIRef
+    rebuts: URIRef
+    cites: URIRef
+    hasCitation: URIRef
+    citingClaim: URIRef
+    citedEntity: URIRef
+    citationKind: URIRef
+    evidenceKind: URIRef
+    value: URIRef
+    valueText: URIRef
+    unit: URIRef
+    approximate: URIRef
+    measures: URIRef
+    population: URIRef
+    source: URIRef
+    attribution: URIRef
+    speaker: URIRef
+    words: URIRef
+    statedOn: URIRef
+    attributedSource: URIRef
+    confidence: URIRef
+    governmentOf: URIRef
+    basedIn: URIRef
+    partOfOrganization: URIRef
+    holder: URIRef
+    positionTitle: URIRef
+    inOrganization: URIRef
+    startDate: URIRef
+    endDate: URIRef
+    eventKind: URIRef
+    place: URIRef
+    hasParticipation: URIRef
+    participant: URIRef
+    partOf: URIRef
+    follows: URIRef
+    role: URIRef
+    locatedIn: URIRef
+    wikidataId: URIRef
+    iso3166Alpha2: URIRef
+    iso3166Alpha3: URIRef
+    iso3166Numeric: URIRef
+    cowCode: URIRef
+    cowAbbreviation: URIRef
+    gwCode: URIRef
+    cameoCode: URIRef
+    annotationSha256: URIRef
+    annotationFile: URIRef
+    toolVersion: URIRef
+    textVerified: URIRef
+
+
+PREFIXES: dict[str, str] = {
+    "kgd": str(KGD._NS),
+    "kgv": str(KGV),
+    "kgdsh": str(KGDSH),
+    "rdf": str(RDF),
+    "rdfs": str(RDFS),
+    "owl": str(OWL),
+    "xsd": str(XSD),
+    "skos": str(SKOS),
+    "dcterms": str(DCTERMS),
+    "prov": str(PROV),
+    "sh": str(SH),
+    "schema": str(SCHEMA),
+    "cito": str(CITO),
+    "fabio": str(FABIO),
+    "amo": str(AMO),
+    "sioca": str(SIOCA),
+    "aif": str(AIF),
+    "oa": str(OA),
+    "sem": str(SEM),
+    "org": str(ORG),
+    "foaf": str(FOAF),
+    "vann": str(VANN),
+    "wd": str(WD),
+}
+"""The one prefix map: Turtle bindings, SPARQL prologues and (later) the JSON-LD context."""

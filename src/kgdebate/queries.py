@@ -1,0 +1,202 @@
+"""Named queries (``queries/*.rq`` with a ``#+`` YAML header) and running any read-only query.
+
+A header names the query and its parameters, grlc-style::
+
+    #+ title: Every use of a figure
+    #+ description: Claims citing the statistic, with side and theme.
+    #+ parameters:
+    #+   statistic: {type: iri, description: the statistic, default: "https://…"}
+
+A parameter ``name`` is the variable ``?_name``; it is bound by the engine's substitution (never
+by editing the query text) and must appear in the SELECT projection, as Oxigraph requires.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import IO, Any
+
+import pyoxigraph as ox
+import yaml
+
+from kgdebate.errors import QueryError
+from kgdebate.namespaces import PREFIXES
+from kgdebate.sparql_guard import check_query
+from kgdebate.store import QueryResult, Term, TripleStore
+
+RESULT_FORMATS = {
+    "json": ox.QueryResultsFormat.JSON,
+    "xml": ox.QueryResultsFormat.XML,
+    "csv": ox.QueryResultsFormat.CSV,
+    "tsv": ox.QueryResultsFormat.TSV,
+}
+GRAPH_FORMATS = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "ntriples": ox.RdfFormat.N_TRIPLES,
+    "jsonld": ox.RdfFormat.JSON_LD,
+}
+
+
+@dataclass(frozen=True)
+class Parameter:
+    name: str
+    type: str = "iri"  # iri | literal
+    description: str = ""
+    default: str | None = None
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    name: str
+    title: str
+    description: str
+    text: str
+    parameters: tuple[Parameter, ...] = field(default_factory=tuple)
+
+
+def parse_named_query(name: str, text: str) -> NamedQuery:
+    header = "\n".join(line[2:] for line in text.splitlines() if line.startswith("#+"))
+    try:
+        meta = yaml.safe_load(header) or {}
+    except yaml.YAMLError:
+        raise QueryError(f"{name}: the #+ header is not valid YAML") from None
+    if not isinstance(meta, dict) or "title" not in meta:
+        raise QueryError(f"{name}: the #+ header needs at least a title")
+    params = tuple(
+        Parameter(key, **{k: str(v) for k, v in (spec or {}).items()})
+        for key, spec in (meta.get("parameters") or {}).items()
+    )
+    return NamedQuery(
+        name, str(meta["title"]), str(meta.get("description", "")).strip(), text, params
+    )
+
+
+def named_queries(folder: Path | None = None) -> dict[str, NamedQuery]:
+    """The catalogue: every ``*.rq`` of ``folder`` (default: the packaged ``queries/``)."""
+    root: Any = folder if folder is not None else resources.files("kgdebate").joinpath("_queries")
+    found = {}
+    for entry in sorted(root.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".rq"):
+            name = entry.name[:-3]
+            found[name] = parse_named_query(name, entry.read_text("utf-8"))
+    return found
+
+
+def read_query(argument: str) -> str:
+    """A query from a ``.rq`` file, or the argument itself."""
+    if argument.endswith(".rq") or (len(argument) < 4096 and Path(argument).is_file()):
+        try:
+            return Path(argument).read_text("utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise QueryError(f"{argument}: cannot read the query: {exc}") from None
+    return argument
+
+
+def bind(parameters: Mapping[str, str], declared: tuple[Parameter, ...] = ()) -> dict[str, Term]:
+    """Parameter values → RDF terms for ``?_name``: IRIs checked by Oxigraph, else literals."""
+    kinds = {p.name: p.type for p in declared}
+    terms: dict[str, Term] = {}
+    for name, value in parameters.items():
+        is_iri = kinds.get(name) == "iri" or (value.startswith("<") and value.endswith(">"))
+        try:
+            terms[f"_{name}"] = ox.NamedNode(value.strip("<>")) if is_iri else ox.Literal(value)
+        except ValueError:
+            raise QueryError(f"parameter {name}: not a valid IRI") from None
+    return terms
+
+
+def with_defaults(query: NamedQuery, parameters: Mapping[str, str]) -> dict[str, str]:
+    """The given parameter values, plus the header's defaults for the others."""
+    unknown = sorted(set(parameters) - {p.name for p in query.parameters})
+    if unknown:
+        raise QueryError(f"{query.name}: unknown parameter(s): {', '.join(unknown)}")
+    merged = {p.name: p.default for p in query.parameters if p.default is not None}
+    merged.update(parameters)
+    return merged
+
+
+def run_named(
+    store: TripleStore, query: NamedQuery, parameters: Mapping[str, str] | None = None
+) -> QueryResult:
+    return run_query(store, query.text, with_defaults(query, parameters or {}), query.parameters)
+
+
+def run_query(
+    store: TripleStore,
+    text: str,
+    parameters: Mapping[str, str] | None = None,
+    declared: tuple[Parameter, ...] = (),
+) -> QueryResult:
+    check_query(text)
+    try:
+        return store.query(text, substitutions=bind(parameters or {}, declared))
+    except SyntaxError as exc:
+        raise QueryError(f"SPARQL syntax error: {exc}") from None
+    except RuntimeError as exc:
+        raise QueryError(f"the query cannot run: {exc}") from None
+
+
+def write_result(result: QueryResult, fmt: str, out: IO[bytes]) -> None:
+    if isinstance(result, ox.QueryTriples):
+        if fmt not in GRAPH_FORMATS:
+            raise QueryError(f"a graph result is written as {', '.join(GRAPH_FORMATS)}, not {fmt}")
+        result.serialize(out, format=GRAPH_FORMATS[fmt])
+    elif fmt == "table":
+        out.write(table(result).encode("utf-8"))
+    elif fmt in RESULT_FORMATS:
+        result.serialize(out, format=RESULT_FORMATS[fmt])
+    else:
+        raise QueryError(f"rows are written as table, {', '.join(RESULT_FORMATS)}, not {fmt}")
+
+
+def short(term: Term | None) -> str:
+    """A term for people: a CURIE where a prefix fits, the lexical form of a literal."""
+    if term is None:
+        return ""
+    if isinstance(term, ox.Literal):
+        return term.value
+    if isinstance(term, ox.NamedNode):
+        for prefix, iri in sorted(PREFIXES.items(), key=lambda item: -len(item[1])):
+            rest = term.value[len(iri) :]
+            if term.value.startswith(iri) and rest and "/" not in rest and "#" not in rest:
+                return f"{prefix}:{rest}"
+        return term.value
+    return str(term)
+
+
+def rows(result: ox.QuerySolutions) -> tuple[list[str], list[list[str]]]:
+    names = [v.value for v in result.variables]
+    return names, [[short(solution[name]) for name in names] for solution in result]
+
+
+def table(result: QueryResult) -> str:
+    if isinstance(result, ox.QueryBoolean):
+        return f"{bool(result)}\n"
+    assert isinstance(result, ox.QuerySolutions)
+    names, body = rows(result)
+    widths = [min(60, max([len(n), *(len(r[i]) for r in body)])) for i, n in enumerate(names)]
+
+    def line(cells: list[str]) -> str:
+        return "  ".join(_clip(c, w).ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip()
+
+    out = [line(names), line(["-" * w for w in widths]), *(line(r) for r in body)]
+    return "\n".join(out) + f"\n({len(body)} row{'s' if len(body) != 1 else ''})\n"
+
+
+def _clip(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def csv_text(result: ox.QuerySolutions) -> str:
+    names, body = rows(result)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(names)
+    writer.writerows(body)
+    return buffer.getvalue()

@@ -1,0 +1,142 @@
+"""The store: Oxigraph on disk, behind the small interface a remote SPARQL store will implement.
+
+One named graph per document, plus graphs for the ontology, the vocabularies, the reference data
+and each document's provenance. Writes replace whole graphs in one SPARQL update, which Oxigraph
+applies all-or-nothing: a reader never sees half a document. The default graph of a query is the
+union of all graphs, as users of Fuseki and Oxigraph's server expect.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import IO, Protocol
+
+import pyoxigraph as ox
+from rdflib import Graph
+
+from kgdebate.errors import InputError, StoreError
+
+QueryResult = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
+Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
+
+
+class TripleStore(Protocol):
+    """What the rest of kgdebate needs from a store."""
+
+    def replace_graphs(self, graphs: Mapping[str, Iterable[ox.Triple]]) -> None: ...
+
+    def query(
+        self,
+        sparql: str,
+        substitutions: Mapping[str, Term] | None = None,
+        graphs: Iterable[str] | None = None,
+    ) -> QueryResult: ...
+
+    def graph_names(self) -> list[str]: ...
+
+    def dump(self, output: IO[bytes], fmt: ox.RdfFormat, graph: str | None = None) -> None: ...
+
+    def load(self, data: IO[bytes], fmt: ox.RdfFormat) -> None: ...
+
+
+def to_oxigraph(graph: Graph) -> list[ox.Triple]:
+    """rdflib graph → Oxigraph triples, through strict N-Triples (bad IRIs and text fail here)."""
+    try:
+        data = graph.serialize(format="nt", encoding="utf-8")
+        return [quad.triple for quad in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)]
+    except Exception as exc:  # noqa: BLE001 - rdflib raises a bare Exception for a bad IRI
+        raise InputError(
+            f"the document's RDF is not valid N-Triples: {type(exc).__name__}",
+            hint="an IRI or a text has a character RDF does not allow",
+        ) from None
+
+
+class OxigraphStore:
+    """The embedded store, on disk (``path``) or in memory (``path=None``, for tests and tools)."""
+
+    def __init__(self, path: Path | None = None, read_only: bool = False) -> None:
+        try:
+            if path is None:
+                self._store = ox.Store()
+            elif read_only:
+                self._store = ox.Store.read_only(str(path))
+            else:
+                path.mkdir(parents=True, exist_ok=True)
+                self._store = ox.Store(str(path))
+        except OSError as exc:
+            raise StoreError(
+                f"cannot open the store at {path}: {exc}",
+                hint="only one kgdebate process may write to a store at a time",
+            ) from None
+
+    def replace_graphs(self, graphs: Mapping[str, Iterable[ox.Triple]]) -> None:
+        """Drop each named graph and insert its new triples, all in one atomic update."""
+        operations: list[str] = []
+        for name, triples in graphs.items():
+            graph = ox.NamedNode(name)
+            operations.append(f"DROP SILENT GRAPH {graph}")
+            body = "\n".join(f"{t.subject} {t.predicate} {t.object} ." for t in triples)
+            if body:
+                operations.append(f"INSERT DATA {{ GRAPH {graph} {{\n{body}\n}} }}")
+        if operations:
+            self._store.update(" ;\n".join(operations))
+
+    def query(
+        self,
+        sparql: str,
+        substitutions: Mapping[str, Term] | None = None,
+        graphs: Iterable[str] | None = None,
+    ) -> QueryResult:
+        subs = {ox.Variable(k): v for k, v in (substitutions or {}).items()}
+        if graphs is None:
+            return self._store.query(sparql, use_default_graph_as_union=True, substitutions=subs)
+        names: list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph] = [
+            ox.NamedNode(g) for g in graphs
+        ]
+        named: list[ox.NamedNode | ox.BlankNode] = [ox.NamedNode(g) for g in graphs]
+        return self._store.query(
+            sparql, default_graph=names, named_graphs=named, substitutions=subs
+        )
+
+    def graph_names(self) -> list[str]:
+        return sorted(
+            node.value for node in self._store.named_graphs() if isinstance(node, ox.NamedNode)
+        )
+
+    def has_graph(self, name: str) -> bool:
+        return self._store.contains_named_graph(ox.NamedNode(name))
+
+    def triples(self, graph: str) -> Iterator[ox.Triple]:
+        for quad in self._store.quads_for_pattern(None, None, None, ox.NamedNode(graph)):
+            yield quad.triple
+
+    def types_of(self, iri: str) -> list[ox.NamedNode]:
+        """The rdf:type values of ``iri`` in any graph."""
+        rdf_type = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+        found = {
+            quad.object
+            for quad in self._store.quads_for_pattern(ox.NamedNode(iri), rdf_type, None, None)
+        }
+        return sorted(
+            (node for node in found if isinstance(node, ox.NamedNode)), key=lambda node: node.value
+        )
+
+    def dump(self, output: IO[bytes], fmt: ox.RdfFormat, graph: str | None = None) -> None:
+        if graph is None:
+            self._store.dump(output, format=fmt)
+        else:
+            self._store.dump(output, format=fmt, from_graph=ox.NamedNode(graph))
+
+    def load(self, data: IO[bytes], fmt: ox.RdfFormat) -> None:
+        """Load a dataset dump (N-Quads or TriG); all-or-nothing."""
+        try:
+            self._store.load(data, format=fmt)
+        except SyntaxError as exc:
+            raise InputError(f"not valid {fmt.name}: {exc}") from None
+
+    def __len__(self) -> int:
+        return len(self._store)
+
+    def flush(self) -> None:
+        self._store.flush()

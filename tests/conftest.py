@@ -1,0 +1,71 @@
+"""Shared fixtures: a real on-disk store built from data/, and helpers to compare stores."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+from collections.abc import Iterator
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from kgdebate.build import build
+from kgdebate.config import Settings
+from kgdebate.store import OxigraphStore
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "data"
+SEED_ID = "belfer-2023-11-16-pressure-ukraine-to-negotiate"
+SEED = DATA / "annotations" / f"{SEED_ID}.yaml"
+CORPUS = ROOT.parent / "shared" / "corpus"
+SEED_TEXT = CORPUS / f"{SEED_ID}.txt"
+BASE = "https://w3id.org/kgdebate/"
+
+
+def make_settings(tmp: Path, **changes: object) -> Settings:
+    return dataclasses.replace(
+        Settings(data_dir=tmp / "store", texts_dir=CORPUS, reference_dir=DATA / "reference"),
+        **changes,  # type: ignore[arg-type]
+    )
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> Path:
+    assert SEED_TEXT.is_file(), (
+        f"the seed text is expected at {SEED_TEXT} (shared/ beside the repo)"
+    )
+    return SEED_TEXT
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory: pytest.TempPathFactory, seed_text: Path) -> Iterator[OxigraphStore]:
+    """The store `make run` builds, on disk; shared read-only by tests that only query."""
+    tmp = tmp_path_factory.mktemp("built")
+    settings = make_settings(tmp)
+    store = OxigraphStore(settings.data_dir)
+    summary = build(DATA, store, settings)
+    assert all(o.error is None for o in summary.outcomes), [str(o.error) for o in summary.outcomes]
+    yield store
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return make_settings(tmp_path)
+
+
+@pytest.fixture
+def store(settings: Settings) -> OxigraphStore:
+    """A fresh on-disk store with the trusted graphs (ontology, vocabularies, reference) only."""
+    from kgdebate.build import load_trusted
+
+    fresh = OxigraphStore(settings.data_dir)
+    load_trusted(fresh, settings)
+    return fresh
+
+
+def canonical_dump(store: OxigraphStore) -> bytes:
+    """The whole dataset as sorted N-Quads: equal bytes means an unchanged store."""
+    buffer = io.BytesIO()
+    store.dump(buffer, ox.RdfFormat.N_QUADS)
+    return b"\n".join(sorted(buffer.getvalue().splitlines()))

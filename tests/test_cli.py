@@ -1,0 +1,134 @@
+"""The command line as a user meets it: exit codes, stdout for data, stderr for messages."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from click.testing import CliRunner
+
+from kgdebate import __version__
+from kgdebate.cli import cli
+
+from conftest import DATA, SEED, SEED_TEXT
+
+INVALID = sorted((Path(__file__).parent / "data" / "invalid").glob("*.yaml"))
+
+
+@pytest.fixture(scope="module")
+def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store built through the CLI, exactly as `make run` does."""
+    target = tmp_path_factory.mktemp("cli") / "store"
+    result = CliRunner().invoke(
+        cli, ["--data-dir", str(target), "build", str(DATA), "--texts", str(SEED_TEXT.parent)]
+    )
+    assert result.exit_code == 0, result.output
+    return target
+
+
+def run(data_dir: Path, *args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, ["--data-dir", str(data_dir), *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_version_and_help() -> None:
+    result = CliRunner().invoke(cli, ["--version"])
+    assert result.exit_code == 0 and __version__ in result.output
+    result = CliRunner().invoke(cli, ["--help"])
+    assert "kgdebate build data/" in result.output
+    for command in ("build", "ingest", "validate", "query", "export", "stats"):
+        assert command in result.output
+
+
+def test_validate_seed_conforms(data_dir: Path) -> None:
+    code, out, err = run(data_dir, "validate", str(SEED), "--text", str(SEED_TEXT))
+    assert code == 0, err
+    assert out == ""  # messages go to stderr; stdout is for data
+    assert "1 conforms" in err and "citation needed" in err
+
+
+@pytest.mark.parametrize("path", INVALID, ids=[p.stem for p in INVALID])
+def test_validate_invalid_example_names_shape_and_line(data_dir: Path, path: Path) -> None:
+    header = dict(re.findall(r"^# expect-(\w+): (.+)$", path.read_text("utf-8"), re.M))
+    code, _, err = run(data_dir, "validate", str(path))
+    assert code == int(header.get("exit", "1")), err
+    assert f"{path}:{header['line']}:" in err
+    assert header["shape"] in err
+    assert header["constraint"] in err
+
+
+def test_validate_missing_file_is_exit_2(data_dir: Path, tmp_path: Path) -> None:
+    code, _, err = run(data_dir, "validate", str(tmp_path / "nope.yaml"))
+    assert code == 2 and "cannot read" in err
+
+
+def test_stats(data_dir: Path) -> None:
+    code, out, _ = run(data_dir, "stats", "--json")
+    assert code == 0
+    stats = json.loads(out)
+    claims = len(re.findall(r"^  - id: c\d+", SEED.read_text("utf-8"), re.M))
+    assert stats["entities"]["kgd:Claim"] == claims
+    assert stats["open_warnings"] >= 5
+    assert "graph/ontology" in stats["graphs"] and "graph/reference" in stats["graphs"]
+    assert stats["triples"] == sum(stats["graphs"].values())
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv", "tsv", "xml", "table"])
+def test_query_formats(data_dir: Path, fmt: str) -> None:
+    code, out, err = run(
+        data_dir, "query", str(DATA.parent / "queries" / "uses-of-a-figure.rq"), "--format", fmt
+    )
+    assert code == 0, err
+    if fmt == "json":
+        assert len(json.loads(out)["results"]["bindings"]) == 2
+    elif fmt == "csv":
+        assert len(list(csv.reader(io.StringIO(out)))) == 3
+    elif fmt == "tsv":
+        assert len(out.strip().splitlines()) == 3 and "\t" in out
+    elif fmt == "xml":
+        assert out.count("<result>") == 2
+    else:
+        assert "(2 rows)" in out
+
+
+@pytest.mark.parametrize("fmt", ["turtle", "ntriples", "jsonld"])
+def test_construct_formats(data_dir: Path, fmt: str) -> None:
+    query = (
+        "CONSTRUCT { ?s a ?t } WHERE { ?s a ?t ; <http://www.w3.org/2000/01/rdf-schema#label> ?l }"
+    )
+    code, out, _ = run(data_dir, "query", query, "--format", fmt)
+    formats = {
+        "turtle": ox.RdfFormat.TURTLE,
+        "ntriples": ox.RdfFormat.N_TRIPLES,
+        "jsonld": ox.RdfFormat.JSON_LD,
+    }
+    assert code == 0
+    assert len(list(ox.parse(out.encode(), format=formats[fmt]))) > 100
+
+
+def test_query_refuses_updates(data_dir: Path) -> None:
+    code, _, err = run(data_dir, "query", "DELETE WHERE { ?s ?p ?o }")
+    assert code == 2 and "read-only" in err
+
+
+@pytest.mark.parametrize("fmt", ["trig", "nquads"])
+def test_export_round_trips_into_an_empty_store(data_dir: Path, fmt: str) -> None:
+    code, out, _ = run(data_dir, "export", "--format", fmt)
+    assert code == 0
+    copy = ox.Store()
+    copy.load(out.encode(), format=ox.RdfFormat.TRIG if fmt == "trig" else ox.RdfFormat.N_QUADS)
+    code, stats, _ = run(data_dir, "stats", "--json")
+    assert len(copy) == json.loads(stats)["triples"]
+
+
+def test_export_one_graph(data_dir: Path) -> None:
+    graph = "https://w3id.org/kgdebate/graph/reference"
+    code, out, _ = run(data_dir, "export", "--format", "turtle", "--graph", graph)
+    assert code == 0 and "kgdebate/id/actor/ukraine" in out
+    code, _, err = run(data_dir, "export", "--format", "turtle")
+    assert code == 2 and "--graph" in err

@@ -1,0 +1,192 @@
+"""The ingester: strict input, anchored quotes, the SHACL gate and atomic, repeatable writes."""
+
+from __future__ import annotations
+
+import dataclasses
+import unicodedata
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from kgdebate.config import Settings
+from kgdebate.errors import InputError, ShapeViolation, StoreError
+from kgdebate.ingest.pipeline import ingest_files, prepare
+from kgdebate.store import OxigraphStore
+
+from conftest import BASE, SEED, SEED_ID, canonical_dump
+
+MINIMAL = Path(__file__).parent / "data" / "minimal.yaml"
+
+
+def graph_nquads(store: OxigraphStore, graph: str) -> list[str]:
+    return sorted(f"{t.subject} {t.predicate} {t.object} ." for t in store.triples(graph))
+
+
+def edited(tmp_path: Path, old: str, new: str, source: Path = MINIMAL) -> Path:
+    """A copy of an annotation with one exact edit (the edit must apply exactly once)."""
+    text = source.read_text("utf-8")
+    assert text.count(old) == 1, f"edit {old!r} applies {text.count(old)} times"
+    target = tmp_path / source.name
+    target.write_text(text.replace(old, new), "utf-8")
+    if source == MINIMAL:
+        (tmp_path / "minimal.txt").write_bytes((MINIMAL.parent / "minimal.txt").read_bytes())
+    return target
+
+
+def test_seed_ingests_with_every_quote_verified(
+    store: OxigraphStore, settings: Settings, seed_text: Path
+) -> None:
+    [outcome] = ingest_files([SEED], store, settings, text=seed_text)
+    assert outcome.error is None, str(outcome.error)
+    assert outcome.stored and outcome.triples > 1000
+    provenance = f"{BASE}graph/provenance/{SEED_ID}"
+    verified = store.query(
+        f"ASK {{ GRAPH <{provenance}> {{ ?g <{BASE}def/kgdebate#textVerified> true }} }}"
+    )
+    assert bool(verified)
+
+
+def test_seed_warns_citation_needed_for_each_unsourced_figure(
+    store: OxigraphStore, settings: Settings
+) -> None:
+    [outcome] = ingest_files([SEED], store, settings)
+    needed = [w for w in outcome.warnings if "citation needed" in w]
+    assert len(needed) == 5, outcome.warnings  # the seed cites no source for any of its figures
+    assert all(f"{SEED}:" in w for w in needed)
+
+
+def test_reingest_gives_the_same_document_graph(store: OxigraphStore, settings: Settings) -> None:
+    graph = f"{BASE}graph/document/{SEED_ID}"
+    ingest_files([SEED], store, settings)
+    first = graph_nquads(store, graph)
+    ingest_files([SEED], store, settings)
+    assert graph_nquads(store, graph) == first
+    assert not any(line.startswith("_:") for line in first), "no blank nodes: IRIs are minted"
+
+
+def test_text_hash_mismatch_is_an_error(
+    tmp_path: Path, store: OxigraphStore, settings: Settings
+) -> None:
+    path = edited(tmp_path, "sha256: bb60", "sha256: 0b60")
+    with pytest.raises(InputError, match=r"minimal.yaml:11: document.sha256"):
+        prepare(path, store, settings)
+
+
+def test_moved_quote_is_an_error_not_reanchored(
+    tmp_path: Path, store: OxigraphStore, settings: Settings
+) -> None:
+    path = edited(tmp_path, "start: 17\n      end: 57", "start: 18\n      end: 58")
+    with pytest.raises(InputError) as caught:
+        prepare(path, store, settings)
+    assert "claims.0.quote" in str(caught.value)
+    assert "found at 17" in str(caught.value)
+
+
+def test_wrong_suffix_is_an_error(tmp_path: Path, store: OxigraphStore, settings: Settings) -> None:
+    path = edited(
+        tmp_path,
+        'suffix: " Talks cannot be trusted.\\n\\nTalks"',
+        'suffix: " Talks can be trusted."',
+    )
+    with pytest.raises(InputError, match="suffix does not match"):
+        prepare(path, store, settings)
+
+
+def test_unknown_reference_names_line_and_slug(
+    tmp_path: Path, store: OxigraphStore, settings: Settings
+) -> None:
+    path = edited(tmp_path, "actors: [russia]", "actors: [rusia]")
+    with pytest.raises(
+        InputError,
+        match=r"minimal.yaml:\d+: claims.0.mentions.actors.0: no "
+        r"actor 'rusia'",
+    ):
+        prepare(path, store, settings)
+
+
+def test_schema_errors_name_line_and_field(
+    tmp_path: Path, store: OxigraphStore, settings: Settings
+) -> None:
+    path = edited(
+        tmp_path, "    kind: forecast\n    paragraph: 1", "    kind: prophecy\n    paragraph: 1"
+    )
+    with pytest.raises(InputError, match=r"minimal.yaml:\d+: claims.1.kind: must be one of"):
+        prepare(path, store, settings)
+
+
+def test_coerced_scalar_in_text_field_is_refused(
+    tmp_path: Path, store: OxigraphStore, settings: Settings
+) -> None:
+    path = edited(tmp_path, 'title: "A short debate"', "title: NO")
+    assert prepare(path, store, settings)  # NO stays the string "NO" (YAML 1.2 core)
+    path = edited(tmp_path, 'date: "2023-11-16"', "date: 1.10")
+    with pytest.raises(InputError, match="document.date: must be text: put the value in quotes"):
+        prepare(path, store, settings)
+
+
+def test_shacl_violation_names_shape_and_line(
+    tmp_path: Path, store: OxigraphStore, settings: Settings
+) -> None:
+    path = edited(tmp_path, "led_by: karen-donfried", "led_by: russia")
+    before = canonical_dump(store)
+    with pytest.raises(ShapeViolation) as caught:
+        prepare(path, store, settings)
+    message = str(caught.value)
+    assert "minimal.yaml:15: debate.led_by" in message
+    assert "kgdsh:Debate-ledBy" in message and "ClassConstraintComponent" in message
+    assert canonical_dump(store) == before
+
+
+def test_nfc_normalisation_of_text_fields(
+    tmp_path: Path, store: OxigraphStore, settings: Settings
+) -> None:
+    decomposed = unicodedata.normalize("NFD", "Négociations")
+    path = edited(tmp_path, 'title: "Trust"', f'title: "{decomposed}"')
+    [outcome] = ingest_files([path], store, settings)
+    assert outcome.error is None, str(outcome.error)
+    found = store.query(
+        f"SELECT ?t WHERE {{ <{BASE}id/theme/test-minimal/trust> "
+        "<http://www.w3.org/2004/02/skos/core#prefLabel> ?t }"
+    )
+    assert isinstance(found, ox.QuerySolutions)
+    assert [row[0].value for row in found] == ["Négociations"]  # type: ignore[union-attr]
+
+
+def test_batch_is_per_document_with_explicit_report(
+    tmp_path: Path, store: OxigraphStore, settings: Settings
+) -> None:
+    """security.md 3a-2: ten documents, the seventh breaks SHACL: six+three stored, one refused."""
+    source = MINIMAL.read_text("utf-8")
+    paths = []
+    for number in range(10):
+        text = source.replace("id: test-minimal", f"id: test-batch-{number}")
+        if number == 6:
+            text = text.replace("led_by: karen-donfried", "led_by: russia")
+        path = tmp_path / f"doc-{number}.yaml"
+        path.write_text(text, "utf-8")
+        paths.append(path)
+    (tmp_path / "minimal.txt").write_bytes((MINIMAL.parent / "minimal.txt").read_bytes())
+    outcomes = ingest_files(paths, store, settings)
+    assert [o.stored for o in outcomes] == [True] * 6 + [False] + [True] * 3
+    assert isinstance(outcomes[6].error, ShapeViolation)
+    graphs = store.graph_names()
+    assert f"{BASE}graph/document/test-batch-6" not in graphs
+    assert f"{BASE}graph/document/test-batch-9" in graphs
+
+
+def test_nothing_is_written_when_any_check_fails(
+    tmp_path: Path, store: OxigraphStore, settings: Settings
+) -> None:
+    ingest_files([MINIMAL], store, settings)
+    before = canonical_dump(store)
+    bad = edited(tmp_path, "led_by: karen-donfried", "led_by: russia")
+    [outcome] = ingest_files([bad], store, settings)
+    assert not outcome.stored
+    assert canonical_dump(store) == before  # the old version of the same document is intact
+
+
+def test_ingest_needs_reference_data(tmp_path: Path) -> None:
+    settings = Settings(data_dir=tmp_path / "empty")
+    with pytest.raises(StoreError, match="run `kgdebate build` first"):
+        prepare(MINIMAL, OxigraphStore(settings.data_dir), dataclasses.replace(settings))

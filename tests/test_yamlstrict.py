@@ -1,0 +1,73 @@
+"""The strict YAML loader refuses what security.md 3a rows 7–12 and 16 describe."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from kgdebate.errors import InputError
+from kgdebate.ingest.yamlstrict import load_strict
+
+
+def refused(text: str) -> str:
+    with pytest.raises(InputError) as caught:
+        load_strict(text, "doc.yaml")
+    return str(caught.value)
+
+
+def test_yaml_1_1_coercions_stay_strings() -> None:
+    loaded = load_strict("a: NO\nb: 2024-01-02\nc: 0o17\nd: yes\ne: '1.10'\n", "doc.yaml")
+    assert loaded.data == {"a": "NO", "b": "2024-01-02", "c": "0o17", "d": "yes", "e": "1.10"}
+
+
+def test_core_schema_types() -> None:
+    loaded = load_strict("a: true\nb: ~\nc: 42\nd: 1.5\ne: null\n", "doc.yaml")
+    assert loaded.data == {"a": True, "b": None, "c": 42, "d": 1.5, "e": None}
+
+
+def test_lines_point_at_keys() -> None:
+    loaded = load_strict("a:\n  b:\n    - x\n    - y: 1\n", "doc.yaml")
+    assert loaded.line(("a", "b", 1, "y")) == 4
+    assert loaded.line(("a", "b", 0)) == 3
+    assert loaded.line(("a", "missing")) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("a: &x 1\nb: 2\n", "anchors"),
+        ("a: 1\nb: *x\n", "aliases"),
+        ("title: a\ntitle: b\n", "duplicate key 'title'"),
+        ("a: !!python/object/apply:os.system ['true']\n", "tags"),
+        ("a: !custom x\n", "tags"),
+        ('a: "nul \\0 here"\n', "control characters"),
+        ('a: "\\ud800"\n', "lone surrogates"),
+        ("a: " + "9" * 5000 + "\n", "number too long"),
+        ("a: [\n", "not valid YAML"),
+        ("", "empty"),
+    ],
+)
+def test_refusals_name_file_and_problem(text: str, words: str) -> None:
+    message = refused(text)
+    assert message.startswith("doc.yaml")
+    assert words in message
+
+
+def test_duplicate_key_names_its_line() -> None:
+    assert refused("document:\n  title: a\n  title: b\n").startswith("doc.yaml:3:")
+
+
+def test_alias_bomb_is_refused_quickly() -> None:
+    bomb = 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n'
+    for level in "bcdefghi":
+        previous = chr(ord(level) - 1)
+        bomb += f"{level}: &{level} [" + ",".join([f"*{previous}"] * 9) + "]\n"
+    started = time.perf_counter()
+    assert "anchors" in refused(bomb)
+    assert time.perf_counter() - started < 1.0
+
+
+def test_node_count_is_capped() -> None:
+    with pytest.raises(InputError, match="too many values"):
+        load_strict("[" + ", ".join(["1"] * 500) + "]", "doc.yaml", max_nodes=100)
