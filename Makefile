@@ -32,6 +32,7 @@ stats: $(VENV)/.installed
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src bench
 	$(BIN)/mypy
 
 test: lint

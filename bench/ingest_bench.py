@@ -35,8 +35,13 @@ from kgdebate.store import OxigraphStore, to_oxigraph
 
 ROOT = Path(__file__).resolve().parents[1]
 CLAIMS_PER_DOCUMENT = 7
-EVENTS = ["istanbul-talks-2022", "annexation-of-crimea-2014", "black-sea-grain-initiative",
-          "belarus-talks-2022", "russo-georgian-war-2008"]
+EVENTS = [
+    "istanbul-talks-2022",
+    "annexation-of-crimea-2014",
+    "black-sea-grain-initiative",
+    "belarus-talks-2022",
+    "russo-georgian-war-2008",
+]
 ACTORS = ["ukraine", "russia", "united-states", "poland", "baltic-states"]
 
 
@@ -49,38 +54,74 @@ def synthetic(number: int) -> dict[str, object]:
         claim: dict[str, object] = {
             "id": f"c{index + 1:02d}",
             "statement": f"Synthetic claim {index + 1} of document {number}.",
-            "quote": {"exact": f"Sentence {index + 1} of the text.", "prefix": "text. ",
-                      "suffix": " Next", "start": 40 * index + 6, "end": 40 * index + 32},
+            "quote": {
+                "exact": f"Sentence {index + 1} of the text.",
+                "prefix": "text. ",
+                "suffix": " Next",
+                "start": 40 * index + 6,
+                "end": 40 * index + 32,
+            },
             "side": side,
             "theme": "theme-a" if index % 2 else "theme-b",
             "kind": ["fact", "forecast", "recommendation", "moral", "causal"][index % 5],
             "paragraph": 1 + index // 3,
             "mentions": {"actors": [ACTORS[index % 5], ACTORS[(index + 1) % 5]]},
-            "cites": [{"event": EVENTS[index % 5], "as": "evidence",
-                       "evidence": "diplomatic-record"}],
+            "cites": [
+                {"event": EVENTS[index % 5], "as": "evidence", "evidence": "diplomatic-record"}
+            ],
         }
         if side == "against":
             claim["rebuts"] = [f"c{index - CLAIMS_PER_DOCUMENT // 2 + 1:02d}"]
         claims.append(claim)
-    claims[0]["cites"] = [{"statistic": f"bench-figure-{number}", "as": "evidence",
-                           "evidence": "poll"}]
+    claims[0]["cites"] = [
+        {"statistic": f"bench-figure-{number}", "as": "evidence", "evidence": "poll"}
+    ]
     return {
         "kgdebate": "annotation/1",
-        "document": {"id": slug, "title": f"Synthetic debate {number}", "publisher": "belfer-center",
-                     "date": "2023-11-16", "url": f"https://example.org/{slug}", "language": "en",
-                     "sha256": "0" * 64},
-        "debate": {"motion": "Synthetic motion.", "led_by": "karen-donfried",
-                   "teams": [{"side": "for", "size": 4}, {"side": "against", "size": 4}],
-                   "themes": [{"id": "theme-a", "title": "Theme A"},
-                              {"id": "theme-b", "title": "Theme B"}]},
+        "document": {
+            "id": slug,
+            "title": f"Synthetic debate {number}",
+            "publisher": "belfer-center",
+            "date": "2023-11-16",
+            "url": f"https://example.org/{slug}",
+            "language": "en",
+            "sha256": "0" * 64,
+            "citation": f"Synthetic debate {number}. 2023.",
+        },
+        "debate": {
+            "motion": "Synthetic motion.",
+            "led_by": "karen-donfried",
+            "teams": [{"side": "for", "size": 4}, {"side": "against", "size": 4}],
+            "themes": [
+                {"id": "theme-a", "title": "Theme A"},
+                {"id": "theme-b", "title": "Theme B"},
+            ],
+        },
         "claims": claims,
-        "statistics": [{"id": f"bench-figure-{number}", "poll": True, "value": 84,
-                        "value_text": "84%", "unit": "percent", "measures": "support",
-                        "population": "ukrainians",
-                        "attribution": {"source": f"bench-source-{number}",
-                                        "confidence": "medium", "by": "bench"}}],
-        "sources": [{"id": f"bench-source-{number}", "title": "A survey",
-                     "url": "https://example.org/survey", "date": "2023-06-09"}],
+        "statistics": [
+            {
+                "id": f"bench-figure-{number}",
+                "poll": True,
+                "value": 84,
+                "value_text": "84%",
+                "unit": "percent",
+                "measures": "support",
+                "population": "ukrainians",
+                "attribution": {
+                    "source": f"bench-source-{number}",
+                    "confidence": "medium",
+                    "by": "bench",
+                },
+            }
+        ],
+        "sources": [
+            {
+                "id": f"bench-source-{number}",
+                "title": "A survey",
+                "url": "https://example.org/survey",
+                "date": "2023-06-09",
+            }
+        ],
     }
 
 
@@ -101,10 +142,11 @@ def prefill(store: OxigraphStore, settings: Settings, claims: int) -> float:
 
 
 def measure(claims: int, documents: int) -> dict[str, float]:
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as tmp:
         folder = Path(tmp)
-        settings = Settings(data_dir=folder / "store", reference_dir=ROOT / "data" / "reference",
-                            texts_dir=folder)
+        settings = Settings(
+            data_dir=folder / "store", reference_dir=ROOT / "data" / "reference", texts_dir=folder
+        )
         store = OxigraphStore(settings.data_dir)
         load_trusted(store, settings)
         prefill_seconds = prefill(store, settings, claims)
@@ -121,10 +163,16 @@ def measure(claims: int, documents: int) -> dict[str, float]:
         if failed:
             raise SystemExit(f"synthetic document refused: {failed[0]}")
         triples = sum(o.triples for o in outcomes)
-        result = {"claims": claims, "store_triples": len(store), "prefill_s": prefill_seconds,
-                  "docs": documents, "docs_per_s": documents / seconds,
-                  "triples_per_s": triples / seconds, "triples_per_doc": triples / documents,
-                  "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+        result = {
+            "claims": claims,
+            "store_triples": len(store),
+            "prefill_s": prefill_seconds,
+            "docs": documents,
+            "docs_per_s": documents / seconds,
+            "triples_per_s": triples / seconds,
+            "triples_per_doc": triples / documents,
+            "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        }
         if claims == max(claims, 0) and "--dump" in sys.argv:
             result.update(load_dump(store))
         return result
@@ -136,10 +184,10 @@ def load_dump(store: OxigraphStore) -> dict[str, float]:
     for name, fmt in (("nquads", ox.RdfFormat.N_QUADS), ("trig", ox.RdfFormat.TRIG)):
         buffer = io.BytesIO()
         store.dump(buffer, fmt)
-        with tempfile.TemporaryDirectory() as tmp:
+        with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as tmp:
             empty = OxigraphStore(Path(tmp) / "copy")
             started = time.perf_counter()
-            empty.load(io.BytesIO(buffer.getvalue()), fmt)
+            empty.restore(io.BytesIO(buffer.getvalue()), fmt)
             figures[f"load_{name}_triples_per_s"] = len(empty) / (time.perf_counter() - started)
     return figures
 
@@ -157,22 +205,39 @@ def main() -> None:
     rows = []
     for size in args.sizes:
         extra = ["--dump"] if size == max(args.sizes) else []
-        child = subprocess.run([sys.executable, __file__, "--one", str(size), "--documents",
-                                str(args.documents), *extra], capture_output=True, text=True,
-                               check=True)
+        child = subprocess.run(
+            [
+                sys.executable,
+                __file__,
+                "--one",
+                str(size),
+                "--documents",
+                str(args.documents),
+                *extra,
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
         rows.append(json.loads(child.stdout.strip().splitlines()[-1]))
         print(f"measured {size} claims", file=sys.stderr)
-    print(f"{'claims stored':>14} {'store triples':>14} {'docs/s':>8} {'triples/s':>10} "
-          f"{'triples/doc':>12} {'peak RSS MB':>12}")
+    print(
+        f"{'claims stored':>14} {'store triples':>14} {'docs/s':>8} {'triples/s':>10} "
+        f"{'triples/doc':>12} {'peak RSS MB':>12}"
+    )
     for row in rows:
-        print(f"{row['claims']:>14,} {row['store_triples']:>14,} {row['docs_per_s']:>8.1f} "
-              f"{row['triples_per_s']:>10,.0f} {row['triples_per_doc']:>12.0f} "
-              f"{row['peak_rss_mb']:>12.0f}")
+        print(
+            f"{row['claims']:>14,} {row['store_triples']:>14,} {row['docs_per_s']:>8.1f} "
+            f"{row['triples_per_s']:>10,.0f} {row['triples_per_doc']:>12.0f} "
+            f"{row['peak_rss_mb']:>12.0f}"
+        )
     for row in rows:
         for key in ("load_nquads_triples_per_s", "load_trig_triples_per_s"):
             if key in row:
-                print(f"{key.replace('_', ' ')} (into an empty store, {row['store_triples']:,} "
-                      f"triples): {row[key]:,.0f}")
+                print(
+                    f"{key.replace('_', ' ')} (into an empty store, {row['store_triples']:,} "
+                    f"triples): {row[key]:,.0f}"
+                )
 
 
 if __name__ == "__main__":

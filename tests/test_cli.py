@@ -126,6 +126,30 @@ def test_export_round_trips_into_an_empty_store(data_dir: Path, fmt: str) -> Non
     assert len(copy) == json.loads(stats)["triples"]
 
 
+def test_restore_a_dump_into_an_empty_store(data_dir: Path, tmp_path: Path) -> None:
+    code, out, _ = run(data_dir, "export", "--format", "nquads")
+    dump = tmp_path / "dataset.nq"
+    dump.write_text(out, "utf-8")
+    copy = tmp_path / "copy"
+    code, _, err = run(copy, "restore", str(dump))
+    assert code == 0, err
+    assert json.loads(run(copy, "stats", "--json")[1]) == json.loads(
+        run(data_dir, "stats", "--json")[1]
+    )
+    code, _, err = run(copy, "restore", str(dump))
+    assert code == 2 and "empty store" in err
+
+
+def test_restore_of_a_broken_dump_leaves_nothing(data_dir: Path, tmp_path: Path) -> None:
+    code, out, _ = run(data_dir, "export", "--format", "nquads")
+    dump = tmp_path / "broken.nq"
+    dump.write_text(out + "<http://x> <http://y> .\n", "utf-8")
+    copy = tmp_path / "copy"
+    code, _, err = run(copy, "restore", str(dump))
+    assert code == 2 and "not valid" in err
+    assert json.loads(run(copy, "stats", "--json")[1])["triples"] == 0
+
+
 def test_export_one_graph(data_dir: Path) -> None:
     graph = "https://w3id.org/kgdebate/graph/reference"
     code, out, _ = run(data_dir, "export", "--format", "turtle", "--graph", graph)

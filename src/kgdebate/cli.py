@@ -249,6 +249,24 @@ def export(settings: Settings, fmt: str, graph: str | None) -> None:
 
 
 @cli.command()
+@click.argument("dump", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.pass_obj
+def restore(settings: Settings, dump: Path) -> None:
+    """Load a dataset DUMP (.trig or .nq, from `export`) into an empty store."""
+    formats = {".trig": ox.RdfFormat.TRIG, ".nq": ox.RdfFormat.N_QUADS}
+    fmt = formats.get(dump.suffix)
+    if fmt is None:
+        _fail(KgdebateError(f"{dump}: a dump is .trig or .nq"))
+    store = _open(settings)
+    try:
+        with dump.open("rb") as handle:
+            count = store.restore(handle, fmt)
+    except KgdebateError as exc:
+        _fail(exc)
+    click.echo(f"restored {count} triples into {settings.data_dir}", err=True)
+
+
+@cli.command()
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 @click.pass_obj
 def stats(settings: Settings, as_json: bool) -> None:

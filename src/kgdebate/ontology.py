@@ -12,7 +12,7 @@ from importlib import resources
 from rdflib import BNode, Graph, URIRef
 
 from kgdebate.ingest.emit import new_graph
-from kgdebate.namespaces import RDFS
+from kgdebate.namespaces import RDF, RDFS, SKOS
 
 ONTOLOGY_FILES = {"ontology": "kgdebate.ttl", "vocabularies": "vocabularies.ttl"}
 SHAPES_FILE = "shapes.ttl"
@@ -48,7 +48,7 @@ def validation_context() -> Graph:
         if isinstance(s, URIRef) and isinstance(o, URIRef):
             context.add((s, RDFS.subClassOf, o))
     for triple in named_graph("vocabularies"):
-        if not any(isinstance(term, BNode) for term in triple):
+        if triple[1] in (RDF.type, SKOS.inScheme) and not isinstance(triple[0], BNode):
             context.add(triple)
     return context
 

@@ -135,6 +135,21 @@ class OxigraphStore:
         except SyntaxError as exc:
             raise InputError(f"not valid {fmt.name}: {exc}") from None
 
+    def restore(self, data: IO[bytes], fmt: ox.RdfFormat) -> int:
+        """Load a dataset dump into this store, which must be empty, at bulk-loading speed.
+
+        The bulk loader is not transactional, so a dump that fails to parse part-way is undone
+        by clearing the store (which was empty): all or nothing, as for every other write.
+        """
+        if len(self._store):
+            raise StoreError("restore needs an empty store", hint="use a new --data-dir")
+        try:
+            self._store.bulk_load(data, format=fmt)
+        except SyntaxError as exc:
+            self._store.clear()
+            raise InputError(f"not valid {fmt.name}: {exc}") from None
+        return len(self._store)
+
     def __len__(self) -> int:
         return len(self._store)
 
