@@ -5,7 +5,6 @@ from __future__ import annotations
 from importlib import resources
 
 import yaml
-from conftest import SEED
 from jsonschema import Draft202012Validator
 from rdflib import URIRef
 
@@ -14,6 +13,8 @@ from kgdebate.ingest.structure import annotation_schema
 from kgdebate.namespaces import KGD, KGV, OWL, RDF, SKOS
 from kgdebate.ontology import named_graph, ontology_graph
 from kgdebate.queries import named_queries
+
+from conftest import SEED
 
 
 def declared_terms() -> set[str]:
@@ -51,7 +52,9 @@ def test_ontology_and_queries_load_through_the_package() -> None:
 
 def test_schema_is_valid_and_the_seed_follows_it() -> None:
     Draft202012Validator.check_schema(annotation_schema())
-    errors = list(Draft202012Validator(annotation_schema()).iter_errors(
-        yaml.safe_load(SEED.read_text("utf-8"))
-    ))
+    errors = list(
+        Draft202012Validator(annotation_schema()).iter_errors(
+            yaml.safe_load(SEED.read_text("utf-8"))
+        )
+    )
     assert errors == []
