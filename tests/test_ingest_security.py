@@ -18,7 +18,7 @@ from kgdebate.errors import InputError, KgdebateError, ShapeViolation, StoreErro
 from kgdebate.ingest.pipeline import ingest_files
 from kgdebate.store import OxigraphStore
 
-from conftest import DATA, canonical_dump
+from conftest import BASE, DATA, canonical_dump
 from test_ingest import MINIMAL, edited
 
 
@@ -167,6 +167,25 @@ def test_bad_reference_data_is_refused_whole(
         load_trusted(store, bad)
     assert words in str(caught.value)
     assert canonical_dump(store) == before
+
+
+def test_data_cannot_add_shapes_or_axioms(tmp_path: Path, settings: Settings,
+                                          store: OxigraphStore) -> None:
+    """3a-19: a shape or an axiom in data stays data; shapes load only from the package."""
+    poison = (
+        PREFIXES + "@prefix sh: <http://www.w3.org/ns/shacl#> .\n"
+        "@prefix owl: <http://www.w3.org/2002/07/owl#> .\n"
+        "<https://w3id.org/kgdebate/id/place/poison> a sh:NodeShape ; "
+        "sh:targetClass kgd:Claim ; sh:property [ sh:path kgd:side ; sh:maxCount 0 ] .\n"
+        "kgd:Claim rdfs:subClassOf owl:Nothing .\n"
+        "<https://w3id.org/kgdebate/id/place/x> owl:imports <http://127.0.0.1:9/x.ttl> .\n"
+    )
+    poisoned = dataclasses.replace(settings, reference_dir=reference_copy(tmp_path, poison))
+    load_trusted(store, poisoned)
+    [outcome] = ingest_files([MINIMAL], store, poisoned)
+    assert outcome.error is None, str(outcome.error)
+    ontology = f"<{BASE}graph/ontology>"
+    assert not bool(store.query(f"ASK {{ GRAPH {ontology} {{ ?s a <http://www.w3.org/ns/shacl#NodeShape> }} }}"))
 
 
 def test_relative_iris_resolve_against_a_fixed_base(

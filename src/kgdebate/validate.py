@@ -82,7 +82,13 @@ def _run_pyshacl(data: Graph, focus_nodes: list[str | URIRef] | None) -> Graph:
 
 def _read_report(report: Graph) -> Report:
     findings = []
-    for result in report.subjects(RDF.type, SH.ValidationResult):
+    # Only the report's own results: nested sh:detail results (from sh:node) repeat them.
+    results = [
+        r
+        for node in report.subjects(RDF.type, SH.ValidationReport)
+        for r in report.objects(node, SH.result)
+    ]
+    for result in results:
 
         def one(predicate: URIRef, node: Node = result) -> str | None:
             value = report.value(node, predicate)
