@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import NoReturn
 
@@ -124,13 +125,25 @@ def build(settings: Settings, data_dir: Path, texts: Path | None) -> None:
     sys.exit(_report(summary.outcomes, "stored"))
 
 
+def annotation_files(command: Callable[..., None]) -> Callable[..., None]:
+    """The arguments `ingest` and `validate` share: annotation FILES and an optional --text."""
+    command = click.option(
+        "--text",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="The full text, to check every quote against it (one file only).",
+    )(command)
+    return click.argument(
+        "files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path)
+    )(command)
+
+
+def _check_text_option(files: tuple[Path, ...], text: Path | None) -> None:
+    if text is not None and len(files) > 1:
+        _fail(KgdebateError("--text goes with a single annotation file"))
+
+
 @cli.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
-@click.option(
-    "--text",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="The full text, to check every quote against it (one file only).",
-)
+@annotation_files
 @click.pass_obj
 def ingest(settings: Settings, files: tuple[Path, ...], text: Path | None) -> None:
     """Check annotation FILES and store each one that passes, atomically.
@@ -138,8 +151,7 @@ def ingest(settings: Settings, files: tuple[Path, ...], text: Path | None) -> No
     Each file is its own transaction: a refused file leaves the store as it was and does not
     stop the others. Exit code 0 if all were stored, 1 if any broke a shape, 2 otherwise.
     """
-    if text is not None and len(files) > 1:
-        _fail(KgdebateError("--text goes with a single annotation file"))
+    _check_text_option(files, text)
     store = _open(settings)
     with click.progressbar(files, label="ingesting", file=sys.stderr, show_pos=True) as bar:
         outcomes = ingest_files(bar, store, settings, text)
@@ -147,18 +159,14 @@ def ingest(settings: Settings, files: tuple[Path, ...], text: Path | None) -> No
 
 
 @cli.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
-@click.option(
-    "--text",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="The full text, to check every quote against it (one file only).",
-)
+@annotation_files
 @click.pass_obj
 def validate(settings: Settings, files: tuple[Path, ...], text: Path | None) -> None:
     """Check annotation FILES without storing anything.
 
     Exit code 0: conforms (warnings allowed); 1: SHACL violations; 2: any other error.
     """
+    _check_text_option(files, text)
     store = _open(settings, read_only=True)
     sys.exit(_report(ingest_files(files, store, settings, text, dry_run=True), "conforms"))
 
@@ -264,6 +272,22 @@ def restore(settings: Settings, dump: Path) -> None:
     except KgdebateError as exc:
         _fail(exc)
     click.echo(f"restored {count} triples into {settings.data_dir}", err=True)
+
+
+@cli.command()
+@click.option("--host", help="Address to listen on. Default: the host setting (127.0.0.1).")
+@click.option("--port", type=int, help="Port. Default: the port setting (5000).")
+@click.pass_obj
+def serve(settings: Settings, host: str | None, port: int | None) -> None:
+    """Serve the graph over HTTP (SPARQL endpoint, entity pages) with gunicorn."""
+    from dataclasses import replace
+
+    from kgdebate.web.serve import serve as run_server
+
+    settings = replace(settings, host=host or settings.host, port=port or settings.port)
+    if not settings.data_dir.exists():
+        _fail(KgdebateError(f"no store at {settings.data_dir}", hint="run `kgdebate build` first"))
+    run_server(settings)
 
 
 @cli.command()

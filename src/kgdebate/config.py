@@ -31,6 +31,19 @@ class Settings:
     max_yaml_nodes: int = 200_000
     host: str = "127.0.0.1"
     port: int = 5000
+    public_url: str = "http://127.0.0.1:5000/"
+    """Where the app is reached: endpoint IRIs and Location headers come from here, never Host."""
+    server_workers: int = 2
+    """Processes of the WSGI server (gunicorn)."""
+    query_workers: int = 2
+    """Processes that run user queries, each killable at the time limit."""
+    query_timeout_s: float = 30.0
+    max_rows: int = 10_000
+    max_request_bytes: int = 1_000_000
+    cors: bool = False
+    """Send Access-Control-Allow-Origin: * (off by default)."""
+    service_allowlist: tuple[str, ...] = ()
+    """SPARQL SERVICE endpoints a query may call (constant IRIs only). Comma-separated in env."""
 
 
 def load_settings(config_file: Path | None = None, env: dict[str, str] | None = None) -> Settings:
@@ -67,6 +80,11 @@ def _coerce(values: dict[str, Any]) -> Settings:
                 typed[name] = str(raw).lower() in {"1", "true", "yes", "on"}
             elif isinstance(current, int):
                 typed[name] = int(raw)
+            elif isinstance(current, float):
+                typed[name] = float(raw)
+            elif isinstance(current, tuple):
+                items = raw.split(",") if isinstance(raw, str) else raw
+                typed[name] = tuple(item.strip() for item in items if item.strip())
             else:
                 typed[name] = raw
         except ValueError:

@@ -153,5 +153,9 @@ class OxigraphStore:
     def __len__(self) -> int:
         return len(self._store)
 
+    def backup(self, target: Path) -> None:
+        """A consistent snapshot in ``target`` (a new folder) that can be opened read-only."""
+        self._store.backup(str(target))
+
     def flush(self) -> None:
         self._store.flush()

@@ -1,0 +1,52 @@
+"""The web app: a Flask app factory; one blueprint per feature (design.md §4).
+
+``create_app`` opens the store read-only once (a frozen view: the graph is rebuilt offline and
+the server restarted), and every blueprint reads what it needs from :func:`context`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flask import Flask, Response, current_app
+
+from kgdebate.config import Settings, load_settings
+from kgdebate.store import OxigraphStore
+
+
+@dataclass
+class WebContext:
+    """What every request may use: the settings and the read-only store."""
+
+    settings: Settings
+    store: OxigraphStore
+
+
+def context() -> WebContext:
+    found: WebContext = current_app.extensions["kgdebate"]
+    return found
+
+
+def create_app(settings: Settings | None = None) -> Flask:
+    settings = settings or load_settings()
+    app = Flask(__name__)
+    app.config.update(MAX_CONTENT_LENGTH=settings.max_request_bytes, JSON_SORT_KEYS=False)
+    app.extensions["kgdebate"] = WebContext(
+        settings, OxigraphStore(settings.data_dir, read_only=True)
+    )
+    from kgdebate.web import catalogue, entities, errors, home, search, sparql, wellknown
+
+    errors.init_app(app)
+    for feature in (home, sparql, entities, catalogue, search, wellknown):
+        app.register_blueprint(feature.bp)
+    app.after_request(_security_headers)
+    return app
+
+
+def _security_headers(response: Response) -> Response:
+    response.headers.setdefault("Content-Security-Policy", "default-src 'self'")
+    response.headers.setdefault("X-Content-Type-Options", "nosniff")
+    response.headers.setdefault("Referrer-Policy", "no-referrer")
+    if context().settings.cors:
+        response.headers.setdefault("Access-Control-Allow-Origin", "*")
+    return response

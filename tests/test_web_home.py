@@ -1,0 +1,41 @@
+"""The app factory, the front page and the one error shape (Flask's test client)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from conftest import make_settings
+from flask import Flask
+from flask.testing import FlaskClient
+
+from kgdebate.store import OxigraphStore
+from kgdebate.web import create_app
+
+
+@pytest.fixture(scope="module")
+def app(built: OxigraphStore, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
+    backup = tmp_path_factory.mktemp("web") / "store"
+    built.backup(backup)
+    yield create_app(make_settings(backup.parent, data_dir=backup))
+
+
+@pytest.fixture
+def client(app: Flask) -> FlaskClient:
+    return app.test_client()
+
+
+def test_front_page_shows_the_graph(client: FlaskClient) -> None:
+    response = client.get("/")
+    assert response.status_code == 200
+    assert "kgd:Claim" in response.get_data(as_text=True)
+    assert response.headers["Content-Security-Policy"] == "default-src 'self'"
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert "Access-Control-Allow-Origin" not in response.headers
+
+
+def test_unknown_path_gets_the_one_error_shape(client: FlaskClient) -> None:
+    response = client.get("/no/such/page<script>")
+    assert response.status_code == 404
+    assert response.get_json() == {"error": "not found", "code": "not-found"}
+    assert b"<script>" not in response.data
