@@ -141,41 +141,49 @@ def prefill(store: OxigraphStore, settings: Settings, claims: int) -> float:
     return time.perf_counter() - started
 
 
-def measure(claims: int, documents: int) -> dict[str, float]:
-    with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as tmp:
-        folder = Path(tmp)
-        settings = Settings(
-            data_dir=folder / "store", reference_dir=ROOT / "data" / "reference", texts_dir=folder
-        )
-        store = OxigraphStore(settings.data_dir)
-        load_trusted(store, settings)
-        prefill_seconds = prefill(store, settings, claims)
-        paths = []
-        for number in range(documents):
-            path = folder / f"bench-{number}.yaml"
-            path.write_text(yaml.safe_dump(synthetic(number), sort_keys=False), "utf-8")
-            paths.append(path)
-        ingest_files(paths[:2], store, settings)  # warm caches (shapes, ontology)
-        started = time.perf_counter()
-        outcomes = ingest_files(paths, store, settings)
-        seconds = time.perf_counter() - started
-        failed = [str(o.error) for o in outcomes if o.error is not None]
-        if failed:
-            raise SystemExit(f"synthetic document refused: {failed[0]}")
-        triples = sum(o.triples for o in outcomes)
-        result = {
-            "claims": claims,
-            "store_triples": len(store),
-            "prefill_s": prefill_seconds,
-            "docs": documents,
-            "docs_per_s": documents / seconds,
-            "triples_per_s": triples / seconds,
-            "triples_per_doc": triples / documents,
-            "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-        }
-        if claims == max(claims, 0) and "--dump" in sys.argv:
-            result.update(load_dump(store))
-        return result
+def settings_for(folder: Path) -> Settings:
+    return Settings(
+        data_dir=folder / "store", reference_dir=ROOT / "data" / "reference", texts_dir=folder
+    )
+
+
+def build_store(folder: Path, claims: int) -> dict[str, float]:
+    """Child process 1: the trusted graphs plus ``claims`` prefilled claims, on disk."""
+    settings = settings_for(folder)
+    store = OxigraphStore(settings.data_dir)
+    load_trusted(store, settings)
+    return {"prefill_s": prefill(store, settings, claims)}
+
+
+def measure(folder: Path, claims: int, documents: int, dump: bool) -> dict[str, float]:
+    """Child process 2: ingest ``documents`` into the prefilled store; its own peak memory."""
+    settings = settings_for(folder)
+    store = OxigraphStore(settings.data_dir)
+    paths = []
+    for number in range(documents):
+        path = folder / f"bench-{number}.yaml"
+        path.write_text(yaml.safe_dump(synthetic(number), sort_keys=False), "utf-8")
+        paths.append(path)
+    ingest_files(paths[:2], store, settings)  # warm caches (shapes, ontology)
+    started = time.perf_counter()
+    outcomes = ingest_files(paths, store, settings)
+    seconds = time.perf_counter() - started
+    failed = [str(o.error) for o in outcomes if o.error is not None]
+    if failed:
+        raise SystemExit(f"synthetic document refused: {failed[0]}")
+    triples = sum(o.triples for o in outcomes)
+    result = {
+        "claims": claims,
+        "store_triples": len(store),
+        "docs": documents,
+        "docs_per_s": documents / seconds,
+        "triples_per_s": triples / seconds,
+        "triples_per_doc": triples / documents,
+        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
+    if dump:
+        result.update(load_dump(store))
+    return result
 
 
 def load_dump(store: OxigraphStore) -> dict[str, float]:
@@ -192,42 +200,52 @@ def load_dump(store: OxigraphStore) -> dict[str, float]:
     return figures
 
 
+def child(*args: str) -> dict[str, float]:
+    done = subprocess.run(
+        [sys.executable, __file__, *args], capture_output=True, text=True, check=False
+    )
+    if done.returncode != 0:
+        raise SystemExit(done.stderr[-2000:])
+    result: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000, 100_000])
     parser.add_argument("--documents", type=int, default=60)
-    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # child process: one size
+    parser.add_argument("--build", type=Path, help=argparse.SUPPRESS)  # child: prefill here
+    parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)  # child: ingest here
+    parser.add_argument("--claims", type=int, default=0, help=argparse.SUPPRESS)
     parser.add_argument("--dump", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if args.one is not None:
-        print(json.dumps(measure(args.one, args.documents)))
+    if args.build is not None:
+        print(json.dumps(build_store(args.build, args.claims)))
+        return
+    if args.measure is not None:
+        print(json.dumps(measure(args.measure, args.claims, args.documents, args.dump)))
         return
     rows = []
     for size in args.sizes:
-        extra = ["--dump"] if size == max(args.sizes) else []
-        child = subprocess.run(
-            [
-                sys.executable,
-                __file__,
-                "--one",
-                str(size),
-                "--documents",
-                str(args.documents),
-                *extra,
-            ],
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        rows.append(json.loads(child.stdout.strip().splitlines()[-1]))
+        with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as tmp:
+            built = child("--build", tmp, "--claims", str(size))
+            dump = ["--dump"] if size == max(args.sizes) else []
+            row = child(
+                "--measure", tmp, "--claims", str(size), "--documents", str(args.documents), *dump
+            )
+            rows.append({**built, **row})
         print(f"measured {size} claims", file=sys.stderr)
+    print_table(rows)
+
+
+def print_table(rows: list[dict[str, float]]) -> None:
     print(
         f"{'claims stored':>14} {'store triples':>14} {'docs/s':>8} {'triples/s':>10} "
         f"{'triples/doc':>12} {'peak RSS MB':>12}"
     )
     for row in rows:
         print(
-            f"{row['claims']:>14,} {row['store_triples']:>14,} {row['docs_per_s']:>8.1f} "
+            f"{row['claims']:>14,.0f} {row['store_triples']:>14,.0f} {row['docs_per_s']:>8.1f} "
             f"{row['triples_per_s']:>10,.0f} {row['triples_per_doc']:>12.0f} "
             f"{row['peak_rss_mb']:>12.0f}"
         )
@@ -235,8 +253,8 @@ def main() -> None:
         for key in ("load_nquads_triples_per_s", "load_trig_triples_per_s"):
             if key in row:
                 print(
-                    f"{key.replace('_', ' ')} (into an empty store, {row['store_triples']:,} "
-                    f"triples): {row[key]:,.0f}"
+                    f"{key.replace('_', ' ')} (into an empty store, "
+                    f"{row['store_triples']:,.0f} triples): {row[key]:,.0f}"
                 )
 
 
