@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 
 import pytest
@@ -42,7 +43,7 @@ def test_lines_point_at_keys() -> None:
         ("a: !!python/object/apply:os.system ['true']\n", "tags"),
         ("a: !custom x\n", "tags"),
         ('a: "nul \\0 here"\n', "control characters"),
-        ('a: "\\ud800"\n', "lone surrogates"),
+        ('a: "\\ud800"\n', "lone surrogates|invalid Unicode"),  # libyaml refuses it itself
         ("a: " + "9" * 5000 + "\n", "number too long"),
         ("a: [\n", "not valid YAML"),
         ("", "empty"),
@@ -51,7 +52,7 @@ def test_lines_point_at_keys() -> None:
 def test_refusals_name_file_and_problem(text: str, words: str) -> None:
     message = refused(text)
     assert message.startswith("doc.yaml")
-    assert words in message
+    assert re.search(words, message)
 
 
 def test_duplicate_key_names_its_line() -> None:
