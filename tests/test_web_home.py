@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from conftest import make_settings
 from flask import Flask
 from flask.testing import FlaskClient
 
 from kgdebate.store import OxigraphStore
 from kgdebate.web import create_app
+
+from conftest import make_settings
 
 
 @pytest.fixture(scope="module")

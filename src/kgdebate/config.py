@@ -38,8 +38,13 @@ class Settings:
     query_workers: int = 2
     """Processes that run user queries, each killable at the time limit."""
     query_timeout_s: float = 30.0
+    """A user query still running after this is killed with its worker (503 "query timeout")."""
+    query_queue_wait_s: float = 2.0
+    """How long a query waits for a free query worker before 503 with Retry-After."""
     max_rows: int = 10_000
     max_request_bytes: int = 1_000_000
+    data_license: str = "https://creativecommons.org/licenses/by/4.0/"
+    """The licence the VoID description declares for the dataset (dcterms:license)."""
     cors: bool = False
     """Send Access-Control-Allow-Origin: * (off by default)."""
     service_allowlist: tuple[str, ...] = ()

@@ -25,6 +25,7 @@ __all__ = [
     "RDF",
     "RDFS",
     "SCHEMA",
+    "SD",
     "SEM",
     "SH",
     "SIOCA",
@@ -53,6 +54,7 @@ ORG = Namespace("http://www.w3.org/ns/org#")
 FOAF = Namespace("http://xmlns.com/foaf/0.1/")
 VANN = Namespace("http://purl.org/vocab/vann/")
 WD = Namespace("http://www.wikidata.org/entity/")
+SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
 KGV = Namespace(DEFAULT_BASE + "vocab/")
 KGDSH = Namespace(DEFAULT_BASE + "def/shapes#")
 

@@ -33,6 +33,7 @@ _UPDATE = re.compile(
 )
 _SERVICE = re.compile(r"(?<![?$\w:])SERVICE(?![\w:])\s+(?:SILENT\s+)?(\S+)", re.I)
 _PREFIX = re.compile(r"(?<![?$\w:])PREFIX\s+([\w.-]*):\s*(\x00\d+\x00)", re.I)
+_FROM = re.compile(r"(?<![?$\w:])FROM(?![\w:])", re.I)
 _PNAME = re.compile(r"^([\w.-]*):(\S*)$")
 
 
@@ -76,6 +77,15 @@ def find_refusal(query: str, service_allowlist: Collection[str] = ()) -> Refusal
                 "service-refused", "SERVICE is allowed only to a constant IRI on the allowlist"
             )
     return None
+
+
+def has_dataset_clause(query: str) -> bool:
+    """Whether the query names its own dataset (``FROM``/``FROM NAMED`` outside strings).
+
+    Such a query keeps its dataset: the union default graph must not replace it (as Oxigraph's
+    server does).
+    """
+    return bool(_FROM.search(_mask(query)[0]))
 
 
 def _mask(query: str) -> tuple[str, list[str]]:

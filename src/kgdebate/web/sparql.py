@@ -1,7 +1,263 @@
-"""(placeholder: this feature is being built)"""
+"""``/sparql``: the SPARQL 1.1 Protocol, read-only (design.md §4, style.md §5.2).
+
+A request is read strictly (UTF-8 only, one ``query``, a capped number of parameters), checked by
+:mod:`kgdebate.sparql_guard` here in the web process, negotiated, and only then handed to a query
+worker (:mod:`kgdebate.web.query_pool`) that can be killed at the time limit. Without a query the
+endpoint describes itself: a Service Description for programs, YASGUI or a plain form for people.
+
+Status codes: 400 bad request (syntax, duplicates, refused by the guard, non-UTF-8), 403 updates,
+405 other methods, 406 no acceptable format, 415 wrong Content-Type, 431 oversized Accept,
+503 timeout or busy. A result cut at ``max_rows`` is **206** with ``X-Result-Truncated: true``, as
+Virtuoso does, so no client mistakes it for the complete answer.
+"""
 
 from __future__ import annotations
 
-from flask import Blueprint
+from pathlib import Path
+from urllib.parse import parse_qsl
+
+import pyoxigraph as ox
+from flask import Blueprint, Flask, Response, current_app, render_template, request, url_for
+
+from kgdebate.namespaces import PREFIXES
+from kgdebate.sparql_guard import find_refusal, has_dataset_clause
+from kgdebate.web import conneg, context
+from kgdebate.web.errors import error_response
+from kgdebate.web.query_pool import PoolBusy, PoolHolder, QueryTimeout, WorkerLost
+from kgdebate.web.results import Job, Outcome
+from kgdebate.web.service_description import service_description
 
 bp = Blueprint("sparql", __name__)
+
+MAX_PARAMS = 100
+"""More parameters than this (1,000 default-graph-uri, say) is refused before any work."""
+ALLOW = "GET, HEAD, POST, OPTIONS"
+YASGUI_CSP = "default-src 'self'; style-src 'self' 'unsafe-inline'"
+_POOL = "kgdebate.query_pool"
+_UPDATE_PARAMS = {"update", "using-graph-uri", "using-named-graph-uri"}
+
+
+class Refused(Exception):
+    """A request the protocol refuses; the message is ours and never quotes the input."""
+
+    def __init__(
+        self, status: int, code: str, message: str, headers: dict[str, str] | None = None
+    ) -> None:
+        super().__init__(message)
+        self.status, self.code, self.message = status, code, message
+        self.headers = headers or {}
+
+
+@bp.record_once
+def _setup(state: object) -> None:
+    app: Flask = state.app  # type: ignore[attr-defined]
+    settings = app.extensions["kgdebate"].settings
+    app.extensions[_POOL] = PoolHolder(
+        settings.data_dir,
+        settings.query_workers,
+        settings.query_timeout_s,
+        settings.query_queue_wait_s,
+    )
+
+
+def query_pool_holder(app: Flask) -> PoolHolder:
+    """The app's pool holder (tests stop it with ``.stop()``)."""
+    holder: PoolHolder = app.extensions[_POOL]
+    return holder
+
+
+@bp.errorhandler(Refused)
+def _refused(exc: Refused) -> Response:
+    response = error_response(exc.status, exc.code, exc.message)
+    response.headers.update(exc.headers)
+    return response
+
+
+@bp.after_request
+def _vary(response: Response) -> Response:
+    response.vary.add("Accept")  # every body here depends on it (formats, HTML or Turtle)
+    return response
+
+
+@bp.route("/sparql", methods=["GET", "POST", "OPTIONS"], provide_automatic_options=False)
+def endpoint() -> Response:
+    if request.method == "OPTIONS":
+        return _options()
+    params = _read_params()
+    names = {name for name, _value in params}
+    if names & _UPDATE_PARAMS:
+        raise Refused(403, "update-refused", "updates are not allowed: this endpoint is read-only")
+    queries = [value for name, value in params if name == "query"]
+    if len(queries) > 1:
+        raise Refused(400, "duplicate-query", "exactly one query parameter is allowed")
+    if not queries:
+        if request.method == "POST":
+            raise Refused(400, "missing-query", "no query was sent")
+        return _describe()
+    default = _graph_iris(params, "default-graph-uri")
+    named = _graph_iris(params, "named-graph-uri")
+    return _answer(queries[0], default, named)
+
+
+def _options() -> Response:
+    response = Response(status=204)
+    response.headers["Allow"] = ALLOW
+    if context().settings.cors:  # a preflight for application/sparql-query needs both
+        response.headers["Access-Control-Allow-Methods"] = ALLOW
+        response.headers["Access-Control-Allow-Headers"] = "Content-Type, Accept"
+        response.headers["Access-Control-Max-Age"] = "600"
+    return response
+
+
+def _read_params() -> list[tuple[str, str]]:
+    """Every protocol parameter, decoded strictly as UTF-8; a direct POST body becomes ``query``."""
+    params = _parse(request.query_string)
+    if request.method != "POST":
+        return params
+    charset = request.mimetype_params.get("charset", "utf-8").lower()
+    if charset not in ("utf-8", "utf8"):
+        raise Refused(400, "bad-charset", "the request must be encoded as UTF-8")
+    if request.mimetype == "application/x-www-form-urlencoded":
+        params += _parse(request.get_data(cache=False))
+    elif request.mimetype == "application/sparql-query":
+        params.append(("query", _utf8(request.get_data(cache=False))))
+    elif request.mimetype == "application/sparql-update":
+        raise Refused(403, "update-refused", "updates are not allowed: this endpoint is read-only")
+    else:
+        raise Refused(
+            415,
+            "unsupported-media-type",
+            "POST needs Content-Type application/sparql-query or application/x-www-form-urlencoded",
+        )
+    if len(params) > MAX_PARAMS:
+        raise Refused(400, "too-many-parameters", f"more than {MAX_PARAMS} parameters")
+    return params
+
+
+def _parse(data: bytes) -> list[tuple[str, str]]:
+    try:
+        return parse_qsl(
+            _utf8(data), keep_blank_values=True, errors="strict", max_num_fields=MAX_PARAMS
+        )
+    except UnicodeDecodeError:
+        raise Refused(400, "bad-charset", "the request must be encoded as UTF-8") from None
+    except ValueError:  # max_num_fields exceeded
+        raise Refused(400, "too-many-parameters", f"more than {MAX_PARAMS} parameters") from None
+
+
+def _utf8(data: bytes) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise Refused(400, "bad-charset", "the request must be encoded as UTF-8") from None
+
+
+def _graph_iris(params: list[tuple[str, str]], name: str) -> tuple[str, ...]:
+    values = tuple(value for key, value in params if key == name)
+    for value in values:
+        try:
+            ox.NamedNode(value)
+        except ValueError:
+            raise Refused(400, "bad-graph-iri", f"{name} must be an absolute IRI") from None
+    return values
+
+
+def _answer(query: str, default: tuple[str, ...], named: tuple[str, ...]) -> Response:
+    settings = context().settings
+    refusal = find_refusal(query, settings.service_allowlist)
+    if refusal is not None:  # in the web process: a refused query never reaches a worker
+        raise Refused(400, refusal.code, refusal.message)
+    result_type = _negotiate(conneg.result_offers())
+    graph_type = _negotiate(conneg.graph_offers())
+    if result_type is None and graph_type is None:
+        raise _not_acceptable()
+    job = Job(
+        query,
+        default,
+        named,
+        union_default_graph=not has_dataset_clause(query),
+        result_type=result_type,
+        graph_type=graph_type,
+        max_rows=settings.max_rows,
+    )
+    outcome = _run(job)
+    if outcome.status == "not-acceptable":
+        raise _not_acceptable()
+    if outcome.status == "syntax-error":
+        raise Refused(400, "syntax-error", "the query is not valid SPARQL 1.1 Query")
+    if outcome.status != "ok":
+        raise Refused(400, "query-failed", "the query could not be evaluated")
+    response = Response(outcome.body, content_type=conneg.content_type(outcome.media_type))
+    if outcome.truncated:
+        response.status_code = 206
+        response.headers["X-Result-Truncated"] = "true"
+        response.headers["X-Result-Row-Limit"] = str(settings.max_rows)
+    return response
+
+
+def _run(job: Job) -> Outcome:
+    settings = context().settings
+    try:
+        return query_pool_holder(current_app).get().run(job)
+    except QueryTimeout:
+        raise Refused(
+            503,
+            "query-timeout",
+            f"query timeout: stopped after {settings.query_timeout_s:g} s",
+        ) from None
+    except PoolBusy:
+        raise _busy() from None
+    except WorkerLost:
+        raise Refused(503, "worker-lost", "the query worker stopped; try again") from None
+
+
+def _busy() -> Refused:
+    wait = max(1, round(context().settings.query_queue_wait_s))
+    return Refused(
+        503, "busy", "all query workers are busy; retry shortly", {"Retry-After": str(wait)}
+    )
+
+
+def _negotiate(offers: list[str]) -> str | None:
+    if len(request.headers.get("Accept", "")) > conneg.MAX_ACCEPT_CHARS:
+        raise Refused(431, "accept-too-large", "the Accept header is too large")
+    return conneg.negotiate(request.accept_mimetypes, offers)
+
+
+def _not_acceptable() -> Refused:
+    supported = ", ".join(conneg.supported_types())
+    return Refused(406, "not-acceptable", f"not acceptable; this endpoint serves {supported}")
+
+
+def _describe() -> Response:
+    chosen = _negotiate([*conneg.GRAPH_TYPES, conneg.HTML])
+    if chosen is None:
+        raise _not_acceptable()
+    if chosen == conneg.HTML:
+        return _page()
+    ctx = context()
+    body = service_description(ctx.settings, ctx.store.graph_names(), conneg.GRAPH_TYPES[chosen])
+    return Response(body, content_type=conneg.content_type(chosen))
+
+
+def _page() -> Response:
+    """YASGUI when ``make vendor`` installed it, else a plain form that needs no JavaScript."""
+    static = Path(current_app.static_folder or "")
+    yasgui = (static / "vendor" / "yasgui" / "yasgui.min.js").is_file()
+    page = render_template(
+        "sparql.html", yasgui=yasgui, endpoint=url_for("sparql.endpoint"), example=EXAMPLE_QUERY
+    )
+    response = Response(page, content_type="text/html; charset=utf-8")
+    if yasgui:
+        # YASGUI (jQuery, DataTables) writes style="" attributes into the page. Styles only, on
+        # this page only: scripts stay 'self', so the init code lives in static/sparql.js.
+        response.headers["Content-Security-Policy"] = YASGUI_CSP
+    return response
+
+
+EXAMPLE_QUERY = f"""PREFIX kgd: <{PREFIXES["kgd"]}>
+PREFIX rdfs: <{PREFIXES["rdfs"]}>
+SELECT ?claim ?label WHERE {{
+  ?claim a kgd:Claim ; rdfs:label ?label .
+}} LIMIT 20
+"""
