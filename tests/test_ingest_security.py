@@ -142,8 +142,12 @@ PREFIXES = (
             "Turtle",
         ),
         # 3a-13: an IRI with a space
-        (PREFIXES + '<https://w3id.org/kgdebate/id/place/a b> a kgd:Place ; rdfs:label "x"@en .\n',
-         InputError, "not valid N-Triples"),
+        (
+            PREFIXES
+            + '<https://w3id.org/kgdebate/id/place/a b> a kgd:Place ; rdfs:label "x"@en .\n',
+            InputError,
+            "not valid N-Triples",
+        ),
         # 3a-18: an ill-typed literal is a SHACL violation
         (
             PREFIXES + "<https://w3id.org/kgdebate/id/event/russo-ukrainian-war> "
@@ -169,8 +173,9 @@ def test_bad_reference_data_is_refused_whole(
     assert canonical_dump(store) == before
 
 
-def test_data_cannot_add_shapes_or_axioms(tmp_path: Path, settings: Settings,
-                                          store: OxigraphStore) -> None:
+def test_data_cannot_add_shapes_or_axioms(
+    tmp_path: Path, settings: Settings, store: OxigraphStore
+) -> None:
     """3a-19: a shape or an axiom in data stays data; shapes load only from the package."""
     poison = (
         PREFIXES + "@prefix sh: <http://www.w3.org/ns/shacl#> .\n"

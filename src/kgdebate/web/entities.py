@@ -1,7 +1,199 @@
-"""(placeholder: this feature is being built)"""
+"""Entity pages: ``/id/…`` → 303 → ``/doc/…``, negotiated as HTML, Turtle, JSON-LD, N-Triples.
+
+External IRIs that occur in the graph (a Wikidata item, a source URL) have a page at
+``/doc/external?iri=…``; the app never redirects to them. Unknown and malformed identifiers get
+the one generic 404 (control characters a 400), and nothing here reads a file named by a request.
+"""
 
 from __future__ import annotations
 
-from flask import Blueprint
+from urllib.parse import urlencode
+
+import pyoxigraph as ox
+from flask import Blueprint, Response, abort, redirect, render_template, request
+from werkzeug.wrappers import Response as BaseResponse
+
+from kgdebate.namespaces import KGD, OWL, SKOS
+from kgdebate.web import context
+from kgdebate.web.debatemap import build_map
+from kgdebate.web.describe import Link, describe, exists, kinds_of, rdf_of
+from kgdebate.web.linked_data import (
+    BY_SUFFIX,
+    FORMATS,
+    VOCAB,
+    answer_options_with_204,
+    iri_for_path,
+    negotiate,
+    negotiated_headers,
+    path_for_iri,
+    public,
+    rdf_response,
+    reject_control_characters,
+    split_suffix,
+)
+from kgdebate.web.panels import BY_NAME, DOWNLOADS, download, panels_for, run_panel
+from kgdebate.web.terms import page_href, view, view_property
 
 bp = Blueprint("entities", __name__)
+answer_options_with_204(bp)
+
+IDENTIFIER_PROPERTIES = [
+    str(KGD[name])
+    for name in (
+        "wikidataId",
+        "iso3166Alpha2",
+        "iso3166Alpha3",
+        "iso3166Numeric",
+        "cowCode",
+        "cowAbbreviation",
+        "gwCode",
+        "cameoCode",
+    )
+]
+SAME_AS = {str(OWL.sameAs), str(SKOS.exactMatch), str(SKOS.closeMatch)}
+MAX_IN_PAGE = 10_000
+
+
+@bp.before_app_request
+def refuse_control_characters_in_identifiers() -> None:
+    """CR/LF in a path never reach a route (Werkzeug's ``path`` stops at them): 400 here."""
+    if request.path.startswith(("/id/", "/doc/", "/vocab/")):
+        reject_control_characters(request.path)
+
+
+def _see_other(path: str) -> BaseResponse:
+    reject_control_characters(path)
+    settings = context().settings
+    iri = iri_for_path(settings.base_iri, path)
+    if iri is None or not exists(context().store, iri):
+        abort(404)
+    return redirect(public(settings.public_url, "doc/" + path), code=303)
+
+
+@bp.get("/id/<path:path>")
+def identifier(path: str) -> BaseResponse:
+    if path.startswith(VOCAB + "/"):
+        abort(404)
+    return _see_other(path)
+
+
+@bp.get("/vocab/<path:path>")
+def concept(path: str) -> BaseResponse:
+    return _see_other(f"{VOCAB}/{path}")
+
+
+@bp.get("/doc/<path:path>")
+def document(path: str) -> BaseResponse:
+    reject_control_characters(path)
+    settings = context().settings
+    stem, suffix = split_suffix(path)
+    iri = iri_for_path(settings.base_iri, stem)
+    if iri is None or not exists(context().store, iri):
+        abort(404)
+    doc_url = public(settings.public_url, "doc/" + stem)
+    links = {f.suffix: f"{doc_url}.{f.suffix}" for f in FORMATS}
+    return _entity_response(iri, suffix, links)
+
+
+@bp.get("/doc/external")
+def external() -> BaseResponse:
+    raw = request.args.get("iri", "")
+    reject_control_characters(raw)
+    settings = context().settings
+    try:
+        iri = ox.NamedNode(raw).value
+    except ValueError:
+        abort(404)
+    own = path_for_iri(settings.base_iri, iri)
+    if own is not None:
+        return redirect(public(settings.public_url, "doc/" + own), code=301)
+    if not exists(context().store, iri):
+        abort(404)
+    suffix = request.args.get("format")
+    if suffix is not None and suffix not in BY_SUFFIX:
+        abort(404)
+    page = public(settings.public_url, "doc/external")
+    links = {f.suffix: f"{page}?{urlencode({'iri': iri, 'format': f.suffix})}" for f in FORMATS}
+    return _entity_response(iri, suffix, links)
+
+
+def _entity_response(iri: str, suffix: str | None, links: dict[str, str]) -> BaseResponse:
+    if "panel" in request.args:
+        return _panel_download(iri)
+    fmt = negotiate(suffix)
+    if fmt.oxigraph is not None:
+        response = rdf_response(rdf_of(context().store, iri), fmt)
+    else:
+        response = Response(_render_page(iri, links), mimetype="text/html")
+    negotiated_headers(response, links)
+    return response
+
+
+def _in_page() -> int:
+    raw = request.args.get("in", "0")
+    if not raw.isdigit() or int(raw) > MAX_IN_PAGE:
+        abort(400)
+    return int(raw)
+
+
+def _render_page(iri: str, links: dict[str, str]) -> str:
+    ctx = context()
+    base = ctx.settings.base_iri
+    description = describe(ctx.store, iri, _in_page())
+    panels = [run_panel(ctx.store, panel, iri) for panel in panels_for(description.kinds)]
+    by_name = {rows.panel.name: rows for rows in panels}
+    debate_map = None
+    if "document-claims" in by_name:
+        debate_map = build_map(
+            by_name["document-claims"],
+            by_name["document-relations"],
+            by_name["document-citations"],
+        )
+    return render_template(
+        "entity.html",
+        d=description,
+        panels=panels,
+        debate_map=debate_map,
+        identifiers=_identifiers(description.out),
+        links=links,
+        view=lambda term, label=None: view(base, term, label),
+        href=lambda iri: page_href(base, iri),
+        out_rows=[
+            (view_property(base, k.predicate), view(base, k.term, k.label)) for k in description.out
+        ],
+        in_rows=[
+            (view(base, k.term, k.label), view_property(base, k.predicate))
+            for k in description.in_links
+        ],
+        panel_url=lambda name, fmt: "?" + urlencode({"panel": name, "format": fmt}),
+    )
+
+
+def _identifiers(out: list[Link]) -> list[tuple[str, str, str | None]]:
+    """(property, code, link) for codes and same-as IRIs; a code links where an IRI matches."""
+    same = [
+        link.term.value
+        for link in out
+        if link.predicate.value in SAME_AS and isinstance(link.term, ox.NamedNode)
+    ]
+    found: list[tuple[str, str, str | None]] = []
+    for link in out:
+        if link.predicate.value in IDENTIFIER_PROPERTIES and isinstance(link.term, ox.Literal):
+            code = link.term.value
+            match = next((s for s in same if s.rsplit("/", 1)[-1] == code), None)
+            found.append((link.predicate.value.rsplit("#", 1)[-1], code, match))
+    return found
+
+
+def _panel_download(iri: str) -> Response:
+    panel = BY_NAME.get(request.args.get("panel", ""))
+    fmt = request.args.get("format", "csv")
+    kinds = kinds_of(context().store, iri)
+    if panel is None or not panel.kinds.intersection(kinds):
+        abort(404)
+    if fmt not in DOWNLOADS:
+        abort(400)
+    body, media_type = download(context().store, panel, iri, fmt)
+    response = Response(body, mimetype=media_type)
+    response.headers["Content-Disposition"] = f'attachment; filename="{panel.name}.{fmt}"'
+    return response

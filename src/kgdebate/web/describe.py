@@ -1,0 +1,139 @@
+"""From an IRI to what its page shows: existence, RDF, properties out and in, kinds, panel rows.
+
+Every query is a fixed, trusted file under ``page_queries/`` run in-process on the read-only
+store; the IRI is bound by the engine's substitution (``?iri`` in ASK/CONSTRUCT, ``?_iri`` in
+SELECT, where Oxigraph needs it projected), never formatted into the text. Labels come with the
+rows (one query per direction, not one per link).
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+import pyoxigraph as ox
+
+from kgdebate.namespaces import KGD, RDF
+from kgdebate.store import OxigraphStore, Term
+from kgdebate.web.terms import curie
+
+IN_LINKS_PER_PAGE = 200
+KIND_CLASSES = {
+    str(KGD.Claim): "claim",
+    str(KGD.Actor): "actor",
+    str(KGD.Event): "event",
+    str(KGD.SourceDocument): "document",
+    str(KGD.Statistic): "statistic",
+    str(KGD.Poll): "statistic",
+}
+LABEL_LANGUAGES = ("en", "")
+
+
+@cache
+def page_query(name: str) -> str:
+    """The text of ``page_queries/<name>.rq`` (packaged with the app)."""
+    return resources.files("kgdebate.web").joinpath("page_queries", f"{name}.rq").read_text("utf-8")
+
+
+def select(store: OxigraphStore, name: str, iri: str) -> ox.QuerySolutions:
+    result = store.query(page_query(name), substitutions={"_iri": ox.NamedNode(iri)})
+    assert isinstance(result, ox.QuerySolutions)
+    return result
+
+
+def exists(store: OxigraphStore, iri: str) -> bool:
+    """True when the IRI is the subject or the object of a triple in any graph."""
+    result = store.query(page_query("exists"), substitutions={"iri": ox.NamedNode(iri)})
+    return bool(result)
+
+
+def rdf_of(store: OxigraphStore, iri: str) -> list[ox.Triple]:
+    """The entity's triples, its fragment resources' triples and the triples pointing at it."""
+    result = store.query(page_query("describe"), substitutions={"iri": ox.NamedNode(iri)})
+    assert isinstance(result, ox.QueryTriples)
+    return list(result)
+
+
+def better_label(current: ox.Literal | None, candidate: Term | None) -> ox.Literal | None:
+    """Prefer English, then untagged, then anything (deterministically, the smallest)."""
+    if not isinstance(candidate, ox.Literal):
+        return current
+    if current is None:
+        return candidate
+
+    def rank(label: ox.Literal) -> tuple[int, str]:
+        language = label.language or ""
+        order = LABEL_LANGUAGES.index(language) if language in LABEL_LANGUAGES else 9
+        return order, label.value
+
+    return candidate if rank(candidate) < rank(current) else current
+
+
+def kinds_of(store: OxigraphStore, iri: str) -> list[str]:
+    """The page kinds (claim, actor, event, document, statistic) of the entity."""
+    return sorted({KIND_CLASSES[row["class"].value] for row in select(store, "kinds", iri)})
+
+
+@dataclass
+class Link:
+    """One row of the out or in table: a property and a term, with the term's label if any."""
+
+    predicate: ox.NamedNode
+    term: Term
+    label: ox.Literal | None = None
+
+
+@dataclass
+class Description:
+    iri: str
+    label: str
+    types: list[Link]
+    kinds: list[str]
+    out: list[Link]
+    in_links: list[Link]
+    in_page: int
+    more_in: bool
+    labels: dict[str, str] = field(default_factory=dict)
+
+
+def collect_links(rows: Iterable[ox.QuerySolution], term_var: str) -> list[Link]:
+    """Rows of (property, term, label?) → one Link per (property, term), best label kept."""
+    found: dict[tuple[str, str], Link] = {}
+    for row in rows:
+        predicate, term = row["p"], row[term_var]
+        assert isinstance(predicate, ox.NamedNode) and term is not None
+        key = (predicate.value, str(term))
+        link = found.setdefault(key, Link(predicate, term))
+        link.label = better_label(link.label, row["label"])
+    return list(found.values())
+
+
+def describe(store: OxigraphStore, iri: str, in_page: int = 0) -> Description:
+    out = collect_links(select(store, "out", iri), "o")
+    out.sort(key=lambda link: (curie(link.predicate.value), str(link.term)))
+    start = in_page * IN_LINKS_PER_PAGE
+    window = itertools.islice(select(store, "in", iri), start, start + IN_LINKS_PER_PAGE + 1)
+    in_links = collect_links(window, "s")
+    more_in = len(in_links) > IN_LINKS_PER_PAGE
+    in_links = sorted(
+        in_links[:IN_LINKS_PER_PAGE], key=lambda k: (curie(k.predicate.value), str(k.term))
+    )
+    types = [link for link in out if link.predicate.value == str(RDF.type)]
+    own_label = None
+    for link in out:
+        if link.predicate.value.endswith(("#label", "#prefLabel")):
+            own_label = better_label(own_label, link.term)
+    kinds = kinds_of(store, iri)
+    return Description(
+        iri,
+        own_label.value if own_label else curie(iri),
+        types,
+        kinds,
+        out,
+        in_links,
+        in_page,
+        more_in,
+    )

@@ -1,0 +1,131 @@
+"""The panels of entity pages: which page query each runs, for which kinds of entity.
+
+A panel's rows are shown as a table whose columns are the query's variables; a variable ``x``
+with a sibling ``xLabel`` is one column (the label, linked to ``x``). Every panel shows its query
+and offers its rows as SPARQL CSV and JSON (``?panel=NAME&format=csv|json``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pyoxigraph as ox
+
+from kgdebate.store import OxigraphStore, Term
+from kgdebate.web.describe import page_query, select
+from kgdebate.web.terms import TermView
+
+DOWNLOADS = {
+    "csv": (ox.QueryResultsFormat.CSV, "text/csv"),
+    "json": (ox.QueryResultsFormat.JSON, "application/sparql-results+json"),
+}
+
+
+@dataclass(frozen=True)
+class Panel:
+    name: str
+    title: str
+    kinds: frozenset[str]
+    group_by: str | None = None
+    template: str = "panel_table.html"
+
+    @property
+    def query(self) -> str:
+        return page_query(self.name)
+
+
+def _panel(name: str, title: str, *kinds: str, **options: str) -> Panel:
+    return Panel(name, title, frozenset(kinds), **options)
+
+
+PANELS: tuple[Panel, ...] = (
+    _panel("claim-quote", "Quote in context", "claim", template="panel_quote.html"),
+    _panel("claim-facets", "Side, theme and kind", "claim", template="panel_facts.html"),
+    _panel("claim-citations", "What it cites", "claim", group_by="citationKindLabel"),
+    _panel("claim-relations", "Support, attack and rebuttal", "claim", group_by="direction"),
+    _panel(
+        "document-metadata",
+        "The document and how to cite it",
+        "document",
+        template="panel_facts.html",
+    ),
+    _panel("document-claims", "Claims", "document", template="panel_debatemap.html"),
+    _panel("document-relations", "Relations between its claims", "document"),
+    _panel("document-citations", "What its claims cite", "document"),
+    _panel("statistic-source", "Source", "statistic", template="panel_source.html"),
+    _panel("cited-by", "Claims citing it", "statistic", "event", group_by="sideLabel"),
+    _panel("claims-about", "Claims about it", "actor", "event", group_by="sideLabel"),
+    _panel("event-facts", "When and where", "event", template="panel_facts.html"),
+    _panel("event-participants", "Participants", "event"),
+    _panel("event-timeline", "Timeline", "event"),
+    _panel("actor-events", "Events it took part in", "actor"),
+    _panel("actor-positions", "Positions over time", "actor"),
+    _panel("actor-memberships", "Memberships", "actor"),
+)
+BY_NAME = {panel.name: panel for panel in PANELS}
+
+
+def panels_for(kinds: list[str]) -> list[Panel]:
+    return [panel for panel in PANELS if panel.kinds.intersection(kinds)]
+
+
+@dataclass
+class PanelRows:
+    panel: Panel
+    columns: list[str]
+    rows: list[dict[str, Term | None]]
+
+    def cells(self, show: Callable[[Term | None, Term | None], TermView]) -> list[list[TermView]]:
+        """Each row's shown columns, as views (a value with its sibling label, if any)."""
+        return [
+            [show(row[c], row.get(c + "Label")) for c in self.shown_columns] for row in self.rows
+        ]
+
+    @property
+    def shown_columns(self) -> list[str]:
+        return [c for c in self.columns if c != self.panel.group_by]
+
+    def groups(
+        self, show: Callable[[Term | None, Term | None], TermView]
+    ) -> list[tuple[str, list[list[TermView]]]]:
+        """Rows (as cells) grouped by the panel's ``group_by`` value, in query order."""
+        key = self.panel.group_by
+        grouped: dict[str, list[list[TermView]]] = {}
+        for row, cells in zip(self.rows, self.cells(show), strict=True):
+            term = row.get(key) if key else None
+            grouped.setdefault(term.value if isinstance(term, ox.Literal) else "", []).append(cells)
+        return list(grouped.items())
+
+
+def run_panel(store: OxigraphStore, panel: Panel, iri: str) -> PanelRows:
+    result = select(store, panel.name, iri)
+    names = [v.value for v in result.variables]
+    rows = _best_labelled([{name: solution[name] for name in names} for solution in result])
+    columns = [n for n in names if n != "_iri" and not (n.endswith("Label") and n[:-5] in names)]
+    return PanelRows(panel, columns, rows)
+
+
+def _best_labelled(rows: list[dict[str, Term | None]]) -> list[dict[str, Term | None]]:
+    """One row per combination of non-label values: the one whose labels are English if any."""
+    kept: dict[tuple[str, ...], dict[str, Term | None]] = {}
+    for row in rows:
+        key = tuple(str(v) for k, v in row.items() if not k.endswith("Label"))
+        current = kept.get(key)
+        if current is None or _label_rank(row) < _label_rank(current):
+            kept[key] = row
+    return list(kept.values())
+
+
+def _label_rank(row: dict[str, Term | None]) -> int:
+    labels = [v for k, v in row.items() if k.endswith("Label") and isinstance(v, ox.Literal)]
+    return sum(0 if (label.language or "en") == "en" else 1 for label in labels)
+
+
+def download(store: OxigraphStore, panel: Panel, iri: str, fmt: str) -> tuple[bytes, str]:
+    """The panel's rows as SPARQL results (CSV or JSON) and their media type."""
+    results_format, media_type = DOWNLOADS[fmt]
+    result = select(store, panel.name, iri)
+    body = result.serialize(format=results_format)
+    assert body is not None
+    return body, media_type

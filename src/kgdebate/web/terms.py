@@ -1,0 +1,100 @@
+"""How an RDF term is shown on a page: its text, and where (if anywhere) it links.
+
+Our own IRIs link to their ``/doc/`` page, ontology terms to their anchor on ``/def/kgdebate``,
+other http(s) IRIs to their page here (``/doc/external?iri=…``) plus an outbound link; any other
+scheme (``javascript:``, ``data:``, ``urn:``) is text only. A :class:`TermView` renders itself as
+escaped HTML (``__html__``), text wrapped in ``<bdi>`` so bidi overrides stay inside it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from urllib.parse import urlencode
+
+import pyoxigraph as ox
+from flask import request
+from markupsafe import Markup, escape
+
+from kgdebate.namespaces import KGD, PREFIXES, XSD
+from kgdebate.store import Term
+from kgdebate.web.linked_data import path_for_iri
+
+ONTOLOGY_NS = str(KGD._NS)
+PLAIN_DATATYPES = {
+    str(XSD[name])
+    for name in ("string", "date", "dateTime", "gYear", "integer", "decimal", "boolean")
+}
+_BY_LENGTH = sorted(PREFIXES.items(), key=lambda item: -len(item[1]))
+
+
+@lru_cache(maxsize=65_536)
+def curie(iri: str) -> str:
+    """``kgd:Claim`` for a prefixed IRI (as ``queries.short``), else the IRI; cached."""
+    for prefix, namespace in _BY_LENGTH:
+        rest = iri[len(namespace) :]
+        if iri.startswith(namespace) and rest and "/" not in rest and "#" not in rest:
+            return f"{prefix}:{rest}"
+    return iri
+
+
+@dataclass(frozen=True)
+class TermView:
+    text: str
+    href: str | None = None
+    outbound: str | None = None
+    note: str = ""
+
+    def __html__(self) -> str:
+        text = f"<bdi>{escape(self.text)}</bdi>"
+        if self.href:
+            text = f'<a href="{escape(self.href)}">{text}</a>'
+        if self.outbound:
+            text += (
+                f' <a class="outbound" href="{escape(self.outbound)}" '
+                'rel="nofollow noopener noreferrer" title="the IRI itself">↗</a>'
+            )
+        if self.note:
+            text += f' <span class="note">{escape(self.note)}</span>'
+        return Markup(text)
+
+
+def is_web_iri(iri: str) -> bool:
+    return iri.startswith(("http://", "https://"))
+
+
+def page_href(base: str, iri: str) -> str | None:
+    """Where this app shows the IRI, or None when it does not (non-http(s) IRIs)."""
+    root = request.script_root
+    whole, hash_mark, fragment = iri.partition("#")
+    path = path_for_iri(base, whole)
+    if path is not None:
+        return f"{root}/doc/{path}{hash_mark}{fragment}"
+    if iri.startswith(ONTOLOGY_NS):
+        return f"{root}/def/kgdebate#{iri[len(ONTOLOGY_NS) :]}"
+    if is_web_iri(iri) and "#" not in iri:
+        return f"{root}/doc/external?{urlencode({'iri': iri})}"
+    return None
+
+
+def view_property(base: str, predicate: ox.NamedNode) -> TermView:
+    """A property: its CURIE, linked to our ontology page when it is ours, else outbound."""
+    iri = predicate.value
+    if iri.startswith(ONTOLOGY_NS):
+        return TermView(curie(iri), page_href(base, iri))
+    return TermView(curie(iri), None, iri if is_web_iri(iri) else None)
+
+
+def view(base: str, term: Term | None, label: Term | None = None) -> TermView:
+    if term is None:
+        return TermView("")
+    if isinstance(term, ox.Literal):
+        note = f"@{term.language}" if term.language not in (None, "en") else ""
+        if not term.language and term.datatype.value not in PLAIN_DATATYPES:
+            note = curie(term.datatype.value)
+        return TermView(term.value, note=note)
+    if isinstance(term, ox.NamedNode):
+        text = label.value if isinstance(label, ox.Literal) else curie(term.value)
+        external = is_web_iri(term.value) and not term.value.startswith(base)
+        return TermView(text, page_href(base, term.value), term.value if external else None)
+    return TermView(str(term))

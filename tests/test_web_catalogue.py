@@ -1,0 +1,115 @@
+"""Named-query pages and API, and search (Flask's test client)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+
+from kgdebate.queries import named_queries
+from kgdebate.store import OxigraphStore
+from kgdebate.web import create_app
+from kgdebate.web.search import fold
+
+from conftest import BASE, SEED_ID, make_settings
+
+
+@pytest.fixture(scope="module")
+def app(built: OxigraphStore, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
+    backup = tmp_path_factory.mktemp("web-catalogue") / "store"
+    built.backup(backup)
+    yield create_app(make_settings(backup.parent, data_dir=backup))
+
+
+@pytest.fixture
+def client(app: Flask) -> FlaskClient:
+    return app.test_client()
+
+
+def bindings(client: FlaskClient, url: str) -> list[dict[str, dict[str, str]]]:
+    response = client.get(url)
+    assert response.status_code == 200, url
+    assert response.mimetype == "application/sparql-results+json"
+    rows: list[dict[str, dict[str, str]]] = json.loads(response.data)["results"]["bindings"]
+    return rows
+
+
+def test_catalogue_lists_every_named_query(client: FlaskClient) -> None:
+    page = client.get("/queries").get_data(as_text=True)
+    for name, query in named_queries().items():
+        assert f'href="/queries/{name}"' in page
+        assert query.title.replace("'", "&#39;") in page
+
+
+def test_query_page_shows_text_form_and_rows(client: FlaskClient) -> None:
+    page = client.get("/queries/claims-about-an-actor").get_data(as_text=True)
+    assert "show SPARQL" in page and "SELECT DISTINCT" in page
+    assert '<input type="text" name="actor"' in page
+    assert f"/doc/claim/{SEED_ID}/c09" in page  # Poland by default, a linked row
+    assert "/queries/claims-about-an-actor.json" in page
+
+
+def test_api_binds_parameters(client: FlaskClient) -> None:
+    poland = bindings(client, "/queries/claims-about-an-actor.json")
+    russia = bindings(client, f"/queries/claims-about-an-actor.json?actor={BASE}id/actor/russia")
+    assert poland and russia and len(russia) > len(poland)
+    assert {row["_actor"]["value"] for row in russia} == {BASE + "id/actor/russia"}
+    as_csv = client.get(f"/queries/claims-about-an-actor.csv?actor={BASE}id/actor/russia")
+    assert as_csv.mimetype == "text/csv"
+    assert len(list(csv.DictReader(io.StringIO(as_csv.get_data(as_text=True))))) == len(russia)
+
+
+def test_hostile_parameter_values_do_not_change_the_query(client: FlaskClient) -> None:
+    literal = '2022") } UNION { ?event ?p ?o } #'
+    assert bindings(client, f"/queries/events-of-a-year.json?year={literal}") == []
+    assert len(bindings(client, "/queries/events-of-a-year.json?year=2022")) > 0
+    iri = client.get("/queries/claims-about-an-actor.json?actor=http://x> } UNION { ?s ?p ?o")
+    assert iri.status_code == 400
+    assert b"UNION" not in iri.data and iri.get_json()["code"] == "bad-parameter"
+
+
+def test_unknown_query_parameter_and_format(client: FlaskClient) -> None:
+    assert client.get("/queries/no-such-query").status_code == 404
+    assert client.get("/queries/claims-about-an-actor.xml").status_code == 404
+    assert client.get("/queries/claims-about-an-actor?nope=1").status_code == 400
+    assert client.get("/queries/claims-about-an-actor?actor=a%0Ab").status_code == 400
+    assert client.post("/queries/claims-about-an-actor").status_code == 405
+    assert client.options("/queries").status_code == 204
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("Kyiv", "/doc/actor/ukraine"),
+        ("kyiv", "/doc/actor/ukraine"),
+        ("turkiye", "/doc/actor/turkey"),
+        ("TÜRKIYE", "/doc/actor/turkey"),
+        ("grain deal", "/doc/event/black-sea-grain-initiative"),
+        ("not in a position to overrule", f"/doc/claim/{SEED_ID}/c27"),
+        ("no good faith", f"/doc/theme/{SEED_ID}/good-faith"),
+    ],
+)
+def test_search_finds_names_aliases_and_claim_text(
+    client: FlaskClient, words: str, expected: str
+) -> None:
+    page = client.get("/search", query_string={"q": words}).get_data(as_text=True)
+    assert f'href="{expected}"' in page
+
+
+def test_search_groups_by_type_and_escapes(client: FlaskClient) -> None:
+    page = client.get("/search", query_string={"q": "ukrain"}).get_data(as_text=True)
+    assert "kgd:State" in page and "kgd:Claim" in page
+    hostile = client.get("/search", query_string={"q": "<script>x"}).get_data(as_text=True)
+    assert "<script>" not in hostile and "&lt;script&gt;x" in hostile
+    assert client.get("/search", query_string={"q": "a" * 500}).status_code == 400
+    assert client.get("/search", query_string={"q": "(a+)+$"}).status_code == 200
+
+
+def test_fold_is_case_and_diacritic_insensitive() -> None:
+    assert fold("Türkiye") == fold("turkiye") == "turkiye"
+    assert fold("KYIV") == "kyiv"

@@ -1,0 +1,382 @@
+"""Entity pages (Flask's test client): Cool URIs, negotiation, panels, debate map, hostile data."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import statistics
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+
+from kgdebate.store import OxigraphStore
+from kgdebate.web import create_app, describe
+
+from conftest import BASE, SEED_ID, make_settings
+
+BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,*/*;q=0.8"
+PUBLIC = "https://kgdebate.example/app/"
+UKRAINE = BASE + "id/actor/ukraine"
+CLAIM = f"claim/{SEED_ID}/c42"  # rebuts c36
+HOSTILE = BASE + "id/actor/hostile"
+HOSTILE_TTL = f"""
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix dcterms: <http://purl.org/dc/terms/> .
+@prefix schema: <http://schema.org/> .
+@prefix owl: <http://www.w3.org/2002/07/owl#> .
+<{BASE}graph/hostile> {{
+  <{HOSTILE}> a <{BASE}def/kgdebate#State> ;
+    rdfs:label "<script>alert(1)</script>"@en ;
+    skos:altLabel "\\"><img src=x onerror=alert(1)>" ;
+    dcterms:description "</script><script>alert(2)</script>" ;
+    skos:editorialNote "\\u202Eevil reversed" ;
+    schema:url <javascript:alert(3)> ;
+    owl:sameAs <data:text/html,boo> .
+}}
+"""
+
+
+def _app(store_dir: Path) -> Flask:
+    return create_app(make_settings(store_dir.parent, data_dir=store_dir, public_url=PUBLIC))
+
+
+@pytest.fixture(scope="module")
+def app(built: OxigraphStore, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
+    backup = tmp_path_factory.mktemp("web-entities") / "store"
+    built.backup(backup)
+    yield _app(backup)
+
+
+@pytest.fixture(scope="module")
+def hostile_app(built: OxigraphStore, tmp_path_factory: pytest.TempPathFactory) -> Flask:
+    """A copy of the store with hostile literals and IRIs loaded (security.md 3b-20)."""
+    tmp = tmp_path_factory.mktemp("web-hostile")
+    writable = OxigraphStore(tmp / "writable")
+    built.backup(tmp / "copy")
+    copy = OxigraphStore(tmp / "copy")
+    copy.load(io.BytesIO(HOSTILE_TTL.encode()), ox.RdfFormat.TRIG)
+    copy.backup(tmp / "store")
+    del copy, writable
+    return _app(tmp / "store")
+
+
+@pytest.fixture
+def client(app: Flask) -> FlaskClient:
+    return app.test_client()
+
+
+def html(client: FlaskClient, url: str) -> str:
+    response = client.get(url, headers={"Accept": BROWSER})
+    assert response.status_code == 200, url
+    assert response.mimetype == "text/html"
+    return response.get_data(as_text=True)
+
+
+# --- Cool URIs ---------------------------------------------------------------------------------
+
+
+def test_id_answers_303_to_the_configured_document_url_whatever_the_host(
+    client: FlaskClient,
+) -> None:
+    response = client.get(
+        "/id/actor/ukraine",
+        headers={"Host": "evil.example", "X-Forwarded-Host": "evil.example"},
+    )
+    assert response.status_code == 303
+    assert response.headers["Location"] == PUBLIC + "doc/actor/ukraine"
+
+
+def test_concepts_dereference_like_entities(client: FlaskClient) -> None:
+    response = client.get("/vocab/for-motion")
+    assert response.status_code == 303
+    assert response.headers["Location"] == PUBLIC + "doc/vocab/for-motion"
+    assert "for the motion" in html(client, "/doc/vocab/for-motion")
+
+
+@pytest.mark.parametrize(
+    ("accept", "media_type"),
+    [
+        (BROWSER, "text/html"),
+        ("*/*", "text/turtle"),
+        ("", "text/turtle"),
+        ("text/turtle", "text/turtle"),
+        ("application/ld+json", "application/ld+json"),
+        ("application/n-triples", "application/n-triples"),
+        ("application/json;q=0.5, application/n-triples", "application/n-triples"),
+    ],
+)
+def test_document_negotiates(client: FlaskClient, accept: str, media_type: str) -> None:
+    response = client.get("/doc/actor/ukraine", headers={"Accept": accept})
+    assert response.status_code == 200
+    assert response.mimetype == media_type
+    assert "Accept" in response.headers["Vary"]
+    link = response.headers["Link"]
+    for suffix, kind in (("ttl", "text/turtle"), ("jsonld", "application/ld+json")):
+        assert f'<{PUBLIC}doc/actor/ukraine.{suffix}>; rel="alternate"; type="{kind}"' in link
+
+
+def test_plain_json_is_not_acceptable(client: FlaskClient) -> None:
+    response = client.get("/doc/actor/ukraine", headers={"Accept": "application/json"})
+    assert response.status_code == 406
+    assert response.get_json()["code"] == "not-acceptable"
+
+
+@pytest.mark.parametrize(
+    ("suffix", "media_type"),
+    [
+        ("ttl", "text/turtle"),
+        ("jsonld", "application/ld+json"),
+        ("nt", "application/n-triples"),
+        ("html", "text/html"),
+    ],
+)
+def test_suffix_pins_the_format(client: FlaskClient, suffix: str, media_type: str) -> None:
+    response = client.get(f"/doc/actor/ukraine.{suffix}", headers={"Accept": BROWSER})
+    assert response.status_code == 200
+    assert response.mimetype == media_type
+
+
+@pytest.mark.parametrize(
+    ("suffix", "fmt"),
+    [
+        ("ttl", ox.RdfFormat.TURTLE),
+        ("jsonld", ox.RdfFormat.JSON_LD),
+        ("nt", ox.RdfFormat.N_TRIPLES),
+    ],
+)
+def test_rdf_parses_and_describes_the_entity(
+    client: FlaskClient, suffix: str, fmt: ox.RdfFormat
+) -> None:
+    body = client.get(f"/doc/actor/ukraine.{suffix}").data
+    triples = [q.triple for q in ox.parse(body, format=fmt)]
+    ukraine = ox.NamedNode(UKRAINE)
+    label = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+    assert ox.Triple(ukraine, label, ox.Literal("Ukraine", language="en")) in triples
+    assert any(t.object == ukraine for t in triples)  # in-links too
+    assert any(t.predicate.value.endswith("#metonym") for t in triples)
+
+
+def test_claim_rdf_includes_its_quote_selectors(client: FlaskClient) -> None:
+    body = client.get(f"/doc/{CLAIM}.nt").data
+    exact = [
+        q
+        for q in ox.parse(body, format=ox.RdfFormat.N_TRIPLES)
+        if q.predicate.value.endswith("oa#exact")
+    ]
+    assert exact and exact[0].object.value.startswith("Therefore, the Biden administration")
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/doc/actor/no-such-actor",
+        "/id/actor/no-such-actor",
+        "/doc/actor/",
+        "/doc/actor/ukraine/",
+        "/doc/actor/..%2F..%2Fetc%2Fpasswd",
+        "/doc/actor/ukraine%252F",
+        "/doc/actor/Ukraine",
+        "/doc/actor/ukraine;params",
+        "/doc/actor/%E2%80%AEukraine",
+        "/doc/nothing/ukraine",
+        "/doc/external?iri=http://evil.example/",
+        "/doc/external?iri=//evil.example",
+        "/doc/external?iri=not%20an%20iri",
+        "/id/vocab/for-motion",
+    ],
+)
+def test_unknown_or_tricky_identifiers_get_the_same_404(client: FlaskClient, path: str) -> None:
+    response = client.get(path)
+    assert response.status_code == 404
+    assert response.get_json() == {"error": "not found", "code": "not-found"}
+    assert "Location" not in response.headers
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/doc/actor/ukraine%00",
+        "/id/actor/ukraine%0d%0aSet-Cookie:%20x=1",
+        "/doc/external?iri=http://www.wikidata.org/entity/Q212%0d%0aX:1",
+    ],
+)
+def test_control_characters_are_a_400(client: FlaskClient, path: str) -> None:
+    response = client.get(path)
+    assert response.status_code == 400
+    assert "Set-Cookie" not in response.headers
+
+
+def test_overlong_identifier_is_refused(client: FlaskClient) -> None:
+    response = client.get("/doc/actor/" + "a" * 2000)
+    assert response.status_code == 414
+
+
+def test_external_iri_in_the_graph_gets_a_page_never_a_redirect(client: FlaskClient) -> None:
+    page = html(client, "/doc/external?iri=http://www.wikidata.org/entity/Q212")
+    assert "Ukraine" in page
+    turtle = client.get("/doc/external?iri=http://www.wikidata.org/entity/Q212&format=ttl")
+    assert turtle.mimetype == "text/turtle"
+    own = client.get(f"/doc/external?iri={UKRAINE}")
+    assert own.status_code == 301 and own.headers["Location"] == PUBLIC + "doc/actor/ukraine"
+
+
+def test_head_options_and_post(client: FlaskClient) -> None:
+    get = client.get("/doc/actor/ukraine", headers={"Accept": BROWSER})
+    head = client.head("/doc/actor/ukraine", headers={"Accept": BROWSER})
+    assert head.status_code == 200 and head.data == b""
+    assert head.headers["Content-Type"] == get.headers["Content-Type"]
+    options = client.options("/doc/actor/ukraine")
+    assert options.status_code == 204 and "GET" in options.headers["Allow"]
+    post = client.post("/doc/actor/ukraine")
+    assert post.status_code == 405 and "GET" in post.headers["Allow"]
+
+
+# --- pages by kind -----------------------------------------------------------------------------
+
+
+def test_actor_page(client: FlaskClient) -> None:
+    page = html(client, "/doc/actor/ukraine")
+    assert "<h1><bdi>Ukraine</bdi></h1>" in page
+    assert 'href="http://www.wikidata.org/entity/Q212"' in page  # wikidataId linked via sameAs
+    for panel in ("claims-about", "actor-events", "actor-positions", "actor-memberships"):
+        assert f'id="panel-{panel}"' in page
+    assert "against the motion" in page and "for the motion" in page
+    assert "Istanbul talks" in page and "negotiating party" in page
+    assert "Volodymyr Zelenskyy" in page  # a position held in it
+    assert "kgd:metonym" in page  # properties as CURIEs
+    assert "Pointing here" in page
+
+
+def test_poland_memberships_and_claims(client: FlaskClient) -> None:
+    page = html(client, "/doc/actor/poland")
+    assert "North Atlantic Treaty Organization" in page or "NATO" in page
+    assert f"/doc/claim/{SEED_ID}/c09" in page  # cited as an illustration
+
+
+def test_event_page(client: FlaskClient) -> None:
+    page = html(client, "/doc/event/istanbul-talks-2022")
+    for panel in ("event-facts", "event-participants", "event-timeline", "claims-about"):
+        assert f'id="panel-{panel}"' in page
+    assert "2022-03-29" in page
+    assert "Turkey" in page and "host" in page
+    assert "Bennett" in page  # it follows Bennett's mediation
+    assert "same year" in page
+
+
+def test_claim_page_shows_quote_in_context_and_rebuttal(client: FlaskClient) -> None:
+    page = html(client, f"/doc/{CLAIM}")
+    assert "<mark><bdi>Therefore, the Biden administration should not push" in page
+    assert "decide for itself what is best." in page  # the prefix around it
+    assert "against the motion" in page and "Temporal Considerations Matter" in page
+    assert "kgd:rebuts" in page and f"/doc/claim/{SEED_ID}/c36" in page
+    assert "show SPARQL" in page
+
+
+def test_document_page_draws_the_debate_map(client: FlaskClient) -> None:
+    page = html(client, f"/doc/document/{SEED_ID}")
+    boxes = re.findall(r'<article class="claim claim-box" id="(c\d\d)">', page)
+    assert len(boxes) == len(set(boxes)) == 42
+    assert "<svg" in page and "arrow-rebuts" in page
+    assert '→ rebuts <a href="#c36">c36</a>' in page
+    assert '← rebuts: by <a href="#c42">c42</a>' in page
+    for theme in (
+        "The U.S. Must Play an Integral Role",
+        "No Good Faith by Russia in Negotiations",
+        "Moral Imperative Remains Central",
+        "Temporal Considerations Matter",
+    ):
+        assert theme in page
+    assert "For the motion" in page and "Against the motion" in page
+    assert "Belfer Center" in page  # how to cite it
+    assert "<script" not in page and "style=" not in page
+    for panel in ("document-claims", "document-relations", "document-citations"):
+        assert f"?panel={panel}&amp;format=csv" in page
+
+
+def test_poll_page_says_citation_needed_and_shows_the_attribution(client: FlaskClient) -> None:
+    page = html(client, "/doc/statistic/ukrainians-support-fighting-84")
+    assert '<span class="citation-needed">citation needed</span>' in page
+    assert "KIIS" in page and "confidence" in page and "kgdebate curators" in page
+    assert "against the motion" in page
+    assert f"/doc/claim/{SEED_ID}/c06" in page and f"/doc/claim/{SEED_ID}/c26" in page
+
+
+def test_panel_downloads(client: FlaskClient) -> None:
+    as_csv = client.get("/doc/actor/ukraine?panel=claims-about&format=csv")
+    assert as_csv.mimetype == "text/csv"
+    rows = list(csv.DictReader(io.StringIO(as_csv.get_data(as_text=True))))
+    assert len(rows) >= 20 and {"claim", "sideLabel", "how"} <= set(rows[0])
+    as_json = client.get("/doc/actor/ukraine?panel=claims-about&format=json")
+    data = json.loads(as_json.data)
+    assert len(data["results"]["bindings"]) == len(rows)
+    assert client.get("/doc/actor/ukraine?panel=claim-quote&format=csv").status_code == 404
+    assert client.get("/doc/actor/ukraine?panel=claims-about&format=xls").status_code == 400
+
+
+def test_in_links_paginate(client: FlaskClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(describe, "IN_LINKS_PER_PAGE", 5)
+    first, second = (
+        html(client, "/doc/vocab/for-motion"),
+        html(client, "/doc/vocab/for-motion?in=1"),
+    )
+    section = re.compile(r'<section class="panel" id="in-links">.*?</section>', re.S)
+    rows_first = re.findall(r"<tr>", section.findall(first)[0])
+    assert len(rows_first) == 5 and "next →" in first and "← previous" not in first
+    assert "← previous" in second and section.findall(first) != section.findall(second)
+    assert client.get("/doc/actor/ukraine?in=abc", headers={"Accept": BROWSER}).status_code == 400
+
+
+def test_every_page_query_runs(app: Flask) -> None:
+    from importlib import resources
+
+    store = app.extensions["kgdebate"].store
+    folder = resources.files("kgdebate.web").joinpath("page_queries")
+    names = [e.name[:-3] for e in folder.iterdir() if e.name.endswith(".rq")]
+    assert len(names) > 20
+    for name in names:
+        text = describe.page_query(name)
+        assert text.startswith("# ") and "PREFIX" in text, name
+        if "?_iri" in text:
+            assert isinstance(describe.select(store, name, UKRAINE), ox.QuerySolutions)
+
+
+# --- hostile data (security.md 3b-20) ----------------------------------------------------------
+
+
+def test_hostile_literals_and_iris_render_inert(hostile_app: Flask) -> None:
+    client = hostile_app.test_client()
+    page = html(client, "/doc/actor/hostile")
+    assert "<script" not in page.lower()
+    assert "<img" not in page.lower()
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    hrefs = re.findall(r'href="([^"]*)"', page)
+    assert hrefs and all(h.startswith(("/", "#", "?", "http://", "https://")) for h in hrefs)
+    assert "javascript:alert(3)" in page  # shown as text, not a link
+    assert "<bdi>\u202eevil reversed</bdi>" in page
+    assert page.count("\u202e") == 1
+    response = client.get("/doc/actor/hostile", headers={"Accept": BROWSER})
+    assert response.headers["Content-Security-Policy"] == "default-src 'self'"
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+
+
+# --- latency -----------------------------------------------------------------------------------
+
+
+def test_actor_page_p50_latency(client: FlaskClient) -> None:
+    timings = []
+    for _ in range(200):
+        start = time.perf_counter()
+        response = client.get("/doc/actor/ukraine", headers={"Accept": BROWSER})
+        timings.append(time.perf_counter() - start)
+        assert response.status_code == 200
+    p50 = statistics.median(timings) * 1000
+    print(f"actor page p50 {p50:.2f} ms over {len(timings)} requests (test client)")
+    assert p50 < 100
