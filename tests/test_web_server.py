@@ -130,6 +130,9 @@ def server(built: OxigraphStore, tmp_path_factory: pytest.TempPathFactory) -> It
     finally:
         running.stop()
     assert running.query_workers() == [], "query workers outlived the server"
+    log = (folder / "server.log").read_text("utf-8", errors="replace")
+    for crash in ("SIGSEGV", "SIGABRT", "terminate called"):  # the store must not cross a fork
+        assert crash not in log, f"a server process crashed at shutdown ({crash})"
 
 
 def _client(server: Server, query: str, fmt: str) -> SPARQLWrapper:

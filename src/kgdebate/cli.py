@@ -285,6 +285,8 @@ def serve(settings: Settings, host: str | None, port: int | None) -> None:
     from kgdebate.web.serve import serve as run_server
 
     settings = replace(settings, host=host or settings.host, port=port or settings.port)
+    if settings.public_url == Settings().public_url:  # not configured: where we listen
+        settings = replace(settings, public_url=f"http://{settings.host}:{settings.port}/")
     if not settings.data_dir.exists():
         _fail(KgdebateError(f"no store at {settings.data_dir}", hint="run `kgdebate build` first"))
     run_server(settings)

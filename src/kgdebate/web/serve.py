@@ -12,8 +12,8 @@ from kgdebate.web import create_app
 
 
 class _Server(BaseApplication):  # type: ignore[misc]
-    def __init__(self, app: Flask, options: dict[str, Any]) -> None:
-        self._app = app
+    def __init__(self, settings: Settings, options: dict[str, Any]) -> None:
+        self._settings = settings
         self._options = options
         super().__init__()
 
@@ -22,11 +22,13 @@ class _Server(BaseApplication):  # type: ignore[misc]
             self.cfg.set(key, value)
 
     def load(self) -> Flask:
-        return self._app
+        # Called in each worker after the fork: RocksDB (under the store) does not survive a
+        # fork, so the master never opens the store and every worker opens its own.
+        return create_app(self._settings)
 
 
 def serve(settings: Settings) -> None:
-    """Serve until stopped. Workers fork after the app (and its read-only store) is created."""
+    """Serve until stopped; each worker process creates the app and opens the store itself."""
     options = {
         "bind": f"{settings.host}:{settings.port}",
         "workers": settings.server_workers,
@@ -37,4 +39,4 @@ def serve(settings: Settings) -> None:
         "limit_request_line": 8190,
         "limit_request_fields": 100,
     }
-    _Server(create_app(settings), options).run()
+    _Server(settings, options).run()
