@@ -9,10 +9,13 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from flask import Flask
+from flask.testing import FlaskClient
 
 from kgdebate.build import build
 from kgdebate.config import Settings
 from kgdebate.store import OxigraphStore
+from kgdebate.web import create_app
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
@@ -62,6 +65,19 @@ def store(settings: Settings) -> OxigraphStore:
     fresh = OxigraphStore(settings.data_dir)
     load_trusted(fresh, settings)
     return fresh
+
+
+def snapshot_app(built: OxigraphStore, factory: pytest.TempPathFactory, **changes: object) -> Flask:
+    """The web app over a fresh snapshot of ``built``, opened read-only as the server does."""
+    target = factory.mktemp("web") / "store"
+    built.backup(target)
+    return create_app(make_settings(target.parent, data_dir=target, **changes))
+
+
+@pytest.fixture
+def client(app: Flask) -> FlaskClient:
+    """Flask's test client for the module's ``app`` fixture."""
+    return app.test_client()
 
 
 def canonical_dump(store: OxigraphStore) -> bytes:

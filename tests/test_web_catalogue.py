@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterator
 
 import pytest
 from flask import Flask
@@ -13,22 +12,14 @@ from flask.testing import FlaskClient
 
 from kgdebate.queries import named_queries
 from kgdebate.store import OxigraphStore
-from kgdebate.web import create_app
 from kgdebate.web.search import fold
 
-from conftest import BASE, SEED_ID, make_settings
+from conftest import BASE, SEED_ID, snapshot_app
 
 
 @pytest.fixture(scope="module")
-def app(built: OxigraphStore, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
-    backup = tmp_path_factory.mktemp("web-catalogue") / "store"
-    built.backup(backup)
-    yield create_app(make_settings(backup.parent, data_dir=backup))
-
-
-@pytest.fixture
-def client(app: Flask) -> FlaskClient:
-    return app.test_client()
+def app(built: OxigraphStore, tmp_path_factory: pytest.TempPathFactory) -> Flask:
+    return snapshot_app(built, tmp_path_factory)
 
 
 def bindings(client: FlaskClient, url: str) -> list[dict[str, dict[str, str]]]:

@@ -8,7 +8,6 @@ import json
 import re
 import statistics
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -19,7 +18,7 @@ from flask.testing import FlaskClient
 from kgdebate.store import OxigraphStore
 from kgdebate.web import create_app, describe
 
-from conftest import BASE, SEED_ID, make_settings
+from conftest import BASE, SEED_ID, make_settings, snapshot_app
 
 BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,*/*;q=0.8"
 PUBLIC = "https://kgdebate.example/app/"
@@ -49,10 +48,8 @@ def _app(store_dir: Path) -> Flask:
 
 
 @pytest.fixture(scope="module")
-def app(built: OxigraphStore, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
-    backup = tmp_path_factory.mktemp("web-entities") / "store"
-    built.backup(backup)
-    yield _app(backup)
+def app(built: OxigraphStore, tmp_path_factory: pytest.TempPathFactory) -> Flask:
+    return snapshot_app(built, tmp_path_factory, public_url=PUBLIC)
 
 
 @pytest.fixture(scope="module")
@@ -66,11 +63,6 @@ def hostile_app(built: OxigraphStore, tmp_path_factory: pytest.TempPathFactory) 
     copy.backup(tmp / "store")
     del copy, writable
     return _app(tmp / "store")
-
-
-@pytest.fixture
-def client(app: Flask) -> FlaskClient:
-    return app.test_client()
 
 
 def html(client: FlaskClient, url: str) -> str:

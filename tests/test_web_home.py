@@ -2,28 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
 from kgdebate.store import OxigraphStore
-from kgdebate.web import create_app
 
-from conftest import make_settings
+from conftest import snapshot_app
 
 
 @pytest.fixture(scope="module")
-def app(built: OxigraphStore, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
-    backup = tmp_path_factory.mktemp("web") / "store"
-    built.backup(backup)
-    yield create_app(make_settings(backup.parent, data_dir=backup))
-
-
-@pytest.fixture
-def client(app: Flask) -> FlaskClient:
-    return app.test_client()
+def app(built: OxigraphStore, tmp_path_factory: pytest.TempPathFactory) -> Flask:
+    return snapshot_app(built, tmp_path_factory)
 
 
 def test_front_page_shows_the_graph(client: FlaskClient) -> None:

@@ -24,11 +24,10 @@ from werkzeug.test import TestResponse
 from kgdebate.mint import Minter
 from kgdebate.namespaces import SD
 from kgdebate.store import OxigraphStore
-from kgdebate.web import create_app
 from kgdebate.web.query_pool import QueryPool
 from kgdebate.web.sparql import query_pool_holder
 
-from conftest import BASE, canonical_dump, make_settings
+from conftest import BASE, canonical_dump, snapshot_app
 
 MAX_ROWS = 50
 PUBLIC_URL = "https://kgdebate.example.org/"
@@ -50,12 +49,8 @@ FORMAT_OF = {
 
 
 def _app(built: OxigraphStore, tmp: pytest.TempPathFactory, **changes: object) -> Flask:
-    backup = tmp.mktemp("sparql") / "store"
-    built.backup(backup)
     settings: dict[str, object] = {"max_rows": MAX_ROWS, "query_timeout_s": 1.5, **changes}
-    return create_app(
-        make_settings(backup.parent, data_dir=backup, public_url=PUBLIC_URL, **settings)
-    )
+    return snapshot_app(built, tmp, public_url=PUBLIC_URL, **settings)
 
 
 @pytest.fixture(scope="module")
@@ -63,11 +58,6 @@ def app(built: OxigraphStore, tmp_path_factory: pytest.TempPathFactory) -> Itera
     app = _app(built, tmp_path_factory)
     yield app
     query_pool_holder(app).stop()
-
-
-@pytest.fixture
-def client(app: Flask) -> FlaskClient:
-    return app.test_client()
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
 
 import pyoxigraph as ox
 import pytest
@@ -11,9 +10,8 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from kgdebate.store import OxigraphStore
-from kgdebate.web import create_app
 
-from conftest import BASE, make_settings
+from conftest import BASE, snapshot_app
 
 PUBLIC = "https://kgdebate.example/"
 VOID = "http://rdfs.org/ns/void#"
@@ -21,15 +19,8 @@ DATASET = ox.NamedNode(PUBLIC + ".well-known/void#dataset")
 
 
 @pytest.fixture(scope="module")
-def app(built: OxigraphStore, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
-    backup = tmp_path_factory.mktemp("web-wellknown") / "store"
-    built.backup(backup)
-    yield create_app(make_settings(backup.parent, data_dir=backup, public_url=PUBLIC))
-
-
-@pytest.fixture
-def client(app: Flask) -> FlaskClient:
-    return app.test_client()
+def app(built: OxigraphStore, tmp_path_factory: pytest.TempPathFactory) -> Flask:
+    return snapshot_app(built, tmp_path_factory, public_url=PUBLIC)
 
 
 def void_graph(client: FlaskClient) -> ox.Store:
