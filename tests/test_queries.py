@@ -108,6 +108,8 @@ def test_events_of_2022_in_order(built: OxigraphStore) -> None:
     }
     assert {label for label, _ in istanbul} >= {"Russia", "Ukraine"}
     assert not any(r["start"].startswith("2014") for r in rows)
+    keys = [(r["event"], r.get("participant"), r.get("role")) for r in rows]
+    assert len(keys) == len(set(keys)), "one row per participation (English labels only)"
 
 
 def test_claims_no_one_answered(built: OxigraphStore) -> None:

@@ -13,8 +13,6 @@ by editing the query text) and must appear in the SELECT projection, as Oxigraph
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from importlib import resources
@@ -25,10 +23,11 @@ import pyoxigraph as ox
 import yaml
 
 from kgdebate.errors import QueryError
-from kgdebate.namespaces import PREFIXES
+from kgdebate.namespaces import DEFAULT_BASE, PREFIXES
 from kgdebate.sparql_guard import check_query
 from kgdebate.store import QueryResult, Term, TripleStore
 
+THINGS = DEFAULT_BASE + "id/"
 RESULT_FORMATS = {
     "json": ox.QueryResultsFormat.JSON,
     "xml": ox.QueryResultsFormat.XML,
@@ -165,6 +164,8 @@ def short(term: Term | None) -> str:
             rest = term.value[len(iri) :]
             if term.value.startswith(iri) and rest and "/" not in rest and "#" not in rest:
                 return f"{prefix}:{rest}"
+        if term.value.startswith(THINGS):  # our own things, by their path: id/actor/ukraine
+            return term.value[len(DEFAULT_BASE) :]
         return term.value
     return str(term)
 
@@ -191,12 +192,3 @@ def table(result: QueryResult) -> str:
 def _clip(text: str, width: int) -> str:
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1] + "…"
-
-
-def csv_text(result: ox.QuerySolutions) -> str:
-    names, body = rows(result)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(names)
-    writer.writerows(body)
-    return buffer.getvalue()
