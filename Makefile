@@ -8,7 +8,12 @@ DATA_DIR ?= var/store
 TEXTS  ?= $(firstword $(wildcard ../shared/corpus))
 TEXTS_OPT := $(if $(TEXTS),--texts $(TEXTS),)
 
-.PHONY: run build stats test lint bench clean
+# YASGUI (the query UI of /sparql) comes from npm at build time and is served by the app; the
+# folder is git-ignored. Without npm the app offers a plain HTML form instead.
+YASGUI_VERSION := 4.6.2
+YASGUI_DIR := src/kgdebate/web/static/vendor/yasgui
+
+.PHONY: run build stats serve test lint bench clean vendor
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,7 +27,7 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@ $(VENV)/.installed
 
-run: build stats
+run: vendor build stats serve
 
 build: $(VENV)/.installed
 	$(BIN)/kgdebate --data-dir $(DATA_DIR) build data $(TEXTS_OPT)
@@ -30,16 +35,38 @@ build: $(VENV)/.installed
 stats: $(VENV)/.installed
 	$(BIN)/kgdebate --data-dir $(DATA_DIR) stats
 
+serve: $(VENV)/.installed
+	@echo "serving at http://127.0.0.1:5000/ (Ctrl-C stops)"
+	$(BIN)/kgdebate --data-dir $(DATA_DIR) serve
+
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src bench
 	$(BIN)/mypy
 
-test: lint
+test: vendor lint
 	$(BIN)/pytest -q
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python bench/ingest_bench.py
+	$(BIN)/python bench/web_bench.py
+
+vendor: $(YASGUI_DIR)/VERSION
+
+$(YASGUI_DIR)/VERSION:
+	@if ! command -v npm >/dev/null 2>&1; then \
+	  echo "npm not found: YASGUI not installed; /sparql offers a plain HTML form instead."; \
+	elif mkdir -p build/npm $(YASGUI_DIR) \
+	  && (cd build/npm && npm pack --silent @zazuko/yasgui@$(YASGUI_VERSION) >/dev/null) \
+	  && tar -xzf build/npm/zazuko-yasgui-$(YASGUI_VERSION).tgz -C build/npm \
+	       package/build/yasgui.min.js package/build/yasgui.min.css \
+	  && cp build/npm/package/build/yasgui.min.js build/npm/package/build/yasgui.min.css \
+	       $(YASGUI_DIR)/; then \
+	  echo "@zazuko/yasgui $(YASGUI_VERSION)" > $@; \
+	  echo "YASGUI $(YASGUI_VERSION) installed in $(YASGUI_DIR)"; \
+	else \
+	  echo "could not fetch @zazuko/yasgui from npm: /sparql offers a plain HTML form instead."; \
+	fi
 
 clean:
 	rm -rf var build
