@@ -1,0 +1,299 @@
+"""A real browser against the real server: Debian's Chromium driven by Playwright.
+
+The server is `kgdebate serve` (gunicorn) on a free port of 127.0.0.1, over a backup of the
+`built` store. Chromium runs headless with a fresh profile and the flags that keep it from
+calling home (README of the machine: without them it opens connections to the outside). Every
+request a page makes is recorded, and anything not addressed to 127.0.0.1 is aborted and fails
+the test; so does a Content-Security-Policy violation reported on the console. Screenshots go to
+build/screenshots/ (git-ignored) for a person to look at.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import (
+    BrowserContext,
+    ConsoleMessage,
+    Page,
+    Playwright,
+    Request,
+    Route,
+    expect,
+    sync_playwright,
+)
+
+from kgdebate.store import OxigraphStore
+
+ROOT = Path(__file__).resolve().parents[2]
+SCREENSHOTS = ROOT / "build" / "screenshots"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+LOCAL = "127.0.0.1"
+START_TIMEOUT_S = 60.0
+WAIT_MS = 15_000
+SEED_ID = "belfer-2023-11-16-pressure-ukraine-to-negotiate"
+THEMES = (
+    "The U.S. Must Play an Integral Role",
+    "No Good Faith by Russia in Negotiations",
+    "Moral Imperative Remains Central",
+    "Temporal Considerations Matter",
+)
+SEED_CLAIMS = 42
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind((LOCAL, 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def wait_until_answering(url: str, server: subprocess.Popen[bytes], log: Path) -> None:
+    """Poll the server until it answers, it dies, or the deadline passes."""
+    deadline = time.monotonic() + START_TIMEOUT_S
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise AssertionError(f"the server exited: {log.read_text(errors='replace')[-2000:]}")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    return
+        except (urllib.error.URLError, OSError):
+            time.sleep(0.1)
+    raise AssertionError(f"the server did not answer within {START_TIMEOUT_S:.0f} s")
+
+
+def stop(server: subprocess.Popen[bytes]) -> None:
+    """End the server and whatever it started (its own process group), politely first."""
+    if server.poll() is None:
+        os.killpg(server.pid, signal.SIGTERM)
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def base_url(built: OxigraphStore, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The real server, started as `make run` starts it, on a free port of 127.0.0.1."""
+    folder = tmp_path_factory.mktemp("e2e")
+    store = folder / "store"
+    built.backup(store)
+    port = free_port()
+    url = f"http://{LOCAL}:{port}/"
+    env = {**os.environ, "KGDEBATE_PUBLIC_URL": url, "KGDEBATE_HOST": LOCAL}
+    log = folder / "server.log"
+    command = [str(Path(sys.executable).with_name("kgdebate")), "--data-dir", str(store)]
+    with log.open("wb") as out:
+        server = subprocess.Popen(
+            [*command, "serve", "--port", str(port)],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            env=env,
+            start_new_session=True,
+        )
+    try:
+        wait_until_answering(url, server, log)
+        yield url.rstrip("/")
+    finally:
+        stop(server)
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BrowserContext]:
+    """Headless Chromium with a fresh, empty profile (its --user-data-dir)."""
+    profile = tmp_path_factory.mktemp("chromium-profile")
+    with sync_playwright() as playwright:
+        context = launch(playwright, profile)
+        try:
+            yield context
+        finally:
+            context.close()
+
+
+def launch(playwright: Playwright, profile: Path) -> BrowserContext:
+    return playwright.chromium.launch_persistent_context(
+        str(profile),
+        executable_path=CHROMIUM,
+        headless=True,
+        args=CHROMIUM_FLAGS,
+        viewport={"width": 1280, "height": 900},
+    )
+
+
+@dataclass
+class Watch:
+    """Every request a page made, and what its console said."""
+
+    requests: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+
+    def on_request(self, request: Request) -> None:
+        self.requests.append(request.url)
+
+    def on_console(self, message: ConsoleMessage) -> None:
+        if message.type == "error":
+            self.console_errors.append(message.text)
+
+    def assert_clean(self) -> None:
+        assert self.requests, "the page made no request at all"
+        foreign = [url for url in self.requests if not is_local(url)]
+        assert not foreign, f"requests left {LOCAL}: {foreign}"
+        csp = [text for text in self.console_errors if "Content Security Policy" in text]
+        assert not csp, f"CSP violations: {csp}"
+        assert not self.page_errors, f"uncaught script errors: {self.page_errors}"
+
+
+def is_local(url: str) -> bool:
+    parts = urlsplit(url)
+    if parts.scheme in {"data", "blob", "about"}:
+        return True  # never leaves the page
+    return parts.scheme in {"http", "https"} and parts.hostname == LOCAL
+
+
+def keep_local(route: Route) -> None:
+    """Nothing leaves the machine, even if a page tried: foreign requests are aborted."""
+    if is_local(route.request.url):
+        route.continue_()
+    else:
+        route.abort("blockedbyclient")
+
+
+@pytest.fixture
+def watched(browser: BrowserContext) -> Iterator[tuple[Page, Watch]]:
+    watch = Watch()
+    page = browser.new_page()
+    page.route("**/*", keep_local)
+    page.on("request", watch.on_request)
+    page.on("console", watch.on_console)
+    page.on("pageerror", lambda error: watch.page_errors.append(str(error)))
+    page.set_default_timeout(WAIT_MS)
+    try:
+        yield page, watch
+    finally:
+        page.close()
+
+
+def screenshot(page: Page, name: str) -> None:
+    """What a person sees first (``name.png``) and the whole page (``name-full.png``)."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for path, full_page in (
+        (SCREENSHOTS / f"{name}.png", False),
+        (SCREENSHOTS / f"{name}-full.png", True),
+    ):
+        page.screenshot(path=str(path), full_page=full_page)
+        assert path.stat().st_size > 0
+
+
+def test_actor_page_follows_the_303_and_shows_claims(
+    base_url: str, watched: tuple[Page, Watch]
+) -> None:
+    page, watch = watched
+    response = page.goto(f"{base_url}/id/actor/ukraine")
+    assert response is not None and response.ok
+    redirect = response.request.redirected_from
+    assert redirect is not None and redirect.url == f"{base_url}/id/actor/ukraine"
+    first = redirect.response()
+    assert first is not None and first.status == 303
+    assert "/doc/actor/ukraine" in page.url
+    assert "text/html" in response.headers["content-type"]
+    expect(page.locator("h1")).to_contain_text("Ukraine")
+    expect(page.get_by_text("critical actor", exact=False).first).to_be_visible()
+    screenshot(page, "actor-ukraine")
+    watch.assert_clean()
+
+
+def test_document_page_draws_the_debate_map(base_url: str, watched: tuple[Page, Watch]) -> None:
+    page, watch = watched
+    response = page.goto(f"{base_url}/id/document/{SEED_ID}")
+    assert response is not None and response.ok
+    debate_map = page.locator(".debate-map").first
+    expect(debate_map).to_be_visible()
+    expect(debate_map.locator(".claim")).to_have_count(SEED_CLAIMS)
+    for title in THEMES:
+        expect(debate_map.get_by_text(title, exact=False).first).to_be_visible()
+    overview = page.locator("svg.debate-overview").first
+    expect(overview).to_be_visible()
+    expect(overview.locator(".claim-node")).to_have_count(SEED_CLAIMS)
+    expect(overview.locator(".theme-title")).to_have_text(list(THEMES))
+    assert overview.locator("path.arrow").count() > 0
+    screenshot(page, "document-seed")
+    overview.screenshot(path=str(SCREENSHOTS / "document-seed-map.png"))
+    debate_map.screenshot(path=str(SCREENSHOTS / "document-seed-grid.png"))
+    watch.assert_clean()
+
+
+YASGUI_QUERY = (
+    "PREFIX kgd: <https://w3id.org/kgdebate/def/kgdebate#>\n"
+    "SELECT ?claim ?side WHERE { ?claim a kgd:Claim ; kgd:side ?side } LIMIT 7"
+)
+
+
+def test_yasgui_runs_a_query_and_shows_rows(base_url: str, watched: tuple[Page, Watch]) -> None:
+    page, watch = watched
+    response = page.goto(f"{base_url}/sparql", wait_until="load")
+    assert response is not None and response.ok
+    assert "text/html" in response.headers["content-type"]
+    editor = page.locator(".yasqe .CodeMirror").first
+    expect(editor).to_be_visible()
+    editor.evaluate("(element, text) => element.CodeMirror.setValue(text)", YASGUI_QUERY)
+    with page.expect_response(lambda r: urlsplit(r.url).path == "/sparql" and r.ok) as answer:
+        page.locator(".yasqe_queryButton").first.click()
+    assert answer.value.status == 200
+    rows = page.locator(".yasr table tbody tr")
+    expect(rows).to_have_count(7)
+    expect(page.locator(".yasr table").first).to_contain_text("claim")
+    screenshot(page, "sparql-yasgui")
+    paths = [urlsplit(url).path for url in watch.requests]
+    assert "/static/vendor/yasgui/yasgui.min.js" in paths  # YASGUI itself came from this app
+    assert all(path.startswith(("/sparql", "/static/")) for path in paths), paths
+    watch.assert_clean()
+
+
+def test_the_watch_catches_csp_violations_and_foreign_requests(
+    base_url: str, watched: tuple[Page, Watch]
+) -> None:
+    """The checks above have teeth: an inline script is refused by the app's CSP and reported,
+    and a recorded request to anywhere but 127.0.0.1 fails (recorded here, never sent)."""
+    page, watch = watched
+    page.goto(f"{base_url}/")
+    with page.expect_console_message(lambda m: "Content Security Policy" in m.text):
+        page.evaluate(
+            "() => { const s = document.createElement('script');"
+            " s.textContent = 'window.injected = 1'; document.head.appendChild(s); }"
+        )
+    assert page.evaluate("() => window.injected") is None
+    with pytest.raises(AssertionError, match="CSP violations"):
+        watch.assert_clean()
+    for outside in (
+        "https://lov.linkeddata.es/dataset/lov/api/v2/autocomplete/terms",
+        "http://localhost:9/",
+        "http://127.0.0.2/",
+        "ws://127.0.0.1/",
+    ):
+        assert not is_local(outside)
+        with pytest.raises(AssertionError, match="requests left"):
+            Watch(requests=[f"{base_url}/", outside]).assert_clean()
