@@ -121,6 +121,7 @@ def build(settings: Settings, data_dir: Path, texts: Path | None) -> None:
         summary = build_store(data_dir, store, settings)
     except KgdebateError as exc:
         _fail(exc)
+    store.flush()  # readers (the server) then open it without replaying the write-ahead log
     log.info("reference data: %d triples", summary.reference_triples)
     sys.exit(_report(summary.outcomes, "stored"))
 
@@ -155,6 +156,7 @@ def ingest(settings: Settings, files: tuple[Path, ...], text: Path | None) -> No
     store = _open(settings)
     with click.progressbar(files, label="ingesting", file=sys.stderr, show_pos=True) as bar:
         outcomes = ingest_files(bar, store, settings, text)
+    store.flush()
     sys.exit(_report(outcomes, "stored"))
 
 
@@ -271,6 +273,7 @@ def restore(settings: Settings, dump: Path) -> None:
             count = store.restore(handle, fmt)
     except KgdebateError as exc:
         _fail(exc)
+    store.flush()
     click.echo(f"restored {count} triples into {settings.data_dir}", err=True)
 
 
