@@ -8,9 +8,7 @@ local canary is refused without a connection. Only 127.0.0.1, every loop bounded
 from __future__ import annotations
 
 import json
-import os
 import socket
-import subprocess
 import threading
 import time
 import urllib.error
@@ -38,7 +36,8 @@ from SPARQLWrapper import (
 
 from kgdebate.store import OxigraphStore
 
-from conftest import BASE, ROOT
+from conftest import BASE
+from live_server import LiveServer, fetch
 
 TIMEOUT_S = 2
 CARTESIAN = "SELECT (COUNT(*) AS ?c) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
@@ -46,65 +45,17 @@ GRAPHS = "SELECT ?g WHERE { GRAPH ?g { } } ORDER BY ?g"
 CONSTRUCT = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o } LIMIT 25"
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
+class Server(LiveServer):
+    """The live server, with the SPARQL endpoint's short time limit."""
 
-
-def _fetch(url: str, timeout: float = 10) -> tuple[int, bytes]:
-    try:
-        with urllib.request.urlopen(url, timeout=timeout) as response:
-            return response.status, response.read()
-    except urllib.error.HTTPError as exc:
-        with exc:
-            return exc.code, exc.read()
-
-
-class Server:
     def __init__(self, store: Path, log: Path) -> None:
-        self.store = store
-        self.port = _free_port()
-        self.url = f"http://127.0.0.1:{self.port}/sparql"
-        env = {
-            **os.environ,
-            "KGDEBATE_QUERY_TIMEOUT_S": str(TIMEOUT_S),
-            "KGDEBATE_SERVER_WORKERS": "2",
-            "KGDEBATE_QUERY_WORKERS": "2",
-            "KGDEBATE_PUBLIC_URL": f"http://127.0.0.1:{self.port}/",
-        }
-        command = [str(ROOT / ".venv" / "bin" / "kgdebate"), "--data-dir", str(store)]
-        self._log = log.open("wb")
-        self.process = subprocess.Popen(
-            [*command, "serve", "--port", str(self.port)],
-            env=env,
-            stdout=self._log,
-            stderr=subprocess.STDOUT,
+        super().__init__(
+            store, log, query_timeout_s=str(TIMEOUT_S), server_workers="2", query_workers="2"
         )
+        self.url = self.base_url + "sparql"
 
     def query(self, query: str, timeout: float = 10) -> tuple[int, bytes]:
-        return _fetch(self.url + "?" + urllib.parse.urlencode({"query": query}), timeout)
-
-    def wait_until_answering(self) -> None:
-        for _ in range(300):  # at most about 30 s
-            assert self.process.poll() is None, "the server exited while starting"
-            try:
-                if self.query("ASK {}", timeout=1)[0] == 200:
-                    return
-            except OSError:
-                pass
-            time.sleep(0.1)
-        raise AssertionError("the server never answered")
-
-    def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait(timeout=5)
-        self._log.close()
+        return fetch(self.url + "?" + urllib.parse.urlencode({"query": query}), timeout)
 
     def query_workers(self) -> list[int]:
         """Live query-worker processes over this server's store (from /proc)."""
@@ -129,10 +80,12 @@ def server(built: OxigraphStore, tmp_path_factory: pytest.TempPathFactory) -> It
         yield running
     finally:
         running.stop()
-    assert running.query_workers() == [], "query workers outlived the server"
-    log = (folder / "server.log").read_text("utf-8", errors="replace")
-    for crash in ("SIGSEGV", "SIGABRT", "terminate called"):  # the store must not cross a fork
-        assert crash not in log, f"a server process crashed at shutdown ({crash})"
+    try:
+        assert running.query_workers() == [], "query workers outlived the server"
+        for crash in ("SIGSEGV", "SIGABRT", "terminate called"):  # the store must not cross a fork
+            assert crash not in running.log_text(), f"a server process crashed ({crash})"
+    finally:
+        running.kill_leftovers()
 
 
 def _client(server: Server, query: str, fmt: str) -> SPARQLWrapper:

@@ -10,14 +10,6 @@ build/screenshots/ (git-ignored) for a person to look at.
 
 from __future__ import annotations
 
-import os
-import signal
-import socket
-import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,6 +29,8 @@ from playwright.sync_api import (
 
 from kgdebate.store import OxigraphStore
 
+from live_server import LOCAL, LiveServer
+
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "build" / "screenshots"
 CHROMIUM = "/usr/bin/chromium"
@@ -49,7 +43,6 @@ CHROMIUM_FLAGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-LOCAL = "127.0.0.1"
 START_TIMEOUT_S = 60.0
 WAIT_MS = 15_000
 SEED_ID = "belfer-2023-11-16-pressure-ukraine-to-negotiate"
@@ -62,63 +55,18 @@ THEMES = (
 SEED_CLAIMS = 42
 
 
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind((LOCAL, 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
-def wait_until_answering(url: str, server: subprocess.Popen[bytes], log: Path) -> None:
-    """Poll the server until it answers, it dies, or the deadline passes."""
-    deadline = time.monotonic() + START_TIMEOUT_S
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise AssertionError(f"the server exited: {log.read_text(errors='replace')[-2000:]}")
-        try:
-            with urllib.request.urlopen(url, timeout=2) as response:
-                if response.status == 200:
-                    return
-        except (urllib.error.URLError, OSError):
-            time.sleep(0.1)
-    raise AssertionError(f"the server did not answer within {START_TIMEOUT_S:.0f} s")
-
-
-def stop(server: subprocess.Popen[bytes]) -> None:
-    """End the server and whatever it started (its own process group), politely first."""
-    if server.poll() is None:
-        os.killpg(server.pid, signal.SIGTERM)
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)
-            server.wait(timeout=10)
-
-
 @pytest.fixture(scope="module")
 def base_url(built: OxigraphStore, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The real server, started as `make run` starts it, on a free port of 127.0.0.1."""
     folder = tmp_path_factory.mktemp("e2e")
-    store = folder / "store"
-    built.backup(store)
-    port = free_port()
-    url = f"http://{LOCAL}:{port}/"
-    env = {**os.environ, "KGDEBATE_PUBLIC_URL": url, "KGDEBATE_HOST": LOCAL}
-    log = folder / "server.log"
-    command = [str(Path(sys.executable).with_name("kgdebate")), "--data-dir", str(store)]
-    with log.open("wb") as out:
-        server = subprocess.Popen(
-            [*command, "serve", "--port", str(port)],
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            env=env,
-            start_new_session=True,
-        )
+    built.backup(folder / "store")
+    server = LiveServer(folder / "store", folder / "server.log")
     try:
-        wait_until_answering(url, server, log)
-        yield url.rstrip("/")
+        server.wait_until_answering()
+        yield server.base_url.rstrip("/")
     finally:
-        stop(server)
+        server.stop()
+        server.kill_leftovers()
 
 
 @pytest.fixture(scope="module")
