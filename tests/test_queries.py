@@ -162,3 +162,18 @@ def test_parameters_are_bound_by_the_engine_not_spliced(built: OxigraphStore) ->
 def test_hostile_queries_are_refused_before_the_engine(built: OxigraphStore, query: str) -> None:
     with pytest.raises(QueryError):
         run_query(built, query)
+
+
+def test_bindings_go_first_in_the_where_clause() -> None:
+    """Bound before planning (Oxigraph's own substitution binds after, and scans the store)."""
+    from kgdebate.store import bind_first
+
+    query = 'PREFIX a: <http://x/{>\nSELECT ?_y WHERE { ?s ?p "WHERE {" }'
+    bound = bind_first(query, {"_y": ox.Literal('a"b } DROP ALL')})
+    assert bound.index("VALUES") > bound.index("WHERE {") and bound.index("VALUES") < bound.index(
+        "?s ?p"
+    )
+    assert 'VALUES (?_y) { ("a\\"b } DROP ALL") }' in bound  # escaped by pyoxigraph
+    assert bind_first("ASK { ?s ?p ?o }", {"s": ox.NamedNode("http://e/x")}).startswith(
+        "ASK { VALUES (?s) { (<http://e/x>) }"
+    )

@@ -34,6 +34,8 @@ _UPDATE = re.compile(
 _SERVICE = re.compile(r"(?<![?$\w:])SERVICE(?![\w:])\s+(?:SILENT\s+)?(\S+)", re.I)
 _PREFIX = re.compile(r"(?<![?$\w:])PREFIX\s+([\w.-]*):\s*(\x00\d+\x00)", re.I)
 _FROM = re.compile(r"(?<![?$\w:])FROM(?![\w:])", re.I)
+_WHERE = re.compile(r"(?<![?$\w:])WHERE\s*\{", re.I)
+_FIRST_BRACE = re.compile(r"\{")
 _PNAME = re.compile(r"^([\w.-]*):(\S*)$")
 
 
@@ -77,6 +79,28 @@ def find_refusal(query: str, service_allowlist: Collection[str] = ()) -> Refusal
                 "service-refused", "SERVICE is allowed only to a constant IRI on the allowlist"
             )
     return None
+
+
+def where_clause_start(query: str) -> int | None:
+    """The offset just inside the ``{`` that opens the query's WHERE clause, or None.
+
+    Strings, IRIs and comments are skipped; a query without the WHERE keyword (``ASK { … }``)
+    opens its clause at its first brace.
+    """
+    masked = "".join(
+        token if not _is_opaque(token) else " " * len(token) for token in _LEX.findall(query)
+    )
+    where = _WHERE.search(masked) or _FIRST_BRACE.search(masked)
+    return None if where is None else where.end()
+
+
+def _is_opaque(token: str) -> bool:
+    """A string, an IRI or a comment: text whose content is not SPARQL syntax."""
+    return (
+        token.startswith("#")
+        or (token[:1] in ("'", '"') and len(token) > 1)
+        or (token.startswith("<") and len(token) > 1 and token.endswith(">"))
+    )
 
 
 def has_dataset_clause(query: str) -> bool:

