@@ -143,7 +143,7 @@ def test_claims_about_poland(built: OxigraphStore) -> None:
     assert {r["claim"] for r in rows} == {claim_iri(c) for c in expected}
 
 
-def test_parameters_are_bound_by_the_engine_not_spliced(built: OxigraphStore) -> None:
+def test_parameters_are_bound_as_terms_not_spliced(built: OxigraphStore) -> None:
     hostile = '2022" } } DROP ALL #'
     rows = select(built, "events-of-a-year", year=hostile)
     assert rows == []

@@ -7,8 +7,8 @@ A header names the query and its parameters, grlc-style::
     #+ parameters:
     #+   statistic: {type: iri, description: the statistic, default: "https://…"}
 
-A parameter ``name`` is the variable ``?_name``; it is bound by the engine's substitution (never
-by editing the query text) and must appear in the SELECT projection, as Oxigraph requires.
+A parameter ``name`` is the variable ``?_name``. Its value becomes a validated RDF term, bound first
+in the WHERE clause by the store (``store.bind_first``); the request's text never enters the query.
 """
 
 from __future__ import annotations

@@ -117,13 +117,13 @@ def _mask(query: str) -> tuple[str, list[str]]:
     parts: list[str] = []
     iris: list[str] = []
     for token in _LEX.findall(query):
-        if token.startswith("<") and len(token) > 1 and token.endswith(">"):
+        if not _is_opaque(token):
+            parts.append(token)
+        elif token.startswith("<"):
             parts.append(f"\x00{len(iris)}\x00")
             iris.append(token)
-        elif token[:1] in ("'", '"') and len(token) > 1 or token.startswith("#"):
-            parts.append(" ")
         else:
-            parts.append(token)
+            parts.append(" ")
     return "".join(parts), iris
 
 

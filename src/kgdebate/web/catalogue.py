@@ -1,8 +1,8 @@
 """The named-query catalogue: ``/queries``, one page per query, and a stable JSON/CSV API.
 
 ``/queries/<name>`` shows the query, a GET form for its parameters and its rows;
-``/queries/<name>.json`` and ``.csv`` answer SPARQL results (JSON, CSV). Parameter values are bound
-by the engine's substitution (``queries.run_named``), never written into the query text.
+``/queries/<name>.json`` and ``.csv`` answer SPARQL results (JSON, CSV). Parameter values become
+validated RDF terms bound by the store (``queries.run_named``); request text never enters a query.
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """From an IRI to what its page shows: existence, RDF, properties out and in, kinds, panel rows.
 
 Every query is a fixed, trusted file under ``page_queries/`` run in-process on the read-only
-store; the IRI is bound by the engine's substitution (``?iri`` in ASK/CONSTRUCT, ``?_iri`` in
-SELECT, where Oxigraph needs it projected), never formatted into the text. Labels come with the
+store; the IRI, a validated term, is bound first in the WHERE clause by the store (``?iri`` in
+ASK/CONSTRUCT, ``?_iri`` in SELECT), never formatted from request text. Labels come with the
 rows (one query per direction, not one per link).
 """
 
