@@ -8,6 +8,7 @@ import json
 import re
 import statistics
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -16,7 +17,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from kgdebate.store import OxigraphStore
-from kgdebate.web import create_app, describe
+from kgdebate.web import create_app, describe, panels
 
 from conftest import BASE, SEED_ID, make_settings, snapshot_app
 
@@ -324,6 +325,34 @@ def test_in_links_paginate(client: FlaskClient, monkeypatch: pytest.MonkeyPatch)
     assert len(rows_first) == 5 and "next →" in first and "← previous" not in first
     assert "← previous" in second and section.findall(first) != section.findall(second)
     assert client.get("/doc/actor/ukraine?in=abc", headers={"Accept": BROWSER}).status_code == 400
+
+
+def test_claims_about_an_actor_page_through_every_claim_once(
+    client: FlaskClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    size = 5
+    paged = [replace(p, page_size=size) if p.page_size else p for p in panels.PANELS]
+    monkeypatch.setattr(panels, "PANELS", tuple(paged))
+    download = client.get("/doc/actor/ukraine?panel=claims-about&format=csv")
+    every = {(r["claim"], r["how"]) for r in csv.DictReader(io.StringIO(download.text))}
+    assert len(every) > 2 * size
+    section = re.compile(r'<section class="panel" id="panel-claims-about">.*?</section>', re.S)
+    seen: list[tuple[str, str]] = []
+    page_number = 0
+    while True:
+        page = section.findall(html(client, f"/doc/actor/ukraine?claims-about={page_number}"))[0]
+        rows = re.findall(
+            r'<tr><td><a href="[^"]*/doc/claim/([^"]+)".*?<td><bdi>(mentions|cites)</bdi></td>',
+            page,
+        )
+        assert 0 < len(rows) <= size
+        seen += [(f"{BASE}id/claim/{claim}", how) for claim, how in rows]
+        if "next →" not in page:
+            break
+        page_number += 1
+        assert page_number <= len(every), "the pages never end"
+    assert page_number >= 1 and "← previous" in page
+    assert len(seen) == len(set(seen)) and set(seen) == every
 
 
 def test_every_page_query_runs(app: Flask) -> None:

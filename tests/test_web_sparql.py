@@ -24,8 +24,8 @@ from werkzeug.test import TestResponse
 from kgdebate.mint import Minter
 from kgdebate.namespaces import SD
 from kgdebate.store import OxigraphStore
+from kgdebate.web.jobs import query_pool_holder
 from kgdebate.web.query_pool import QueryPool
-from kgdebate.web.sparql import query_pool_holder
 
 from conftest import BASE, canonical_dump, snapshot_app
 

@@ -34,9 +34,10 @@ def create_app(settings: Settings | None = None) -> Flask:
     app.extensions["kgdebate"] = WebContext(
         settings, OxigraphStore(settings.data_dir, read_only=True)
     )
-    from kgdebate.web import catalogue, entities, errors, home, search, sparql, wellknown
+    from kgdebate.web import catalogue, entities, errors, home, jobs, search, sparql, wellknown
 
     errors.init_app(app)
+    jobs.init_app(app)
     for feature in (home, sparql, entities, catalogue, search, wellknown):
         app.register_blueprint(feature.bp)
     app.after_request(_security_headers)

@@ -8,7 +8,6 @@ rows (one query per direction, not one per link).
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
@@ -20,7 +19,7 @@ from kgdebate.namespaces import KGD, RDF
 from kgdebate.store import OxigraphStore, Term
 from kgdebate.web.terms import curie
 
-IN_LINKS_PER_PAGE = 200
+IN_LINKS_PER_PAGE = 50
 KIND_CLASSES = {
     str(KGD.Claim): "claim",
     str(KGD.Actor): "actor",
@@ -38,10 +37,30 @@ def page_query(name: str) -> str:
     return resources.files("kgdebate.web").joinpath("page_queries", f"{name}.rq").read_text("utf-8")
 
 
-def select(store: OxigraphStore, name: str, iri: str) -> ox.QuerySolutions:
-    result = store.query(page_query(name), substitutions={"_iri": ox.NamedNode(iri)})
+def select(
+    store: OxigraphStore, name: str, iri: str, limit: int | None = None, offset: int = 0
+) -> ox.QuerySolutions:
+    """Rows of a page query for ``iri``; ``limit``/``offset`` page the queries left unordered."""
+    result = store.query(windowed(page_query(name), limit, offset), substitutions=_bound(iri))
     assert isinstance(result, ox.QuerySolutions)
     return result
+
+
+def windowed(query: str, limit: int | None, offset: int = 0) -> str:
+    """The query with a LIMIT/OFFSET window appended (integers we compute, never request text).
+
+    Queries over edge lists that grow with the collection have no ORDER BY: Oxigraph's sort
+    decodes every term it compares (800 ms for 11k claims at 1M triples), while an unordered
+    window streams from the index and stops (0.9 ms for 100 rows). Their order is the index's,
+    stable for a given store.
+    """
+    if limit is None:
+        return query
+    return f"{query}\nLIMIT {int(limit)} OFFSET {int(offset)}"
+
+
+def _bound(iri: str) -> dict[str, Term]:
+    return {"_iri": ox.NamedNode(iri)}
 
 
 def exists(store: OxigraphStore, iri: str) -> bool:
@@ -114,8 +133,7 @@ def collect_links(rows: Iterable[ox.QuerySolution], term_var: str) -> list[Link]
 def describe(store: OxigraphStore, iri: str, in_page: int = 0) -> Description:
     out = collect_links(select(store, "out", iri), "o")
     out.sort(key=lambda link: (curie(link.predicate.value), str(link.term)))
-    start = in_page * IN_LINKS_PER_PAGE
-    window = itertools.islice(select(store, "in", iri), start, start + IN_LINKS_PER_PAGE + 1)
+    window = select(store, "in", iri, IN_LINKS_PER_PAGE + 1, in_page * IN_LINKS_PER_PAGE)
     in_links = collect_links(window, "s")
     more_in = len(in_links) > IN_LINKS_PER_PAGE
     in_links = sorted(

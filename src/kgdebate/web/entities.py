@@ -17,6 +17,8 @@ from kgdebate.namespaces import KGD, OWL, SKOS
 from kgdebate.web import context
 from kgdebate.web.debatemap import build_map
 from kgdebate.web.describe import Link, describe, exists, kinds_of, rdf_of
+from kgdebate.web.errors import Refused
+from kgdebate.web.jobs import result_response, run_job
 from kgdebate.web.linked_data import (
     BY_SUFFIX,
     FORMATS,
@@ -31,7 +33,7 @@ from kgdebate.web.linked_data import (
     reject_control_characters,
     split_suffix,
 )
-from kgdebate.web.panels import BY_NAME, DOWNLOADS, download, panels_for, run_panel
+from kgdebate.web.panels import BY_NAME, DOWNLOADS, download_job, panels_for, run_panel
 from kgdebate.web.terms import page_href, view, view_property
 
 bp = Blueprint("entities", __name__)
@@ -51,7 +53,7 @@ IDENTIFIER_PROPERTIES = [
     )
 ]
 SAME_AS = {str(OWL.sameAs), str(SKOS.exactMatch), str(SKOS.closeMatch)}
-MAX_IN_PAGE = 10_000
+MAX_PAGE = 10_000
 
 
 @bp.before_app_request
@@ -129,9 +131,10 @@ def _entity_response(iri: str, suffix: str | None, links: dict[str, str]) -> Bas
     return response
 
 
-def _in_page() -> int:
-    raw = request.args.get("in", "0")
-    if not raw.isdigit() or int(raw) > MAX_IN_PAGE:
+def _page_number(name: str) -> int:
+    """The page asked for a paged list (``?in=2``, ``?claims-about=3``); 0 when absent."""
+    raw = request.args.get(name, "0")
+    if not raw.isdigit() or int(raw) > MAX_PAGE:
         abort(400)
     return int(raw)
 
@@ -139,8 +142,11 @@ def _in_page() -> int:
 def _render_page(iri: str, links: dict[str, str]) -> str:
     ctx = context()
     base = ctx.settings.base_iri
-    description = describe(ctx.store, iri, _in_page())
-    panels = [run_panel(ctx.store, panel, iri) for panel in panels_for(description.kinds)]
+    description = describe(ctx.store, iri, _page_number("in"))
+    panels = [
+        run_panel(ctx.store, panel, iri, _page_number(panel.name) if panel.page_size else 0)
+        for panel in panels_for(description.kinds)
+    ]
     by_name = {rows.panel.name: rows for rows in panels}
     debate_map = None
     if "document-claims" in by_name:
@@ -166,6 +172,7 @@ def _render_page(iri: str, links: dict[str, str]) -> str:
             for k in description.in_links
         ],
         panel_url=lambda name, fmt: "?" + urlencode({"panel": name, "format": fmt}),
+        page_url=lambda name, number: "?" + urlencode({name: number}) + f"#panel-{name}",
     )
 
 
@@ -193,7 +200,9 @@ def _panel_download(iri: str) -> Response:
         abort(404)
     if fmt not in DOWNLOADS:
         abort(400)
-    body, media_type = download(context().store, panel, iri, fmt)
-    response = Response(body, mimetype=media_type)
+    outcome = run_job(download_job(panel, iri, fmt, context().settings.max_rows))
+    if outcome.status != "ok":
+        raise Refused(500, "query-failed", "the panel's query could not be evaluated")
+    response = result_response(outcome, DOWNLOADS[fmt])
     response.headers["Content-Disposition"] = f'attachment; filename="{panel.name}.{fmt}"'
     return response

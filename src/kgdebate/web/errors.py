@@ -20,6 +20,17 @@ MESSAGES = {
 }
 
 
+class Refused(Exception):
+    """A request refused with a status and a stable code; the message is ours, never the input."""
+
+    def __init__(
+        self, status: int, code: str, message: str, headers: dict[str, str] | None = None
+    ) -> None:
+        super().__init__(message)
+        self.status, self.code, self.message = status, code, message
+        self.headers = headers or {}
+
+
 def error_response(status: int, code: str, message: str | None = None) -> Response:
     """``{"error": message, "code": code}``; the message is ours, never the input's."""
     response = jsonify(error=message or MESSAGES.get(status, "error"), code=code)
@@ -28,6 +39,12 @@ def error_response(status: int, code: str, message: str | None = None) -> Respon
 
 
 def init_app(app: Flask) -> None:
+    @app.errorhandler(Refused)
+    def refused(exc: Refused) -> Response:
+        response = error_response(exc.status, exc.code, exc.message)
+        response.headers.update(exc.headers)
+        return response
+
     @app.errorhandler(HTTPException)
     def http_error(exc: HTTPException) -> Response:
         status = exc.code or 500

@@ -9,17 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import pyoxigraph as ox
 
-from kgdebate.store import OxigraphStore, Term
+from kgdebate.store import OxigraphStore, Term, bind_first
 from kgdebate.web.describe import page_query, select
+from kgdebate.web.results import Job
 from kgdebate.web.terms import TermView
 
-DOWNLOADS = {
-    "csv": (ox.QueryResultsFormat.CSV, "text/csv"),
-    "json": (ox.QueryResultsFormat.JSON, "application/sparql-results+json"),
-}
+DOWNLOADS = {"csv": "text/csv", "json": "application/sparql-results+json"}
 
 
 @dataclass(frozen=True)
@@ -29,13 +28,18 @@ class Panel:
     kinds: frozenset[str]
     group_by: str | None = None
     template: str = "panel_table.html"
+    page_size: int | None = None
+    """Set for edge lists that grow with the collection: their query is unordered and paged."""
 
     @property
     def query(self) -> str:
         return page_query(self.name)
 
 
-def _panel(name: str, title: str, *kinds: str, **options: str) -> Panel:
+PAGE_SIZE = 25
+
+
+def _panel(name: str, title: str, *kinds: str, **options: Any) -> Panel:
     return Panel(name, title, frozenset(kinds), **options)
 
 
@@ -54,8 +58,22 @@ PANELS: tuple[Panel, ...] = (
     _panel("document-relations", "Relations between its claims", "document"),
     _panel("document-citations", "What its claims cite", "document"),
     _panel("statistic-source", "Source", "statistic", template="panel_source.html"),
-    _panel("cited-by", "Claims citing it", "statistic", "event", group_by="sideLabel"),
-    _panel("claims-about", "Claims about it", "actor", "event", group_by="sideLabel"),
+    _panel(
+        "cited-by",
+        "Claims citing it",
+        "statistic",
+        "event",
+        group_by="sideLabel",
+        page_size=PAGE_SIZE,
+    ),
+    _panel(
+        "claims-about",
+        "Claims about it",
+        "actor",
+        "event",
+        group_by="sideLabel",
+        page_size=PAGE_SIZE,
+    ),
     _panel("event-facts", "When and where", "event", template="panel_facts.html"),
     _panel("event-participants", "Participants", "event"),
     _panel("event-timeline", "Timeline", "event"),
@@ -75,6 +93,9 @@ class PanelRows:
     panel: Panel
     columns: list[str]
     rows: list[dict[str, Term | None]]
+    page: int = 0
+    more: bool = False
+    """True when a paged panel has rows after this page."""
 
     def cells(self, show: Callable[[Term | None, Term | None], TermView]) -> list[list[TermView]]:
         """Each row's shown columns, as views (a value with its sibling label, if any)."""
@@ -98,12 +119,29 @@ class PanelRows:
         return list(grouped.items())
 
 
-def run_panel(store: OxigraphStore, panel: Panel, iri: str) -> PanelRows:
-    result = select(store, panel.name, iri)
+def run_panel(store: OxigraphStore, panel: Panel, iri: str, page: int = 0) -> PanelRows:
+    size = panel.page_size
+    if size is None:
+        result = select(store, panel.name, iri)
+    else:
+        result = select(store, panel.name, iri, size + 1, page * size)
     names = [v.value for v in result.variables]
     rows = _best_labelled([{name: solution[name] for name in names} for solution in result])
     columns = [n for n in names if n != "_iri" and not (n.endswith("Label") and n[:-5] in names)]
-    return PanelRows(panel, columns, rows)
+    if size is None:
+        return PanelRows(panel, columns, rows)
+    shown = rows[:size]
+    shown.sort(key=lambda row: _display_order(row, panel.group_by, columns))
+    return PanelRows(panel, columns, shown, page, more=len(rows) > size)
+
+
+def _display_order(
+    row: dict[str, Term | None], group_by: str | None, columns: list[str]
+) -> tuple[str, ...]:
+    """A paged panel's rows come in index order; on the page, sort them by group, then as shown."""
+    keys = [group_by] if group_by else []
+    keys += [c + "Label" if c + "Label" in row else c for c in columns]
+    return tuple("" if row.get(k) is None else str(row[k]) for k in keys)
 
 
 def _best_labelled(rows: list[dict[str, Term | None]]) -> list[dict[str, Term | None]]:
@@ -122,10 +160,8 @@ def _label_rank(row: dict[str, Term | None]) -> int:
     return sum(0 if (label.language or "en") == "en" else 1 for label in labels)
 
 
-def download(store: OxigraphStore, panel: Panel, iri: str, fmt: str) -> tuple[bytes, str]:
-    """The panel's rows as SPARQL results (CSV or JSON) and their media type."""
-    results_format, media_type = DOWNLOADS[fmt]
-    result = select(store, panel.name, iri)
-    body = result.serialize(format=results_format)
-    assert body is not None
-    return body, media_type
+def download_job(panel: Panel, iri: str, fmt: str, max_rows: int) -> Job:
+    """All of the panel's rows as SPARQL results (CSV or JSON), for a killable query worker:
+    unlike the page, a download is not paged, so its cost grows with the collection."""
+    text = bind_first(page_query(panel.name), {"_iri": ox.NamedNode(iri)})
+    return Job(text, result_type=DOWNLOADS[fmt], max_rows=max_rows)

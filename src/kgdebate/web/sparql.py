@@ -17,14 +17,14 @@ from pathlib import Path
 from urllib.parse import parse_qsl
 
 import pyoxigraph as ox
-from flask import Blueprint, Flask, Response, current_app, render_template, request, url_for
+from flask import Blueprint, Response, current_app, render_template, request, url_for
 
 from kgdebate.namespaces import PREFIXES
 from kgdebate.sparql_guard import find_refusal, has_dataset_clause
 from kgdebate.web import conneg, context
-from kgdebate.web.errors import error_response
-from kgdebate.web.query_pool import PoolBusy, PoolHolder, QueryTimeout, WorkerLost
-from kgdebate.web.results import Job, Outcome
+from kgdebate.web.errors import Refused
+from kgdebate.web.jobs import result_response, run_job
+from kgdebate.web.results import Job
 from kgdebate.web.service_description import service_description
 
 bp = Blueprint("sparql", __name__)
@@ -33,44 +33,7 @@ MAX_PARAMS = 100
 """More parameters than this (1,000 default-graph-uri, say) is refused before any work."""
 ALLOW = "GET, HEAD, POST, OPTIONS"
 YASGUI_CSP = "default-src 'self'; style-src 'self' 'unsafe-inline'"
-_POOL = "kgdebate.query_pool"
 _UPDATE_PARAMS = {"update", "using-graph-uri", "using-named-graph-uri"}
-
-
-class Refused(Exception):
-    """A request the protocol refuses; the message is ours and never quotes the input."""
-
-    def __init__(
-        self, status: int, code: str, message: str, headers: dict[str, str] | None = None
-    ) -> None:
-        super().__init__(message)
-        self.status, self.code, self.message = status, code, message
-        self.headers = headers or {}
-
-
-@bp.record_once
-def _setup(state: object) -> None:
-    app: Flask = state.app  # type: ignore[attr-defined]
-    settings = app.extensions["kgdebate"].settings
-    app.extensions[_POOL] = PoolHolder(
-        settings.data_dir,
-        settings.query_workers,
-        settings.query_timeout_s,
-        settings.query_queue_wait_s,
-    )
-
-
-def query_pool_holder(app: Flask) -> PoolHolder:
-    """The app's pool holder (tests stop it with ``.stop()``)."""
-    holder: PoolHolder = app.extensions[_POOL]
-    return holder
-
-
-@bp.errorhandler(Refused)
-def _refused(exc: Refused) -> Response:
-    response = error_response(exc.status, exc.code, exc.message)
-    response.headers.update(exc.headers)
-    return response
 
 
 @bp.after_request
@@ -180,42 +143,14 @@ def _answer(query: str, default: tuple[str, ...], named: tuple[str, ...]) -> Res
         graph_type=graph_type,
         max_rows=settings.max_rows,
     )
-    outcome = _run(job)
+    outcome = run_job(job)
     if outcome.status == "not-acceptable":
         raise _not_acceptable()
     if outcome.status == "syntax-error":
         raise Refused(400, "syntax-error", "the query is not valid SPARQL 1.1 Query")
     if outcome.status != "ok":
         raise Refused(400, "query-failed", "the query could not be evaluated")
-    response = Response(outcome.body, content_type=conneg.content_type(outcome.media_type))
-    if outcome.truncated:
-        response.status_code = 206
-        response.headers["X-Result-Truncated"] = "true"
-        response.headers["X-Result-Row-Limit"] = str(settings.max_rows)
-    return response
-
-
-def _run(job: Job) -> Outcome:
-    settings = context().settings
-    try:
-        return query_pool_holder(current_app).get().run(job)
-    except QueryTimeout:
-        raise Refused(
-            503,
-            "query-timeout",
-            f"query timeout: stopped after {settings.query_timeout_s:g} s",
-        ) from None
-    except PoolBusy:
-        raise _busy() from None
-    except WorkerLost:
-        raise Refused(503, "worker-lost", "the query worker stopped; try again") from None
-
-
-def _busy() -> Refused:
-    wait = max(1, round(context().settings.query_queue_wait_s))
-    return Refused(
-        503, "busy", "all query workers are busy; retry shortly", {"Retry-After": str(wait)}
-    )
+    return result_response(outcome, conneg.content_type(outcome.media_type))
 
 
 def _negotiate(offers: list[str]) -> str | None:

@@ -1,0 +1,65 @@
+"""Running a query job for a request: in a killable worker, failures mapped to HTTP answers.
+
+Every query whose cost grows with the collection goes through here: users' queries at
+``/sparql``, the named queries of ``/queries`` and the full-row downloads of entity panels. Each
+runs in a worker process of :mod:`kgdebate.web.query_pool`, under the time limit that really stops
+it; the request gets 503 at the limit or when every worker stays busy, while the server goes on
+answering. Entity pages themselves stay in-process: their queries are bound to one IRI and paged.
+"""
+
+from __future__ import annotations
+
+from flask import Flask, Response, current_app
+
+from kgdebate.web import context
+from kgdebate.web.errors import Refused
+from kgdebate.web.query_pool import PoolBusy, PoolHolder, QueryTimeout, WorkerLost
+from kgdebate.web.results import Job, Outcome
+
+_POOL = "kgdebate.query_pool"
+
+
+def init_app(app: Flask) -> None:
+    settings = app.extensions["kgdebate"].settings
+    app.extensions[_POOL] = PoolHolder(
+        settings.data_dir,
+        settings.query_workers,
+        settings.query_timeout_s,
+        settings.query_queue_wait_s,
+    )
+
+
+def query_pool_holder(app: Flask) -> PoolHolder:
+    """The app's pool holder (tests stop it with ``.stop()``)."""
+    holder: PoolHolder = app.extensions[_POOL]
+    return holder
+
+
+def run_job(job: Job) -> Outcome:
+    """``job``'s outcome from a worker; :class:`Refused` (503) at the time limit or when busy."""
+    settings = context().settings
+    try:
+        return query_pool_holder(current_app).get().run(job)
+    except QueryTimeout:
+        raise Refused(
+            503,
+            "query-timeout",
+            f"query timeout: stopped after {settings.query_timeout_s:g} s",
+        ) from None
+    except PoolBusy:
+        wait = max(1, round(settings.query_queue_wait_s))
+        raise Refused(
+            503, "busy", "all query workers are busy; retry shortly", {"Retry-After": str(wait)}
+        ) from None
+    except WorkerLost:
+        raise Refused(503, "worker-lost", "the query worker stopped; try again") from None
+
+
+def result_response(outcome: Outcome, content_type: str) -> Response:
+    """The body of a successful outcome; a result cut at the row cap is 206, and says so."""
+    response = Response(outcome.body, content_type=content_type)
+    if outcome.truncated:
+        response.status_code = 206
+        response.headers["X-Result-Truncated"] = "true"
+        response.headers["X-Result-Row-Limit"] = str(context().settings.max_rows)
+    return response
