@@ -73,10 +73,11 @@ def plan_shared(
                     f"{definition.slug!r} changed; also used by {_names(users, minter)}"
                 )
         elif differences:
-            problems += [
-                _conflict(definition, key, was, now, others, loaded, filename)
+            conflicts = [
+                _conflict(definition, key, was, now, others, loaded)
                 for key, (was, now) in differences.items()
             ]
+            problems += [f"{filename}:{line}: {text}" for line, text in sorted(conflicts)]
     problems += _dropped(emitted, store, minter, writes, own, filename)
     problems += _removed(emitted, store, minter, own, filename)
     if problems:
@@ -134,17 +135,17 @@ def _conflict(
     now: set[str],
     others: set[str],
     loaded: Loaded,
-    filename: str,
-) -> str:
+) -> tuple[int, str]:
+    """The line of one differing field, and what differs (``statistics.0.value: …``)."""
     key = "poll" if predicate == str(RDF.type) else FIELDS.get(URIRef(predicate), "")
     path = (*definition.path, key)
     if path not in loaded.lines:  # a field left out: point at the definition
         path = definition.path
     definers = ", ".join(sorted(_slug(doc) for doc in others))
-    return (
-        f"{filename}:{loaded.line(path)}: {'.'.join(map(str, path))}: {definition.kind} "
-        f"{definition.slug!r} already exists with other facts (stored: {_show(was)}; "
-        f"this file: {_show(now)}), as defined by {definers}"
+    return loaded.line(path), (
+        f"{'.'.join(map(str, path))}: {definition.kind} {definition.slug!r} already exists "
+        f"with other facts (stored: {_show(was)}; this file: {_show(now)}), as defined by "
+        f"{definers}"
     )
 
 
