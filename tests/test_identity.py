@@ -190,6 +190,35 @@ def test_an_identical_definition_in_another_file_is_the_same_figure(
     assert attributions == [(f"{BASE}id/attribution/{SEED_ID}/statistic-{STAT_ID}",)]
 
 
+def test_a_stored_statement_and_source_are_cited_by_id_from_another_document(
+    tmp_path: Path, store: OxigraphStore, settings: Settings
+) -> None:
+    seed = annotation(SEED)
+    [statement] = seed["statements"]
+    source = seed["sources"][0]
+    cites = (
+        f"      - {{statement: {statement['id']}, as: evidence, evidence: official-statement}}\n"
+        f"      - {{source: {source['id']}, as: evidence}}\n"
+    )
+    path = edited(
+        tmp_path, TWO, "as: disputes, evidence: diplomatic-record}\n", f"as: disputes}}\n{cites}"
+    )
+    stored(store, settings, SEED, ONE, path)
+    for kind, thing in (("statement", statement), ("source", source)):
+        iri = f"{BASE}id/{kind}/{thing['id']}"
+        facts = {g for g, p, _ in quads_about(store, iri) if p != f"{KGD}attribution"}
+        assert facts == {f"{BASE}graph/{kind}/{thing['id']}"}
+        citing = rows(store, f"SELECT ?g WHERE {{ GRAPH ?g {{ ?c <{KGD}citedEntity> <{iri}> }} }}")
+        assert (doc_graph(TWO),) in citing
+    assert definers(store, f"{BASE}graph/statement/{statement['id']}") == {
+        f"{BASE}id/document/{SEED_ID}"
+    }
+    attributed = f"{BASE}id/statement/{statement['id']}"
+    assert {g for g, p, _ in quads_about(store, attributed) if p == f"{KGD}attribution"} == {
+        f"{BASE}graph/document/{SEED_ID}"
+    }, "a curator's attribution stays with the annotating document"
+
+
 def test_a_conflicting_redefinition_is_refused_with_the_store_unchanged(
     tmp_path: Path, store: OxigraphStore, settings: Settings
 ) -> None:
