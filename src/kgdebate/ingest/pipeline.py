@@ -147,14 +147,18 @@ def ingest_files(
     A file that names a statistic, statement, source or claim defined by a later file of the
     same batch is tried again after the others, until a round stores nothing new.
     """
-    outcomes = {path: _ingest_one(path, store, settings, text, dry_run) for path in paths}
+    files: list[Path] = []
+    outcomes: list[Outcome] = []
+    for path in paths:  # lazily: ``paths`` may be a progress bar
+        files.append(path)
+        outcomes.append(_ingest_one(path, store, settings, text, dry_run))
     while not dry_run:
-        waiting = [p for p, o in outcomes.items() if isinstance(o.error, UnresolvedReference)]
-        retried = {path: _ingest_one(path, store, settings, text, dry_run) for path in waiting}
-        outcomes.update(retried)
-        if not any(outcome.stored for outcome in retried.values()):
+        waiting = [i for i, o in enumerate(outcomes) if isinstance(o.error, UnresolvedReference)]
+        for index in waiting:
+            outcomes[index] = _ingest_one(files[index], store, settings, text, dry_run)
+        if not any(outcomes[index].stored for index in waiting):
             break
-    return list(outcomes.values())
+    return outcomes
 
 
 def _ingest_one(

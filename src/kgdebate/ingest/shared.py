@@ -212,7 +212,8 @@ def _slug(iri: str) -> str:
 
 
 def _show(values: set[str]) -> str:
+    """Values as a curator wrote them: an IRI by its slug, a long text cut short."""
     if not values:
         return NOT_GIVEN
-    shown = [v if len(v) <= 80 else v[:77] + "…" for v in sorted(values)]
-    return ", ".join(repr(v.rsplit("/", 1)[-1] if v.startswith("http") else v) for v in shown)
+    shown = [_slug(v) if v.startswith(("http://", "https://")) else v for v in sorted(values)]
+    return ", ".join(repr(v if len(v) <= 80 else v[:77] + "…") for v in shown)
