@@ -122,9 +122,9 @@ def build_store(folder: Path, triples: int) -> dict[str, float]:
 def write_synthetic(out: io.BufferedWriter, settings: Settings, triples: int) -> int:
     """Copies of one emitted synthetic document under other slugs, as N-Quads; their count.
 
-    Each copy has its own statistic and source too: a statistic shared by many documents is
-    stored once per document graph, and the union default graph then repeats its triples."""
-    template = to_oxigraph(emit(synthetic(0), Minter(settings.base_iri)).graph)
+    Each copy has its own statistic and source too, written here into the copy's graph (ingest
+    keeps them in graphs of their own; queries over the union default graph see the same)."""
+    template = to_oxigraph(emit(synthetic(0), Minter(settings.base_iri)).data_graph())
     lines = "".join(f"{t.subject} {t.predicate} {t.object} <GRAPH> .\n" for t in template)
     documents = max(0, triples // len(template))
     for number in range(1_000_000, 1_000_000 + documents):

@@ -89,6 +89,21 @@ def test_figures_without_source(built: OxigraphStore) -> None:
         assert ("attributedTo" in row) == ("attribution" in attributed)
 
 
+def test_claims_restated(built: OxigraphStore) -> None:
+    rows = select(built, "restated-claims")
+    expected = {
+        (claim_iri(cid), f"{BASE}id/claim/{target}")
+        for cid, claim in CLAIMS.items()
+        for target in claim.get("restates", [])
+    }
+    assert expected, "the seed restates claims"
+    assert {(r["claim"], r["earlier"]) for r in rows} == expected
+    for row in rows:
+        claim = CLAIMS[row["claim"].rsplit("/", 1)[-1]]
+        assert row["statement"] == claim["statement"]
+        assert row["date"] == row["earlierDate"] == ANNOTATION["document"]["date"]
+
+
 def test_events_of_2022_in_order(built: OxigraphStore) -> None:
     rows = select(built, "events-of-a-year", year="2022")
     starts = [r["start"] for r in rows]

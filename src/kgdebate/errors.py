@@ -21,6 +21,10 @@ class InputError(KgdebateError):
     """An input file is unreadable, malformed or inconsistent (exit code 2)."""
 
 
+class UnresolvedReference(InputError):
+    """The annotation names something that is neither in the file nor in the store (yet)."""
+
+
 class ShapeViolation(KgdebateError):
     """The document's RDF breaks a SHACL shape (exit code 1)."""
 

@@ -67,3 +67,16 @@ class Minter:
 
     def provenance_graph(self, doc: str) -> URIRef:
         return self.graph("provenance", doc)
+
+    def shared_graph(self, thing: URIRef) -> URIRef:
+        """The graph of a thing stored once for all documents (a statistic, statement, source).
+
+        >>> Minter("https://w3id.org/kgdebate/").shared_graph(
+        ...     URIRef("https://w3id.org/kgdebate/id/statistic/poll-84"))
+        rdflib.term.URIRef('https://w3id.org/kgdebate/graph/statistic/poll-84')
+        """
+        return URIRef(self.graph(str(thing).removeprefix(f"{self.base}id/")))
+
+    def thing_of_graph(self, graph: str) -> URIRef:
+        """The thing a shared graph holds (the inverse of :meth:`shared_graph`)."""
+        return URIRef(f"{self.base}id/" + graph.removeprefix(f"{self.base}graph/"))

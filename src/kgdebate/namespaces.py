@@ -122,6 +122,7 @@ class KGD(DefinedNamespace):
     supports: URIRef
     attacks: URIRef
     rebuts: URIRef
+    restates: URIRef
     cites: URIRef
     hasCitation: URIRef
     citingClaim: URIRef

@@ -8,6 +8,7 @@ union of all graphs, as users of Fuseki and Oxigraph's server expect.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import IO, Protocol
@@ -127,6 +128,36 @@ class OxigraphStore:
     def triples(self, graph: str) -> Iterator[ox.Triple]:
         for quad in self._store.quads_for_pattern(None, None, None, ox.NamedNode(graph)):
             yield quad.triple
+
+    def graphs_naming(self, iri: str) -> set[str]:
+        """The named graphs in which ``iri`` is the subject or the object of a triple."""
+        node = ox.NamedNode(iri)
+        quads = itertools.chain(
+            self._store.quads_for_pattern(node, None, None, None),
+            self._store.quads_for_pattern(None, None, node, None),
+        )
+        return {q.graph_name.value for q in quads if isinstance(q.graph_name, ox.NamedNode)}
+
+    def objects(self, subject: str, predicate: str) -> list[tuple[Term, str]]:
+        """Each object of ``subject predicate ?o`` with the named graph that states it."""
+        quads = self._store.quads_for_pattern(
+            ox.NamedNode(subject), ox.NamedNode(predicate), None, None
+        )
+        return [
+            (quad.object, quad.graph_name.value)
+            for quad in quads
+            if isinstance(quad.graph_name, ox.NamedNode)
+        ]
+
+    def subjects(self, predicate: str, obj: str | None, graph: str) -> set[str]:
+        """The IRIs that are subjects of ``?s predicate obj`` (any object if None) in a graph."""
+        quads = self._store.quads_for_pattern(
+            None,
+            ox.NamedNode(predicate),
+            None if obj is None else ox.NamedNode(obj),
+            ox.NamedNode(graph),
+        )
+        return {quad.subject.value for quad in quads if isinstance(quad.subject, ox.NamedNode)}
 
     def types_of(self, iri: str) -> list[ox.NamedNode]:
         """The rdf:type values of ``iri`` in any graph."""

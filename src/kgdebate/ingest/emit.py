@@ -1,14 +1,18 @@
 """Annotation → RDF: a pure function from a checked annotation to the document's triples.
 
-No I/O here. Besides the graph, the emitter returns where each subject came from (the YAML path
-of the item that made it), so a SHACL result on a node can name the line to edit, and the
-reference entities the document points at, so the ingester can check that they exist.
+No I/O here. Besides the document's graph, the emitter returns the shared things the annotation
+defines (statistics, statements and sources, each with triples of its own, stored once however
+many documents define or cite it), where each subject came from (the YAML path of the item that
+made it), so a SHACL result on a node can name the line to edit, and what the document points at
+outside itself (reference entities, shared things it does not define, other documents and their
+claims), so the ingester can check that they exist.
 """
 
 from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from rdflib import Graph, Literal, URIRef
@@ -84,19 +88,41 @@ FIELDS = {  # the YAML key each predicate comes from, so a SHACL result can name
     KGD.attributedSource: "source",
     KGD.confidence: "confidence",
     SKOS.editorialNote: "note",
+    DCTERMS.description: "description",
+    KGD.restates: "restates",
 }
 REFERENCE_KINDS = ("actor", "event", "place")
 CITABLE = ("event", "statistic", "statement", "actor", "document", "source")
+SHARED_KINDS = ("statistic", "statement", "source")  # stored once, in a graph of their own
+
+
+@dataclass
+class Definition:
+    """A shared thing the annotation defines: its kind, slug, YAML path and its own triples."""
+
+    kind: str
+    slug: str
+    path: Path_
+    graph: Graph
 
 
 @dataclass
 class Emitted:
-    """The document's graph, where each subject came from, and what it points at outside."""
+    """The document's graph, the shared things it defines, and what it points at outside."""
 
     graph: Graph
     document: URIRef
     origins: dict[Node, Path_] = field(default_factory=dict)
     references: dict[URIRef, tuple[str, Path_]] = field(default_factory=dict)
+    definitions: dict[URIRef, Definition] = field(default_factory=dict)
+
+    def data_graph(self) -> Graph:
+        """The document's triples and those of every shared thing it defines (what SHACL sees)."""
+        data = new_graph()
+        data += self.graph
+        for definition in self.definitions.values():
+            data += definition.graph
+        return data
 
 
 def new_graph() -> Graph:
@@ -136,14 +162,33 @@ class _Emitter:
 
     # helpers ---------------------------------------------------------------------------------
 
-    def add(self, subject: URIRef, predicate: URIRef, obj: Node | None) -> None:
+    def add(
+        self, subject: URIRef, predicate: URIRef, obj: Node | None, into: Graph | None = None
+    ) -> None:
+        """Add a triple to the document's graph (or to ``into``, a shared thing's graph)."""
         if obj is not None:
-            self.out.graph.add((subject, predicate, obj))
+            (self.out.graph if into is None else into).add((subject, predicate, obj))
 
-    def origin(self, subject: URIRef, path: Path_, rdf_type: URIRef) -> URIRef:
+    def origin(
+        self, subject: URIRef, path: Path_, rdf_type: URIRef, into: Graph | None = None
+    ) -> URIRef:
         self.out.origins[subject] = path
-        self.add(subject, RDF.type, rdf_type)
+        self.add(subject, RDF.type, rdf_type, into)
         return subject
+
+    def define(self, kind: str, slug: str, path: Path_) -> tuple[URIRef, Graph]:
+        """A shared thing this annotation defines, and the graph its own triples go to."""
+        iri = self.mint.thing(kind, slug)
+        definition = Definition(kind, slug, path, new_graph())
+        self.out.definitions[iri] = definition
+        return iri, definition.graph
+
+    def shared(self, kind: str, slug: str, path: Path_) -> URIRef:
+        """A shared thing; one this file does not define must already be in the store."""
+        iri = self.mint.thing(kind, slug)
+        if iri not in self.out.definitions:
+            self.out.references.setdefault(iri, (kind, path))
+        return iri
 
     def text(self, value: str | None, lang: bool = True) -> Literal | None:
         """Human text: NFC-normalised (one form for one string), tagged with the language."""
@@ -255,6 +300,8 @@ class _Emitter:
         ):
             for target in item.get(relation, []):
                 self.add(claim, predicate, self.claim_iri(target))
+        for index, target in enumerate(item.get("restates", [])):
+            self.add(claim, KGD.restates, self.restated(target, (*path, "restates", index)))
         if "quote" in item:
             self.quote(claim, item["quote"], (*path, "quote"))
         for index, cited in enumerate(item.get("cites", [])):
@@ -295,55 +342,85 @@ class _Emitter:
             iri = self.ref(kind, slug, path)
             assert iri is not None
             return iri
+        if kind == "document" and slug != self.doc_slug:
+            self.out.references.setdefault(self.mint.thing(kind, slug), (kind, path))
+        if kind in SHARED_KINDS:
+            return self.shared(kind, slug, path)
         return self.mint.thing(kind, slug)
 
+    def restated(self, target: str, path: Path_) -> URIRef:
+        """``<document>/<claim>``: a claim of this file, or of a document already stored."""
+        document, claim = target.split("/")
+        iri = self.mint.thing("claim", document, claim)
+        if document != self.doc_slug:
+            self.out.references.setdefault(iri, ("claim", path))
+        return iri
+
+    # shared things: their own triples go to their own graph; curators' attributions of them
+    # belong to the annotating document and stay in its graph
+
     def source(self, item: dict[str, Any], path: Path_) -> None:
-        iri = self.origin(self.mint.thing("source", item["id"]), path, KGD.ExternalSource)
-        self.add(iri, DCTERMS.title, self.text(item["title"]))
-        self.add(iri, RDFS.label, self.text(item["title"]))
-        self.add(iri, DCTERMS.publisher, self.text(item.get("publisher"), lang=False))
-        self.add(iri, DCTERMS.date, self.date(item.get("date")))
-        self.add(iri, SCHEMA.url, URIRef(item["url"]) if "url" in item else None)
-        self.add(iri, DCTERMS.description, self.text(item.get("description")))
+        iri, graph = self.define("source", item["id"], path)
+        self.origin(iri, path, KGD.ExternalSource, graph)
+        self.add(iri, DCTERMS.title, self.text(item["title"]), graph)
+        self.add(iri, RDFS.label, self.text(item["title"]), graph)
+        self.add(iri, DCTERMS.publisher, self.text(item.get("publisher"), lang=False), graph)
+        self.add(iri, DCTERMS.date, self.date(item.get("date")), graph)
+        self.add(iri, SCHEMA.url, URIRef(item["url"]) if "url" in item else None, graph)
+        self.add(iri, DCTERMS.description, self.text(item.get("description")), graph)
 
     def statistic(self, item: dict[str, Any], path: Path_) -> None:
-        kind = KGD.Poll if item.get("poll") else KGD.Statistic
-        iri = self.origin(self.mint.thing("statistic", item["id"]), path, kind)
-        label = item.get("value_text", str(item["value"]))
-        self.add(iri, RDFS.label, self.text(f"{label}: {item['measures']}"))
-        self.add(iri, KGD.value, Literal(str(item["value"]), datatype=XSD.decimal))
-        self.add(iri, KGD.valueText, self.text(item.get("value_text"), lang=False))
-        self.add(iri, KGD.unit, KGV[item["unit"]])
+        iri, graph = self.define("statistic", item["id"], path)
+        self.origin(iri, path, KGD.Poll if item.get("poll") else KGD.Statistic, graph)
+        value = canonical_decimal(item["value"])
+        label = item.get("value_text", value)
+        self.add(iri, RDFS.label, self.text(f"{label}: {item['measures']}"), graph)
+        self.add(iri, KGD.value, Literal(value, datatype=XSD.decimal), graph)
+        self.add(iri, KGD.valueText, self.text(item.get("value_text"), lang=False), graph)
+        self.add(iri, KGD.unit, KGV[item["unit"]], graph)
         if "approximate" in item:
-            self.add(iri, KGD.approximate, Literal(item["approximate"]))
-        self.add(iri, KGD.measures, self.text(item["measures"], lang=False))
-        self.add(
-            iri, KGD.population, self.ref("actor", item.get("population"), (*path, "population"))
-        )
-        self.add(iri, KGD.asOf, self.date(item.get("as_of")))
+            self.add(iri, KGD.approximate, Literal(item["approximate"]), graph)
+        self.add(iri, KGD.measures, self.text(item["measures"], lang=False), graph)
+        population = self.ref("actor", item.get("population"), (*path, "population"))
+        self.add(iri, KGD.population, population, graph)
+        self.add(iri, KGD.asOf, self.date(item.get("as_of")), graph)
         if "source" in item:
-            self.add(iri, KGD.source, self.mint.thing("source", item["source"]))
+            source = self.shared("source", item["source"], (*path, "source"))
+            self.add(iri, KGD.source, source, graph)
         if "attribution" in item:
             self.attribution(
                 iri, f"statistic-{item['id']}", item["attribution"], (*path, "attribution")
             )
 
     def statement(self, item: dict[str, Any], path: Path_) -> None:
-        iri = self.origin(self.mint.thing("statement", item["id"]), path, KGD.Statement)
-        self.add(iri, RDFS.label, self.text(item["words"]))
-        self.add(iri, KGD.speaker, self.ref("actor", item["speaker"], (*path, "speaker")))
-        self.add(iri, KGD.words, self.text(item["words"], lang=False))
-        self.add(iri, KGD.statedOn, self.date(item.get("stated_on")))
+        iri, graph = self.define("statement", item["id"], path)
+        self.origin(iri, path, KGD.Statement, graph)
+        self.add(iri, RDFS.label, self.text(item["words"]), graph)
+        speaker = self.ref("actor", item["speaker"], (*path, "speaker"))
+        self.add(iri, KGD.speaker, speaker, graph)
+        self.add(iri, KGD.words, self.text(item["words"], lang=False), graph)
+        self.add(iri, KGD.statedOn, self.date(item.get("stated_on")), graph)
         if "attribution" in item:
             self.attribution(
                 iri, f"statement-{item['id']}", item["attribution"], (*path, "attribution")
             )
 
     def attribution(self, subject: URIRef, slug: str, item: dict[str, Any], path: Path_) -> None:
-        iri = self.origin(self.mint.thing("attribution", slug), path, KGD.SourceAttribution)
+        iri = self.mint.thing("attribution", self.doc_slug, slug)
+        self.origin(iri, path, KGD.SourceAttribution)
         self.add(subject, KGD.attribution, iri)
-        self.add(iri, KGD.attributedSource, self.mint.thing("source", item["source"]))
+        source = self.shared("source", item["source"], (*path, "source"))
+        self.add(iri, KGD.attributedSource, source)
         self.add(iri, KGD.confidence, CONFIDENCE[item["confidence"]])
         self.add(iri, SKOS.editorialNote, self.text(item.get("note")))
         self.add(iri, DCTERMS.creator, Literal(item["by"]))
         self.add(iri, DCTERMS.date, self.date(item.get("date")))
+
+
+def canonical_decimal(value: int | float) -> str:
+    """One lexical form per number (``84``, ``84.0`` and ``8.4e1`` are all ``"84"``).
+
+    >>> canonical_decimal(84.0), canonical_decimal(6000000), canonical_decimal(0.5)
+    ('84', '6000000', '0.5')
+    """
+    return format(Decimal(str(value)).normalize(), "f")

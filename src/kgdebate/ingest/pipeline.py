@@ -1,8 +1,9 @@
 """The ingest pipeline of design.md §2, one annotation file at a time.
 
 read → strict YAML → JSON Schema and references → quotes against the text → RDF in a scratch
-graph → SHACL gate → one atomic write of the document graph and its provenance. Any failure
-before the write leaves the store exactly as it was.
+graph → what it shares with stored documents → SHACL gate → one atomic write of the document
+graph, its provenance and the shared graphs it (re)defines. Any failure before the write leaves
+the store exactly as it was.
 """
 
 from __future__ import annotations
@@ -18,8 +19,15 @@ from rdflib import Graph, Literal, URIRef
 
 from kgdebate import __version__
 from kgdebate.config import Settings
-from kgdebate.errors import InputError, KgdebateError, ShapeViolation, StoreError
-from kgdebate.ingest.emit import FIELDS, Emitted, emit, new_graph
+from kgdebate.errors import (
+    InputError,
+    KgdebateError,
+    ShapeViolation,
+    StoreError,
+    UnresolvedReference,
+)
+from kgdebate.ingest.emit import FIELDS, REFERENCE_KINDS, Emitted, emit, new_graph
+from kgdebate.ingest.shared import SharedWrites, plan_shared
 from kgdebate.ingest.structure import check_structure
 from kgdebate.ingest.text import check_quotes, find_text, read_text
 from kgdebate.ingest.yamlstrict import Loaded, load_strict
@@ -38,6 +46,7 @@ class Prepared:
     filename: str
     loaded: Loaded
     emitted: Emitted
+    shared: SharedWrites
     report: Report
     annotation_sha256: str
     text_verified: bool
@@ -75,8 +84,11 @@ def prepare(
             f"{filename}: text {loaded.data['document']['text']!r} not found next to "
             f"the annotation or in {settings.texts_dir}; quotes were not verified"
         )
-    emitted = emit(loaded.data, Minter(settings.base_iri))
-    data_graph = _with_context(emitted, store, Minter(settings.base_iri), loaded, filename)
+    minter = Minter(settings.base_iri)
+    emitted = emit(loaded.data, minter)
+    data_graph = _with_context(emitted, store, minter, loaded, filename)
+    shared = plan_shared(emitted, store, minter, loaded, filename)
+    warnings += shared.warnings
     report = validate_graph(data_graph, focus=emitted.origins)
     located = [_locate(finding, emitted, loaded, filename) for finding in report.findings]
     warnings += [
@@ -99,6 +111,7 @@ def prepare(
         filename,
         loaded,
         emitted,
+        shared,
         report,
         hashlib.sha256(raw.encode()).hexdigest(),
         text_path is not None,
@@ -107,7 +120,7 @@ def prepare(
 
 
 def store_prepared(prepared: Prepared, store: OxigraphStore, settings: Settings) -> int:
-    """Replace the document graph and its provenance graph in one atomic update."""
+    """Replace the document graph, its provenance and its shared graphs in one atomic update."""
     minter = Minter(settings.base_iri)
     slug = prepared.loaded.data["document"]["id"]
     document = to_oxigraph(prepared.emitted.graph)
@@ -116,9 +129,10 @@ def store_prepared(prepared: Prepared, store: OxigraphStore, settings: Settings)
         {
             str(minter.document_graph(slug)): document,
             str(minter.provenance_graph(slug)): provenance,
+            **prepared.shared.graphs,
         }
     )
-    return len(document)
+    return len(document) + sum(len(triples) for triples in prepared.shared.graphs.values())
 
 
 def ingest_files(
@@ -128,24 +142,40 @@ def ingest_files(
     text: Path | None = None,
     dry_run: bool = False,
 ) -> list[Outcome]:
-    """Ingest each file on its own: a refused file never stops, or half-stores, another."""
-    outcomes = []
-    for path in paths:
-        try:
-            prepared = prepare(path, store, settings, text)
-            count = (
-                len(prepared.emitted.graph)
-                if dry_run
-                else store_prepared(prepared, store, settings)
-            )
-            outcomes.append(
-                Outcome(
-                    str(path), not dry_run, str(prepared.emitted.document), count, prepared.warnings
-                )
-            )
-        except KgdebateError as exc:
-            outcomes.append(Outcome(str(path), False, error=exc))
+    """Ingest each file on its own: a refused file never stops, or half-stores, another.
+
+    A file that names a statistic, statement, source or claim defined by a later file of the
+    same batch is tried again after the others, until a round stores nothing new.
+    """
+    files: list[Path] = []
+    outcomes: list[Outcome] = []
+    for path in paths:  # lazily: ``paths`` may be a progress bar
+        files.append(path)
+        outcomes.append(_ingest_one(path, store, settings, text, dry_run))
+    while not dry_run:
+        waiting = [i for i, o in enumerate(outcomes) if isinstance(o.error, UnresolvedReference)]
+        for index in waiting:
+            outcomes[index] = _ingest_one(files[index], store, settings, text, dry_run)
+        if not any(outcomes[index].stored for index in waiting):
+            break
     return outcomes
+
+
+def _ingest_one(
+    path: Path, store: OxigraphStore, settings: Settings, text: Path | None, dry_run: bool
+) -> Outcome:
+    try:
+        prepared = prepare(path, store, settings, text)
+        count = (
+            len(prepared.emitted.data_graph())
+            if dry_run
+            else store_prepared(prepared, store, settings)
+        )
+        return Outcome(
+            str(path), not dry_run, str(prepared.emitted.document), count, prepared.warnings
+        )
+    except KgdebateError as exc:
+        return Outcome(str(path), False, error=exc)
 
 
 def _read_annotation(path: Path, max_bytes: int) -> str:
@@ -167,25 +197,32 @@ def _read_annotation(path: Path, max_bytes: int) -> str:
 def _with_context(
     emitted: Emitted, store: OxigraphStore, minter: Minter, loaded: Loaded, filename: str
 ) -> Graph:
-    """The document plus the types of the reference entities it names (which must exist)."""
+    """The document, the shared things it defines, and the types of what it names outside.
+
+    What it names outside must exist: reference entities in the reference data; statistics,
+    statements, sources, documents and claims of other documents in the store.
+    """
     if not store.has_graph(str(minter.graph("reference"))):
         raise StoreError("the store has no reference data", hint="run `kgdebate build` first")
-    data = new_graph()
-    data += emitted.graph
+    data = emitted.data_graph()
     missing = []
     for iri, (kind, path) in sorted(emitted.references.items()):
         types = store.types_of(str(iri))
         if not types:
+            where = "the reference data" if kind in REFERENCE_KINDS else "this file or the store"
+            name = str(iri).removeprefix(str(minter.thing(kind)))
             missing.append(
                 f"{filename}:{loaded.line(path)}: {'.'.join(map(str, path))}: "
-                f"no {kind} {str(iri).rsplit('/', 1)[-1]!r} in the reference data"
+                f"no {kind} {name!r} in {where}"
             )
         for rdf_type in types:
             data.add((iri, RDF.type, URIRef(rdf_type.value)))
     if missing:
-        raise InputError(
+        raise UnresolvedReference(
             f"{filename}: {len(missing)} unknown reference(s):\n  " + "\n  ".join(missing),
-            hint="check the slug's spelling, or add the entity to data/reference/",
+            hint="check the slug's spelling; add a missing actor, event or place to "
+            "data/reference/; define a statistic, statement or source in this file, or ingest "
+            "the document that defines it (or the claim) first",
         )
     return data
 
@@ -218,6 +255,9 @@ def _provenance(prepared: Prepared, minter: Minter, slug: str) -> Graph:
     graph.add((named, KGD.annotationFile, Literal(Path(prepared.filename).name)))
     graph.add((named, KGD.annotationSha256, Literal(prepared.annotation_sha256)))
     graph.add((named, KGD.textVerified, Literal(prepared.text_verified)))
+    for shared in prepared.shared.defined:  # which document defined what, for the next ingest
+        graph.add((shared, RDF.type, PROV.Entity))
+        graph.add((shared, PROV.wasDerivedFrom, prepared.emitted.document))
     graph.add((activity, RDF.type, PROV.Activity))
     graph.add((activity, RDFS.label, Literal(f"kgdebate ingest of {slug}", lang="en")))
     graph.add((activity, PROV.endedAtTime, now))

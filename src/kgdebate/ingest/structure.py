@@ -82,7 +82,11 @@ def _explain(error: ValidationError) -> str:
 
 
 def _reference_problems(loaded: Loaded, filename: str) -> Iterator[str]:
-    """Ids are unique per section; every id a file refers to is defined in that file."""
+    """Ids are unique per section; themes and claims a file refers to are defined in that file.
+
+    Statistics, statements and sources are shared between documents: one that is not defined
+    here must already be in the store, which the ingester checks against the store.
+    """
     data = loaded.data
     defined: dict[str, set[str]] = {}
     sections = {
@@ -123,17 +127,14 @@ def _reference_problems(loaded: Loaded, filename: str) -> Iterator[str]:
                         f"{filename}:{loaded.line((*base, relation))}: a claim cannot "
                         f"{relation[:-1]} itself"
                     )
-        for position, cited in enumerate(claim.get("cites", [])):
-            for kind in ("statistic", "statement", "source"):
-                if kind in cited:
-                    yield from refer((*base, "cites", position, kind), kind + "s", cited[kind])
-    for section in ("statistics", "statements"):
-        for index, item in enumerate(data.get(section, [])):
-            if "source" in item:
-                yield from refer((section, index, "source"), "sources", item["source"])
-            if "attribution" in item:
-                path = (section, index, "attribution", "source")
-                yield from refer(path, "sources", item["attribution"]["source"])
+        for position, target in enumerate(claim.get("restates", [])):
+            document, claim_id = target.split("/")
+            if document != data["document"]["id"]:
+                continue  # a claim of another document: checked against the store
+            path = (*base, "restates", position)
+            yield from refer(path, "claims", claim_id)
+            if claim_id == claim["id"]:
+                yield f"{filename}:{loaded.line(path)}: a claim cannot restate itself"
 
 
 def _get(data: Any, where: tuple[str, ...]) -> Any:

@@ -47,7 +47,7 @@ PANELS: tuple[Panel, ...] = (
     _panel("claim-quote", "Quote in context", "claim", template="panel_quote.html"),
     _panel("claim-facets", "Side, theme and kind", "claim", template="panel_facts.html"),
     _panel("claim-citations", "What it cites", "claim", group_by="citationKindLabel"),
-    _panel("claim-relations", "Support, attack and rebuttal", "claim", group_by="direction"),
+    _panel("claim-relations", "Relations to other claims", "claim", group_by="direction"),
     _panel(
         "document-metadata",
         "The document and how to cite it",
@@ -59,13 +59,13 @@ PANELS: tuple[Panel, ...] = (
     _panel("document-citations", "What its claims cite", "document"),
     _panel("statistic-source", "Source", "statistic", template="panel_source.html"),
     _panel(
-        "cited-by",
-        "Claims citing it",
+        "statistic-citations",
+        "Claims citing it, by document",
         "statistic",
-        "event",
-        group_by="sideLabel",
+        group_by="documentLabel",
         page_size=PAGE_SIZE,
     ),
+    _panel("cited-by", "Claims citing it", "event", group_by="sideLabel", page_size=PAGE_SIZE),
     _panel(
         "claims-about",
         "Claims about it",
