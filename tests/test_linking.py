@@ -12,7 +12,6 @@ import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
-import pyoxigraph as ox
 import pytest
 import yaml
 from click.testing import CliRunner
@@ -24,9 +23,9 @@ from kgdebate.namespaces import KGD, OWL, PROV, RDF, WD
 from kgdebate.store import OxigraphStore
 
 from conftest import BASE, DATA, canonical_dump, make_settings
-from live_server import LiveServer, free_port
+from live_server import free_port
+from wikidata_endpoint import wikidata_endpoint
 
-FIXTURE = Path(__file__).parent / "fixtures" / "wikidata-fixture.ttl"
 STRIPPED = {  # entity -> the QID the reference data gives it
     "actor/russia": "Q159",
     "actor/poland": "Q36",
@@ -52,19 +51,8 @@ def reference_without_qids(target: Path, entities: set[str]) -> None:
 
 @pytest.fixture(scope="module")
 def endpoint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """kgdebate serve on 127.0.0.1 over a store holding only the Wikidata-shaped fixture."""
-    tmp = tmp_path_factory.mktemp("wikidata-fixture")
-    store = ox.Store(str(tmp / "store"))
-    store.load(path=str(FIXTURE), format=ox.RdfFormat.TURTLE)
-    store.flush()
-    del store
-    server = LiveServer(tmp / "store", tmp / "server.log")
-    try:
-        server.wait_until_answering()
+    with wikidata_endpoint(tmp_path_factory.mktemp("wikidata-fixture")) as server:
         yield server.base_url + "sparql"
-    finally:
-        server.stop()
-        server.kill_leftovers()
 
 
 @pytest.fixture(scope="module")

@@ -28,7 +28,7 @@ from kgdebate.sparql_guard import blank_opaque, check_query
 from kgdebate.sparql_values import values_block
 from kgdebate.store import QueryResult, Term, TripleStore
 
-_SERVICE = re.compile(r"(?<![?$\w:])SERVICE\s+(SILENT\s+)?", re.I)
+_SERVICE = re.compile(r"(?<![?$\w:])SERVICE(\s+SILENT)?(?![\w:])", re.I)
 _FORM = re.compile(r"(?<![?$\w:])(SELECT|CONSTRUCT|ASK|DESCRIBE)(?![\w:])", re.I)
 
 
@@ -55,7 +55,8 @@ def service_blocks(query: str) -> list[ServiceBlock]:
     blocks: list[ServiceBlock] = []
     position = 0
     while match := _SERVICE.search(masked, position):
-        iri_start = match.end()
+        after = query[match.end() :]
+        iri_start = match.end() + len(after) - len(after.lstrip())  # the IRI is blank in masked
         if query[iri_start : iri_start + 1] != "<":
             raise QueryError("SERVICE needs its endpoint written as a full IRI, <https://…>")
         iri_end = query.index(">", iri_start) + 1

@@ -14,6 +14,7 @@ import json
 import math
 import urllib.error
 from collections.abc import Iterator
+from contextlib import closing
 from dataclasses import dataclass
 from typing import Any
 
@@ -54,10 +55,10 @@ def select(endpoint: Endpoint, query: str) -> tuple[list[str], list[Row]]:
     wrapper.setQuery(query)
     where = f"SPARQL endpoint {endpoint.url}"
     try:
-        response = wrapper.query().response
-        status = response.getcode()
-        headers = response.info()
-        body = response.read(MAX_ANSWER_BYTES + 1)
+        with closing(wrapper.query().response) as response:
+            status = response.getcode()
+            headers = response.info()
+            body = response.read(MAX_ANSWER_BYTES + 1)
     except TimeoutError:  # socket.timeout is TimeoutError
         raise RemoteError(
             f"{where} did not answer within {endpoint.timeout_s:g} s",
