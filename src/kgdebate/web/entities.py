@@ -50,6 +50,7 @@ IDENTIFIER_PROPERTIES = [
         "cowAbbreviation",
         "gwCode",
         "cameoCode",
+        "cameoEventCode",
     )
 ]
 SAME_AS = {str(OWL.sameAs), str(SKOS.exactMatch), str(SKOS.closeMatch)}
