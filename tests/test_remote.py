@@ -53,6 +53,10 @@ class Misbehaving(BaseHTTPRequestHandler):
             body = b'{"head": {"vars": ['
         elif self.path == "/error":
             status = 500
+        elif self.path == "/bad-variable":
+            body = b'{"head": {"vars": ["x } ?y"]}, "results": {"bindings": []}}'
+        elif self.path == "/redirect":
+            status, headers["Location"] = 302, "/ok"
         elif self.path == "/slow":
             time.sleep(3)
         self.send_response(status)
@@ -61,6 +65,8 @@ class Misbehaving(BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
+
+    do_GET = do_POST  # noqa: N815 - where urllib sends a redirected POST
 
     def log_message(self, *args: object) -> None:
         pass
@@ -104,6 +110,8 @@ def test_partial_answers_are_refused(base: str, path: str) -> None:
         ("/html", "did not answer SPARQL JSON"),
         ("/broken-json", "not valid SPARQL JSON"),
         ("/error", "answered HTTP 500|refused the query"),
+        ("/bad-variable", "not valid SPARQL JSON"),
+        ("/redirect", "redirected the query elsewhere"),
     ],
 )
 def test_bad_answers_are_clear_errors(base: str, path: str, message: str) -> None:

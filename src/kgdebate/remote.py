@@ -58,6 +58,7 @@ def select(endpoint: Endpoint, query: str) -> tuple[list[str], list[Row]]:
         with closing(wrapper.query().response) as response:
             status = response.getcode()
             headers = response.info()
+            answered_from = response.geturl()
             body = response.read(MAX_ANSWER_BYTES + 1)
     except TimeoutError:  # socket.timeout is TimeoutError
         raise RemoteError(
@@ -76,6 +77,11 @@ def select(endpoint: Endpoint, query: str) -> tuple[list[str], list[Row]]:
         raise RemoteError(f"{where} refused the query: {first_line[:200]}") from None
     except OSError as exc:
         raise RemoteError(f"{where} cannot be reached ({type(exc).__name__})") from None
+    if answered_from != endpoint.url:  # urllib follows redirects; an answer from elsewhere is
+        raise RemoteError(  # not the endpoint's (the allowlist names the endpoint, not targets)
+            f"{where} redirected the query elsewhere; the answer was not used",
+            hint="configure the endpoint's final URL",
+        )
     if status == 206 or headers.get("X-SQL-State"):
         raise RemoteError(
             f"{where} sent an incomplete answer (HTTP {status}, "
@@ -100,7 +106,7 @@ def _reason(exc: urllib.error.URLError) -> str:
 def _parse(body: bytes, where: str) -> tuple[list[str], list[Row]]:
     try:
         answer = json.loads(body)
-        variables = [str(v) for v in answer["head"]["vars"]]
+        variables = [ox.Variable(str(v)).value for v in answer["head"]["vars"]]
         bindings = answer["results"]["bindings"]
         rows = [dict(_terms(binding)) for binding in bindings]
     except (ValueError, KeyError, TypeError):
