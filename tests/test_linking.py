@@ -187,3 +187,22 @@ def test_unreachable_endpoint_is_a_clear_error(unlinked: Path) -> None:
     assert code == 2 and out == ""
     assert f"SPARQL endpoint {url} cannot be reached" in err and "Traceback" not in err
     assert not (unlinked / "none.yaml").exists()
+
+
+def test_a_decision_that_is_not_a_candidate_names_its_line(
+    endpoint: str, unlinked: Path, tmp_path: Path
+) -> None:
+    reference = tmp_path / "reference"
+    shutil.copytree(unlinked / "reference", reference)
+    code, out, err = link(unlinked, "--endpoint", endpoint)
+    assert code == 0, err
+    lines = out.splitlines()
+    poland = next(i for i, line in enumerate(lines) if line.endswith("/actor/poland"))
+    decision = next(i for i in range(poland, len(lines)) if "decision:" in lines[i])
+    lines[decision] = "  decision: Q42"  # a QID nobody proposed
+    reviewed = tmp_path / "reviewed.yaml"
+    reviewed.write_text("\n".join(lines) + "\n", "utf-8")
+    env = {"KGDEBATE_REFERENCE_DIR": str(reference)}
+    code, _, err = link(unlinked, "--accept", str(reviewed), "--curator", "A. Curator", **env)
+    assert code == 2 and f"{reviewed}:{decision + 1}: decision 'Q42'" in err
+    assert not (reference / "wikidata-links.ttl").exists()  # nothing half-written

@@ -90,7 +90,7 @@ def read_decisions(path: Path, threshold: float) -> Reviewed:
         here: tuple[str | int, ...] = ("proposals", index)
         if not isinstance(entry, dict) or not isinstance(entry.get("entity"), str):
             raise fail(here, "each proposal needs an `entity` IRI")
-        candidates = _candidates(entry.get("candidates"), fail(here, "").message)
+        candidates = _candidates(entry.get("candidates"), f"{path}:{loaded.line(here)}: ")
         decision = entry.get("decision")
         if decision == "none":
             continue

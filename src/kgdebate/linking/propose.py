@@ -133,12 +133,13 @@ def _values(rows: list[Row], name: str) -> set[str]:
 def score(entity: Entity, qid: str, rows: list[Row]) -> Candidate:
     """The candidate ``qid`` scored against ``entity`` (see the module's docstring)."""
     evidence: list[str] = []
-    matched = {row["name"] for row in rows if isinstance(row.get("name"), ox.Literal)}
-    by_label = any(
-        row.get("via") == ox.Literal("label") and entity.names.get(row["name"]) == "label"  # type: ignore[arg-type]
-        for row in rows
-        if "name" in row
-    )
+    matched: dict[ox.Literal, bool] = {}  # each name that matched: label to label?
+    for row in rows:
+        name = row.get("name")
+        if isinstance(name, ox.Literal):
+            to_label = row.get("via") == ox.Literal("label") and entity.names.get(name) == "label"
+            matched[name] = matched.get(name, False) or to_label
+    by_label = any(matched.values())
     total = NAME_LABEL if by_label else NAME_ALIAS
     shown = ", ".join(sorted(str(n) for n in matched))
     evidence.append(f"{'label' if by_label else 'alias'} match: {shown}")
