@@ -159,3 +159,22 @@ def test_catalogue_refuses_federated_queries_off_the_allowlist(
         assert response.status_code == 403 and response.get_json()["code"] == "service-refused"
     page = client.get("/queries").get_data(as_text=True)
     assert all(f'href="/queries/{name}"' in page for name in FEDERATED)
+
+
+def test_service_blocks_skip_strings_comments_and_nested_groups() -> None:
+    text = """# SERVICE <http://in.a/comment> { }
+    SELECT * WHERE {
+      ?s ?p "SERVICE <http://in.a/string> { }" .
+      SERVICE   SILENT
+        <http://127.0.0.1:9/sparql> { ?s ?q ?o . { ?o ?r "}" } }
+      SERVICE <http://127.0.0.1:9/other>{?a ?b ?c}
+    }"""
+    blocks = service_blocks(text)
+    assert [(b.endpoint, b.silent) for b in blocks] == [
+        ("http://127.0.0.1:9/sparql", True),
+        ("http://127.0.0.1:9/other", False),
+    ]
+    assert blocks[0].pattern.strip() == '?s ?q ?o . { ?o ?r "}" }'
+    assert text[blocks[1].start : blocks[1].end] == "SERVICE <http://127.0.0.1:9/other>{?a ?b ?c}"
+    with pytest.raises(QueryError, match="full IRI"):
+        service_blocks("PREFIX w: <http://x/> SELECT * { SERVICE w:sparql { ?s ?p ?o } }")
