@@ -206,3 +206,14 @@ def test_a_decision_that_is_not_a_candidate_names_its_line(
     code, _, err = link(unlinked, "--accept", str(reviewed), "--curator", "A. Curator", **env)
     assert code == 2 and f"{reviewed}:{decision + 1}: decision 'Q42'" in err
     assert not (reference / "wikidata-links.ttl").exists()  # nothing half-written
+
+
+def test_a_cut_answer_is_incomplete_not_a_result(
+    unlinked: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Our own server cuts results at max_rows with 206, as Virtuoso does: link stops there."""
+    with wikidata_endpoint(tmp_path_factory.mktemp("cutting"), max_rows="1") as server:
+        out = unlinked / "cut.yaml"
+        code, _, err = link(unlinked, "--endpoint", server.base_url + "sparql", "--out", str(out))
+    assert code == 2 and "incomplete answer (HTTP 206" in err and "Traceback" not in err
+    assert not out.exists()

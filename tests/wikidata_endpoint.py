@@ -15,13 +15,13 @@ WIKIDATA_QUERY_SERVICE = "https://query.wikidata.org/sparql"
 
 
 @contextmanager
-def wikidata_endpoint(tmp: Path) -> Iterator[LiveServer]:
+def wikidata_endpoint(tmp: Path, **settings: str) -> Iterator[LiveServer]:
     """`kgdebate serve` over a store holding only ``fixtures/wikidata-fixture.ttl``."""
     store = ox.Store(str(tmp / "store"))
     store.load(path=str(FIXTURE), format=ox.RdfFormat.TURTLE)
     store.flush()
     del store  # the server opens it read-only
-    server = LiveServer(tmp / "store", tmp / "server.log")
+    server = LiveServer(tmp / "store", tmp / "server.log", **settings)
     try:
         server.wait_until_answering()
         yield server
