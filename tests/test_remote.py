@@ -59,6 +59,16 @@ class Misbehaving(BaseHTTPRequestHandler):
             status, headers["Location"] = 302, "/ok"
         elif self.path == "/slow":
             time.sleep(3)
+        elif self.path == "/drip":  # each byte in time, the whole far too late
+            self.send_response(200)
+            self.send_header("Content-Type", "application/sparql-results+json")
+            self.send_header("Content-Length", str(len(ANSWER)))
+            self.end_headers()
+            for byte in ANSWER[:20]:
+                self.wfile.write(bytes([byte]))
+                self.wfile.flush()
+                time.sleep(0.3)
+            return
         self.send_response(status)
         for name, value in headers.items():
             self.send_header(name, value)
@@ -119,10 +129,11 @@ def test_bad_answers_are_clear_errors(base: str, path: str, message: str) -> Non
         select(Endpoint(base + path, 5), "SELECT * WHERE { ?x ?p ?y }")
 
 
-def test_a_hanging_endpoint_times_out(base: str) -> None:
+@pytest.mark.parametrize("path", ["/slow", "/drip"])
+def test_a_hanging_endpoint_times_out(base: str, path: str) -> None:
     started = time.monotonic()
     with pytest.raises(RemoteError, match="did not answer within 1 s"):
-        select(Endpoint(base + "/slow", 1), "SELECT * WHERE { ?x ?p ?y }")
+        select(Endpoint(base + path, 1), "SELECT * WHERE { ?x ?p ?y }")
     assert time.monotonic() - started < 2.5
 
 

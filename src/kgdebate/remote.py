@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import math
+import time
 import urllib.error
 from collections.abc import Iterator
 from contextlib import closing
@@ -27,6 +28,7 @@ from kgdebate.errors import RemoteError
 
 USER_AGENT = f"kgdebate/{__version__} (knowledge graph of foreign-policy debates)"
 MAX_ANSWER_BYTES = 20_000_000
+CHUNK_BYTES = 65_536
 RESULTS_JSON = "application/sparql-results+json"
 
 Row = dict[str, ox.NamedNode | ox.Literal]
@@ -55,11 +57,12 @@ def select(endpoint: Endpoint, query: str) -> tuple[list[str], list[Row]]:
     wrapper.setQuery(query)
     where = f"SPARQL endpoint {endpoint.url}"
     try:
+        deadline = time.monotonic() + endpoint.timeout_s
         with closing(wrapper.query().response) as response:
             status = response.getcode()
             headers = response.info()
             answered_from = response.geturl()
-            body = response.read(MAX_ANSWER_BYTES + 1)
+            body = _read_until(response, deadline)
     except TimeoutError:  # socket.timeout is TimeoutError
         raise RemoteError(
             f"{where} did not answer within {endpoint.timeout_s:g} s",
@@ -85,7 +88,7 @@ def select(endpoint: Endpoint, query: str) -> tuple[list[str], list[Row]]:
     if status == 206 or headers.get("X-SQL-State"):
         raise RemoteError(
             f"{where} sent an incomplete answer (HTTP {status}, "
-            f"X-SQL-State {headers.get('X-SQL-State') or '-'}): it stopped at its own time limit",
+            f"X-SQL-State {headers.get('X-SQL-State') or '-'}): it cut the result at its limits",
             hint="make the query more selective; a partial answer is never used",
         )
     if len(body) > MAX_ANSWER_BYTES:
@@ -94,6 +97,21 @@ def select(endpoint: Endpoint, query: str) -> tuple[list[str], list[Row]]:
     if media_type not in (RESULTS_JSON, "application/json"):
         raise RemoteError(f"{where} did not answer SPARQL JSON (Content-Type {media_type!r})")
     return _parse(body, where)
+
+
+def _read_until(response: Any, deadline: float) -> bytes:
+    """The body, up to one byte past the cap; the socket timeout bounds each read, this the sum."""
+    chunks: list[bytes] = []
+    size = 0
+    while size <= MAX_ANSWER_BYTES:
+        chunk = response.read1(min(CHUNK_BYTES, MAX_ANSWER_BYTES + 1 - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+        if time.monotonic() > deadline:
+            raise TimeoutError
+    return b"".join(chunks)
 
 
 def _reason(exc: urllib.error.URLError) -> str:
