@@ -44,6 +44,7 @@ from ingest_bench import synthetic
 
 from kgdebate.build import build
 from kgdebate.config import Settings
+from kgdebate.federation import service_blocks
 from kgdebate.ingest.emit import emit
 from kgdebate.mint import Minter
 from kgdebate.queries import NamedQuery, named_queries, run_named, write_result
@@ -262,6 +263,11 @@ def time_calls(call: Callable[[], object], runs: int, max_s: float) -> Figures:
     return percentiles(seconds, sum(seconds))
 
 
+def local_named_queries() -> dict[str, NamedQuery]:
+    """The named queries that run on our store alone (federated ones time a remote endpoint)."""
+    return {name: q for name, q in named_queries().items() if not service_blocks(q.text)}
+
+
 def run_and_serialize(store: OxigraphStore, query: NamedQuery) -> None:
     write_result(run_named(store, query), "json", io.BytesIO())
 
@@ -274,7 +280,7 @@ def engine_calls(store: OxigraphStore) -> list[tuple[str, Callable[[], object], 
         for label, identifier in PAGES:
             iri = f"{BASE}id/{identifier}"
             calls.append((label, lambda i=iri: page(store, i), 5.0))
-    for name, query in sorted(named_queries().items()):
+    for name, query in sorted(local_named_queries().items()):
         calls.append((name, lambda q=query: run_and_serialize(store, q), 5.0))
     calls += [(name, call, 5.0) for name, call in page_queries(store).items()]
     return calls
@@ -332,7 +338,7 @@ def read_engine_rows(lines: IO[str], figures: dict[str, Figures], limit_s: float
 def targets() -> list[tuple[str, str]]:
     """(row name, URL path) of every page and named query the server is asked for."""
     rows = [(label, f"/doc/{identifier}.html") for label, identifier in PAGES]
-    rows += [(name, f"/queries/{name}.json") for name in sorted(named_queries())]
+    rows += [(name, f"/queries/{name}.json") for name in sorted(local_named_queries())]
     return rows
 
 

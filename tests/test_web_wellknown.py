@@ -16,6 +16,7 @@ from conftest import BASE, snapshot_app
 PUBLIC = "https://kgdebate.example/"
 VOID = "http://rdfs.org/ns/void#"
 DATASET = ox.NamedNode(PUBLIC + ".well-known/void#dataset")
+RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 
 
 @pytest.fixture(scope="module")
@@ -160,3 +161,37 @@ def test_wellknown_routes_answer_head_and_options(client: FlaskClient) -> None:
     post = client.post("/.well-known/void")
     assert post.status_code == 405 and "GET" in post.headers["Allow"]
     assert client.get("/dump.zip").status_code == 404
+
+
+def subjects(store: OxigraphStore, sparql: str) -> list[str]:
+    result = store.query(sparql)
+    assert isinstance(result, ox.QuerySolutions)
+    return [row["s"].value for row in result]
+
+
+def test_void_counts_identifier_codes_and_wikidata_links_per_target(
+    client: FlaskClient, built: OxigraphStore
+) -> None:
+    graph = void_graph(client)
+    partitions = {
+        one(graph, p, "property").value: p
+        for p in (
+            q.object
+            for q in graph.quads_for_pattern(
+                DATASET, ox.NamedNode(VOID + "propertyPartition"), None
+            )
+        )
+    }
+    kgd = BASE + "def/kgdebate#"
+    states = subjects(built, f"SELECT ?s WHERE {{ ?s a <{kgd}State> }}")
+    for name in ("iso3166Alpha2", "iso3166Alpha3", "iso3166Numeric", "cowCode", "gwCode"):
+        having = subjects(built, f"SELECT ?s WHERE {{ ?s <{kgd}{name}> ?code }}")
+        assert int(one(graph, partitions[kgd + name], "triples").value) == len(having)
+        assert set(having) == set(states) and len(states) == 11  # every state, once
+    linksets = list(graph.quads_for_pattern(None, RDF_TYPE, ox.NamedNode(VOID + "Linkset")))
+    assert len(linksets) == 1  # Wikidata: the one target whose things have IRIs
+    target = one(graph, linksets[0].subject, "objectsTarget")
+    homepage = ox.NamedNode("http://xmlns.com/foaf/0.1/homepage")
+    assert [q.object.value for q in graph.quads_for_pattern(target, homepage, None)] == [
+        "http://www.wikidata.org/"
+    ]

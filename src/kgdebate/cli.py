@@ -18,7 +18,9 @@ from kgdebate import __version__
 from kgdebate.build import build as build_store
 from kgdebate.config import Settings, load_settings
 from kgdebate.errors import KgdebateError
+from kgdebate.federation import Federation
 from kgdebate.ingest.pipeline import Outcome, ingest_files
+from kgdebate.linking.command import link as link_command
 from kgdebate.queries import (
     GRAPH_FORMATS,
     RESULT_FORMATS,
@@ -222,10 +224,12 @@ def query(settings: Settings, query: str, fmt: str, params: tuple[str, ...]) -> 
     try:
         text = read_query(query)
         given = dict(p.split("=", 1) for p in params if "=" in p)
+        federation = Federation(settings.service_allowlist, settings.remote_timeout_s)
         if text.lstrip().startswith("#+"):
-            result = run_named(store, parse_named_query(Path(query).stem, text), given)
+            named = parse_named_query(Path(query).stem, text)
+            result = run_named(store, named, given, federation)
         else:
-            result = run_query(store, text, given)
+            result = run_query(store, text, given, federation=federation)
         write_result(result, fmt, sys.stdout.buffer)
     except KgdebateError as exc:
         _fail(exc)
@@ -302,3 +306,6 @@ def stats(settings: Settings, as_json: bool) -> None:
     """Triples, graphs, entities per class and open warnings."""
     store = _open(settings, read_only=True)
     click.echo(format_stats(collect_stats(store, settings), as_json))
+
+
+cli.add_command(link_command)

@@ -49,6 +49,12 @@ class Settings:
     """Send Access-Control-Allow-Origin: * (off by default)."""
     service_allowlist: tuple[str, ...] = ()
     """SPARQL SERVICE endpoints a query may call (constant IRIs only). Comma-separated in env."""
+    link_endpoint: str = "https://query.wikidata.org/sparql"
+    """The SPARQL endpoint `kgdebate link` asks for Wikidata candidates (Wikidata-shaped data)."""
+    link_threshold: float = 0.8
+    """`kgdebate link` proposes a QID only when its best candidate scores at least this."""
+    remote_timeout_s: float = 30.0
+    """Time limit of every request to a remote SPARQL endpoint (link, federated queries)."""
 
 
 def load_settings(config_file: Path | None = None, env: dict[str, str] | None = None) -> Settings:

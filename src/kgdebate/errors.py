@@ -37,3 +37,7 @@ class QueryError(KgdebateError):
 
 class StoreError(KgdebateError):
     """The store is missing something it needs, or cannot be opened."""
+
+
+class RemoteError(KgdebateError):
+    """A remote SPARQL endpoint could not be reached, refused, or answered incompletely."""

@@ -166,6 +166,7 @@ class KGD(DefinedNamespace):
     cowAbbreviation: URIRef
     gwCode: URIRef
     cameoCode: URIRef
+    cameoEventCode: URIRef
     annotationSha256: URIRef
     annotationFile: URIRef
     toolVersion: URIRef

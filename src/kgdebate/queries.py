@@ -23,6 +23,7 @@ import pyoxigraph as ox
 import yaml
 
 from kgdebate.errors import QueryError
+from kgdebate.federation import Federation, run_federated, service_blocks
 from kgdebate.namespaces import DEFAULT_BASE, PREFIXES
 from kgdebate.sparql_guard import check_query
 from kgdebate.store import QueryResult, Term, TripleStore
@@ -120,9 +121,13 @@ def with_defaults(query: NamedQuery, parameters: Mapping[str, str]) -> dict[str,
 
 
 def run_named(
-    store: TripleStore, query: NamedQuery, parameters: Mapping[str, str] | None = None
+    store: TripleStore,
+    query: NamedQuery,
+    parameters: Mapping[str, str] | None = None,
+    federation: Federation | None = None,
 ) -> QueryResult:
-    return run_query(store, query.text, with_defaults(query, parameters or {}), query.parameters)
+    parameters = with_defaults(query, parameters or {})
+    return run_query(store, query.text, parameters, query.parameters, federation)
 
 
 def run_query(
@@ -130,10 +135,15 @@ def run_query(
     text: str,
     parameters: Mapping[str, str] | None = None,
     declared: tuple[Parameter, ...] = (),
+    federation: Federation | None = None,
 ) -> QueryResult:
-    check_query(text)
+    """Run a read-only query; ``SERVICE`` only to the federation's allowlist, else refused."""
+    check_query(text, federation.allowlist if federation else ())
+    bindings = bind(parameters or {}, declared)
     try:
-        return store.query(text, substitutions=bind(parameters or {}, declared))
+        if federation is not None and service_blocks(text):
+            return run_federated(store, text, federation, bindings)
+        return store.query(text, substitutions=bindings)
     except SyntaxError as exc:
         raise QueryError(f"SPARQL syntax error: {exc}") from None
     except RuntimeError as exc:

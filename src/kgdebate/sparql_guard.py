@@ -87,11 +87,16 @@ def where_clause_start(query: str) -> int | None:
     Strings, IRIs and comments are skipped; a query without the WHERE keyword (``ASK { … }``)
     opens its clause at its first brace.
     """
-    masked = "".join(
-        token if not _is_opaque(token) else " " * len(token) for token in _LEX.findall(query)
-    )
+    masked = blank_opaque(query)
     where = _WHERE.search(masked) or _FIRST_BRACE.search(masked)
     return None if where is None else where.end()
+
+
+def blank_opaque(query: str) -> str:
+    """The query with its strings, IRIs and comments blanked out; offsets are unchanged."""
+    return "".join(
+        token if not _is_opaque(token) else " " * len(token) for token in _LEX.findall(query)
+    )
 
 
 def _is_opaque(token: str) -> bool:

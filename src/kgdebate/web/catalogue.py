@@ -13,7 +13,8 @@ from functools import cache
 import pyoxigraph as ox
 from flask import Blueprint, Response, abort, render_template, request
 
-from kgdebate.errors import QueryError
+from kgdebate.errors import QueryError, RemoteError
+from kgdebate.federation import Federation
 from kgdebate.queries import NamedQuery, named_queries, run_named
 from kgdebate.web import context
 from kgdebate.web.errors import error_response
@@ -42,7 +43,9 @@ def run_catalogue_query(query: NamedQuery, parameters: dict[str, str]) -> ox.Que
     worker pool (``web/query_pool.py``) is for users' queries. Change this one function to route
     them through the pool too.
     """
-    result = run_named(context().store, query, parameters)
+    settings = context().settings
+    federation = Federation(settings.service_allowlist, settings.remote_timeout_s)
+    result = run_named(context().store, query, parameters, federation)
     assert isinstance(result, ox.QuerySolutions)
     return result
 
@@ -74,8 +77,12 @@ def query_page(name: str, fmt: str | None) -> Response | str:
     parameters = _parameters(query)
     try:
         result = run_catalogue_query(query, parameters)
-    except QueryError:
+    except QueryError as exc:
+        if exc.hint == "service-refused":
+            return error_response(403, "service-refused", "its SPARQL endpoint is not allowlisted")
         return error_response(400, "bad-parameter", "a parameter value is not valid")
+    except RemoteError:
+        return error_response(502, "remote-failed", "a remote SPARQL endpoint failed to answer")
     if fmt is not None:
         results_format, media_type = API_FORMATS[fmt]
         return Response(result.serialize(format=results_format), mimetype=media_type)

@@ -11,9 +11,11 @@ from urllib.parse import urlencode
 
 import pyoxigraph as ox
 from flask import Blueprint, Response, abort, redirect, render_template, request
+from rdflib import URIRef
 from werkzeug.wrappers import Response as BaseResponse
 
-from kgdebate.namespaces import KGD, OWL, SKOS
+from kgdebate.namespaces import KGD, OWL, RDFS, SKOS
+from kgdebate.ontology import ontology_graph
 from kgdebate.web import context
 from kgdebate.web.debatemap import build_map
 from kgdebate.web.describe import Link, describe, exists, kinds_of, rdf_of
@@ -50,6 +52,7 @@ IDENTIFIER_PROPERTIES = [
         "cowAbbreviation",
         "gwCode",
         "cameoCode",
+        "cameoEventCode",
     )
 ]
 SAME_AS = {str(OWL.sameAs), str(SKOS.exactMatch), str(SKOS.closeMatch)}
@@ -177,19 +180,32 @@ def _render_page(iri: str, links: dict[str, str]) -> str:
 
 
 def _identifiers(out: list[Link]) -> list[tuple[str, str, str | None]]:
-    """(property, code, link) for codes and same-as IRIs; a code links where an IRI matches."""
+    """(code scheme, code, link) for every code; a code links where a same-as IRI ends with it.
+
+    Only Wikidata IDs have such IRIs (``owl:sameAs wd:Q…``); ISO 3166-1, Correlates of War,
+    Gleditsch-Ward and CAMEO codes have none, so they are shown as values. The scheme's name is
+    the property's label in the ontology.
+    """
     same = [
         link.term.value
         for link in out
         if link.predicate.value in SAME_AS and isinstance(link.term, ox.NamedNode)
     ]
+    codes = sorted(
+        (IDENTIFIER_PROPERTIES.index(link.predicate.value), link.predicate.value, link.term.value)
+        for link in out
+        if link.predicate.value in IDENTIFIER_PROPERTIES and isinstance(link.term, ox.Literal)
+    )
     found: list[tuple[str, str, str | None]] = []
-    for link in out:
-        if link.predicate.value in IDENTIFIER_PROPERTIES and isinstance(link.term, ox.Literal):
-            code = link.term.value
-            match = next((s for s in same if s.rsplit("/", 1)[-1] == code), None)
-            found.append((link.predicate.value.rsplit("#", 1)[-1], code, match))
+    for _, predicate, code in codes:
+        match = next((s for s in same if s.rsplit("/", 1)[-1] == code), None)
+        found.append((_scheme(predicate), code, match))
     return found
+
+
+def _scheme(iri: str) -> str:
+    label = ontology_graph().value(URIRef(iri), RDFS.label)
+    return str(label) if label is not None else iri.rsplit("#", 1)[-1]
 
 
 def _panel_download(iri: str) -> Response:

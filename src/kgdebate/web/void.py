@@ -2,6 +2,11 @@
 
 Counts (triples, entities, class partitions, owl:sameAs links to Wikidata) come from the
 ``void-*`` page queries; the endpoint and dump URLs from ``settings.public_url``.
+
+Linksets are for targets whose things have IRIs: Wikidata, the only one today. ISO 3166-1,
+Correlates of War, Gleditsch-Ward and CAMEO codes have no IRIs of their own (ISO publishes no
+Linked Data for them; the others are code lists), so they are stored as typed literals and
+described as property partitions with their counts, not as links.
 """
 
 from __future__ import annotations
@@ -36,7 +41,7 @@ def _int(n: int) -> ox.Literal:
 
 
 def void_triples(store: OxigraphStore, settings: Settings) -> list[ox.Triple]:
-    """The dataset, its class partitions and its linkset to Wikidata, as triples."""
+    """The dataset, its class and identifier partitions and its linkset to Wikidata."""
     here = public(settings.public_url, ".well-known/void")
     dataset = ox.NamedNode(here + "#dataset")
     space = settings.base_iri + "id/"
@@ -67,6 +72,13 @@ def void_triples(store: OxigraphStore, settings: Settings) -> list[ox.Triple]:
         add(dataset, v("classPartition"), partition)
         add(partition, v("class"), row["class"])
         add(partition, v("entities"), _int(int(row["n"].value)))
+    for row in _rows(store, "void-identifiers"):
+        name = row["property"].value.rsplit("#", 1)[-1]
+        partition = ox.NamedNode(f"{here}#identifiers-{name}")
+        add(dataset, v("propertyPartition"), partition)
+        add(partition, v("property"), row["property"])
+        add(partition, v("triples"), _int(int(row["n"].value)))
+        add(partition, v("distinctSubjects"), _int(int(row["subjects"].value)))
     linkset = ox.NamedNode(here + "#wikidata-links")
     wikidata = ox.NamedNode(here + "#wikidata")
     add(wikidata, str(RDF.type), v("Dataset"))

@@ -1,0 +1,114 @@
+"""Federated queries: ``SERVICE <endpoint> { … }`` answered through kgdebate's own remote client.
+
+pyoxigraph 0.5 evaluates ``SERVICE`` itself (a POST of the inner pattern), but with no time limit
+and taking a Virtuoso ``206`` partial answer as complete (both observed). So a query with
+``SERVICE`` blocks runs in two steps here:
+
+1. each block's pattern goes to its endpoint as ``SELECT * WHERE { pattern }`` (with the query's
+   prefixes) through :mod:`kgdebate.remote`: time limit, User-Agent, partial answers refused;
+2. the block is replaced by a ``VALUES`` block of the rows that came back, and the query runs
+   on our store.
+
+This is the Federated Query spec's semantics (the pattern is evaluated at the endpoint and its
+solutions joined with the rest), and Oxigraph's: the pattern is sent on its own, without the
+bindings of the rest of the query, so it must be selective by itself. Only constant IRIs on the
+allowlist are called (:mod:`kgdebate.sparql_guard`); ``SERVICE SILENT`` turns a failed call
+into one empty solution, as the spec says.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from kgdebate.errors import QueryError, RemoteError
+from kgdebate.remote import Endpoint, select
+from kgdebate.sparql_guard import blank_opaque, check_query
+from kgdebate.sparql_values import values_block
+from kgdebate.store import QueryResult, Term, TripleStore
+
+_SERVICE = re.compile(r"(?<![?$\w:])SERVICE(\s+SILENT)?(?![\w:])", re.I)
+_FORM = re.compile(r"(?<![?$\w:])(SELECT|CONSTRUCT|ASK|DESCRIBE)(?![\w:])", re.I)
+
+
+@dataclass(frozen=True)
+class Federation:
+    """Which endpoints a query may call, and how long each call may take."""
+
+    allowlist: tuple[str, ...]
+    timeout_s: float
+
+
+@dataclass(frozen=True)
+class ServiceBlock:
+    start: int  # offset of the SERVICE keyword
+    end: int  # offset just after the block's closing brace
+    endpoint: str
+    pattern: str
+    silent: bool
+
+
+def service_blocks(query: str) -> list[ServiceBlock]:
+    """The outermost ``SERVICE`` blocks of ``query``, in order, with their offsets."""
+    masked = blank_opaque(query)
+    blocks: list[ServiceBlock] = []
+    position = 0
+    while match := _SERVICE.search(masked, position):
+        after = query[match.end() :]
+        iri_start = match.end() + len(after) - len(after.lstrip())  # the IRI is blank in masked
+        if query[iri_start : iri_start + 1] != "<":
+            raise QueryError("SERVICE needs its endpoint written as a full IRI, <https://…>")
+        iri_end = query.index(">", iri_start) + 1
+        open_brace = masked.find("{", iri_end)
+        if open_brace < 0 or masked[iri_end:open_brace].strip():
+            raise QueryError("SERVICE <…> must be followed by a { … } group")
+        close_brace = _matching_brace(masked, open_brace)
+        blocks.append(
+            ServiceBlock(
+                match.start(),
+                close_brace + 1,
+                query[iri_start + 1 : iri_end - 1],
+                query[open_brace + 1 : close_brace],
+                bool(match.group(1)),
+            )
+        )
+        position = close_brace + 1
+    return blocks
+
+
+def run_federated(
+    store: TripleStore,
+    query: str,
+    federation: Federation,
+    substitutions: Mapping[str, Term] | None = None,
+) -> QueryResult:
+    """Answer each SERVICE block remotely, then the whole query on ``store``."""
+    check_query(query, federation.allowlist)
+    blocks = service_blocks(query)
+    form = _FORM.search(blank_opaque(query))
+    prologue = query[: form.start()] if form else ""
+    local = query
+    for block in reversed(blocks):  # from the end, so earlier offsets stay valid
+        endpoint = Endpoint(block.endpoint, federation.timeout_s)
+        try:
+            names, rows = select(endpoint, f"{prologue}SELECT * WHERE {{{block.pattern}}}")
+        except RemoteError:
+            if not block.silent:
+                raise
+            names, rows = [], [{}]
+        values = values_block(names, [[row.get(name) for name in names] for row in rows])
+        local = f"{local[: block.start]}{{ {values} }}{local[block.end :]}"
+    return store.query(local, substitutions=substitutions)
+
+
+def _matching_brace(masked: str, open_brace: int) -> int:
+    depth = 0
+    for offset in range(open_brace, len(masked)):
+        if masked[offset] == "{":
+            depth += 1
+        elif masked[offset] == "}":
+            depth -= 1
+            if depth == 0:
+                return offset
+    raise QueryError("a SERVICE block is not closed")

@@ -1,0 +1,143 @@
+"""The remote SPARQL client against endpoints that misbehave, served for real on 127.0.0.1.
+
+Virtuoso is not installed here, so a small HTTP server answers as Virtuoso does when its
+"anytime query" limit cuts a result (206 Partial Content with ``X-SQL-State: S1TAT``), as a
+hanging endpoint does, and as a proxy's HTML error page does. The well-behaved case is the real
+server (``test_linking.py``, ``test_federation.py``).
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pyoxigraph as ox
+import pytest
+
+from kgdebate.errors import RemoteError
+from kgdebate.remote import USER_AGENT, Endpoint, select
+
+ANSWER = json.dumps(
+    {
+        "head": {"vars": ["x", "y"]},
+        "results": {
+            "bindings": [
+                {
+                    "x": {"type": "uri", "value": "http://www.wikidata.org/entity/Q212"},
+                    "y": {"type": "literal", "value": "Ukraine", "xml:lang": "en"},
+                },
+                {"x": {"type": "bnode", "value": "b0"}},
+            ]
+        },
+    }
+).encode()
+SEEN: list[dict[str, str]] = []
+
+
+class Misbehaving(BaseHTTPRequestHandler):
+    def do_POST(self) -> None:  # noqa: N802 - the name http.server calls
+        self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        SEEN.append(dict(self.headers))
+        status, headers, body = 200, {"Content-Type": "application/sparql-results+json"}, ANSWER
+        if self.path == "/partial":
+            status = 206
+        elif self.path == "/sql-state":
+            headers["X-SQL-State"] = "S1TAT"
+        elif self.path == "/html":
+            headers["Content-Type"] = "text/html"
+            body = b"<html><body>Service unavailable</body></html>"
+        elif self.path == "/broken-json":
+            body = b'{"head": {"vars": ['
+        elif self.path == "/error":
+            status = 500
+        elif self.path == "/bad-variable":
+            body = b'{"head": {"vars": ["x } ?y"]}, "results": {"bindings": []}}'
+        elif self.path == "/redirect":
+            status, headers["Location"] = 302, "/ok"
+        elif self.path == "/slow":
+            time.sleep(3)
+        elif self.path == "/drip":  # each byte in time, the whole far too late
+            self.send_response(200)
+            self.send_header("Content-Type", "application/sparql-results+json")
+            self.send_header("Content-Length", str(len(ANSWER)))
+            self.end_headers()
+            for byte in ANSWER[:20]:
+                self.wfile.write(bytes([byte]))
+                self.wfile.flush()
+                time.sleep(0.3)
+            return
+        self.send_response(status)
+        for name, value in headers.items():
+            self.send_header(name, value)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    do_GET = do_POST  # noqa: N815 - where urllib sends a redirected POST
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def base() -> Iterator[str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Misbehaving)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_a_complete_answer_becomes_terms(base: str) -> None:
+    names, rows = select(Endpoint(base + "/ok", 5), "SELECT * WHERE { ?x ?p ?y }")
+    assert names == ["x", "y"]
+    assert rows == [
+        {
+            "x": ox.NamedNode("http://www.wikidata.org/entity/Q212"),
+            "y": ox.Literal("Ukraine", language="en"),
+        },
+        {},  # a blank node is left unbound
+    ]
+    assert SEEN[-1]["User-Agent"] == USER_AGENT and "kgdebate" in USER_AGENT
+
+
+@pytest.mark.parametrize("path", ["/partial", "/sql-state"])
+def test_partial_answers_are_refused(base: str, path: str) -> None:
+    with pytest.raises(RemoteError, match="incomplete answer") as refused:
+        select(Endpoint(base + path, 5), "SELECT * WHERE { ?x ?p ?y }")
+    assert "never used" in str(refused.value)
+
+
+@pytest.mark.parametrize(
+    ("path", "message"),
+    [
+        ("/html", "did not answer SPARQL JSON"),
+        ("/broken-json", "not valid SPARQL JSON"),
+        ("/error", "answered HTTP 500|refused the query"),
+        ("/bad-variable", "not valid SPARQL JSON"),
+        ("/redirect", "redirected the query elsewhere"),
+    ],
+)
+def test_bad_answers_are_clear_errors(base: str, path: str, message: str) -> None:
+    with pytest.raises(RemoteError, match=message):
+        select(Endpoint(base + path, 5), "SELECT * WHERE { ?x ?p ?y }")
+
+
+@pytest.mark.parametrize("path", ["/slow", "/drip"])
+def test_a_hanging_endpoint_times_out(base: str, path: str) -> None:
+    started = time.monotonic()
+    with pytest.raises(RemoteError, match="did not answer within 1 s"):
+        select(Endpoint(base + path, 1), "SELECT * WHERE { ?x ?p ?y }")
+    assert time.monotonic() - started < 2.5
+
+
+@pytest.mark.parametrize(("url", "timeout"), [("file:///etc/passwd", 5.0), ("http://x/", 0.0)])
+def test_endpoint_settings_are_checked(url: str, timeout: float) -> None:
+    with pytest.raises(RemoteError):
+        Endpoint(url, timeout)
