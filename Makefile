@@ -53,6 +53,7 @@ test: vendor argdown lint
 bench: $(VENV)/.installed-test
 	$(BIN)/python bench/ingest_bench.py
 	$(BIN)/python bench/web_bench.py
+	$(BIN)/python bench/export_bench.py
 
 vendor: $(YASGUI_DIR)/VERSION
 
