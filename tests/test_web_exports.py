@@ -101,6 +101,7 @@ def test_cli_writes_other_formats_to_a_file_too(data_dir: Path, tmp_path: Path) 
         (["-f", "argdown"], "add --document SLUG"),
         (["-f", "csv", "--document", SEED_ID], "add --output FILE.zip"),
         (["-f", "trig", "--document", SEED_ID], "drop --document"),
+        (["-f", "aif", "--document", SEED_ID, "--graph", BASE + "graph/reference"], "drop --graph"),
     ],
 )
 def test_cli_refuses_with_a_clear_error(
@@ -109,6 +110,13 @@ def test_cli_refuses_with_a_clear_error(
     code, out, err = run(data_dir, *args)
     assert code == 2 and out == b""
     assert message in err
+
+
+def test_cli_writes_a_dataset_dump_to_a_file(data_dir: Path, tmp_path: Path) -> None:
+    target = tmp_path / "dataset.nq"
+    code, out, err = run(data_dir, "-f", "nquads", "-o", str(target))
+    assert code == 0 and out == b"", err
+    assert target.read_bytes() == run(data_dir, "-f", "nquads")[1]
 
 
 def test_cli_writes_no_file_for_an_unknown_document(data_dir: Path, tmp_path: Path) -> None:

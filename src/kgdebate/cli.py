@@ -259,6 +259,8 @@ def export(
     """Write the dataset, one graph, or one document in a format other tools read."""
     store = _open(settings, read_only=True)
     if fmt in DOCUMENT_FORMATS:
+        if graph is not None:
+            _fail(KgdebateError(f"--format {fmt} exports a document, not a graph: drop --graph"))
         _export_document(settings, store, fmt, slug, output)
         return
     if slug is not None:
