@@ -12,8 +12,11 @@ TEXTS_OPT := $(if $(TEXTS),--texts $(TEXTS),)
 # folder is git-ignored. Without npm the app offers a plain HTML form instead.
 YASGUI_VERSION := 4.6.2
 YASGUI_DIR := src/kgdebate/web/static/vendor/yasgui
+# The Argdown parser that the tests check the Argdown export with (build/ is git-ignored).
+ARGDOWN_VERSION := 2.0.1
+ARGDOWN_CORE := build/argdown/node_modules/@argdown/core
 
-.PHONY: run build stats serve test lint bench clean vendor
+.PHONY: run build stats serve test lint bench clean vendor argdown
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -44,12 +47,13 @@ lint: $(VENV)/.installed-test
 	$(BIN)/ruff format --check src bench
 	$(BIN)/mypy
 
-test: vendor lint
+test: vendor argdown lint
 	$(BIN)/pytest -q
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python bench/ingest_bench.py
 	$(BIN)/python bench/web_bench.py
+	$(BIN)/python bench/export_bench.py
 
 vendor: $(YASGUI_DIR)/VERSION
 
@@ -67,6 +71,12 @@ $(YASGUI_DIR)/VERSION:
 	else \
 	  echo "could not fetch @zazuko/yasgui from npm: /sparql offers a plain HTML form instead."; \
 	fi
+
+argdown: $(ARGDOWN_CORE)/package.json
+
+$(ARGDOWN_CORE)/package.json:
+	mkdir -p build/argdown
+	npm install --silent --no-audit --no-fund --prefix build/argdown @argdown/core@$(ARGDOWN_VERSION)
 
 clean:
 	rm -rf var build

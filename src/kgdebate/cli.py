@@ -18,6 +18,7 @@ from kgdebate import __version__
 from kgdebate.build import build as build_store
 from kgdebate.config import Settings, load_settings
 from kgdebate.errors import KgdebateError
+from kgdebate.exports.formats import DOCUMENT_FORMATS, export_document
 from kgdebate.federation import Federation
 from kgdebate.ingest.pipeline import Outcome, ingest_files
 from kgdebate.linking.command import link as link_command
@@ -241,14 +242,33 @@ def query(settings: Settings, query: str, fmt: str, params: tuple[str, ...]) -> 
     "--format",
     "fmt",
     default="trig",
-    type=click.Choice([*DATASET_FORMATS, *EXPORT_GRAPH_FORMATS]),
-    help="trig or nquads for the dataset; turtle or ntriples for one --graph.",
+    type=click.Choice([*DATASET_FORMATS, *EXPORT_GRAPH_FORMATS, *DOCUMENT_FORMATS]),
+    help="trig or nquads for the dataset; turtle or ntriples for one --graph; "
+    "aif, schema-jsonld, argdown or csv (a zip of four tables) for one --document.",
 )
 @click.option("--graph", help="Export only this named graph (its IRI).")
+@click.option(
+    "--document", "slug", help="The document to export (its slug), for per-document formats."
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to this file instead of stdout (required for csv, which is a zip).",
+)
 @click.pass_obj
-def export(settings: Settings, fmt: str, graph: str | None) -> None:
-    """Write the dataset (or one graph) to stdout."""
+def export(
+    settings: Settings, fmt: str, graph: str | None, slug: str | None, output: Path | None
+) -> None:
+    """Write the dataset, one graph, or one document in a format other tools read."""
     store = _open(settings, read_only=True)
+    if fmt in DOCUMENT_FORMATS:
+        if graph is not None:
+            _fail(KgdebateError(f"--format {fmt} exports a document, not a graph: drop --graph"))
+        _export_document(settings, store, fmt, slug, output)
+        return
+    if slug is not None:
+        _fail(KgdebateError(f"--format {fmt} exports graphs, not documents: drop --document"))
     if fmt in EXPORT_GRAPH_FORMATS and graph is None:
         _fail(
             KgdebateError(
@@ -259,7 +279,29 @@ def export(settings: Settings, fmt: str, graph: str | None) -> None:
     if graph is not None and not store.has_graph(graph):
         _fail(KgdebateError(f"no graph {graph} in the store"))
     formats = DATASET_FORMATS if graph is None else {**DATASET_FORMATS, **EXPORT_GRAPH_FORMATS}
-    store.dump(sys.stdout.buffer, formats[fmt], graph)
+    if output is None:
+        store.dump(sys.stdout.buffer, formats[fmt], graph)
+    else:
+        with output.open("wb") as handle:
+            store.dump(handle, formats[fmt], graph)
+
+
+def _export_document(
+    settings: Settings, store: OxigraphStore, fmt: str, slug: str | None, output: Path | None
+) -> None:
+    if slug is None:
+        _fail(KgdebateError(f"--format {fmt} exports one document: add --document SLUG"))
+    if fmt == "csv" and output is None:
+        _fail(KgdebateError("--format csv writes a zip: add --output FILE.zip"))
+    try:
+        exported = export_document(store, settings.base_iri, slug, fmt)
+    except KgdebateError as exc:
+        _fail(exc)
+    if output is None:
+        sys.stdout.buffer.write(exported.body)
+    else:
+        output.write_bytes(exported.body)
+        click.echo(f"wrote {output} ({len(exported.body)} bytes)", err=True)
 
 
 @cli.command()

@@ -34,11 +34,21 @@ def create_app(settings: Settings | None = None) -> Flask:
     app.extensions["kgdebate"] = WebContext(
         settings, OxigraphStore(settings.data_dir, read_only=True)
     )
-    from kgdebate.web import catalogue, entities, errors, home, jobs, search, sparql, wellknown
+    from kgdebate.web import (
+        catalogue,
+        entities,
+        errors,
+        exports,
+        home,
+        jobs,
+        search,
+        sparql,
+        wellknown,
+    )
 
     errors.init_app(app)
     jobs.init_app(app)
-    for feature in (home, sparql, entities, catalogue, search, wellknown):
+    for feature in (home, sparql, entities, catalogue, search, wellknown, exports):
         app.register_blueprint(feature.bp)
     app.after_request(_security_headers)
     return app
