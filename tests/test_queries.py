@@ -186,7 +186,7 @@ def test_hostile_queries_are_refused_before_the_engine(built: OxigraphStore, que
 
 def test_bindings_go_first_in_the_where_clause() -> None:
     """Bound before planning (Oxigraph's own substitution binds after, and scans the store)."""
-    from kgdebate.store import bind_first
+    from kgdebate.sparql_values import bind_first
 
     query = 'PREFIX a: <http://x/{>\nSELECT ?_y WHERE { ?s ?p "WHERE {" }'
     bound = bind_first(query, {"_y": ox.Literal('a"b } DROP ALL')})

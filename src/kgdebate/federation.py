@@ -19,14 +19,12 @@ into one empty solution, as the spec says.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass
 
 from kgdebate.errors import QueryError, RemoteError
 from kgdebate.remote import Endpoint, select
 from kgdebate.sparql_guard import blank_opaque, check_query
 from kgdebate.sparql_values import values_block
-from kgdebate.store import QueryResult, Term, TripleStore
 
 _SERVICE = re.compile(r"(?<![?$\w:])SERVICE(\s+SILENT)?(?![\w:])", re.I)
 _FORM = re.compile(r"(?<![?$\w:])(SELECT|CONSTRUCT|ASK|DESCRIBE)(?![\w:])", re.I)
@@ -77,13 +75,8 @@ def service_blocks(query: str) -> list[ServiceBlock]:
     return blocks
 
 
-def run_federated(
-    store: TripleStore,
-    query: str,
-    federation: Federation,
-    substitutions: Mapping[str, Term] | None = None,
-) -> QueryResult:
-    """Answer each SERVICE block remotely, then the whole query on ``store``."""
+def answer_services(query: str, federation: Federation) -> str:
+    """The query with each SERVICE block answered remotely and replaced by its rows (VALUES)."""
     check_query(query, federation.allowlist)
     blocks = service_blocks(query)
     form = _FORM.search(blank_opaque(query))
@@ -99,7 +92,7 @@ def run_federated(
             names, rows = [], [{}]
         values = values_block(names, [[row.get(name) for name in names] for row in rows])
         local = f"{local[: block.start]}{{ {values} }}{local[block.end :]}"
-    return store.query(local, substitutions=substitutions)
+    return local
 
 
 def _matching_brace(masked: str, open_brace: int) -> int:

@@ -23,9 +23,10 @@ import pyoxigraph as ox
 import yaml
 
 from kgdebate.errors import QueryError
-from kgdebate.federation import Federation, run_federated, service_blocks
+from kgdebate.federation import Federation, answer_services, service_blocks
 from kgdebate.namespaces import DEFAULT_BASE, PREFIXES
 from kgdebate.sparql_guard import check_query
+from kgdebate.sparql_values import bind_first
 from kgdebate.store import QueryResult, Term, TripleStore
 
 THINGS = DEFAULT_BASE + "id/"
@@ -130,6 +131,16 @@ def run_named(
     return run_query(store, query.text, parameters, query.parameters, federation)
 
 
+def prepare_named(
+    query: NamedQuery,
+    parameters: Mapping[str, str] | None = None,
+    federation: Federation | None = None,
+) -> str:
+    """A named query's text as the store runs it, defaults filled in (see :func:`prepare_query`)."""
+    parameters = with_defaults(query, parameters or {})
+    return prepare_query(query.text, parameters, query.parameters, federation)
+
+
 def run_query(
     store: TripleStore,
     text: str,
@@ -138,16 +149,28 @@ def run_query(
     federation: Federation | None = None,
 ) -> QueryResult:
     """Run a read-only query; ``SERVICE`` only to the federation's allowlist, else refused."""
-    check_query(text, federation.allowlist if federation else ())
-    bindings = bind(parameters or {}, declared)
+    prepared = prepare_query(text, parameters, declared, federation)
     try:
-        if federation is not None and service_blocks(text):
-            return run_federated(store, text, federation, bindings)
-        return store.query(text, substitutions=bindings)
+        return store.query(prepared)
     except SyntaxError as exc:
         raise QueryError(f"SPARQL syntax error: {exc}") from None
     except RuntimeError as exc:
         raise QueryError(f"the query cannot run: {exc}") from None
+
+
+def prepare_query(
+    text: str,
+    parameters: Mapping[str, str] | None = None,
+    declared: tuple[Parameter, ...] = (),
+    federation: Federation | None = None,
+) -> str:
+    """The text the store runs: checked, SERVICE blocks answered (allowlisted endpoints only),
+    parameters bound first in the WHERE clause as validated terms (``store.bind_first``)."""
+    check_query(text, federation.allowlist if federation else ())
+    bindings = bind(parameters or {}, declared)
+    if federation is not None and service_blocks(text):
+        text = answer_services(text, federation)
+    return bind_first(text, bindings) if bindings else text
 
 
 def write_result(result: QueryResult, fmt: str, out: IO[bytes]) -> None:

@@ -34,6 +34,7 @@ _UPDATE = re.compile(
 _SERVICE = re.compile(r"(?<![?$\w:])SERVICE(?![\w:])\s+(?:SILENT\s+)?(\S+)", re.I)
 _PREFIX = re.compile(r"(?<![?$\w:])PREFIX\s+([\w.-]*):\s*(\x00\d+\x00)", re.I)
 _FROM = re.compile(r"(?<![?$\w:])FROM(?![\w:])", re.I)
+_WINDOW = re.compile(r"(?<![?$\w:])(LIMIT|OFFSET)(?![\w:])", re.I)
 _WHERE = re.compile(r"(?<![?$\w:])WHERE\s*\{", re.I)
 _FIRST_BRACE = re.compile(r"\{")
 _PNAME = re.compile(r"^([\w.-]*):(\S*)$")
@@ -115,6 +116,11 @@ def has_dataset_clause(query: str) -> bool:
     server does).
     """
     return bool(_FROM.search(_mask(query)[0]))
+
+
+def has_window(query: str) -> bool:
+    """Whether the query has a ``LIMIT`` or ``OFFSET`` of its own anywhere (outside strings)."""
+    return bool(_WINDOW.search(_mask(query)[0]))
 
 
 def _mask(query: str) -> tuple[str, list[str]]:

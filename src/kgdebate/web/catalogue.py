@@ -1,13 +1,15 @@
 """The named-query catalogue: ``/queries``, one page per query, and a stable JSON/CSV API.
 
-``/queries/<name>`` shows the query, a GET form for its parameters and its rows;
-``/queries/<name>.json`` and ``.csv`` answer SPARQL results (JSON, CSV). Parameter values become
-validated RDF terms bound by the store (``queries.run_named``); request text never enters a query.
+``/queries/<name>`` shows the query, a GET form for its parameters and a page of its rows
+(``?page=N``); ``/queries/<name>.json`` and ``.csv`` answer SPARQL results (JSON, CSV) up to the
+row cap (206 and ``X-Result-Truncated`` beyond it). Named queries read the whole collection, so
+they run like users' queries: in a killable worker under the time limit (:mod:`kgdebate.web.jobs`).
+Parameter values become validated RDF terms bound in the query (``queries.prepare_named``);
+request text never enters a query.
 """
 
 from __future__ import annotations
 
-import itertools
 from functools import cache
 
 import pyoxigraph as ox
@@ -15,20 +17,25 @@ from flask import Blueprint, Response, abort, render_template, request
 
 from kgdebate.errors import QueryError, RemoteError
 from kgdebate.federation import Federation
-from kgdebate.queries import NamedQuery, named_queries, run_named
+from kgdebate.queries import NamedQuery, named_queries, prepare_named
+from kgdebate.sparql_guard import has_window
+from kgdebate.sparql_values import windowed
 from kgdebate.web import context
-from kgdebate.web.errors import error_response
+from kgdebate.web.errors import Refused
+from kgdebate.web.jobs import result_response, run_job
 from kgdebate.web.linked_data import answer_options_with_204, reject_control_characters
+from kgdebate.web.results import Job, Outcome
 from kgdebate.web.terms import view
 
 bp = Blueprint("catalogue", __name__)
 answer_options_with_204(bp)
 
-API_FORMATS = {
-    "json": (ox.QueryResultsFormat.JSON, "application/sparql-results+json"),
-    "csv": (ox.QueryResultsFormat.CSV, "text/csv"),
-}
+API_FORMATS = {"json": "application/sparql-results+json", "csv": "text/csv"}
 MAX_PARAMETER_CHARS = 2048
+ROWS_PER_PAGE = 100
+PAGE = "page"
+"""The query-string name of the page number; no named query may declare a parameter so named."""
+MAX_PAGE = 10_000
 
 
 @cache
@@ -36,18 +43,26 @@ def catalogue() -> dict[str, NamedQuery]:
     return named_queries()
 
 
-def run_catalogue_query(query: NamedQuery, parameters: dict[str, str]) -> ox.QuerySolutions:
-    """Where named queries run: in-process, on the read-only store.
-
-    They are the project's own fixed, cheap queries with engine-bound parameters; the killable
-    worker pool (``web/query_pool.py``) is for users' queries. Change this one function to route
-    them through the pool too.
-    """
+def prepared_text(query: NamedQuery, parameters: dict[str, str]) -> str:
+    """The query as a worker will run it: parameters bound, SERVICE blocks answered."""
     settings = context().settings
     federation = Federation(settings.service_allowlist, settings.remote_timeout_s)
-    result = run_named(context().store, query, parameters, federation)
-    assert isinstance(result, ox.QuerySolutions)
-    return result
+    try:
+        return prepare_named(query, parameters, federation)
+    except QueryError as exc:
+        if exc.hint == "service-refused":
+            message = "its SPARQL endpoint is not allowlisted"
+            raise Refused(403, "service-refused", message) from None
+        raise Refused(400, "bad-parameter", "a parameter value is not valid") from None
+    except RemoteError:
+        raise Refused(502, "remote-failed", "a remote SPARQL endpoint failed to answer") from None
+
+
+def run_in_worker(text: str, media_type: str, max_rows: int) -> Outcome:
+    outcome = run_job(Job(text, result_type=media_type, max_rows=max_rows))
+    if outcome.status != "ok":
+        raise Refused(500, "query-failed", "the named query could not be evaluated")
+    return outcome
 
 
 def _parameters(query: NamedQuery) -> dict[str, str]:
@@ -56,6 +71,8 @@ def _parameters(query: NamedQuery) -> dict[str, str]:
     values = {}
     for name, value in request.args.items():
         reject_control_characters(value)
+        if name == PAGE:
+            continue
         if name not in declared or len(value) > MAX_PARAMETER_CHARS:
             abort(400)
         if value.strip():
@@ -75,27 +92,37 @@ def query_page(name: str, fmt: str | None) -> Response | str:
     if query is None or (fmt is not None and fmt not in API_FORMATS):
         abort(404)
     parameters = _parameters(query)
-    try:
-        result = run_catalogue_query(query, parameters)
-    except QueryError as exc:
-        if exc.hint == "service-refused":
-            return error_response(403, "service-refused", "its SPARQL endpoint is not allowlisted")
-        return error_response(400, "bad-parameter", "a parameter value is not valid")
-    except RemoteError:
-        return error_response(502, "remote-failed", "a remote SPARQL endpoint failed to answer")
+    text = prepared_text(query, parameters)
+    settings = context().settings
     if fmt is not None:
-        results_format, media_type = API_FORMATS[fmt]
-        return Response(result.serialize(format=results_format), mimetype=media_type)
+        media_type = API_FORMATS[fmt]
+        return result_response(run_in_worker(text, media_type, settings.max_rows), media_type)
+    page = _page_number()
+    if has_window(text):  # its own LIMIT/OFFSET: shown as it is, up to the row cap
+        page, window, cap = 0, text, settings.max_rows
+    else:
+        window, cap = windowed(text, ROWS_PER_PAGE + 1, page * ROWS_PER_PAGE), ROWS_PER_PAGE
+    outcome = run_in_worker(window, API_FORMATS["json"], cap)
+    result = ox.parse_query_results(outcome.body, format=ox.QueryResultsFormat.JSON)
+    assert isinstance(result, ox.QuerySolutions)
     names = [v.value for v in result.variables]
-    limit = context().settings.max_rows
-    rows = [{n: s[n] for n in names} for s in itertools.islice(result, limit + 1)]
-    base = context().settings.base_iri
+    rows = [{n: s[n] for n in names} for s in result]
+    base = settings.base_iri
     return render_template(
         "query.html",
         query=query,
         values=parameters,
         names=names,
-        rows=rows[:limit],
-        truncated=len(rows) > limit,
+        rows=rows[:cap],
+        first_row=page * ROWS_PER_PAGE + 1,
+        page=page,
+        more=len(rows) > cap or outcome.truncated,
         view=lambda term: view(base, term),
     )
+
+
+def _page_number() -> int:
+    raw = request.args.get(PAGE, "0")
+    if not raw.isdigit() or int(raw) > MAX_PAGE:
+        abort(400)
+    return int(raw)

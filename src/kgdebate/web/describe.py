@@ -16,6 +16,7 @@ from importlib import resources
 import pyoxigraph as ox
 
 from kgdebate.namespaces import KGD, RDF
+from kgdebate.sparql_values import windowed
 from kgdebate.store import OxigraphStore, Term
 from kgdebate.web.terms import curie
 
@@ -44,19 +45,6 @@ def select(
     result = store.query(windowed(page_query(name), limit, offset), substitutions=_bound(iri))
     assert isinstance(result, ox.QuerySolutions)
     return result
-
-
-def windowed(query: str, limit: int | None, offset: int = 0) -> str:
-    """The query with a LIMIT/OFFSET window appended (integers we compute, never request text).
-
-    Queries over edge lists that grow with the collection have no ORDER BY: Oxigraph's sort
-    decodes every term it compares (800 ms for 11k claims at 1M triples), while an unordered
-    window streams from the index and stops (0.9 ms for 100 rows). Their order is the index's,
-    stable for a given store.
-    """
-    if limit is None:
-        return query
-    return f"{query}\nLIMIT {int(limit)} OFFSET {int(offset)}"
 
 
 def _bound(iri: str) -> dict[str, Term]:

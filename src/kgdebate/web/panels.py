@@ -13,7 +13,8 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from kgdebate.store import OxigraphStore, Term, bind_first
+from kgdebate.sparql_values import bind_first
+from kgdebate.store import OxigraphStore, Term
 from kgdebate.web.describe import page_query, select
 from kgdebate.web.results import Job
 from kgdebate.web.terms import TermView
