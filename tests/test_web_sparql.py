@@ -479,6 +479,49 @@ def test_a_runaway_query_is_stopped_with_503_and_the_worker_replaced(
     assert _count(_get(client, COUNT)) > 0
 
 
+MEMORY_HOG = (  # 1,000 characters doubled 24 times: 16 GB of strings, far past any cap
+    'SELECT (STRLEN(?s24) AS ?n) WHERE { BIND("'
+    + "x" * 1000
+    + '" AS ?s0) '
+    + " ".join(f"BIND(CONCAT(?s{i}, ?s{i}) AS ?s{i + 1})" for i in range(24))
+    + " }"
+)
+
+
+def test_a_query_past_the_memory_cap_gets_503_and_the_server_goes_on(
+    built: OxigraphStore, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    app = _app(built, tmp_path_factory, query_memory_mb=256, query_timeout_s=60)
+    try:
+        client = app.test_client()
+        response = _get(client, MEMORY_HOG)
+        _assert_error(response, 503, "query-memory")
+        assert "256 MB" in response.get_json()["error"]
+        assert _count(_get(client, COUNT)) > 0  # a new worker answers
+    finally:
+        query_pool_holder(app).stop()
+
+
+def test_a_client_past_its_query_seconds_gets_429_and_others_are_served(
+    built: OxigraphStore, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    app = _app(built, tmp_path_factory, client_query_seconds=1.0, query_timeout_s=1.2)
+    try:
+        greedy = app.test_client()
+        _assert_error(_get(greedy, CARTESIAN), 503, "query-timeout")  # 1.2 s of a 1 s budget
+        refused = _get(greedy, "ASK {}")
+        _assert_error(refused, 429, "over-budget")
+        assert int(refused.headers["Retry-After"]) >= 1
+        assert greedy.get("/queries/uses-of-a-figure.json").status_code == 429
+        assert greedy.get("/health").get_json() == {"status": "ok"}  # health checks stay green
+        other = app.test_client()
+        other.environ_base["REMOTE_ADDR"] = "127.0.0.2"
+        assert _get(other, "ASK {}").status_code == 200
+        assert other.get("/doc/actor/ukraine.ttl").status_code == 200
+    finally:
+        query_pool_holder(app).stop()
+
+
 def test_busy_workers_shed_load_with_retry_after(
     built: OxigraphStore, tmp_path_factory: pytest.TempPathFactory
 ) -> None:

@@ -41,6 +41,10 @@ class Settings:
     """A user query still running after this is killed with its worker (503 "query timeout")."""
     query_queue_wait_s: float = 2.0
     """How long a query waits for a free query worker before 503 with Retry-After."""
+    query_memory_mb: int = 2048
+    """Heap a query worker may use (RLIMIT_DATA); a query past it ends with 503. 0: no cap."""
+    client_query_seconds: float = 60.0
+    """Query-seconds a client may use per minute (refilled continuously); past it, 429."""
     max_rows: int = 10_000
     max_request_bytes: int = 1_000_000
     data_license: str = "https://creativecommons.org/licenses/by/4.0/"

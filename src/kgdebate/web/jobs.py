@@ -1,22 +1,34 @@
-"""Running a query job for a request: in a killable worker, failures mapped to HTTP answers.
+"""Running a query job for a request: in a killable worker, within the client's budget.
 
 Every query whose cost grows with the collection goes through here: users' queries at
 ``/sparql``, the named queries of ``/queries`` and the full-row downloads of entity panels. Each
 runs in a worker process of :mod:`kgdebate.web.query_pool`, under the time limit that really stops
 it; the request gets 503 at the limit or when every worker stays busy, while the server goes on
-answering. Entity pages themselves stay in-process: their queries are bound to one IRI and paged.
+answering. A worker's heap is capped (``query_memory_mb``), and each client has a budget of
+query-seconds per minute (:mod:`kgdebate.web.budget`; 429 past it). Entity pages themselves stay
+in-process: their queries are bound to one IRI and paged.
 """
 
 from __future__ import annotations
 
-from flask import Flask, Response, current_app
+import time
+
+from flask import Flask, Response, current_app, request
 
 from kgdebate.web import context
+from kgdebate.web.budget import OverBudget, QueryBudget
 from kgdebate.web.errors import Refused
-from kgdebate.web.query_pool import PoolBusy, PoolHolder, QueryTimeout, WorkerLost
+from kgdebate.web.query_pool import (
+    PoolBusy,
+    PoolHolder,
+    QueryOutOfMemory,
+    QueryTimeout,
+    WorkerLost,
+)
 from kgdebate.web.results import Job, Outcome
 
 _POOL = "kgdebate.query_pool"
+_BUDGET = "kgdebate.query_budget"
 
 
 def init_app(app: Flask) -> None:
@@ -26,7 +38,9 @@ def init_app(app: Flask) -> None:
         settings.query_workers,
         settings.query_timeout_s,
         settings.query_queue_wait_s,
+        settings.query_memory_mb,
     )
+    app.extensions[_BUDGET] = QueryBudget(settings.client_query_seconds)
 
 
 def query_pool_holder(app: Flask) -> PoolHolder:
@@ -36,8 +50,22 @@ def query_pool_holder(app: Flask) -> PoolHolder:
 
 
 def run_job(job: Job) -> Outcome:
-    """``job``'s outcome from a worker; :class:`Refused` (503) at the time limit or when busy."""
+    """``job``'s outcome from a worker: 429 past the client's budget, 503 at the time limit, the
+    memory cap, or when every worker stays busy."""
     settings = context().settings
+    budget: QueryBudget = current_app.extensions[_BUDGET]
+    client = request.remote_addr or "unknown"
+    try:
+        budget.check(client)
+    except OverBudget as exc:
+        raise Refused(
+            429,
+            "over-budget",
+            f"this client used its {settings.client_query_seconds:g} query-seconds a minute; "
+            f"retry after {exc.retry_after_s} s",
+            {"Retry-After": str(exc.retry_after_s)},
+        ) from None
+    started = time.monotonic()
     try:
         return query_pool_holder(current_app).get().run(job)
     except QueryTimeout:
@@ -51,8 +79,16 @@ def run_job(job: Job) -> Outcome:
         raise Refused(
             503, "busy", "all query workers are busy; retry shortly", {"Retry-After": str(wait)}
         ) from None
+    except QueryOutOfMemory:
+        raise Refused(
+            503,
+            "query-memory",
+            f"the query needed more than {settings.query_memory_mb} MB and was stopped",
+        ) from None
     except WorkerLost:
         raise Refused(503, "worker-lost", "the query worker stopped; try again") from None
+    finally:
+        budget.charge(client, time.monotonic() - started)
 
 
 def result_response(outcome: Outcome, content_type: str) -> Response:

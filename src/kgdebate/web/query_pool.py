@@ -20,6 +20,7 @@ from __future__ import annotations
 import atexit
 import os
 import queue
+import resource
 import signal
 import socket
 import subprocess
@@ -51,6 +52,10 @@ class WorkerLost(Exception):
     """The worker died or could not start (it has been replaced)."""
 
 
+class QueryOutOfMemory(WorkerLost):
+    """The worker ran out of its memory cap during the query (it has been replaced)."""
+
+
 @dataclass(eq=False)  # workers are compared by identity (kept in a set)
 class _Worker:
     process: subprocess.Popen[bytes]
@@ -61,9 +66,12 @@ class _Worker:
 class QueryPool:
     """``size`` worker processes over the store at ``store_path``."""
 
-    def __init__(self, store_path: Path, size: int, timeout_s: float, wait_s: float) -> None:
+    def __init__(
+        self, store_path: Path, size: int, timeout_s: float, wait_s: float, memory_mb: int = 0
+    ) -> None:
         self.pid = os.getpid()
         self._store_path = store_path
+        self._memory_mb = memory_mb
         self._timeout_s = timeout_s
         self._wait_s = wait_s
         self._idle: queue.Queue[_Worker] = queue.Queue()
@@ -89,8 +97,9 @@ class QueryPool:
             self._replace(worker)
             raise
         except (EOFError, OSError):
+            aborted = _aborted(worker)
             self._replace(worker)
-            raise WorkerLost from None
+            raise (QueryOutOfMemory if aborted else WorkerLost) from None
         self._idle.put(worker)
         return outcome
 
@@ -111,7 +120,11 @@ class QueryPool:
     def _start(self) -> _Worker:
         parent, child = socket.socketpair()
         command = [sys.executable, "-m", __name__, str(child.fileno()), str(self._store_path)]
-        process = subprocess.Popen(command, pass_fds=[child.fileno()], stdin=subprocess.DEVNULL)
+        command.append(str(self._memory_mb))
+        env = {**os.environ, "RUST_BACKTRACE": "0"}  # a query at the memory cap logs one line
+        process = subprocess.Popen(
+            command, pass_fds=[child.fileno()], stdin=subprocess.DEVNULL, env=env
+        )
         child.close()  # the worker holds the other end; EOF then means it died
         worker = _Worker(process, Connection(parent.detach()))
         with self._lock:
@@ -138,6 +151,14 @@ class QueryPool:
             self._idle.put(self._start())
 
 
+def _aborted(worker: _Worker) -> bool:
+    """Whether the worker died of SIGABRT: what Rust does when an allocation fails at the cap."""
+    try:
+        return worker.process.wait(timeout=5) == -signal.SIGABRT
+    except subprocess.TimeoutExpired:
+        return False
+
+
 def _kill(worker: _Worker) -> None:
     worker.process.kill()  # SIGKILL: the only stop a running query obeys
     worker.process.wait(timeout=5)
@@ -147,8 +168,10 @@ def _kill(worker: _Worker) -> None:
 class PoolHolder:
     """The current process's pool, created on first use; a forked child makes its own."""
 
-    def __init__(self, store_path: Path, size: int, timeout_s: float, wait_s: float) -> None:
-        self._args = (store_path, size, timeout_s, wait_s)
+    def __init__(
+        self, store_path: Path, size: int, timeout_s: float, wait_s: float, memory_mb: int = 0
+    ) -> None:
+        self._args = (store_path, size, timeout_s, wait_s, memory_mb)
         self._lock = threading.Lock()
         self._pool: QueryPool | None = None
 
@@ -167,9 +190,12 @@ class PoolHolder:
             self._pool = None
 
 
-def _serve(fd: int, store_path: str) -> None:
+def _serve(fd: int, store_path: str, memory_mb: int) -> None:
     """A worker's life: open the store, then answer jobs until the pipe closes."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the server; it stops us
+    if memory_mb > 0:  # the heap (RLIMIT_DATA), not the address space RocksDB maps files into
+        cap = memory_mb * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_DATA, (cap, cap))
     threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
     conn = Connection(fd)
     store = ox.Store.read_only(store_path)
@@ -195,4 +221,4 @@ def _exit_with_parent(parent_pid: int) -> None:
 
 
 if __name__ == "__main__":
-    _serve(int(sys.argv[1]), sys.argv[2])
+    _serve(int(sys.argv[1]), sys.argv[2], int(sys.argv[3]))
