@@ -65,15 +65,21 @@ def is_web_iri(iri: str) -> bool:
 
 def page_href(base: str, iri: str) -> str | None:
     """Where this app shows the IRI, or None when it does not (non-http(s) IRIs)."""
-    root = request.script_root
+    path = _page_path(base, iri)
+    return None if path is None else request.script_root + path
+
+
+@lru_cache(maxsize=65_536)
+def _page_path(base: str, iri: str) -> str | None:
+    # A page links the same documents, sides and themes row after row: worth remembering.
     whole, hash_mark, fragment = iri.partition("#")
     path = path_for_iri(base, whole)
     if path is not None:
-        return f"{root}/doc/{path}{hash_mark}{fragment}"
+        return f"/doc/{path}{hash_mark}{fragment}"
     if iri.startswith(ONTOLOGY_NS):
-        return f"{root}/def/kgdebate#{iri[len(ONTOLOGY_NS) :]}"
+        return f"/def/kgdebate#{iri[len(ONTOLOGY_NS) :]}"
     if is_web_iri(iri) and "#" not in iri:
-        return f"{root}/doc/external?{urlencode({'iri': iri})}"
+        return f"/doc/external?{urlencode({'iri': iri})}"
     return None
 
 
