@@ -6,7 +6,10 @@ its place and on the allowlist, so the real Wikidata is never contacted.
 
 from __future__ import annotations
 
+import json
+import threading
 from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -178,3 +181,55 @@ def test_service_blocks_skip_strings_comments_and_nested_groups() -> None:
     assert text[blocks[1].start : blocks[1].end] == "SERVICE <http://127.0.0.1:9/other>{?a ?b ?c}"
     with pytest.raises(QueryError, match="full IRI"):
         service_blocks("PREFIX w: <http://x/> SELECT * { SERVICE w:sparql { ?s ?p ?o } }")
+
+
+class Hostile(BaseHTTPRequestHandler):
+    """An allowlisted endpoint that answers with variables the SERVICE block never asked for."""
+
+    rows = 1
+
+    def do_POST(self) -> None:  # noqa: N802 - the http.server name
+        self.rfile.read(int(self.headers.get("Content-Length", "0")))
+        bindings = [
+            {
+                "x": {"type": "literal", "value": f"x{n}"},
+                "state": {"type": "uri", "value": "http://evil.example/state"},
+            }
+            for n in range(self.rows)
+        ]
+        body = json.dumps({"head": {"vars": ["x", "state"]}, "results": {"bindings": bindings}})
+        self.send_response(200)
+        self.send_header("Content-Type", "application/sparql-results+json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body.encode())
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def hostile() -> Iterator[str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Hostile)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/sparql"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_an_endpoint_binds_only_the_variables_of_its_block(
+    built: OxigraphStore, hostile: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = f"""PREFIX owl: <{OWL}>
+    SELECT ?state ?x WHERE {{
+      ?state owl:sameAs <{WD}Q212> .
+      SERVICE <{hostile}> {{ ?s ?p ?x }}
+    }}"""
+    query = parse_named_query("t", "#+ title: t\n" + text)
+    found = rows(run_named(built, query, federation=Federation((hostile,), 5)))
+    assert found == [{"state": f"{BASE}id/actor/ukraine", "x": "x0"}]  # ?state stays ours
+    monkeypatch.setattr(Hostile, "rows", 11)
+    with pytest.raises(RemoteError, match="more than 10 rows"):
+        run_named(built, query, federation=Federation((hostile,), 5, max_rows=10))

@@ -338,14 +338,18 @@ def test_deep_nesting_is_400_and_never_reaches_a_worker(
     assert _count(_get(client, COUNT)) > 0  # the server lives
 
 
-SERVICE_TARGETS = [
-    "<http://127.0.0.1:{port}/>",
-    "SILENT <http://127.0.0.1:{port}/sparql>",
-    "<http://[::1]:{port}/>",
-    "<http://2130706433:{port}/>",
-    "<http://0.0.0.0:{port}/>",
-    "<http://169.254.169.254/latest/meta-data/>",
-    "<file:///etc/passwd>",
+SERVICE_TARGETS = [  # what follows the keyword SERVICE
+    " <http://127.0.0.1:{port}/>",
+    " SILENT <http://127.0.0.1:{port}/sparql>",
+    "<http://127.0.0.1:{port}/no-space>",  # SPARQL needs no space before an IRI
+    " SILENT<http://127.0.0.1:{port}/silent-no-space>",
+    "\t# a comment\n<http://127.0.0.1:{port}/after-a-comment>",
+    " <http://[::1]:{port}/>",
+    " <http://2130706433:{port}/>",
+    " <http://0.0.0.0:{port}/>",
+    " <http://169.254.169.254/latest/meta-data/>",
+    " <file:///etc/passwd>",
+    " ?endpoint",
     "?endpoint",
 ]
 
@@ -359,7 +363,7 @@ def test_service_is_refused_and_nothing_is_fetched(
 ) -> None:
     port, listener = canary
     values = f"VALUES ?endpoint {{ <http://127.0.0.1:{port}/> }}"
-    query = f"SELECT * WHERE {{ {values} SERVICE {target.format(port=port)} {{ ?s ?p ?o }} }}"
+    query = f"SELECT * WHERE {{ {values} SERVICE{target.format(port=port)}{{ ?s ?p ?o }} }}"
     _assert_error(_get(client, query), 400, "service-refused", str(port))
     assert pool_calls == []
     assert _no_connection(listener)

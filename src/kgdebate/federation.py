@@ -36,6 +36,7 @@ class Federation:
 
     allowlist: tuple[str, ...]
     timeout_s: float
+    max_rows: int = 10_000
 
 
 @dataclass(frozen=True)
@@ -76,9 +77,18 @@ def service_blocks(query: str) -> list[ServiceBlock]:
 
 
 def answer_services(query: str, federation: Federation) -> str:
-    """The query with each SERVICE block answered remotely and replaced by its rows (VALUES)."""
+    """The query with each SERVICE block answered remotely and replaced by its rows (VALUES).
+
+    Only the block's own variables are taken from an answer (an endpoint must not bind others
+    of the query), and at most ``federation.max_rows`` rows: more is an incomplete answer.
+    """
     check_query(query, federation.allowlist)
     blocks = service_blocks(query)
+    for block in blocks:  # the guard's lexer and this one must agree; never call off the list
+        if block.endpoint not in federation.allowlist:
+            raise QueryError(
+                "SERVICE is allowed only to a constant IRI on the allowlist", hint="service-refused"
+            )
     form = _FORM.search(blank_opaque(query))
     prologue = query[: form.start()] if form else ""
     local = query
@@ -90,9 +100,20 @@ def answer_services(query: str, federation: Federation) -> str:
             if not block.silent:
                 raise
             names, rows = [], [{}]
+        if len(rows) > federation.max_rows:
+            raise RemoteError(
+                f"{block.endpoint} answered more than {federation.max_rows} rows for a SERVICE "
+                "block: make its pattern more selective"
+            )
+        names = [name for name in names if _mentions(block.pattern, name)]
         values = values_block(names, [[row.get(name) for name in names] for row in rows])
         local = f"{local[: block.start]}{{ {values} }}{local[block.end :]}"
     return local
+
+
+def _mentions(pattern: str, name: str) -> bool:
+    """Whether ``?name`` or ``$name`` occurs as a variable in the pattern (outside strings)."""
+    return re.search(rf"[?$]{re.escape(name)}(?![\w])", blank_opaque(pattern)) is not None
 
 
 def _matching_brace(masked: str, open_brace: int) -> int:

@@ -131,14 +131,14 @@ def run_named(
     return run_query(store, query.text, parameters, query.parameters, federation)
 
 
-def prepare_named(
+def answer_and_bind_named(
     query: NamedQuery,
     parameters: Mapping[str, str] | None = None,
     federation: Federation | None = None,
 ) -> str:
-    """A named query's text as the store runs it, defaults filled in (see :func:`prepare_query`)."""
+    """A named query as the store runs it, with its defaults (see :func:`answer_and_bind`)."""
     parameters = with_defaults(query, parameters or {})
-    return prepare_query(query.text, parameters, query.parameters, federation)
+    return answer_and_bind(query.text, parameters, query.parameters, federation)
 
 
 def run_query(
@@ -149,7 +149,7 @@ def run_query(
     federation: Federation | None = None,
 ) -> QueryResult:
     """Run a read-only query; ``SERVICE`` only to the federation's allowlist, else refused."""
-    prepared = prepare_query(text, parameters, declared, federation)
+    prepared = answer_and_bind(text, parameters, declared, federation)
     try:
         return store.query(prepared)
     except SyntaxError as exc:
@@ -158,14 +158,15 @@ def run_query(
         raise QueryError(f"the query cannot run: {exc}") from None
 
 
-def prepare_query(
+def answer_and_bind(
     text: str,
     parameters: Mapping[str, str] | None = None,
     declared: tuple[Parameter, ...] = (),
     federation: Federation | None = None,
 ) -> str:
-    """The text the store runs: checked, SERVICE blocks answered (allowlisted endpoints only),
-    parameters bound first in the WHERE clause as validated terms (``store.bind_first``)."""
+    """The text the store runs: checked, each SERVICE block answered by its (allowlisted) remote
+    endpoint — network calls, each under ``federation.timeout_s`` — and parameters bound first
+    in the WHERE clause as validated terms (``sparql_values.bind_first``)."""
     check_query(text, federation.allowlist if federation else ())
     bindings = bind(parameters or {}, declared)
     if federation is not None and service_blocks(text):

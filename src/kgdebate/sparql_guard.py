@@ -31,7 +31,8 @@ _LEX = re.compile(
 _UPDATE = re.compile(
     r"(?<![?$\w:])(LOAD|INSERT|DELETE|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)(?![\w:])", re.I
 )
-_SERVICE = re.compile(r"(?<![?$\w:])SERVICE(?![\w:])\s+(?:SILENT\s+)?(\S+)", re.I)
+# No space is needed before the target: ``SERVICE<http://…>{…}`` and ``SERVICE SILENT<…>`` too.
+_SERVICE = re.compile(r"(?<![?$\w:])SERVICE(?![\w:])\s*(?:SILENT(?![\w:])\s*)?(\S+)", re.I)
 _PREFIX = re.compile(r"(?<![?$\w:])PREFIX\s+([\w.-]*):\s*(\x00\d+\x00)", re.I)
 _FROM = re.compile(r"(?<![?$\w:])FROM(?![\w:])", re.I)
 _WINDOW = re.compile(r"(?<![?$\w:])(LIMIT|OFFSET)(?![\w:])", re.I)

@@ -15,9 +15,9 @@ document's provenance graph records which shared graphs it defines. Before anyth
   refused for the same reason.
 
 "The facts" are the thing's own triples except its label, which is derived from them: literals
-are compared by value (decimals as numbers, text as NFC-normalised words without the language
-tag, which comes from the document), IRIs as IRIs. Attributions are not facts of the thing: they
-are the annotating curator's and stay in the document's graph.
+are compared by value (decimals as numbers; text after NFC normalisation, ignoring its language
+tag, which comes from the document, and its datatype), IRIs as IRIs. Attributions are not facts
+of the thing: they are the annotating curator's and stay in the document's graph.
 """
 
 from __future__ import annotations

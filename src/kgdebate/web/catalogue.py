@@ -4,7 +4,7 @@
 (``?page=N``); ``/queries/<name>.json`` and ``.csv`` answer SPARQL results (JSON, CSV) up to the
 row cap (206 and ``X-Result-Truncated`` beyond it). Named queries read the whole collection, so
 they run like users' queries: in a killable worker under the time limit (:mod:`kgdebate.web.jobs`).
-Parameter values become validated RDF terms bound in the query (``queries.prepare_named``);
+Parameter values become validated RDF terms bound in the query (``queries.answer_and_bind_named``);
 request text never enters a query.
 """
 
@@ -17,12 +17,12 @@ from flask import Blueprint, Response, abort, render_template, request
 
 from kgdebate.errors import QueryError, RemoteError
 from kgdebate.federation import Federation
-from kgdebate.queries import NamedQuery, named_queries, prepare_named
+from kgdebate.queries import NamedQuery, answer_and_bind_named, named_queries
 from kgdebate.sparql_guard import has_window
 from kgdebate.sparql_values import windowed
 from kgdebate.web import context
 from kgdebate.web.errors import Refused
-from kgdebate.web.jobs import result_response, run_job
+from kgdebate.web.jobs import metered, result_response, run_job
 from kgdebate.web.linked_data import answer_options_with_204, reject_control_characters
 from kgdebate.web.results import Job, Outcome
 from kgdebate.web.terms import view
@@ -46,9 +46,12 @@ def catalogue() -> dict[str, NamedQuery]:
 def prepared_text(query: NamedQuery, parameters: dict[str, str]) -> str:
     """The query as a worker will run it: parameters bound, SERVICE blocks answered."""
     settings = context().settings
-    federation = Federation(settings.service_allowlist, settings.remote_timeout_s)
+    federation = Federation(
+        settings.service_allowlist, settings.remote_timeout_s, settings.max_rows
+    )
     try:
-        return prepare_named(query, parameters, federation)
+        with metered():  # SERVICE blocks are answered here, in the request: charge their time
+            return answer_and_bind_named(query, parameters, federation)
     except QueryError as exc:
         if exc.hint == "service-refused":
             message = "its SPARQL endpoint is not allowlisted"

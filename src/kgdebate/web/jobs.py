@@ -12,6 +12,8 @@ in-process: their queries are bound to one IRI and paged.
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from flask import Flask, Response, current_app, request
 
@@ -49,9 +51,9 @@ def query_pool_holder(app: Flask) -> PoolHolder:
     return holder
 
 
-def run_job(job: Job) -> Outcome:
-    """``job``'s outcome from a worker: 429 past the client's budget, 503 at the time limit, the
-    memory cap, or when every worker stays busy."""
+@contextmanager
+def metered() -> Iterator[None]:
+    """Work charged to the requesting client's budget of query-seconds: 429 when it is spent."""
     settings = context().settings
     budget: QueryBudget = current_app.extensions[_BUDGET]
     client = request.remote_addr or "unknown"
@@ -67,28 +69,37 @@ def run_job(job: Job) -> Outcome:
         ) from None
     started = time.monotonic()
     try:
-        return query_pool_holder(current_app).get().run(job)
-    except QueryTimeout:
-        raise Refused(
-            503,
-            "query-timeout",
-            f"query timeout: stopped after {settings.query_timeout_s:g} s",
-        ) from None
-    except PoolBusy:
-        wait = max(1, round(settings.query_queue_wait_s))
-        raise Refused(
-            503, "busy", "all query workers are busy; retry shortly", {"Retry-After": str(wait)}
-        ) from None
-    except QueryOutOfMemory:
-        raise Refused(
-            503,
-            "query-memory",
-            f"the query needed more than {settings.query_memory_mb} MB and was stopped",
-        ) from None
-    except WorkerLost:
-        raise Refused(503, "worker-lost", "the query worker stopped; try again") from None
+        yield
     finally:
         budget.charge(client, time.monotonic() - started)
+
+
+def run_job(job: Job) -> Outcome:
+    """``job``'s outcome from a worker, metered: 503 at the time limit, the memory cap, or when
+    every worker stays busy."""
+    settings = context().settings
+    with metered():
+        try:
+            return query_pool_holder(current_app).get().run(job)
+        except QueryTimeout:
+            raise Refused(
+                503,
+                "query-timeout",
+                f"query timeout: stopped after {settings.query_timeout_s:g} s",
+            ) from None
+        except PoolBusy:
+            wait = max(1, round(settings.query_queue_wait_s))
+            raise Refused(
+                503, "busy", "all query workers are busy; retry shortly", {"Retry-After": str(wait)}
+            ) from None
+        except QueryOutOfMemory:
+            raise Refused(
+                503,
+                "query-memory",
+                f"the query needed more than {settings.query_memory_mb} MB and was stopped",
+            ) from None
+        except WorkerLost:
+            raise Refused(503, "worker-lost", "the query worker stopped; try again") from None
 
 
 def result_response(outcome: Outcome, content_type: str) -> Response:
