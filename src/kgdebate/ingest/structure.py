@@ -114,7 +114,8 @@ def _reference_problems(loaded: Loaded, filename: str) -> Iterator[str]:
 
     for index, claim in enumerate(data.get("claims", [])):
         base: Path_ = ("claims", index)
-        yield from refer((*base, "theme"), "themes", claim["theme"])
+        if "theme" in claim:  # a draft's candidate claim may have none yet
+            yield from refer((*base, "theme"), "themes", claim["theme"])
         for relation in ("supports", "attacks", "rebuts"):
             for position, target in enumerate(claim.get(relation, [])):
                 yield from refer((*base, relation, position), "claims", target)
