@@ -1,0 +1,31 @@
+"""`kgdebate extract`: a raw document in, a draft annotation out (design.md §2).
+
+read (reading.py) → layout (layout.py) → mentions (gazetteer.py) and figures (figures.py) →
+draft annotation (draft.py), written where it never replaces a curation. `kgdebate review`
+(review.py) then lists what a curator must decide.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kgdebate.config import Settings
+from kgdebate.extract.draft import make_draft, write_draft
+from kgdebate.extract.gazetteer import Gazetteer
+from kgdebate.extract.reading import read_source
+from kgdebate.store import TripleStore
+
+
+def extract(
+    path: Path,
+    store: TripleStore,
+    settings: Settings,
+    output: Path | None = None,
+    encoding: str | None = None,
+    slug: str | None = None,
+) -> list[Path]:
+    """Write the draft annotation of ``path`` (default: ``<stem>.yaml`` beside it)."""
+    source = read_source(path, settings.max_text_bytes, encoding)
+    draft = make_draft(source, Gazetteer.from_store(store), slug)
+    target = output or path.with_name(f"{draft.data['document']['id']}.yaml")
+    return write_draft(draft, target, settings.max_yaml_nodes)

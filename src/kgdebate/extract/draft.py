@@ -1,0 +1,453 @@
+"""A draft annotation from a text: what `kgdebate extract` writes, ready for `kgdebate ingest`.
+
+The draft is the curated format plus a ``draft:`` block (see the JSON Schema): the guessed
+metadata fields, the layout, every mention with its offsets, the ambiguous names and proposed
+new entities, the figures and the stance labels. Candidate claims are one per asserting
+sentence, with both quote selectors, and a side and theme where the layout says so.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from kgdebate import __version__
+from kgdebate.errors import InputError
+from kgdebate.extract.figures import Figure, find_figures
+from kgdebate.extract.gazetteer import Found, Gazetteer
+from kgdebate.extract.layout import LABELS, Layout, Paragraph, read_layout
+from kgdebate.extract.reading import Source
+from kgdebate.ingest.yamlstrict import load_strict
+
+CONTEXT = 32  # characters of prefix and suffix, as in the curated seed
+FINGERPRINT = "# kgdebate extract: untouched draft "
+PUBLISHER_TYPES = {"ThinkTank", "University", "InternationalOrganization"}
+URL = re.compile(r"https?://[^\s<>\"{}|\\^`]+[^\s<>\"{}|\\^`.,;:)]")
+STOP_NAMES = {
+    "the", "this", "that", "these", "those", "it", "its", "a", "an", "and", "but", "or", "if",
+    "in", "on", "at", "as", "for", "from", "with", "by", "to", "of", "however", "moreover",
+    "furthermore", "therefore", "finally", "additionally", "while", "when", "what", "why", "how",
+    "some", "others", "many", "most", "such", "any", "no", "yes", "we", "our", "they", "their",
+    "he", "she", "his", "her", "i", "president", "minister", "prime", "foreign", "secretary",
+    "dr", "mr", "ms", "mrs", "general", "then", "there", "both", "each", "after", "before",
+    "according", "history", "negotiations", "agree", "disagree", "pro", "con", "fallacy",
+    "rebuttal", "figure", "table", "section", "summary", "introduction", "conclusion",
+}  # fmt: skip
+DEMONYM = re.compile(r"^[A-Z][a-z]+(ian|ean|ese|ish|i)$")
+RECOMMEND = re.compile(r"\b(should|must|ought|needs? to|has to|have to|it is important)\b", re.I)
+FORECAST = re.compile(r"\b(will|would|could|might|may|likely|unlikely|risk)\b", re.I)
+CAUSAL = re.compile(r"\b(because|therefore|thus|as a result|leads? to|allow|cause)\b", re.I)
+MORAL = re.compile(r"\b(moral|just|unjust|right to|sovereign|dignity|innocent)\b", re.I)
+
+
+@dataclass
+class Draft:
+    data: dict[str, Any]
+    text_name: str
+    text: str
+    converted: bool
+
+
+def make_draft(source: Source, gazetteer: Gazetteer, slug: str | None = None) -> Draft:
+    """The draft annotation of one source text."""
+    text = source.text
+    layout = read_layout(text, source.markup)
+    prose = [p for p in layout.paragraphs() if not p.boilerplate and p.sentences]
+    if not prose:
+        raise InputError(
+            f"{source.path}: no paragraphs of prose found (a paragraph is a block of text "
+            "between blank lines with at least one full sentence)",
+            hint="separate paragraphs with blank lines; headings alone make no document",
+        )
+    found = gazetteer.find(text, layout.sentences() + _header_lines(layout))
+    meta, guessed = _metadata(source, layout, found)
+    doc_date = date.fromisoformat(meta["date"])
+    figures = find_figures(text, [(p.start, p.end) for p in prose], doc_date)
+    doc_slug = slug or _slugify(source.path.stem)
+    text_name = source.path.name if not source.converted else f"{source.path.stem}.txt"
+    themes, sides = _stance(layout, text)
+    claims = _claims(text, layout, found, themes, sides)
+    data: dict[str, Any] = {"kgdebate": "annotation/1"}
+    data["document"] = {"id": doc_slug, **meta, "sha256": source.sha256, "text": text_name}
+    if themes:
+        data["debate"] = {
+            "motion": meta["title"],
+            "themes": [{"id": tid, "title": title} for tid, title in themes.values()],
+        }
+    data["claims"] = claims
+    data["draft"] = _draft_block(text, layout, found, figures, sides, guessed)
+    return Draft(data, text_name, text, source.converted)
+
+
+# metadata -------------------------------------------------------------------------------------
+
+
+def _metadata(source: Source, layout: Layout, found: Found) -> tuple[dict[str, Any], list[str]]:
+    text = source.text
+    meta: dict[str, Any] = {}
+    header = [text[a:b].strip() for a, b in layout.header]
+    first = layout.sections[0] if layout.sections else None
+    title = source.meta.get("title")
+    if not title and first is not None and first.title and text[first.start] == "#":
+        title = first.title  # a Markdown document's first heading
+    for line in header:
+        if title:
+            break
+        if _date_in(line) is None and not URL.search(line) and not _publisher_line(line, found):
+            title = re.sub(r"^(title:\s*)", "", line, flags=re.I)
+    meta["title"] = title or text.strip().split("\n", 1)[0][:200]
+    when = _date_in(source.meta.get("date", "")) or next(
+        (d for d in map(_date_in, header) if d), None
+    )
+    if when is None:
+        when = next((d for a, b in layout.footer if (d := _date_in(text[a:b]))), None)
+    if when is None:
+        raise InputError(
+            f"{source.path}: no publication date found near the top of the document",
+            hint="put the date on a line of its own under the title (e.g. 16 November 2023)",
+        )
+    meta["date"] = when
+    guessed = ["title", "date", "language"]
+    publisher = next(
+        (
+            m.entity.slug
+            for m in found.mentions
+            if m.entity.type in PUBLISHER_TYPES
+            and any(a <= m.start < b for a, b in layout.header + layout.footer)
+        ),
+        None,
+    )
+    if publisher:
+        meta["publisher"] = publisher
+        guessed.append("publisher")
+    series = next((s for line in header if (s := _series(line, found))), None)
+    if series:
+        meta["series"] = series
+        guessed.append("series")
+    url = source.meta.get("url") or next(
+        (m.group() for m in URL.finditer(text)), None
+    )
+    if url and URL.fullmatch(url):
+        meta["url"] = url
+        guessed.append("url")
+    meta["language"] = "en"
+    citation = next(
+        (
+            text[a:b].split(":", 1)[1].strip()
+            for a, b in layout.footer
+            if re.match(r"(for academic citation|cite as)", text[a:b].split("\n")[-1], re.I)
+        ),
+        None,
+    )
+    for a, b in layout.footer:
+        for line in text[a:b].split("\n"):
+            if re.match(r"(for academic citation|cite as)\s*:", line, re.I):
+                citation = line.split(":", 1)[1].strip() or None
+    if citation:
+        meta["citation"] = citation
+        guessed.append("citation")
+    return meta, guessed
+
+
+def _date_in(line: str) -> str | None:
+    for figure in find_figures(line, [(0, len(line))], None):
+        if figure.kind == "date" and figure.date and len(figure.date) == 10:
+            return figure.date
+    return None
+
+
+def _publisher_line(line: str, found: Found) -> bool:
+    return bool(re.search(r"\s[-|–]\s", line)) and any(
+        t in line for t in ("Center", "Institute", "School", "University", "Council", "Foundation")
+    )
+
+
+def _series(line: str, found: Found) -> str | None:
+    parts = re.split(r"\s[-|–]\s", line, maxsplit=1)
+    if len(parts) == 2 and _publisher_line(line, found) and len(parts[0].split()) <= 6:
+        return parts[0].strip()
+    return None
+
+
+def _header_lines(layout: Layout) -> list[tuple[int, int]]:
+    return layout.header + layout.footer
+
+
+# stance and claims ------------------------------------------------------------------------------
+
+
+def _stance(layout: Layout, text: str) -> tuple[dict[int, tuple[str, str]], dict[int, Any]]:
+    """Themes by section index, and the proposed side of each paragraph (by its start)."""
+    sides: dict[int, Any] = {}
+    labelled = [p for p in layout.paragraphs() if p.label]
+    if labelled:
+        for section in layout.sections:
+            current = None
+            for paragraph in section.paragraphs:
+                if paragraph.label:
+                    current = paragraph.label
+                if current and paragraph.sentences:
+                    sides[paragraph.start] = (LABELS[current[0].lower()], current)
+    else:
+        paired = [
+            s
+            for s in layout.sections
+            if s.title and len([p for p in s.paragraphs if not p.boilerplate]) == 2
+        ]
+        if len(paired) >= 2:
+            for section in paired:
+                first, second = [p for p in section.paragraphs if not p.boilerplate]
+                sides[first.start] = ("for", ("paired layout: first", first.start, first.start))
+                sides[second.start] = ("against", ("paired layout: second", second.start, second.start))
+    themes: dict[int, tuple[str, str]] = {}
+    used: set[str] = set()
+    for index, section in enumerate(layout.sections):
+        if any(p.start in sides for p in section.paragraphs):
+            title = section.title or "Main"
+            slug = _slugify(" ".join(title.split()[:5])) or f"theme-{index + 1}"
+            while slug in used:
+                slug += "-2"
+            used.add(slug)
+            themes[index] = (slug, title)
+    return themes, sides
+
+
+def _claims(
+    text: str,
+    layout: Layout,
+    found: Found,
+    themes: dict[int, tuple[str, str]],
+    sides: dict[int, Any],
+) -> list[dict[str, Any]]:
+    spans = [
+        (index, number, paragraph, span)
+        for index, number, paragraph in _numbered(layout)
+        for span in paragraph.sentences
+        if _asserts(text[span[0] : span[1]])
+    ]
+    width = max(2, len(str(len(spans))))
+    claims = []
+    for position, (section_index, number, paragraph, (start, end)) in enumerate(spans, start=1):
+        exact = text[start:end]
+        claim: dict[str, Any] = {
+            "id": f"c{position:0{width}d}",
+            "statement": " ".join(exact.split()),
+            "quote": {
+                "exact": exact,
+                "prefix": text[max(0, start - CONTEXT) : start],
+                "suffix": text[end : end + CONTEXT],
+                "start": start,
+                "end": end,
+            },
+        }
+        if not claim["quote"]["prefix"]:
+            del claim["quote"]["prefix"]
+        if not claim["quote"]["suffix"]:
+            del claim["quote"]["suffix"]
+        if paragraph.start in sides and sides[paragraph.start][0] != "unknown":
+            claim["side"] = sides[paragraph.start][0]
+        if section_index in themes and paragraph.start in sides:
+            claim["theme"] = themes[section_index][0]
+        claim["kind"] = _kind(exact)
+        claim["paragraph"] = number
+        mentions: dict[str, list[str]] = {"actors": [], "events": [], "places": []}
+        for mention in found.mentions:
+            if start <= mention.start < end:
+                bucket = mentions[mention.entity.kind + "s"]
+                if mention.entity.slug not in bucket:
+                    bucket.append(mention.entity.slug)
+        claim["mentions"] = mentions
+        claims.append(claim)
+    return claims
+
+
+def _numbered(layout: Layout) -> list[tuple[int, int, Paragraph]]:
+    numbered = []
+    for index, section in enumerate(layout.sections):
+        for paragraph in section.paragraphs:
+            if not paragraph.boilerplate and paragraph.sentences:
+                numbered.append((index, len(numbered) + 1, paragraph))
+    return numbered
+
+
+def _asserts(sentence: str) -> bool:
+    words = sentence.split()
+    return len(words) >= 4 and not sentence.rstrip("\"”’) ").endswith("?")
+
+
+def _kind(sentence: str) -> str:
+    for kind, pattern in (
+        ("recommendation", RECOMMEND),
+        ("moral", MORAL),
+        ("causal", CAUSAL),
+        ("forecast", FORECAST),
+    ):
+        if pattern.search(sentence):
+            return kind
+    return "fact"
+
+
+# the draft block --------------------------------------------------------------------------------
+
+
+def _draft_block(
+    text: str,
+    layout: Layout,
+    found: Found,
+    figures: list[Figure],
+    sides: dict[int, Any],
+    guessed: list[str],
+) -> dict[str, Any]:
+    block: dict[str, Any] = {"extracted_by": f"kgdebate extract {__version__}", "guessed": guessed}
+    block["sections"] = [
+        {
+            **({"title": s.title} if s.title else {}),
+            "start": s.start,
+            "end": s.end,
+            "paragraphs": [
+                {
+                    "start": p.start,
+                    "end": p.end,
+                    **({"boilerplate": True} if p.boilerplate else {}),
+                    "sentences": [[a, b] for a, b in p.sentences],
+                }
+                for p in s.paragraphs
+            ],
+        }
+        for s in layout.sections
+    ]
+    block["boilerplate"] = [
+        {"kind": "header", "start": a, "end": b} for a, b in layout.header
+    ] + [{"kind": "footer or blurb", "start": a, "end": b} for a, b in layout.footer]
+    block["mentions"] = [
+        {
+            "text": m.text,
+            "start": m.start,
+            "end": m.end,
+            "kind": m.entity.kind,
+            "slug": m.entity.slug,
+            "how": m.how,
+        }
+        for m in found.mentions
+    ]
+    block["ambiguous"] = [
+        {
+            "text": a.text,
+            "start": a.start,
+            "end": a.end,
+            "candidates": [{"kind": c.kind, "slug": c.slug} for c in a.candidates],
+        }
+        for a in found.ambiguous
+    ]
+    block["new_entities"] = _new_entities(text, layout, found)
+    block["figures"] = [
+        {
+            key: value
+            for key, value in vars(f).items()
+            if value is not None and not (key == "approximate" and value is False)
+        }
+        for f in figures
+    ]
+    block["stance"] = [
+        {"label": label[0], "side": side, "start": label[1], "end": label[2]}
+        for side, label in sides.values()
+    ]
+    return block
+
+
+def _new_entities(text: str, layout: Layout, found: Found) -> list[dict[str, Any]]:
+    """Capitalised names that no known name covers: proposals, never links."""
+    covered = [(m.start, m.end) for m in found.mentions] + [
+        (a.start, a.end) for a in found.ambiguous
+    ]
+    occurrences: dict[str, list[dict[str, int]]] = {}
+    name = re.compile(
+        r"(?<![\w'’])[A-Z][\w’'.-]*[\w](?:\s+(?:of|the|for|and|on)\s+[A-Z][\w’'-]*|\s+[A-Z][\w’'-]*)*"
+    )
+    for start, end in layout.sentences():
+        for match in name.finditer(text, start, end):
+            words = match.group().rstrip(".").split()
+            while words and words[0].lower().strip("’'s") in STOP_NAMES:
+                words.pop(0)
+            if not words:
+                continue
+            first = match.start() + match.group().index(words[0])
+            candidate = " ".join(words)
+            span = (first, first + len(candidate))
+            if len(words) == 1 and (first == start or DEMONYM.match(candidate)):
+                continue  # a capital opening a sentence, or an adjective such as "Ukrainian"
+            if any(a < span[1] and span[0] < b for a, b in covered):
+                continue
+            if candidate.lower() in STOP_NAMES or len(candidate) < 3:
+                continue
+            occurrences.setdefault(candidate, []).append({"start": span[0], "end": span[1]})
+    return [{"text": key, "occurrences": value} for key, value in occurrences.items()]
+
+
+# writing -------------------------------------------------------------------------------------------
+
+
+class _Dumper(yaml.SafeDumper):
+    def ignore_aliases(self, data: Any) -> bool:
+        return True  # strict ingest refuses anchors and aliases
+
+
+def render(draft: Draft) -> str:
+    """The draft as YAML, with a last line that tells an untouched draft from a curated one."""
+    body = (
+        "# yaml-language-server: $schema=https://w3id.org/kgdebate/schema/annotation.schema.json\n"
+        "# Draft made by `kgdebate extract`: every value under `draft:` is for a curator to check\n"
+        "# (`kgdebate review FILE` lists the decisions). Delete `draft:` when the document is curated.\n"
+        + yaml.dump(
+            draft.data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100
+        )
+    )
+    return body + FINGERPRINT + hashlib.sha256(body.encode()).hexdigest() + "\n"
+
+
+def is_untouched_draft(content: str) -> bool:
+    """True if ``content`` is a draft exactly as extract wrote it (so it may be replaced)."""
+    body, _, last = content.rstrip("\n").rpartition("\n")
+    if not last.startswith(FINGERPRINT):
+        return False
+    return hashlib.sha256((body + "\n").encode()).hexdigest() == last[len(FINGERPRINT) :]
+
+
+def write_draft(draft: Draft, output: Path, max_yaml_nodes: int) -> list[Path]:
+    """Write the draft (and the UTF-8 text it refers to, if converted); never over a curation."""
+    if output.exists():
+        try:
+            current = output.read_text("utf-8")
+        except (OSError, UnicodeDecodeError):
+            current = ""
+        if not is_untouched_draft(current):
+            raise InputError(
+                f"{output}: an annotation that has been curated (or edited) is already there; "
+                "extract never overwrites a curation",
+                hint="write the new draft elsewhere with -o and compare the two",
+            )
+    content = render(draft)
+    load_strict(content, str(output), max_yaml_nodes)  # what we write, ingest must read
+    written = []
+    if draft.converted:
+        text_path = output.parent / draft.text_name
+        if text_path.exists() and text_path.read_text("utf-8") != draft.text:
+            raise InputError(
+                f"{text_path}: a different text is already there",
+                hint="write the draft to another folder with -o",
+            )
+        text_path.write_text(draft.text, "utf-8")
+        written.append(text_path)
+    output.write_text(content, "utf-8")
+    written.append(output)
+    return written
+
+
+def _slugify(value: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-")
