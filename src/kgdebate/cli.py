@@ -175,8 +175,12 @@ def validate(settings: Settings, files: tuple[Path, ...], text: Path | None) -> 
 
 @cli.command()
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Where to write the draft. Default: <id>.yaml beside FILE.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Where to write the draft. Default: <id>.yaml beside FILE.",
+)
 @click.option("--encoding", help="The text's encoding if not UTF-8 (never guessed).")
 @click.option("--id", "slug", help="The document's id. Default: from FILE's name.")
 @click.pass_obj
@@ -190,7 +194,9 @@ def extract(
     from kgdebate.extract import extract as extract_draft
 
     try:
-        written = extract_draft(file, _open(settings, read_only=True), settings, output, encoding, slug)
+        written = extract_draft(
+            file, _open(settings, read_only=True), settings, output, encoding, slug
+        )
     except KgdebateError as exc:
         _fail(exc)
     for path in written:

@@ -57,7 +57,7 @@ class Draft:
 def make_draft(source: Source, gazetteer: Gazetteer, slug: str | None = None) -> Draft:
     """The draft annotation of one source text."""
     text = source.text
-    layout = read_layout(text, source.markup)
+    layout = read_layout(text)
     prose = [p for p in layout.paragraphs() if not p.boilerplate and p.sentences]
     if not prose:
         raise InputError(
@@ -99,7 +99,7 @@ def _metadata(source: Source, layout: Layout, found: Found) -> tuple[dict[str, A
     for line in header:
         if title:
             break
-        if _date_in(line) is None and not URL.search(line) and not _publisher_line(line, found):
+        if _date_in(line) is None and not URL.search(line) and not _publisher_line(line):
             title = re.sub(r"^(title:\s*)", "", line, flags=re.I)
     meta["title"] = title or text.strip().split("\n", 1)[0][:200]
     when = _date_in(source.meta.get("date", "")) or next(
@@ -126,25 +126,16 @@ def _metadata(source: Source, layout: Layout, found: Found) -> tuple[dict[str, A
     if publisher:
         meta["publisher"] = publisher
         guessed.append("publisher")
-    series = next((s for line in header if (s := _series(line, found))), None)
+    series = next((s for line in header if (s := _series(line))), None)
     if series:
         meta["series"] = series
         guessed.append("series")
-    url = source.meta.get("url") or next(
-        (m.group() for m in URL.finditer(text)), None
-    )
+    url = source.meta.get("url") or next((m.group() for m in URL.finditer(text)), None)
     if url and URL.fullmatch(url):
         meta["url"] = url
         guessed.append("url")
     meta["language"] = "en"
-    citation = next(
-        (
-            text[a:b].split(":", 1)[1].strip()
-            for a, b in layout.footer
-            if re.match(r"(for academic citation|cite as)", text[a:b].split("\n")[-1], re.I)
-        ),
-        None,
-    )
+    citation = None
     for a, b in layout.footer:
         for line in text[a:b].split("\n"):
             if re.match(r"(for academic citation|cite as)\s*:", line, re.I):
@@ -162,15 +153,15 @@ def _date_in(line: str) -> str | None:
     return None
 
 
-def _publisher_line(line: str, found: Found) -> bool:
+def _publisher_line(line: str) -> bool:
     return bool(re.search(r"\s[-|–]\s", line)) and any(
         t in line for t in ("Center", "Institute", "School", "University", "Council", "Foundation")
     )
 
 
-def _series(line: str, found: Found) -> str | None:
+def _series(line: str) -> str | None:
     parts = re.split(r"\s[-|–]\s", line, maxsplit=1)
-    if len(parts) == 2 and _publisher_line(line, found) and len(parts[0].split()) <= 6:
+    if len(parts) == 2 and _publisher_line(line) and len(parts[0].split()) <= 6:
         return parts[0].strip()
     return None
 
@@ -204,7 +195,10 @@ def _stance(layout: Layout, text: str) -> tuple[dict[int, tuple[str, str]], dict
             for section in paired:
                 first, second = [p for p in section.paragraphs if not p.boilerplate]
                 sides[first.start] = ("for", ("paired layout: first", first.start, first.start))
-                sides[second.start] = ("against", ("paired layout: second", second.start, second.start))
+                sides[second.start] = (
+                    "against",
+                    ("paired layout: second", second.start, second.start),
+                )
     themes: dict[int, tuple[str, str]] = {}
     used: set[str] = set()
     for index, section in enumerate(layout.sections):
@@ -268,7 +262,7 @@ def _claims(
 
 
 def _numbered(layout: Layout) -> list[tuple[int, int, Paragraph]]:
-    numbered = []
+    numbered: list[tuple[int, int, Paragraph]] = []
     for index, section in enumerate(layout.sections):
         for paragraph in section.paragraphs:
             if not paragraph.boilerplate and paragraph.sentences:
@@ -278,7 +272,7 @@ def _numbered(layout: Layout) -> list[tuple[int, int, Paragraph]]:
 
 def _asserts(sentence: str) -> bool:
     words = sentence.split()
-    return len(words) >= 4 and not sentence.rstrip("\"”’) ").endswith("?")
+    return len(words) >= 4 and not sentence.rstrip('"”’) ').endswith("?")
 
 
 def _kind(sentence: str) -> str:
@@ -322,9 +316,9 @@ def _draft_block(
         }
         for s in layout.sections
     ]
-    block["boilerplate"] = [
-        {"kind": "header", "start": a, "end": b} for a, b in layout.header
-    ] + [{"kind": "footer or blurb", "start": a, "end": b} for a, b in layout.footer]
+    block["boilerplate"] = [{"kind": "header", "start": a, "end": b} for a, b in layout.header] + [
+        {"kind": "footer or blurb", "start": a, "end": b} for a, b in layout.footer
+    ]
     block["mentions"] = [
         {
             "text": m.text,
@@ -390,7 +384,7 @@ def _new_entities(text: str, layout: Layout, found: Found) -> list[dict[str, Any
     return [{"text": key, "occurrences": value} for key, value in occurrences.items()]
 
 
-# writing -------------------------------------------------------------------------------------------
+# writing ---------------------------------------------------------------------------------------
 
 
 class _Dumper(yaml.SafeDumper):
@@ -403,10 +397,8 @@ def render(draft: Draft) -> str:
     body = (
         "# yaml-language-server: $schema=https://w3id.org/kgdebate/schema/annotation.schema.json\n"
         "# Draft made by `kgdebate extract`: every value under `draft:` is for a curator to check\n"
-        "# (`kgdebate review FILE` lists the decisions). Delete `draft:` when the document is curated.\n"
-        + yaml.dump(
-            draft.data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100
-        )
+        "# (`kgdebate review FILE` lists the decisions). Delete `draft:` once it is curated.\n"
+        + yaml.dump(draft.data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
     )
     return body + FINGERPRINT + hashlib.sha256(body.encode()).hexdigest() + "\n"
 

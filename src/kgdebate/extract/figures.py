@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name} | {
@@ -26,6 +26,9 @@ SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "m"
 VAGUE = {"tens": 10, "hundreds": 100, "thousands": 1_000, "millions": 1_000_000}
 NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+SCALE = "trillion|billion|million|bn|m"
+COUNT_SCALE = "thousand|million|billion"
+VAGUE_WORDS = "tens|hundreds|thousands|millions"
 WORD_NUM = r"(?:" + "|".join(NUMBER_WORDS) + r"|\d+)"
 
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -36,10 +39,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("date", re.compile(rf"\b(?P<m>{MONTH}) (?P<d>\d{{1,2}}), (?P<y>(?:19|20)\d\d)\b", re.I)),
     ("date", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<mn>[01]\d)-(?P<d>[0-3]\d)\b")),
     ("date", re.compile(rf"\b(?P<m>{MONTH}) (?P<y>(?:19|20)\d\d)\b", re.I)),
-    ("money", re.compile(rf"(?P<cur>[$€£])\s?(?P<n>{NUM})(?:\s?(?P<scale>trillion|billion|million|bn|m)\b)?", re.I)),
+    ("money", re.compile(rf"(?P<cur>[$€£])\s?(?P<n>{NUM})(?:\s?(?P<scale>{SCALE})\b)?", re.I)),
     ("percent", re.compile(rf"(?<![\w.])(?P<n>{NUM})\s?(?:%|percent\b|per cent\b)", re.I)),
-    ("count", re.compile(rf"(?<![\w.$€£])(?P<n>{NUM}) (?P<scale>thousand|million|billion)\b", re.I)),
-    ("count", re.compile(r"\b(?P<vague>tens|hundreds|thousands|millions) of (?P<of>thousands|millions)\b", re.I)),
+    ("count", re.compile(rf"(?<![\w.$€£])(?P<n>{NUM}) (?P<scale>{COUNT_SCALE})\b", re.I)),
+    ("count", re.compile(rf"\b(?P<vague>{VAGUE_WORDS}) of (?P<of>thousands|millions)\b", re.I)),
     ("count", re.compile(r"(?<![\w.$€£])(?P<n>\d{1,3}(?:,\d{3})+)(?![\d%])")),
     ("year", re.compile(r"(?<![\w$€£.-])(?P<y>(?:19|20)\d\d)(?![\w%-])")),
 ]  # fmt: skip
@@ -81,48 +84,44 @@ def _number(raw: str) -> float:
 
 
 def _figure(kind: str, m: re.Match[str], today: date | None) -> Figure | None:
-    base = {"start": m.start(), "end": m.end(), "text": m.group(), "kind": kind}
+    bare = Figure(m.start(), m.end(), m.group(), kind)
     groups = m.groupdict()
     if kind == "percent":
-        return Figure(**base, value=_number(groups["n"]), unit="percent")
+        return replace(bare, value=_number(groups["n"]), unit="percent")
     if kind == "money":
         scale = SCALES.get((groups.get("scale") or "").lower(), 1)
-        return Figure(**base, value=_number(groups["n"]) * scale, unit=CURRENCIES[groups["cur"]])
+        return replace(bare, value=_number(groups["n"]) * scale, unit=CURRENCIES[groups["cur"]])
     if kind == "count" and groups.get("vague"):
         value = VAGUE[groups["vague"].lower()] * VAGUE[groups["of"].lower()]
-        return Figure(**base, value=float(value), approximate=True)
+        return replace(bare, value=float(value), approximate=True)
     if kind == "count":
         scale = SCALES.get((groups.get("scale") or "").lower(), 1)
-        return Figure(**base, value=_number(groups["n"]) * scale, approximate=scale > 1)
+        return replace(bare, value=_number(groups["n"]) * scale, approximate=scale > 1)
     if kind == "year":
-        return Figure(**base, value=float(groups["y"]), date=groups["y"])
+        return replace(bare, value=float(groups["y"]), date=groups["y"])
     if kind == "date":
         month = int(groups["mn"]) if groups.get("mn") else MONTHS[groups["m"].lower().rstrip(".")]
         if not groups.get("d"):
-            return Figure(**base, date=f"{groups['y']}-{month:02d}")
+            return replace(bare, date=f"{groups['y']}-{month:02d}")
         try:
             day = date(int(groups["y"]), month, int(groups["d"]))
         except ValueError:
             return None
-        return Figure(**base, date=day.isoformat())
-    return _relative(base, groups, today)
+        return replace(bare, date=day.isoformat())
+    return _relative(bare, groups, today)
 
 
-def _relative(base: dict[str, object], groups: dict[str, str], today: date | None) -> Figure:
+def _relative(bare: Figure, groups: dict[str, str], today: date | None) -> Figure:
+    """ "the past 20 months" is the period from 20 months before the document's date to it."""
     raw = groups["n"].lower()
     n = NUMBER_WORDS[raw] if raw in NUMBER_WORDS else int(raw)
     unit = groups["unit"].lower()
+    figure = replace(bare, value=float(n), unit=unit)
     if today is None:
-        return Figure(**base, value=float(n), unit=unit)  # type: ignore[arg-type]
+        return figure
     shifted = _shift(today, n if groups["dir"].lower() in ("next", "coming") else -n, unit)
     first, last = sorted((today, shifted))
-    return Figure(
-        **base,  # type: ignore[arg-type]
-        value=float(n),
-        unit=unit,
-        date=first.isoformat(),
-        until=last.isoformat(),
-    )
+    return replace(figure, date=first.isoformat(), until=last.isoformat())
 
 
 def _shift(day: date, n: int, unit: str) -> date:

@@ -17,6 +17,9 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
+from typing import Any
+
+import pyoxigraph as ox
 
 from kgdebate.store import TripleStore
 
@@ -75,23 +78,21 @@ def fold(text: str) -> tuple[str, list[int]]:
 
 
 def _trie_pattern(words: Iterable[str]) -> str:
-    """One regular expression for many words, as a trie: shared prefixes are tried once."""
-    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    """One regular expression for many words, shaped as a trie: a shared prefix is tried once,
+    and where a shorter word ends inside a longer one the longer is tried first."""
+    trie: dict[str, Any] = {}
     for word in words:
         node = trie
         for char in word:
             node = node.setdefault(char, {})
         node[""] = {}
 
-    def build(node: dict) -> str:  # type: ignore[type-arg]
-        ends = "" in node
+    def build(node: dict[str, Any]) -> str:
         branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if ends:  # greedy optional: the longer name is tried first
-            return f"(?:{body})?"
-        return body if len(branches) == 1 else body
+        return f"(?:{body})?" if "" in node else body
 
     return build(trie)
 
@@ -119,11 +120,13 @@ class Gazetteer:
     @classmethod
     def from_store(cls, store: TripleStore) -> Gazetteer:
         names = []
-        for row in store.query(_query("names")):
-            entity = Entity(row["kind"].value, _slug(row["entity"].value), _local(row["type"].value))
-            names.append((entity, row["name"].value, row["how"].value))
+        for row in _rows(store, "names"):
+            kind, iri, rdf_type = row["kind"].value, row["entity"].value, row["type"].value
+            names.append(
+                (Entity(kind, _slug(iri), _local(rdf_type)), row["name"].value, row["how"].value)
+            )
         facts = EventFacts()
-        for row in store.query(_query("event-facts")):
+        for row in _rows(store, "event-facts"):
             facts.add(_slug(row["event"].value), row["fact"].value, row["value"].value)
         # An entity has several types (State and Actor): keep the most specific name per slug.
         best: dict[tuple[str, str], Entity] = {}
@@ -240,8 +243,13 @@ def _sentence_of(offset: int, sentences: list[tuple[int, int]], text: str) -> st
     return ""
 
 
-def _query(name: str) -> str:
-    return resources.files("kgdebate.extract").joinpath("queries", f"{name}.rq").read_text("utf-8")
+def _rows(store: TripleStore, name: str) -> ox.QuerySolutions:
+    sparql = (
+        resources.files("kgdebate.extract").joinpath("queries", f"{name}.rq").read_text("utf-8")
+    )
+    result = store.query(sparql)
+    assert isinstance(result, ox.QuerySolutions)
+    return result
 
 
 def _slug(iri: str) -> str:

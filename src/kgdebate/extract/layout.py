@@ -85,7 +85,7 @@ def is_heading(line: str) -> bool:
         return True
     if len(stripped) > 90 or "\n" in stripped or LABEL.match(stripped):
         return False
-    if stripped[-1:] in ".:;,!?\u201d\"" or BOILERPLATE.search(stripped):
+    if stripped[-1:] in '.:;,!?\u201d"' or BOILERPLATE.search(stripped):
         return False
     words = stripped.split()
     if NUMBERED_HEADING.match(stripped):
@@ -120,7 +120,8 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-def read_layout(text: str, markup: str) -> Layout:
+def read_layout(text: str) -> Layout:
+    """Header lines, then sections of paragraphs; Markdown `#` headings and plain-text ones."""
     header: list[tuple[int, int]] = []
     footer: list[tuple[int, int]] = []
     sections = [Section(None, 0, len(text))]

@@ -17,7 +17,6 @@ from pathlib import Path
 from kgdebate.errors import InputError
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
-MARKDOWN_SUFFIXES = {".md", ".markdown"}
 BLOCKS = {"p", "div", "section", "article", "li", "blockquote", "header", "footer", "tr", "br"}
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 SKIPPED = {"script", "style", "noscript", "template", "svg", "nav"}
@@ -27,12 +26,11 @@ BINARY = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 @dataclass
 class Source:
-    """The text the draft's offsets refer to, where it came from, and what its markup said."""
+    """The text the draft's offsets refer to, where it came from, and what its HTML said."""
 
     path: Path
     text: str
     sha256: str  # of the UTF-8 bytes ingest will read
-    markup: str  # text | markdown | html
     converted: bool  # True: write ``text`` as a UTF-8 copy next to the draft
     meta: dict[str, str] = field(default_factory=dict)  # from HTML: title, date, url, publisher
 
@@ -57,7 +55,7 @@ def read_source(path: Path, max_bytes: int, encoding: str | None = None) -> Sour
         raise InputError(
             f"{path}: not a text document (control character U+{ord(bad.group()):04X} at "
             f"offset {bad.start()}): it looks binary",
-            hint="extract plain text, Markdown or HTML; convert PDFs and word-processor files first",
+            hint="extract plain text, Markdown or HTML; convert PDF or word-processor files first",
         )
     suffix = path.suffix.lower()
     if suffix in HTML_SUFFIXES:
@@ -65,11 +63,10 @@ def read_source(path: Path, max_bytes: int, encoding: str | None = None) -> Sour
         parser.feed(text)
         parser.close()
         plain = parser.result()
-        return Source(path, plain, _sha256(plain), "html", True, parser.meta)
-    markup = "markdown" if suffix in MARKDOWN_SUFFIXES else "text"
+        return Source(path, plain, _sha256(plain), True, parser.meta)
     converted = encoding is not None and codecs.lookup(encoding).name != "utf-8"
     digest = _sha256(text) if converted else hashlib.sha256(raw).hexdigest()
-    return Source(path, text, digest, markup, converted)
+    return Source(path, text, digest, converted)
 
 
 def _decode(path: Path, raw: bytes, encoding: str | None) -> str:

@@ -244,7 +244,7 @@ class _Emitter:
     def claim(self, item: dict[str, Any], path: Path_) -> None:
         claim = self.origin(self.claim_iri(item["id"]), path, KGD.Claim)
         self.add(claim, RDFS.label, self.text(item["statement"]))
-        # A draft's candidate claim may lack side, theme or kind (the shapes allow it in drafts only).
+        # A draft's candidate claim may lack side, theme or kind (shapes allow it in drafts only).
         self.add(claim, KGD.side, SIDES.get(item.get("side", "")))
         self.add(claim, KGD.theme, self.theme_iri(item["theme"]) if "theme" in item else None)
         self.add(claim, KGD.claimKind, KGV[item["kind"]] if "kind" in item else None)
