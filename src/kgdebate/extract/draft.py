@@ -8,6 +8,7 @@ sentence, with both quote selectors, and a side and theme where the layout says 
 
 from __future__ import annotations
 
+import calendar
 import hashlib
 import re
 from dataclasses import dataclass
@@ -38,7 +39,16 @@ STOP_NAMES = {
     "dr", "mr", "ms", "mrs", "general", "then", "there", "both", "each", "after", "before",
     "according", "history", "negotiations", "agree", "disagree", "pro", "con", "fallacy",
     "rebuttal", "figure", "table", "section", "summary", "introduction", "conclusion",
+    *(name.lower() for name in calendar.month_name if name),
+    *(name.lower() for name in calendar.day_name),
 }  # fmt: skip
+ATTRIBUTION = (  # "according to X, …" and "X said …": the source a text names for a figure
+    re.compile(
+        r"\b(?i:according to|a survey by|a poll by|data from|figures from|reported by)\s+"
+        r"(?P<by>(?:the )?[A-Z][^,;:()]*?)(?=[,;:(]| fielded| found| published| in \d|$)"
+    ),
+    re.compile(r"(?P<by>[A-Z][\w.'’]+(?: [A-Z][\w.'’]+)+),? (?:said|spoke of|told|estimated)\b"),
+)
 DEMONYM = re.compile(r"^[A-Z][a-z]+(ian|ean|ese|ish|i)$")
 RECOMMEND = re.compile(r"\b(should|must|ought|needs? to|has to|have to|it is important)\b", re.I)
 FORECAST = re.compile(r"\b(will|would|could|might|may|likely|unlikely|risk)\b", re.I)
@@ -153,17 +163,22 @@ def _date_in(line: str) -> str | None:
     return None
 
 
+INSTITUTION = re.compile(r"\b(Center|Centre|Institute|School|University|Council|Foundation)\b")
+SEPARATOR = re.compile(r"\s[-|–]\s")
+
+
 def _publisher_line(line: str) -> bool:
-    return bool(re.search(r"\s[-|–]\s", line)) and any(
-        t in line for t in ("Center", "Institute", "School", "University", "Council", "Foundation")
-    )
+    """ "Series - Publisher" (either order): a header line that names an institution."""
+    return bool(SEPARATOR.search(line) and INSTITUTION.search(line))
 
 
 def _series(line: str) -> str | None:
-    parts = re.split(r"\s[-|–]\s", line, maxsplit=1)
-    if len(parts) == 2 and _publisher_line(line) and len(parts[0].split()) <= 6:
-        return parts[0].strip()
-    return None
+    """The part of a "Series - Publisher" line that names no institution."""
+    if not _publisher_line(line):
+        return None
+    parts = [part.strip() for part in SEPARATOR.split(line, maxsplit=1)]
+    names = [part for part in parts if part and not INSTITUTION.search(part)]
+    return names[0] if len(names) == 1 and len(names[0].split()) <= 6 else None
 
 
 def _header_lines(layout: Layout) -> list[tuple[int, int]]:
@@ -340,19 +355,29 @@ def _draft_block(
         for a in found.ambiguous
     ]
     block["new_entities"] = _new_entities(text, layout, found)
-    block["figures"] = [
-        {
-            key: value
-            for key, value in vars(f).items()
-            if value is not None and not (key == "approximate" and value is False)
-        }
-        for f in figures
-    ]
+    block["figures"] = [_figure_item(text, f, layout.sentences()) for f in figures]
     block["stance"] = [
         {"label": label[0], "side": side, "start": label[1], "end": label[2]}
         for side, label in sides.values()
     ]
     return block
+
+
+def _figure_item(text: str, figure: Figure, sentences: list[tuple[int, int]]) -> dict[str, Any]:
+    item = {
+        key: value
+        for key, value in vars(figure).items()
+        if value is not None and not (key == "approximate" and value is False)
+    }
+    sentence = next((text[a:b] for a, b in sentences if a <= figure.start < b), "")
+    if figure.kind not in ("percent", "count", "money"):
+        return item
+    for pattern in ATTRIBUTION:  # the source the text names: for the curator's `source:`
+        said = pattern.search(sentence)
+        if said:
+            item["attributed_to"] = said.group("by").strip()
+            break
+    return item
 
 
 def _new_entities(text: str, layout: Layout, found: Found) -> list[dict[str, Any]]:

@@ -120,6 +120,14 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans = []
+    for match in re.finditer(r"[^\n]+", text[start:end]):
+        if match.group().strip():
+            spans.append((start + match.start(), start + match.end()))
+    return spans
+
+
 def read_layout(text: str) -> Layout:
     """Header lines, then sections of paragraphs; Markdown `#` headings and plain-text ones."""
     header: list[tuple[int, int]] = []
@@ -129,8 +137,9 @@ def read_layout(text: str) -> Layout:
     for start, end in blocks(text):
         block = text[start:end]
         first_line = block.split("\n", 1)[0]
-        if not seen_prose and not is_prose(block) and not first_line.startswith("#"):
-            header.append((start, end))
+        numbered = "\n" not in block and NUMBERED_HEADING.match(block) and is_heading(block)
+        if not (seen_prose or is_prose(block) or first_line.startswith("#") or numbered):
+            header.extend(_lines(text, start, end))
             continue
         if "\n" not in block and is_heading(block):
             title_start = start + len(block) - len(block.lstrip("#").lstrip())
