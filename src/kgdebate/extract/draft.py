@@ -80,7 +80,11 @@ def make_draft(source: Source, gazetteer: Gazetteer, slug: str | None = None) ->
     doc_date = date.fromisoformat(meta["date"])
     figures = find_figures(text, [(p.start, p.end) for p in prose], doc_date)
     doc_slug = slug or _slugify(source.path.stem)
-    text_name = source.path.name if not source.converted else f"{source.path.stem}.txt"
+    text_name = source.path.name
+    if source.converted:  # a UTF-8 copy of the text, beside the draft
+        text_name = f"{source.path.stem}.txt"
+        if text_name == source.path.name:
+            text_name = f"{source.path.stem}.utf-8.txt"
     themes, sides = _stance(layout, text)
     claims = _claims(text, layout, found, themes, sides)
     data: dict[str, Any] = {"kgdebate": "annotation/1"}

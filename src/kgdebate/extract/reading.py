@@ -22,6 +22,7 @@ HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 SKIPPED = {"script", "style", "noscript", "template", "svg", "nav"}
 # C0 controls other than tab, line feed, form feed and carriage return: a text never has them.
 BINARY = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+BINARY_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1f\x7f]")
 
 
 @dataclass
@@ -49,14 +50,19 @@ def read_source(path: Path, max_bytes: int, encoding: str | None = None) -> Sour
         raise InputError(f"{path}: cannot read the document: {exc.strerror}") from None
     if not raw.strip():
         raise InputError(f"{path}: the document is empty", hint="extract a file that has text")
-    text = _decode(path, raw, encoding)
-    bad = BINARY.search(text)
+    bad = (
+        BINARY_BYTES.search(raw)
+        if encoding is None
+        else BINARY.search(_decode(path, raw, encoding))
+    )
     if bad:
         raise InputError(
-            f"{path}: not a text document (control character U+{ord(bad.group()):04X} at "
-            f"offset {bad.start()}): it looks binary",
-            hint="extract plain text, Markdown or HTML; convert PDF or word-processor files first",
+            f"{path}: not a text document (control character {bad.group()!r} at offset "
+            f"{bad.start()}): it looks binary",
+            hint="extract plain text, Markdown or HTML (convert PDF or word-processor files "
+            "first); a UTF-16 text needs --encoding utf-16",
         )
+    text = _decode(path, raw, encoding)
     suffix = path.suffix.lower()
     if suffix in HTML_SUFFIXES:
         parser = _HtmlText()
@@ -84,11 +90,6 @@ def _decode(path: Path, raw: bytes, encoding: str | None) -> str:
             hint="name the encoding with --encoding (e.g. --encoding latin-1), or convert "
             "the file to UTF-8 first",
         ) from None
-    if encoding is None and "\x00" in text:
-        raise InputError(
-            f"{path}: the document contains NUL characters: it is binary, or UTF-16",
-            hint="for UTF-16 pass --encoding utf-16; otherwise extract a text document",
-        )
     return text.removeprefix("\ufeff")
 
 
