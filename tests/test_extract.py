@@ -279,7 +279,9 @@ def test_events_and_figure_shared_with_the_seed_are_one_node(
 def documents_citing(store: OxigraphStore, target: str) -> set[str]:
     rows = store.query(
         f"""PREFIX kgd: <{BASE}def/kgdebate#>
-            SELECT DISTINCT ?document WHERE {{ ?claim kgd:cites {target} ; kgd:inDocument ?document }}"""
+            SELECT DISTINCT ?document WHERE {{
+              ?claim kgd:cites {target} ; kgd:inDocument ?document
+            }}"""
     )
     return {row["document"].value.rsplit("/", 1)[-1] for row in rows}  # type: ignore[union-attr]
 
