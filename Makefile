@@ -49,6 +49,7 @@ test: vendor lint
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python bench/ingest_bench.py
+	$(BIN)/python bench/extract_bench.py
 	$(BIN)/python bench/web_bench.py
 
 vendor: $(YASGUI_DIR)/VERSION

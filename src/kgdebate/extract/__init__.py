@@ -1,8 +1,8 @@
 """`kgdebate extract`: a raw document in, a draft annotation out (design.md §2).
 
 read (reading.py) → layout (layout.py) → mentions (gazetteer.py) and figures (figures.py) →
-draft annotation (draft.py), written where it never replaces a curation. `kgdebate review`
-(review.py) then lists what a curator must decide.
+draft annotation (draft.py) → YAML (writing.py), never written over a curation.
+`kgdebate review` (review.py) then lists what a curator must decide.
 """
 
 from __future__ import annotations
@@ -10,9 +10,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from kgdebate.config import Settings
-from kgdebate.extract.draft import make_draft, write_draft
+from kgdebate.extract.draft import make_draft
 from kgdebate.extract.gazetteer import Gazetteer
 from kgdebate.extract.reading import read_source
+from kgdebate.extract.writing import write_draft
 from kgdebate.store import TripleStore
 
 

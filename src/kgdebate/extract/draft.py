@@ -9,14 +9,11 @@ sentence, with both quote selectors, and a side and theme where the layout says 
 from __future__ import annotations
 
 import calendar
-import hashlib
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 from typing import Any
-
-import yaml
 
 from kgdebate import __version__
 from kgdebate.errors import InputError
@@ -24,10 +21,9 @@ from kgdebate.extract.figures import Figure, find_figures
 from kgdebate.extract.gazetteer import Found, Gazetteer
 from kgdebate.extract.layout import LABELS, Layout, Paragraph, read_layout
 from kgdebate.extract.reading import Source
-from kgdebate.ingest.yamlstrict import load_strict
+from kgdebate.extract.spans import SpanIndex
 
 CONTEXT = 32  # characters of prefix and suffix, as in the curated seed
-FINGERPRINT = "# kgdebate extract: untouched draft "
 PUBLISHER_TYPES = {"ThinkTank", "University", "InternationalOrganization"}
 URL = re.compile(r"https?://[^\s<>\"{}|\\^`]+[^\s<>\"{}|\\^`.,;:)]")
 STOP_NAMES = {
@@ -213,10 +209,10 @@ def _stance(layout: Layout, text: str) -> tuple[dict[int, tuple[str, str]], dict
         if len(paired) >= 2:
             for section in paired:
                 first, second = [p for p in section.paragraphs if not p.boilerplate]
-                sides[first.start] = ("for", ("paired layout: first", first.start, first.start))
+                sides[first.start] = ("for", ("paired layout: first", first.start, first.end))
                 sides[second.start] = (
                     "against",
-                    ("paired layout: second", second.start, second.start),
+                    ("paired layout: second", second.start, second.end),
                 )
     themes: dict[int, tuple[str, str]] = {}
     used: set[str] = set()
@@ -245,6 +241,7 @@ def _claims(
         if _asserts(text[span[0] : span[1]])
     ]
     width = max(2, len(str(len(spans))))
+    starts = [mention.start for mention in found.mentions]  # sorted by the gazetteer
     claims = []
     for position, (section_index, number, paragraph, (start, end)) in enumerate(spans, start=1):
         exact = text[start:end]
@@ -270,11 +267,11 @@ def _claims(
         claim["kind"] = _kind(exact)
         claim["paragraph"] = number
         mentions: dict[str, list[str]] = {"actors": [], "events": [], "places": []}
-        for mention in found.mentions:
-            if start <= mention.start < end:
-                bucket = mentions[mention.entity.kind + "s"]
-                if mention.entity.slug not in bucket:
-                    bucket.append(mention.entity.slug)
+        first = bisect_left(starts, start)
+        for mention in found.mentions[first : bisect_left(starts, end)]:
+            bucket = mentions[mention.entity.kind + "s"]
+            if mention.entity.slug not in bucket:
+                bucket.append(mention.entity.slug)
         claim["mentions"] = mentions
         claims.append(claim)
     return claims
@@ -359,7 +356,8 @@ def _draft_block(
         for a in found.ambiguous
     ]
     block["new_entities"] = _new_entities(text, layout, found)
-    block["figures"] = [_figure_item(text, f, layout.sentences()) for f in figures]
+    sentences = SpanIndex(layout.sentences())
+    block["figures"] = [_figure_item(text, f, sentences) for f in figures]
     block["stance"] = [
         {"label": label[0], "side": side, "start": label[1], "end": label[2]}
         for side, label in sides.values()
@@ -367,13 +365,14 @@ def _draft_block(
     return block
 
 
-def _figure_item(text: str, figure: Figure, sentences: list[tuple[int, int]]) -> dict[str, Any]:
+def _figure_item(text: str, figure: Figure, sentences: SpanIndex) -> dict[str, Any]:
     item = {
         key: value
         for key, value in vars(figure).items()
         if value is not None and not (key == "approximate" and value is False)
     }
-    sentence = next((text[a:b] for a, b in sentences if a <= figure.start < b), "")
+    held = sentences.holding(figure.start)
+    sentence = text[held[0] : held[1]] if held else ""
     if figure.kind not in ("percent", "count", "money"):
         return item
     for pattern in ATTRIBUTION:  # the source the text names: for the curator's `source:`
@@ -386,9 +385,9 @@ def _figure_item(text: str, figure: Figure, sentences: list[tuple[int, int]]) ->
 
 def _new_entities(text: str, layout: Layout, found: Found) -> list[dict[str, Any]]:
     """Capitalised names that no known name covers: proposals, never links."""
-    covered = [(m.start, m.end) for m in found.mentions] + [
-        (a.start, a.end) for a in found.ambiguous
-    ]
+    covered = SpanIndex(
+        [(m.start, m.end) for m in found.mentions] + [(a.start, a.end) for a in found.ambiguous]
+    )
     occurrences: dict[str, list[dict[str, int]]] = {}
     name = re.compile(
         r"(?<![\w'’])[A-Z][\w’'.-]*[\w](?:\s+(?:of|the|for|and|on)\s+[A-Z][\w’'-]*|\s+[A-Z][\w’'-]*)*"
@@ -405,69 +404,12 @@ def _new_entities(text: str, layout: Layout, found: Found) -> list[dict[str, Any
             span = (first, first + len(candidate))
             if len(words) == 1 and (first == start or DEMONYM.match(candidate)):
                 continue  # a capital opening a sentence, or an adjective such as "Ukrainian"
-            if any(a < span[1] and span[0] < b for a, b in covered):
+            if covered.overlaps(*span):
                 continue
             if candidate.lower() in STOP_NAMES or len(candidate) < 3:
                 continue
             occurrences.setdefault(candidate, []).append({"start": span[0], "end": span[1]})
     return [{"text": key, "occurrences": value} for key, value in occurrences.items()]
-
-
-# writing ---------------------------------------------------------------------------------------
-
-
-class _Dumper(yaml.SafeDumper):
-    def ignore_aliases(self, data: Any) -> bool:
-        return True  # strict ingest refuses anchors and aliases
-
-
-def render(draft: Draft) -> str:
-    """The draft as YAML, with a last line that tells an untouched draft from a curated one."""
-    body = (
-        "# yaml-language-server: $schema=https://w3id.org/kgdebate/schema/annotation.schema.json\n"
-        "# Draft made by `kgdebate extract`: every value under `draft:` is for a curator to check\n"
-        "# (`kgdebate review FILE` lists the decisions). Delete `draft:` once it is curated.\n"
-        + yaml.dump(draft.data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
-    )
-    return body + FINGERPRINT + hashlib.sha256(body.encode()).hexdigest() + "\n"
-
-
-def is_untouched_draft(content: str) -> bool:
-    """True if ``content`` is a draft exactly as extract wrote it (so it may be replaced)."""
-    body, _, last = content.rstrip("\n").rpartition("\n")
-    if not last.startswith(FINGERPRINT):
-        return False
-    return hashlib.sha256((body + "\n").encode()).hexdigest() == last[len(FINGERPRINT) :]
-
-
-def write_draft(draft: Draft, output: Path, max_yaml_nodes: int) -> list[Path]:
-    """Write the draft (and the UTF-8 text it refers to, if converted); never over a curation."""
-    if output.exists():
-        try:
-            current = output.read_text("utf-8")
-        except (OSError, UnicodeDecodeError):
-            current = ""
-        if not is_untouched_draft(current):
-            raise InputError(
-                f"{output}: an annotation that has been curated (or edited) is already there; "
-                "extract never overwrites a curation",
-                hint="write the new draft elsewhere with -o and compare the two",
-            )
-    content = render(draft)
-    load_strict(content, str(output), max_yaml_nodes)  # what we write, ingest must read
-    written = []
-    if draft.converted:
-        text_path = output.parent / draft.text_name
-        if text_path.exists() and text_path.read_text("utf-8") != draft.text:
-            raise InputError(
-                f"{text_path}: a different text is already there",
-                hint="write the draft to another folder with -o",
-            )
-        text_path.write_text(draft.text, "utf-8")
-        written.append(text_path)
-    output.write_text(content, "utf-8")
-    written.append(output)
-    return written
 
 
 def _slugify(value: str) -> str:

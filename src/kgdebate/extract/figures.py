@@ -1,8 +1,8 @@
 """Figures in a text: percentages, counts, money, dates, years and relative periods.
 
 A relative period ("the past 20 months", "within the next 12 months") is resolved against the
-document's date when it has one. Each figure keeps its span; overlapping finds keep the first
-(the patterns are tried from the most specific to the least).
+document's date when it has one. Each figure keeps its span. All patterns are scanned in one
+pass; where two could match, the earlier start wins, then the earlier pattern.
 """
 
 from __future__ import annotations
@@ -11,6 +11,8 @@ import calendar
 import re
 from dataclasses import dataclass, replace
 from datetime import date
+
+from kgdebate.extract.spans import SpanIndex
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name} | {
     name.lower(): i for i, name in enumerate(calendar.month_abbr) if name
@@ -62,30 +64,55 @@ class Figure:
     until: str | None = None
 
 
+def _combined(patterns: list[tuple[str, re.Pattern[str]]]) -> re.Pattern[str]:
+    """All patterns as one alternation, scanned once: group ``k<i>`` says which one matched."""
+    branches = []
+    for index, (_, pattern) in enumerate(patterns):
+        inner = pattern.pattern.replace("(?P<", f"(?P<g{index}_")
+        flags = "(?i:" if pattern.flags & re.IGNORECASE else "(?:"
+        branches.append(f"(?P<k{index}>{flags}{inner}))")
+    return re.compile("|".join(branches))
+
+
+COMBINED = _combined(PATTERNS)
+
+
 def find_figures(text: str, spans: list[tuple[int, int]], today: date | None) -> list[Figure]:
-    """Figures inside the given spans (the paragraphs), in text order."""
-    taken: list[tuple[int, int]] = []
+    """Figures inside the given spans (the paragraphs), in text order.
+
+    Where two patterns could match, the one that starts first wins, then the one listed first
+    ("16 November 2023" is a date, not a year; "$5.6 billion" is money, not a count).
+    """
+    if not spans:
+        return []
+    inside = SpanIndex(spans)
     found: list[Figure] = []
-    for start, end in spans:
-        for kind, pattern in PATTERNS:
-            for match in pattern.finditer(text, start, end):
-                span = match.span()
-                if any(a < span[1] and span[0] < b for a, b in taken):
-                    continue
-                figure = _figure(kind, match, today)
-                if figure is not None:
-                    taken.append(span)
-                    found.append(figure)
-    return sorted(found, key=lambda f: f.start)
+    first, last = min(a for a, _ in spans), max(b for _, b in spans)
+    for match in COMBINED.finditer(text, first, last):
+        held = inside.holding(match.start())
+        if held is None or match.end() > held[1]:
+            continue
+        index = int((match.lastgroup or "k0")[1:])
+        prefix = f"g{index}_"
+        groups = {
+            name[len(prefix) :]: value
+            for name, value in match.groupdict().items()
+            if name.startswith(prefix)
+        }
+        figure = _figure(PATTERNS[index][0], match, groups, today)
+        if figure is not None:
+            found.append(figure)
+    return found
 
 
 def _number(raw: str) -> float:
     return float(raw.replace(",", ""))
 
 
-def _figure(kind: str, m: re.Match[str], today: date | None) -> Figure | None:
+def _figure(
+    kind: str, m: re.Match[str], groups: dict[str, str], today: date | None
+) -> Figure | None:
     bare = Figure(m.start(), m.end(), m.group(), kind)
-    groups = m.groupdict()
     if kind == "percent":
         return replace(bare, value=_number(groups["n"]), unit="percent")
     if kind == "money":

@@ -21,9 +21,11 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from kgdebate.extract.spans import SpanIndex
 from kgdebate.store import TripleStore
 
 ACRONYM = re.compile(r"^[A-Z]{2,5}$")
+NON_ASCII_OR_ASCII = re.compile(r"[\x00-\x7f]+|[^\x00-\x7f]+")
 FOLD = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "–": "-", "—": "-", "‐": "-", "\u00a0": " "})
 # Words in a sentence that say an event is a negotiation, and the event kinds they point to.
 CUES = {
@@ -64,16 +66,25 @@ class Found:
 
 
 def fold(text: str) -> tuple[str, list[int]]:
-    """The matching form of ``text`` and, for each of its characters, the original offset."""
+    """The matching form of ``text`` and, for each of its characters, the original offset.
+
+    ASCII runs are lower-cased whole (same length, same offsets); only the other characters
+    are decomposed one by one, their accents dropped, and folded (which may change lengths).
+    """
     out: list[str] = []
     where: list[int] = []
-    for index, char in enumerate(text):
-        for part in unicodedata.normalize("NFKD", char.translate(FOLD)):
-            if unicodedata.combining(part):
-                continue
-            for folded in part.casefold():
-                out.append(folded)
-                where.append(index)
+    for run in NON_ASCII_OR_ASCII.finditer(text.translate(FOLD)):
+        start, chunk = run.start(), run.group()
+        if chunk.isascii():
+            out.append(chunk.lower())
+            where.extend(range(start, run.end()))
+            continue
+        for offset, char in enumerate(chunk, start):
+            for part in unicodedata.normalize("NFKD", char):
+                if not unicodedata.combining(part):
+                    folded = part.casefold()
+                    out.append(folded)
+                    where.extend([offset] * len(folded))
     return "".join(out), where
 
 
@@ -168,10 +179,12 @@ class Gazetteer:
         found: Found,
     ) -> Iterator[Mention]:
         named = {(m.start, m.entity) for m in mentions if m.entity.kind == "event"}
+        index = SpanIndex(sentences)
         for mention in list(mentions):
             if mention.entity.kind == "event":
                 continue
-            sentence = _sentence_of(mention.start, sentences, text)
+            held = index.holding(mention.start)
+            sentence = text[held[0] : held[1]] if held else ""
             year = re.match(r"\s+in\s+((?:19|20)\d\d)\b", text[mention.end : mention.end + 12])
             if year:
                 fits = self.events.at(mention.entity.slug, year=year.group(1))
@@ -234,13 +247,6 @@ class EventFacts:
 def _cued_kinds(sentence: str) -> set[str]:
     lowered = sentence.lower()
     return {kind for cue, kinds in CUES.items() if cue in lowered for kind in kinds}
-
-
-def _sentence_of(offset: int, sentences: list[tuple[int, int]], text: str) -> str:
-    for start, end in sentences:
-        if start <= offset < end:
-            return text[start:end]
-    return ""
 
 
 def _rows(store: TripleStore, name: str) -> ox.QuerySolutions:
