@@ -138,7 +138,7 @@ class Gazetteer:
             )
         facts = EventFacts()
         for row in _rows(store, "event-facts"):
-            facts.add(_slug(row["event"].value), row["fact"].value, row["value"].value)
+            facts.add(row["event"].value, row["fact"].value, row["value"].value)
         # An entity has several types (State and Actor): keep the most specific name per slug.
         best: dict[tuple[str, str], Entity] = {}
         for entity, _name, _how in names:
@@ -214,7 +214,7 @@ class EventFacts:
     facts: dict[str, dict[str, set[str]]] = field(default_factory=dict)
 
     def add(self, event: str, fact: str, value: str) -> None:
-        self.facts.setdefault(event, defaultdict(set))[fact].add(
+        self.facts.setdefault(_slug(event), defaultdict(set))[fact].add(
             value if fact == "year" else _slug(value)
         )
 

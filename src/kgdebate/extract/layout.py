@@ -16,7 +16,7 @@ BOILERPLATE = re.compile(
     r"(is|was) part of)|\b(this|the) (study group|series|seminar series|newsletter)\b",
     re.IGNORECASE,
 )
-NUMBERED_HEADING = re.compile(r"^(\d+(\.\d+)*\.?|[IVX]+\.)\s+\S")
+NUMBERED_HEADING = re.compile(r"^(\d+\.(\d+\.?)*|[IVX]+\.)\s+\S")  # "2. Findings", "3.1 Data"
 LABELS = {
     "agree": "for",
     "for": "for",
