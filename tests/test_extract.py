@@ -414,3 +414,19 @@ def test_an_explicit_encoding_is_read_and_converted(
     assert copy.read_text("utf-8") == text  # the UTF-8 text the offsets refer to
     assert load(path)["draft"]["sections"][0]["title"] == "1. Résumé"
     ingest_one(path, store, settings)
+
+
+def test_a_date_the_text_lacks_is_asked_for_not_invented(
+    tmp_path: Path, store: OxigraphStore, settings: Settings
+) -> None:
+    text = (DOCUMENTS / "report-displacement-and-opinion.txt").read_text("utf-8")
+    source = tmp_path / "undated.txt"
+    source.write_text(text.replace("Date: 12 January 2024\n", ""), "utf-8")
+    with pytest.raises(InputError, match="no publication date") as refused:
+        extract(source, store, settings)
+    assert "--date" in str(refused.value)
+    path = extract(source, store, settings, when="2024-01-12")[-1]
+    draft = load(path)
+    assert draft["document"]["date"] == "2024-01-12" and "date" not in draft["draft"]["guessed"]
+    with pytest.raises(InputError, match="not a document id"):
+        extract(source, store, settings, slug="Not A Slug")

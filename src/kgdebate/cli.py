@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import NoReturn
 
@@ -183,9 +184,17 @@ def validate(settings: Settings, files: tuple[Path, ...], text: Path | None) -> 
 )
 @click.option("--encoding", help="The text's encoding if not UTF-8 (never guessed).")
 @click.option("--id", "slug", help="The document's id. Default: from FILE's name.")
+@click.option(
+    "--date", "when", type=click.DateTime(["%Y-%m-%d"]), help="Its date, if the text gives none."
+)
 @click.pass_obj
 def extract(
-    settings: Settings, file: Path, output: Path | None, encoding: str | None, slug: str | None
+    settings: Settings,
+    file: Path,
+    output: Path | None,
+    encoding: str | None,
+    slug: str | None,
+    when: datetime | None,
 ) -> None:
     """Draft an annotation of FILE (plain text, Markdown or HTML) for a curator to finish.
 
@@ -194,9 +203,9 @@ def extract(
     from kgdebate.extract import extract as extract_draft
 
     try:
-        written = extract_draft(
-            file, _open(settings, read_only=True), settings, output, encoding, slug
-        )
+        store = _open(settings, read_only=True)
+        day = when.date().isoformat() if when else None
+        written = extract_draft(file, store, settings, output, encoding, slug, day)
     except KgdebateError as exc:
         _fail(exc)
     for path in written:

@@ -24,9 +24,10 @@ def extract(
     output: Path | None = None,
     encoding: str | None = None,
     slug: str | None = None,
+    when: str | None = None,
 ) -> list[Path]:
     """Write the draft annotation of ``path`` (default: ``<stem>.yaml`` beside it)."""
     source = read_source(path, settings.max_text_bytes, encoding)
-    draft = make_draft(source, Gazetteer.from_store(store), slug)
+    draft = make_draft(source, Gazetteer.from_store(store), slug, when)
     target = output or path.with_name(f"{draft.data['document']['id']}.yaml")
     return write_draft(draft, target, settings.max_yaml_nodes)

@@ -23,6 +23,7 @@ from kgdebate.extract.layout import LABELS, Layout, Paragraph, read_layout
 from kgdebate.extract.reading import Source
 from kgdebate.extract.spans import SpanIndex
 
+SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 CONTEXT = 32  # characters of prefix and suffix, as in the curated seed
 PUBLISHER_TYPES = {"ThinkTank", "University", "InternationalOrganization"}
 URL = re.compile(r"https?://[^\s<>\"{}|\\^`]+[^\s<>\"{}|\\^`.,;:)]")
@@ -60,8 +61,17 @@ class Draft:
     converted: bool
 
 
-def make_draft(source: Source, gazetteer: Gazetteer, slug: str | None = None) -> Draft:
-    """The draft annotation of one source text."""
+def make_draft(
+    source: Source, gazetteer: Gazetteer, slug: str | None = None, when: str | None = None
+) -> Draft:
+    """The draft annotation of one source text (``when``: its date, if the text lacks one)."""
+    doc_slug = slug or _slugify(source.path.stem)
+    if not SLUG.fullmatch(doc_slug):
+        raise InputError(
+            f"{source.path}: {doc_slug!r} is not a document id (lower-case words and digits "
+            "joined by hyphens)",
+            hint="give one with --id, e.g. --id think-tank-2024-01-12-brief",
+        )
     text = source.text
     layout = read_layout(text)
     prose = [p for p in layout.paragraphs() if not p.boilerplate and p.sentences]
@@ -72,10 +82,9 @@ def make_draft(source: Source, gazetteer: Gazetteer, slug: str | None = None) ->
             hint="separate paragraphs with blank lines; headings alone make no document",
         )
     found = gazetteer.find(text, layout.sentences() + _header_lines(layout))
-    meta, guessed = _metadata(source, layout, found)
+    meta, guessed = _metadata(source, layout, found, when)
     doc_date = date.fromisoformat(meta["date"])
     figures = find_figures(text, [(p.start, p.end) for p in prose], doc_date)
-    doc_slug = slug or _slugify(source.path.stem)
     text_name = source.path.name
     if source.converted:  # a UTF-8 copy of the text, beside the draft
         text_name = f"{source.path.stem}.txt"
@@ -98,7 +107,9 @@ def make_draft(source: Source, gazetteer: Gazetteer, slug: str | None = None) ->
 # metadata -------------------------------------------------------------------------------------
 
 
-def _metadata(source: Source, layout: Layout, found: Found) -> tuple[dict[str, Any], list[str]]:
+def _metadata(
+    source: Source, layout: Layout, found: Found, given_date: str | None
+) -> tuple[dict[str, Any], list[str]]:
     text = source.text
     meta: dict[str, Any] = {}
     header = [text[a:b].strip() for a, b in layout.header]
@@ -112,24 +123,27 @@ def _metadata(source: Source, layout: Layout, found: Found) -> tuple[dict[str, A
         if _date_in(line) is None and not URL.search(line) and not _publisher_line(line):
             title = re.sub(r"^(title:\s*)", "", line, flags=re.I)
     meta["title"] = title or text.strip().split("\n", 1)[0][:200]
-    when = _date_in(source.meta.get("date", "")) or next(
+    # An HTML date may be a timestamp ("2024-02-20T09:00:00Z"): its first ten characters.
+    when = _date_in(source.meta.get("date", "")[:10]) or next(
         (d for d in map(_date_in, header) if d), None
     )
     if when is None:
-        when = next((d for a, b in layout.footer if (d := _date_in(text[a:b]))), None)
-    if when is None:
+        when = next((d for a, b in layout.boilerplate if (d := _date_in(text[a:b]))), None)
+    if given_date is not None:
+        when = given_date
+    elif when is None:
         raise InputError(
             f"{source.path}: no publication date found near the top of the document",
-            hint="put the date on a line of its own under the title (e.g. 16 November 2023)",
+            hint="give it with --date YYYY-MM-DD, or put it on a line under the title",
         )
     meta["date"] = when
-    guessed = ["title", "date", "language"]
+    guessed = ["title", "language"] + ([] if given_date else ["date"])
     publisher = next(
         (
             m.entity.slug
             for m in found.mentions
             if m.entity.type in PUBLISHER_TYPES
-            and any(a <= m.start < b for a, b in layout.header + layout.footer)
+            and any(a <= m.start < b for a, b in layout.header + layout.boilerplate)
         ),
         None,
     )
@@ -146,7 +160,7 @@ def _metadata(source: Source, layout: Layout, found: Found) -> tuple[dict[str, A
         guessed.append("url")
     meta["language"] = "en"
     citation = None
-    for a, b in layout.footer:
+    for a, b in layout.boilerplate:
         for line in text[a:b].split("\n"):
             if re.match(r"(for academic citation|cite as)\s*:", line, re.I):
                 citation = line.split(":", 1)[1].strip() or None
@@ -182,7 +196,7 @@ def _series(line: str) -> str | None:
 
 
 def _header_lines(layout: Layout) -> list[tuple[int, int]]:
-    return layout.header + layout.footer
+    return layout.header + layout.boilerplate
 
 
 # stance and claims ------------------------------------------------------------------------------
@@ -333,7 +347,7 @@ def _draft_block(
         for s in layout.sections
     ]
     block["boilerplate"] = [{"kind": "header", "start": a, "end": b} for a, b in layout.header] + [
-        {"kind": "footer or blurb", "start": a, "end": b} for a, b in layout.footer
+        {"kind": "blurb or footer", "start": a, "end": b} for a, b in layout.boilerplate
     ]
     block["mentions"] = [
         {

@@ -62,7 +62,7 @@ class Section:
 class Layout:
     header: list[tuple[int, int]]  # lines before the first heading or paragraph of prose
     sections: list[Section]
-    footer: list[tuple[int, int]]  # boilerplate blocks, with their kind
+    boilerplate: list[tuple[int, int]]  # blurbs and footers, wherever they stand
 
     def paragraphs(self) -> list[Paragraph]:
         return [p for s in self.sections for p in s.paragraphs]
@@ -131,7 +131,7 @@ def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def read_layout(text: str) -> Layout:
     """Header lines, then sections of paragraphs; Markdown `#` headings and plain-text ones."""
     header: list[tuple[int, int]] = []
-    footer: list[tuple[int, int]] = []
+    boilerplate: list[tuple[int, int]] = []
     sections = [Section(None, 0, len(text))]
     seen_prose = False
     for start, end in blocks(text):
@@ -154,9 +154,9 @@ def read_layout(text: str) -> Layout:
             paragraph.label = (label.group("label"), start, start + len(label.group("label")))
             body_start = start + label.end()
         if paragraph.boilerplate:
-            footer.append((start, end))
+            boilerplate.append((start, end))
         else:
             paragraph.sentences = sentences(text, body_start, end)
         sections[-1].paragraphs.append(paragraph)
     kept = [s for s in sections if s.paragraphs or s.title]
-    return Layout(header, kept, footer)
+    return Layout(header, kept, boilerplate)

@@ -18,6 +18,7 @@ import yaml
 
 from kgdebate.errors import InputError
 from kgdebate.extract.draft import Draft
+from kgdebate.ingest.structure import check_structure
 from kgdebate.ingest.yamlstrict import load_strict
 
 FINGERPRINT = "# kgdebate extract: untouched draft "
@@ -113,7 +114,7 @@ def write_draft(draft: Draft, output: Path, max_yaml_nodes: int) -> list[Path]:
                 hint="write the new draft elsewhere with -o and compare the two",
             )
     content = render(draft)
-    load_strict(content, str(output), max_yaml_nodes)  # what we write, ingest must read
+    check_structure(load_strict(content, str(output), max_yaml_nodes), str(output))  # as ingest
     written = []
     if draft.converted:
         text_path = output.parent / draft.text_name
