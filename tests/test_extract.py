@@ -57,6 +57,10 @@ def linked(draft: dict[str, Any]) -> dict[str, set[str]]:
     return found
 
 
+def draft_text(path: Path) -> str:
+    return (path.parent / load(path)["document"]["text"]).read_text("utf-8")
+
+
 def claim_at(draft: dict[str, Any], words: str) -> dict[str, Any]:
     (claim,) = [c for c in draft["claims"] if words in c["quote"]["exact"]]
     return claim
@@ -73,6 +77,13 @@ def test_seed_draft_matches_the_curated_annotation(
     curated = load(SEED)
     outcome = ingest_one(path, store, settings)
     assert all("[warning] draft:" in w for w in outcome.warnings), outcome.warnings
+    guessed = store.query(
+        f"""PREFIX kgd: <{BASE}def/kgdebate#>
+            SELECT ?property WHERE {{
+              <{BASE}id/document/seed-draft> a kgd:DraftDocument ; kgd:guessedProperty ?property
+            }}"""
+    )
+    assert len(list(guessed)) == len(draft["draft"]["guessed"])  # the graph says what is a guess
 
     # Sections: the themes of the curated debate, in order, are the draft's argued sections.
     assert [t["title"] for t in draft["debate"]["themes"]] == [
@@ -121,6 +132,9 @@ def test_seed_draft_matches_the_curated_annotation(
         f"found beyond the curated claims: {sorted(found - expected)}"
     )
     assert recall == 1.0, sorted(expected - found)
+    for mention in draft["draft"]["mentions"]:  # each names the IRI it links to
+        assert mention["iri"] == f"{BASE}id/{mention['kind']}/{mention['slug']}"
+        assert draft_text(path)[mention["start"] : mention["end"]] == mention["text"]
     assert draft["draft"]["ambiguous"] == []
 
 

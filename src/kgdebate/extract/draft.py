@@ -356,6 +356,7 @@ def _draft_block(
             "end": m.end,
             "kind": m.entity.kind,
             "slug": m.entity.slug,
+            "iri": m.entity.iri,
             "how": m.how,
         }
         for m in found.mentions
@@ -365,7 +366,7 @@ def _draft_block(
             "text": a.text,
             "start": a.start,
             "end": a.end,
-            "candidates": [{"kind": c.kind, "slug": c.slug} for c in a.candidates],
+            "candidates": [{"kind": c.kind, "slug": c.slug, "iri": c.iri} for c in a.candidates],
         }
         for a in found.ambiguous
     ]

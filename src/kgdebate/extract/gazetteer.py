@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
@@ -40,6 +40,7 @@ class Entity:
     kind: str  # actor | event | place
     slug: str
     type: str = ""  # the class's local name, e.g. ThinkTank
+    iri: str = ""
 
 
 @dataclass(frozen=True)
@@ -126,16 +127,15 @@ class Gazetteer:
         self.events = events
         pattern = _trie_pattern(sorted(self.by_form, key=len, reverse=True))
         self.pattern = re.compile(r"(?<!\w)(?:" + pattern + r")(?!\w)") if pattern else None
-        self.entities = {e for found in self.by_form.values() for e in found}
+        self.entities = {(e.kind, e.slug): e for found in self.by_form.values() for e in found}
 
     @classmethod
     def from_store(cls, store: TripleStore) -> Gazetteer:
         names = []
         for row in _rows(store, "names"):
             kind, iri, rdf_type = row["kind"].value, row["entity"].value, row["type"].value
-            names.append(
-                (Entity(kind, _slug(iri), _local(rdf_type)), row["name"].value, row["how"].value)
-            )
+            entity = Entity(kind, _slug(iri), _local(rdf_type), iri)
+            names.append((entity, row["name"].value, row["how"].value))
         facts = EventFacts()
         for row in _rows(store, "event-facts"):
             facts.add(row["event"].value, row["fact"].value, row["value"].value)
@@ -167,17 +167,17 @@ class Gazetteer:
             else:
                 ordered = tuple(sorted(candidates, key=lambda e: (e.kind, e.slug)))
                 found.ambiguous.append(Ambiguous(start, end, text[start:end], ordered))
-        found.mentions += list(self._events_from_context(text, found.mentions, sentences, found))
+        events = self._events_from_context(text, found.mentions, sentences)
+        found.mentions += events.mentions
+        found.ambiguous += events.ambiguous
         found.mentions.sort(key=lambda m: (m.start, m.end, m.entity.kind))
         return found
 
     def _events_from_context(
-        self,
-        text: str,
-        mentions: list[Mention],
-        sentences: list[tuple[int, int]],
-        found: Found,
-    ) -> Iterator[Mention]:
+        self, text: str, mentions: list[Mention], sentences: list[tuple[int, int]]
+    ) -> Found:
+        """Events a place or a person stands for here: "Crimea in 2014", "talks … in Istanbul"."""
+        found = Found()
         named = {(m.start, m.entity) for m in mentions if m.entity.kind == "event"}
         index = SpanIndex(sentences)
         for mention in list(mentions):
@@ -198,13 +198,13 @@ class Gazetteer:
                 end, how = mention.end, "participant-and-cue"
             else:
                 continue
-            entities = tuple(Entity("event", slug) for slug in fits)
+            entities = tuple(self.entities.get(("event", s), Entity("event", s)) for s in fits)
+            words = text[mention.start : end]
             if len(entities) == 1 and (mention.start, entities[0]) not in named:
-                yield Mention(mention.start, end, text[mention.start : end], entities[0], how)
+                found.mentions.append(Mention(mention.start, end, words, entities[0], how))
             elif len(entities) > 1:
-                found.ambiguous.append(
-                    Ambiguous(mention.start, end, text[mention.start : end], entities)
-                )
+                found.ambiguous.append(Ambiguous(mention.start, end, words, entities))
+        return found
 
 
 @dataclass

@@ -114,7 +114,15 @@ def write_draft(draft: Draft, output: Path, max_yaml_nodes: int) -> list[Path]:
                 hint="write the new draft elsewhere with -o and compare the two",
             )
     content = render(draft)
-    check_structure(load_strict(content, str(output), max_yaml_nodes), str(output))  # as ingest
+    try:  # what is written, ingest must read: the same strict loader, schema and caps
+        check_structure(load_strict(content, str(output), max_yaml_nodes), str(output))
+    except InputError as exc:
+        raise InputError(
+            f"{output}: the draft was not written: it would not read back as ingest reads it: "
+            f"{exc.message}",
+            hint="for a very long document, split it or raise max_yaml_nodes and "
+            "max_annotation_bytes in the settings",
+        ) from None
     written = []
     if draft.converted:
         text_path = output.parent / draft.text_name
