@@ -7,6 +7,7 @@ the inputs: the curated seed annotation, and the wording of the test documents.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import shutil
 from pathlib import Path
@@ -444,3 +445,15 @@ def test_a_date_the_text_lacks_is_asked_for_not_invented(
     assert draft["document"]["date"] == "2024-01-12" and "date" not in draft["draft"]["guessed"]
     with pytest.raises(InputError, match="not a document id"):
         extract(source, store, settings, slug="Not A Slug")
+
+
+def test_a_draft_over_ingest_caps_is_not_written(
+    tmp_path: Path, store: OxigraphStore, settings: Settings
+) -> None:
+    small = dataclasses.replace(settings, max_yaml_nodes=300)
+    source = tmp_path / "brief.txt"
+    shutil.copyfile(DOCUMENTS / "report-displacement-and-opinion.txt", source)
+    with pytest.raises(InputError, match="the draft was not written") as refused:
+        extract(source, store, small)
+    assert "max_yaml_nodes" in str(refused.value)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["brief.txt", "store"]
