@@ -150,11 +150,12 @@ def test_labels_and_boilerplate_in_the_layout() -> None:
         "A Title\n\n12 May 2024\n\n"
         "## Costs\n\n"
         "AGREE: It is cheap. We think so and many others agree with the point made here.\n\n"
+        "No. 1 on the list is cost, and yes, many others agree with the point made here.\n\n"
         "For more information on this publication: the press office.\n"
     )
     layout = read_layout(text)
     paragraphs = layout.paragraphs()
-    assert [p.label[0] if p.label else None for p in paragraphs] == ["AGREE", None]
-    assert [p.boilerplate for p in paragraphs] == [False, True]
+    assert [p.label[0] if p.label else None for p in paragraphs] == ["AGREE", None, None]
+    assert [p.boilerplate for p in paragraphs] == [False, False, True]
     assert text[paragraphs[0].sentences[0][0] :].startswith("It is cheap.")
     assert [s.title for s in layout.sections] == ["Costs"]

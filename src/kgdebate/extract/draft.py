@@ -50,7 +50,7 @@ DEMONYM = re.compile(r"^[A-Z][a-z]+(ian|ean|ese|ish|i)$")
 RECOMMEND = re.compile(r"\b(should|must|ought|needs? to|has to|have to|it is important)\b", re.I)
 FORECAST = re.compile(r"\b(will|would|could|might|may|likely|unlikely|risk)\b", re.I)
 CAUSAL = re.compile(r"\b(because|therefore|thus|as a result|leads? to|allow|cause)\b", re.I)
-MORAL = re.compile(r"\b(moral|just|unjust|right to|sovereign|dignity|innocent)\b", re.I)
+MORAL = re.compile(r"\b(moral|unjust|injustice|right to|sovereign|dignity|innocent)\b", re.I)
 
 
 @dataclass

@@ -29,8 +29,9 @@ LABELS = {
     "fallacy": "unknown",
     "rebuttal": "unknown",
 }
-LABEL = re.compile(
-    r"^(?P<label>" + "|".join(LABELS) + r")\b\s*(?:[:.\u2014\u2013-]\s*|$)", re.IGNORECASE
+LABEL = re.compile(  # "AGREE:", "Con —", or the label alone on its line; not "No. 1" or "Yes."
+    r"^(?P<label>" + "|".join(LABELS) + r")\b\s*(?::\s*|\s[\u2014\u2013-]\s+|$)",
+    re.IGNORECASE,
 )
 ABBREVIATIONS = {
     "dr", "mr", "mrs", "ms", "st", "no", "vs", "etc", "e.g", "i.e", "gen", "gov", "sen", "rep",
