@@ -13,6 +13,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+import pyoxigraph as ox
 import pytest
 import yaml
 from click.testing import CliRunner
@@ -58,6 +59,12 @@ def linked(draft: dict[str, Any]) -> dict[str, set[str]]:
     return found
 
 
+def rows(store: OxigraphStore, sparql: str) -> list[ox.QuerySolution]:
+    result = store.query(sparql)
+    assert isinstance(result, ox.QuerySolutions)
+    return list(result)
+
+
 def draft_text(path: Path) -> str:
     return (path.parent / load(path)["document"]["text"]).read_text("utf-8")
 
@@ -78,13 +85,14 @@ def test_seed_draft_matches_the_curated_annotation(
     curated = load(SEED)
     outcome = ingest_one(path, store, settings)
     assert all("[warning] draft:" in w for w in outcome.warnings), outcome.warnings
-    guessed = store.query(
+    guessed = rows(
+        store,
         f"""PREFIX kgd: <{BASE}def/kgdebate#>
             SELECT ?property WHERE {{
               <{BASE}id/document/seed-draft> a kgd:DraftDocument ; kgd:guessedProperty ?property
-            }}"""
+            }}""",
     )
-    assert len(list(guessed)) == len(draft["draft"]["guessed"])  # the graph says what is a guess
+    assert len(guessed) == len(draft["draft"]["guessed"])  # the graph says what is a guess
 
     # Sections: the themes of the curated debate, in order, are the draft's argued sections.
     assert [t["title"] for t in draft["debate"]["themes"]] == [
@@ -280,25 +288,24 @@ def test_events_and_figure_shared_with_the_seed_are_one_node(
     ingest_one(path, store, settings)
 
     event = f"<{BASE}id/event/istanbul-talks-2022>"
-    rows = list(store.query(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ {event} a ?type }} }}"))
-    assert len(rows) == 1  # the event is described once, in the reference graph
+    graphs = rows(store, f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ {event} a ?type }} }}")
+    assert len(graphs) == 1  # the event is described once, in the reference graph
     assert documents_citing(store, event) == {SEED_ID, "news-istanbul-lessons"}
     figure = f"<{BASE}id/statistic/ukrainians-support-fighting-84>"
     assert documents_citing(store, figure) == {SEED_ID, "news-istanbul-lessons"}
-    values = list(
-        store.query(f"SELECT DISTINCT ?v WHERE {{ {figure} <{BASE}def/kgdebate#value> ?v }}")
-    )
+    values = rows(store, f"SELECT DISTINCT ?v WHERE {{ {figure} <{BASE}def/kgdebate#value> ?v }}")
     assert len(values) == 1  # one statistic, one value, whichever document is read
 
 
 def documents_citing(store: OxigraphStore, target: str) -> set[str]:
-    rows = store.query(
+    found = rows(
+        store,
         f"""PREFIX kgd: <{BASE}def/kgdebate#>
             SELECT DISTINCT ?document WHERE {{
               ?claim kgd:cites {target} ; kgd:inDocument ?document
-            }}"""
+            }}""",
     )
-    return {row["document"].value.rsplit("/", 1)[-1] for row in rows}  # type: ignore[union-attr]
+    return {row["document"].value.rsplit("/", 1)[-1] for row in found}
 
 
 # curation ---------------------------------------------------------------------------------------
