@@ -25,6 +25,7 @@ from kgdebate.extract import extract
 from kgdebate.extract.review import review
 from kgdebate.ingest.pipeline import Outcome, ingest_files
 from kgdebate.store import OxigraphStore
+from kgdebate.web import create_app
 
 from conftest import BASE, SEED, SEED_ID, canonical_dump
 
@@ -464,3 +465,19 @@ def test_a_draft_over_ingest_caps_is_not_written(
         extract(source, store, small)
     assert "max_yaml_nodes" in str(refused.value)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["brief.txt", "store"]
+
+
+def test_pages_of_a_draft_without_sides_render(
+    tmp_path: Path, store: OxigraphStore, settings: Settings
+) -> None:
+    path = draft_of(DOCUMENTS / "report-displacement-and-opinion.txt", tmp_path, store, settings)
+    ingest_one(path, store, settings)
+    store.backup(tmp_path / "snapshot")
+    app = create_app(dataclasses.replace(settings, data_dir=tmp_path / "snapshot"))
+    client = app.test_client()
+    document = client.get("/doc/document/report-displacement-and-opinion.html")
+    assert (
+        document.status_code == 200 and b"Ukraine Displacement and Opinion Brief" in document.data
+    )
+    claim = client.get("/doc/claim/report-displacement-and-opinion/c01.html")
+    assert claim.status_code == 200
