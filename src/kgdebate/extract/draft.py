@@ -44,7 +44,9 @@ ATTRIBUTION = (  # "according to X, …" and "X said …": the source a text nam
         r"\b(?i:according to|a survey by|a poll by|data from|figures from|reported by)\s+"
         r"(?P<by>(?:the )?[A-Z][^,;:()]*?)(?=[,;:(]| fielded| found| published| in \d|$)"
     ),
-    re.compile(r"(?P<by>[A-Z][\w.'’]+(?: [A-Z][\w.'’]+)+),? (?:said|spoke of|told|estimated)\b"),
+    re.compile(
+        r"(?P<by>[A-Z][\w.'’]+(?: [A-Z][\w.'’]+){1,5}),? (?:said|spoke of|told|estimated)\b"
+    ),
 )
 DEMONYM = re.compile(r"^[A-Z][a-z]+(ian|ean|ese|ish|i)$")
 RECOMMEND = re.compile(r"\b(should|must|ought|needs? to|has to|have to|it is important)\b", re.I)
@@ -372,7 +374,8 @@ def _draft_block(
     ]
     block["new_entities"] = _new_entities(text, layout, found)
     sentences = SpanIndex(layout.sentences())
-    block["figures"] = [_figure_item(text, f, sentences) for f in figures]
+    said: dict[tuple[int, int], str | None] = {}  # per sentence, looked up once
+    block["figures"] = [_figure_item(text, f, sentences, said) for f in figures]
     block["stance"] = [
         {"label": label[0], "side": side, "start": label[1], "end": label[2]}
         for side, label in sides.values()
@@ -380,22 +383,30 @@ def _draft_block(
     return block
 
 
-def _figure_item(text: str, figure: Figure, sentences: SpanIndex) -> dict[str, Any]:
+def _figure_item(
+    text: str, figure: Figure, sentences: SpanIndex, said: dict[tuple[int, int], str | None]
+) -> dict[str, Any]:
     item = {
         key: value
         for key, value in vars(figure).items()
         if value is not None and not (key == "approximate" and value is False)
     }
     held = sentences.holding(figure.start)
-    sentence = text[held[0] : held[1]] if held else ""
-    if figure.kind not in ("percent", "count", "money"):
+    if held is None or figure.kind not in ("percent", "count", "money"):
         return item
-    for pattern in ATTRIBUTION:  # the source the text names: for the curator's `source:`
-        said = pattern.search(sentence)
-        if said:
-            item["attributed_to"] = said.group("by").strip()
-            break
+    if held not in said:
+        said[held] = _attribution(text[held[0] : held[1]])
+    if said[held]:  # the source the text names: for the curator's `source:`
+        item["attributed_to"] = said[held]
     return item
+
+
+def _attribution(sentence: str) -> str | None:
+    for pattern in ATTRIBUTION:
+        found = pattern.search(sentence)
+        if found:
+            return found.group("by").strip()
+    return None
 
 
 def _new_entities(text: str, layout: Layout, found: Found) -> list[dict[str, Any]]:

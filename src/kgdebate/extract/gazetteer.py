@@ -180,20 +180,23 @@ class Gazetteer:
         found = Found()
         named = {(m.start, m.entity) for m in mentions if m.entity.kind == "event"}
         index = SpanIndex(sentences)
+        cues: dict[tuple[int, int], set[str]] = {}
         for mention in list(mentions):
             if mention.entity.kind == "event":
                 continue
-            held = index.holding(mention.start)
-            sentence = text[held[0] : held[1]] if held else ""
+            held = index.holding(mention.start) or (mention.start, mention.start)
+            if held not in cues:  # once per sentence, however long it is
+                lowered = text[held[0] : held[1]].lower()
+                cues[held] = {cue for cue in CUES if cue in lowered}
             year = re.match(r"\s+in\s+((?:19|20)\d\d)\b", text[mention.end : mention.end + 12])
             if year:
                 fits = self.events.at(mention.entity.slug, year=year.group(1))
                 end, how = mention.end + year.end(), "place-and-year"
             elif re.search(r"\bin\s+$", text[max(0, mention.start - 4) : mention.start]):
-                kinds = _cued_kinds(sentence)
+                kinds = {kind for cue in cues[held] for kind in CUES[cue]}
                 fits = self.events.at(mention.entity.slug, kinds=kinds) if kinds else []
                 end, how = mention.end, "place-and-cue"
-            elif mention.entity.type == "Person" and "mediat" in sentence.lower():
+            elif mention.entity.type == "Person" and "mediat" in cues[held]:
                 fits = self.events.with_participant(mention.entity.slug, ("mediation",))
                 end, how = mention.end, "participant-and-cue"
             else:
@@ -242,11 +245,6 @@ class EventFacts:
         """Drop an event whose parent also fits: "talks in Belarus" is the series, not a round."""
         chosen = set(events)
         return sorted(e for e in chosen if not self.facts[e]["part-of"] & chosen)
-
-
-def _cued_kinds(sentence: str) -> set[str]:
-    lowered = sentence.lower()
-    return {kind for cue, kinds in CUES.items() if cue in lowered for kind in kinds}
 
 
 def _rows(store: TripleStore, name: str) -> ox.QuerySolutions:
