@@ -20,7 +20,7 @@ from click.testing import CliRunner
 
 from kgdebate.cli import cli
 from kgdebate.config import Settings
-from kgdebate.errors import InputError
+from kgdebate.errors import InputError, StoreError
 from kgdebate.extract import extract
 from kgdebate.extract.review import review
 from kgdebate.ingest.pipeline import Outcome, ingest_files
@@ -481,3 +481,9 @@ def test_pages_of_a_draft_without_sides_render(
     )
     claim = client.get("/doc/claim/report-displacement-and-opinion/c01.html")
     assert claim.status_code == 200
+
+
+def test_extract_needs_the_reference_data(tmp_path: Path, settings: Settings) -> None:
+    empty = OxigraphStore(tmp_path / "empty")
+    with pytest.raises(StoreError, match="no reference data"):
+        extract(DOCUMENTS / "debate-security-guarantees.md", empty, settings)
