@@ -55,7 +55,6 @@ class Section:
     title: str | None
     start: int
     end: int
-    title_span: tuple[int, int] | None = None
     paragraphs: list[Paragraph] = field(default_factory=list)
 
 
@@ -107,7 +106,7 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans = []
     begin = start
     for match in SENTENCE_END.finditer(text, start, end):
-        word = re.search(r"([\w.]+)\.$", text[begin : match.start() + 1])
+        word = re.search(r"([\w.]+)\.$", text[max(begin, match.start() - 24) : match.start() + 1])
         if match.group()[0] == "." and word and word.group(1).lower() in ABBREVIATIONS:
             continue
         if word and re.fullmatch(r"[A-Z]", word.group(1)):  # an initial: "J. Smith"
@@ -145,7 +144,7 @@ def read_layout(text: str) -> Layout:
         if "\n" not in block and is_heading(block):
             title_start = start + len(block) - len(block.lstrip("#").lstrip())
             sections[-1].end = start
-            sections.append(Section(text[title_start:end], start, len(text), (title_start, end)))
+            sections.append(Section(text[title_start:end], start, len(text)))
             continue
         seen_prose = True
         paragraph = Paragraph(start, end, [], boilerplate=bool(BOILERPLATE.search(block)))
