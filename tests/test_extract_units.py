@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
+from kgdebate.extract.draft import make_draft
 from kgdebate.extract.figures import find_figures
 from kgdebate.extract.gazetteer import Entity, EventFacts, Gazetteer, fold
 from kgdebate.extract.layout import read_layout, sentences
+from kgdebate.extract.reading import Source
 
 RUSSIA = Entity("actor", "russia", "State")
 UKRAINE = Entity("actor", "ukraine", "State")
@@ -159,3 +162,26 @@ def test_labels_and_boilerplate_in_the_layout() -> None:
     assert [p.boilerplate for p in paragraphs] == [False, False, True]
     assert text[paragraphs[0].sentences[0][0] :].startswith("It is cheap.")
     assert [s.title for s in layout.sections] == ["Costs"]
+
+
+def test_labels_become_sides_and_fallacy_rebuttal_is_left_to_the_curator() -> None:
+    text = (
+        "Should Sanctions Stay?\n\n2 May 2024\n\n## Trade\n\n"
+        "Pro: Sanctions raise the cost of the war. They work slowly but surely over many years.\n\n"
+        "Con: Sanctions leak through third countries. Their cost falls on ordinary people too.\n\n"
+        "## Myths\n\n"
+        "Fallacy: Sanctions never work at all. Every past case is said to prove this claim.\n\n"
+        "Rebuttal: Some sanctions have changed policies. The record is mixed, not empty at all.\n"
+    )
+    source = Source(Path("sanctions.md"), text, "0" * 64, converted=False)
+    draft = make_draft(source, Gazetteer([], EventFacts()))
+    by_paragraph = {c["paragraph"]: c.get("side") for c in draft.data["claims"]}
+    assert by_paragraph == {1: "for", 2: "against", 3: None, 4: None}
+    stance = [(s["label"], s["side"]) for s in draft.data["draft"]["stance"]]
+    assert stance == [
+        ("Pro", "for"),
+        ("Con", "against"),
+        ("Fallacy", "unknown"),
+        ("Rebuttal", "unknown"),
+    ]
+    assert draft.data["debate"]["motion"] == "Should Sanctions Stay?"

@@ -116,14 +116,18 @@ def _metadata(
     meta: dict[str, Any] = {}
     header = [text[a:b].strip() for a, b in layout.header]
     first = layout.sections[0] if layout.sections else None
+    # The title: from HTML; else a `# ` heading that opens the text; else the first header line
+    # that is no date, URL, publisher line or sentence; else the first line.
     title = source.meta.get("title")
-    if not title and first is not None and first.title and text[first.start] == "#":
-        title = first.title  # a Markdown document's first heading
+    if not title and first is not None and first.title and text.startswith("# ", first.start):
+        if not layout.header or first.start < layout.header[0][0]:
+            title = first.title
     for line in header:
         if title:
             break
         if _date_in(line) is None and not URL.search(line) and not _publisher_line(line):
-            title = re.sub(r"^(title:\s*)", "", line, flags=re.I)
+            if len(line.split()) <= 25 and not line.endswith("."):
+                title = re.sub(r"^(title:\s*)", "", line, flags=re.I)
     meta["title"] = title or text.strip().split("\n", 1)[0][:200]
     # An HTML date may be a timestamp ("2024-02-20T09:00:00Z"): its first ten characters.
     when = _date_in(source.meta.get("date", "")[:10]) or next(
