@@ -52,6 +52,7 @@ test: vendor argdown lint
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python bench/ingest_bench.py
+	$(BIN)/python bench/extract_bench.py
 	$(BIN)/python bench/web_bench.py
 	$(BIN)/python bench/export_bench.py
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import NoReturn
 
@@ -174,6 +175,64 @@ def validate(settings: Settings, files: tuple[Path, ...], text: Path | None) -> 
     _check_text_option(files, text)
     store = _open(settings, read_only=True)
     sys.exit(_report(ingest_files(files, store, settings, text, dry_run=True), "conforms"))
+
+
+@cli.command()
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Where to write the draft. Default: <id>.yaml beside FILE.",
+)
+@click.option("--encoding", help="The text's encoding if not UTF-8 (never guessed).")
+@click.option("--id", "slug", help="The document's id. Default: from FILE's name.")
+@click.option(
+    "--date", "when", type=click.DateTime(["%Y-%m-%d"]), help="Its date, if the text gives none."
+)
+@click.pass_obj
+def extract(
+    settings: Settings,
+    file: Path,
+    output: Path | None,
+    encoding: str | None,
+    slug: str | None,
+    when: datetime | None,
+) -> None:
+    """Draft an annotation of FILE (plain text, Markdown or HTML) for a curator to finish.
+
+    Never overwrites a curated (or edited) annotation. Exit code 0, or 2 on bad input.
+    """
+    from kgdebate.extract import extract as extract_draft
+
+    try:
+        store = _open(settings, read_only=True)
+        day = when.date().isoformat() if when else None
+        written = extract_draft(file, store, settings, output, encoding, slug, day)
+    except KgdebateError as exc:
+        _fail(exc)
+    for path in written:
+        click.echo(f"wrote {path}")
+
+
+@cli.command()
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.pass_obj
+def review(settings: Settings, file: Path) -> None:
+    """List what a curator must still decide in annotation FILE, with the lines to edit.
+
+    Exit code 0 when nothing is left to decide, 1 when something is, 2 on bad input.
+    """
+    from kgdebate.extract.review import review as open_decisions
+
+    try:
+        items = open_decisions(file, settings.max_annotation_bytes, settings.max_yaml_nodes)
+    except KgdebateError as exc:
+        _fail(exc)
+    for item in items:
+        click.echo(item)
+    click.echo(f"{len(items)} decision(s) left", err=True)
+    sys.exit(1 if items else 0)
 
 
 def _report(outcomes: list[Outcome], verb: str) -> int:

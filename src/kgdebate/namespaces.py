@@ -67,6 +67,7 @@ class KGD(DefinedNamespace):
 
     # classes
     SourceDocument: URIRef
+    DraftDocument: URIRef
     ExternalSource: URIRef
     Debate: URIRef
     Team: URIRef
@@ -98,6 +99,7 @@ class KGD(DefinedNamespace):
     metonym: URIRef
     series: URIRef
     sha256: URIRef
+    guessedProperty: URIRef
     retrievedOn: URIRef
     records: URIRef
     motion: URIRef

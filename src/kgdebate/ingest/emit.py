@@ -91,6 +91,15 @@ FIELDS = {  # the YAML key each predicate comes from, so a SHACL result can name
     DCTERMS.description: "description",
     KGD.restates: "restates",
 }
+GUESSABLE = {  # the document fields a draft may list under `draft: guessed:`
+    "title": DCTERMS.title,
+    "date": DCTERMS.date,
+    "publisher": DCTERMS.publisher,
+    "series": KGD.series,
+    "url": SCHEMA.url,
+    "language": DCTERMS.language,
+    "citation": DCTERMS.bibliographicCitation,
+}
 REFERENCE_KINDS = ("actor", "event", "place")
 CITABLE = ("event", "statistic", "statement", "actor", "document", "source")
 SHARED_KINDS = ("statistic", "statement", "source")  # stored once, in a graph of their own
@@ -232,6 +241,10 @@ class _Emitter:
         self.add(doc, DCTERMS.bibliographicCitation, self.text(meta.get("citation"), lang=False))
         self.add(doc, KGD.sha256, Literal(meta["sha256"]))
         self.add(doc, KGD.retrievedOn, self.date(meta.get("retrieved")))
+        if "draft" in self.data:  # extracted, not yet curated: say so, and which fields are guesses
+            self.add(doc, RDF.type, KGD.DraftDocument)
+            for name in self.data["draft"].get("guessed", []):
+                self.add(doc, KGD.guessedProperty, GUESSABLE[name])
 
     def debate(self) -> None:
         meta = self.data["debate"]
@@ -276,9 +289,10 @@ class _Emitter:
     def claim(self, item: dict[str, Any], path: Path_) -> None:
         claim = self.origin(self.claim_iri(item["id"]), path, KGD.Claim)
         self.add(claim, RDFS.label, self.text(item["statement"]))
-        self.add(claim, KGD.side, SIDES[item["side"]])
-        self.add(claim, KGD.theme, self.theme_iri(item["theme"]))
-        self.add(claim, KGD.claimKind, KGV[item["kind"]])
+        # A draft's candidate claim may lack side, theme or kind (shapes allow it in drafts only).
+        self.add(claim, KGD.side, SIDES.get(item.get("side", "")))
+        self.add(claim, KGD.theme, self.theme_iri(item["theme"]) if "theme" in item else None)
+        self.add(claim, KGD.claimKind, KGV[item["kind"]] if "kind" in item else None)
         self.add(claim, KGD.inDocument, self.out.document)
         if "debate" in self.data:
             self.add(claim, KGD.inDebate, self.mint.thing("debate", self.doc_slug))

@@ -75,6 +75,8 @@ def prepare(
     if not isinstance(loaded.data, dict):
         raise InputError(f"{filename}:1: an annotation is a mapping with a `document:` key")
     check_structure(loaded, filename)
+    if "draft" in loaded.data:
+        _refuse_draft_over_curation(loaded.data["document"]["id"], store, settings, filename)
     warnings: list[str] = []
     text_path = find_text(text, path, loaded.data, settings.texts_dir)
     if text_path is not None:
@@ -192,6 +194,21 @@ def _read_annotation(path: Path, max_bytes: int) -> str:
             f"{path}: not UTF-8 (bad byte at offset {exc.start})",
             hint="save the annotation as UTF-8",
         ) from None
+
+
+def _refuse_draft_over_curation(
+    slug: str, store: OxigraphStore, settings: Settings, filename: str
+) -> None:
+    """A draft never replaces a curated document of the same id (``kgdebate extract`` drafts)."""
+    types = {
+        t.value for t in store.types_of(str(Minter(settings.base_iri).thing("document", slug)))
+    }
+    if str(KGD.SourceDocument) in types and str(KGD.DraftDocument) not in types:
+        raise InputError(
+            f"{filename}: document {slug!r} is stored as a curated annotation; "
+            "a draft would replace it",
+            hint="give the draft another `id:`, or finish curating it (delete `draft:`) first",
+        )
 
 
 def _with_context(

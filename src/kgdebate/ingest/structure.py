@@ -34,7 +34,10 @@ def _validator() -> Draft202012Validator:
 
 def check_structure(loaded: Loaded, filename: str) -> None:
     """Raise one :class:`InputError` listing every structural problem, or return."""
-    problems = [_schema_problem(error, loaded, filename) for error in _schema_errors(loaded.data)]
+    # dict.fromkeys: one line per problem (jsonschema reports each missing field of a `required`)
+    problems = list(
+        dict.fromkeys(_schema_problem(e, loaded, filename) for e in _schema_errors(loaded.data))
+    )
     if not problems:
         problems = list(_reference_problems(loaded, filename))
     if problems:
@@ -118,7 +121,8 @@ def _reference_problems(loaded: Loaded, filename: str) -> Iterator[str]:
 
     for index, claim in enumerate(data.get("claims", [])):
         base: Path_ = ("claims", index)
-        yield from refer((*base, "theme"), "themes", claim["theme"])
+        if "theme" in claim:  # a draft's candidate claim may have none yet
+            yield from refer((*base, "theme"), "themes", claim["theme"])
         for relation in ("supports", "attacks", "rebuts"):
             for position, target in enumerate(claim.get(relation, [])):
                 yield from refer((*base, relation, position), "claims", target)

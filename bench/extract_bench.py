@@ -1,0 +1,98 @@
+"""Extraction throughput on synthetic documents of 1, 10 and 100 pages.
+
+A page is about 450 words (2.6 KB): eight paragraphs under a heading, written like the seed
+(actors, metonyms, events named by label, by place and year, by place and cue, figures, relative
+dates, and names the store does not know). The gazetteer is built once from a store holding the
+reference data (as `kgdebate extract` does per run); each document is then read, laid out,
+matched, drafted and rendered as YAML, in-process. Figures are printed, never asserted.
+
+    python bench/extract_bench.py                # 1, 10, 100 pages
+    python bench/extract_bench.py --pages 10     # one size
+"""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+import time
+from pathlib import Path
+
+from kgdebate.build import load_trusted
+from kgdebate.config import Settings
+from kgdebate.extract.draft import make_draft
+from kgdebate.extract.gazetteer import Gazetteer
+from kgdebate.extract.reading import read_source
+from kgdebate.extract.writing import render
+from kgdebate.store import OxigraphStore
+
+ROOT = Path(__file__).resolve().parents[1]
+PARAGRAPHS = [
+    "Pressuring Ukraine to negotiate would require the Biden administration to keep supporting "
+    "Kyiv, while Moscow and the Kremlin weigh the cost of a longer war. Analysts at the Example "
+    "Forum argue that Poland and the Baltic states rely on deterrence. According to polls, 84% "
+    "of Ukrainians support continuing to fight for their country's sovereignty.",
+    "Russia and Ukraine came close to an agreement in the talks in Istanbul, and the grain deal "
+    "showed that verification can work. History also recalls the invasions of Georgia in 2008 "
+    "and Crimea in 2014. Over the past 20 months, 6 million people have been displaced abroad "
+    "and hundreds of thousands have died.",
+    "Foreign Minister Lavrov said that Russia would continue its invasion of Ukraine until the "
+    "end. Washington benefits from the erosion of Russian military capacity, and NATO's members "
+    "spend about 2% of their output on defence. The UN's appeal asked for $5.6 billion in 2023.",
+    "Negotiations should not happen within the next 12 months, in the view of the team that "
+    "opposed the motion. The Black Sea Grain Initiative and the prisoner swaps suggest that room "
+    "to negotiate exists. Türkiye hosted the Istanbul talks at Dolmabahce Palace on 29 March 2022.",
+]
+
+
+def synthetic(pages: int) -> str:
+    lines = [
+        "Analysis & Opinions - Belfer Center for Science and International Affairs",
+        "",
+        "Should the West Press for Talks Now?",
+        "",
+        "| Nov. 16, 2023",
+        "",
+    ]
+    for page in range(pages):
+        lines += [f"Theme {page + 1} of the Debate", ""]
+        lines += [paragraph + "\n" for paragraph in PARAGRAPHS * 2]
+    return "\n".join(lines)
+
+
+def measure(pages: int, gazetteer: Gazetteer, folder: Path, settings: Settings) -> None:
+    path = folder / f"bench-{pages}-pages.txt"
+    path.write_text(synthetic(pages), "utf-8")
+    size = path.stat().st_size
+    runs, started = 0, time.perf_counter()
+    while runs < 3 or time.perf_counter() - started < 2.0:
+        source = read_source(path, settings.max_text_bytes)
+        render(make_draft(source, gazetteer))
+        runs += 1
+    elapsed = time.perf_counter() - started
+    print(
+        f"{pages:>4} page(s) {size / 1e6:7.3f} MB: {runs / elapsed:8.2f} documents/s, "
+        f"{runs * size / 1e6 / elapsed:6.3f} MB/s ({runs} runs)"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--pages", type=int, nargs="+", default=[1, 10, 100])
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        settings = Settings(data_dir=folder / "store", reference_dir=ROOT / "data" / "reference")
+        store = OxigraphStore(settings.data_dir)
+        load_trusted(store, settings)
+        started = time.perf_counter()
+        gazetteer = Gazetteer.from_store(store)
+        print(
+            f"gazetteer: {len(gazetteer.by_form)} names of {len(gazetteer.entities)} entities "
+            f"in {1000 * (time.perf_counter() - started):.0f} ms"
+        )
+        for pages in args.pages:
+            measure(pages, gazetteer, folder, settings)
+
+
+if __name__ == "__main__":
+    main()

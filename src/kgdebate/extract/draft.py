@@ -1,0 +1,446 @@
+"""A draft annotation from a text: what `kgdebate extract` writes, ready for `kgdebate ingest`.
+
+The draft is the curated format plus a ``draft:`` block (see the JSON Schema): the guessed
+metadata fields, the layout, every mention with its offsets, the ambiguous names and proposed
+new entities, the figures and the stance labels. Candidate claims are one per asserting
+sentence, with both quote selectors, and a side and theme where the layout says so.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from kgdebate import __version__
+from kgdebate.errors import InputError
+from kgdebate.extract.figures import Figure, find_figures
+from kgdebate.extract.gazetteer import Found, Gazetteer
+from kgdebate.extract.layout import LABELS, Layout, Paragraph, read_layout
+from kgdebate.extract.reading import Source
+from kgdebate.extract.spans import SpanIndex
+
+SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+CONTEXT = 32  # characters of prefix and suffix, as in the curated seed
+PUBLISHER_TYPES = {"ThinkTank", "University", "InternationalOrganization"}
+URL = re.compile(r"https?://[^\s<>\"{}|\\^`]+[^\s<>\"{}|\\^`.,;:)]")
+STOP_NAMES = {
+    "the", "this", "that", "these", "those", "it", "its", "a", "an", "and", "but", "or", "if",
+    "in", "on", "at", "as", "for", "from", "with", "by", "to", "of", "however", "moreover",
+    "furthermore", "therefore", "finally", "additionally", "while", "when", "what", "why", "how",
+    "some", "others", "many", "most", "such", "any", "no", "yes", "we", "our", "they", "their",
+    "he", "she", "his", "her", "i", "president", "minister", "prime", "foreign", "secretary",
+    "dr", "mr", "ms", "mrs", "general", "then", "there", "both", "each", "after", "before",
+    "according", "history", "negotiations", "agree", "disagree", "pro", "con", "fallacy",
+    "rebuttal", "figure", "table", "section", "summary", "introduction", "conclusion",
+    *(name.lower() for name in calendar.month_name if name),
+    *(name.lower() for name in calendar.day_name),
+}  # fmt: skip
+ATTRIBUTION = (  # "according to X, …" and "X said …": the source a text names for a figure
+    re.compile(
+        r"\b(?i:according to|a survey by|a poll by|data from|figures from|reported by)\s+"
+        r"(?P<by>(?:the )?[A-Z][^,;:()]*?)(?=[,;:(]| fielded| found| published| in \d|$)"
+    ),
+    re.compile(
+        r"(?P<by>[A-Z][\w.'’]+(?: [A-Z][\w.'’]+){1,5}),? (?:said|spoke of|told|estimated)\b"
+    ),
+)
+DEMONYM = re.compile(r"^[A-Z][a-z]+(ian|ean|ese|ish|i)$")
+RECOMMEND = re.compile(r"\b(should|must|ought|needs? to|has to|have to|it is important)\b", re.I)
+FORECAST = re.compile(r"\b(will|would|could|might|may|likely|unlikely|risk)\b", re.I)
+CAUSAL = re.compile(r"\b(because|therefore|thus|as a result|leads? to|allow|cause)\b", re.I)
+MORAL = re.compile(r"\b(moral|unjust|injustice|right to|sovereign|dignity|innocent)\b", re.I)
+
+
+@dataclass
+class Draft:
+    data: dict[str, Any]
+    text_name: str
+    text: str
+    converted: bool
+
+
+def make_draft(
+    source: Source, gazetteer: Gazetteer, slug: str | None = None, when: str | None = None
+) -> Draft:
+    """The draft annotation of one source text (``when``: its date, if the text lacks one)."""
+    doc_slug = slug or _slugify(source.path.stem)
+    if not SLUG.fullmatch(doc_slug):
+        raise InputError(
+            f"{source.path}: {doc_slug!r} is not a document id (lower-case words and digits "
+            "joined by hyphens)",
+            hint="give one with --id, e.g. --id think-tank-2024-01-12-brief",
+        )
+    text = source.text
+    layout = read_layout(text)
+    prose = [p for p in layout.paragraphs() if not p.boilerplate and p.sentences]
+    if not prose:
+        raise InputError(
+            f"{source.path}: no paragraphs of prose found (a paragraph is a block of text "
+            "between blank lines with at least one full sentence)",
+            hint="separate paragraphs with blank lines; headings alone make no document",
+        )
+    found = gazetteer.find(text, layout.sentences() + _header_lines(layout))
+    meta, guessed = _metadata(source, layout, found, when)
+    doc_date = date.fromisoformat(meta["date"])
+    figures = find_figures(text, [(p.start, p.end) for p in prose], doc_date)
+    text_name = source.path.name
+    if source.converted:  # a UTF-8 copy of the text, beside the draft
+        text_name = f"{source.path.stem}.txt"
+        if text_name == source.path.name:
+            text_name = f"{source.path.stem}.utf-8.txt"
+    themes, sides = _stance(layout, text)
+    claims = _claims(text, layout, found, themes, sides)
+    data: dict[str, Any] = {"kgdebate": "annotation/1"}
+    data["document"] = {"id": doc_slug, **meta, "sha256": source.sha256, "text": text_name}
+    if themes:
+        data["debate"] = {
+            "motion": meta["title"],
+            "themes": [{"id": tid, "title": title} for tid, title in themes.values()],
+        }
+    data["claims"] = claims
+    data["draft"] = _draft_block(text, layout, found, figures, sides, guessed)
+    return Draft(data, text_name, text, source.converted)
+
+
+# metadata -------------------------------------------------------------------------------------
+
+
+def _metadata(
+    source: Source, layout: Layout, found: Found, given_date: str | None
+) -> tuple[dict[str, Any], list[str]]:
+    text = source.text
+    meta: dict[str, Any] = {}
+    header = [text[a:b].strip() for a, b in layout.header]
+    first = layout.sections[0] if layout.sections else None
+    # The title: from HTML; else a `# ` heading that opens the text; else the first header line
+    # that is no date, URL, publisher line or sentence; else the first line.
+    title = source.meta.get("title")
+    if not title and first is not None and first.title and text.startswith("# ", first.start):
+        if not layout.header or first.start < layout.header[0][0]:
+            title = first.title
+    for line in header:
+        if title:
+            break
+        if _date_in(line) is None and not URL.search(line) and not _publisher_line(line):
+            if len(line.split()) <= 25 and not line.endswith("."):
+                title = re.sub(r"^(title:\s*)", "", line, flags=re.I)
+    meta["title"] = title or text.strip().split("\n", 1)[0][:200]
+    # An HTML date may be a timestamp ("2024-02-20T09:00:00Z"): its first ten characters.
+    when = _date_in(source.meta.get("date", "")[:10]) or next(
+        (d for d in map(_date_in, header) if d), None
+    )
+    if when is None:
+        when = next((d for a, b in layout.boilerplate if (d := _date_in(text[a:b]))), None)
+    if given_date is not None:
+        when = given_date
+    elif when is None:
+        raise InputError(
+            f"{source.path}: no publication date found near the top of the document",
+            hint="give it with --date YYYY-MM-DD, or put it on a line under the title",
+        )
+    meta["date"] = when
+    guessed = ["title", "language"] + ([] if given_date else ["date"])
+    publisher = next(
+        (
+            m.entity.slug
+            for m in found.mentions
+            if m.entity.type in PUBLISHER_TYPES
+            and any(a <= m.start < b for a, b in layout.header + layout.boilerplate)
+        ),
+        None,
+    )
+    if publisher:
+        meta["publisher"] = publisher
+        guessed.append("publisher")
+    series = next((s for line in header if (s := _series(line))), None)
+    if series:
+        meta["series"] = series
+        guessed.append("series")
+    url = source.meta.get("url") or next((m.group() for m in URL.finditer(text)), None)
+    if url and URL.fullmatch(url):
+        meta["url"] = url
+        guessed.append("url")
+    meta["language"] = "en"
+    citation = None
+    for a, b in layout.boilerplate:
+        for line in text[a:b].split("\n"):
+            if re.match(r"(for academic citation|cite as)\s*:", line, re.I):
+                citation = line.split(":", 1)[1].strip() or None
+    if citation:
+        meta["citation"] = citation
+        guessed.append("citation")
+    return meta, guessed
+
+
+def _date_in(line: str) -> str | None:
+    for figure in find_figures(line, [(0, len(line))], None):
+        if figure.kind == "date" and figure.date and len(figure.date) == 10:
+            return figure.date
+    return None
+
+
+INSTITUTION = re.compile(r"\b(Center|Centre|Institute|School|University|Council|Foundation)\b")
+SEPARATOR = re.compile(r"\s[-|–]\s")
+
+
+def _publisher_line(line: str) -> bool:
+    """ "Series - Publisher" (either order): a header line that names an institution."""
+    return bool(SEPARATOR.search(line) and INSTITUTION.search(line))
+
+
+def _series(line: str) -> str | None:
+    """The part of a "Series - Publisher" line that names no institution."""
+    if not _publisher_line(line):
+        return None
+    parts = [part.strip() for part in SEPARATOR.split(line, maxsplit=1)]
+    names = [part for part in parts if part and not INSTITUTION.search(part)]
+    return names[0] if len(names) == 1 and len(names[0].split()) <= 6 else None
+
+
+def _header_lines(layout: Layout) -> list[tuple[int, int]]:
+    return layout.header + layout.boilerplate
+
+
+# stance and claims ------------------------------------------------------------------------------
+
+
+def _stance(layout: Layout, text: str) -> tuple[dict[int, tuple[str, str]], dict[int, Any]]:
+    """Themes by section index, and the proposed side of each paragraph (by its start)."""
+    sides: dict[int, Any] = {}
+    labelled = [p for p in layout.paragraphs() if p.label]
+    if labelled:
+        for section in layout.sections:
+            current = None
+            for paragraph in section.paragraphs:
+                if paragraph.label:
+                    current = paragraph.label
+                if current and paragraph.sentences:
+                    sides[paragraph.start] = (LABELS[current[0].lower()], current)
+    else:
+        paired = [
+            s
+            for s in layout.sections
+            if s.title and len([p for p in s.paragraphs if not p.boilerplate]) == 2
+        ]
+        if len(paired) >= 2:
+            for section in paired:
+                first, second = [p for p in section.paragraphs if not p.boilerplate]
+                sides[first.start] = ("for", ("paired layout: first", first.start, first.end))
+                sides[second.start] = (
+                    "against",
+                    ("paired layout: second", second.start, second.end),
+                )
+    themes: dict[int, tuple[str, str]] = {}
+    used: set[str] = set()
+    for index, section in enumerate(layout.sections):
+        if any(p.start in sides for p in section.paragraphs):
+            title = section.title or "Main"
+            slug = _slugify(" ".join(title.split()[:5])) or f"theme-{index + 1}"
+            while slug in used:
+                slug += "-2"
+            used.add(slug)
+            themes[index] = (slug, title)
+    return themes, sides
+
+
+def _claims(
+    text: str,
+    layout: Layout,
+    found: Found,
+    themes: dict[int, tuple[str, str]],
+    sides: dict[int, Any],
+) -> list[dict[str, Any]]:
+    spans = [
+        (index, number, paragraph, span)
+        for index, number, paragraph in _numbered(layout)
+        for span in paragraph.sentences
+        if _asserts(text[span[0] : span[1]])
+    ]
+    width = max(2, len(str(len(spans))))
+    starts = [mention.start for mention in found.mentions]  # sorted by the gazetteer
+    claims = []
+    for position, (section_index, number, paragraph, (start, end)) in enumerate(spans, start=1):
+        exact = text[start:end]
+        claim: dict[str, Any] = {
+            "id": f"c{position:0{width}d}",
+            "statement": " ".join(exact.split()),
+            "quote": {
+                "exact": exact,
+                "prefix": text[max(0, start - CONTEXT) : start],
+                "suffix": text[end : end + CONTEXT],
+                "start": start,
+                "end": end,
+            },
+        }
+        if not claim["quote"]["prefix"]:
+            del claim["quote"]["prefix"]
+        if not claim["quote"]["suffix"]:
+            del claim["quote"]["suffix"]
+        if paragraph.start in sides and sides[paragraph.start][0] != "unknown":
+            claim["side"] = sides[paragraph.start][0]
+        if section_index in themes and paragraph.start in sides:
+            claim["theme"] = themes[section_index][0]
+        claim["kind"] = _kind(exact)
+        claim["paragraph"] = number
+        mentions: dict[str, list[str]] = {"actors": [], "events": [], "places": []}
+        first = bisect_left(starts, start)
+        for mention in found.mentions[first : bisect_left(starts, end)]:
+            bucket = mentions[mention.entity.kind + "s"]
+            if mention.entity.slug not in bucket:
+                bucket.append(mention.entity.slug)
+        claim["mentions"] = mentions
+        claims.append(claim)
+    return claims
+
+
+def _numbered(layout: Layout) -> list[tuple[int, int, Paragraph]]:
+    numbered: list[tuple[int, int, Paragraph]] = []
+    for index, section in enumerate(layout.sections):
+        for paragraph in section.paragraphs:
+            if not paragraph.boilerplate and paragraph.sentences:
+                numbered.append((index, len(numbered) + 1, paragraph))
+    return numbered
+
+
+def _asserts(sentence: str) -> bool:
+    words = sentence.split()
+    return len(words) >= 4 and not sentence.rstrip('"”’) ').endswith("?")
+
+
+def _kind(sentence: str) -> str:
+    for kind, pattern in (
+        ("recommendation", RECOMMEND),
+        ("moral", MORAL),
+        ("causal", CAUSAL),
+        ("forecast", FORECAST),
+    ):
+        if pattern.search(sentence):
+            return kind
+    return "fact"
+
+
+# the draft block --------------------------------------------------------------------------------
+
+
+def _draft_block(
+    text: str,
+    layout: Layout,
+    found: Found,
+    figures: list[Figure],
+    sides: dict[int, Any],
+    guessed: list[str],
+) -> dict[str, Any]:
+    block: dict[str, Any] = {"extracted_by": f"kgdebate extract {__version__}", "guessed": guessed}
+    block["sections"] = [
+        {
+            **({"title": s.title} if s.title else {}),
+            "start": s.start,
+            "end": s.end,
+            "paragraphs": [
+                {
+                    "start": p.start,
+                    "end": p.end,
+                    **({"boilerplate": True} if p.boilerplate else {}),
+                    "sentences": [[a, b] for a, b in p.sentences],
+                }
+                for p in s.paragraphs
+            ],
+        }
+        for s in layout.sections
+    ]
+    block["boilerplate"] = [{"kind": "header", "start": a, "end": b} for a, b in layout.header] + [
+        {"kind": "blurb or footer", "start": a, "end": b} for a, b in layout.boilerplate
+    ]
+    block["mentions"] = [
+        {
+            "text": m.text,
+            "start": m.start,
+            "end": m.end,
+            "kind": m.entity.kind,
+            "slug": m.entity.slug,
+            "iri": m.entity.iri,
+            "how": m.how,
+        }
+        for m in found.mentions
+    ]
+    block["ambiguous"] = [
+        {
+            "text": a.text,
+            "start": a.start,
+            "end": a.end,
+            "candidates": [{"kind": c.kind, "slug": c.slug, "iri": c.iri} for c in a.candidates],
+        }
+        for a in found.ambiguous
+    ]
+    block["new_entities"] = _new_entities(text, layout, found)
+    sentences = SpanIndex(layout.sentences())
+    said: dict[tuple[int, int], str | None] = {}  # per sentence, looked up once
+    block["figures"] = [_figure_item(text, f, sentences, said) for f in figures]
+    block["stance"] = [
+        {"label": label[0], "side": side, "start": label[1], "end": label[2]}
+        for side, label in sides.values()
+    ]
+    return block
+
+
+def _figure_item(
+    text: str, figure: Figure, sentences: SpanIndex, said: dict[tuple[int, int], str | None]
+) -> dict[str, Any]:
+    item = {
+        key: value
+        for key, value in vars(figure).items()
+        if value is not None and not (key == "approximate" and value is False)
+    }
+    held = sentences.holding(figure.start)
+    if held is None or figure.kind not in ("percent", "count", "money"):
+        return item
+    if held not in said:
+        said[held] = _attribution(text[held[0] : held[1]])
+    if said[held]:  # the source the text names: for the curator's `source:`
+        item["attributed_to"] = said[held]
+    return item
+
+
+def _attribution(sentence: str) -> str | None:
+    for pattern in ATTRIBUTION:
+        found = pattern.search(sentence)
+        if found:
+            return found.group("by").strip()
+    return None
+
+
+def _new_entities(text: str, layout: Layout, found: Found) -> list[dict[str, Any]]:
+    """Capitalised names that no known name covers: proposals, never links."""
+    covered = SpanIndex(
+        [(m.start, m.end) for m in found.mentions] + [(a.start, a.end) for a in found.ambiguous]
+    )
+    occurrences: dict[str, list[dict[str, int]]] = {}
+    name = re.compile(
+        r"(?<![\w'’])[A-Z][\w’'.-]*[\w](?:\s+(?:of|the|for|and|on)\s+[A-Z][\w’'-]*|\s+[A-Z][\w’'-]*)*"
+    )
+    for start, end in layout.sentences():
+        for match in name.finditer(text, start, end):
+            words = match.group().rstrip(".").split()
+            while words and words[0].lower().strip("’'s") in STOP_NAMES:
+                words.pop(0)
+            if not words:
+                continue
+            first = match.start() + match.group().index(words[0])
+            candidate = " ".join(words)
+            span = (first, first + len(candidate))
+            if len(words) == 1 and (first == start or DEMONYM.match(candidate)):
+                continue  # a capital opening a sentence, or an adjective such as "Ukrainian"
+            if covered.overlaps(*span):
+                continue
+            if candidate.lower() in STOP_NAMES or len(candidate) < 3:
+                continue
+            occurrences.setdefault(candidate, []).append({"start": span[0], "end": span[1]})
+    return [{"text": key, "occurrences": value} for key, value in occurrences.items()]
+
+
+def _slugify(value: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-")

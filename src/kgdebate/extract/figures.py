@@ -1,0 +1,160 @@
+"""Figures in a text: percentages, counts, money, dates, years and relative periods.
+
+A relative period ("the past 20 months", "within the next 12 months") is resolved against the
+document's date when it has one. Each figure keeps its span. All patterns are scanned in one
+pass; where two could match, the earlier start wins, then the earlier pattern.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+
+from kgdebate.extract.spans import SpanIndex
+
+MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name} | {
+    name.lower(): i for i, name in enumerate(calendar.month_abbr) if name
+}
+MONTHS["sept"] = 9
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18, "twenty": 20,
+    "thirty": 30, "a": 1,
+}  # fmt: skip
+SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "m": 1_000_000,
+          "bn": 1_000_000_000, "trillion": 1_000_000_000_000}  # fmt: skip
+VAGUE = {"tens": 10, "hundreds": 100, "thousands": 1_000, "millions": 1_000_000}
+NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+SCALE = "trillion|billion|million|bn|m"
+COUNT_SCALE = "thousand|million|billion"
+VAGUE_WORDS = "tens|hundreds|thousands|millions"
+WORD_NUM = r"(?:" + "|".join(NUMBER_WORDS) + r"|\d+)"
+
+PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("relative-date", re.compile(
+        rf"\b(?:(?:within|in|over|during) )?the (?P<dir>past|last|next|coming) "
+        rf"(?P<n>{WORD_NUM}) (?P<unit>day|week|month|year)s?\b", re.I)),
+    ("date", re.compile(rf"\b(?P<d>\d{{1,2}}) (?P<m>{MONTH}) (?P<y>(?:19|20)\d\d)\b", re.I)),
+    ("date", re.compile(rf"\b(?P<m>{MONTH}) (?P<d>\d{{1,2}}), (?P<y>(?:19|20)\d\d)\b", re.I)),
+    ("date", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<mn>[01]\d)-(?P<d>[0-3]\d)\b")),
+    ("date", re.compile(rf"\b(?P<m>{MONTH}) (?P<y>(?:19|20)\d\d)\b", re.I)),
+    ("money", re.compile(rf"(?P<cur>[$€£])\s?(?P<n>{NUM})(?:\s?(?P<scale>{SCALE})\b)?", re.I)),
+    ("percent", re.compile(rf"(?<![\w.])(?P<n>{NUM})\s?(?:%|percent\b|per cent\b)", re.I)),
+    ("count", re.compile(rf"(?<![\w.$€£])(?P<n>{NUM}) (?P<scale>{COUNT_SCALE})\b", re.I)),
+    ("count", re.compile(rf"\b(?P<vague>{VAGUE_WORDS}) of (?P<of>thousands|millions)\b", re.I)),
+    ("count", re.compile(r"(?<![\w.$€£])(?P<n>\d{1,3}(?:,\d{3})+)(?![\d%])")),
+    ("year", re.compile(r"(?<![\w$€£.-])(?P<y>(?:19|20)\d\d)(?![\w%-])")),
+]  # fmt: skip
+CURRENCIES = {"$": "USD", "€": "EUR", "£": "GBP"}
+
+
+@dataclass(frozen=True)
+class Figure:
+    start: int
+    end: int
+    text: str
+    kind: str
+    value: float | None = None
+    unit: str | None = None
+    approximate: bool = False
+    date: str | None = None
+    until: str | None = None
+
+
+def _combined(patterns: list[tuple[str, re.Pattern[str]]]) -> re.Pattern[str]:
+    """All patterns as one alternation, scanned once: group ``k<i>`` says which one matched."""
+    branches = []
+    for index, (_, pattern) in enumerate(patterns):
+        inner = pattern.pattern.replace("(?P<", f"(?P<g{index}_")
+        flags = "(?i:" if pattern.flags & re.IGNORECASE else "(?:"
+        branches.append(f"(?P<k{index}>{flags}{inner}))")
+    return re.compile("|".join(branches))
+
+
+COMBINED = _combined(PATTERNS)
+
+
+def find_figures(text: str, spans: list[tuple[int, int]], today: date | None) -> list[Figure]:
+    """Figures inside the given spans (the paragraphs), in text order.
+
+    Where two patterns could match, the one that starts first wins, then the one listed first
+    ("16 November 2023" is a date, not a year; "$5.6 billion" is money, not a count).
+    """
+    if not spans:
+        return []
+    inside = SpanIndex(spans)
+    found: list[Figure] = []
+    first, last = min(a for a, _ in spans), max(b for _, b in spans)
+    for match in COMBINED.finditer(text, first, last):
+        held = inside.holding(match.start())
+        if held is None or match.end() > held[1]:
+            continue
+        index = int((match.lastgroup or "k0")[1:])
+        prefix = f"g{index}_"
+        groups = {
+            name[len(prefix) :]: value
+            for name, value in match.groupdict().items()
+            if name.startswith(prefix)
+        }
+        figure = _figure(PATTERNS[index][0], match, groups, today)
+        if figure is not None:
+            found.append(figure)
+    return found
+
+
+def _number(raw: str) -> float:
+    return float(raw.replace(",", ""))
+
+
+def _figure(
+    kind: str, m: re.Match[str], groups: dict[str, str], today: date | None
+) -> Figure | None:
+    bare = Figure(m.start(), m.end(), m.group(), kind)
+    if kind == "percent":
+        return replace(bare, value=_number(groups["n"]), unit="percent")
+    if kind == "money":
+        scale = SCALES.get((groups.get("scale") or "").lower(), 1)
+        return replace(bare, value=_number(groups["n"]) * scale, unit=CURRENCIES[groups["cur"]])
+    if kind == "count" and groups.get("vague"):
+        value = VAGUE[groups["vague"].lower()] * VAGUE[groups["of"].lower()]
+        return replace(bare, value=float(value), approximate=True)
+    if kind == "count":
+        scale = SCALES.get((groups.get("scale") or "").lower(), 1)
+        return replace(bare, value=_number(groups["n"]) * scale, approximate=scale > 1)
+    if kind == "year":
+        return replace(bare, value=float(groups["y"]), date=groups["y"])
+    if kind == "date":
+        month = int(groups["mn"]) if groups.get("mn") else MONTHS[groups["m"].lower().rstrip(".")]
+        if not groups.get("d"):
+            return replace(bare, date=f"{groups['y']}-{month:02d}")
+        try:
+            day = date(int(groups["y"]), month, int(groups["d"]))
+        except ValueError:
+            return None
+        return replace(bare, date=day.isoformat())
+    return _relative(bare, groups, today)
+
+
+def _relative(bare: Figure, groups: dict[str, str], today: date | None) -> Figure:
+    """ "the past 20 months" is the period from 20 months before the document's date to it."""
+    raw = groups["n"].lower()
+    n = NUMBER_WORDS[raw] if raw in NUMBER_WORDS else int(raw)
+    unit = groups["unit"].lower()
+    figure = replace(bare, value=float(n), unit=unit)
+    if today is None:
+        return figure
+    shifted = _shift(today, n if groups["dir"].lower() in ("next", "coming") else -n, unit)
+    first, last = sorted((today, shifted))
+    return replace(figure, date=first.isoformat(), until=last.isoformat())
+
+
+def _shift(day: date, n: int, unit: str) -> date:
+    if unit in ("day", "week"):
+        return date.fromordinal(day.toordinal() + n * (7 if unit == "week" else 1))
+    months = n * (12 if unit == "year" else 1)
+    year, month = divmod(day.year * 12 + day.month - 1 + months, 12)
+    last_day = calendar.monthrange(year, month + 1)[1]
+    return date(year, month + 1, min(day.day, last_day))

@@ -1,0 +1,264 @@
+"""Entity mentions from the store's own names: one compiled pattern, never a guess.
+
+Every English label, alias and metonym of an actor, event or place becomes a branch of a single
+character trie compiled into one regular expression, matched against a folded copy of the text
+(case, diacritics, curly apostrophes and dashes folded; offsets mapped back to the original).
+Matching is leftmost-longest. A name that fits one entity is linked; a name that fits several is
+listed with its candidates; a metonym ("Moscow", "the Kremlin") wins over the place of the same
+name. Events are also recognised from a place and a year ("Crimea in 2014") or a place and a
+negotiation cue in the sentence ("talks … in Istanbul"), again only when exactly one event fits.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
+
+import pyoxigraph as ox
+
+from kgdebate.extract.spans import SpanIndex
+from kgdebate.store import TripleStore
+
+ACRONYM = re.compile(r"^[A-Z]{2,5}$")
+NON_ASCII_OR_ASCII = re.compile(r"[\x00-\x7f]+|[^\x00-\x7f]+")
+FOLD = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "–": "-", "—": "-", "‐": "-", "\u00a0": " "})
+# Words in a sentence that say an event is a negotiation, and the event kinds they point to.
+CUES = {
+    "talks": ("negotiations", "negotiation-round", "mediation"),
+    "negotiat": ("negotiations", "negotiation-round", "mediation"),
+    "mediat": ("mediation", "negotiations", "negotiation-round"),
+}
+
+
+@dataclass(frozen=True)
+class Entity:
+    kind: str  # actor | event | place
+    slug: str
+    type: str = ""  # the class's local name, e.g. ThinkTank
+    iri: str = ""
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    entity: Entity
+    how: str
+
+
+@dataclass(frozen=True)
+class Ambiguous:
+    start: int
+    end: int
+    text: str
+    candidates: tuple[Entity, ...]
+
+
+@dataclass
+class Found:
+    mentions: list[Mention] = field(default_factory=list)
+    ambiguous: list[Ambiguous] = field(default_factory=list)
+
+
+def fold(text: str) -> tuple[str, list[int]]:
+    """The matching form of ``text`` and, for each of its characters, the original offset.
+
+    ASCII runs are lower-cased whole (same length, same offsets); only the other characters
+    are decomposed one by one, their accents dropped, and folded (which may change lengths).
+    """
+    out: list[str] = []
+    where: list[int] = []
+    for run in NON_ASCII_OR_ASCII.finditer(text.translate(FOLD)):
+        start, chunk = run.start(), run.group()
+        if chunk.isascii():
+            out.append(chunk.lower())
+            where.extend(range(start, run.end()))
+            continue
+        for offset, char in enumerate(chunk, start):
+            for part in unicodedata.normalize("NFKD", char):
+                if not unicodedata.combining(part):
+                    folded = part.casefold()
+                    out.append(folded)
+                    where.extend([offset] * len(folded))
+    return "".join(out), where
+
+
+def _trie_pattern(words: Iterable[str]) -> str:
+    """One regular expression for many words, shaped as a trie: a shared prefix is tried once,
+    and where a shorter word ends inside a longer one the longer is tried first."""
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
+
+
+class Gazetteer:
+    """The names of a store's actors, events and places, compiled for fast matching."""
+
+    def __init__(self, names: Iterable[tuple[Entity, str, str]], events: EventFacts) -> None:
+        self.by_form: dict[str, dict[Entity, str]] = defaultdict(dict)
+        self.case_sensitive: set[str] = set()
+        for entity, name, how in names:
+            form, _ = fold(name.strip())
+            if not form:
+                continue
+            previous = self.by_form[form].get(entity)
+            if previous != "metonym":
+                self.by_form[form][entity] = how
+            if ACRONYM.match(name.strip()):
+                self.case_sensitive.add(form)
+        self.events = events
+        pattern = _trie_pattern(sorted(self.by_form, key=len, reverse=True))
+        self.pattern = re.compile(r"(?<!\w)(?:" + pattern + r")(?!\w)") if pattern else None
+        self.entities = {(e.kind, e.slug): e for found in self.by_form.values() for e in found}
+
+    @classmethod
+    def from_store(cls, store: TripleStore) -> Gazetteer:
+        names = []
+        for row in _rows(store, "names"):
+            kind, iri, rdf_type = row["kind"].value, row["entity"].value, row["type"].value
+            entity = Entity(kind, _slug(iri), _local(rdf_type), iri)
+            names.append((entity, row["name"].value, row["how"].value))
+        facts = EventFacts()
+        for row in _rows(store, "event-facts"):
+            facts.add(row["event"].value, row["fact"].value, row["value"].value)
+        # An entity has several types (State and Actor): keep the most specific name per slug.
+        best: dict[tuple[str, str], Entity] = {}
+        for entity, _name, _how in names:
+            key = (entity.kind, entity.slug)
+            if key not in best or best[key].type == entity.kind.capitalize():
+                best[key] = entity
+        return cls(((best[(e.kind, e.slug)], n, h) for e, n, h in names), facts)
+
+    def find(self, text: str, sentences: list[tuple[int, int]]) -> Found:
+        """Every name in ``text``, then events recognised from places, years and cues."""
+        found = Found()
+        if self.pattern is None:
+            return found
+        folded, where = fold(text)
+        for match in self.pattern.finditer(folded):
+            start, end = where[match.start()], where[match.end() - 1] + 1
+            form = match.group()
+            if form in self.case_sensitive and not text[start:end].isupper():
+                continue
+            candidates = self.by_form[form]
+            if "metonym" in candidates.values():  # "Moscow" means Russia, not the city
+                candidates = {e: h for e, h in candidates.items() if h == "metonym"}
+            if len(candidates) == 1:
+                ((entity, how),) = candidates.items()
+                found.mentions.append(Mention(start, end, text[start:end], entity, how))
+            else:
+                ordered = tuple(sorted(candidates, key=lambda e: (e.kind, e.slug)))
+                found.ambiguous.append(Ambiguous(start, end, text[start:end], ordered))
+        events = self._events_from_context(text, found.mentions, sentences)
+        found.mentions += events.mentions
+        found.ambiguous += events.ambiguous
+        found.mentions.sort(key=lambda m: (m.start, m.end, m.entity.kind))
+        return found
+
+    def _events_from_context(
+        self, text: str, mentions: list[Mention], sentences: list[tuple[int, int]]
+    ) -> Found:
+        """Events a place or a person stands for here: "Crimea in 2014", "talks … in Istanbul"."""
+        found = Found()
+        named = {(m.start, m.entity) for m in mentions if m.entity.kind == "event"}
+        index = SpanIndex(sentences)
+        cues: dict[tuple[int, int], set[str]] = {}
+        for mention in list(mentions):
+            if mention.entity.kind == "event":
+                continue
+            held = index.holding(mention.start) or (mention.start, mention.start)
+            if held not in cues:  # once per sentence, however long it is
+                lowered = text[held[0] : held[1]].lower()
+                cues[held] = {cue for cue in CUES if cue in lowered}
+            year = re.match(r"\s+in\s+((?:19|20)\d\d)\b", text[mention.end : mention.end + 12])
+            if year:
+                fits = self.events.at(mention.entity.slug, year=year.group(1))
+                end, how = mention.end + year.end(), "place-and-year"
+            elif re.search(r"\bin\s+$", text[max(0, mention.start - 4) : mention.start]):
+                kinds = {kind for cue in cues[held] for kind in CUES[cue]}
+                fits = self.events.at(mention.entity.slug, kinds=kinds) if kinds else []
+                end, how = mention.end, "place-and-cue"
+            elif mention.entity.type == "Person" and "mediat" in cues[held]:
+                fits = self.events.with_participant(mention.entity.slug, ("mediation",))
+                end, how = mention.end, "participant-and-cue"
+            else:
+                continue
+            entities = tuple(self.entities.get(("event", s), Entity("event", s)) for s in fits)
+            words = text[mention.start : end]
+            if len(entities) == 1 and (mention.start, entities[0]) not in named:
+                found.mentions.append(Mention(mention.start, end, words, entities[0], how))
+            elif len(entities) > 1:
+                found.ambiguous.append(Ambiguous(mention.start, end, words, entities))
+        return found
+
+
+@dataclass
+class EventFacts:
+    """Kinds, start years, places (with what contains them), participants and parents of events."""
+
+    facts: dict[str, dict[str, set[str]]] = field(default_factory=dict)
+
+    def add(self, event: str, fact: str, value: str) -> None:
+        self.facts.setdefault(_slug(event), defaultdict(set))[fact].add(
+            value if fact == "year" else _slug(value)
+        )
+
+    def at(self, place: str, year: str | None = None, kinds: Iterable[str] = ()) -> list[str]:
+        wanted = set(kinds)
+        fits = [
+            event
+            for event, facts in self.facts.items()
+            if place in facts["place"]
+            and (year is None or year in facts["year"])
+            and (not wanted or facts["kind"] & wanted)
+        ]
+        return self._outermost(fits)
+
+    def with_participant(self, actor: str, kinds: Iterable[str]) -> list[str]:
+        wanted = set(kinds)
+        fits = [
+            event
+            for event, facts in self.facts.items()
+            if actor in facts["participant"] and facts["kind"] & wanted
+        ]
+        return self._outermost(fits)
+
+    def _outermost(self, events: list[str]) -> list[str]:
+        """Drop an event whose parent also fits: "talks in Belarus" is the series, not a round."""
+        chosen = set(events)
+        return sorted(e for e in chosen if not self.facts[e]["part-of"] & chosen)
+
+
+def _rows(store: TripleStore, name: str) -> ox.QuerySolutions:
+    sparql = (
+        resources.files("kgdebate.extract").joinpath("queries", f"{name}.rq").read_text("utf-8")
+    )
+    result = store.query(sparql)
+    assert isinstance(result, ox.QuerySolutions)
+    return result
+
+
+def _slug(iri: str) -> str:
+    return iri.rstrip("/").rsplit("/", 1)[-1]
+
+
+def _local(iri: str) -> str:
+    return re.split(r"[#/]", iri)[-1]

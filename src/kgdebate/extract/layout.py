@@ -1,0 +1,162 @@
+"""A document's layout: header lines, sections from headings, paragraphs, sentences, boilerplate.
+
+Everything is a span of code-point offsets into the text. Boilerplate (series blurbs, "for more
+information", citation footers, copyright lines) is recognised by its wording and kept out of the
+claims. Stance labels at the head of a paragraph (AGREE:, Con:, Rebuttal: …) are read here too.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+BOILERPLATE = re.compile(
+    r"^(for more information|for academic citation|cite (this|as)|copyright|©|all rights reserved"
+    r"|the views expressed|subscribe|share this|related:|this (article|publication|report) "
+    r"(is|was) part of)|\b(this|the) (study group|series|seminar series|newsletter)\b",
+    re.IGNORECASE,
+)
+NUMBERED_HEADING = re.compile(r"^(\d+\.(\d+\.?)*|[IVX]+\.)\s+\S")  # "2. Findings", "3.1 Data"
+LABELS = {
+    "agree": "for",
+    "for": "for",
+    "pro": "for",
+    "yes": "for",
+    "disagree": "against",
+    "against": "against",
+    "con": "against",
+    "no": "against",
+    "fallacy": "unknown",
+    "rebuttal": "unknown",
+}
+LABEL = re.compile(  # "AGREE:", "Con —", or the label alone on its line; not "No. 1" or "Yes."
+    r"^(?P<label>" + "|".join(LABELS) + r")\b\s*(?::\s*|\s[\u2014\u2013-]\s+|$)",
+    re.IGNORECASE,
+)
+ABBREVIATIONS = {
+    "dr", "mr", "mrs", "ms", "st", "no", "vs", "etc", "e.g", "i.e", "gen", "gov", "sen", "rep",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s",
+    "u.k", "u.n", "prof", "inc", "ltd", "col", "lt", "sgt",
+}  # fmt: skip
+SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
+
+
+@dataclass
+class Paragraph:
+    start: int
+    end: int
+    sentences: list[tuple[int, int]]
+    boilerplate: bool = False
+    label: tuple[str, int, int] | None = None  # (label word, start, end) at its head
+
+
+@dataclass
+class Section:
+    title: str | None
+    start: int
+    end: int
+    paragraphs: list[Paragraph] = field(default_factory=list)
+
+
+@dataclass
+class Layout:
+    header: list[tuple[int, int]]  # lines before the first heading or paragraph of prose
+    sections: list[Section]
+    boilerplate: list[tuple[int, int]]  # blurbs and footers, wherever they stand
+
+    def paragraphs(self) -> list[Paragraph]:
+        return [p for s in self.sections for p in s.paragraphs]
+
+    def sentences(self) -> list[tuple[int, int]]:
+        return [span for p in self.paragraphs() for span in p.sentences]
+
+
+def blocks(text: str) -> list[tuple[int, int]]:
+    """Runs of non-blank lines, as spans without surrounding whitespace."""
+    spans = []
+    for match in re.finditer(r"\S(?:.|\n(?![ \t\u00a0]*\n))*", text):
+        spans.append((match.start(), match.start() + len(match.group().rstrip())))
+    return spans
+
+
+def is_heading(line: str) -> bool:
+    stripped = line.strip()
+    if stripped.startswith("#"):
+        return True
+    if len(stripped) > 90 or "\n" in stripped or LABEL.match(stripped):
+        return False
+    if stripped[-1:] in '.:;,!?\u201d"' or BOILERPLATE.search(stripped):
+        return False
+    words = stripped.split()
+    if NUMBERED_HEADING.match(stripped):
+        return len(words) <= 14
+    capitalised = [w for w in words if w[:1].isupper() or not w[:1].isalpha()]
+    return 1 <= len(words) <= 12 and len(capitalised) >= 0.6 * len(words)
+
+
+def is_prose(text: str) -> bool:
+    """A paragraph of prose: two sentences or more, or a long one (a title is neither)."""
+    words = len(text.split())
+    ends = bool(re.search(r"[.!?][\"”’)]*$", text.strip()))
+    return ends and (words >= 40 or (words >= 12 and len(sentences(text, 0, len(text))) >= 2))
+
+
+def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans inside ``text[start:end]``; abbreviations such as "Dr." do not end one."""
+    spans = []
+    begin = start
+    for match in SENTENCE_END.finditer(text, start, end):
+        word = re.search(r"([\w.]+)\.$", text[max(begin, match.start() - 24) : match.start() + 1])
+        if match.group()[0] == "." and word and word.group(1).lower() in ABBREVIATIONS:
+            continue
+        if word and re.fullmatch(r"[A-Z]", word.group(1)):  # an initial: "J. Smith"
+            continue
+        spans.append((begin, match.end()))
+        begin = match.end()
+        while begin < end and text[begin].isspace():
+            begin += 1
+    if begin < end:
+        spans.append((begin, end))
+    return spans
+
+
+def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans = []
+    for match in re.finditer(r"[^\n]+", text[start:end]):
+        if match.group().strip():
+            spans.append((start + match.start(), start + match.end()))
+    return spans
+
+
+def read_layout(text: str) -> Layout:
+    """Header lines, then sections of paragraphs; Markdown `#` headings and plain-text ones."""
+    header: list[tuple[int, int]] = []
+    boilerplate: list[tuple[int, int]] = []
+    sections = [Section(None, 0, len(text))]
+    seen_prose = False
+    for start, end in blocks(text):
+        block = text[start:end]
+        first_line = block.split("\n", 1)[0]
+        numbered = "\n" not in block and NUMBERED_HEADING.match(block) and is_heading(block)
+        if not (seen_prose or is_prose(block) or first_line.startswith("#") or numbered):
+            header.extend(_lines(text, start, end))
+            continue
+        if "\n" not in block and is_heading(block):
+            title_start = start + len(block) - len(block.lstrip("#").lstrip())
+            sections[-1].end = start
+            sections.append(Section(text[title_start:end], start, len(text)))
+            continue
+        seen_prose = True
+        paragraph = Paragraph(start, end, [], boilerplate=bool(BOILERPLATE.search(block)))
+        label = LABEL.match(block)
+        body_start = start
+        if label and not paragraph.boilerplate:
+            paragraph.label = (label.group("label"), start, start + len(label.group("label")))
+            body_start = start + label.end()
+        if paragraph.boilerplate:
+            boilerplate.append((start, end))
+        else:
+            paragraph.sentences = sentences(text, body_start, end)
+        sections[-1].paragraphs.append(paragraph)
+    kept = [s for s in sections if s.paragraphs or s.title]
+    return Layout(header, kept, boilerplate)

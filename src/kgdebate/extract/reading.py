@@ -1,0 +1,152 @@
+"""Read a document to extract from: plain text, Markdown or HTML, UTF-8 unless told otherwise.
+
+The encoding is never guessed: UTF-8 (a BOM is dropped), or what ``--encoding`` names. HTML is
+turned into plain text, and so is any text that was not UTF-8 to begin with: the draft then names
+a UTF-8 copy of that text, because quote offsets must refer to exactly the text ingest reads.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+from kgdebate.errors import InputError
+
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+BLOCKS = {"p", "div", "section", "article", "li", "blockquote", "header", "footer", "tr", "br"}
+HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+SKIPPED = {"script", "style", "noscript", "template", "svg", "nav"}
+# C0 controls other than tab, line feed, form feed and carriage return: a text never has them.
+BINARY = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+BINARY_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1f\x7f]")
+
+
+@dataclass
+class Source:
+    """The text the draft's offsets refer to, where it came from, and what its HTML said."""
+
+    path: Path
+    text: str
+    sha256: str  # of the UTF-8 bytes ingest will read
+    converted: bool  # True: write ``text`` as a UTF-8 copy next to the draft
+    meta: dict[str, str] = field(default_factory=dict)  # from HTML: title, date, url, publisher
+
+
+def read_source(path: Path, max_bytes: int, encoding: str | None = None) -> Source:
+    """Read and check one input document; refuse what is empty, binary, too big or mis-encoded."""
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise InputError(
+                f"{path}: the document is {size:,} bytes, over the limit of {max_bytes:,}",
+                hint="split it into smaller documents, or raise max_text_bytes in the settings",
+            )
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read the document: {exc.strerror}") from None
+    if not raw.strip():
+        raise InputError(f"{path}: the document is empty", hint="extract a file that has text")
+    bad = (
+        BINARY_BYTES.search(raw)
+        if encoding is None
+        else BINARY.search(_decode(path, raw, encoding))
+    )
+    if bad:
+        raise InputError(
+            f"{path}: not a text document (control character {bad.group()!r} at offset "
+            f"{bad.start()}): it looks binary",
+            hint="extract plain text, Markdown or HTML (convert PDF or word-processor files "
+            "first); a UTF-16 text needs --encoding utf-16",
+        )
+    text = _decode(path, raw, encoding)
+    suffix = path.suffix.lower()
+    if suffix in HTML_SUFFIXES:
+        parser = _HtmlText()
+        parser.feed(text)
+        parser.close()
+        plain = parser.result()
+        return Source(path, plain, _sha256(plain), True, parser.meta)
+    converted = encoding is not None and codecs.lookup(encoding).name != "utf-8"
+    digest = _sha256(text) if converted else hashlib.sha256(raw).hexdigest()
+    return Source(path, text, digest, converted)
+
+
+def _decode(path: Path, raw: bytes, encoding: str | None) -> str:
+    name = encoding or "utf-8-sig"
+    try:
+        codecs.lookup(name)
+    except LookupError:
+        raise InputError(f"unknown encoding {encoding!r}", hint="e.g. --encoding latin-1") from None
+    try:
+        text = raw.decode(name)
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"{path}: not {'UTF-8' if encoding is None else encoding} (bad byte at offset "
+            f"{exc.start}); the encoding is never guessed",
+            hint="name the encoding with --encoding (e.g. --encoding latin-1), or convert "
+            "the file to UTF-8 first",
+        ) from None
+    return text.removeprefix("\ufeff")
+
+
+def _sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class _HtmlText(HTMLParser):
+    """HTML to plain text: blocks become paragraphs, headings their own lines; metadata kept."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.meta: dict[str, str] = {}
+        self.skipping = 0
+        self.in_title = False
+        self.heading: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {key: value or "" for key, value in attrs}
+        if tag in SKIPPED:
+            self.skipping += 1
+        elif tag == "title":
+            self.in_title = True
+        elif tag == "meta":
+            key = values.get("property") or values.get("name") or ""
+            wanted = {
+                "og:title": "title",
+                "article:published_time": "date",
+                "date": "date",
+                "og:url": "url",
+                "og:site_name": "publisher",
+            }
+            if key.lower() in wanted and values.get("content"):
+                self.meta.setdefault(wanted[key.lower()], values["content"].strip())
+        elif tag == "link" and values.get("rel", "").lower() == "canonical" and values.get("href"):
+            self.meta.setdefault("url", values["href"].strip())
+        elif tag in HEADINGS:
+            self.parts.append("\n\n" + "#" * int(tag[1]) + " ")
+        elif tag in BLOCKS:
+            self.parts.append("\n\n" if tag != "br" else "\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in SKIPPED:
+            self.skipping = max(0, self.skipping - 1)
+        elif tag == "title":
+            self.in_title = False
+        elif tag in HEADINGS or tag in BLOCKS:
+            self.parts.append("\n\n")
+
+    def handle_data(self, data: str) -> None:
+        if self.in_title:
+            self.meta.setdefault("title", " ".join(data.split()))
+        elif not self.skipping:
+            self.parts.append(re.sub(r"\s+", " ", data))
+
+    def result(self) -> str:
+        text = "".join(self.parts)
+        lines = [line.strip() for line in text.split("\n")]
+        return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() + "\n"

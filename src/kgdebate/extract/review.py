@@ -1,0 +1,66 @@
+"""What a curator must still decide for one annotation, each item with the YAML line to edit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from kgdebate.errors import InputError
+from kgdebate.ingest.yamlstrict import load_strict
+
+
+def review(path: Path, max_bytes: int, max_nodes: int) -> list[str]:
+    """``file:line: what to decide`` for every open decision; an empty list when none is left."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc.strerror}") from None
+    if len(raw) > max_bytes:
+        raise InputError(f"{path}: the annotation is over {max_bytes} bytes")
+    try:
+        content = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path}: not UTF-8 (bad byte at offset {exc.start})") from None
+    loaded = load_strict(content, str(path), max_nodes)
+    data: Any = loaded.data
+    if not isinstance(data, dict):
+        raise InputError(f"{path}:1: an annotation is a mapping with a `document:` key")
+    items: list[str] = []
+
+    def say(where: tuple[Any, ...], message: str) -> None:
+        items.append(f"{path}:{loaded.line(where)}: {message}")
+
+    draft = data.get("draft") or {}
+    for name in draft.get("guessed", []):
+        say(("document", name), f"document.{name} was guessed from the text: check it")
+    for name in ("publisher", "url", "citation"):
+        if name not in data.get("document", {}):
+            say(("document",), f"document.{name} is missing: add it")
+    for index, item in enumerate(draft.get("ambiguous", [])):
+        options = ", ".join(f"{c['kind']} {c['slug']}" for c in item["candidates"])
+        say(
+            ("draft", "ambiguous", index),
+            f"ambiguous {item['text']!r} at {item['start']}-{item['end']}: one of {options}; "
+            "add the right one to the claim's mentions",
+        )
+    for index, item in enumerate(draft.get("new_entities", [])):
+        say(
+            ("draft", "new_entities", index),
+            f"unknown name {item['text']!r} ({len(item['occurrences'])}x): add an entity "
+            "to the reference data, or delete the item",
+        )
+    for index, claim in enumerate(data.get("claims", [])):
+        missing = [key for key in ("side", "theme", "kind") if key not in claim]
+        if missing:
+            say(("claims", index), f"claim {claim.get('id')} has no {' or '.join(missing)}")
+    cited = {s.get("value_text") for s in data.get("statistics", [])}
+    for index, figure in enumerate(draft.get("figures", [])):
+        if figure["kind"] in ("percent", "count", "money") and figure["text"] not in cited:
+            say(
+                ("draft", "figures", index),
+                f"figure {figure['text']!r} at {figure['start']}: no statistic with a source yet",
+            )
+    for index, statistic in enumerate(data.get("statistics", [])):
+        if "source" not in statistic:
+            say(("statistics", index), f"statistic {statistic['id']} has no source")
+    return items

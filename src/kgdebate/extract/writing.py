@@ -1,0 +1,138 @@
+"""Writing a draft: readable YAML that strict ingest reads, never over a curator's work.
+
+Claims and metadata are written as block YAML, as curators write them. The long lists of the
+`draft:` block (mentions, figures, …) are written one flow mapping per line: as readable, and
+not limited by PyYAML's pure-Python representer (the bulk of the cost on long documents).
+A last comment line holds the sha256 of everything above it: a draft whose hash still matches is
+untouched and may be replaced by a new extraction; anything else is a curation and is kept.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from kgdebate.errors import InputError
+from kgdebate.extract.draft import Draft
+from kgdebate.ingest.structure import check_structure
+from kgdebate.ingest.yamlstrict import load_strict
+
+FINGERPRINT = "# kgdebate extract: untouched draft "
+HEADER = (
+    "# yaml-language-server: $schema=https://w3id.org/kgdebate/schema/annotation.schema.json\n"
+    "# Draft made by `kgdebate extract`: every value under `draft:` is for a curator to check\n"
+    "# (`kgdebate review FILE` lists the decisions). Delete `draft:` once it is curated.\n"
+)
+YAML_SEQ = "tag:yaml.org,2002:seq"
+RECORDS = ("boilerplate", "mentions", "ambiguous", "new_entities", "figures", "stance")
+
+
+class _Dumper(yaml.CSafeDumper):  # libyaml's emitter: the pure-Python one is 10x slower
+    def ignore_aliases(self, data: Any) -> bool:
+        return True  # strict ingest refuses anchors and aliases
+
+
+class _Inline(list[Any]):
+    """A list of scalars, written inline (``actors: [russia, ukraine]``) as curators write it."""
+
+
+_Dumper.add_representer(
+    _Inline, lambda dumper, data: dumper.represent_sequence(YAML_SEQ, data, flow_style=True)
+)
+
+
+def _inline_lists(data: Any) -> Any:
+    if isinstance(data, dict):
+        return {key: _inline_lists(value) for key, value in data.items()}
+    if isinstance(data, list):
+        if all(not isinstance(item, dict | list) for item in data):
+            return _Inline(data)
+        return [_inline_lists(item) for item in data]
+    return data
+
+
+def _yaml(data: Any) -> str:
+    return yaml.dump(
+        _inline_lists(data),
+        Dumper=_Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        width=100,
+        default_flow_style=False,
+    )
+
+
+def _flow(value: Any) -> str:
+    """A record as one YAML flow mapping; scalars in JSON form, which YAML 1.2 reads alike."""
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{key}: {_flow(item)}" for key, item in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(_flow(item) for item in value) + "]"
+    return json.dumps(value, ensure_ascii=False)
+
+
+def render(draft: Draft) -> str:
+    """The draft as YAML, with a last line that tells an untouched draft from a curated one."""
+    data = {key: value for key, value in draft.data.items() if key != "draft"}
+    block = draft.data["draft"]
+    parts = [HEADER, _yaml(data), "draft:\n"]
+    for key, value in block.items():
+        if not isinstance(value, list) or all(not isinstance(v, dict | list) for v in value):
+            parts.append(f"  {key}: {_flow(value)}\n")
+        elif key in RECORDS:
+            parts.append(f"  {key}:" + ("\n" if value else " []\n"))
+            parts.extend(f"  - {_flow(item)}\n" for item in value)
+        else:
+            parts.append("".join(f"  {line}\n" for line in _yaml({key: value}).splitlines()))
+    body = "".join(parts)
+    return body + FINGERPRINT + hashlib.sha256(body.encode()).hexdigest() + "\n"
+
+
+def is_untouched_draft(content: str) -> bool:
+    """True if ``content`` is a draft exactly as extract wrote it (so it may be replaced)."""
+    body, _, last = content.rstrip("\n").rpartition("\n")
+    if not last.startswith(FINGERPRINT):
+        return False
+    return hashlib.sha256((body + "\n").encode()).hexdigest() == last[len(FINGERPRINT) :]
+
+
+def write_draft(draft: Draft, output: Path, max_yaml_nodes: int) -> list[Path]:
+    """Write the draft (and the UTF-8 text it refers to, if converted); never over a curation."""
+    if output.exists():
+        try:
+            current = output.read_text("utf-8")
+        except (OSError, UnicodeDecodeError):
+            current = ""
+        if not is_untouched_draft(current):
+            raise InputError(
+                f"{output}: an annotation that has been curated (or edited) is already there; "
+                "extract never overwrites a curation",
+                hint="write the new draft elsewhere with -o and compare the two",
+            )
+    content = render(draft)
+    try:  # what is written, ingest must read: the same strict loader, schema and caps
+        check_structure(load_strict(content, str(output), max_yaml_nodes), str(output))
+    except InputError as exc:
+        raise InputError(
+            f"{output}: the draft was not written: it would not read back as ingest reads it: "
+            f"{exc.message}",
+            hint="for a very long document, split it or raise max_yaml_nodes and "
+            "max_annotation_bytes in the settings",
+        ) from None
+    written = []
+    if draft.converted:
+        text_path = output.parent / draft.text_name
+        if text_path.exists() and text_path.read_text("utf-8") != draft.text:
+            raise InputError(
+                f"{text_path}: a different text is already there",
+                hint="write the draft to another folder with -o",
+            )
+        text_path.write_text(draft.text, "utf-8")
+        written.append(text_path)
+    output.write_text(content, "utf-8")
+    written.append(output)
+    return written

@@ -1,0 +1,489 @@
+"""`kgdebate extract` and `kgdebate review`: drafts that ingest as they are, and stay honest.
+
+Every document here is extracted against a real on-disk store (its gazetteer comes from the
+store's labels), written as YAML, and ingested through the real pipeline. Expectations come from
+the inputs: the curated seed annotation, and the wording of the test documents.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from kgdebate.cli import cli
+from kgdebate.config import Settings
+from kgdebate.errors import InputError, StoreError
+from kgdebate.extract import extract
+from kgdebate.extract.review import review
+from kgdebate.ingest.pipeline import Outcome, ingest_files
+from kgdebate.store import OxigraphStore
+from kgdebate.web import create_app
+
+from conftest import BASE, SEED, SEED_ID, canonical_dump
+
+DOCUMENTS = Path(__file__).parent / "data" / "documents"
+
+
+def draft_of(source: Path, tmp: Path, store: OxigraphStore, settings: Settings, **kw: Any) -> Path:
+    """Copy ``source`` into ``tmp``, extract it there, and return the draft's path."""
+    copy = tmp / source.name
+    shutil.copyfile(source, copy)
+    written = extract(copy, store, settings, **kw)
+    return written[-1]
+
+
+def load(path: Path) -> dict[str, Any]:
+    data: dict[str, Any] = yaml.safe_load(path.read_text("utf-8"))
+    return data
+
+
+def ingest_one(path: Path, store: OxigraphStore, settings: Settings) -> Outcome:
+    (outcome,) = ingest_files([path], store, settings)
+    assert outcome.error is None, str(outcome.error)
+    assert outcome.stored
+    return outcome
+
+
+def linked(draft: dict[str, Any]) -> dict[str, set[str]]:
+    """Surface text → slugs linked from it, over the whole document."""
+    found: dict[str, set[str]] = {}
+    for mention in draft["draft"]["mentions"]:
+        found.setdefault(mention["text"], set()).add(mention["slug"])
+    return found
+
+
+def rows(store: OxigraphStore, sparql: str) -> list[ox.QuerySolution]:
+    result = store.query(sparql)
+    assert isinstance(result, ox.QuerySolutions)
+    return list(result)
+
+
+def draft_text(path: Path) -> str:
+    return (path.parent / load(path)["document"]["text"]).read_text("utf-8")
+
+
+def claim_at(draft: dict[str, Any], words: str) -> dict[str, Any]:
+    (claim,) = [c for c in draft["claims"] if words in c["quote"]["exact"]]
+    return claim
+
+
+# the seed ---------------------------------------------------------------------------------------
+
+
+def test_seed_draft_matches_the_curated_annotation(
+    tmp_path: Path, store: OxigraphStore, settings: Settings, seed_text: Path
+) -> None:
+    path = draft_of(seed_text, tmp_path, store, settings, slug="seed-draft")
+    draft = load(path)
+    curated = load(SEED)
+    outcome = ingest_one(path, store, settings)
+    assert all("[warning] draft:" in w for w in outcome.warnings), outcome.warnings
+    guessed = rows(
+        store,
+        f"""PREFIX kgd: <{BASE}def/kgdebate#>
+            SELECT ?property WHERE {{
+              <{BASE}id/document/seed-draft> a kgd:DraftDocument ; kgd:guessedProperty ?property
+            }}""",
+    )
+    assert len(guessed) == len(draft["draft"]["guessed"])  # the graph says what is a guess
+
+    # Sections: the themes of the curated debate, in order, are the draft's argued sections.
+    assert [t["title"] for t in draft["debate"]["themes"]] == [
+        t["title"] for t in curated["debate"]["themes"]
+    ]
+    # Paragraphs: each curated paragraph is one draft paragraph, in the theme's section; each
+    # curated quote lies inside one draft sentence; each claim's side is the curated one.
+    sections = draft["draft"]["sections"]
+    titles = {t["id"]: t["title"] for t in curated["debate"]["themes"]}
+    paragraph_of: dict[int, tuple[int, int]] = {}
+    for claim in curated["claims"]:
+        start, end = claim["quote"]["start"], claim["quote"]["end"]
+        ((section, paragraph),) = [
+            (s, p) for s in sections for p in s["paragraphs"] if p["start"] <= start < p["end"]
+        ]
+        assert section["title"] == titles[claim["theme"]]
+        assert paragraph_of.setdefault(
+            claim["paragraph"], (paragraph["start"], paragraph["end"])
+        ) == (
+            paragraph["start"],
+            paragraph["end"],
+        )
+        assert any(a <= start and end <= b for a, b in paragraph["sentences"]), claim["id"]
+        (candidate,) = [
+            c for c in draft["claims"] if c["quote"]["start"] <= start < c["quote"]["end"]
+        ]
+        assert candidate.get("side") == claim["side"], claim["id"]
+    assert len(set(paragraph_of.values())) == len(paragraph_of)
+
+    # Mentions: every actor and event the curators named is found.
+    expected = {
+        (kind, slug)
+        for claim in curated["claims"]
+        for kind in ("actor", "event")
+        for slug in claim.get("mentions", {}).get(kind + "s", [])
+    }
+    found = {
+        (m["kind"], m["slug"])
+        for m in draft["draft"]["mentions"]
+        if m["kind"] in ("actor", "event")
+    }
+    recall = len(expected & found) / len(expected)
+    precision = len(expected & found) / len(found)
+    print(
+        f"seed mentions: recall {recall:.2f}, precision {precision:.2f}; "
+        f"found beyond the curated claims: {sorted(found - expected)}"
+    )
+    assert recall == 1.0, sorted(expected - found)
+    for mention in draft["draft"]["mentions"]:  # each names the IRI it links to
+        assert mention["iri"] == f"{BASE}id/{mention['kind']}/{mention['slug']}"
+        assert draft_text(path)[mention["start"] : mention["end"]] == mention["text"]
+    assert draft["draft"]["ambiguous"] == []
+
+
+def test_seed_boilerplate_and_figures(
+    tmp_path: Path, store: OxigraphStore, settings: Settings, seed_text: Path
+) -> None:
+    draft = load(draft_of(seed_text, tmp_path, store, settings, slug="seed-draft"))
+    text = seed_text.read_text("utf-8")
+    quotes = " ".join(c["quote"]["exact"] for c in draft["claims"])
+    for boilerplate in ("For more information", "For Academic Citation", "this study group"):
+        assert boilerplate in text and boilerplate not in quotes
+    assert draft["document"]["date"] == "2023-11-16"
+    assert draft["document"]["publisher"] == "belfer-center"
+    assert draft["document"]["series"] == "Analysis & Opinions"
+    assert set(draft["draft"]["guessed"]) >= {"title", "date", "publisher", "series", "citation"}
+    figures = {f["text"]: f for f in draft["draft"]["figures"]}
+    curated = load(SEED)
+    for statistic in curated["statistics"]:  # every figure the curators minted is found
+        assert statistic["value_text"] in figures, statistic["id"]
+        assert figures[statistic["value_text"]]["value"] == statistic["value"]
+    assert figures["within the next 12 months"]["date"] == "2023-11-16"
+    assert figures["within the next 12 months"]["until"] == "2024-11-16"
+
+
+# the test documents -------------------------------------------------------------------------------
+
+
+def test_pro_con_debate_with_labels(
+    tmp_path: Path, store: OxigraphStore, settings: Settings
+) -> None:
+    source = DOCUMENTS / "debate-security-guarantees.md"
+    path = draft_of(source, tmp_path, store, settings)
+    draft = load(path)
+    ingest_one(path, store, settings)
+    text = source.read_text("utf-8")
+
+    assert draft["document"]["title"] == re.search(r"^# (.+)$", text, re.M).group(1)  # type: ignore[union-attr]
+    assert [t["title"] for t in draft["debate"]["themes"]] == re.findall(r"^## (.+)$", text, re.M)
+    labels = {"AGREE": "for", "DISAGREE": "against"}
+    for match in re.finditer(r"^(AGREE|DISAGREE): (.+)$", text, re.M):
+        first_sentence = match.group(2).split(". ")[0]
+        assert claim_at(draft, first_sentence)["side"] == labels[match.group(1)]
+    found = linked(draft)
+    for surface, slug in {
+        "the Kremlin": "russia",
+        "Moscow": "russia",
+        "Kyiv": "ukraine",
+        "Türkiye": "turkey",
+        "NATO": "nato",
+        "Baltic states": "baltic-states",
+        "UN": "united-nations",
+        "Istanbul talks": "istanbul-talks-2022",
+    }.items():
+        assert slug in found[surface], surface
+    assert "istanbul-talks-2022" in found["Istanbul"]  # "The talks in Istanbul in March 2022"
+    figures = {f["text"]: f for f in draft["draft"]["figures"]}
+    assert (
+        figures["$5.6 billion"]["value"] == 5_600_000_000
+        and figures["$5.6 billion"]["unit"] == "USD"
+    )
+    assert figures["2%"]["value"] == 2 and figures["2%"]["unit"] == "percent"
+    assert (
+        figures["Over the past 24 months"]["date"],
+        figures["Over the past 24 months"]["until"],
+    ) == (
+        "2022-03-04",
+        "2024-03-04",
+    )
+
+
+def test_think_tank_report_with_numbered_sections(
+    tmp_path: Path, store: OxigraphStore, settings: Settings
+) -> None:
+    source = DOCUMENTS / "report-displacement-and-opinion.txt"
+    path = draft_of(source, tmp_path, store, settings)
+    draft = load(path)
+    ingest_one(path, store, settings)
+    text = source.read_text("utf-8")
+
+    titles = [s.get("title") for s in draft["draft"]["sections"]]
+    assert titles == re.findall(r"^\d\. .+$", text, re.M)
+    assert draft["document"]["title"] == text.split("\n", 1)[0]
+    assert draft["document"]["url"] in text
+    assert "debate" not in draft and all("side" not in c for c in draft["claims"])
+    figures = {f["text"]: f for f in draft["draft"]["figures"]}
+    assert "Kyiv International Institute of Sociology" in figures["84%"]["attributed_to"]
+    assert "UNHCR" in figures["6 million"]["attributed_to"]
+    assert figures["18 million"]["attributed_to"] == "Martin Griffiths"
+    assert figures["1,000"]["value"] == 1000 and figures["33 million"]["value"] == 33_000_000
+    assert figures["Over the past 20 months"]["date"] == "2022-05-12"
+    # Unknown names are proposed, never linked by guess.
+    proposed = {e["text"] for e in draft["draft"]["new_entities"]}
+    assert "Martin Griffiths" in proposed
+    assert "Martin Griffiths" not in linked(draft)
+    assert "black-sea-grain-initiative" in linked(draft)["Black Sea Grain Initiative"]
+
+
+def test_news_analysis_in_html(tmp_path: Path, store: OxigraphStore, settings: Settings) -> None:
+    source = DOCUMENTS / "news-istanbul-lessons.html"
+    path = draft_of(source, tmp_path, store, settings)
+    draft = load(path)
+    ingest_one(path, store, settings)  # quotes verified against the UTF-8 text written beside it
+
+    text = (path.parent / draft["document"]["text"]).read_text("utf-8")
+    assert "pageViews" not in text and "font-family" not in text and "Home | World" not in text
+    assert draft["document"]["date"] == "2024-02-20"
+    assert draft["document"]["url"] == "https://news.example.org/analysis/istanbul-talks-lessons"
+    found = linked(draft)
+    assert found["Dolmabahce Palace"] == {"dolmabahce-palace"}  # diacritics folded
+    assert found["grain deal"] == {"black-sea-grain-initiative"}
+    assert found["Foreign Minister Lavrov"] == {"sergey-lavrov"}
+    (ambiguous,) = draft["draft"]["ambiguous"]
+    assert ambiguous["text"] == "Istanbul in 2022"
+    assert {c["slug"] for c in ambiguous["candidates"]} == {
+        "istanbul-talks-2022",
+        "black-sea-grain-initiative",
+    }
+    assert "Istanbul in 2022" not in found  # listed with its candidates, not guessed
+    assert all("side" not in c for c in draft["claims"])
+    assert "Reuters" in {e["text"] for e in draft["draft"]["new_entities"]}
+
+
+def test_events_and_figure_shared_with_the_seed_are_one_node(
+    tmp_path: Path, store: OxigraphStore, settings: Settings, seed_text: Path
+) -> None:
+    ingest_one(SEED, store, settings)
+    path = draft_of(DOCUMENTS / "news-istanbul-lessons.html", tmp_path, store, settings)
+    draft = load(path)
+    seed = load(SEED)
+    # A curator's pass: the 84% figure is the seed's statistic, the Istanbul talks are cited.
+    statistic = dict(seed["statistics"][0])
+    assert statistic["id"] == "ukrainians-support-fighting-84"
+    draft["statistics"] = [statistic]
+    draft["sources"] = [s for s in seed["sources"] if s["id"] == statistic["attribution"]["source"]]
+    claim_at(draft, "84% of Ukrainians")["cites"] = [
+        {"statistic": statistic["id"], "as": "evidence", "evidence": "poll"}
+    ]
+    claim_at(draft, "Istanbul talks of 29 March 2022")["cites"] = [
+        {"event": "istanbul-talks-2022", "as": "evidence", "evidence": "diplomatic-record"}
+    ]
+    path.write_text(yaml.safe_dump(draft, sort_keys=False, allow_unicode=True), "utf-8")
+    ingest_one(path, store, settings)
+
+    event = f"<{BASE}id/event/istanbul-talks-2022>"
+    graphs = rows(store, f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ {event} a ?type }} }}")
+    assert len(graphs) == 1  # the event is described once, in the reference graph
+    assert documents_citing(store, event) == {SEED_ID, "news-istanbul-lessons"}
+    figure = f"<{BASE}id/statistic/ukrainians-support-fighting-84>"
+    assert documents_citing(store, figure) == {SEED_ID, "news-istanbul-lessons"}
+    values = rows(store, f"SELECT DISTINCT ?v WHERE {{ {figure} <{BASE}def/kgdebate#value> ?v }}")
+    assert len(values) == 1  # one statistic, one value, whichever document is read
+
+
+def documents_citing(store: OxigraphStore, target: str) -> set[str]:
+    found = rows(
+        store,
+        f"""PREFIX kgd: <{BASE}def/kgdebate#>
+            SELECT DISTINCT ?document WHERE {{
+              ?claim kgd:cites {target} ; kgd:inDocument ?document
+            }}""",
+    )
+    return {row["document"].value.rsplit("/", 1)[-1] for row in found}
+
+
+# curation ---------------------------------------------------------------------------------------
+
+
+def test_review_lists_decisions_with_their_lines(
+    tmp_path: Path, store: OxigraphStore, settings: Settings
+) -> None:
+    path = draft_of(DOCUMENTS / "news-istanbul-lessons.html", tmp_path, store, settings)
+    lines = path.read_text("utf-8").split("\n")
+    items = review(path, settings.max_annotation_bytes, settings.max_yaml_nodes)
+    by_kind = {
+        kind: [i for i in items if kind in i]
+        for kind in ("ambiguous", "unknown name", "has no side", "publisher")
+    }
+    assert all(by_kind.values()), items
+    for item in by_kind["ambiguous"] + by_kind["unknown name"]:
+        number = int(item.split(":")[1])
+        quoted = re.search(r"'([^']+)'", item).group(1)  # type: ignore[union-attr]
+        assert quoted in lines[number - 1] or quoted in lines[number], (item, lines[number - 1])
+    code = CliRunner().invoke(cli, ["--data-dir", str(settings.data_dir), "review", str(path)])
+    assert code.exit_code == 1 and "decision(s) left" in code.stderr
+
+
+def test_ingest_warnings_point_at_the_line_to_edit(
+    tmp_path: Path, store: OxigraphStore, settings: Settings
+) -> None:
+    path = draft_of(DOCUMENTS / "debate-security-guarantees.md", tmp_path, store, settings)
+    outcome = ingest_one(path, store, settings)
+    lines = path.read_text("utf-8").split("\n")
+    for warning in outcome.warnings:
+        number = int(re.match(rf"{re.escape(str(path))}:(\d+):", warning).group(1))  # type: ignore[union-attr]
+        assert lines[number - 1] == "document:", warning
+    assert {w.split("[warning] ")[1].split(" is not")[0] for w in outcome.warnings} == {
+        "draft: the publisher",
+        "draft: the canonical URL",
+        "draft: how to cite the document",
+    }
+
+
+def test_extract_never_overwrites_a_curation(
+    tmp_path: Path, store: OxigraphStore, settings: Settings
+) -> None:
+    source = DOCUMENTS / "debate-security-guarantees.md"
+    path = draft_of(source, tmp_path, store, settings)
+    first = path.read_text("utf-8")
+    assert draft_of(source, tmp_path, store, settings) == path  # an untouched draft is redone
+    assert path.read_text("utf-8") == first
+    curated = first.replace("kind: forecast", "kind: causal", 1)
+    path.write_text(curated, "utf-8")
+    with pytest.raises(InputError, match="never overwrites a curation"):
+        extract(tmp_path / source.name, store, settings)
+    assert path.read_text("utf-8") == curated
+    seed_copy = tmp_path / "seed.yaml"
+    shutil.copyfile(SEED, seed_copy)
+    with pytest.raises(InputError, match="never overwrites"):
+        extract(tmp_path / source.name, store, settings, output=seed_copy)
+    assert seed_copy.read_bytes() == SEED.read_bytes()
+
+
+def test_a_draft_never_replaces_a_curated_document(
+    tmp_path: Path, store: OxigraphStore, settings: Settings, seed_text: Path
+) -> None:
+    ingest_one(SEED, store, settings)
+    before = canonical_dump(store)
+    path = draft_of(seed_text, tmp_path, store, settings)  # the id comes from the file name
+    assert load(path)["document"]["id"] == SEED_ID
+    (outcome,) = ingest_files([path], store, settings)
+    assert not outcome.stored and "stored as a curated annotation" in str(outcome.error)
+    assert canonical_dump(store) == before
+
+
+# bad input --------------------------------------------------------------------------------------
+
+
+def write_bytes(path: Path, content: bytes) -> Path:
+    path.write_bytes(content)
+    return path
+
+
+BAD_INPUTS = {
+    "empty": (lambda p: write_bytes(p / "empty.txt", b"\n  \n"), "is empty"),
+    "binary": (
+        lambda p: write_bytes(p / "image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 10),
+        "binary",
+    ),
+    "latin-1": (
+        lambda p: write_bytes(p / "latin.txt", "Café talks. Les négociations.\n".encode("latin-1")),
+        "not UTF-8",
+    ),
+    "50 MB": (
+        lambda p: write_bytes(p / "huge.txt", b"Ukraine and Russia negotiate. " * 1_700_000),
+        "over the limit",
+    ),
+    "no paragraphs": (
+        lambda p: write_bytes(
+            p / "headings.md", b"# A Title\n\n## Only Headings\n\n## Nothing Else\n"
+        ),
+        "no paragraphs",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", BAD_INPUTS, ids=list(BAD_INPUTS))
+def test_bad_input_is_refused_and_nothing_is_stored(
+    case: str, tmp_path: Path, store: OxigraphStore, settings: Settings
+) -> None:
+    make, expected = BAD_INPUTS[case]
+    source = make(tmp_path)
+    before = canonical_dump(store)
+    data_dir = tmp_path / "cli-store"  # the CLI opens its own store: a snapshot of the fixture's
+    store.backup(data_dir)
+    result = CliRunner().invoke(cli, ["--data-dir", str(data_dir), "extract", str(source)])
+    assert result.exit_code == 2, result.output
+    assert str(source) in result.stderr and expected in result.stderr and "hint:" in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["store", "cli-store", source.name])
+    assert canonical_dump(OxigraphStore(data_dir, read_only=True)) == before
+
+
+def test_an_explicit_encoding_is_read_and_converted(
+    tmp_path: Path, store: OxigraphStore, settings: Settings
+) -> None:
+    text = (DOCUMENTS / "report-displacement-and-opinion.txt").read_text("utf-8")
+    text = text.replace("1. Summary", "1. Résumé")
+    source = write_bytes(tmp_path / "latin.txt", text.encode("latin-1"))
+    copy, path = extract(source, store, settings, encoding="latin-1")
+    assert copy != source and source.read_bytes() == text.encode("latin-1")
+    assert copy.read_text("utf-8") == text  # the UTF-8 text the offsets refer to
+    assert load(path)["draft"]["sections"][0]["title"] == "1. Résumé"
+    ingest_one(path, store, settings)
+
+
+def test_a_date_the_text_lacks_is_asked_for_not_invented(
+    tmp_path: Path, store: OxigraphStore, settings: Settings
+) -> None:
+    text = (DOCUMENTS / "report-displacement-and-opinion.txt").read_text("utf-8")
+    source = tmp_path / "undated.txt"
+    source.write_text(text.replace("Date: 12 January 2024\n", ""), "utf-8")
+    with pytest.raises(InputError, match="no publication date") as refused:
+        extract(source, store, settings)
+    assert "--date" in str(refused.value)
+    path = extract(source, store, settings, when="2024-01-12")[-1]
+    draft = load(path)
+    assert draft["document"]["date"] == "2024-01-12" and "date" not in draft["draft"]["guessed"]
+    with pytest.raises(InputError, match="not a document id"):
+        extract(source, store, settings, slug="Not A Slug")
+
+
+def test_a_draft_over_ingest_caps_is_not_written(
+    tmp_path: Path, store: OxigraphStore, settings: Settings
+) -> None:
+    small = dataclasses.replace(settings, max_yaml_nodes=300)
+    source = tmp_path / "brief.txt"
+    shutil.copyfile(DOCUMENTS / "report-displacement-and-opinion.txt", source)
+    with pytest.raises(InputError, match="the draft was not written") as refused:
+        extract(source, store, small)
+    assert "max_yaml_nodes" in str(refused.value)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["brief.txt", "store"]
+
+
+def test_pages_of_a_draft_without_sides_render(
+    tmp_path: Path, store: OxigraphStore, settings: Settings
+) -> None:
+    path = draft_of(DOCUMENTS / "report-displacement-and-opinion.txt", tmp_path, store, settings)
+    ingest_one(path, store, settings)
+    store.backup(tmp_path / "snapshot")
+    app = create_app(dataclasses.replace(settings, data_dir=tmp_path / "snapshot"))
+    client = app.test_client()
+    document = client.get("/doc/document/report-displacement-and-opinion.html")
+    assert (
+        document.status_code == 200 and b"Ukraine Displacement and Opinion Brief" in document.data
+    )
+    claim = client.get("/doc/claim/report-displacement-and-opinion/c01.html")
+    assert claim.status_code == 200
+
+
+def test_extract_needs_the_reference_data(tmp_path: Path, settings: Settings) -> None:
+    empty = OxigraphStore(tmp_path / "empty")
+    with pytest.raises(StoreError, match="no reference data"):
+        extract(DOCUMENTS / "debate-security-guarantees.md", empty, settings)

@@ -1,0 +1,187 @@
+"""The extractor's parts on small inputs: name matching, figures, layout."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from kgdebate.extract.draft import make_draft
+from kgdebate.extract.figures import find_figures
+from kgdebate.extract.gazetteer import Entity, EventFacts, Gazetteer, fold
+from kgdebate.extract.layout import read_layout, sentences
+from kgdebate.extract.reading import Source
+
+RUSSIA = Entity("actor", "russia", "State")
+UKRAINE = Entity("actor", "ukraine", "State")
+US = Entity("actor", "united-states", "State")
+GEORGIA = Entity("actor", "georgia", "State")
+GEORGIA_US = Entity("place", "georgia-us-state", "Place")
+MOSCOW = Entity("place", "moscow", "Place")
+INVASION = Entity("event", "russian-invasion-of-ukraine-2022")
+TURKEY = Entity("actor", "turkey", "State")
+
+
+def gazetteer(facts: EventFacts | None = None) -> Gazetteer:
+    return Gazetteer(
+        [
+            (RUSSIA, "Russia", "label"),
+            (RUSSIA, "Moscow", "metonym"),
+            (MOSCOW, "Moscow", "label"),
+            (UKRAINE, "Ukraine", "label"),
+            (US, "US", "alias"),
+            (US, "U.S.", "alias"),
+            (GEORGIA, "Georgia", "label"),
+            (GEORGIA_US, "Georgia", "label"),
+            (TURKEY, "Türkiye", "alias"),
+            (INVASION, "Russia's invasion of Ukraine", "alias"),
+        ],
+        facts or EventFacts(),
+    )
+
+
+def links(text: str, facts: EventFacts | None = None) -> list[tuple[str, str]]:
+    found = gazetteer(facts).find(text, [(0, len(text))])
+    return [(m.text, m.entity.slug) for m in found.mentions]
+
+
+def test_case_diacritics_and_apostrophes_are_folded() -> None:
+    assert links("TURKIYE and turkiye and Türkiye") == [
+        ("TURKIYE", "turkey"),
+        ("turkiye", "turkey"),
+        ("Türkiye", "turkey"),
+    ]
+    assert links("RUSSIA’S INVASION OF UKRAINE") == [
+        ("RUSSIA’S INVASION OF UKRAINE", "russian-invasion-of-ukraine-2022")
+    ]
+
+
+def test_longest_match_first_and_possessives() -> None:
+    assert links("Russia's invasion of Ukraine began; Russia's army") == [
+        ("Russia's invasion of Ukraine", "russian-invasion-of-ukraine-2022"),
+        ("Russia", "russia"),
+    ]
+
+
+def test_acronyms_keep_their_case_and_words_their_boundaries() -> None:
+    assert links("Let us ask the US and the U.S. Russian") == [
+        ("US", "united-states"),
+        ("U.S.", "united-states"),
+    ]
+
+
+def test_a_metonym_means_the_actor_not_the_place() -> None:
+    assert links("Moscow refused.") == [("Moscow", "russia")]
+
+
+def test_a_shared_name_is_listed_with_its_candidates_not_guessed() -> None:
+    found = gazetteer().find("Georgia voted.", [(0, 14)])
+    assert found.mentions == []
+    (ambiguous,) = found.ambiguous
+    assert (ambiguous.text, ambiguous.candidates) == ("Georgia", (GEORGIA, GEORGIA_US))
+
+
+def test_events_from_place_and_year_only_when_one_fits() -> None:
+    facts = EventFacts()
+    for event, year in (("war-2008", "2008"), ("ceasefire-2008", "2008"), ("talks-2014", "2014")):
+        facts.add(f"https://x/id/event/{event}", "place", "https://x/id/actor/georgia")
+        facts.add(f"https://x/id/event/{event}", "year", year)
+    facts.add("https://x/id/event/ceasefire-2008", "part-of", "https://x/id/event/war-2008")
+    gaz = Gazetteer([(GEORGIA, "Georgia", "label")], facts)
+    text = "Georgia in 2008 and Georgia in 2014 and Georgia in 1999."
+    found = gaz.find(text, [(0, len(text))])
+    events = [(m.text, m.entity.slug) for m in found.mentions if m.entity.kind == "event"]
+    assert events == [("Georgia in 2008", "war-2008"), ("Georgia in 2014", "talks-2014")]
+
+
+def test_fold_maps_every_character_back() -> None:
+    text = "Straße Türkiye ﬁne"
+    folded, where = fold(text)
+    assert folded == "strasse turkiye fine"
+    assert len(where) == len(folded) and where[5] == where[4] == 4 and where[-1] == len(text) - 1
+
+
+def test_relative_periods_resolve_against_the_document_date() -> None:
+    text = "Over the past 20 months prices rose; within the next two years they may fall."
+    figures = find_figures(text, [(0, len(text))], date(2023, 11, 16))
+    assert [(f.text, f.date, f.until) for f in figures] == [
+        ("Over the past 20 months", "2022-03-16", "2023-11-16"),
+        ("within the next two years", "2023-11-16", "2025-11-16"),
+    ]
+    unresolved = find_figures(text, [(0, len(text))], None)
+    assert [f.date for f in unresolved] == [None, None]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("Hundreds of thousands fled.", "count", 100_000),
+        ("About 6 million left.", "count", 6_000_000),
+        ("It cost $5.6 billion.", "money", 5_600_000_000),
+        ("Some 84% agree.", "percent", 84),
+        ("More than 1,000 voyages.", "count", 1000),
+    ],
+)
+def test_figures(text: str, kind: str, value: float) -> None:
+    (figure,) = find_figures(text, [(0, len(text))], None)
+    assert (figure.kind, figure.value) == (kind, value)
+
+
+def test_a_date_is_one_figure_not_a_year_too() -> None:
+    text = "Signed on 22 July 2022 and on Nov. 16, 2023, in 2024."
+    figures = find_figures(text, [(0, len(text))], None)
+    assert [(f.kind, f.date) for f in figures] == [
+        ("date", "2022-07-22"),
+        ("date", "2023-11-16"),
+        ("year", "2024"),
+    ]
+
+
+def test_sentences_do_not_end_at_abbreviations() -> None:
+    text = "Dr. Karen Donfried led it. The U.S. government agreed. Then Nov. 16 came."
+    spans = sentences(text, 0, len(text))
+    assert [text[a:b] for a, b in spans] == [
+        "Dr. Karen Donfried led it.",
+        "The U.S. government agreed.",
+        "Then Nov. 16 came.",
+    ]
+
+
+def test_labels_and_boilerplate_in_the_layout() -> None:
+    text = (
+        "A Title\n\n12 May 2024\n\n"
+        "## Costs\n\n"
+        "AGREE: It is cheap. We think so and many others agree with the point made here.\n\n"
+        "No. 1 on the list is cost, and yes, many others agree with the point made here.\n\n"
+        "For more information on this publication: the press office.\n"
+    )
+    layout = read_layout(text)
+    paragraphs = layout.paragraphs()
+    assert [p.label[0] if p.label else None for p in paragraphs] == ["AGREE", None, None]
+    assert [p.boilerplate for p in paragraphs] == [False, False, True]
+    assert text[paragraphs[0].sentences[0][0] :].startswith("It is cheap.")
+    assert [s.title for s in layout.sections] == ["Costs"]
+
+
+def test_labels_become_sides_and_fallacy_rebuttal_is_left_to_the_curator() -> None:
+    text = (
+        "Should Sanctions Stay?\n\n2 May 2024\n\n## Trade\n\n"
+        "Pro: Sanctions raise the cost of the war. They work slowly but surely over many years.\n\n"
+        "Con: Sanctions leak through third countries. Their cost falls on ordinary people too.\n\n"
+        "## Myths\n\n"
+        "Fallacy: Sanctions never work at all. Every past case is said to prove this claim.\n\n"
+        "Rebuttal: Some sanctions have changed policies. The record is mixed, not empty at all.\n"
+    )
+    source = Source(Path("sanctions.md"), text, "0" * 64, converted=False)
+    draft = make_draft(source, Gazetteer([], EventFacts()))
+    by_paragraph = {c["paragraph"]: c.get("side") for c in draft.data["claims"]}
+    assert by_paragraph == {1: "for", 2: "against", 3: None, 4: None}
+    stance = [(s["label"], s["side"]) for s in draft.data["draft"]["stance"]]
+    assert stance == [
+        ("Pro", "for"),
+        ("Con", "against"),
+        ("Fallacy", "unknown"),
+        ("Rebuttal", "unknown"),
+    ]
+    assert draft.data["debate"]["motion"] == "Should Sanctions Stay?"
