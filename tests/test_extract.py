@@ -296,6 +296,11 @@ def test_events_and_figure_shared_with_the_seed_are_one_node(
     assert documents_citing(store, figure) == {SEED_ID, "news-istanbul-lessons"}
     values = rows(store, f"SELECT DISTINCT ?v WHERE {{ {figure} <{BASE}def/kgdebate#value> ?v }}")
     assert len(values) == 1  # one statistic, one value, whichever document is read
+    held_in = rows(
+        store, f"SELECT ?g WHERE {{ GRAPH ?g {{ {figure} <{BASE}def/kgdebate#value> ?v }} }}"
+    )
+    shared_graph = f"{BASE}graph/statistic/ukrainians-support-fighting-84"
+    assert [row["g"].value for row in held_in] == [shared_graph]  # stored once, in its own graph
 
 
 def documents_citing(store: OxigraphStore, target: str) -> set[str]:
