@@ -1,4 +1,4 @@
-"""Entity pages show a state's codes and links: the states the seed debate turns on."""
+"""Entity pages show codes and links: the states the seed debate turns on, and its events."""
 
 from __future__ import annotations
 
@@ -9,9 +9,12 @@ import pytest
 from countrycode import countrycode
 from flask import Flask
 from flask.testing import FlaskClient
+from py_gdelt.lookups.cameo import CAMEOCodes
+from rdflib import Graph
 
 from kgdebate.build import read_reference
-from kgdebate.namespaces import KGD, OWL
+from kgdebate.namespaces import KGD, OWL, RDFS
+from kgdebate.ontology import ontology_graph
 from kgdebate.store import OxigraphStore
 
 from conftest import BASE, DATA, snapshot_app
@@ -25,8 +28,8 @@ def app(built: OxigraphStore, tmp_path_factory: pytest.TempPathFactory) -> Flask
     return snapshot_app(built, tmp_path_factory)
 
 
-def identifiers_section(client: FlaskClient, slug: str) -> str:
-    response = client.get(f"/doc/actor/{slug}", headers={"Accept": BROWSER})
+def identifiers_section(client: FlaskClient, slug: str, kind: str = "actor") -> str:
+    response = client.get(f"/doc/{kind}/{slug}", headers={"Accept": BROWSER})
     assert response.status_code == 200
     page = response.get_data(as_text=True)
     start = page.index('<section class="identifiers">')
@@ -72,3 +75,15 @@ def test_baltic_states_page_links_its_members(client: FlaskClient) -> None:
     page = response.get_data(as_text=True)
     for member in ("estonia", "latvia", "lithuania"):
         assert f'href="/doc/actor/{member}"' in page
+
+
+def test_event_pages_show_cameo_codes_with_the_codebook_names(client: FlaskClient) -> None:
+    events = Graph().parse(data=(DATA / "reference" / "events.ttl").read_bytes(), format="turtle")
+    coded = sorted(events.subject_objects(KGD.cameoEventCode))
+    assert coded, "events.ttl carries no CAMEO event code"
+    scheme = ontology_graph().value(KGD.cameoEventCode, RDFS.label)
+    codebook = CAMEOCodes()
+    for event, code in coded:
+        section = identifiers_section(client, str(event).rsplit("/", 1)[-1], kind="event")
+        name = codebook[str(code)].name
+        assert f"<dt>{scheme}</dt><dd>{code} — {name}</dd>" in section, (event, code)

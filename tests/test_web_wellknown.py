@@ -8,10 +8,12 @@ import pyoxigraph as ox
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
+from rdflib import Graph
 
+from kgdebate.namespaces import KGD
 from kgdebate.store import OxigraphStore
 
-from conftest import BASE, snapshot_app
+from conftest import BASE, DATA, snapshot_app
 
 PUBLIC = "https://kgdebate.example/"
 VOID = "http://rdfs.org/ns/void#"
@@ -188,6 +190,11 @@ def test_void_counts_identifier_codes_and_wikidata_links_per_target(
         having = subjects(built, f"SELECT ?s WHERE {{ ?s <{kgd}{name}> ?code }}")
         assert int(one(graph, partitions[kgd + name], "triples").value) == len(having)
         assert set(having) == set(states) and len(states) == 11  # every state, once
+    events = Graph().parse(data=(DATA / "reference" / "events.ttl").read_bytes(), format="turtle")
+    coded = set(events.subjects(KGD.cameoEventCode, None))
+    cameo = partitions[kgd + "cameoEventCode"]
+    assert int(one(graph, cameo, "triples").value) == len(coded) > 0
+    assert int(one(graph, cameo, "distinctSubjects").value) == len(coded)
     linksets = list(graph.quads_for_pattern(None, RDF_TYPE, ox.NamedNode(VOID + "Linkset")))
     assert len(linksets) == 1  # Wikidata: the one target whose things have IRIs
     target = one(graph, linksets[0].subject, "objectsTarget")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from rdflib import Graph, URIRef
 
-from kgdebate.codes import derived_codes, unknown_alpha2
+from kgdebate.codes import derived_codes, unknown_alpha2, unknown_cameo_event_codes
 from kgdebate.config import Settings
 from kgdebate.errors import InputError, ShapeViolation
 from kgdebate.ingest.emit import new_graph
@@ -38,16 +38,31 @@ def read_reference(folder: Path, base_iri: str) -> Graph:
         )
     graph = new_graph()
     for path in files:
+        part = new_graph()
         try:
-            graph.parse(data=path.read_bytes(), format="turtle", publicID=DEFAULT_BASE)
+            part.parse(data=path.read_bytes(), format="turtle", publicID=DEFAULT_BASE)
         except Exception as exc:  # noqa: BLE001 - rdflib's parser raises many kinds of error
             raise InputError(f"{path}: not valid Turtle ({type(exc).__name__})") from None
+        check_cameo_event_codes(path, part)
+        graph += part
     unknown = unknown_alpha2(graph)
     if unknown:
         raise InputError(f"{folder}: unknown ISO 3166 alpha-2 code(s): {', '.join(unknown)}")
     for triple in list(derived_codes(graph)):
         graph.add(triple)
     return rebase(graph, DEFAULT_BASE, base_iri)
+
+
+def check_cameo_event_codes(path: Path, part: Graph) -> None:
+    """Every CAMEO event code in one reference file must be in the CAMEO codebook."""
+    unknown = unknown_cameo_event_codes(part)
+    if unknown:
+        listed = ", ".join(f'<{event}> kgd:cameoEventCode "{code}"' for event, code in unknown)
+        raise InputError(
+            f"{path}: CAMEO event code(s) that the CAMEO codebook does not know: {listed}",
+            hint="take the code from the CAMEO event codebook (two to four digits, leading zeros "
+            'kept, such as "046"), or remove kgd:cameoEventCode from the event',
+        )
 
 
 def rebase(graph: Graph, old: str, new: str) -> Graph:

@@ -1,7 +1,9 @@
-"""Country codes derived from maintained packages, never typed by hand.
+"""Codes checked against, and derived from, maintained packages, never typed by hand.
 
 Curators type one key per state (its ISO 3166-1 alpha-2 code); ``pycountry`` (ISO 3166) and
-``countrycode`` (Correlates of War, Gleditsch–Ward) supply the rest at build time.
+``countrycode`` (Correlates of War, Gleditsch–Ward) supply the rest at build time. Curators also
+choose an event's CAMEO event code; the CAMEO codebook that ``gdelt-py`` ships checks it and
+gives its name, stored beside it so that the graph says what the code means.
 """
 
 from __future__ import annotations
@@ -10,14 +12,23 @@ from collections.abc import Iterator
 
 import pycountry
 from countrycode import countrycode
+from py_gdelt.lookups.cameo import CAMEOCodes
 from rdflib import Graph, Literal, URIRef
 
 from kgdebate.namespaces import KGD, XSD
 
 Triple = tuple[URIRef, URIRef, Literal]
 
+CAMEO_EVENTS = CAMEOCodes()  # reads its table on first use
+
 
 def derived_codes(reference: Graph) -> Iterator[Triple]:
+    """Country codes for every alpha-2 code, and the codebook's name for every CAMEO event code."""
+    yield from _country_codes(reference)
+    yield from _cameo_event_names(reference)
+
+
+def _country_codes(reference: Graph) -> Iterator[Triple]:
     """Alpha-3, numeric, COW and GW codes for every subject that has an alpha-2 code."""
     for subject, code in sorted(reference.subject_objects(KGD.iso3166Alpha2)):
         if not isinstance(subject, URIRef):
@@ -45,4 +56,20 @@ def unknown_alpha2(reference: Graph) -> list[str]:
         str(code)
         for code in reference.objects(None, KGD.iso3166Alpha2)
         if pycountry.countries.get(alpha_2=str(code)) is None
+    )
+
+
+def _cameo_event_names(reference: Graph) -> Iterator[Triple]:
+    for subject, code in sorted(reference.subject_objects(KGD.cameoEventCode)):
+        entry = CAMEO_EVENTS.get(str(code))
+        if isinstance(subject, URIRef) and entry is not None:
+            yield subject, KGD.cameoEventName, Literal(entry.name, lang="en")
+
+
+def unknown_cameo_event_codes(reference: Graph) -> list[tuple[str, str]]:
+    """(subject, code) for every CAMEO event code that the codebook does not know."""
+    return sorted(
+        (str(subject), str(code))
+        for subject, code in reference.subject_objects(KGD.cameoEventCode)
+        if str(code) not in CAMEO_EVENTS
     )

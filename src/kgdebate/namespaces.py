@@ -169,6 +169,7 @@ class KGD(DefinedNamespace):
     gwCode: URIRef
     cameoCode: URIRef
     cameoEventCode: URIRef
+    cameoEventName: URIRef
     annotationSha256: URIRef
     annotationFile: URIRef
     toolVersion: URIRef

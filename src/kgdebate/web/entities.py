@@ -55,6 +55,8 @@ IDENTIFIER_PROPERTIES = [
         "cameoEventCode",
     )
 ]
+# The property that holds a code's name in its codebook, stored beside the code at build.
+CODE_NAMES = {str(KGD.cameoEventCode): str(KGD.cameoEventName)}
 SAME_AS = {str(OWL.sameAs), str(SKOS.exactMatch), str(SKOS.closeMatch)}
 MAX_PAGE = 10_000
 
@@ -179,27 +181,31 @@ def _render_page(iri: str, links: dict[str, str]) -> str:
     )
 
 
-def _identifiers(out: list[Link]) -> list[tuple[str, str, str | None]]:
-    """(code scheme, code, link) for every code; a code links where a same-as IRI ends with it.
+def _identifiers(out: list[Link]) -> list[tuple[str, str, str | None, str | None]]:
+    """(scheme, code, link, name) for every code; a code links where a same-as IRI ends with it.
 
     Only Wikidata IDs have such IRIs (``owl:sameAs wd:Q…``); ISO 3166-1, Correlates of War,
     Gleditsch-Ward and CAMEO codes have none, so they are shown as values. The scheme's name is
-    the property's label in the ontology.
+    the property's label in the ontology; a CAMEO event code also shows its name in the codebook.
     """
     same = [
         link.term.value
         for link in out
         if link.predicate.value in SAME_AS and isinstance(link.term, ox.NamedNode)
     ]
+    values = {
+        link.predicate.value: link.term.value for link in out if isinstance(link.term, ox.Literal)
+    }
     codes = sorted(
         (IDENTIFIER_PROPERTIES.index(link.predicate.value), link.predicate.value, link.term.value)
         for link in out
         if link.predicate.value in IDENTIFIER_PROPERTIES and isinstance(link.term, ox.Literal)
     )
-    found: list[tuple[str, str, str | None]] = []
+    found: list[tuple[str, str, str | None, str | None]] = []
     for _, predicate, code in codes:
         match = next((s for s in same if s.rsplit("/", 1)[-1] == code), None)
-        found.append((_scheme(predicate), code, match))
+        name = values.get(CODE_NAMES.get(predicate, ""))
+        found.append((_scheme(predicate), code, match, name))
     return found
 
 
