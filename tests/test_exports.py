@@ -1,6 +1,6 @@
 """The per-document exports, each read back with a reader of its format and compared with the
-store: AIF JSON (schema-validated), schema.org JSON-LD (parsed by rdflib), Argdown (parsed by
-@argdown/core under node) and CSV (read by the csv module)."""
+store: AIF JSON (validated against AIFdb's documented format), schema.org JSON-LD (parsed by
+rdflib), Argdown (parsed by @argdown/core under node) and CSV (read by the csv module)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,11 @@ import io
 import json
 import os
 import subprocess
+import sys
 import warnings
 import zipfile
+from datetime import UTC, datetime
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -26,9 +29,8 @@ from kgdebate.exports.debate import load_debate
 from kgdebate.exports.document import Document, UnknownDocument, find_document
 from kgdebate.exports.formats import DOCUMENT_FORMATS, export_document
 from kgdebate.exports.tables import TABLES, neutralise, tables_zip
-from kgdebate.namespaces import KGD, OA, RDF, RDFS, SCHEMA
+from kgdebate.namespaces import KGD, OA, PROV, RDF, RDFS, SCHEMA, SKOS
 from kgdebate.store import OxigraphStore
-from kgdebate.web.debatemap import SIDE_TITLES
 
 from conftest import BASE, ROOT, SEED_ID, make_settings
 
@@ -36,17 +38,26 @@ ARGDOWN_CORE = Path(
     os.environ.get("KGDEBATE_ARGDOWN_CORE", ROOT / "build/argdown/node_modules/@argdown/core")
 )
 AIF_SCHEMA = json.loads((Path(__file__).parent / "data/aifdb.schema.json").read_text("utf-8"))
-RELATIONS = {str(KGD.supports): "supports", str(KGD.attacks): "attacks", str(KGD.rebuts): "rebuts"}
+RELATIONS = {
+    str(KGD.supports): "supports",
+    str(KGD.attacks): "attacks",
+    str(KGD.rebuts): "rebuts",
+    str(KGD.restates): "restates",
+}
+INGESTED = "2026-03-01T14:35:50+01:00"
 HOSTILE_TITLE = "=cmd|' /C calc'!A0"
 MARKUP = "[c1]: #tag *bold* _it_ <arg> U.S. 3.5 :y: .x. // no comment {a: b} \\ @[x] (p)"
 
 # Two documents written as a curator never would: texts that start like spreadsheet formulas
-# or are full of Argdown markup, a claim with no theme, and relations into another document.
+# or are full of Argdown markup, a claim with no theme, relations (and a restatement) into another
+# document, a relation that is no kind the exports know, and a person as publisher.
 MIXED_TRIG = f"""
 @prefix kgd: <{KGD._NS}> .
 @prefix kgv: <{BASE}vocab/> .
 @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
 @prefix dcterms: <http://purl.org/dc/terms/> .
+@prefix prov: <http://www.w3.org/ns/prov#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
 @prefix doc: <{BASE}id/document/> .
 @prefix claim: <{BASE}id/claim/> .
 <{BASE}graph/document/other> {{
@@ -54,8 +65,13 @@ MIXED_TRIG = f"""
   claim:other\\/c1 a kgd:Claim ; kgd:inDocument doc:other ; kgd:side kgv:for-motion ;
     rdfs:label "A claim made elsewhere."@en .
 }}
+<{BASE}graph/provenance/hostile> {{
+  <{BASE}graph/document/hostile> prov:wasGeneratedBy <{BASE}id/ingest/hostile> .
+  <{BASE}id/ingest/hostile> prov:endedAtTime "{INGESTED}"^^xsd:dateTime .
+}}
 <{BASE}graph/document/hostile> {{
-  doc:hostile a kgd:SourceDocument ; dcterms:title {json.dumps(HOSTILE_TITLE)}@en .
+  doc:hostile a kgd:SourceDocument ; dcterms:title {json.dumps(HOSTILE_TITLE)}@en ;
+    dcterms:publisher <{BASE}id/actor/joe-biden> .
   claim:hostile\\/c1 a kgd:Claim ; kgd:inDocument doc:hostile ; kgd:side kgv:against-motion ;
     rdfs:label "=HYPERLINK(\\"http://evil.example\\")"@en ;
     kgd:theme <{BASE}id/theme/hostile/t1> ;
@@ -71,7 +87,9 @@ MIXED_TRIG = f"""
     rdfs:label {json.dumps(MARKUP)}@en ;
     kgd:rebuts claim:hostile\\/c1 ; kgd:supports claim:hostile\\/c3 .
   claim:hostile\\/c3 a kgd:Claim ; kgd:inDocument doc:hostile ; kgd:side kgv:for-motion ;
-    rdfs:label "-5% since 2022, +3 in\\tall"@en .
+    rdfs:label "-5% since 2022, +3 in\\tall"@en ;
+    kgd:restates claim:other\\/c1, claim:hostile\\/c1 ;
+    kgd:contradicts claim:hostile\\/c2 .
 }}
 """
 
@@ -174,16 +192,52 @@ def test_aif_is_aifdb_json_stating_the_claims_and_relations_of_the_store(
     expected |= {name: label_of(store, f"{BASE}id/claim/{name}") for name in outside}
     assert texts == expected
     found = set()
-    for scheme in (n for n in nodes.values() if n["type"] in ("RA", "CA")):
+    for scheme in (n for n in nodes.values() if n["type"] in ("RA", "CA", "MA")):
         into = [e["fromID"] for e in aif["edges"] if e["toID"] == scheme["nodeID"]]
         out_of = [e["toID"] for e in aif["edges"] if e["fromID"] == scheme["nodeID"]]
         assert len(into) == 1 and len(out_of) == 1, scheme
         assert nodes[into[0]]["type"] == nodes[out_of[0]]["type"] == "I"
         found.add((into[0], scheme["type"], out_of[0]))
     kinds = {"supports": "RA", "attacks": "CA", "rebuts": "CA"}
-    stated = {(slug_of(f), kinds[r], slug_of(t)) for f, r, t in relations(store, slug)}
+    stated = {
+        (slug_of(f), kinds[r], slug_of(t)) for f, r, t in relations(store, slug) if r in kinds
+    }
+    # A rephrase runs from the earlier wording (the claim restated) to the later one.
+    stated |= {
+        (slug_of(t), "MA", slug_of(f)) for f, r, t in relations(store, slug) if r == "restates"
+    }
     assert found == stated and len(found) == len(relations(store, slug))
     assert {e["fromID"] for e in aif["edges"]} | {e["toID"] for e in aif["edges"]} <= set(nodes)
+
+
+def test_aif_states_restatements_as_rephrase_nodes(built: OxigraphStore) -> None:
+    restated = [(f, t) for f, r, t in relations(built, SEED_ID) if r == "restates"]
+    assert restated, "the seed restates some of its claims"
+    nodes = {n["nodeID"]: n for n in aif_of(built, SEED_ID)["nodes"]}
+    for later, earlier in restated:
+        rephrase = nodes[f"{slug_of(later)}-restates-{slug_of(earlier)}"]
+        assert (rephrase["type"], rephrase["text"]) == ("MA", "Default Rephrase")
+
+
+def ingest_time(store: OxigraphStore, slug: str) -> datetime:
+    """When the ingest that stored the document's graph ended, read from its provenance."""
+    activity = next(
+        o.value
+        for p, o in objects_of(store, f"{BASE}graph/document/{slug}")
+        if p == str(PROV.wasGeneratedBy)
+    )
+    ended = next(o.value for p, o in objects_of(store, activity) if p == str(PROV.endedAtTime))
+    return datetime.fromisoformat(ended).astimezone(UTC)
+
+
+@pytest.mark.parametrize("slug", [SEED_ID, "hostile"])
+def test_aif_timestamps_are_when_the_document_was_stored(
+    built: OxigraphStore, mixed: OxigraphStore, slug: str
+) -> None:
+    store = built if slug == SEED_ID else mixed
+    stamps = {node["timestamp"] for node in aif_of(store, slug)["nodes"]}
+    assert stamps == {ingest_time(store, slug).strftime("%Y-%m-%d %H:%M:%S")}
+    assert all(edge["formEdgeID"] is None for edge in aif_of(store, slug)["edges"])
 
 
 def test_aif_node_ids_are_stable_across_exports(built: OxigraphStore) -> None:
@@ -241,6 +295,30 @@ def test_schema_org_document_carries_url_date_and_publisher(built: OxigraphStore
     assert str(graph.value(publisher, SCHEMA.name)) == label_of(built, str(publisher))
 
 
+def schema_classes(store: OxigraphStore, iri: str) -> set[URIRef]:
+    """The schema.org classes among the classes of ``iri`` and their superclasses."""
+    found, todo = set(), [o.value for p, o in objects_of(store, iri) if p == str(RDF.type)]
+    while todo:
+        cls = todo.pop()
+        if cls not in found:
+            found.add(cls)
+            todo += [o.value for p, o in objects_of(store, cls) if p == str(RDFS.subClassOf)]
+    return {URIRef(c) for c in found if c.startswith(str(SCHEMA))}
+
+
+@pytest.mark.parametrize("slug", [SEED_ID, "hostile"])
+def test_schema_org_publisher_is_typed_as_the_store_types_it(
+    built: OxigraphStore, mixed: OxigraphStore, slug: str
+) -> None:
+    store = built if slug == SEED_ID else mixed
+    graph = parse_jsonld(export_document(store, BASE, slug, "schema-jsonld").body)
+    publisher = graph.value(URIRef(f"{BASE}id/document/{slug}"), SCHEMA.publisher)
+    types = set(graph.objects(publisher, RDF.type))
+    assert types == schema_classes(store, str(publisher)) and types
+    if slug == "hostile":  # a person published it
+        assert types == {SCHEMA.Person}
+
+
 # ---------------------------------------------------------------- Argdown
 
 
@@ -276,11 +354,20 @@ def test_argdown_parses_with_argdown_into_the_debate_of_the_store(
     statements = {}
     for title, texts in parsed["statements"].items():
         assert len(texts) == 1, title
-        statements[title] = texts[0].split(" #(")[0]
+        statements[title] = texts[0].split(" #(")[0].rstrip(" ")  # the space before a tag or data
     assert statements == labels
     kinds = {"supports": "support", "attacks": "attack", "rebuts": "attack"}
-    stated = {(slug_of(f), kinds[r], slug_of(t)) for f, r, t in relations(store, slug)}
+    stated = {
+        (slug_of(f), kinds[r], slug_of(t)) for f, r, t in relations(store, slug) if r in kinds
+    }
     assert {tuple(r) for r in parsed["relations"]} == stated
+    restated: dict[str, set[str]] = {}
+    for f, r, t in relations(store, slug):
+        if r == "restates":
+            restated.setdefault(slug_of(f), set()).add(slug_of(t))
+    assert restated, "both documents restate claims"
+    data = {title: set(d["restates"]) for title, d in parsed["data"].items() if d}
+    assert data == restated
 
 
 def test_argdown_places_each_claim_under_its_theme_and_side(built: OxigraphStore) -> None:
@@ -289,7 +376,8 @@ def test_argdown_places_each_claim_under_its_theme_and_side(built: OxigraphStore
     sides = dict(objects(built, SEED_ID, KGD.side))
     for claim in claim_labels(built, SEED_ID):
         side_title, theme_title = parsed["placed"][slug_of(claim)]
-        assert side_title == SIDE_TITLES[sides[claim]]
+        side = next(o.value for p, o in objects_of(built, sides[claim]) if p == str(SKOS.prefLabel))
+        assert side_title == side[0].upper() + side[1:]
         assert theme_title == label_of(built, themes[claim])
 
 
@@ -342,6 +430,12 @@ def test_csv_tables_read_back_as_the_store(
         if t.predicate.value == str(OA.exact)
     }
     assert {c: cell(row["quote"]) for c, row in claims.items() if row["quote"]} == exact
+    restated = {c: set(row["restates"].split()) for c, row in claims.items() if row["restates"]}
+    stated: dict[str, set[str]] = {}
+    for f, r, t in relations(store, slug):
+        if r == "restates":
+            stated.setdefault(f, set()).add(t)
+    assert restated == stated and stated
     citations = {(r["citation"], r["claim"], r["cited"]) for r in tables["citations"]}
     cited = objects(store, slug, KGD.citedEntity)
     citing = dict(objects(store, slug, KGD.citingClaim))
@@ -404,3 +498,32 @@ def test_every_format_renders_the_seed(built: OxigraphStore) -> None:
     for name, fmt in DOCUMENT_FORMATS.items():
         exported = export_document(built, BASE, SEED_ID, name)
         assert exported.filename == SEED_ID + fmt.file_suffix and exported.body
+
+
+def test_unknown_relation_kinds_are_left_out(mixed: OxigraphStore) -> None:
+    """``kgd:contradicts`` is no relation the exports know: every format renders without it."""
+    for name in DOCUMENT_FORMATS:
+        assert b"contradicts" not in export_document(mixed, BASE, "hostile", name).body
+
+
+def test_exports_do_not_load_the_web_app() -> None:
+    """``kgdebate export`` needs no Flask: the export package imports nothing of kgdebate.web."""
+    script = (
+        "import sys, kgdebate.exports.formats, kgdebate.cli; "
+        "loaded = sorted(m for m in sys.modules if m == 'flask' or m.startswith('kgdebate.web')); "
+        "print(loaded)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert done.stdout.strip() == "[]", done.stdout
+
+
+def test_every_export_query_starts_from_the_documents_graph() -> None:
+    queries = list(resources.files("kgdebate.exports").iterdir())
+    texts = {q.name: q.read_text("utf-8") for q in queries if q.name.endswith(".rq")}
+    assert "relations.rq" in texts and "claims.rq" in texts
+    for name, text in texts.items():
+        where = text[text.index("WHERE {") :]
+        assert where.split("\n")[1].strip().startswith("GRAPH ?_graph {"), name
+        assert "LIMIT" not in text and "OFFSET" not in text, name

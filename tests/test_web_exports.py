@@ -86,6 +86,17 @@ def test_cli_writes_csv_tables_as_a_zip(
     assert {row["claim"]: row["text"] for row in rows} == claim_labels(built, SEED_ID)
 
 
+@pytest.mark.parametrize("table", list(TABLES))
+def test_cli_writes_each_table_alone_as_the_web_does(
+    data_dir: Path, client: FlaskClient, table: str
+) -> None:
+    code, out, err = run(data_dir, "-f", f"{table}-csv", "--document", SEED_ID)
+    assert code == 0, err
+    assert out == client.get(f"/exports/document/{SEED_ID}.{table}.csv").data
+    header = next(csv.reader(io.StringIO(out.decode("utf-8"), newline="")))
+    assert tuple(header) == TABLES[table]
+
+
 def test_cli_writes_other_formats_to_a_file_too(data_dir: Path, tmp_path: Path) -> None:
     target = tmp_path / "seed.jsonld"
     code, out, _ = run(data_dir, "-f", "schema-jsonld", "--document", SEED_ID, "-o", str(target))
@@ -197,6 +208,15 @@ def test_document_page_links_every_download(client: FlaskClient) -> None:
     assert links == {f"/exports/document/{SEED_ID}{suffix}" for suffix in DOWNLOADS}
     for link in links:
         assert client.get(link).status_code == 200
+
+
+def test_download_links_follow_the_mount_point(client: FlaskClient) -> None:
+    """Behind a proxy that mounts the app under /kg, the links carry the prefix."""
+    page = client.get(f"/doc/document/{SEED_ID}.html", base_url="http://localhost/kg").get_data(
+        as_text=True
+    )
+    links = set(re.findall(r'href="(/kg/exports/document/[^"]+)"', page))
+    assert links == {f"/kg/exports/document/{SEED_ID}{suffix}" for suffix in DOWNLOADS}
 
 
 def test_other_pages_offer_no_downloads(client: FlaskClient) -> None:

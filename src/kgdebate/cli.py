@@ -305,7 +305,8 @@ def query(settings: Settings, query: str, fmt: str, params: tuple[str, ...]) -> 
     default="trig",
     type=click.Choice([*DATASET_FORMATS, *EXPORT_GRAPH_FORMATS, *DOCUMENT_FORMATS]),
     help="trig or nquads for the dataset; turtle or ntriples for one --graph; "
-    "aif, schema-jsonld, argdown or csv (a zip of four tables) for one --document.",
+    "aif, schema-jsonld, argdown, csv (a zip of four tables) or one table "
+    "(claims-csv, citations-csv, actors-csv, events-csv) for one --document.",
 )
 @click.option("--graph", help="Export only this named graph (its IRI).")
 @click.option(

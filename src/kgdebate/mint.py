@@ -59,6 +59,19 @@ class Minter:
                 raise ValueError(f"not a slug: {slug!r}")
         return URIRef(f"{self.base}id/{kind}/{'/'.join(slugs)}")
 
+    def slugs_of(self, kind: str, iri: str) -> tuple[str, ...] | None:
+        """The slugs that :meth:`thing` minted ``iri`` from; None for any other IRI.
+
+        >>> Minter("https://w3id.org/kgdebate/").slugs_of(
+        ...     "claim", "https://w3id.org/kgdebate/id/claim/doc/c01")
+        ('doc', 'c01')
+        """
+        prefix = f"{self.base}id/{kind}/"
+        if kind not in THING_TYPES or not iri.startswith(prefix):
+            return None
+        slugs = tuple(iri[len(prefix) :].split("/"))
+        return slugs if all(SLUG.match(slug) for slug in slugs) else None
+
     def graph(self, kind: str, slug: str | None = None) -> URIRef:
         return URIRef(f"{self.base}graph/{kind}" + (f"/{slug}" if slug else ""))
 

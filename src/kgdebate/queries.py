@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import IO, Any
@@ -86,6 +87,12 @@ def named_queries(folder: Path | None = None) -> dict[str, NamedQuery]:
             name = entry.name[:-3]
             found[name] = parse_named_query(name, entry.read_text("utf-8"))
     return found
+
+
+@cache
+def packaged_query(package: str, filename: str) -> str:
+    """The text of a query file shipped inside ``package`` (``kgdebate.exports``, say)."""
+    return resources.files(package).joinpath(filename).read_text("utf-8")
 
 
 def read_query(argument: str) -> str:

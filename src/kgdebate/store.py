@@ -23,6 +23,11 @@ QueryResult = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 
 
+def term_text(term: Term | None) -> str:
+    """A literal's lexical form or an IRI; empty for nothing (and for blank nodes)."""
+    return term.value if isinstance(term, ox.Literal | ox.NamedNode) else ""
+
+
 class TripleStore(Protocol):
     """What the rest of kgdebate needs from a store."""
 

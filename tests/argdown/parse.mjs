@@ -1,6 +1,7 @@
 // Parse Argdown text from stdin with @argdown/core and print what it understood, as JSON:
-// {errors, statements: {title: [text]}, tags: {title: [tag]}, placed: {title: [section, parent]},
-//  relations: [[from, type, to]], sections: [[title, level, parent]], frontMatter}.
+// {errors, statements: {title: [text]}, tags: {title: [tag]}, data: {title: data},
+//  placed: {title: [section, parent]}, relations: [[from, type, to]],
+//  sections: [[title, level, parent]], frontMatter}.
 // The folder of the @argdown/core package is argv[2].
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -16,11 +17,13 @@ const result = app.run({ input, process: ["parse-input", "build-model"] });
 const errors = [...(result.lexerErrors ?? []), ...(result.parserErrors ?? [])].map((e) => e.message);
 const statements = {};
 const tags = {};
+const data = {};
 const placed = {};
 for (const [title, ec] of Object.entries(result.statements ?? {})) {
   const defined = ec.members.filter((m) => m.text !== undefined && m.text !== null);
   statements[title] = defined.map((m) => m.text);
   tags[title] = ec.tags ?? [];
+  data[title] = ec.data ?? null;
   const section = defined.length ? defined[0].section : undefined;
   placed[title] = section ? [section.title, section.parent ? section.parent.title : null] : null;
 }
@@ -28,4 +31,4 @@ const relations = (result.relations ?? []).map((r) => [r.from.title, r.relationT
 const sections = (result.sections ?? []).flatMap(function walk(s) {
   return [[s.title, s.level, s.parent ? s.parent.title : null], ...(s.children ?? []).flatMap(walk)];
 });
-console.log(JSON.stringify({ errors, statements, tags, placed, relations, sections, frontMatter: result.frontMatter ?? null }));
+console.log(JSON.stringify({ errors, statements, tags, data, placed, relations, sections, frontMatter: result.frontMatter ?? null }));

@@ -1,53 +1,112 @@
-"""The debate of one document as the web app draws it: the same page queries, the same model.
+"""The debate of one document, the model that AIF and Argdown render: its claims by theme and
+side, and how claims relate — support, attack, rebuttal and restatement — also to claims of
+other documents.
 
-AIF and Argdown are two more renderings of the debate map (:mod:`kgdebate.web.debatemap`):
-themes by sides, claims, support/attack/rebuttal. Claims of other documents that a claim here
-relates to get their text from one small query each (bound by the claim's IRI).
+It is built from this package's own queries (``claims.rq``, ``relations.rq``): every row, bound
+to the document's graph, so an export always holds the whole document.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-import pyoxigraph as ox
+from kgdebate.exports.document import Document, export_rows
+from kgdebate.namespaces import KGD, KGV
+from kgdebate.store import OxigraphStore, term_text
 
-from kgdebate.exports.document import Document, export_query, text
-from kgdebate.store import OxigraphStore
-from kgdebate.web.debatemap import DebateMap, build_map
-from kgdebate.web.panels import BY_NAME, run_panel
+RELATION_KINDS = {
+    str(KGD.supports): "supports",
+    str(KGD.attacks): "attacks",
+    str(KGD.rebuts): "rebuts",
+    str(KGD.restates): "restates",
+}
+SIDE_ORDER = (str(KGV["for-motion"]), str(KGV["against-motion"]))
+NO_THEME = "(no theme)"
 
-MAP_PANELS = ("document-claims", "document-relations", "document-citations")
+
+@dataclass(frozen=True)
+class Claim:
+    iri: str
+    label: str  # the claim in the curator's words
+    kind: str  # the label of its kind ("fact"), or ""
+    side: str  # the side's IRI, or ""
+    side_label: str
+
+
+@dataclass(frozen=True)
+class Relation:
+    source: str  # the claim of this document that supports, attacks, rebuts or restates
+    kind: str  # supports | attacks | rebuts | restates
+    target: str  # the other claim, of this document or of another
+
+
+@dataclass
+class Theme:
+    iri: str
+    label: str
+    sides: dict[str, list[Claim]] = field(default_factory=dict)  # side IRI → claims
+
+    def by_side(self) -> list[tuple[str, list[Claim]]]:
+        """(side IRI, claims): for the motion, against it, then any other side."""
+        rank = {side: index for index, side in enumerate(SIDE_ORDER)}
+        return sorted(self.sides.items(), key=lambda item: (rank.get(item[0], 2), item[0]))
 
 
 @dataclass(frozen=True)
 class Debate:
     document: Document
-    map: DebateMap
+    claims: dict[str, Claim]  # IRI → claim, in the document's order
+    themes: list[Theme]
+    relations: list[Relation]
     outside: dict[str, str]  # claims of other documents that claims here relate to: IRI → text
 
-    @property
-    def relations(self) -> list[tuple[str, str, str]]:
-        """(from claim, relation, to claim) in the map's order: supports | attacks | rebuts."""
-        return [
-            (box.iri, relation.relation, relation.other)
-            for box in self.map.claims.values()
-            for relation in box.outgoing
-        ]
+    def claim_id(self, iri: str) -> str:
+        """``c13`` for a claim of this document, ``<document>/<claim>`` for another's."""
+        slugs = self.document.minter.slugs_of("claim", iri)
+        if slugs is None:
+            return iri
+        return slugs[-1] if slugs[:-1] == (self.document.slug,) else "/".join(slugs)
+
+    def outgoing(self, iri: str) -> list[Relation]:
+        return [relation for relation in self.relations if relation.source == iri]
 
 
 def load_debate(store: OxigraphStore, document: Document) -> Debate:
-    claims, relations, citations = (run_panel(store, BY_NAME[n], document.iri) for n in MAP_PANELS)
-    debate_map = build_map(claims, relations, citations)
-    outside = {
-        relation.other: _claim_text(store, relation.other)
-        for box in debate_map.claims.values()
-        for relation in box.outgoing
-        if relation.other not in debate_map.claims
-    }
-    return Debate(document, debate_map, outside)
+    claims: dict[str, Claim] = {}
+    themes: dict[str, Theme] = {}
+    for row in export_rows(store, "claims", document):
+        iri = term_text(row["claim"])
+        if iri in claims:  # a second value of some property: the first row stands
+            continue
+        claims[iri] = claim = Claim(
+            iri,
+            term_text(row["text"]),
+            term_text(row["kindLabel"]),
+            term_text(row["side"]),
+            term_text(row["sideLabel"]),
+        )
+        theme_iri = term_text(row["theme"])
+        theme = themes.setdefault(
+            theme_iri, Theme(theme_iri, term_text(row["themeLabel"]) or NO_THEME)
+        )
+        theme.sides.setdefault(claim.side, []).append(claim)
+    relations, outside = claim_relations(store, document, claims)
+    return Debate(document, claims, list(themes.values()), relations, outside)
 
 
-def _claim_text(store: OxigraphStore, iri: str) -> str:
-    result = store.query(export_query("claim-label"), substitutions={"_iri": ox.NamedNode(iri)})
-    assert isinstance(result, ox.QuerySolutions)
-    return next((text(row["label"]) for row in result), iri)
+def claim_relations(
+    store: OxigraphStore, document: Document, claims: dict[str, Claim] | None = None
+) -> tuple[list[Relation], dict[str, str]]:
+    """The relations of the document's claims, and the text of each claim of another document
+    they point to (when ``claims``, the document's own, is given)."""
+    relations: dict[Relation, None] = {}  # in the query's order, each once
+    outside: dict[str, str] = {}
+    for row in export_rows(store, "relations", document):
+        kind = RELATION_KINDS.get(term_text(row["relation"]))
+        if kind is None:  # relations.rq asks for the four kinds above only
+            continue
+        relation = Relation(term_text(row["from"]), kind, term_text(row["to"]))
+        relations[relation] = None
+        if claims is not None and relation.target not in claims:
+            outside.setdefault(relation.target, term_text(row["toLabel"]) or relation.target)
+    return list(relations), outside

@@ -7,14 +7,13 @@ document) and ``?_graph`` (its named graph) first, as the page queries of the we
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
 
 import pyoxigraph as ox
 
 from kgdebate.errors import KgdebateError
 from kgdebate.mint import SLUG, Minter
-from kgdebate.store import OxigraphStore, Term
+from kgdebate.queries import packaged_query
+from kgdebate.store import OxigraphStore, Term, term_text
 
 Row = dict[str, Term | None]
 
@@ -28,33 +27,25 @@ class Document:
     slug: str
     iri: str
     graph: str
-    title: str
+    minter: Minter  # the store's IRI base: claims of this and other documents by their slugs
+    title: str = ""
     url: str | None = None
     date: str | None = None
     language: str | None = None
     publisher: str | None = None
     publisher_label: str | None = None
     motion: str | None = None
+    ingested: str | None = None  # xsd:dateTime the ingest that stored the graph ended
 
 
-@cache
-def export_query(name: str) -> str:
-    """The text of ``exports/<name>.rq`` (packaged with the code)."""
-    return resources.files("kgdebate.exports").joinpath(f"{name}.rq").read_text("utf-8")
-
-
-def text(term: Term | None) -> str:
-    """A literal's lexical form or an IRI; empty for nothing (and for blank nodes)."""
-    return term.value if isinstance(term, ox.Literal | ox.NamedNode) else ""
-
-
-def select(store: OxigraphStore, name: str, document: Document) -> list[Row]:
-    """Rows of ``exports/<name>.rq`` for ``document``, as dicts of variable → term."""
+def export_rows(store: OxigraphStore, name: str, document: Document) -> list[Row]:
+    """Every row of ``exports/<name>.rq`` for ``document`` (unpaged), as variable → term."""
     bindings: dict[str, Term] = {
         "_iri": ox.NamedNode(document.iri),
         "_graph": ox.NamedNode(document.graph),
     }
-    result = store.query(export_query(name), substitutions=bindings)
+    query = packaged_query("kgdebate.exports", f"{name}.rq")
+    result = store.query(query, substitutions=bindings)
     assert isinstance(result, ox.QuerySolutions)
     names = [variable.value for variable in result.variables]
     return [{name: solution[name] for name in names} for solution in result]
@@ -68,9 +59,9 @@ def find_document(store: OxigraphStore, base: str, slug: str) -> Document:
         )
     minter = Minter(base)
     found = Document(
-        slug, str(minter.thing("document", slug)), str(minter.document_graph(slug)), ""
+        slug, str(minter.thing("document", slug)), str(minter.document_graph(slug)), minter
     )
-    rows = select(store, "document", found)
+    rows = export_rows(store, "document", found)
     if not rows:
         raise UnknownDocument(
             f"no document {slug!r} in the store",
@@ -81,11 +72,13 @@ def find_document(store: OxigraphStore, base: str, slug: str) -> Document:
         slug,
         found.iri,
         found.graph,
-        text(row["title"]) or slug,
-        text(row["url"]) or None,
-        text(row["date"]) or None,
-        text(row["language"]) or None,
-        text(row["publisher"]) or None,
-        text(row["publisherLabel"]) or None,
-        text(row["motion"]) or None,
+        minter,
+        term_text(row["title"]) or slug,
+        term_text(row["url"]) or None,
+        term_text(row["date"]) or None,
+        term_text(row["language"]) or None,
+        term_text(row["publisher"]) or None,
+        term_text(row["publisherLabel"]) or None,
+        term_text(row["motion"]) or None,
+        term_text(row["ingested"]) or None,
     )

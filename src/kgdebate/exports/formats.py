@@ -1,7 +1,8 @@
 """The per-document export formats by name: what each renders, its media type and file name.
 
 The CLI (``kgdebate export --format NAME --document SLUG``) and the web app
-(``/exports/document/<slug>/…``) both go through :func:`export_document`.
+(``/exports/document/<slug><file suffix>``) both go through :func:`export_document`, so every
+format the one offers, the other offers too.
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ from kgdebate.exports.argdown import argdown_text
 from kgdebate.exports.debate import load_debate
 from kgdebate.exports.document import Document, find_document
 from kgdebate.exports.schema_org import schema_org_jsonld
-from kgdebate.exports.tables import tables_zip
+from kgdebate.exports.tables import MEDIA_TYPE as CSV_MEDIA_TYPE
+from kgdebate.exports.tables import TABLES, table_csv, tables_zip
 from kgdebate.store import OxigraphStore
 
 
@@ -27,6 +29,7 @@ def _json(value: Any) -> bytes:
 @dataclass(frozen=True)
 class DocumentFormat:
     name: str
+    label: str  # what a link to the download says
     media_type: str
     file_suffix: str  # the download is named <slug><file_suffix>
     render: Callable[[OxigraphStore, Document], bytes]
@@ -44,13 +47,32 @@ def _argdown(store: OxigraphStore, document: Document) -> bytes:
     return argdown_text(load_debate(store, document)).encode("utf-8")
 
 
+def _table(table: str) -> Callable[[OxigraphStore, Document], bytes]:
+    def render(store: OxigraphStore, document: Document) -> bytes:
+        return table_csv(store, document, table).encode("utf-8")
+
+    return render
+
+
 DOCUMENT_FORMATS = {
     f.name: f
     for f in (
-        DocumentFormat("aif", "application/json", ".aif.json", _aif),
-        DocumentFormat("schema-jsonld", "application/ld+json", ".schema.jsonld", _schema_org),
-        DocumentFormat("argdown", "text/plain; charset=utf-8", ".argdown", _argdown),
-        DocumentFormat("csv", "application/zip", ".csv.zip", tables_zip),
+        DocumentFormat("aif", "AIF JSON", "application/json", ".aif.json", _aif),
+        DocumentFormat(
+            "schema-jsonld",
+            "schema.org JSON-LD",
+            "application/ld+json",
+            ".schema.jsonld",
+            _schema_org,
+        ),
+        DocumentFormat("argdown", "Argdown", "text/plain; charset=utf-8", ".argdown", _argdown),
+        DocumentFormat("csv", "CSV tables (zip)", "application/zip", ".csv.zip", tables_zip),
+        *(
+            DocumentFormat(
+                f"{table}-csv", f"{table} CSV", CSV_MEDIA_TYPE, f".{table}.csv", _table(table)
+            )
+            for table in TABLES
+        ),
     )
 }
 

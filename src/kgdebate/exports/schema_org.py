@@ -16,10 +16,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from kgdebate.exports.document import Document, Row, select, text
-from kgdebate.store import OxigraphStore
+from kgdebate.exports.document import Document, Row, export_rows
+from kgdebate.store import OxigraphStore, term_text
 
-CONTEXT = {"@vocab": "http://schema.org/", "url": {"@type": "@id"}}
+SCHEMA = "http://schema.org/"
+CONTEXT = {"@vocab": SCHEMA, "url": {"@type": "@id"}}
 
 
 def schema_org_jsonld(store: OxigraphStore, document: Document) -> dict[str, Any]:
@@ -32,16 +33,14 @@ def schema_org_jsonld(store: OxigraphStore, document: Document) -> dict[str, Any
     if document.language:
         work["inLanguage"] = document.language
     if document.publisher:
-        work["publisher"] = {"@id": document.publisher, "@type": "Organization"}
-        if document.publisher_label:
-            work["publisher"]["name"] = document.publisher_label
-    mentions = _mentions(select(store, "mentions", document))
+        work["publisher"] = _publisher(store, document)
+    mentions = _mentions(export_rows(store, "mentions", document))
     claims: dict[str, dict[str, Any]] = {}
-    for row in select(store, "claims", document):
-        iri = text(row["claim"])
+    for row in export_rows(store, "claims", document):
+        iri = term_text(row["claim"])
         if iri in claims:
             continue
-        claim: dict[str, Any] = {"@id": iri, "@type": "Claim", "text": text(row["text"])}
+        claim: dict[str, Any] = {"@id": iri, "@type": "Claim", "text": term_text(row["text"])}
         claim["appearance"] = {"@id": document.iri}
         if iri in mentions:
             claim["mentions"] = mentions[iri]
@@ -49,12 +48,26 @@ def schema_org_jsonld(store: OxigraphStore, document: Document) -> dict[str, Any
     return {"@context": CONTEXT, "@graph": [work, *claims.values()]}
 
 
+def _publisher(store: OxigraphStore, document: Document) -> dict[str, Any]:
+    """The publisher typed as the store types it: the schema.org classes its own classes are
+    aligned to (a person, a think tank, a government...); untyped if it has none."""
+    publisher: dict[str, Any] = {"@id": document.publisher}
+    types = [term_text(row["type"]) for row in export_rows(store, "publisher-types", document)]
+    names = [iri.removeprefix(SCHEMA) for iri in types]
+    if names:
+        publisher["@type"] = names[0] if len(names) == 1 else names
+    if document.publisher_label:
+        publisher["name"] = document.publisher_label
+    return publisher
+
+
 def _mentions(rows: list[Row]) -> dict[str, list[dict[str, str]]]:
     """Claim IRI → the things it mentions, each with its English (or untagged) name."""
     found: dict[str, dict[str, dict[str, str]]] = {}
     for row in rows:
-        mentioned = found.setdefault(text(row["claim"]), {})
-        entry = mentioned.setdefault(text(row["mentioned"]), {"@id": text(row["mentioned"])})
+        mentioned = found.setdefault(term_text(row["claim"]), {})
+        iri = term_text(row["mentioned"])
+        entry = mentioned.setdefault(iri, {"@id": iri})
         if row["label"] is not None and "name" not in entry:
-            entry["name"] = text(row["label"])
+            entry["name"] = term_text(row["label"])
     return {claim: list(things.values()) for claim, things in found.items()}

@@ -3,6 +3,9 @@
 Four tables, each UTF-8 with a header row, IRIs beside their labels, one row per thing:
 ``claims.csv``, ``citations.csv``, ``actors.csv`` (the actors its claims mention or cite) and
 ``events.csv`` (the events its claims mention or cite). Together they come as one zip.
+A claim's ``restates`` cell lists the claims it restates (IRIs, space-separated, also of other
+documents). Where a claim has two values of one property, its first row in the query's order
+(which breaks every tie) gives its cells.
 
 A cell that a spreadsheet would read as a formula (it starts with ``=``, ``+``, ``-``, ``@``,
 a tab or a carriage return) gets a leading ``'``, as OWASP's CSV injection advice says: a text
@@ -16,8 +19,9 @@ import io
 import zipfile
 from collections.abc import Iterable
 
-from kgdebate.exports.document import Document, select, text
-from kgdebate.store import OxigraphStore
+from kgdebate.exports.debate import claim_relations
+from kgdebate.exports.document import Document, export_rows
+from kgdebate.store import OxigraphStore, term_text
 
 MEDIA_TYPE = "text/csv; charset=utf-8"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -34,6 +38,7 @@ TABLES: dict[str, tuple[str, ...]] = {
         "paragraph",
         "asOf",
         "quote",
+        "restates",
     ),
     "citations": (
         "citation",
@@ -67,11 +72,28 @@ def neutralise(cell: str) -> str:
 def table_rows(store: OxigraphStore, document: Document, table: str) -> list[list[str]]:
     """The rows of one table (header not included): one per thing, the first label kept."""
     columns = TABLES[table]
+    computed = {"restates": _restated(store, document)} if table == "claims" else {}
     rows: dict[str, list[str]] = {}
-    for row in select(store, table, document):
-        key = text(row[columns[0]])
-        rows.setdefault(key, [text(row[column]) for column in columns])
+    for row in export_rows(store, table, document):
+        key = term_text(row[columns[0]])
+        if key not in rows:
+            rows[key] = [
+                " ".join(computed[column].get(key, ()))
+                if column in computed
+                else term_text(row[column])
+                for column in columns
+            ]
     return list(rows.values())
+
+
+def _restated(store: OxigraphStore, document: Document) -> dict[str, list[str]]:
+    """Claim IRI → the IRIs of the claims it restates."""
+    relations, _ = claim_relations(store, document)
+    restated: dict[str, list[str]] = {}
+    for relation in relations:
+        if relation.kind == "restates":
+            restated.setdefault(relation.source, []).append(relation.target)
+    return restated
 
 
 def write_csv(rows: Iterable[list[str]], columns: tuple[str, ...]) -> str:

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import pyoxigraph as ox
-
 from kgdebate.namespaces import KGV
 from kgdebate.store import Term
+from kgdebate.store import term_text as _text
 from kgdebate.web.panels import PanelRows
 
 SIDES = (str(KGV["for-motion"]), str(KGV["against-motion"]))
@@ -69,10 +68,6 @@ class DebateMap:
     arrows: list[Arrow]
     width: int
     height: int
-
-
-def _text(term: Term | None) -> str:
-    return term.value if isinstance(term, ox.Literal | ox.NamedNode) else ""
 
 
 def anchor_of(iri: str) -> str:
