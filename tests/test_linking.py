@@ -19,7 +19,11 @@ from rdflib import Graph, URIRef
 
 from kgdebate.build import load_trusted, read_reference
 from kgdebate.cli import cli
+from kgdebate.errors import RemoteError
+from kgdebate.linking.propose import MAX_CANDIDATE_ROWS, candidate_rows, propose
+from kgdebate.linking.unlinked import unlinked_entities
 from kgdebate.namespaces import KGD, OWL, PROV, RDF, WD
+from kgdebate.remote import Endpoint
 from kgdebate.store import OxigraphStore
 
 from conftest import BASE, DATA, canonical_dump, make_settings
@@ -217,3 +221,17 @@ def test_a_cut_answer_is_incomplete_not_a_result(
         code, _, err = link(unlinked, "--endpoint", server.base_url + "sparql", "--out", str(out))
     assert code == 2 and "incomplete answer (HTTP 206" in err and "Traceback" not in err
     assert not out.exists()
+
+
+def test_an_answer_that_may_be_cut_stops_the_run(endpoint: str, unlinked: Path) -> None:
+    """The row limit is one past what is accepted: reaching it means the answer may be cut."""
+    store = OxigraphStore(unlinked / "store", read_only=True)
+    russia = next(e for e in unlinked_entities(store, BASE) if e.iri.endswith("actor/russia"))
+    remote = Endpoint(endpoint, 10)
+    whole = len(candidate_rows(russia, remote, MAX_CANDIDATE_ROWS))
+    assert whole > 1
+    assert propose([russia], remote, 0.8, max_rows=whole)[0].proposed == STRIPPED["actor/russia"]
+    with pytest.raises(RemoteError, match=f"more than {whole - 1} candidate rows") as cut:
+        propose([russia], remote, 0.8, max_rows=whole - 1)
+    assert russia.iri in str(cut.value) and "nothing was proposed" in str(cut.value)
+    assert cut.value.hint and "by hand" in cut.value.hint

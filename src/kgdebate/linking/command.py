@@ -12,7 +12,8 @@ from kgdebate.config import Settings
 from kgdebate.errors import KgdebateError, StoreError
 from kgdebate.linking.curate import LINKS_FILE, accept
 from kgdebate.linking.proposals import dump_proposals, read_decisions
-from kgdebate.linking.propose import propose, unlinked_entities
+from kgdebate.linking.propose import propose
+from kgdebate.linking.unlinked import unlinked_entities
 from kgdebate.remote import Endpoint
 from kgdebate.store import OxigraphStore
 
@@ -88,7 +89,7 @@ def _propose(settings: Settings, url: str, out: Path | None) -> None:
 
 def _accept(settings: Settings, reviewed: Path, curator: str | None, target: Path | None) -> None:
     if not curator:
-        raise KgdebateError("--accept needs --curator NAME: who accepts is recorded")
+        raise click.UsageError("--accept needs --curator NAME: who accepts is recorded")
     decisions = read_decisions(reviewed, settings.link_threshold)
     destination = target or settings.reference_dir / LINKS_FILE
     written = accept(
