@@ -10,6 +10,7 @@ import click
 
 from kgdebate.config import Settings
 from kgdebate.errors import KgdebateError, StoreError
+from kgdebate.files import write_atomically
 from kgdebate.linking.curate import LINKS_FILE, accept
 from kgdebate.linking.proposals import dump_proposals, read_decisions
 from kgdebate.linking.propose import propose
@@ -80,7 +81,7 @@ def _propose(settings: Settings, url: str, out: Path | None) -> None:
     if out is None:
         click.echo(text, nl=False)
     else:
-        out.write_text(text, encoding="utf-8")
+        write_atomically(out, text)
     proposed = sum(1 for p in proposals if p.proposed)
     click.echo(
         f"{len(proposals)} entities without a QID asked; {proposed} QID(s) proposed", err=True
