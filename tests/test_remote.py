@@ -9,11 +9,14 @@ server (``test_linking.py``, ``test_federation.py``).
 from __future__ import annotations
 
 import json
+import ssl
+import subprocess
 import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
@@ -91,12 +94,19 @@ class Misbehaving(BaseHTTPRequestHandler):
 
 
 @contextmanager
-def serving() -> Iterator[str]:
+def serving(certificate: tuple[Path, Path] | None = None) -> Iterator[str]:
+    """The misbehaving endpoint on a free port; over TLS with ``certificate`` (cert, key)."""
     server = ThreadingHTTPServer(("127.0.0.1", 0), Misbehaving)
+    scheme = "http"
+    if certificate is not None:
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(*certificate)
+        server.socket = context.wrap_socket(server.socket, server_side=True)
+        scheme = "https"
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
+        yield f"{scheme}://127.0.0.1:{server.server_address[1]}"
     finally:
         server.shutdown()
         server.server_close()
@@ -113,6 +123,48 @@ def internal() -> Iterator[str]:
     """A second server, standing for an internal host that no request may reach."""
     with serving() as url:
         yield url
+
+
+@pytest.fixture(scope="module")
+def certificate(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """A self-signed certificate for 127.0.0.1, made by the openssl command."""
+    folder = tmp_path_factory.mktemp("tls")
+    cert, key = folder / "cert.pem", folder / "key.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1"]
+        + ["-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"]
+        + ["-keyout", str(key), "-out", str(cert)],
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
+    return cert, key
+
+
+@pytest.fixture(scope="module")
+def tls(certificate: tuple[Path, Path]) -> Iterator[str]:
+    with serving(certificate) as url:
+        yield url
+
+
+def test_an_untrusted_certificate_is_refused(tls: str) -> None:
+    with pytest.raises(RemoteError, match="cannot be reached .*CERTIFICATE_VERIFY_FAILED"):
+        select(Endpoint(tls + "/ok", 5), "SELECT * WHERE { ?x ?p ?y }")
+
+
+@pytest.mark.parametrize("path", ["/ok", "/drip", "/drip-headers"])
+def test_https_answers_and_time_limits(
+    tls: str, certificate: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch, path: str
+) -> None:
+    """With the certificate trusted (OpenSSL reads SSL_CERT_FILE), the same rules hold."""
+    monkeypatch.setenv("SSL_CERT_FILE", str(certificate[0]))
+    started = time.monotonic()
+    if path == "/ok":
+        assert select(Endpoint(tls + path, 5), "SELECT * WHERE { ?x ?p ?y }")[0] == ["x", "y"]
+        return
+    with pytest.raises(RemoteError, match="did not answer within 1 s"):
+        select(Endpoint(tls + path, 1), "SELECT * WHERE { ?x ?p ?y }")
+    assert time.monotonic() - started < 1.4
 
 
 def test_a_complete_answer_becomes_terms(base: str) -> None:
