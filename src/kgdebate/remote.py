@@ -142,8 +142,8 @@ def _post(endpoint: Endpoint, query: str) -> tuple[int, Message, bytes]:
                 connection.request("POST", target, urlencode({"query": query}), headers)
                 response = connection.getresponse()
                 body = _read_capped(response)
-            except (OSError, http.client.HTTPException):
-                if expired.is_set():
+            except (OSError, ValueError, http.client.HTTPException):
+                if expired.is_set():  # whatever the shutdown made the read raise
                     raise TimeoutError from None
                 raise
         if expired.is_set():  # the shutdown may look like a short but normal end of the body
