@@ -5,7 +5,11 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
+import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -148,6 +152,41 @@ def test_restore_of_a_broken_dump_leaves_nothing(data_dir: Path, tmp_path: Path)
     code, _, err = run(copy, "restore", str(dump))
     assert code == 2 and "not valid" in err
     assert json.loads(run(copy, "stats", "--json")[1])["triples"] == 0
+
+
+# The CLI in a process that may write files of at most LIMIT bytes: a dump fails part-way.
+UNDER_A_FILE_SIZE_LIMIT = """
+import resource, signal, sys
+limit = int(sys.argv.pop(1))
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails with EFBIG instead
+resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+from kgdebate.cli import cli
+cli(prog_name="kgdebate")
+"""
+
+
+@pytest.mark.parametrize("previous", [None, b"a previous dump\n"])
+def test_a_dump_cut_by_an_error_leaves_the_previous_file(
+    data_dir: Path, tmp_path: Path, previous: bytes | None
+) -> None:
+    whole = run(data_dir, "export", "--format", "nquads")[1].encode()
+    limit = len(whole) // 2
+    target = tmp_path / "dataset.nq"
+    if previous is not None:
+        target.write_bytes(previous)
+    command = [sys.executable, "-c", UNDER_A_FILE_SIZE_LIMIT, str(limit), "--data-dir"]
+    command += [str(data_dir), "export", "--format", "nquads", "-o", str(target)]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    failed = subprocess.run(command, capture_output=True, text=True, env=env, timeout=120)
+    assert failed.returncode == 2, failed.stderr
+    assert f"cannot write {target}" in failed.stderr and "Traceback" not in failed.stderr
+    assert sorted(tmp_path.iterdir()) == ([target] if previous else [])  # no temporary file
+    if previous is not None:
+        assert target.read_bytes() == previous
+    target.unlink(missing_ok=True)
+    code, _, err = run(data_dir, "export", "--format", "nquads", "-o", str(target))
+    assert code == 0, err
+    assert target.read_bytes() == whole and stat.S_IMODE(target.stat().st_mode) == 0o644
 
 
 def test_export_one_graph(data_dir: Path) -> None:

@@ -8,7 +8,9 @@ state).
 
 from __future__ import annotations
 
+import copy
 import shutil
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,7 +21,11 @@ from rdflib import Graph, URIRef
 
 from kgdebate.build import load_trusted, read_reference
 from kgdebate.cli import cli
+from kgdebate.errors import RemoteError
+from kgdebate.linking.propose import MAX_CANDIDATE_ROWS, candidate_rows, propose
+from kgdebate.linking.unlinked import unlinked_entities
 from kgdebate.namespaces import KGD, OWL, PROV, RDF, WD
+from kgdebate.remote import Endpoint
 from kgdebate.store import OxigraphStore
 
 from conftest import BASE, DATA, canonical_dump, make_settings
@@ -217,3 +223,84 @@ def test_a_cut_answer_is_incomplete_not_a_result(
         code, _, err = link(unlinked, "--endpoint", server.base_url + "sparql", "--out", str(out))
     assert code == 2 and "incomplete answer (HTTP 206" in err and "Traceback" not in err
     assert not out.exists()
+
+
+def test_an_answer_that_may_be_cut_stops_the_run(endpoint: str, unlinked: Path) -> None:
+    """The row limit is one past what is accepted: reaching it means the answer may be cut."""
+    store = OxigraphStore(unlinked / "store", read_only=True)
+    russia = next(e for e in unlinked_entities(store, BASE) if e.iri.endswith("actor/russia"))
+    remote = Endpoint(endpoint, 10)
+    whole = len(candidate_rows(russia, remote, MAX_CANDIDATE_ROWS))
+    assert whole > 1
+    assert propose([russia], remote, 0.8, max_rows=whole)[0].proposed == STRIPPED["actor/russia"]
+    with pytest.raises(RemoteError, match=f"more than {whole - 1} candidate rows") as cut:
+        propose([russia], remote, 0.8, max_rows=whole - 1)
+    assert russia.iri in str(cut.value) and "nothing was proposed" in str(cut.value)
+    assert cut.value.hint and "by hand" in cut.value.hint
+
+
+def entry_line(text: str, slug: str, nth: int = 0) -> int:
+    """The line (from 1) of the ``nth`` proposals entry for ``slug`` in a YAML text."""
+    starts = [i for i, line in enumerate(text.splitlines(), 1) if line.endswith(f"id/{slug}")]
+    return starts[nth]
+
+
+def test_two_entries_for_one_entity_are_refused(
+    endpoint: str, unlinked: Path, tmp_path: Path
+) -> None:
+    reference = tmp_path / "reference"
+    shutil.copytree(unlinked / "reference", reference)
+    code, out, err = link(unlinked, "--endpoint", endpoint)
+    assert code == 0, err
+    document = yaml.safe_load(out)
+    russia = next(e for e in document["proposals"] if e["entity"].endswith("actor/russia"))
+    document["proposals"].append({**copy.deepcopy(russia), "decision": "Q99000001"})
+    reviewed = tmp_path / "reviewed.yaml"
+    text = yaml.safe_dump(document, sort_keys=False)
+    reviewed.write_text(text, "utf-8")
+    env = {"KGDEBATE_REFERENCE_DIR": str(reference)}
+    code, _, err = link(unlinked, "--accept", str(reviewed), "--curator", "A. Curator", **env)
+    first, second = entry_line(text, "actor/russia"), entry_line(text, "actor/russia", 1)
+    assert code == 2 and f"{reviewed}:{second}: {russia['entity']} has a second entry" in err
+    assert f"the first is on line {first}" in err
+    assert not (reference / "wikidata-links.ttl").exists()
+
+
+def test_a_links_file_outside_the_reference_data_is_checked_too(
+    endpoint: str, unlinked: Path, tmp_path: Path
+) -> None:
+    reference = tmp_path / "reference"
+    shutil.copytree(unlinked / "reference", reference)
+    target = tmp_path / "elsewhere" / "links.ttl"
+    code, out, err = link(unlinked, "--endpoint", endpoint)
+    assert code == 0, err
+    document = yaml.safe_load(out)
+    entries = {e["entity"].rsplit("id/", 1)[1]: e for e in document["proposals"]}
+    env = {"KGDEBATE_REFERENCE_DIR": str(reference)}
+
+    def accept_only(entry: dict[str, object], name: str) -> tuple[int, str, Path]:
+        reviewed = tmp_path / name
+        text = yaml.safe_dump({**document, "proposals": [entry]}, sort_keys=False)
+        reviewed.write_text(text, "utf-8")
+        args = ("--accept", str(reviewed), "--curator", "A. Curator", "--to", str(target))
+        code, _, err = link(unlinked, *args, **env)
+        return code, err, reviewed
+
+    code, err, _ = accept_only(entries["actor/russia"], "first.yaml")
+    assert code == 0, err
+    assert stat.S_IMODE(target.stat().st_mode) == 0o644  # readable like the rest of the data
+    accepted = target.read_bytes()
+    second = {**entries["actor/russia"], "decision": "Q99000001"}
+    code, err, reviewed = accept_only(second, "second.yaml")
+    line = entry_line(reviewed.read_text("utf-8"), "actor/russia")
+    assert code == 2 and f"{reviewed}:{line}: " in err
+    assert f"already has Wikidata ID {STRIPPED['actor/russia']} in {target}" in err
+    assert target.read_bytes() == accepted
+    target.chmod(0o640)
+    code, err, _ = accept_only(entries["actor/poland"], "third.yaml")
+    assert code == 0, err
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640  # the file keeps the mode it was given
+    links = Graph().parse(target, format="turtle")
+    assert {str(o) for o in links.objects(None, OWL.sameAs)} == {
+        str(WD) + STRIPPED[slug] for slug in ("actor/russia", "actor/poland")
+    }

@@ -21,6 +21,7 @@ from kgdebate.config import Settings, load_settings
 from kgdebate.errors import KgdebateError
 from kgdebate.exports.formats import DOCUMENT_FORMATS, export_document
 from kgdebate.federation import Federation
+from kgdebate.files import replacing, write_atomically
 from kgdebate.ingest.pipeline import Outcome, ingest_files
 from kgdebate.linking.command import link as link_command
 from kgdebate.queries import (
@@ -343,9 +344,13 @@ def export(
     formats = DATASET_FORMATS if graph is None else {**DATASET_FORMATS, **EXPORT_GRAPH_FORMATS}
     if output is None:
         store.dump(sys.stdout.buffer, formats[fmt], graph)
-    else:
-        with output.open("wb") as handle:
+        return
+    try:
+        with replacing(output) as handle:  # a dump cut by an error must not look complete
             store.dump(handle, formats[fmt], graph)
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        _fail(KgdebateError(f"cannot write {output} ({reason}); the file was left as it was"))
 
 
 def _export_document(
@@ -362,7 +367,7 @@ def _export_document(
     if output is None:
         sys.stdout.buffer.write(exported.body)
     else:
-        output.write_bytes(exported.body)
+        write_atomically(output, exported.body)
         click.echo(f"wrote {output} ({len(exported.body)} bytes)", err=True)
 
 

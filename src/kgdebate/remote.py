@@ -1,27 +1,43 @@
-"""SELECT queries to a remote SPARQL endpoint (Wikidata's, a mirror, Virtuoso) with SPARQLWrapper.
+"""SELECT queries to a remote SPARQL endpoint (Wikidata's, a mirror, Virtuoso) over HTTP(S).
 
-Every request has a time limit (SPARQLWrapper's default is none), a User-Agent naming the project
-(Wikimedia's policy asks for one) and a cap on the size of the answer. What comes back is trusted
-only when it is complete: a ``206 Partial Content`` or an ``X-SQL-State`` header (Virtuoso's
-"anytime query" answers, cut at its time limit) is an incomplete answer and an error, never a
-result. So are answers that are not SPARQL JSON. An endpoint that cannot be reached, or answers
-an error status, is a :class:`RemoteError` with a message that says which endpoint and what to do.
+SPARQLWrapper composes each request (the SPARQL 1.1 Protocol's URL-encoded POST, its Accept
+header and parameters); :mod:`http.client` sends it, because SPARQLWrapper's own transport
+(urllib) follows redirects and bounds each read rather than the whole answer. So nothing happens
+that kgdebate did not ask for:
+
+* **No redirect is followed.** A 3xx answer is an error naming the target: following it would
+  send a request to a host the allowlist never named (an open redirect on an allowed endpoint
+  could point at an internal one).
+* **One time limit bounds the whole exchange** (``Endpoint.timeout_s``): connecting waits at most
+  that long, and a timer shuts the connection down when the limit is reached, however slowly the
+  headers or the body arrive. Name resolution (DNS) happens before and is not bounded by it.
+* **An answer is trusted only when complete:** a ``206 Partial Content`` or an ``X-SQL-State``
+  header (Virtuoso's "anytime query" answers, cut at its time limit) is an incomplete answer and
+  an error, never a result. So are answers over ``MAX_ANSWER_BYTES`` and answers that are not
+  SPARQL JSON.
+
+Every request carries a User-Agent naming the project (Wikimedia's policy asks for one). Proxy
+settings in the environment are not used. An endpoint that cannot be reached, or answers an
+error status, is a :class:`RemoteError` with a message that says which endpoint and what to do.
 """
 
 from __future__ import annotations
 
+import http.client
 import json
-import math
+import socket
+import ssl
+import threading
 import time
-import urllib.error
 from collections.abc import Iterator
-from contextlib import closing
+from contextlib import closing, contextmanager, suppress
 from dataclasses import dataclass
+from email.message import Message
 from typing import Any
+from urllib.parse import urlsplit
 
 import pyoxigraph as ox
-from SPARQLWrapper import JSON, POST, SPARQLWrapper
-from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
+from SPARQLWrapper import JSON, POST, URLENCODED, SPARQLWrapper
 
 from kgdebate import __version__
 from kgdebate.errors import RemoteError
@@ -36,54 +52,53 @@ Row = dict[str, ox.NamedNode | ox.Literal]
 
 @dataclass(frozen=True)
 class Endpoint:
-    """Where to send queries, and how long to wait for an answer."""
+    """Where to send queries, and how long the whole answer may take."""
 
     url: str
     timeout_s: float
 
     def __post_init__(self) -> None:
-        if not self.url.startswith(("http://", "https://")):
+        if not _is_http_url(self.url):
             raise RemoteError(f"SPARQL endpoint {self.url!r}: not an http(s) URL")
         if not self.timeout_s > 0:
             raise RemoteError("the remote timeout must be a positive number of seconds")
 
 
+def _is_http_url(url: str) -> bool:
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError for a port that is not a number
+    except ValueError:
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.hostname)
+
+
 def select(endpoint: Endpoint, query: str) -> tuple[list[str], list[Row]]:
     """The variables and rows of a SELECT ``query``; blank nodes come back as unbound."""
-    wrapper = SPARQLWrapper(endpoint.url, agent=USER_AGENT)
-    wrapper.setMethod(POST)
-    wrapper.setReturnFormat(JSON)
-    wrapper.setTimeout(max(1, math.ceil(endpoint.timeout_s)))  # whole seconds; 0 means none
-    wrapper.setQuery(query)
     where = f"SPARQL endpoint {endpoint.url}"
     try:
-        deadline = time.monotonic() + endpoint.timeout_s
-        with closing(wrapper.query().response) as response:
-            status = response.getcode()
-            headers = response.info()
-            answered_from = response.geturl()
-            body = _read_until(response, deadline)
+        status, headers, body = _post(endpoint, query)
     except TimeoutError:  # socket.timeout is TimeoutError
         raise RemoteError(
             f"{where} did not answer within {endpoint.timeout_s:g} s",
             hint="try again later, or raise the remote_timeout_s setting",
         ) from None
-    except urllib.error.HTTPError as exc:
-        raise RemoteError(f"{where} answered HTTP {exc.code}") from None
-    except urllib.error.URLError as exc:
+    except (OSError, http.client.HTTPException) as exc:
         raise RemoteError(
             f"{where} cannot be reached ({_reason(exc)})",
             hint="check the URL and the network, or choose another endpoint",
         ) from None
-    except SPARQLWrapperException as exc:
-        first_line = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise RemoteError(f"{where} refused the query: {first_line[:200]}") from None
-    except OSError as exc:
-        raise RemoteError(f"{where} cannot be reached ({type(exc).__name__})") from None
-    if answered_from != endpoint.url:  # urllib follows redirects; an answer from elsewhere is
-        raise RemoteError(  # not the endpoint's (the allowlist names the endpoint, not targets)
-            f"{where} redirected the query elsewhere; the answer was not used",
-            hint="configure the endpoint's final URL",
+    if 300 <= status < 400:
+        target = headers.get("Location") or "nowhere"
+        raise RemoteError(
+            f"{where} answered with a redirect (HTTP {status}) to {target[:200]}; "
+            "it was not followed and nothing was used",
+            hint="use the final URL as the endpoint (and on the allowlist)",
+        )
+    if status >= 400:
+        raise RemoteError(
+            f"{where} answered HTTP {status}",
+            hint="HTTP 400 means it refused the query" if status == 400 else None,
         )
     if status == 206 or headers.get("X-SQL-State"):
         raise RemoteError(
@@ -99,8 +114,80 @@ def select(endpoint: Endpoint, query: str) -> tuple[list[str], list[Row]]:
     return _parse(body, where)
 
 
-def _read_until(response: Any, deadline: float) -> bytes:
-    """The body, up to one byte past the cap; the socket timeout bounds each read, this the sum."""
+def _post(endpoint: Endpoint, query: str) -> tuple[int, Message, bytes]:
+    """Status, headers and body (up to one byte past the cap) of one POST, within the limit."""
+    deadline = time.monotonic() + endpoint.timeout_s
+    url = urlsplit(endpoint.url)
+    connection: http.client.HTTPConnection
+    if url.scheme == "https":
+        connection = http.client.HTTPSConnection(
+            url.hostname or "",
+            url.port,
+            timeout=endpoint.timeout_s,
+            context=ssl.create_default_context(),
+        )
+    else:
+        connection = http.client.HTTPConnection(
+            url.hostname or "", url.port, timeout=endpoint.timeout_s
+        )
+    body, headers = _protocol_request(endpoint, query)
+    target = url.path or "/"
+    if url.query:
+        target += "?" + url.query
+    with closing(connection):
+        connection.connect()
+        with _shut_at(connection, deadline) as expired:
+            try:
+                connection.request("POST", target, body, headers)
+                response = connection.getresponse()
+                body = _read_capped(response)
+            except (OSError, ValueError, http.client.HTTPException):
+                if expired.is_set():  # whatever the shutdown made the read raise
+                    raise TimeoutError from None
+                raise
+        if expired.is_set():  # the shutdown may look like a short but normal end of the body
+            raise TimeoutError
+    return response.status, response.headers, body
+
+
+def _protocol_request(endpoint: Endpoint, query: str) -> tuple[bytes, dict[str, str]]:
+    """The body and headers of the protocol request for ``query``, as SPARQLWrapper writes them."""
+    wrapper = SPARQLWrapper(endpoint.url, agent=USER_AGENT, returnFormat=JSON)
+    wrapper.setMethod(POST)
+    wrapper.setRequestMethod(URLENCODED)
+    wrapper.setQuery(query)
+    request = wrapper._createRequest()  # noqa: SLF001 - the request it would send, not sent
+    assert isinstance(request.data, bytes)
+    return request.data, {name.title(): value for name, value in request.header_items()}
+
+
+@contextmanager
+def _shut_at(connection: http.client.HTTPConnection, deadline: float) -> Iterator[threading.Event]:
+    """Shut the connection down at ``deadline``, which wakes a read or write blocked on it.
+
+    A socket timeout bounds each read, not their sum: an endpoint that sends a byte now and then
+    would hold the request for as long as it likes. The event tells that the limit was reached.
+    """
+    expired = threading.Event()
+    sock = connection.sock
+
+    def shut() -> None:
+        expired.set()
+        with suppress(OSError):
+            sock.shutdown(socket.SHUT_RDWR)
+
+    timer = threading.Timer(max(0.0, deadline - time.monotonic()), shut)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield expired
+    finally:
+        timer.cancel()
+        timer.join()
+
+
+def _read_capped(response: http.client.HTTPResponse) -> bytes:
+    """The body, up to one byte past the cap."""
     chunks: list[bytes] = []
     size = 0
     while size <= MAX_ANSWER_BYTES:
@@ -109,16 +196,13 @@ def _read_until(response: Any, deadline: float) -> bytes:
             break
         chunks.append(chunk)
         size += len(chunk)
-        if time.monotonic() > deadline:
-            raise TimeoutError
     return b"".join(chunks)
 
 
-def _reason(exc: urllib.error.URLError) -> str:
-    reason = exc.reason
-    if isinstance(reason, TimeoutError):
-        return "timed out"
-    return reason.strerror if isinstance(reason, OSError) and reason.strerror else str(reason)
+def _reason(exc: Exception) -> str:
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror
+    return type(exc).__name__
 
 
 def _parse(body: bytes, where: str) -> tuple[list[str], list[Row]]:

@@ -10,9 +10,11 @@ import click
 
 from kgdebate.config import Settings
 from kgdebate.errors import KgdebateError, StoreError
+from kgdebate.files import write_atomically
 from kgdebate.linking.curate import LINKS_FILE, accept
 from kgdebate.linking.proposals import dump_proposals, read_decisions
-from kgdebate.linking.propose import propose, unlinked_entities
+from kgdebate.linking.propose import propose
+from kgdebate.linking.unlinked import unlinked_entities
 from kgdebate.remote import Endpoint
 from kgdebate.store import OxigraphStore
 
@@ -79,7 +81,7 @@ def _propose(settings: Settings, url: str, out: Path | None) -> None:
     if out is None:
         click.echo(text, nl=False)
     else:
-        out.write_text(text, encoding="utf-8")
+        write_atomically(out, text)
     proposed = sum(1 for p in proposals if p.proposed)
     click.echo(
         f"{len(proposals)} entities without a QID asked; {proposed} QID(s) proposed", err=True
@@ -88,7 +90,7 @@ def _propose(settings: Settings, url: str, out: Path | None) -> None:
 
 def _accept(settings: Settings, reviewed: Path, curator: str | None, target: Path | None) -> None:
     if not curator:
-        raise KgdebateError("--accept needs --curator NAME: who accepts is recorded")
+        raise click.UsageError("--accept needs --curator NAME: who accepts is recorded")
     decisions = read_decisions(reviewed, settings.link_threshold)
     destination = target or settings.reference_dir / LINKS_FILE
     written = accept(

@@ -5,14 +5,13 @@ Turtle file of the reference folder (by default ``wikidata-links.ttl``, so the n
 it), with an editorial note in words and a PROV-O record: one ``prov:Activity`` per acceptance,
 associated with the curator (``prov:Person`` with ``foaf:name``), ended at the time of
 acceptance, using the endpoint, and generating the ``owl:sameAs`` statement (an
-``rdf:Statement``). The file is written whole or not at all; an entity that already has a QID, or
-is not in the reference data, stops the acceptance before anything is written.
+``rdf:Statement``). The file is written whole or not at all; an entity that already has a QID
+(in the reference data or in the target file, wherever it is), or is not in the reference data,
+stops the acceptance before anything is written, with the reviewed file's line.
 """
 
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -22,6 +21,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 
 from kgdebate.build import read_reference
 from kgdebate.errors import InputError
+from kgdebate.files import write_atomically
 from kgdebate.ingest.emit import new_graph
 from kgdebate.linking.proposals import Decision, Reviewed
 from kgdebate.namespaces import DEFAULT_BASE, FOAF, KGD, OWL, PROV, RDF, RDFS, SKOS, WD, XSD
@@ -52,19 +52,22 @@ def accept(
         else d
         for d in reviewed.decisions
     ]
-    for decision in decisions:
-        _check_iri(decision.entity, "entity")
-        _check(reference, decision)
     links = new_graph()
     if target.exists():
         try:
             links.parse(data=target.read_bytes(), format="turtle", publicID=DEFAULT_BASE)
         except Exception as exc:  # noqa: BLE001 - rdflib's parser raises many kinds of error
             raise InputError(f"{target}: not valid Turtle ({type(exc).__name__})") from None
+    for decision in decisions:
+        where = f"{reviewed.path}:{decision.line}: "
+        _check_iri(decision.entity, where + "entity")
+        _check_described(reference, decision, where)
+        _check_unlinked(reference, decision, where, "the reference data")
+        _check_unlinked(links, decision, where, str(target))
     stamp = Literal(when.isoformat(timespec="seconds"), datatype=XSD.dateTime)
     for decision in decisions:
         _add(links, decision, curator.strip(), reviewed.endpoint, stamp)
-    _write_atomically(target, links.serialize(format="longturtle"))
+    write_atomically(target, links.serialize(format="longturtle"))
     return len(decisions)
 
 
@@ -75,19 +78,28 @@ def _check_iri(iri: str, what: str) -> None:
         raise InputError(f"{what} {iri!r} is not a valid IRI") from None
 
 
-def _check(reference: Graph, decision: Decision) -> None:
-    entity = URIRef(decision.entity)
-    if (entity, RDF.type, None) not in reference:
+def _check_described(reference: Graph, decision: Decision, where: str) -> None:
+    if (URIRef(decision.entity), RDF.type, None) not in reference:
         raise InputError(
-            f"{decision.entity}: not in the reference data",
+            f"{where}{decision.entity}: not in the reference data",
             hint="run `kgdebate link` again on the current data",
         )
-    existing = sorted(str(q) for q in reference.objects(entity, KGD.wikidataId))
+
+
+def _check_unlinked(graph: Graph, decision: Decision, where: str, named: str) -> None:
+    """No QID for ``decision``'s entity in ``graph`` yet: an entity has one QID."""
+    entity = URIRef(decision.entity)
+    existing = {str(q) for q in graph.objects(entity, KGD.wikidataId)}
+    existing |= {
+        str(item)[len(WD) :]
+        for item in graph.objects(entity, OWL.sameAs)
+        if str(item).startswith(str(WD))
+    }
     if existing:
         raise InputError(
-            f"{decision.entity} already has Wikidata ID {', '.join(existing)}; "
-            f"{decision.qid} was not accepted",
-            hint="remove the old ID in data/reference first if it is wrong",
+            f"{where}{decision.entity} already has Wikidata ID {', '.join(sorted(existing))} "
+            f"in {named}; {decision.qid} was not accepted",
+            hint=f"remove the old ID from {named} first if it is wrong",
         )
 
 
@@ -114,15 +126,3 @@ def _add(links: Graph, decision: Decision, curator: str, endpoint: str, stamp: L
     links.add((statement, RDF.subject, entity))
     links.add((statement, RDF.predicate, OWL.sameAs))
     links.add((statement, RDF.object, item))
-
-
-def _write_atomically(target: Path, text: str) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".links-", suffix=".ttl")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

@@ -60,10 +60,12 @@ class Decision:
     score: float
     chosen_by_curator: bool
     evidence: tuple[str, ...]
+    line: int  # of the entity's entry in the reviewed file
 
 
 @dataclass(frozen=True)
 class Reviewed:
+    path: Path
     endpoint: str
     decisions: list[Decision]
 
@@ -86,10 +88,18 @@ def read_decisions(path: Path, threshold: float) -> Reviewed:
     if not isinstance(endpoint, str):
         raise fail(("endpoint",), "`endpoint` must name the SPARQL endpoint asked")
     decisions = []
+    seen: dict[str, int] = {}  # entity -> line of its entry
     for index, entry in enumerate(data["proposals"]):
         here: tuple[str | int, ...] = ("proposals", index)
         if not isinstance(entry, dict) or not isinstance(entry.get("entity"), str):
             raise fail(here, "each proposal needs an `entity` IRI")
+        if entry["entity"] in seen:
+            raise fail(
+                here,
+                f"{entry['entity']} has a second entry (the first is on line "
+                f"{seen[entry['entity']]}): keep one, with the decision you mean",
+            )
+        seen[entry["entity"]] = loaded.line(here)
         candidates = _candidates(entry.get("candidates"), f"{path}:{loaded.line(here)}: ")
         decision = entry.get("decision")
         if decision == "none":
@@ -111,8 +121,9 @@ def read_decisions(path: Path, threshold: float) -> Reviewed:
                 f"decision {decision!r}: write one of the candidates' QIDs, `none`, or leave empty",
             )
         score, evidence = candidates[qid]
-        decisions.append(Decision(entry["entity"], qid, score, chosen, evidence))
-    return Reviewed(endpoint, decisions)
+        line = loaded.line(here)
+        decisions.append(Decision(entry["entity"], qid, score, chosen, evidence, line))
+    return Reviewed(path, endpoint, decisions)
 
 
 def _candidates(raw: Any, where: str) -> dict[str, tuple[float, tuple[str, ...]]]:

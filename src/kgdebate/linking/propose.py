@@ -1,73 +1,29 @@
 """Wikidata candidates for our actors and events that have no QID, scored, as proposals.
 
-For each such entity (``unlinked.rq`` over our store) the endpoint is asked for items whose label
-or alias is one of the entity's names (``candidates.rq``). A candidate's score, from 0 to 1:
-
-* name: 0.5 when one of our labels is its label, 0.4 when the match goes through an alias;
-* corroboration: +0.3 when its instance-of (P31) fits our class (a state: country or sovereign
-  state; a person: human), +0.3 when its ISO 3166-1 alpha-2 code (P297) is ours, +0.3 when its
-  start time (P580, or point in time P585) is our start date, +0.2 when its end time (P582) is
-  our end date;
-* contradiction: -0.4 when it has instance-of values and none fits our class, -0.6 for another
-  ISO code, -0.4 for another start or end date.
-
-So a name alone never reaches the default threshold (0.8): a proposal needs at least one
-corroboration and no contradiction. The best candidate is proposed only when it reaches the
-threshold and no other candidate comes within 0.1 of it; the curator decides (``curate.py``).
+For each such entity (:mod:`kgdebate.linking.unlinked`) the endpoint is asked for items whose
+label or alias is one of the entity's names (``candidates.rq``); :mod:`kgdebate.linking.scoring`
+scores each item. The answer is asked for with a row limit one past ``MAX_CANDIDATE_ROWS``: an
+answer that reaches it may have been cut, and a cut answer would drop candidates and change
+scores, so it stops the run (a partial answer is never used).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from importlib import resources
+from dataclasses import dataclass
 
 import pyoxigraph as ox
 
-from kgdebate.namespaces import KGD, WD
+from kgdebate.errors import RemoteError
+from kgdebate.linking.scoring import Candidate, score, winner
+from kgdebate.linking.unlinked import Entity, linking_query
+from kgdebate.namespaces import WD
 from kgdebate.remote import Endpoint, Row, select
 from kgdebate.sparql_values import first_in_where, values_block
-from kgdebate.store import TripleStore
 
 WIKIDATA_ITEM = str(WD)
-EXPECTED_TYPES = {  # Wikidata classes (P31 values) that fit our classes
-    str(KGD.State): {"Q6256", "Q3624078"},  # country, sovereign state
-    str(KGD.Person): {"Q5"},  # human
-}
-NAME_LABEL, NAME_ALIAS = 0.5, 0.4
-TYPE_FITS, TYPE_CLASHES = 0.3, -0.4
-CODE_SAME, CODE_DIFFERS = 0.3, -0.6
-START_SAME, END_SAME, DATE_DIFFERS = 0.3, 0.2, -0.4
-AMBIGUITY_MARGIN = 0.1
-
-
-def _query(name: str) -> str:
-    return resources.files("kgdebate.linking").joinpath(name).read_text("utf-8")
-
-
-@dataclass
-class Entity:
-    iri: str
-    classes: set[str] = field(default_factory=set)
-    names: dict[ox.Literal, str] = field(default_factory=dict)  # name -> "label" | "alias"
-    start: str | None = None
-    end: str | None = None
-    alpha2: str | None = None
-
-    @property
-    def label(self) -> str:
-        labels = sorted((n for n, kind in self.names.items() if kind == "label"), key=str)
-        english = [n.value for n in labels if n.language == "en"]
-        return english[0] if english else (labels[0].value if labels else self.iri)
-
-
-@dataclass
-class Candidate:
-    qid: str
-    label: str
-    score: float
-    evidence: list[str]
+MAX_CANDIDATE_ROWS = 1000
 
 
 @dataclass
@@ -77,36 +33,38 @@ class Proposal:
     proposed: str | None
 
 
-def unlinked_entities(store: TripleStore, base_iri: str) -> list[Entity]:
-    """Our actors and events without a QID, with their names, dates and alpha-2 code."""
-    result = store.query(_query("unlinked.rq"), {"_space": ox.Literal(base_iri + "id/")})
-    assert isinstance(result, ox.QuerySolutions)
-    found: dict[str, Entity] = {}
-    for row in result:
-        entity = found.setdefault(row["entity"].value, Entity(row["entity"].value))
-        entity.classes.add(row["class"].value)
-        name, kind = row["name"], row["nameKind"].value
-        if isinstance(name, ox.Literal) and entity.names.get(name) != "label":
-            entity.names[name] = kind
-        for attribute in ("start", "end", "alpha2"):
-            if row[attribute] is not None:
-                setattr(entity, attribute, row[attribute].value)
-    return list(found.values())
-
-
-def propose(entities: Iterable[Entity], endpoint: Endpoint, threshold: float) -> list[Proposal]:
+def propose(
+    entities: Iterable[Entity],
+    endpoint: Endpoint,
+    threshold: float,
+    max_rows: int = MAX_CANDIDATE_ROWS,
+) -> list[Proposal]:
     """Ask the endpoint for each entity's candidates; score them; propose the clear winners."""
     proposals = []
     for entity in entities:
-        names = values_block(["name"], [[name] for name in sorted(entity.names, key=str)])
-        query = first_in_where(_query("candidates.rq"), names)
-        _, rows = select(endpoint, query)
+        rows = candidate_rows(entity, endpoint, max_rows)
         candidates = sorted(
             (score(entity, qid, item_rows) for qid, item_rows in _by_item(rows).items()),
             key=lambda c: (-c.score, c.qid),
         )
-        proposals.append(Proposal(entity, candidates, _winner(candidates, threshold)))
+        proposals.append(Proposal(entity, candidates, winner(candidates, threshold)))
     return proposals
+
+
+def candidate_rows(entity: Entity, endpoint: Endpoint, max_rows: int) -> list[Row]:
+    """The endpoint's whole answer about the items named as ``entity`` is, or an error."""
+    names = values_block(["name"], [[name] for name in sorted(entity.names, key=str)])
+    query = f"{first_in_where(linking_query('candidates.rq'), names)}\nLIMIT {max_rows + 1}\n"
+    _, rows = select(endpoint, query)
+    if len(rows) > max_rows:
+        raise RemoteError(
+            f"SPARQL endpoint {endpoint.url} has more than {max_rows} candidate rows for "
+            f"{entity.label} ({entity.iri}); a cut answer would change the scores, "
+            "so nothing was proposed",
+            hint="give it its QID in the reference data by hand, or remove a name of it that "
+            "many items share, then run `kgdebate link` again",
+        )
+    return rows
 
 
 def _by_item(rows: list[Row]) -> dict[str, list[Row]]:
@@ -116,64 +74,3 @@ def _by_item(rows: list[Row]) -> dict[str, list[Row]]:
         if isinstance(item, ox.NamedNode) and item.value.startswith(WIKIDATA_ITEM + "Q"):
             items[item.value[len(WIKIDATA_ITEM) :]].append(row)
     return items
-
-
-def _winner(candidates: list[Candidate], threshold: float) -> str | None:
-    if not candidates or candidates[0].score < threshold:
-        return None
-    if len(candidates) > 1 and candidates[1].score > candidates[0].score - AMBIGUITY_MARGIN:
-        return None  # two candidates too close to call: the curator chooses
-    return candidates[0].qid
-
-
-def _values(rows: list[Row], name: str) -> set[str]:
-    return {row[name].value for row in rows if name in row}
-
-
-def score(entity: Entity, qid: str, rows: list[Row]) -> Candidate:
-    """The candidate ``qid`` scored against ``entity`` (see the module's docstring)."""
-    evidence: list[str] = []
-    matched: dict[ox.Literal, bool] = {}  # each name that matched: label to label?
-    for row in rows:
-        name = row.get("name")
-        if isinstance(name, ox.Literal):
-            to_label = row.get("via") == ox.Literal("label") and entity.names.get(name) == "label"
-            matched[name] = matched.get(name, False) or to_label
-    by_label = any(matched.values())
-    total = NAME_LABEL if by_label else NAME_ALIAS
-    shown = ", ".join(sorted(str(n) for n in matched))
-    evidence.append(f"{'label' if by_label else 'alias'} match: {shown}")
-    expected = set().union(*(EXPECTED_TYPES.get(c, set()) for c in entity.classes))
-    types = {t.rsplit("/", 1)[-1] for t in _values(rows, "type")}
-    if expected and types:
-        if types & expected:
-            total += TYPE_FITS
-            evidence.append(f"instance of {', '.join(sorted(types & expected))} fits our class")
-        else:
-            total += TYPE_CLASHES
-            evidence.append(f"instance of {', '.join(sorted(types))}: not our kind of thing")
-    codes = _values(rows, "alpha2")
-    if entity.alpha2 and codes:
-        if entity.alpha2 in codes:
-            total += CODE_SAME
-            evidence.append(f"ISO 3166-1 alpha-2 {entity.alpha2} is the same")
-        else:
-            total += CODE_DIFFERS
-            evidence.append(f"ISO 3166-1 alpha-2 {', '.join(sorted(codes))}, ours {entity.alpha2}")
-    starts = {d[:10] for d in _values(rows, "start") | _values(rows, "point")}
-    total += _date(entity.start, starts, "start", START_SAME, evidence)
-    total += _date(entity.end, {d[:10] for d in _values(rows, "end")}, "end", END_SAME, evidence)
-    labels = sorted(_values(rows, "label"))
-    return Candidate(
-        qid, labels[0] if labels else qid, round(min(1.0, max(0.0, total)), 2), evidence
-    )
-
-
-def _date(ours: str | None, theirs: set[str], what: str, weight: float, notes: list[str]) -> float:
-    if ours is None or not theirs:
-        return 0.0
-    if ours in theirs:
-        notes.append(f"{what} {ours} is the same")
-        return weight
-    notes.append(f"{what} {', '.join(sorted(theirs))}, ours {ours}")
-    return DATE_DIFFERS
