@@ -13,6 +13,7 @@ import re
 import socket
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -51,6 +52,18 @@ FORMAT_OF = {
 def _app(built: OxigraphStore, tmp: pytest.TempPathFactory, **changes: object) -> Flask:
     settings: dict[str, object] = {"max_rows": MAX_ROWS, "query_timeout_s": 1.5, **changes}
     return snapshot_app(built, tmp, public_url=PUBLIC_URL, **settings)
+
+
+@contextmanager
+def _own_app(
+    built: OxigraphStore, tmp: pytest.TempPathFactory, **changes: object
+) -> Iterator[Flask]:
+    """An app with its own settings whose query workers are stopped at the end of the test."""
+    app = _app(built, tmp, **changes)
+    try:
+        yield app
+    finally:
+        query_pool_holder(app).stop()
 
 
 @pytest.fixture(scope="module")
@@ -495,22 +508,18 @@ MEMORY_HOG = (  # 1,000 characters doubled 24 times: 16 GB of strings, far past 
 def test_a_query_past_the_memory_cap_gets_503_and_the_server_goes_on(
     built: OxigraphStore, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
-    app = _app(built, tmp_path_factory, query_memory_mb=256, query_timeout_s=60)
-    try:
+    with _own_app(built, tmp_path_factory, query_memory_mb=256, query_timeout_s=60) as app:
         client = app.test_client()
         response = _get(client, MEMORY_HOG)
         _assert_error(response, 503, "query-memory")
         assert "256 MB" in response.get_json()["error"]
         assert _count(_get(client, COUNT)) > 0  # a new worker answers
-    finally:
-        query_pool_holder(app).stop()
 
 
 def test_a_client_past_its_query_seconds_gets_429_and_others_are_served(
     built: OxigraphStore, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
-    app = _app(built, tmp_path_factory, client_query_seconds=1.0, query_timeout_s=1.2)
-    try:
+    with _own_app(built, tmp_path_factory, client_query_seconds=1.0, query_timeout_s=1.2) as app:
         greedy = app.test_client()
         _assert_error(_get(greedy, CARTESIAN), 503, "query-timeout")  # 1.2 s of a 1 s budget
         refused = _get(greedy, "ASK {}")
@@ -522,15 +531,12 @@ def test_a_client_past_its_query_seconds_gets_429_and_others_are_served(
         other.environ_base["REMOTE_ADDR"] = "127.0.0.2"
         assert _get(other, "ASK {}").status_code == 200
         assert other.get("/doc/actor/ukraine.ttl").status_code == 200
-    finally:
-        query_pool_holder(app).stop()
 
 
 def test_busy_workers_shed_load_with_retry_after(
     built: OxigraphStore, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
-    app = _app(built, tmp_path_factory, query_workers=1, query_queue_wait_s=0.2)
-    try:
+    with _own_app(built, tmp_path_factory, query_workers=1, query_queue_wait_s=0.2) as app:
         client = app.test_client()
         assert _get(client, "ASK {}").status_code == 200  # the worker is up
         heavy = threading.Thread(
@@ -544,8 +550,6 @@ def test_busy_workers_shed_load_with_retry_after(
         assert busy, "the single worker was never seen busy"
         _assert_error(busy[0], 503, "busy")
         assert int(busy[0].headers["Retry-After"]) >= 1
-    finally:
-        query_pool_holder(app).stop()
 
 
 # --- Service Description, pages, HEAD, OPTIONS, CORS (3b-14, 17, 19) ---------------------------
