@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kgdebate.errors import QueryError
 
@@ -83,6 +84,7 @@ def find_refusal(query: str, service_allowlist: Collection[str] = ()) -> Refusal
     return None
 
 
+@lru_cache(maxsize=4096)  # the app binds the same few page queries on every request
 def where_clause_start(query: str) -> int | None:
     """The offset just inside the ``{`` that opens the query's WHERE clause, or None.
 
