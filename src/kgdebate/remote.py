@@ -74,7 +74,12 @@ def _is_http_url(url: str) -> bool:
 
 
 def select(endpoint: Endpoint, query: str) -> tuple[list[str], list[Row]]:
-    """The variables and rows of a SELECT ``query``; blank nodes come back as unbound."""
+    """The variables and rows of a SELECT ``query``.
+
+    A row that binds a blank node is left out: the node is local to the remote answer and can
+    equal nothing here, while an unbound variable would join with anything (a federated query's
+    VALUES block writes it as UNDEF).
+    """
     where = f"SPARQL endpoint {endpoint.url}"
     try:
         status, headers, body = _post(endpoint, query)
@@ -210,7 +215,7 @@ def _parse(body: bytes, where: str) -> tuple[list[str], list[Row]]:
         answer = json.loads(body)
         variables = [ox.Variable(str(v)).value for v in answer["head"]["vars"]]
         bindings = answer["results"]["bindings"]
-        rows = [dict(_terms(binding)) for binding in bindings]
+        rows = [dict(_terms(binding)) for binding in bindings if not _binds_blank_node(binding)]
     except (ValueError, KeyError, TypeError):
         raise RemoteError(f"{where} sent an answer that is not valid SPARQL JSON") from None
     return variables, rows
@@ -229,4 +234,7 @@ def _terms(binding: dict[str, Any]) -> Iterator[tuple[str, ox.NamedNode | ox.Lit
                 yield name, ox.Literal(text, datatype=ox.NamedNode(value["datatype"]))
             else:
                 yield name, ox.Literal(text)
-        # blank nodes are local to the remote answer: left unbound
+
+
+def _binds_blank_node(binding: dict[str, Any]) -> bool:
+    return any(value["type"] == "bnode" for value in binding.values())
