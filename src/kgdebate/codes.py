@@ -9,17 +9,27 @@ gives its name, stored beside it so that the graph says what the code means.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
+from typing import TYPE_CHECKING
 
 import pycountry
-from countrycode import countrycode
-from py_gdelt.lookups.cameo import CAMEOCodes
 from rdflib import Graph, Literal, URIRef
 
 from kgdebate.namespaces import KGD, XSD
 
 Triple = tuple[URIRef, URIRef, Literal]
 
-CAMEO_EVENTS = CAMEOCodes()  # reads its table on first use
+if TYPE_CHECKING:
+    from py_gdelt.lookups.cameo import CAMEOCodes
+
+
+@cache
+def cameo_events() -> CAMEOCodes:
+    """The codebook, imported on first use: the package loads an HTTP client with it (~0.2 s),
+    which no command but a build needs."""
+    from py_gdelt.lookups.cameo import CAMEOCodes
+
+    return CAMEOCodes()
 
 
 def derived_codes(reference: Graph) -> Iterator[Triple]:
@@ -30,6 +40,8 @@ def derived_codes(reference: Graph) -> Iterator[Triple]:
 
 def _country_codes(reference: Graph) -> Iterator[Triple]:
     """Alpha-3, numeric, COW and GW codes for every subject that has an alpha-2 code."""
+    from countrycode import countrycode  # here, not at the top: it loads pandas (~0.3 s)
+
     for subject, code in sorted(reference.subject_objects(KGD.iso3166Alpha2)):
         if not isinstance(subject, URIRef):
             continue
@@ -61,7 +73,7 @@ def unknown_alpha2(reference: Graph) -> list[str]:
 
 def _cameo_event_names(reference: Graph) -> Iterator[Triple]:
     for subject, code in sorted(reference.subject_objects(KGD.cameoEventCode)):
-        entry = CAMEO_EVENTS.get(str(code))
+        entry = cameo_events().get(str(code))
         if isinstance(subject, URIRef) and entry is not None:
             yield subject, KGD.cameoEventName, Literal(entry.name, lang="en")
 
@@ -71,5 +83,5 @@ def unknown_cameo_event_codes(reference: Graph) -> list[tuple[str, str]]:
     return sorted(
         (str(subject), str(code))
         for subject, code in reference.subject_objects(KGD.cameoEventCode)
-        if str(code) not in CAMEO_EVENTS
+        if str(code) not in cameo_events()
     )
