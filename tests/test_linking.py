@@ -127,14 +127,20 @@ def test_link_asks_only_about_entities_without_a_qid(
     assert {*STRIPPED, DECOY, "actor/baltic-states", "actor/karen-donfried"} <= asked
 
 
+def proposals_to_review(endpoint: str, unlinked: Path, tmp_path: Path) -> tuple[Path, str]:
+    """A copy of the reference data to accept links into, and `link`'s proposals (YAML)."""
+    reference = tmp_path / "reference"
+    shutil.copytree(unlinked / "reference", reference)
+    code, out, err = link(unlinked, "--endpoint", endpoint)
+    assert code == 0, err
+    return reference, out
+
+
 def test_accept_records_who_and_when_and_the_build_loads_it(
     endpoint: str, unlinked: Path, tmp_path: Path
 ) -> None:
-    reference = tmp_path / "reference"
-    shutil.copytree(unlinked / "reference", reference)
+    reference, out = proposals_to_review(endpoint, unlinked, tmp_path)
     reviewed = tmp_path / "reviewed.yaml"
-    code, out, err = link(unlinked, "--endpoint", endpoint)
-    assert code == 0, err
     document = yaml.safe_load(out)
     for entry in document["proposals"]:  # the curator picks the decoy by hand, refuses Poland
         if entry["entity"].endswith(DECOY):
@@ -169,11 +175,8 @@ def test_accept_records_who_and_when_and_the_build_loads_it(
 def test_below_threshold_is_not_accepted_without_a_decision(
     endpoint: str, unlinked: Path, tmp_path: Path
 ) -> None:
-    reference = tmp_path / "reference"
-    shutil.copytree(unlinked / "reference", reference)
+    reference, out = proposals_to_review(endpoint, unlinked, tmp_path)
     reviewed = tmp_path / "reviewed.yaml"
-    code, out, err = link(unlinked, "--endpoint", endpoint)
-    assert code == 0, err
     document = yaml.safe_load(out)
     for entry in document["proposals"]:  # what a careless edit might do: propose the best one
         if entry["candidates"]:
@@ -198,10 +201,7 @@ def test_unreachable_endpoint_is_a_clear_error(unlinked: Path) -> None:
 def test_a_decision_that_is_not_a_candidate_names_its_line(
     endpoint: str, unlinked: Path, tmp_path: Path
 ) -> None:
-    reference = tmp_path / "reference"
-    shutil.copytree(unlinked / "reference", reference)
-    code, out, err = link(unlinked, "--endpoint", endpoint)
-    assert code == 0, err
+    reference, out = proposals_to_review(endpoint, unlinked, tmp_path)
     lines = out.splitlines()
     poland = next(i for i, line in enumerate(lines) if line.endswith("/actor/poland"))
     decision = next(i for i in range(poland, len(lines)) if "decision:" in lines[i])
@@ -248,10 +248,7 @@ def entry_line(text: str, slug: str, nth: int = 0) -> int:
 def test_two_entries_for_one_entity_are_refused(
     endpoint: str, unlinked: Path, tmp_path: Path
 ) -> None:
-    reference = tmp_path / "reference"
-    shutil.copytree(unlinked / "reference", reference)
-    code, out, err = link(unlinked, "--endpoint", endpoint)
-    assert code == 0, err
+    reference, out = proposals_to_review(endpoint, unlinked, tmp_path)
     document = yaml.safe_load(out)
     russia = next(e for e in document["proposals"] if e["entity"].endswith("actor/russia"))
     document["proposals"].append({**copy.deepcopy(russia), "decision": "Q99000001"})
@@ -269,11 +266,8 @@ def test_two_entries_for_one_entity_are_refused(
 def test_a_links_file_outside_the_reference_data_is_checked_too(
     endpoint: str, unlinked: Path, tmp_path: Path
 ) -> None:
-    reference = tmp_path / "reference"
-    shutil.copytree(unlinked / "reference", reference)
+    reference, out = proposals_to_review(endpoint, unlinked, tmp_path)
     target = tmp_path / "elsewhere" / "links.ttl"
-    code, out, err = link(unlinked, "--endpoint", endpoint)
-    assert code == 0, err
     document = yaml.safe_load(out)
     entries = {e["entity"].rsplit("id/", 1)[1]: e for e in document["proposals"]}
     env = {"KGDEBATE_REFERENCE_DIR": str(reference)}

@@ -90,9 +90,9 @@ def named_queries(folder: Path | None = None) -> dict[str, NamedQuery]:
 
 
 @cache
-def packaged_query(package: str, filename: str) -> str:
+def packaged_query(package: str, *path: str) -> str:
     """The text of a query file shipped inside ``package`` (``kgdebate.exports``, say)."""
-    return resources.files(package).joinpath(filename).read_text("utf-8")
+    return resources.files(package).joinpath(*path).read_text("utf-8")
 
 
 def read_query(argument: str) -> str:

@@ -16,12 +16,12 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from importlib import resources
 from typing import Any
 
 import pyoxigraph as ox
 
 from kgdebate.extract.spans import SpanIndex
+from kgdebate.queries import packaged_query
 from kgdebate.store import TripleStore
 
 ACRONYM = re.compile(r"^[A-Z]{2,5}$")
@@ -248,10 +248,7 @@ class EventFacts:
 
 
 def _rows(store: TripleStore, name: str) -> ox.QuerySolutions:
-    sparql = (
-        resources.files("kgdebate.extract").joinpath("queries", f"{name}.rq").read_text("utf-8")
-    )
-    result = store.query(sparql)
+    result = store.query(packaged_query("kgdebate.extract", "queries", f"{name}.rq"))
     assert isinstance(result, ox.QuerySolutions)
     return result
 

@@ -17,10 +17,11 @@ import pyoxigraph as ox
 
 from kgdebate.errors import RemoteError
 from kgdebate.linking.scoring import Candidate, score, winner
-from kgdebate.linking.unlinked import Entity, linking_query
+from kgdebate.linking.unlinked import Entity
 from kgdebate.namespaces import WD
+from kgdebate.queries import packaged_query
 from kgdebate.remote import Endpoint, Row, select
-from kgdebate.sparql_values import first_in_where, values_block
+from kgdebate.sparql_values import first_in_where, values_block, windowed
 
 WIKIDATA_ITEM = str(WD)
 MAX_CANDIDATE_ROWS = 1000
@@ -54,7 +55,8 @@ def propose(
 def candidate_rows(entity: Entity, endpoint: Endpoint, max_rows: int) -> list[Row]:
     """The endpoint's whole answer about the items named as ``entity`` is, or an error."""
     names = values_block(["name"], [[name] for name in sorted(entity.names, key=str)])
-    query = f"{first_in_where(linking_query('candidates.rq'), names)}\nLIMIT {max_rows + 1}\n"
+    candidates = first_in_where(packaged_query("kgdebate.linking", "candidates.rq"), names)
+    query = windowed(candidates, max_rows + 1)
     _, rows = select(endpoint, query)
     if len(rows) > max_rows:
         raise RemoteError(

@@ -3,16 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from importlib import resources
 
 import pyoxigraph as ox
 
+from kgdebate.queries import packaged_query
 from kgdebate.store import TripleStore
-
-
-def linking_query(name: str) -> str:
-    """The text of one of this package's ``.rq`` files."""
-    return resources.files("kgdebate.linking").joinpath(name).read_text("utf-8")
 
 
 @dataclass
@@ -33,7 +28,8 @@ class Entity:
 
 def unlinked_entities(store: TripleStore, base_iri: str) -> list[Entity]:
     """Our actors and events without a QID, with their names, dates and alpha-2 code."""
-    result = store.query(linking_query("unlinked.rq"), {"_space": ox.Literal(base_iri + "id/")})
+    query = packaged_query("kgdebate.linking", "unlinked.rq")
+    result = store.query(query, {"_space": ox.Literal(base_iri + "id/")})
     assert isinstance(result, ox.QuerySolutions)
     found: dict[str, Entity] = {}
     for row in result:

@@ -11,11 +11,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 
 import pyoxigraph as ox
 
 from kgdebate.namespaces import KGD, RDF
+from kgdebate.queries import packaged_query
 from kgdebate.sparql_values import windowed
 from kgdebate.store import OxigraphStore, Term
 from kgdebate.web.terms import curie
@@ -35,7 +35,7 @@ LABEL_LANGUAGES = ("en", "")
 @cache
 def page_query(name: str) -> str:
     """The text of ``page_queries/<name>.rq`` (packaged with the app)."""
-    return resources.files("kgdebate.web").joinpath("page_queries", f"{name}.rq").read_text("utf-8")
+    return packaged_query("kgdebate.web", "page_queries", f"{name}.rq")
 
 
 def select(
