@@ -75,6 +75,12 @@ def snapshot_app(built: OxigraphStore, factory: pytest.TempPathFactory, **change
 
 
 @pytest.fixture
+def uncached(app: Flask, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The module's app renders every page for this test: it changes what pages show."""
+    monkeypatch.setitem(app.extensions, "kgdebate.page_cache", None)
+
+
+@pytest.fixture
 def client(app: Flask) -> FlaskClient:
     """Flask's test client for the module's ``app`` fixture."""
     return app.test_client()

@@ -24,6 +24,7 @@ from kgdebate.federation import Federation, answer_services, service_blocks
 from kgdebate.namespaces import KGD, OWL, RDF, RDFS, WD
 from kgdebate.queries import NamedQuery, named_queries, parse_named_query, run_named
 from kgdebate.store import OxigraphStore
+from kgdebate.web import catalogue as web_catalogue
 
 from conftest import BASE, DATA, snapshot_app
 from live_server import LiveServer, free_port
@@ -178,6 +179,25 @@ def test_catalogue_refuses_federated_queries_off_the_allowlist(
         assert response.status_code == 403 and response.get_json()["code"] == "service-refused"
     page = client.get("/queries").get_data(as_text=True)
     assert all(f'href="/queries/{name}"' in page for name in FEDERATED)
+
+
+def test_federated_answers_are_asked_for_afresh_every_time(
+    built: OxigraphStore,
+    endpoint: LiveServer,
+    tmp_path_factory: pytest.TempPathFactory,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Pages and named-query answers are kept by the server; a remote endpoint's are not."""
+    url = endpoint.base_url + "sparql"
+    codes = pointed_at("wikidata-country-codes", url)
+    monkeypatch.setattr(web_catalogue, "catalogue", lambda: {"codes": codes})
+    client = snapshot_app(built, tmp_path_factory, service_allowlist=(url,)).test_client()
+    seen = [requests_seen(endpoint)]
+    for _ in range(2):
+        answer = client.get("/queries/codes.json")
+        assert answer.status_code == 200 and answer.headers["Cache-Control"] == "no-store"
+        seen.append(requests_seen(endpoint))
+    assert seen[2] - seen[1] == seen[1] - seen[0] > 0
 
 
 def test_service_blocks_skip_strings_comments_and_nested_groups() -> None:

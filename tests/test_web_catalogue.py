@@ -75,6 +75,7 @@ def test_unknown_query_parameter_and_format(client: FlaskClient) -> None:
     assert client.options("/queries").status_code == 204
 
 
+@pytest.mark.usefixtures("uncached")
 def test_query_pages_walk_the_ordered_rows(
     client: FlaskClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -314,6 +314,7 @@ def test_panel_downloads(client: FlaskClient) -> None:
     assert client.get("/doc/actor/ukraine?panel=claims-about&format=xls").status_code == 400
 
 
+@pytest.mark.usefixtures("uncached")
 def test_in_links_paginate(client: FlaskClient, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(describe, "IN_LINKS_PER_PAGE", 5)
     first, second = (
@@ -327,6 +328,44 @@ def test_in_links_paginate(client: FlaskClient, monkeypatch: pytest.MonkeyPatch)
     assert client.get("/doc/actor/ukraine?in=abc", headers={"Accept": BROWSER}).status_code == 400
 
 
+@pytest.mark.usefixtures("uncached")
+def test_rdf_in_links_come_a_page_at_a_time_linked_next_and_prev(
+    client: FlaskClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An actor has as many in-links as claims about it: its RDF pages them like its HTML."""
+    monkeypatch.setattr(describe, "IN_LINKS_PER_PAGE", 5)
+    ukraine = ox.NamedNode(UKRAINE)
+    every = {
+        q.triple for q in ox.parse(rdf_in_links_everywhere(client), format=ox.RdfFormat.N_TRIPLES)
+    }
+    seen: list[ox.Triple] = []
+    url: str | None = f"{PUBLIC}doc/actor/ukraine.nt"
+    pages = 0
+    while url is not None:
+        answer = client.get(url.removeprefix(PUBLIC.rstrip("/")).replace("/app", "", 1))
+        assert answer.status_code == 200
+        triples = [q.triple for q in ox.parse(answer.data, format=ox.RdfFormat.N_TRIPLES)]
+        pointing = [t for t in triples if t.object == ukraine]
+        assert len(pointing) <= 5 and any(t.subject == ukraine for t in triples)
+        seen += pointing
+        links = answer.headers.getlist("Link")
+        assert (pages > 0) == any('rel="prev"' in link for link in links)
+        url = next((link[1 : link.index(">")] for link in links if 'rel="next"' in link), None)
+        pages += 1
+    assert pages > 2 and len(seen) == len(set(seen)) and set(seen) == every
+
+
+def rdf_in_links_everywhere(client: FlaskClient) -> bytes:
+    """Every triple pointing at Ukraine, by the SPARQL endpoint (no paging there)."""
+    query = f"CONSTRUCT {{ ?s ?p <{UKRAINE}> }} WHERE {{ ?s ?p <{UKRAINE}> }}"
+    answer = client.get(
+        "/sparql", query_string={"query": query}, headers={"Accept": "application/n-triples"}
+    )
+    assert answer.status_code == 200
+    return answer.data
+
+
+@pytest.mark.usefixtures("uncached")
 def test_claims_about_an_actor_page_through_every_claim_once(
     client: FlaskClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:

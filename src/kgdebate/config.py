@@ -46,6 +46,8 @@ class Settings:
     client_query_seconds: float = 60.0
     """Query-seconds a client may use per minute (refilled continuously); past it, 429."""
     max_rows: int = 10_000
+    page_cache_mb: int = 64
+    """Memory each server process may keep rendered pages and named-query answers in. 0: off."""
     max_request_bytes: int = 1_000_000
     data_license: str = "https://creativecommons.org/licenses/by/4.0/"
     """The licence the VoID description declares for the dataset (dcterms:license)."""

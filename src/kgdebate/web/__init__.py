@@ -41,6 +41,7 @@ def create_app(settings: Settings | None = None) -> Flask:
         exports,
         home,
         jobs,
+        page_cache,
         search,
         sparql,
         wellknown,
@@ -48,6 +49,7 @@ def create_app(settings: Settings | None = None) -> Flask:
 
     errors.init_app(app)
     jobs.init_app(app)
+    page_cache.init_app(app, settings.page_cache_mb * 2**20)
     for feature in (home, sparql, entities, catalogue, search, wellknown, exports):
         app.register_blueprint(feature.bp)
     app.after_request(_security_headers)

@@ -13,10 +13,10 @@ from __future__ import annotations
 from functools import cache
 
 import pyoxigraph as ox
-from flask import Blueprint, Response, abort, render_template, request
+from flask import Blueprint, Response, abort, make_response, render_template, request
 
 from kgdebate.errors import QueryError, RemoteError
-from kgdebate.federation import Federation
+from kgdebate.federation import Federation, service_blocks
 from kgdebate.queries import NamedQuery, answer_and_bind_named, named_queries
 from kgdebate.sparql_guard import has_window
 from kgdebate.sparql_values import windowed
@@ -24,6 +24,7 @@ from kgdebate.web import context
 from kgdebate.web.errors import Refused
 from kgdebate.web.jobs import metered, result_response, run_job
 from kgdebate.web.linked_data import answer_options_with_204, reject_control_characters
+from kgdebate.web.page_cache import cached
 from kgdebate.web.results import Job, Outcome
 from kgdebate.web.terms import view
 
@@ -90,10 +91,18 @@ def index() -> str:
 
 @bp.get("/queries/<name>", defaults={"fmt": None})
 @bp.get("/queries/<name>.<fmt>")
-def query_page(name: str, fmt: str | None) -> Response | str:
+@cached
+def query_page(name: str, fmt: str | None) -> Response:
     query = catalogue().get(name)
     if query is None or (fmt is not None and fmt not in API_FORMATS):
         abort(404)
+    response = make_response(_answer(query, fmt))
+    if service_blocks(query.text):  # a remote endpoint's rows: never kept, never reused
+        response.cache_control.no_store = True
+    return response
+
+
+def _answer(query: NamedQuery, fmt: str | None) -> Response | str:
     parameters = _parameters(query)
     text = prepared_text(query, parameters)
     settings = context().settings

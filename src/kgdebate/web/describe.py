@@ -16,7 +16,7 @@ import pyoxigraph as ox
 
 from kgdebate.namespaces import KGD, RDF
 from kgdebate.queries import packaged_query
-from kgdebate.sparql_values import windowed
+from kgdebate.sparql_values import first_in_where, values_block, windowed
 from kgdebate.store import OxigraphStore, Term
 from kgdebate.web.terms import curie
 
@@ -57,11 +57,49 @@ def exists(store: OxigraphStore, iri: str) -> bool:
     return bool(result)
 
 
-def rdf_of(store: OxigraphStore, iri: str) -> list[ox.Triple]:
-    """The entity's triples, its fragment resources' triples and the triples pointing at it."""
-    result = store.query(page_query("describe"), substitutions={"iri": ox.NamedNode(iri)})
+def rdf_of(store: OxigraphStore, iri: str, in_page: int = 0) -> tuple[list[ox.Triple], bool]:
+    """The entity's triples, its fragment resources' triples and one page of the triples
+    pointing at it (the page's in-links, as the HTML page lists them); True if more follow."""
+    node = ox.NamedNode(iri)
+    result = store.query(page_query("describe"), substitutions={"iri": node})
     assert isinstance(result, ox.QueryTriples)
-    return list(result)
+    in_links, more = in_links_page(store, iri, in_page, labelled=False)
+    pointing = [
+        ox.Triple(link.term, link.predicate, node)
+        for link in in_links
+        if not isinstance(link.term, ox.Literal)  # never: a subject is not a literal
+    ]
+    return [*result, *pointing], more
+
+
+def in_links_page(
+    store: OxigraphStore, iri: str, page: int, labelled: bool = True
+) -> tuple[list[Link], bool]:
+    """The ``page``-th window of links pointing at the entity, unordered in the store (a sort
+    would read them all), sorted for reading and labelled if asked; True when more follow."""
+    window = select(store, "in", iri, IN_LINKS_PER_PAGE + 1, page * IN_LINKS_PER_PAGE)
+    links = [Link(row["p"], row["s"]) for row in window]
+    shown, more = links[:IN_LINKS_PER_PAGE], len(links) > IN_LINKS_PER_PAGE
+    if labelled and shown:
+        labels = labels_of(store, {link.term for link in shown})
+        for link in shown:
+            link.label = labels.get(link.term)
+    shown.sort(key=lambda link: (curie(link.predicate.value), str(link.term)))
+    return shown, more
+
+
+def labels_of(store: OxigraphStore, terms: set[Term]) -> dict[Term, ox.Literal]:
+    """The best label of each term that has one (English, then untagged, then any)."""
+    block = values_block(["s"], [[term] for term in sorted(terms, key=str)])
+    best: dict[Term, ox.Literal] = {}
+    rows = store.query(first_in_where(page_query("labels"), block))
+    assert isinstance(rows, ox.QuerySolutions)
+    for row in rows:
+        term = row["s"]
+        label = better_label(best.get(term), row["label"])
+        if label is not None:
+            best[term] = label
+    return best
 
 
 def better_label(current: ox.Literal | None, candidate: Term | None) -> ox.Literal | None:
@@ -121,12 +159,7 @@ def collect_links(rows: Iterable[ox.QuerySolution], term_var: str) -> list[Link]
 def describe(store: OxigraphStore, iri: str, in_page: int = 0) -> Description:
     out = collect_links(select(store, "out", iri), "o")
     out.sort(key=lambda link: (curie(link.predicate.value), str(link.term)))
-    window = select(store, "in", iri, IN_LINKS_PER_PAGE + 1, in_page * IN_LINKS_PER_PAGE)
-    in_links = collect_links(window, "s")
-    more_in = len(in_links) > IN_LINKS_PER_PAGE
-    in_links = sorted(
-        in_links[:IN_LINKS_PER_PAGE], key=lambda k: (curie(k.predicate.value), str(k.term))
-    )
+    in_links, more_in = in_links_page(store, iri, in_page)
     types = [link for link in out if link.predicate.value == str(RDF.type)]
     own_label = None
     for link in out:

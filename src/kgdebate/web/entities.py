@@ -35,6 +35,7 @@ from kgdebate.web.linked_data import (
     reject_control_characters,
     split_suffix,
 )
+from kgdebate.web.page_cache import cached
 from kgdebate.web.panels import BY_NAME, DOWNLOADS, download_job, panels_for, run_panel
 from kgdebate.web.terms import page_href, view, view_property
 
@@ -90,6 +91,7 @@ def concept(path: str) -> BaseResponse:
 
 
 @bp.get("/doc/<path:path>")
+@cached
 def document(path: str) -> BaseResponse:
     reject_control_characters(path)
     settings = context().settings
@@ -103,6 +105,7 @@ def document(path: str) -> BaseResponse:
 
 
 @bp.get("/doc/external")
+@cached
 def external() -> BaseResponse:
     raw = request.args.get("iri", "")
     reject_control_characters(raw)
@@ -129,11 +132,24 @@ def _entity_response(iri: str, suffix: str | None, links: dict[str, str]) -> Bas
         return _panel_download(iri)
     fmt = negotiate(suffix)
     if fmt.oxigraph is not None:
-        response = rdf_response(rdf_of(context().store, iri), fmt)
+        in_page = _page_number("in")
+        triples, more_in = rdf_of(context().store, iri, in_page)
+        response = rdf_response(triples, fmt)
+        negotiated_headers(response, links)
+        _link_in_pages(response, in_page, more_in)
     else:
         response = Response(_render_page(iri, links), mimetype="text/html")
-    negotiated_headers(response, links)
+        negotiated_headers(response, links)
     return response
+
+
+def _link_in_pages(response: Response, page: int, more: bool) -> None:
+    """``Link: rel="next"``/``"prev"`` between the RDF pages of in-links (``?in=N``)."""
+    here = public(context().settings.public_url, request.path.lstrip("/"))
+    for rel, number in (("prev", page - 1 if page else None), ("next", page + 1 if more else None)):
+        if number is not None:
+            url = f"{here}?{urlencode({**request.args, 'in': number})}"
+            response.headers.add("Link", f'<{url}>; rel="{rel}"')
 
 
 def _page_number(name: str) -> int:
