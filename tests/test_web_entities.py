@@ -9,6 +9,7 @@ import re
 import statistics
 import time
 from dataclasses import replace
+from html import unescape
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -385,13 +386,28 @@ def test_claims_about_an_actor_page_through_every_claim_once(
             page,
         )
         assert 0 < len(rows) <= size
-        seen += [(f"{BASE}id/claim/{claim}", how) for claim, how in rows]
+        on_page = [(f"{BASE}id/claim/{claim}", how) for claim, how in rows]
+        assert set(on_page) <= rows_of_shown_query(client, page)
+        seen += on_page
         if "next →" not in page:
             break
         page_number += 1
         assert page_number <= len(every), "the pages never end"
     assert page_number >= 1 and "← previous" in page
     assert len(seen) == len(set(seen)) and set(seen) == every
+
+
+def rows_of_shown_query(client: FlaskClient, panel: str) -> set[tuple[str, str]]:
+    """(claim, how) of each row the panel's shown SPARQL gives at /sparql (window included)."""
+    shown = unescape(re.findall(r'<pre class="sparql">(.*?)</pre>', panel, re.S)[0])
+    assert re.search(r"LIMIT \d+ OFFSET \d+\s*$", shown) and "VALUES (?_iri)" in shown
+    answer = client.get(
+        "/sparql",
+        query_string={"query": shown},
+        headers={"Accept": "application/sparql-results+json"},
+    )
+    assert answer.status_code == 200 and answer.json is not None
+    return {(b["claim"]["value"], b["how"]["value"]) for b in answer.json["results"]["bindings"]}
 
 
 def test_every_page_query_runs(app: Flask) -> None:

@@ -16,7 +16,7 @@ import pyoxigraph as ox
 
 from kgdebate.namespaces import KGD, RDF
 from kgdebate.queries import packaged_query
-from kgdebate.sparql_values import first_in_where, values_block, windowed
+from kgdebate.sparql_values import bind_first, first_in_where, values_block, windowed
 from kgdebate.store import OxigraphStore, Term
 from kgdebate.web.terms import curie
 
@@ -42,9 +42,15 @@ def select(
     store: OxigraphStore, name: str, iri: str, limit: int | None = None, offset: int = 0
 ) -> ox.QuerySolutions:
     """Rows of a page query for ``iri``; ``limit``/``offset`` page the queries left unordered."""
-    result = store.query(windowed(page_query(name), limit, offset), substitutions=_bound(iri))
+    result = store.query(bound_query(name, iri, limit, offset))
     assert isinstance(result, ox.QuerySolutions)
     return result
+
+
+def bound_query(name: str, iri: str, limit: int | None = None, offset: int = 0) -> str:
+    """A page query as it runs, and as the page shows it: its window appended, the IRI bound
+    by a VALUES block first in its WHERE clause (pasted into /sparql, it gives the same rows)."""
+    return bind_first(windowed(page_query(name), limit, offset), _bound(iri))
 
 
 def _bound(iri: str) -> dict[str, Term]:

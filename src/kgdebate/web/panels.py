@@ -15,7 +15,7 @@ import pyoxigraph as ox
 
 from kgdebate.sparql_values import bind_first
 from kgdebate.store import OxigraphStore, Term
-from kgdebate.web.describe import page_query, select
+from kgdebate.web.describe import bound_query, page_query
 from kgdebate.web.results import Job
 from kgdebate.web.terms import TermView
 
@@ -94,6 +94,8 @@ class PanelRows:
     panel: Panel
     columns: list[str]
     rows: list[dict[str, Term | None]]
+    query: str
+    """The query exactly as it ran for this page of rows (shown under "show SPARQL")."""
     page: int = 0
     more: bool = False
     """True when a paged panel has rows after this page."""
@@ -123,17 +125,19 @@ class PanelRows:
 def run_panel(store: OxigraphStore, panel: Panel, iri: str, page: int = 0) -> PanelRows:
     size = panel.page_size
     if size is None:
-        result = select(store, panel.name, iri)
+        text = bound_query(panel.name, iri)
     else:
-        result = select(store, panel.name, iri, size + 1, page * size)
+        text = bound_query(panel.name, iri, size + 1, page * size)
+    result = store.query(text)
+    assert isinstance(result, ox.QuerySolutions)
     names = [v.value for v in result.variables]
     rows = _best_labelled([{name: solution[name] for name in names} for solution in result])
     columns = [n for n in names if n != "_iri" and not (n.endswith("Label") and n[:-5] in names)]
     if size is None:
-        return PanelRows(panel, columns, rows)
+        return PanelRows(panel, columns, rows, text)
     shown = rows[:size]
     shown.sort(key=lambda row: _display_order(row, panel.group_by, columns))
-    return PanelRows(panel, columns, shown, page, more=len(rows) > size)
+    return PanelRows(panel, columns, shown, text, page, more=len(rows) > size)
 
 
 def _display_order(
