@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import sys
+import time
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -128,7 +129,18 @@ def build(settings: Settings, data_dir: Path, texts: Path | None) -> None:
         _fail(exc)
     store.flush()  # readers (the server) then open it without replaying the write-ahead log
     log.info("reference data: %d triples", summary.reference_triples)
+    _answer_named_queries(store, settings)
     sys.exit(_report(summary.outcomes, "stored"))
+
+
+def _answer_named_queries(store: OxigraphStore, settings: Settings) -> None:
+    """Answer the named queries for the server, now that the store's content is final."""
+    from kgdebate.web.answers import write_answers  # the web app's: Flask loads only here
+
+    started = time.perf_counter()
+    answered = write_answers(store, settings.data_dir, settings.max_rows)
+    seconds = time.perf_counter() - started
+    log.info("answered %d named queries for the server in %.1f s", len(answered), seconds)
 
 
 def annotation_files(command: Callable[..., None]) -> Callable[..., None]:
@@ -162,6 +174,7 @@ def ingest(settings: Settings, files: tuple[Path, ...], text: Path | None) -> No
     with click.progressbar(files, label="ingesting", file=sys.stderr, show_pos=True) as bar:
         outcomes = ingest_files(bar, store, settings, text)
     store.flush()
+    _answer_named_queries(store, settings)
     sys.exit(_report(outcomes, "stored"))
 
 
@@ -387,6 +400,7 @@ def restore(settings: Settings, dump: Path) -> None:
     except KgdebateError as exc:
         _fail(exc)
     store.flush()
+    _answer_named_queries(store, settings)
     click.echo(f"restored {count} triples into {settings.data_dir}", err=True)
 
 

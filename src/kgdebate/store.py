@@ -9,6 +9,7 @@ union of all graphs, as users of Fuseki and Oxigraph's server expect.
 from __future__ import annotations
 
 import itertools
+import shutil
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import IO, Protocol
@@ -59,10 +60,20 @@ def to_oxigraph(graph: Graph) -> list[ox.Triple]:
         ) from None
 
 
+def answers_dir(path: Path) -> Path:
+    """Where answers computed from the store at ``path`` are kept (``kgdebate.web.answers``)."""
+    return path.with_name(path.name + ".answers")
+
+
 class OxigraphStore:
-    """The embedded store, on disk (``path``) or in memory (``path=None``, for tests and tools)."""
+    """The embedded store, on disk (``path``) or in memory (``path=None``, for tests and tools).
+
+    Files derived from an on-disk store's content (its answers folder) are deleted before every
+    write: whatever exists of them was derived from the content as it is.
+    """
 
     def __init__(self, path: Path | None = None, read_only: bool = False) -> None:
+        self._derived = None if path is None or read_only else answers_dir(path)
         try:
             if path is None:
                 self._store = ox.Store()
@@ -87,7 +98,12 @@ class OxigraphStore:
             if body:
                 operations.append(f"INSERT DATA {{ GRAPH {graph} {{\n{body}\n}} }}")
         if operations:
+            self._before_write()
             self._store.update(" ;\n".join(operations))
+
+    def _before_write(self) -> None:
+        if self._derived is not None:
+            shutil.rmtree(self._derived, ignore_errors=True)
 
     def query(
         self,
@@ -167,6 +183,7 @@ class OxigraphStore:
 
     def load(self, data: IO[bytes], fmt: ox.RdfFormat) -> None:
         """Load a dataset dump (N-Quads or TriG); all-or-nothing."""
+        self._before_write()
         try:
             self._store.load(data, format=fmt)
         except SyntaxError as exc:
@@ -180,6 +197,7 @@ class OxigraphStore:
         """
         if len(self._store):
             raise StoreError("restore needs an empty store", hint="use a new --data-dir")
+        self._before_write()
         try:
             self._store.bulk_load(data, format=fmt)
         except SyntaxError as exc:
@@ -193,6 +211,11 @@ class OxigraphStore:
     def backup(self, target: Path) -> None:
         """A consistent snapshot in ``target`` (a new folder) that can be opened read-only."""
         self._store.backup(str(target))
+
+    @property
+    def engine(self) -> ox.Store:
+        """The pyoxigraph store beneath, for code that evaluates protocol jobs on it."""
+        return self._store
 
     def flush(self) -> None:
         self._store.flush()

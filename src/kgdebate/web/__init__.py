@@ -12,14 +12,16 @@ from flask import Flask, Response, current_app
 
 from kgdebate.config import Settings, load_settings
 from kgdebate.store import OxigraphStore
+from kgdebate.web.answers import StoredAnswers
 
 
 @dataclass
 class WebContext:
-    """What every request may use: the settings and the read-only store."""
+    """What every request may use: the settings, the read-only store and its stored answers."""
 
     settings: Settings
     store: OxigraphStore
+    answers: StoredAnswers | None = None
 
 
 def context() -> WebContext:
@@ -32,7 +34,9 @@ def create_app(settings: Settings | None = None) -> Flask:
     app = Flask(__name__)
     app.config.update(MAX_CONTENT_LENGTH=settings.max_request_bytes, JSON_SORT_KEYS=False)
     app.extensions["kgdebate"] = WebContext(
-        settings, OxigraphStore(settings.data_dir, read_only=True)
+        settings,
+        OxigraphStore(settings.data_dir, read_only=True),
+        StoredAnswers.found(settings.data_dir, settings.max_rows),
     )
     from kgdebate.web import (
         catalogue,

@@ -11,13 +11,14 @@ request text never enters a query.
 from __future__ import annotations
 
 from functools import cache
+from itertools import islice
 
 import pyoxigraph as ox
 from flask import Blueprint, Response, abort, make_response, render_template, request
 
 from kgdebate.errors import QueryError, RemoteError
 from kgdebate.federation import Federation, service_blocks
-from kgdebate.queries import NamedQuery, answer_and_bind_named, named_queries
+from kgdebate.queries import NamedQuery, answer_and_bind_named, named_queries, with_defaults
 from kgdebate.sparql_guard import has_window
 from kgdebate.sparql_values import windowed
 from kgdebate.web import context
@@ -104,21 +105,31 @@ def query_page(name: str, fmt: str | None) -> Response:
 
 def _answer(query: NamedQuery, fmt: str | None) -> Response | str:
     parameters = _parameters(query)
-    text = prepared_text(query, parameters)
     settings = context().settings
     if fmt is not None:
         media_type = API_FORMATS[fmt]
-        return result_response(run_in_worker(text, media_type, settings.max_rows), media_type)
+        outcome = _stored(query, parameters, fmt)
+        if outcome is None:
+            text = prepared_text(query, parameters)
+            outcome = run_in_worker(text, media_type, settings.max_rows)
+        return result_response(outcome, media_type)
     page = _page_number()
-    if has_window(text):  # its own LIMIT/OFFSET: shown as it is, up to the row cap
-        page, window, cap = 0, text, settings.max_rows
-    else:
-        window, cap = windowed(text, ROWS_PER_PAGE + 1, page * ROWS_PER_PAGE), ROWS_PER_PAGE
-    outcome = run_in_worker(window, API_FORMATS["json"], cap)
-    result = ox.parse_query_results(outcome.body, format=ox.QueryResultsFormat.JSON)
-    assert isinstance(result, ox.QuerySolutions)
+    own_window = has_window(query.text)  # its own LIMIT/OFFSET: shown as it is, up to the cap
+    page, cap = (0, settings.max_rows) if own_window else (page, ROWS_PER_PAGE)
+    first = page * ROWS_PER_PAGE
+    stored = _stored(query, parameters, "json")
+    if stored is not None and (own_window or not stored.truncated or first + cap < stored.rows):
+        result = _solutions(stored.body)
+        truncated = own_window and stored.truncated
+        window = islice(result, first, first + cap + 1)
+    else:  # not stored, or past the stored rows: the window runs live
+        text = prepared_text(query, parameters)
+        window_text = text if own_window else windowed(text, cap + 1, first)
+        live = run_in_worker(window_text, API_FORMATS["json"], cap)
+        result = _solutions(live.body)
+        truncated, window = live.truncated, islice(result, None)
     names = [v.value for v in result.variables]
-    rows = [{n: s[n] for n in names} for s in result]
+    rows = [{n: s[n] for n in names} for s in window]
     base = settings.base_iri
     return render_template(
         "query.html",
@@ -126,11 +137,29 @@ def _answer(query: NamedQuery, fmt: str | None) -> Response | str:
         values=parameters,
         names=names,
         rows=rows[:cap],
-        first_row=page * ROWS_PER_PAGE + 1,
+        first_row=first + 1,
         page=page,
-        more=len(rows) > cap or outcome.truncated,
+        more=len(rows) > cap or truncated,
         view=lambda term: view(base, term),
     )
+
+
+def _solutions(body: bytes) -> ox.QuerySolutions:
+    result = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
+    assert isinstance(result, ox.QuerySolutions)
+    return result
+
+
+def _stored(query: NamedQuery, parameters: dict[str, str], suffix: str) -> Outcome | None:
+    """The answer computed when the store was written, for the default parameters only."""
+    answers = context().answers
+    if answers is None or with_defaults(query, parameters) != with_defaults(query, {}):
+        return None
+    body = answers.body(query.name, suffix)
+    if body is None:
+        return None
+    answered = answers.answered[query.name]
+    return Outcome("ok", body, API_FORMATS[suffix], answered.rows, answered.truncated)
 
 
 def _page_number() -> int:
