@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import gc
 import io
 import json
 import os
@@ -32,6 +33,11 @@ def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
         cli, ["--data-dir", str(target), "build", str(DATA), "--texts", str(SEED_TEXT.parent)]
     )
     assert result.exit_code == 0, result.output
+    # The runner ran `build` in this process: its writable handle on the store lives until the
+    # garbage collector frees the command's frames. Closed at a random moment, during a later
+    # command's read, it made that command fail now and then (exit 1, no message): close it now.
+    del result
+    gc.collect()
     return target
 
 

@@ -6,6 +6,7 @@ import json
 import shutil
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -16,8 +17,8 @@ from flask.testing import FlaskClient
 
 from kgdebate.cli import cli
 from kgdebate.store import OxigraphStore, answers_dir
-from kgdebate.web import catalogue, create_app
-from kgdebate.web.answers import MANIFEST, write_answers
+from kgdebate.web import answers, catalogue, create_app
+from kgdebate.web.answers import MANIFEST, STORE_MARK, StoredAnswers, write_answers
 from kgdebate.web.results import Outcome
 
 from conftest import DATA, SEED, SEED_TEXT, make_settings
@@ -154,3 +155,24 @@ def test_a_write_drops_the_answers_and_a_running_server_never_reads_newer_ones(
     assert answers_dir(store).exists()
     writable.replace_graphs({"https://w3id.org/kgdebate/graph/scratch": []})
     assert not answers_dir(store).exists()
+
+
+def test_answers_of_a_changed_query_another_release_or_another_store_are_not_used(
+    built: OxigraphStore, tmp_path: Path, worker_runs: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = answered_store(built, tmp_path)
+    shipped = catalogue.named_queries()
+    changed = replace(shipped[WHOLE], text=shipped[WHOLE].text.replace("ORDER BY", "# ORDER BY"))
+    monkeypatch.setattr(answers, "named_queries", lambda: {**shipped, WHOLE: changed})
+    client = app_over(store).test_client()
+    client.get("/queries/restated-claims.json")
+    assert worker_runs == []  # unchanged: stored
+    client.get(f"/queries/{WHOLE}.json")
+    assert len(worker_runs) == 1  # changed since it was answered: live
+    monkeypatch.undo()
+    monkeypatch.setattr(answers, "__version__", "0.0.0+other")
+    assert StoredAnswers.found(store, 10_000) is None
+    monkeypatch.undo()
+    assert StoredAnswers.found(store, 10_000) is not None
+    (store / STORE_MARK).write_text("the answers of another store", "utf-8")
+    assert StoredAnswers.found(store, 10_000) is None

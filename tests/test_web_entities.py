@@ -11,6 +11,7 @@ import time
 from dataclasses import replace
 from html import unescape
 from pathlib import Path
+from urllib.parse import urlencode
 
 import pyoxigraph as ox
 import pytest
@@ -313,6 +314,13 @@ def test_panel_downloads(client: FlaskClient) -> None:
     assert len(data["results"]["bindings"]) == len(rows)
     assert client.get("/doc/actor/ukraine?panel=claim-quote&format=csv").status_code == 404
     assert client.get("/doc/actor/ukraine?panel=claims-about&format=xls").status_code == 400
+
+
+def test_blank_nodes_pointing_at_a_term_are_listed_unlabelled(client: FlaskClient) -> None:
+    """kgd:State is a member of owl:unionOf lists: blank nodes point at it."""
+    page = html(client, "/doc/external?" + urlencode({"iri": f"{BASE}def/kgdebate#State"}))
+    pointing = re.findall(r'<section class="panel" id="in-links">.*?</section>', page, re.S)[0]
+    assert "rdf:first" in pointing and "nothing points here" not in pointing
 
 
 @pytest.mark.usefixtures("uncached")

@@ -11,7 +11,7 @@ from flask.testing import FlaskClient
 
 from kgdebate.store import OxigraphStore
 from kgdebate.web import catalogue, context
-from kgdebate.web.page_cache import Kept, PageCache, page_cache
+from kgdebate.web.page_cache import ENTRY_OVERHEAD, Kept, PageCache, page_cache
 from kgdebate.web.results import Outcome
 
 from conftest import SEED_ID, snapshot_app
@@ -25,9 +25,8 @@ def app(built: OxigraphStore, tmp_path_factory: pytest.TempPathFactory) -> Flask
     return snapshot_app(built, tmp_path_factory)
 
 
-@pytest.fixture
-def store_queries(app: Flask, monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Every query the app's store is asked, in order."""
+def counted_queries(app: Flask, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every query the app's store is asked from now on, in order."""
     with app.app_context():
         store = context().store
     asked: list[str] = []
@@ -39,6 +38,11 @@ def store_queries(app: Flask, monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
     monkeypatch.setattr(store, "query", spy)
     return asked
+
+
+@pytest.fixture
+def store_queries(app: Flask, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    return counted_queries(app, monkeypatch)
 
 
 def test_a_page_is_rendered_once_then_answered_from_memory(
@@ -86,7 +90,8 @@ def test_errors_are_never_kept(app: Flask, client: FlaskClient, store_queries: l
     assert len(store_queries) == 2  # asked both times
     assert client.get("/doc/actor/ukraine?in=abc", headers={"Accept": BROWSER}).status_code == 400
     with app.app_context():
-        assert len(page_cache() or ()) == 0
+        cache = page_cache()
+        assert cache is not None and len(cache) == 0
 
 
 def test_named_query_answers_are_kept_until_the_budget_runs_out(
@@ -115,25 +120,46 @@ def test_named_query_answers_are_kept_until_the_budget_runs_out(
 
 
 def test_the_cache_keeps_the_most_recently_used_within_its_bytes() -> None:
-    cache = PageCache(max_bytes=8 * 100)
-    answers = {f"page{n}": Kept(200, [], bytes(100)) for n in range(9)}  # type: ignore[arg-type]
-    for name, kept in list(answers.items())[:8]:
-        cache.put((name,), kept)
-    assert len(cache) == 8 and cache.used == 800
+    one = Kept(200, (("Content-Type", "text/html"),), bytes(1000))
+    size = 1000 + len("page0") + len("Content-Type") + len("text/html") + ENTRY_OVERHEAD
+    cache = PageCache(max_bytes=8 * size)
+    for number in range(8):
+        cache.put((f"page{number}",), one)
+    assert len(cache) == 8 and cache.used == 8 * size
     assert cache.get(("page0",)) is not None  # now the most recently used
-    cache.put(("page8",), answers["page8"])
+    cache.put(("page8",), one)
     assert cache.get(("page1",)) is None and cache.get(("page0",)) is not None
-    assert cache.used == 800
-    cache.put(("huge",), Kept(200, [], bytes(101)))  # type: ignore[arg-type]
+    assert cache.used == 8 * size
+    cache.put(("huge",), Kept(200, (), bytes(size)))
     assert cache.get(("huge",)) is None  # over 1/8 of the budget: rendered every time
+    cache.put(("page0",), one)  # kept again: counted once
+    assert cache.used == 8 * size
+
+
+def test_keys_and_headers_count_and_a_kept_answer_is_copied(
+    client: FlaskClient, store_queries: list[str]
+) -> None:
+    first = client.get(CLAIM_PAGE, headers={"Accept": BROWSER})
+    first.headers["X-Changed"] = "by a client of the response"
+    second = client.get(CLAIM_PAGE, headers={"Accept": BROWSER})
+    assert "X-Changed" not in second.headers and "Date" not in second.headers
+    asked = len(store_queries)
+    huge = BROWSER + "," + ",".join(f"text/x-{n};q=0.1" for n in range(300))
+    for _ in range(2):  # a key longer than any browser's: rendered every time, never kept
+        assert client.get(CLAIM_PAGE, headers={"Accept": huge}).data == first.data
+    assert len(store_queries) == 3 * asked  # the first render, then both of these
 
 
 def test_off_when_the_setting_is_zero(
-    built: OxigraphStore, tmp_path_factory: pytest.TempPathFactory
+    built: OxigraphStore, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     app = snapshot_app(built, tmp_path_factory, page_cache_mb=0)
     client = app.test_client()
-    first = client.get(CLAIM_PAGE, headers={"Accept": BROWSER})
-    assert first.status_code == 200 and "ETag" in first.headers
     with app.app_context():
         assert page_cache() is None
+    asked = counted_queries(app, monkeypatch)
+    first = client.get(CLAIM_PAGE, headers={"Accept": BROWSER})
+    once = len(asked)
+    second = client.get(CLAIM_PAGE, headers={"Accept": BROWSER})
+    assert first.status_code == 200 and "ETag" in first.headers and once > 0
+    assert len(asked) == 2 * once and second.headers["ETag"] == first.headers["ETag"]

@@ -7,6 +7,7 @@ local canary is refused without a connection. Only 127.0.0.1, every loop bounded
 
 from __future__ import annotations
 
+import http.client
 import json
 import socket
 import threading
@@ -219,3 +220,26 @@ def test_an_overlong_url_is_refused_by_the_server(server: Server) -> None:
     status, _body = server.query("ASK {}" + " " * 100_000)
     assert status in (400, 414)
     assert server.query("ASK {}")[0] == 200
+
+
+def test_a_page_kept_by_the_server_has_one_date_and_revalidates(server: Server) -> None:
+    """Through gunicorn: the server's own Date on every response (a kept one has none of its
+    own), the same strong ETag from both worker processes, and 304 when it is named."""
+    url = urllib.parse.urlsplit(server.base_url)
+    tags = set()
+    for _ in range(6):  # keep-alive connections land on either worker
+        connection = http.client.HTTPConnection(url.hostname, url.port, timeout=10)
+        connection.request("GET", "/doc/actor/ukraine", headers={"Accept": "text/html"})
+        response = connection.getresponse()
+        response.read()
+        assert response.status == 200 and len(response.headers.get_all("Date") or []) == 1
+        tags.add(response.headers["ETag"])
+        connection.close()
+    assert len(tags) == 1 and next(iter(tags)).startswith('"')
+    connection = http.client.HTTPConnection(url.hostname, url.port, timeout=10)
+    headers = {"Accept": "text/html", "If-None-Match": next(iter(tags))}
+    connection.request("GET", "/doc/actor/ukraine", headers=headers)
+    again = connection.getresponse()
+    assert again.status == 304 and again.read() == b""
+    assert len(again.headers.get_all("Date") or []) == 1
+    connection.close()

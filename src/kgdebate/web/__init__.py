@@ -33,11 +33,11 @@ def create_app(settings: Settings | None = None) -> Flask:
     settings = settings or load_settings()
     app = Flask(__name__)
     app.config.update(MAX_CONTENT_LENGTH=settings.max_request_bytes, JSON_SORT_KEYS=False)
-    app.extensions["kgdebate"] = WebContext(
-        settings,
-        OxigraphStore(settings.data_dir, read_only=True),
-        StoredAnswers.found(settings.data_dir, settings.max_rows),
-    )
+    # Answers first: a write that ends between the two drops these, and a set written after
+    # the store was opened is never read (a server started mid-write runs named queries live).
+    answers = StoredAnswers.found(settings.data_dir, settings.max_rows)
+    store = OxigraphStore(settings.data_dir, read_only=True)
+    app.extensions["kgdebate"] = WebContext(settings, store, answers)
     from kgdebate.web import (
         catalogue,
         entities,

@@ -86,15 +86,16 @@ def in_links_page(
     window = select(store, "in", iri, IN_LINKS_PER_PAGE + 1, page * IN_LINKS_PER_PAGE)
     links = [Link(row["p"], row["s"]) for row in window]
     shown, more = links[:IN_LINKS_PER_PAGE], len(links) > IN_LINKS_PER_PAGE
-    if labelled and shown:
-        labels = labels_of(store, {link.term for link in shown})
+    named = {link.term for link in shown if isinstance(link.term, ox.NamedNode)}
+    if labelled and named:  # blank nodes (an owl:unionOf list) cannot go in a VALUES block
+        labels = labels_of(store, named)
         for link in shown:
             link.label = labels.get(link.term)
     shown.sort(key=lambda link: (curie(link.predicate.value), str(link.term)))
     return shown, more
 
 
-def labels_of(store: OxigraphStore, terms: set[Term]) -> dict[Term, ox.Literal]:
+def labels_of(store: OxigraphStore, terms: set[ox.NamedNode]) -> dict[Term, ox.Literal]:
     """The best label of each term that has one (English, then untagged, then any)."""
     block = values_block(["s"], [[term] for term in sorted(terms, key=str)])
     best: dict[Term, ox.Literal] = {}

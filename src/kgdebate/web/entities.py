@@ -148,7 +148,8 @@ def _link_in_pages(response: Response, page: int, more: bool) -> None:
     here = public(context().settings.public_url, request.path.lstrip("/"))
     for rel, number in (("prev", page - 1 if page else None), ("next", page + 1 if more else None)):
         if number is not None:
-            url = f"{here}?{urlencode({**request.args, 'in': number})}"
+            kept = {k: v for k, v in request.args.items() if k in ("iri", "format")}
+            url = f"{here}?{urlencode({**kept, 'in': number})}"
             response.headers.add("Link", f'<{url}>; rel="{rel}"')
 
 

@@ -26,13 +26,26 @@ from werkzeug.datastructures import Headers
 KEPT_STATUSES = (200, 206)
 LARGEST_SHARE = 8
 """One answer may take at most 1/8 of the budget: a few huge pages never empty the cache."""
+MAX_KEY_CHARS = 2048
+ENTRY_OVERHEAD = 512
 
 
 @dataclass(frozen=True)
 class Kept:
+    """A response as kept: its headers are copied into every response made from it."""
+
     status: int
-    headers: Headers
+    headers: tuple[tuple[str, str], ...]
     body: bytes
+
+
+Key = tuple[str, ...]
+
+
+def _size(key: Key, kept: Kept) -> int:
+    """What an entry costs: its body, its key and its headers, plus Python's own overhead."""
+    headers = sum(len(name) + len(value) for name, value in kept.headers)
+    return len(kept.body) + sum(map(len, key)) + headers + ENTRY_OVERHEAD
 
 
 class PageCache:
@@ -41,28 +54,28 @@ class PageCache:
     def __init__(self, max_bytes: int) -> None:
         self.max_bytes = max_bytes
         self.used = 0
-        self._entries: OrderedDict[tuple[str, ...], Kept] = OrderedDict()
+        self._entries: OrderedDict[Key, Kept] = OrderedDict()
         self._lock = threading.Lock()
 
-    def get(self, key: tuple[str, ...]) -> Kept | None:
+    def get(self, key: Key) -> Kept | None:
         with self._lock:
             kept = self._entries.get(key)
             if kept is not None:
                 self._entries.move_to_end(key)
             return kept
 
-    def put(self, key: tuple[str, ...], kept: Kept) -> None:
-        size = len(kept.body)
+    def put(self, key: Key, kept: Kept) -> None:
+        size = _size(key, kept)
         if size * LARGEST_SHARE > self.max_bytes:
             return
         with self._lock:
             old = self._entries.pop(key, None)
-            self.used -= len(old.body) if old else 0
+            self.used -= _size(key, old) if old else 0
             self._entries[key] = kept
             self.used += size
             while self.used > self.max_bytes:
-                _, evicted = self._entries.popitem(last=False)
-                self.used -= len(evicted.body)
+                evicted_key, evicted = self._entries.popitem(last=False)
+                self.used -= _size(evicted_key, evicted)
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -77,12 +90,16 @@ def page_cache() -> PageCache | None:
     return found
 
 
-def _key() -> tuple[str, ...]:
+def _key() -> Key | None:
     """What an answer depends on. The mount point (``SCRIPT_NAME``) is in every link the page
     shows; the Host header never is (public URLs come from the settings). HEAD shares GET's
-    answer: Flask runs the GET view for it and drops the body."""
+    answer: Flask runs the GET view for it and drops the body. None for a request whose query
+    string and Accept header are longer than any page's or browser's: rendered, never kept."""
     query = request.query_string.decode("latin-1")
-    return request.script_root, request.path, query, request.headers.get("Accept", "")
+    accept = request.headers.get("Accept", "")
+    if len(query) + len(accept) > MAX_KEY_CHARS:
+        return None
+    return request.script_root, request.path, query, accept
 
 
 def cached(view: Callable[..., Any]) -> Callable[..., Response]:
@@ -91,17 +108,18 @@ def cached(view: Callable[..., Any]) -> Callable[..., Response]:
     @functools.wraps(view)
     def answer(*args: Any, **kwargs: Any) -> Response:
         cache = page_cache()
-        key = _key()
-        kept = cache.get(key) if cache is not None else None
+        key = _key() if cache is not None else None
+        kept = cache.get(key) if cache is not None and key is not None else None
         if kept is None:
             response = current_app.make_response(view(*args, **kwargs))
             if not _keepable(response):
                 return response
             kept = _keep(response)
-            if cache is not None:
+            if cache is not None and key is not None:
                 cache.put(key, kept)
-        response = Response(kept.body, status=kept.status, headers=kept.headers)
+        response = Response(kept.body, status=kept.status, headers=list(kept.headers))
         response.make_conditional(request)  # 304 when If-None-Match names this ETag
+        response.headers.remove("Date")  # werkzeug adds one there; the server sends its own
         return response
 
     return answer
@@ -116,7 +134,10 @@ def _keepable(response: Response) -> bool:
 
 
 def _keep(response: Response) -> Kept:
+    """The response's status, body and headers with a strong ETag (``Date`` is the server's to
+    add when it sends a response, never a kept one's)."""
     body = response.get_data()
     headers = Headers(response.headers)
+    headers.remove("Date")
     headers["ETag"] = '"' + hashlib.blake2b(body, digest_size=16).hexdigest() + '"'
-    return Kept(response.status_code, headers, body)
+    return Kept(response.status_code, tuple(headers.items()), body)
