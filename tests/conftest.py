@@ -16,6 +16,7 @@ from kgdebate.build import build
 from kgdebate.config import Settings
 from kgdebate.store import OxigraphStore
 from kgdebate.web import create_app
+from kgdebate.web.results import Job, Outcome
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
@@ -72,6 +73,22 @@ def snapshot_app(built: OxigraphStore, factory: pytest.TempPathFactory, **change
     target = factory.mktemp("web") / "store"
     built.backup(target)
     return create_app(make_settings(target.parent, data_dir=target, **changes))
+
+
+@pytest.fixture
+def worker_runs(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The text of every query the named-query pages send to a query worker."""
+    from kgdebate.web import catalogue
+
+    sent: list[str] = []
+    original = catalogue.run_job
+
+    def counted(job: Job) -> Outcome:
+        sent.append(job.query)
+        return original(job)
+
+    monkeypatch.setattr(catalogue, "run_job", counted)
+    return sent
 
 
 @pytest.fixture

@@ -19,7 +19,6 @@ from kgdebate.cli import cli
 from kgdebate.store import OxigraphStore, answers_dir
 from kgdebate.web import answers, catalogue, create_app
 from kgdebate.web.answers import MANIFEST, STORE_MARK, StoredAnswers, write_answers
-from kgdebate.web.results import Outcome
 
 from conftest import DATA, SEED, SEED_TEXT, make_settings
 
@@ -36,20 +35,6 @@ def answered_store(built: OxigraphStore, folder: Path, max_rows: int = 10_000) -
 
 def app_over(store: Path, **changes: Any) -> Flask:
     return create_app(make_settings(store.parent, data_dir=store, page_cache_mb=0, **changes))
-
-
-@pytest.fixture
-def worker_runs(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The text of every query the named-query pages send to a query worker."""
-    sent: list[str] = []
-    original = catalogue.run_job
-
-    def counted(job: Any) -> Outcome:
-        sent.append(job.query)
-        return original(job)
-
-    monkeypatch.setattr(catalogue, "run_job", counted)
-    return sent
 
 
 def test_build_answers_every_named_query_that_needs_no_remote_endpoint(tmp_path: Path) -> None:

@@ -10,9 +10,8 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from kgdebate.store import OxigraphStore
-from kgdebate.web import catalogue, context
+from kgdebate.web import context
 from kgdebate.web.page_cache import ENTRY_OVERHEAD, Kept, PageCache, page_cache
-from kgdebate.web.results import Outcome
 
 from conftest import SEED_ID, snapshot_app
 
@@ -95,16 +94,9 @@ def test_errors_are_never_kept(app: Flask, client: FlaskClient, store_queries: l
 
 
 def test_named_query_answers_are_kept_until_the_budget_runs_out(
-    app: Flask, client: FlaskClient, monkeypatch: pytest.MonkeyPatch
+    app: Flask, client: FlaskClient, worker_runs: list[str]
 ) -> None:
-    runs: list[str] = []
-    original = catalogue.run_job
-
-    def counted(job: Any) -> Outcome:
-        runs.append(job.query)
-        return original(job)
-
-    monkeypatch.setattr(catalogue, "run_job", counted)
+    runs = worker_runs
     first = client.get("/queries/unanswered-claims.json")
     second = client.get("/queries/unanswered-claims.json")
     assert first.status_code == 200 and second.data == first.data and len(runs) == 1
