@@ -86,9 +86,8 @@ def in_links_page(
     window = select(store, "in", iri, IN_LINKS_PER_PAGE + 1, page * IN_LINKS_PER_PAGE)
     links = [Link(row["p"], row["s"]) for row in window]
     shown, more = links[:IN_LINKS_PER_PAGE], len(links) > IN_LINKS_PER_PAGE
-    named = {link.term for link in shown if isinstance(link.term, ox.NamedNode)}
-    if labelled and named:  # blank nodes (an owl:unionOf list) cannot go in a VALUES block
-        labels = labels_of(store, named)
+    if labelled:  # blank nodes (of owl:unionOf lists) cannot go in a VALUES block: IRIs only
+        labels = labels_of(store, {k.term for k in shown if isinstance(k.term, ox.NamedNode)})
         for link in shown:
             link.label = labels.get(link.term)
     shown.sort(key=lambda link: (curie(link.predicate.value), str(link.term)))
@@ -97,6 +96,8 @@ def in_links_page(
 
 def labels_of(store: OxigraphStore, terms: set[ox.NamedNode]) -> dict[Term, ox.Literal]:
     """The best label of each term that has one (English, then untagged, then any)."""
+    if not terms:
+        return {}
     block = values_block(["s"], [[term] for term in sorted(terms, key=str)])
     best: dict[Term, ox.Literal] = {}
     rows = store.query(first_in_where(page_query("labels"), block))
