@@ -18,6 +18,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
+from kgdebate.namespaces import KGD, SKOS
 from kgdebate.store import OxigraphStore
 from kgdebate.web import create_app, describe, panels
 
@@ -374,10 +375,26 @@ def rdf_in_links_everywhere(client: FlaskClient) -> bytes:
     return answer.data
 
 
-@pytest.mark.usefixtures("uncached")
-def test_claims_about_an_actor_page_through_every_claim_once(
-    client: FlaskClient, monkeypatch: pytest.MonkeyPatch
+@pytest.fixture(scope="module")
+def multilingual_app(built: OxigraphStore, tmp_path_factory: pytest.TempPathFactory) -> Flask:
+    """A copy of the store where the sides have a French label too: two rows per claim."""
+    tmp = tmp_path_factory.mktemp("web-multilingual")
+    built.backup(tmp / "copy")
+    copy = OxigraphStore(tmp / "copy")
+    sides = [row["side"] for row in copy.query(f"SELECT DISTINCT ?side {{ ?c <{KGD}side> ?side }}")]
+    labels = "".join(f'{side} <{SKOS}prefLabel> "côté"@fr .\n' for side in sides)
+    copy.load(io.BytesIO(f"<{BASE}graph/french> {{ {labels} }}".encode()), ox.RdfFormat.TRIG)
+    copy.backup(tmp / "store")
+    del copy
+    return _app(tmp / "store")
+
+
+@pytest.mark.parametrize("labels", ["one", "two languages"])
+def test_claims_about_an_actor_page_through_every_claim(
+    app: Flask, multilingual_app: Flask, monkeypatch: pytest.MonkeyPatch, labels: str
 ) -> None:
+    client = (app if labels == "one" else multilingual_app).test_client()
+    monkeypatch.setitem(client.application.extensions, "kgdebate.page_cache", None)
     size = 5
     paged = [replace(p, page_size=size) if p.page_size else p for p in panels.PANELS]
     monkeypatch.setattr(panels, "PANELS", tuple(paged))
@@ -402,7 +419,9 @@ def test_claims_about_an_actor_page_through_every_claim_once(
         page_number += 1
         assert page_number <= len(every), "the pages never end"
     assert page_number >= 1 and "← previous" in page
-    assert len(seen) == len(set(seen)) and set(seen) == every
+    assert set(seen) == every
+    if labels == "one":  # with two rows a claim, one may straddle two pages
+        assert len(seen) == len(set(seen))
 
 
 def rows_of_shown_query(client: FlaskClient, panel: str) -> set[tuple[str, str]]:

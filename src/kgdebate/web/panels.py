@@ -131,13 +131,16 @@ def run_panel(store: OxigraphStore, panel: Panel, iri: str, page: int = 0) -> Pa
     result = store.query(text)
     assert isinstance(result, ox.QuerySolutions)
     names = [v.value for v in result.variables]
-    rows = _best_labelled([{name: solution[name] for name in names} for solution in result])
+    raw = [{name: solution[name] for name in names} for solution in result]
     columns = [n for n in names if n != "_iri" and not (n.endswith("Label") and n[:-5] in names)]
     if size is None:
-        return PanelRows(panel, columns, rows, text)
-    shown = rows[:size]
+        return PanelRows(panel, columns, _best_labelled(raw), text)
+    # The window counts rows, and a thing with labels in two languages is two rows: whether
+    # more follow is a question about rows (else such a pair would end the walk early), and
+    # the pair may straddle two pages (shown on both) but is never lost.
+    shown = _best_labelled(raw[:size])
     shown.sort(key=lambda row: _display_order(row, panel.group_by, columns))
-    return PanelRows(panel, columns, shown, text, page, more=len(rows) > size)
+    return PanelRows(panel, columns, shown, text, page, more=len(raw) > size)
 
 
 def _display_order(
