@@ -10,6 +10,8 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 LOCAL = "127.0.0.1"
@@ -84,3 +86,13 @@ class LiveServer:
 
     def log_text(self) -> str:
         return self.log.read_text("utf-8", errors="replace")
+
+    @contextmanager
+    def serving(self) -> Iterator[LiveServer]:
+        """Answering inside the block; stopped, and nothing of it left, after it."""
+        try:
+            self.wait_until_answering()
+            yield self
+        finally:
+            self.stop()
+            self.kill_leftovers()

@@ -21,10 +21,5 @@ def wikidata_endpoint(tmp: Path, **settings: str) -> Iterator[LiveServer]:
     store.load(path=str(FIXTURE), format=ox.RdfFormat.TURTLE)
     store.flush()
     del store  # the server opens it read-only
-    server = LiveServer(tmp / "store", tmp / "server.log", **settings)
-    try:
-        server.wait_until_answering()
+    with LiveServer(tmp / "store", tmp / "server.log", **settings).serving() as server:
         yield server
-    finally:
-        server.stop()
-        server.kill_leftovers()

@@ -60,13 +60,8 @@ def base_url(built: OxigraphStore, tmp_path_factory: pytest.TempPathFactory) -> 
     """The real server, started as `make run` starts it, on a free port of 127.0.0.1."""
     folder = tmp_path_factory.mktemp("e2e")
     built.backup(folder / "store")
-    server = LiveServer(folder / "store", folder / "server.log")
-    try:
-        server.wait_until_answering()
+    with LiveServer(folder / "store", folder / "server.log").serving() as server:
         yield server.base_url.rstrip("/")
-    finally:
-        server.stop()
-        server.kill_leftovers()
 
 
 @pytest.fixture(scope="module")

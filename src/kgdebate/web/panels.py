@@ -13,9 +13,8 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from kgdebate.sparql_values import bind_first
 from kgdebate.store import OxigraphStore, Term
-from kgdebate.web.describe import bound_query, page_query
+from kgdebate.web.describe import bound_query
 from kgdebate.web.results import Job
 from kgdebate.web.terms import TermView
 
@@ -31,10 +30,6 @@ class Panel:
     template: str = "panel_table.html"
     page_size: int | None = None
     """Set for edge lists that grow with the collection: their query is unordered and paged."""
-
-    @property
-    def query(self) -> str:
-        return page_query(self.name)
 
 
 PAGE_SIZE = 25
@@ -171,5 +166,4 @@ def _label_rank(row: dict[str, Term | None]) -> int:
 def download_job(panel: Panel, iri: str, fmt: str, max_rows: int) -> Job:
     """All of the panel's rows as SPARQL results (CSV or JSON), for a killable query worker:
     unlike the page, a download is not paged, so its cost grows with the collection."""
-    text = bind_first(page_query(panel.name), {"_iri": ox.NamedNode(iri)})
-    return Job(text, result_type=DOWNLOADS[fmt], max_rows=max_rows)
+    return Job(bound_query(panel.name, iri), result_type=DOWNLOADS[fmt], max_rows=max_rows)
