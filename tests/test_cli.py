@@ -20,7 +20,7 @@ from click.testing import CliRunner
 from kgdebate import __version__
 from kgdebate.cli import cli
 
-from conftest import DATA, SEED, SEED_TEXT
+from conftest import DATA, SEED, seed_text_option, texts_option
 
 INVALID = sorted((Path(__file__).parent / "data" / "invalid").glob("*.yaml"))
 
@@ -30,7 +30,7 @@ def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A store built through the CLI, exactly as `make run` does."""
     target = tmp_path_factory.mktemp("cli") / "store"
     result = CliRunner().invoke(
-        cli, ["--data-dir", str(target), "build", str(DATA), "--texts", str(SEED_TEXT.parent)]
+        cli, ["--data-dir", str(target), "build", str(DATA), *texts_option()]
     )
     assert result.exit_code == 0, result.output
     # The runner ran `build` in this process: its writable handle on the store lives until the
@@ -56,7 +56,7 @@ def test_version_and_help() -> None:
 
 
 def test_validate_seed_conforms(data_dir: Path) -> None:
-    code, out, err = run(data_dir, "validate", str(SEED), "--text", str(SEED_TEXT))
+    code, out, err = run(data_dir, "validate", str(SEED), *seed_text_option())
     assert code == 0, err
     assert out == ""  # messages go to stderr; stdout is for data
     assert "1 conforms" in err and "citation needed" in err

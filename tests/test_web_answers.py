@@ -20,7 +20,7 @@ from kgdebate.store import OxigraphStore, answers_dir
 from kgdebate.web import answers, catalogue, create_app
 from kgdebate.web.answers import MANIFEST, STORE_MARK, StoredAnswers, write_answers
 
-from conftest import DATA, SEED, SEED_TEXT, make_settings
+from conftest import DATA, SEED, make_settings, seed_text_option, texts_option
 
 WHOLE = "unanswered-claims"  # reads the whole collection; 34 rows for the seed
 
@@ -40,7 +40,7 @@ def app_over(store: Path, **changes: Any) -> Flask:
 def test_build_answers_every_named_query_that_needs_no_remote_endpoint(tmp_path: Path) -> None:
     store = tmp_path / "store"
     built = CliRunner().invoke(
-        cli, ["--data-dir", str(store), "build", str(DATA), "--texts", str(SEED_TEXT.parent)]
+        cli, ["--data-dir", str(store), "build", str(DATA), *texts_option()]
     )
     assert built.exit_code == 0, built.output
     manifest = json.loads((answers_dir(store) / MANIFEST).read_text("utf-8"))
@@ -129,7 +129,7 @@ def test_a_write_drops_the_answers_and_a_running_server_never_reads_newer_ones(
     store = answered_store(built, tmp_path)
     running = app_over(store).test_client()
     assert running.get(f"/queries/{WHOLE}.json").status_code == 200 and worker_runs == []
-    command = ["--data-dir", str(store), "ingest", str(SEED), "--text", str(SEED_TEXT)]
+    command = ["--data-dir", str(store), "ingest", str(SEED), *seed_text_option()]
     ingested = subprocess.run([sys.executable, "-m", "kgdebate", *command], capture_output=True)
     assert ingested.returncode == 0, ingested.stderr
     assert (answers_dir(store) / MANIFEST).exists()  # answered again after the write
