@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from kgdebate.errors import InputError
+from kgdebate.sparql_guard import Limits
 
 CONFIG_FILE_ENV = "KGDEBATE_CONFIG"
 
@@ -45,6 +46,14 @@ class Settings:
     """Heap a query worker may use (RLIMIT_DATA); a query past it ends with 503. 0: no cap."""
     client_query_seconds: float = 60.0
     """Query-seconds a client may use per minute (refilled continuously); past it, 429."""
+    query_max_depth: int = 128
+    """Bracket nesting a query may have; the engine crashes near 5,000 (README, "Read-only")."""
+    query_max_operators: int = 1_000
+    """Expression and path operators in a query; chains of 5,000 crash the engine."""
+    query_max_patterns: int = 1_000
+    """Triple patterns and group combinators; 200 patterns can already run 11 s."""
+    query_max_path_steps: int = 64
+    """Steps of a property path; 500 steps run 8.6 s, 2,000 over 30 s."""
     max_rows: int = 10_000
     page_cache_mb: int = 64
     """Memory each server process may keep rendered pages and named-query answers in. 0: off."""
@@ -61,6 +70,16 @@ class Settings:
     """`kgdebate link` proposes a QID only when its best candidate scores at least this."""
     remote_timeout_s: float = 30.0
     """Time limit of every request to a remote SPARQL endpoint (link, federated queries)."""
+
+    @property
+    def query_limits(self) -> Limits:
+        """The structure a user query may have, as the query guard takes it."""
+        return Limits(
+            depth=self.query_max_depth,
+            operators=self.query_max_operators,
+            patterns=self.query_max_patterns,
+            path_steps=self.query_max_path_steps,
+        )
 
 
 def load_settings(config_file: Path | None = None, env: dict[str, str] | None = None) -> Settings:

@@ -127,7 +127,7 @@ def _graph_iris(params: list[tuple[str, str]], name: str) -> tuple[str, ...]:
 
 def _answer(query: str, default: tuple[str, ...], named: tuple[str, ...]) -> Response:
     settings = context().settings
-    refusal = find_refusal(query, settings.service_allowlist)
+    refusal = find_refusal(query, settings.service_allowlist, settings.query_limits)
     if refusal is not None:  # in the web process: a refused query never reaches a worker
         raise Refused(400, refusal.code, refusal.message)
     result_type = _negotiate(conneg.result_offers())
