@@ -14,9 +14,9 @@ from flask.testing import FlaskClient
 
 from kgdebate.build import build
 from kgdebate.config import Settings
+from kgdebate.query_jobs import Job, Outcome
 from kgdebate.store import OxigraphStore
 from kgdebate.web import create_app
-from kgdebate.web.results import Job, Outcome
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"

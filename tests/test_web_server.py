@@ -66,7 +66,7 @@ class Server(LiveServer):
                 command = (entry / "cmdline").read_bytes().split(b"\0")
             except OSError:
                 continue
-            if b"kgdebate.web.query_pool" in command and str(self.store).encode() in command:
+            if b"kgdebate.query_pool" in command and str(self.store).encode() in command:
                 found.append(int(entry.name))
         return found
 

@@ -24,9 +24,9 @@ from werkzeug.test import TestResponse
 
 from kgdebate.mint import Minter
 from kgdebate.namespaces import SD
+from kgdebate.query_pool import QueryPool
 from kgdebate.store import OxigraphStore
 from kgdebate.web.jobs import query_pool_holder
-from kgdebate.web.query_pool import QueryPool
 
 from conftest import BASE, canonical_dump, snapshot_app
 

@@ -3,7 +3,7 @@
 A named query reads the whole collection: 2 s at 1M triples, past the 30 s time limit at 10M.
 The server serves a frozen view of the store, so each named query's answer at its default
 parameters is computed offline, right after ``build``, ``ingest`` or ``restore`` wrote the store,
-by the evaluation the query workers run (:func:`kgdebate.web.results.evaluate`, same row cap, same
+by the evaluation the query workers run (:func:`kgdebate.query_jobs.evaluate`, same row cap, same
 bytes), and kept beside the store: ``<store>.answers/`` holds ``manifest.json`` and, per query,
 its SPARQL JSON and CSV answers.
 
@@ -33,8 +33,8 @@ from kgdebate import __version__
 from kgdebate.federation import service_blocks
 from kgdebate.files import replacing
 from kgdebate.queries import answer_and_bind_named, named_queries
+from kgdebate.query_jobs import Job, evaluate
 from kgdebate.store import OxigraphStore, answers_dir
-from kgdebate.web.results import Job, evaluate
 
 log = logging.getLogger(__name__)
 

@@ -19,6 +19,7 @@ from flask import Blueprint, Response, abort, make_response, render_template, re
 from kgdebate.errors import QueryError, RemoteError
 from kgdebate.federation import Federation, service_blocks
 from kgdebate.queries import NamedQuery, answer_and_bind_named, named_queries, with_defaults
+from kgdebate.query_jobs import Job, Outcome
 from kgdebate.sparql_guard import has_window
 from kgdebate.sparql_values import windowed
 from kgdebate.web import context
@@ -26,7 +27,6 @@ from kgdebate.web.errors import Refused
 from kgdebate.web.jobs import metered, result_response, run_job
 from kgdebate.web.linked_data import answer_options_with_204, reject_control_characters
 from kgdebate.web.page_cache import cached
-from kgdebate.web.results import Job, Outcome
 from kgdebate.web.terms import view
 
 bp = Blueprint("catalogue", __name__)

@@ -9,24 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import pyoxigraph as ox
 from werkzeug.datastructures import MIMEAccept
 
-RESULT_TYPES: dict[str, ox.QueryResultsFormat] = {
-    "application/sparql-results+json": ox.QueryResultsFormat.JSON,
-    "application/sparql-results+xml": ox.QueryResultsFormat.XML,
-    "text/csv": ox.QueryResultsFormat.CSV,
-    "text/tab-separated-values": ox.QueryResultsFormat.TSV,
-}
-"""SELECT and ASK results."""
-
-GRAPH_TYPES: dict[str, ox.RdfFormat] = {
-    "text/turtle": ox.RdfFormat.TURTLE,
-    "application/n-triples": ox.RdfFormat.N_TRIPLES,
-    "application/ld+json": ox.RdfFormat.JSON_LD,
-    "application/rdf+xml": ox.RdfFormat.RDF_XML,
-}
-"""CONSTRUCT and DESCRIBE results, and the Service Description."""
+from kgdebate.media_types import GRAPH_TYPES, RESULT_TYPES
 
 _ALIASES = {
     "application/json": "application/sparql-results+json",  # what many JSON clients ask for

@@ -2,7 +2,7 @@
 
 Every query whose cost grows with the collection goes through here: users' queries at
 ``/sparql``, the named queries of ``/queries`` and the full-row downloads of entity panels. Each
-runs in a worker process of :mod:`kgdebate.web.query_pool`, under the time limit that really stops
+runs in a worker process of :mod:`kgdebate.query_pool`, under the time limit that really stops
 it; the request gets 503 at the limit or when every worker stays busy, while the server goes on
 answering. A worker's heap is capped (``query_memory_mb``), and each client has a budget of
 query-seconds per minute (:mod:`kgdebate.web.budget`; 429 past it). Entity pages themselves stay
@@ -17,17 +17,17 @@ from contextlib import contextmanager
 
 from flask import Flask, Response, current_app, request
 
-from kgdebate.web import context
-from kgdebate.web.budget import OverBudget, QueryBudget
-from kgdebate.web.errors import Refused
-from kgdebate.web.query_pool import (
+from kgdebate.query_jobs import Job, Outcome
+from kgdebate.query_pool import (
     PoolBusy,
     PoolHolder,
     QueryOutOfMemory,
     QueryTimeout,
     WorkerLost,
 )
-from kgdebate.web.results import Job, Outcome
+from kgdebate.web import context
+from kgdebate.web.budget import OverBudget, QueryBudget
+from kgdebate.web.errors import Refused
 
 _POOL = "kgdebate.query_pool"
 _BUDGET = "kgdebate.query_budget"

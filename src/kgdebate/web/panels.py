@@ -13,9 +13,9 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from kgdebate.query_jobs import Job
 from kgdebate.store import OxigraphStore, Term
 from kgdebate.web.describe import bound_query
-from kgdebate.web.results import Job
 from kgdebate.web.terms import TermView
 
 DOWNLOADS = {"csv": "text/csv", "json": "application/sparql-results+json"}

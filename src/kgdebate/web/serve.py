@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 from flask import Flask
 from gunicorn.app.base import BaseApplication
 
 from kgdebate.config import Settings
+from kgdebate.sandbox import probe
 from kgdebate.web import create_app
 
 
@@ -29,6 +31,7 @@ class _Server(BaseApplication):  # type: ignore[misc]
 
 def serve(settings: Settings) -> None:
     """Serve until stopped; each worker process creates the app and opens the store itself."""
+    warn_if_workers_reach_the_network()
     options = {
         "bind": f"{settings.host}:{settings.port}",
         "workers": settings.server_workers,
@@ -38,5 +41,21 @@ def serve(settings: Settings) -> None:
         "accesslog": "-",
         "limit_request_line": 8190,
         "limit_request_fields": 100,
+        # gunicorn's control socket is one path per user ($HOME/.gunicorn/gunicorn.ctl): a second
+        # server would take it over and stopping either would delete it. Nothing here uses it.
+        "control_socket_disable": True,
     }
     _Server(settings, options).run()
+
+
+def warn_if_workers_reach_the_network() -> None:
+    """Say loudly, at start, when query workers cannot be cut off the network."""
+    why = probe()
+    if why is not None:
+        line = "=" * 78
+        sys.stderr.write(
+            f"{line}\nWARNING: query workers will run WITH network access ({why}).\n"
+            "The query guard still refuses SERVICE off the allowlist, but there is no second "
+            'line of defence.\nSee README, "Running in public".\n'
+            f"{line}\n"
+        )

@@ -11,8 +11,8 @@ from collections.abc import Iterable
 import pyoxigraph as ox
 
 from kgdebate.config import Settings
+from kgdebate.media_types import GRAPH_TYPES, RESULT_TYPES
 from kgdebate.namespaces import RDF, SD
-from kgdebate.web.conneg import GRAPH_TYPES, RESULT_TYPES
 
 
 def endpoint_iri(settings: Settings) -> str:

@@ -2,7 +2,7 @@
 
 A request is read strictly (UTF-8 only, one ``query``, a capped number of parameters), checked by
 :mod:`kgdebate.sparql_guard` here in the web process, negotiated, and only then handed to a query
-worker (:mod:`kgdebate.web.query_pool`) that can be killed at the time limit. Without a query the
+worker (:mod:`kgdebate.query_pool`) that can be killed at the time limit. Without a query the
 endpoint describes itself: a Service Description for programs, YASGUI or a plain form for people.
 
 Status codes: 400 bad request (syntax, duplicates, refused by the guard, non-UTF-8), 403 updates,
@@ -19,13 +19,16 @@ from urllib.parse import parse_qsl
 import pyoxigraph as ox
 from flask import Blueprint, Response, current_app, render_template, request, url_for
 
+from kgdebate.errors import QueryError, RemoteError
+from kgdebate.federation import Federation, answer_services, service_blocks
+from kgdebate.media_types import GRAPH_TYPES
 from kgdebate.namespaces import PREFIXES
+from kgdebate.query_jobs import Job
 from kgdebate.sparql_guard import find_refusal, has_dataset_clause
 from kgdebate.web import conneg, context
 from kgdebate.web.errors import Refused
-from kgdebate.web.jobs import result_response, run_job
-from kgdebate.web.results import Job
-from kgdebate.web.service_description import service_description
+from kgdebate.web.jobs import metered, result_response, run_job
+from kgdebate.web.service_description import endpoint_iri, service_description
 
 bp = Blueprint("sparql", __name__)
 
@@ -130,6 +133,8 @@ def _answer(query: str, default: tuple[str, ...], named: tuple[str, ...]) -> Res
     refusal = find_refusal(query, settings.service_allowlist, settings.query_limits)
     if refusal is not None:  # in the web process: a refused query never reaches a worker
         raise Refused(400, refusal.code, refusal.message)
+    if settings.service_allowlist:
+        query = _answer_services(query)
     result_type = _negotiate(conneg.result_offers())
     graph_type = _negotiate(conneg.graph_offers())
     if result_type is None and graph_type is None:
@@ -142,6 +147,7 @@ def _answer(query: str, default: tuple[str, ...], named: tuple[str, ...]) -> Res
         result_type=result_type,
         graph_type=graph_type,
         max_rows=settings.max_rows,
+        base_iri=endpoint_iri(settings),
     )
     outcome = run_job(job)
     if outcome.status == "not-acceptable":
@@ -151,6 +157,25 @@ def _answer(query: str, default: tuple[str, ...], named: tuple[str, ...]) -> Res
     if outcome.status != "ok":
         raise Refused(400, "query-failed", "the query could not be evaluated")
     return result_response(outcome, conneg.content_type(outcome.media_type))
+
+
+def _answer_services(query: str) -> str:
+    """The query with its SERVICE blocks answered here, by the federation client: query workers
+    have no network (:mod:`kgdebate.sandbox`), and this client calls only allowlisted endpoints."""
+    settings = context().settings
+    federation = Federation(
+        settings.service_allowlist, settings.remote_timeout_s, settings.max_rows
+    )
+    try:
+        if not service_blocks(query):
+            return query
+        with metered():  # the remote calls take the client's time like a query does
+            return answer_services(query, federation)
+    except QueryError as exc:
+        code = "service-refused" if exc.hint == "service-refused" else "bad-service"
+        raise Refused(400, code, exc.message) from None
+    except RemoteError as exc:
+        raise Refused(502, "remote-failed", exc.message) from None
 
 
 def _negotiate(offers: list[str]) -> str | None:
@@ -165,13 +190,13 @@ def _not_acceptable() -> Refused:
 
 
 def _describe() -> Response:
-    chosen = _negotiate([*conneg.GRAPH_TYPES, conneg.HTML])
+    chosen = _negotiate([*GRAPH_TYPES, conneg.HTML])
     if chosen is None:
         raise _not_acceptable()
     if chosen == conneg.HTML:
         return _page()
     ctx = context()
-    body = service_description(ctx.settings, ctx.store.graph_names(), conneg.GRAPH_TYPES[chosen])
+    body = service_description(ctx.settings, ctx.store.graph_names(), GRAPH_TYPES[chosen])
     return Response(body, content_type=conneg.content_type(chosen))
 
 

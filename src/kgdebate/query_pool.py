@@ -4,9 +4,9 @@ pyoxigraph has no timeout and ignores signals while it evaluates (design.md §5)
 never be stopped. Each worker is a fresh interpreter (fork+exec, never a bare fork of the threaded
 server) that opens the store read-only itself, a frozen view like the web process's own (about
 70 ms for the seed store; a worker is ready about 250 ms after it starts), and answers one
-:class:`~kgdebate.web.results.Job` at a time over a pipe. At the time limit the request's thread
+:class:`~kgdebate.query_jobs.Job` at a time over a pipe. At the time limit the request's thread
 kills the worker with SIGKILL and starts a replacement; the client gets :class:`QueryTimeout`,
-never a partial body. Workers are started as ``python -m kgdebate.web.query_pool`` rather than
+never a partial body. Workers are started as ``python -m kgdebate.query_pool`` rather than
 with multiprocessing's spawn, which would re-run the server's ``__main__`` in every worker. When
 every worker stays busy past a short wait, :class:`PoolBusy` (503 with Retry-After) sheds load
 instead of piling up threads.
@@ -33,7 +33,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kgdebate.web.results import Job, Outcome, evaluate
+from kgdebate.query_jobs import Job, Outcome, evaluate
+from kgdebate.sandbox import isolate_network
 
 _STARTUP_TIMEOUT_S = 30.0
 """A new worker must have opened the store within this time (it is not part of a query's limit)."""
@@ -61,6 +62,8 @@ class _Worker:
     process: subprocess.Popen[bytes]
     conn: Connection
     ready: bool = False
+    isolated: bool = False
+    """Whether the worker runs without a network (:mod:`kgdebate.sandbox`)."""
 
 
 class QueryPool:
@@ -138,9 +141,13 @@ class QueryPool:
     def _wait_ready(self, worker: _Worker) -> None:
         if worker.ready:
             return
-        if not worker.conn.poll(_STARTUP_TIMEOUT_S) or worker.conn.recv() != _READY:
+        if not worker.conn.poll(_STARTUP_TIMEOUT_S):
+            raise EOFError
+        ready, isolated = worker.conn.recv()
+        if ready != _READY:
             raise EOFError
         worker.ready = True
+        worker.isolated = isolated
 
     def _replace(self, worker: _Worker) -> None:
         with self._lock:
@@ -191,7 +198,9 @@ class PoolHolder:
 
 
 def _serve(fd: int, store_path: str, memory_mb: int) -> None:
-    """A worker's life: open the store, then answer jobs until the pipe closes."""
+    """A worker's life: leave the network, open the store, then answer jobs until the pipe
+    closes."""
+    isolated = isolate_network() is None  # first: it needs a process with one thread
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the server; it stops us
     if memory_mb > 0:  # the heap (RLIMIT_DATA), not the address space RocksDB maps files into
         cap = memory_mb * 1024 * 1024
@@ -199,7 +208,7 @@ def _serve(fd: int, store_path: str, memory_mb: int) -> None:
     threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
     conn = Connection(fd)
     store = ox.Store.read_only(store_path)
-    conn.send(_READY)
+    conn.send((_READY, isolated))
     while True:
         try:
             job = conn.recv()

@@ -1,6 +1,6 @@
 """Evaluate one user query on a pyoxigraph store and serialize at most ``max_rows`` of its result.
 
-Pure functions over a store, no processes and no Flask: :mod:`kgdebate.web.query_pool` runs them
+Pure functions over a store, no processes and no Flask: :mod:`kgdebate.query_pool` runs them
 in a worker process that can be killed. The row cap is applied while iterating, so a huge result
 never sits in memory; a capped SELECT is written as SPARQL JSON here (a small, exact format) and,
 for XML, CSV and TSV, parsed back and serialized by pyoxigraph, so every format is the engine's own.
@@ -15,8 +15,8 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from kgdebate.media_types import GRAPH_TYPES, RESULT_TYPES
 from kgdebate.namespaces import PREFIXES, XSD
-from kgdebate.web.conneg import GRAPH_TYPES, RESULT_TYPES
 
 _XSD_STRING = str(XSD.string)
 
@@ -35,6 +35,8 @@ class Job:
     graph_type: str | None = None
     """Media type for CONSTRUCT/DESCRIBE, or None."""
     max_rows: int = 10_000
+    base_iri: str | None = None
+    """What relative IRIs in the query resolve against: the endpoint's own IRI."""
 
 
 @dataclass(frozen=True)
@@ -66,10 +68,13 @@ def evaluate(store: ox.Store, job: Job) -> Outcome:
 
 def _query(store: ox.Store, job: Job) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
     if not job.default_graphs and not job.named_graphs:
-        return store.query(job.query, use_default_graph_as_union=job.union_default_graph)
+        return store.query(
+            job.query, base_iri=job.base_iri, use_default_graph_as_union=job.union_default_graph
+        )
     # The protocol's dataset replaces the query's FROM/FROM NAMED; unknown graphs are empty.
     return store.query(
         job.query,
+        base_iri=job.base_iri,
         default_graph=[ox.NamedNode(g) for g in job.default_graphs],
         named_graphs=[ox.NamedNode(g) for g in job.named_graphs],
     )
