@@ -55,6 +55,7 @@ bench: $(VENV)/.installed-test
 	$(BIN)/python bench/extract_bench.py
 	$(BIN)/python bench/web_bench.py
 	$(BIN)/python bench/export_bench.py
+	$(BIN)/python bench/guard_fuzz.py
 
 vendor: $(YASGUI_DIR)/VERSION
 

@@ -18,6 +18,7 @@ import pyoxigraph as ox
 
 from kgdebate import __version__
 from kgdebate.build import build as build_store
+from kgdebate.cli_query import run_in_worker, write_outcome
 from kgdebate.config import Settings, load_settings
 from kgdebate.errors import KgdebateError
 from kgdebate.exports.formats import DOCUMENT_FORMATS, export_document
@@ -28,11 +29,10 @@ from kgdebate.linking.command import link as link_command
 from kgdebate.queries import (
     GRAPH_FORMATS,
     RESULT_FORMATS,
+    answer_and_bind,
+    answer_and_bind_named,
     parse_named_query,
     read_query,
-    run_named,
-    run_query,
-    write_result,
 )
 from kgdebate.stats import collect_stats, format_stats
 from kgdebate.store import OxigraphStore
@@ -294,19 +294,23 @@ def _report(outcomes: list[Outcome], verb: str) -> int:
 @click.pass_obj
 def query(settings: Settings, query: str, fmt: str, params: tuple[str, ...]) -> None:
     """Run a read-only SPARQL QUERY (a .rq file or the query text) over the whole store."""
-    store = _open(settings, read_only=True)
+    _open(settings, read_only=True)  # a clear error when there is no store
     try:
         text = read_query(query)
         given = dict(p.split("=", 1) for p in params if "=" in p)
         federation = Federation(
-            settings.service_allowlist, settings.remote_timeout_s, settings.max_rows
+            settings.service_allowlist,
+            settings.remote_timeout_s,
+            settings.max_rows,
+            settings.query_limits,
         )
         if text.lstrip().startswith("#+"):
             named = parse_named_query(Path(query).stem, text)
-            result = run_named(store, named, given, federation)
+            prepared = answer_and_bind_named(named, given, federation)
         else:
-            result = run_query(store, text, given, federation=federation)
-        write_result(result, fmt, sys.stdout.buffer)
+            prepared = answer_and_bind(text, given, (), federation)
+        outcome = run_in_worker(settings, prepared, fmt)
+        write_outcome(outcome, fmt, sys.stdout.buffer, sys.stderr)
     except KgdebateError as exc:
         _fail(exc)
 

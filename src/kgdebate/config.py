@@ -50,8 +50,8 @@ class Settings:
     """Bracket nesting a query may have; the engine crashes near 5,000 (README, "Read-only")."""
     query_max_operators: int = 1_000
     """Expression and path operators in a query; chains of 5,000 crash the engine."""
-    query_max_patterns: int = 1_000
-    """Triple patterns and group combinators; 200 patterns can already run 11 s."""
+    query_max_patterns: int = 256
+    """Triple patterns and group combinators; planning 400 patterns takes 3.5 s, 600 10 s."""
     query_max_path_steps: int = 64
     """Steps of a property path; 500 steps run 8.6 s, 2,000 over 30 s."""
     max_rows: int = 10_000
@@ -70,6 +70,11 @@ class Settings:
     """`kgdebate link` proposes a QID only when its best candidate scores at least this."""
     remote_timeout_s: float = 30.0
     """Time limit of every request to a remote SPARQL endpoint (link, federated queries)."""
+
+    @property
+    def endpoint_iri(self) -> str:
+        """The SPARQL endpoint's own IRI (sd:endpoint); relative IRIs in queries resolve to it."""
+        return self.public_url.rstrip("/") + "/sparql"
 
     @property
     def query_limits(self) -> Limits:

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from kgdebate.errors import QueryError, RemoteError
 from kgdebate.remote import Endpoint, select
-from kgdebate.sparql_guard import blank_opaque, check_query
+from kgdebate.sparql_guard import DEFAULT_LIMITS, Limits, blank_opaque, check_query
 from kgdebate.sparql_values import values_block
 
 _SERVICE = re.compile(r"(?<![?$\w:])SERVICE(\s+SILENT)?(?![\w:])", re.I)
@@ -37,6 +37,8 @@ class Federation:
     allowlist: tuple[str, ...]
     timeout_s: float
     max_rows: int = 10_000
+    limits: Limits = DEFAULT_LIMITS
+    """What the query guard allows (settings ``query_max_*``)."""
 
 
 @dataclass(frozen=True)
@@ -82,7 +84,7 @@ def answer_services(query: str, federation: Federation) -> str:
     Only the block's own variables are taken from an answer (an endpoint must not bind others
     of the query), and at most ``federation.max_rows`` rows: more is an incomplete answer.
     """
-    check_query(query, federation.allowlist)
+    check_query(query, federation.allowlist, federation.limits)
     blocks = service_blocks(query)
     for block in blocks:  # the guard's lexer and this one must agree; never call off the list
         if block.endpoint not in federation.allowlist:

@@ -174,7 +174,10 @@ def answer_and_bind(
     """The text the store runs: checked, each SERVICE block answered by its (allowlisted) remote
     endpoint — network calls, each under ``federation.timeout_s`` — and parameters bound first
     in the WHERE clause as validated terms (``sparql_values.bind_first``)."""
-    check_query(text, federation.allowlist if federation else ())
+    if federation is None:
+        check_query(text)
+    else:
+        check_query(text, federation.allowlist, federation.limits)
     bindings = bind(parameters or {}, declared)
     if federation is not None and service_blocks(text):
         text = answer_services(text, federation)

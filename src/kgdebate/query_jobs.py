@@ -48,14 +48,16 @@ class Outcome:
     media_type: str = ""
     rows: int = 0
     truncated: bool = False
+    detail: str = ""
+    """The parser's message of a syntax error, for the command line (the server never shows it)."""
 
 
 def evaluate(store: ox.Store, job: Job) -> Outcome:
     """Run ``job`` on ``store``; every failure becomes an error code, never an exception."""
     try:
         result = _query(store, job)
-    except SyntaxError:
-        return Outcome("syntax-error")
+    except SyntaxError as exc:
+        return Outcome("syntax-error", detail=str(exc))
     except (ValueError, OSError):
         return Outcome("failed")
     try:

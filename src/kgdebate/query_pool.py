@@ -18,6 +18,7 @@ A pool belongs to one process: :class:`PoolHolder` creates it on first use in th
 from __future__ import annotations
 
 import atexit
+import logging
 import os
 import queue
 import resource
@@ -27,15 +28,18 @@ import subprocess
 import sys
 import threading
 import time
+from collections import deque
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
+from typing import IO
 
 import pyoxigraph as ox
 
 from kgdebate.query_jobs import Job, Outcome, evaluate
 from kgdebate.sandbox import isolate_network
 
+_log = logging.getLogger(__name__)
 _STARTUP_TIMEOUT_S = 30.0
 """A new worker must have opened the store within this time (it is not part of a query's limit)."""
 _READY = "ready"
@@ -57,10 +61,20 @@ class QueryOutOfMemory(WorkerLost):
     """The worker ran out of its memory cap during the query (it has been replaced)."""
 
 
+class EngineCrashed(WorkerLost):
+    """The engine itself failed on the query (a Rust panic or a signal; it has been replaced).
+
+    pyoxigraph 0.5.13 aborts, for example, on ``SELECT ?o { ?s <http://e/p>* ?o
+    FILTER(isLiteral(?o)) } ORDER BY ?o`` over the seed store ("comparison function does not
+    correctly implement a total order"): a defect of the engine that no guard can foresee.
+    """
+
+
 @dataclass(eq=False)  # workers are compared by identity (kept in a set)
 class _Worker:
     process: subprocess.Popen[bytes]
     conn: Connection
+    last_words: _LastWords
     ready: bool = False
     isolated: bool = False
     """Whether the worker runs without a network (:mod:`kgdebate.sandbox`)."""
@@ -81,6 +95,7 @@ class QueryPool:
         self._lock = threading.Lock()
         self._workers: set[_Worker] = set()
         self._stopped = False
+        self._warned = False
         for _ in range(max(1, size)):
             self._idle.put(self._start())
 
@@ -100,9 +115,9 @@ class QueryPool:
             self._replace(worker)
             raise
         except (EOFError, OSError):
-            aborted = _aborted(worker)
+            lost = _why_lost(worker)
             self._replace(worker)
-            raise (QueryOutOfMemory if aborted else WorkerLost) from None
+            raise lost from None
         self._idle.put(worker)
         return outcome
 
@@ -115,6 +130,11 @@ class QueryPool:
             _kill(worker)
         atexit.unregister(self.stop)
 
+    def isolated(self) -> bool:
+        """Whether every worker that has started so far runs without a network."""
+        with self._lock:
+            return all(worker.isolated for worker in self._workers if worker.ready)
+
     def worker_pids(self) -> list[int]:
         """The live workers' process ids (for tests and diagnostics)."""
         with self._lock:
@@ -126,10 +146,15 @@ class QueryPool:
         command.append(str(self._memory_mb))
         env = {**os.environ, "RUST_BACKTRACE": "0"}  # a query at the memory cap logs one line
         process = subprocess.Popen(
-            command, pass_fds=[child.fileno()], stdin=subprocess.DEVNULL, env=env
+            command,
+            pass_fds=[child.fileno()],
+            stdin=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            env=env,
         )
         child.close()  # the worker holds the other end; EOF then means it died
-        worker = _Worker(process, Connection(parent.detach()))
+        assert process.stderr is not None
+        worker = _Worker(process, Connection(parent.detach()), _LastWords(process.stderr))
         with self._lock:
             stopped = self._stopped
             if not stopped:
@@ -148,6 +173,9 @@ class QueryPool:
             raise EOFError
         worker.ready = True
         worker.isolated = isolated
+        if not isolated and not self._warned:
+            self._warned = True
+            _log.warning("query workers run WITH network access: see README, Running in public")
 
     def _replace(self, worker: _Worker) -> None:
         with self._lock:
@@ -158,18 +186,50 @@ class QueryPool:
             self._idle.put(self._start())
 
 
-def _aborted(worker: _Worker) -> bool:
-    """Whether the worker died of SIGABRT: what Rust does when an allocation fails at the cap."""
+class _LastWords:
+    """A worker's standard error, passed on to ours, its last lines kept to tell why it died."""
+
+    def __init__(self, stream: IO[bytes]) -> None:
+        self.lines: deque[str] = deque(maxlen=20)
+        self._stream = stream
+        self._thread = threading.Thread(target=self._read, args=(stream,), daemon=True)
+        self._thread.start()
+
+    def _read(self, stream: IO[bytes]) -> None:
+        for raw in stream:
+            line = raw.decode("utf-8", "replace")
+            self.lines.append(line)
+            sys.stderr.write(line)
+
+    def after_exit(self) -> str:
+        self._thread.join(timeout=2)  # the pipe ends when the process does
+        return "".join(self.lines)
+
+    def close(self) -> None:
+        self._thread.join(timeout=2)
+        self._stream.close()
+
+
+def _why_lost(worker: _Worker) -> WorkerLost:
+    """What killed the worker: Rust aborts both when an allocation fails at the memory cap and
+    on a panic, and says which on standard error before it does."""
     try:
-        return worker.process.wait(timeout=5) == -signal.SIGABRT
+        worker.process.wait(timeout=5)
     except subprocess.TimeoutExpired:
-        return False
+        return WorkerLost()
+    said = worker.last_words.after_exit()
+    if "memory allocation of" in said:
+        return QueryOutOfMemory()
+    if "panicked at" in said or worker.process.returncode in (-signal.SIGSEGV, -signal.SIGABRT):
+        return EngineCrashed(said[-500:])
+    return WorkerLost()
 
 
 def _kill(worker: _Worker) -> None:
     worker.process.kill()  # SIGKILL: the only stop a running query obeys
     worker.process.wait(timeout=5)
     worker.conn.close()
+    worker.last_words.close()
 
 
 class PoolHolder:

@@ -19,8 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 Kind = Literal["iri", "string", "comment", "space", "var", "bnode", "pname", "word", "other"]
 
@@ -52,8 +51,7 @@ _TOKEN = re.compile(
 OPAQUE: frozenset[Kind] = frozenset({"iri", "string", "comment"})
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):  # a tuple: a 100 kB query has some 30,000 tokens
     kind: Kind
     text: str
     start: int

@@ -19,6 +19,7 @@ from flask import Flask, Response, current_app, request
 
 from kgdebate.query_jobs import Job, Outcome
 from kgdebate.query_pool import (
+    EngineCrashed,
     PoolBusy,
     PoolHolder,
     QueryOutOfMemory,
@@ -97,6 +98,13 @@ def run_job(job: Job) -> Outcome:
                 503,
                 "query-memory",
                 f"the query needed more than {settings.query_memory_mb} MB and was stopped",
+            ) from None
+        except EngineCrashed:
+            raise Refused(
+                500,
+                "engine-crashed",
+                "the query engine failed on this query (a defect of the engine); it was stopped "
+                "and the server goes on. Rewriting the query may avoid it.",
             ) from None
         except WorkerLost:
             raise Refused(503, "worker-lost", "the query worker stopped; try again") from None

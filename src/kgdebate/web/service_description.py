@@ -15,10 +15,6 @@ from kgdebate.media_types import GRAPH_TYPES, RESULT_TYPES
 from kgdebate.namespaces import RDF, SD
 
 
-def endpoint_iri(settings: Settings) -> str:
-    return settings.public_url.rstrip("/") + "/sparql"
-
-
 def service_description(settings: Settings, graphs: Iterable[str], fmt: ox.RdfFormat) -> bytes:
     """The description serialized in ``fmt``, listing the stored named graphs."""
     service = ox.BlankNode()
@@ -31,7 +27,7 @@ def service_description(settings: Settings, graphs: Iterable[str], fmt: ox.RdfFo
     a = ox.NamedNode(str(RDF.type))
     triples = [
         ox.Triple(service, a, sd("Service")),
-        ox.Triple(service, sd("endpoint"), ox.NamedNode(endpoint_iri(settings))),
+        ox.Triple(service, sd("endpoint"), ox.NamedNode(settings.endpoint_iri)),
         ox.Triple(service, sd("supportedLanguage"), sd("SPARQL11Query")),
         # The default graph of a query is the union of every stored graph.
         ox.Triple(service, sd("feature"), sd("UnionDefaultGraph")),

@@ -28,7 +28,7 @@ from kgdebate.sparql_guard import find_refusal, has_dataset_clause
 from kgdebate.web import conneg, context
 from kgdebate.web.errors import Refused
 from kgdebate.web.jobs import metered, result_response, run_job
-from kgdebate.web.service_description import endpoint_iri, service_description
+from kgdebate.web.service_description import service_description
 
 bp = Blueprint("sparql", __name__)
 
@@ -147,7 +147,7 @@ def _answer(query: str, default: tuple[str, ...], named: tuple[str, ...]) -> Res
         result_type=result_type,
         graph_type=graph_type,
         max_rows=settings.max_rows,
-        base_iri=endpoint_iri(settings),
+        base_iri=settings.endpoint_iri,
     )
     outcome = run_job(job)
     if outcome.status == "not-acceptable":
@@ -164,7 +164,10 @@ def _answer_services(query: str) -> str:
     have no network (:mod:`kgdebate.sandbox`), and this client calls only allowlisted endpoints."""
     settings = context().settings
     federation = Federation(
-        settings.service_allowlist, settings.remote_timeout_s, settings.max_rows
+        settings.service_allowlist,
+        settings.remote_timeout_s,
+        settings.max_rows,
+        settings.query_limits,
     )
     try:
         if not service_blocks(query):
