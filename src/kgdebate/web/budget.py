@@ -7,8 +7,8 @@ it ends. A flood of tiny queries
 or a few heavy ones from one client thus cannot take the query workers from everyone else.
 
 The budget belongs to one server process: with several gunicorn workers a client may spend up to
-that many budgets, and behind a reverse proxy every client has the proxy's address unless the
-proxy is trusted to pass the client's on (not configured here).
+that many budgets. Behind a reverse proxy, the client is the one the proxy names in
+X-Forwarded-For, when the proxy is listed in ``trusted_proxies`` (:mod:`.client_address`).
 """
 
 from __future__ import annotations

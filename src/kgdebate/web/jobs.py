@@ -28,6 +28,7 @@ from kgdebate.query_pool import (
 )
 from kgdebate.web import context
 from kgdebate.web.budget import OverBudget, QueryBudget
+from kgdebate.web.client_address import client_address
 from kgdebate.web.errors import Refused
 
 _POOL = "kgdebate.query_pool"
@@ -57,7 +58,9 @@ def metered() -> Iterator[None]:
     """Work charged to the requesting client's budget of query-seconds: 429 when it is spent."""
     settings = context().settings
     budget: QueryBudget = current_app.extensions[_BUDGET]
-    client = request.remote_addr or "unknown"
+    client = client_address(
+        request.remote_addr, request.headers.get("X-Forwarded-For"), settings.trusted_proxies
+    )
     try:
         budget.check(client)
     except OverBudget as exc:
