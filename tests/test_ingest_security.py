@@ -7,6 +7,8 @@ and the store stays byte-for-byte the same (a canonical N-Quads dump before and 
 from __future__ import annotations
 
 import dataclasses
+import hashlib
+import os
 import shutil
 from pathlib import Path
 
@@ -208,3 +210,68 @@ def test_relative_iris_resolve_against_a_fixed_base(
     dump = canonical_dump(store).decode()
     assert "<https://w3id.org/kgdebate/id/place/relative-test>" in dump
     assert "file:" not in dump
+
+
+# --- files that are links, paths or pipes (issue 10, 6) -----------------------------------------
+
+SECRET = "a secret of 37 bytes nobody may read\n"
+
+
+def _secret(tmp_path: Path) -> Path:
+    secret = tmp_path.parent / f"{tmp_path.name}-elsewhere" / "secret.txt"
+    secret.parent.mkdir()
+    secret.write_text(SECRET, "utf-8")
+    return secret
+
+
+def _reveals_nothing(message: str, secret: Path) -> None:
+    for leak in (
+        str(secret),
+        secret.parent.name,
+        "37",
+        hashlib.sha256(SECRET.encode()).hexdigest(),
+    ):
+        assert leak not in message, leak
+
+
+def test_a_text_that_is_a_link_is_refused_saying_nothing_of_its_target(
+    tmp_path: Path, store: OxigraphStore, settings: Settings
+) -> None:
+    path = edited(
+        tmp_path, "text: minimal.txt", "text: minimal.txt"
+    )  # an unchanged copy, with its text beside it
+    secret = _secret(tmp_path)
+    (tmp_path / "minimal.txt").unlink()
+    (tmp_path / "minimal.txt").symlink_to(secret)
+    message = refused_unchanged(path, store, settings)
+    assert "minimal.txt" in message and "symbolic link" in message
+    _reveals_nothing(message, secret)
+
+
+def test_an_annotation_that_is_a_link_is_refused(
+    tmp_path: Path, store: OxigraphStore, settings: Settings
+) -> None:
+    real = edited(tmp_path, "text: minimal.txt", "text: minimal.txt")
+    link = tmp_path / "linked.yaml"
+    link.symlink_to(real)
+    assert "symbolic link" in refused_unchanged(link, store, settings)
+
+
+@pytest.mark.parametrize("name", ["../secret.txt", "/etc/passwd", "sub/minimal.txt", ".."])
+def test_a_text_named_by_a_path_is_refused(
+    tmp_path: Path, store: OxigraphStore, settings: Settings, name: str
+) -> None:
+    path = edited(tmp_path, "text: minimal.txt", f'text: "{name}"')
+    secret = _secret(tmp_path)
+    message = refused_unchanged(path, store, settings)
+    assert "document.text" in message
+    _reveals_nothing(message, secret)
+
+
+def test_a_named_pipe_as_text_is_refused_without_waiting(
+    tmp_path: Path, store: OxigraphStore, settings: Settings
+) -> None:
+    path = edited(tmp_path, "text: minimal.txt", "text: minimal.txt")
+    (tmp_path / "minimal.txt").unlink()
+    os.mkfifo(tmp_path / "minimal.txt")  # a reader would wait for a writer that never comes
+    assert "not a regular file" in refused_unchanged(path, store, settings)

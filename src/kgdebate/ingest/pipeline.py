@@ -26,6 +26,7 @@ from kgdebate.errors import (
     StoreError,
     UnresolvedReference,
 )
+from kgdebate.files import read_plain_file
 from kgdebate.ingest.emit import FIELDS, REFERENCE_KINDS, Emitted, emit, new_graph
 from kgdebate.ingest.shared import SharedWrites, plan_shared
 from kgdebate.ingest.structure import check_structure
@@ -181,12 +182,7 @@ def _ingest_one(
 
 
 def _read_annotation(path: Path, max_bytes: int) -> str:
-    try:
-        if path.stat().st_size > max_bytes:
-            raise InputError(f"{path}: the annotation is over {max_bytes} bytes")
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read: {exc.strerror}") from None
+    raw = read_plain_file(path, max_bytes, "annotation")
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

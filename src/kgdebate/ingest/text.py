@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from kgdebate.errors import InputError
+from kgdebate.files import read_plain_file
 from kgdebate.ingest.yamlstrict import Loaded
 
 
@@ -25,28 +26,31 @@ class SourceText:
 def find_text(
     explicit: Path | None, annotation: Path, data: dict[str, Any], texts_dir: Path
 ) -> Path | None:
-    """``--text`` wins; else ``document.text`` next to the annotation or in the texts folder."""
+    """``--text`` wins; else ``document.text`` next to the annotation or in the texts folder.
+
+    ``document.text`` is a file name, never a path: an annotation cannot reach out of those two
+    folders (``../``, ``/etc/…``).
+    """
     if explicit is not None:
         return explicit
     name: str | None = data["document"].get("text")
     if name is None:
         return None
+    if name in ("", ".", "..") or Path(name).name != name or "\\" in name:
+        raise InputError(
+            f"{annotation}: document.text {name!r} must be a file name, not a path",
+            hint="put the text next to the annotation or in the texts folder, and name it alone",
+        )
     for folder in (annotation.parent, texts_dir):
         candidate = folder / name
-        if candidate.is_file():
+        if candidate.exists() or candidate.is_symlink():  # a link or a pipe is refused when read
             return candidate
     return None
 
 
 def read_text(path: Path, max_bytes: int) -> SourceText:
     """Read a UTF-8 text (a BOM is dropped); anything else is refused, never guessed."""
-    try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise InputError(f"{path}: text is {size} bytes, over the limit of {max_bytes}")
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read the text: {exc.strerror}") from None
+    raw = read_plain_file(path, max_bytes, "text")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
