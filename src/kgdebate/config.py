@@ -37,6 +37,10 @@ class Settings:
     """Where the app is reached: endpoint IRIs and Location headers come from here, never Host."""
     server_workers: int = 2
     """Processes of the WSGI server (gunicorn)."""
+    header_timeout_s: float = 10.0
+    """A client must send its request line and headers within this; else it is disconnected."""
+    body_timeout_s: float = 30.0
+    """... and the request's body within this after its headers."""
     query_workers: int = 2
     """Processes that run user queries, each killable at the time limit."""
     query_timeout_s: float = 30.0

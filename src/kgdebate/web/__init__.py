@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask import Flask, Response, current_app
+from flask import Flask, Response, current_app, request
 
 from kgdebate.config import Settings, load_settings
 from kgdebate.store import OxigraphStore
@@ -32,6 +32,10 @@ def context() -> WebContext:
 def create_app(settings: Settings | None = None) -> Flask:
     settings = settings or load_settings()
     app = Flask(__name__)
+    # Set before any rule is added. A doubled slash is not our address: Werkzeug would redirect
+    # it to a Location built from the Host header (an open redirect), in its own HTML; here it
+    # is a 404 like any other.
+    app.url_map.merge_slashes = False
     app.config.update(MAX_CONTENT_LENGTH=settings.max_request_bytes, JSON_SORT_KEYS=False)
     # Answers first: a write that ends between the two drops these, and a set written after
     # the store was opened is never read (a server started mid-write runs named queries live).
@@ -39,6 +43,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     store = OxigraphStore(settings.data_dir, read_only=True)
     app.extensions["kgdebate"] = WebContext(settings, store, answers)
     from kgdebate.web import (
+        body_cap,
         catalogue,
         entities,
         errors,
@@ -57,6 +62,8 @@ def create_app(settings: Settings | None = None) -> Flask:
     for feature in (home, sparql, entities, catalogue, search, wellknown, exports):
         app.register_blueprint(feature.bp)
     app.after_request(_security_headers)
+    app.before_request(lambda: body_cap.refuse_if_too_large(request.environ))
+    app.wsgi_app = body_cap.BodyCap(app.wsgi_app, settings.max_request_bytes)  # type: ignore[method-assign]
     return app
 
 

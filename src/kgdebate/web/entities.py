@@ -10,7 +10,7 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 import pyoxigraph as ox
-from flask import Blueprint, Response, abort, redirect, render_template, request
+from flask import Blueprint, Response, abort, render_template, request
 from rdflib import URIRef
 from werkzeug.wrappers import Response as BaseResponse
 
@@ -19,7 +19,7 @@ from kgdebate.ontology import ontology_graph
 from kgdebate.web import context
 from kgdebate.web.debatemap import build_map
 from kgdebate.web.describe import Link, describe, exists, kinds_of, rdf_of
-from kgdebate.web.errors import Refused
+from kgdebate.web.errors import Refused, moved
 from kgdebate.web.jobs import result_response, run_job
 from kgdebate.web.linked_data import (
     BY_SUFFIX,
@@ -75,7 +75,7 @@ def _see_other(path: str) -> BaseResponse:
     iri = iri_for_path(settings.base_iri, path)
     if iri is None or not exists(context().store, iri):
         abort(404)
-    return redirect(public(settings.public_url, "doc/" + path), code=303)
+    return moved(public(settings.public_url, "doc/" + path), 303)
 
 
 @bp.get("/id/<path:path>")
@@ -116,7 +116,7 @@ def external() -> BaseResponse:
         abort(404)
     own = path_for_iri(settings.base_iri, iri)
     if own is not None:
-        return redirect(public(settings.public_url, "doc/" + own), code=301)
+        return moved(public(settings.public_url, "doc/" + own), 301)
     if not exists(context().store, iri):
         abort(404)
     suffix = request.args.get("format")

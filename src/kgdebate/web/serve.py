@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import json
+import socket
 import sys
 from typing import Any
 
+import gunicorn.util
 from flask import Flask
 from gunicorn.app.base import BaseApplication
 
 from kgdebate.config import Settings
 from kgdebate.sandbox import probe
 from kgdebate.web import create_app
+from kgdebate.web.errors import MESSAGES, error_code
+from kgdebate.web.read_deadline import worker_class
 
 
 class _Server(BaseApplication):  # type: ignore[misc]
@@ -32,11 +37,12 @@ class _Server(BaseApplication):  # type: ignore[misc]
 def serve(settings: Settings) -> None:
     """Serve until stopped; each worker process creates the app and opens the store itself."""
     warn_if_workers_reach_the_network()
+    gunicorn.util.write_error = write_json_error  # read by gunicorn's workers at each error
     options = {
         "bind": f"{settings.host}:{settings.port}",
         "workers": settings.server_workers,
         "threads": 4,
-        "worker_class": "gthread",
+        "worker_class": worker_class(settings.header_timeout_s, settings.body_timeout_s),
         "timeout": int(settings.query_timeout_s) + 30,
         "accesslog": "-",
         "limit_request_line": 8190,
@@ -59,3 +65,16 @@ def warn_if_workers_reach_the_network() -> None:
             'line of defence.\nSee README, "Running in public".\n'
             f"{line}\n"
         )
+
+
+def write_json_error(sock: socket.socket, status: int, reason: str, detail: str) -> None:
+    """gunicorn's own errors (a request line over 8 KB: 414; too many or too large header
+    fields: 431 or 400; a malformed request: 400) in the app's JSON shape, never its HTML page;
+    ``detail`` may quote the request and is never sent back."""
+    body = json.dumps({"error": MESSAGES.get(status, "bad request"), "code": error_code(status)})
+    head = (
+        f"HTTP/1.1 {status} {reason}\r\nConnection: close\r\n"
+        f"Content-Type: application/json\r\nContent-Length: {len(body.encode())}\r\n"
+        "X-Content-Type-Options: nosniff\r\n\r\n"
+    )
+    gunicorn.util.write_nonblock(sock, head.encode("latin-1") + body.encode())
