@@ -32,6 +32,7 @@ from kgdebate.ingest.shared import SharedWrites, plan_shared
 from kgdebate.ingest.structure import check_structure
 from kgdebate.ingest.text import check_quotes, find_text, read_text
 from kgdebate.ingest.yamlstrict import Loaded, load_strict
+from kgdebate.invisible import found_in, mark, name
 from kgdebate.mint import Minter
 from kgdebate.namespaces import KGD, PROV, RDF, RDFS, SH, XSD
 from kgdebate.store import OxigraphStore, to_oxigraph
@@ -78,7 +79,12 @@ def prepare(
     check_structure(loaded, filename)
     if "draft" in loaded.data:
         _refuse_draft_over_curation(loaded.data["document"]["id"], store, settings, filename)
-    warnings: list[str] = []
+    warnings = [
+        f"{filename}:{loaded.line(where)}: {'.'.join(map(str, where))}: holds {name(char)}, a "
+        "character that changes how text looks without being seen; stored as written, "
+        f"pages show it as {mark(char)}"
+        for where, char in found_in(loaded.data)
+    ]
     text_path = find_text(text, path, loaded.data, settings.texts_dir)
     if text_path is not None:
         check_quotes(read_text(text_path, settings.max_text_bytes), loaded, filename)

@@ -7,10 +7,13 @@ the server restarted), and every blueprint reads what it needs from :func:`conte
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from flask import Flask, Response, current_app, request
+from markupsafe import Markup
 
 from kgdebate.config import Settings, load_settings
+from kgdebate.invisible import PATTERN, visible
 from kgdebate.store import OxigraphStore
 from kgdebate.web.answers import StoredAnswers
 
@@ -61,10 +64,20 @@ def create_app(settings: Settings | None = None) -> Flask:
     page_cache.init_app(app, settings.page_cache_mb * 2**20)
     for feature in (home, sparql, entities, catalogue, search, wellknown, exports):
         app.register_blueprint(feature.bp)
+    app.jinja_env.finalize = _shown  # every {{ value }} of every template
     app.after_request(_security_headers)
     app.before_request(lambda: body_cap.refuse_if_too_large(request.environ))
     app.wsgi_app = body_cap.BodyCap(app.wsgi_app, settings.max_request_bytes)  # type: ignore[method-assign]
     return app
+
+
+def _shown(value: Any) -> Any:
+    """A value as pages show it: bidi controls and zero-width characters as visible marks
+    (:mod:`kgdebate.invisible`). Plain text in, plain text out, so it is escaped as before and
+    safe in attributes too; markup keeps its type (the characters are never markup syntax)."""
+    if not isinstance(value, str) or not PATTERN.search(value):
+        return value
+    return Markup(visible(str(value))) if isinstance(value, Markup) else visible(value)
 
 
 def _security_headers(response: Response) -> Response:

@@ -16,6 +16,7 @@ import pyoxigraph as ox
 from flask import request
 from markupsafe import Markup, escape
 
+from kgdebate.invisible import visible
 from kgdebate.namespaces import KGD, PREFIXES, XSD
 from kgdebate.store import Term
 from kgdebate.web.linked_data import path_for_iri
@@ -46,7 +47,7 @@ class TermView:
     note: str = ""
 
     def __html__(self) -> str:
-        text = f"<bdi>{escape(self.text)}</bdi>"
+        text = f"<bdi>{escape(visible(self.text))}</bdi>"
         if self.href:
             text = f'<a href="{escape(self.href)}">{text}</a>'
         if self.outbound:
@@ -55,7 +56,7 @@ class TermView:
                 'rel="nofollow noopener noreferrer" title="the IRI itself">↗</a>'
             )
         if self.note:
-            text += f' <span class="note">{escape(self.note)}</span>'
+            text += f' <span class="note">{escape(visible(self.note))}</span>'
         return Markup(text)
 
 
