@@ -126,6 +126,33 @@ def test_query_refuses_updates(data_dir: Path) -> None:
     assert code == 2 and "read-only" in err
 
 
+def test_query_that_crashes_the_engine_is_an_error_not_a_crash(data_dir: Path) -> None:
+    """The guard's limit raised past where the engine dies (SIGSEGV at some 8,000 operators):
+    the worker dies, `kgdebate` says so and exits 2."""
+    query = "SELECT * WHERE { BIND(" + "1+" * 12_000 + "1 AS ?x) }"
+    done = subprocess.run(
+        [str(Path(sys.executable).with_name("kgdebate")), "--data-dir", str(data_dir)]
+        + ["query", query],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "KGDEBATE_QUERY_MAX_OPERATORS": "100000"},
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 2, done.stderr
+    assert "the query engine crashed on this query" in done.stderr
+
+
+def test_query_over_the_guard_limits_is_refused(data_dir: Path) -> None:
+    code, _, err = run(data_dir, "query", "SELECT * WHERE { BIND(" + "1+" * 2_000 + "1 AS ?x) }")
+    assert code == 2 and "more than 1000 operators" in err
+
+
+def test_query_relative_iris_resolve_against_the_endpoint(data_dir: Path) -> None:
+    code, out, _ = run(data_dir, "query", "-f", "ntriples", "CONSTRUCT { <s> <p> 1 } WHERE {}")
+    assert code == 0 and out.startswith("<http://127.0.0.1:5000/s> <http://127.0.0.1:5000/p>")
+
+
 @pytest.mark.parametrize("fmt", ["trig", "nquads"])
 def test_export_round_trips_into_an_empty_store(data_dir: Path, fmt: str) -> None:
     code, out, _ = run(data_dir, "export", "--format", fmt)

@@ -97,12 +97,19 @@ def packaged_query(package: str, *path: str) -> str:
 
 def read_query(argument: str) -> str:
     """A query from a ``.rq`` file, or the argument itself."""
-    if argument.endswith(".rq") or (len(argument) < 4096 and Path(argument).is_file()):
+    if argument.endswith(".rq") or _names_a_file(argument):
         try:
             return Path(argument).read_text("utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             raise QueryError(f"{argument}: cannot read the query: {exc}") from None
     return argument
+
+
+def _names_a_file(argument: str) -> bool:
+    try:
+        return len(argument) < 4096 and Path(argument).is_file()
+    except (OSError, ValueError):  # a query longer than a file name may be, or holding NUL
+        return False
 
 
 def bind(parameters: Mapping[str, str], declared: tuple[Parameter, ...] = ()) -> dict[str, Term]:
