@@ -4,7 +4,7 @@ For each store size (triples) a child process builds an on-disk store: the seed 
 and the curated annotation) plus synthetic documents shaped like it (bench/ingest_bench.py's
 ``synthetic``: one emitted document copied under other slugs), written as N-Quads and bulk
 loaded with ``OxigraphStore.restore``; the named queries are then answered for the server, as
-``kgdebate restore`` does (:mod:`kgdebate.web.answers`; its time is printed). Then the real
+``kgdebate restore`` does (:mod:`kgdebate.answers`; its time is printed). Then the real
 server (``kgdebate serve``: gunicorn, two worker processes) serves it on a free port of
 127.0.0.1 and is driven with 1, 4 and 8 concurrent keep-alive clients (threads with
 ``http.client``), a bounded number of requests each; the same page and named queries also run
@@ -47,6 +47,7 @@ from typing import IO
 import pyoxigraph as ox
 from ingest_bench import synthetic
 
+from kgdebate.answers import write_answers
 from kgdebate.build import build
 from kgdebate.config import Settings
 from kgdebate.federation import service_blocks
@@ -54,7 +55,6 @@ from kgdebate.ingest.emit import emit
 from kgdebate.mint import Minter
 from kgdebate.queries import NamedQuery, named_queries, run_named, write_result
 from kgdebate.store import OxigraphStore, to_oxigraph
-from kgdebate.web.answers import write_answers
 from kgdebate.web.describe import IN_LINKS_PER_PAGE, describe, select
 from kgdebate.web.panels import panels_for, run_panel
 

@@ -17,6 +17,7 @@ from kgdebate.config import Settings
 from kgdebate.query_jobs import Job, Outcome
 from kgdebate.store import OxigraphStore
 from kgdebate.web import create_app
+from kgdebate.web.jobs import query_pool_holder
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
@@ -96,6 +97,22 @@ def snapshot_app(built: OxigraphStore, factory: pytest.TempPathFactory, **change
     target = factory.mktemp("web") / "store"
     built.backup(target)
     return create_app(make_settings(target.parent, data_dir=target, **changes))
+
+
+@pytest.fixture(scope="module")
+def app_settings() -> dict[str, object]:
+    """Settings by which a module's ``app`` differs from the defaults (a module overrides it)."""
+    return {}
+
+
+@pytest.fixture(scope="module")
+def app(
+    built: OxigraphStore, tmp_path_factory: pytest.TempPathFactory, app_settings: dict[str, object]
+) -> Iterator[Flask]:
+    """The web app over a snapshot of the built store, its query workers stopped at the end."""
+    app = snapshot_app(built, tmp_path_factory, **app_settings)
+    yield app
+    query_pool_holder(app).stop()
 
 
 @pytest.fixture

@@ -24,9 +24,6 @@ from kgdebate.query_jobs import Job
 from kgdebate.query_pool import QueryPool
 from kgdebate.sparql_guard import find_refusal
 from kgdebate.store import OxigraphStore
-from kgdebate.web.jobs import query_pool_holder
-
-from conftest import snapshot_app
 
 P = "{ ?s ?p ?o }"
 
@@ -100,13 +97,6 @@ def spelled(template: str, canary: Canary) -> str:
 def canary() -> Iterator[Canary]:
     with running_canary() as canary:
         yield canary
-
-
-@pytest.fixture(scope="module")
-def app(built: OxigraphStore, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
-    app = snapshot_app(built, tmp_path_factory)  # an empty allowlist, as shipped
-    yield app
-    query_pool_holder(app).stop()
 
 
 @pytest.fixture(scope="module")

@@ -15,10 +15,11 @@ from click.testing import CliRunner
 from flask import Flask
 from flask.testing import FlaskClient
 
+from kgdebate import answers
+from kgdebate.answers import MANIFEST, STORE_MARK, StoredAnswers, write_answers
 from kgdebate.cli import cli
 from kgdebate.store import OxigraphStore, answers_dir
-from kgdebate.web import answers, catalogue, create_app
-from kgdebate.web.answers import MANIFEST, STORE_MARK, StoredAnswers, write_answers
+from kgdebate.web import catalogue, create_app
 
 from conftest import DATA, SEED, make_settings, seed_text_option, texts_option
 
@@ -39,9 +40,7 @@ def app_over(store: Path, **changes: Any) -> Flask:
 
 def test_build_answers_every_named_query_that_needs_no_remote_endpoint(tmp_path: Path) -> None:
     store = tmp_path / "store"
-    built = CliRunner().invoke(
-        cli, ["--data-dir", str(store), "build", str(DATA), *texts_option()]
-    )
+    built = CliRunner().invoke(cli, ["--data-dir", str(store), "build", str(DATA), *texts_option()])
     assert built.exit_code == 0, built.output
     manifest = json.loads((answers_dir(store) / MANIFEST).read_text("utf-8"))
     local = {name for name, q in catalogue.named_queries().items() if "SERVICE" not in q.text}

@@ -8,7 +8,6 @@ import json
 import re
 
 import pytest
-from flask import Flask
 from flask.testing import FlaskClient
 
 from kgdebate.queries import named_queries, parse_named_query
@@ -17,11 +16,6 @@ from kgdebate.web import catalogue
 from kgdebate.web.search import fold
 
 from conftest import BASE, SEED_ID, snapshot_app
-
-
-@pytest.fixture(scope="module")
-def app(built: OxigraphStore, tmp_path_factory: pytest.TempPathFactory) -> Flask:
-    return snapshot_app(built, tmp_path_factory)
 
 
 def bindings(client: FlaskClient, url: str) -> list[dict[str, dict[str, str]]]:

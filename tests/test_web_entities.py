@@ -22,7 +22,7 @@ from kgdebate.namespaces import KGD, SKOS
 from kgdebate.store import OxigraphStore
 from kgdebate.web import create_app, describe, panels
 
-from conftest import BASE, SEED_ID, make_settings, snapshot_app
+from conftest import BASE, SEED_ID, make_settings
 
 BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,*/*;q=0.8"
 PUBLIC = "https://kgdebate.example/app/"
@@ -52,8 +52,8 @@ def _app(store_dir: Path) -> Flask:
 
 
 @pytest.fixture(scope="module")
-def app(built: OxigraphStore, tmp_path_factory: pytest.TempPathFactory) -> Flask:
-    return snapshot_app(built, tmp_path_factory, public_url=PUBLIC)
+def app_settings() -> dict[str, object]:
+    return {"public_url": PUBLIC}
 
 
 @pytest.fixture(scope="module")

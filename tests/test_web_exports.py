@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from flask import Flask
 from flask.testing import FlaskClient
 from jsonschema import Draft202012Validator
 
@@ -21,7 +20,7 @@ from kgdebate.exports.formats import DOCUMENT_FORMATS, export_document
 from kgdebate.exports.tables import TABLES
 from kgdebate.store import OxigraphStore
 
-from conftest import BASE, SEED_ID, snapshot_app
+from conftest import BASE, SEED_ID
 from test_exports import AIF_SCHEMA, claim_labels, parse_argdown, parse_jsonld
 
 DOWNLOADS = {
@@ -31,11 +30,6 @@ DOWNLOADS = {
     ".csv.zip": "application/zip",
     **{f".{table}.csv": "text/csv; charset=utf-8" for table in TABLES},
 }
-
-
-@pytest.fixture(scope="module")
-def app(built: OxigraphStore, tmp_path_factory: pytest.TempPathFactory) -> Flask:
-    return snapshot_app(built, tmp_path_factory)
 
 
 @pytest.fixture(scope="module")

@@ -2,18 +2,7 @@
 
 from __future__ import annotations
 
-import pytest
-from flask import Flask
 from flask.testing import FlaskClient
-
-from kgdebate.store import OxigraphStore
-
-from conftest import snapshot_app
-
-
-@pytest.fixture(scope="module")
-def app(built: OxigraphStore, tmp_path_factory: pytest.TempPathFactory) -> Flask:
-    return snapshot_app(built, tmp_path_factory)
 
 
 def test_front_page_shows_the_graph(client: FlaskClient) -> None:

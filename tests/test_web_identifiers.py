@@ -7,7 +7,6 @@ import html
 import pycountry
 import pytest
 from countrycode import countrycode
-from flask import Flask
 from flask.testing import FlaskClient
 from py_gdelt.lookups.cameo import CAMEOCodes
 from rdflib import Graph
@@ -15,17 +14,11 @@ from rdflib import Graph
 from kgdebate.build import read_reference
 from kgdebate.namespaces import KGD, OWL, RDFS
 from kgdebate.ontology import ontology_graph
-from kgdebate.store import OxigraphStore
 
-from conftest import BASE, DATA, snapshot_app
+from conftest import BASE, DATA
 
 STATES = ["russia", "ukraine", "united-states", "poland", "estonia", "latvia", "lithuania"]
 BROWSER = "text/html,application/xhtml+xml,*/*;q=0.8"
-
-
-@pytest.fixture(scope="module")
-def app(built: OxigraphStore, tmp_path_factory: pytest.TempPathFactory) -> Flask:
-    return snapshot_app(built, tmp_path_factory)
 
 
 def identifiers_section(client: FlaskClient, slug: str, kind: str = "actor") -> str:

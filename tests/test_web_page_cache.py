@@ -10,7 +10,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from kgdebate.store import OxigraphStore
-from kgdebate.web import context
+from kgdebate.web.context import context
 from kgdebate.web.page_cache import ENTRY_OVERHEAD, Kept, PageCache, page_cache
 
 from conftest import SEED_ID, snapshot_app

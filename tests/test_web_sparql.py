@@ -49,9 +49,20 @@ FORMAT_OF = {
 }
 
 
+SETTINGS: dict[str, object] = {
+    "max_rows": MAX_ROWS,
+    "query_timeout_s": 1.5,
+    "public_url": PUBLIC_URL,
+}
+
+
+@pytest.fixture(scope="module")
+def app_settings() -> dict[str, object]:
+    return SETTINGS
+
+
 def _app(built: OxigraphStore, tmp: pytest.TempPathFactory, **changes: object) -> Flask:
-    settings: dict[str, object] = {"max_rows": MAX_ROWS, "query_timeout_s": 1.5, **changes}
-    return snapshot_app(built, tmp, public_url=PUBLIC_URL, **settings)
+    return snapshot_app(built, tmp, **{**SETTINGS, **changes})
 
 
 @contextmanager
@@ -64,13 +75,6 @@ def _own_app(
         yield app
     finally:
         query_pool_holder(app).stop()
-
-
-@pytest.fixture(scope="module")
-def app(built: OxigraphStore, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
-    app = _app(built, tmp_path_factory)
-    yield app
-    query_pool_holder(app).stop()
 
 
 @pytest.fixture

@@ -6,14 +6,13 @@ import io
 
 import pyoxigraph as ox
 import pytest
-from flask import Flask
 from flask.testing import FlaskClient
 from rdflib import Graph
 
 from kgdebate.namespaces import KGD
 from kgdebate.store import OxigraphStore
 
-from conftest import BASE, DATA, snapshot_app
+from conftest import BASE, DATA
 
 PUBLIC = "https://kgdebate.example/"
 VOID = "http://rdfs.org/ns/void#"
@@ -22,8 +21,8 @@ RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 
 
 @pytest.fixture(scope="module")
-def app(built: OxigraphStore, tmp_path_factory: pytest.TempPathFactory) -> Flask:
-    return snapshot_app(built, tmp_path_factory, public_url=PUBLIC)
+def app_settings() -> dict[str, object]:
+    return {"public_url": PUBLIC}
 
 
 def void_graph(client: FlaskClient) -> ox.Store:

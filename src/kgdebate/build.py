@@ -11,10 +11,9 @@ from rdflib import Graph, URIRef
 from kgdebate.codes import derived_codes, unknown_alpha2, unknown_cameo_event_codes
 from kgdebate.config import Settings
 from kgdebate.errors import InputError, ShapeViolation
-from kgdebate.ingest.emit import new_graph
 from kgdebate.ingest.pipeline import Outcome, ingest_files
 from kgdebate.mint import Minter
-from kgdebate.namespaces import DEFAULT_BASE
+from kgdebate.namespaces import DEFAULT_BASE, new_graph
 from kgdebate.ontology import named_graph
 from kgdebate.store import OxigraphStore, to_oxigraph
 from kgdebate.validate import validate_graph

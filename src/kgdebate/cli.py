@@ -17,6 +17,7 @@ import click
 import pyoxigraph as ox
 
 from kgdebate import __version__
+from kgdebate.answers import write_answers
 from kgdebate.build import build as build_store
 from kgdebate.cli_query import run_in_worker, write_outcome
 from kgdebate.config import Settings, load_settings
@@ -135,8 +136,6 @@ def build(settings: Settings, data_dir: Path, texts: Path | None) -> None:
 
 def _answer_named_queries(store: OxigraphStore, settings: Settings) -> None:
     """Answer the named queries for the server, now that the store's content is final."""
-    from kgdebate.web.answers import write_answers  # the web app's: Flask loads only here
-
     started = time.perf_counter()
     answered = write_answers(store, settings.data_dir, settings.max_rows)
     seconds = time.perf_counter() - started

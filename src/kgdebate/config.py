@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from kgdebate.errors import InputError
+from kgdebate.namespaces import CC_BY_4, DEFAULT_BASE, LOCAL_URL, WIKIDATA_SPARQL
 from kgdebate.sparql_guard import Limits
 
 CONFIG_FILE_ENV = "KGDEBATE_CONFIG"
@@ -26,14 +27,14 @@ class Settings:
     """Where full texts of documents are looked up by file name (never redistributed)."""
     reference_dir: Path = Path("data/reference")
     """Reference data: actors, places, events (Turtle)."""
-    base_iri: str = "https://w3id.org/kgdebate/"
+    base_iri: str = DEFAULT_BASE
     """Base of every IRI the project mints (a constant of the data, not of the server)."""
     max_annotation_bytes: int = 5_000_000
     max_text_bytes: int = 20_000_000
     max_yaml_nodes: int = 200_000
     host: str = "127.0.0.1"
     port: int = 5000
-    public_url: str = "http://127.0.0.1:5000/"
+    public_url: str = LOCAL_URL
     """Where the app is reached: endpoint IRIs and Location headers come from here, never Host."""
     server_workers: int = 2
     """Processes of the WSGI server (gunicorn)."""
@@ -66,13 +67,13 @@ class Settings:
     page_cache_mb: int = 64
     """Memory each server process may keep rendered pages and named-query answers in. 0: off."""
     max_request_bytes: int = 1_000_000
-    data_license: str = "https://creativecommons.org/licenses/by/4.0/"
+    data_license: str = str(CC_BY_4)
     """The licence the VoID description declares for the dataset (dcterms:license)."""
     cors: bool = False
     """Send Access-Control-Allow-Origin: * (off by default)."""
     service_allowlist: tuple[str, ...] = ()
     """SPARQL SERVICE endpoints a query may call (constant IRIs only). Comma-separated in env."""
-    link_endpoint: str = "https://query.wikidata.org/sparql"
+    link_endpoint: str = WIKIDATA_SPARQL
     """The SPARQL endpoint `kgdebate link` asks for Wikidata candidates (Wikidata-shaped data)."""
     link_threshold: float = 0.8
     """`kgdebate link` proposes a QID only when its best candidate scores at least this."""

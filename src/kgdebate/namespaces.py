@@ -6,8 +6,8 @@ this list and the ontology agree, so a typo fails loudly (``_fail = True``).
 
 from __future__ import annotations
 
-from rdflib import Namespace, URIRef
-from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SH, SKOS, XSD, DefinedNamespace
+from rdflib import Graph, Namespace, URIRef
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SH, SKOS, VOID, XSD, DefinedNamespace
 
 __all__ = [
     "AIF",
@@ -31,7 +31,12 @@ __all__ = [
     "SIOCA",
     "SKOS",
     "VANN",
+    "VOID",
     "WD",
+    "WIKIDATA",
+    "WIKIDATA_SPARQL",
+    "CC_BY_4",
+    "LOCAL_URL",
     "XSD",
     "DEFAULT_BASE",
     "KGDSH",
@@ -54,6 +59,14 @@ ORG = Namespace("http://www.w3.org/ns/org#")
 FOAF = Namespace("http://xmlns.com/foaf/0.1/")
 VANN = Namespace("http://purl.org/vocab/vann/")
 WD = Namespace("http://www.wikidata.org/entity/")
+WIKIDATA = URIRef("http://www.wikidata.org/")
+"""Wikidata as a dataset (its home page), as VoID linksets name it."""
+WIKIDATA_SPARQL = "https://query.wikidata.org/sparql"
+"""Wikidata's SPARQL endpoint (the default of the ``link_endpoint`` setting)."""
+CC_BY_4 = URIRef("https://creativecommons.org/licenses/by/4.0/")
+"""The default licence of the dataset (setting ``data_license``)."""
+LOCAL_URL = "http://127.0.0.1:5000/"
+"""Where ``kgdebate serve`` answers by default (setting ``public_url``)."""
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
 KGV = Namespace(DEFAULT_BASE + "vocab/")
 KGDSH = Namespace(DEFAULT_BASE + "def/shapes#")
@@ -202,3 +215,11 @@ PREFIXES: dict[str, str] = {
     "wd": str(WD),
 }
 """The one prefix map: Turtle bindings, SPARQL prologues and (later) the JSON-LD context."""
+
+
+def new_graph() -> Graph:
+    """A graph with the project's prefixes and no others (rdflib's defaults would leak)."""
+    graph = Graph(bind_namespaces="none")
+    for prefix, iri in PREFIXES.items():
+        graph.bind(prefix, iri)
+    return graph

@@ -11,8 +11,7 @@ from importlib import resources
 
 from rdflib import BNode, Graph, URIRef
 
-from kgdebate.ingest.emit import new_graph
-from kgdebate.namespaces import RDF, RDFS, SKOS
+from kgdebate.namespaces import RDF, RDFS, SKOS, new_graph
 
 ONTOLOGY_FILES = {"ontology": "kgdebate.ttl", "vocabularies": "vocabularies.ttl"}
 SHAPES_FILE = "shapes.ttl"

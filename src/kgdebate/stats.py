@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass
 import pyoxigraph as ox
 
 from kgdebate.config import Settings
-from kgdebate.namespaces import KGD
+from kgdebate.namespaces import KGD, SH
 from kgdebate.queries import short
 from kgdebate.store import OxigraphStore
 
@@ -34,7 +34,7 @@ class Stats:
 
 
 def collect_stats(store: OxigraphStore, settings: Settings) -> Stats:
-    prefixes = f"PREFIX kgd: <{KGD._NS}>\nPREFIX sh: <http://www.w3.org/ns/shacl#>\n"
+    prefixes = f"PREFIX kgd: <{KGD._NS}>\nPREFIX sh: <{SH}>\n"
 
     def pairs(sparql: str) -> dict[str, int]:
         result = store.query(prefixes + sparql)

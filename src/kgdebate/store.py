@@ -18,6 +18,7 @@ import pyoxigraph as ox
 from rdflib import Graph
 
 from kgdebate.errors import InputError, StoreError
+from kgdebate.namespaces import RDF
 from kgdebate.sparql_values import bind_first
 
 QueryResult = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
@@ -61,7 +62,7 @@ def to_oxigraph(graph: Graph) -> list[ox.Triple]:
 
 
 def answers_dir(path: Path) -> Path:
-    """Where answers computed from the store at ``path`` are kept (``kgdebate.web.answers``)."""
+    """Where answers computed from the store at ``path`` are kept (``kgdebate.answers``)."""
     return path.with_name(path.name + ".answers")
 
 
@@ -166,7 +167,7 @@ class OxigraphStore:
 
     def types_of(self, iri: str) -> list[ox.NamedNode]:
         """The rdf:type values of ``iri`` in any graph."""
-        rdf_type = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+        rdf_type = ox.NamedNode(str(RDF.type))
         found = {
             quad.object
             for quad in self._store.quads_for_pattern(ox.NamedNode(iri), rdf_type, None, None)

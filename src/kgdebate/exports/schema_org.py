@@ -17,9 +17,10 @@ from __future__ import annotations
 from typing import Any
 
 from kgdebate.exports.document import Document, Row, export_rows
+from kgdebate.namespaces import SCHEMA as SCHEMA_NS
 from kgdebate.store import OxigraphStore, term_text
 
-SCHEMA = "http://schema.org/"
+SCHEMA = str(SCHEMA_NS)
 CONTEXT = {"@vocab": SCHEMA, "url": {"@type": "@id"}}
 
 

@@ -20,10 +20,11 @@ from kgdebate.errors import InputError
 from kgdebate.extract.draft import Draft
 from kgdebate.ingest.structure import check_structure
 from kgdebate.ingest.yamlstrict import load_strict
+from kgdebate.namespaces import DEFAULT_BASE
 
 FINGERPRINT = "# kgdebate extract: untouched draft "
 HEADER = (
-    "# yaml-language-server: $schema=https://w3id.org/kgdebate/schema/annotation.schema.json\n"
+    f"# yaml-language-server: $schema={DEFAULT_BASE}schema/annotation.schema.json\n"
     "# Draft made by `kgdebate extract`: every value under `draft:` is for a curator to check\n"
     "# (`kgdebate review FILE` lists the decisions). Delete `draft:` once it is curated.\n"
 )

@@ -25,12 +25,12 @@ from kgdebate.namespaces import (
     KGD,
     KGV,
     OA,
-    PREFIXES,
     RDF,
     RDFS,
     SCHEMA,
     SKOS,
     XSD,
+    new_graph,
 )
 
 SIDES = {"for": KGV["for-motion"], "against": KGV["against-motion"]}
@@ -132,14 +132,6 @@ class Emitted:
         for definition in self.definitions.values():
             data += definition.graph
         return data
-
-
-def new_graph() -> Graph:
-    """A graph with the project's prefixes and no others (rdflib's defaults would leak)."""
-    graph = Graph(bind_namespaces="none")
-    for prefix, iri in PREFIXES.items():
-        graph.bind(prefix, iri)
-    return graph
 
 
 def emit(data: dict[str, Any], minter: Minter) -> Emitted:

@@ -27,14 +27,14 @@ from kgdebate.errors import (
     UnresolvedReference,
 )
 from kgdebate.files import read_plain_file
-from kgdebate.ingest.emit import FIELDS, REFERENCE_KINDS, Emitted, emit, new_graph
+from kgdebate.ingest.emit import FIELDS, REFERENCE_KINDS, Emitted, emit
 from kgdebate.ingest.shared import SharedWrites, plan_shared
 from kgdebate.ingest.structure import check_structure
 from kgdebate.ingest.text import check_quotes, find_text, read_text
 from kgdebate.ingest.yamlstrict import Loaded, load_strict
 from kgdebate.invisible import found_in, mark, name
 from kgdebate.mint import Minter
-from kgdebate.namespaces import KGD, PROV, RDF, RDFS, SH, XSD
+from kgdebate.namespaces import KGD, PROV, RDF, RDFS, SH, XSD, new_graph
 from kgdebate.store import OxigraphStore, to_oxigraph
 from kgdebate.validate import Finding, Report, validate_graph
 

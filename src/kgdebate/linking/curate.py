@@ -22,9 +22,20 @@ from rdflib import BNode, Graph, Literal, URIRef
 from kgdebate.build import read_reference
 from kgdebate.errors import InputError
 from kgdebate.files import write_atomically
-from kgdebate.ingest.emit import new_graph
 from kgdebate.linking.proposals import Decision, Reviewed
-from kgdebate.namespaces import DEFAULT_BASE, FOAF, KGD, OWL, PROV, RDF, RDFS, SKOS, WD, XSD
+from kgdebate.namespaces import (
+    DEFAULT_BASE,
+    FOAF,
+    KGD,
+    OWL,
+    PROV,
+    RDF,
+    RDFS,
+    SKOS,
+    WD,
+    XSD,
+    new_graph,
+)
 
 LINKS_FILE = "wikidata-links.ttl"
 

@@ -6,30 +6,29 @@ the server restarted), and every blueprint reads what it needs from :func:`conte
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
-from flask import Flask, Response, current_app, request
+from flask import Flask, Response, request
 from markupsafe import Markup
 
+from kgdebate.answers import StoredAnswers
 from kgdebate.config import Settings, load_settings
 from kgdebate.invisible import PATTERN, visible
 from kgdebate.store import OxigraphStore
-from kgdebate.web.answers import StoredAnswers
-
-
-@dataclass
-class WebContext:
-    """What every request may use: the settings, the read-only store and its stored answers."""
-
-    settings: Settings
-    store: OxigraphStore
-    answers: StoredAnswers | None = None
-
-
-def context() -> WebContext:
-    found: WebContext = current_app.extensions["kgdebate"]
-    return found
+from kgdebate.web import (
+    body_cap,
+    catalogue,
+    entities,
+    errors,
+    exports,
+    home,
+    jobs,
+    page_cache,
+    search,
+    sparql,
+    wellknown,
+)
+from kgdebate.web.context import WebContext, context
 
 
 def create_app(settings: Settings | None = None) -> Flask:
@@ -45,19 +44,6 @@ def create_app(settings: Settings | None = None) -> Flask:
     answers = StoredAnswers.found(settings.data_dir, settings.max_rows)
     store = OxigraphStore(settings.data_dir, read_only=True)
     app.extensions["kgdebate"] = WebContext(settings, store, answers)
-    from kgdebate.web import (
-        body_cap,
-        catalogue,
-        entities,
-        errors,
-        exports,
-        home,
-        jobs,
-        page_cache,
-        search,
-        sparql,
-        wellknown,
-    )
 
     errors.init_app(app)
     jobs.init_app(app)

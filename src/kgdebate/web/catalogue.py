@@ -22,7 +22,7 @@ from kgdebate.queries import NamedQuery, answer_and_bind_named, named_queries, w
 from kgdebate.query_jobs import Job, Outcome
 from kgdebate.sparql_guard import has_window
 from kgdebate.sparql_values import windowed
-from kgdebate.web import context
+from kgdebate.web.context import context
 from kgdebate.web.errors import Refused
 from kgdebate.web.jobs import metered, result_response, run_job
 from kgdebate.web.linked_data import answer_options_with_204, reject_control_characters

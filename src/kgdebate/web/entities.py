@@ -16,7 +16,7 @@ from werkzeug.wrappers import Response as BaseResponse
 
 from kgdebate.namespaces import KGD, OWL, RDFS, SKOS
 from kgdebate.ontology import ontology_graph
-from kgdebate.web import context
+from kgdebate.web.context import context
 from kgdebate.web.debatemap import build_map
 from kgdebate.web.describe import Link, describe, exists, kinds_of, rdf_of
 from kgdebate.web.errors import Refused, moved

@@ -15,7 +15,7 @@ from flask import Blueprint, Response, abort, url_for
 from kgdebate.exports.document import UnknownDocument
 from kgdebate.exports.formats import DOCUMENT_FORMATS, export_document
 from kgdebate.mint import Minter
-from kgdebate.web import context
+from kgdebate.web.context import context
 from kgdebate.web.linked_data import answer_options_with_204
 
 bp = Blueprint("exports", __name__)

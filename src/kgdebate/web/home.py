@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, Response, current_app, jsonify, render_template
 
 from kgdebate.stats import Stats, collect_stats
-from kgdebate.web import context
+from kgdebate.web.context import context
 
 bp = Blueprint("home", __name__)
 _STATS = "kgdebate.stats"

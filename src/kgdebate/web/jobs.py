@@ -26,9 +26,9 @@ from kgdebate.query_pool import (
     QueryTimeout,
     WorkerLost,
 )
-from kgdebate.web import context
 from kgdebate.web.budget import OverBudget, QueryBudget
 from kgdebate.web.client_address import client_address
+from kgdebate.web.context import context
 from kgdebate.web.errors import Refused
 
 _POOL = "kgdebate.query_pool"

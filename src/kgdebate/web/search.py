@@ -16,7 +16,7 @@ from flask import Blueprint, abort, current_app, render_template, request
 
 from kgdebate.queries import short
 from kgdebate.store import OxigraphStore
-from kgdebate.web import context
+from kgdebate.web.context import context
 from kgdebate.web.describe import better_label, page_query
 from kgdebate.web.linked_data import answer_options_with_204, reject_control_characters
 from kgdebate.web.terms import page_href

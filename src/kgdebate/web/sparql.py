@@ -25,7 +25,8 @@ from kgdebate.media_types import GRAPH_TYPES
 from kgdebate.namespaces import PREFIXES
 from kgdebate.query_jobs import Job
 from kgdebate.sparql_guard import find_refusal, has_dataset_clause
-from kgdebate.web import conneg, context
+from kgdebate.web import conneg
+from kgdebate.web.context import context
 from kgdebate.web.errors import Refused
 from kgdebate.web.jobs import metered, result_response, run_job
 from kgdebate.web.service_description import service_description

@@ -15,14 +15,12 @@ import pyoxigraph as ox
 from flask import current_app
 
 from kgdebate.config import Settings
-from kgdebate.namespaces import DCTERMS, OWL, PREFIXES, RDF, WD, XSD
+from kgdebate.namespaces import DCTERMS, FOAF, OWL, PREFIXES, RDF, VOID, WD, WIKIDATA, XSD
 from kgdebate.store import OxigraphStore, Term
+from kgdebate.web.context import context
 from kgdebate.web.describe import page_query
 from kgdebate.web.linked_data import public
 
-VOID = "http://rdfs.org/ns/void#"
-FOAF_HOMEPAGE = "http://xmlns.com/foaf/0.1/homepage"
-WIKIDATA_DATASET = "http://www.wikidata.org/"
 CACHE_KEY = "kgdebate.void"
 
 
@@ -47,7 +45,7 @@ def void_triples(store: OxigraphStore, settings: Settings) -> list[ox.Triple]:
     space = settings.base_iri + "id/"
 
     def v(term: str) -> ox.NamedNode:
-        return ox.NamedNode(VOID + term)
+        return ox.NamedNode(str(VOID) + term)
 
     def add(s: ox.NamedNode | ox.BlankNode, p: str | ox.NamedNode, o: Term) -> None:
         triples.append(ox.Triple(s, p if isinstance(p, ox.NamedNode) else ox.NamedNode(p), o))
@@ -82,7 +80,7 @@ def void_triples(store: OxigraphStore, settings: Settings) -> list[ox.Triple]:
     linkset = ox.NamedNode(here + "#wikidata-links")
     wikidata = ox.NamedNode(here + "#wikidata")
     add(wikidata, str(RDF.type), v("Dataset"))
-    add(wikidata, FOAF_HOMEPAGE, ox.NamedNode(WIKIDATA_DATASET))
+    add(wikidata, str(FOAF.homepage), ox.NamedNode(str(WIKIDATA)))
     add(wikidata, v("uriSpace"), ox.Literal(str(WD)))
     add(linkset, str(RDF.type), v("Linkset"))
     add(linkset, v("subjectsTarget"), dataset)
@@ -107,8 +105,6 @@ def _vocabularies(store: OxigraphStore) -> list[str]:
 
 def cached_void() -> list[ox.Triple]:
     """Computed once per app: the store is read-only while the app runs."""
-    from kgdebate.web import context
-
     cache: dict[str, list[ox.Triple]] = current_app.extensions.setdefault(CACHE_KEY, {})
     if "triples" not in cache:
         ctx = context()

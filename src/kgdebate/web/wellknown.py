@@ -15,11 +15,11 @@ from functools import cache
 import pyoxigraph as ox
 from flask import Blueprint, Response, abort, render_template, request
 
-from kgdebate.namespaces import KGD, OWL, RDF, RDFS, SKOS
+from kgdebate.namespaces import DCTERMS, KGD, OWL, RDF, RDFS, SKOS
 from kgdebate.ontology import read_ontology_file
 from kgdebate.queries import short
 from kgdebate.store import OxigraphStore, Term
-from kgdebate.web import context
+from kgdebate.web.context import context
 from kgdebate.web.linked_data import (
     FORMATS,
     RdfFormat,
@@ -29,6 +29,7 @@ from kgdebate.web.linked_data import (
     public,
     rdf_response,
 )
+from kgdebate.web.void import cached_void
 
 bp = Blueprint("wellknown", __name__)
 answer_options_with_204(bp)
@@ -47,8 +48,6 @@ TERM_KINDS = (
 
 @bp.get("/.well-known/void")
 def void() -> Response:
-    from kgdebate.web.void import cached_void
-
     suffix = request.args.get("format")
     if suffix is not None and suffix not in {f.suffix for f in VOID_FORMATS}:
         abort(404)
@@ -157,7 +156,7 @@ def ontology_page() -> dict[str, object]:
     header = ox.NamedNode(ns.rstrip("#"))
     return {
         "iri": header.value,
-        "title": first(header, "http://purl.org/dc/terms/title"),
-        "description": first(header, "http://purl.org/dc/terms/description"),
+        "title": first(header, str(DCTERMS.title)),
+        "description": first(header, str(DCTERMS.description)),
         "sections": sections,
     }
