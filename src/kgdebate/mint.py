@@ -93,3 +93,12 @@ class Minter:
     def thing_of_graph(self, graph: str) -> URIRef:
         """The thing a shared graph holds (the inverse of :meth:`shared_graph`)."""
         return URIRef(f"{self.base}id/" + graph.removeprefix(f"{self.base}graph/"))
+
+
+def last_slug(iri: str) -> str:
+    """The last segment of an IRI's path, as curators name things.
+
+    >>> last_slug("https://w3id.org/kgdebate/id/actor/ukraine")
+    'ukraine'
+    """
+    return iri.rstrip("/").rsplit("/", 1)[-1]

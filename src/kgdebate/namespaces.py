@@ -6,6 +6,8 @@ this list and the ontology agree, so a typo fails loudly (``_fail = True``).
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from rdflib import Graph, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SH, SKOS, VOID, XSD, DefinedNamespace
 
@@ -42,6 +44,8 @@ __all__ = [
     "KGDSH",
     "ONTOLOGY_IRI",
     "PREFIXES",
+    "curie",
+    "new_graph",
 ]
 
 DEFAULT_BASE = "https://w3id.org/kgdebate/"
@@ -215,6 +219,26 @@ PREFIXES: dict[str, str] = {
     "wd": str(WD),
 }
 """The one prefix map: Turtle bindings, SPARQL prologues and (later) the JSON-LD context."""
+_BY_LENGTH = sorted(PREFIXES.items(), key=lambda item: -len(item[1]))
+
+
+@lru_cache(maxsize=65_536)
+def curie(iri: str) -> str:
+    """``kgd:Claim`` where a prefix of :data:`PREFIXES` fits, else the IRI itself.
+
+    The longest namespace wins, and the rest must be a plain local name (no ``/`` or ``#``), so
+    ``kgd:`` never hides a path: ``https://w3id.org/kgdebate/id/actor/ukraine`` stays whole.
+
+    >>> curie("https://w3id.org/kgdebate/def/kgdebate#Claim")
+    'kgd:Claim'
+    >>> curie("http://www.w3.org/2004/02/skos/core#")
+    'http://www.w3.org/2004/02/skos/core#'
+    """
+    for prefix, namespace in _BY_LENGTH:
+        rest = iri[len(namespace) :]
+        if iri.startswith(namespace) and rest and "/" not in rest and "#" not in rest:
+            return f"{prefix}:{rest}"
+    return iri
 
 
 def new_graph() -> Graph:

@@ -25,7 +25,7 @@ import yaml
 
 from kgdebate.errors import QueryError
 from kgdebate.federation import Federation, answer_services, service_blocks
-from kgdebate.namespaces import DEFAULT_BASE, PREFIXES
+from kgdebate.namespaces import DEFAULT_BASE, curie
 from kgdebate.sparql_guard import check_query
 from kgdebate.sparql_values import bind_first
 from kgdebate.store import QueryResult, Term, TripleStore
@@ -211,10 +211,9 @@ def short(term: Term | None) -> str:
     if isinstance(term, ox.Literal):
         return term.value
     if isinstance(term, ox.NamedNode):
-        for prefix, iri in sorted(PREFIXES.items(), key=lambda item: -len(item[1])):
-            rest = term.value[len(iri) :]
-            if term.value.startswith(iri) and rest and "/" not in rest and "#" not in rest:
-                return f"{prefix}:{rest}"
+        shown = curie(term.value)
+        if shown != term.value:
+            return shown
         if term.value.startswith(THINGS):  # our own things, by their path: id/actor/ukraine
             return term.value[len(DEFAULT_BASE) :]
         return term.value

@@ -15,7 +15,7 @@ from pyshacl import validate as shacl_validate
 from rdflib import BNode, Graph, URIRef
 from rdflib.term import Node
 
-from kgdebate.namespaces import PREFIXES, RDF, SH
+from kgdebate.namespaces import RDF, SH, curie
 from kgdebate.ontology import shapes_graph, validation_context
 
 SEVERITY = {SH.Violation: "violation", SH.Warning: "warning", SH.Info: "info"}
@@ -92,7 +92,7 @@ def _read_report(report: Graph) -> Report:
 
         def one(predicate: URIRef, node: Node = result) -> str | None:
             value = report.value(node, predicate)
-            return None if value is None else curie(value)
+            return None if value is None else shown(value)
 
         findings.append(
             Finding(
@@ -118,14 +118,8 @@ def _iri(node: Node | None) -> str | None:
     return str(node) if isinstance(node, URIRef) else None
 
 
-def curie(node: Node) -> str:
+def shown(node: Node) -> str:
     """``kgd:side`` for a known namespace, the IRI itself otherwise (blank nodes as ``[]``)."""
     if isinstance(node, BNode):
         return "[]"
-    if not isinstance(node, URIRef):
-        return str(node)
-    text = str(node)
-    for prefix, iri in sorted(PREFIXES.items(), key=lambda item: -len(item[1])):
-        if text.startswith(iri) and "/" not in text[len(iri) :]:
-            return f"{prefix}:{text[len(iri) :]}"
-    return text
+    return curie(str(node)) if isinstance(node, URIRef) else str(node)

@@ -21,6 +21,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from kgdebate.extract.spans import SpanIndex
+from kgdebate.mint import last_slug
 from kgdebate.queries import packaged_query
 from kgdebate.store import TripleStore
 
@@ -134,7 +135,7 @@ class Gazetteer:
         names = []
         for row in _rows(store, "names"):
             kind, iri, rdf_type = row["kind"].value, row["entity"].value, row["type"].value
-            entity = Entity(kind, _slug(iri), _local(rdf_type), iri)
+            entity = Entity(kind, last_slug(iri), _local(rdf_type), iri)
             names.append((entity, row["name"].value, row["how"].value))
         facts = EventFacts()
         for row in _rows(store, "event-facts"):
@@ -217,8 +218,8 @@ class EventFacts:
     facts: dict[str, dict[str, set[str]]] = field(default_factory=dict)
 
     def add(self, event: str, fact: str, value: str) -> None:
-        self.facts.setdefault(_slug(event), defaultdict(set))[fact].add(
-            value if fact == "year" else _slug(value)
+        self.facts.setdefault(last_slug(event), defaultdict(set))[fact].add(
+            value if fact == "year" else last_slug(value)
         )
 
     def at(self, place: str, year: str | None = None, kinds: Iterable[str] = ()) -> list[str]:
@@ -251,10 +252,6 @@ def _rows(store: TripleStore, name: str) -> ox.QuerySolutions:
     result = store.query(packaged_query("kgdebate.extract", "queries", f"{name}.rq"))
     assert isinstance(result, ox.QuerySolutions)
     return result
-
-
-def _slug(iri: str) -> str:
-    return iri.rstrip("/").rsplit("/", 1)[-1]
 
 
 def _local(iri: str) -> str:

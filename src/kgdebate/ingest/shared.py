@@ -31,7 +31,7 @@ from rdflib import URIRef
 from kgdebate.errors import InputError
 from kgdebate.ingest.emit import FIELDS, Definition, Emitted
 from kgdebate.ingest.yamlstrict import Loaded
-from kgdebate.mint import Minter
+from kgdebate.mint import Minter, last_slug
 from kgdebate.namespaces import PROV, RDF, RDFS, XSD
 from kgdebate.store import OxigraphStore, Term, to_oxigraph
 
@@ -141,7 +141,7 @@ def _conflict(
     path = (*definition.path, key)
     if path not in loaded.lines:  # a field left out: point at the definition
         path = definition.path
-    definers = ", ".join(sorted(_slug(doc) for doc in others))
+    definers = ", ".join(sorted(last_slug(doc) for doc in others))
     return loaded.line(path), (
         f"{'.'.join(map(str, path))}: {definition.kind} {definition.slug!r} already exists "
         f"with other facts (stored: {_show(was)}; this file: {_show(now)}), as defined by "
@@ -159,7 +159,7 @@ def _dropped(
 ) -> list[str]:
     """Shared graphs this document defined before and no longer does: drop, keep or refuse."""
     document = str(emitted.document)
-    provenance = str(minter.provenance_graph(_slug(document)))
+    provenance = str(minter.provenance_graph(last_slug(document)))
     before = store.subjects(str(PROV.wasDerivedFrom), document, provenance) - own
     problems = []
     for graph in sorted(before - {str(g) for g in writes.defined}):
@@ -169,12 +169,12 @@ def _dropped(
         users = store.graphs_naming(str(thing)) - own - {graph}
         if thing in emitted.references:
             problems.append(
-                f"{filename}: {_slug(str(thing))!r} is cited here but no longer defined, and "
+                f"{filename}: {last_slug(str(thing))!r} is cited here but no longer defined, and "
                 "no other document defines it: keep its definition in this file"
             )
         elif users:
             problems.append(
-                f"{filename}: {_slug(str(thing))!r} is no longer defined here, and no other "
+                f"{filename}: {last_slug(str(thing))!r} is no longer defined here, and no other "
                 f"document defines it, but {_names(users, minter)} use it: keep its definition "
                 "here, or define it in one of those documents first"
             )
@@ -187,7 +187,7 @@ def _removed(
     emitted: Emitted, store: OxigraphStore, minter: Minter, own: set[str], filename: str
 ) -> list[str]:
     """Things of this document's stored graph that leave it while other documents point at them."""
-    graph = str(minter.document_graph(_slug(str(emitted.document))))
+    graph = str(minter.document_graph(last_slug(str(emitted.document))))
     documents = str(minter.graph("document")) + "/"
     kept = {str(s) for s in emitted.graph.subjects()} | {str(t) for t in emitted.definitions}
     problems = []
@@ -207,13 +207,9 @@ def _names(graphs: set[str], minter: Minter) -> str:
     return ", ".join(sorted(g.removeprefix(prefix).replace("/", " ", 1) for g in graphs))
 
 
-def _slug(iri: str) -> str:
-    return iri.rsplit("/", 1)[-1]
-
-
 def _show(values: set[str]) -> str:
     """Values as a curator wrote them: an IRI by its slug, a long text cut short."""
     if not values:
         return NOT_GIVEN
-    shown = [_slug(v) if v.startswith(("http://", "https://")) else v for v in sorted(values)]
+    shown = [last_slug(v) if v.startswith(("http://", "https://")) else v for v in sorted(values)]
     return ", ".join(repr(v if len(v) <= 80 else v[:77] + "…") for v in shown)

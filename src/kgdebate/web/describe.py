@@ -14,11 +14,10 @@ from functools import cache
 
 import pyoxigraph as ox
 
-from kgdebate.namespaces import KGD, RDF
+from kgdebate.namespaces import KGD, RDF, curie
 from kgdebate.queries import packaged_query
 from kgdebate.sparql_values import bind_first, first_in_where, values_block, windowed
 from kgdebate.store import OxigraphStore, Term
-from kgdebate.web.terms import curie
 
 IN_LINKS_PER_PAGE = 50
 KIND_CLASSES = {

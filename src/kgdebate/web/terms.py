@@ -17,7 +17,7 @@ from flask import request
 from markupsafe import Markup, escape
 
 from kgdebate.invisible import visible
-from kgdebate.namespaces import KGD, PREFIXES, XSD
+from kgdebate.namespaces import KGD, XSD, curie
 from kgdebate.store import Term
 from kgdebate.web.linked_data import path_for_iri
 
@@ -26,17 +26,6 @@ PLAIN_DATATYPES = {
     str(XSD[name])
     for name in ("string", "date", "dateTime", "gYear", "integer", "decimal", "boolean")
 }
-_BY_LENGTH = sorted(PREFIXES.items(), key=lambda item: -len(item[1]))
-
-
-@lru_cache(maxsize=65_536)
-def curie(iri: str) -> str:
-    """``kgd:Claim`` for a prefixed IRI (as ``queries.short``), else the IRI; cached."""
-    for prefix, namespace in _BY_LENGTH:
-        rest = iri[len(namespace) :]
-        if iri.startswith(namespace) and rest and "/" not in rest and "#" not in rest:
-            return f"{prefix}:{rest}"
-    return iri
 
 
 @dataclass(frozen=True)
