@@ -18,6 +18,8 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
+from kgdebate.exports.debate import load_debate
+from kgdebate.exports.document import find_document
 from kgdebate.namespaces import KGD, SKOS
 from kgdebate.store import OxigraphStore
 from kgdebate.web import create_app, describe, panels
@@ -295,6 +297,20 @@ def test_document_page_draws_the_debate_map(client: FlaskClient) -> None:
     assert "<script" not in page and "style=" not in page
     for panel in ("document-claims", "document-relations", "document-citations"):
         assert f"?panel={panel}&amp;format=csv" in page
+
+
+def test_the_debate_map_lays_out_the_debate_the_exports_build(
+    client: FlaskClient, built: OxigraphStore
+) -> None:
+    """One debate model: every relation the exports know is on the map, restatements too."""
+    debate = load_debate(built, find_document(built, BASE, SEED_ID))
+    page = html(client, f"/doc/document/{SEED_ID}")
+    inside = [r for r in debate.relations if r.target in debate.claims]
+    assert len(re.findall(r'<path class="arrow arrow-', page)) == len(inside)
+    assert any(r.kind == "restates" for r in inside)
+    for relation in debate.relations:
+        source, target = debate.claim_id(relation.source), relation.target.rsplit("/", 1)[-1]
+        assert f'→ {relation.kind} <a href="#{target}">{target}</a>' in page, (source, target)
 
 
 def test_poll_page_says_citation_needed_and_shows_the_attribution(client: FlaskClient) -> None:

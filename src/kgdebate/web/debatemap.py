@@ -1,29 +1,30 @@
-"""The debate map of a document, laid out by the server: themes by sides, claims, arrows.
+"""The debate map of a document: a layout of the same :class:`~kgdebate.exports.debate.Debate`
+that the AIF and Argdown exports render, so the page and the exports cannot drift apart.
 
 Themes are rows, the two sides of the motion are columns, claims are boxes (anchored by their
-slug, e.g. ``#c36``); support, attack and rebuttal are drawn twice: as arrows in an SVG overview
-(positions computed here; the SVG uses presentation attributes and classes only, as the CSP
-forbids inline styles) and as labelled links on each box, with each claim's citations listed.
+slug, e.g. ``#c36``); support, attack, rebuttal and restatement are drawn twice: as arrows in an
+SVG overview (positions computed here; the SVG uses presentation attributes and classes only, as
+the CSP forbids inline styles) and as labelled links on each box, with each claim's citations.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from kgdebate.namespaces import KGV
+from kgdebate.exports.debate import SIDE_ORDER, Debate
+from kgdebate.exports.document import Row
+from kgdebate.mint import last_slug
 from kgdebate.store import Term
 from kgdebate.store import term_text as _text
-from kgdebate.web.panels import PanelRows
 
-SIDES = (str(KGV["for-motion"]), str(KGV["against-motion"]))
+SIDES = SIDE_ORDER
 SIDE_TITLES = {SIDES[0]: "For the motion", SIDES[1]: "Against the motion"}
-NO_THEME = ""
 BOX_WIDTH, BOX_HEIGHT, GAP, COLUMN_GAP, THEME_HEADER = 220, 26, 8, 160, 30
 
 
 @dataclass
 class Relation:
-    relation: str  # supports | attacks | rebuts
+    relation: str  # supports | attacks | rebuts | restates
     other: str  # the other claim's IRI
     other_anchor: str
     other_label: str
@@ -70,46 +71,41 @@ class DebateMap:
     height: int
 
 
-def anchor_of(iri: str) -> str:
-    return iri.rstrip("/").rsplit("/", 1)[-1]
-
-
-def build_map(claims: PanelRows, relations: PanelRows, citations: PanelRows) -> DebateMap:
+def build_map(debate: Debate, citations: list[Row]) -> DebateMap:
+    """The layout of ``debate``, each claim with what it cites (``exports/citations.rq`` rows)."""
     boxes: dict[str, ClaimBox] = {}
-    themes: dict[str, ThemeRow] = {}
-    for row in claims.rows:
-        iri, side = _text(row["claim"]), _text(row["side"])
-        if iri in boxes:
-            continue
-        box = ClaimBox(iri, anchor_of(iri), _text(row["claimLabel"]), _text(row["kindLabel"]), side)
-        boxes[iri] = box
-        theme = themes.setdefault(
-            _text(row["theme"]),
-            ThemeRow(_text(row["theme"]), _text(row["themeLabel"]) or "(no theme)", {}),
-        )
-        theme.cells.setdefault(side, []).append(box)
-    _add_relations(boxes, relations)
-    for row in citations.rows:
-        citing = boxes.get(_text(row["claim"]))
-        cited = row["cited"]
+    rows = []
+    for theme in debate.themes:
+        row = ThemeRow(theme.iri, theme.label, {})
+        for side, claims in theme.by_side():
+            row.cells[side] = [
+                boxes.setdefault(
+                    claim.iri,
+                    ClaimBox(claim.iri, last_slug(claim.iri), claim.label, claim.kind, side),
+                )
+                for claim in claims
+            ]
+        rows.append(row)
+    _add_relations(debate, boxes)
+    for found in citations:
+        citing = boxes.get(_text(found["claim"]))
+        cited = found["cited"]
         if citing is not None and cited is not None:
-            citing.citations.append((_text(row["citationKindLabel"]), cited, row["citedLabel"]))
-    rows = list(themes.values())
+            citing.citations.append((_text(found["citationKindLabel"]), cited, found["citedLabel"]))
     width, height = _layout(rows)
     return DebateMap(SIDES, SIDE_TITLES, rows, boxes, _arrows(boxes), width, height)
 
 
-def _add_relations(boxes: dict[str, ClaimBox], relations: PanelRows) -> None:
-    for row in relations.rows:
-        source, target = boxes.get(_text(row["from"])), _text(row["to"])
-        relation = _text(row["relation"]).rsplit("#", 1)[-1]
+def _add_relations(debate: Debate, boxes: dict[str, ClaimBox]) -> None:
+    for relation in debate.relations:
+        source, other = boxes.get(relation.source), boxes.get(relation.target)
         if source is None:
             continue
-        other = boxes.get(target)
-        other_label = other.label if other else target
-        source.outgoing.append(Relation(relation, target, anchor_of(target), other_label))
+        label = other.label if other else debate.outside.get(relation.target, relation.target)
+        anchor = last_slug(relation.target)
+        source.outgoing.append(Relation(relation.kind, relation.target, anchor, label))
         if other is not None:
-            other.incoming.append(Relation(relation, source.iri, source.anchor, source.label))
+            other.incoming.append(Relation(relation.kind, source.iri, source.anchor, source.label))
 
 
 def _layout(rows: list[ThemeRow]) -> tuple[int, int]:
