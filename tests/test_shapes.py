@@ -27,7 +27,7 @@ ROOT = Path(__file__).parents[1]
 ONTOLOGY_DIR = ROOT / "ontology"
 ONTOLOGY_FILE = ONTOLOGY_DIR / "kgdebate.ttl"
 VOCABULARIES_FILE = ONTOLOGY_DIR / "vocabularies.ttl"
-SHAPES_FILE = ONTOLOGY_DIR / "shapes.ttl"
+SHAPES_FILES = sorted((ONTOLOGY_DIR / "shapes").glob("*.ttl"))
 EXAMPLE_FILES = sorted((ONTOLOGY_DIR / "examples").glob("*.ttl"))
 INVALID_FILES = sorted((ROOT / "tests" / "shapes" / "invalid").glob("*.ttl"))
 QC_FILES = sorted((ONTOLOGY_DIR / "qc").glob("*.rq"))
@@ -114,7 +114,7 @@ class Shacl:
     def __init__(self) -> None:
         self.ontology = parse_turtle(ONTOLOGY_FILE)
         self.vocabularies = parse_turtle(VOCABULARIES_FILE)
-        self.shapes = parse_turtle(SHAPES_FILE)
+        self.shapes = parse_turtle(*SHAPES_FILES)
         self.ont_graph = self.ontology + self.vocabularies
 
     def validate(self, data: Graph) -> Report:
@@ -180,7 +180,7 @@ def kebab(name: str) -> str:
 
 
 @pytest.mark.parametrize(
-    "path", [ONTOLOGY_FILE, VOCABULARIES_FILE, SHAPES_FILE], ids=lambda p: p.name
+    "path", [ONTOLOGY_FILE, VOCABULARIES_FILE, *SHAPES_FILES], ids=lambda p: p.name
 )
 def test_file_parses(path: Path) -> None:
     assert len(parse_turtle(path)) > 0
@@ -228,7 +228,7 @@ def test_every_class_has_an_example_file(shacl: Shacl) -> None:
 
 def test_every_targeted_shape_has_an_invalid_case() -> None:
     tripped = {read_expectation(p).shape for p in INVALID_FILES}
-    shapes = parse_turtle(SHAPES_FILE)
+    shapes = parse_turtle(*SHAPES_FILES)
     targeted = set(shapes.subjects(SH.targetClass, None))
     assert not targeted - tripped, (
         f"shapes without an invalid case: {sorted(map(str, targeted - tripped))}"

@@ -14,11 +14,12 @@ from rdflib import BNode, Graph, URIRef
 from kgdebate.namespaces import RDF, RDFS, SKOS, new_graph
 
 ONTOLOGY_FILES = {"ontology": "kgdebate.ttl", "vocabularies": "vocabularies.ttl"}
-SHAPES_FILE = "shapes.ttl"
+SHAPES_DIR = "shapes"
+"""One Turtle file per part of the model (claims, actors, events…) and ``index.ttl``."""
 
 
 def read_ontology_file(name: str) -> bytes:
-    return resources.files("kgdebate").joinpath("_ontology", name).read_bytes()
+    return resources.files("kgdebate").joinpath("_ontology", *name.split("/")).read_bytes()
 
 
 def _parse(*names: str) -> Graph:
@@ -52,9 +53,16 @@ def validation_context() -> Graph:
     return context
 
 
+def shapes_files() -> list[str]:
+    """The shapes' files, as ``read_ontology_file`` names them, in a stable order."""
+    folder = resources.files("kgdebate").joinpath("_ontology", SHAPES_DIR)
+    found = sorted(item.name for item in folder.iterdir() if item.name.endswith(".ttl"))
+    return [f"{SHAPES_DIR}/{name}" for name in found]
+
+
 @cache
 def shapes_graph() -> Graph:
-    return _parse(SHAPES_FILE)
+    return _parse(*shapes_files())
 
 
 def named_graph(name: str) -> Graph:
