@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from kgdebate.exports.document import Document, export_rows
+from kgdebate.exports.document import Document, Row, export_rows
 from kgdebate.namespaces import KGD, KGV
 from kgdebate.store import OxigraphStore, term_text
 
@@ -72,9 +72,16 @@ class Debate:
 
 
 def load_debate(store: OxigraphStore, document: Document) -> Debate:
+    return debate_of(
+        document, export_rows(store, "claims", document), export_rows(store, "relations", document)
+    )
+
+
+def debate_of(document: Document, claim_rows: list[Row], relation_rows: list[Row]) -> Debate:
+    """The debate from the rows of ``claims.rq`` and ``relations.rq`` for the document."""
     claims: dict[str, Claim] = {}
     themes: dict[str, Theme] = {}
-    for row in export_rows(store, "claims", document):
+    for row in claim_rows:
         iri = term_text(row["claim"])
         if iri in claims:  # a second value of some property: the first row stands
             continue
@@ -90,18 +97,18 @@ def load_debate(store: OxigraphStore, document: Document) -> Debate:
             theme_iri, Theme(theme_iri, term_text(row["themeLabel"]) or NO_THEME)
         )
         theme.sides.setdefault(claim.side, []).append(claim)
-    relations, outside = claim_relations(store, document, claims)
+    relations, outside = claim_relations(relation_rows, claims)
     return Debate(document, claims, list(themes.values()), relations, outside)
 
 
 def claim_relations(
-    store: OxigraphStore, document: Document, claims: dict[str, Claim] | None = None
+    rows: list[Row], claims: dict[str, Claim] | None = None
 ) -> tuple[list[Relation], dict[str, str]]:
-    """The relations of the document's claims, and the text of each claim of another document
-    they point to (when ``claims``, the document's own, is given)."""
+    """The relations of the document's claims (``relations.rq`` rows), and the text of each
+    claim of another document they point to (when ``claims``, the document's own, is given)."""
     relations: dict[Relation, None] = {}  # in the query's order, each once
     outside: dict[str, str] = {}
-    for row in export_rows(store, "relations", document):
+    for row in rows:
         kind = RELATION_KINDS.get(term_text(row["relation"]))
         if kind is None:  # relations.rq asks for the four kinds above only
             continue

@@ -51,6 +51,15 @@ def export_rows(store: OxigraphStore, name: str, document: Document) -> list[Row
     return [{name: solution[name] for name in names} for solution in result]
 
 
+def document_of(iri: str, base: str) -> Document:
+    """The document ``iri`` names under ``base``, with no metadata read (its graph is the
+    document graph its slug names; an IRI that is no document's names no graph and no rows)."""
+    minter = Minter(base)
+    slugs = minter.slugs_of("document", iri)
+    slug = slugs[0] if slugs else ""
+    return Document(slug, iri, str(minter.document_graph(slug)) if slug else iri, minter)
+
+
 def find_document(store: OxigraphStore, base: str, slug: str) -> Document:
     """The document ``<base>id/document/<slug>`` with its metadata; UnknownDocument if absent."""
     if not SLUG.match(slug):

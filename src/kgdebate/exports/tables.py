@@ -88,7 +88,7 @@ def table_rows(store: OxigraphStore, document: Document, table: str) -> list[lis
 
 def _restated(store: OxigraphStore, document: Document) -> dict[str, list[str]]:
     """Claim IRI → the IRIs of the claims it restates."""
-    relations, _ = claim_relations(store, document)
+    relations, _ = claim_relations(export_rows(store, "relations", document))
     restated: dict[str, list[str]] = {}
     for relation in relations:
         if relation.kind == "restates":

@@ -14,14 +14,12 @@ from flask import Blueprint, Response, abort, render_template, request
 from rdflib import URIRef
 from werkzeug.wrappers import Response as BaseResponse
 
-from kgdebate.exports.debate import load_debate
-from kgdebate.exports.document import export_rows, find_document
-from kgdebate.mint import Minter
+from kgdebate.exports.debate import debate_of
+from kgdebate.exports.document import document_of
 from kgdebate.namespaces import KGD, OWL, RDFS, SKOS
 from kgdebate.ontology import ontology_graph
-from kgdebate.store import OxigraphStore
 from kgdebate.web.context import context
-from kgdebate.web.debatemap import DebateMap, build_map
+from kgdebate.web.debatemap import build_map
 from kgdebate.web.describe import Link, describe, exists, kinds_of, rdf_of
 from kgdebate.web.errors import Refused, moved
 from kgdebate.web.jobs import result_response, run_job
@@ -165,15 +163,6 @@ def _page_number(name: str) -> int:
     return int(raw)
 
 
-def _debate_map(store: OxigraphStore, base: str, iri: str) -> DebateMap | None:
-    """The map of the document ``iri``: the debate the exports build, laid out."""
-    slugs = Minter(base).slugs_of("document", iri)
-    if slugs is None:
-        return None
-    document = find_document(store, base, slugs[0])
-    return build_map(load_debate(store, document), export_rows(store, "citations", document))
-
-
 def _render_page(iri: str, links: dict[str, str]) -> str:
     ctx = context()
     base = ctx.settings.base_iri
@@ -182,9 +171,15 @@ def _render_page(iri: str, links: dict[str, str]) -> str:
         run_panel(ctx.store, panel, iri, _page_number(panel.name) if panel.page_size else 0)
         for panel in panels_for(description.kinds)
     ]
+    by_name = {rows.panel.name: rows for rows in panels}
     debate_map = None
-    if any(rows.panel.name == "document-claims" for rows in panels):
-        debate_map = _debate_map(ctx.store, base, iri)
+    if "document-claims" in by_name:
+        debate = debate_of(
+            document_of(iri, base),
+            by_name["document-claims"].rows,
+            by_name["document-relations"].rows,
+        )
+        debate_map = build_map(debate, by_name["document-citations"].rows)
     return render_template(
         "entity.html",
         d=description,

@@ -13,8 +13,12 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from kgdebate.exports.document import document_of
+from kgdebate.queries import packaged_query
 from kgdebate.query_jobs import Job
+from kgdebate.sparql_values import bind_first, windowed
 from kgdebate.store import OxigraphStore, Term
+from kgdebate.web.context import context
 from kgdebate.web.describe import bound_query
 from kgdebate.web.terms import TermView
 
@@ -30,6 +34,9 @@ class Panel:
     template: str = "panel_table.html"
     page_size: int | None = None
     """Set for edge lists that grow with the collection: their query is unordered and paged."""
+    export: str | None = None
+    """The query is the exports' ``exports/<export>.rq``, bound to the document and its graph:
+    the page's debate map and the AIF and Argdown exports read the same rows."""
 
 
 PAGE_SIZE = 25
@@ -50,9 +57,11 @@ PANELS: tuple[Panel, ...] = (
         "document",
         template="panel_facts.html",
     ),
-    _panel("document-claims", "Claims", "document", template="panel_debatemap.html"),
-    _panel("document-relations", "Relations between its claims", "document"),
-    _panel("document-citations", "What its claims cite", "document"),
+    _panel(
+        "document-claims", "Claims", "document", template="panel_debatemap.html", export="claims"
+    ),
+    _panel("document-relations", "Relations between its claims", "document", export="relations"),
+    _panel("document-citations", "What its claims cite", "document", export="citations"),
     _panel("statistic-source", "Source", "statistic", template="panel_source.html"),
     _panel(
         "statistic-citations",
@@ -117,12 +126,22 @@ class PanelRows:
         return list(grouped.items())
 
 
+def panel_query(panel: Panel, iri: str, limit: int | None = None, offset: int = 0) -> str:
+    """The panel's query as it runs for ``iri``, bound (and windowed) in its text."""
+    if panel.export is None:
+        return bound_query(panel.name, iri, limit, offset)
+    document = document_of(iri, context().settings.base_iri)
+    text = packaged_query("kgdebate.exports", f"{panel.export}.rq")
+    bindings = {"_iri": ox.NamedNode(document.iri), "_graph": ox.NamedNode(document.graph)}
+    return bind_first(windowed(text, limit, offset), bindings)
+
+
 def run_panel(store: OxigraphStore, panel: Panel, iri: str, page: int = 0) -> PanelRows:
     size = panel.page_size
     if size is None:
-        text = bound_query(panel.name, iri)
+        text = panel_query(panel, iri)
     else:
-        text = bound_query(panel.name, iri, size + 1, page * size)
+        text = panel_query(panel, iri, size + 1, page * size)
     result = store.query(text)
     assert isinstance(result, ox.QuerySolutions)
     names = [v.value for v in result.variables]
@@ -166,4 +185,4 @@ def _label_rank(row: dict[str, Term | None]) -> int:
 def download_job(panel: Panel, iri: str, fmt: str, max_rows: int) -> Job:
     """All of the panel's rows as SPARQL results (CSV or JSON), for a killable query worker:
     unlike the page, a download is not paged, so its cost grows with the collection."""
-    return Job(bound_query(panel.name, iri), result_type=DOWNLOADS[fmt], max_rows=max_rows)
+    return Job(panel_query(panel, iri), result_type=DOWNLOADS[fmt], max_rows=max_rows)
