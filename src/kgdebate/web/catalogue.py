@@ -139,11 +139,10 @@ def _answer(query: NamedQuery, fmt: str | None) -> Response | str:
         query=query,
         values=parameters,
         names=names,
-        rows=rows[:cap],
+        rows=[[view(base, row[name]) for name in names] for row in rows[:cap]],
         first_row=first + 1,
         page=page,
         more=len(rows) > cap or truncated,
-        view=lambda term: view(base, term),
     )
 
 

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from kgdebate.exports.debate import SIDE_ORDER, Debate
 from kgdebate.exports.document import Row
 from kgdebate.mint import last_slug
-from kgdebate.store import Term
 from kgdebate.store import term_text as _text
+from kgdebate.web.terms import TermView, page_href, view
 
 SIDES = SIDE_ORDER
 SIDE_TITLES = {SIDES[0]: "For the motion", SIDES[1]: "Against the motion"}
@@ -39,7 +39,8 @@ class ClaimBox:
     side: str
     outgoing: list[Relation] = field(default_factory=list)
     incoming: list[Relation] = field(default_factory=list)
-    citations: list[tuple[str, Term, Term | None]] = field(default_factory=list)
+    citations: list[tuple[str, TermView]] = field(default_factory=list)
+    href: str | None = None
     x: int = 0
     y: int = 0
 
@@ -49,6 +50,7 @@ class ThemeRow:
     iri: str
     label: str
     cells: dict[str, list[ClaimBox]]
+    href: str | None = None
     y: int = 0
     height: int = 0
 
@@ -71,17 +73,27 @@ class DebateMap:
     height: int
 
 
-def build_map(debate: Debate, citations: list[Row]) -> DebateMap:
-    """The layout of ``debate``, each claim with what it cites (``exports/citations.rq`` rows)."""
+def build_map(debate: Debate, citations: list[Row], base: str) -> DebateMap:
+    """The layout of ``debate``, each claim with what it cites (``exports/citations.rq`` rows);
+    ``base`` makes the links to each claim's and theme's page."""
     boxes: dict[str, ClaimBox] = {}
     rows = []
     for theme in debate.themes:
-        row = ThemeRow(theme.iri, theme.label, {})
+        row = ThemeRow(
+            theme.iri, theme.label, {}, page_href(base, theme.iri) if theme.iri else None
+        )
         for side, claims in theme.by_side():
             row.cells[side] = [
                 boxes.setdefault(
                     claim.iri,
-                    ClaimBox(claim.iri, last_slug(claim.iri), claim.label, claim.kind, side),
+                    ClaimBox(
+                        claim.iri,
+                        last_slug(claim.iri),
+                        claim.label,
+                        claim.kind,
+                        side,
+                        href=page_href(base, claim.iri),
+                    ),
                 )
                 for claim in claims
             ]
@@ -91,7 +103,8 @@ def build_map(debate: Debate, citations: list[Row]) -> DebateMap:
         citing = boxes.get(_text(found["claim"]))
         cited = found["cited"]
         if citing is not None and cited is not None:
-            citing.citations.append((_text(found["citationKindLabel"]), cited, found["citedLabel"]))
+            shown = view(base, cited, found["citedLabel"])
+            citing.citations.append((_text(found["citationKindLabel"]), shown))
     width, height = _layout(rows)
     return DebateMap(SIDES, SIDE_TITLES, rows, boxes, _arrows(boxes), width, height)
 

@@ -22,6 +22,7 @@ from kgdebate.web.context import context
 from kgdebate.web.debatemap import build_map
 from kgdebate.web.describe import Link, describe, exists, kinds_of, rdf_of
 from kgdebate.web.errors import Refused, moved
+from kgdebate.web.exports import document_exports
 from kgdebate.web.jobs import result_response, run_job
 from kgdebate.web.linked_data import (
     BY_SUFFIX,
@@ -38,8 +39,15 @@ from kgdebate.web.linked_data import (
     split_suffix,
 )
 from kgdebate.web.page_cache import cached
-from kgdebate.web.panels import BY_NAME, DOWNLOADS, download_job, panels_for, run_panel
-from kgdebate.web.terms import page_href, view, view_property
+from kgdebate.web.panels import (
+    BY_NAME,
+    DOWNLOADS,
+    download_job,
+    panel_view,
+    panels_for,
+    run_panel,
+)
+from kgdebate.web.terms import view, view_property
 
 bp = Blueprint("entities", __name__)
 answer_options_with_204(bp)
@@ -179,16 +187,16 @@ def _render_page(iri: str, links: dict[str, str]) -> str:
             by_name["document-claims"].rows,
             by_name["document-relations"].rows,
         )
-        debate_map = build_map(debate, by_name["document-citations"].rows)
+        debate_map = build_map(debate, by_name["document-citations"].rows, base)
     return render_template(
         "entity.html",
         d=description,
-        panels=panels,
+        types=[view(base, link.term, link.label) for link in description.types],
+        downloads=document_exports(iri) if "document" in description.kinds else [],
+        panels=[panel_view(rows, base) for rows in panels],
         debate_map=debate_map,
         identifiers=_identifiers(description.out),
         links=links,
-        view=lambda term, label=None: view(base, term, label),
-        href=lambda iri: page_href(base, iri),
         out_rows=[
             (view_property(base, k.predicate), view(base, k.term, k.label)) for k in description.out
         ],
@@ -196,8 +204,6 @@ def _render_page(iri: str, links: dict[str, str]) -> str:
             (view(base, k.term, k.label), view_property(base, k.predicate))
             for k in description.in_links
         ],
-        panel_url=lambda name, fmt: "?" + urlencode({"panel": name, "format": fmt}),
-        page_url=lambda name, number: "?" + urlencode({name: number}) + f"#panel-{name}",
     )
 
 

@@ -50,8 +50,3 @@ def document_exports(iri: str) -> list[tuple[str, str]]:
         (f.label, url_for("exports.download", name=slugs[0] + f.file_suffix))
         for f in DOCUMENT_FORMATS.values()
     ]
-
-
-@bp.app_context_processor
-def export_links() -> dict[str, object]:
-    return {"document_exports": document_exports}

@@ -7,9 +7,9 @@ and offers its rows as SPARQL CSV and JSON (``?panel=NAME&format=csv|json``).
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlencode
 
 import pyoxigraph as ox
 
@@ -20,7 +20,7 @@ from kgdebate.sparql_values import bind_first, windowed
 from kgdebate.store import OxigraphStore, Term
 from kgdebate.web.context import context
 from kgdebate.web.describe import bound_query
-from kgdebate.web.terms import TermView
+from kgdebate.web.terms import TermView, view
 
 DOWNLOADS = {"csv": "text/csv", "json": "application/sparql-results+json"}
 
@@ -104,26 +104,57 @@ class PanelRows:
     more: bool = False
     """True when a paged panel has rows after this page."""
 
-    def cells(self, show: Callable[[Term | None, Term | None], TermView]) -> list[list[TermView]]:
-        """Each row's shown columns, as views (a value with its sibling label, if any)."""
-        return [
-            [show(row[c], row.get(c + "Label")) for c in self.shown_columns] for row in self.rows
-        ]
-
     @property
     def shown_columns(self) -> list[str]:
         return [c for c in self.columns if c != self.panel.group_by]
 
-    def groups(
-        self, show: Callable[[Term | None, Term | None], TermView]
-    ) -> list[tuple[str, list[list[TermView]]]]:
-        """Rows (as cells) grouped by the panel's ``group_by`` value, in query order."""
-        key = self.panel.group_by
-        grouped: dict[str, list[list[TermView]]] = {}
-        for row, cells in zip(self.rows, self.cells(show), strict=True):
-            term = row.get(key) if key else None
-            grouped.setdefault(term.value if isinstance(term, ox.Literal) else "", []).append(cells)
-        return list(grouped.items())
+
+@dataclass(frozen=True)
+class PanelView:
+    """A panel as its template shows it: every term already a view, every link already a URL,
+    so the template calls nothing back (the page's data is finished before it renders)."""
+
+    rows: PanelRows
+    views: list[dict[str, TermView]]
+    """Each row's values by column, as shown (a value with its sibling ``…Label``)."""
+    groups: list[tuple[str, list[list[TermView]]]]
+    """The shown columns of each row, grouped by the panel's ``group_by`` value (one group
+    named "" when it has none), in query order."""
+    facts: list[list[tuple[str, TermView]]]
+    """Each row's recorded values as (name, view), for panels shown as facts."""
+    downloads: dict[str, str]
+    previous: str | None = None
+    next: str | None = None
+
+
+def panel_view(rows: PanelRows, base: str) -> PanelView:
+    """The panel ``rows`` laid out for its template."""
+    name, key = rows.panel.name, rows.panel.group_by
+    views = [
+        {c: view(base, row[c], row.get(c + "Label")) for c in rows.columns} for row in rows.rows
+    ]
+    grouped: dict[str, list[list[TermView]]] = {}
+    for row, shown in zip(rows.rows, views, strict=True):
+        term = row.get(key) if key else None
+        group = term.value if isinstance(term, ox.Literal) else ""
+        grouped.setdefault(group, []).append([shown[c] for c in rows.shown_columns])
+    facts = [
+        [(c.removesuffix("Label"), shown[c]) for c in rows.columns if row[c] is not None]
+        for row, shown in zip(rows.rows, views, strict=True)
+    ]
+    return PanelView(
+        rows,
+        views,
+        list(grouped.items()),
+        facts,
+        {fmt: "?" + urlencode({"panel": name, "format": fmt}) for fmt in DOWNLOADS},
+        _page_link(name, rows.page - 1) if rows.page > 0 else None,
+        _page_link(name, rows.page + 1) if rows.more else None,
+    )
+
+
+def _page_link(name: str, number: int) -> str:
+    return "?" + urlencode({name: number}) + f"#panel-{name}"
 
 
 def panel_query(panel: Panel, iri: str, limit: int | None = None, offset: int = 0) -> str:

@@ -133,5 +133,5 @@ def search() -> str:
         q=words,
         groups=grouped,
         count=len(hits),
-        href=lambda iri: page_href(base, iri),
+        hrefs={hit.entity: page_href(base, hit.entity) for hit in hits},
     )
