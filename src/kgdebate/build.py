@@ -15,7 +15,7 @@ from kgdebate.ingest.pipeline import Outcome, ingest_files
 from kgdebate.mint import Minter
 from kgdebate.namespaces import DEFAULT_BASE, new_graph
 from kgdebate.ontology import named_graph
-from kgdebate.store import OxigraphStore, to_oxigraph
+from kgdebate.store import OxigraphStore, TripleStore, to_oxigraph
 from kgdebate.validate import validate_graph
 
 log = logging.getLogger(__name__)
@@ -80,7 +80,7 @@ def rebase(graph: Graph, old: str, new: str) -> Graph:
     return moved
 
 
-def load_trusted(store: OxigraphStore, settings: Settings) -> int:
+def load_trusted(store: TripleStore, settings: Settings) -> int:
     """Replace the ontology, vocabulary and reference graphs; the reference data must conform."""
     minter = Minter(settings.base_iri)
     reference = read_reference(settings.reference_dir, settings.base_iri)

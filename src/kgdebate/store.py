@@ -31,9 +31,22 @@ def term_text(term: Term | None) -> str:
 
 
 class TripleStore(Protocol):
-    """What the rest of kgdebate needs from a store."""
+    """What the rest of kgdebate needs from a store: the ingest pipeline and the build are typed
+    against this, so a remote store (SPARQL 1.1 Protocol and Graph Store) can stand in."""
 
     def replace_graphs(self, graphs: Mapping[str, Iterable[ox.Triple]]) -> None: ...
+
+    def has_graph(self, name: str) -> bool: ...
+
+    def triples(self, graph: str) -> Iterator[ox.Triple]: ...
+
+    def graphs_naming(self, iri: str) -> set[str]: ...
+
+    def objects(self, subject: str, predicate: str) -> list[tuple[Term, str]]: ...
+
+    def subjects(self, predicate: str, obj: str | None, graph: str) -> set[str]: ...
+
+    def types_of(self, iri: str) -> list[ox.NamedNode]: ...
 
     def query(
         self,

@@ -53,8 +53,9 @@ class Report:
 
 
 def validate_graph(data: Graph, focus: Iterable[Node] | None = None) -> Report:
-    """Validate ``data`` (changed in place: the schema context is added) against the shapes."""
-    data += validation_context()
+    """Validate ``data`` against the shapes, with the schema context beside it; ``data`` itself
+    is left as it was (pyshacl works on a copy of both together)."""
+    data = data + validation_context()
     focus_nodes: list[str | URIRef] | None = (
         None if focus is None else [node for node in focus if isinstance(node, URIRef)]
     )

@@ -35,7 +35,7 @@ from kgdebate.ingest.yamlstrict import Loaded, load_strict
 from kgdebate.invisible import found_in, mark, name
 from kgdebate.mint import Minter
 from kgdebate.namespaces import KGD, PROV, RDF, RDFS, SH, XSD, new_graph
-from kgdebate.store import OxigraphStore, to_oxigraph
+from kgdebate.store import TripleStore, to_oxigraph
 from kgdebate.validate import Finding, Report, validate_graph
 
 log = logging.getLogger(__name__)
@@ -68,7 +68,7 @@ class Outcome:
 
 
 def prepare(
-    path: Path, store: OxigraphStore, settings: Settings, text: Path | None = None
+    path: Path, store: TripleStore, settings: Settings, text: Path | None = None
 ) -> Prepared:
     """Every check of an annotation; raises :class:`InputError` or :class:`ShapeViolation`."""
     filename = str(path)
@@ -128,7 +128,7 @@ def prepare(
     )
 
 
-def store_prepared(prepared: Prepared, store: OxigraphStore, settings: Settings) -> int:
+def store_prepared(prepared: Prepared, store: TripleStore, settings: Settings) -> int:
     """Replace the document graph, its provenance and its shared graphs in one atomic update."""
     minter = Minter(settings.base_iri)
     slug = prepared.loaded.data["document"]["id"]
@@ -146,7 +146,7 @@ def store_prepared(prepared: Prepared, store: OxigraphStore, settings: Settings)
 
 def ingest_files(
     paths: Iterable[Path],
-    store: OxigraphStore,
+    store: TripleStore,
     settings: Settings,
     text: Path | None = None,
     dry_run: bool = False,
@@ -171,7 +171,7 @@ def ingest_files(
 
 
 def _ingest_one(
-    path: Path, store: OxigraphStore, settings: Settings, text: Path | None, dry_run: bool
+    path: Path, store: TripleStore, settings: Settings, text: Path | None, dry_run: bool
 ) -> Outcome:
     try:
         prepared = prepare(path, store, settings, text)
@@ -199,7 +199,7 @@ def _read_annotation(path: Path, max_bytes: int) -> str:
 
 
 def _refuse_draft_over_curation(
-    slug: str, store: OxigraphStore, settings: Settings, filename: str
+    slug: str, store: TripleStore, settings: Settings, filename: str
 ) -> None:
     """A draft never replaces a curated document of the same id (``kgdebate extract`` drafts)."""
     types = {
@@ -214,7 +214,7 @@ def _refuse_draft_over_curation(
 
 
 def _with_context(
-    emitted: Emitted, store: OxigraphStore, minter: Minter, loaded: Loaded, filename: str
+    emitted: Emitted, store: TripleStore, minter: Minter, loaded: Loaded, filename: str
 ) -> Graph:
     """The document, the shared things it defines, and the types of what it names outside.
 

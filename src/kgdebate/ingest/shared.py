@@ -33,7 +33,7 @@ from kgdebate.ingest.emit import FIELDS, Definition, Emitted
 from kgdebate.ingest.yamlstrict import Loaded
 from kgdebate.mint import Minter, last_slug
 from kgdebate.namespaces import PROV, RDF, RDFS, XSD
-from kgdebate.store import OxigraphStore, Term, to_oxigraph
+from kgdebate.store import Term, TripleStore, to_oxigraph
 
 DERIVED = {str(RDFS.label)}  # made from the facts, not one of them
 NOT_GIVEN = "(not given)"
@@ -49,7 +49,7 @@ class SharedWrites:
 
 
 def plan_shared(
-    emitted: Emitted, store: OxigraphStore, minter: Minter, loaded: Loaded, filename: str
+    emitted: Emitted, store: TripleStore, minter: Minter, loaded: Loaded, filename: str
 ) -> SharedWrites:
     """What storing this document does to shared graphs; raises :class:`InputError` on conflict."""
     slug = loaded.data["document"]["id"]
@@ -91,7 +91,7 @@ def plan_shared(
     return writes
 
 
-def _definers(store: OxigraphStore, graph: str) -> set[str]:
+def _definers(store: TripleStore, graph: str) -> set[str]:
     """The documents whose provenance says they define the shared graph."""
     found = store.objects(graph, str(PROV.wasDerivedFrom))
     return {doc.value for doc, _ in found if isinstance(doc, ox.NamedNode)}
@@ -151,7 +151,7 @@ def _conflict(
 
 def _dropped(
     emitted: Emitted,
-    store: OxigraphStore,
+    store: TripleStore,
     minter: Minter,
     writes: SharedWrites,
     own: set[str],
@@ -184,7 +184,7 @@ def _dropped(
 
 
 def _removed(
-    emitted: Emitted, store: OxigraphStore, minter: Minter, own: set[str], filename: str
+    emitted: Emitted, store: TripleStore, minter: Minter, own: set[str], filename: str
 ) -> list[str]:
     """Things of this document's stored graph that leave it while other documents point at them."""
     graph = str(minter.document_graph(last_slug(str(emitted.document))))
