@@ -1,4 +1,5 @@
-"""The panels of entity pages: which page query each runs, for which kinds of entity.
+"""The panels of entity pages: which query each runs (a page query, or for a document's debate
+the exports' own), for which kinds of entity.
 
 A panel's rows are shown as a table whose columns are the query's variables; a variable ``x``
 with a sibling ``xLabel`` is one column (the label, linked to ``x``). Every panel shows its query
