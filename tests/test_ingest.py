@@ -80,7 +80,9 @@ def test_moved_quote_is_an_error_not_reanchored(
     with pytest.raises(InputError) as caught:
         prepare(path, store, settings)
     assert "claims.0.quote" in str(caught.value)
-    assert "found at 17" in str(caught.value)
+    # Where the words are now, with both offsets and the context to write: nothing is guessed.
+    where = 'at start 17, end 57, prefix "A short debate.\\n\\n", suffix " Talks'
+    assert where in str(caught.value)
 
 
 def test_wrong_suffix_is_an_error(tmp_path: Path, store: OxigraphStore, settings: Settings) -> None:

@@ -5,6 +5,7 @@ Exit codes: 0 success; 1 SHACL violations (``validate``, ``ingest``); 2 any othe
 
 from __future__ import annotations
 
+import json
 import logging
 import sys
 import time
@@ -17,15 +18,17 @@ import click
 import pyoxigraph as ox
 
 from kgdebate import __version__
+from kgdebate.anchor import anchors, near_misses
 from kgdebate.answers import write_answers
 from kgdebate.build import build as build_store
 from kgdebate.cli_query import run_in_worker, write_outcome
 from kgdebate.config import Settings, load_settings
-from kgdebate.errors import KgdebateError
+from kgdebate.errors import InputError, KgdebateError
 from kgdebate.exports.formats import DOCUMENT_FORMATS, export_document
 from kgdebate.federation import Federation
 from kgdebate.files import replacing, write_atomically
 from kgdebate.ingest.pipeline import Outcome, ingest_files
+from kgdebate.ingest.text import read_text
 from kgdebate.linking.command import link as link_command
 from kgdebate.queries import (
     GRAPH_FORMATS,
@@ -226,6 +229,54 @@ def extract(
         _fail(exc)
     for path in written:
         click.echo(f"wrote {path}")
+
+
+@cli.command()
+@click.argument("text_file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("exact")
+@click.option(
+    "--occurrence",
+    "-n",
+    type=click.IntRange(min=1),
+    help="Which occurrence, counted from 1, when the words occur more than once.",
+)
+@click.pass_obj
+def anchor(settings: Settings, text_file: Path, exact: str, occurrence: int | None) -> None:
+    """Print the quote selectors of the EXACT words in TEXT_FILE, ready to paste.
+
+    Every occurrence is printed when the words occur more than once (exit code 1: choose one
+    with --occurrence); exit code 2 when they do not occur, with where nearly the same words do.
+    """
+    try:
+        text = read_text(text_file, settings.max_text_bytes).text
+        found = anchors(text, exact)
+        if not found:
+            raise InputError(_not_found(text_file, text, exact))
+        if occurrence is not None:
+            if occurrence > len(found):
+                raise InputError(
+                    f"{text_file}: the words occur {len(found)} time(s), not {occurrence}"
+                )
+            found = [found[occurrence - 1]]
+    except KgdebateError as exc:
+        _fail(exc)
+    for number, quote in enumerate(found, start=1):
+        if len(found) > 1:
+            click.echo(f"# occurrence {number} of {len(found)}, line {quote.line_in(text)}")
+        click.echo(quote.as_yaml(), nl=False)
+    sys.exit(1 if len(found) > 1 else 0)
+
+
+def _not_found(text_file: Path, text: str, exact: str) -> str:
+    near = near_misses(text, exact)
+    if not near:
+        return f"{text_file}: the words are not in the text"
+    where = ", ".join(f"line {m.line_in(text)} ({m.start}-{m.end})" for m in near[:3])
+    written = json.dumps(near[0].exact, ensure_ascii=False)
+    return (
+        f"{text_file}: the words are not in the text as written; with white space, quotes and "
+        f"dashes as in the text they are at {where}: {written}"
+    )
 
 
 @cli.command()

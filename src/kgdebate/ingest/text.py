@@ -7,10 +7,12 @@ the text disagree, and only a curator can say which is right.
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from kgdebate.anchor import anchors
 from kgdebate.errors import InputError
 from kgdebate.files import read_plain_file
 from kgdebate.ingest.yamlstrict import Loaded
@@ -87,17 +89,33 @@ def check_quotes(source: SourceText, loaded: Loaded, filename: str) -> None:
             problems.append(f"{where}: offsets {start}-{end} are outside the text (0-{len(text)})")
             continue
         if text[start:end] != quote["exact"]:
-            found = text.find(quote["exact"])
-            moved = f"; the exact words are found at {found}" if found >= 0 else ""
+            moved = _moved(text, quote["exact"])
             problems.append(f"{where}: the text at {start}-{end} is not the quote's exact{moved}")
             continue
         prefix, suffix = quote.get("prefix", ""), quote.get("suffix", "")
         if prefix and text[max(0, start - len(prefix)) : start] != prefix:
-            problems.append(f"{where}: prefix does not match the text before {start}")
+            expected = json.dumps(text[max(0, start - len(prefix)) : start], ensure_ascii=False)
+            problems.append(f"{where}: prefix does not match the text before {start} ({expected})")
         if suffix and text[end : end + len(suffix)] != suffix:
-            problems.append(f"{where}: suffix does not match the text after {end}")
+            expected = json.dumps(text[end : end + len(suffix)], ensure_ascii=False)
+            problems.append(f"{where}: suffix does not match the text after {end} ({expected})")
     if problems:
         raise InputError(
             f"{filename}: the annotation does not match its text:\n  " + "\n  ".join(problems),
-            hint="fix the annotation (or the text); quotes are never re-anchored silently",
+            hint="fix the annotation (or the text); quotes are never re-anchored silently. "
+            '`kgdebate anchor TEXT_FILE "exact words"` prints a quote\'s selectors',
         )
+
+
+def _moved(text: str, exact: str) -> str:
+    """Where the exact words are now, with the selectors to write (``kgdebate anchor`` too)."""
+    found = anchors(text, exact)
+    if not found:
+        return "; the exact words are nowhere in the text"
+    first = found[0]
+    prefix, suffix = (json.dumps(v, ensure_ascii=False) for v in (first.prefix, first.suffix))
+    others = f" (and {len(found) - 1} more time(s))" if len(found) > 1 else ""
+    return (
+        f"; the exact words are at start {first.start}, end {first.end}{others}, "
+        f"prefix {prefix}, suffix {suffix}"
+    )
