@@ -27,6 +27,7 @@ from kgdebate.errors import InputError, KgdebateError
 from kgdebate.exports.formats import DOCUMENT_FORMATS, export_document
 from kgdebate.federation import Federation
 from kgdebate.files import replacing, write_atomically
+from kgdebate.generation import publish
 from kgdebate.ingest.pipeline import Outcome, ingest_files
 from kgdebate.ingest.text import read_text
 from kgdebate.linking.command import link as link_command
@@ -138,11 +139,14 @@ def build(settings: Settings, data_dir: Path, texts: Path | None) -> None:
 
 
 def _answer_named_queries(store: OxigraphStore, settings: Settings) -> None:
-    """Answer the named queries for the server, now that the store's content is final."""
+    """Answer the named queries for the server, now that the store's content is final, then
+    publish the new generation: running servers switch to it (README, "Live updates")."""
     started = time.perf_counter()
     answered = write_answers(store, settings.data_dir, settings.max_rows)
     seconds = time.perf_counter() - started
     log.info("answered %d named queries for the server in %.1f s", len(answered), seconds)
+    generation = publish(settings.data_dir)
+    log.info("published generation %d of the store", generation.number)
 
 
 def annotation_files(command: Callable[..., None]) -> Callable[..., None]:

@@ -37,6 +37,8 @@ class Job:
     max_rows: int = 10_000
     base_iri: str | None = None
     """What relative IRIs in the query resolve against: the endpoint's own IRI."""
+    generation: int = 0
+    """The store generation the request reads: a worker on an older view reopens the store."""
 
 
 @dataclass(frozen=True)

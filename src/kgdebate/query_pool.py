@@ -36,6 +36,7 @@ from typing import IO
 
 import pyoxigraph as ox
 
+from kgdebate.generation import current
 from kgdebate.query_jobs import Job, Outcome, evaluate
 from kgdebate.sandbox import isolate_network
 
@@ -267,6 +268,7 @@ def _serve(fd: int, store_path: str, memory_mb: int) -> None:
         resource.setrlimit(resource.RLIMIT_DATA, (cap, cap))
     threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
     conn = Connection(fd)
+    generation = current(Path(store_path)).number  # read first: the store is at least this new
     store = ox.Store.read_only(store_path)
     conn.send((_READY, isolated))
     while True:
@@ -274,6 +276,9 @@ def _serve(fd: int, store_path: str, memory_mb: int) -> None:
             job = conn.recv()
         except (EOFError, OSError):
             return
+        if job.generation > generation:  # a newer generation was published: a fresh view
+            generation = max(job.generation, current(Path(store_path)).number)
+            store = ox.Store.read_only(store_path)
         try:
             outcome = evaluate(store, job)
         except Exception:  # noqa: BLE001 - one odd query must not cost the worker

@@ -11,10 +11,8 @@ from typing import Any
 from flask import Flask, Response, request
 from markupsafe import Markup
 
-from kgdebate.answers import StoredAnswers
 from kgdebate.config import Settings, load_settings
 from kgdebate.invisible import PATTERN, visible
-from kgdebate.store import OxigraphStore
 from kgdebate.web import (
     body_cap,
     catalogue,
@@ -28,7 +26,8 @@ from kgdebate.web import (
     sparql,
     wellknown,
 )
-from kgdebate.web.context import WebContext, context
+from kgdebate.web.context import context
+from kgdebate.web.context import init_app as init_context
 
 
 def create_app(settings: Settings | None = None) -> Flask:
@@ -39,11 +38,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     # is a 404 like any other.
     app.url_map.merge_slashes = False
     app.config.update(MAX_CONTENT_LENGTH=settings.max_request_bytes, JSON_SORT_KEYS=False)
-    # Answers first: a write that ends between the two drops these, and a set written after
-    # the store was opened is never read (a server started mid-write runs named queries live).
-    answers = StoredAnswers.found(settings.data_dir, settings.max_rows)
-    store = OxigraphStore(settings.data_dir, read_only=True)
-    app.extensions["kgdebate"] = WebContext(settings, store, answers)
+    init_context(app, settings)
 
     errors.init_app(app)
     jobs.init_app(app)

@@ -1,26 +1,77 @@
-"""What every request may use, set once by :func:`kgdebate.web.create_app`."""
+"""What every request may use, and which generation of the store it reads.
+
+A server process serves one read-only view of the store at a time. When a write publishes a new
+generation (:mod:`kgdebate.generation`), the next request opens a fresh view and makes it the
+app's; a request keeps the view it started with to its end (:func:`context` pins it), so nothing
+in flight sees two generations. What is computed from a view (stats, the search index, VoID) lives
+on it and goes with it; kept pages are keyed by generation (:mod:`kgdebate.web.page_cache`).
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import threading
+from dataclasses import dataclass, field
+from typing import Any
 
-from flask import current_app
+from flask import Flask, current_app, g
 
 from kgdebate.answers import StoredAnswers
 from kgdebate.config import Settings
+from kgdebate.generation import Generation, Watcher, current
 from kgdebate.store import OxigraphStore
+
+_KEY = "kgdebate"
+_WATCHER = "kgdebate.generation"
+_SWITCH = threading.Lock()
 
 
 @dataclass
 class WebContext:
-    """The settings, the read-only store and its stored answers."""
+    """The settings, one read-only view of the store, its stored answers and its generation."""
 
     settings: Settings
     store: OxigraphStore
     answers: StoredAnswers | None = None
+    generation: Generation = Generation(0, "")
+    derived: dict[str, Any] = field(default_factory=dict)
+    """What pages compute once from this view (stats, search index, VoID), dropped with it."""
+
+
+def open_view(settings: Settings) -> WebContext:
+    """A fresh read-only view of the store as its latest published generation left it.
+
+    The generation is read first: a write published after that is seen at the next check.
+    Answers before the store: a write that ends between the two drops these, and a set written
+    after the store was opened is never read (its named queries then run live).
+    """
+    generation = current(settings.data_dir)
+    answers = StoredAnswers.found(settings.data_dir, settings.max_rows)
+    store = OxigraphStore(settings.data_dir, read_only=True)
+    return WebContext(settings, store, answers, generation)
+
+
+def init_app(app: Flask, settings: Settings) -> None:
+    view = open_view(settings)
+    app.extensions[_KEY] = view
+    app.extensions[_WATCHER] = Watcher(settings.data_dir, view.generation)
+    app.before_request(_follow_generation)
 
 
 def context() -> WebContext:
-    """The current app's context (inside a request or an app context)."""
-    found: WebContext = current_app.extensions["kgdebate"]
-    return found
+    """The view this request reads (the app's current one, pinned at its first use)."""
+    pinned: WebContext | None = g.get(_KEY)
+    if pinned is None:
+        pinned = g.kgdebate = current_app.extensions[_KEY]
+    return pinned
+
+
+def _follow_generation() -> None:
+    """Before each request: switch to a newer published generation, if there is one."""
+    app = current_app
+    watcher: Watcher = app.extensions[_WATCHER]
+    newer = watcher.newer()
+    if newer is None:
+        return
+    with _SWITCH:
+        if app.extensions[_KEY].generation.number < newer.number:
+            app.extensions[_KEY] = open_view(app.extensions[_KEY].settings)

@@ -11,6 +11,7 @@ in-process: their queries are bound to one IRI and paged.
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -84,6 +85,7 @@ def run_job(job: Job) -> Outcome:
     settings = context().settings
     with metered():
         try:
+            job = dataclasses.replace(job, generation=context().generation.number)
             return query_pool_holder(current_app).get().run(job)
         except QueryTimeout:
             raise Refused(

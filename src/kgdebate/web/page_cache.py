@@ -23,6 +23,8 @@ from typing import Any
 from flask import Flask, Response, current_app, request
 from werkzeug.datastructures import Headers
 
+from kgdebate.web.context import context
+
 KEPT_STATUSES = (200, 206)
 LARGEST_SHARE = 8
 """One answer may take at most 1/8 of the budget: a few huge pages never empty the cache."""
@@ -99,7 +101,8 @@ def _key() -> Key | None:
     accept = request.headers.get("Accept", "")
     if len(query) + len(accept) > MAX_KEY_CHARS:
         return None
-    return request.script_root, request.path, query, accept
+    generation = str(context().generation.number)  # a page of an older view is never served
+    return generation, request.script_root, request.path, query, accept
 
 
 def cached(view: Callable[..., Any]) -> Callable[..., Response]:

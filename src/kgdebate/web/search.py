@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 
 import pyoxigraph as ox
-from flask import Blueprint, abort, current_app, render_template, request
+from flask import Blueprint, abort, render_template, request
 
 from kgdebate.queries import short
 from kgdebate.store import OxigraphStore
@@ -110,10 +110,11 @@ def _solutions(store: OxigraphStore, name: str) -> ox.QuerySolutions:
 
 
 def cached_index() -> SearchIndex:
-    cache: dict[str, SearchIndex] = current_app.extensions.setdefault(CACHE_KEY, {})
-    if "index" not in cache:
-        cache["index"] = build_index(context().store)
-    return cache["index"]
+    ctx = context()
+    found: SearchIndex | None = ctx.derived.get(CACHE_KEY)
+    if found is None:
+        found = ctx.derived[CACHE_KEY] = build_index(ctx.store)
+    return found
 
 
 @bp.get("/search")

@@ -12,7 +12,6 @@ described as property partitions with their counts, not as links.
 from __future__ import annotations
 
 import pyoxigraph as ox
-from flask import current_app
 
 from kgdebate.config import Settings
 from kgdebate.namespaces import DCTERMS, FOAF, OWL, PREFIXES, RDF, VOID, WD, WIKIDATA, XSD
@@ -105,8 +104,8 @@ def _vocabularies(store: OxigraphStore) -> list[str]:
 
 def cached_void() -> list[ox.Triple]:
     """Computed once per app: the store is read-only while the app runs."""
-    cache: dict[str, list[ox.Triple]] = current_app.extensions.setdefault(CACHE_KEY, {})
-    if "triples" not in cache:
-        ctx = context()
-        cache["triples"] = void_triples(ctx.store, ctx.settings)
-    return cache["triples"]
+    ctx = context()
+    found: list[ox.Triple] | None = ctx.derived.get(CACHE_KEY)
+    if found is None:
+        found = ctx.derived[CACHE_KEY] = void_triples(ctx.store, ctx.settings)
+    return found
