@@ -56,6 +56,7 @@ bench: $(VENV)/.installed-test
 	$(BIN)/python bench/web_bench.py
 	$(BIN)/python bench/export_bench.py
 	$(BIN)/python bench/guard_fuzz.py
+	$(BIN)/python bench/live_update_bench.py
 
 vendor: $(YASGUI_DIR)/VERSION
 
