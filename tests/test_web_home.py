@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 from flask.testing import FlaskClient
+
+from kgdebate import __version__
+from kgdebate.namespaces import KGD
+from kgdebate.store import OxigraphStore
+
+from conftest import BASE, SEED_ID
 
 
 def test_front_page_shows_the_graph(client: FlaskClient) -> None:
@@ -19,3 +27,31 @@ def test_unknown_path_gets_the_one_error_shape(client: FlaskClient) -> None:
     assert response.status_code == 404
     assert response.get_json() == {"error": "not found", "code": "not-found"}
     assert b"<script>" not in response.data
+
+
+def test_front_page_leads_to_the_documents_and_everything_else(
+    client: FlaskClient, built: OxigraphStore
+) -> None:
+    document = f"{BASE}id/document/{SEED_ID}"
+    expected_claims = sum(
+        1 for _ in built.query(f"SELECT ?c {{ ?c {KGD.inDocument.n3()} <{document}> }}")
+    )
+    expected_warnings = built.query(
+        f"SELECT (COUNT(?w) AS ?n) {{ GRAPH <{BASE}graph/provenance/{SEED_ID}> "
+        "{ ?w <http://www.w3.org/ns/shacl#resultSeverity> <http://www.w3.org/ns/shacl#Warning> } }"
+    )
+    page = client.get("/", headers={"Accept": "text/html"}).get_data(as_text=True)
+    documents = page[page.index('id="documents"') : page.index('id="explore"')]
+    assert f'href="/doc/document/{SEED_ID}"' in documents
+    claims, warnings = re.search(r"<td>(\d+)</td><td>(\d+)</td></tr>", documents).groups()
+    warnings_in_store = int(next(iter(expected_warnings))["n"].value)
+    assert (int(claims), int(warnings)) == (
+        expected_claims,
+        warnings_in_store,
+    ) and warnings_in_store
+    assert '<td class="date">2023-11-16</td>' in documents
+    for link in ("/queries", "/sparql", "/search", "/dump.trig", "/dump.nq", "/.well-known/void"):
+        assert f'href="{link}"' in page, link
+    open_warnings = page[page.index('id="warnings"') : page.index('id="contents"')]
+    assert "citation needed" in open_warnings and "Should the Biden Administration" in open_warnings
+    assert f"kgdebate {__version__}" in page

@@ -2,18 +2,70 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+import pyoxigraph as ox
 from flask import Blueprint, Response, jsonify, render_template
 
+from kgdebate import __version__
 from kgdebate.stats import Stats, collect_stats
-from kgdebate.web.context import context
+from kgdebate.store import term_text as _text
+from kgdebate.web.context import WebContext, context
+from kgdebate.web.describe import page_query
+from kgdebate.web.terms import TermView, view
 
 bp = Blueprint("home", __name__)
 _STATS = "kgdebate.stats"
+_FRONT = "kgdebate.front"
 
 
 @bp.get("/")
 def index() -> str:
-    return render_template("home.html", stats=_stats(), generation=context().generation)
+    ctx = context()
+    front = ctx.derived.get(_FRONT)
+    if front is None:
+        front = ctx.derived[_FRONT] = _front(ctx)
+    documents, warnings = front
+    return render_template(
+        "home.html",
+        stats=_stats(),
+        generation=ctx.generation,
+        version=__version__,
+        documents=documents,
+        warnings=warnings,
+    )
+
+
+def _front(ctx: WebContext) -> tuple[list[dict[str, Any]], list[tuple[TermView, str, TermView]]]:
+    """The documents and the open warnings, once per view of the store (the counts read every
+    claim and every stored warning)."""
+    base = ctx.settings.base_iri
+    documents = [
+        {
+            "title": view(base, row["document"], row["title"]),
+            "date": row["date"].value if row["date"] else "",
+            "publisher": view(base, row["publisher"], row["publisherLabel"]),
+            "draft": row["draft"] is not None and row["draft"].value == "true",
+            "claims": int(row["claims"].value) if row["claims"] else 0,
+            "warnings": int(row["warnings"].value) if row["warnings"] else 0,
+        }
+        for row in _rows("home-documents")
+    ]
+    warnings = [
+        (
+            view(base, row["focus"], row["focusLabel"]),
+            _text(row["message"]),
+            view(base, row["document"], row["documentTitle"]),
+        )
+        for row in _rows("home-warnings")
+    ]
+    return documents, warnings
+
+
+def _rows(name: str) -> list[ox.QuerySolution]:
+    result = context().store.query(page_query(name))
+    assert isinstance(result, ox.QuerySolutions)
+    return list(result)
 
 
 @bp.get("/health")
