@@ -24,6 +24,7 @@ from kgdebate.web import (
     page_cache,
     search,
     sparql,
+    timeline,
     wellknown,
 )
 from kgdebate.web.context import context
@@ -43,7 +44,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     errors.init_app(app)
     jobs.init_app(app)
     page_cache.init_app(app, settings.page_cache_mb * 2**20)
-    for feature in (home, sparql, entities, catalogue, search, wellknown, exports):
+    for feature in (home, sparql, entities, catalogue, search, timeline, wellknown, exports):
         app.register_blueprint(feature.bp)
     app.jinja_env.finalize = _shown  # every {{ value }} of every template
     app.after_request(_security_headers)
