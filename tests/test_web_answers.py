@@ -15,9 +15,10 @@ from click.testing import CliRunner
 from flask import Flask
 from flask.testing import FlaskClient
 
-from kgdebate import answers
+from kgdebate import answers, generation
 from kgdebate.answers import MANIFEST, STORE_MARK, StoredAnswers, write_answers
 from kgdebate.cli import cli
+from kgdebate.generation import current
 from kgdebate.store import OxigraphStore, answers_dir
 from kgdebate.web import catalogue, create_app
 
@@ -123,8 +124,11 @@ def test_answers_of_another_row_cap_are_not_used(
 
 
 def test_a_write_drops_the_answers_and_a_running_server_never_reads_newer_ones(
-    built: OxigraphStore, tmp_path: Path, worker_runs: list[str]
+    built: OxigraphStore, tmp_path: Path, worker_runs: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """A server's view and the answers it serves are of one generation: until it switches to
+    the new generation, it runs the query live rather than read answers of a newer store."""
+    monkeypatch.setattr(generation, "CHECK_EVERY_S", 3600.0)  # the running view stays, for now
     store = answered_store(built, tmp_path)
     running = app_over(store).test_client()
     assert running.get(f"/queries/{WHOLE}.json").status_code == 200 and worker_runs == []
@@ -134,6 +138,10 @@ def test_a_write_drops_the_answers_and_a_running_server_never_reads_newer_ones(
     assert (answers_dir(store) / MANIFEST).exists()  # answered again after the write
     assert running.get(f"/queries/{WHOLE}.json").status_code == 200
     assert len(worker_runs) == 1  # the answers it started with are gone: it asks the store
+    monkeypatch.setattr(generation, "CHECK_EVERY_S", 0.0)  # now it looks, and switches
+    assert running.get("/health").get_json()["generation"] == current(store).number
+    assert running.get(f"/queries/{WHOLE}.json").status_code == 200
+    assert len(worker_runs) == 1  # the new view's own answers
     writable = OxigraphStore(store)
     writable.replace_graphs({})  # nothing to write: the answers stay
     assert answers_dir(store).exists()
