@@ -336,6 +336,44 @@ def test_review_lists_decisions_with_their_lines(
     assert code.exit_code == 1 and "decision(s) left" in code.stderr
 
 
+def test_recorded_decisions_close_their_items_and_the_annotation_still_ingests(
+    tmp_path: Path, store: OxigraphStore, settings: Settings
+) -> None:
+    """Issue 11, 8: "no link", "not an entity", "not a statistic" and "the document gives no
+    source" are decisions kept in the annotation, not open items."""
+    path = draft_of(DOCUMENTS / "news-istanbul-lessons.html", tmp_path, store, settings)
+    before = review(path, settings.max_annotation_bytes, settings.max_yaml_nodes)
+    data = yaml.safe_load(path.read_text("utf-8"))
+    draft = data["draft"]
+    for item in draft.get("ambiguous", []):
+        item["decision"] = "no link"
+    for item in draft.get("new_entities", []):
+        item["decision"] = "not an entity"
+    for item in draft.get("figures", []):
+        item["decision"] = "not a statistic"
+    for statistic in data.get("statistics", []):
+        if "source" not in statistic:
+            statistic["source_given"] = False
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+    after = review(path, settings.max_annotation_bytes, settings.max_yaml_nodes)
+    closed = ("ambiguous", "unknown name", "no statistic", "has no source")
+    assert any(kind in item for item in before for kind in closed[:2])
+    assert not [item for item in after if any(kind in item for kind in closed)], after
+    assert len(after) < len(before)
+    ingest_one(path, store, settings)  # decisions are valid annotation: it is stored
+
+
+def test_an_unknown_decision_is_refused_by_the_schema(
+    tmp_path: Path, store: OxigraphStore, settings: Settings
+) -> None:
+    path = draft_of(DOCUMENTS / "news-istanbul-lessons.html", tmp_path, store, settings)
+    data = yaml.safe_load(path.read_text("utf-8"))
+    data["draft"]["new_entities"][0]["decision"] = "later, maybe"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+    (outcome,) = ingest_files([path], store, settings)
+    assert outcome.error is not None and "decision" in str(outcome.error)
+
+
 def test_ingest_warnings_point_at_the_line_to_edit(
     tmp_path: Path, store: OxigraphStore, settings: Settings
 ) -> None:

@@ -192,3 +192,16 @@ def test_ingest_needs_reference_data(tmp_path: Path) -> None:
     settings = Settings(data_dir=tmp_path / "empty")
     with pytest.raises(StoreError, match="run `kgdebate build` first"):
         prepare(MINIMAL, OxigraphStore(settings.data_dir), dataclasses.replace(settings))
+
+
+def test_a_statistic_cannot_both_give_a_source_and_say_none_is_given(
+    tmp_path: Path, store: OxigraphStore, settings: Settings
+) -> None:
+    path = edited(
+        tmp_path,
+        "    population: ukrainians\n",
+        "    population: ukrainians\n    source_given: false\n    source: unhcr-2023\n",
+    )
+    [outcome] = ingest_files([path], store, settings)
+    assert isinstance(outcome.error, InputError) and "statistics.0" in str(outcome.error)
+    assert "not together with `source:`" in str(outcome.error)

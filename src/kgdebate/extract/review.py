@@ -1,4 +1,10 @@
-"""What a curator must still decide for one annotation, each item with the YAML line to edit."""
+"""What a curator must still decide for one annotation, each item with the YAML line to edit.
+
+A decision recorded in the annotation closes its item: `decision: no link` on an ambiguous name,
+`decision: not an entity` (or `no link`) on an unknown one, `decision: not a statistic` on a
+figure, `source_given: false` on a statistic the document gives no source for. A finished
+curation reads ``0 decision(s) left``.
+"""
 
 from __future__ import annotations
 
@@ -37,17 +43,21 @@ def review(path: Path, max_bytes: int, max_nodes: int) -> list[str]:
         if name not in data.get("document", {}):
             say(("document",), f"document.{name} is missing: add it")
     for index, item in enumerate(draft.get("ambiguous", [])):
+        if "decision" in item:
+            continue
         options = ", ".join(f"{c['kind']} {c['slug']}" for c in item["candidates"])
         say(
             ("draft", "ambiguous", index),
             f"ambiguous {item['text']!r} at {item['start']}-{item['end']}: one of {options}; "
-            "add the right one to the claim's mentions",
+            "add the right one to the claim's mentions, or record `decision: no link`",
         )
     for index, item in enumerate(draft.get("new_entities", [])):
+        if "decision" in item:
+            continue
         say(
             ("draft", "new_entities", index),
             f"unknown name {item['text']!r} ({len(item['occurrences'])}x): add an entity "
-            "to the reference data, or delete the item",
+            "to the reference data, or record `decision: not an entity` (or `no link`)",
         )
     for index, claim in enumerate(data.get("claims", [])):
         missing = [key for key in ("side", "theme", "kind") if key not in claim]
@@ -55,12 +65,19 @@ def review(path: Path, max_bytes: int, max_nodes: int) -> list[str]:
             say(("claims", index), f"claim {claim.get('id')} has no {' or '.join(missing)}")
     cited = {s.get("value_text") for s in data.get("statistics", [])}
     for index, figure in enumerate(draft.get("figures", [])):
+        if "decision" in figure:
+            continue
         if figure["kind"] in ("percent", "count", "money") and figure["text"] not in cited:
             say(
                 ("draft", "figures", index),
-                f"figure {figure['text']!r} at {figure['start']}: no statistic with a source yet",
+                f"figure {figure['text']!r} at {figure['start']}: no statistic with a source yet; "
+                "add one, or record `decision: not a statistic`",
             )
     for index, statistic in enumerate(data.get("statistics", [])):
-        if "source" not in statistic:
-            say(("statistics", index), f"statistic {statistic['id']} has no source")
+        if "source" not in statistic and statistic.get("source_given") is not False:
+            say(
+                ("statistics", index),
+                f"statistic {statistic['id']} has no source: give `source:`, or record "
+                "`source_given: false` when the document names none",
+            )
     return items

@@ -81,6 +81,8 @@ def _explain(error: ValidationError) -> str:
         return f"must be {expected!r}"
     if kind == "oneOf":
         return "must name exactly one cited thing (event, statistic, statement, actor, document…)"
+    if kind == "not" and isinstance(expected, dict) and "description" in expected:
+        return str(expected["description"])
     return error.message if len(error.message) < 200 else kind
 
 
