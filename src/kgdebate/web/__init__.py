@@ -20,6 +20,7 @@ from kgdebate.web import (
     errors,
     exports,
     home,
+    indexes,
     jobs,
     page_cache,
     search,
@@ -44,7 +45,8 @@ def create_app(settings: Settings | None = None) -> Flask:
     errors.init_app(app)
     jobs.init_app(app)
     page_cache.init_app(app, settings.page_cache_mb * 2**20)
-    for feature in (home, sparql, entities, catalogue, search, timeline, wellknown, exports):
+    features = (home, sparql, entities, catalogue, search, timeline, indexes, wellknown, exports)
+    for feature in features:
         app.register_blueprint(feature.bp)
     app.jinja_env.finalize = _shown  # every {{ value }} of every template
     app.after_request(_security_headers)
