@@ -63,3 +63,20 @@ def test_the_same_rows_as_json_and_csv(client: FlaskClient) -> None:
     as_csv = list(csv.DictReader(io.StringIO(client.get("/actors.csv").get_data(as_text=True))))
     assert [row["actor"]["value"] for row in as_json] == [row["actor"] for row in as_csv]
     assert len(as_json) == len(_counts(_html(client, "/actors")))
+
+
+def test_the_claims_index_has_every_claim_with_its_quote_and_facets(
+    client: FlaskClient, built: OxigraphStore
+) -> None:
+    claims = built.query(
+        "SELECT (COUNT(DISTINCT ?c) AS ?n) { ?c a <https://w3id.org/kgdebate/def/kgdebate#Claim> }"
+    )
+    page = _html(client, "/claims")
+    rows = re.findall(r'<tr><td><a href="/doc/claim/', page)
+    assert len(rows) == int(next(iter(claims))["n"].value) > 0
+    assert "Therefore, the Biden administration should not push" in page  # quoted words
+    against = _html(client, "/claims?side=against+the+motion")
+    shown = re.findall(r"<td>(for the motion|against the motion)</td>", against)
+    assert shown and set(shown) == {"against the motion"}
+    assert client.get("/claims?side=sideways").status_code == 404
+    assert client.get("/claims.json").get_json()["results"]["bindings"]
