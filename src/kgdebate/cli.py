@@ -352,12 +352,7 @@ def query(settings: Settings, query: str, fmt: str, params: tuple[str, ...]) -> 
     try:
         text = read_query(query)
         given = dict(p.split("=", 1) for p in params if "=" in p)
-        federation = Federation(
-            settings.service_allowlist,
-            settings.remote_timeout_s,
-            settings.max_rows,
-            settings.query_limits,
-        )
+        federation = Federation.of(settings)
         if text.lstrip().startswith("#+"):
             named = parse_named_query(Path(query).stem, text)
             prepared = answer_and_bind_named(named, given, federation)

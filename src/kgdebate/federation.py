@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kgdebate.config import Settings
 from kgdebate.errors import QueryError, RemoteError
 from kgdebate.remote import Endpoint, select
 from kgdebate.sparql_guard import DEFAULT_LIMITS, Limits, blank_opaque, check_query
@@ -39,6 +40,16 @@ class Federation:
     max_rows: int = 10_000
     limits: Limits = DEFAULT_LIMITS
     """What the query guard allows (settings ``query_max_*``)."""
+
+    @classmethod
+    def of(cls, settings: Settings) -> Federation:
+        """The federation the settings allow (``service_allowlist``, ``remote_timeout_s``…)."""
+        return cls(
+            settings.service_allowlist,
+            settings.remote_timeout_s,
+            settings.max_rows,
+            settings.query_limits,
+        )
 
 
 @dataclass(frozen=True)

@@ -48,12 +48,7 @@ def catalogue() -> dict[str, NamedQuery]:
 def prepared_text(query: NamedQuery, parameters: dict[str, str]) -> str:
     """The query as a worker will run it: parameters bound, SERVICE blocks answered."""
     settings = context().settings
-    federation = Federation(
-        settings.service_allowlist,
-        settings.remote_timeout_s,
-        settings.max_rows,
-        settings.query_limits,
-    )
+    federation = Federation.of(settings)
     try:
         with metered():  # SERVICE blocks are answered here, in the request: charge their time
             return answer_and_bind_named(query, parameters, federation)

@@ -164,12 +164,7 @@ def _answer_services(query: str) -> str:
     """The query with its SERVICE blocks answered here, by the federation client: query workers
     have no network (:mod:`kgdebate.sandbox`), and this client calls only allowlisted endpoints."""
     settings = context().settings
-    federation = Federation(
-        settings.service_allowlist,
-        settings.remote_timeout_s,
-        settings.max_rows,
-        settings.query_limits,
-    )
+    federation = Federation.of(settings)
     try:
         if not service_blocks(query):
             return query
