@@ -15,7 +15,7 @@ import pyoxigraph as ox
 from kgdebate.config import Settings
 from kgdebate.errors import QueryError
 from kgdebate.media_types import GRAPH_TYPES, RESULT_TYPES
-from kgdebate.queries import table
+from kgdebate.queries import GRAPH_FORMATS, RESULT_FORMATS, table
 from kgdebate.query_jobs import Job, Outcome
 from kgdebate.query_pool import (
     EngineCrashed,
@@ -25,14 +25,13 @@ from kgdebate.query_pool import (
     WorkerLost,
 )
 
+# The `-f` names of queries.py, each with the media type the worker writes for it.
 FORMATS = {
-    "json": "application/sparql-results+json",
-    "xml": "application/sparql-results+xml",
-    "csv": "text/csv",
-    "tsv": "text/tab-separated-values",
-    "turtle": "text/turtle",
-    "ntriples": "application/n-triples",
-    "jsonld": "application/ld+json",
+    name: media_type
+    for names, types in ((RESULT_FORMATS, RESULT_TYPES), (GRAPH_FORMATS, GRAPH_TYPES))
+    for name, fmt in names.items()
+    for media_type, same in types.items()
+    if same == fmt
 }
 _JSON = "application/sparql-results+json"
 

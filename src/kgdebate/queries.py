@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 import pyoxigraph as ox
 import yaml
@@ -189,19 +189,6 @@ def answer_and_bind(
     if federation is not None and service_blocks(text):
         text = answer_services(text, federation)
     return bind_first(text, bindings) if bindings else text
-
-
-def write_result(result: QueryResult, fmt: str, out: IO[bytes]) -> None:
-    if isinstance(result, ox.QueryTriples):
-        if fmt not in GRAPH_FORMATS:
-            raise QueryError(f"a graph result is written as {', '.join(GRAPH_FORMATS)}, not {fmt}")
-        result.serialize(out, format=GRAPH_FORMATS[fmt])
-    elif fmt == "table":
-        out.write(table(result).encode("utf-8"))
-    elif fmt in RESULT_FORMATS:
-        result.serialize(out, format=RESULT_FORMATS[fmt])
-    else:
-        raise QueryError(f"rows are written as table, {', '.join(RESULT_FORMATS)}, not {fmt}")
 
 
 def short(term: Term | None) -> str:
