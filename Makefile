@@ -12,6 +12,10 @@ TEXTS_OPT := $(if $(TEXTS),--texts $(TEXTS),)
 # folder is git-ignored. Without npm the app offers a plain HTML form instead.
 YASGUI_VERSION := 4.6.2
 YASGUI_DIR := src/kgdebate/web/static/vendor/yasgui
+# Natural Earth country shapes (TopoJSON, ISO 3166 numeric ids) for the stance map, from npm at
+# build time like YASGUI; without them the stance matrix has no map, only its tables.
+WORLD_ATLAS_VERSION := 2.0.2
+WORLD_ATLAS_DIR := src/kgdebate/web/static/vendor/world-atlas
 # The Argdown parser that the tests check the Argdown export with (build/ is git-ignored).
 ARGDOWN_VERSION := 2.0.1
 ARGDOWN_CORE := build/argdown/node_modules/@argdown/core
@@ -58,7 +62,21 @@ bench: $(VENV)/.installed-test
 	$(BIN)/python bench/guard_fuzz.py
 	$(BIN)/python bench/live_update_bench.py
 
-vendor: $(YASGUI_DIR)/VERSION
+vendor: $(YASGUI_DIR)/VERSION $(WORLD_ATLAS_DIR)/VERSION
+
+$(WORLD_ATLAS_DIR)/VERSION:
+	@if ! command -v npm >/dev/null 2>&1; then \
+	  echo "npm not found: world-atlas not installed; /motions/… shows no map."; \
+	elif mkdir -p build/npm $(WORLD_ATLAS_DIR) \
+	  && (cd build/npm && npm pack --silent world-atlas@$(WORLD_ATLAS_VERSION) >/dev/null) \
+	  && tar -xzf build/npm/world-atlas-$(WORLD_ATLAS_VERSION).tgz -C build/npm \
+	       package/countries-110m.json package/LICENSE \
+	  && cp build/npm/package/countries-110m.json build/npm/package/LICENSE $(WORLD_ATLAS_DIR)/; then \
+	  echo "world-atlas $(WORLD_ATLAS_VERSION)" > $@; \
+	  echo "world-atlas $(WORLD_ATLAS_VERSION) installed in $(WORLD_ATLAS_DIR)"; \
+	else \
+	  echo "could not fetch world-atlas from npm: /motions/… shows no map."; \
+	fi
 
 $(YASGUI_DIR)/VERSION:
 	@if ! command -v npm >/dev/null 2>&1; then \

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import atexit
 import dataclasses
 import io
+import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,8 +23,29 @@ from kgdebate.web import create_app
 from kgdebate.web.jobs import query_pool_holder
 
 ROOT = Path(__file__).resolve().parents[1]
-DATA = ROOT / "data"
+FULL_DATA = ROOT / "data"
+"""The data folder `make run` builds: the seed and the UN General Debate corpus."""
 SEED_ID = "belfer-2023-11-16-pressure-ukraine-to-negotiate"
+CORPUS_REFERENCE = "ungdc.ttl"
+
+
+def _seed_data() -> Path:
+    """A copy of data/ with the seed document alone and the curated reference data: what most
+    tests build. The corpus's 345 speeches and 190 states are built by the tests of the corpus
+    (``corpus`` fixture), once, not by every test that needs a store."""
+    folder = Path(tempfile.mkdtemp(prefix="kgdebate-seed-data-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    (folder / "annotations").mkdir()
+    shutil.copy(FULL_DATA / "annotations" / f"{SEED_ID}.yaml", folder / "annotations")
+    shutil.copytree(
+        FULL_DATA / "reference",
+        folder / "reference",
+        ignore=shutil.ignore_patterns(CORPUS_REFERENCE),
+    )
+    return folder
+
+
+DATA = _seed_data()
 SEED = DATA / "annotations" / f"{SEED_ID}.yaml"
 CORPUS = ROOT.parent / "shared" / "corpus"
 SEED_TEXT = CORPUS / f"{SEED_ID}.txt"

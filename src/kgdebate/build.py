@@ -108,6 +108,6 @@ def load_trusted(store: TripleStore, settings: Settings) -> int:
 def build(data_dir: Path, store: OxigraphStore, settings: Settings) -> BuildSummary:
     """Load the trusted graphs, then ingest every ``annotations/*.yaml`` of ``data_dir``."""
     reference_triples = load_trusted(store, settings)
-    annotations = sorted((data_dir / "annotations").glob("*.yaml"))
+    annotations = sorted((data_dir / "annotations").rglob("*.yaml"))
     log.info("ingesting %d annotation file(s) from %s", len(annotations), data_dir)
     return BuildSummary(reference_triples, ingest_files(annotations, store, settings))

@@ -303,6 +303,136 @@ def review(settings: Settings, file: Path) -> None:
     sys.exit(1 if items else 0)
 
 
+@cli.command()
+@click.option("--motion", default="negotiate-now", show_default=True, help="The motion's slug.")
+@click.option("--year", help="Only this year (four digits).")
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "json"]),
+    default="table",
+    show_default=True,
+    help="table (for reading), csv or json (every column).",
+)
+@click.pass_obj
+def stances(settings: Settings, motion: str, year: str | None, fmt: str) -> None:
+    """Who took which stance toward a motion: one row per document and stance, with the words.
+
+    The same table as the named query `stances` and the page /motions/<slug>.
+    """
+    from kgdebate.mint import Minter
+    from kgdebate.queries import named_queries
+    from kgdebate.stance.table import as_csv, as_json, rows_of
+
+    if year is not None and not (len(year) == 4 and year.isdigit()):
+        _fail(InputError(f"--year {year!r}: give a year as four digits, such as 2022"))
+    store = _open(settings, read_only=True)
+    try:
+        iri = Minter(settings.base_iri).thing("motion", motion)
+    except ValueError:
+        iri = None
+    if iri is None or not store.types_of(str(iri)):
+        _fail(
+            InputError(
+                f"--motion {motion!r}: no such motion in the store",
+                hint="motions are in data/reference/motions.ttl, such as negotiate-now",
+            )
+        )
+    try:
+        prepared = answer_and_bind_named(
+            named_queries()["stances"], {"motion": f"<{iri}>", "year": year or "any"}
+        )
+        outcome = run_in_worker(settings, prepared, "json")
+    except KgdebateError as exc:
+        _fail(exc)
+    rows = rows_of(outcome.body)
+    if fmt == "csv":
+        click.echo(as_csv(rows), nl=False)
+    elif fmt == "json":
+        click.echo(as_json(rows))
+    else:
+        shown = ("iso3", "actor", "year", "stance", "overall", "confidence", "quote")
+        click.echo(as_csv(rows) if not rows else _columns_table(rows, shown), nl=False)
+    if not rows:
+        click.echo(
+            f"no stances toward motion {motion!r}" + (f" in {year}" if year else ""), err=True
+        )
+
+
+def _columns_table(rows: list[dict[str, str]], columns: tuple[str, ...]) -> str:
+    widths = {c: min(60, max(len(c), *(len(r.get(c, "")) for r in rows))) for c in columns}
+
+    def line(cells: dict[str, str]) -> str:
+        return (
+            "  ".join(
+                (
+                    cells.get(c, "")[: widths[c] - 1] + "…"
+                    if len(cells.get(c, "")) > widths[c]
+                    else cells.get(c, "")
+                ).ljust(widths[c])
+                for c in columns
+            ).rstrip()
+            + "\n"
+        )
+
+    return line({c: c for c in columns}) + "".join(line(r) for r in rows)
+
+
+@cli.group("import")
+def import_() -> None:
+    """Import a corpus: its reference data and one annotation per document, then store them."""
+
+
+@import_.command("ungdc")
+@click.argument("corpus", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option(
+    "--speakers",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="The corpus's speaker list (Speakers_by_session.xlsx): who spoke, and their post.",
+)
+@click.option(
+    "--data",
+    "data_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default="data",
+    show_default=True,
+    help="The data folder to write reference/ungdc.ttl and annotations/ungdc/ into.",
+)
+@click.option("--no-store", is_flag=True, help="Write the files only; store nothing.")
+@click.pass_obj
+def import_ungdc(
+    settings: Settings, corpus: Path, speakers: Path | None, data_dir: Path, no_store: bool
+) -> None:
+    """Import the UN General Debate Corpus from CORPUS (folders of <CODE>_<session>_<year>.txt).
+
+    Writes one annotation per speech, with the stances toward the motion `negotiate-now` that
+    the rules find, and stores each through the same checks as `ingest`. Curated annotations
+    are kept; a second run changes nothing. What was skipped is listed with its reason.
+    """
+    from kgdebate.ungdc.command import import_ungdc as run_import
+
+    store = None if no_store else _open(settings)
+    try:
+        report = run_import(corpus, speakers, data_dir, store, settings)
+    except KgdebateError as exc:
+        _fail(exc)
+    for skipped in report.skipped:
+        click.echo(f"skipped: {skipped.where}: {skipped.why}", err=True)
+    for path in report.kept:
+        click.echo(f"kept: {path} (curated since the import wrote it)", err=True)
+    click.echo(
+        f"{len(report.written)} annotation(s) written, {len(report.unchanged)} unchanged, "
+        f"{len(report.kept)} kept, {len(report.skipped)} skipped",
+        err=True,
+    )
+    if store is None:
+        return
+    store.flush()
+    _answer_named_queries(store, settings)
+    sys.exit(_report(report.outcomes, "stored"))
+
+
 def _report(outcomes: list[Outcome], verb: str) -> int:
     """Print each file's warnings and errors to stderr and a summary; return the exit code."""
     code = 0

@@ -42,22 +42,29 @@ def _country_codes(reference: Graph) -> Iterator[Triple]:
     """Alpha-3, numeric, COW and GW codes for every subject that has an alpha-2 code."""
     from countrycode import countrycode  # here, not at the top: it loads pandas (~0.3 s)
 
-    for subject, code in sorted(reference.subject_objects(KGD.iso3166Alpha2)):
-        if not isinstance(subject, URIRef):
-            continue
-        alpha2 = str(code)
-        country = pycountry.countries.get(alpha_2=alpha2)
-        if country is None:
-            continue
+    states = [
+        (subject, country)
+        for subject, code in sorted(reference.subject_objects(KGD.iso3166Alpha2))
+        if isinstance(subject, URIRef)
+        and (country := pycountry.countries.get(alpha_2=str(code))) is not None
+    ]
+    if not states:
+        return
+    codes = [country.alpha_2 for _, country in states]
+    # One call per code list: each call reads the package's code table again (~20 ms).
+    cow_numbers, cow_letters, gw_numbers = (
+        countrycode(codes, origin="iso2c", destination=destination)
+        for destination in ("cown", "cowc", "gwn")
+    )
+    for (subject, country), cow_number, cow_abbreviation, gw_number in zip(
+        states, cow_numbers, cow_letters, gw_numbers, strict=True
+    ):
         yield subject, KGD.iso3166Alpha3, Literal(country.alpha_3)
         yield subject, KGD.iso3166Numeric, Literal(country.numeric)
-        cow_number = countrycode(alpha2, origin="iso2c", destination="cown")
-        cow_letters = countrycode(alpha2, origin="iso2c", destination="cowc")
-        gw_number = countrycode(alpha2, origin="iso2c", destination="gwn")
         if cow_number is not None:
             yield subject, KGD.cowCode, Literal(int(cow_number), datatype=XSD.integer)
-        if cow_letters is not None:
-            yield subject, KGD.cowAbbreviation, Literal(str(cow_letters))
+        if cow_abbreviation is not None:
+            yield subject, KGD.cowAbbreviation, Literal(str(cow_abbreviation))
         if gw_number is not None:
             yield subject, KGD.gwCode, Literal(int(gw_number), datatype=XSD.integer)
 

@@ -38,6 +38,7 @@ THING_TYPES: Final = frozenset(
         "position",
         "membership",
         "participation",
+        "motion",
         "team",
         "software",
         "ingest",

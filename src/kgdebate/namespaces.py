@@ -72,6 +72,8 @@ CC_BY_4 = URIRef("https://creativecommons.org/licenses/by/4.0/")
 LOCAL_URL = "http://127.0.0.1:5000/"
 """Where ``kgdebate serve`` answers by default (setting ``public_url``)."""
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
+UNGDC = URIRef("https://doi.org/10.7910/DVN/0TJX8Y")
+"""The UN General Debate Corpus (Harvard Dataverse): where the speeches' texts come from."""
 KGV = Namespace(DEFAULT_BASE + "vocab/")
 KGDSH = Namespace(DEFAULT_BASE + "def/shapes#")
 
@@ -112,6 +114,9 @@ class KGD(DefinedNamespace):
     Membership: URIRef
     Event: URIRef
     Participation: URIRef
+    Motion: URIRef
+    Stance: URIRef
+    Speech: URIRef
     # properties
     metonym: URIRef
     series: URIRef
@@ -191,6 +196,15 @@ class KGD(DefinedNamespace):
     annotationFile: URIRef
     toolVersion: URIRef
     textVerified: URIRef
+    onMotion: URIRef
+    broaderMotion: URIRef
+    claimant: URIRef
+    towardMotion: URIRef
+    stanceLabel: URIRef
+    extractedBy: URIRef
+    extractionCue: URIRef
+    deliveredAt: URIRef
+    onBehalfOf: URIRef
 
 
 PREFIXES: dict[str, str] = {

@@ -56,7 +56,8 @@ def _inline_lists(data: Any) -> Any:
     return data
 
 
-def _yaml(data: Any) -> str:
+def block_yaml(data: Any) -> str:
+    """Block YAML as curators write it (lists of scalars inline), that strict ingest reads."""
     return yaml.dump(
         _inline_lists(data),
         Dumper=_Dumper,
@@ -80,7 +81,7 @@ def render(draft: Draft) -> str:
     """The draft as YAML, with a last line that tells an untouched draft from a curated one."""
     data = {key: value for key, value in draft.data.items() if key != "draft"}
     block = draft.data["draft"]
-    parts = [HEADER, _yaml(data), "draft:\n"]
+    parts = [HEADER, block_yaml(data), "draft:\n"]
     for key, value in block.items():
         if not isinstance(value, list) or all(not isinstance(v, dict | list) for v in value):
             parts.append(f"  {key}: {_flow(value)}\n")
@@ -88,7 +89,7 @@ def render(draft: Draft) -> str:
             parts.append(f"  {key}:" + ("\n" if value else " []\n"))
             parts.extend(f"  - {_flow(item)}\n" for item in value)
         else:
-            parts.append("".join(f"  {line}\n" for line in _yaml({key: value}).splitlines()))
+            parts.append("".join(f"  {line}\n" for line in block_yaml({key: value}).splitlines()))
     body = "".join(parts)
     return body + FINGERPRINT + hashlib.sha256(body.encode()).hexdigest() + "\n"
 

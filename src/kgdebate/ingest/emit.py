@@ -90,6 +90,15 @@ FIELDS = {  # the YAML key each predicate comes from, so a SHACL result can name
     SKOS.editorialNote: "note",
     DCTERMS.description: "description",
     KGD.restates: "restates",
+    KGD.claimant: "by",
+    KGD.towardMotion: "motion",
+    KGD.stanceLabel: "label",
+    KGD.extractedBy: "extracted",
+    KGD.extractionCue: "extracted",
+    KGD.deliveredAt: "event",
+    KGD.onBehalfOf: "on_behalf_of",
+    KGD.onMotion: "broader_motion",
+    KGD.broaderMotion: "broader_motion",
 }
 GUESSABLE = {  # the document fields a draft may list under `draft: guessed:`
     "title": DCTERMS.title,
@@ -100,7 +109,9 @@ GUESSABLE = {  # the document fields a draft may list under `draft: guessed:`
     "language": DCTERMS.language,
     "citation": DCTERMS.bibliographicCitation,
 }
-REFERENCE_KINDS = ("actor", "event", "place")
+REFERENCE_KINDS = ("actor", "event", "place")  # what a claim may mention
+REFERENCE_DATA_KINDS = (*REFERENCE_KINDS, "motion")  # what only the reference data defines
+DATE_TYPES = {10: XSD.date, 7: XSD.gYearMonth, 4: XSD.gYear}  # by length: the precision given
 CITABLE = ("event", "statistic", "statement", "actor", "document", "source")
 SHARED_KINDS = ("statistic", "statement", "source")  # stored once, in a graph of their own
 
@@ -208,7 +219,8 @@ class _Emitter:
 
     @staticmethod
     def date(value: str | None) -> Literal | None:
-        return None if value is None else Literal(value, datatype=XSD.date)
+        """A day, a month (``2022-09``) or a year, typed by the precision the file gives."""
+        return None if value is None else Literal(value, datatype=DATE_TYPES[len(value)])
 
     # sections --------------------------------------------------------------------------------
 
@@ -233,6 +245,15 @@ class _Emitter:
         self.add(doc, DCTERMS.bibliographicCitation, self.text(meta.get("citation"), lang=False))
         self.add(doc, KGD.sha256, Literal(meta["sha256"]))
         self.add(doc, KGD.retrievedOn, self.date(meta.get("retrieved")))
+        if "speech" in self.data:
+            speech = self.data["speech"]
+            self.add(doc, RDF.type, KGD.Speech)
+            self.add(doc, KGD.deliveredAt, self.ref("event", speech["event"], ("speech", "event")))
+            self.add(
+                doc,
+                KGD.onBehalfOf,
+                self.ref("actor", speech["on_behalf_of"], ("speech", "on_behalf_of")),
+            )
         if "draft" in self.data:  # extracted, not yet curated: say so, and which fields are guesses
             self.add(doc, RDF.type, KGD.DraftDocument)
             for name in self.data["draft"].get("guessed", []):
@@ -245,6 +266,15 @@ class _Emitter:
         self.add(debate, KGD.recordedIn, self.out.document)
         self.add(debate, RDFS.label, self.text(meta["motion"]))
         self.add(debate, KGD.motion, self.text(meta["motion"], lang=False))
+        # The motion as a thing of its own, so that a broader motion can carry its sides.
+        motion = self.origin(self.mint.thing("motion", self.doc_slug), ("debate",), KGD.Motion)
+        self.add(debate, KGD.onMotion, motion)
+        self.add(motion, RDFS.label, self.text(meta["motion"]))
+        self.add(
+            motion,
+            KGD.broaderMotion,
+            self.ref("motion", meta.get("broader_motion"), ("debate", "broader_motion")),
+        )
         self.add(
             debate, KGD.partOfSeries, self.ref("actor", meta.get("series"), ("debate", "series"))
         )
@@ -308,10 +338,27 @@ class _Emitter:
                 self.add(claim, predicate, self.claim_iri(target))
         for index, target in enumerate(item.get("restates", [])):
             self.add(claim, KGD.restates, self.restated(target, (*path, "restates", index)))
+        self.add(claim, KGD.claimant, self.ref("actor", item.get("by"), (*path, "by")))
+        if "stance" in item:
+            self.stance(claim, item["stance"], (*path, "stance"))
+        if "extracted" in item:
+            self.extracted(claim, item["extracted"])
         if "quote" in item:
             self.quote(claim, item["quote"], (*path, "quote"))
         for index, cited in enumerate(item.get("cites", [])):
             self.citation(claim, item["id"], index, cited, (*path, "cites", index))
+
+    def stance(self, claim: URIRef, stance: dict[str, str], path: Path_) -> None:
+        self.add(claim, RDF.type, KGD.Stance)
+        self.add(claim, KGD.towardMotion, self.ref("motion", stance["motion"], (*path, "motion")))
+        self.add(claim, KGD.stanceLabel, KGV[f"stance-{stance['label']}"])
+
+    def extracted(self, claim: URIRef, machine: dict[str, Any]) -> None:
+        """A claim a tool found: which tool, how sure, and the words that made it say so."""
+        self.add(claim, KGD.extractedBy, Literal(machine["by"]))
+        self.add(claim, KGD.confidence, CONFIDENCE.get(machine.get("confidence", "")))
+        for cue in machine.get("cues", []):
+            self.add(claim, KGD.extractionCue, Literal(cue))
 
     def quote(self, claim: URIRef, quote: dict[str, Any], path: Path_) -> None:
         anchor = self.origin(URIRef(f"{claim}#quote"), path, KGD.Quote)

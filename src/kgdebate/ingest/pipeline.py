@@ -27,7 +27,7 @@ from kgdebate.errors import (
     UnresolvedReference,
 )
 from kgdebate.files import read_plain_file
-from kgdebate.ingest.emit import FIELDS, REFERENCE_KINDS, Emitted, emit
+from kgdebate.ingest.emit import FIELDS, REFERENCE_DATA_KINDS, Emitted, emit
 from kgdebate.ingest.shared import SharedWrites, plan_shared
 from kgdebate.ingest.structure import check_structure
 from kgdebate.ingest.text import check_quotes, find_text, read_text
@@ -228,7 +228,9 @@ def _with_context(
     for iri, (kind, path) in sorted(emitted.references.items()):
         types = store.types_of(str(iri))
         if not types:
-            where = "the reference data" if kind in REFERENCE_KINDS else "this file or the store"
+            where = (
+                "the reference data" if kind in REFERENCE_DATA_KINDS else "this file or the store"
+            )
             name = str(iri).removeprefix(str(minter.thing(kind)))
             missing.append(
                 f"{filename}:{loaded.line(path)}: {'.'.join(map(str, path))}: "

@@ -47,7 +47,20 @@ def find_text(
         candidate = folder / name
         if candidate.exists() or candidate.is_symlink():  # a link or a pipe is refused when read
             return candidate
-    return None
+    return _in_subfolders(texts_dir, name, annotation)
+
+
+def _in_subfolders(texts_dir: Path, name: str, annotation: Path) -> Path | None:
+    """A corpus keeps its texts in folders of its own (``ungdc/2022/…``): found by name, which
+    must then be unique, or the annotation would not say which text it means."""
+    found = sorted(texts_dir.rglob(name)) if texts_dir.is_dir() else []
+    if len(found) > 1:
+        raise InputError(
+            f"{annotation}: document.text {name!r} is in more than one folder of "
+            f"{texts_dir}: {', '.join(str(path.relative_to(texts_dir)) for path in found)}",
+            hint="rename one of the texts, or pass the one meant with --text",
+        )
+    return found[0] if found else None
 
 
 def read_text(path: Path, max_bytes: int) -> SourceText:

@@ -22,6 +22,7 @@ from kgdebate.web import (
     home,
     indexes,
     jobs,
+    motions,
     page_cache,
     search,
     sparql,
@@ -45,7 +46,18 @@ def create_app(settings: Settings | None = None) -> Flask:
     errors.init_app(app)
     jobs.init_app(app)
     page_cache.init_app(app, settings.page_cache_mb * 2**20)
-    features = (home, sparql, entities, catalogue, search, timeline, indexes, wellknown, exports)
+    features = (
+        home,
+        sparql,
+        entities,
+        catalogue,
+        search,
+        timeline,
+        indexes,
+        motions,
+        wellknown,
+        exports,
+    )
     for feature in features:
         app.register_blueprint(feature.bp)
     app.jinja_env.finalize = _shown  # every {{ value }} of every template

@@ -106,7 +106,7 @@ def _answer(query: NamedQuery, fmt: str | None) -> Response | str:
     settings = context().settings
     if fmt is not None:
         media_type = API_FORMATS[fmt]
-        outcome = _stored(query, parameters, fmt)
+        outcome = stored_answer(query, parameters, fmt)
         if outcome is None:
             text = prepared_text(query, parameters)
             outcome = run_in_worker(text, media_type, settings.max_rows)
@@ -115,7 +115,7 @@ def _answer(query: NamedQuery, fmt: str | None) -> Response | str:
     own_window = has_window(query.text)  # its own LIMIT/OFFSET: shown as it is, up to the cap
     page, cap = (0, settings.max_rows) if own_window else (page, ROWS_PER_PAGE)
     first = page * ROWS_PER_PAGE
-    stored = _stored(query, parameters, "json")
+    stored = stored_answer(query, parameters, "json")
     if stored is not None and (own_window or not stored.truncated or first + cap < stored.rows):
         result = _solutions(stored.body)
         truncated = own_window and stored.truncated
@@ -147,7 +147,7 @@ def _solutions(body: bytes) -> ox.QuerySolutions:
     return result
 
 
-def _stored(query: NamedQuery, parameters: dict[str, str], suffix: str) -> Outcome | None:
+def stored_answer(query: NamedQuery, parameters: dict[str, str], suffix: str) -> Outcome | None:
     """The answer computed when the store was written, for the default parameters only."""
     answers = context().answers
     if answers is None or with_defaults(query, parameters) != with_defaults(query, {}):

@@ -49,7 +49,7 @@ def _panel(name: str, title: str, *kinds: str, **options: Any) -> Panel:
 
 PANELS: tuple[Panel, ...] = (
     _panel("claim-quote", "Quote in context", "claim", template="panel_quote.html"),
-    _panel("claim-facets", "Side, theme and kind", "claim", template="panel_facts.html"),
+    _panel("claim-facets", "Side, theme, kind, stance", "claim", template="panel_facts.html"),
     _panel("claim-citations", "What it cites", "claim", group_by="citationKindLabel"),
     _panel("claim-relations", "Relations to other claims", "claim", group_by="direction"),
     _panel(
@@ -85,7 +85,14 @@ PANELS: tuple[Panel, ...] = (
     _panel("event-timeline", "Timeline", "event"),
     _panel("actor-events", "Events it took part in", "actor"),
     _panel("actor-positions", "Positions over time", "actor"),
-    _panel("actor-memberships", "Memberships", "actor"),
+    _panel("actor-memberships", "Memberships", "actor", page_size=PAGE_SIZE),
+    _panel(
+        "actor-stances",
+        "Positions on motions",
+        "actor",
+        group_by="motionLabel",
+        page_size=PAGE_SIZE,
+    ),
 )
 BY_NAME = {panel.name: panel for panel in PANELS}
 

@@ -1,0 +1,172 @@
+"""The words that mark a passage about Russia's war against Ukraine, and each stance label.
+
+Rules, not a model: no model weights can be downloaded here, and a rule names the words that
+fired, which the curator sees beside every machine stance. Each label is a list of patterns; a
+pattern is strong (the words alone say it) or weak (they say it only beside a strong cue of the
+war in the same sentence).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+def _words(*patterns: str) -> re.Pattern[str]:
+    # Word boundaries, hyphens included: "Russia-Ukraine war" names both.
+    return re.compile(r"(?<!\w)(?:" + "|".join(patterns) + r")(?!\w)", re.IGNORECASE)
+
+
+# Naming the war, its places or the parties. "Russia" alone is a cue: speeches name Russia
+# almost only over this war in 2022 and 2023.
+WAR = _words(
+    r"Ukrain\w*",
+    r"Russia(?:n)?(?: Federation)?",
+    r"Kyiv",
+    r"Kiev",
+    r"Crimea\w*",
+    r"Donbas+",
+    r"Donetsk",
+    r"Luhansk",
+    r"Zaporizhzhia",
+    r"Zaporozhye",
+    r"Mariupol",
+    r"Bucha",
+    r"Kherson",
+    r"war (?:in|on) (?:the heart of )?Europe(?:an soil)?",
+    r"(?:conflict|war|aggression|fighting) in (?:eastern )?Europe",
+    r"European (?:war|conflict)",
+    r"special military operation",
+    r"Black Sea (?:Grain )?Initiative",
+    r"grain (?:deal|corridor|initiative|agreement)",
+)
+
+# The war's effects: food, energy, fertiliser, prices, nuclear risk.
+EFFECTS = _words(
+    r"food",
+    r"energy",
+    r"grain",
+    r"fertili[sz]ers?",
+    r"prices?",
+    r"inflation",
+    r"supply chains?",
+    r"nuclear (?:power )?(?:plant|facility|safety|risk|threat|weapons?)",
+    r"cost of living",
+    r"commodit\w+",
+)
+
+
+@dataclass(frozen=True)
+class Label:
+    """One stance label: its notation and the patterns that show it."""
+
+    notation: str
+    patterns: re.Pattern[str]
+    refuted_by: re.Pattern[str] | None = None  # words in the sentence that turn the cue away
+
+
+CALLS_FOR_TALKS = Label(
+    "calls-for-talks",
+    _words(
+        r"cease-?fires?",
+        r"cessation of (?:the )?hostilities",
+        r"negotiat\w+",
+        r"dialogue",
+        r"diplomac\w+",
+        r"diplomatic (?:solution|settlement|resolution|means|efforts?|path|track|channels?)",
+        r"peaceful (?:settlement|solution|resolution|means)",
+        r"political (?:solution|settlement)",
+        r"peace (?:talks|process|negotiations)",
+        r"de-?escalat\w+",
+        r"mediat\w+",
+        r"(?:silence|lay down) (?:the|their) (?:guns|arms|weapons)",
+        r"end (?:to )?(?:the|this) (?:war|conflict|hostilities|fighting)",
+        r"stop (?:the|this) (?:war|fighting|hostilities)",
+        r"restore peace through talks",
+        r"peaceful resolution",
+    ),
+    # talks on Ukraine's terms, or refused, are not a call for talks now
+    refuted_by=_words(
+        r"peace formula",
+        r"no (?:negotiations|talks|dialogue)",
+        r"cannot negotiate",
+        r"impose",
+        r"freez\w+",
+        r"(?:sham|illegal|so-called) \w+",
+        r"nuclear disarmament",
+        r"two-State solution",
+        r"Palestin\w*",
+        r"Israel\w*",
+    ),
+)
+
+WITHDRAWAL_OR_INTEGRITY = Label(
+    "withdrawal-or-territorial-integrity",
+    _words(
+        r"withdraw\w*",
+        r"territorial integrity",
+        r"internationally recogni[sz]ed borders",
+        r"(?:just|comprehensive|fair)(?: and (?:lasting|durable|sustainable))? peace",
+        r"peace formula",
+        r"(?:in|with) (?:line|accordance|conformity|keeping) with the "
+        r"(?:United Nations |UN )?Charter",
+        r"restor\w+ (?:its |the |Ukraine's )?(?:sovereignty|borders)",
+        r"liberat\w+",
+        r"pull(?:ing)? out",
+    ),
+)
+
+CONDEMNS_RUSSIA = Label(
+    "condemns-russia",
+    _words(
+        r"condemn\w*",
+        r"aggress\w+",
+        r"invasion",
+        r"invad\w+",
+        r"unprovoked",
+        r"unjustified",
+        r"illegal (?:war|invasion|annexation|occupation|referend\w+)",
+        r"illegal(?:ly)? annex\w+",
+        r"annex\w+",
+        r"sham referend\w+",
+        r"war crimes",
+        r"atrocities",
+        r"deplor\w+",
+        r"(?:violat\w+|breach\w*) (?:of )?(?:the )?(?:United Nations |UN )?Charter",
+        r"occup\w+",
+        r"imperial\w*",
+        r"brutal\w*",
+        r"war of conquest",
+    ),
+    refuted_by=_words(r"NATO", r"the West", r"Western"),
+)
+
+BLAMES_WEST_OR_SANCTIONS = Label(
+    "blames-west-or-sanctions",
+    _words(
+        r"unilateral (?:coercive measures|sanctions)",
+        r"(?:illegal|illegitimate|unilateral|unjust|indiscriminate) sanctions",
+        r"lift\w* (?:the |all )?sanctions",
+        r"sanctions (?:war|regime)s?",
+        r"sanctions (?:have|has|that) (?:\w+ ){0,3}(?:hurt|harm|hit|affect|exacerbat|disrupt)\w*",
+        r"NATO(?:'s|’s)? (?:expansion|enlargement|eastward)",
+        r"eastward (?:expansion|enlargement)",
+        r"expansion of NATO",
+        r"collective West",
+        r"Western (?:sponsors|masters|patrons|hegemony)",
+        r"the West (?:has|have|is|are) (?:\w+ ){0,3}(?:provok|fuel|prolong|escalat|us)\w*",
+        r"proxy war",
+        r"neo-?Nazi\w*",
+        r"Kyiv regime",
+        r"Kiev regime",
+        r"legitimate security (?:concerns|interests)",
+        r"russophob\w+",
+        r"provocat\w+",
+        r"pumping (?:\w+ )?weapons",
+        r"arms supplies",
+    ),
+)
+
+# The order in which a sentence's labels are reported.
+LABELS = (CALLS_FOR_TALKS, WITHDRAWAL_OR_INTEGRITY, CONDEMNS_RUSSIA, BLAMES_WEST_OR_SANCTIONS)
+EFFECTS_ONLY = "effects-only"

@@ -1,0 +1,85 @@
+"""The stance rules on sentences written for these tests (not taken from the corpus)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kgdebate.stance.classify import OVERALL, overall, read_speech
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "We call for an immediate ceasefire in Ukraine and for negotiations.",
+            {"calls-for-talks"},
+        ),
+        (
+            "Russia must withdraw its troops from Ukraine within its internationally recognized "
+            "borders.",
+            {"withdrawal-or-territorial-integrity"},
+        ),
+        ("We condemn the Russian invasion of Ukraine.", {"condemns-russia"}),
+        (
+            "The expansion of NATO eastward provoked the crisis in Ukraine, and unilateral "
+            "coercive measures hurt us all.",
+            {"blames-west-or-sanctions"},
+        ),
+        ("The war in Ukraine has driven up food and energy prices.", {"effects-only"}),
+        # a call for talks on Ukraine's terms is not a call for talks now
+        ("We support Ukraine's peace formula.", {"withdrawal-or-territorial-integrity"}),
+        # a hyphenated name still names the war
+        ("The Russia-Ukraine war weighs on our economy.", {"effects-only"}),
+    ],
+)
+def test_labels_of_one_sentence(text: str, expected: set[str]) -> None:
+    assert read_speech(text).labels == expected
+
+
+def test_a_follow_up_sentence_in_the_same_paragraph_counts_with_medium_confidence() -> None:
+    text = "The war in Ukraine must end. We urge both parties to return to dialogue."
+    passages = read_speech(text).passages
+    talks = [p for p in passages if p.label == "calls-for-talks"]
+    assert [text[p.start : p.end] for p in talks] == ["We urge both parties to return to dialogue."]
+    assert talks[0].confidence == "medium"
+    assert talks[0].cues == ("dialogue",)
+
+
+def test_a_new_paragraph_about_something_else_is_not_about_the_war() -> None:
+    text = "The war in Ukraine worries us.\nIn our region we call for dialogue between neighbours."
+    assert "calls-for-talks" not in read_speech(text).labels
+
+
+def test_a_speech_that_never_names_the_war_is_silent() -> None:
+    reading = read_speech("Climate change is the defining challenge of our time.\nWe need finance.")
+    assert reading.passages == () and reading.overall == "silent"
+
+
+def test_a_speech_that_names_ukraine_is_never_silent() -> None:
+    reading = read_speech("We think of the people of Ukraine.")
+    assert reading.overall != "silent"
+
+
+def test_every_quote_is_a_whole_sentence_at_its_offsets() -> None:
+    text = "Opening words.\nWe condemn the aggression against Ukraine. We call for a ceasefire now."
+    for passage in read_speech(text).passages:
+        quoted = text[passage.start : passage.end]
+        assert quoted == quoted.strip() and quoted.endswith(".")
+
+
+@pytest.mark.parametrize(
+    ("labels", "expected"),
+    [
+        (set(), "silent"),
+        ({"blames-west-or-sanctions"}, "pro-russia"),
+        ({"blames-west-or-sanctions", "calls-for-talks"}, "pro-russia"),
+        ({"blames-west-or-sanctions", "condemns-russia", "calls-for-talks"}, "both"),
+        ({"calls-for-talks", "withdrawal-or-territorial-integrity"}, "both"),
+        ({"calls-for-talks"}, "for-talks-now"),
+        ({"condemns-russia"}, "against"),
+        ({"effects-only"}, "effects-only"),
+    ],
+)
+def test_overall_is_the_first_rule_that_applies(labels: set[str], expected: str) -> None:
+    assert overall(labels, mentions_war=bool(labels)) == expected
+    assert expected in OVERALL
