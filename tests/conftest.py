@@ -93,6 +93,22 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[OxigraphStore]:
     yield store
 
 
+@pytest.fixture(scope="session")
+def corpus_built(tmp_path_factory: pytest.TempPathFactory) -> OxigraphStore:
+    """The store `make run` builds from data/ (the seed and the 345 UN General Debate speeches),
+    with its named queries answered as `kgdebate build` answers them; shared read-only."""
+    from kgdebate.answers import write_answers
+
+    tmp = tmp_path_factory.mktemp("corpus-built")
+    settings = make_settings(tmp, reference_dir=FULL_DATA / "reference")
+    store = OxigraphStore(settings.data_dir)
+    summary = build(FULL_DATA, store, settings)
+    assert all(o.error is None for o in summary.outcomes), [str(o.error) for o in summary.outcomes]
+    store.flush()
+    write_answers(store, settings.data_dir, settings.max_rows)
+    return store
+
+
 @pytest.fixture
 def settings(tmp_path: Path) -> Settings:
     return make_settings(tmp_path)

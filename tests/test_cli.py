@@ -20,7 +20,7 @@ from click.testing import CliRunner
 from kgdebate import __version__
 from kgdebate.cli import cli
 
-from conftest import DATA, SEED, seed_text_option, texts_option
+from conftest import DATA, ROOT, SEED, seed_text_option, texts_option
 
 INVALID = sorted((Path(__file__).parent / "data" / "invalid").glob("*.yaml"))
 
@@ -91,7 +91,7 @@ def test_stats(data_dir: Path) -> None:
 @pytest.mark.parametrize("fmt", ["json", "csv", "tsv", "xml", "table"])
 def test_query_formats(data_dir: Path, fmt: str) -> None:
     code, out, err = run(
-        data_dir, "query", str(DATA.parent / "queries" / "uses-of-a-figure.rq"), "--format", fmt
+        data_dir, "query", str(ROOT / "queries" / "uses-of-a-figure.rq"), "--format", fmt
     )
     assert code == 0, err
     if fmt == "json":

@@ -17,7 +17,7 @@ from kgdebate.federation import service_blocks
 from kgdebate.queries import named_queries, run_named, run_query
 from kgdebate.store import OxigraphStore
 
-from conftest import BASE, DATA, SEED, SEED_ID
+from conftest import BASE, ROOT, SEED, SEED_ID
 
 ANNOTATION: dict[str, Any] = yaml.safe_load(SEED.read_text("utf-8"))
 CLAIMS = {claim["id"]: claim for claim in ANNOTATION["claims"]}
@@ -44,7 +44,7 @@ def citing(kind: str, slug: str) -> set[str]:
 
 
 def test_every_query_file_has_a_header_and_runs(built: OxigraphStore) -> None:
-    catalogue = named_queries(DATA.parent / "queries")
+    catalogue = named_queries(ROOT / "queries")
     assert len(catalogue) >= 5
     for query in catalogue.values():
         assert query.title and query.description

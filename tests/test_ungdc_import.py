@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-from openpyxl import Workbook
 
 from kgdebate.config import Settings
 from kgdebate.errors import InputError
@@ -19,43 +18,14 @@ from kgdebate.store import OxigraphStore
 from kgdebate.ungdc.annotate import is_untouched
 from kgdebate.ungdc.command import import_ungdc
 from kgdebate.ungdc.corpus import SPEAKER_COLUMNS
+from ungdc_sample import ROWS, write_corpus, write_sheet
 
 from conftest import DATA, canonical_dump
-
-SPEECHES = {
-    "NOR_77_2022.txt": "Thank you.\nWe condemn the invasion of Ukraine. Russia must withdraw.\n",
-    "BRA_77_2022.txt": "We call for a ceasefire in Ukraine and for negotiations without delay.\n",
-    "FJI_77_2022.txt": "Climate change is our greatest threat.\nWe need finance now.\n",
-    "RUS_77_2022.txt": "The eastward expansion of NATO provoked the crisis in Ukraine.\n",
-}
-ROWS = [
-    (2022, 77, "NOR", "Norway ", "Jonas Gahr Støre", "Prime Minister "),
-    (2022, 77, "BRA", "Brazil", "Jair Messias Bolsonaro", "President"),
-    (2022, 77, "FJI", "Fiji", "Josaia Voreqe Bainimarama", "Prime Minister"),
-    (2022, 77, "RUS", "Russia ", "Sergei Lavrov", "Minister of Foreign Affairs "),
-    (2022, 77, "ZZZ", "Nowhere", "Nobody", "President"),
-]
-
-
-def write_sheet(path: Path, rows: list[tuple[object, ...]], header: tuple[str, ...]) -> Path:
-    book = Workbook()
-    book.active.title = "Sheet1"
-    book.active.append(header)
-    for row in rows:
-        book.active.append(row)
-    book.create_sheet("Sheet2")  # the corpus ships empty extra sheets
-    book.save(path)
-    return path
 
 
 @pytest.fixture
 def corpus(tmp_path: Path) -> Path:
-    folder = tmp_path / "ungdc" / "2022"
-    folder.mkdir(parents=True)
-    for name, text in SPEECHES.items():
-        (folder / name).write_text(text, "utf-8")
-    write_sheet(tmp_path / "ungdc" / "speakers.xlsx", ROWS, SPEAKER_COLUMNS)
-    return tmp_path / "ungdc"
+    return write_corpus(tmp_path / "ungdc")
 
 
 @pytest.fixture

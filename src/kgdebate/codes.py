@@ -39,7 +39,8 @@ def derived_codes(reference: Graph) -> Iterator[Triple]:
 
 
 def _country_codes(reference: Graph) -> Iterator[Triple]:
-    """Alpha-3, numeric, COW and GW codes for every subject that has an alpha-2 code."""
+    """Alpha-3, numeric, COW and GW codes and the UN region of every subject that has an
+    alpha-2 code."""
     from countrycode import countrycode  # here, not at the top: it loads pandas (~0.3 s)
 
     states = [
@@ -52,12 +53,12 @@ def _country_codes(reference: Graph) -> Iterator[Triple]:
         return
     codes = [country.alpha_2 for _, country in states]
     # One call per code list: each call reads the package's code table again (~20 ms).
-    cow_numbers, cow_letters, gw_numbers = (
+    cow_numbers, cow_letters, gw_numbers, regions = (
         countrycode(codes, origin="iso2c", destination=destination)
-        for destination in ("cown", "cowc", "gwn")
+        for destination in ("cown", "cowc", "gwn", "un.region.name")
     )
-    for (subject, country), cow_number, cow_abbreviation, gw_number in zip(
-        states, cow_numbers, cow_letters, gw_numbers, strict=True
+    for (subject, country), cow_number, cow_abbreviation, gw_number, region in zip(
+        states, cow_numbers, cow_letters, gw_numbers, regions, strict=True
     ):
         yield subject, KGD.iso3166Alpha3, Literal(country.alpha_3)
         yield subject, KGD.iso3166Numeric, Literal(country.numeric)
@@ -67,6 +68,8 @@ def _country_codes(reference: Graph) -> Iterator[Triple]:
             yield subject, KGD.cowAbbreviation, Literal(str(cow_abbreviation))
         if gw_number is not None:
             yield subject, KGD.gwCode, Literal(int(gw_number), datatype=XSD.integer)
+        if region:
+            yield subject, KGD.unRegion, Literal(str(region))
 
 
 def unknown_alpha2(reference: Graph) -> list[str]:

@@ -189,6 +189,7 @@ class KGD(DefinedNamespace):
     cowCode: URIRef
     cowAbbreviation: URIRef
     gwCode: URIRef
+    unRegion: URIRef
     cameoCode: URIRef
     cameoEventCode: URIRef
     cameoEventName: URIRef

@@ -240,3 +240,72 @@ def test_the_watch_catches_csp_violations_and_foreign_requests(
         assert not is_local(outside)
         with pytest.raises(AssertionError, match="requests left"):
             Watch(requests=[f"{base_url}/", outside]).assert_clean()
+
+
+@pytest.fixture(scope="module")
+def corpus_url(
+    corpus_built: OxigraphStore, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
+    """The real server over the store `make run` builds with the UN General Debate corpus."""
+    folder = tmp_path_factory.mktemp("e2e-corpus")
+    corpus_built.backup(folder / "store")
+    with LiveServer(folder / "store", folder / "server.log").serving() as server:
+        yield server.base_url.rstrip("/")
+
+
+def test_the_stance_matrix_filters_sorts_and_opens_a_quote(
+    corpus_url: str, watched: tuple[Page, Watch]
+) -> None:
+    page, watch = watched
+    response = page.goto(f"{corpus_url}/motions/negotiate-now")
+    assert response is not None and response.ok
+    rows = page.locator("table.matrix tbody tr")
+    everyone = rows.count()
+    assert everyone > 190
+    page.get_by_label("Region").select_option("Europe")
+    page.get_by_label("Order by").select_option("change")
+    page.get_by_role("button", name="Show").click()
+    page.wait_for_url("**region=Europe**")
+    assert "sort=change" in page.url
+    assert 30 < rows.count() < everyone
+    regions = rows.evaluate_all("rows => rows.map(r => r.dataset.region)")
+    assert set(regions) == {"Europe"}
+    # ordered by change: the states whose position changed from 2022 to 2023 come first
+    changed = page.locator("#changed tbody tr th").all_inner_texts()
+    assert changed and rows.locator("th").first.inner_text() in changed
+    cell = rows.first.locator("details").first
+    quote = cell.locator("q").first
+    expect(quote).to_be_hidden()
+    cell.locator("summary").click()
+    expect(quote).to_be_visible()
+    assert len(quote.inner_text()) > 20
+    screenshot(page, "stances-europe")
+    watch.assert_clean()
+
+
+def test_the_map_is_reachable_by_keyboard_and_matches_the_table(
+    corpus_url: str, watched: tuple[Page, Watch]
+) -> None:
+    page, watch = watched
+    response = page.goto(f"{corpus_url}/motions/negotiate-now?year=2022")
+    assert response is not None and response.ok
+    countries = page.locator("svg.worldmap a.country")
+    assert countries.count() > 100
+    # every country's position is the one its row of the table shows for 2022 (first column)
+    mismatches = page.evaluate(
+        """() => [...document.querySelectorAll('svg.worldmap a.country')].filter(a => {
+             const row = document.getElementById(a.dataset.iso3);
+             const cell = row && row.querySelector('td .pos');
+             return !cell || !a.getAttribute('aria-label').endsWith(': ' + cell.textContent);
+           }).map(a => a.dataset.iso3)"""
+    )
+    assert mismatches == []
+    page.locator("#map p a").first.focus()  # the link to the other year, just before the map
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.closest('a.country')?.dataset.iso3")
+    assert focused, "Tab after the map's text does not reach a country"
+    page.keyboard.press("Enter")
+    page.wait_for_function(f"location.hash === '#{focused}'")
+    expect(page.locator(f"tr#{focused}")).to_be_visible()
+    page.locator("#map").screenshot(path=str(SCREENSHOTS / "stances-map-2022.png"))
+    watch.assert_clean()

@@ -46,6 +46,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     errors.init_app(app)
     jobs.init_app(app)
     page_cache.init_app(app, settings.page_cache_mb * 2**20)
+    motions.init_app(app)
     features = (
         home,
         sparql,

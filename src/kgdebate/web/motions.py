@@ -14,16 +14,16 @@ from dataclasses import dataclass, field
 
 import pycountry
 import pyoxigraph as ox
-from flask import Blueprint, Response, abort, render_template, request
+from flask import Blueprint, Flask, Response, abort, render_template, request
 
-from kgdebate.mint import Minter
+from kgdebate.mint import Minter, last_slug
 from kgdebate.namespaces import RDFS
 from kgdebate.queries import answer_and_bind_named, named_queries
 from kgdebate.query_jobs import Outcome
 from kgdebate.stance.table import rows_of
 from kgdebate.store import term_text
-from kgdebate.web.catalogue import API_FORMATS, run_in_worker, stored_answer
 from kgdebate.web import worldmap
+from kgdebate.web.catalogue import API_FORMATS, run_in_worker, stored_answer
 from kgdebate.web.context import context
 from kgdebate.web.describe import page_query
 from kgdebate.web.jobs import result_response
@@ -58,11 +58,18 @@ class Row:
     region: str
     href: str | None
     cells: dict[str, Cell] = field(default_factory=dict)
-    organisations: set[str] = field(default_factory=set)
+    organisations: set[str] = field(default_factory=set)  # slugs
 
     def changed(self, before: str, after: str) -> bool:
         a, b = self.cells.get(before), self.cells.get(after)
         return a is not None and b is not None and a.overall != b.overall
+
+
+def init_app(app: Flask) -> None:
+    """Read the country shapes and compile the page's template when the server starts, not on
+    the page's first request."""
+    worldmap.country_paths()
+    app.jinja_env.get_template("motion.html")
 
 
 @bp.get("/motions/<slug>", defaults={"fmt": None})
@@ -83,8 +90,11 @@ def motion(slug: str, fmt: str | None) -> Response | str:
         return result_response(_stance_rows(iri, fmt), API_FORMATS[fmt])
     rows = rows_of(_stance_rows(iri, "json").body)
     matrix, columns = _matrix(rows, settings.base_iri)
-    _add_memberships(matrix)
-    organisations = sorted({o for row in matrix.values() for o in row.organisations})
+    names = _add_memberships(matrix)
+    organisations = sorted(
+        ((slug, names[slug]) for slug in {o for row in matrix.values() for o in row.organisations}),
+        key=lambda pair: pair[1].casefold(),
+    )
     regions = sorted({row.region for row in matrix.values() if row.region})
     years = [c for c in columns if c.isdigit()]
     chosen = {
@@ -95,7 +105,7 @@ def motion(slug: str, fmt: str | None) -> Response | str:
     }
     if (
         chosen["sort"] not in SORTS
-        or (chosen["member"] and chosen["member"] not in organisations)
+        or (chosen["member"] and chosen["member"] not in names)
         or (chosen["region"] and chosen["region"] not in regions)
         or (years and chosen["year"] not in years)
     ):
@@ -154,8 +164,11 @@ def _map(rows: list[Row], year: str) -> list[Country] | None:
         if country is not None and year in row.cells:
             by_number[country.numeric] = row
     return [
-        Country(path, by_number.get(number), by_number[number].cells[year] if number in by_number
-                else None)
+        Country(
+            path,
+            by_number.get(number),
+            by_number[number].cells[year] if number in by_number else None,
+        )
         for number, path in sorted(paths.items())
     ]
 
@@ -184,7 +197,6 @@ def _matrix(rows: list[dict[str, str]], base: str) -> tuple[dict[str, Row], list
     """Rows by actor; columns are the years of speeches, then each debate (by its document)."""
     matrix: dict[str, Row] = {}
     columns: list[str] = []
-    regions = regions_of([item["iso3"] for item in rows])
     for item in rows:
         speech = item["document"].startswith("ungdc-") or bool(item["iso3"])
         column = item["year"] if speech else f"{item['title']} ({item['year']})"
@@ -196,7 +208,7 @@ def _matrix(rows: list[dict[str, str]], base: str) -> tuple[dict[str, Row], list
                 item["actor"],
                 item["actorIri"],
                 item["iso3"],
-                regions.get(item["iso3"], ""),
+                item.get("region", ""),
                 page_href(base, item["actorIri"]),
             ),
         )
@@ -208,28 +220,18 @@ def _matrix(rows: list[dict[str, str]], base: str) -> tuple[dict[str, Row], list
     return matrix, years + [c for c in columns if not c.isdigit()]
 
 
-def _add_memberships(matrix: dict[str, Row]) -> None:
-    """Which organisations each actor belongs to (the UN is left out: every state is in it)."""
+def _add_memberships(matrix: dict[str, Row]) -> dict[str, str]:
+    """Which organisations each actor belongs to, by slug (the UN is left out: every state is
+    in it); returns each organisation's name."""
     result = context().store.query(page_query("memberships"))
     assert isinstance(result, ox.QuerySolutions)
+    names = {}
     for solution in result:
-        actor, label = solution["actor"], solution["label"]
-        if actor is not None and label is not None and actor.value in matrix:
-            if not solution["organisation"].value.endswith("/actor/united-nations"):
-                matrix[actor.value].organisations.add(label.value)
-
-
-def regions_of(codes: list[str]) -> dict[str, str]:
-    """The UN geoscheme region of each state (countrycode's table); one lookup for all, since
-    each call reads the package's table again."""
-    known = sorted({code for code in codes if code})
-    if not known:
-        return {}
-    from countrycode import countrycode  # loads pandas: only the pages that show regions
-
-    return {
-        code: str(region) if region else ""
-        for code, region in zip(
-            known, countrycode(known, origin="iso3c", destination="un.region.name"), strict=True
-        )
-    }
+        actor, organisation, label = solution["actor"], solution["organisation"], solution["label"]
+        if actor is None or organisation is None or label is None or actor.value not in matrix:
+            continue
+        slug = last_slug(organisation.value)
+        if slug != "united-nations":
+            matrix[actor.value].organisations.add(slug)
+            names[slug] = label.value
+    return names

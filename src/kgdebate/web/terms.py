@@ -24,7 +24,16 @@ from kgdebate.web.linked_data import path_for_iri
 ONTOLOGY_NS = str(KGD._NS)
 PLAIN_DATATYPES = {
     str(XSD[name])
-    for name in ("string", "date", "dateTime", "gYear", "gYearMonth", "integer", "decimal", "boolean")
+    for name in (
+        "string",
+        "date",
+        "dateTime",
+        "gYear",
+        "gYearMonth",
+        "integer",
+        "decimal",
+        "boolean",
+    )
 }
 
 

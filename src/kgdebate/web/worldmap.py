@@ -35,9 +35,7 @@ def country_paths() -> dict[str, str] | None:
         if code is None or geometry.get("type") not in ("Polygon", "MultiPolygon"):
             continue
         polygons = geometry["arcs"] if geometry["type"] == "MultiPolygon" else [geometry["arcs"]]
-        data = "".join(
-            _ring(ring, arcs) for polygon in polygons for ring in polygon if ring
-        )
+        data = "".join(_ring(ring, arcs) for polygon in polygons for ring in polygon if ring)
         if data:
             paths[str(code)] = data
     return paths

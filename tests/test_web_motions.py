@@ -1,0 +1,143 @@
+"""``/motions/<slug>``: the stance matrix over the seed and a small corpus of speeches written for
+these tests (``ungdc_sample``), with its filters, orders, map and the same rows as JSON and CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import shutil
+from collections.abc import Iterator
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+
+from kgdebate.store import OxigraphStore
+from kgdebate.ungdc.command import import_ungdc
+from kgdebate.web import create_app
+from kgdebate.web.jobs import query_pool_holder
+from kgdebate.web.worldmap import country_paths
+from ungdc_sample import ROWS, SPEECHES, write_corpus
+
+from conftest import DATA, make_settings
+
+MORE = {
+    "NOR_78_2023.txt": "We call for a ceasefire in Ukraine and for negotiations now.\n",
+    "POL_77_2022.txt": "We condemn the Russian aggression against Ukraine.\n",
+}
+MORE_ROWS = [
+    (2023, 78, "NOR", "Norway", "Jonas Gahr Støre", "Prime Minister"),
+    (2022, 77, "POL", "Poland", "Andrzej Duda", "President"),
+]
+URL = "/motions/negotiate-now"
+
+
+@pytest.fixture(scope="module")
+def app(built: OxigraphStore, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
+    folder = tmp_path_factory.mktemp("motions")
+    built.backup(folder / "store")
+    data = folder / "data"
+    shutil.copytree(DATA / "reference", data / "reference")
+    corpus = write_corpus(folder / "ungdc", SPEECHES | MORE, ROWS + MORE_ROWS)
+    settings = make_settings(folder, data_dir=folder / "store")
+    store = OxigraphStore(settings.data_dir)
+    report = import_ungdc(corpus, corpus / "speakers.xlsx", data, store, settings)
+    assert [o.error for o in report.outcomes] == [None] * 6
+    store.flush()
+    del store
+    app = create_app(settings)
+    yield app
+    query_pool_holder(app).stop()
+
+
+@pytest.fixture
+def client(app: Flask) -> FlaskClient:
+    return app.test_client()
+
+
+def rows_of(html: str) -> dict[str, list[str]]:
+    """Each matrix row's id and the positions in its cells, in column order ("—" for none)."""
+    table = html.split('<table class="rows matrix">')[1].split("</table>")[0]
+    found = {}
+    for row_id, body in re.findall(r'<tr id="([^"]+)"[^>]*>(.*?)</tr>', table, re.S):
+        found[row_id] = [position(cell) for cell in re.findall(r"<td>(.*?)</td>", body, re.S)]
+    return found
+
+
+def position(cell: str) -> str:
+    match = re.search(r'class="pos pos-([a-z-]+)"', cell)
+    return match.group(1) if match else "—"
+
+
+def test_the_matrix_has_a_row_per_actor_and_a_column_per_year_and_debate(
+    client: FlaskClient,
+) -> None:
+    page = client.get(URL)
+    assert page.status_code == 200
+    html = page.get_data(as_text=True)
+    assert "The war should end through a ceasefire and negotiations now" in html
+    rows = rows_of(html)
+    assert rows["NOR"] == ["against", "for-talks-now", "—"]
+    assert rows["BRA"] == ["for-talks-now", "—", "—"]
+    assert rows["FJI"] == ["silent", "—", "—"]
+    assert rows["RUS"] == ["pro-russia", "—", "—"]
+    assert rows["POL"] == ["against", "—", "—"]
+    teams = {k: v for k, v in rows.items() if k.startswith("team-")}
+    assert teams == {
+        "team-against-the-motion": ["—", "—", "against"],
+        "team-for-the-motion": ["—", "—", "for-talks-now"],
+    }
+    assert 'class="machine"' in html  # the rules' stances are marked as such
+    assert "We condemn the invasion of Ukraine." in html  # the words, a click away
+
+
+def test_filters_and_orders_are_addresses(client: FlaskClient) -> None:
+    europe = rows_of(client.get(f"{URL}?region=Europe").get_data(as_text=True))
+    assert set(europe) == {"NOR", "RUS", "POL"}
+    nato = rows_of(client.get(f"{URL}?member=nato").get_data(as_text=True))
+    assert set(nato) == {"POL"}
+    changed = client.get(f"{URL}?sort=change").get_data(as_text=True)
+    assert list(rows_of(changed))[0] == "NOR"  # the one state whose position changed
+    listed = changed.split('id="changed"')[1]
+    assert "Norway" in listed and "Brazil" not in listed
+    for bad in ("sort=size", "member=Atlantis", "region=Mars", "year=1999"):
+        assert client.get(f"{URL}?{bad}").status_code == 400
+    assert client.get("/motions/no-such-motion").status_code == 404
+    assert client.get("/motions/Not%20A%20Slug").status_code == 404
+
+
+def test_the_rows_as_json_and_csv(client: FlaskClient) -> None:
+    answer = json.loads(client.get(f"{URL}.json").get_data())
+    names = answer["head"]["vars"]
+    assert names[:12] == [
+        "iso3", "actor", "speaker", "year", "document", "stance", "overall", "quote", "start",
+        "end", "confidence", "curated",
+    ]  # fmt: skip
+    table = list(csv.DictReader(io.StringIO(client.get(f"{URL}.csv").get_data(as_text=True))))
+    assert len(table) == len(answer["results"]["bindings"])
+    brazil = [r for r in table if r["iso3"] == "BRA"]
+    assert [(r["stance"], r["overall"], r["curated"]) for r in brazil] == [
+        ("calls-for-talks", "for-talks-now", "false")
+    ]
+    assert client.get(f"{URL}.xml").status_code == 404
+
+
+@pytest.mark.skipif(country_paths() is None, reason="world-atlas not installed (make vendor)")
+def test_each_country_on_the_map_links_to_its_row_with_the_same_position(
+    client: FlaskClient,
+) -> None:
+    for year in ("2022", "2023"):
+        html = client.get(f"{URL}?year={year}").get_data(as_text=True)
+        rows = rows_of(html)
+        column = 0 if year == "2022" else 1
+        svg = html.split('<svg class="worldmap"')[1].split("</svg>")[0]
+        linked = re.findall(
+            r'<a href="#([A-Z]{3})" class="country" aria-label="[^"]*: ([a-z-]+)"', svg
+        )
+        assert linked, "no country on the map links to the table"
+        for iso3, position in linked:
+            assert rows[iso3][column] == position
+        on_map = {iso for iso, cells in rows.items() if len(iso) == 3 and cells[column] != "—"}
+        assert {iso3 for iso3, _ in linked} == on_map
