@@ -44,7 +44,7 @@ stats: $(VENV)/.installed
 
 serve: $(VENV)/.installed
 	@echo "serving at http://127.0.0.1:5000/ (Ctrl-C stops)"
-	$(BIN)/kgdebate --data-dir $(DATA_DIR) serve
+	$(if $(TEXTS),KGDEBATE_TEXTS_DIR=$(TEXTS) )$(BIN)/kgdebate --data-dir $(DATA_DIR) serve
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check src tests bench

@@ -4,16 +4,21 @@ these tests (``ungdc_sample``), with its filters, orders, map and the same rows 
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 import re
 import shutil
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
+from kgdebate.build import load_trusted
+from kgdebate.config import Settings
+from kgdebate.ingest.pipeline import ingest_files
 from kgdebate.store import OxigraphStore
 from kgdebate.ungdc.command import import_ungdc
 from kgdebate.web import create_app
@@ -141,3 +146,67 @@ def test_each_country_on_the_map_links_to_its_row_with_the_same_position(
             assert rows[iso3][column] == position
         on_map = {iso for iso, cells in rows.items() if len(iso) == 3 and cells[column] != "—"}
         assert {iso3 for iso3, _ in linked} == on_map
+
+
+def test_the_reading_view_highlights_each_stance_in_the_text(
+    app: Flask, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    texts = tmp_path_factory.mktemp("texts")
+    for name, text in (SPEECHES | MORE).items():
+        (texts / name).write_text(text, "utf-8")
+    reader = create_app(make_settings(texts, data_dir=app_data_dir(app), texts_dir=texts))
+    try:
+        html = reader.test_client().get("/read/ungdc-77-nor").get_data(as_text=True)
+        assert '<p id="p2">' in html  # paragraphs numbered
+        assert re.search(
+            r'<span id="w-s01"></span><a class="quote tone-condemns-russia machine-found" '
+            r'href="#claim-s01"[^>]*>We condemn the invasion of Ukraine.</a>',
+            html,
+        )
+        assert '<li id="claim-s01"><a href="#w-s01"' in html
+        assert "Orphans" not in html
+        blank = create_app(make_settings(texts, data_dir=app_data_dir(app), texts_dir=texts / "x"))
+        html = blank.test_client().get("/read/ungdc-77-nor").get_data(as_text=True)
+        assert "This server has no copy of the text" in html
+        query_pool_holder(blank).stop()
+    finally:
+        query_pool_holder(reader).stop()
+    assert app.test_client().get("/read/no-such-document").status_code == 404
+
+
+def test_a_quote_that_is_not_at_its_offsets_is_an_orphan(
+    store: OxigraphStore, settings: Settings, tmp_path: Path
+) -> None:
+    """A document stored without its text was never checked against it: when the server has
+    the text, a quote that is not at its offsets is listed as an orphan, never re-anchored."""
+    corpus = write_corpus(tmp_path / "ungdc")
+    data = tmp_path / "data"
+    shutil.copytree(DATA / "reference", data / "reference")
+    import_ungdc(corpus, corpus / "speakers.xlsx", data, None, settings)
+    annotation = data / "annotations" / "ungdc" / "2022" / "NOR_77_2022.yaml"
+    moved = annotation.read_text("utf-8").replace("start: 11", "start: 12")
+    annotation.write_text(moved, "utf-8")
+    nowhere = dataclasses.replace(
+        settings, texts_dir=tmp_path / "no-texts", reference_dir=data / "reference"
+    )
+    load_trusted(store, nowhere)
+    [outcome] = ingest_files([annotation], store, nowhere)
+    assert outcome.stored and any("quotes were not verified" in w for w in outcome.warnings)
+    store.flush()
+    del store
+    reader = create_app(dataclasses.replace(settings, texts_dir=corpus))
+    try:
+        html = reader.test_client().get("/read/ungdc-77-nor").get_data(as_text=True)
+    finally:
+        query_pool_holder(reader).stop()
+    text, claims = html.split("<aside")
+    assert "We condemn the invasion of Ukraine." in text
+    assert 'href="#claim-s01"' not in text  # its words are not highlighted anywhere
+    assert "s01" in claims.split("Orphans")[1]
+
+
+def app_data_dir(app: Flask) -> Path:
+    from kgdebate.web.context import context
+
+    with app.app_context():
+        return context().settings.data_dir

@@ -24,6 +24,7 @@ from kgdebate.web import (
     jobs,
     motions,
     page_cache,
+    reading,
     search,
     sparql,
     timeline,
@@ -56,6 +57,7 @@ def create_app(settings: Settings | None = None) -> Flask:
         timeline,
         indexes,
         motions,
+        reading,
         wellknown,
         exports,
     )
