@@ -27,6 +27,7 @@ KIND_CLASSES = {
     str(KGD.SourceDocument): "document",
     str(KGD.Statistic): "statistic",
     str(KGD.Poll): "statistic",
+    str(KGD.Motion): "motion",
 }
 LABEL_LANGUAGES = ("en", "")
 
@@ -125,7 +126,7 @@ def better_label(current: ox.Literal | None, candidate: Term | None) -> ox.Liter
 
 
 def kinds_of(store: OxigraphStore, iri: str) -> list[str]:
-    """The page kinds (claim, actor, event, document, statistic) of the entity."""
+    """The page kinds (claim, actor, event, document, statistic, motion) of the entity."""
     return sorted({KIND_CLASSES[row["class"].value] for row in select(store, "kinds", iri)})
 
 

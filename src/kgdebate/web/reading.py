@@ -76,7 +76,8 @@ def read(slug: str) -> str:
 
 
 def _claims(iri: str, text: str) -> tuple[list[Claim], list[Claim]]:
-    anchored, orphans = [], []
+    anchored: list[Claim] = []
+    orphans: list[Claim] = []
     base = context().settings.base_iri
     for row in select(context().store, "reading-claims", iri):
         claim = Claim(
