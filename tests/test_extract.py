@@ -498,6 +498,24 @@ def test_a_date_the_text_lacks_is_asked_for_not_invented(
         extract(source, store, settings, slug="Not A Slug")
 
 
+def test_a_document_dated_only_by_its_month_drafts_with_month_precision(
+    tmp_path: Path, store: OxigraphStore, settings: Settings
+) -> None:
+    text = (DOCUMENTS / "report-displacement-and-opinion.txt").read_text("utf-8")
+    source = tmp_path / "monthly.txt"
+    source.write_text(text.replace("Date: 12 January 2024\n", "January 2024\n"), "utf-8")
+    path = extract(source, store, settings)[-1]
+    assert load(path)["document"]["date"] == "2024-01"
+    [outcome] = ingest_files([path], store, settings, text=source)
+    assert outcome.stored, outcome.error
+    [(date, _)] = store.objects(f"{BASE}id/document/monthly", "http://purl.org/dc/terms/date")
+    assert isinstance(date, ox.Literal)
+    assert (date.value, date.datatype.value) == (
+        "2024-01",
+        "http://www.w3.org/2001/XMLSchema#gYearMonth",
+    )
+
+
 def test_a_draft_over_ingest_caps_is_not_written(
     tmp_path: Path, store: OxigraphStore, settings: Settings
 ) -> None:

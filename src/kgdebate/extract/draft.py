@@ -85,7 +85,8 @@ def make_draft(
         )
     found = gazetteer.find(text, layout.sentences() + _header_lines(layout))
     meta, guessed = _metadata(source, layout, found, when)
-    doc_date = date.fromisoformat(meta["date"])
+    # A document dated only by its month or year: relative dates count from its first day.
+    doc_date = date.fromisoformat((meta["date"] + "-01-01")[:10])
     figures = find_figures(text, [(p.start, p.end) for p in prose], doc_date)
     text_name = source.path.name
     if source.converted:  # a UTF-8 copy of the text, beside the draft
@@ -177,10 +178,13 @@ def _metadata(
 
 
 def _date_in(line: str) -> str | None:
-    for figure in find_figures(line, [(0, len(line))], None):
-        if figure.kind == "date" and figure.date and len(figure.date) == 10:
-            return figure.date
-    return None
+    """The line's date: a day if it gives one, else a month ("January 2023" → "2023-01")."""
+    dates = [
+        figure.date
+        for figure in find_figures(line, [(0, len(line))], None)
+        if figure.kind == "date" and figure.date and len(figure.date) in (7, 10)
+    ]
+    return max(dates, key=len) if dates else None
 
 
 INSTITUTION = re.compile(r"\b(Center|Centre|Institute|School|University|Council|Foundation)\b")
