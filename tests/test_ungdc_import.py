@@ -13,9 +13,10 @@ import yaml
 
 from kgdebate.config import Settings
 from kgdebate.errors import InputError
+from kgdebate.fingerprint import is_untouched
 from kgdebate.namespaces import KGD
 from kgdebate.store import OxigraphStore
-from kgdebate.ungdc.annotate import is_untouched
+from kgdebate.ungdc.annotate import FINGERPRINT
 from kgdebate.ungdc.command import import_ungdc
 from kgdebate.ungdc.corpus import SPEAKER_COLUMNS
 from ungdc_sample import ROWS, write_corpus, write_sheet
@@ -126,7 +127,7 @@ def test_a_second_run_changes_nothing_and_a_curated_file_is_kept(
 
     curated = data / "annotations" / "ungdc" / "2022" / "BRA_77_2022.yaml"
     content = curated.read_text("utf-8")
-    assert is_untouched(content)
+    assert is_untouched(content, FINGERPRINT)
     confirmed = content.replace("  extracted:\n    by:", "  x_extracted:\n    by:", 1)
     confirmed = "\n".join(
         line for line in confirmed.splitlines() if not line.startswith("# kgdebate import")

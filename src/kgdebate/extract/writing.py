@@ -9,7 +9,6 @@ untouched and may be replaced by a new extraction; anything else is a curation a
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 from typing import Any
@@ -18,6 +17,7 @@ import yaml
 
 from kgdebate.errors import InputError
 from kgdebate.extract.draft import Draft
+from kgdebate.fingerprint import fingerprinted, is_untouched
 from kgdebate.ingest.structure import check_structure
 from kgdebate.ingest.yamlstrict import load_strict
 from kgdebate.namespaces import DEFAULT_BASE
@@ -90,16 +90,12 @@ def render(draft: Draft) -> str:
             parts.extend(f"  - {_flow(item)}\n" for item in value)
         else:
             parts.append("".join(f"  {line}\n" for line in block_yaml({key: value}).splitlines()))
-    body = "".join(parts)
-    return body + FINGERPRINT + hashlib.sha256(body.encode()).hexdigest() + "\n"
+    return fingerprinted("".join(parts), FINGERPRINT)
 
 
 def is_untouched_draft(content: str) -> bool:
     """True if ``content`` is a draft exactly as extract wrote it (so it may be replaced)."""
-    body, _, last = content.rstrip("\n").rpartition("\n")
-    if not last.startswith(FINGERPRINT):
-        return False
-    return hashlib.sha256((body + "\n").encode()).hexdigest() == last[len(FINGERPRINT) :]
+    return is_untouched(content, FINGERPRINT)
 
 
 def write_draft(draft: Draft, output: Path, max_yaml_nodes: int) -> list[Path]:

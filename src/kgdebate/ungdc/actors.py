@@ -141,7 +141,7 @@ class _Curated:
         }
         # persons by (state, family name), from the posts they hold
         self.persons: dict[tuple[str, str], str] = {}
-        self.posts: dict[tuple[str, str], URIRef] = {}
+        self.posts: set[tuple[str, str]] = set()  # (holder, state): the person holds a post
         for position in graph.subjects(RDF.type, KGD.Position):
             holder, state = (
                 graph.value(position, KGD.holder),
@@ -151,7 +151,7 @@ class _Curated:
                 continue
             for name in graph.objects(holder, RDFS.label):
                 self.persons[(self.slug(state), family_name(str(name)))] = self.slug(holder)
-            self.posts[(self.slug(holder), self.slug(state))] = position  # type: ignore[assignment]
+            self.posts.add((self.slug(holder), self.slug(state)))
         self.memberships = {
             (self.slug(m), self.slug(o))
             for node in graph.subjects(RDF.type, KGD.Membership)

@@ -7,13 +7,13 @@ curator has touched (the same rule as ``kgdebate extract``'s drafts).
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 from typing import Any
 
 from kgdebate import __version__
 from kgdebate.anchor import anchor_at
 from kgdebate.extract.writing import block_yaml
+from kgdebate.fingerprint import fingerprinted, is_untouched
 from kgdebate.namespaces import DEFAULT_BASE, UNGDC
 from kgdebate.stance.classify import Reading
 from kgdebate.ungdc.actors import Voice
@@ -124,15 +124,7 @@ def speech_annotation(speech: SpeechFile, voice: Voice, reading: Reading) -> dic
 
 
 def render(data: dict[str, Any]) -> str:
-    body = HEADER + block_yaml(data)
-    return body + FINGERPRINT + hashlib.sha256(body.encode()).hexdigest() + "\n"
-
-
-def is_untouched(content: str) -> bool:
-    body, _, last = content.rstrip("\n").rpartition("\n")
-    if not last.startswith(FINGERPRINT):
-        return False
-    return hashlib.sha256((body + "\n").encode()).hexdigest() == last[len(FINGERPRINT) :]
+    return fingerprinted(HEADER + block_yaml(data), FINGERPRINT)
 
 
 def write_annotation(path: Path, content: str) -> str:
@@ -141,7 +133,7 @@ def write_annotation(path: Path, content: str) -> str:
         current = path.read_text("utf-8", errors="replace")
         if current == content:
             return "unchanged"
-        if not is_untouched(current):
+        if not is_untouched(current, FINGERPRINT):
             return "kept"
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_suffix(".yaml.tmp")
