@@ -199,7 +199,7 @@ def _matrix(rows: list[dict[str, str]], base: str) -> tuple[dict[str, Row], list
     columns: list[str] = []
     for item in rows:
         speech = item["document"].startswith("ungdc-") or bool(item["iso3"])
-        column = item["year"] if speech else f"{item['title']} ({item['year']})"
+        column = item["year"] if speech else f"{item['year']} debate: {item['title']}"
         if column not in columns:
             columns.append(column)
         row = matrix.setdefault(
