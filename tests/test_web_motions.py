@@ -50,9 +50,8 @@ def app(built: OxigraphStore, tmp_path_factory: pytest.TempPathFactory) -> Itera
     store = OxigraphStore(settings.data_dir)
     report = import_ungdc(corpus, corpus / "speakers.xlsx", data, store, settings)
     assert [o.error for o in report.outcomes] == [None] * 6
-    store.flush()
-    del store
-    app = create_app(settings)
+    store.backup(folder / "served")  # served from a copy, as a server reads a published store
+    app = create_app(dataclasses.replace(settings, data_dir=folder / "served"))
     yield app
     query_pool_holder(app).stop()
 
@@ -192,9 +191,9 @@ def test_a_quote_that_is_not_at_its_offsets_is_an_orphan(
     load_trusted(store, nowhere)
     [outcome] = ingest_files([annotation], store, nowhere)
     assert outcome.stored and any("quotes were not verified" in w for w in outcome.warnings)
-    store.flush()
-    del store
-    reader = create_app(dataclasses.replace(settings, texts_dir=corpus))
+    served = tmp_path / "served"
+    store.backup(served)  # the server reads a copy: the test still holds the store open for writes
+    reader = create_app(dataclasses.replace(settings, data_dir=served, texts_dir=corpus))
     try:
         html = reader.test_client().get("/read/ungdc-77-nor").get_data(as_text=True)
     finally:
