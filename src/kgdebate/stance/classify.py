@@ -1,8 +1,9 @@
 """Classify a speech's passages about the war with the stance labels, and derive its overall
 position toward the motion.
 
-A sentence is about the war when it, or the sentence before it in the same paragraph, names the
-war (lexicon.WAR): speeches often name Ukraine once and go on with "this war" or "the conflict".
+A sentence is about the war when it names the war (lexicon.WAR), or when the paragraph named it
+and the sentence follows at once or points back at it: speeches often name Ukraine once and go on
+with "this war", "the conflict" or "the parties".
 """
 
 from __future__ import annotations
@@ -11,7 +12,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from kgdebate.extract.layout import sentences
-from kgdebate.stance.lexicon import EFFECTS, EFFECTS_ONLY, LABELS, WAR
+from kgdebate.stance.lexicon import (
+    ANAPHOR,
+    CALLS_FOR_TALKS,
+    EFFECTS,
+    EFFECTS_ONLY,
+    LABELS,
+    OTHER_CONFLICTS,
+    WAR,
+)
 
 # The overall positions, the first that applies (see overall()).
 OVERALL = ("silent", "pro-russia", "both", "for-talks-now", "against", "effects-only")
@@ -68,12 +77,19 @@ def read_speech(text: str) -> Reading:
     effects: list[Passage] = []
     mentions_war = False
     for start, end in _paragraphs(text):
-        previous_names_war = False
-        for s_start, s_end in sentences(text, start, end):
+        spans = sentences(text, start, end)
+        named = [bool(WAR.search(text[a:b])) for a, b in spans]
+        mentions_war = mentions_war or any(named)
+        since_named: int | None = None  # sentences since the paragraph last named the war
+        for (s_start, s_end), names_war in zip(spans, named, strict=True):
             sentence = text[s_start:s_end]
-            names_war = bool(WAR.search(sentence))
-            mentions_war = mentions_war or names_war
-            if names_war or previous_names_war:
+            if names_war:
+                since_named = 0
+            elif OTHER_CONFLICTS.search(sentence):
+                since_named = None  # the paragraph has turned to another conflict
+            elif since_named is not None:
+                since_named += 1
+            if names_war or _about_the_war(sentence, since_named, any(named)):
                 confidence = "high" if names_war else "medium"
                 found = _labelled(sentence, s_start, s_end, confidence)
                 passages += found
@@ -82,10 +98,21 @@ def read_speech(text: str) -> Reading:
                     effects.append(
                         Passage(EFFECTS_ONLY, s_start, s_end, cues or ("the war named",), "low")
                     )
-            previous_names_war = names_war
     if not passages and effects:
         passages = effects[:1] + [p for p in effects[1:] if p.cues != ("the war named",)][:2]
     return Reading(tuple(passages), mentions_war)
+
+
+def _about_the_war(sentence: str, since_named: int | None, paragraph_names_war: bool) -> bool:
+    """A sentence that does not name the war is about it when its paragraph names it and the
+    sentence calls for talks (a paragraph keeps its topic), or when the paragraph named it
+    earlier and the sentence follows at once or points back at it ("the conflict", "the
+    parties"); never when it names another conflict."""
+    if OTHER_CONFLICTS.search(sentence):
+        return False
+    if paragraph_names_war and CALLS_FOR_TALKS.patterns.search(sentence):
+        return True
+    return since_named is not None and (since_named == 1 or bool(ANAPHOR.search(sentence)))
 
 
 def _labelled(sentence: str, start: int, end: int, confidence: str) -> list[Passage]:
@@ -96,15 +123,24 @@ def _labelled(sentence: str, start: int, end: int, confidence: str) -> list[Pass
             continue
         if label.refuted_by is not None and label.refuted_by.search(sentence):
             continue
+        if label.needs is not None and not label.needs.search(sentence):
+            continue
+        if any(passage.label == label.notation for passage in found):
+            continue  # one label found by two lists of cues
         found.append(Passage(label.notation, start, end, cues, confidence))
     return found
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
-    spans = []
+    """The text's paragraphs, one a line; a line that starts in lower case continues the one
+    before it (the corpus's texts come from PDFs, which break some paragraphs mid-sentence)."""
+    spans: list[tuple[int, int]] = []
     offset = 0
     for line in text.split("\n"):
         if line.strip():
-            spans.append((offset, offset + len(line)))
+            if spans and line.lstrip()[:1].islower():
+                spans[-1] = (spans[-1][0], offset + len(line))
+            else:
+                spans.append((offset, offset + len(line)))
         offset += len(line) + 1
     return spans

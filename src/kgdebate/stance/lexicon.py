@@ -41,6 +41,51 @@ WAR = _words(
     r"grain (?:deal|corridor|initiative|agreement)",
 )
 
+# Other conflicts a speech turns to: a sentence that names one (and not this war) is about it,
+# and the paragraph's topic has moved on.
+OTHER_CONFLICTS = _words(
+    r"Cyprus",
+    r"Cypriots?",
+    r"Palestin\w*",
+    r"Israel\w*",
+    r"Gaza",
+    r"West Bank",
+    r"Jerusalem",
+    r"Syria\w*",
+    r"Yemen\w*",
+    r"Libya\w*",
+    r"Sudan\w*",
+    r"Darfur",
+    r"Ethiopia\w*",
+    r"Tigray",
+    r"Somalia\w*",
+    r"Sahel",
+    r"Afghan\w*",
+    r"Myanmar",
+    r"Rohingya",
+    r"Korean Peninsula",
+    r"Kosovo",
+    r"Serbia\w*",
+    r"Bosnia\w*",
+    r"(?:Nagorno-)?Karabakh",
+    r"Azerbaijan\w*",
+    r"Western Sahara",
+    r"Haiti\w*",
+    r"Kashmir",
+    r"Great Lakes",
+    r"Abkhazia",
+    r"South Ossetia",
+    r"Tskhinvali",
+    r"Taiwan",
+)
+
+# Words that point back at a war named earlier in the paragraph: "the conflict", "the parties".
+ANAPHOR = _words(
+    r"(?:the|this|that) (?:war|conflict|crisis|hostilities|fighting|aggression|invasion)",
+    r"(?:the|both|all) (?:parties|sides)(?: concerned| to the conflict)?",
+    r"(?:a |an )?(?:ceasefire|cease-fire|cessation of hostilities)",
+)
+
 # The war's effects: food, energy, fertiliser, prices, nuclear risk.
 EFFECTS = _words(
     r"food",
@@ -63,6 +108,7 @@ class Label:
     notation: str
     patterns: re.Pattern[str]
     refuted_by: re.Pattern[str] | None = None  # words in the sentence that turn the cue away
+    needs: re.Pattern[str] | None = None  # words the sentence must also have for the cue to count
 
 
 CALLS_FOR_TALKS = Label(
@@ -74,8 +120,11 @@ CALLS_FOR_TALKS = Label(
         r"dialogue",
         r"diplomac\w+",
         r"diplomatic (?:solution|settlement|resolution|means|path|track)",
-        r"peaceful (?:settlement|solution|resolution|means)",
-        r"political (?:solution|settlement)",
+        r"peaceful (?:settlements?|solutions?|resolutions?|means)",
+        r"political (?:solutions?|settlements?)",
+        r"(?:cease|stop|halt) (?:all |the )?"
+        r"(?:military actions|military operations|hostilities|fighting)",
+        r"an? end to (?:the |all )?(?:fighting|hostilities)",
         r"peace (?:talks|process|negotiations)",
         r"de-?escalat\w+",
         r"mediat\w+",
@@ -89,6 +138,8 @@ CALLS_FOR_TALKS = Label(
         r"peace formula",
         r"no (?:negotiations|talks|dialogue)",
         r"cannot negotiate",
+        r"refus\w+",
+        r"(?:settlement|resolution) of (?:international )?disputes",  # the Charter's principle
         r"only if",
         r"until",
         r"unless",
@@ -99,6 +150,13 @@ CALLS_FOR_TALKS = Label(
         r"exports?",
         r"hosted",
         r"pursued",
+        r"nuclear arsenals?",
+        r"strategic stability",
+        r"arms control",
+        r"across the globe",
+        r"around the world",
+        r"withdraw\w*",
+        r"(?:19|20)\d\d",
         r"impose",
         r"freez\w+",
         r"(?:sham|illegal|so-called) \w+",
@@ -128,7 +186,6 @@ WITHDRAWAL_OR_INTEGRITY = Label(
 CONDEMNS_RUSSIA = Label(
     "condemns-russia",
     _words(
-        r"condemn\w*",
         r"aggress\w+",
         r"invasion",
         r"invad\w+",
@@ -140,14 +197,24 @@ CONDEMNS_RUSSIA = Label(
         r"sham referend\w+",
         r"war crimes",
         r"atrocities",
-        r"deplor\w+",
         r"(?:violat\w+|breach\w*) (?:of )?(?:the )?(?:United Nations |UN )?Charter",
-        r"occup\w+",
-        r"imperial\w*",
-        r"brutal\w*",
         r"war of conquest",
     ),
     refuted_by=_words(r"NATO", r"the West", r"Western"),
+)
+
+# Words that condemn whatever the sentence is about: they condemn Russia only beside its name.
+CONDEMNS_RUSSIA_BY_NAME = Label(
+    "condemns-russia",
+    _words(
+        r"condemn\w*",
+        r"deplor\w+",
+        r"occup\w+",
+        r"imperial\w*",
+        r"brutal\w*",
+    ),
+    refuted_by=_words(r"NATO", r"the West", r"Western"),
+    needs=_words(r"Russia\w*", r"Moscow", r"Kremlin", r"Putin"),
 )
 
 BLAMES_WEST_OR_SANCTIONS = Label(
@@ -156,6 +223,7 @@ BLAMES_WEST_OR_SANCTIONS = Label(
         r"unilateral (?:coercive measures|sanctions)",
         r"(?:illegal|illegitimate|unilateral|unjust|indiscriminate) sanctions",
         r"lift\w* (?:the |all )?sanctions",
+        r"counter-?sanctions",
         r"sanctions (?:war|regime)s?",
         r"sanctions (?:have|has|that) (?:\w+ ){0,3}(?:hurt|harm|hit|affect|exacerbat|disrupt)\w*",
         r"NATO(?:'s|’s)? (?:expansion|enlargement|eastward)",
@@ -168,6 +236,7 @@ BLAMES_WEST_OR_SANCTIONS = Label(
         r"neo-?Nazi\w*",
         r"Kyiv regime",
         r"Kiev regime",
+        r"foment\w*",
         r"legitimate security (?:concerns|interests)",
         r"russophob\w+",
         r"provocat\w+",
@@ -177,5 +246,11 @@ BLAMES_WEST_OR_SANCTIONS = Label(
 )
 
 # The order in which a sentence's labels are reported.
-LABELS = (CALLS_FOR_TALKS, WITHDRAWAL_OR_INTEGRITY, CONDEMNS_RUSSIA, BLAMES_WEST_OR_SANCTIONS)
+LABELS = (
+    CALLS_FOR_TALKS,
+    WITHDRAWAL_OR_INTEGRITY,
+    CONDEMNS_RUSSIA,
+    CONDEMNS_RUSSIA_BY_NAME,
+    BLAMES_WEST_OR_SANCTIONS,
+)
 EFFECTS_ONLY = "effects-only"
