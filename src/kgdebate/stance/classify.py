@@ -116,7 +116,7 @@ def _about_the_war(sentence: str, since_named: int | None, paragraph_names_war: 
 
 
 def _labelled(sentence: str, start: int, end: int, confidence: str) -> list[Passage]:
-    found = []
+    found: list[Passage] = []
     for label in LABELS:
         cues = tuple(match.group() for match in label.patterns.finditer(sentence))
         if not cues:
