@@ -6,6 +6,8 @@ the store and SPARQL, so a wrong query, a wrong emitter or a wrong ontology term
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
@@ -14,7 +16,7 @@ import yaml
 
 from kgdebate.errors import QueryError
 from kgdebate.federation import service_blocks
-from kgdebate.queries import named_queries, run_named, run_query
+from kgdebate.queries import named_queries, parse_named_query, run_named, run_query
 from kgdebate.store import OxigraphStore
 
 from conftest import BASE, ROOT, SEED, SEED_ID
@@ -197,3 +199,20 @@ def test_bindings_go_first_in_the_where_clause() -> None:
     assert bind_first("ASK { ?s ?p ?o }", {"s": ox.NamedNode("http://e/x")}).startswith(
         "ASK { VALUES (?s) { (<http://e/x>) }"
     )
+
+
+PACKAGED = sorted(
+    path
+    for folder in ("web/page_queries", "exports", "extract/queries", "linking")
+    for path in (ROOT / "src" / "kgdebate" / folder).glob("*.rq")
+)
+
+
+@pytest.mark.parametrize("path", PACKAGED, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_every_packaged_query_has_the_named_queries_header(path: Path) -> None:
+    """Page, export, extraction and linking queries say what they are the way named queries do
+    (a ``#+`` title, and the parameters the code binds), so one reader serves them all."""
+    query = parse_named_query(path.stem, path.read_text("utf-8"))
+    assert query.title and len(query.title) <= 120
+    bound = set(re.findall(r"\?_(\w+)", query.text))
+    assert bound == {parameter.name for parameter in query.parameters}, "declare what is bound"

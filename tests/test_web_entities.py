@@ -460,7 +460,7 @@ def test_every_page_query_runs(app: Flask) -> None:
     assert len(names) > 20
     for name in names:
         text = describe.page_query(name)
-        assert text.startswith("# ") and "PREFIX" in text, name
+        assert text.startswith("#+ title:") and "PREFIX" in text, name
         if "?_iri" in text:
             assert isinstance(describe.select(store, name, UKRAINE), ox.QuerySolutions)
 
