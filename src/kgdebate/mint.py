@@ -13,6 +13,7 @@ rdflib.term.URIRef('https://w3id.org/kgdebate/id/claim/doc/c01')
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Final
 
@@ -103,3 +104,35 @@ def last_slug(iri: str) -> str:
     'ukraine'
     """
     return iri.rstrip("/").rsplit("/", 1)[-1]
+
+
+# Letters that Unicode does not decompose into a base letter and a mark.
+UNDECOMPOSED = str.maketrans(
+    {
+        "ø": "o",
+        "Ø": "O",
+        "æ": "ae",
+        "Æ": "AE",
+        "œ": "oe",
+        "Œ": "OE",
+        "ß": "ss",
+        "ł": "l",
+        "Ł": "L",
+        "đ": "d",
+        "Đ": "D",
+        "ð": "d",
+        "þ": "th",
+        "ı": "i",
+    }
+)
+
+
+def slugify(text: str) -> str:
+    """A slug for a name, when a tool must choose one: ASCII words joined by hyphens.
+
+    >>> slugify("Côte d'Ivoire"), slugify("Jonas Gahr Støre")
+    ('cote-d-ivoire', 'jonas-gahr-store')
+    """
+    folded = unicodedata.normalize("NFKD", text.translate(UNDECOMPOSED))
+    ascii_text = folded.encode("ascii", "ignore").decode()
+    return "-".join(re.findall(r"[a-z0-9]+", ascii_text.lower()))

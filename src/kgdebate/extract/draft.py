@@ -22,6 +22,7 @@ from kgdebate.extract.gazetteer import Found, Gazetteer
 from kgdebate.extract.layout import LABELS, Layout, Paragraph, read_layout
 from kgdebate.extract.reading import Source
 from kgdebate.extract.spans import SpanIndex
+from kgdebate.mint import slugify
 
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 CONTEXT = 32  # characters of prefix and suffix, as in the curated seed
@@ -67,7 +68,7 @@ def make_draft(
     source: Source, gazetteer: Gazetteer, slug: str | None = None, when: str | None = None
 ) -> Draft:
     """The draft annotation of one source text (``when``: its date, if the text lacks one)."""
-    doc_slug = slug or _slugify(source.path.stem)
+    doc_slug = slug or slugify(source.path.stem)
     if not SLUG.fullmatch(doc_slug):
         raise InputError(
             f"{source.path}: {doc_slug!r} is not a document id (lower-case words and digits "
@@ -243,7 +244,7 @@ def _stance(layout: Layout, text: str) -> tuple[dict[int, tuple[str, str]], dict
     for index, section in enumerate(layout.sections):
         if any(p.start in sides for p in section.paragraphs):
             title = section.title or "Main"
-            slug = _slugify(" ".join(title.split()[:5])) or f"theme-{index + 1}"
+            slug = slugify(" ".join(title.split()[:5])) or f"theme-{index + 1}"
             while slug in used:
                 slug += "-2"
             used.add(slug)
@@ -444,7 +445,3 @@ def _new_entities(text: str, layout: Layout, found: Found) -> list[dict[str, Any
                 continue
             occurrences.setdefault(candidate, []).append({"start": span[0], "end": span[1]})
     return [{"text": key, "occurrences": value} for key, value in occurrences.items()]
-
-
-def _slugify(value: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-")

@@ -8,14 +8,13 @@ here, without a Wikidata QID until ``kgdebate link`` proposes one and a curator 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import pycountry
 from rdflib import Graph, Literal, URIRef
 
-from kgdebate.mint import Minter
+from kgdebate.mint import Minter, slugify
 from kgdebate.namespaces import KGD, ORG, RDF, RDFS, SKOS, new_graph
 from kgdebate.ungdc.corpus import Skipped, Speaker, SpeechFile
 
@@ -48,34 +47,6 @@ class Cast:
     voices: dict[tuple[int, str], Voice] = field(default_factory=dict)
     skipped: list[Skipped] = field(default_factory=list)
     persons: dict[tuple[str, str], str] = field(default_factory=dict)  # minted here, by key
-
-
-# Letters that Unicode does not decompose into a base letter and a mark.
-UNDECOMPOSED = str.maketrans(
-    {
-        "ø": "o",
-        "Ø": "O",
-        "æ": "ae",
-        "Æ": "AE",
-        "œ": "oe",
-        "Œ": "OE",
-        "ß": "ss",
-        "ł": "l",
-        "Ł": "L",
-        "đ": "d",
-        "Đ": "D",
-        "ð": "d",
-        "þ": "th",
-        "ı": "i",
-    }
-)
-
-
-def slugify(text: str) -> str:
-    """``Côte d'Ivoire`` → ``cote-d-ivoire``, ``Støre`` → ``store``: ASCII words and hyphens."""
-    folded = unicodedata.normalize("NFKD", text.translate(UNDECOMPOSED))
-    ascii_text = folded.encode("ascii", "ignore").decode()
-    return "-".join(re.findall(r"[a-z0-9]+", ascii_text.lower()))
 
 
 def state_name(alpha2: str) -> str:
