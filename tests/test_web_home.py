@@ -55,3 +55,15 @@ def test_front_page_leads_to_the_documents_and_everything_else(
     open_warnings = page[page.index('id="warnings"') : page.index('id="contents"')]
     assert "citation needed" in open_warnings and "Should the Biden Administration" in open_warnings
     assert f"kgdebate {__version__}" in page
+
+
+def test_a_large_series_is_one_line_that_opens_to_its_documents() -> None:
+    from kgdebate.web.home import SERIES_SHOWN_WHOLE, _series
+
+    def document(series: str) -> dict[str, object]:
+        return {"series": series, "claims": 1, "warnings": 0}
+
+    documents = [document("")] + [document("big")] * (SERIES_SHOWN_WHOLE + 1) + [document("small")]
+    groups = dict(_series(documents))
+    assert list(groups) == ["", "big"]
+    assert len(groups[""]) == 2 and len(groups["big"]) == SERIES_SHOWN_WHOLE + 1

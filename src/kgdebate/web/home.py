@@ -32,8 +32,27 @@ def index() -> str:
         generation=ctx.generation,
         version=__version__,
         documents=documents,
+        series=_series(documents),
         warnings=warnings,
     )
+
+
+SERIES_SHOWN_WHOLE = 10
+"""A series with more documents than this (a session of the UN General Debate) is one line of the
+front page that opens to its documents, so that the debates and analyses stay in view."""
+
+
+def _series(documents: list[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any]]]]:
+    """The documents in groups: first the ones shown whole (no series, or a small one), then
+    each large series, newest first as the documents are."""
+    counts: dict[str, int] = {}
+    for document in documents:
+        counts[document["series"]] = counts.get(document["series"], 0) + 1
+    groups: dict[str, list[dict[str, Any]]] = {"": []}
+    for document in documents:
+        large = document["series"] and counts[document["series"]] > SERIES_SHOWN_WHOLE
+        groups.setdefault(document["series"] if large else "", []).append(document)
+    return list(groups.items())
 
 
 def _front(ctx: WebContext) -> tuple[list[dict[str, Any]], list[tuple[TermView, str, TermView]]]:
@@ -44,6 +63,7 @@ def _front(ctx: WebContext) -> tuple[list[dict[str, Any]], list[tuple[TermView, 
         {
             "title": view(base, row["document"], row["title"]),
             "date": row["date"].value if row["date"] else "",
+            "series": row["series"].value if row["series"] else "",
             "publisher": view(base, row["publisher"], row["publisherLabel"]),
             "draft": row["draft"] is not None and row["draft"].value == "true",
             "claims": int(row["claims"].value) if row["claims"] else 0,
