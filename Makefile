@@ -19,8 +19,11 @@ WORLD_ATLAS_DIR := src/kgdebate/web/static/vendor/world-atlas
 # The Argdown parser that the tests check the Argdown export with (build/ is git-ignored).
 ARGDOWN_VERSION := 2.0.1
 ARGDOWN_CORE := build/argdown/node_modules/@argdown/core
+# axe-core, the accessibility engine the browser tests run in each page (build/ is git-ignored).
+AXE_VERSION := 4.14.1
+AXE := build/axe/axe.min.js
 
-.PHONY: run build stats serve test lint bench clean vendor argdown
+.PHONY: run build stats serve test lint bench clean vendor argdown axe
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -51,7 +54,7 @@ lint: $(VENV)/.installed-test
 	$(BIN)/ruff format --check src bench
 	$(BIN)/mypy
 
-test: vendor argdown lint
+test: vendor argdown axe lint
 	$(BIN)/pytest -q
 
 bench: $(VENV)/.installed-test
@@ -95,6 +98,14 @@ $(YASGUI_DIR)/VERSION:
 	fi
 
 argdown: $(ARGDOWN_CORE)/package.json
+
+axe: $(AXE)
+
+$(AXE):
+	mkdir -p build/axe
+	cd build/axe && npm pack --silent axe-core@$(AXE_VERSION) >/dev/null
+	tar -xzf build/axe/axe-core-$(AXE_VERSION).tgz -C build/axe package/axe.min.js
+	mv build/axe/package/axe.min.js $@
 
 $(ARGDOWN_CORE)/package.json:
 	mkdir -p build/argdown

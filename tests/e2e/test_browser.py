@@ -309,3 +309,61 @@ def test_the_map_is_reachable_by_keyboard_and_matches_the_table(
     expect(page.locator(f"tr#{focused}")).to_be_visible()
     page.locator("#map").screenshot(path=str(SCREENSHOTS / "stances-map-2022.png"))
     watch.assert_clean()
+
+
+AXE = ROOT / "build" / "axe" / "axe.min.js"  # `make axe`, a dependency of `make test`
+AXE_PAGES = (
+    "/",
+    "/actors",
+    "/claims",
+    "/timeline",
+    "/queries",
+    "/search?q=kyiv",
+    "/doc/actor/ukraine",
+    "/doc/event/istanbul-talks-2022",
+    f"/doc/document/{SEED_ID}",
+    f"/doc/claim/{SEED_ID}/c01",
+    "/doc/statistic/ukrainians-support-fighting-84",
+    f"/read/{SEED_ID}",
+)
+CORPUS_AXE_PAGES = (
+    "/motions/negotiate-now",
+    "/motions/negotiate-now?region=Europe",
+    "/read/ungdc-77-chn",
+)
+
+
+def axe_violations(page: Page) -> list[str]:
+    """axe-core's serious and critical violations on the page, one line each. The engine is
+    evaluated through the browser's DevTools protocol, which the page's CSP does not govern."""
+    if not AXE.is_file():
+        pytest.fail(f"{AXE} is missing: run `make axe` (make test does)")
+    page.evaluate(AXE.read_text("utf-8") + "\n;undefined")
+    found = page.evaluate(
+        """async () => (await axe.run(document, {resultTypes: ['violations']})).violations
+             .filter(v => v.impact === 'serious' || v.impact === 'critical')
+             .map(v => `${v.id} (${v.impact}): ${v.nodes.length} node(s), first: ${v.nodes[0].target}`)"""
+    )
+    return list(found)
+
+
+@pytest.mark.parametrize("path", AXE_PAGES)
+def test_pages_have_no_serious_accessibility_violation(
+    base_url: str, watched: tuple[Page, Watch], path: str
+) -> None:
+    page, watch = watched
+    response = page.goto(f"{base_url}{path}")
+    assert response is not None and response.ok
+    assert axe_violations(page) == []
+    watch.assert_clean()
+
+
+@pytest.mark.parametrize("path", CORPUS_AXE_PAGES)
+def test_stance_pages_have_no_serious_accessibility_violation(
+    corpus_url: str, watched: tuple[Page, Watch], path: str
+) -> None:
+    page, watch = watched
+    response = page.goto(f"{corpus_url}{path}")
+    assert response is not None and response.ok
+    assert axe_violations(page) == []
+    watch.assert_clean()
