@@ -342,7 +342,8 @@ def axe_violations(page: Page) -> list[str]:
     found = page.evaluate(
         """async () => (await axe.run(document, {resultTypes: ['violations']})).violations
              .filter(v => v.impact === 'serious' || v.impact === 'critical')
-             .map(v => `${v.id} (${v.impact}): ${v.nodes.length} node(s), first: ${v.nodes[0].target}`)"""
+             .map(v => `${v.id} (${v.impact}): ${v.nodes.length} node(s), `
+                       + `first: ${v.nodes[0].target}`)"""
     )
     return list(found)
 
