@@ -15,6 +15,7 @@ import pytest
 
 from kgdebate import generation
 from kgdebate.generation import Watcher, current, publish
+from kgdebate.snapshots import followed_store
 from kgdebate.store import OxigraphStore
 
 from conftest import BASE
@@ -117,3 +118,39 @@ def test_requests_during_ingests_never_fail(server: LiveServer) -> None:
         client.join(timeout=60)
     assert failures == []
     assert _served(server, 4)
+
+
+def _kgdebate(*arguments: str) -> None:
+    command = [str(Path(sys.executable).with_name("kgdebate")), *arguments]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+
+
+def test_a_replica_serves_each_new_snapshot_without_a_restart(
+    built: OxigraphStore, tmp_path: Path
+) -> None:
+    """`kgdebate serve --follow OUT` serves OUT's newest snapshot (the store behind OUT/current)
+    and switches, query workers too, when `kgdebate snapshot OUT` publishes a newer one."""
+    source, out = tmp_path / "source", tmp_path / "snapshots"
+    built.backup(source)
+    publish(source)
+    _kgdebate("--data-dir", str(source), "snapshot", str(out))
+    with LiveServer(followed_store(out), tmp_path / "replica.log").serving() as replica:
+        assert _generation(replica) == 1
+        assert fetch(replica.base_url + NEW_DOCUMENT)[0] == 404
+        _kgdebate("--data-dir", str(source), "ingest", str(MINIMAL))  # the writer, elsewhere
+        _kgdebate("--data-dir", str(source), "snapshot", str(out))
+        assert _served(replica, 2, within_s=5)
+        time.sleep(1.1)  # every process has made its once-a-second check
+        assert [fetch(replica.base_url + NEW_DOCUMENT)[0] for _ in range(8)] == [200] * 8
+        assert b'"boolean":true' in fetch(replica.base_url + ASK_NEW)[1]
+    snapshots = sorted(p.name for p in out.iterdir() if not p.name.startswith("."))
+    assert len(snapshots) == 3 and snapshots[-1] == "current"
+    assert (out / "current").resolve().name == snapshots[1]
+
+
+def test_following_a_folder_without_snapshots_says_what_to_do(tmp_path: Path) -> None:
+    command = [str(Path(sys.executable).with_name("kgdebate")), "serve", "--follow", str(tmp_path)]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2
+    assert "no store at" in done.stderr and "kgdebate snapshot" in done.stderr

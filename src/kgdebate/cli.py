@@ -590,19 +590,45 @@ def restore(settings: Settings, dump: Path) -> None:
 @cli.command()
 @click.option("--host", help="Address to listen on. Default: the host setting (127.0.0.1).")
 @click.option("--port", type=int, help="Port. Default: the port setting (5000).")
+@click.option(
+    "--follow",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Serve the newest snapshot that `kgdebate snapshot` wrote to this folder, switching "
+    "to each newer one as it lands (a replica), instead of the store of --data-dir.",
+)
 @click.pass_obj
-def serve(settings: Settings, host: str | None, port: int | None) -> None:
+def serve(settings: Settings, host: str | None, port: int | None, follow: Path | None) -> None:
     """Serve the graph over HTTP (SPARQL endpoint, entity pages) with gunicorn."""
     from dataclasses import replace
 
+    from kgdebate.snapshots import followed_store
     from kgdebate.web.serve import serve as run_server
 
     settings = replace(settings, host=host or settings.host, port=port or settings.port)
+    if follow is not None:
+        settings = replace(settings, data_dir=followed_store(follow))
     if settings.public_url == Settings().public_url:  # not configured: where we listen
         settings = replace(settings, public_url=f"http://{settings.host}:{settings.port}/")
     if not settings.data_dir.exists():
-        _fail(KgdebateError(f"no store at {settings.data_dir}", hint="run `kgdebate build` first"))
+        hint = "run `kgdebate snapshot` into it first" if follow else "run `kgdebate build` first"
+        _fail(KgdebateError(f"no store at {settings.data_dir}", hint=hint))
     run_server(settings)
+
+
+@cli.command()
+@click.argument("out", type=click.Path(file_okay=False, path_type=Path))
+@click.pass_obj
+def snapshot(settings: Settings, out: Path) -> None:
+    """Write a consistent copy of the store, its answers and generation to a new folder of OUT,
+    and make it OUT's newest: servers started with `serve --follow OUT` switch to it."""
+    from kgdebate.snapshots import take
+
+    store = _open(settings, read_only=True)
+    try:
+        written = take(store, settings.data_dir, out)
+    except (KgdebateError, OSError) as exc:
+        _fail(exc if isinstance(exc, KgdebateError) else KgdebateError(f"{out}: {exc}"))
+    click.echo(f"snapshot: {written}", err=True)
 
 
 @cli.command()
