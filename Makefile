@@ -64,6 +64,7 @@ bench: $(VENV)/.installed-test
 	$(BIN)/python bench/export_bench.py
 	$(BIN)/python bench/guard_fuzz.py
 	$(BIN)/python bench/live_update_bench.py
+	$(BIN)/python bench/replica_bench.py
 	$(BIN)/python bench/stance_bench.py
 
 vendor: $(YASGUI_DIR)/VERSION $(WORLD_ATLAS_DIR)/VERSION

@@ -53,7 +53,7 @@ from kgdebate.config import Settings
 from kgdebate.federation import service_blocks
 from kgdebate.ingest.emit import emit
 from kgdebate.mint import Minter
-from kgdebate.queries import NamedQuery, named_queries, run_named, write_result
+from kgdebate.queries import NamedQuery, named_queries, run_named
 from kgdebate.store import OxigraphStore, to_oxigraph
 from kgdebate.web.describe import IN_LINKS_PER_PAGE, describe, select
 from kgdebate.web.panels import panels_for, run_panel
@@ -281,7 +281,9 @@ def local_named_queries() -> dict[str, NamedQuery]:
 
 
 def run_and_serialize(store: OxigraphStore, query: NamedQuery) -> None:
-    write_result(run_named(store, query), "json", io.BytesIO())
+    result = run_named(store, query)  # rows: every named query here is a SELECT
+    assert isinstance(result, ox.QuerySolutions)
+    result.serialize(io.BytesIO(), format=ox.QueryResultsFormat.JSON)
 
 
 def engine_calls(store: OxigraphStore) -> list[tuple[str, Callable[[], object], float]]:
