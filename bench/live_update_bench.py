@@ -43,6 +43,40 @@ def status_of(url: str) -> int:
         return int(error.code)
 
 
+class Browsing:
+    """Clients requesting entity pages without pause, spread over ``bases`` in turn (as a load
+    balancer would), counting requests, failed ones and 5xx answers until stopped."""
+
+    def __init__(self, bases: list[str], clients: int) -> None:
+        self.counts = {"requests": 0, "failed": 0, "5xx": 0}
+        self._bases = bases
+        self._lock = threading.Lock()
+        self._stop = threading.Event()
+        self._threads = [
+            threading.Thread(target=self._browse, args=(i,), daemon=True) for i in range(clients)
+        ]
+        for thread in self._threads:
+            thread.start()
+
+    def _browse(self, turn: int) -> None:
+        while not self._stop.is_set():
+            for page in PAGES:
+                turn += 1
+                try:
+                    status = status_of(self._bases[turn % len(self._bases)] + page)
+                except OSError:
+                    status = -1
+                with self._lock:
+                    self.counts["requests"] += 1
+                    self.counts["failed"] += status < 0
+                    self.counts["5xx"] += status >= 500
+
+    def stop(self) -> None:
+        self._stop.set()
+        for thread in self._threads:
+            thread.join(timeout=60)
+
+
 def served_generation(base: str) -> int:
     with urllib.request.urlopen(base + "health", timeout=30) as response:
         return int(json.loads(response.read())["generation"])
@@ -58,25 +92,7 @@ def main() -> None:
         port = free_port()
         base = f"http://127.0.0.1:{port}/"
         server = start_server(store, port, {})
-        counts = {"requests": 0, "failed": 0, "5xx": 0}
-        lock = threading.Lock()
-        stop = threading.Event()
-
-        def browse() -> None:
-            while not stop.is_set():
-                for page in PAGES:
-                    try:
-                        status = status_of(base + page)
-                    except OSError:
-                        status = -1
-                    with lock:
-                        counts["requests"] += 1
-                        counts["failed"] += status < 0
-                        counts["5xx"] += status >= 500
-
-        clients = [threading.Thread(target=browse, daemon=True) for _ in range(args.clients)]
-        for client in clients:
-            client.start()
+        browsing = Browsing([base], args.clients)
         switch_s = []
         kgdebate = str(Path(sys.executable).with_name("kgdebate"))
         try:
@@ -91,10 +107,9 @@ def main() -> None:
                     )
                 switch_s.append(time.monotonic() - ended)
         finally:
-            stop.set()
-            for client in clients:
-                client.join(timeout=60)
+            browsing.stop()
             stop_server(server)
+        counts = browsing.counts
     print(f"live updates: {args.ingests} ingests under {args.clients} browsing clients")
     print(f"  requests {counts['requests']}, failed {counts['failed']}, 5xx {counts['5xx']}")
     print(

@@ -17,7 +17,6 @@ import argparse
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -25,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
 from guard_fuzz import build_store  # noqa: E402 - sibling bench scripts
-from live_update_bench import DOCUMENT, PAGES, served_generation, status_of  # noqa: E402
+from live_update_bench import DOCUMENT, Browsing, served_generation  # noqa: E402
 from web_bench import free_port, start_server, stop_server  # noqa: E402
 
 from kgdebate.generation import current  # noqa: E402
@@ -45,27 +44,7 @@ def main() -> None:
         ports = [free_port(), free_port()]
         bases = [f"http://127.0.0.1:{port}/" for port in ports]
         replicas = [start_server(followed_store(out), port, {}) for port in ports]
-        counts = {"requests": 0, "failed": 0, "5xx": 0}
-        lock = threading.Lock()
-        stop = threading.Event()
-
-        def browse(offset: int) -> None:
-            turn = offset
-            while not stop.is_set():
-                for page in PAGES:
-                    turn += 1
-                    try:
-                        status = status_of(bases[turn % 2] + page)
-                    except OSError:
-                        status = -1
-                    with lock:
-                        counts["requests"] += 1
-                        counts["failed"] += status < 0
-                        counts["5xx"] += status >= 500
-
-        clients = [threading.Thread(target=browse, args=(i,), daemon=True) for i in range(4)]
-        for client in clients[: args.clients]:
-            client.start()
+        browsing = Browsing(bases, args.clients)
         switch_s = []
         try:
             for _ in range(args.snapshots):
@@ -84,12 +63,10 @@ def main() -> None:
                     time.sleep(0.05)
                 switch_s.append(time.monotonic() - published)
         finally:
-            stop.set()
-            for client in clients:
-                if client.is_alive():
-                    client.join(timeout=60)
+            browsing.stop()
             for replica in replicas:
                 stop_server(replica)
+        counts = browsing.counts
     print(f"replicas: 2 servers following snapshots, {args.snapshots} new snapshots under "
           f"{args.clients} browsing clients")  # fmt: skip
     print(f"  requests {counts['requests']}, failed {counts['failed']}, 5xx {counts['5xx']}")
