@@ -60,6 +60,7 @@ test: vendor argdown axe lint
 bench: $(VENV)/.installed-test
 	$(BIN)/python bench/ingest_bench.py
 	$(BIN)/python bench/extract_bench.py
+	$(BIN)/python bench/extract_eval_bench.py
 	$(BIN)/python bench/web_bench.py
 	$(BIN)/python bench/export_bench.py
 	$(BIN)/python bench/guard_fuzz.py

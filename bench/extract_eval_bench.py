@@ -1,0 +1,149 @@
+"""`kgdebate extract` scored on the labelled documents of bench/extract_eval/ (issue 12).
+
+Each document is drafted against a store holding the curated reference data, and its draft is
+compared with the document's gold file: entities (a mention is right when its span and its link
+are: a store entity's IRI, or "new"), mentions inside URLs or e-mail addresses, dates found and
+resolved, figures with the right unit and source, and the sides of labelled paragraphs. Printed
+per category; nothing is asserted. The set was labelled before any tuning (its README).
+
+    python bench/extract_eval_bench.py
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+import yaml
+
+from kgdebate.build import load_trusted
+from kgdebate.config import Settings
+from kgdebate.extract import extract
+from kgdebate.store import OxigraphStore
+
+ROOT = Path(__file__).resolve().parent.parent
+SET = ROOT / "bench" / "extract_eval"
+PREFIXES = {"actor", "event", "place"}
+ADDRESS = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+UNITS = {"percent": "percent", "people": "people", "km": "km", "usd": "USD", "USD": "USD"}
+
+
+def short(iri: str) -> str:
+    """``https://…/id/actor/ukraine`` → ``actor:ukraine``."""
+    kind, _, slug = iri.split("/id/", 1)[1].partition("/")
+    return f"{kind}:{slug}"
+
+
+def predicted_entities(draft: dict) -> set[tuple[int, int, str]]:
+    found = {(m["start"], m["end"], short(m["iri"])) for m in draft.get("mentions", [])}
+    for entity in draft.get("new_entities", []):
+        found |= {(o["start"], o["end"], "new") for o in entity["occurrences"]}
+    return found
+
+
+def score(counts: Counter[str], name: str, right: int, predicted: int, gold: int) -> None:
+    counts[f"{name} right"] += right
+    counts[f"{name} predicted"] += predicted
+    counts[f"{name} gold"] += gold
+
+
+def main() -> None:
+    documents = sorted(SET.glob("*.gold.yaml"))
+    if not documents:
+        print(f"no labelled documents in {SET.relative_to(ROOT)}")
+        return
+    counts: Counter[str] = Counter()
+    with tempfile.TemporaryDirectory() as folder:
+        settings = Settings(data_dir=Path(folder) / "store")
+        store = OxigraphStore(settings.data_dir)
+        load_trusted(store, settings)
+        for gold_path in documents:
+            gold = yaml.safe_load(gold_path.read_text("utf-8"))
+            text_path = Path(folder) / gold["document"]
+            shutil.copyfile(SET / gold["document"], text_path)
+            text = text_path.read_text("utf-8")
+            draft = yaml.safe_load(extract(text_path, store, settings)[-1].read_text("utf-8"))
+            block = draft.get("draft", {})
+            # entities
+            found = predicted_entities(block)
+            wanted = {(e["start"], e["end"], e["iri"]) for e in gold.get("entities", [])}
+            score(counts, "entities", len(found & wanted), len(found), len(wanted))
+            addresses = [m.span() for m in ADDRESS.finditer(text)]
+            counts["mentions inside URLs or e-mail"] += sum(
+                any(a <= start < b for a, b in addresses) for start, _, _ in found
+            )
+            # dates: found when a figure of a date kind overlaps the gold span; resolved when
+            # its date agrees with the gold resolution at the gold's precision
+            figures = block.get("figures", [])
+            dated = [f for f in figures if "date" in f.get("kind", "")]
+            found_dates = resolved = 0
+            for date in gold.get("dates", []):
+                hits = [f for f in dated if f["start"] < date["end"] and f["end"] > date["start"]]
+                found_dates += bool(hits)
+                start = str(date["resolved"]).split("/")[0]
+                resolved += any(str(f.get("date", "")).startswith(start[:7]) for f in hits)
+            score(counts, "dates found", found_dates, len(dated), len(gold.get("dates", [])))
+            counts["dates resolved"] += resolved
+            # figures: the span overlaps, the unit and the source are right
+            numbers = [f for f in figures if "date" not in f.get("kind", "")]
+            good = 0
+            for figure in gold.get("figures", []):
+                spans = [
+                    f for f in numbers if f["start"] < figure["end"] and f["end"] > figure["start"]
+                ]
+                counts["figures spanned"] += bool(spans)
+                counts["figures with the unit"] += any(
+                    UNITS.get(str(f.get("unit")), str(f.get("unit")))
+                    == UNITS.get(str(figure.get("unit")), str(figure.get("unit")))
+                    for f in spans
+                )
+                hits = [
+                    f for f in numbers if f["start"] < figure["end"] and f["end"] > figure["start"]
+                ]
+                unit = UNITS.get(str(figure.get("unit")), str(figure.get("unit")))
+                good += any(
+                    UNITS.get(str(f.get("unit")), str(f.get("unit"))) == unit
+                    and (f.get("source") or None) == (figure.get("source") or None)
+                    for f in hits
+                )
+            score(counts, "figures", good, len(numbers), len(gold.get("figures", [])))
+            # sides: the claim whose words hold the paragraph's first words
+            sides_right = 0
+            for side in gold.get("sides", []):
+                claims = [
+                    c for c in draft.get("claims", []) if side["starts"] in c["quote"]["exact"]
+                ]
+                sides_right += any(c.get("side") == side["side"] for c in claims)
+            counts["sides right"] += sides_right
+            counts["sides gold"] += len(gold.get("sides", []))
+    print(f"extract on {len(documents)} labelled documents (bench/extract_eval/)")
+    for name, target in (("entities", "precision >= 95%, recall >= 90%"), ("figures", "90%")):
+        right, predicted, wanted = (counts[f"{name} {k}"] for k in ("right", "predicted", "gold"))
+        print(
+            f"  {name:10} precision {right / max(predicted, 1):5.0%}  recall "
+            f"{right / max(wanted, 1):5.0%}  ({right} right of {predicted} found, {wanted} in the "
+            f"gold)   target {target}"
+        )
+    print(
+        f"  figures: {counts['figures spanned']} of {counts['figures gold']} found, "
+        f"{counts['figures with the unit']} with the right unit; the precision and recall above "
+        "also need the source the text names"
+    )
+    print(f"  mentions inside URLs or e-mail addresses: {counts['mentions inside URLs or e-mail']}"
+          "   target 0")  # fmt: skip
+    share = counts["dates resolved"] / max(counts["dates found gold"], 1)
+    print(
+        f"  dates: found {counts['dates found right']} of {counts['dates found gold']}, resolved "
+        f"{counts['dates resolved']} ({share:.0%})   target resolved >= 90%"
+    )
+    print(
+        f"  sides right on {counts['sides right']} of {counts['sides gold']} labelled paragraphs "
+        f"({counts['sides right'] / max(counts['sides gold'], 1):.0%})   target >= 90%"
+    )
+
+
+if __name__ == "__main__":
+    main()
