@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-import pycountry
 import pyoxigraph as ox
 from flask import Blueprint, Flask, Response, abort, render_template, request
 
@@ -55,6 +54,7 @@ class Row:
     actor: str
     iri: str
     iso3: str
+    numeric: str  # ISO 3166-1 numeric, the map's key
     region: str
     href: str | None
     cells: dict[str, Cell] = field(default_factory=dict)
@@ -158,11 +158,7 @@ def _map(rows: list[Row], year: str) -> list[Country] | None:
     paths = worldmap.country_paths()
     if paths is None:
         return None
-    by_number = {}
-    for row in rows:
-        country = pycountry.countries.get(alpha_3=row.iso3) if row.iso3 else None
-        if country is not None and year in row.cells:
-            by_number[country.numeric] = row
+    by_number = {row.numeric: row for row in rows if row.numeric and year in row.cells}
     return [
         Country(
             path,
@@ -198,8 +194,8 @@ def _matrix(rows: list[dict[str, str]], base: str) -> tuple[dict[str, Row], list
     matrix: dict[str, Row] = {}
     columns: list[str] = []
     for item in rows:
-        speech = item["document"].startswith("ungdc-") or bool(item["iso3"])
-        column = item["year"] if speech else f"{item['year']} debate: {item['title']}"
+        from_debate = item["fromDebate"] == "true"
+        column = f"{item['year']} debate: {item['title']}" if from_debate else item["year"]
         if column not in columns:
             columns.append(column)
         row = matrix.setdefault(
@@ -208,7 +204,8 @@ def _matrix(rows: list[dict[str, str]], base: str) -> tuple[dict[str, Row], list
                 item["actor"],
                 item["actorIri"],
                 item["iso3"],
-                item.get("region", ""),
+                item["numeric"],
+                item["region"],
                 page_href(base, item["actorIri"]),
             ),
         )
