@@ -11,10 +11,11 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 
 from kgdebate import generation
-from kgdebate.generation import Watcher, current, publish
+from kgdebate.generation import Watcher, current, publish, readable_store
 from kgdebate.snapshots import followed_store
 from kgdebate.store import OxigraphStore
 
@@ -28,12 +29,37 @@ ASK_NEW += "id%2Fdocument%2Ftest-minimal%3E%20%3Fp%20%3Fo%7D"
 
 
 def test_each_publication_is_the_next_generation(tmp_path: Path) -> None:
-    store = tmp_path / "store"
-    assert current(store).number == 0
-    first, second = publish(store), publish(store)
-    assert (first.number, second.number) == (1, 2) and current(store) == second
+    path = tmp_path / "store"
+    store = OxigraphStore(path)
+    assert current(path).number == 0
+    first, second = publish(path, store), publish(path, store)
+    assert (first.number, second.number) == (1, 2) and current(path) == second
     body = json.loads((tmp_path / "store.generation").read_text())
-    assert body == {"generation": 2, "written": second.written}
+    assert body == {"generation": 2, "written": second.written, "checkpoint": "00000002"}
+    assert readable_store(path) == tmp_path / "store.generations" / "00000002"
+
+
+def test_readers_open_the_published_checkpoint_not_the_store_being_written(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "store"
+    writer = OxigraphStore(path)
+    a, p = ox.NamedNode("urn:a"), ox.NamedNode("urn:p")
+    writer.replace_graphs({"urn:g": [ox.Triple(a, p, ox.Literal("published"))]})
+    writer.flush()
+    publish(path, writer)
+    writer.replace_graphs({"urn:g": [ox.Triple(a, p, ox.Literal("being written"))]})
+    reader = OxigraphStore(readable_store(path), read_only=True)
+    assert [obj.value for obj, _ in reader.objects("urn:a", "urn:p")] == ["published"]
+
+
+def test_only_the_newest_checkpoints_are_kept(tmp_path: Path) -> None:
+    path = tmp_path / "store"
+    store = OxigraphStore(path)
+    for _ in range(7):
+        publish(path, store)
+    kept = sorted(p.name for p in (tmp_path / "store.generations").iterdir())
+    assert kept == [f"{n:08d}" for n in range(7 - generation.KEEP, 8)]
 
 
 def test_a_watcher_reports_only_a_newer_generation_once(
@@ -41,18 +67,24 @@ def test_a_watcher_reports_only_a_newer_generation_once(
 ) -> None:
     monkeypatch.setattr(generation, "CHECK_EVERY_S", 0.0)
     store = tmp_path / "store"
-    watcher = Watcher(store, publish(store))
+    writer = OxigraphStore(store)
+    watcher = Watcher(store, publish(store, writer))
     assert watcher.newer() is None
     time.sleep(0.01)  # a new modification time
-    newer = publish(store)
+    newer = publish(store, writer)
     assert watcher.newer() == newer
     assert watcher.newer() is None
 
 
+def _published_copy(built: OxigraphStore, path: Path) -> None:
+    """A copy of the built store, published as its first generation, as `build` leaves one."""
+    built.backup(path)
+    publish(path, OxigraphStore(path))  # the writer is closed when this returns
+
+
 @pytest.fixture
 def server(built: OxigraphStore, tmp_path: Path) -> Iterator[LiveServer]:
-    built.backup(tmp_path / "store")
-    publish(tmp_path / "store")
+    _published_copy(built, tmp_path / "store")
     with LiveServer(tmp_path / "store", tmp_path / "server.log").serving() as live:
         yield live
 
@@ -116,7 +148,7 @@ def test_requests_during_ingests_never_fail(server: LiveServer) -> None:
     stop.set()
     for client in clients:
         client.join(timeout=60)
-    assert failures == []
+    assert failures == [], server.log_text()[-4000:]
     assert _served(server, 4)
 
 
@@ -132,8 +164,7 @@ def test_a_replica_serves_each_new_snapshot_without_a_restart(
     """`kgdebate serve --follow OUT` serves OUT's newest snapshot (the store behind OUT/current)
     and switches, query workers too, when `kgdebate snapshot OUT` publishes a newer one."""
     source, out = tmp_path / "source", tmp_path / "snapshots"
-    built.backup(source)
-    publish(source)
+    _published_copy(built, source)
     _kgdebate("--data-dir", str(source), "snapshot", str(out))
     with LiveServer(followed_store(out), tmp_path / "replica.log").serving() as replica:
         assert _generation(replica) == 1

@@ -27,7 +27,7 @@ from kgdebate.errors import InputError, KgdebateError
 from kgdebate.exports.formats import DOCUMENT_FORMATS, export_document
 from kgdebate.federation import Federation
 from kgdebate.files import replacing, write_atomically
-from kgdebate.generation import publish
+from kgdebate.generation import publish, readable_store
 from kgdebate.ingest.pipeline import Outcome, ingest_files
 from kgdebate.ingest.text import read_text
 from kgdebate.linking.command import link as link_command
@@ -106,7 +106,9 @@ def _open(settings: Settings, read_only: bool = False) -> OxigraphStore:
             from kgdebate.errors import StoreError
 
             raise StoreError(f"no store at {settings.data_dir}", hint="run `kgdebate build` first")
-        return OxigraphStore(settings.data_dir, read_only=read_only)
+        if read_only:  # the latest published generation, never a store being written
+            return OxigraphStore(readable_store(settings.data_dir), read_only=True)
+        return OxigraphStore(settings.data_dir)
     except KgdebateError as exc:
         _fail(exc)
 
@@ -145,7 +147,7 @@ def _answer_named_queries(store: OxigraphStore, settings: Settings) -> None:
     answered = write_answers(store, settings.data_dir, settings.max_rows)
     seconds = time.perf_counter() - started
     log.info("answered %d named queries for the server in %.1f s", len(answered), seconds)
-    generation = publish(settings.data_dir)
+    generation = publish(settings.data_dir, store)
     log.info("published generation %d of the store", generation.number)
 
 

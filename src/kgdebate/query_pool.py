@@ -268,8 +268,9 @@ def _serve(fd: int, store_path: str, memory_mb: int) -> None:
         resource.setrlimit(resource.RLIMIT_DATA, (cap, cap))
     threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
     conn = Connection(fd)
-    generation = current(Path(store_path)).number  # read first: the store is at least this new
-    store = ox.Store.read_only(store_path)
+    published = current(Path(store_path))  # read first: the store is at least this new
+    generation = published.number
+    store = ox.Store.read_only(str(published.readable(Path(store_path))))
     conn.send((_READY, isolated))
     while True:
         try:
@@ -277,8 +278,9 @@ def _serve(fd: int, store_path: str, memory_mb: int) -> None:
         except (EOFError, OSError):
             return
         if job.generation > generation:  # a newer generation was published: a fresh view
-            generation = max(job.generation, current(Path(store_path)).number)
-            store = ox.Store.read_only(store_path)
+            published = current(Path(store_path))
+            generation = max(job.generation, published.number)
+            store = ox.Store.read_only(str(published.readable(Path(store_path))))
         try:
             outcome = evaluate(store, job)
         except Exception:  # noqa: BLE001 - one odd query must not cost the worker

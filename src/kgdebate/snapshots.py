@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import os
 import shutil
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 from kgdebate.answers import STORE_MARK
 from kgdebate.errors import InputError
-from kgdebate.generation import current, generation_file
+from kgdebate.generation import current, write_generation
 from kgdebate.store import OxigraphStore, answers_dir
 
 CURRENT = "current"
@@ -45,8 +46,8 @@ def take(store: OxigraphStore, data_dir: Path, out: Path) -> Path:
         if mark.is_file() and answers_dir(data_dir).is_dir():  # the answers, if they are current
             shutil.copyfile(mark, partial / "store" / STORE_MARK)
             shutil.copytree(answers_dir(data_dir), answers_dir(partial / "store"))
-        if generation_file(data_dir).is_file():
-            shutil.copyfile(generation_file(data_dir), generation_file(partial / "store"))
+        if generation.number:  # its number and time; a snapshot is its own checkpoint
+            write_generation(partial / "store", replace(generation, checkpoint=""))
         final = out / name
         partial.rename(final)
     except BaseException:

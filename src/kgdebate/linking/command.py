@@ -11,6 +11,7 @@ import click
 from kgdebate.config import Settings
 from kgdebate.errors import KgdebateError, StoreError
 from kgdebate.files import write_atomically
+from kgdebate.generation import readable_store
 from kgdebate.linking.curate import LINKS_FILE, accept
 from kgdebate.linking.proposals import dump_proposals, read_decisions
 from kgdebate.linking.propose import propose
@@ -73,7 +74,7 @@ def _propose(settings: Settings, url: str, out: Path | None) -> None:
     endpoint = Endpoint(url, settings.remote_timeout_s)
     if not settings.data_dir.exists():
         raise StoreError(f"no store at {settings.data_dir}", hint="run `kgdebate build` first")
-    store = OxigraphStore(settings.data_dir, read_only=True)
+    store = OxigraphStore(readable_store(settings.data_dir), read_only=True)
     entities = unlinked_entities(store, settings.base_iri)
     proposals = propose(entities, endpoint, settings.link_threshold)
     created = datetime.now(UTC).isoformat(timespec="seconds")

@@ -46,7 +46,7 @@ def open_view(settings: Settings) -> WebContext:
     """
     generation = current(settings.data_dir)
     answers = StoredAnswers.found(settings.data_dir, settings.max_rows)
-    store = OxigraphStore(settings.data_dir, read_only=True)
+    store = OxigraphStore(generation.readable(settings.data_dir), read_only=True)
     return WebContext(settings, store, answers, generation)
 
 
