@@ -321,7 +321,13 @@ def test_review_lists_decisions_with_their_lines(
     tmp_path: Path, store: OxigraphStore, settings: Settings
 ) -> None:
     path = draft_of(DOCUMENTS / "news-istanbul-lessons.html", tmp_path, store, settings)
-    lines = path.read_text("utf-8").split("\n")
+    # Claims need a side and a theme only in a debate: the curator says the document is one.
+    text = path.read_text("utf-8").replace(
+        "\nclaims:",
+        "\ndebate:\n  motion: Talks should start now.\n  themes:\n  - {id: t, title: T}\nclaims:",
+    )
+    path.write_text(text, "utf-8")
+    lines = text.split("\n")
     items = review(path, settings.max_annotation_bytes, settings.max_yaml_nodes)
     by_kind = {
         kind: [i for i in items if kind in i]

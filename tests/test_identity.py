@@ -232,7 +232,10 @@ def test_a_conflicting_redefinition_is_refused_with_the_store_unchanged(
     assert "already exists with other facts" in message
     for field, shown in (("value", "'85'"), ("measures", "'something else'")):
         line = line_of(path, f"    {field}: ")
-        assert f"identity-two.yaml:{line}: statistics.0.{field}: statistic '{STAT_ID}'" in message
+        assert (
+            f"identity-two.yaml:{line}: statistics[{STAT_ID}].{field}: statistic '{STAT_ID}'"
+            in message
+        )
         assert f"this file: {shown}" in message
     assert f"defined by {doc_id(ONE)}" in message
     assert "leave its definition out" in message and "choose a new id" in message
@@ -288,10 +291,12 @@ def test_an_unknown_restated_claim_is_named_and_a_batch_finds_it_later(
 ) -> None:
     [outcome] = ingest_files([TWO], store, settings)
     assert isinstance(outcome.error, UnresolvedReference)
-    [target] = next(c for c in annotation(TWO)["claims"] if "restates" in c)["restates"]
+    claim = next(c for c in annotation(TWO)["claims"] if "restates" in c)
+    [target] = claim["restates"]
     line = line_of(TWO, "restates:")
     assert re.search(
-        rf"identity-two.yaml:{line}: claims.0.restates.0: no claim '{target}' in this file or "
+        rf"identity-two.yaml:{line}: claims\[{claim['id']}\].restates.0: no claim '{target}' in "
+        "this file or "
         "the store",
         str(outcome.error),
     )

@@ -79,7 +79,7 @@ def test_moved_quote_is_an_error_not_reanchored(
     path = edited(tmp_path, "start: 17\n      end: 57", "start: 18\n      end: 58")
     with pytest.raises(InputError) as caught:
         prepare(path, store, settings)
-    assert "claims.0.quote" in str(caught.value)
+    assert "claims[c1].quote" in str(caught.value)
     # Where the words are now, with both offsets and the context to write: nothing is guessed.
     where = 'at start 17, end 57, prefix "A short debate.\\n\\n", suffix " Talks'
     assert where in str(caught.value)
@@ -101,7 +101,7 @@ def test_unknown_reference_names_line_and_slug(
     path = edited(tmp_path, "actors: [russia]", "actors: [rusia]")
     with pytest.raises(
         InputError,
-        match=r"minimal.yaml:\d+: claims.0.mentions.actors.0: no "
+        match=r"minimal.yaml:\d+: claims\[c1\].mentions.actors.0: no "
         r"actor 'rusia'",
     ):
         prepare(path, store, settings)
@@ -113,7 +113,7 @@ def test_schema_errors_name_line_and_field(
     path = edited(
         tmp_path, "    kind: forecast\n    paragraph: 1", "    kind: prophecy\n    paragraph: 1"
     )
-    with pytest.raises(InputError, match=r"minimal.yaml:\d+: claims.1.kind: must be one of"):
+    with pytest.raises(InputError, match=r"minimal.yaml:\d+: claims\[c2\].kind: must be one of"):
         prepare(path, store, settings)
 
 
@@ -203,5 +203,30 @@ def test_a_statistic_cannot_both_give_a_source_and_say_none_is_given(
         "    population: ukrainians\n    source_given: false\n    source: unhcr-2023\n",
     )
     [outcome] = ingest_files([path], store, settings)
-    assert isinstance(outcome.error, InputError) and "statistics.0" in str(outcome.error)
+    assert isinstance(outcome.error, InputError) and "statistics[test-figure]" in str(outcome.error)
     assert "not together with `source:`" in str(outcome.error)
+
+
+def test_a_background_sentence_of_a_debate_is_for_neither_side_and_needs_no_theme(
+    tmp_path: Path, store: OxigraphStore, settings: Settings
+) -> None:
+    """Issue 11, 3: `side: none` keeps a framing sentence; a debate claim still needs a side."""
+    path = edited(
+        tmp_path,
+        "    side: for\n    theme: trust\n    kind: forecast\n",
+        "    side: none\n    kind: forecast\n",
+    )
+    [outcome] = ingest_files([path], store, settings)
+    assert outcome.stored, outcome.error
+    sides = store.query(
+        "SELECT ?side WHERE { GRAPH ?g { ?c <https://w3id.org/kgdebate/def/kgdebate#side> ?side ;"
+        ' <http://www.w3.org/2000/01/rdf-schema#label> "Negotiations can work."@en } }'
+    )
+    assert [str(row["side"].value) for row in sides] == [
+        "https://w3id.org/kgdebate/vocab/neither-side"
+    ]
+    sideless = edited(
+        tmp_path, "    side: for\n    theme: trust\n    kind: forecast\n", "    kind: forecast\n"
+    )
+    [refused] = ingest_files([sideless], store, settings)
+    assert not refused.stored and "side: none" in str(refused.error)

@@ -8,7 +8,6 @@ from __future__ import annotations
 import json
 import logging
 import sys
-import time
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -19,15 +18,15 @@ import pyoxigraph as ox
 
 from kgdebate import __version__
 from kgdebate.anchor import anchors, near_misses
-from kgdebate.answers import write_answers
 from kgdebate.build import build as build_store
 from kgdebate.cli_query import run_in_worker, write_outcome
 from kgdebate.config import Settings, load_settings
+from kgdebate.curation.command import curate as curate_command
 from kgdebate.errors import InputError, KgdebateError
 from kgdebate.exports.formats import DOCUMENT_FORMATS, export_document
 from kgdebate.federation import Federation
 from kgdebate.files import replacing, write_atomically
-from kgdebate.generation import publish, readable_store
+from kgdebate.generation import readable_store
 from kgdebate.ingest.pipeline import Outcome, ingest_files
 from kgdebate.ingest.text import read_text
 from kgdebate.linking.command import link as link_command
@@ -41,6 +40,7 @@ from kgdebate.queries import (
 )
 from kgdebate.stats import collect_stats, format_stats
 from kgdebate.store import OxigraphStore
+from kgdebate.writes import finish_write
 
 log = logging.getLogger("kgdebate")
 
@@ -134,21 +134,9 @@ def build(settings: Settings, data_dir: Path, texts: Path | None) -> None:
         summary = build_store(data_dir, store, settings)
     except KgdebateError as exc:
         _fail(exc)
-    store.flush()  # readers (the server) then open it without replaying the write-ahead log
     log.info("reference data: %d triples", summary.reference_triples)
-    _answer_named_queries(store, settings)
+    finish_write(store, settings)
     sys.exit(_report(summary.outcomes, "stored"))
-
-
-def _answer_named_queries(store: OxigraphStore, settings: Settings) -> None:
-    """Answer the named queries for the server, now that the store's content is final, then
-    publish the new generation: running servers switch to it (README, "Live updates")."""
-    started = time.perf_counter()
-    answered = write_answers(store, settings.data_dir, settings.max_rows)
-    seconds = time.perf_counter() - started
-    log.info("answered %d named queries for the server in %.1f s", len(answered), seconds)
-    generation = publish(settings.data_dir, store)
-    log.info("published generation %d of the store", generation.number)
 
 
 def annotation_files(command: Callable[..., None]) -> Callable[..., None]:
@@ -181,8 +169,7 @@ def ingest(settings: Settings, files: tuple[Path, ...], text: Path | None) -> No
     store = _open(settings)
     with click.progressbar(files, label="ingesting", file=sys.stderr, show_pos=True) as bar:
         outcomes = ingest_files(bar, store, settings, text)
-    store.flush()
-    _answer_named_queries(store, settings)
+    finish_write(store, settings)
     sys.exit(_report(outcomes, "stored"))
 
 
@@ -430,8 +417,7 @@ def import_ungdc(
     )
     if store is None:
         return
-    store.flush()
-    _answer_named_queries(store, settings)
+    finish_write(store, settings)
     sys.exit(_report(report.outcomes, "stored"))
 
 
@@ -584,8 +570,7 @@ def restore(settings: Settings, dump: Path) -> None:
             count = store.restore(handle, fmt)
     except KgdebateError as exc:
         _fail(exc)
-    store.flush()
-    _answer_named_queries(store, settings)
+    finish_write(store, settings)
     click.echo(f"restored {count} triples into {settings.data_dir}", err=True)
 
 
@@ -643,3 +628,4 @@ def stats(settings: Settings, as_json: bool) -> None:
 
 
 cli.add_command(link_command)
+cli.add_command(curate_command)

@@ -1,8 +1,9 @@
 """What a curator must still decide for one annotation, each item with the YAML line to edit.
 
-A decision recorded in the annotation closes its item: `decision: no link` on an ambiguous name,
-`decision: not an entity` (or `no link`) on an unknown one, `decision: not a statistic` on a
-figure, `source_given: false` on a statistic the document gives no source for. A finished
+A decision recorded in the annotation closes its item: `decision: no link` or the `chosen:`
+candidate on an ambiguous name, `decision: not an entity` (or `no link`) on an unknown one,
+`decision: not a statistic` on a figure, `source_given: false` on a statistic the document gives
+no source for. A finished
 curation reads ``0 decision(s) left``.
 """
 
@@ -43,7 +44,7 @@ def review(path: Path, max_bytes: int, max_nodes: int) -> list[str]:
         if name not in data.get("document", {}):
             say(("document",), f"document.{name} is missing: add it")
     for index, item in enumerate(draft.get("ambiguous", [])):
-        if "decision" in item:
+        if "decision" in item or "chosen" in item:
             continue
         options = ", ".join(f"{c['kind']} {c['slug']}" for c in item["candidates"])
         say(
@@ -60,7 +61,10 @@ def review(path: Path, max_bytes: int, max_nodes: int) -> list[str]:
             "to the reference data, or record `decision: not an entity` (or `no link`)",
         )
     for index, claim in enumerate(data.get("claims", [])):
-        missing = [key for key in ("side", "theme", "kind") if key not in claim]
+        needed = ("side", "theme", "kind") if "debate" in data else ("kind",)
+        if claim.get("side") == "none":  # a background sentence belongs to no theme
+            needed = ("kind",)
+        missing = [key for key in needed if key not in claim]
         if missing:
             say(("claims", index), f"claim {claim.get('id')} has no {' or '.join(missing)}")
     cited = {s.get("value_text") for s in data.get("statistics", [])}

@@ -33,7 +33,7 @@ from kgdebate.namespaces import (
     new_graph,
 )
 
-SIDES = {"for": KGV["for-motion"], "against": KGV["against-motion"]}
+SIDES = {"for": KGV["for-motion"], "against": KGV["against-motion"], "none": KGV["neither-side"]}
 CITATION_KINDS = {
     "evidence": KGV["as-evidence"],
     "precedent": KGV["as-precedent"],

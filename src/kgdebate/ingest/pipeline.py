@@ -80,7 +80,7 @@ def prepare(
     if "draft" in loaded.data:
         _refuse_draft_over_curation(loaded.data["document"]["id"], store, settings, filename)
     warnings = [
-        f"{filename}:{loaded.line(where)}: {'.'.join(map(str, where))}: holds {name(char)}, a "
+        f"{filename}:{loaded.line(where)}: {loaded.field(where)}: holds {name(char)}, a "
         "character that changes how text looks without being seen; stored as written, "
         f"pages show it as {mark(char)}"
         for where, char in found_in(loaded.data)
@@ -233,7 +233,7 @@ def _with_context(
             )
             name = str(iri).removeprefix(str(minter.thing(kind)))
             missing.append(
-                f"{filename}:{loaded.line(path)}: {'.'.join(map(str, path))}: "
+                f"{filename}:{loaded.line(path)}: {loaded.field(path)}: "
                 f"no {kind} {name!r} in {where}"
             )
         for rdf_type in types:
@@ -255,7 +255,7 @@ def _locate(finding: Finding, emitted: Emitted, loaded: Loaded, filename: str) -
     if origin is not None:
         key = FIELDS.get(URIRef(finding.path_iri)) if finding.path_iri else None
         path = (*origin, key) if key and (*origin, key) in loaded.lines else origin
-        where = f"{filename}:{loaded.line(path)}: {'.'.join(map(str, path))}"
+        where = f"{filename}:{loaded.line(path)}: {loaded.field(path)}"
     field_name = f" {finding.path}" if finding.path else ""
     return (
         f"{where}:{field_name} [{finding.severity}] {finding.message} "

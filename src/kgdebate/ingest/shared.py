@@ -143,7 +143,7 @@ def _conflict(
         path = definition.path
     definers = ", ".join(sorted(last_slug(doc) for doc in others))
     return loaded.line(path), (
-        f"{'.'.join(map(str, path))}: {definition.kind} {definition.slug!r} already exists "
+        f"{loaded.field(path)}: {definition.kind} {definition.slug!r} already exists "
         f"with other facts (stored: {_show(was)}; this file: {_show(now)}), as defined by "
         f"{definers}"
     )

@@ -35,9 +35,10 @@ def _validator() -> Draft202012Validator:
 def check_structure(loaded: Loaded, filename: str) -> None:
     """Raise one :class:`InputError` listing every structural problem, or return."""
     # dict.fromkeys: one line per problem (jsonschema reports each missing field of a `required`)
-    problems = list(
-        dict.fromkeys(_schema_problem(e, loaded, filename) for e in _schema_errors(loaded.data))
+    errors = sorted(  # by line, as the curator reads the file (claims.10 after claims.2)
+        _schema_errors(loaded.data), key=lambda e: (loaded.line(tuple(e.absolute_path)), e.message)
     )
+    problems = list(dict.fromkeys(_schema_problem(e, loaded, filename) for e in errors))
     if not problems:
         problems = list(_reference_problems(loaded, filename))
     if problems:
@@ -49,13 +50,12 @@ def check_structure(loaded: Loaded, filename: str) -> None:
 
 
 def _schema_errors(data: Any) -> list[ValidationError]:
-    return sorted(_validator().iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path])
+    return list(_validator().iter_errors(data))
 
 
 def _schema_problem(error: ValidationError, loaded: Loaded, filename: str) -> str:
     path: Path_ = tuple(error.absolute_path)
-    field = ".".join(str(part) for part in path) or "(top level)"
-    return f"{filename}:{loaded.line(path)}: {field}: {_explain(error)}"
+    return f"{filename}:{loaded.line(path)}: {loaded.field(path)}: {_explain(error)}"
 
 
 def _explain(error: ValidationError) -> str:
@@ -70,7 +70,10 @@ def _explain(error: ValidationError) -> str:
         return f"must be {expected}"
     if kind == "required":
         missing = [name for name in expected if name not in instance]
-        return f"missing required field(s): {', '.join(missing)}"
+        said = f"missing required field(s): {', '.join(missing)}"
+        if "side" in missing:  # the one a curator most often has no answer for
+            said += " (`side: for`, `side: against`, or `side: none` for a background sentence)"
+        return said
     if kind == "additionalProperties":
         return f"unknown field(s); allowed: {', '.join(sorted(schema.get('properties', {})))}"
     if kind == "enum":
@@ -108,7 +111,7 @@ def _reference_problems(loaded: Loaded, filename: str) -> Iterator[str]:
             if item["id"] in seen:
                 path: Path_ = (*where, index, "id")
                 yield (
-                    f"{filename}:{loaded.line(path)}: {'.'.join(map(str, path))}: "
+                    f"{filename}:{loaded.line(path)}: {loaded.field(path)}: "
                     f"duplicate id {item['id']!r}"
                 )
             seen.add(item["id"])
@@ -117,7 +120,7 @@ def _reference_problems(loaded: Loaded, filename: str) -> Iterator[str]:
     def refer(path: Path_, kind: str, value: str) -> Iterator[str]:
         if value not in defined[kind]:
             yield (
-                f"{filename}:{loaded.line(path)}: {'.'.join(map(str, path))}: "
+                f"{filename}:{loaded.line(path)}: {loaded.field(path)}: "
                 f"no {kind[:-1]} with id {value!r} in this file"
             )
 

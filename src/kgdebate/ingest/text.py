@@ -96,7 +96,8 @@ def check_quotes(source: SourceText, loaded: Loaded, filename: str) -> None:
         quote = claim.get("quote")
         if quote is None:
             continue
-        where = f"{filename}:{loaded.line(('claims', index, 'quote'))}: claims.{index}.quote"
+        path = ("claims", index, "quote")
+        where = f"{filename}:{loaded.line(path)}: {loaded.field(path)}"
         start, end = quote["start"], quote["end"]
         if not 0 <= start < end <= len(text):
             problems.append(f"{where}: offsets {start}-{end} are outside the text (0-{len(text)})")

@@ -32,6 +32,22 @@ class Loaded:
     data: Any
     lines: dict[Path_, int] = field(default_factory=dict)
 
+    def field(self, path: Path_) -> str:
+        """``path`` as a curator reads it: a list item that has an id is named by it, never by
+        its position (``claims[c03].quote``, not ``claims.2.quote``)."""
+        words, node = "", self.data
+        for step in path:
+            item = node[step] if isinstance(node, list) and isinstance(step, int) else None
+            if isinstance(node, dict) and isinstance(step, str):
+                item = node.get(step)
+            ident = item.get("id") if isinstance(step, int) and isinstance(item, dict) else None
+            if isinstance(ident, str):
+                words += f"[{ident}]"
+            else:
+                words += f".{step}" if words else str(step)
+            node = item
+        return words or "(top level)"
+
     def line(self, path: Path_) -> int:
         """The line of ``path``, or of its nearest ancestor that has one."""
         while path and path not in self.lines:

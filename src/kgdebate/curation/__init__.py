@@ -1,0 +1,1 @@
+"""The curation workbench: a draft becomes a curated annotation in the browser."""

@@ -1,0 +1,424 @@
+// The curation workbench: the text with its claims, and the forms that edit them.
+// Offsets are code points of the text, as the annotation counts them (JavaScript strings count
+// UTF-16 units, so every offset taken from the page is converted). Nothing from the annotation
+// is ever parsed as HTML: every value goes into the page as text.
+"use strict";
+
+const csrf = document.querySelector('meta[name="csrf-token"]').content;
+let state = null;
+let current = null; // the id of the claim being worked on
+
+function el(tag, attributes, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes || {})) {
+    if (name === "on") {
+      for (const [event, handler] of Object.entries(value)) node.addEventListener(event, handler);
+    } else if (value !== null && value !== undefined && value !== false) {
+      node.setAttribute(name, value === true ? "" : value);
+    }
+  }
+  for (const child of children.flat()) {
+    if (child !== null && child !== undefined) node.append(child);
+  }
+  return node;
+}
+
+function say(message) {
+  document.getElementById("status").textContent = message;
+}
+
+function alertUser(message) {
+  const box = document.getElementById("alert");
+  box.textContent = message;
+  box.hidden = !message;
+}
+
+async function load() {
+  const response = await fetch("state", { credentials: "same-origin" });
+  if (!response.ok) {
+    alertUser((await response.json()).error);
+    return;
+  }
+  state = await response.json();
+  render();
+}
+
+async function post(path, body) {
+  say("saving…");
+  const response = await fetch(path, {
+    method: "POST",
+    credentials: "same-origin",
+    headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf },
+    body: JSON.stringify(body),
+  });
+  const answer = await response.json();
+  if (!response.ok) {
+    alertUser(answer.error + (answer.hint ? ` (${answer.hint})` : ""));
+    say("not saved");
+    return null;
+  }
+  alertUser("");
+  return answer;
+}
+
+async function edit(op, args) {
+  const answer = await post("edit", { version: state.version, op, args });
+  if (answer) {
+    state = answer;
+    say(`saved ${op}`);
+    render();
+  }
+}
+
+// -- the text ---------------------------------------------------------------------------------
+
+function codePoints(text) {
+  return Array.from(text || "");
+}
+
+function claimSpans() {
+  return state.claims
+    .filter((c) => c.quote && Number.isInteger(c.quote.start))
+    .map((c) => ({ id: c.id, start: c.quote.start, end: c.quote.end, side: c.side || "unset" }));
+}
+
+function renderText() {
+  const article = document.getElementById("text");
+  article.replaceChildren();
+  if (state.text === null) return;
+  const chars = codePoints(state.text);
+  const spans = claimSpans();
+  let offset = 0;
+  let number = 0;
+  const lines = state.text.split("\n");
+  for (const line of lines) {
+    const length = codePoints(line).length;
+    const start = offset;
+    const end = offset + length;
+    offset = end + 1;
+    if (!line.trim()) continue;
+    number += 1;
+    const inside = spans.filter((s) => s.start < end && s.end > start);
+    const cuts = new Set([start, end]);
+    for (const s of inside) {
+      cuts.add(Math.max(start, Math.min(end, s.start)));
+      cuts.add(Math.max(start, Math.min(end, s.end)));
+    }
+    const points = [...cuts].sort((a, b) => a - b);
+    const paragraph = el("p", { "data-number": number }, el("span", { class: "number", "aria-hidden": "true" }, String(number)));
+    for (let i = 0; i + 1 < points.length; i++) {
+      const [a, b] = [points[i], points[i + 1]];
+      const covering = inside.filter((s) => s.start <= a && s.end >= b);
+      const claim = covering[0];
+      const attributes = { class: "seg", "data-o": a };
+      if (claim) {
+        attributes.class += ` tone-${claim.side}` + (claim.id === current ? " current" : "");
+        attributes["data-claim"] = claim.id;
+        attributes.title = covering.map((c) => c.id).join(", ");
+      }
+      paragraph.append(el("span", attributes, chars.slice(a, b).join("")));
+    }
+    article.append(paragraph);
+  }
+}
+
+// The code-point offset of a DOM position inside the text, or null outside it.
+function offsetOf(node, unitOffset) {
+  let element = node.nodeType === Node.TEXT_NODE ? node.parentElement : node;
+  if (element && element.classList.contains("number")) {
+    const first = element.parentElement.querySelector(".seg");
+    return first ? Number(first.dataset.o) : null;
+  }
+  if (!element || !element.classList.contains("seg")) {
+    if (node.nodeType === Node.ELEMENT_NODE && node.tagName === "P") {
+      const segs = node.querySelectorAll(".seg");
+      if (!segs.length) return null;
+      if (unitOffset === 0) return Number(segs[0].dataset.o);
+      const last = segs[segs.length - 1];
+      return Number(last.dataset.o) + codePoints(last.textContent).length;
+    }
+    return null;
+  }
+  const before = node.nodeType === Node.TEXT_NODE ? node.data.slice(0, unitOffset) : "";
+  return Number(element.dataset.o) + codePoints(before).length;
+}
+
+function selection() {
+  const chosen = window.getSelection();
+  if (!chosen || chosen.rangeCount === 0) return null;
+  const range = chosen.getRangeAt(0);
+  const article = document.getElementById("text");
+  if (!article.contains(range.startContainer) || !article.contains(range.endContainer)) return null;
+  const start = offsetOf(range.startContainer, range.startOffset);
+  const end = offsetOf(range.endContainer, range.endOffset);
+  if (start === null || end === null) return null;
+  return { start: Math.min(start, end), end: Math.max(start, end) };
+}
+
+// -- the claims -------------------------------------------------------------------------------
+
+function select(options, value, label, onChange, blank) {
+  const box = el("select", { "aria-label": label, on: { change: (e) => onChange(e.target.value) } });
+  if (blank !== undefined) box.append(el("option", { value: "" }, blank));
+  for (const option of options) {
+    box.append(el("option", { value: option, selected: option === value }, option));
+  }
+  if (value === undefined || value === null) box.value = "";
+  return box;
+}
+
+function findingsFor(id) {
+  return state.findings.filter((f) => f.claim === id);
+}
+
+function renderFinding(finding) {
+  return el("li", { class: `finding ${finding.severity}` }, `${finding.severity}: ${finding.message}`);
+}
+
+function claimCard(claim, index) {
+  const id = claim.id;
+  const set = (field) => (value) => edit("set", { claim: id, field, value });
+  const span = (edge, move) => () => edit("span", { claim: id, edge, move });
+  const next = state.claims[index + 1];
+  const words = claim.quote ? claim.quote.exact : "(no quote)";
+  const card = el("li", {
+    class: "card" + (id === current ? " current" : ""),
+    id: `card-${id}`,
+    tabindex: "0",
+    "data-claim": id,
+    on: { focus: () => { if (current !== id) choose(id, false); }, keydown: (e) => keys(e, id) },
+  });
+  const statement = el("textarea", { rows: "2", "aria-label": `statement of ${id}`, on: { change: (e) => set("statement")(e.target.value) } });
+  statement.value = claim.statement;
+  card.append(
+    el("div", { class: "row" },
+      el("strong", {}, id),
+      select(state.options.sides, claim.side, `side of ${id}`, set("side"), "side…"),
+      select(state.options.themes, claim.theme, `theme of ${id}`, set("theme"), "theme…"),
+      select(state.options.kinds, claim.kind, `kind of ${id}`, set("kind"), "kind…"),
+      el("input", { type: "text", size: "10", placeholder: "as of", value: claim.as_of || "", "aria-label": `as-of date of ${id}`, on: { change: (e) => set("as_of")(e.target.value) } }),
+    ),
+    statement,
+    el("p", { class: "words" }, `“${words}”`),
+    el("div", { class: "row" },
+      el("button", { type: "button", title: "extend the start by a word", on: { click: span("start", "extend") } }, "⟵ start"),
+      el("button", { type: "button", title: "shrink the start by a word", on: { click: span("start", "shrink") } }, "start ⟶"),
+      el("button", { type: "button", title: "shrink the end by a word", on: { click: span("end", "shrink") } }, "⟵ end"),
+      el("button", { type: "button", title: "extend the end by a word", on: { click: span("end", "extend") } }, "end ⟶"),
+      el("button", { type: "button", on: { click: () => splitAtCaret(id) } }, "Split at caret"),
+      next ? el("button", { type: "button", on: { click: () => edit("merge", { claim: id, with: next.id }) } }, `Merge with ${next.id}`) : null,
+      el("button", { type: "button", on: { click: () => edit("delete", { claim: id }) } }, "Delete"),
+    ),
+    relations(claim),
+    citations(claim),
+    el("ul", {}, findingsFor(id).map(renderFinding)),
+  );
+  return card;
+}
+
+function relations(claim) {
+  const list = el("ul", {});
+  for (const relation of state.options.relations) {
+    for (const target of claim[relation] || []) {
+      list.append(el("li", {}, `${relation} ${target} `,
+        el("button", { type: "button", on: { click: () => edit("unrelate", { claim: claim.id, relation, target }) } }, "remove")));
+    }
+  }
+  const kind = select(state.options.relations, "supports", `relation of ${claim.id}`, () => {});
+  const target = el("input", { type: "text", size: "18", placeholder: "claim id, or search", "aria-label": `related claim for ${claim.id}` });
+  const hits = el("ul", { class: "hits" });
+  target.addEventListener("input", () => searchInto(hits, target.value, (hit) => {
+    if (hit.kind === "claim") target.value = hit.target;
+  }, ["claim"]));
+  return el("div", {}, list, el("div", { class: "row" }, kind, target,
+    el("button", { type: "button", on: { click: () => edit("relate", { claim: claim.id, relation: kind.value, target: target.value.trim() }) } }, "Relate")), hits);
+}
+
+function citations(claim) {
+  const list = el("ul", {});
+  (claim.cites || []).forEach((cite, index) => {
+    const [kind] = Object.keys(cite).filter((k) => k !== "as" && k !== "evidence");
+    list.append(el("li", {}, `cites ${kind} ${cite[kind]} as ${cite.as}${cite.evidence ? ` (${cite.evidence})` : ""} `,
+      el("button", { type: "button", on: { click: () => edit("uncite", { claim: claim.id, index }) } }, "remove")));
+  });
+  const search = el("input", { type: "search", size: "22", placeholder: "cite: event, statistic…", "aria-label": `search something for ${claim.id} to cite` });
+  const as = select(state.options.cited_as, "evidence", `cited as, for ${claim.id}`, () => {});
+  const evidence = select(state.options.evidence, "", `kind of evidence, for ${claim.id}`, () => {}, "evidence kind…");
+  const hits = el("ul", { class: "hits" });
+  search.addEventListener("input", () => searchInto(hits, search.value, (hit) =>
+    edit("cite", { claim: claim.id, kind: hit.kind, target: hit.target, as: as.value, evidence: evidence.value || undefined }),
+  ["event", "statistic", "statement", "actor", "document", "source"]));
+  return el("div", {}, list, el("div", { class: "row" }, search, as, evidence), hits);
+}
+
+let searching = 0;
+async function searchInto(list, words, onPick, kinds) {
+  const ticket = ++searching;
+  if (words.trim().length < 2) {
+    list.replaceChildren();
+    return;
+  }
+  const response = await fetch(`entities?q=${encodeURIComponent(words)}`, { credentials: "same-origin" });
+  if (!response.ok || ticket !== searching) return;
+  const hits = (await response.json()).filter((h) => kinds.includes(h.kind));
+  list.replaceChildren(...hits.map((hit) => el("li", {},
+    el("button", { type: "button", on: { click: () => { list.replaceChildren(); onPick(hit); } } }, `${hit.kind}: ${hit.label} (${hit.target})`))));
+}
+
+function splitAtCaret(id) {
+  const chosen = selection();
+  if (!chosen) {
+    alertUser("Put the caret in the claim's words first (click where it should split).");
+    return;
+  }
+  edit("split", { claim: id, at: chosen.start });
+}
+
+function keys(event, id) {
+  if (!event.altKey || !["ArrowLeft", "ArrowRight"].includes(event.key)) return;
+  event.preventDefault();
+  const left = event.key === "ArrowLeft";
+  if (event.shiftKey) edit("span", { claim: id, edge: "start", move: left ? "extend" : "shrink" });
+  else edit("span", { claim: id, edge: "end", move: left ? "shrink" : "extend" });
+}
+
+function choose(id, fromText) {
+  current = id;
+  for (const node of document.querySelectorAll(".current")) node.classList.remove("current");
+  for (const node of document.querySelectorAll(`[data-claim="${CSS.escape(id)}"]`)) node.classList.add("current");
+  const card = document.getElementById(`card-${id}`);
+  const words = document.querySelector(`.seg[data-claim="${CSS.escape(id)}"]`);
+  if (fromText && card) {
+    card.scrollIntoView({ block: "nearest" });
+    card.focus({ preventScroll: true });
+  } else if (words) {
+    words.scrollIntoView({ block: "nearest" });
+  }
+}
+
+// -- the draft's proposals, the debate, the to-do ---------------------------------------------
+
+function decided(item) {
+  return item.decision || item.chosen;
+}
+
+function renderProposals() {
+  const box = document.getElementById("proposals");
+  box.replaceChildren();
+  const draft = state.draft;
+  if (!draft) {
+    box.append(el("p", { class: "note" }, "This annotation is curated: it has no draft block."));
+    return;
+  }
+  const group = (title, items, row) => {
+    if (!items || !items.length) return;
+    box.append(el("h3", {}, title), el("ul", {}, items.map((item, index) => el("li", { class: "proposal" + (decided(item) ? " decided" : "") }, row(item, index)))));
+  };
+  group("Proposed links", draft.mentions, (m, index) => [
+    `“${m.text}” → ${m.kind} ${m.slug} `, m.decision ? `(${m.decision}) ` : "",
+    el("button", { type: "button", on: { click: () => edit("mention", { index, decision: "accepted" }) } }, "Accept"),
+    el("button", { type: "button", on: { click: () => edit("mention", { index, decision: "no link" }) } }, "Reject"),
+  ]);
+  group("Ambiguous names", draft.ambiguous, (a, index) => [
+    `“${a.text}” `, decided(a) ? `(${a.chosen || a.decision}) ` : "",
+    ...a.candidates.map((c) => el("button", { type: "button", on: { click: () => edit("ambiguous", { index, chosen: c.slug }) } }, `${c.kind} ${c.slug}`)),
+    el("button", { type: "button", on: { click: () => edit("ambiguous", { index, decision: "no link" }) } }, "None of these"),
+  ]);
+  group("Unknown names", draft.new_entities, (n, index) => [
+    `“${n.text}” (${n.occurrences.length}×) `, n.decision ? `(${n.decision}) ` : "",
+    el("button", { type: "button", on: { click: () => edit("new-entity", { index, decision: "not an entity" }) } }, "Not an entity"),
+    el("button", { type: "button", on: { click: () => edit("new-entity", { index, decision: "no link" }) } }, "No link"),
+  ]);
+  group("Figures", draft.figures, (f, index) => figureRow(f, index));
+}
+
+function figureRow(figure, index) {
+  const parts = [`“${figure.text}” (${figure.kind}) `];
+  if (figure.decision) return [...parts, `(${figure.decision})`];
+  const recorded = state.statistics.find((s) => s.value_text === figure.text);
+  if (recorded) return [...parts, `statistic ${recorded.id}`];
+  if (!["percent", "count", "money"].includes(figure.kind)) return parts;
+  const id = el("input", { type: "text", size: "12", placeholder: "statistic id", "aria-label": `id of a statistic for ${figure.text}` });
+  const unit = select(["percent", "people"], figure.kind === "percent" ? "percent" : "people", `unit of ${figure.text}`, () => {});
+  const measures = el("input", { type: "text", size: "24", placeholder: "what it measures", "aria-label": `what ${figure.text} measures` });
+  const source = el("input", { type: "text", size: "12", placeholder: "source id (if named)", "aria-label": `source of ${figure.text}` });
+  return [...parts,
+    el("button", { type: "button", on: { click: () => edit("figure", { index, decision: "not a statistic" }) } }, "Not a statistic"),
+    el("div", { class: "row" }, id, unit, measures, source,
+      el("button", { type: "button", on: { click: () => edit("new-statistic", { index, id: id.value.trim(), unit: unit.value, measures: measures.value, source: source.value.trim() || undefined }) } },
+        source.value ? "New statistic" : "New statistic (no source given)")),
+  ];
+}
+
+function renderDebate() {
+  const box = document.getElementById("debate");
+  const debate = state.debate;
+  const motion = el("input", { type: "text", size: "40", placeholder: "the motion, as the side 'for' states it", "aria-label": "motion" });
+  motion.value = debate ? debate.motion : "";
+  const theme = el("input", { type: "text", size: "24", placeholder: "a theme's title", "aria-label": "new theme" });
+  box.replaceChildren(
+    debate ? el("p", {}, `Themes: ${debate.themes.map((t) => `${t.id} (${t.title})`).join(", ")}`) : el("p", { class: "note" }, "Not a debate yet: give its motion and a first theme to record sides and themes."),
+    el("div", { class: "row" }, motion, theme,
+      el("button", { type: "button", on: { click: () => edit("debate", { motion: motion.value, theme: theme.value }) } }, debate ? "Save motion / add theme" : "Make it a debate")),
+  );
+}
+
+function renderDocument() {
+  const box = document.getElementById("document");
+  const guessed = (state.draft && state.draft.guessed) || [];
+  const rows = ["title", "date", "language", "publisher", "url", "citation"].map((field) => {
+    const input = el("input", { type: "text", size: "30", "aria-label": `document ${field}`, placeholder: field === "publisher" ? "an actor id, e.g. belfer-center" : field });
+    input.value = state.document[field] || "";
+    return el("div", { class: "row" }, el("label", {}, `${field} `, input),
+      el("button", { type: "button", on: { click: () => edit("document", { field, value: input.value }) } }, "Save"),
+      guessed.includes(field) ? el("button", { type: "button", on: { click: () => edit("document", { field }) } }, "Confirm the guess") : null);
+  });
+  box.replaceChildren(...rows);
+}
+
+function renderTodo() {
+  const decisions = state.findings.filter((f) => f.severity === "decision").length;
+  const errors = state.findings.filter((f) => f.severity === "error").length;
+  document.getElementById("todo").textContent = `${decisions} decisions left · ${errors} errors`;
+  document.getElementById("problems").replaceChildren(
+    ...state.findings.filter((f) => !f.claim).map(renderFinding));
+  document.getElementById("finish").hidden = !state.draft;
+}
+
+function render() {
+  renderText();
+  document.getElementById("claims").replaceChildren(...state.claims.map(claimCard));
+  renderProposals();
+  renderDocument();
+  renderDebate();
+  renderTodo();
+}
+
+// -- wiring -----------------------------------------------------------------------------------
+
+document.addEventListener("DOMContentLoaded", () => {
+  const button = document.getElementById("new-claim");
+  const newClaim = () => {
+    const chosen = selection();
+    if (chosen && chosen.end > chosen.start) edit("new-claim", chosen);
+  };
+  button.addEventListener("click", newClaim);
+  document.addEventListener("selectionchange", () => {
+    const chosen = selection();
+    button.disabled = !(chosen && chosen.end > chosen.start);
+  });
+  document.addEventListener("keydown", (event) => {
+    const typing = ["INPUT", "TEXTAREA", "SELECT"].includes(document.activeElement.tagName);
+    if (event.key === "n" && !typing && !event.ctrlKey && !event.metaKey && !event.altKey) newClaim();
+  });
+  document.getElementById("text").addEventListener("click", (event) => {
+    const seg = event.target.closest(".seg[data-claim]");
+    if (seg && window.getSelection().isCollapsed) choose(seg.dataset.claim, true);
+  });
+  document.getElementById("finish").addEventListener("click", () => edit("finish", {}));
+  document.getElementById("ingest").addEventListener("click", async () => {
+    const done = await post("ingest", { version: state.version });
+    if (done) say(`stored ${done.document}: ${done.triples} triples, generation ${done.generation}` + (done.warnings.length ? `, ${done.warnings.length} warnings` : ""));
+  });
+  load();
+});

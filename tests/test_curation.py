@@ -1,0 +1,248 @@
+"""The curation workbench's API (issue 11): its access rules, its edits of the YAML file, and
+what it refuses. The browser's walk through a whole curation is tests/e2e/test_curate.py."""
+
+from __future__ import annotations
+
+import copy
+import difflib
+import random
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from flask.testing import FlaskClient
+
+from kgdebate.anchor import CONTEXT
+from kgdebate.config import Settings
+from kgdebate.curation.operations import Edit, run
+from kgdebate.curation.web import init_app
+from kgdebate.curation.workbench import Workbench
+from kgdebate.curation.yamltext import EditError, YamlText, apply_splices, checked
+from kgdebate.ingest.text import check_quotes, read_text
+from kgdebate.ingest.yamlstrict import load_strict
+from kgdebate.store import OxigraphStore
+from kgdebate.web import create_app
+
+from conftest import make_settings
+
+CURATE = Path(__file__).parent / "data" / "curate"
+TOKEN = "the-one-time-token"
+
+
+def kgdebate(*arguments: str) -> subprocess.CompletedProcess[str]:
+    command = [str(Path(sys.executable).with_name("kgdebate")), *arguments]
+    return subprocess.run(command, capture_output=True, text=True, timeout=120)
+
+
+@pytest.fixture(scope="module")
+def workspace(built: OxigraphStore, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the built store and a draft of the speech, made by `extract` against it."""
+    folder = tmp_path_factory.mktemp("curate")
+    built.backup(folder / "store")
+    shutil.copy(CURATE / "speech-black-sea.txt", folder)
+    done = kgdebate(
+        "--data-dir", str(folder / "store"), "extract", str(folder / "speech-black-sea.txt")
+    )
+    assert done.returncode == 0, done.stderr
+    return folder
+
+
+@dataclass
+class Bench:
+    client: FlaskClient
+    file: Path
+    csrf: str
+    settings: Settings
+
+    def state(self) -> dict[str, Any]:
+        response = self.client.get("/curate/state")
+        assert response.status_code == 200, response.json
+        return response.json  # type: ignore[no-any-return]
+
+    def edit(self, op: str, version: str | None = None, **args: Any) -> Any:
+        body = {"version": version or self.state()["version"], "op": op, "args": args}
+        return self.client.post("/curate/edit", json=body, headers={"X-CSRF-Token": self.csrf})
+
+
+@pytest.fixture
+def bench(workspace: Path, tmp_path: Path) -> Iterator[Bench]:
+    file = tmp_path / "speech-black-sea.yaml"
+    shutil.copy(workspace / "speech-black-sea.yaml", file)
+    shutil.copy(workspace / "speech-black-sea.txt", tmp_path)
+    settings = make_settings(workspace, data_dir=workspace / "store")
+    app = create_app(settings)
+    init_app(app, Workbench(file, None, settings), TOKEN)
+    client = app.test_client()
+    assert client.get(f"/curate/?token={TOKEN}").status_code == 303
+    page = client.get("/curate/")
+    found = re.search(r'name="csrf-token" content="([^"]+)"', page.get_data(as_text=True))
+    assert found
+    yield Bench(client, file, found.group(1), settings)
+
+
+def test_the_token_opens_the_workbench_once_and_a_cookie_carries_it(
+    workspace: Path, tmp_path: Path
+) -> None:
+    file = tmp_path / "draft.yaml"
+    shutil.copy(workspace / "speech-black-sea.yaml", file)
+    settings = make_settings(workspace, data_dir=workspace / "store")
+    app = create_app(settings)
+    init_app(app, Workbench(file, workspace / "speech-black-sea.txt", settings), TOKEN)
+    stranger, curator = app.test_client(), app.test_client()
+    assert stranger.get("/curate/").status_code == 403
+    assert stranger.get("/curate/state").status_code == 403
+    assert stranger.get("/curate/?token=a-guess").status_code == 403
+    opened = curator.get(f"/curate/?token={TOKEN}")
+    assert opened.status_code == 303 and opened.headers["Location"] == "/curate/"
+    cookie = opened.headers["Set-Cookie"]
+    assert "HttpOnly" in cookie and "SameSite=Strict" in cookie and "Path=/curate" in cookie
+    assert curator.get("/curate/").status_code == 200
+    assert stranger.get(f"/curate/?token={TOKEN}").status_code == 403  # used: good once
+    assert curator.get("/curate/state").headers["Cache-Control"] == "no-store"
+
+
+def test_a_write_without_the_csrf_token_writes_nothing(bench: Bench) -> None:
+    before = bench.file.read_bytes()
+    body = {"version": bench.state()["version"], "op": "delete", "args": {"claim": "c01"}}
+    assert bench.client.post("/curate/edit", json=body).status_code == 403
+    forged = bench.client.post("/curate/edit", json=body, headers={"X-CSRF-Token": "forged"})
+    assert forged.status_code == 403 and "CSRF" in forged.json["error"]
+    assert bench.file.read_bytes() == before
+
+
+def test_an_edit_from_a_stale_tab_is_refused_not_merged(bench: Bench) -> None:
+    stale = bench.state()["version"]
+    assert bench.edit("set", claim="c01", field="kind", value="moral").status_code == 200
+    after_first = bench.file.read_bytes()
+    refused = bench.edit("set", version=stale, claim="c01", field="kind", value="fact")
+    assert refused.status_code == 409 and "changed since this page read it" in refused.json["error"]
+    assert bench.file.read_bytes() == after_first
+
+
+@pytest.mark.parametrize(
+    ("op", "args", "says"),
+    [
+        ("new-claim", {"start": -5, "end": 10}, "outside the text"),
+        ("new-claim", {"start": 10, "end": 10**9}, "outside the text"),
+        ("new-claim", {"start": 0, "end": "12"}, "whole number"),
+        ("new-claim", {"start": 60, "end": 62}, "no words"),
+        ("set", {"claim": "c01", "field": "text", "value": "../../etc/passwd"}, "must be one of"),
+        ("set", {"claim": "c01", "field": "side", "value": "maybe"}, "must be one of"),
+        ("set", {"claim": "c99", "field": "side", "value": "for"}, "no claim 'c99'"),
+        ("document", {"field": "text", "value": "/etc/passwd"}, "must be one of"),
+        ("document", {"field": "url", "value": "javascript:alert(1)"}, "http(s) address"),
+        ("cite", {"claim": "c01", "kind": "event", "target": "../x", "as": "evidence"}, "an id"),
+        ("relate", {"claim": "c01", "relation": "supports", "target": "c01"}, "itself"),
+        ("rm -rf", {}, "unknown operation"),
+    ],
+)
+def test_hostile_edits_get_a_clear_error_and_leave_the_file_byte_for_byte(
+    bench: Bench, op: str, args: dict[str, Any], says: str
+) -> None:
+    before = bench.file.read_bytes()
+    refused = bench.edit(op, **args)
+    assert refused.status_code == 400
+    assert says in refused.json["error"]
+    assert bench.file.read_bytes() == before
+
+
+def test_a_ten_megabyte_request_is_refused_before_it_is_read(bench: Bench) -> None:
+    before = bench.file.read_bytes()
+    huge = {"version": "x", "op": "set", "args": {"value": "a" * 10_000_000}}
+    response = bench.client.post("/curate/edit", json=huge, headers={"X-CSRF-Token": bench.csrf})
+    assert response.status_code == 413
+    assert bench.file.read_bytes() == before
+
+
+def test_script_in_a_statement_is_stored_as_words_and_the_page_never_holds_it(
+    bench: Bench,
+) -> None:
+    script = "<script>alert('x')</script> Talks now."
+    assert bench.edit("set", claim="c01", field="statement", value=script).status_code == 200
+    assert load_strict(bench.file.read_text(), "f").data["claims"][0]["statement"] == script
+    page = bench.client.get("/curate/").get_data(as_text=True)
+    assert "alert(" not in page  # the page is a shell; the script puts values in as text
+    assert "default-src 'self'" in bench.client.get("/curate/").headers["Content-Security-Policy"]
+
+
+def test_findings_name_the_claim_and_decisions_reach_zero(bench: Bench) -> None:
+    state = bench.state()
+    assert any(f["severity"] == "decision" for f in state["findings"])
+    for field in ("title", "date", "language"):
+        assert bench.edit("document", field=field).status_code == 200
+    for field, value in (
+        ("publisher", "united-nations"),
+        ("url", "https://example.org/speech"),
+        ("citation", "Statement of the Delegation of Example, General Debate, September 2023."),
+    ):
+        assert bench.edit("document", field=field, value=value).status_code == 200
+    for index, _ in enumerate(bench.state()["draft"]["new_entities"]):
+        assert bench.edit("new-entity", index=index, decision="not an entity").status_code == 200
+    assert bench.edit("set", claim="c01", field="side", value="maybe").status_code == 400
+    state = bench.state()
+    assert [f for f in state["findings"] if f["severity"] in ("decision", "error")] == []
+    assert bench.edit("finish").status_code == 200
+    assert "draft" not in load_strict(bench.file.read_text(), "f").data
+
+
+def test_an_edit_rewrites_only_its_own_lines(bench: Bench) -> None:
+    before = bench.file.read_text().splitlines(keepends=True)
+    assert bench.edit("set", claim="c02", field="kind", value="moral").status_code == 200
+    after = bench.file.read_text().splitlines(keepends=True)
+    diff = [d for d in difflib.ndiff(before, after) if d[:1] in "+-"]
+    assert len(diff) == 2 and diff[0].startswith("-   kind: ") and diff[1] == "+   kind: moral\n"
+    assert after[:3] == before[:3] and after[-1] == before[-1]  # header and fingerprint kept
+
+
+# -- every selection becomes a claim whose selectors round-trip -----------------------------------
+
+
+def test_a_thousand_random_selections_anchor_to_their_own_words(seed_text: Path) -> None:
+    text = read_text(seed_text, 10**7)
+    annotation = (
+        "kgdebate: annotation/1\n"
+        "# a comment that must survive\n"
+        "document:\n"
+        "  id: fuzz\n"
+        f"  sha256: {text.sha256}\n"
+        "claims:\n"
+        "- id: c00\n"
+        "  statement: first\n"
+    )
+    base = load_strict(annotation, "fuzz").data
+    chance = random.Random(20231116)
+    lines = [i for i, ch in enumerate(text.text) if ch == "\n"]
+    for trial in range(1000):
+        if trial % 4 == 0:  # from a line end, across paragraphs
+            start = chance.choice(lines)
+            end = min(len(text.text), start + chance.randint(2, 600))
+        else:  # anywhere: inside words, on punctuation
+            start = chance.randrange(len(text.text) - 2)
+            end = min(len(text.text), start + chance.randint(1, 400))
+        edit = Edit(copy.deepcopy(base), YamlText(annotation, "fuzz"), text.text)
+        try:
+            splices = run(edit, "new-claim", {"start": start, "end": end})
+        except EditError as exc:
+            assert "no words" in str(exc) and not text.text[start:end].strip()
+            continue
+        written = checked(apply_splices(annotation, splices), edit.data, "fuzz", 10**5)
+        assert "# a comment that must survive" in written
+        loaded = load_strict(written, "fuzz")
+        quote = loaded.data["claims"][1]["quote"]
+        assert text.text[quote["start"] : quote["end"]] == quote["exact"]
+        assert quote["exact"] == text.text[start:end].strip()
+        assert quote["prefix"] == text.text[max(0, quote["start"] - CONTEXT) : quote["start"]]
+        assert quote["suffix"] == text.text[quote["end"] : quote["end"] + CONTEXT]
+        check_quotes(text, loaded, "fuzz")  # the ingest gate's own check
+
+
+def test_a_workbench_without_a_store_says_what_to_do(tmp_path: Path) -> None:
+    draft = CURATE / "speech-black-sea.txt"
+    done = kgdebate("--data-dir", str(tmp_path / "none"), "curate", str(draft))
+    assert done.returncode == 2 and "kgdebate build" in done.stderr
