@@ -41,6 +41,7 @@ async function load() {
   }
   state = await response.json();
   render();
+  document.body.dataset.loaded = "true";
 }
 
 async function post(path, body) {
@@ -67,6 +68,7 @@ async function edit(op, args) {
     state = answer;
     say(`saved ${op}`);
     render();
+    document.body.dataset.edits = String(Number(document.body.dataset.edits || 0) + 1);
   }
 }
 

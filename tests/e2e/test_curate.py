@@ -1,0 +1,259 @@
+"""A whole curation in a real browser (issue 11): `kgdebate curate` on a draft of a debate the
+tests had not seen, driven by Chromium without touching the YAML file, through to the ingest and
+the seed's Crimea 2014 event page of a public server that was running all along."""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from browsing import Watch, axe_violations, screenshot
+from playwright.sync_api import Page, expect
+
+from kgdebate.generation import publish
+from kgdebate.store import OxigraphStore
+
+from live_server import LiveServer, fetch
+
+ROUNDTABLE = Path(__file__).parents[1] / "data" / "curate" / "roundtable-ceasefire.txt"
+SEED_CLAIM = "belfer-2023-11-16-pressure-ukraine-to-negotiate/c17"
+CRIMEA = "doc/event/annexation-of-crimea-2014"
+
+
+@dataclass
+class Curation:
+    url: str
+    draft: Path
+    original: str
+    public: LiveServer
+
+
+def _kgdebate(*arguments: str) -> list[str]:
+    return [str(Path(sys.executable).with_name("kgdebate")), *arguments]
+
+
+@pytest.fixture(scope="module")
+def curation(built: OxigraphStore, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Curation]:
+    folder = tmp_path_factory.mktemp("curation")
+    store = folder / "store"
+    built.backup(store)
+    publish(store, OxigraphStore(store))
+    shutil.copy(ROUNDTABLE, folder)
+    text = folder / ROUNDTABLE.name
+    done = subprocess.run(
+        _kgdebate("--data-dir", str(store), "extract", str(text)),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    draft = text.with_suffix(".yaml")
+    original = draft.read_text("utf-8")
+    log = folder / "curate.log"
+    with LiveServer(store, folder / "public.log").serving() as public, log.open("wb") as out:
+        workbench = subprocess.Popen(
+            _kgdebate("--data-dir", str(store), "curate", str(draft)),
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        try:
+            yield Curation(_url_in(log, workbench), draft, original, public)
+        finally:
+            os.killpg(workbench.pid, signal.SIGTERM)
+            workbench.wait(timeout=20)
+
+
+def _url_in(log: Path, process: subprocess.Popen[bytes], within_s: float = 60) -> str:
+    deadline = time.monotonic() + within_s
+    while time.monotonic() < deadline:
+        found = re.search(r"open (http://127\.0\.0\.1:\d+/curate/\?token=\S+)", log.read_text())
+        if found:
+            return found.group(1)
+        assert process.poll() is None, log.read_text()
+        time.sleep(0.1)
+    raise AssertionError(f"no URL from `kgdebate curate`: {log.read_text()}")
+
+
+def _served(server: LiveServer, generation: int, within_s: float = 20) -> bool:
+    deadline = time.monotonic() + within_s
+    while b'"generation":%d' % generation not in fetch(server.base_url + "health")[1]:
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.3)
+    time.sleep(1.1)  # every server process has made its once-a-second check
+    return True
+
+
+def _edited(page: Page, action: Callable[[], None]) -> None:
+    """Do ``action`` and wait until the workbench has saved its edit (or said why not)."""
+    count = int(page.locator("body").get_attribute("data-edits") or 0)
+    action()
+    expect(page.locator("body")).to_have_attribute("data-edits", str(count + 1))
+    assert page.locator("#alert").is_hidden(), page.locator("#alert").text_content()
+
+
+def _select_words(page: Page, words: str, collapsed: bool = False) -> None:
+    """Select ``words`` in the text as a mouse would (or put the caret at their start)."""
+    page.evaluate(
+        """([words, collapsed]) => {
+             for (const seg of document.querySelectorAll('#text .seg')) {
+               const at = seg.textContent.indexOf(words);
+               if (at < 0) continue;
+               const node = seg.firstChild, range = document.createRange();
+               range.setStart(node, at);
+               range.setEnd(node, collapsed ? at : at + words.length);
+               const selection = window.getSelection();
+               selection.removeAllRanges();
+               selection.addRange(range);
+               return;
+             }
+             throw new Error('not in one span of the text: ' + words);
+           }""",
+        [words, collapsed],
+    )
+
+
+def test_a_draft_becomes_a_curated_document_in_the_browser(
+    curation: Curation, watched: tuple[Page, Watch]
+) -> None:
+    page, watch = watched
+    page.goto(curation.url)
+    expect(page).to_have_url(re.compile(r"/curate/$"))  # the token left the address bar
+    expect(page.locator("body")).to_have_attribute("data-loaded", "true")
+    expect(page.locator("#claims .card")).to_have_count(6)
+
+    # The document's metadata: the draft's guesses confirmed, the missing fields given.
+    page.locator("details.document-panel summary").click()
+    for _ in range(3):
+        _edited(page, lambda: page.get_by_role("button", name="Confirm the guess").first.click())
+    for field, value in (
+        ("publisher", "belfer-center"),
+        ("url", "https://example.org/roundtable-ceasefire"),
+        ("citation", "Can a Ceasefire Hold Without Guarantees? Example Policy Roundtable, 2023."),
+    ):
+        row = page.locator("#document .row").filter(has=page.get_by_label(f"document {field}"))
+        page.get_by_label(f"document {field}").fill(value)
+        _edited(page, lambda row=row: row.get_by_role("button", name="Save").click())
+
+    # It is a debate: a motion and two themes.
+    page.get_by_label("motion").fill("A ceasefire should be agreed now.")
+    page.get_by_label("new theme").fill("Ceasefire")
+    _edited(page, lambda: page.get_by_role("button", name="Make it a debate").click())
+    page.get_by_label("new theme").fill("Guarantees")
+    _edited(page, lambda: page.get_by_role("button", name="Save motion / add theme").click())
+
+    # c01 starts with the label "FOR": shrink its start by a word, by keyboard.
+    page.locator("#card-c01").focus()
+    _edited(page, lambda: page.keyboard.press("Alt+Shift+ArrowRight"))
+    expect(page.locator("#card-c01 .words")).to_have_text(re.compile(r"^“A ceasefire now"))
+
+    # Split c02 where its second clause starts; merge c04 with c05; replace c06 by a new claim
+    # made of selected words.
+    _select_words(page, ", and the team argued", collapsed=True)
+    _edited(
+        page, lambda: page.locator("#card-c02").get_by_role("button", name="Split at caret").click()
+    )
+    expect(page.locator("#card-c07 .words")).to_have_text(re.compile(r"and the team argued"))
+    _edited(
+        page, lambda: page.locator("#card-c04").get_by_role("button", name="Merge with c05").click()
+    )
+    expect(page.locator("#card-c05")).to_have_count(0)
+    _edited(page, lambda: page.locator("#card-c06").get_by_role("button", name="Delete").click())
+    _select_words(page, "Both teams agreed that the humanitarian toll is rising")
+    _edited(page, lambda: page.get_by_role("button", name="New claim").click())
+    expect(page.locator("#card-c08 .words")).to_have_text(
+        "“Both teams agreed that the humanitarian toll is rising”"
+    )
+
+    # Sides (none for the background sentence), themes and kinds.
+    for claim, side, theme, kind in (
+        ("c01", "for", "ceasefire", "recommendation"),
+        ("c02", "for", "ceasefire", "fact"),
+        ("c07", "for", "ceasefire", "forecast"),
+        ("c03", "for", "ceasefire", "fact"),
+        ("c04", "against", "guarantees", "forecast"),
+        ("c08", "none", None, "fact"),
+    ):
+        _edited(page, lambda c=claim, s=side: page.get_by_label(f"side of {c}").select_option(s))
+        if theme:
+            _edited(
+                page, lambda c=claim, t=theme: page.get_by_label(f"theme of {c}").select_option(t)
+            )
+        _edited(page, lambda c=claim, k=kind: page.get_by_label(f"kind of {c}").select_option(k))
+
+    # The merged claim's statement in the curator's words, without the draft's label.
+    page.get_by_label("statement of c04").fill(
+        "Russia treated the annexation of Crimea in 2014 as a prize; a pause would let it rearm."
+    )
+    _edited(page, lambda: page.get_by_label("statement of c04").press("Tab"))
+
+    # c04 restates a claim of the seed, and cites Crimea 2014 as a precedent (found by search).
+    page.get_by_label("relation of c04").select_option("restates")
+    page.get_by_label("related claim for c04").fill(SEED_CLAIM)
+    _edited(page, lambda: page.locator("#card-c04").get_by_role("button", name="Relate").click())
+    page.get_by_label("cited as, for c04").select_option("precedent")
+    page.get_by_label("kind of evidence, for c04").select_option("historical-precedent")
+    page.get_by_label("search something for c04 to cite").fill("Crimea")
+    hit = page.locator("#card-c04 .hits button", has_text="annexation-of-crimea-2014")
+    _edited(page, lambda: hit.click())
+
+    # The draft's proposals: one link accepted, one rejected; "no source" for the poll figure.
+    proposals = page.locator("#proposals li")
+    crimea = proposals.filter(has_text="“annexation of Crimea”")
+    _edited(page, lambda: crimea.get_by_role("button", name="Accept").click())
+    moscow = proposals.filter(has_text="“Moscow”")
+    _edited(page, lambda: moscow.get_by_role("button", name="Reject").click())
+    page.get_by_label("id of a statistic for 62%").fill("ceasefire-survey-62")
+    page.get_by_label("what 62% measures").fill("share of respondents who would accept a pause")
+    _edited(
+        page,
+        lambda: (
+            proposals.filter(has_text="“62%”")
+            .get_by_role("button", name="New statistic (no source given)")
+            .click()
+        ),
+    )
+
+    expect(page.locator("#todo")).to_have_text("0 decisions left · 0 errors")
+    screenshot(page, "curate")
+    assert axe_violations(page) == []
+
+    # The file was only edited where something changed; comments and the rest are as written.
+    curated = curation.draft.read_text("utf-8")
+    before, after = curation.original.splitlines(), curated.splitlines()
+    assert [line for line in before if line.startswith("#")] == [
+        line for line in after if line.startswith("#")
+    ]
+    untouched = [line for line in before if "Istanbul talks" in line and "{text:" in line]
+    assert untouched and all(line in after for line in untouched)
+    # Every claim was edited; the draft's records that were not decided were not rewritten.
+    draft = before[before.index("draft:") :]
+    decided = ('"annexation of Crimea"', '"Moscow"', '"62%"', "guessed:")
+    kept = [line for line in draft if not any(word in line for word in decided)]
+    assert [line for line in kept if line not in after] == []
+    removed = [d[2:] for d in difflib.ndiff(before, after) if d.startswith("- ")]
+    assert not any(line.lstrip().startswith(("id:", "sha256:", "text:")) for line in removed)
+    assert 'decision: "no link"' in curated and "source_given: false" in curated
+
+    # Finished, ingested: the public server shows the new claims on the seed's Crimea page.
+    _edited(page, lambda: page.get_by_role("button", name="Finish the draft").click())
+    page.get_by_role("button", name="Ingest").click()
+    expect(page.locator("#status")).to_have_text(re.compile(r"^stored .*roundtable-ceasefire"))
+    assert _served(curation.public, 2)  # the public server switched to the new generation
+    page.goto(curation.public.base_url + CRIMEA)
+    expect(
+        page.get_by_text("treated the annexation of Crimea in 2014 as a prize").first
+    ).to_be_visible()
+    screenshot(page, "curate-crimea-after-ingest")
+    watch.assert_clean()
