@@ -64,7 +64,7 @@ def main() -> None:
             kind = ("fact", "forecast")[number % 2]
             version = workbench.read()[1]
             started = time.perf_counter()
-            workbench.apply(version, "set", {"claim": claim, "field": "kind", "value": kind})
+            workbench.apply(version, "set", {"claim": claim, "field": "kind", "value": kind}, store)
             middle = time.perf_counter()
             workbench.state(store)
             ended = time.perf_counter()

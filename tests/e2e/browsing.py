@@ -1,14 +1,25 @@
 """What the browser tests share: Debian's Chromium under Playwright, a watch on every request a
-page makes (nothing may leave 127.0.0.1) and on its console, screenshots, and axe-core."""
+page makes (nothing may leave 127.0.0.1) and on its console, screenshots, and axe-core. A test
+module imports the fixtures ``browser`` and ``watched`` by name (a conftest.py here would shadow
+the suite's own ``conftest`` module, which tests import helpers from)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import BrowserContext, ConsoleMessage, Page, Playwright, Request, Route
+from playwright.sync_api import (
+    BrowserContext,
+    ConsoleMessage,
+    Page,
+    Playwright,
+    Request,
+    Route,
+    sync_playwright,
+)
 
 from live_server import LOCAL
 
@@ -104,3 +115,30 @@ def axe_violations(page: Page) -> list[str]:
                        + `first: ${v.nodes[0].target}`)"""
     )
     return list(found)
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BrowserContext]:
+    """Headless Chromium with a fresh, empty profile (its --user-data-dir)."""
+    profile = tmp_path_factory.mktemp("chromium-profile")
+    with sync_playwright() as playwright:
+        context = launch(playwright, profile)
+        try:
+            yield context
+        finally:
+            context.close()
+
+
+@pytest.fixture
+def watched(browser: BrowserContext) -> Iterator[tuple[Page, Watch]]:
+    watch = Watch()
+    page = browser.new_page()
+    page.route("**/*", keep_local)
+    page.on("request", watch.on_request)
+    page.on("console", watch.on_console)
+    page.on("pageerror", lambda error: watch.page_errors.append(str(error)))
+    page.set_default_timeout(WAIT_MS)
+    try:
+        yield page, watch
+    finally:
+        page.close()

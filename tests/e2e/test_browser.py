@@ -14,7 +14,15 @@ from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 import pytest
-from browsing import SCREENSHOTS, Watch, axe_violations, is_local, screenshot
+from browsing import (  # noqa: F401 (browser, watched: fixtures)
+    SCREENSHOTS,
+    Watch,
+    axe_violations,
+    browser,
+    is_local,
+    screenshot,
+    watched,
+)
 from playwright.sync_api import (
     Page,
     expect,

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from browsing import Watch, axe_violations, screenshot
+from browsing import Watch, axe_violations, browser, screenshot, watched  # noqa: F401
 from playwright.sync_api import Page, expect
 
 from kgdebate.generation import publish

@@ -133,7 +133,7 @@ def edit() -> Response:
     body = _body()
     workbench = _workbench()
     try:
-        workbench.apply(body.get("version"), body.get("op"), body.get("args", {}))
+        workbench.apply(body.get("version"), body.get("op"), body.get("args", {}), context().store)
     except Conflict as exc:
         return _refused(409, exc.message, exc.hint or "reload the page")
     except KgdebateError as exc:

@@ -10,6 +10,7 @@ store), and `kgdebate review`'s rules count the decisions left.
 
 from __future__ import annotations
 
+import bisect
 import copy
 import hashlib
 import re
@@ -30,15 +31,15 @@ from kgdebate.curation.operations import (
 )
 from kgdebate.curation.yamltext import EditError, YamlText, apply_splices, checked
 from kgdebate.errors import InputError, KgdebateError
-from kgdebate.extract.review import review
+from kgdebate.extract.review import decisions_left
+from kgdebate.extract.writing import block_yaml
 from kgdebate.files import read_plain_file, write_atomically
-from kgdebate.ingest.pipeline import ingest_files, prepare
+from kgdebate.ingest.pipeline import ingest_files, prepare_text
 from kgdebate.ingest.text import find_text, read_text
 from kgdebate.ingest.yamlstrict import load_strict
 from kgdebate.store import OxigraphStore, TripleStore
 
 _WHERE = re.compile(r"^(?P<file>[^\n]*?):(?P<line>\d+):(?:\d+:)? ?(?P<message>.*)$")
-_CLAIM_PATH = re.compile(r"\bclaims\.(\d+)")
 
 
 class Conflict(KgdebateError):
@@ -55,11 +56,22 @@ class Finding:
     line: int | None
 
 
+@dataclass
+class _Checked:
+    """The file at one version, as read, and what the checks said of it."""
+
+    version: str
+    doc: YamlText
+    by_claim: dict[str, list[Finding]]
+    rest: list[Finding]  # about the document, its statistics, …: not one claim
+
+
 class Workbench:
     def __init__(self, annotation: Path, text: Path | None, settings: Settings) -> None:
         self.path = annotation
         self.settings = settings
         self._lock = threading.Lock()
+        self._checked: _Checked | None = None
         content, _ = self.read()
         loaded = load_strict(content, str(annotation), settings.max_yaml_nodes)
         if not isinstance(loaded.data, dict) or not isinstance(loaded.data.get("document"), dict):
@@ -80,9 +92,16 @@ class Workbench:
             raise InputError(f"{self.path}: not UTF-8 (bad byte at offset {exc.start})") from None
         return content, hashlib.sha256(raw).hexdigest()
 
-    def apply(self, version: object, name: object, arguments: object) -> None:
+    def _parsed(self, content: str, version: str) -> YamlText:
+        """The file read strictly, once per version (an edit leaves its own result here)."""
+        if self._checked is not None and self._checked.version == version:
+            return self._checked.doc
+        return YamlText(content, str(self.path), self.settings.max_yaml_nodes)
+
+    def apply(self, version: object, name: object, arguments: object, store: TripleStore) -> None:
         """One operation, written only if the file is still at ``version`` and the result reads
-        back as intended; raises :class:`Conflict` or :class:`EditError` and writes nothing."""
+        back as intended; raises :class:`Conflict` or :class:`EditError` and writes nothing.
+        Then the claims it changed are checked again (the rest keep what they were told)."""
         with self._lock:
             content, current = self.read()
             if version != current:
@@ -91,35 +110,37 @@ class Workbench:
                     "editor); nothing was written",
                     hint="reload the page to see the file as it is now, then edit again",
                 )
-            filename = str(self.path)
-            loaded = load_strict(content, filename, self.settings.max_yaml_nodes)
-            edit = Edit(copy.deepcopy(loaded.data), YamlText(content, filename), self.text)
+            doc = self._parsed(content, current)
+            edit = Edit(copy.deepcopy(doc.data), doc, self.text)
             splices = run(edit, name, arguments)
             if not splices:
                 return
             new = apply_splices(content, splices)
-            checked(new, edit.data, filename, self.settings.max_yaml_nodes)
+            written = checked(new, edit.data, str(self.path), self.settings.max_yaml_nodes)
             write_atomically(self.path, new)
+            new_version = hashlib.sha256(new.encode("utf-8")).hexdigest()
+            self._check(written, new_version, store, previous=self._checked)
 
     # -- what the page shows -------------------------------------------------------------------
 
     def state(self, store: TripleStore) -> dict[str, Any]:
-        content, version = self.read()
-        filename = str(self.path)
-        data = load_strict(content, filename, self.settings.max_yaml_nodes).data
-        doc = YamlText(content, filename)
-        claims = data.get("claims") or []
-        spans = _claim_lines(doc, claims)
+        with self._lock:
+            content, version = self.read()
+            checked_ = self._checked
+            if checked_ is None or checked_.version != version:
+                checked_ = self._check(self._parsed(content, version), version, store, None)
+        data = checked_.doc.data
+        findings = [*checked_.rest, *(f for fs in checked_.by_claim.values() for f in fs)]
         return {
             "file": self.path.name,
             "version": version,
             "document": data.get("document", {}),
             "debate": data.get("debate"),
             "text": self.text,
-            "claims": claims,
+            "claims": data.get("claims") or [],
             "statistics": data.get("statistics") or [],
             "draft": data.get("draft"),
-            "findings": [f.__dict__ for f in self.findings(store, spans, claims)],
+            "findings": [f.__dict__ for f in findings],
             "options": {
                 "sides": SIDES,
                 "kinds": KINDS,
@@ -130,25 +151,62 @@ class Workbench:
             },
         }
 
-    def findings(
-        self, store: TripleStore, spans: list[tuple[str, int, int]], claims: list[Any]
-    ) -> list[Finding]:
-        """What the ingest pipeline says of the file, and the decisions left, each at its
-        claim (named by id, never by position)."""
+    def _check(
+        self, doc: YamlText, version: str, store: TripleStore, previous: _Checked | None
+    ) -> _Checked:
+        """What the ingest pipeline says of the file at ``version``, and the decisions left.
+
+        After an edit that changed only claims, only those claims (with the claims they name,
+        so that their references resolve) go through the pipeline: SHACL then validates a few
+        claims, not the whole document. Anything else changed: the whole file is checked."""
+        data = doc.data
+        claims = {str(c.get("id")): c for c in data.get("claims") or []}
+        changed = _changed_claims(previous.doc.data, data) if previous else None
+        if changed is None or previous is None:
+            by_claim, rest = self._run_pipeline(doc, data, claims, store)
+        else:
+            by_claim = {
+                cid: fs
+                for cid, fs in previous.by_claim.items()
+                if cid in claims and cid not in changed
+            }
+            if changed:
+                subset = _with_claims(
+                    data, [c for cid, c in claims.items() if cid in _named(changed, claims)]
+                )
+                fresh, _ = self._run_pipeline(doc, subset, claims, store, partial=True)
+                by_claim.update({cid: fs for cid, fs in fresh.items() if cid in changed})
+            rest = [f for f in previous.rest if f.severity != "decision"]
+        for line in _decisions(doc, self.path):
+            finding = _finding("decision", line, doc, claims)
+            if finding is not None:
+                (by_claim.setdefault(finding.claim, []) if finding.claim else rest).append(finding)
+        self._checked = _Checked(version, doc, by_claim, rest)
+        return self._checked
+
+    def _run_pipeline(
+        self,
+        doc: YamlText,
+        data: dict[str, Any],
+        claims: dict[str, Any],
+        store: TripleStore,
+        partial: bool = False,
+    ) -> tuple[dict[str, list[Finding]], list[Finding]]:
         lines: list[tuple[str, str]] = []
+        content = block_yaml(data) if partial else doc.text
         try:
-            prepared = prepare(self.path, store, self.settings, self.text_path)
+            prepared = prepare_text(content, self.path, store, self.settings, self.text_path)
             lines += [("warning", line) for line in prepared.warnings]
         except KgdebateError as exc:
             lines += [("error", line.strip()) for line in str(exc).splitlines() if line.strip()]
-        try:
-            left = review(
-                self.path, self.settings.max_annotation_bytes, self.settings.max_yaml_nodes
-            )
-        except KgdebateError as exc:
-            left = [str(exc)]
-        lines += [("decision", line) for line in left]
-        return [_finding(severity, line, spans, claims) for severity, line in lines]
+        by_claim: dict[str, list[Finding]] = {cid: [] for cid in claims}
+        rest: list[Finding] = []
+        for severity, line in lines:
+            finding = _finding(severity, line, doc, claims, by_line=not partial)
+            if finding is None:
+                continue
+            (by_claim[finding.claim] if finding.claim in by_claim else rest).append(finding)
+        return by_claim, rest
 
     # -- into the store ------------------------------------------------------------------------
 
@@ -182,29 +240,70 @@ class Workbench:
         }
 
 
-def _claim_lines(doc: YamlText, claims: list[Any]) -> list[tuple[str, int, int]]:
-    """(claim id, first line, last line) of each claim in the file."""
-    spans = []
-    for index, claim in enumerate(claims):
-        region = doc.region(("claims", index))
-        first = doc.text.count("\n", 0, region.start) + 1
-        last = doc.text.count("\n", 0, max(region.start, region.end - 1)) + 1
-        spans.append((str(claim.get("id")), first, last))
-    return spans
+_RECORDS = ("sections", "boilerplate", "mentions", "ambiguous", "new_entities", "figures", "stance")
+_NAMED = re.compile(r"\bclaims\[(?P<bracket>[a-z0-9-]+)\]|\bclaim (?P<word>[a-z0-9-]+)\b")
+
+
+def _changed_claims(before: dict[str, Any], after: dict[str, Any]) -> set[str] | None:
+    """The ids of the claims an edit added or changed; None when it changed anything else
+    than claims and the draft's records (then the whole file is checked again)."""
+    keys = (set(before) | set(after)) - {"claims", "draft"}
+    if any(before.get(key) != after.get(key) for key in keys):
+        return None
+    old = {str(c.get("id")): c for c in before.get("claims") or []}
+    return {str(c.get("id")) for c in after.get("claims") or [] if old.get(str(c.get("id"))) != c}
+
+
+def _named(changed: set[str], claims: dict[str, Any]) -> set[str]:
+    """The changed claims and the claims of this file they point at."""
+    named = set(changed)
+    for cid in changed:
+        for key in ("supports", "attacks", "rebuts"):
+            named.update(t for t in claims[cid].get(key, []) if t in claims)
+    return named
+
+
+def _with_claims(data: dict[str, Any], claims: list[Any]) -> dict[str, Any]:
+    """The annotation with only ``claims`` (and a draft block without its long records)."""
+    subset = {key: value for key, value in data.items() if key != "claims"}
+    subset["claims"] = claims
+    if isinstance(data.get("draft"), dict):
+        subset["draft"] = {k: v for k, v in data["draft"].items() if k not in _RECORDS}
+    return subset
+
+
+def _decisions(doc: YamlText, path: Path) -> list[str]:
+    try:
+        return decisions_left(doc.loaded, path)
+    except KgdebateError as exc:
+        return [str(exc)]
 
 
 def _finding(
-    severity: str, line: str, spans: list[tuple[str, int, int]], claims: list[Any]
-) -> Finding:
+    severity: str, line: str, doc: YamlText, claims: dict[str, Any], by_line: bool = True
+) -> Finding | None:
+    """One line of a check as the page shows it, at its claim (named by id, never by its
+    position); None for a heading line ("3 problem(s) in the annotation:") or a hint."""
+    if line.endswith(":") or line.startswith("hint:"):
+        return None
     number: int | None = None
     message = line
     match = _WHERE.match(line)
     if match:
         number, message = int(match["line"]), match["message"]
-    claim = next((cid for cid, first, last in spans if number and first <= number <= last), None)
+    named = _NAMED.search(message)
+    claim = (named["bracket"] or named["word"]) if named else None
+    if claim not in claims:
+        claim = _claim_at(doc, claims, number) if by_line and number else None
+    if claim is not None and not by_line:
+        number = doc.line_of(("claims", list(claims).index(claim)))
+    return Finding(severity, message, claim, number)
 
-    def named(found: re.Match[str]) -> str:
-        index = int(found.group(1))
-        return f"claim {claims[index].get('id')}" if index < len(claims) else found.group(0)
 
-    return Finding(severity, _CLAIM_PATH.sub(named, message), claim, number)
+def _claim_at(doc: YamlText, claims: dict[str, Any], number: int) -> str | None:
+    """The claim whose lines hold line ``number`` of the file."""
+    spans = doc.item_lines(("claims",))
+    at = bisect.bisect_right([first for first, _ in spans], number) - 1
+    if at >= 0 and spans[at][0] <= number <= spans[at][1]:
+        return list(claims)[at]
+    return None

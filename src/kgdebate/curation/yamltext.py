@@ -13,6 +13,7 @@ indented deeper; blank and comment lines that end it are left where they are.
 
 from __future__ import annotations
 
+import bisect
 import json
 from dataclasses import dataclass
 from typing import Any
@@ -21,10 +22,9 @@ import yaml
 
 from kgdebate.errors import InputError
 from kgdebate.extract.writing import block_yaml
-from kgdebate.ingest.yamlstrict import load_strict
+from kgdebate.ingest.yamlstrict import compose_strict
 
 Path_ = tuple[str | int, ...]
-_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class EditError(InputError):
@@ -42,14 +42,13 @@ class Region:
 class YamlText:
     """One annotation's text, composed once, with the region of every key and list item."""
 
-    def __init__(self, text: str, filename: str = "annotation") -> None:
+    def __init__(self, text: str, filename: str = "annotation", max_nodes: int = 200_000) -> None:
         self.text = text
         self.filename = filename
-        try:
-            self._root = yaml.compose(text, Loader=_LOADER)
-        except yaml.YAMLError as exc:
-            raise EditError(f"{filename}: not valid YAML: {exc}") from None
+        self._root, self.loaded = compose_strict(text, filename, max_nodes)
+        self.data: Any = self.loaded.data
         self._lines = text.splitlines(keepends=True)
+        self._item_lines: dict[Path_, list[tuple[int, int]]] = {}
         self._line_starts = [0]
         for line in self._lines:
             self._line_starts.append(self._line_starts[-1] + len(line))
@@ -113,6 +112,19 @@ class YamlText:
                     break
                 last = number
         return Region(start, self._line_starts[last + 1], column, flow)
+
+    def item_lines(self, path: Path_) -> list[tuple[int, int]]:
+        """The first and last line (1-based) of each item of the list at ``path``."""
+        found = self._item_lines.get(path)
+        if found is None:
+            found = []
+            for index in range(self.count(path) if self.has(path) else 0):
+                region = self.region((*path, index))
+                first = bisect.bisect_right(self._line_starts, region.start)
+                last = bisect.bisect_right(self._line_starts, max(region.start, region.end - 1))
+                found.append((first, last))
+            self._item_lines[path] = found
+        return found
 
     def after_last_item(self, path: Path_) -> tuple[int, int]:
         """Where a new last item of the list at ``path`` goes, and its dash column."""
@@ -229,15 +241,15 @@ def delete_item(doc: YamlText, sequence: Path_, index: int) -> Splice:
     return Splice(region.start, region.end, "")
 
 
-def checked(new_text: str, intended: Any, filename: str, max_nodes: int) -> str:
-    """``new_text`` if the strict loader reads exactly ``intended`` from it; else an error."""
+def checked(new_text: str, intended: Any, filename: str, max_nodes: int) -> YamlText:
+    """``new_text``, read (strictly) as exactly ``intended``; else an error."""
     try:
-        loaded = load_strict(new_text, filename, max_nodes)
+        doc = YamlText(new_text, filename, max_nodes)
     except InputError as exc:
         raise EditError(f"the edit would not read back ({exc}); nothing was written") from None
-    if loaded.data != intended:
+    if doc.data != intended:
         raise EditError(
             f"{filename}: the edit would change more than intended; nothing was written",
             hint="edit this part of the file in a text editor",
         )
-    return new_text
+    return doc

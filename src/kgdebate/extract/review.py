@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from kgdebate.errors import InputError
-from kgdebate.ingest.yamlstrict import load_strict
+from kgdebate.ingest.yamlstrict import Loaded, load_strict
 
 
 def review(path: Path, max_bytes: int, max_nodes: int) -> list[str]:
@@ -28,7 +28,11 @@ def review(path: Path, max_bytes: int, max_nodes: int) -> list[str]:
         content = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputError(f"{path}: not UTF-8 (bad byte at offset {exc.start})") from None
-    loaded = load_strict(content, str(path), max_nodes)
+    return decisions_left(load_strict(content, str(path), max_nodes), path)
+
+
+def decisions_left(loaded: Loaded, path: Path) -> list[str]:
+    """:func:`review` of an annotation already read."""
     data: Any = loaded.data
     if not isinstance(data, dict):
         raise InputError(f"{path}:1: an annotation is a mapping with a `document:` key")

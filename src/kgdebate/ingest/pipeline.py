@@ -71,8 +71,16 @@ def prepare(
     path: Path, store: TripleStore, settings: Settings, text: Path | None = None
 ) -> Prepared:
     """Every check of an annotation; raises :class:`InputError` or :class:`ShapeViolation`."""
+    return prepare_text(
+        _read_annotation(path, settings.max_annotation_bytes), path, store, settings, text
+    )
+
+
+def prepare_text(
+    raw: str, path: Path, store: TripleStore, settings: Settings, text: Path | None = None
+) -> Prepared:
+    """:func:`prepare` of an annotation's content ``raw``, as if read from ``path``."""
     filename = str(path)
-    raw = _read_annotation(path, settings.max_annotation_bytes)
     loaded = load_strict(raw, filename, settings.max_yaml_nodes)
     if not isinstance(loaded.data, dict):
         raise InputError(f"{filename}:1: an annotation is a mapping with a `document:` key")

@@ -82,6 +82,11 @@ def _check_events(text: str) -> None:
 
 def load_strict(text: str, filename: str, max_nodes: int = 200_000) -> Loaded:
     """Parse ``text`` (one YAML document) strictly; errors name ``filename:line:column``."""
+    return compose_strict(text, filename, max_nodes)[1]
+
+
+def compose_strict(text: str, filename: str, max_nodes: int = 200_000) -> tuple[Any, Loaded]:
+    """:func:`load_strict`, also giving the composed node tree (where each value is written)."""
     try:
         _check_events(text)
         root = yaml.compose(text, Loader=_LOADER)
@@ -97,7 +102,7 @@ def load_strict(text: str, filename: str, max_nodes: int = 200_000) -> Loaded:
     loaded = Loaded(data=None)
     budget = [max_nodes]
     loaded.data = _convert(root, (), loaded, filename, budget)
-    return loaded
+    return root, loaded
 
 
 def _convert(node: Any, path: Path_, out: Loaded, filename: str, budget: list[int]) -> Any:
