@@ -3,9 +3,10 @@ write and re-check one edit.
 
 A synthetic 100-page text (extract_bench's pages, about 260k characters) is drafted by `extract`
 against a store holding the reference data; the workbench then opens the draft (reading it and
-checking it whole, as the page's first request does) and makes edits one after another, each
-written to the file and followed by the checks the page shows (the ingest pipeline on the
-document, `review`). Figures are printed, never asserted.
+showing it, as the page's first request does, while the whole file's check runs in the
+background) and makes edits one after another, each written to the file and followed by the
+checks the page shows (the ingest pipeline on the claims the edit changed, `review`'s decisions
+on the whole file). Figures are printed, never asserted.
 
     python bench/curate_bench.py               # 100 pages, 40 edits
     python bench/curate_bench.py --pages 10
@@ -51,12 +52,15 @@ def main() -> None:
         workbench = Workbench(draft, text, settings)
         state = workbench.state(store)
         opened = time.perf_counter() - started
+        workbench.wait_until_checked()
+        whole = time.perf_counter() - started
         claims = [c["id"] for c in state["claims"]]
         print(
             f"{options.pages} pages, {len(workbench.text or ''):,} characters, "
             f"{len(claims):,} claims, {draft.stat().st_size / 1e6:.1f} MB of YAML"
         )
-        print(f"open (read, check whole, state): {opened * 1000:.0f} ms   target < 2,000 ms")
+        print(f"open (read, the page's first state): {opened * 1000:.0f} ms   target < 2,000 ms")
+        print(f"whole-file check, in the background: {whole:.1f} s")
 
         written, checked = [], []
         for number in range(options.edits):

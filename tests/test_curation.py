@@ -10,6 +10,7 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -61,9 +62,14 @@ class Bench:
     settings: Settings
 
     def state(self) -> dict[str, Any]:
-        response = self.client.get("/curate/state")
-        assert response.status_code == 200, response.json
-        return response.json  # type: ignore[no-any-return]
+        """The page's state once the whole file's check (in the background) has ended."""
+        for _ in range(600):
+            response = self.client.get("/curate/state")
+            assert response.status_code == 200, response.json
+            if not response.json["checking"]:
+                return response.json  # type: ignore[no-any-return]
+            time.sleep(0.05)
+        raise AssertionError("the check never ended")
 
     def edit(self, op: str, version: str | None = None, **args: Any) -> Any:
         body = {"version": version or self.state()["version"], "op": op, "args": args}
@@ -246,3 +252,17 @@ def test_a_workbench_without_a_store_says_what_to_do(tmp_path: Path) -> None:
     draft = CURATE / "speech-black-sea.txt"
     done = kgdebate("--data-dir", str(tmp_path / "none"), "curate", str(draft))
     assert done.returncode == 2 and "kgdebate build" in done.stderr
+
+
+def test_an_edit_rechecks_its_claim_and_keeps_what_was_said_of_the_others(bench: Bench) -> None:
+    motion = {"motion": "Talks should start now.", "theme": "Talks"}
+    assert bench.edit("debate", **motion).status_code == 200
+    assert bench.edit("finish").status_code == 200  # curated now: a debate's claims need sides
+    claims = [c["id"] for c in bench.state()["claims"]]
+    errors = {f["claim"] for f in bench.state()["findings"] if f["severity"] == "error"}
+    assert set(claims) <= errors, bench.state()["findings"]
+    assert any("claims[" in f["message"] for f in bench.state()["findings"])
+    assert bench.edit("set", claim=claims[0], field="side", value="none").status_code == 200
+    state = bench.edit("set", claim=claims[0], field="kind", value="fact").json
+    errors = {f["claim"] for f in state["findings"] if f["severity"] == "error"}
+    assert claims[0] not in errors and set(claims[1:]) <= errors

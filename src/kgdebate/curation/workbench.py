@@ -11,10 +11,12 @@ store), and `kgdebate review`'s rules count the decisions left.
 from __future__ import annotations
 
 import bisect
-import copy
 import hashlib
+import itertools
+import pickle
 import re
 import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -29,7 +31,7 @@ from kgdebate.curation.operations import (
     Edit,
     run,
 )
-from kgdebate.curation.yamltext import EditError, YamlText, apply_splices, checked
+from kgdebate.curation.yamltext import ChunkCache, EditError, YamlText, apply_splices, checked
 from kgdebate.errors import InputError, KgdebateError
 from kgdebate.extract.review import decisions_left
 from kgdebate.extract.writing import block_yaml
@@ -64,6 +66,15 @@ class _Checked:
     doc: YamlText
     by_claim: dict[str, list[Finding]]
     rest: list[Finding]  # about the document, its statistics, …: not one claim
+    decisions: list[Finding]
+    complete: bool  # False while the whole file's check runs (in the background)
+    run: int  # which whole-file check this version's findings descend from
+    fresh: set[str]  # claims checked on their own since that check started
+
+
+BATCH = 100
+"""Claims checked together: pyshacl's time grows faster than the graph, so a long document is
+checked in batches of claims (each with the document's own parts), not in one graph."""
 
 
 class Workbench:
@@ -72,6 +83,8 @@ class Workbench:
         self.settings = settings
         self._lock = threading.Lock()
         self._checked: _Checked | None = None
+        self._chunks: ChunkCache = {}  # the file's chunks as last read: an edit rereads its own
+        self._runs = 0
         content, _ = self.read()
         loaded = load_strict(content, str(annotation), settings.max_yaml_nodes)
         if not isinstance(loaded.data, dict) or not isinstance(loaded.data.get("document"), dict):
@@ -96,7 +109,7 @@ class Workbench:
         """The file read strictly, once per version (an edit leaves its own result here)."""
         if self._checked is not None and self._checked.version == version:
             return self._checked.doc
-        return YamlText(content, str(self.path), self.settings.max_yaml_nodes)
+        return YamlText(content, str(self.path), self.settings.max_yaml_nodes, self._chunks)
 
     def apply(self, version: object, name: object, arguments: object, store: TripleStore) -> None:
         """One operation, written only if the file is still at ``version`` and the result reads
@@ -111,12 +124,14 @@ class Workbench:
                     hint="reload the page to see the file as it is now, then edit again",
                 )
             doc = self._parsed(content, current)
-            edit = Edit(copy.deepcopy(doc.data), doc, self.text)
+            edit = Edit(_copy(doc.data), doc, self.text)
             splices = run(edit, name, arguments)
             if not splices:
                 return
             new = apply_splices(content, splices)
-            written = checked(new, edit.data, str(self.path), self.settings.max_yaml_nodes)
+            written = checked(
+                new, edit.data, str(self.path), self.settings.max_yaml_nodes, self._chunks
+            )
             write_atomically(self.path, new)
             new_version = hashlib.sha256(new.encode("utf-8")).hexdigest()
             self._check(written, new_version, store, previous=self._checked)
@@ -129,11 +144,17 @@ class Workbench:
             checked_ = self._checked
             if checked_ is None or checked_.version != version:
                 checked_ = self._check(self._parsed(content, version), version, store, None)
-        data = checked_.doc.data
-        findings = [*checked_.rest, *(f for fs in checked_.by_claim.values() for f in fs)]
+            data = checked_.doc.data
+            findings = [
+                *checked_.rest,
+                *(f for fs in checked_.by_claim.values() for f in fs),
+                *checked_.decisions,
+            ]
+            checking = not checked_.complete
         return {
             "file": self.path.name,
             "version": version,
+            "checking": checking,
             "document": data.get("document", {}),
             "debate": data.get("debate"),
             "text": self.text,
@@ -151,19 +172,34 @@ class Workbench:
             },
         }
 
+    def wait_until_checked(self, within_s: float = 600) -> None:
+        """Until the whole file's check has ended (for the CLI's tests and the bench)."""
+        deadline = time.monotonic() + within_s
+        while time.monotonic() < deadline:
+            with self._lock:
+                if self._checked is not None and self._checked.complete:
+                    return
+            time.sleep(0.02)
+        raise TimeoutError("the check of the annotation did not end")
+
     def _check(
         self, doc: YamlText, version: str, store: TripleStore, previous: _Checked | None
     ) -> _Checked:
-        """What the ingest pipeline says of the file at ``version``, and the decisions left.
+        """What the checks say of the file at ``version`` (called with the lock held).
 
         After an edit that changed only claims, only those claims (with the claims they name,
-        so that their references resolve) go through the pipeline: SHACL then validates a few
-        claims, not the whole document. Anything else changed: the whole file is checked."""
+        so that their references resolve) go through the ingest pipeline: SHACL validates a
+        few claims, never the whole document. Otherwise the whole file is checked, in the
+        background, batch by batch; the page shows the text and the decisions at once."""
         data = doc.data
         claims = {str(c.get("id")): c for c in data.get("claims") or []}
         changed = _changed_claims(previous.doc.data, data) if previous else None
         if changed is None or previous is None:
-            by_claim, rest = self._run_pipeline(doc, data, claims, store)
+            self._runs += 1
+            result = _Checked(version, doc, {}, [], [], False, self._runs, set())
+            threading.Thread(
+                target=self._check_whole, args=(result.run, doc, store), daemon=True
+            ).start()
         else:
             by_claim = {
                 cid: fs
@@ -171,38 +207,74 @@ class Workbench:
                 if cid in claims and cid not in changed
             }
             if changed:
-                subset = _with_claims(
-                    data, [c for cid, c in claims.items() if cid in _named(changed, claims)]
-                )
-                fresh, _ = self._run_pipeline(doc, subset, claims, store, partial=True)
+                subset = [c for cid, c in claims.items() if cid in _named(changed, claims)]
+                fresh, _ = self._run_pipeline(doc, _with_claims(data, subset), claims, store)
                 by_claim.update({cid: fs for cid, fs in fresh.items() if cid in changed})
-            rest = [f for f in previous.rest if f.severity != "decision"]
+            result = _Checked(
+                version,
+                doc,
+                by_claim,
+                previous.rest,
+                [],
+                previous.complete,
+                previous.run,
+                previous.fresh | changed,
+            )
         for line in _decisions(doc, self.path):
             finding = _finding("decision", line, doc, claims)
             if finding is not None:
-                (by_claim.setdefault(finding.claim, []) if finding.claim else rest).append(finding)
-        self._checked = _Checked(version, doc, by_claim, rest)
-        return self._checked
+                result.decisions.append(finding)
+        self._checked = result
+        return result
+
+    def _check_whole(self, run: int, doc: YamlText, store: TripleStore) -> None:
+        """The whole file through the pipeline, in batches of claims; then its findings go to
+        the version the page now shows, for every claim not checked on its own since."""
+        data = doc.data
+        claims = {str(c.get("id")): c for c in data.get("claims") or []}
+        ids = list(claims)
+        by_claim: dict[str, list[Finding]] = {}
+        rest: list[Finding] = []
+        for first in range(0, max(len(ids), 1), BATCH):
+            batch = _named(set(ids[first : first + BATCH]), claims)
+            subset = _with_claims(
+                data, [c for cid, c in claims.items() if cid in batch], whole_draft=first == 0
+            )
+            found, others = self._run_pipeline(doc, subset, claims, store)
+            by_claim.update({cid: found[cid] for cid in ids[first : first + BATCH]})
+            if first == 0:
+                rest = others
+        with self._lock:
+            current = self._checked
+            if current is None or current.run != run:
+                return  # a later whole check has started: this one is out of date
+            present = {str(c.get("id")) for c in current.doc.data.get("claims") or []}
+            for cid, findings in by_claim.items():
+                if cid in present and cid not in current.fresh:
+                    current.by_claim[cid] = findings
+            current.rest = rest
+            current.complete = True
 
     def _run_pipeline(
         self,
         doc: YamlText,
-        data: dict[str, Any],
+        subset: dict[str, Any],
         claims: dict[str, Any],
         store: TripleStore,
-        partial: bool = False,
     ) -> tuple[dict[str, list[Finding]], list[Finding]]:
+        """The ingest pipeline's findings on ``subset`` of the annotation, by claim."""
         lines: list[tuple[str, str]] = []
-        content = block_yaml(data) if partial else doc.text
         try:
-            prepared = prepare_text(content, self.path, store, self.settings, self.text_path)
+            prepared = prepare_text(
+                block_yaml(subset), self.path, store, self.settings, self.text_path
+            )
             lines += [("warning", line) for line in prepared.warnings]
         except KgdebateError as exc:
             lines += [("error", line.strip()) for line in str(exc).splitlines() if line.strip()]
-        by_claim: dict[str, list[Finding]] = {cid: [] for cid in claims}
+        by_claim: dict[str, list[Finding]] = {str(c.get("id")): [] for c in subset["claims"]}
         rest: list[Finding] = []
         for severity, line in lines:
-            finding = _finding(severity, line, doc, claims, by_line=not partial)
+            finding = _finding(severity, line, doc, claims, by_line=False)
             if finding is None:
                 continue
             (by_claim[finding.claim] if finding.claim in by_claim else rest).append(finding)
@@ -244,14 +316,28 @@ _RECORDS = ("sections", "boilerplate", "mentions", "ambiguous", "new_entities", 
 _NAMED = re.compile(r"\bclaims\[(?P<bracket>[a-z0-9-]+)\]|\bclaim (?P<word>[a-z0-9-]+)\b")
 
 
+def _copy(data: Any) -> Any:
+    """A deep copy of plain YAML data (pickle's is several times faster than copy.deepcopy)."""
+    return pickle.loads(pickle.dumps(data, pickle.HIGHEST_PROTOCOL))
+
+
 def _changed_claims(before: dict[str, Any], after: dict[str, Any]) -> set[str] | None:
     """The ids of the claims an edit added or changed; None when it changed anything else
     than claims and the draft's records (then the whole file is checked again)."""
     keys = (set(before) | set(after)) - {"claims", "draft"}
     if any(before.get(key) != after.get(key) for key in keys):
         return None
+    if _draft_head(before) != _draft_head(after):  # drafted or not, a guess confirmed, …
+        return None
     old = {str(c.get("id")): c for c in before.get("claims") or []}
     return {str(c.get("id")) for c in after.get("claims") or [] if old.get(str(c.get("id"))) != c}
+
+
+def _draft_head(data: dict[str, Any]) -> object:
+    draft = data.get("draft")
+    if not isinstance(draft, dict):
+        return draft
+    return {key: value for key, value in draft.items() if key not in _RECORDS}
 
 
 def _named(changed: set[str], claims: dict[str, Any]) -> set[str]:
@@ -263,11 +349,13 @@ def _named(changed: set[str], claims: dict[str, Any]) -> set[str]:
     return named
 
 
-def _with_claims(data: dict[str, Any], claims: list[Any]) -> dict[str, Any]:
+def _with_claims(
+    data: dict[str, Any], claims: list[Any], whole_draft: bool = False
+) -> dict[str, Any]:
     """The annotation with only ``claims`` (and a draft block without its long records)."""
     subset = {key: value for key, value in data.items() if key != "claims"}
     subset["claims"] = claims
-    if isinstance(data.get("draft"), dict):
+    if isinstance(data.get("draft"), dict) and not whole_draft:
         subset["draft"] = {k: v for k, v in data["draft"].items() if k not in _RECORDS}
     return subset
 
@@ -303,7 +391,7 @@ def _finding(
 def _claim_at(doc: YamlText, claims: dict[str, Any], number: int) -> str | None:
     """The claim whose lines hold line ``number`` of the file."""
     spans = doc.item_lines(("claims",))
-    at = bisect.bisect_right([first for first, _ in spans], number) - 1
+    at = bisect.bisect_right(spans, (number, float("inf"))) - 1
     if at >= 0 and spans[at][0] <= number <= spans[at][1]:
-        return list(claims)[at]
+        return next(itertools.islice(iter(claims), at, None))
     return None

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import json
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,7 +23,7 @@ import yaml
 
 from kgdebate.errors import InputError
 from kgdebate.extract.writing import block_yaml
-from kgdebate.ingest.yamlstrict import compose_strict
+from kgdebate.ingest.yamlstrict import Loaded, compose_strict
 
 Path_ = tuple[str | int, ...]
 
@@ -39,26 +40,150 @@ class Region:
     flow: bool  # a flow collection (``[a, b]``, ``{k: v}``), written on its own line(s)
 
 
-class YamlText:
-    """One annotation's text, composed once, with the region of every key and list item."""
+@dataclass
+class _Chunk:
+    """Lines of the file composed on their own: one top-level key, or one item of a top-level
+    list. Its nodes' marks count from its first line; ``index`` and ``line`` shift them."""
 
-    def __init__(self, text: str, filename: str = "annotation", max_nodes: int = 200_000) -> None:
+    index: int
+    line: int
+    root: Any
+    loaded: Loaded
+
+
+@dataclass
+class _List:
+    """A top-level key whose value is a block list, its items each a chunk of its own."""
+
+    line: int
+    items: list[_Chunk]
+
+
+ChunkCache = dict[str, tuple[Any, Loaded]]
+_TOP_KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*):(?:[ \t]|$)")
+
+
+class YamlText:
+    """One annotation's text, read strictly, with the region of every key and list item.
+
+    A long file is read in chunks (each top-level key, each item of a top-level list), and a
+    chunk whose text an edit left as it was is not read again (``cache``): an edit of one claim
+    of a 100-page document reads that claim, not the document. A file the chunking does not
+    understand (document markers, keys that are not plain words) is read whole.
+    """
+
+    def __init__(
+        self,
+        text: str,
+        filename: str = "annotation",
+        max_nodes: int = 200_000,
+        cache: ChunkCache | None = None,
+    ) -> None:
         self.text = text
         self.filename = filename
-        self._root, self.loaded = compose_strict(text, filename, max_nodes)
-        self.data: Any = self.loaded.data
         self._lines = text.splitlines(keepends=True)
         self._item_lines: dict[Path_, list[tuple[int, int]]] = {}
         self._line_starts = [0]
         for line in self._lines:
             self._line_starts.append(self._line_starts[-1] + len(line))
+        self._top: dict[str, _Chunk | _List] | None = None
+        try:
+            self._top = self._chunked(filename, max_nodes, {} if cache is None else cache)
+        except InputError:
+            self._top = None  # read whole below: its error then names the file's own line
+        if self._top is None:
+            root, self.loaded = compose_strict(text, filename, max_nodes)
+            self._root = root
+        else:
+            self.loaded = _ChunkedLoaded(self._top)
+        self.data: Any = self.loaded.data
+
+    def _chunked(
+        self, filename: str, max_nodes: int, cache: ChunkCache
+    ) -> dict[str, _Chunk | _List] | None:
+        starts: list[tuple[str, int]] = []
+        for number, line in enumerate(self._lines):
+            content = line.strip()
+            if not content or content.startswith("#") or line[0] == " " or line[:2] == "- ":
+                continue
+            match = _TOP_KEY.match(line)
+            if match is None:
+                return None
+            starts.append((match.group(1), number))
+        if not starts or len({key for key, _ in starts}) != len(starts):
+            return None  # empty, or a duplicate key: the whole read says where
+        used: ChunkCache = {}
+
+        def chunk(first: int, last: int) -> _Chunk:
+            text = "".join(self._lines[first:last])
+            found = cache.get(text) or compose_strict(text, filename, max_nodes)
+            used[text] = found
+            return _Chunk(self._line_starts[first], first, *found)
+
+        top: dict[str, _Chunk | _List] = {}
+        for position, (key, first) in enumerate(starts):
+            last = starts[position + 1][1] if position + 1 < len(starts) else len(self._lines)
+            items = self._item_starts(first, last)
+            if items is None:
+                top[key] = chunk(first, last)
+            else:
+                bounds = [*items, last]
+                top[key] = _List(
+                    first, [chunk(a, b) for a, b in zip(bounds, bounds[1:], strict=False)]
+                )
+        cache.clear()
+        cache.update(used)
+        return top
+
+    def _item_starts(self, first: int, last: int) -> list[int] | None:
+        """The lines where the items of a top-level block list start, or None for any other
+        value (a mapping, a scalar, a flow list)."""
+        if self._lines[first].split("#")[0].strip()[-1:] != ":":
+            return None
+        column, starts = -1, []
+        for number in range(first + 1, last):
+            line = self._lines[number]
+            content = line.strip()
+            if not content or content.startswith("#"):
+                continue
+            depth = _indent(line)
+            if column < 0:
+                if not (content == "-" or content.startswith("- ")):
+                    return None
+                column = depth
+            if depth < column:
+                return None
+            if depth == column:
+                if not (content == "-" or content.startswith("- ")):
+                    return None
+                starts.append(number)
+        return starts or None
 
     # -- finding nodes -------------------------------------------------------------------------
 
-    def _node(self, path: Path_) -> tuple[Any, Any]:
-        """(key node or None, value node) at ``path``."""
-        key_node, node = None, self._root
-        for step in path:
+    def _node(self, path: Path_) -> tuple[Any, Any, int, int]:
+        """(key node or None, value node, index shift, line shift) at ``path``; for a chunked
+        top-level list itself, its node is the :class:`_List`."""
+        if self._top is None:
+            return (*self._walk(None, self._root, path, path), 0, 0)
+        if not path:
+            raise EditError(f"{self.filename}: the document itself has no region")
+        found = self._top.get(str(path[0]))
+        if found is None:
+            raise EditError(f"{self.filename}: no {_dotted(path)}")
+        if isinstance(found, _List):
+            if len(path) == 1:
+                return None, found, 0, 0
+            step = path[1]
+            if not isinstance(step, int) or not 0 <= step < len(found.items):
+                raise EditError(f"{self.filename}: no item {step} at {_dotted(path)}")
+            item = found.items[step]
+            start = item.root.value[0]
+            return (*self._walk(None, start, path[2:], path), item.index, item.line)
+        return (*self._walk(None, found.root, path, path), found.index, found.line)
+
+    def _walk(self, key_node: Any, node: Any, steps: Path_, path: Path_) -> tuple[Any, Any]:
+        for step in steps:
             if isinstance(step, int):
                 if not isinstance(node, yaml.SequenceNode) or not 0 <= step < len(node.value):
                     raise EditError(f"{self.filename}: no item {step} at {_dotted(path)}")
@@ -83,25 +208,31 @@ class YamlText:
 
     def line_of(self, path: Path_) -> int:
         """The 1-based line where the value at ``path`` starts."""
-        key_node, node = self._node(path)
-        return int((key_node or node).start_mark.line) + 1
+        key_node, node, _, shift = self._node(path)
+        if isinstance(node, _List):
+            return node.line + 1
+        return int((key_node or node).start_mark.line) + shift + 1
 
     def region(self, path: Path_) -> Region:
         """The lines the key (or list item) at ``path`` spans."""
-        key_node, node = self._node(path)
+        key_node, node, index_shift, line_shift = self._node(path)
+        if isinstance(node, _List):
+            final = self.region((*path, len(node.items) - 1))
+            return Region(self._line_starts[node.line], final.end, 0, False)
         flow = bool(getattr(node, "flow_style", False))
         if key_node is not None:
-            line, column = key_node.start_mark.line, key_node.start_mark.column
-            start = key_node.start_mark.index
+            line, column = key_node.start_mark.line + line_shift, key_node.start_mark.column
+            start = key_node.start_mark.index + index_shift
         else:
-            line = node.start_mark.line
+            line = node.start_mark.line + line_shift
             dash = self._lines[line].find("-")
             if dash < 0 or dash > node.start_mark.column:
                 raise EditError(f"{self.filename}:{line + 1}: {_dotted(path)} is not a block item")
             column, start = dash, self._line_starts[line]
         last = line
         if isinstance(node, yaml.ScalarNode):  # a quoted or folded scalar over several lines
-            last = max(line, node.end_mark.line - (1 if node.end_mark.column == 0 else 0))
+            end_line = node.end_mark.line + line_shift
+            last = max(line, end_line - (1 if node.end_mark.column == 0 else 0))
         # An indentless list (``key:`` then ``- item`` at the key's column) belongs to its key.
         indentless = key_node is not None and isinstance(node, yaml.SequenceNode) and not flow
         for number in range(line + 1, len(self._lines)):  # lines indented deeper belong to it
@@ -128,19 +259,49 @@ class YamlText:
 
     def after_last_item(self, path: Path_) -> tuple[int, int]:
         """Where a new last item of the list at ``path`` goes, and its dash column."""
-        _, node = self._node(path)
-        if not isinstance(node, yaml.SequenceNode) or not node.value:
+        size = self.count(path)
+        if size == 0:
             raise EditError(f"{self.filename}: {_dotted(path)} is not a list with items")
-        region = self.region((*path, len(node.value) - 1))
+        region = self.region((*path, size - 1))
         return region.end, region.column
 
     def count(self, path: Path_) -> int:
-        _, node = self._node(path)
+        _, node, _, _ = self._node(path)
+        if isinstance(node, _List):
+            return len(node.items)
         return len(node.value) if isinstance(node, yaml.SequenceNode) else 0
 
     def keys(self, path: Path_) -> list[str]:
-        _, node = self._node(path)
+        if not path and self._top is not None:
+            return list(self._top)
+        node = self._root if not path and self._top is None else self._node(path)[1]
         return [k.value for k, _ in node.value] if isinstance(node, yaml.MappingNode) else []
+
+
+class _ChunkedLoaded(Loaded):
+    """The data of a chunked file, and each value's line, from its chunks."""
+
+    def __init__(self, top: dict[str, _Chunk | _List]) -> None:
+        data: dict[str, Any] = {}
+        for key, found in top.items():
+            if isinstance(found, _List):
+                data[key] = [item.loaded.data[0] for item in found.items]
+            else:
+                data[key] = found.loaded.data[key]
+        super().__init__(data)
+        self._top = top
+
+    def line(self, path: Path_) -> int:
+        found = self._top.get(str(path[0])) if path else None
+        if found is None:
+            return 1
+        if isinstance(found, _List):
+            step = path[1] if len(path) > 1 else None
+            if not isinstance(step, int) or not 0 <= step < len(found.items):
+                return found.line + 1
+            item = found.items[step]
+            return item.loaded.line((0, *path[2:])) + item.line
+        return found.loaded.line(path) + found.line
 
 
 def _indent(line: str) -> int:
@@ -241,10 +402,12 @@ def delete_item(doc: YamlText, sequence: Path_, index: int) -> Splice:
     return Splice(region.start, region.end, "")
 
 
-def checked(new_text: str, intended: Any, filename: str, max_nodes: int) -> YamlText:
+def checked(
+    new_text: str, intended: Any, filename: str, max_nodes: int, cache: ChunkCache | None = None
+) -> YamlText:
     """``new_text``, read (strictly) as exactly ``intended``; else an error."""
     try:
-        doc = YamlText(new_text, filename, max_nodes)
+        doc = YamlText(new_text, filename, max_nodes, cache)
     except InputError as exc:
         raise EditError(f"the edit would not read back ({exc}); nothing was written") from None
     if doc.data != intended:

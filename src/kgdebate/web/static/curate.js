@@ -42,6 +42,26 @@ async function load() {
   state = await response.json();
   render();
   document.body.dataset.loaded = "true";
+  followCheck();
+}
+
+// The whole file's check runs in the background: ask again until it has ended. The page is
+// drawn again only while nothing in the panel has the focus, so that no typing is lost.
+let following = null;
+function followCheck() {
+  if (!state.checking || following) return;
+  following = setTimeout(async () => {
+    following = null;
+    const response = await fetch("state", { credentials: "same-origin" });
+    if (!response.ok) return;
+    const fresh = await response.json();
+    const busy = document.getElementById("panel").contains(document.activeElement);
+    if (fresh.version === state.version && !busy) {
+      state = fresh;
+      render();
+    }
+    if (fresh.checking || busy) followCheck();
+  }, 1000);
 }
 
 async function post(path, body) {
@@ -69,6 +89,7 @@ async function edit(op, args) {
     say(`saved ${op}`);
     render();
     document.body.dataset.edits = String(Number(document.body.dataset.edits || 0) + 1);
+    followCheck();
   }
 }
 
@@ -381,7 +402,8 @@ function renderDocument() {
 function renderTodo() {
   const decisions = state.findings.filter((f) => f.severity === "decision").length;
   const errors = state.findings.filter((f) => f.severity === "error").length;
-  document.getElementById("todo").textContent = `${decisions} decisions left · ${errors} errors`;
+  document.getElementById("todo").textContent =
+    `${decisions} decisions left · ` + (state.checking ? "checking…" : `${errors} errors`);
   document.getElementById("problems").replaceChildren(
     ...state.findings.filter((f) => !f.claim).map(renderFinding));
   document.getElementById("finish").hidden = !state.draft;
