@@ -67,6 +67,7 @@ bench: $(VENV)/.installed-test
 	$(BIN)/python bench/live_update_bench.py
 	$(BIN)/python bench/replica_bench.py
 	$(BIN)/python bench/stance_bench.py
+	$(BIN)/python bench/curate_bench.py
 
 vendor: $(YASGUI_DIR)/VERSION $(WORLD_ATLAS_DIR)/VERSION
 

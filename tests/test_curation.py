@@ -26,7 +26,7 @@ from kgdebate.curation.web import init_app
 from kgdebate.curation.workbench import Workbench
 from kgdebate.curation.yamltext import EditError, YamlText, apply_splices, checked
 from kgdebate.ingest.text import check_quotes, read_text
-from kgdebate.ingest.yamlstrict import load_strict
+from kgdebate.ingest.yamlstrict import compose_strict, load_strict
 from kgdebate.store import OxigraphStore
 from kgdebate.web import create_app
 
@@ -266,3 +266,28 @@ def test_an_edit_rechecks_its_claim_and_keeps_what_was_said_of_the_others(bench:
     state = bench.edit("set", claim=claims[0], field="kind", value="fact").json
     errors = {f["claim"] for f in state["findings"] if f["severity"] == "error"}
     assert claims[0] not in errors and set(claims[1:]) <= errors
+
+
+@pytest.mark.parametrize("name", ["seed", "draft", "minimal"])
+def test_a_file_read_in_chunks_reads_as_the_whole_file(workspace: Path, name: str) -> None:
+    """Chunks (each top-level key, each item of a top-level list) give the data, the line of
+    every value and the region of every claim that reading the file whole gives."""
+    from conftest import SEED
+
+    path = {
+        "seed": SEED,
+        "draft": workspace / "speech-black-sea.yaml",
+        "minimal": Path(__file__).parent / "data" / "minimal.yaml",
+    }[name]
+    text = path.read_text("utf-8")
+    whole = load_strict(text, "f")
+    chunked = YamlText(text, "f")
+    assert chunked._top is not None  # noqa: SLF001 - the chunked reading was the one tested
+    assert chunked.data == whole.data
+    assert {p: chunked.loaded.line(p) for p in whole.lines} == whole.lines
+    forced = YamlText(text, "f")
+    forced._top = None  # noqa: SLF001 - the same file, read whole
+    forced._root = compose_strict(text, "f")[0]  # noqa: SLF001
+    for index in range(len(whole.data.get("claims", []))):
+        for path_ in (("claims", index), ("claims", index, "quote")):
+            assert chunked.region(path_) == forced.region(path_)

@@ -11,12 +11,15 @@ store), and `kgdebate review`'s rules count the decisions left.
 from __future__ import annotations
 
 import bisect
+import gc
 import hashlib
 import itertools
 import pickle
 import re
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -38,7 +41,6 @@ from kgdebate.extract.writing import block_yaml
 from kgdebate.files import read_plain_file, write_atomically
 from kgdebate.ingest.pipeline import ingest_files, prepare_text
 from kgdebate.ingest.text import find_text, read_text
-from kgdebate.ingest.yamlstrict import load_strict
 from kgdebate.store import OxigraphStore, TripleStore
 
 _WHERE = re.compile(r"^(?P<file>[^\n]*?):(?P<line>\d+):(?:\d+:)? ?(?P<message>.*)$")
@@ -86,10 +88,10 @@ class Workbench:
         self._chunks: ChunkCache = {}  # the file's chunks as last read: an edit rereads its own
         self._runs = 0
         content, _ = self.read()
-        loaded = load_strict(content, str(annotation), settings.max_yaml_nodes)
-        if not isinstance(loaded.data, dict) or not isinstance(loaded.data.get("document"), dict):
+        data = YamlText(content, str(annotation), settings.max_yaml_nodes, self._chunks).data
+        if not isinstance(data, dict) or not isinstance(data.get("document"), dict):
             raise InputError(f"{annotation}:1: an annotation is a mapping with a `document:` key")
-        self.text_path = find_text(text, annotation, loaded.data, settings.texts_dir)
+        self.text_path = find_text(text, annotation, data, settings.texts_dir)
         self.text = (
             read_text(self.text_path, settings.max_text_bytes).text if self.text_path else None
         )
@@ -115,7 +117,7 @@ class Workbench:
         """One operation, written only if the file is still at ``version`` and the result reads
         back as intended; raises :class:`Conflict` or :class:`EditError` and writes nothing.
         Then the claims it changed are checked again (the rest keep what they were told)."""
-        with self._lock:
+        with self._lock, _no_collector_passes():
             content, current = self.read()
             if version != current:
                 raise Conflict(
@@ -319,6 +321,20 @@ _NAMED = re.compile(r"\bclaims\[(?P<bracket>[a-z0-9-]+)\]|\bclaim (?P<word>[a-z0
 def _copy(data: Any) -> Any:
     """A deep copy of plain YAML data (pickle's is several times faster than copy.deepcopy)."""
     return pickle.loads(pickle.dumps(data, pickle.HIGHEST_PROTOCOL))
+
+
+@contextmanager
+def _no_collector_passes() -> Iterator[None]:
+    """An edit of a long document makes objects by the hundred thousand (its copy, the chunks
+    read again), and each pass of the cycle collector would walk every object of the process
+    (half a second at 100 pages). Paused meanwhile; then what exists is frozen out of later
+    passes: the annotation's data is trees, freed by reference counting, never by a pass."""
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        gc.enable()
 
 
 def _changed_claims(before: dict[str, Any], after: dict[str, Any]) -> set[str] | None:

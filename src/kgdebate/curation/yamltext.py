@@ -247,6 +247,12 @@ class YamlText:
     def item_lines(self, path: Path_) -> list[tuple[int, int]]:
         """The first and last line (1-based) of each item of the list at ``path``."""
         found = self._item_lines.get(path)
+        top = self._top.get(str(path[0])) if self._top is not None and len(path) == 1 else None
+        if found is None and isinstance(top, _List):  # from the chunks: no region to work out
+            ends = [item.line for item in top.items[1:]]
+            found = [(item.line + 1, end) for item, end in zip(top.items, [*ends, 0], strict=True)]
+            found[-1] = (found[-1][0], len(self._lines))
+            self._item_lines[path] = found
         if found is None:
             found = []
             for index in range(self.count(path) if self.has(path) else 0):
@@ -292,7 +298,9 @@ class _ChunkedLoaded(Loaded):
         self._top = top
 
     def line(self, path: Path_) -> int:
-        found = self._top.get(str(path[0])) if path else None
+        if not path:  # the document: its first key
+            return min(found.line for found in self._top.values()) + 1
+        found = self._top.get(str(path[0]))
         if found is None:
             return 1
         if isinstance(found, _List):
