@@ -164,6 +164,21 @@ def test_labels_and_boilerplate_in_the_layout() -> None:
     assert [s.title for s in layout.sections] == ["Costs"]
 
 
+def test_a_label_alone_on_the_line_above_its_paragraph_is_read_and_kept_out_of_the_claim() -> None:
+    """Issue 12: "AGREE" on its own line, then the paragraph (no blank line between)."""
+    text = (
+        "A Title\n\n12 May 2024\n\n"
+        "AGREE\nIt is cheap. We think so and many others agree with the point made here.\n\n"
+        "DISAGREE\nIt is dear. The bill comes later, and it is paid by the people who can least.\n"
+    )
+    paragraphs = read_layout(text).paragraphs()
+    assert [p.label[0] if p.label else None for p in paragraphs] == ["AGREE", "DISAGREE"]
+    assert [text[p.sentences[0][0] :].split(".")[0] for p in paragraphs] == [
+        "It is cheap",
+        "It is dear",
+    ]
+
+
 def test_labels_become_sides_and_fallacy_rebuttal_is_left_to_the_curator() -> None:
     text = (
         "Should Sanctions Stay?\n\n2 May 2024\n\n## Trade\n\n"

@@ -146,16 +146,19 @@ def test_a_draft_becomes_a_curated_document_in_the_browser(
         page.get_by_label(f"document {field}").fill(value)
         _edited(page, lambda row=row: row.get_by_role("button", name="Save").click())
 
-    # It is a debate: a motion and two themes.
+    # The draft saw a debate (its FOR and AGAINST labels): the motion in words, two themes.
     page.get_by_label("motion").fill("A ceasefire should be agreed now.")
     page.get_by_label("new theme").fill("Ceasefire")
-    _edited(page, lambda: page.get_by_role("button", name="Make it a debate").click())
+    _edited(page, lambda: page.get_by_role("button", name="Save motion / add theme").click())
     page.get_by_label("new theme").fill("Guarantees")
     _edited(page, lambda: page.get_by_role("button", name="Save motion / add theme").click())
 
-    # c01 starts with the label "FOR": shrink its start by a word, by keyboard.
+    # c01's words shrunk by a word at the start, then extended back, by keyboard.
     page.locator("#card-c01").focus()
     _edited(page, lambda: page.keyboard.press("Alt+Shift+ArrowRight"))
+    expect(page.locator("#card-c01 .words")).to_have_text(re.compile(r"^“ceasefire now"))
+    page.locator("#card-c01").focus()
+    _edited(page, lambda: page.keyboard.press("Alt+Shift+ArrowLeft"))
     expect(page.locator("#card-c01 .words")).to_have_text(re.compile(r"^“A ceasefire now"))
 
     # Split c02 where its second clause starts; merge c04 with c05; replace c06 by a new claim

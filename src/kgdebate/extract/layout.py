@@ -30,7 +30,7 @@ LABELS = {
     "rebuttal": "unknown",
 }
 LABEL = re.compile(  # "AGREE:", "Con —", or the label alone on its line; not "No. 1" or "Yes."
-    r"^(?P<label>" + "|".join(LABELS) + r")\b\s*(?::\s*|\s[\u2014\u2013-]\s+|$)",
+    r"^(?P<label>" + "|".join(LABELS) + r")\b[ \t]*(?::\s*|\s[\u2014\u2013-]\s+|\n\s*|$)",
     re.IGNORECASE,
 )
 ABBREVIATIONS = {
