@@ -82,6 +82,15 @@ def test_a_shared_name_is_listed_with_its_candidates_not_guessed() -> None:
     assert (ambiguous.text, ambiguous.candidates) == ("Georgia", (GEORGIA, GEORGIA_US))
 
 
+def test_names_inside_urls_and_e_mail_addresses_are_no_mentions() -> None:
+    """Issue 12: "example.org/ukraine" or "russia@example.net" names no one."""
+    text = (
+        "Read https://example.org/russia-ukraine/ or example.net/ukraine, write to "
+        "ukraine.desk@example.com; Russia and Ukraine met in www.example.edu/moscow too."
+    )
+    assert links(text) == [("Russia", "russia"), ("Ukraine", "ukraine")]
+
+
 def test_events_from_place_and_year_only_when_one_fits() -> None:
     facts = EventFacts()
     for event, year in (("war-2008", "2008"), ("ceasefire-2008", "2008"), ("talks-2014", "2014")):

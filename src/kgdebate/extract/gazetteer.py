@@ -11,6 +11,7 @@ negotiation cue in the sentence ("talks … in Istanbul"), again only when exact
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections import defaultdict
@@ -154,8 +155,11 @@ class Gazetteer:
         if self.pattern is None:
             return found
         folded, where = fold(text)
+        addresses = [m.span() for m in ADDRESS.finditer(text)]
         for match in self.pattern.finditer(folded):
             start, end = where[match.start()], where[match.end() - 1] + 1
+            if _inside(addresses, start, end):  # "example.org/ukraine" names no one
+                continue
             form = match.group()
             if form in self.case_sensitive and not text[start:end].isupper():
                 continue
@@ -209,6 +213,20 @@ class Gazetteer:
             elif len(entities) > 1:
                 found.ambiguous.append(Ambiguous(mention.start, end, words, entities))
         return found
+
+
+ADDRESS = re.compile(
+    r"(?:https?://|www\.)\S+"  # a URL
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # an e-mail address
+    r"|\b[\w-]+(?:\.[\w-]+)*\.(?:org|com|net|edu|gov|int|info|io|eu|ua|ru|uk)\b(?:/\S*)?",
+    re.IGNORECASE,
+)
+"""URLs, e-mail addresses and bare domain names: the words in them are no mentions."""
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    at = bisect.bisect_right(spans, (start, float("inf"))) - 1
+    return at >= 0 and spans[at][0] <= start and end <= spans[at][1]
 
 
 @dataclass
