@@ -291,3 +291,15 @@ def test_a_file_read_in_chunks_reads_as_the_whole_file(workspace: Path, name: st
     for index in range(len(whole.data.get("claims", []))):
         for path_ in (("claims", index), ("claims", index, "quote")):
             assert chunked.region(path_) == forced.region(path_)
+
+
+def test_a_claim_can_be_dated_to_the_month_and_approximately(bench: Bench) -> None:
+    assert bench.edit("set", claim="c01", field="as_of", value="2023-09").status_code == 200
+    done = bench.edit("set", claim="c01", field="date_qualifier", value="approximately")
+    assert done.status_code == 200
+    claim = load_strict(bench.file.read_text(), "f").data["claims"][0]
+    assert (claim["as_of"], claim["date_qualifier"]) == ("2023-09", "approximately")
+    assert bench.edit("set", claim="c01", field="as_of", value="Sept 2023").status_code == 400
+    refused = bench.edit("set", claim="c01", field="date_qualifier", value="soon")
+    assert refused.status_code == 400 and "on-or-before" in refused.json["error"]
+    assert not [f for f in done.json["findings"] if f["severity"] == "error"]

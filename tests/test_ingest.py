@@ -230,3 +230,34 @@ def test_a_background_sentence_of_a_debate_is_for_neither_side_and_needs_no_them
     )
     [refused] = ingest_files([sideless], store, settings)
     assert not refused.stored and "side: none" in str(refused.error)
+
+
+def test_a_date_known_only_approximately_or_as_a_bound_says_so(
+    tmp_path: Path, store: OxigraphStore, settings: Settings
+) -> None:
+    """Issue 11, 7: "on or before 13 Nov", "approximately" are stored with the date."""
+    path = edited(
+        tmp_path, '  date: "2023-11-16"\n', '  date: "2023-11"\n  date_qualifier: on-or-before\n'
+    )
+    text = path.read_text("utf-8").replace(
+        "    paragraph: 2\n    supports: [c4]\n",
+        "    paragraph: 2\n    supports: [c4]\n    as_of: '2022'\n    date_qualifier: approximately\n",
+    )
+    path.write_text(text, "utf-8")
+    [outcome] = ingest_files([path], store, settings)
+    assert outcome.stored, outcome.error
+    rows = store.query(
+        "PREFIX kgd: <https://w3id.org/kgdebate/def/kgdebate#> "
+        "SELECT ?label ?q WHERE { GRAPH ?g { ?x kgd:dateQualifier ?q . "
+        "OPTIONAL { ?x <http://www.w3.org/2000/01/rdf-schema#label> ?label } } }"
+    )
+    found = sorted((str(r["label"].value) if r["label"] else "", r["q"].value) for r in rows)
+    vocab = "https://w3id.org/kgdebate/vocab/"
+    assert ("The Istanbul talks came close to an agreement.", vocab + "approximately") in found
+    # Claims dated by the document hold as its date does: on or before.
+    assert ("Negotiations can work.", vocab + "on-or-before") in found
+    wrong = edited(
+        tmp_path, '  date: "2023-11-16"\n', '  date: "2023-11-16"\n  date_qualifier: soon\n'
+    )
+    [refused] = ingest_files([wrong], store, settings)
+    assert not refused.stored and "date_qualifier" in str(refused.error)

@@ -139,6 +139,7 @@ class KGD(DefinedNamespace):
     theme: URIRef
     claimKind: URIRef
     asOf: URIRef
+    dateQualifier: URIRef
     inDocument: URIRef
     inDebate: URIRef
     paragraph: URIRef

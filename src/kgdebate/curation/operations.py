@@ -376,12 +376,14 @@ def delete(edit: Edit, arguments: dict[str, Any]) -> list[Splice]:
     ]
 
 
+QUALIFIERS = ("approximately", "on-or-before", "on-or-after")
 FIELDS: dict[str, tuple[str, ...] | None] = {
     "statement": None,
     "side": SIDES,
     "kind": KINDS,
     "theme": (),  # the debate's themes
     "as_of": (),  # a date: a day, a month or a year
+    "date_qualifier": QUALIFIERS,
 }
 
 
@@ -642,7 +644,7 @@ def new_statistic(edit: Edit, arguments: dict[str, Any]) -> list[Splice]:
 
 # -- the document -------------------------------------------------------------------------------
 
-DOCUMENT_FIELDS = ("title", "date", "language", "publisher", "url", "citation")
+DOCUMENT_FIELDS = ("title", "date", "date_qualifier", "language", "publisher", "url", "citation")
 _URL = re.compile(r"^https?://[^\s<>\"{}|\\^`]+$")
 _LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 
@@ -670,6 +672,8 @@ def set_document(edit: Edit, arguments: dict[str, Any]) -> list[Splice]:
 def _document_value(name: str, arguments: dict[str, Any]) -> str:
     if name == "publisher":
         return _slug(arguments, "value")
+    if name == "date_qualifier":
+        return _choice(arguments, "value", QUALIFIERS)
     value = _words(arguments, "value")
     checks = {"date": _DATE, "url": _URL, "language": _LANGUAGE}
     if name in checks and not checks[name].match(value):

@@ -29,6 +29,7 @@ from kgdebate.curation.operations import (
     CITED_AS,
     EVIDENCE,
     KINDS,
+    QUALIFIERS,
     RELATIONS,
     SIDES,
     Edit,
@@ -170,6 +171,7 @@ class Workbench:
                 "relations": RELATIONS,
                 "cited_as": CITED_AS,
                 "evidence": EVIDENCE,
+                "qualifiers": QUALIFIERS,
                 "themes": [t["id"] for t in (data.get("debate") or {}).get("themes", [])],
             },
         }

@@ -33,6 +33,7 @@ from kgdebate.namespaces import (
     new_graph,
 )
 
+QUALIFIERS = {name: KGV[name] for name in ("approximately", "on-or-before", "on-or-after")}
 SIDES = {"for": KGV["for-motion"], "against": KGV["against-motion"], "none": KGV["neither-side"]}
 CITATION_KINDS = {
     "evidence": KGV["as-evidence"],
@@ -62,6 +63,7 @@ FIELDS = {  # the YAML key each predicate comes from, so a SHACL result can name
     KGD.theme: "theme",
     KGD.claimKind: "kind",
     KGD.asOf: "as_of",
+    KGD.dateQualifier: "date_qualifier",
     KGD.paragraph: "paragraph",
     KGD.mentions: "mentions",
     KGD.supports: "supports",
@@ -240,6 +242,7 @@ class _Emitter:
             )
         self.add(doc, KGD.series, self.text(meta.get("series"), lang=False))
         self.add(doc, DCTERMS.date, self.date(meta["date"]))
+        self.add(doc, KGD.dateQualifier, QUALIFIERS.get(meta.get("date_qualifier", "")))
         self.add(doc, SCHEMA.url, URIRef(meta["url"]) if "url" in meta else None)
         self.add(doc, DCTERMS.language, Literal(meta["language"]))
         self.add(doc, DCTERMS.bibliographicCitation, self.text(meta.get("citation"), lang=False))
@@ -320,6 +323,9 @@ class _Emitter:
             self.add(claim, KGD.inDebate, self.mint.thing("debate", self.doc_slug))
         as_of = item.get("as_of", self.data["document"]["date"])
         self.add(claim, KGD.asOf, self.date(as_of))
+        # A claim dated by its document holds as the document's date does.
+        inherited = "" if "as_of" in item else self.data["document"].get("date_qualifier", "")
+        self.add(claim, KGD.dateQualifier, QUALIFIERS.get(item.get("date_qualifier", inherited)))
         if "paragraph" in item:
             self.add(claim, KGD.paragraph, Literal(item["paragraph"], datatype=XSD.positiveInteger))
         for kind in REFERENCE_KINDS:
@@ -437,6 +443,7 @@ class _Emitter:
         population = self.ref("actor", item.get("population"), (*path, "population"))
         self.add(iri, KGD.population, population, graph)
         self.add(iri, KGD.asOf, self.date(item.get("as_of")), graph)
+        self.add(iri, KGD.dateQualifier, QUALIFIERS.get(item.get("date_qualifier", "")), graph)
         if "source" in item:
             source = self.shared("source", item["source"], (*path, "source"))
             self.add(iri, KGD.source, source, graph)

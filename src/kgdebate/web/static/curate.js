@@ -220,6 +220,7 @@ function claimCard(claim, index) {
       select(state.options.themes, claim.theme, `theme of ${id}`, set("theme"), "theme…"),
       select(state.options.kinds, claim.kind, `kind of ${id}`, set("kind"), "kind…"),
       el("input", { type: "text", size: "10", placeholder: "as of", value: claim.as_of || "", "aria-label": `as-of date of ${id}`, on: { change: (e) => set("as_of")(e.target.value) } }),
+      select(state.options.qualifiers, claim.date_qualifier, `how the as-of date of ${id} holds`, set("date_qualifier"), "exactly"),
     ),
     statement,
     el("p", { class: "words" }, `“${words}”`),
@@ -389,7 +390,7 @@ function renderDebate() {
 function renderDocument() {
   const box = document.getElementById("document");
   const guessed = (state.draft && state.draft.guessed) || [];
-  const rows = ["title", "date", "language", "publisher", "url", "citation"].map((field) => {
+  const rows = ["title", "date", "date_qualifier", "language", "publisher", "url", "citation"].map((field) => {
     const input = el("input", { type: "text", size: "30", "aria-label": `document ${field}`, placeholder: field === "publisher" ? "an actor id, e.g. belfer-center" : field });
     input.value = state.document[field] || "";
     return el("div", { class: "row" }, el("label", {}, `${field} `, input),
