@@ -58,7 +58,7 @@ function followCheck() {
     const busy = document.getElementById("panel").contains(document.activeElement);
     if (fresh.version === state.version && !busy) {
       state = fresh;
-      render();
+      renderPanel(); // the same version: the text is as drawn, and a selection in it stays
     }
     if (fresh.checking || busy) followCheck();
   }, 1000);
@@ -412,6 +412,10 @@ function renderTodo() {
 
 function render() {
   renderText();
+  renderPanel();
+}
+
+function renderPanel() {
   document.getElementById("claims").replaceChildren(...state.claims.map(claimCard));
   renderProposals();
   renderDocument();
