@@ -25,6 +25,7 @@ from kgdebate.curation.operations import Edit, run
 from kgdebate.curation.web import init_app
 from kgdebate.curation.workbench import Workbench
 from kgdebate.curation.yamltext import EditError, YamlText, apply_splices, checked
+from kgdebate.generation import readable_store
 from kgdebate.ingest.text import check_quotes, read_text
 from kgdebate.ingest.yamlstrict import compose_strict, load_strict
 from kgdebate.store import OxigraphStore
@@ -303,3 +304,60 @@ def test_a_claim_can_be_dated_to_the_month_and_approximately(bench: Bench) -> No
     refused = bench.edit("set", claim="c01", field="date_qualifier", value="soon")
     assert refused.status_code == 400 and "on-or-before" in refused.json["error"]
     assert not [f for f in done.json["findings"] if f["severity"] == "error"]
+
+
+def test_an_unknown_name_becomes_an_actor_of_the_reference_data_and_of_its_claims(
+    built: OxigraphStore, tmp_path: Path
+) -> None:
+    from conftest import DATA
+
+    store, reference = tmp_path / "store", tmp_path / "reference"
+    built.backup(store)
+    shutil.copytree(DATA / "reference", reference)
+    shutil.copy(CURATE / "speech-black-sea.txt", tmp_path)
+    settings = make_settings(tmp_path, data_dir=store, reference_dir=reference)
+    done = kgdebate("--data-dir", str(store), "extract", str(tmp_path / "speech-black-sea.txt"))
+    assert done.returncode == 0, done.stderr
+    file = tmp_path / "speech-black-sea.yaml"
+    app = create_app(settings)
+    init_app(app, Workbench(file, None, settings), TOKEN)
+    client = app.test_client()
+    client.get(f"/curate/?token={TOKEN}")
+    csrf = re.search(
+        r'csrf-token" content="([^"]+)"', client.get("/curate/").get_data(as_text=True)
+    )
+    assert csrf
+    state = client.get("/curate/state").json
+    names = [n["text"] for n in state["draft"]["new_entities"]]
+    index = names.index("Example Peace Institute")
+    args = {
+        "index": index,
+        "type": "think-tank",
+        "slug": "example-peace-institute",
+        "label": "Example Peace Institute",
+        "description": "A think tank named in a test speech.",
+    }
+    headers = {"X-CSRF-Token": csrf.group(1)}
+
+    def add(version: str, **changes: object) -> Any:
+        body = {"version": version, "args": {**args, **changes}}
+        return client.post("/curate/entity", json=body, headers=headers)
+
+    refused = add(state["version"], type="state")
+    assert refused.status_code == 400 and not (reference / "workbench.ttl").exists()
+    added = client.post(
+        "/curate/entity", json={"version": state["version"], "args": args}, headers=headers
+    )
+    assert added.status_code == 200, added.json
+    turtle = (reference / "workbench.ttl").read_text("utf-8")
+    assert "example-peace-institute" in turtle and "ThinkTank" in turtle
+    data = load_strict(file.read_text("utf-8"), "f").data
+    assert data["draft"]["new_entities"][index]["added"] == "example-peace-institute"
+    holding = [c for c in data["claims"] if "Example Peace Institute" in c["quote"]["exact"]]
+    assert holding and all("example-peace-institute" in c["mentions"]["actors"] for c in holding)
+    view = OxigraphStore(readable_store(store), read_only=True)
+    assert view.types_of("https://w3id.org/kgdebate/id/actor/example-peace-institute")
+    again = client.post(
+        "/curate/entity", json={"version": added.json["version"], "args": args}, headers=headers
+    )
+    assert again.status_code == 400 and "already" in again.json["error"]

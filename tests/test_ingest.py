@@ -241,7 +241,8 @@ def test_a_date_known_only_approximately_or_as_a_bound_says_so(
     )
     text = path.read_text("utf-8").replace(
         "    paragraph: 2\n    supports: [c4]\n",
-        "    paragraph: 2\n    supports: [c4]\n    as_of: '2022'\n    date_qualifier: approximately\n",
+        "    paragraph: 2\n    supports: [c4]\n"
+        "    as_of: '2022'\n    date_qualifier: approximately\n",
     )
     path.write_text(text, "utf-8")
     [outcome] = ingest_files([path], store, settings)

@@ -595,6 +595,21 @@ def decide_new_entity(edit: Edit, arguments: dict[str, Any]) -> list[Splice]:
     return [replace_item(edit.doc, ("draft", "new_entities"), index, item)]
 
 
+@operation("add-entity")
+def added_entity(edit: Edit, arguments: dict[str, Any]) -> list[Splice]:
+    """An unknown name that is now an actor or place of the reference data: recorded on the
+    draft's item, and mentioned by the claims that hold it (see :mod:`.entities`)."""
+    index, item = _draft_item(edit, "new_entities", arguments)
+    kind = _choice(arguments, "kind", ("actor", "place"))
+    slug = _slug(arguments, "slug")
+    item.pop("decision", None)
+    item["added"] = slug
+    splices = [replace_item(edit.doc, ("draft", "new_entities"), index, item)]
+    for occurrence in item["occurrences"]:
+        splices += _mentions_changed(edit, occurrence["start"], occurrence["end"], kind, slug, True)
+    return splices  # a claim holding two occurrences is changed by the first only
+
+
 @operation("figure")
 def decide_figure(edit: Edit, arguments: dict[str, Any]) -> list[Splice]:
     """A figure the curator does not record as a statistic."""

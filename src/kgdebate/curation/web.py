@@ -141,6 +141,20 @@ def edit() -> Response:
     return jsonify(workbench.state(context().store))
 
 
+@bp.post("/entity")
+def entity() -> Response:
+    """A new actor or place for an unknown name of the draft (see :mod:`.entities`)."""
+    body = _body()
+    workbench = _workbench()
+    try:
+        workbench.add_entity(body.get("version"), body.get("args") or {})
+    except Conflict as exc:
+        return _refused(409, exc.message, exc.hint or "reload the page")
+    except KgdebateError as exc:
+        return _refused(400, exc.message, exc.hint or "")
+    return jsonify(workbench.state(context().store))
+
+
 @bp.post("/ingest")
 def ingest() -> Response:
     body = _body()

@@ -40,6 +40,7 @@ from kgdebate.errors import InputError, KgdebateError
 from kgdebate.extract.review import decisions_left
 from kgdebate.extract.writing import block_yaml
 from kgdebate.files import read_plain_file, write_atomically
+from kgdebate.generation import readable_store
 from kgdebate.ingest.pipeline import ingest_files, prepare_text
 from kgdebate.ingest.text import find_text, read_text
 from kgdebate.store import OxigraphStore, TripleStore
@@ -283,6 +284,30 @@ class Workbench:
                 continue
             (by_claim[finding.claim] if finding.claim in by_claim else rest).append(finding)
         return by_claim, rest
+
+    def add_entity(self, version: object, arguments: dict[str, Any]) -> None:
+        """An unknown name of the draft added to the reference data as a new actor or place
+        (loaded into the store through the reference data's gate), then mentioned by the
+        claims that hold it."""
+        from kgdebate.curation.entities import add_to_reference, new_entity
+
+        entity = new_entity(arguments)
+        with self._lock:
+            content, current = self.read()
+            if version != current:
+                raise Conflict(
+                    f"{self.path.name} changed since this page read it; nothing was added",
+                    hint="reload the page, then add the name again",
+                )
+            data = self._parsed(content, current).data
+            items = (data.get("draft") or {}).get("new_entities") or []
+            index = arguments.get("index")
+            if not isinstance(index, int) or not 0 <= index < len(items):
+                raise EditError(f"the draft has no unknown name {index!r}")
+            add_to_reference(entity, str(data["document"]["id"]), self.settings)
+        view = OxigraphStore(readable_store(self.settings.data_dir), read_only=True)
+        added = {"index": index, "kind": entity.kind, "slug": entity.slug}
+        self.apply(version, "add-entity", added, view)
 
     # -- into the store ------------------------------------------------------------------------
 

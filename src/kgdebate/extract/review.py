@@ -57,7 +57,7 @@ def decisions_left(loaded: Loaded, path: Path) -> list[str]:
             "add the right one to the claim's mentions, or record `decision: no link`",
         )
     for index, item in enumerate(draft.get("new_entities", [])):
-        if "decision" in item:
+        if "decision" in item or "added" in item:
             continue
         say(
             ("draft", "new_entities", index),

@@ -349,11 +349,39 @@ function renderProposals() {
     el("button", { type: "button", on: { click: () => edit("ambiguous", { index, decision: "no link" }) } }, "None of these"),
   ]);
   group("Unknown names", draft.new_entities, (n, index) => [
-    `“${n.text}” (${n.occurrences.length}×) `, n.decision ? `(${n.decision}) ` : "",
+    `“${n.text}” (${n.occurrences.length}×) `, n.decision ? `(${n.decision}) ` : "", n.added ? `(added as ${n.added}) ` : "",
     el("button", { type: "button", on: { click: () => edit("new-entity", { index, decision: "not an entity" }) } }, "Not an entity"),
     el("button", { type: "button", on: { click: () => edit("new-entity", { index, decision: "no link" }) } }, "No link"),
+    n.added ? null : newEntityForm(n, index),
   ]);
   group("Figures", draft.figures, (f, index) => figureRow(f, index));
+}
+
+function slugOf(text) {
+  return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+}
+
+// A new actor or place in the reference data, for a name the store does not know.
+function newEntityForm(name, index) {
+  const type = select(["person", "think-tank", "international-organization", "government", "place"], "person", `what “${name.text}” is`, () => {});
+  const slug = el("input", { type: "text", size: "18", value: slugOf(name.text), "aria-label": `id for “${name.text}”` });
+  const label = el("input", { type: "text", size: "20", value: name.text, "aria-label": `name of “${name.text}”` });
+  const description = el("input", { type: "text", size: "30", placeholder: "who or what it is, in a sentence", "aria-label": `description of “${name.text}”` });
+  const add = async () => {
+    const args = { index, type: type.value, slug: slug.value.trim(), label: label.value, description: description.value };
+    const answer = await post("entity", { version: state.version, args });
+    if (answer) {
+      state = answer;
+      say(`added ${args.slug} to the reference data`);
+      render();
+      document.body.dataset.edits = String(Number(document.body.dataset.edits || 0) + 1);
+      followCheck();
+    }
+  };
+  return el("details", {}, el("summary", {}, "New entity…"),
+    el("div", { class: "row" }, type, slug, label, description,
+      el("button", { type: "button", on: { click: add } }, "Add to the reference data")));
 }
 
 function figureRow(figure, index) {
