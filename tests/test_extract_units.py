@@ -123,6 +123,53 @@ def test_relative_periods_resolve_against_the_document_date() -> None:
 
 
 @pytest.mark.parametrize(
+    ("words", "resolved"),
+    [
+        ("It happened yesterday.", "2023-02-22"),
+        ("Tomorrow the talks resume.", "2023-02-24"),
+        ("The meeting last week was short.", "2023-02-13/2023-02-19"),
+        ("Prices rose last month.", "2023-01"),
+        ("Prices rose last year.", "2022"),
+        ("Aid will grow next year.", "2024"),
+        ("Nine years ago Crimea was annexed.", "2014"),
+        ("Talks have stalled since May.", "2022-05/2023-02-23"),
+        ("The deal lapsed last July.", "2022-07"),
+        ("The envoys met on Monday.", "2023-02-20"),
+        ("The report came out on 17 July.", "2022-07-17"),
+        ("The report came out on February 3.", "2023-02-03"),
+        ("Aid rose over the past year.", "2022-02-23/2023-02-23"),
+        ("In 2021 the envoys met; on 4 April they met again.", "2021-04-04"),
+    ],
+)
+def test_dates_the_text_leaves_incomplete_resolve_against_the_document_or_the_paragraph(
+    words: str, resolved: str
+) -> None:
+    """Issue 12: relative words, months and days without a year (Thursday 23 Feb 2023)."""
+    found = find_figures(words, [(0, len(words))], date(2023, 2, 23))
+    dates = [f for f in found if f.kind in ("date", "relative-date")]
+    (figure,) = dates
+    assert "/".join(filter(None, (figure.date, figure.until))) == resolved
+
+
+def test_a_month_or_weekday_name_alone_is_no_date() -> None:
+    words = "May we ask? March on, they said, and the Sunday Times agreed in Monday's paper."
+    assert find_figures(words, [(0, len(words))], date(2023, 2, 23)) == []
+
+
+def test_a_paragraph_that_names_the_series_is_content_unless_it_is_a_blurb() -> None:
+    content = (
+        "Earlier issues in the series overestimated the pace of the counteroffensive. "
+        "This one relies on published counts rather than claims."
+    )
+    blurb = (
+        "This brief is part of the Example Monitor series, published monthly. "
+        "To subscribe, e-mail us."
+    )
+    text = f"A Title\n\n12 May 2024\n\n{content}\n\n{blurb}\n"
+    assert [p.boilerplate for p in read_layout(text).paragraphs()] == [False, True]
+
+
+@pytest.mark.parametrize(
     ("text", "kind", "value"),
     [
         ("Hundreds of thousands fled.", "count", 100_000),

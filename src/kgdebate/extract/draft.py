@@ -89,6 +89,12 @@ def make_draft(
     # A document dated only by its month or year: relative dates count from its first day.
     doc_date = date.fromisoformat((meta["date"] + "-01-01")[:10])
     figures = find_figures(text, [(p.start, p.end) for p in prose], doc_date)
+    figures += [  # the dates of header lines ("October 12, 2023"), not their numbers
+        figure
+        for figure in find_figures(text, layout.header, doc_date)
+        if figure.kind in ("date", "year")
+    ]
+    figures.sort(key=lambda figure: figure.start)
     text_name = source.path.name
     if source.converted:  # a UTF-8 copy of the text, beside the draft
         text_name = f"{source.path.stem}.txt"

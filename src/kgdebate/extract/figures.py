@@ -33,14 +33,45 @@ COUNT_SCALE = "thousand|million|billion"
 VAGUE_WORDS = "tens|hundreds|thousands|millions"
 WORD_NUM = r"(?:" + "|".join(NUMBER_WORDS) + r"|\d+)"
 
+CAP_MONTH = (
+    r"(?:"
+    + "|".join(sorted((name.capitalize() for name in MONTHS), key=len, reverse=True))
+    + r")\.?"
+)
+FULL_MONTH = "|".join(name for name in calendar.month_name if name)
+WEEKDAY = "|".join(calendar.day_name)
+# A bare month is a date only after a word that makes it one ("in June", "since May"): never
+# "May" the verb, "March" the noun.
+MONTH_CUE = "".join(
+    rf"(?<=\b{word} )|" for word in ("in", "by", "from", "until", "till", "through", "during",
+                                     "before", "after", "of", "In", "By", "From", "Until")
+)[:-1]  # fmt: skip
+WEEKDAY_CUE = "|".join(
+    rf"(?<=\b{word} )" for word in ("on", "On", "last", "Last", "since", "by", "until")
+)
+
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("relative-date", re.compile(
         rf"\b(?:(?:within|in|over|during) )?the (?P<dir>past|last|next|coming) "
-        rf"(?P<n>{WORD_NUM}) (?P<unit>day|week|month|year)s?\b", re.I)),
+        rf"(?:(?P<n>{WORD_NUM}) )?(?P<unit>day|week|month|year)s?\b", re.I)),
     ("date", re.compile(rf"\b(?P<d>\d{{1,2}}) (?P<m>{MONTH}) (?P<y>(?:19|20)\d\d)\b", re.I)),
     ("date", re.compile(rf"\b(?P<m>{MONTH}) (?P<d>\d{{1,2}}), (?P<y>(?:19|20)\d\d)\b", re.I)),
     ("date", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<mn>[01]\d)-(?P<d>[0-3]\d)\b")),
     ("date", re.compile(rf"\b(?P<m>{MONTH}) (?P<y>(?:19|20)\d\d)\b", re.I)),
+    # A day and a month, the year left to the context ("17 July", "July 18", "on April 4").
+    ("day-month", re.compile(rf"\b(?P<d>[0-3]?\d) (?P<m>{CAP_MONTH})(?![\w.]? ?\d)")),
+    ("day-month", re.compile(rf"\b(?P<m>{CAP_MONTH}) (?P<d>[0-3]?\d)\b(?!,? ?\d|[.:]\d)")),
+    ("relative-day", re.compile(
+        r"\b(?P<word>yesterday|today|tomorrow|tonight|this (?:morning|afternoon|evening))\b",
+        re.I)),
+    ("relative-period", re.compile(
+        r"\b(?P<which>last|this|next) (?P<unit>week|month|year)\b", re.I)),
+    ("ago", re.compile(rf"\b(?P<n>{WORD_NUM}) (?P<unit>day|week|month|year)s? ago\b", re.I)),
+    ("named-month", re.compile(
+        r"\b(?P<which>[Ss]ince|[Ll]ast|[Tt]his|[Nn]ext|[Ee]arly|[Ll]ate) "
+        rf"(?P<m>{FULL_MONTH})\b(?! \d)")),
+    ("named-month", re.compile(rf"(?:{MONTH_CUE})(?P<m>{FULL_MONTH})\b(?! \d)")),
+    ("weekday", re.compile(rf"(?:{WEEKDAY_CUE})(?P<wd>{WEEKDAY})\b(?!'s)")),
     ("money", re.compile(rf"(?P<cur>[$€£])\s?(?P<n>{NUM})(?:\s?(?P<scale>{SCALE})\b)?", re.I)),
     ("percent", re.compile(rf"(?<![\w.])(?P<n>{NUM})\s?(?:%|percent\b|per cent\b)", re.I)),
     ("count", re.compile(rf"(?<![\w.$€£])(?P<n>{NUM}) (?P<scale>{COUNT_SCALE})\b", re.I)),
@@ -87,6 +118,7 @@ def find_figures(text: str, spans: list[tuple[int, int]], today: date | None) ->
         return []
     inside = SpanIndex(spans)
     found: list[Figure] = []
+    explicit: dict[tuple[int, int], int] = {}  # the last year a paragraph gave in full
     first, last = min(a for a, _ in spans), max(b for _, b in spans)
     for match in COMBINED.finditer(text, first, last):
         held = inside.holding(match.start())
@@ -100,9 +132,34 @@ def find_figures(text: str, spans: list[tuple[int, int]], today: date | None) ->
             if name.startswith(prefix)
         }
         figure = _figure(PATTERNS[index][0], match, groups, today)
-        if figure is not None:
-            found.append(figure)
+        if figure is None:
+            continue
+        if figure.kind == "date" and figure.date and len(figure.date) >= 4:
+            if figure.date[:4].isdigit() and held is not None:
+                explicit[held] = int(figure.date[:4])  # "March 29" after "in 2022" is 2022
+        elif figure.kind == "year" and held is not None:
+            explicit[held] = int(figure.date or 0)
+        found.append(_in_context(figure, explicit.get(held) if held else None, today))
     return found
+
+
+def _in_context(figure: Figure, year: int | None, today: date | None) -> Figure:
+    """A date the text gives without its year ("17 July", "in June"): the year of an explicit
+    date earlier in its paragraph, else the latest such date not after the document's."""
+    if not figure.date or not figure.date.startswith("--"):
+        return figure
+    month = int(figure.date[2:4])
+    day = int(figure.date[5:7]) if len(figure.date) > 5 else 0
+    if year is None and today is not None:
+        year = today.year if (month, day) <= (today.month, today.day) else today.year - 1
+    if year is None:
+        return replace(figure, date=None)
+    if not day:
+        return replace(figure, date=f"{year}-{month:02d}")
+    try:
+        return replace(figure, date=date(year, month, day).isoformat())
+    except ValueError:
+        return replace(figure, date=None)
 
 
 def _number(raw: str) -> float:
@@ -135,12 +192,94 @@ def _figure(
         except ValueError:
             return None
         return replace(bare, date=day.isoformat())
+    if kind == "day-month":
+        month, number = MONTHS[groups["m"].lower().rstrip(".")], int(groups["d"])
+        if not 1 <= number <= 31:
+            return None
+        return replace(bare, kind="date", date=f"--{month:02d}-{number:02d}")
+    if kind in RELATIVE:
+        return RELATIVE[kind](replace(bare, kind="relative-date"), groups, today)
     return _relative(bare, groups, today)
 
 
-def _relative(bare: Figure, groups: dict[str, str], today: date | None) -> Figure:
-    """ "the past 20 months" is the period from 20 months before the document's date to it."""
+def _relative_day(bare: Figure, groups: dict[str, str], today: date | None) -> Figure:
+    shift = {"yesterday": -1, "tomorrow": 1}.get(groups["word"].lower(), 0)
+    if today is None:
+        return bare
+    return replace(bare, date=date.fromordinal(today.toordinal() + shift).isoformat())
+
+
+def _relative_period(bare: Figure, groups: dict[str, str], today: date | None) -> Figure:
+    """ "last week" is the Monday-to-Sunday week before the document's; "last month" and "next
+    year" are that month and that year."""
+    step = {"last": -1, "this": 0, "next": 1}[groups["which"].lower()]
+    unit = groups["unit"].lower()
+    if today is None:
+        return bare
+    if unit == "week":
+        monday = today.toordinal() - today.weekday() + 7 * step
+        return replace(
+            bare,
+            date=date.fromordinal(monday).isoformat(),
+            until=date.fromordinal(monday + 6).isoformat(),
+        )
+    if unit == "month":
+        return replace(bare, date=_shift(today, step, "month").isoformat()[:7])
+    return replace(bare, date=str(today.year + step))
+
+
+def _ago(bare: Figure, groups: dict[str, str], today: date | None) -> Figure:
     raw = groups["n"].lower()
+    n = NUMBER_WORDS[raw] if raw in NUMBER_WORDS else int(raw)
+    unit = groups["unit"].lower()
+    figure = replace(bare, value=float(n), unit=unit)
+    if today is None:
+        return figure
+    then = _shift(today, -n, unit)
+    width = {"year": 4, "month": 7}.get(unit, 10)
+    return replace(figure, date=then.isoformat()[:width])
+
+
+def _named_month(bare: Figure, groups: dict[str, str], today: date | None) -> Figure:
+    """ "since May", "last July", "in June": a month named without its year."""
+    month = MONTHS[groups["m"].lower()]
+    which = (groups.get("which") or "").lower()
+    if which in ("", "early", "late", "this"):  # the context may give the year
+        return replace(bare, date=f"--{month:02d}")
+    if today is None:
+        return bare
+    if which == "next":
+        year = today.year if month > today.month else today.year + 1
+    elif which == "last":
+        year = today.year if month < today.month else today.year - 1
+    else:  # since
+        year = today.year if month <= today.month else today.year - 1
+    figure = replace(bare, date=f"{year}-{month:02d}")
+    return replace(figure, until=today.isoformat()) if which == "since" else figure
+
+
+def _weekday(bare: Figure, groups: dict[str, str], today: date | None) -> Figure:
+    """ "on Monday": the latest Monday before the document's date."""
+    if today is None:
+        return bare
+    wanted = list(calendar.day_name).index(groups["wd"])
+    back = (today.weekday() - wanted) % 7 or 7
+    return replace(bare, date=date.fromordinal(today.toordinal() - back).isoformat())
+
+
+RELATIVE = {
+    "relative-day": _relative_day,
+    "relative-period": _relative_period,
+    "ago": _ago,
+    "named-month": _named_month,
+    "weekday": _weekday,
+}
+
+
+def _relative(bare: Figure, groups: dict[str, str], today: date | None) -> Figure:
+    """ "the past 20 months" is the period from 20 months before the document's date to it;
+    "the past year", from a year before."""
+    raw = (groups.get("n") or "1").lower()
     n = NUMBER_WORDS[raw] if raw in NUMBER_WORDS else int(raw)
     unit = groups["unit"].lower()
     figure = replace(bare, value=float(n), unit=unit)

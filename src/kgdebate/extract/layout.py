@@ -10,12 +10,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-BOILERPLATE = re.compile(
+BOILERPLATE_START = (
     r"^(for more information|for academic citation|cite (this|as)|copyright|©|all rights reserved"
-    r"|the views expressed|subscribe|share this|related:|this (article|publication|report) "
-    r"(is|was) part of)|\b(this|the) (study group|series|seminar series|newsletter)\b",
-    re.IGNORECASE,
+    r"|the views expressed|subscribe|share this|related:|this (article|publication|report|brief) "
+    r"(is|was) part of)"
 )
+# "the series" or "the study group" alone is no sign ("Earlier issues in the series
+# overestimated…" is content): a blurb about the series also says how it runs (weekly sessions,
+# students) or how to follow, reach or cite it.
+SERIES_BLURB = (
+    r"\b(this|the) (study group|series|seminar series|newsletter)\b(?=.*\b(subscribe|e-?mail"
+    r"|contact|published (weekly|monthly|quarterly)|part of|the views|views of its|sign up"
+    r"|weekly|sessions|each (week|session)|students|https?://|www\.|\S+@\S+))"
+)
+BOILERPLATE = re.compile(f"{BOILERPLATE_START}|{SERIES_BLURB}", re.IGNORECASE | re.DOTALL)
 NUMBERED_HEADING = re.compile(r"^(\d+\.(\d+\.?)*|[IVX]+\.)\s+\S")  # "2. Findings", "3.1 Data"
 LABELS = {
     "agree": "for",
