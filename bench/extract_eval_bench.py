@@ -108,7 +108,7 @@ def main() -> None:
                 unit = UNITS.get(str(figure.get("unit")), str(figure.get("unit")))
                 good += any(
                     UNITS.get(str(f.get("unit")), str(f.get("unit"))) == unit
-                    and (f.get("source") or None) == (figure.get("source") or None)
+                    and (f.get("attributed_to") or None) == (figure.get("source") or None)
                     for f in hits
                 )
             score(counts, "figures", good, len(numbers), len(gold.get("figures", [])))

@@ -229,12 +229,19 @@ def test_think_tank_report_with_numbered_sections(
     assert draft["document"]["title"] == text.split("\n", 1)[0]
     assert draft["document"]["url"] in text
     assert "debate" not in draft and all("side" not in c for c in draft["claims"])
-    figures = {f["text"]: f for f in draft["draft"]["figures"]}
-    assert "Kyiv International Institute of Sociology" in figures["84%"]["attributed_to"]
-    assert "UNHCR" in figures["6 million"]["attributed_to"]
-    assert figures["18 million"]["attributed_to"] == "Martin Griffiths"
-    assert figures["1,000"]["value"] == 1000 and figures["33 million"]["value"] == 33_000_000
-    assert figures["Over the past 20 months"]["date"] == "2022-05-12"
+    listed = draft["draft"]["figures"]
+
+    def figures(words: str) -> dict[str, Any]:  # the figure whose text holds the words
+        (found,) = [f for f in listed if words in f["text"]]
+        return found  # type: ignore[no-any-return]
+
+    assert "Kyiv International Institute of Sociology" in figures("84%")["attributed_to"]
+    assert "UNHCR" in figures("6 million")["attributed_to"]
+    assert figures("6 million")["text"] == "about 6 million" and figures("6 million")["approximate"]
+    assert figures("18 million")["attributed_to"] == "Martin Griffiths"
+    assert figures("1,000")["value"] == 1000 and figures("33 million")["value"] == 33_000_000
+    assert figures("18 million")["unit"] == "people"
+    assert figures("Over the past 20 months")["date"] == "2022-05-12"
     # Unknown names are proposed, never linked by guess.
     proposed = {e["text"] for e in draft["draft"]["new_entities"]}
     assert "Martin Griffiths" in proposed

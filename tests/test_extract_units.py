@@ -151,6 +151,25 @@ def test_dates_the_text_leaves_incomplete_resolve_against_the_document_or_the_pa
     assert "/".join(filter(None, (figure.date, figure.until))) == resolved
 
 
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("a front line of nearly 1,000 km.", ("nearly 1,000 km", 1000.0, "km", True)),
+        ("more than a million people left.", ("more than a million people", 1e6, "people", True)),
+        ("45 countries signed.", ("45 countries", 45.0, "countries", False)),
+        ("the 120-day deal", ("120-day", 120.0, "days", False)),
+        ("about 33 million tonnes of grain", ("about 33 million tonnes", 33e6, "tonnes", True)),
+        ("at least 2% of output", ("at least 2%", 2.0, "percent", True)),
+    ],
+)
+def test_a_count_keeps_what_it_counts_and_how_hedged_it_is(
+    words: str, expected: tuple[str, float, str, bool]
+) -> None:
+    """Issue 12: "nearly 1,000 km" was a bare count of 1000, not approximate."""
+    (figure,) = find_figures(words, [(0, len(words))], None)
+    assert (figure.text, figure.value, figure.unit, figure.approximate) == expected
+
+
 def test_a_month_or_weekday_name_alone_is_no_date() -> None:
     words = "May we ask? March on, they said, and the Sunday Times agreed in Monday's paper."
     assert find_figures(words, [(0, len(words))], date(2023, 2, 23)) == []

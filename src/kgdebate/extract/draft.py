@@ -46,7 +46,8 @@ ATTRIBUTION = (  # "according to X, …" and "X said …": the source a text nam
         r"(?P<by>(?:the )?[A-Z][^,;:()]*?)(?=[,;:(]| fielded| found| published| in \d|$)"
     ),
     re.compile(
-        r"(?P<by>[A-Z][\w.'’]+(?: [A-Z][\w.'’]+){1,5}),? (?:said|spoke of|told|estimated)\b"
+        r"(?P<by>[A-Z][\w.'’]+(?: [A-Z][\w.'’]+){0,5}),? "
+        r"(?:said|says|spoke of|told|estimated|estimates|counted|counts|reported|reports)\b"
     ),
 )
 DEMONYM = re.compile(r"^[A-Z][a-z]+(ian|ean|ese|ish|i)$")
@@ -419,8 +420,8 @@ def _figure_item(
 def _attribution(sentence: str) -> str | None:
     for pattern in ATTRIBUTION:
         found = pattern.search(sentence)
-        if found:
-            return found.group("by").strip()
+        if found:  # the name, as the curator writes it: not "the UN", "the UN's figures"
+            return re.sub(r"^(?i:the) |'s$|’s$", "", found.group("by").strip())
     return None
 
 

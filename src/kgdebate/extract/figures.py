@@ -33,6 +33,23 @@ COUNT_SCALE = "thousand|million|billion"
 VAGUE_WORDS = "tens|hundreds|thousands|millions"
 WORD_NUM = r"(?:" + "|".join(NUMBER_WORDS) + r"|\d+)"
 
+UNIT_NOUNS = {  # what a count counts, in the words a text uses: the unit recorded
+    "km": "km", "kilometres": "km", "kilometers": "km", "miles": "miles",
+    "people": "people", "persons": "people", "civilians": "people", "refugees": "people",
+    "prisoners": "people", "soldiers": "people", "troops": "people", "children": "people",
+    "commanders": "people", "fighters": "people", "residents": "people", "deaths": "people",
+    "tonnes": "tonnes", "tons": "tonnes", "countries": "countries", "states": "states",
+    "members": "members", "villages": "villages", "towns": "towns", "voyages": "voyages",
+    "ships": "ships", "days": "days", "hours": "hours", "weeks": "weeks", "months": "months",
+    "years": "years", "times": "times", "rounds": "rounds", "names": "names",
+}  # fmt: skip
+HEDGES = {  # a hedge before a figure makes it approximate
+    "nearly": "upper", "almost": "upper", "up to": "upper", "about": None, "around": None,
+    "roughly": None, "some": None, "approximately": None, "an estimated": None,
+    "more than": "lower", "over": "lower", "at least": "lower",
+}  # fmt: skip
+HEDGE = r"(?:(?P<hedge>" + "|".join(sorted(HEDGES, key=len, reverse=True)) + r") )?"
+UNIT_NOUN = "|".join(sorted(UNIT_NOUNS, key=len, reverse=True))
 CAP_MONTH = (
     r"(?:"
     + "|".join(sorted((name.capitalize() for name in MONTHS), key=len, reverse=True))
@@ -72,11 +89,20 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?P<m>{FULL_MONTH})\b(?! \d)")),
     ("named-month", re.compile(rf"(?:{MONTH_CUE})(?P<m>{FULL_MONTH})\b(?! \d)")),
     ("weekday", re.compile(rf"(?:{WEEKDAY_CUE})(?P<wd>{WEEKDAY})\b(?!'s)")),
-    ("money", re.compile(rf"(?P<cur>[$€£])\s?(?P<n>{NUM})(?:\s?(?P<scale>{SCALE})\b)?", re.I)),
-    ("percent", re.compile(rf"(?<![\w.])(?P<n>{NUM})\s?(?:%|percent\b|per cent\b)", re.I)),
-    ("count", re.compile(rf"(?<![\w.$€£])(?P<n>{NUM}) (?P<scale>{COUNT_SCALE})\b", re.I)),
+    ("money", re.compile(
+        rf"{HEDGE}(?P<cur>[$€£])\s?(?P<n>{NUM})(?:\s?(?P<scale>{SCALE})\b)?", re.I)),
+    # A count of something named: "45 countries", "nearly 1,000 km", "more than a million
+    # people", "120-day".
+    ("count", re.compile(
+        rf"(?<![\w.$€£-]){HEDGE}(?P<n>{NUM}|{WORD_NUM})(?: (?P<scale>{COUNT_SCALE}))?"
+        rf"(?: |-)(?P<unit>{UNIT_NOUN}|day|hour|year|week|month)\b", re.I)),
+    ("percent", re.compile(
+        rf"(?<![\w.]){HEDGE}(?P<n>{NUM})\s?(?:%|percent\b|per cent\b)", re.I)),
+    ("count", re.compile(
+        rf"(?<![\w.$€£]){HEDGE}(?P<n>{NUM}) (?P<scale>{COUNT_SCALE})\b", re.I)),
     ("count", re.compile(rf"\b(?P<vague>{VAGUE_WORDS}) of (?P<of>thousands|millions)\b", re.I)),
-    ("count", re.compile(r"(?<![\w.$€£])(?P<n>\d{1,3}(?:,\d{3})+)(?![\d%])")),
+    ("count", re.compile(
+        rf"(?<![\w.$€£]){HEDGE}(?P<n>\d{{1,3}}(?:,\d{{3}})+)(?![\d%])", re.I)),
     ("year", re.compile(r"(?<![\w$€£.-])(?P<y>(?:19|20)\d\d)(?![\w%-])")),
 ]  # fmt: skip
 CURRENCIES = {"$": "USD", "€": "EUR", "£": "GBP"}
@@ -169,18 +195,27 @@ def _number(raw: str) -> float:
 def _figure(
     kind: str, m: re.Match[str], groups: dict[str, str], today: date | None
 ) -> Figure | None:
-    bare = Figure(m.start(), m.end(), m.group(), kind)
+    bare = Figure(m.start(), m.end(), m.group(), kind, approximate=bool(groups.get("hedge")))
     if kind == "percent":
         return replace(bare, value=_number(groups["n"]), unit="percent")
     if kind == "money":
         scale = SCALES.get((groups.get("scale") or "").lower(), 1)
         return replace(bare, value=_number(groups["n"]) * scale, unit=CURRENCIES[groups["cur"]])
+    if kind == "count" and groups.get("unit"):
+        raw = groups["n"].lower()
+        number = NUMBER_WORDS[raw] if raw in NUMBER_WORDS else _number(raw)
+        scale = SCALES.get((groups.get("scale") or "").lower(), 1)
+        noun = groups["unit"].lower()
+        unit = UNIT_NOUNS.get(noun) or UNIT_NOUNS.get(noun + "s", noun)
+        approximate = bare.approximate or scale > 1
+        return replace(bare, value=float(number) * scale, unit=unit, approximate=approximate)
     if kind == "count" and groups.get("vague"):
         value = VAGUE[groups["vague"].lower()] * VAGUE[groups["of"].lower()]
         return replace(bare, value=float(value), approximate=True)
     if kind == "count":
         scale = SCALES.get((groups.get("scale") or "").lower(), 1)
-        return replace(bare, value=_number(groups["n"]) * scale, approximate=scale > 1)
+        approximate = bare.approximate or scale > 1
+        return replace(bare, value=_number(groups["n"]) * scale, approximate=approximate)
     if kind == "year":
         return replace(bare, value=float(groups["y"]), date=groups["y"])
     if kind == "date":
