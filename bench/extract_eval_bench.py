@@ -4,15 +4,18 @@ Each document is drafted against a store holding the curated reference data, and
 compared with the document's gold file: entities (a mention is right when its span and its link
 are: a store entity's IRI, or "new"), mentions inside URLs or e-mail addresses, dates found and
 resolved, figures with the right unit and source, and the sides of labelled paragraphs. Printed
-per category; nothing is asserted. The set was labelled before any tuning (its README).
+per category; nothing is asserted. The set was labelled before any tuning (its README); the
+documents of fresh/ were written after it, and are never tuned on.
 
-    python bench/extract_eval_bench.py
+    python bench/extract_eval_bench.py                              # the labelled set
+    python bench/extract_eval_bench.py bench/extract_eval/fresh     # the fresh documents
 """
 
 from __future__ import annotations
 
 import re
 import shutil
+import sys
 import tempfile
 from collections import Counter
 from pathlib import Path
@@ -53,9 +56,10 @@ def score(counts: Counter[str], name: str, right: int, predicted: int, gold: int
 
 
 def main() -> None:
-    documents = sorted(SET.glob("*.gold.yaml"))
+    labelled = Path(sys.argv[1]).resolve() if len(sys.argv) > 1 else SET
+    documents = sorted(labelled.glob("*.gold.yaml"))
     if not documents:
-        print(f"no labelled documents in {SET.relative_to(ROOT)}")
+        print(f"no labelled documents in {labelled}")
         return
     counts: Counter[str] = Counter()
     with tempfile.TemporaryDirectory() as folder:
@@ -65,7 +69,7 @@ def main() -> None:
         for gold_path in documents:
             gold = yaml.safe_load(gold_path.read_text("utf-8"))
             text_path = Path(folder) / gold["document"]
-            shutil.copyfile(SET / gold["document"], text_path)
+            shutil.copyfile(labelled / gold["document"], text_path)
             text = text_path.read_text("utf-8")
             draft = yaml.safe_load(extract(text_path, store, settings)[-1].read_text("utf-8"))
             block = draft.get("draft", {})
@@ -121,7 +125,7 @@ def main() -> None:
                 sides_right += any(c.get("side") == side["side"] for c in claims)
             counts["sides right"] += sides_right
             counts["sides gold"] += len(gold.get("sides", []))
-    print(f"extract on {len(documents)} labelled documents (bench/extract_eval/)")
+    print(f"extract on {len(documents)} labelled documents ({labelled.relative_to(ROOT)}/)")
     for name, target in (("entities", "precision >= 95%, recall >= 90%"), ("figures", "90%")):
         right, predicted, wanted = (counts[f"{name} {k}"] for k in ("right", "predicted", "gold"))
         print(
