@@ -258,7 +258,13 @@ def test_a_workbench_without_a_store_says_what_to_do(tmp_path: Path) -> None:
 def test_an_edit_rechecks_its_claim_and_keeps_what_was_said_of_the_others(bench: Bench) -> None:
     motion = {"motion": "Talks should start now.", "theme": "Talks"}
     assert bench.edit("debate", **motion).status_code == 200
-    assert bench.edit("finish").status_code == 200  # curated now: a debate's claims need sides
+    before = bench.file.read_bytes()
+    refused = bench.edit("finish")  # decisions are left: the draft block stays
+    assert refused.status_code == 400 and "decision(s)" in refused.json["error"]
+    assert bench.file.read_bytes() == before
+    # Curated by hand in an editor (the draft block deleted): a debate's claims need sides.
+    text = bench.file.read_text("utf-8")
+    bench.file.write_text(text[: text.index("\ndraft:")] + "\n", "utf-8")
     claims = [c["id"] for c in bench.state()["claims"]]
     errors = {f["claim"] for f in bench.state()["findings"] if f["severity"] == "error"}
     assert set(claims) <= errors, bench.state()["findings"]
@@ -361,3 +367,106 @@ def test_an_unknown_name_becomes_an_actor_of_the_reference_data_and_of_its_claim
         "/curate/entity", json={"version": added.json["version"], "args": args}, headers=headers
     )
     assert again.status_code == 400 and "already" in again.json["error"]
+
+
+def test_an_impossible_day_is_refused_by_the_workbench_and_by_the_ingest_gate(
+    bench: Bench, tmp_path: Path, store: OxigraphStore, settings: Settings
+) -> None:
+    before = bench.file.read_bytes()
+    refused = bench.edit("set", claim="c01", field="as_of", value="2023-02-30")
+    assert refused.status_code == 400 and "no day of the calendar" in refused.json["error"]
+    assert bench.edit("document", field="date", value="2023-13-01").status_code == 400
+    assert bench.file.read_bytes() == before
+    from kgdebate.ingest.pipeline import ingest_files
+
+    text = before.decode().replace("  kind:", "  as_of: '2023-02-30'\n  kind:", 1)
+    written = tmp_path / bench.file.name
+    written.write_text(text, "utf-8")
+    shutil.copy(CURATE / "speech-black-sea.txt", tmp_path)
+    [outcome] = ingest_files([written], store, settings)
+    assert not outcome.stored and "2023-02-30 is no day of the calendar" in str(outcome.error)
+
+
+def test_the_link_opened_again_in_the_same_browser_opens_the_workbench(bench: Bench) -> None:
+    again = bench.client.get(f"/curate/?token={TOKEN}")
+    assert again.status_code == 303 and again.headers["Location"] == "/curate/"
+
+
+def test_a_claim_grows_by_a_word_only_within_its_paragraph_and_never_over_another(
+    bench: Bench,
+) -> None:
+    claims = bench.state()["claims"]
+    first, second = claims[0], claims[1]
+    before = bench.file.read_bytes()
+    while True:  # the end of the first claim's paragraph, or the next claim, stops it
+        grown = bench.edit("span", claim=first["id"], edge="end", move="extend")
+        if grown.status_code != 200:
+            break
+    assert "another paragraph" in grown.json["error"] or second["id"] in grown.json["error"]
+    start = second["quote"]["start"]
+    overlap = bench.edit("new-claim", start=start, end=start + 12)
+    assert overlap.status_code == 400 and "overlap" in overlap.json["error"]
+    assert (
+        load_strict(bench.file.read_text(), "f").data["claims"][1]
+        == load_strict(before.decode(), "f").data["claims"][1]
+    )  # the next claim was never touched
+
+
+def test_a_split_claim_keeps_the_mentions_of_its_own_words(bench: Bench) -> None:
+    state = bench.state()
+    mentions = state["draft"]["mentions"]
+    claim = next(
+        c
+        for c in state["claims"]
+        if len(
+            {m["slug"] for m in mentions if c["quote"]["start"] <= m["start"] < c["quote"]["end"]}
+        )
+        >= 1
+    )
+    names = sorted(
+        (m["start"], m["slug"])
+        for m in mentions
+        if claim["quote"]["start"] <= m["start"] and m["end"] <= claim["quote"]["end"]
+    )
+    at = names[-1][0]  # just before the last name: it goes to the second half
+    split = bench.edit("split", claim=claim["id"], at=at)
+    assert split.status_code == 200, split.json
+    after = {c["id"]: c for c in split.json["claims"]}
+    twin = next(c for c in split.json["claims"] if c["quote"]["start"] >= at)
+    assert names[-1][1] in twin["mentions"]["actors"] + twin["mentions"]["events"]
+    if names[-1][1] not in {slug for start, slug in names[:-1]}:
+        kept = after[claim["id"]]["mentions"]
+        assert names[-1][1] not in kept.get("actors", []) + kept.get("events", [])
+
+
+def test_a_statistic_recorded_by_mistake_can_be_removed_with_its_citations(
+    workspace: Path, tmp_path: Path
+) -> None:
+    from kgdebate.curation.operations import Edit as Edit_
+
+    text = (Path(__file__).parent / "data" / "minimal.yaml").read_text("utf-8")
+    doc = YamlText(text, "m")
+    edit = Edit_(copy.deepcopy(doc.data), doc, None)
+    written = checked(
+        apply_splices(text, run(edit, "remove-statistic", {"id": "test-figure"})),
+        edit.data,
+        "m",
+        10**5,
+    )
+    assert "statistics" not in written.data
+    assert all("test-figure" not in str(c.get("cites", "")) for c in written.data["claims"])
+    assert "# A small annotation used by the tests" in written.text
+
+
+def test_a_new_entity_needs_the_reference_data_beside_it(tmp_path: Path) -> None:
+    from kgdebate.curation.entities import add_to_reference, new_entity
+
+    empty = tmp_path / "reference"
+    empty.mkdir()
+    settings = make_settings(tmp_path, reference_dir=empty)
+    entity = new_entity(
+        {"type": "person", "slug": "a-b", "label": "A B", "description": "Someone."}
+    )
+    with pytest.raises(EditError, match="no reference data"):
+        add_to_reference(entity, "doc", settings)
+    assert list(empty.iterdir()) == []

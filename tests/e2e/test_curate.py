@@ -223,7 +223,7 @@ def test_a_draft_becomes_a_curated_document_in_the_browser(
         page,
         lambda: (
             proposals.filter(has_text="“About 62%”")
-            .get_by_role("button", name="New statistic (no source given)")
+            .get_by_role("button", name="New statistic", exact=True)
             .click()
         ),
     )

@@ -68,6 +68,13 @@ def new_entity(arguments: dict[str, object]) -> NewEntity:
 
 def add_to_reference(entity: NewEntity, document: str, settings: Settings) -> None:
     """Write ``entity`` to the reference data and load it into the store, or change nothing."""
+    curated = [p for p in settings.reference_dir.glob("*.ttl") if p.name != WORKBENCH_FILE]
+    if not curated:  # the reference data is read whole again below: it must all be there
+        raise EditError(
+            f"no reference data at {settings.reference_dir.resolve()}: a new entity is added "
+            "beside it and the whole reference data is loaded again, so nothing was written",
+            hint="start `kgdebate curate` from the project folder, or set reference_dir",
+        )
     minter = Minter(settings.base_iri)
     iri = URIRef(minter.thing(entity.kind, entity.slug))
     current = OxigraphStore(readable_store(settings.data_dir), read_only=True)

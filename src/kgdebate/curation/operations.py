@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from kgdebate.anchor import anchor_at
@@ -123,6 +124,19 @@ def _slug(arguments: dict[str, Any], name: str, pattern: re.Pattern[str] = _SLUG
     return value
 
 
+def _calendar_date(name: str, value: object) -> str:
+    """A day (2023-11-16), a month (2023-11) or a year (2023) that the calendar has."""
+    if not isinstance(value, str) or not _DATE.match(value.strip()):
+        raise EditError(f"`{name}` is a day (2023-11-16), a month (2023-11) or a year (2023)")
+    value = value.strip()
+    if len(value) == 10:
+        try:
+            date.fromisoformat(value)
+        except ValueError:
+            raise EditError(f"`{name}`: {value} is no day of the calendar") from None
+    return value
+
+
 def _words(arguments: dict[str, Any], name: str) -> str:
     value = arguments.get(name)
     if not isinstance(value, str) or not value.strip():
@@ -147,6 +161,31 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     if end - start > MAX_QUOTE_CHARS:
         raise EditError(f"a claim's words are at most {MAX_QUOTE_CHARS} characters")
     return start, end
+
+
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
+def _one_paragraph(text: str, start: int, end: int) -> None:
+    """A word step stops at its paragraph: a blank line is no word to take in by accident."""
+    if _BLANK_LINE.search(text, start, end):
+        raise EditError(
+            "the next word is in another paragraph: extending by a word stops at a blank line",
+            hint="select the words in the text and make a new claim of them instead",
+        )
+
+
+def _no_overlap(edit: Edit, start: int, end: int, itself: str | None = None) -> None:
+    """Claims do not share words: the page could show only one of them."""
+    for claim in edit.claims():
+        quote = claim.get("quote")
+        if claim.get("id") == itself or not isinstance(quote, dict):
+            continue
+        if isinstance(quote.get("start"), int) and quote["start"] < end and start < quote["end"]:
+            raise EditError(
+                f"these words overlap the words of claim {claim.get('id')}",
+                hint=f"shrink, split or delete {claim.get('id')} first",
+            )
 
 
 def _quote(text: str, start: int, end: int) -> dict[str, Any]:
@@ -211,6 +250,7 @@ def new_claim(edit: Edit, arguments: dict[str, Any]) -> list[Splice]:
     """A claim of the selected words: its quote cut from the text, its statement their words."""
     text = edit.document_text()
     start, end = _trimmed(text, _int(arguments, "start"), _int(arguments, "end"))
+    _no_overlap(edit, start, end)  # words selected over paragraphs are the curator's choice
     claim = {
         "id": _next_id(edit.claims()),
         "statement": " ".join(text[start:end].split()),
@@ -225,7 +265,7 @@ def move_span(edit: Edit, arguments: dict[str, Any]) -> list[Splice]:
     text = edit.document_text()
     index = edit.index_of(arguments.get("claim"))
     claim = edit.claims()[index]
-    start, end = _span(claim, text)
+    start, end = before = _span(claim, text)
     edge = _choice(arguments, "edge", ("start", "end"))
     move = _choice(arguments, "move", ("extend", "shrink"))
     if edge == "end" and move == "extend":
@@ -237,6 +277,9 @@ def move_span(edit: Edit, arguments: dict[str, Any]) -> list[Splice]:
     else:
         start = _skip(text, _skip(text, start, 1, _word), 1, str.isspace)
     start, end = _trimmed(text, start, end)
+    if move == "extend":  # only the words taken in: the claim's own may span paragraphs
+        _one_paragraph(text, *((before[1], end) if edge == "end" else (start, before[0])))
+        _no_overlap(edit, start, end, itself=claim["id"])
     claim["quote"] = _quote(text, start, end)
     return [set_key(edit.doc, ("claims", index), "quote", claim["quote"])]
 
@@ -276,12 +319,35 @@ def split(edit: Edit, arguments: dict[str, Any]) -> list[Splice]:
         "quote": _quote(text, *second),
         **{key: claim[key] for key in ("side", "theme", "kind", "paragraph") if key in claim},
     }
-    edit.claims().insert(index + 1, twin)
-    return [
+    splices = [
         set_key(edit.doc, ("claims", index), "statement", claim["statement"]),
         set_key(edit.doc, ("claims", index), "quote", claim["quote"]),
-        insert_item(edit.doc, ("claims",), index + 1, twin),
     ]
+    if claim.get("mentions"):  # each half mentions what the draft found in its words
+        kept, moved = _named_in(edit, *first), _named_in(edit, *second)
+        found_anywhere = _named_in(edit, start, end)
+        mentions = {
+            kind: [
+                s
+                for s in slugs
+                if s in kept.get(kind, set()) or s not in found_anywhere.get(kind, set())
+            ]
+            for kind, slugs in claim["mentions"].items()
+        }
+        claim["mentions"] = mentions
+        twin["mentions"] = {kind: sorted(moved.get(kind, set())) for kind in mentions}
+        splices.append(set_key(edit.doc, ("claims", index), "mentions", mentions))
+    edit.claims().insert(index + 1, twin)
+    return [*splices, insert_item(edit.doc, ("claims",), index + 1, twin)]
+
+
+def _named_in(edit: Edit, start: int, end: int) -> dict[str, set[str]]:
+    """What the draft's proposed links (those not rejected) name within the words."""
+    named: dict[str, set[str]] = {}
+    for item in (edit.data.get("draft") or {}).get("mentions") or []:
+        if item.get("decision") != "no link" and start <= item["start"] and item["end"] <= end:
+            named.setdefault(f"{item['kind']}s", set()).add(item["slug"])
+    return named
 
 
 @operation("merge")
@@ -409,8 +475,7 @@ def set_field(edit: Edit, arguments: dict[str, Any]) -> list[Splice]:
                 hint="add the theme to the debate first",
             )
     elif name == "as_of":
-        if not isinstance(value, str) or not _DATE.match(value):
-            raise EditError("`as_of` is a day (2023-11-16), a month (2023-11) or a year (2023)")
+        value = _calendar_date("as_of", value)
     else:
         value = _choice(arguments, "value", FIELDS[name] or ())
     claim[name] = value
@@ -657,6 +722,35 @@ def new_statistic(edit: Edit, arguments: dict[str, Any]) -> list[Splice]:
     return splices
 
 
+@operation("remove-statistic")
+def remove_statistic(edit: Edit, arguments: dict[str, Any]) -> list[Splice]:
+    """A statistic taken out again, and the citations of it: to record it anew, or not at all."""
+    slug = _slug(arguments, "id")
+    statistics = edit.data.get("statistics") or []
+    position = next((i for i, s in enumerate(statistics) if s.get("id") == slug), None)
+    if position is None:
+        raise EditError(f"there is no statistic {slug!r} in this annotation")
+    del statistics[position]
+    splices = [delete_item(edit.doc, ("statistics",), position)]
+    if not statistics:
+        del edit.data["statistics"]
+        gone = delete_key(edit.doc, (), "statistics")
+        splices = [gone] if gone is not None else []
+    for index, claim in enumerate(edit.claims()):
+        cites = [c for c in claim.get("cites", []) if c.get("statistic") != slug]
+        if cites == claim.get("cites", cites):
+            continue
+        if cites:
+            claim["cites"] = cites
+            splices.append(set_key(edit.doc, ("claims", index), "cites", cites))
+        else:
+            del claim["cites"]
+            gone = delete_key(edit.doc, ("claims", index), "cites")
+            if gone is not None:
+                splices.append(gone)
+    return splices
+
+
 # -- the document -------------------------------------------------------------------------------
 
 DOCUMENT_FIELDS = ("title", "date", "date_qualifier", "language", "publisher", "url", "citation")
@@ -689,12 +783,13 @@ def _document_value(name: str, arguments: dict[str, Any]) -> str:
         return _slug(arguments, "value")
     if name == "date_qualifier":
         return _choice(arguments, "value", QUALIFIERS)
+    if name == "date":
+        return _calendar_date("date", arguments.get("value"))
     value = _words(arguments, "value")
-    checks = {"date": _DATE, "url": _URL, "language": _LANGUAGE}
+    checks = {"url": _URL, "language": _LANGUAGE}
     if name in checks and not checks[name].match(value):
         raise EditError(
             {
-                "date": "`date` is a day (2023-11-16), a month (2023-11) or a year (2023)",
                 "url": "`url` is an http(s) address",
                 "language": "`language` is a language tag such as `en`",
             }[name]

@@ -72,6 +72,9 @@ def _refused(status: int, message: str, hint: str) -> Response:
 def guard() -> Response | None:
     access = _access()
     token = request.args.get("token")
+    has_session = hmac.compare_digest(request.cookies.get(COOKIE, ""), access.session)
+    if token is not None and has_session and request.method == "GET":
+        return redirect(request.path, code=303)  # the link opened again in the same browser
     if token is not None:
         if access.token_used or not hmac.compare_digest(token, access.token):
             return _refused(
@@ -89,7 +92,7 @@ def guard() -> Response | None:
             COOKIE, access.session, httponly=True, samesite="Strict", path="/curate"
         )
         return response  # type: ignore[return-value]
-    if not hmac.compare_digest(request.cookies.get(COOKIE, ""), access.session):
+    if not has_session:
         return _refused(
             403,
             "this workbench is only for the browser that opened the URL `kgdebate curate` printed",

@@ -128,6 +128,8 @@ class Workbench:
                     hint="reload the page to see the file as it is now, then edit again",
                 )
             doc = self._parsed(content, current)
+            if name == "finish":
+                self._refuse_unfinished(current)
             edit = Edit(_copy(doc.data), doc, self.text)
             splices = run(edit, name, arguments)
             if not splices:
@@ -186,6 +188,28 @@ class Workbench:
                     return
             time.sleep(0.02)
         raise TimeoutError("the check of the annotation did not end")
+
+    def _refuse_unfinished(self, version: str) -> None:
+        """A draft is finished when nothing is left to decide or to fix, not before."""
+        checked_ = self._checked
+        if checked_ is None or checked_.version != version or not checked_.complete:
+            raise EditError(
+                "the draft is still being checked; nothing was changed",
+                hint="finish it when the bar reads 0 decisions left · 0 errors",
+            )
+        findings = [
+            *checked_.rest,
+            *(f for fs in checked_.by_claim.values() for f in fs),
+            *checked_.decisions,
+        ]
+        left = sum(f.severity == "decision" for f in findings)
+        errors = sum(f.severity == "error" for f in findings)
+        if left or errors:
+            raise EditError(
+                f"{left} decision(s) and {errors} error(s) are left: the draft block keeps "
+                "them, so it stays until they are done; nothing was changed",
+                hint="finish it when the bar reads 0 decisions left · 0 errors",
+            )
 
     def _check(
         self, doc: YamlText, version: str, store: TripleStore, previous: _Checked | None

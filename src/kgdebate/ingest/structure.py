@@ -7,7 +7,9 @@ can fix a file in one pass.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
+from datetime import date
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -40,6 +42,8 @@ def check_structure(loaded: Loaded, filename: str) -> None:
     )
     problems = list(dict.fromkeys(_schema_problem(e, loaded, filename) for e in errors))
     if not problems:
+        problems = list(_impossible_days(loaded, filename))
+    if not problems:
         problems = list(_reference_problems(loaded, filename))
     if problems:
         raise InputError(
@@ -47,6 +51,34 @@ def check_structure(loaded: Loaded, filename: str) -> None:
             + "\n  ".join(problems),
             hint="the format is described in src/kgdebate/schema/annotation.schema.json",
         )
+
+
+DATE_KEYS = ("date", "as_of", "held_on", "until")
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _impossible_days(loaded: Loaded, filename: str) -> Iterator[str]:
+    """Days the schema's pattern lets through and the calendar does not (2023-02-30)."""
+
+    def walk(value: Any, path: Path_) -> Iterator[str]:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if key in DATE_KEYS and isinstance(item, str) and _DAY.match(item):
+                    try:
+                        date.fromisoformat(item)
+                    except ValueError:
+                        where = (*path, key)
+                        yield (
+                            f"{filename}:{loaded.line(where)}: {loaded.field(where)}: {item} "
+                            "is no day of the calendar"
+                        )
+                else:
+                    yield from walk(item, (*path, key))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                yield from walk(item, (*path, index))
+
+    yield from walk(loaded.data, ())
 
 
 def _schema_errors(data: Any) -> list[ValidationError]:

@@ -82,12 +82,24 @@ async function post(path, body) {
   return answer;
 }
 
+const DONE = {
+  "new-claim": "new claim made", span: "words moved", split: "claim split", merge: "claims merged",
+  delete: "claim deleted", set: "saved", relate: "relation added", unrelate: "relation removed",
+  cite: "citation added", uncite: "citation removed", mention: "link decided",
+  ambiguous: "name decided", "new-entity": "name decided", figure: "figure decided",
+  "new-statistic": "statistic recorded", "remove-statistic": "statistic removed",
+  document: "document saved", debate: "debate saved", finish: "draft finished",
+};
+
 async function edit(op, args) {
+  const card = document.activeElement && document.activeElement.closest && document.activeElement.closest(".card");
   const answer = await post("edit", { version: state.version, op, args });
   if (answer) {
     state = answer;
-    say(`saved ${op}`);
+    say(DONE[op] || "saved");
     render();
+    const again = card && document.getElementById(card.id);
+    if (again) again.focus({ preventScroll: true }); // keys keep working on the same claim
     document.body.dataset.edits = String(Number(document.body.dataset.edits || 0) + 1);
     followCheck();
   }
@@ -388,7 +400,10 @@ function figureRow(figure, index) {
   const parts = [`“${figure.text}” (${figure.kind}) `];
   if (figure.decision) return [...parts, `(${figure.decision})`];
   const recorded = state.statistics.find((s) => s.value_text === figure.text);
-  if (recorded) return [...parts, `statistic ${recorded.id}`];
+  if (recorded) {
+    return [...parts, `statistic ${recorded.id} `,
+      el("button", { type: "button", on: { click: () => edit("remove-statistic", { id: recorded.id }) } }, "Remove")];
+  }
   if (!["percent", "count", "money"].includes(figure.kind)) return parts;
   const id = el("input", { type: "text", size: "12", placeholder: "statistic id", "aria-label": `id of a statistic for ${figure.text}` });
   const unit = select(["percent", "people"], figure.kind === "percent" ? "percent" : "people", `unit of ${figure.text}`, () => {});
@@ -398,7 +413,8 @@ function figureRow(figure, index) {
     el("button", { type: "button", on: { click: () => edit("figure", { index, decision: "not a statistic" }) } }, "Not a statistic"),
     el("div", { class: "row" }, id, unit, measures, source,
       el("button", { type: "button", on: { click: () => edit("new-statistic", { index, id: id.value.trim(), unit: unit.value, measures: measures.value, source: source.value.trim() || undefined }) } },
-        source.value ? "New statistic" : "New statistic (no source given)")),
+        "New statistic")),
+    el("p", { class: "note" }, "Without a source id, the statistic records that the document names none."),
   ];
 }
 
@@ -431,8 +447,9 @@ function renderDocument() {
 function renderTodo() {
   const decisions = state.findings.filter((f) => f.severity === "decision").length;
   const errors = state.findings.filter((f) => f.severity === "error").length;
+  const plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
   document.getElementById("todo").textContent =
-    `${decisions} decisions left · ` + (state.checking ? "checking…" : `${errors} errors`);
+    `${plural(decisions, "decision")} left · ` + (state.checking ? "checking…" : plural(errors, "error"));
   document.getElementById("problems").replaceChildren(
     ...state.findings.filter((f) => !f.claim).map(renderFinding));
   document.getElementById("finish").hidden = !state.draft;
