@@ -67,10 +67,12 @@ def cli(ctx: click.Context, config_file: Path | None, data_dir: Path | None, ver
     """kgdebate: debates in, a validated knowledge graph out.
 
     \b
-    Start here:
+    Start here (in the project folder):
       kgdebate build data/              ontology + reference data + every annotation
       kgdebate stats                    what the store holds
-      kgdebate query queries/84-percent-figure.rq
+      kgdebate query queries/uses-of-a-figure.rq
+      kgdebate extract analysis.html    draft an annotation of a new document
+      kgdebate curate analysis.yaml     curate the draft in the browser, then ingest it
       kgdebate validate my-doc.yaml     check an annotation without storing it
       kgdebate ingest my-doc.yaml       check it, then store it (atomically)
     """

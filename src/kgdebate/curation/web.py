@@ -74,7 +74,7 @@ def guard() -> Response | None:
     token = request.args.get("token")
     has_session = hmac.compare_digest(request.cookies.get(COOKIE, ""), access.session)
     if token is not None and has_session and request.method == "GET":
-        return redirect(request.path, code=303)  # the link opened again in the same browser
+        return redirect(request.path, code=303)  # type: ignore[return-value] # same browser
     if token is not None:
         if access.token_used or not hmac.compare_digest(token, access.token):
             return _refused(
