@@ -223,7 +223,8 @@ function claimCard(claim, index) {
     "data-claim": id,
     on: { focus: () => { if (current !== id) choose(id, false); }, keydown: (e) => keys(e, id) },
   });
-  const statement = el("textarea", { rows: "2", "aria-label": `statement of ${id}`, on: { change: (e) => set("statement")(e.target.value) } });
+  const rows = String(Math.min(6, Math.max(2, Math.ceil(claim.statement.length / 55))));
+  const statement = el("textarea", { rows, "aria-label": `statement of ${id}`, on: { change: (e) => set("statement")(e.target.value) } });
   statement.value = claim.statement;
   card.append(
     el("div", { class: "row" },
@@ -350,8 +351,13 @@ function renderProposals() {
     if (!items || !items.length) return;
     box.append(el("h3", {}, title), el("ul", {}, items.map((item, index) => el("li", { class: "proposal" + (decided(item) ? " decided" : "") }, row(item, index)))));
   };
+  const claimAt = (offset) => {
+    const found = state.claims.find((c) => c.quote && c.quote.start <= offset && offset < c.quote.end);
+    return found ? ` in ${found.id}` : " (in no claim)";
+  };
   group("Proposed links", draft.mentions, (m, index) => [
-    `“${m.text}” → ${m.kind} ${m.slug} `, m.decision ? `(${m.decision}) ` : "",
+    `“${m.text}”${claimAt(m.start)} → ${m.kind} ${m.slug} `,
+    m.decision ? `(${m.decision === "no link" ? "rejected" : m.decision}) ` : "",
     el("button", { type: "button", on: { click: () => edit("mention", { index, decision: "accepted" }) } }, "Accept"),
     el("button", { type: "button", on: { click: () => edit("mention", { index, decision: "no link" }) } }, "Reject"),
   ]);
@@ -435,8 +441,10 @@ function renderDocument() {
   const box = document.getElementById("document");
   const guessed = (state.draft && state.draft.guessed) || [];
   const rows = ["title", "date", "date_qualifier", "language", "publisher", "url", "citation"].map((field) => {
-    const input = el("input", { type: "text", size: "30", "aria-label": `document ${field}`, placeholder: field === "publisher" ? "an actor id, e.g. belfer-center" : field });
-    input.value = state.document[field] || "";
+    const input = field === "date_qualifier"
+      ? select(state.options.qualifiers, state.document[field], "document date_qualifier", () => {}, "exactly")
+      : el("input", { type: "text", size: "30", "aria-label": `document ${field}`, placeholder: field === "publisher" ? "an actor id, e.g. belfer-center" : field });
+    if (field !== "date_qualifier") input.value = state.document[field] || "";
     return el("div", { class: "row" }, el("label", {}, `${field} `, input),
       el("button", { type: "button", on: { click: () => edit("document", { field, value: input.value }) } }, "Save"),
       guessed.includes(field) ? el("button", { type: "button", on: { click: () => edit("document", { field }) } }, "Confirm the guess") : null);
