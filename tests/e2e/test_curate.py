@@ -163,15 +163,18 @@ def test_a_draft_becomes_a_curated_document_in_the_browser(
 
     # Split c02 where its second clause starts; merge c04 with c05; replace c06 by a new claim
     # made of selected words.
+    page.locator("#card-c02").click()  # a claim's card opens to edit it
     _select_words(page, ", and the team argued", collapsed=True)
     _edited(
         page, lambda: page.locator("#card-c02").get_by_role("button", name="Split at caret").click()
     )
     expect(page.locator("#card-c07 .words")).to_have_text(re.compile(r"and the team argued"))
+    page.locator("#card-c04").click()
     _edited(
         page, lambda: page.locator("#card-c04").get_by_role("button", name="Merge with c05").click()
     )
     expect(page.locator("#card-c05")).to_have_count(0)
+    page.locator("#card-c06").click()
     _edited(page, lambda: page.locator("#card-c06").get_by_role("button", name="Delete").click())
     _select_words(page, "Both teams agreed that the humanitarian toll is rising")
     _edited(page, lambda: page.get_by_role("button", name="New claim").click())
@@ -188,6 +191,7 @@ def test_a_draft_becomes_a_curated_document_in_the_browser(
         ("c04", "against", "guarantees", "forecast"),
         ("c08", "none", None, "fact"),
     ):
+        page.locator(f"#card-{claim}").click()
         _edited(page, lambda c=claim, s=side: page.get_by_label(f"side of {c}").select_option(s))
         if theme:
             _edited(
@@ -196,6 +200,7 @@ def test_a_draft_becomes_a_curated_document_in_the_browser(
         _edited(page, lambda c=claim, k=kind: page.get_by_label(f"kind of {c}").select_option(k))
 
     # The merged claim's statement in the curator's words, without the draft's label.
+    page.locator("#card-c04").click()
     page.get_by_label("statement of c04").fill(
         "Russia treated the annexation of Crimea in 2014 as a prize; a pause would let it rearm."
     )

@@ -141,7 +141,7 @@ def edit() -> Response:
         return _refused(409, exc.message, exc.hint or "reload the page")
     except KgdebateError as exc:
         return _refused(400, exc.message, exc.hint or "")
-    return jsonify(workbench.state(context().store))
+    return jsonify(workbench.state(context().store, with_text=False))
 
 
 @bp.post("/entity")

@@ -144,7 +144,9 @@ class Workbench:
 
     # -- what the page shows -------------------------------------------------------------------
 
-    def state(self, store: TripleStore) -> dict[str, Any]:
+    def state(self, store: TripleStore, with_text: bool = True) -> dict[str, Any]:
+        """What the page shows; ``with_text=False`` leaves out the document's text, which an
+        edit never changes (the page keeps the one it has)."""
         with self._lock:
             content, version = self.read()
             checked_ = self._checked
@@ -163,7 +165,7 @@ class Workbench:
             "checking": checking,
             "document": data.get("document", {}),
             "debate": data.get("debate"),
-            "text": self.text,
+            "text": self.text if with_text else None,
             "claims": data.get("claims") or [],
             "statistics": data.get("statistics") or [],
             "draft": data.get("draft"),

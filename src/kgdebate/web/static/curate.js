@@ -95,7 +95,7 @@ async function edit(op, args) {
   const card = document.activeElement && document.activeElement.closest && document.activeElement.closest(".card");
   const answer = await post("edit", { version: state.version, op, args });
   if (answer) {
-    state = answer;
+    state = { ...answer, text: answer.text ?? state.text }; // an edit never changes the text
     say(DONE[op] || "saved");
     render();
     const again = card && document.getElementById(card.id);
@@ -117,7 +117,11 @@ function claimSpans() {
     .map((c) => ({ id: c.id, start: c.quote.start, end: c.quote.end, side: c.side || "unset" }));
 }
 
+let drawn = null; // the claims' spans and sides the text was last drawn with
 function renderText() {
+  const spansNow = claimSpans().map((c) => `${c.id}:${c.start}:${c.end}:${c.side}`).join(" ");
+  if (spansNow === drawn) return; // nothing the text shows has changed: keep it (and its selection)
+  drawn = spansNow;
   const article = document.getElementById("text");
   article.replaceChildren();
   if (state.text === null) return;
@@ -210,7 +214,31 @@ function renderFinding(finding) {
   return el("li", { class: `finding ${finding.severity}` }, `${finding.severity}: ${finding.message}`);
 }
 
+// A claim's card is compact (its fields as words) until it is the one being worked on: a
+// 100-page document has thousands of claims, and the full controls of each would be
+// hundreds of thousands of elements to draw after every edit.
 function claimCard(claim, index) {
+  return claim.id === current ? fullCard(claim, index) : compactCard(claim);
+}
+
+function compactCard(claim) {
+  const id = claim.id;
+  const fields = [claim.side || "no side", claim.theme || "no theme", claim.kind || "no kind"];
+  return el("li", {
+    class: "card compact",
+    id: `card-${id}`,
+    tabindex: "0",
+    "data-claim": id,
+    "aria-label": `claim ${id}: open to edit`,
+    on: { focus: () => { if (current !== id) choose(id, false); }, keydown: (e) => keys(e, id) },
+  },
+    el("div", { class: "row" }, el("strong", {}, id), ` ${fields.join(" · ")}`),
+    el("p", { class: "words" }, `“${claim.quote ? claim.quote.exact : "(no quote)"}”`),
+    el("ul", {}, findingsFor(id).map(renderFinding)),
+  );
+}
+
+function fullCard(claim, index) {
   const id = claim.id;
   const set = (field) => (value) => edit("set", { claim: id, field, value });
   const span = (edge, move) => () => edit("span", { claim: id, edge, move });
@@ -320,17 +348,23 @@ function keys(event, id) {
 }
 
 function choose(id, fromText) {
+  const before = current;
   current = id;
+  for (const claimId of [before, id]) { // the card left goes compact, the one chosen opens
+    const index = state.claims.findIndex((c) => c.id === claimId);
+    const old = claimId && document.getElementById(`card-${claimId}`);
+    if (index >= 0 && old) old.replaceWith(claimCard(state.claims[index], index));
+  }
   for (const node of document.querySelectorAll(".current")) node.classList.remove("current");
   for (const node of document.querySelectorAll(`[data-claim="${CSS.escape(id)}"]`)) node.classList.add("current");
   const card = document.getElementById(`card-${id}`);
   const words = document.querySelector(`.seg[data-claim="${CSS.escape(id)}"]`);
   if (fromText && card) {
     card.scrollIntoView({ block: "nearest" });
-    card.focus({ preventScroll: true });
   } else if (words) {
     words.scrollIntoView({ block: "nearest" });
   }
+  if (card) card.focus({ preventScroll: true }); // the opened card takes the keys
 }
 
 // -- the draft's proposals, the debate, the to-do ---------------------------------------------
