@@ -68,6 +68,7 @@ bench: $(VENV)/.installed-test
 	$(BIN)/python bench/replica_bench.py
 	$(BIN)/python bench/stance_bench.py
 	$(BIN)/python bench/curate_bench.py
+	$(BIN)/python bench/curate_browser_bench.py
 
 vendor: $(YASGUI_DIR)/VERSION $(WORLD_ATLAS_DIR)/VERSION
 
