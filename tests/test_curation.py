@@ -470,3 +470,20 @@ def test_a_new_entity_needs_the_reference_data_beside_it(tmp_path: Path) -> None
     with pytest.raises(EditError, match="no reference data"):
         add_to_reference(entity, "doc", settings)
     assert list(empty.iterdir()) == []
+
+
+def test_a_claim_can_attack_a_claim_of_a_stored_document(bench: Bench) -> None:
+    """Issue 11, 3: supports, attacks and rebuts reach claims of stored documents too."""
+    from conftest import SEED_ID
+
+    done = bench.edit("relate", claim="c01", relation="attacks", target=f"{SEED_ID}/c17")
+    assert done.status_code == 200, done.json
+    assert not [
+        f for f in done.json["findings"] if f["claim"] == "c01" and f["severity"] == "error"
+    ]
+    assert load_strict(bench.file.read_text(), "f").data["claims"][0]["attacks"] == [
+        f"{SEED_ID}/c17"
+    ]
+    wrong = bench.edit("relate", claim="c02", relation="supports", target=f"{SEED_ID}/c999")
+    errors = [f for f in wrong.json["findings"] if f["severity"] == "error"]
+    assert any(f["claim"] == "c02" and "c999" in f["message"] for f in errors), errors

@@ -490,14 +490,9 @@ def relate(edit: Edit, arguments: dict[str, Any]) -> list[Splice]:
     claim = edit.claims()[index]
     relation = _choice(arguments, "relation", RELATIONS)
     target = _slug(arguments, "target", _CLAIM_REF)
-    if relation == "restates":
-        if "/" not in target:
-            raise EditError("a restated claim is one of another document: `document/claim`")
-    else:
-        if "/" in target:
-            raise EditError(
-                f"{relation} points at a claim of this document; use restates for another's"
-            )
+    if relation == "restates" and "/" not in target:
+        raise EditError("a restated claim is one of another document: `document/claim`")
+    if "/" not in target:  # a claim of this document (another's is checked against the store)
         if target == claim["id"]:
             raise EditError("a claim cannot be related to itself")
         edit.index_of(target)

@@ -340,8 +340,12 @@ class _Emitter:
             ("attacks", KGD.attacks),
             ("rebuts", KGD.rebuts),
         ):
-            for target in item.get(relation, []):
-                self.add(claim, predicate, self.claim_iri(target))
+            for index, target in enumerate(item.get(relation, [])):
+                if "/" in target:  # a claim of another document (or of this one, in full)
+                    target_iri = self.restated(target, (*path, relation, index))
+                else:
+                    target_iri = self.claim_iri(target)
+                self.add(claim, predicate, target_iri)
         for index, target in enumerate(item.get("restates", [])):
             self.add(claim, KGD.restates, self.restated(target, (*path, "restates", index)))
         self.add(claim, KGD.claimant, self.ref("actor", item.get("by"), (*path, "by")))

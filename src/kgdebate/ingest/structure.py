@@ -162,6 +162,10 @@ def _reference_problems(loaded: Loaded, filename: str) -> Iterator[str]:
             yield from refer((*base, "theme"), "themes", claim["theme"])
         for relation in ("supports", "attacks", "rebuts"):
             for position, target in enumerate(claim.get(relation, [])):
+                document, _, local = target.rpartition("/")
+                if document and document != data["document"]["id"]:
+                    continue  # a claim of another document: checked against the store
+                target = local
                 yield from refer((*base, relation, position), "claims", target)
                 if target == claim["id"]:
                     yield (
