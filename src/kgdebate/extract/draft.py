@@ -39,6 +39,9 @@ STOP_NAMES = {
     "rebuttal", "figure", "table", "section", "summary", "introduction", "conclusion",
     *(name.lower() for name in calendar.month_name if name),
     *(name.lower() for name in calendar.day_name),
+    # a month's short form in a date ("7 Mar 2022"), a title's ("Sen."), "since" before a month
+    *(name.lower() for name in calendar.month_abbr if name), "sept", "since",
+    "sen", "gen", "gov", "rep", "col", "lt", "sgt", "prof", "st", "amb",
 }  # fmt: skip
 ATTRIBUTION = (  # "according to X, …" and "X said …": the source a text names for a figure
     re.compile(
