@@ -109,6 +109,18 @@ class Workbench:
             raise InputError(f"{self.path}: not UTF-8 (bad byte at offset {exc.start})") from None
         return content, hashlib.sha256(raw).hexdigest()
 
+    def _unchanged_since(self, version: object, nothing: str, hint: str) -> tuple[str, str]:
+        """The file's content and version, if it is still at ``version`` (with the lock held);
+        else :class:`Conflict`, saying that ``nothing`` happened."""
+        content, current = self.read()
+        if version != current:
+            raise Conflict(
+                f"{self.path.name} changed since this page read it (another tab, or an "
+                f"editor); {nothing}",
+                hint=hint,
+            )
+        return content, current
+
     def _parsed(self, content: str, version: str) -> YamlText:
         """The file read strictly, once per version (an edit leaves its own result here)."""
         if self._checked is not None and self._checked.version == version:
@@ -120,13 +132,9 @@ class Workbench:
         back as intended; raises :class:`Conflict` or :class:`EditError` and writes nothing.
         Then the claims it changed are checked again (the rest keep what they were told)."""
         with self._lock, _no_collector_passes():
-            content, current = self.read()
-            if version != current:
-                raise Conflict(
-                    f"{self.path.name} changed since this page read it (another tab, or an "
-                    "editor); nothing was written",
-                    hint="reload the page to see the file as it is now, then edit again",
-                )
+            content, current = self._unchanged_since(
+                version, "nothing was written", "reload the page to see the file, then edit again"
+            )
             doc = self._parsed(content, current)
             if name == "finish":
                 self._refuse_unfinished(current)
@@ -319,12 +327,9 @@ class Workbench:
 
         entity = new_entity(arguments)
         with self._lock:
-            content, current = self.read()
-            if version != current:
-                raise Conflict(
-                    f"{self.path.name} changed since this page read it; nothing was added",
-                    hint="reload the page, then add the name again",
-                )
+            content, current = self._unchanged_since(
+                version, "nothing was added", "reload the page, then add the name again"
+            )
             data = self._parsed(content, current).data
             items = (data.get("draft") or {}).get("new_entities") or []
             index = arguments.get("index")
@@ -343,12 +348,9 @@ class Workbench:
         from kgdebate.writes import finish_write
 
         with self._lock:
-            _, current = self.read()
-            if version != current:
-                raise Conflict(
-                    f"{self.path.name} changed since this page read it; nothing was stored",
-                    hint="reload the page, check the file, then ingest again",
-                )
+            self._unchanged_since(
+                version, "nothing was stored", "reload the page, check the file, then ingest again"
+            )
             store = OxigraphStore(self.settings.data_dir)
             try:
                 outcome = ingest_files([self.path], store, self.settings, self.text_path)[0]

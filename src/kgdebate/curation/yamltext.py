@@ -14,7 +14,6 @@ indented deeper; blank and comment lines that end it are left where they are.
 from __future__ import annotations
 
 import bisect
-import json
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -22,7 +21,7 @@ from typing import Any
 import yaml
 
 from kgdebate.errors import InputError
-from kgdebate.extract.writing import block_yaml
+from kgdebate.extract.writing import block_yaml, flow
 from kgdebate.ingest.yamlstrict import Loaded, compose_strict
 
 Path_ = tuple[str | int, ...]
@@ -330,15 +329,6 @@ def _indented(block: str, column: int, first: bool) -> str:
     )
 
 
-def flow_line(value: Any) -> str:
-    """A record as one flow mapping (the way `extract` writes the `draft:` lists)."""
-    if isinstance(value, dict):
-        return "{" + ", ".join(f"{key}: {flow_line(item)}" for key, item in value.items()) + "}"
-    if isinstance(value, list):
-        return "[" + ", ".join(flow_line(item) for item in value) + "]"
-    return json.dumps(value, ensure_ascii=False)
-
-
 # -- edits: each is a splice of the text; one edit's splices never overlap ----------------------
 
 
@@ -384,7 +374,7 @@ def delete_key(doc: YamlText, mapping: Path_, key: str) -> Splice | None:
 
 
 def insert_item(
-    doc: YamlText, sequence: Path_, index: int, value: Any, flow: bool = False
+    doc: YamlText, sequence: Path_, index: int, value: Any, one_line: bool = False
 ) -> Splice:
     """A new item at ``index`` of the list at ``sequence`` (which has items already)."""
     if index < doc.count(sequence):
@@ -392,7 +382,7 @@ def insert_item(
         at, column = region.start, region.column
     else:
         at, column = doc.after_last_item(sequence)
-    block = f"- {flow_line(value)}\n" if flow else block_yaml([value])
+    block = f"- {flow(value)}\n" if one_line else block_yaml([value])
     return Splice(at, at, _indented(block, column, True))
 
 
@@ -400,8 +390,8 @@ def replace_item(doc: YamlText, sequence: Path_, index: int, value: Any) -> Spli
     """The item rewritten, in the style it was written in (one flow line, or a block)."""
     region = doc.region((*sequence, index))
     written = doc.text[region.start : region.end]
-    flow = written.lstrip(" -").startswith("{") and written.count("\n") == 1
-    block = f"- {flow_line(value)}\n" if flow else block_yaml([value])
+    one_line = written.lstrip(" -").startswith("{") and written.count("\n") == 1
+    block = f"- {flow(value)}\n" if one_line else block_yaml([value])
     return Splice(region.start, region.end, _indented(block, region.column, True))
 
 

@@ -68,12 +68,12 @@ def block_yaml(data: Any) -> str:
     )
 
 
-def _flow(value: Any) -> str:
+def flow(value: Any) -> str:
     """A record as one YAML flow mapping; scalars in JSON form, which YAML 1.2 reads alike."""
     if isinstance(value, dict):
-        return "{" + ", ".join(f"{key}: {_flow(item)}" for key, item in value.items()) + "}"
+        return "{" + ", ".join(f"{key}: {flow(item)}" for key, item in value.items()) + "}"
     if isinstance(value, list):
-        return "[" + ", ".join(_flow(item) for item in value) + "]"
+        return "[" + ", ".join(flow(item) for item in value) + "]"
     return json.dumps(value, ensure_ascii=False)
 
 
@@ -84,10 +84,10 @@ def render(draft: Draft) -> str:
     parts = [HEADER, block_yaml(data), "draft:\n"]
     for key, value in block.items():
         if not isinstance(value, list) or all(not isinstance(v, dict | list) for v in value):
-            parts.append(f"  {key}: {_flow(value)}\n")
+            parts.append(f"  {key}: {flow(value)}\n")
         elif key in RECORDS:
             parts.append(f"  {key}:" + ("\n" if value else " []\n"))
-            parts.extend(f"  - {_flow(item)}\n" for item in value)
+            parts.extend(f"  - {flow(item)}\n" for item in value)
         else:
             parts.append("".join(f"  {line}\n" for line in block_yaml({key: value}).splitlines()))
     return fingerprinted("".join(parts), FINGERPRINT)
