@@ -143,3 +143,16 @@ def test_search_groups_by_type_and_escapes(client: FlaskClient) -> None:
 def test_fold_is_case_and_diacritic_insensitive() -> None:
     assert fold("Türkiye") == fold("turkiye") == "turkiye"
     assert fold("KYIV") == "kyiv"
+
+
+def test_search_combines_words_keeps_quoted_phrases_and_marks_them(client: FlaskClient) -> None:
+    """Issue 13, 10: "Crimea 2014" found nothing while each word was taken as one phrase."""
+    page = client.get("/search", query_string={"q": "Crimea 2014"}).get_data(as_text=True)
+    assert not re.search(r"\b0 results", page)
+    assert "<mark>Crimea</mark>" in page and "<mark>2014</mark>" in page
+    both = client.get("/search", query_string={"q": "Istanbul talks"}).get_data(as_text=True)
+    phrase = client.get("/search", query_string={"q": '"talks Istanbul"'}).get_data(as_text=True)
+    assert 'href="/doc/event/istanbul-talks-2022"' in both
+    assert 'href="/doc/event/istanbul-talks-2022"' not in phrase  # as one phrase: not so written
+    none = client.get("/search", query_string={"q": "Crimea zzzz"}).get_data(as_text=True)
+    assert re.search(r"\b0 results", none)  # every word must be found

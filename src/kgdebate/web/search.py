@@ -2,12 +2,15 @@
 
 The index is built once per app from two fixed page queries (the store is read-only while the app
 runs) and searched in Python: both sides are folded the same way (Unicode NFKD, combining marks
-dropped, case-folded), so "turkiye" finds "Türkiye" and "kyiv" finds "Kyiv". The user's words
-never reach SPARQL or a regular expression; they are only a substring to look for.
+dropped, case-folded), so "turkiye" finds "Türkiye" and "kyiv" finds "Kyiv". Several words
+combine (every one must be found, in the entity's names or words), "quoted words" stay one
+term, and the terms are marked in what is shown. The user's words never reach SPARQL or a
+regular expression; they are only substrings to look for.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -27,6 +30,7 @@ answer_options_with_204(bp)
 MAX_QUERY_CHARS = 200
 MIN_QUERY_CHARS = 2
 MAX_HITS = 200
+SHOWN_CHARS = 200
 CACHE_KEY = "kgdebate.search"
 
 
@@ -51,7 +55,54 @@ class Hit:
     group: str
     matched: str
     field: str
-    rank: tuple[int, int]
+    rank: tuple[int, int, int]
+    terms: tuple[str, ...] = ()
+
+    def marked(self) -> list[tuple[str, bool]]:
+        """The matched text in pieces, each found term marked (for <mark> on the page); a long
+        text is cut to the words around the first term found."""
+        text = self.matched
+        if len(text) > SHOWN_CHARS:
+            pieces = marked(text, self.terms)
+            first = next((i for i, (_, found) in enumerate(pieces) if found), 0)
+            start = max(0, sum(len(p) for p, _ in pieces[:first]) - SHOWN_CHARS // 3)
+            text = ("…" if start else "") + text[start : start + SHOWN_CHARS] + "…"
+        return marked(text, self.terms)
+
+    def marked_label(self) -> list[tuple[str, bool]]:
+        return marked(self.label, self.terms)
+
+
+def terms_of(words: str) -> tuple[str, ...]:
+    """The folded terms of a query: each "quoted phrase", then each other word."""
+    phrases = re.findall(r'"([^"]+)"', words)
+    rest = re.sub(r'"[^"]*"?', " ", words).split()
+    return tuple(dict.fromkeys(f for f in (fold(t).strip() for t in [*phrases, *rest]) if f))
+
+
+def marked(text: str, terms: tuple[str, ...]) -> list[tuple[str, bool]]:
+    folded, where = [], []  # the folded text, and the original offset of each of its characters
+    for index, char in enumerate(text):
+        for piece in fold(char):
+            folded.append(piece)
+            where.append(index)
+    haystack = "".join(folded)
+    spans: list[tuple[int, int]] = []
+    for term in terms:
+        at = haystack.find(term)
+        while at >= 0 and term:
+            spans.append((where[at], where[at + len(term) - 1] + 1))
+            at = haystack.find(term, at + len(term))
+    pieces, cursor = [], 0
+    for start, end in sorted(spans):
+        if start < cursor:
+            start = cursor
+        if start >= end:
+            continue
+        pieces += [(text[cursor:start], False), (text[start:end], True)]
+        cursor = end
+    pieces.append((text[cursor:], False))
+    return [piece for piece in pieces if piece[0]]
 
 
 @dataclass
@@ -61,14 +112,29 @@ class SearchIndex:
     groups: dict[str, str]
 
     def search(self, words: str) -> list[Hit]:
-        needle = fold(words)
+        """Entities whose names or words hold every term of the query (words combine with
+        AND; "quoted words" are one term). The entry shown is the one holding most terms;
+        the whole query as one phrase ranks first, then a name that begins with it."""
+        terms = terms_of(words)
+        if not terms:
+            return []
+        phrase = fold(" ".join(words.replace('"', " ").split()))
+        every = (1 << len(terms)) - 1
+        found: dict[str, int] = {}
         best: dict[str, Hit] = {}
         for entry in self.entries:
-            position = entry.folded.find(needle)
-            if position < 0:
+            held = 0
+            for bit, term in enumerate(terms):
+                if term in entry.folded:
+                    held |= 1 << bit
+            if not held:
                 continue
-            exact = 0 if entry.folded == needle else 1 if position == 0 else 2
-            rank = (exact, len(entry.folded))
+            found[entry.entity] = found.get(entry.entity, 0) | held
+            position = entry.folded.find(phrase)
+            exact = (
+                0 if entry.folded == phrase else 1 if position == 0 else 2 if position > 0 else 3
+            )
+            rank = (-bin(held).count("1"), exact, len(entry.folded))
             hit = best.get(entry.entity)
             if hit is None or rank < hit.rank:
                 best[entry.entity] = Hit(
@@ -78,8 +144,10 @@ class SearchIndex:
                     entry.text,
                     entry.field,
                     rank,
+                    terms,
                 )
-        return sorted(best.values(), key=lambda h: (h.group, h.rank, h.label))[:MAX_HITS]
+        hits = [hit for entity, hit in best.items() if found[entity] == every]
+        return sorted(hits, key=lambda h: (h.group, h.rank[1:], h.label))[:MAX_HITS]
 
 
 def build_index(store: OxigraphStore) -> SearchIndex:
