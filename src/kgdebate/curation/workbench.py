@@ -75,6 +75,13 @@ class _Checked:
     run: int  # which whole-file check this version's findings descend from
     fresh: set[str]  # claims checked on their own since that check started
 
+    def findings(self) -> list[Finding]:
+        return [
+            *self.rest,
+            *(f for fs in self.by_claim.values() for f in fs),
+            *self.decisions,
+        ]
+
 
 BATCH = 100
 """Claims checked together: pyshacl's time grows faster than the graph, so a long document is
@@ -161,11 +168,7 @@ class Workbench:
             if checked_ is None or checked_.version != version:
                 checked_ = self._check(self._parsed(content, version), version, store, None)
             data = checked_.doc.data
-            findings = [
-                *checked_.rest,
-                *(f for fs in checked_.by_claim.values() for f in fs),
-                *checked_.decisions,
-            ]
+            findings = checked_.findings()
             checking = not checked_.complete
         return {
             "file": self.path.name,
@@ -207,11 +210,7 @@ class Workbench:
                 "the draft is still being checked; nothing was changed",
                 hint="finish it when the bar reads 0 decisions left · 0 errors",
             )
-        findings = [
-            *checked_.rest,
-            *(f for fs in checked_.by_claim.values() for f in fs),
-            *checked_.decisions,
-        ]
+        findings = checked_.findings()
         left = sum(f.severity == "decision" for f in findings)
         errors = sum(f.severity == "error" for f in findings)
         if left or errors:
@@ -275,6 +274,9 @@ class Workbench:
         by_claim: dict[str, list[Finding]] = {}
         rest: list[Finding] = []
         for first in range(0, max(len(ids), 1), BATCH):
+            with self._lock:
+                if self._checked is None or self._checked.run != run:
+                    return  # a later whole check has started: this one would be thrown away
             batch = _named(set(ids[first : first + BATCH]), claims)
             subset = _with_claims(
                 data, [c for cid, c in claims.items() if cid in batch], whole_draft=first == 0
