@@ -30,6 +30,40 @@ from kgdebate.stance.classify import OVERALL, overall, read_speech
         ("We support Ukraine's peace formula.", {"withdrawal-or-territorial-integrity"}),
         # a hyphenated name still names the war
         ("The Russia-Ukraine war weighs on our economy.", {"effects-only"}),
+        # an end to the war asked of no one is a call for talks; asked of Russia it is not
+        ("We hope for an end to the war in Ukraine soon.", {"calls-for-talks"}),
+        (
+            "We call on Russia to end the war in Ukraine and respect its territorial integrity.",
+            {"withdrawal-or-territorial-integrity"},
+        ),
+        # talks once a condition is met are not talks now; "conditions for" talks are
+        (
+            "An end to the aggression against Ukraine is the precondition for dialogue.",
+            {"condemns-russia"},
+        ),
+        (
+            "We will help create the conditions for dialogue between Russia and Ukraine.",
+            {"calls-for-talks"},
+        ),
+        # a list of conflicts that names the war asks the same for each
+        (
+            "Ukraine, Palestine and the Sahel need a ceasefire and negotiations.",
+            {"calls-for-talks"},
+        ),
+        # an adjective of blame is a condemnation; aggression against another state is not
+        ("The senseless war against Ukraine must stop.", {"condemns-russia"}),
+        (
+            "Those who committed aggression against Serbia now lecture us on Ukraine.",
+            {"effects-only"},
+        ),
+        # borders moved by force, an invasion that must not succeed
+        (
+            "Russia's attempt to redraw borders by force in Ukraine should not succeed.",
+            {"withdrawal-or-territorial-integrity"},
+        ),
+        # irony about liberation is no demand to liberate territory
+        ("Russia claims to liberate the people of Ukraine it bombs.", {"effects-only"}),
+        ("All Ukrainian territories must be liberated.", {"withdrawal-or-territorial-integrity"}),
     ],
 )
 def test_labels_of_one_sentence(text: str, expected: set[str]) -> None:

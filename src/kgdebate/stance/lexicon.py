@@ -33,12 +33,14 @@ WAR = _words(
     r"Mariupol",
     r"Bucha",
     r"Kherson",
-    r"war (?:in|on) (?:the heart of )?Europe(?:an soil)?",
+    r"war (?:in|on|to) (?:the heart of )?Europe(?:an soil)?",
+    r"war on (?:our|the European) continent",
     r"(?:conflict|war|aggression|fighting) in (?:eastern )?Europe",
     r"European (?:war|conflict)",
     r"special military operation",
     r"Black Sea (?:Grain )?Initiative",
     r"grain (?:deal|corridor|initiative|agreement)",
+    r"(?:pandemic|COVID(?:-19)?),? (?:and|then) (?:a |the )?war",
 )
 
 # Other conflicts a speech turns to: a sentence that names one (and not this war) is about it,
@@ -111,6 +113,46 @@ class Label:
     needs: re.Pattern[str] | None = None  # words the sentence must also have for the cue to count
 
 
+# Talks on Ukraine's terms, on conditions, or refused are not a call for talks now; talks
+# about grain and food are about the war's effects; talks held or hosted are a report.
+_NOT_TALKS_NOW = _words(
+    r"peace formula",
+    r"no (?:negotiations|talks|dialogue)",
+    r"cannot negotiate",
+    r"refus\w+",
+    r"(?:settlement|resolution) of (?:international )?disputes",  # the Charter's principle
+    r"only if",
+    r"until",
+    r"unless",
+    r"(?:not|never) want",
+    r"grain",
+    r"wheat",
+    r"cereals?",
+    r"food",
+    r"fertili[sz]ers?",
+    r"export\w*",
+    r"preconditions?",
+    r"prerequisites?",
+    r"(?:on|under) (?:the |these |such )?conditions?",
+    r"illusions?",
+    r"peace(?:keeping|building)",
+    r"peace missions?",
+    r"hosted",
+    r"pursued",
+    r"nuclear arsenals?",
+    r"strategic stability",
+    r"arms control",
+    r"across the globe",
+    r"around the world",
+    r"withdraw\w*",
+    r"(?:19|20)\d\d",
+    r"impose",
+    r"freez\w+",
+    r"(?:sham|illegal|so-called) \w+",
+    r"nuclear disarmament",
+    r"two-State solution",
+)
+
 CALLS_FOR_TALKS = Label(
     "calls-for-talks",
     _words(
@@ -132,38 +174,24 @@ CALLS_FOR_TALKS = Label(
         r"restore peace through talks",
         r"peaceful resolution",
     ),
-    # Talks on Ukraine's terms, on conditions, or refused are not a call for talks now; talks
-    # about grain and food are about the war's effects; talks held or hosted are a report.
+    refuted_by=_NOT_TALKS_NOW,
+)
+
+# "An end to the war" is a call for talks only from a speaker who asks nothing of either side:
+# beside a demand on Russia, or on Ukraine's borders, it is the end on Ukraine's terms.
+CALLS_FOR_AN_END = Label(
+    "calls-for-talks",
+    _words(
+        r"(?:an|the) end (?:to|of) (?:the |this |that )?(?:[\w-]+ ){0,2}(?:war|conflict|bloodshed)"
+    ),
     refuted_by=_words(
-        r"peace formula",
-        r"no (?:negotiations|talks|dialogue)",
-        r"cannot negotiate",
-        r"refus\w+",
-        r"(?:settlement|resolution) of (?:international )?disputes",  # the Charter's principle
-        r"only if",
-        r"until",
-        r"unless",
-        r"(?:not|never) want",
-        r"grain",
-        r"food",
-        r"fertili[sz]ers?",
-        r"exports?",
-        r"hosted",
-        r"pursued",
-        r"nuclear arsenals?",
-        r"strategic stability",
-        r"arms control",
-        r"across the globe",
-        r"around the world",
-        r"withdraw\w*",
-        r"(?:19|20)\d\d",
-        r"impose",
-        r"freez\w+",
-        r"(?:sham|illegal|so-called) \w+",
-        r"nuclear disarmament",
-        r"two-State solution",
-        r"Palestin\w*",
-        r"Israel\w*",
+        _NOT_TALKS_NOW.pattern,
+        r"aggression",
+        r"territorial integrity",
+        r"sovereign\w*",
+        r"(?:on|urge|urges|call upon|calls upon) Russia",
+        r"Russia (?:must|to|should)",
+        r"Cold War",
     ),
 )
 
@@ -178,7 +206,11 @@ WITHDRAWAL_OR_INTEGRITY = Label(
         r"(?:in|with) (?:line|accordance|conformity|keeping) with the "
         r"(?:United Nations |UN )?Charter",
         r"restor\w+ (?:its |the |Ukraine's )?(?:sovereignty|borders)",
-        r"liberat\w+",
+        r"liberat\w+ (?:of )?(?:all |the |its |their )?(?:occupied |Ukrainian )?territor\w+",
+        r"territor\w+ (?:(?:must|should|will) )?(?:is |are |be )?liberated",
+        r"(?:change|move|redraw|alter)\w* (?:\w+ )?borders by force",
+        r"(?:invasion|aggression|attempt\w*|war) (?:\w+ ){0,6}"
+        r"(?:(?:must|should|will|can) not|cannot) succeed",
         r"pull(?:ing)? out",
     ),
 )
@@ -199,8 +231,18 @@ CONDEMNS_RUSSIA = Label(
         r"atrocities",
         r"(?:violat\w+|breach\w*) (?:of )?(?:the )?(?:United Nations |UN )?Charter",
         r"war of conquest",
+        r"(?:unwarranted|unacceptable|senseless|unjust|barbaric|criminal) (?:\w+ )?"
+        r"(?:war|invasion|aggression|attack|assault)",
     ),
-    refuted_by=_words(r"NATO", r"the West", r"Western"),
+    # Aggression against another state named in the sentence is someone else's aggression.
+    refuted_by=_words(
+        r"NATO",
+        r"the West",
+        r"Western",
+        r"(?:aggression|attack\w*) against (?:the )?(?:Republic of |State of |people of )?"
+        r"(?!Ukrain)(?-i:[A-Z])\w+",
+        r"(?:every|any|all) (?:\w+ )?violations?",  # a rule stated for all, not a charge
+    ),
 )
 
 # Words that condemn whatever the sentence is about: they condemn Russia only beside its name.
@@ -248,6 +290,7 @@ BLAMES_WEST_OR_SANCTIONS = Label(
 # The order in which a sentence's labels are reported.
 LABELS = (
     CALLS_FOR_TALKS,
+    CALLS_FOR_AN_END,
     WITHDRAWAL_OR_INTEGRITY,
     CONDEMNS_RUSSIA,
     CONDEMNS_RUSSIA_BY_NAME,
