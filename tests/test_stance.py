@@ -64,6 +64,19 @@ from kgdebate.stance.classify import OVERALL, overall, read_speech
         # irony about liberation is no demand to liberate territory
         ("Russia claims to liberate the people of Ukraine it bombs.", {"effects-only"}),
         ("All Ukrainian territories must be liberated.", {"withdrawal-or-territorial-integrity"}),
+        # a provocation is blame of the West only when it is the West's, or aimed at Russia
+        ("Putin's provocation in Ukraine has failed.", {"effects-only"}),
+        (
+            "We reject the military provocations against Russia over Ukraine.",
+            {"blames-west-or-sanctions"},
+        ),
+        # talks named as a place to meet or a way out
+        ("The summit could be a platform for talks on Ukraine.", {"calls-for-talks"}),
+        # what a speaker is, not what it asks
+        (
+            "We stand with Ukraine as a country committed to dialogue-based solutions.",
+            {"effects-only"},
+        ),
     ],
 )
 def test_labels_of_one_sentence(text: str, expected: set[str]) -> None:
@@ -77,6 +90,19 @@ def test_a_follow_up_sentence_in_the_same_paragraph_counts_with_medium_confidenc
     assert [text[p.start : p.end] for p in talks] == ["We urge both parties to return to dialogue."]
     assert talks[0].confidence == "medium"
     assert talks[0].cues == ("dialogue",)
+
+
+def test_a_paragraph_that_opens_by_pointing_back_goes_on_with_the_war() -> None:
+    text = (
+        "The war in Ukraine has hurt our economy.\n"
+        "No one knows when the conflict will end. We appeal for a cessation of hostilities.\n"
+        "Our schools need teachers. We call for dialogue with our unions.\n"
+    )
+    passages = read_speech(text).passages
+    assert [(p.label, text[p.start : p.end]) for p in passages] == [
+        ("calls-for-talks", "We appeal for a cessation of hostilities.")
+    ]
+    assert passages[0].confidence == "medium"
 
 
 def test_a_new_paragraph_about_something_else_is_not_about_the_war() -> None:

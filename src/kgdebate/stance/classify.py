@@ -76,11 +76,17 @@ def read_speech(text: str) -> Reading:
     passages: list[Passage] = []
     effects: list[Passage] = []
     mentions_war = False
+    previous_named = False
     for start, end in _paragraphs(text):
         spans = sentences(text, start, end)
         named = [bool(WAR.search(text[a:b])) for a, b in spans]
         mentions_war = mentions_war or any(named)
-        since_named: int | None = None  # sentences since the paragraph last named the war
+        # A paragraph that opens by pointing back ("the conflict") goes on with the war the one
+        # before it named: speeches give a topic several paragraphs.
+        opening = text[spans[0][0] : spans[0][1]] if spans else ""
+        carried = previous_named and _points_back(opening)
+        previous_named = any(named) or carried
+        since_named: int | None = 0 if carried else None  # sentences since the war was named
         for (s_start, s_end), names_war in zip(spans, named, strict=True):
             sentence = text[s_start:s_end]
             if names_war:
@@ -101,6 +107,10 @@ def read_speech(text: str) -> Reading:
     if not passages and effects:
         passages = effects[:1] + [p for p in effects[1:] if p.cues != ("the war named",)][:2]
     return Reading(tuple(passages), mentions_war)
+
+
+def _points_back(sentence: str) -> bool:
+    return bool(ANAPHOR.search(sentence)) and not OTHER_CONFLICTS.search(sentence)
 
 
 def _about_the_war(sentence: str, since_named: int | None, paragraph_names_war: bool) -> bool:

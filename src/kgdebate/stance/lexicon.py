@@ -151,6 +151,7 @@ _NOT_TALKS_NOW = _words(
     r"(?:sham|illegal|so-called) \w+",
     r"nuclear disarmament",
     r"two-State solution",
+    r"as an? (?:country|nation|State) (?:\w+ )?committed",  # what a speaker is, not what it asks
 )
 
 CALLS_FOR_TALKS = Label(
@@ -172,6 +173,11 @@ CALLS_FOR_TALKS = Label(
         r"mediat\w+",
         r"(?:silence|lay down) (?:the|their) (?:guns|arms|weapons)",
         r"restore peace through talks",
+        r"make peace",
+        r"off-?ramp",
+        r"talk to each other",
+        r"(?:platform|venue|forum|table) for (?:peace )?talks",
+        r"(?:resume|start|begin|hold|return to|open) (?:peace |direct )?talks",
         r"peaceful resolution",
     ),
     refuted_by=_NOT_TALKS_NOW,
@@ -281,7 +287,9 @@ BLAMES_WEST_OR_SANCTIONS = Label(
         r"foment\w*",
         r"legitimate security (?:concerns|interests)",
         r"russophob\w+",
-        r"provocat\w+",
+        r"provocat\w+ (?:\w+ ){0,8}against Russia",
+        r"(?:NATO|Western|the West)(?:['’]s)? provocat\w+",
+        r"provoked by (?:NATO|the West)",
         r"pumping (?:\w+ )?weapons",
         r"arms supplies",
     ),
