@@ -487,3 +487,75 @@ def test_a_claim_can_attack_a_claim_of_a_stored_document(bench: Bench) -> None:
     wrong = bench.edit("relate", claim="c02", relation="supports", target=f"{SEED_ID}/c999")
     errors = [f for f in wrong.json["findings"] if f["severity"] == "error"]
     assert any(f["claim"] == "c02" and "c999" in f["message"] for f in errors), errors
+
+
+UNGDC = Path(__file__).parent.parent / "data" / "annotations" / "ungdc"
+
+
+def _stance_edit(name: str) -> tuple[str, Edit]:
+    annotation = (UNGDC / name).read_text("utf-8")
+    return annotation, Edit(load_strict(annotation, name).data, YamlText(annotation, name), None)
+
+
+def test_a_machine_stance_is_confirmed_or_corrected_and_then_no_machine_s() -> None:
+    """Issue 14, 4: a curator confirms a stance the rules found, or gives it another label; either
+    way the `extracted:` record goes, and only its lines change."""
+    annotation, edit = _stance_edit("2022/BGD_77_2022.yaml")
+    claims = edit.data["claims"]
+    assert [c["stance"]["label"] for c in claims[:2]] == [
+        "blames-west-or-sanctions",
+        "calls-for-talks",
+    ]
+    assert all("extracted" in c for c in claims[:2])
+    corrected = checked(
+        apply_splices(annotation, run(edit, "stance", {"claim": "s01", "label": "effects-only"})),
+        edit.data,
+        "f",
+        10**5,
+    ).text
+    written = load_strict(corrected, "f").data["claims"]
+    assert written[0]["stance"] == {"motion": "negotiate-now", "label": "effects-only"}
+    assert "extracted" not in written[0] and "extracted" in written[1]
+    changed = [
+        line
+        for line in difflib.unified_diff(annotation.splitlines(), corrected.splitlines(), n=0)
+        if line[:1] in "+-" and line[:3] not in ("+++", "---")
+    ]
+    assert changed == [
+        "-    label: blames-west-or-sanctions",
+        "-  extracted:",
+        "-    by: kgdebate 0.1.0 stance rules",
+        "-    confidence: high",
+        "-    cues: [counter-sanctions]",
+        "+    label: effects-only",
+    ], changed
+
+    _, edit = _stance_edit("2022/BGD_77_2022.yaml")
+    confirmed = apply_splices(annotation, run(edit, "confirm", {"claim": "s02"}))
+    written = load_strict(confirmed, "f").data["claims"]
+    assert written[1]["stance"]["label"] == "calls-for-talks" and "extracted" not in written[1]
+    with pytest.raises(EditError, match="no machine's"):
+        run(
+            Edit(load_strict(confirmed, "f").data, YamlText(confirmed, "f"), None),
+            "confirm",
+            {"claim": "s02"},
+        )
+    with pytest.raises(EditError, match="one of"):
+        run(_stance_edit("2022/BGD_77_2022.yaml")[1], "stance", {"claim": "s01", "label": "maybe"})
+
+
+def test_a_claim_becomes_a_stance_of_an_actor_toward_a_motion(bench: Bench) -> None:
+    """A claim of a draft that is no stance yet: the motion and actor are asked for, then the
+    claim is one, and the ingest pipeline's check of it finds nothing wrong."""
+    refused = bench.edit("stance", claim="c01", label="calls-for-talks")
+    assert refused.status_code == 400 and "motion" in refused.json["error"]
+    done = bench.edit(
+        "stance", claim="c01", label="calls-for-talks", motion="negotiate-now", by="ukraine"
+    )
+    assert done.status_code == 200, done.json
+    assert not [f for f in done.json["findings"] if f["claim"] == "c01"], done.json["findings"]
+    claim = load_strict(bench.file.read_text(), "f").data["claims"][0]
+    assert (claim["by"], claim["stance"]) == (
+        "ukraine",
+        {"motion": "negotiate-now", "label": "calls-for-talks"},
+    )

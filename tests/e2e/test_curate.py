@@ -265,3 +265,63 @@ def test_a_draft_becomes_a_curated_document_in_the_browser(
     ).to_be_visible()
     screenshot(page, "curate-crimea-after-ingest")
     watch.assert_clean()
+
+
+SPEECH = "2022/BGD_77_2022"
+
+
+@pytest.fixture(scope="module")
+def speech_curation(
+    corpus_built: OxigraphStore, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[str, Path]]:
+    """`kgdebate curate` on a UN General Debate speech as `kgdebate import ungdc` wrote it."""
+    from conftest import CORPUS, FULL_DATA
+
+    text = CORPUS / "ungdc" / f"{SPEECH}.txt"
+    if not text.exists():
+        pytest.skip("no UN General Debate corpus in ../shared/corpus/ungdc beside the repository")
+    folder = tmp_path_factory.mktemp("speech-curation")
+    corpus_built.backup(folder / "store")
+    annotation = folder / Path(SPEECH).with_suffix(".yaml").name
+    shutil.copy(FULL_DATA / "annotations" / "ungdc" / f"{SPEECH}.yaml", annotation)
+    shutil.copy(text, folder)
+    log = folder / "curate.log"
+    with log.open("wb") as out:
+        workbench = subprocess.Popen(
+            _kgdebate("--data-dir", str(folder / "store"), "curate", str(annotation)),
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        try:
+            yield _url_in(log, workbench), annotation
+        finally:
+            os.killpg(workbench.pid, signal.SIGTERM)
+            workbench.wait(timeout=20)
+
+
+def test_a_curator_confirms_one_machine_stance_and_corrects_another(
+    speech_curation: tuple[str, Path], watched: tuple[Page, Watch]
+) -> None:
+    """Issue 14, 4: the stances the rules found are shown as the rules' (cues, confidence);
+    one confirmed, one given another label, both then the curator's, in the file."""
+    from kgdebate.ingest.yamlstrict import load_strict
+
+    url, annotation = speech_curation
+    page, _ = watched
+    page.goto(url)
+    expect(page.locator("body")).to_have_attribute("data-loaded", "true")
+    expect(page.locator("#card-s01")).to_contain_text("found by rules, not confirmed")
+    page.locator("#card-s02").click()
+    expect(page.locator("#card-s02 .machine")).to_contain_text("the end of the Russia-Ukraine war")
+    _edited(page, lambda: page.locator("#card-s02").get_by_role("button", name="Confirm").click())
+    expect(page.locator("#card-s02 .machine")).to_have_count(0)
+    page.locator("#card-s01").click()
+    _edited(page, lambda: page.get_by_label("stance of s01").select_option("effects-only"))
+    expect(page.locator("#card-s01 .machine")).to_have_count(0)
+    assert not axe_violations(page)
+    claims = load_strict(annotation.read_text("utf-8"), annotation.name).data["claims"]
+    assert [(c["stance"]["label"], "extracted" in c) for c in claims[:2]] == [
+        ("effects-only", False),
+        ("calls-for-talks", False),
+    ]

@@ -26,6 +26,7 @@ from kgdebate.curation.yamltext import (
     set_key,
 )
 from kgdebate.extract.writing import block_yaml
+from kgdebate.stance.lexicon import EFFECTS_ONLY, LABELS
 
 SIDES = ("for", "against", "none")
 KINDS = ("recommendation", "fact", "causal", "forecast", "moral")
@@ -480,6 +481,60 @@ def set_field(edit: Edit, arguments: dict[str, Any]) -> list[Splice]:
         value = _choice(arguments, "value", FIELDS[name] or ())
     claim[name] = value
     return [set_key(edit.doc, ("claims", index), name, value)]
+
+
+STANCE_LABELS = (*dict.fromkeys(label.notation for label in LABELS), EFFECTS_ONLY)
+
+
+@operation("stance")
+def set_stance(edit: Edit, arguments: dict[str, Any]) -> list[Splice]:
+    """A claim's stance label toward a motion, set by the curator: a label a curator chose is no
+    machine's, so the claim's ``extracted:`` record goes with it. A claim that is no stance yet
+    becomes one of its actor (the claim's ``by``, else ``by`` given, else the speech's state)
+    toward ``motion`` (else the motion of the file's other stances)."""
+    index = edit.index_of(arguments.get("claim"))
+    claim = edit.claims()[index]
+    label = _choice(arguments, "label", STANCE_LABELS)
+    splices: list[Splice] = []
+    motion = (claim.get("stance") or {}).get("motion")
+    if motion is None:
+        motion = arguments.get("motion") or next(
+            (c["stance"]["motion"] for c in edit.claims() if isinstance(c.get("stance"), dict)),
+            None,
+        )
+        if not isinstance(motion, str) or not _SLUG.match(motion):
+            raise EditError(
+                f"claim {claim['id']} is no stance yet: name the motion it takes a position on",
+                hint="a motion's slug, as on its page: /motions/<slug>",
+            )
+        if "by" not in claim:
+            by = arguments.get("by") or (edit.data.get("speech") or {}).get("on_behalf_of")
+            if not isinstance(by, str) or not _SLUG.match(by):
+                raise EditError(
+                    f"claim {claim['id']} names no actor (`by`) to take the stance",
+                    hint="a stance is an actor's position: give the claim's `by` in the YAML",
+                )
+            claim["by"] = by
+            splices.append(set_key(edit.doc, ("claims", index), "by", by))
+    claim["stance"] = {"motion": motion, "label": label}
+    splices.append(set_key(edit.doc, ("claims", index), "stance", claim["stance"]))
+    return splices + _confirmed(edit, index)
+
+
+@operation("confirm")
+def confirm(edit: Edit, arguments: dict[str, Any]) -> list[Splice]:
+    """A claim found by a tool, confirmed as it stands: its ``extracted:`` record goes."""
+    index = edit.index_of(arguments.get("claim"))
+    if "extracted" not in edit.claims()[index]:
+        raise EditError(f"claim {edit.claims()[index]['id']} is no machine's: nothing to confirm")
+    return _confirmed(edit, index)
+
+
+def _confirmed(edit: Edit, index: int) -> list[Splice]:
+    if edit.claims()[index].pop("extracted", None) is None:
+        return []
+    gone = delete_key(edit.doc, ("claims", index), "extracted")
+    return [gone] if gone is not None else []
 
 
 @operation("relate")

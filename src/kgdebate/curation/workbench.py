@@ -32,6 +32,7 @@ from kgdebate.curation.operations import (
     QUALIFIERS,
     RELATIONS,
     SIDES,
+    STANCE_LABELS,
     Edit,
     run,
 )
@@ -188,6 +189,7 @@ class Workbench:
                 "cited_as": CITED_AS,
                 "evidence": EVIDENCE,
                 "qualifiers": QUALIFIERS,
+                "stances": STANCE_LABELS,
                 "themes": [t["id"] for t in (data.get("debate") or {}).get("themes", [])],
             },
         }

@@ -223,7 +223,9 @@ function claimCard(claim, index) {
 
 function compactCard(claim) {
   const id = claim.id;
-  const fields = [claim.side || "no side", claim.theme || "no theme", claim.kind || "no kind"];
+  const fields = claim.stance
+    ? [`stance: ${claim.stance.label}`, claim.extracted ? "found by rules, not confirmed" : "confirmed"]
+    : [claim.side || "no side", claim.theme || "no theme", claim.kind || "no kind"];
   return el("li", {
     class: "card compact",
     id: `card-${id}`,
@@ -263,6 +265,7 @@ function fullCard(claim, index) {
       el("input", { type: "text", size: "10", placeholder: "as of", value: claim.as_of || "", "aria-label": `as-of date of ${id}`, on: { change: (e) => set("as_of")(e.target.value) } }),
       select(state.options.qualifiers, claim.date_qualifier, `how the as-of date of ${id} holds`, set("date_qualifier"), "exactly"),
     ),
+    stance(claim),
     statement,
     el("p", { class: "words" }, `“${words}”`),
     el("div", { class: "row" },
@@ -279,6 +282,23 @@ function fullCard(claim, index) {
     el("ul", {}, findingsFor(id).map(renderFinding)),
   );
   return card;
+}
+
+// A stance found by the rules says so, with the words that fired and how sure the rule is,
+// until the curator confirms it or chooses another label.
+function stance(claim) {
+  if (!claim.stance && !claim.by) return null;
+  const id = claim.id;
+  const label = select(state.options.stances, claim.stance ? claim.stance.label : "", `stance of ${id}`,
+    (value) => { if (value) edit("stance", { claim: id, label: value }); }, "stance…");
+  const found = claim.extracted;
+  return el("div", { class: "row" },
+    el("span", {}, `${claim.by || ""} on ${claim.stance ? claim.stance.motion : "(no motion)"}: `),
+    label,
+    found ? el("span", { class: "machine" },
+      ` found by ${found.by} (${found.confidence || "no"} confidence; cues: ${(found.cues || []).join(", ")}) `) : null,
+    found ? el("button", { type: "button", on: { click: () => edit("confirm", { claim: id }) } }, "Confirm") : null,
+  );
 }
 
 function relations(claim) {
