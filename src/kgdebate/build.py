@@ -15,7 +15,7 @@ from kgdebate.ingest.pipeline import Outcome, ingest_files
 from kgdebate.mint import Minter
 from kgdebate.namespaces import DEFAULT_BASE, new_graph
 from kgdebate.ontology import named_graph
-from kgdebate.store import OxigraphStore, TripleStore, to_oxigraph
+from kgdebate.store import TripleStore, to_oxigraph
 from kgdebate.validate import validate_graph
 
 log = logging.getLogger(__name__)
@@ -105,7 +105,7 @@ def load_trusted(store: TripleStore, settings: Settings) -> int:
     return len(reference)
 
 
-def build(data_dir: Path, store: OxigraphStore, settings: Settings) -> BuildSummary:
+def build(data_dir: Path, store: TripleStore, settings: Settings) -> BuildSummary:
     """Load the trusted graphs, then ingest every ``annotations/*.yaml`` of ``data_dir``."""
     reference_triples = load_trusted(store, settings)
     annotations = sorted((data_dir / "annotations").rglob("*.yaml"))

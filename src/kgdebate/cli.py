@@ -11,13 +11,14 @@ import sys
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 import click
 import pyoxigraph as ox
 
 from kgdebate import __version__
 from kgdebate.anchor import anchors, near_misses
+from kgdebate.backends import open_store
 from kgdebate.build import build as build_store
 from kgdebate.cli_query import run_in_worker, write_outcome
 from kgdebate.config import Settings, load_settings
@@ -26,7 +27,6 @@ from kgdebate.errors import InputError, KgdebateError
 from kgdebate.exports.formats import DOCUMENT_FORMATS, export_document
 from kgdebate.federation import Federation
 from kgdebate.files import replacing, write_atomically
-from kgdebate.generation import readable_store
 from kgdebate.ingest.pipeline import Outcome, ingest_files
 from kgdebate.ingest.text import read_text
 from kgdebate.linking.command import link as link_command
@@ -39,7 +39,7 @@ from kgdebate.queries import (
     read_query,
 )
 from kgdebate.stats import collect_stats, format_stats
-from kgdebate.store import OxigraphStore
+from kgdebate.store import OxigraphStore, TripleStore
 from kgdebate.writes import finish_write
 
 log = logging.getLogger("kgdebate")
@@ -48,7 +48,18 @@ DATASET_FORMATS = {"trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS}
 EXPORT_GRAPH_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES}
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """Any kgdebate error a command did not handle itself ends it with its message and hint
+    (a store server that stops answering mid-command, say), never with a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except KgdebateError as exc:
+            _fail(exc)
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="kgdebate")
 @click.option(
     "--config",
@@ -102,15 +113,9 @@ def _fail(exc: KgdebateError) -> NoReturn:
     sys.exit(exc.exit_code)
 
 
-def _open(settings: Settings, read_only: bool = False) -> OxigraphStore:
+def _open(settings: Settings, read_only: bool = False) -> TripleStore:
     try:
-        if read_only and not settings.data_dir.exists():
-            from kgdebate.errors import StoreError
-
-            raise StoreError(f"no store at {settings.data_dir}", hint="run `kgdebate build` first")
-        if read_only:  # the latest published generation, never a store being written
-            return OxigraphStore(readable_store(settings.data_dir), read_only=True)
-        return OxigraphStore(settings.data_dir)
+        return open_store(settings, read_only)
     except KgdebateError as exc:
         _fail(exc)
 
@@ -540,7 +545,7 @@ def export(
 
 
 def _export_document(
-    settings: Settings, store: OxigraphStore, fmt: str, slug: str | None, output: Path | None
+    settings: Settings, store: TripleStore, fmt: str, slug: str | None, output: Path | None
 ) -> None:
     if slug is None:
         _fail(KgdebateError(f"--format {fmt} exports one document: add --document SLUG"))
@@ -569,11 +574,16 @@ def restore(settings: Settings, dump: Path) -> None:
     store = _open(settings)
     try:
         with dump.open("rb") as handle:
-            count = store.restore(handle, fmt)
+            if isinstance(store, OxigraphStore):
+                count = store.restore(handle, fmt)
+            else:  # one update request: the server takes all of it or none
+                store.load(handle, fmt)
+                count = len(store)
     except KgdebateError as exc:
         _fail(exc)
     finish_write(store, settings)
-    click.echo(f"restored {count} triples into {settings.data_dir}", err=True)
+    where = settings.store_query_url if settings.store == "sparql" else settings.data_dir
+    click.echo(f"restored {count} triples into {where}", err=True)
 
 
 @cli.command()
@@ -613,6 +623,13 @@ def snapshot(settings: Settings, out: Path) -> None:
     from kgdebate.snapshots import take
 
     store = _open(settings, read_only=True)
+    if not isinstance(store, OxigraphStore):
+        _fail(
+            KgdebateError(
+                "a snapshot copies the embedded store; a SPARQL server makes its own backups",
+                hint="use the server's backup tool (Virtuoso: backup_online)",
+            )
+        )
     try:
         written = take(store, settings.data_dir, out)
     except (KgdebateError, OSError) as exc:

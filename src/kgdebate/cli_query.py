@@ -16,7 +16,7 @@ from kgdebate.config import Settings
 from kgdebate.errors import QueryError
 from kgdebate.media_types import GRAPH_TYPES, RESULT_TYPES
 from kgdebate.queries import GRAPH_FORMATS, RESULT_FORMATS, table
-from kgdebate.query_jobs import Job, Outcome
+from kgdebate.query_jobs import Job, Outcome, outcome_of
 from kgdebate.query_pool import (
     EngineCrashed,
     QueryOutOfMemory,
@@ -46,6 +46,11 @@ def run_in_worker(settings: Settings, prepared: str, fmt: str) -> Outcome:
         max_rows=settings.max_rows,
         base_iri=settings.endpoint_iri,
     )
+    if settings.store == "sparql":  # the server runs it, under the same time limit
+        from kgdebate.sparql_store import SparqlStore
+
+        result = SparqlStore.from_settings(settings).query(prepared)
+        return _checked(outcome_of(result, job), fmt, settings)
     pool = QueryPool(settings.data_dir, 1, settings.query_timeout_s, 0, settings.query_memory_mb)
     try:
         return _checked(pool.run(job), fmt, settings)

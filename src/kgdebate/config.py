@@ -15,6 +15,7 @@ from kgdebate.namespaces import CC_BY_4, DEFAULT_BASE, LOCAL_URL, WIKIDATA_SPARQ
 from kgdebate.sparql_guard import Limits
 
 CONFIG_FILE_ENV = "KGDEBATE_CONFIG"
+STORES = ("oxigraph", "sparql")
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,14 @@ class Settings:
 
     data_dir: Path = Path("var/store")
     """The on-disk Oxigraph store."""
+    store: str = "oxigraph"
+    """Where the graph lives: ``oxigraph`` (embedded, in data_dir) or ``sparql`` (a SPARQL 1.1
+    server at store_query_url / store_update_url; README, "A SPARQL server as the store")."""
+    store_query_url: str = ""
+    """The SPARQL 1.1 Protocol query endpoint of the store server (store = "sparql")."""
+    store_update_url: str = ""
+    """Its SPARQL 1.1 Update endpoint (default: store_query_url). Credentials only from
+    KGDEBATE_STORE_USER and KGDEBATE_STORE_PASSWORD."""
     texts_dir: Path = Path("var/texts")
     """Where full texts of documents are looked up by file name (never redistributed)."""
     reference_dir: Path = Path("data/reference")
@@ -147,4 +156,14 @@ def _coerce(values: dict[str, Any]) -> Settings:
                 f"setting 'trusted_proxies': {proxy!r} is not an IP address or network",
                 hint="list addresses or networks, e.g. 127.0.0.1, 10.0.0.0/8",
             ) from None
+    if typed.get("store", defaults.store) not in STORES:
+        raise InputError(
+            f"setting 'store': {typed['store']!r} is not one of {', '.join(STORES)}",
+            hint='"oxigraph" (the embedded store) or "sparql" (a SPARQL 1.1 server)',
+        )
+    if typed.get("store") == "sparql" and not typed.get("store_query_url"):
+        raise InputError(
+            "setting 'store' is \"sparql\" but 'store_query_url' is not set",
+            hint="give the server's SPARQL endpoint (KGDEBATE_STORE_QUERY_URL)",
+        )
     return dataclasses.replace(defaults, **typed)

@@ -9,6 +9,7 @@ for XML, CSV and TSV, parsed back and serialized by pyoxigraph, so every format 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import islice
 from typing import Any
@@ -62,10 +63,18 @@ def evaluate(store: ox.Store, job: Job) -> Outcome:
         return Outcome("syntax-error", detail=str(exc))
     except (ValueError, OSError):
         return Outcome("failed")
+    return outcome_of(result, job)
+
+
+def outcome_of(
+    result: ox.QuerySolutions | ox.QueryBoolean | Iterable[ox.Triple], job: Job
+) -> Outcome:
+    """A query's result (solutions, a boolean, or triples: from this engine or a SPARQL
+    server) written as ``job`` asks."""
     try:
-        if isinstance(result, ox.QueryTriples):
-            return _graph(result, job)
-        return _results(result, job)
+        if isinstance(result, ox.QuerySolutions | ox.QueryBoolean):
+            return _results(result, job)
+        return _graph(result, job)
     except (SyntaxError, ValueError, OSError):  # evaluation errors surface while iterating
         return Outcome("failed")
 
@@ -105,7 +114,7 @@ def _results(result: ox.QuerySolutions | ox.QueryBoolean, job: Job) -> Outcome:
     return Outcome("ok", body, job.result_type, len(rows), truncated)
 
 
-def _graph(result: ox.QueryTriples, job: Job) -> Outcome:
+def _graph(result: Iterable[ox.Triple], job: Job) -> Outcome:
     if job.graph_type is None:
         return Outcome("not-acceptable")
     triples = list(islice(result, job.max_rows + 1))

@@ -23,15 +23,19 @@ error status, is a :class:`RemoteError` with a message that says which endpoint 
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import http.client
 import json
+import re
+import secrets
 import socket
 import ssl
 import threading
 import time
 from collections.abc import Iterator
 from contextlib import closing, contextmanager, suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from email.message import Message
 from typing import Any
 from urllib.parse import urlsplit
@@ -121,38 +125,107 @@ def select(endpoint: Endpoint, query: str) -> tuple[list[str], list[Row]]:
 
 def _post(endpoint: Endpoint, query: str) -> tuple[int, Message, bytes]:
     """Status, headers and body (up to one byte past the cap) of one POST, within the limit."""
-    deadline = time.monotonic() + endpoint.timeout_s
-    url = urlsplit(endpoint.url)
+    body, headers = _protocol_request(endpoint, query)
+    return exchange(endpoint.url, endpoint.timeout_s, body, headers)
+
+
+@dataclass(frozen=True)
+class Credentials:
+    """A user and password for a server that asks for them (HTTP Basic or Digest)."""
+
+    user: str
+    password: str = field(repr=False)
+
+
+def exchange(
+    url: str,
+    timeout_s: float,
+    body: bytes | None,
+    headers: dict[str, str],
+    credentials: Credentials | None = None,
+    method: str = "POST",
+) -> tuple[int, Message, bytes]:
+    """One HTTP request within ``timeout_s`` in all (answered again, once, with ``credentials``
+    when the server asks for them: Digest as RFC 7616 describes, or Basic), never redirected.
+    Returns the status, the headers and the body (up to one byte past the cap)."""
+    deadline = time.monotonic() + timeout_s
+    status, answer_headers, answer = _exchange_once(url, deadline, method, body, headers)
+    challenge = answer_headers.get("WWW-Authenticate") or ""
+    if status == 401 and credentials is not None and challenge:
+        signed = {**headers, "Authorization": _authorization(challenge, credentials, method, url)}
+        return _exchange_once(url, deadline, method, body, signed)
+    return status, answer_headers, answer
+
+
+def _exchange_once(
+    url: str, deadline: float, method: str, body: bytes | None, headers: dict[str, str]
+) -> tuple[int, Message, bytes]:
+    parts = urlsplit(url)
+    timeout_s = max(0.001, deadline - time.monotonic())
     connection: http.client.HTTPConnection
-    if url.scheme == "https":
+    if parts.scheme == "https":
         connection = http.client.HTTPSConnection(
-            url.hostname or "",
-            url.port,
-            timeout=endpoint.timeout_s,
+            parts.hostname or "",
+            parts.port,
+            timeout=timeout_s,
             context=ssl.create_default_context(),
         )
     else:
-        connection = http.client.HTTPConnection(
-            url.hostname or "", url.port, timeout=endpoint.timeout_s
-        )
-    body, headers = _protocol_request(endpoint, query)
-    target = url.path or "/"
-    if url.query:
-        target += "?" + url.query
+        connection = http.client.HTTPConnection(parts.hostname or "", parts.port, timeout=timeout_s)
+    target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
     with closing(connection):
         connection.connect()
         with _shut_at(connection, deadline) as expired:
             try:
-                connection.request("POST", target, body, headers)
+                connection.request(method, target, body, headers)
                 response = connection.getresponse()
-                body = _read_capped(response)
+                answer = _read_capped(response)
             except (OSError, ValueError, http.client.HTTPException):
                 if expired.is_set():  # whatever the shutdown made the read raise
                     raise TimeoutError from None
                 raise
         if expired.is_set():  # the shutdown may look like a short but normal end of the body
             raise TimeoutError
-    return response.status, response.headers, body
+    return response.status, response.headers, answer
+
+
+def _authorization(challenge: str, credentials: Credentials, method: str, url: str) -> str:
+    """The Authorization header answering a WWW-Authenticate challenge."""
+    scheme, _, rest = challenge.partition(" ")
+    if scheme.lower() == "basic":
+        pair = f"{credentials.user}:{credentials.password}".encode()
+        return "Basic " + base64.b64encode(pair).decode("ascii")
+    if scheme.lower() != "digest":
+        raise RemoteError(f"{url} asks for {scheme} authentication, which kgdebate does not speak")
+    asked = {
+        key.lower(): quoted or bare
+        for key, quoted, bare in re.findall(r'(\w+)=(?:"([^"]*)"|([^,\s]*))', rest)
+    }
+    realm, nonce = asked.get("realm", ""), asked.get("nonce", "")
+    algorithm = asked.get("algorithm", "MD5").upper()
+    digest = {"MD5": hashlib.md5, "SHA-256": hashlib.sha256}.get(algorithm)
+    if digest is None:
+        raise RemoteError(f"{url} asks for Digest with {algorithm}, which kgdebate does not speak")
+
+    def h(text: str) -> str:
+        return digest(text.encode()).hexdigest()
+
+    parts = urlsplit(url)
+    uri = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+    ha1 = h(f"{credentials.user}:{realm}:{credentials.password}")
+    ha2 = h(f"{method}:{uri}")
+    fields = {"username": credentials.user, "realm": realm, "nonce": nonce, "uri": uri}
+    if "auth" in [q.strip() for q in asked.get("qop", "").split(",")]:
+        cnonce = secrets.token_hex(8)
+        fields["response"] = h(f"{ha1}:{nonce}:00000001:{cnonce}:auth:{ha2}")
+        extra = f', qop=auth, nc=00000001, cnonce="{cnonce}"'
+    else:
+        fields["response"] = h(f"{ha1}:{nonce}:{ha2}")
+        extra = ""
+    if "opaque" in asked:
+        fields["opaque"] = asked["opaque"]
+    quoted = ", ".join(f'{k}="{v}"' for k, v in fields.items())
+    return f"Digest {quoted}, algorithm={algorithm}{extra}"
 
 
 def _protocol_request(endpoint: Endpoint, query: str) -> tuple[bytes, dict[str, str]]:

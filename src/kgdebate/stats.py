@@ -10,7 +10,7 @@ import pyoxigraph as ox
 from kgdebate.config import Settings
 from kgdebate.namespaces import KGD, SH
 from kgdebate.queries import short
-from kgdebate.store import OxigraphStore
+from kgdebate.store import TripleStore
 
 _CLASSES = """
 SELECT ?class (COUNT(DISTINCT ?s) AS ?n) WHERE {
@@ -22,7 +22,11 @@ SELECT (COUNT(?w) AS ?n) WHERE {
   ?w sh:resultSeverity sh:Warning .
 }
 """
-_GRAPHS = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g"
+# The dataset's graphs only: a SPARQL server as the store has graphs of its own.
+_GRAPHS = """
+SELECT ?g (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?g), "{base}")) }}
+GROUP BY ?g ORDER BY ?g
+"""
 
 
 @dataclass
@@ -33,7 +37,7 @@ class Stats:
     open_warnings: int
 
 
-def collect_stats(store: OxigraphStore, settings: Settings) -> Stats:
+def collect_stats(store: TripleStore, settings: Settings) -> Stats:
     prefixes = f"PREFIX kgd: <{KGD._NS}>\nPREFIX sh: <{SH}>\n"
 
     def pairs(sparql: str) -> dict[str, int]:
@@ -41,7 +45,10 @@ def collect_stats(store: OxigraphStore, settings: Settings) -> Stats:
         assert isinstance(result, ox.QuerySolutions)
         return {short(row[0]): int(row[1].value) for row in result}
 
-    graphs = {name.replace(settings.base_iri, "", 1): n for name, n in pairs(_GRAPHS).items()}
+    graphs = {
+        name.replace(settings.base_iri, "", 1): n
+        for name, n in pairs(_GRAPHS.format(base=settings.base_iri + "graph/")).items()
+    }
     warnings = store.query(prefixes + _WARNINGS)
     assert isinstance(warnings, ox.QuerySolutions)
     open_warnings = int(next(iter(warnings))[0].value)

@@ -61,6 +61,10 @@ class TripleStore(Protocol):
 
     def load(self, data: IO[bytes], fmt: ox.RdfFormat) -> None: ...
 
+    def flush(self) -> None: ...
+
+    def __len__(self) -> int: ...
+
 
 def to_oxigraph(graph: Graph) -> list[ox.Triple]:
     """rdflib graph → Oxigraph triples, through strict N-Triples (bad IRIs and text fail here)."""

@@ -9,14 +9,17 @@ import time
 from kgdebate.answers import write_answers
 from kgdebate.config import Settings
 from kgdebate.generation import Generation, publish
-from kgdebate.store import OxigraphStore
+from kgdebate.store import OxigraphStore, TripleStore
 
 log = logging.getLogger(__name__)
 
 
-def finish_write(store: OxigraphStore, settings: Settings) -> Generation:
+def finish_write(store: TripleStore, settings: Settings) -> Generation | None:
     """Flush ``store`` (open on ``settings.data_dir``), answer the named queries from its final
-    content, and publish it as the next generation."""
+    content, and publish it as the next generation. A SPARQL server as the store commits each
+    write itself, and its readers ask it: nothing is kept beside it."""
+    if not isinstance(store, OxigraphStore):
+        return None
     store.flush()  # readers (the server) then open it without replaying the write-ahead log
     started = time.perf_counter()
     answered = write_answers(store, settings.data_dir, settings.max_rows)

@@ -369,7 +369,7 @@ class Workbench:
             "document": outcome.document,
             "triples": outcome.triples,
             "warnings": outcome.warnings,
-            "generation": generation.number,
+            "generation": generation.number if generation else None,
         }
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from kgdebate.exports.document import Document, Row, export_rows
 from kgdebate.namespaces import KGD, KGV
-from kgdebate.store import OxigraphStore, term_text
+from kgdebate.store import TripleStore, term_text
 
 RELATION_KINDS = {
     str(KGD.supports): "supports",
@@ -71,7 +71,7 @@ class Debate:
         return [relation for relation in self.relations if relation.source == iri]
 
 
-def load_debate(store: OxigraphStore, document: Document) -> Debate:
+def load_debate(store: TripleStore, document: Document) -> Debate:
     return debate_of(
         document, export_rows(store, "claims", document), export_rows(store, "relations", document)
     )

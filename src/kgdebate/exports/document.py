@@ -13,7 +13,7 @@ import pyoxigraph as ox
 from kgdebate.errors import KgdebateError
 from kgdebate.mint import SLUG, Minter
 from kgdebate.queries import packaged_query
-from kgdebate.store import OxigraphStore, Term, term_text
+from kgdebate.store import Term, TripleStore, term_text
 
 Row = dict[str, Term | None]
 
@@ -38,7 +38,7 @@ class Document:
     ingested: str | None = None  # xsd:dateTime the ingest that stored the graph ended
 
 
-def export_rows(store: OxigraphStore, name: str, document: Document) -> list[Row]:
+def export_rows(store: TripleStore, name: str, document: Document) -> list[Row]:
     """Every row of ``exports/<name>.rq`` for ``document`` (unpaged), as variable → term."""
     bindings: dict[str, Term] = {
         "_iri": ox.NamedNode(document.iri),
@@ -60,7 +60,7 @@ def document_of(iri: str, base: str) -> Document:
     return Document(slug, iri, str(minter.document_graph(slug)) if slug else iri, minter)
 
 
-def find_document(store: OxigraphStore, base: str, slug: str) -> Document:
+def find_document(store: TripleStore, base: str, slug: str) -> Document:
     """The document ``<base>id/document/<slug>`` with its metadata; UnknownDocument if absent."""
     if not SLUG.match(slug):
         raise UnknownDocument(

@@ -19,7 +19,7 @@ from kgdebate.exports.document import Document, find_document
 from kgdebate.exports.schema_org import schema_org_jsonld
 from kgdebate.exports.tables import MEDIA_TYPE as CSV_MEDIA_TYPE
 from kgdebate.exports.tables import TABLES, table_csv, tables_zip
-from kgdebate.store import OxigraphStore
+from kgdebate.store import TripleStore
 
 
 def _json(value: Any) -> bytes:
@@ -32,23 +32,23 @@ class DocumentFormat:
     label: str  # what a link to the download says
     media_type: str
     file_suffix: str  # the download is named <slug><file_suffix>
-    render: Callable[[OxigraphStore, Document], bytes]
+    render: Callable[[TripleStore, Document], bytes]
 
 
-def _aif(store: OxigraphStore, document: Document) -> bytes:
+def _aif(store: TripleStore, document: Document) -> bytes:
     return _json(aif_json(load_debate(store, document)))
 
 
-def _schema_org(store: OxigraphStore, document: Document) -> bytes:
+def _schema_org(store: TripleStore, document: Document) -> bytes:
     return _json(schema_org_jsonld(store, document))
 
 
-def _argdown(store: OxigraphStore, document: Document) -> bytes:
+def _argdown(store: TripleStore, document: Document) -> bytes:
     return argdown_text(load_debate(store, document)).encode("utf-8")
 
 
-def _table(table: str) -> Callable[[OxigraphStore, Document], bytes]:
-    def render(store: OxigraphStore, document: Document) -> bytes:
+def _table(table: str) -> Callable[[TripleStore, Document], bytes]:
+    def render(store: TripleStore, document: Document) -> bytes:
         return table_csv(store, document, table).encode("utf-8")
 
     return render
@@ -84,7 +84,7 @@ class Export:
     filename: str
 
 
-def export_document(store: OxigraphStore, base: str, slug: str, name: str) -> Export:
+def export_document(store: TripleStore, base: str, slug: str, name: str) -> Export:
     """Document ``slug`` in format ``name``; UnknownDocument if the store has no such document."""
     fmt = DOCUMENT_FORMATS[name]
     document = find_document(store, base, slug)

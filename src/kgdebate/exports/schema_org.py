@@ -18,13 +18,13 @@ from typing import Any
 
 from kgdebate.exports.document import Document, Row, export_rows
 from kgdebate.namespaces import SCHEMA as SCHEMA_NS
-from kgdebate.store import OxigraphStore, term_text
+from kgdebate.store import TripleStore, term_text
 
 SCHEMA = str(SCHEMA_NS)
 CONTEXT = {"@vocab": SCHEMA, "url": {"@type": "@id"}}
 
 
-def schema_org_jsonld(store: OxigraphStore, document: Document) -> dict[str, Any]:
+def schema_org_jsonld(store: TripleStore, document: Document) -> dict[str, Any]:
     """The JSON-LD object: the document, then each of its claims."""
     work: dict[str, Any] = {"@id": document.iri, "@type": "Article", "name": document.title}
     if document.url:
@@ -49,7 +49,7 @@ def schema_org_jsonld(store: OxigraphStore, document: Document) -> dict[str, Any
     return {"@context": CONTEXT, "@graph": [work, *claims.values()]}
 
 
-def _publisher(store: OxigraphStore, document: Document) -> dict[str, Any]:
+def _publisher(store: TripleStore, document: Document) -> dict[str, Any]:
     """The publisher typed as the store types it: the schema.org classes its own classes are
     aligned to (a person, a think tank, a government...); untyped if it has none."""
     publisher: dict[str, Any] = {"@id": document.publisher}

@@ -21,7 +21,7 @@ from collections.abc import Iterable
 
 from kgdebate.exports.debate import claim_relations
 from kgdebate.exports.document import Document, export_rows
-from kgdebate.store import OxigraphStore, term_text
+from kgdebate.store import TripleStore, term_text
 
 MEDIA_TYPE = "text/csv; charset=utf-8"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -69,7 +69,7 @@ def neutralise(cell: str) -> str:
     return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
 
 
-def table_rows(store: OxigraphStore, document: Document, table: str) -> list[list[str]]:
+def table_rows(store: TripleStore, document: Document, table: str) -> list[list[str]]:
     """The rows of one table (header not included): one per thing, the first label kept."""
     columns = TABLES[table]
     computed = {"restates": _restated(store, document)} if table == "claims" else {}
@@ -86,7 +86,7 @@ def table_rows(store: OxigraphStore, document: Document, table: str) -> list[lis
     return list(rows.values())
 
 
-def _restated(store: OxigraphStore, document: Document) -> dict[str, list[str]]:
+def _restated(store: TripleStore, document: Document) -> dict[str, list[str]]:
     """Claim IRI → the IRIs of the claims it restates."""
     relations, _ = claim_relations(export_rows(store, "relations", document))
     restated: dict[str, list[str]] = {}
@@ -104,12 +104,12 @@ def write_csv(rows: Iterable[list[str]], columns: tuple[str, ...]) -> str:
     return buffer.getvalue()
 
 
-def table_csv(store: OxigraphStore, document: Document, table: str) -> str:
+def table_csv(store: TripleStore, document: Document, table: str) -> str:
     """One table as CSV text (RFC 4180: CRLF line ends, a header row)."""
     return write_csv(table_rows(store, document, table), TABLES[table])
 
 
-def tables_zip(store: OxigraphStore, document: Document) -> bytes:
+def tables_zip(store: TripleStore, document: Document) -> bytes:
     """The four tables as ``<slug>/<table>.csv`` in one zip (fixed timestamps: same bytes)."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:

@@ -16,12 +16,12 @@ from kgdebate.extract.gazetteer import Gazetteer
 from kgdebate.extract.reading import read_source
 from kgdebate.extract.writing import write_draft
 from kgdebate.mint import Minter
-from kgdebate.store import OxigraphStore
+from kgdebate.store import TripleStore
 
 
 def extract(
     path: Path,
-    store: OxigraphStore,
+    store: TripleStore,
     settings: Settings,
     output: Path | None = None,
     encoding: str | None = None,

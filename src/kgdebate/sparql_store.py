@@ -1,0 +1,360 @@
+"""A SPARQL 1.1 server as the store: the SPARQL 1.1 Protocol for queries, SPARQL 1.1 Update for
+writes, over HTTP (README, "A SPARQL server as the store").
+
+Chosen by the setting ``store = "sparql"`` with ``store_query_url`` and ``store_update_url``;
+credentials come only from ``KGDEBATE_STORE_USER`` and ``KGDEBATE_STORE_PASSWORD`` and are sent
+only when the server asks (Digest or Basic), never logged. Every request goes through
+:func:`kgdebate.remote.exchange`: one time limit for the whole exchange, no redirect followed,
+an answer cut short by the server (206, Virtuoso's ``X-SQL-State``) an error, never a result.
+
+A document's graphs are replaced by **one** update request (``DROP SILENT GRAPH`` and
+``INSERT DATA`` for each graph), which a server runs as one transaction: Virtuoso does (checked by
+``tests/test_sparql_store.py``, which kills it in the middle of an ingest).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Iterator, Mapping
+from typing import IO, Any
+from urllib.parse import urlencode, urlsplit
+
+import pyoxigraph as ox
+
+from kgdebate.errors import InputError, StoreError
+from kgdebate.namespaces import RDF, XSD
+from kgdebate.remote import USER_AGENT, Credentials, exchange
+from kgdebate.sparql_values import bind_first
+from kgdebate.store import QueryResult, Term, term_text
+
+RESULTS_JSON = "application/sparql-results+json"
+N_TRIPLES = "application/n-triples"
+FORM = "application/x-www-form-urlencoded"
+USER_ENV, PASSWORD_ENV = "KGDEBATE_STORE_USER", "KGDEBATE_STORE_PASSWORD"
+
+
+def credentials_from(env: Mapping[str, str]) -> Credentials | None:
+    """The store's credentials, from the environment only (never a settings file)."""
+    user = env.get(USER_ENV)
+    if not user:
+        return None
+    return Credentials(user, env.get(PASSWORD_ENV, ""))
+
+
+class SparqlStore:
+    """The store on a remote SPARQL 1.1 server (Virtuoso, Fuseki, GraphDB, QLever...)."""
+
+    def __init__(
+        self,
+        query_url: str,
+        update_url: str,
+        graph_base: str,
+        timeout_s: float = 30.0,
+        credentials: Credentials | None = None,
+    ) -> None:
+        for setting, url in (("store_query_url", query_url), ("store_update_url", update_url)):
+            if not _is_http_url(url):
+                raise InputError(
+                    f"setting {setting}: {url!r} is not an http(s) URL",
+                    hint="give the SPARQL server's endpoint (Virtuoso's is /sparql)",
+                )
+        self.query_url, self.update_url = query_url, update_url
+        self.graph_base = graph_base
+        """Graphs of this dataset start with it; a server's own graphs are not the dataset's."""
+        self.timeout_s = timeout_s
+        self._credentials = credentials
+
+    @classmethod
+    def from_settings(cls, settings: Any, env: Mapping[str, str] | None = None) -> SparqlStore:
+        return cls(
+            settings.store_query_url,
+            settings.store_update_url or settings.store_query_url,
+            settings.base_iri + "graph/",
+            settings.query_timeout_s,
+            credentials_from(os.environ if env is None else env),
+        )
+
+    # -- the protocol ---------------------------------------------------------------------------
+
+    def _send(self, setting: str, url: str, form: dict[str, Any], accept: str) -> tuple[str, bytes]:
+        """The media type and body of the server's answer to one form-encoded POST."""
+        where = f"the store's SPARQL server ({setting} = {url})"
+        body = urlencode(form, doseq=True).encode()
+        headers = {"Content-Type": FORM, "Accept": accept, "User-Agent": USER_AGENT}
+        try:
+            status, answer_headers, answer = exchange(
+                url, self.timeout_s, body, headers, self._credentials
+            )
+        except TimeoutError:
+            raise StoreError(
+                f"{where} did not answer within {self.timeout_s:g} s; nothing was used",
+                hint="a server under load or a query too broad: try again, or raise "
+                "query_timeout_s",
+            ) from None
+        except OSError as exc:
+            raise StoreError(
+                f"{where} cannot be reached ({exc.strerror or type(exc).__name__})",
+                hint=f"start the server, or check {setting}",
+            ) from None
+        if 300 <= status < 400:
+            raise StoreError(
+                f"{where} answered with a redirect (HTTP {status}) to "
+                f"{(answer_headers.get('Location') or 'nowhere')[:200]}; it was not followed",
+                hint=f"set {setting} to the final URL",
+            )
+        if status in (401, 403):
+            raise StoreError(
+                f"{where} refused the request (HTTP {status})",
+                hint=f"set {USER_ENV} and {PASSWORD_ENV} to a user allowed to "
+                + ("update" if setting == "store_update_url" else "query"),
+            )
+        if status >= 400:
+            said = answer[:300].decode("utf-8", "replace").strip()
+            raise StoreError(f"{where} answered HTTP {status}: {said}")
+        if status == 206 or answer_headers.get("X-SQL-State"):
+            raise StoreError(
+                f"{where} sent an incomplete answer (HTTP {status}, X-SQL-State "
+                f"{answer_headers.get('X-SQL-State') or '-'}): it cut the result at its limits; "
+                "nothing was used",
+                hint="raise the server's own limits (Virtuoso: ResultSetMaxRows, "
+                "MaxQueryExecutionTime)",
+            )
+        media_type = (answer_headers.get("Content-Type") or "").split(";")[0].strip().lower()
+        return media_type, answer
+
+    def _update(self, operations: str) -> None:
+        self._send("store_update_url", self.update_url, {"update": operations}, "*/*")
+
+    def query(
+        self,
+        sparql: str,
+        substitutions: Mapping[str, Term] | None = None,
+        graphs: Iterable[str] | None = None,
+    ) -> QueryResult:
+        """Run ``sparql`` on the server; ``substitutions`` bind variables as the embedded store
+        binds them (a VALUES block first in the WHERE clause)."""
+        if substitutions:
+            sparql = bind_first(sparql, substitutions)
+        form: dict[str, Any] = {"query": sparql}
+        if graphs is not None:
+            form["default-graph-uri"] = form["named-graph-uri"] = list(graphs)
+        accept = f"{RESULTS_JSON}, {N_TRIPLES};q=0.9, text/plain;q=0.5"
+        media_type, answer = self._send("store_query_url", self.query_url, form, accept)
+        if media_type in (RESULTS_JSON, "application/json"):
+            return _results(answer, self.query_url)
+        if media_type in (N_TRIPLES, "text/plain", "text/ntriples"):
+            try:
+                triples = [q.triple for q in ox.parse(answer, format=ox.RdfFormat.N_TRIPLES)]
+            except SyntaxError as exc:
+                raise StoreError(
+                    f"{self.query_url} sent N-Triples that do not parse: {exc}"
+                ) from None
+            return iter(triples)  # type: ignore[return-value]
+        raise StoreError(
+            f"the store's SPARQL server ({self.query_url}) answered {media_type or 'no type'}, "
+            "not SPARQL results",
+            hint="store_query_url must be the SPARQL endpoint itself, not a web page",
+        )
+
+    def _rows(self, sparql: str) -> list[dict[str, Term]]:
+        result = self.query(sparql)
+        assert isinstance(result, ox.QuerySolutions)
+        names = [v.value for v in result.variables]
+        return [{n: row[n] for n in names if row[n] is not None} for row in result]
+
+    # -- what kgdebate asks of a store ----------------------------------------------------------
+
+    def replace_graphs(self, graphs: Mapping[str, Iterable[ox.Triple]]) -> None:
+        """Drop each named graph and insert its new triples, in one update request (one
+        transaction on the server)."""
+        operations: list[str] = []
+        for name, triples in graphs.items():
+            graph = ox.NamedNode(name)
+            operations.append(f"DELETE WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}")
+            for chunk in _chunks(list(triples)):
+                body = "\n".join(f"{t.subject} {t.predicate} {t.object} ." for t in chunk)
+                if any(_has_blank_node(t) for t in chunk):
+                    # Virtuoso refuses blank nodes in INSERT DATA; in a template each label is
+                    # one new node, as in the graph given (a node's triples share a chunk).
+                    operations.append(f"INSERT {{ GRAPH {graph} {{\n{body}\n}} }} WHERE {{}}")
+                else:
+                    operations.append(f"INSERT DATA {{ GRAPH {graph} {{\n{body}\n}} }}")
+        if operations:
+            self._update("DEFINE sql:log-enable 1\n" + " ;\n".join(operations))
+
+    def has_graph(self, name: str) -> bool:
+        result = self.query(f"ASK {{ GRAPH {ox.NamedNode(name)} {{ ?s ?p ?o }} }}")
+        return bool(result)
+
+    def triples(self, graph: str) -> Iterator[ox.Triple]:
+        rows = self._rows(f"SELECT ?s ?p ?o {{ GRAPH {ox.NamedNode(graph)} {{ ?s ?p ?o }} }}")
+        for row in rows:
+            yield ox.Triple(row["s"], row["p"], row["o"])  # type: ignore[arg-type]
+
+    def graphs_naming(self, iri: str) -> set[str]:
+        node = ox.NamedNode(iri)
+        rows = self._rows(
+            f"SELECT DISTINCT ?g {{ {{ GRAPH ?g {{ {node} ?p ?o }} }} "
+            f"UNION {{ GRAPH ?g {{ ?s ?p {node} }} }} }}"
+        )
+        return {term_text(row["g"]) for row in rows if isinstance(row.get("g"), ox.NamedNode)}
+
+    def objects(self, subject: str, predicate: str) -> list[tuple[Term, str]]:
+        s, p = ox.NamedNode(subject), ox.NamedNode(predicate)
+        rows = self._rows(f"SELECT ?o ?g {{ GRAPH ?g {{ {s} {p} ?o }} }}")
+        return [(row["o"], term_text(row["g"])) for row in rows]
+
+    def subjects(self, predicate: str, obj: str | None, graph: str) -> set[str]:
+        o = "?o" if obj is None else str(ox.NamedNode(obj))
+        p, g = ox.NamedNode(predicate), ox.NamedNode(graph)
+        rows = self._rows(f"SELECT DISTINCT ?s {{ GRAPH {g} {{ ?s {p} {o} }} }}")
+        return {row["s"].value for row in rows if isinstance(row["s"], ox.NamedNode)}
+
+    def types_of(self, iri: str) -> list[ox.NamedNode]:
+        rdf_type = ox.NamedNode(str(RDF.type))
+        rows = self._rows(
+            f"SELECT DISTINCT ?t {{ GRAPH ?g {{ {ox.NamedNode(iri)} {rdf_type} ?t }} }}"
+        )
+        found = [row["t"] for row in rows if isinstance(row["t"], ox.NamedNode)]
+        return sorted(found, key=lambda node: node.value)
+
+    def graph_names(self) -> list[str]:
+        rows = self._rows(
+            f"SELECT DISTINCT ?g {{ GRAPH ?g {{ ?s ?p ?o }} "
+            f'FILTER(STRSTARTS(STR(?g), "{self.graph_base}")) }}'
+        )
+        return sorted(term_text(row["g"]) for row in rows)
+
+    def dump(self, output: IO[bytes], fmt: ox.RdfFormat, graph: str | None = None) -> None:
+        """The dataset's graphs (or one) in ``fmt``, a server's own graphs left out."""
+        names = self.graph_names() if graph is None else [graph]
+        quads = [
+            ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(name))
+            for name in names
+            for t in self.triples(name)
+        ]
+        if fmt in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG):
+            ox.serialize(quads, output, format=fmt)
+        else:
+            ox.serialize([q.triple for q in quads], output, format=fmt)
+
+    def load(self, data: IO[bytes], fmt: ox.RdfFormat) -> None:
+        """Load a dataset dump (N-Quads or TriG) graph by graph, in one update request."""
+        graphs: dict[str, list[ox.Triple]] = {}
+        try:
+            for quad in ox.parse(data, format=fmt):
+                if isinstance(quad.graph_name, ox.NamedNode):
+                    graphs.setdefault(quad.graph_name.value, []).append(quad.triple)
+        except SyntaxError as exc:
+            raise InputError(f"not valid {fmt.name}: {exc}") from None
+        self.replace_graphs(graphs)
+
+    def __len__(self) -> int:
+        rows = self._rows(
+            f"SELECT (COUNT(*) AS ?n) {{ GRAPH ?g {{ ?s ?p ?o }} "
+            f'FILTER(STRSTARTS(STR(?g), "{self.graph_base}")) }}'
+        )
+        return int(term_text(rows[0]["n"])) if rows else 0
+
+    def flush(self) -> None:
+        """Nothing to do: the server commits each update request."""
+
+
+CHUNK_TRIPLES = 1_000
+"""Triples per INSERT operation: Virtuoso's SPARQL parser runs out of stack near 5,000."""
+
+
+def _chunks(triples: list[ox.Triple]) -> Iterator[list[ox.Triple]]:
+    """The triples in operations of at most CHUNK_TRIPLES, the triples of blank nodes that meet
+    kept in one (a blank node's label means one node only within its operation)."""
+    parent: dict[str, str] = {}
+
+    def root(label: str) -> str:
+        while parent.setdefault(label, label) != label:
+            label = parent[label]
+        return label
+
+    for t in triples:
+        labels = [n.value for n in (t.subject, t.object) if isinstance(n, ox.BlankNode)]
+        for other in labels[1:]:
+            parent[root(other)] = root(labels[0])
+    groups: dict[str, list[ox.Triple]] = {}
+    plain: list[ox.Triple] = []
+    for t in triples:
+        node = t.subject if isinstance(t.subject, ox.BlankNode) else t.object
+        if isinstance(node, ox.BlankNode):
+            groups.setdefault(root(node.value), []).append(t)
+        else:
+            plain.append(t)
+    chunk: list[ox.Triple] = []
+    for group in [*groups.values(), *([t] for t in plain)]:
+        if chunk and len(chunk) + len(group) > CHUNK_TRIPLES:
+            yield chunk
+            chunk = []
+        chunk.extend(group)
+    if chunk:
+        yield chunk
+
+
+def _has_blank_node(t: ox.Triple) -> bool:
+    return isinstance(t.subject, ox.BlankNode) or isinstance(t.object, ox.BlankNode)
+
+
+def _is_http_url(url: str) -> bool:
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError for a port that is not a number
+    except ValueError:
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.hostname)
+
+
+def _results(answer: bytes, where: str) -> QueryResult:
+    """SPARQL JSON results as pyoxigraph's (Virtuoso's ``typed-literal`` and ``nodeID://``
+    blank nodes included)."""
+    try:
+        data = json.loads(answer)
+        if "boolean" in data:
+            return ox.parse_query_results(answer, format=ox.QueryResultsFormat.JSON)
+        variables = [str(v) for v in data["head"]["vars"]]
+        rows = [
+            {name: _term(value) for name, value in binding.items()}
+            for binding in data["results"]["bindings"]
+        ]
+    except (ValueError, KeyError, TypeError):
+        raise StoreError(f"{where} sent an answer that is not valid SPARQL JSON") from None
+    body = json.dumps(
+        {
+            "head": {"vars": variables},
+            "results": {"bindings": [{n: _json_term(t) for n, t in row.items()} for row in rows]},
+        }
+    ).encode()
+    return ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
+
+
+def _term(value: dict[str, Any]) -> Term:
+    kind, text = value["type"], value["value"]
+    if kind == "uri":
+        return ox.NamedNode(text)
+    if kind == "bnode":
+        return ox.BlankNode(text.removeprefix("nodeID://").removeprefix("_:").replace("/", "_"))
+    if "xml:lang" in value:
+        return ox.Literal(text, language=value["xml:lang"])
+    if "datatype" in value:
+        return ox.Literal(text, datatype=ox.NamedNode(value["datatype"]))
+    return ox.Literal(text)
+
+
+def _json_term(term: Term) -> dict[str, str]:
+    if isinstance(term, ox.NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, ox.BlankNode):
+        return {"type": "bnode", "value": term.value}
+    assert isinstance(term, ox.Literal)
+    out = {"type": "literal", "value": term.value}
+    if term.language:
+        out["xml:lang"] = term.language
+    elif term.datatype.value != str(XSD.string):
+        out["datatype"] = term.datatype.value
+    return out

@@ -1,0 +1,304 @@
+"""A SPARQL 1.1 server as the store (issue 15, items 3 and 4): a real Virtuoso Open Source 7
+from Debian's package, started from deploy/virtuoso/virtuoso.ini, against the embedded store.
+
+The same build (the seed and synthetic documents) goes into both; every named query and every
+graph must then agree. An ingest into Virtuoso is one update request: killed in the middle, the
+server comes back with the document wholly old. Bad settings and bad servers get a clear error
+that names the setting, and nothing is written."""
+
+from __future__ import annotations
+
+import http.server
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+import yaml
+
+from kgdebate.build import build
+from kgdebate.errors import InputError, StoreError
+from kgdebate.federation import service_blocks
+from kgdebate.ingest.pipeline import ingest_files
+from kgdebate.queries import answer_and_bind_named, named_queries
+from kgdebate.remote import Credentials
+from kgdebate.sparql_store import SparqlStore
+from kgdebate.store import OxigraphStore, TripleStore
+from virtuoso import PASSWORD, USER, Virtuoso
+
+from conftest import BASE, DATA, make_settings
+
+pytestmark = pytest.mark.slow
+ROOT = Path(__file__).parents[1]
+SYNTHETIC = 100
+
+
+@pytest.fixture(scope="module")
+def virtuoso(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Virtuoso]:
+    if not Virtuoso.installed():
+        pytest.skip("virtuoso-t is not installed (.ci/run installs Debian's virtuoso-opensource)")
+    server = Virtuoso(tmp_path_factory.mktemp("virtuoso"))
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+def remote(server: Virtuoso, timeout_s: float = 120) -> SparqlStore:
+    return SparqlStore(
+        server.query_url, server.update_url, BASE + "graph/", timeout_s, Credentials(USER, PASSWORD)
+    )
+
+
+def synthetic_files(folder: Path) -> list[Path]:
+    """The bench's synthetic debates (shaped like the seed), as annotation files."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        from ingest_bench import synthetic
+    finally:
+        sys.path.pop(0)
+    folder.mkdir()
+    files = []
+    for number in range(SYNTHETIC):
+        path = folder / f"bench-{number}.yaml"
+        path.write_text(yaml.safe_dump(synthetic(number), sort_keys=False), "utf-8")
+        files.append(path)
+    return files
+
+
+@pytest.fixture(scope="module")
+def pair(
+    virtuoso: Virtuoso, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[OxigraphStore, SparqlStore]:
+    """The seed and the synthetic documents, built into both stores the same way."""
+    tmp = tmp_path_factory.mktemp("pair")
+    files = synthetic_files(tmp / "synthetic")
+    stores: list[TripleStore] = [OxigraphStore(tmp / "embedded"), remote(virtuoso)]
+    for store in stores:
+        settings = make_settings(tmp)
+        summary = build(DATA, store, settings)
+        assert all(o.error is None for o in summary.outcomes)
+        outcomes = ingest_files(files, store, settings)
+        assert [str(o.error) for o in outcomes if o.error] == []
+    embedded, server = stores
+    assert isinstance(embedded, OxigraphStore) and isinstance(server, SparqlStore)
+    return embedded, server
+
+
+def _rows(store: TripleStore, sparql: str) -> list[tuple[str, ...]]:
+    result = store.query(sparql)
+    if isinstance(result, ox.QueryBoolean):
+        return [(str(bool(result)),)]
+    assert isinstance(result, ox.QuerySolutions)
+    names = [v.value for v in result.variables]
+    return sorted(tuple(_text(row[name]) for name in names) for row in result)
+
+
+def _text(term: object) -> str:
+    """A term as N-Triples, a blank node as one mark (labels are the server's own), a number as
+    its value (an xsd:decimal 2.0 and an xsd:integer 2 from an average compare equal)."""
+    if term is None:
+        return ""
+    if isinstance(term, ox.Literal) and term.datatype.value.endswith("#boolean"):
+        return str(term.value in ("true", "1")).lower()  # "1" is a lexical form of true
+    if isinstance(term, ox.BlankNode):
+        return "_:"
+    if isinstance(term, ox.Literal) and term.datatype.value.endswith(
+        ("Integer", "#integer", "#decimal", "#double", "#float", "#long", "#int")
+    ):
+        return f"{float(term.value):g}"
+    return str(term)
+
+
+def test_both_stores_hold_the_same_graphs(pair: tuple[OxigraphStore, SparqlStore]) -> None:
+    """Triple for triple, but for two things the server does: it gives blank nodes labels of its
+    own, it keeps xsd:nonNegativeInteger values (quote offsets) as xsd:integer, and it writes
+    xsd:boolean true as "1" (the same value)."""
+    embedded, server = pair
+    names = embedded.graph_names()
+    assert server.graph_names() == names
+    assert len(names) > SYNTHETIC
+    assert len(server) == len(embedded)
+    for name in names:
+        assert _shape(server, name) == _shape(embedded, name), name
+
+
+def _shape(store: TripleStore, graph: str) -> list[str]:
+    """The graph's triples as text, the time each build ran (provenance) left out."""
+    return sorted(
+        " ".join(
+            "(a time)"
+            if isinstance(term, ox.Literal) and term.datatype.value.endswith("#dateTime")
+            else _text(term)
+            for term in triple
+        )
+        for triple in store.triples(graph)
+    )
+
+
+@pytest.mark.parametrize(
+    "name", sorted(n for n, q in named_queries().items() if not service_blocks(q.text))
+)
+def test_every_named_query_agrees_on_both_stores(
+    pair: tuple[OxigraphStore, SparqlStore], name: str
+) -> None:
+    embedded, server = pair
+    prepared = answer_and_bind_named(named_queries()[name], {})
+    expected = _rows(embedded, prepared)
+    assert expected, f"{name} finds nothing on the embedded store: the comparison would be empty"
+    assert _rows(server, prepared) == expected
+
+
+def test_an_ingest_killed_midway_leaves_the_document_wholly_old(
+    virtuoso: Virtuoso, tmp_path: Path
+) -> None:
+    """SIGKILL to the server during a document's update; at restart, it is the old one."""
+    graph = BASE + "graph/document/kill-test"
+
+    def version(tag: str, size: int) -> list[ox.Triple]:
+        return [
+            ox.Triple(
+                ox.NamedNode(f"{BASE}id/claim/kill-test/c{i}"),
+                ox.NamedNode(f"{BASE}def/kgdebate/statement"),
+                ox.Literal(f"{tag} {i}"),
+            )
+            for i in range(size)
+        ]
+
+    store = remote(virtuoso)
+    store.replace_graphs({graph: version("old", 20_000)})
+    started = time.monotonic()
+    store.replace_graphs({graph: version("timed", 60_000)})
+    whole_s = time.monotonic() - started
+    store.replace_graphs({graph: version("old", 20_000)})
+
+    interrupted = False
+    for fraction in (0.5, 0.3, 0.15, 0.05):  # until the kill lands in the middle of the write
+        store.replace_graphs({graph: version("old", 20_000)})
+        failed: list[Exception] = []
+
+        def write(failed: list[Exception] = failed) -> None:
+            try:
+                store.replace_graphs({graph: version("new", 60_000)})
+            except StoreError as exc:
+                failed.append(exc)
+
+        writer = threading.Thread(target=write)
+        writer.start()
+        time.sleep(whole_s * fraction)
+        virtuoso.kill()
+        writer.join()
+        virtuoso.start()
+        counts = store.query(
+            'SELECT (COUNT(*) AS ?n) (SUM(IF(STRSTARTS(?o, "new"), 1, 0)) AS ?new) '
+            f"{{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"
+        )
+        assert isinstance(counts, ox.QuerySolutions)
+        row = next(iter(counts))
+        found = (row["n"].value, row["new"].value)
+        if failed:  # killed in the middle: the document is wholly the old one
+            assert found == ("20000", "0")
+            interrupted = True
+            break
+        assert found == ("60000", "60000")  # the write had ended: wholly the new one
+    assert interrupted, f"every write ended before the kill ({whole_s:.1f} s): nothing was tested"
+
+
+class _Misbehaving(http.server.BaseHTTPRequestHandler):
+    """A server that is not a SPARQL endpoint: a web page, a redirect, or no answer in time."""
+
+    def do_POST(self) -> None:  # noqa: N802 - the http.server protocol
+        self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        if self.path.startswith("/slow"):
+            time.sleep(3)
+        if self.path.startswith("/moved"):
+            self.send_response(302)
+            self.send_header("Location", "http://127.0.0.1:1/elsewhere")
+            self.end_headers()
+            return
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html")
+        self.end_headers()
+        self.wfile.write(b"<html><body>Welcome</body></html>")
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def misbehaving() -> Iterator[str]:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Misbehaving)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.mark.parametrize(
+    ("path", "says"),
+    [
+        ("/page", "answered text/html, not SPARQL results"),
+        ("/moved", "redirect (HTTP 302) to http://127.0.0.1:1/elsewhere; it was not followed"),
+        ("/slow", "did not answer within 1 s"),
+    ],
+)
+def test_a_server_that_is_no_sparql_endpoint_is_a_clear_error(
+    misbehaving: str, path: str, says: str
+) -> None:
+    store = SparqlStore(misbehaving + path, misbehaving + path, BASE + "graph/", 1)
+    with pytest.raises(StoreError, match="store_query_url") as caught:
+        store.query("ASK {}")
+    assert says in str(caught.value)
+
+
+def test_unreachable_wrong_credentials_and_bad_schemes_name_the_setting(
+    virtuoso: Virtuoso, tmp_path: Path
+) -> None:
+    nobody = SparqlStore("http://127.0.0.1:1/sparql", "http://127.0.0.1:1/sparql", BASE, 5)
+    with pytest.raises(StoreError, match=r"store_query_url .* cannot be reached"):
+        nobody.query("ASK {}")
+    wrong = SparqlStore(
+        virtuoso.query_url, virtuoso.update_url, BASE, 30, Credentials(USER, "not-it")
+    )
+    with pytest.raises(StoreError, match="KGDEBATE_STORE_USER and KGDEBATE_STORE_PASSWORD"):
+        wrong.replace_graphs({BASE + "graph/x": []})
+    anonymous = SparqlStore(virtuoso.query_url, virtuoso.query_url, BASE, 30)
+    with pytest.raises(StoreError, match="store_update_url"):
+        anonymous.replace_graphs({BASE + "graph/x": []})
+    for url in ("ftp://127.0.0.1/sparql", "file:///etc/passwd", "127.0.0.1:8890/sparql"):
+        with pytest.raises(InputError, match="store_query_url.*not an http"):
+            SparqlStore(url, virtuoso.update_url, BASE)
+
+
+def test_the_command_line_uses_the_server_and_leaves_the_embedded_store_alone(
+    virtuoso: Virtuoso, tmp_path: Path
+) -> None:
+    """`kgdebate stats` and `ingest` with store = "sparql": the server answers; a refused
+    write (no credentials) exits 2 with the setting named, and no embedded store appears."""
+    kgdebate = str(Path(sys.executable).with_name("kgdebate"))
+    env = {**virtuoso.env(), "KGDEBATE_DATA_DIR": str(tmp_path / "store"), "PATH": ""}
+    env["KGDEBATE_REFERENCE_DIR"] = str(DATA / "reference")
+    stats = subprocess.run(
+        [kgdebate, "stats", "--json"], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert stats.returncode == 0, stats.stderr
+    assert '"triples"' in stats.stdout
+    refused = subprocess.run(
+        [kgdebate, "ingest", str(DATA / "annotations" / next(iter(_seed_names())))],
+        capture_output=True,
+        text=True,
+        env={**env, "KGDEBATE_STORE_PASSWORD": "wrong"},
+        timeout=120,
+    )
+    assert refused.returncode != 0
+    assert "KGDEBATE_STORE_PASSWORD" in refused.stderr + refused.stdout
+    assert not (tmp_path / "store").exists()
+
+
+def _seed_names() -> list[str]:
+    return sorted(p.name for p in (DATA / "annotations").glob("*.yaml"))
