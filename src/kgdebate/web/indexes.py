@@ -44,10 +44,15 @@ from kgdebate.web.terms import TermView, view
 
 bp = Blueprint("indexes", __name__)
 Row = dict[str, Term | None]
-Entry = tuple[tuple[str, ...], Row]
-"""A row and the text of each of its facets (compared and counted as plain strings)."""
+Texts = dict[str, str]
+"""A row's text of each variable (a literal's lexical form, an IRI), which orders read."""
+Packed = tuple[str, ...]
+"""A term as plain strings: an IRI's value, or a literal's value, language and datatype. A table
+of pyoxigraph terms (which the garbage collector follows) made its pauses 80-200 ms at 1M."""
+Entry = tuple[tuple[str, ...], tuple[Packed | None, ...]]
+"""A row as kept: the text of each of its facets, and its terms packed (variables in order)."""
 Cell = TermView | str | int
-Key = Callable[[Row], object]
+Key = Callable[[Texts], object]
 """A row's place in an order; None puts it last in either direction."""
 
 PAGE_SIZE = 100
@@ -85,18 +90,18 @@ def linked(key: str, title: str, name: str) -> Column:
         key,
         title,
         lambda base, row: view(base, row[name], row.get(name + "Label")),
-        lambda row: _text_key(name + "Label")(row) or _text_key(name)(row),
+        lambda texts: _text_key(name + "Label")(texts) or _text_key(name)(texts),
     )
 
 
 def _text_key(name: str) -> Key:
-    return lambda row: term_text(row.get(name)).casefold() or None
+    return lambda texts: texts.get(name, "").casefold() or None
 
 
 def _number_key(name: str) -> Key:
-    def key(row: Row) -> float | None:
+    def key(texts: Texts) -> float | None:
         try:
-            return float(term_text(row[name]))
+            return float(texts[name])
         except ValueError:
             return None
 
@@ -133,22 +138,62 @@ class Table:
     """Each facet's values over every row (a value no row has is a 404, not an empty page)."""
     orders: dict[str, list[Entry]] = field(default_factory=dict)
     """The rows in each order asked for so far: sorted once per view."""
+    chosen: dict[tuple[str, int, str], list[Entry]] = field(default_factory=dict)
+    """The rows of a facet's value in an order, once asked: the lists of one facet and order
+    partition its rows, so all of them together hold each row once per facet and order."""
+
+    def selected(self, index: Index, sort: str, wanted: list[tuple[int, str]]) -> list[Entry]:
+        """The rows in ``sort`` order whose facets (by number) have the ``wanted`` values."""
+        entries = self.ordered(index, sort)
+        if not wanted:
+            return entries
+        (number, value), rest = wanted[0], wanted[1:]
+        found = self.chosen.get((sort, number, value))
+        if found is None:
+            found = [entry for entry in entries if entry[0][number] == value]
+            self.chosen[sort, number, value] = found
+        return [e for e in found if all(e[0][n] == v for n, v in rest)] if rest else found
 
     def ordered(self, index: Index, sort: str) -> list[Entry]:
         found = self.entries if not sort else self.orders.get(sort)
         if found is None:
             key = index.order(sort.removeprefix("-"))
             assert key is not None
-            found = self.orders[sort] = _sorted(self.entries, key, sort.startswith("-"))
+            found = self.orders[sort] = self._sorted(key, sort.startswith("-"))
         return found
 
+    def _sorted(self, key: Key, descending: bool) -> list[Entry]:
+        """Rows by ``key``, ties in their listed order, rows without a value last."""
+        keyed = [(key(self.texts(entry)), entry) for entry in self.entries]
+        known = [pair for pair in keyed if pair[0] is not None]
+        known.sort(key=lambda pair: pair[0], reverse=descending)  # type: ignore[arg-type,return-value]
+        return [entry for _, entry in known] + [entry for value, entry in keyed if value is None]
 
-def _sorted(entries: list[Entry], key: Key, descending: bool) -> list[Entry]:
-    """Rows by ``key``, ties in their listed order, rows without a value last."""
-    keyed = [(key(entry[1]), entry) for entry in entries]
-    known = [pair for pair in keyed if pair[0] is not None]
-    known.sort(key=lambda pair: pair[0], reverse=descending)  # type: ignore[arg-type,return-value]
-    return [entry for _, entry in known] + [entry for value, entry in keyed if value is None]
+    def texts(self, entry: Entry) -> Texts:
+        return {name: p[0] if p else "" for name, p in zip(self.variables, entry[1], strict=True)}
+
+    def row(self, entry: Entry) -> Row:
+        return {name: _unpack(p) for name, p in zip(self.variables, entry[1], strict=True)}
+
+
+def _pack(term: Term | None) -> Packed | None:
+    """An IRI or a literal as strings (an index's rows hold no blank nodes)."""
+    if isinstance(term, ox.NamedNode):
+        return (term.value,)
+    if isinstance(term, ox.Literal):
+        return (term.value, term.language or "", term.datatype.value)
+    return None
+
+
+def _unpack(packed: Packed | None) -> Term | None:
+    if packed is None:
+        return None
+    if len(packed) == 1:
+        return ox.NamedNode(packed[0])
+    value, language, datatype = packed
+    if language:
+        return ox.Literal(value, language=language)
+    return ox.Literal(value, datatype=ox.NamedNode(datatype))
 
 
 def _counts(entries: list[Entry], facets: int) -> list[Counter[str]]:
@@ -176,8 +221,8 @@ class Asked:
         return "?" + urlencode({key: value for key, value in wanted.items() if value})
 
 
-def _claims_of(row: Row) -> int:
-    return sum(int(term_text(row[n]) or 0) for n in ("claimsFor", "claimsAgainst", "claimsOther"))
+def _claims_of(texts: Texts) -> int:
+    return sum(int(texts[n] or 0) for n in ("claimsFor", "claimsAgainst", "claimsOther"))
 
 
 INDEXES = {
@@ -298,15 +343,11 @@ def index_page(name: str, fmt: str | None) -> Response | str:
     wanted = [(number, value) for number, value in enumerate(asked.chosen.values()) if value]
     if any(value not in table.counts[number] for number, value in wanted):
         abort(404)
-    entries = table.ordered(index, asked.sort)
-    if wanted:
-        numbers, values = zip(*wanted, strict=True)
-        texts_of, match = itemgetter(*numbers), values if len(values) > 1 else values[0]
-        entries = [entry for entry in entries if texts_of(entry[0]) == match]
+    entries = table.selected(index, asked.sort, wanted)
     first = asked.page * asked.size
     if first and first >= len(entries):
         raise Refused(404, "no-such-page", "there are fewer pages: follow the links of the first")
-    shown = [row for _, row in entries[first : first + asked.size]]
+    shown = [table.row(entry) for entry in entries[first : first + asked.size]]
     following = asked.at(asked.page + 1) if first + asked.size < len(entries) else None
     if fmt is not None:
         return _serialized(index, table, shown, fmt, following)
@@ -349,14 +390,17 @@ def _read(index: Index) -> Table:
     result = ox.parse_query_results(outcome.body, format=ox.QueryResultsFormat.JSON)
     assert isinstance(result, ox.QuerySolutions)
     names = [variable.value for variable in result.variables]
-    shared: dict[Term, Term] = {}  # one object per term: the same labels recur row after row
-    rows = [{name: _one(shared, solution[name]) for name in names} for solution in result]
-    entries = [(tuple(term_text(row[v]) for _, v in index.facets), row) for row in rows]
+    facets = [names.index(variable) for _, variable in index.facets]
+    shared: dict[Packed, Packed] = {}  # one tuple per term: the same labels recur row after row
+    entries = []
+    for solution in result:
+        packed = tuple(_one(shared, _pack(solution[name])) for name in names)
+        entries.append((tuple(p[0] if p else "" for p in map(packed.__getitem__, facets)), packed))
     return Table(names, entries, outcome.truncated, _counts(entries, len(index.facets)))
 
 
-def _one(shared: dict[Term, Term], term: Term | None) -> Term | None:
-    return None if term is None else shared.setdefault(term, term)
+def _one(shared: dict[Packed, Packed], packed: Packed | None) -> Packed | None:
+    return None if packed is None else shared.setdefault(packed, packed)
 
 
 def _html(
