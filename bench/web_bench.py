@@ -56,6 +56,7 @@ from kgdebate.mint import Minter
 from kgdebate.queries import NamedQuery, named_queries, run_named
 from kgdebate.store import OxigraphStore, to_oxigraph
 from kgdebate.web.describe import IN_LINKS_PER_PAGE, describe, select
+from kgdebate.web.indexes import INDEXES
 from kgdebate.web.panels import panels_for, run_panel
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -84,7 +85,15 @@ CELL_S = 8.0  # at most this long per row and concurrency
 TARGETS = (
     "targets: the app adds <= 1 ms at p50 over the engine (1 client);",
     "         entity pages at 1M triples p50 <= 3 ms, p99 <= 10 ms, >= 1,200 requests/s;",
-    "         at 10M p99 <= 25 ms; every query at 1M within 100x of its time at 100k.",
+    "         at 10M p99 <= 25 ms; every query at 1M within 100x of its time at 100k;",
+    "         index pages at 1M cold p50 <= 15 ms, p99 <= 50 ms at 4 clients.",
+)
+# Index pages over HTTP only: their rows are read once per view of the store, in a query worker,
+# and kept (in both modes); a request filters, orders and slices them. A filtered, ordered page
+# of the largest index is measured too.
+INDEX_PAGES = (
+    *((f"{name} index", f"/{name}") for name in INDEXES),
+    ("claims index, filtered", "/claims?side=against+the+motion&sort=-document&page=1"),
 )
 
 
@@ -351,7 +360,7 @@ def targets() -> list[tuple[str, str]]:
     """(row name, URL path) of every page and named query the server is asked for."""
     rows = [(label, f"/doc/{identifier}.html") for label, identifier in PAGES]
     rows += [(name, f"/queries/{name}.json") for name in sorted(local_named_queries())]
-    return rows
+    return rows + list(INDEX_PAGES)
 
 
 def measure(folder: Path, triples: int, requests: int, runs: int) -> dict[str, object]:
@@ -371,8 +380,10 @@ def serve_and_drive(store: Path, mode: str, requests: int) -> dict[str, dict[int
     try:
         for name, path in targets():
             probe = drive(port, path, 1, 1, 1)
-            if SERVER_MODES[mode] is WARM and probe.p50_ms > SLOW_MS:
-                probe = drive(port, path, 1, 1, 1)  # the first rendered it, if a worker kept it
+            for _worker in range(2):  # each worker renders it (warm) or reads an index once
+                if probe.p50_ms <= SLOW_MS:
+                    break
+                probe = drive(port, path, 1, 1, 1)
             if probe.p50_ms > SLOW_MS or probe.failed:
                 print(f"  {mode}: {name}: {probe.p50_ms:,.0f} ms, not loaded", file=sys.stderr)
                 http_rows[name] = {c: probe for c in CONCURRENCY}

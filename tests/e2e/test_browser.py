@@ -211,10 +211,11 @@ def test_the_map_is_reachable_by_keyboard_and_matches_the_table(
     watch.assert_clean()
 
 
+INDEX_PAGES = ("/documents", "/actors", "/events", "/claims", "/figures")
 AXE_PAGES = (
     "/",
-    "/actors",
-    "/claims",
+    *INDEX_PAGES,
+    "/events?kind=war&sort=-start",
     "/timeline",
     "/queries",
     "/search?q=kyiv",
@@ -230,6 +231,24 @@ CORPUS_AXE_PAGES = (
     "/motions/negotiate-now?region=Europe",
     "/read/ungdc-77-chn",
 )
+
+
+@pytest.mark.parametrize("path", INDEX_PAGES)
+def test_an_index_fits_1280_pixels_and_never_wraps_a_date(
+    base_url: str, watched: tuple[Page, Watch], path: str
+) -> None:
+    page, watch = watched  # the window is 1280 px wide (browsing.launch)
+    response = page.goto(f"{base_url}{path}")
+    assert response is not None and response.ok
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    wrapped = page.evaluate(
+        """() => [...document.querySelectorAll('td.date')].filter(td => {
+             const range = document.createRange(); range.selectNodeContents(td);
+             return range.getClientRects().length > 1 }).map(td => td.textContent)"""
+    )
+    assert wrapped == []
+    screenshot(page, "index" + path.replace("/", "-"))
+    watch.assert_clean()
 
 
 @pytest.mark.parametrize("path", AXE_PAGES)
