@@ -89,6 +89,8 @@ def expected_facts(definition: dict) -> set[tuple[str, str]]:  # type: ignore[ty
             f"{KGD}Poll" if definition["poll"] else f"{KGD}Statistic",
         ),
     }
+    if definition["poll"]:  # a poll is a statistic too: the store says so (ontology.py)
+        facts.add(("http://www.w3.org/1999/02/22-rdf-syntax-ns#type", f"{KGD}Statistic"))
     return facts
 
 

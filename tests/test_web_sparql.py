@@ -7,6 +7,7 @@ module ends. The real-server behaviour (timeouts under load, SPARQLWrapper) is t
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 import re
@@ -15,6 +16,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import parse_qsl
 
 import pyoxigraph as ox
 import pytest
@@ -22,13 +24,15 @@ from flask import Flask
 from flask.testing import FlaskClient
 from werkzeug.test import TestResponse
 
+from kgdebate.federation import service_blocks
 from kgdebate.mint import Minter
 from kgdebate.namespaces import SD
+from kgdebate.queries import named_queries
 from kgdebate.query_pool import QueryPool
 from kgdebate.store import OxigraphStore
 from kgdebate.web.jobs import query_pool_holder
 
-from conftest import BASE, canonical_dump, snapshot_app
+from conftest import BASE, SEED_ID, canonical_dump, snapshot_app
 
 MAX_ROWS = 50
 PUBLIC_URL = "https://kgdebate.example.org/"
@@ -629,6 +633,98 @@ def test_without_yasgui_the_page_is_a_plain_form(
     form = re.search(r'<form[^>]*method="get" action="([^"]+)"', page)
     assert form is not None and 'name="query"' in page
     assert _count(client.get(form.group(1), query_string={"query": COUNT})) > 0
+
+
+EDITOR_LINK = re.compile(
+    r'<pre class="sparql">(.*?)</pre>\s*<p class="panel-tools">'
+    r'<a class="open-in-editor" href="([^"]+)">open in the editor</a>',
+    re.DOTALL,
+)
+
+
+def _in_editor(href: str) -> dict[str, str]:
+    """What YASGUI reads from an editor link: ``/sparql#query=…&tabTitle=…``."""
+    path, _, fragment = html.unescape(href).partition("#")
+    assert path == "/sparql"
+    return dict(parse_qsl(fragment, strict_parsing=True))
+
+
+def test_issue_13_the_named_queries_are_examples_that_run_as_they_are(
+    client: FlaskClient,
+) -> None:
+    page = client.get("/sparql", headers={"Accept": "text/html"}).get_data(as_text=True)
+    examples = re.findall(r'<a href="([^"]+)" data-editor>([^<]+)</a>(.*?)</li>', page, re.DOTALL)
+    catalogue = named_queries()
+    assert [html.unescape(title) for _, title, _ in examples] == [
+        q.title for q in catalogue.values()
+    ]
+    for (href, _, note), query in zip(examples, catalogue.values(), strict=True):
+        opened = _in_editor(href)
+        assert opened["tabTitle"] == query.title
+        assert opened["query"].startswith(query.text[:40])  # the header comes with it
+        if query.parameters:  # each default bound, first in the WHERE clause
+            bound = next(line for line in opened["query"].splitlines() if "VALUES (" in line)
+            assert "WHERE {" in bound
+            for parameter in query.parameters:
+                assert f"?_{parameter.name}" in bound and f"{parameter.default}" in bound
+        answer = _get(client, opened["query"])
+        if service_blocks(query.text):  # said on the page, and refused as any such query is
+            assert "which this endpoint does not allow" in note
+            _assert_error(answer, 400, "service-refused")
+        else:
+            assert answer.status_code in (200, 206), (query.name, answer.data)
+            assert answer.get_json()["results"]["bindings"], query.name
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/doc/actor/ukraine",
+        "/doc/statistic/ukrainians-support-fighting-84",
+        f"/doc/document/{SEED_ID}",
+        "/actors",
+        "/claims",
+        "/timeline",
+    ],
+)
+def test_issue_13_every_show_sparql_opens_in_the_editor(client: FlaskClient, path: str) -> None:
+    page = client.get(path, headers={"Accept": "text/html"}).get_data(as_text=True)
+    links = EDITOR_LINK.findall(page)
+    assert links and len(links) == page.count('<pre class="sparql">')
+    for shown, href in links:
+        assert _in_editor(href)["query"] == html.unescape(shown)  # the query as it ran here
+    first = _in_editor(links[0][1])["query"]
+    assert _get(client, first).status_code in (200, 206)
+
+
+def test_issue_13_a_named_query_opens_with_the_values_of_its_form(client: FlaskClient) -> None:
+    poland, nato = f"{BASE}id/actor/poland", f"{BASE}id/actor/nato"
+    for values, bound in (({}, poland), ({"actor": nato}, nato)):
+        page = client.get("/queries/claims-about-an-actor", query_string=values).get_data(
+            as_text=True
+        )
+        ((shown, href),) = EDITOR_LINK.findall(page)
+        assert "?_actor" in html.unescape(shown) and "VALUES" not in html.unescape(shown)
+        assert f"VALUES (?_actor) {{ (<{bound}>) }}" in _in_editor(href)["query"]
+
+
+def test_issue_13_without_yasgui_examples_link_to_the_catalogue_and_no_editor_is_offered(
+    app: Flask,
+    client: FlaskClient,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    uncached: None,
+) -> None:
+    monkeypatch.setattr(app, "static_folder", str(tmp_path))
+    page = client.get("/sparql", headers={"Accept": "text/html"}).get_data(as_text=True)
+    listed = re.findall(r'<li><a href="([^"]+)">([^<]+)</a>', page)
+    assert [(href, html.unescape(title)) for href, title in listed] == [
+        (f"/queries/{name}", query.title) for name, query in named_queries().items()
+    ]
+    assert "data-editor" not in page and "open in the editor" not in page
+    entity = client.get("/doc/actor/ukraine", headers={"Accept": "text/html"})
+    assert '<pre class="sparql">' in entity.get_data(as_text=True)
+    assert "open in the editor" not in entity.get_data(as_text=True)
 
 
 def test_head_has_the_headers_of_get_without_a_body(client: FlaskClient) -> None:

@@ -14,7 +14,7 @@ from kgdebate.errors import InputError, ShapeViolation
 from kgdebate.ingest.pipeline import Outcome, ingest_files
 from kgdebate.mint import Minter
 from kgdebate.namespaces import DEFAULT_BASE, new_graph
-from kgdebate.ontology import named_graph
+from kgdebate.ontology import named_graph, with_superclass_types
 from kgdebate.store import TripleStore, to_oxigraph
 from kgdebate.validate import validate_graph
 
@@ -84,7 +84,7 @@ def load_trusted(store: TripleStore, settings: Settings) -> int:
     """Replace the ontology, vocabulary and reference graphs; the reference data must conform."""
     minter = Minter(settings.base_iri)
     reference = read_reference(settings.reference_dir, settings.base_iri)
-    reference_triples = to_oxigraph(reference)  # strict IRIs and text before anything else
+    to_oxigraph(reference)  # strict IRIs and text before anything else
     check = new_graph()
     check += reference
     report = validate_graph(check)
@@ -100,7 +100,7 @@ def load_trusted(store: TripleStore, settings: Settings) -> int:
     }
     for warning in report.warnings:
         log.warning("reference data: %s: %s", warning.focus, warning.message)
-    graphs[str(minter.graph("reference"))] = reference_triples
+    graphs[str(minter.graph("reference"))] = to_oxigraph(with_superclass_types(reference))
     store.replace_graphs(graphs)
     return len(reference)
 

@@ -2,6 +2,11 @@
 
 They load from the package (``kgdebate/_ontology`` links to the repository's ``ontology/``), never
 from user input, so user data can never add a shape or an axiom.
+
+Oxigraph has no reasoner, so two RDFS entailments that queries expect are written into the store
+with the triples they follow from (README, *SPARQL*): an ``rdf:type`` to each of our superclasses
+beside every type of ours (:func:`with_superclass_types`: ``?s a kgd:Statistic`` finds a poll), and
+an ``rdfs:label`` beside every ``skos:prefLabel`` of the vocabularies (:func:`named_graph`).
 """
 
 from __future__ import annotations
@@ -11,7 +16,7 @@ from importlib import resources
 
 from rdflib import BNode, Graph, URIRef
 
-from kgdebate.namespaces import RDF, RDFS, SKOS, new_graph
+from kgdebate.namespaces import KGD, RDF, RDFS, SKOS, new_graph
 
 ONTOLOGY_FILES = {"ontology": "kgdebate.ttl", "vocabularies": "vocabularies.ttl"}
 SHAPES_DIR = "shapes"
@@ -66,5 +71,37 @@ def shapes_graph() -> Graph:
 
 
 def named_graph(name: str) -> Graph:
-    """One of the ``ONTOLOGY_FILES`` as its own graph (for loading into the store)."""
-    return _parse(ONTOLOGY_FILES[name])
+    """One of the ``ONTOLOGY_FILES`` as its own graph (for loading into the store); a concept's
+    ``skos:prefLabel`` is its ``rdfs:label`` too (SKOS makes it a sub-property), so the queries
+    that ask for ``rdfs:label`` find concepts as they find everything else."""
+    graph = _parse(ONTOLOGY_FILES[name])
+    for concept, _, label in list(graph.triples((None, SKOS.prefLabel, None))):
+        graph.add((concept, RDFS.label, label))
+    return graph
+
+
+@cache
+def superclasses() -> dict[URIRef, frozenset[URIRef]]:
+    """Each class of ours with superclasses of ours: all of them, however far up
+    (``kgd:Alliance`` → ``kgd:InternationalOrganization``, ``kgd:Actor``). The classes of the
+    vocabularies we align to (``schema:``, ``prov:``…) are not followed: ask for those with
+    ``rdf:type/rdfs:subClassOf*``."""
+    graph, ours = ontology_graph(), str(KGD._NS)
+    found = {}
+    for cls in set(graph.subjects(RDFS.subClassOf, None)):
+        above = {
+            c
+            for c in graph.transitive_objects(cls, RDFS.subClassOf)
+            if isinstance(c, URIRef) and c != cls and str(c).startswith(ours)
+        }
+        if isinstance(cls, URIRef) and str(cls).startswith(ours) and above:
+            found[cls] = frozenset(above)
+    return found
+
+
+def with_superclass_types(graph: Graph) -> Graph:
+    """``graph``, changed in place: beside each ``rdf:type`` of ours, one to each superclass."""
+    for subject, _, cls in list(graph.triples((None, RDF.type, None))):
+        for above in superclasses().get(cls, ()) if isinstance(cls, URIRef) else ():
+            graph.add((subject, RDF.type, above))
+    return graph

@@ -135,6 +135,14 @@ def with_defaults(query: NamedQuery, parameters: Mapping[str, str]) -> dict[str,
     return merged
 
 
+def editable_text(query: NamedQuery, parameters: Mapping[str, str] | None = None) -> str:
+    """The query's text, header and all, with its parameters (the given values, else the
+    defaults) bound first in its WHERE clause: it runs as it is in a SPARQL editor. SERVICE blocks
+    stay as written (the endpoint answers them where its allowlist lets it)."""
+    values = with_defaults(query, parameters or {})
+    return bind_first(query.text, bind(values, query.parameters)) if values else query.text
+
+
 def run_named(
     store: TripleStore,
     query: NamedQuery,

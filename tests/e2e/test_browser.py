@@ -116,6 +116,67 @@ def test_yasgui_runs_a_query_and_shows_rows(base_url: str, watched: tuple[Page, 
     watch.assert_clean()
 
 
+ACTIVE = "#yasgui .tabPanel.active"  # the editor and results of YASGUI's active tab
+
+
+def _run_active_tab(page: Page) -> None:
+    """Run the query of the active tab and wait for its rows."""
+    with page.expect_response(lambda r: urlsplit(r.url).path == "/sparql" and r.ok):
+        page.locator(f"{ACTIVE} .yasqe_queryButton").click()
+    expect(page.locator(f"{ACTIVE} .yasr table tbody tr").first).to_be_visible()
+
+
+def _active_query(page: Page) -> str:
+    text: str = page.locator(f"{ACTIVE} .CodeMirror").evaluate("e => e.CodeMirror.getValue()")
+    return text
+
+
+def test_issue_13_an_example_runs_in_its_tab_and_our_iris_link_here(
+    base_url: str, watched: tuple[Page, Watch]
+) -> None:
+    page, watch = watched
+    page.goto(f"{base_url}/sparql", wait_until="load")
+    expect(page.locator(".yasqe .CodeMirror").first).to_be_visible()
+    page.get_by_role("link", name="Every use of a figure").click()
+    expect(page.locator("#yasgui .tab.active")).to_contain_text("Every use of a figure")
+    assert "VALUES (?_statistic) { (<https://w3id.org/kgdebate/id/statistic/" in (
+        _active_query(page)
+    )
+    _run_active_tab(page)
+    screenshot(page, "sparql-example")
+    hrefs = page.locator(f"{ACTIVE} .yasr a.iri").evaluate_all(
+        "links => links.map(a => a.getAttribute('href'))"
+    )
+    assert f"/id/claim/{SEED_ID}/c06" in hrefs  # this server's page, not w3id.org's
+    assert not [h for h in hrefs if h.startswith("https://w3id.org/")], hrefs
+    with page.context.expect_page() as opened:  # YASR opens result links in a new tab
+        link = page.locator(f'{ACTIVE} .yasr a.iri[href="/id/claim/{SEED_ID}/c06"]').first
+        link.locator("xpath=ancestor::td").click()  # a cut cell opens on a first click
+        link.click()
+    claim = opened.value
+    claim.wait_for_load_state()
+    assert claim.url == f"{base_url}/doc/claim/{SEED_ID}/c06"
+    claim.close()
+    watch.assert_clean()
+
+
+def test_issue_13_open_in_the_editor_lands_with_the_query_text(
+    base_url: str, watched: tuple[Page, Watch]
+) -> None:
+    page, watch = watched
+    page.goto(f"{base_url}/doc/actor/ukraine")
+    panel = page.locator("section.panel").first
+    panel.locator("details summary").click()
+    shown = panel.locator("pre.sparql").text_content()
+    title = panel.locator("h2").text_content()
+    panel.get_by_role("link", name="open in the editor").click()
+    page.wait_for_url(f"{base_url}/sparql#*")
+    expect(page.locator("#yasgui .tab.active")).to_contain_text(title or "?")
+    assert shown and _active_query(page) == shown
+    expect(page.locator(f"{ACTIVE} .yasr table tbody tr").first).to_be_visible()  # run at once
+    watch.assert_clean()
+
+
 def test_the_watch_catches_csp_violations_and_foreign_requests(
     base_url: str, watched: tuple[Page, Watch]
 ) -> None:

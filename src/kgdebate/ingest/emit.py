@@ -5,7 +5,8 @@ defines (statistics, statements and sources, each with triples of its own, store
 many documents define or cite it), where each subject came from (the YAML path of the item that
 made it), so a SHACL result on a node can name the line to edit, and what the document points at
 outside itself (reference entities, shared things it does not define, other documents and their
-claims), so the ingester can check that they exist.
+claims), so the ingester can check that they exist. Every type of ours comes with our
+superclasses of it (``ontology.with_superclass_types``: a poll is a ``kgd:Statistic`` too).
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from kgdebate.namespaces import (
     XSD,
     new_graph,
 )
+from kgdebate.ontology import with_superclass_types
 
 QUALIFIERS = {name: KGV[name] for name in ("approximately", "on-or-before", "on-or-after")}
 SIDES = {"for": KGV["for-motion"], "against": KGV["against-motion"], "none": KGV["neither-side"]}
@@ -172,6 +174,8 @@ class _Emitter:
             self.statement(item, ("statements", index))
         for index, item in enumerate(self.data.get("claims", [])):
             self.claim(item, ("claims", index))
+        for graph in (self.out.graph, *(d.graph for d in self.out.definitions.values())):
+            with_superclass_types(graph)  # a poll is a kgd:Statistic too, in its own graph
         return self.out
 
     # helpers ---------------------------------------------------------------------------------

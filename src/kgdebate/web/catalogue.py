@@ -18,7 +18,13 @@ from flask import Blueprint, Response, abort, make_response, render_template, re
 
 from kgdebate.errors import QueryError, RemoteError
 from kgdebate.federation import Federation, service_blocks
-from kgdebate.queries import NamedQuery, answer_and_bind_named, named_queries, with_defaults
+from kgdebate.queries import (
+    NamedQuery,
+    answer_and_bind_named,
+    editable_text,
+    named_queries,
+    with_defaults,
+)
 from kgdebate.query_jobs import Job, Outcome
 from kgdebate.sparql_guard import has_window
 from kgdebate.sparql_values import windowed
@@ -138,6 +144,7 @@ def _answer(query: NamedQuery, fmt: str | None) -> Response | str:
         first_row=first + 1,
         page=page,
         more=len(rows) > cap or truncated,
+        runnable=editable_text(query, parameters),
     )
 
 

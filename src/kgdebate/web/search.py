@@ -16,9 +16,11 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 from flask import Blueprint, abort, render_template, request
+from rdflib import URIRef
 
+from kgdebate.ontology import superclasses
 from kgdebate.queries import short
-from kgdebate.store import OxigraphStore
+from kgdebate.store import OxigraphStore, Term
 from kgdebate.web.context import context
 from kgdebate.web.describe import better_label, page_query
 from kgdebate.web.linked_data import answer_options_with_204, reject_control_characters
@@ -156,19 +158,27 @@ def build_index(store: OxigraphStore) -> SearchIndex:
         for row in _solutions(store, "search-index")
     ]
     labels: dict[str, ox.Literal | None] = {}
-    types: dict[str, set[str]] = {}
+    types: dict[str, set[Term]] = {}
     for row in _solutions(store, "search-types"):
         entity = row["entity"].value
         labels[entity] = better_label(labels.get(entity), row["label"])
-        types.setdefault(entity, set()).add(short(row["type"]))
-    groups = {entity: _main_type(names) for entity, names in types.items()}
+        types.setdefault(entity, set()).add(row["type"])
+    groups = {entity: _main_type(terms) for entity, terms in types.items()}
     return SearchIndex(entries, {k: v.value for k, v in labels.items() if v}, groups)
 
 
-def _main_type(names: set[str]) -> str:
-    """The project's own class when there is one (kgd:State rather than schema:Country)."""
-    own = sorted(name for name in names if name.startswith("kgd:"))
-    return own[0] if own else sorted(names)[0]
+def _main_type(types: set[Term]) -> str:
+    """The project's own class when there is one (kgd:State rather than schema:Country), the
+    narrowest of them (kgd:State rather than kgd:Actor, which the store adds to every actor)."""
+    broader = {
+        ox.NamedNode(c)
+        for t in types
+        if isinstance(t, ox.NamedNode)
+        for c in superclasses().get(URIRef(t.value), ())
+    }
+    names = sorted(short(t) for t in types - broader)
+    own = [name for name in names if name.startswith("kgd:")]
+    return (own or names)[0]
 
 
 def _solutions(store: OxigraphStore, name: str) -> ox.QuerySolutions:

@@ -3,7 +3,8 @@
 A request is read strictly (UTF-8 only, one ``query``, a capped number of parameters), checked by
 :mod:`kgdebate.sparql_guard` here in the web process, negotiated, and only then handed to a query
 worker (:mod:`kgdebate.query_pool`) that can be killed at the time limit. Without a query the
-endpoint describes itself: a Service Description for programs, YASGUI or a plain form for people.
+endpoint describes itself: a Service Description for programs, YASGUI or a plain form for people,
+with the named queries as examples. Pages link their queries into YASGUI with :func:`editor_href`.
 
 Status codes: 400 bad request (syntax, duplicates, refused by the guard, non-UTF-8), 403 updates,
 405 other methods, 406 no acceptable format, 415 wrong Content-Type, 431 oversized Accept,
@@ -13,8 +14,9 @@ Virtuoso does, so no client mistakes it for the complete answer.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, quote, urlencode
 
 import pyoxigraph as ox
 from flask import Blueprint, Response, current_app, render_template, request, url_for
@@ -23,9 +25,11 @@ from kgdebate.errors import QueryError, RemoteError
 from kgdebate.federation import Federation, answer_services, service_blocks
 from kgdebate.media_types import GRAPH_TYPES
 from kgdebate.namespaces import PREFIXES
+from kgdebate.queries import NamedQuery, editable_text
 from kgdebate.query_jobs import Job
 from kgdebate.sparql_guard import find_refusal, has_dataset_clause
 from kgdebate.web import conneg
+from kgdebate.web.catalogue import catalogue
 from kgdebate.web.context import context
 from kgdebate.web.errors import Refused
 from kgdebate.web.jobs import metered, result_response, run_job
@@ -199,12 +203,31 @@ def _describe() -> Response:
     return Response(body, content_type=conneg.content_type(chosen))
 
 
+@dataclass(frozen=True)
+class Example:
+    """A named query offered on the page: in YASGUI, ``href`` opens it in a tab of its own."""
+
+    name: str
+    title: str
+    description: str
+    href: str | None
+    remote: tuple[str, ...]  # the endpoints its SERVICE blocks call, when they are not allowed
+
+
 def _page() -> Response:
-    """YASGUI when ``make vendor`` installed it, else a plain form that needs no JavaScript."""
-    static = Path(current_app.static_folder or "")
-    yasgui = (static / "vendor" / "yasgui" / "yasgui.min.js").is_file()
+    """YASGUI when ``make vendor`` installed it, else a plain form that needs no JavaScript.
+    Either way the named queries are listed as examples: in YASGUI each opens in a tab with its
+    default parameters bound; without it, each links to its page in the catalogue."""
+    yasgui = yasgui_installed()
+    settings = context().settings
     page = render_template(
-        "sparql.html", yasgui=yasgui, endpoint=url_for("sparql.endpoint"), example=EXAMPLE_QUERY
+        "sparql.html",
+        yasgui=yasgui,
+        endpoint=url_for("sparql.endpoint"),
+        example=EXAMPLE_QUERY,
+        examples=[_example(query, settings.service_allowlist) for query in catalogue().values()],
+        base_iri=settings.base_iri,
+        root=request.script_root + "/",
     )
     response = Response(page, content_type="text/html; charset=utf-8")
     if yasgui:
@@ -212,6 +235,27 @@ def _page() -> Response:
         # this page only: scripts stay 'self', so the init code lives in static/sparql.js.
         response.headers["Content-Security-Policy"] = YASGUI_CSP
     return response
+
+
+def yasgui_installed() -> bool:
+    static = Path(current_app.static_folder or "")
+    return (static / "vendor" / "yasgui" / "yasgui.min.js").is_file()
+
+
+@bp.app_template_global()
+def editor_href(query: str, title: str | None = None) -> str | None:
+    """``/sparql`` with ``query`` in a new YASGUI tab (YASGUI reads ``#query=`` and ``tabTitle``
+    itself), or None without YASGUI: the plain form has no script to read a fragment."""
+    if not yasgui_installed():
+        return None
+    fragment = {"query": query, **({"tabTitle": title} if title else {})}
+    return url_for("sparql.endpoint") + "#" + urlencode(fragment, quote_via=quote)
+
+
+def _example(query: NamedQuery, allowlist: tuple[str, ...]) -> Example:
+    remote = tuple(b.endpoint for b in service_blocks(query.text) if b.endpoint not in allowlist)
+    href = editor_href(editable_text(query), query.title)
+    return Example(query.name, query.title, query.description, href, remote)
 
 
 EXAMPLE_QUERY = f"""PREFIX kgd: <{PREFIXES["kgd"]}>

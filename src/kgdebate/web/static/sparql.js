@@ -11,7 +11,7 @@ document.addEventListener("DOMContentLoaded", function () {
   // The "class" and "property" completers call lov.linkeddata.es: keep only the local ones.
   window.Yasgui.Yasqe.defaults.autocompleters = ["prefixes", "variables"];
   window.Yasgui.Yasqe.defaults.value = element.dataset.query;
-  new window.Yasgui(element, {
+  var yasgui = new window.Yasgui(element, {
     requestConfig: { endpoint: endpoint, method: "POST" },
     // The defaults list DBpedia and Wikidata; offer this endpoint only.
     endpointCatalogueOptions: {
@@ -20,6 +20,11 @@ document.addEventListener("DOMContentLoaded", function () {
       },
       keys: [],
     },
+    // "open in the editor" links: /sparql#query=…&tabTitle=… opens a tab with that query, here.
+    populateFromUrl: function (tab) {
+      tab.requestConfig.endpoint = endpoint;
+      return tab;
+    },
     copyEndpointOnNewTab: false,
     persistenceId: null,
   });
@@ -27,4 +32,35 @@ document.addEventListener("DOMContentLoaded", function () {
   if (form) {
     form.hidden = true;
   }
+
+  // An example (or any link to this editor) opens in a tab of its own, without reloading.
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest("a[data-editor]");
+    if (!link) {
+      return;
+    }
+    event.preventDefault();
+    var params = new URLSearchParams(link.hash.slice(1));
+    var tab = { yasqe: { value: params.get("query") } };
+    if (params.get("tabTitle")) {
+      tab.name = params.get("tabTitle");
+    }
+    yasgui.addTab(true, tab, { avoidDuplicateTabs: true });
+    element.scrollIntoView();
+  });
+
+  // Result IRIs of this dataset link to their pages on this server, not to the base IRI's host.
+  var base = element.dataset.base;
+  var root = element.dataset.root;
+  var served = ["id/", "vocab/", "def/"];
+  function localise() {
+    element.querySelectorAll("a[href]").forEach(function (link) {
+      var iri = link.getAttribute("href");
+      var path = iri.indexOf(base) === 0 ? iri.slice(base.length) : "";
+      if (served.some(function (prefix) { return path.indexOf(prefix) === 0; })) {
+        link.setAttribute("href", root + path);
+      }
+    });
+  }
+  new MutationObserver(localise).observe(element, { childList: true, subtree: true });
 });
