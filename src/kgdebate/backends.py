@@ -3,18 +3,31 @@
 
 from __future__ import annotations
 
+import logging
+
 from kgdebate.config import Settings
 from kgdebate.errors import StoreError
 from kgdebate.generation import readable_store
 from kgdebate.sparql_store import SparqlStore
 from kgdebate.store import OxigraphStore, TripleStore
 
+log = logging.getLogger(__name__)
+
 
 def open_store(settings: Settings, read_only: bool = False) -> TripleStore:
     """The store of ``settings``; read-only, the embedded one's latest published generation
     (never a store being written)."""
     if settings.store == "sparql":
-        return SparqlStore.from_settings(settings)
+        store = SparqlStore.from_settings(settings)
+        unfinished = store.interrupted_writes()
+        if unfinished:
+            log.warning(
+                "the store's server stopped in the middle of writing %d graph(s) (%s): "
+                "ingest their documents again",
+                len(unfinished),
+                ", ".join(unfinished[:5]) + (" …" if len(unfinished) > 5 else ""),
+            )
+        return store
     if read_only and not settings.data_dir.exists():
         raise StoreError(f"no store at {settings.data_dir}", hint="run `kgdebate build` first")
     if read_only:

@@ -7,9 +7,13 @@ only when the server asks (Digest or Basic), never logged. Every request goes th
 :func:`kgdebate.remote.exchange`: one time limit for the whole exchange, no redirect followed,
 an answer cut short by the server (206, Virtuoso's ``X-SQL-State``) an error, never a result.
 
-A document's graphs are replaced by **one** update request (``DROP SILENT GRAPH`` and
-``INSERT DATA`` for each graph), which a server runs as one transaction: Virtuoso does (checked by
-``tests/test_sparql_store.py``, which kills it in the middle of an ingest).
+A document's graphs are replaced by **one** update request (``DELETE WHERE`` and ``INSERT`` for each
+graph). Servers differ in what they make of it: Fuseki (TDB2) and Oxigraph's server run a request
+as one transaction; Virtuoso's HTTP endpoint commits each operation on its own, so a Virtuoso
+killed in the middle of a write can come back with the document half written (measured:
+``tests/test_sparql_store.py``). Each write therefore records the graphs it is writing first and
+clears the record once done; :meth:`SparqlStore.interrupted_writes` names those left unfinished,
+and ``kgdebate`` warns about them on every command until they are written again.
 """
 
 from __future__ import annotations
@@ -17,13 +21,14 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterable, Iterator, Mapping
+from datetime import UTC, datetime
 from typing import IO, Any
 from urllib.parse import urlencode, urlsplit
 
 import pyoxigraph as ox
 
 from kgdebate.errors import InputError, StoreError
-from kgdebate.namespaces import RDF, XSD
+from kgdebate.namespaces import PROV, RDF, XSD
 from kgdebate.remote import USER_AGENT, Credentials, exchange
 from kgdebate.sparql_values import bind_first
 from kgdebate.store import QueryResult, Term, term_text
@@ -64,6 +69,8 @@ class SparqlStore:
         """Graphs of this dataset start with it; a server's own graphs are not the dataset's."""
         self.timeout_s = timeout_s
         self._credentials = credentials
+        self._marks = ox.NamedNode(graph_base.removesuffix("graph/") + "system/writes")
+        """Not a graph of the dataset: the graphs being written (their start times)."""
 
     @classmethod
     def from_settings(cls, settings: Any, env: Mapping[str, str] | None = None) -> SparqlStore:
@@ -181,7 +188,24 @@ class SparqlStore:
                 else:
                     operations.append(f"INSERT DATA {{ GRAPH {graph} {{\n{body}\n}} }}")
         if operations:
-            self._update("DEFINE sql:log-enable 1\n" + " ;\n".join(operations))
+            self._write_marked(list(graphs), " ;\n".join(operations))
+
+    def _write_marked(self, graphs: list[str], update: str) -> None:
+        """``update``, with the graphs it writes recorded first and cleared after: a server that
+        commits each operation on its own (Virtuoso over HTTP) and stops in the middle leaves a
+        record of what it did not finish (:meth:`interrupted_writes`)."""
+        marks = "\n".join(
+            f"{ox.NamedNode(g)} {STARTED} {ox.Literal(_now(), datatype=DATE_TIME)} ."
+            for g in graphs
+        )
+        self._update(f"INSERT DATA {{ GRAPH {self._marks} {{\n{marks}\n}} }}")
+        self._update(update)
+        self._update(f"DELETE WHERE {{ GRAPH {self._marks} {{ ?g {STARTED} ?t }} }}")
+
+    def interrupted_writes(self) -> list[str]:
+        """Graphs whose last write did not end: write their documents again."""
+        rows = self._rows(f"SELECT DISTINCT ?g {{ GRAPH {self._marks} {{ ?g {STARTED} ?t }} }}")
+        return sorted(term_text(row["g"]) for row in rows)
 
     def has_graph(self, name: str) -> bool:
         result = self.query(f"ASK {{ GRAPH {ox.NamedNode(name)} {{ ?s ?p ?o }} }}")
@@ -259,6 +283,14 @@ class SparqlStore:
 
     def flush(self) -> None:
         """Nothing to do: the server commits each update request."""
+
+
+STARTED = ox.NamedNode(str(PROV.startedAtTime))
+DATE_TIME = ox.NamedNode(str(XSD.dateTime))
+
+
+def _now() -> str:
+    return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
 CHUNK_TRIPLES = 1_000
