@@ -310,3 +310,81 @@ def test_the_command_line_uses_the_server_and_leaves_the_embedded_store_alone(
 
 def _seed_names() -> list[str]:
     return sorted(p.name for p in (DATA / "annotations").glob("*.yaml"))
+
+
+ENTITIES = [
+    "claim/belfer-2023-11-16-pressure-ukraine-to-negotiate/c17",
+    "actor/ukraine",
+    "actor/nato",
+    "event/istanbul-talks-2022",
+    "document/belfer-2023-11-16-pressure-ukraine-to-negotiate",
+    "statistic/ukrainians-support-fighting-84",
+    "motion/negotiate-now",
+]
+
+
+@pytest.mark.parametrize("entity", ENTITIES)
+def test_every_panel_of_an_entity_page_agrees_on_both_stores(
+    pair: tuple[OxigraphStore, SparqlStore], entity: str, tmp_path: Path
+) -> None:
+    """The rows of each panel of the entity's page (every page of a paged panel)."""
+    from flask import Flask
+
+    from kgdebate.web.context import WebContext
+    from kgdebate.web.describe import kinds_of
+    from kgdebate.web.panels import panels_for, run_panel
+
+    embedded, server = pair
+    iri = f"{BASE}id/{entity}"
+    kinds = kinds_of(embedded, iri)
+    assert kinds and kinds_of(server, iri) == kinds
+    app = Flask(__name__)  # the panels read the settings of the request's context
+    app.extensions["kgdebate"] = WebContext(make_settings(tmp_path), embedded)
+    for panel in panels_for(kinds):
+        rows: list[list[tuple[str, ...]]] = []
+        for store in (embedded, server):
+            found, page = [], 0
+            with app.app_context():
+                while True:
+                    part = run_panel(store, panel, iri, page)
+                    found += [tuple(_text(row.get(c)) for c in part.columns) for row in part.rows]
+                    if not part.more:
+                        break
+                    page += 1
+            rows.append(sorted(found))
+        assert rows[1] == rows[0], panel.name
+
+
+def test_the_web_app_serves_its_pages_from_the_server(
+    pair: tuple[OxigraphStore, SparqlStore], virtuoso: Virtuoso, tmp_path: Path
+) -> None:
+    """`kgdebate serve` with store = "sparql": every kind of page answers, from the server."""
+    import dataclasses
+
+    from kgdebate.web import create_app
+
+    settings = dataclasses.replace(
+        make_settings(tmp_path),
+        store="sparql",
+        store_query_url=virtuoso.query_url,
+        store_update_url=virtuoso.update_url,
+    )
+    client = create_app(settings).test_client()
+    html = {"Accept": "text/html"}
+    for path in [
+        "/",
+        *(f"/doc/{entity}" for entity in ENTITIES),
+        "/actors",
+        "/claims",
+        "/events",
+        "/documents",
+        "/figures",
+        "/timeline",
+        "/queries/unanswered-claims",
+        "/search?q=Crimea",
+        "/motions/negotiate-now",
+    ]:
+        assert client.get(path, headers=html).status_code == 200, path
+    answer = client.get("/sparql?query=SELECT%20(COUNT(*)%20AS%20?n)%20%7B?s%20?p%20?o%7D")
+    assert answer.status_code == 200 and answer.json["results"]["bindings"]
+    assert client.get("/doc/actor/ukraine.ttl").status_code == 200

@@ -608,7 +608,7 @@ def serve(settings: Settings, host: str | None, port: int | None, follow: Path |
         settings = replace(settings, data_dir=followed_store(follow))
     if settings.public_url == Settings().public_url:  # not configured: where we listen
         settings = replace(settings, public_url=f"http://{settings.host}:{settings.port}/")
-    if not settings.data_dir.exists():
+    if settings.store != "sparql" and not settings.data_dir.exists():
         hint = "run `kgdebate snapshot` into it first" if follow else "run `kgdebate build` first"
         _fail(KgdebateError(f"no store at {settings.data_dir}", hint=hint))
     run_server(settings)

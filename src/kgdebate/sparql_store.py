@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import UTC, datetime
 from typing import IO, Any
@@ -29,7 +30,10 @@ import pyoxigraph as ox
 
 from kgdebate.errors import InputError, StoreError
 from kgdebate.namespaces import PROV, RDF, XSD
+from kgdebate.query_jobs import Job, Outcome, outcome_of
+from kgdebate.query_pool import QueryTimeout
 from kgdebate.remote import USER_AGENT, Credentials, exchange
+from kgdebate.sparql_tokens import tokens
 from kgdebate.sparql_values import bind_first
 from kgdebate.store import QueryResult, Term, term_text
 
@@ -139,14 +143,16 @@ class SparqlStore:
         substitutions: Mapping[str, Term] | None = None,
         graphs: Iterable[str] | None = None,
     ) -> QueryResult:
-        """Run ``sparql`` on the server; ``substitutions`` bind variables as the embedded store
-        binds them (a VALUES block first in the WHERE clause)."""
+        """Run ``sparql`` on the server; ``substitutions`` bind variables first in the WHERE
+        clause, as the embedded store binds them."""
         if substitutions:
             sparql = bind_first(sparql, substitutions)
-        form: dict[str, Any] = {"query": sparql}
+        form: dict[str, Any] = {"query": _graphs_named(sparql)}
         if graphs is not None:
             form["default-graph-uri"] = form["named-graph-uri"] = list(graphs)
-        accept = f"{RESULTS_JSON}, {N_TRIPLES};q=0.9, text/plain;q=0.5"
+        graph = _query_form(sparql) in ("CONSTRUCT", "DESCRIBE")
+        # One type each: a server free to choose would answer a CONSTRUCT in a JSON of its own.
+        accept = f"{N_TRIPLES}, text/plain;q=0.5" if graph else RESULTS_JSON
         media_type, answer = self._send("store_query_url", self.query_url, form, accept)
         if media_type in (RESULTS_JSON, "application/json"):
             return _results(answer, self.query_url)
@@ -331,6 +337,72 @@ def _chunks(triples: list[ox.Triple]) -> Iterator[list[ox.Triple]]:
 
 def _has_blank_node(t: ox.Triple) -> bool:
     return isinstance(t.subject, ox.BlankNode) or isinstance(t.object, ox.BlankNode)
+
+
+def _query_form(sparql: str) -> str:
+    """SELECT, ASK, CONSTRUCT or DESCRIBE: the query's first such keyword (as a token, never
+    inside an IRI, a string or a comment)."""
+    for token in tokens(sparql):
+        if token.kind == "word" and token.upper in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE"):
+            return token.upper
+    return "SELECT"
+
+
+_ONE_ROW = re.compile(
+    r"VALUES \((?P<names>(?:[?$]\w+ ?)+)\) \{ \((?P<terms>(?:<[^<>\s]*> ?)+)\) \}"
+)
+
+
+def _graphs_named(sparql: str) -> str:
+    """A variable that a one-row VALUES block of ours binds to an IRI and that serves only as a
+    GRAPH name is written as that IRI instead: Virtuoso 7's compiler fails on such a query
+    ("SP031 Internal error: ssg_print_rvr_fixed_val()"). The rows are the same."""
+    found = _ONE_ROW.search(sparql)
+    if found is None:
+        return sparql
+    names = [n[1:] for n in found["names"].split()]
+    terms = found["terms"].split()
+    before, after = sparql[: found.start()], sparql[found.end() :]
+    kept: list[tuple[str, str]] = []
+    for name, term in zip(names, terms, strict=True):
+        as_graph = re.compile(rf"\bGRAPH\s+[?$]{name}\b", re.IGNORECASE)
+        uses = re.findall(rf"[?$]{name}\b", before + after)
+        if uses and len(uses) == len(as_graph.findall(before + after)):
+            before, after = (as_graph.sub(f"GRAPH {term}", part) for part in (before, after))
+        else:
+            kept.append((name, term))
+    block = ""
+    if kept:
+        heads = " ".join(f"?{name}" for name, _ in kept)
+        block = f"VALUES ({heads}) {{ ({' '.join(term for _, term in kept)}) }}"
+    return before + block + after
+
+
+class RemoteRunner:
+    """Query jobs (users' queries, named queries, indexes) for a server whose store is a SPARQL
+    server: the server evaluates them, under the same time limit; the query guard has already
+    run. In the shape of :class:`kgdebate.query_pool.PoolHolder`."""
+
+    def __init__(self, store: SparqlStore) -> None:
+        self._store = store
+
+    def get(self) -> RemoteRunner:
+        return self
+
+    def run(self, job: Job) -> Outcome:
+        graphs = job.default_graphs or None
+        try:
+            result = self._store.query(job.query, graphs=graphs)
+        except StoreError as exc:
+            if "did not answer within" in str(exc):
+                raise QueryTimeout from None
+            if " answered HTTP 400" in str(exc):
+                return Outcome("syntax-error", detail="the store's server refused the query")
+            raise
+        return outcome_of(result, job)
+
+    def stop(self) -> None:
+        """Nothing to stop: no worker process is started."""
 
 
 def _is_http_url(url: str) -> bool:

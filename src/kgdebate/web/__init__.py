@@ -46,7 +46,9 @@ def create_app(settings: Settings | None = None) -> Flask:
 
     errors.init_app(app)
     jobs.init_app(app)
-    page_cache.init_app(app, settings.page_cache_mb * 2**20)
+    # A SPARQL server's data may change under us with nothing to tell: nothing is kept.
+    kept = 0 if settings.store == "sparql" else settings.page_cache_mb * 2**20
+    page_cache.init_app(app, kept)
     motions.init_app(app)
     features = (
         home,

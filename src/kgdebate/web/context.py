@@ -18,7 +18,8 @@ from flask import Flask, current_app, g
 from kgdebate.answers import StoredAnswers
 from kgdebate.config import Settings
 from kgdebate.generation import Generation, Watcher, current
-from kgdebate.store import OxigraphStore
+from kgdebate.sparql_store import SparqlStore
+from kgdebate.store import OxigraphStore, TripleStore
 
 _KEY = "kgdebate"
 _WATCHER = "kgdebate.generation"
@@ -30,7 +31,7 @@ class WebContext:
     """The settings, one read-only view of the store, its stored answers and its generation."""
 
     settings: Settings
-    store: OxigraphStore
+    store: TripleStore
     answers: StoredAnswers | None = None
     generation: Generation = Generation(0, "")
     derived: dict[str, Any] = field(default_factory=dict)
@@ -44,6 +45,8 @@ def open_view(settings: Settings) -> WebContext:
     Answers before the store: a write that ends between the two drops these, and a set written
     after the store was opened is never read (its named queries then run live).
     """
+    if settings.store == "sparql":  # the server's data: no generations, no stored answers
+        return WebContext(settings, SparqlStore.from_settings(settings))
     generation = current(settings.data_dir)
     answers = StoredAnswers.found(settings.data_dir, settings.max_rows)
     store = OxigraphStore(generation.readable(settings.data_dir), read_only=True)
@@ -53,8 +56,9 @@ def open_view(settings: Settings) -> WebContext:
 def init_app(app: Flask, settings: Settings) -> None:
     view = open_view(settings)
     app.extensions[_KEY] = view
-    app.extensions[_WATCHER] = Watcher(settings.data_dir, view.generation)
-    app.before_request(_follow_generation)
+    if isinstance(view.store, OxigraphStore):
+        app.extensions[_WATCHER] = Watcher(settings.data_dir, view.generation)
+        app.before_request(_follow_generation)
 
 
 def context() -> WebContext:

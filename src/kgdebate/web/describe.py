@@ -17,7 +17,7 @@ import pyoxigraph as ox
 from kgdebate.namespaces import KGD, RDF, curie
 from kgdebate.queries import packaged_query
 from kgdebate.sparql_values import bind_first, first_in_where, values_block, windowed
-from kgdebate.store import OxigraphStore, Term
+from kgdebate.store import Term, TripleStore
 
 IN_LINKS_PER_PAGE = 50
 KIND_CLASSES = {
@@ -39,7 +39,7 @@ def page_query(name: str) -> str:
 
 
 def select(
-    store: OxigraphStore, name: str, iri: str, limit: int | None = None, offset: int = 0
+    store: TripleStore, name: str, iri: str, limit: int | None = None, offset: int = 0
 ) -> ox.QuerySolutions:
     """Rows of a page query for ``iri``; ``limit``/``offset`` page the queries left unordered."""
     result = store.query(bound_query(name, iri, limit, offset))
@@ -57,18 +57,18 @@ def _bound(iri: str) -> dict[str, Term]:
     return {"_iri": ox.NamedNode(iri)}
 
 
-def exists(store: OxigraphStore, iri: str) -> bool:
+def exists(store: TripleStore, iri: str) -> bool:
     """True when the IRI is the subject or the object of a triple in any graph."""
     result = store.query(page_query("exists"), substitutions={"iri": ox.NamedNode(iri)})
     return bool(result)
 
 
-def rdf_of(store: OxigraphStore, iri: str, in_page: int = 0) -> tuple[list[ox.Triple], bool]:
+def rdf_of(store: TripleStore, iri: str, in_page: int = 0) -> tuple[list[ox.Triple], bool]:
     """The entity's triples, its fragment resources' triples and one page of the triples
     pointing at it (the page's in-links, as the HTML page lists them); True if more follow."""
     node = ox.NamedNode(iri)
     result = store.query(page_query("describe"), substitutions={"iri": node})
-    assert isinstance(result, ox.QueryTriples)
+    assert not isinstance(result, ox.QuerySolutions | ox.QueryBoolean)  # triples (any store)
     in_links, more = in_links_page(store, iri, in_page, labelled=False)
     pointing = [
         ox.Triple(link.term, link.predicate, node)
@@ -79,7 +79,7 @@ def rdf_of(store: OxigraphStore, iri: str, in_page: int = 0) -> tuple[list[ox.Tr
 
 
 def in_links_page(
-    store: OxigraphStore, iri: str, page: int, labelled: bool = True
+    store: TripleStore, iri: str, page: int, labelled: bool = True
 ) -> tuple[list[Link], bool]:
     """The ``page``-th window of links pointing at the entity, unordered in the store (a sort
     would read them all), sorted for reading and labelled if asked; True when more follow."""
@@ -94,7 +94,7 @@ def in_links_page(
     return shown, more
 
 
-def labels_of(store: OxigraphStore, terms: set[ox.NamedNode]) -> dict[Term, ox.Literal]:
+def labels_of(store: TripleStore, terms: set[ox.NamedNode]) -> dict[Term, ox.Literal]:
     """The best label of each term that has one (English, then untagged, then any)."""
     if not terms:
         return {}
@@ -125,7 +125,7 @@ def better_label(current: ox.Literal | None, candidate: Term | None) -> ox.Liter
     return candidate if rank(candidate) < rank(current) else current
 
 
-def kinds_of(store: OxigraphStore, iri: str) -> list[str]:
+def kinds_of(store: TripleStore, iri: str) -> list[str]:
     """The page kinds (claim, actor, event, document, statistic, motion) of the entity."""
     return sorted({KIND_CLASSES[row["class"].value] for row in select(store, "kinds", iri)})
 
@@ -164,7 +164,7 @@ def collect_links(rows: Iterable[ox.QuerySolution], term_var: str) -> list[Link]
     return list(found.values())
 
 
-def describe(store: OxigraphStore, iri: str, in_page: int = 0) -> Description:
+def describe(store: TripleStore, iri: str, in_page: int = 0) -> Description:
     out = collect_links(select(store, "out", iri), "o")
     out.sort(key=lambda link: (curie(link.predicate.value), str(link.term)))
     in_links, more_in = in_links_page(store, iri, in_page)

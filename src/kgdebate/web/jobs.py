@@ -27,6 +27,7 @@ from kgdebate.query_pool import (
     QueryTimeout,
     WorkerLost,
 )
+from kgdebate.sparql_store import RemoteRunner, SparqlStore
 from kgdebate.web.budget import OverBudget, QueryBudget
 from kgdebate.web.client_address import client_address
 from kgdebate.web.context import context
@@ -37,7 +38,12 @@ _BUDGET = "kgdebate.query_budget"
 
 
 def init_app(app: Flask) -> None:
-    settings = app.extensions["kgdebate"].settings
+    view = app.extensions["kgdebate"]
+    settings = view.settings
+    if isinstance(view.store, SparqlStore):  # the store's server runs the queries
+        app.extensions[_POOL] = RemoteRunner(view.store)
+        app.extensions[_BUDGET] = QueryBudget(settings.client_query_seconds)
+        return
     app.extensions[_POOL] = PoolHolder(
         settings.data_dir,
         settings.query_workers,
@@ -48,9 +54,9 @@ def init_app(app: Flask) -> None:
     app.extensions[_BUDGET] = QueryBudget(settings.client_query_seconds)
 
 
-def query_pool_holder(app: Flask) -> PoolHolder:
+def query_pool_holder(app: Flask) -> PoolHolder | RemoteRunner:
     """The app's pool holder (tests stop it with ``.stop()``)."""
-    holder: PoolHolder = app.extensions[_POOL]
+    holder: PoolHolder | RemoteRunner = app.extensions[_POOL]
     return holder
 
 

@@ -18,7 +18,7 @@ from kgdebate.exports.document import document_of
 from kgdebate.queries import packaged_query
 from kgdebate.query_jobs import Job
 from kgdebate.sparql_values import bind_first, windowed
-from kgdebate.store import OxigraphStore, Term
+from kgdebate.store import Term, TripleStore
 from kgdebate.web.context import context
 from kgdebate.web.describe import bound_query
 from kgdebate.web.terms import TermView, view
@@ -175,7 +175,7 @@ def panel_query(panel: Panel, iri: str, limit: int | None = None, offset: int = 
     return bind_first(windowed(text, limit, offset), bindings)
 
 
-def run_panel(store: OxigraphStore, panel: Panel, iri: str, page: int = 0) -> PanelRows:
+def run_panel(store: TripleStore, panel: Panel, iri: str, page: int = 0) -> PanelRows:
     size = panel.page_size
     if size is None:
         text = panel_query(panel, iri)

@@ -20,7 +20,7 @@ from rdflib import URIRef
 
 from kgdebate.ontology import superclasses
 from kgdebate.queries import short
-from kgdebate.store import OxigraphStore, Term
+from kgdebate.store import Term, TripleStore
 from kgdebate.web.context import context
 from kgdebate.web.describe import better_label, page_query
 from kgdebate.web.linked_data import answer_options_with_204, reject_control_characters
@@ -152,7 +152,7 @@ class SearchIndex:
         return sorted(hits, key=lambda h: (h.group, h.rank[1:], h.label))[:MAX_HITS]
 
 
-def build_index(store: OxigraphStore) -> SearchIndex:
+def build_index(store: TripleStore) -> SearchIndex:
     entries = [
         Entry(fold(row["text"].value), row["entity"].value, row["text"].value, row["field"].value)
         for row in _solutions(store, "search-index")
@@ -181,7 +181,7 @@ def _main_type(types: set[Term]) -> str:
     return (own or names)[0]
 
 
-def _solutions(store: OxigraphStore, name: str) -> ox.QuerySolutions:
+def _solutions(store: TripleStore, name: str) -> ox.QuerySolutions:
     result = store.query(page_query(name))
     assert isinstance(result, ox.QuerySolutions)
     return result

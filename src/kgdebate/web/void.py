@@ -15,7 +15,7 @@ import pyoxigraph as ox
 
 from kgdebate.config import Settings
 from kgdebate.namespaces import DCTERMS, FOAF, OWL, PREFIXES, RDF, VOID, WD, WIKIDATA, XSD
-from kgdebate.store import OxigraphStore, Term
+from kgdebate.store import Term, TripleStore
 from kgdebate.web.context import context
 from kgdebate.web.describe import page_query
 from kgdebate.web.linked_data import public
@@ -23,7 +23,7 @@ from kgdebate.web.linked_data import public
 CACHE_KEY = "kgdebate.void"
 
 
-def _rows(store: OxigraphStore, name: str, **bindings: Term) -> list[ox.QuerySolution]:
+def _rows(store: TripleStore, name: str, **bindings: Term) -> list[ox.QuerySolution]:
     result = store.query(page_query(name), substitutions=bindings)
     assert isinstance(result, ox.QuerySolutions)
     return list(result)
@@ -37,7 +37,7 @@ def _int(n: int) -> ox.Literal:
     return ox.Literal(str(n), datatype=ox.NamedNode(str(XSD.integer)))
 
 
-def void_triples(store: OxigraphStore, settings: Settings) -> list[ox.Triple]:
+def void_triples(store: TripleStore, settings: Settings) -> list[ox.Triple]:
     """The dataset, its class and identifier partitions and its linkset to Wikidata."""
     here = public(settings.public_url, ".well-known/void")
     dataset = ox.NamedNode(here + "#dataset")
@@ -90,7 +90,7 @@ def void_triples(store: OxigraphStore, settings: Settings) -> list[ox.Triple]:
     return triples
 
 
-def _vocabularies(store: OxigraphStore) -> list[str]:
+def _vocabularies(store: TripleStore) -> list[str]:
     """Namespaces (from the one prefix map) of the properties the data uses."""
     namespaces = sorted(PREFIXES.values(), key=len, reverse=True)
     found = set()

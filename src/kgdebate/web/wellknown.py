@@ -18,7 +18,7 @@ from flask import Blueprint, Response, abort, render_template, request
 from kgdebate.namespaces import DCTERMS, KGD, OWL, RDF, RDFS, SKOS
 from kgdebate.ontology import read_ontology_file
 from kgdebate.queries import short
-from kgdebate.store import OxigraphStore, Term
+from kgdebate.store import Term, TripleStore
 from kgdebate.web.context import context
 from kgdebate.web.linked_data import (
     FORMATS,
@@ -70,7 +70,7 @@ def dump(suffix: str) -> Response:
     return response
 
 
-def _stream_quads(store: OxigraphStore, fmt: ox.RdfFormat) -> Iterator[bytes]:
+def _stream_quads(store: TripleStore, fmt: ox.RdfFormat) -> Iterator[bytes]:
     """Every quad of every named graph, serialized a batch at a time (TriG repeats graph blocks,
     which TriG allows)."""
     result = store.query(ALL_QUADS)
