@@ -20,7 +20,7 @@ from click.testing import CliRunner
 from kgdebate import __version__
 from kgdebate.cli import cli
 
-from conftest import DATA, ROOT, SEED, seed_text_option, texts_option
+from conftest import BASE, DATA, ROOT, SEED, seed_text_option, texts_option
 
 INVALID = sorted((Path(__file__).parent / "data" / "invalid").glob("*.yaml"))
 
@@ -151,6 +151,50 @@ def test_query_over_the_guard_limits_is_refused(data_dir: Path) -> None:
 def test_query_relative_iris_resolve_against_the_endpoint(data_dir: Path) -> None:
     code, out, _ = run(data_dir, "query", "-f", "ntriples", "CONSTRUCT { <s> <p> 1 } WHERE {}")
     assert code == 0 and out.startswith("<http://127.0.0.1:5000/s> <http://127.0.0.1:5000/p>")
+
+
+NAMED_PARAMETER = """#+ title: The thing a parameter names
+#+ parameters:
+#+   thing: {type: iri, CLASS description: the thing}
+SELECT ?_thing WHERE { }
+"""
+
+
+@pytest.mark.parametrize(
+    "value", ["nato", "NATO", "actor/nato", "north atlantic treaty organization", "OTAN"]
+)
+def test_query_takes_an_actor_by_its_slug_or_its_name(
+    data_dir: Path, tmp_path: Path, value: str
+) -> None:
+    """Issue 13, 5: `-p actor=nato` was refused as "not a valid IRI"."""
+    query = tmp_path / "which.rq"
+    query.write_text(NAMED_PARAMETER.replace("CLASS", "class: kgd:Actor,"), "utf-8")
+    code, out, err = run(data_dir, "query", str(query), "-p", f"thing={value}", "-f", "csv")
+    assert code == 0, err
+    assert out.splitlines() == ["_thing", f"{BASE}id/actor/nato"]
+
+
+def test_a_named_query_by_its_name_takes_names(data_dir: Path) -> None:
+    by_iri = run(data_dir, "query", "claims-about-an-actor", "-p", f"actor={BASE}id/actor/russia")
+    assert by_iri[0] == 0 and "(1 row)" not in by_iri[1] and "russia" in by_iri[1]
+    for value in ("russia", "Russia", "Moscow"):  # the metonym: an actor, not the place
+        assert run(data_dir, "query", "claims-about-an-actor", "-p", f"actor={value}") == by_iri
+    for value in ("nato", "NATO"):
+        code, out, err = run(data_dir, "query", "claims-about-an-actor", "-p", f"actor={value}")
+        assert code == 0 and "(0 rows)" in out, err  # NATO is known; no claim mentions it
+
+
+def test_a_name_that_names_nothing_or_several_things_is_exit_2(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    code, out, err = run(data_dir, "query", "claims-about-an-actor", "-p", "actor=Atlantis")
+    assert code == 2 and out == ""
+    assert "no actor has this IRI, slug or name" in err and "search page (/search)" in err
+    query = tmp_path / "any.rq"
+    query.write_text(NAMED_PARAMETER.replace("CLASS", ""), "utf-8")
+    code, out, err = run(data_dir, "query", str(query), "-p", "thing=Moscow")
+    assert code == 2 and "2 things have this name" in err
+    assert f"{BASE}id/actor/russia  (Russia)" in err and f"{BASE}id/place/moscow  (Moscow)" in err
 
 
 @pytest.mark.parametrize("fmt", ["trig", "nquads"])

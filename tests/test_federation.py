@@ -200,6 +200,31 @@ def test_federated_answers_are_asked_for_afresh_every_time(
     assert seen[2] - seen[1] == seen[1] - seen[0] > 0
 
 
+def test_a_federated_query_page_runs_where_its_endpoint_is_allowed(
+    built: OxigraphStore,
+    endpoint: LiveServer,
+    tmp_path_factory: pytest.TempPathFactory,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Issue 13, 5: the page says it calls a remote endpoint; its run button is disabled (and
+    nothing is asked) where the settings do not allow that endpoint, enabled where they do."""
+    url = endpoint.base_url + "sparql"
+    codes = pointed_at("wikidata-country-codes", url)
+    monkeypatch.setattr(web_catalogue, "catalogue", lambda: {"codes": codes})
+    browser = {"Accept": "text/html"}
+    before = requests_seen(endpoint)
+    off = snapshot_app(built, tmp_path_factory).test_client().get("/queries/codes", headers=browser)
+    assert off.status_code == 200 and requests_seen(endpoint) == before
+    assert '<button type="submit" disabled' in off.text and '<table class="rows">' not in off.text
+    app = snapshot_app(built, tmp_path_factory, service_allowlist=(url,))
+    on = app.test_client().get("/queries/codes", headers=browser)
+    assert on.status_code == 200
+    assert "calls a remote SPARQL endpoint" in on.text and "never kept" in on.text
+    assert '<button type="submit">Run</button>' in on.text
+    russia = on.text[on.text.index('<a href="/doc/actor/russia"><bdi>Russia</bdi></a>') :]
+    assert russia[: russia.index("</tr>")].count("<bdi>RU</bdi>") == 2  # ours, and the endpoint's
+
+
 def test_service_blocks_skip_strings_comments_and_nested_groups() -> None:
     text = """# SERVICE <http://in.a/comment> { }
     SELECT * WHERE {

@@ -203,7 +203,7 @@ def test_bindings_go_first_in_the_where_clause() -> None:
 
 PACKAGED = sorted(
     path
-    for folder in ("web/page_queries", "exports", "extract/queries", "linking")
+    for folder in ("web/page_queries", "exports", "extract/queries", "linking", "names")
     for path in (ROOT / "src" / "kgdebate" / folder).glob("*.rq")
 )
 

@@ -36,7 +36,7 @@ def test_catalogue_lists_every_named_query(client: FlaskClient) -> None:
 def test_query_page_shows_text_form_and_rows(client: FlaskClient) -> None:
     page = client.get("/queries/claims-about-an-actor").get_data(as_text=True)
     assert "show SPARQL" in page and "SELECT DISTINCT" in page
-    assert '<input type="text" name="actor"' in page
+    assert re.search(r'<input type="text" id="param-actor" name="actor"', page)
     assert f"/doc/claim/{SEED_ID}/c09" in page  # Poland by default, a linked row
     assert "/queries/claims-about-an-actor.json" in page
 

@@ -30,11 +30,13 @@ from kgdebate.files import replacing, write_atomically
 from kgdebate.ingest.pipeline import Outcome, ingest_files
 from kgdebate.ingest.text import read_text
 from kgdebate.linking.command import link as link_command
+from kgdebate.names import resolve_parameters
 from kgdebate.queries import (
     GRAPH_FORMATS,
     RESULT_FORMATS,
     answer_and_bind,
     answer_and_bind_named,
+    named_queries,
     parse_named_query,
     read_query,
 )
@@ -468,18 +470,22 @@ def _report(outcomes: list[Outcome], verb: str) -> int:
     "params",
     multiple=True,
     metavar="NAME=VALUE",
-    help="Bind a query parameter (?_NAME); IRIs in <…>, else a plain literal.",
+    help="Bind a query parameter (?_NAME). A named query's IRI parameter takes an IRI, a slug "
+    "(actor/nato, nato) or a name (NATO); else IRIs in <…>, other values plain literals.",
 )
 @click.pass_obj
 def query(settings: Settings, query: str, fmt: str, params: tuple[str, ...]) -> None:
-    """Run a read-only SPARQL QUERY (a .rq file or the query text) over the whole store."""
-    _open(settings, read_only=True)  # a clear error when there is no store
+    """Run a read-only SPARQL QUERY (a .rq file, a named query's name or the query text) over
+    the whole store."""
+    store = _open(settings, read_only=True)  # a clear error when there is no store
     try:
-        text = read_query(query)
+        catalogued = named_queries().get(query)
+        text = read_query(query) if catalogued is None else catalogued.text
         given = dict(p.split("=", 1) for p in params if "=" in p)
         federation = Federation.of(settings)
         if text.lstrip().startswith("#+"):
             named = parse_named_query(Path(query).stem, text)
+            given = resolve_parameters(store, named, given, settings.base_iri)
             prepared = answer_and_bind_named(named, given, federation)
         else:
             prepared = answer_and_bind(text, given, (), federation)

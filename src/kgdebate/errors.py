@@ -35,6 +35,26 @@ class QueryError(KgdebateError):
     """A SPARQL query was refused or failed."""
 
 
+class ParameterError(QueryError):
+    """A query parameter's value is not valid, names nothing, or names several things.
+
+    The message never quotes the value (a web page shows it in its form field instead); the
+    candidates of an ambiguous name are (IRI, label) pairs from the store.
+    """
+
+    def __init__(
+        self,
+        parameter: str,
+        problem: str,
+        candidates: tuple[tuple[str, str], ...] = (),
+        hint: str | None = None,
+    ) -> None:
+        lines = [f"parameter {parameter}: {problem}"]
+        lines += [f"  {iri}  ({label})" for iri, label in candidates]
+        super().__init__("\n".join(lines), hint)
+        self.parameter, self.problem, self.candidates = parameter, problem, candidates
+
+
 class StoreError(KgdebateError):
     """The store is missing something it needs, or cannot be opened."""
 

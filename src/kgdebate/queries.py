@@ -5,10 +5,18 @@ A header names the query and its parameters, grlc-style::
     #+ title: Every use of a figure
     #+ description: Claims citing the statistic, with side and theme.
     #+ parameters:
-    #+   statistic: {type: iri, description: the statistic, default: "https://…"}
+    #+   statistic: {type: iri, class: kgd:Statistic, description: the statistic, default: "https://…"}
+    #+ columns:
+    #+   claim: {title: Claim, label: statement}
+    #+   exact: The words that carry it
+    #+   end: {hidden: true}
 
 A parameter ``name`` is the variable ``?_name``. Its value becomes a validated RDF term, bound first
 in the WHERE clause by the store (``store.bind_first``); the request's text never enters the query.
+An IRI parameter may name its ``class`` (a CURIE of the project's prefixes or an IRI): people may
+then give a slug or a name instead of the IRI (:mod:`kgdebate.names`). ``columns`` gives a
+variable's title in tables, which other variable holds its label (shown as one linked cell), and
+whether the page's table leaves it out (``hidden``; the API keeps it).
 """
 
 from __future__ import annotations
@@ -23,9 +31,9 @@ from typing import Any
 import pyoxigraph as ox
 import yaml
 
-from kgdebate.errors import QueryError
+from kgdebate.errors import ParameterError, QueryError
 from kgdebate.federation import Federation, answer_services, service_blocks
-from kgdebate.namespaces import DEFAULT_BASE, curie
+from kgdebate.namespaces import DEFAULT_BASE, PREFIXES, curie
 from kgdebate.sparql_guard import check_query
 from kgdebate.sparql_values import bind_first
 from kgdebate.store import QueryResult, Term, TripleStore
@@ -50,6 +58,18 @@ class Parameter:
     type: str = "iri"  # iri | literal
     description: str = ""
     default: str | None = None
+    rdf_class: str | None = None
+    """The class (an IRI) of the things an IRI parameter names, when the header says."""
+
+
+@dataclass(frozen=True)
+class Column:
+    """What the header says of a result variable: its title in tables, its label's variable."""
+
+    title: str | None = None
+    label: str | None = None
+    hidden: bool = False
+    """Left out of the page's table (the API keeps every variable)."""
 
 
 @dataclass(frozen=True)
@@ -59,6 +79,7 @@ class NamedQuery:
     description: str
     text: str
     parameters: tuple[Parameter, ...] = field(default_factory=tuple)
+    columns: Mapping[str, Column] = field(default_factory=dict)
 
 
 def parse_named_query(name: str, text: str) -> NamedQuery:
@@ -70,12 +91,22 @@ def parse_named_query(name: str, text: str) -> NamedQuery:
     if not isinstance(meta, dict) or "title" not in meta:
         raise QueryError(f"{name}: the #+ header needs at least a title")
     params = tuple(
-        Parameter(key, **{k: str(v) for k, v in (spec or {}).items()})
-        for key, spec in (meta.get("parameters") or {}).items()
+        _parameter(key, spec or {}) for key, spec in (meta.get("parameters") or {}).items()
     )
-    return NamedQuery(
-        name, str(meta["title"]), str(meta.get("description", "")).strip(), text, params
-    )
+    columns = {
+        key: Column(**spec) if isinstance(spec, dict) else Column(str(spec))
+        for key, spec in (meta.get("columns") or {}).items()
+    }
+    description = str(meta.get("description", "")).strip()
+    return NamedQuery(name, str(meta["title"]), description, text, params, columns)
+
+
+def _parameter(name: str, spec: dict[str, Any]) -> Parameter:
+    fields = {k: str(v) for k, v in spec.items() if k != "class"}
+    if "class" in spec:
+        prefix, _, local = str(spec["class"]).partition(":")
+        fields["rdf_class"] = PREFIXES[prefix] + local if prefix in PREFIXES else str(spec["class"])
+    return Parameter(name, **fields)
 
 
 def named_queries(folder: Path | None = None) -> dict[str, NamedQuery]:
@@ -121,7 +152,7 @@ def bind(parameters: Mapping[str, str], declared: tuple[Parameter, ...] = ()) ->
         try:
             terms[f"_{name}"] = ox.NamedNode(value.strip("<>")) if is_iri else ox.Literal(value)
         except ValueError:
-            raise QueryError(f"parameter {name}: not a valid IRI") from None
+            raise ParameterError(name, "not a valid IRI") from None
     return terms
 
 

@@ -1,9 +1,10 @@
 """The panels of entity pages: which query each runs (a page query, or for a document's debate
 the exports' own), for which kinds of entity.
 
-A panel's rows are shown as a table whose columns are the query's variables; a variable ``x``
-with a sibling ``xLabel`` is one column (the label, linked to ``x``). Every panel shows its query
-and offers its rows as SPARQL CSV and JSON (``?panel=NAME&format=csv|json``).
+A panel's rows are shown as a table whose columns are the query's variables, titled in words; a
+variable ``x`` with a sibling ``xLabel`` is one column (the label, linked to ``x``), and cells
+repeated down a run of rows are shown once (:mod:`kgdebate.web.tables`). Every panel shows its
+query and offers its rows as SPARQL CSV and JSON (``?panel=NAME&format=csv|json``).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from kgdebate.sparql_values import bind_first, windowed
 from kgdebate.store import Term, TripleStore
 from kgdebate.web.context import context
 from kgdebate.web.describe import bound_query
+from kgdebate.web.tables import Cell, grouped, title_of
 from kgdebate.web.terms import TermView, view
 
 DOWNLOADS = {"csv": "text/csv", "json": "application/sparql-results+json"}
@@ -125,9 +127,11 @@ class PanelView:
     rows: PanelRows
     views: list[dict[str, TermView]]
     """Each row's values by column, as shown (a value with its sibling ``…Label``)."""
-    groups: list[tuple[str, list[list[TermView]]]]
+    titles: list[str]
+    """The shown columns' titles."""
+    groups: list[tuple[str, list[list[Cell | None]]]]
     """The shown columns of each row, grouped by the panel's ``group_by`` value (one group
-    named "" when it has none), in query order."""
+    named "" when it has none), in query order, repeated cells joined (``tables.grouped``)."""
     facts: list[list[tuple[str, TermView]]]
     """Each row's recorded values as (name, view), for panels shown as facts."""
     downloads: dict[str, str]
@@ -141,11 +145,11 @@ def panel_view(rows: PanelRows, base: str) -> PanelView:
     views = [
         {c: view(base, row[c], row.get(c + "Label")) for c in rows.columns} for row in rows.rows
     ]
-    grouped: dict[str, list[list[TermView]]] = {}
+    by_group: dict[str, list[list[TermView]]] = {}
     for row, shown in zip(rows.rows, views, strict=True):
         term = row.get(key) if key else None
         group = term.value if isinstance(term, ox.Literal) else ""
-        grouped.setdefault(group, []).append([shown[c] for c in rows.shown_columns])
+        by_group.setdefault(group, []).append([shown[c] for c in rows.shown_columns])
     facts = [
         [(c.removesuffix("Label"), shown[c]) for c in rows.columns if row[c] is not None]
         for row, shown in zip(rows.rows, views, strict=True)
@@ -153,7 +157,8 @@ def panel_view(rows: PanelRows, base: str) -> PanelView:
     return PanelView(
         rows,
         views,
-        list(grouped.items()),
+        [title_of(column) for column in rows.shown_columns],
+        [(group, grouped(members)) for group, members in by_group.items()],
         facts,
         {fmt: "?" + urlencode({"panel": name, "format": fmt}) for fmt in DOWNLOADS},
         _page_link(name, rows.page - 1) if rows.page > 0 else None,

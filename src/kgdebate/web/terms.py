@@ -3,7 +3,8 @@
 Our own IRIs link to their ``/doc/`` page, ontology terms to their anchor on ``/def/kgdebate``,
 other http(s) IRIs to their page here (``/doc/external?iri=…``) plus an outbound link; any other
 scheme (``javascript:``, ``data:``, ``urn:``) is text only. A :class:`TermView` renders itself as
-escaped HTML (``__html__``), text wrapped in ``<bdi>`` so bidi overrides stay inside it.
+escaped HTML (``__html__``), text wrapped in ``<bdi>`` so bidi overrides stay inside it. A typed
+literal shows its value (``8``, ``2023-11-16``), its datatype only on hover (``title``).
 """
 
 from __future__ import annotations
@@ -22,18 +23,10 @@ from kgdebate.store import Term
 from kgdebate.web.linked_data import path_for_iri
 
 ONTOLOGY_NS = str(KGD._NS)
-PLAIN_DATATYPES = {
+STRING = str(XSD.string)
+UNBROKEN = {  # values never wrapped: 2023-11-16, not "2023-/11-16"
     str(XSD[name])
-    for name in (
-        "string",
-        "date",
-        "dateTime",
-        "gYear",
-        "gYearMonth",
-        "integer",
-        "decimal",
-        "boolean",
-    )
+    for name in ("date", "dateTime", "gYear", "gYearMonth", "integer", "decimal", "double")
 }
 
 
@@ -43,9 +36,15 @@ class TermView:
     href: str | None = None
     outbound: str | None = None
     note: str = ""
+    title: str = ""
+    """Shown on hover: the datatype of a typed literal (its value is the text)."""
+    nowrap: bool = False
+    """A date or a number: never wrapped (at a date's hyphens, say)."""
 
     def __html__(self) -> str:
-        text = f"<bdi>{escape(visible(self.text))}</bdi>"
+        attributes = f' title="{escape(self.title)}"' if self.title else ""
+        attributes += ' class="nowrap"' if self.nowrap else ""
+        text = f"<bdi{attributes}>{escape(visible(self.text))}</bdi>"
         if self.href:
             text = f'<a href="{escape(self.href)}">{text}</a>'
         if self.outbound:
@@ -93,11 +92,11 @@ def view_property(base: str, predicate: ox.NamedNode) -> TermView:
 def view(base: str, term: Term | None, label: Term | None = None) -> TermView:
     if term is None:
         return TermView("")
-    if isinstance(term, ox.Literal):
+    if isinstance(term, ox.Literal):  # its value; a type is shown on hover, a language said
         note = f"@{term.language}" if term.language not in (None, "en") else ""
-        if not term.language and term.datatype.value not in PLAIN_DATATYPES:
-            note = curie(term.datatype.value)
-        return TermView(term.value, note=note)
+        datatype = term.datatype.value
+        typed = "" if term.language or datatype == STRING else curie(datatype)
+        return TermView(term.value, note=note, title=typed, nowrap=datatype in UNBROKEN)
     if isinstance(term, ox.NamedNode):
         text = label.value if isinstance(label, ox.Literal) else curie(term.value)
         external = is_web_iri(term.value) and not term.value.startswith(base)
