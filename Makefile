@@ -69,6 +69,7 @@ bench: $(VENV)/.installed-test
 	$(BIN)/python bench/stance_bench.py
 	$(BIN)/python bench/curate_bench.py
 	$(BIN)/python bench/curate_browser_bench.py
+	$(BIN)/python bench/virtuoso_bench.py
 
 vendor: $(YASGUI_DIR)/VERSION $(WORLD_ATLAS_DIR)/VERSION
 

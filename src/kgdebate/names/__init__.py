@@ -117,9 +117,7 @@ def _slug_iris(slug: str, base: str) -> list[ox.NamedNode]:
     return [ox.NamedNode(f"{base}id/{kind}/{slug}") for kind in sorted(THING_TYPES)]
 
 
-def _things(
-    store: TripleStore, iris: list[ox.NamedNode], classes: set[str] | None
-) -> list[Thing]:
+def _things(store: TripleStore, iris: list[ox.NamedNode], classes: set[str] | None) -> list[Thing]:
     block = values_block(["entity"], [[iri] for iri in iris])
     return _found(store, first_in_where(query_text("things"), block), classes)
 
