@@ -14,6 +14,7 @@ printed). Figures are printed, never asserted.
 from __future__ import annotations
 
 import argparse
+import io
 import sys
 import tempfile
 import time
@@ -30,26 +31,19 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 from virtuoso import PASSWORD, USER, Virtuoso  # noqa: E402 - the tests' server, as they start it
 
-BATCH_TRIPLES = 20_000
-"""Triples per update request (Virtuoso refuses a request over 10 MB)."""
 CLIENTS = (1, 4)
 
 
 def load_into(server: Virtuoso, store: OxigraphStore, base: str) -> tuple[int, float]:
-    """Every graph of ``store`` into the server, several graphs per request; triples, seconds."""
+    """The store's dump into the server (``SparqlStore.load``: a few graphs per request)."""
     credentials = Credentials(USER, PASSWORD)
     remote = SparqlStore(server.query_url, server.update_url, base + "graph/", 600, credentials)
-    started, count = time.perf_counter(), 0
-    batch: dict[str, list[ox.Triple]] = {}
-    for name in store.graph_names():
-        batch[name] = list(store.triples(name))
-        count += len(batch[name])
-        if sum(map(len, batch.values())) >= BATCH_TRIPLES:
-            remote.replace_graphs(batch)
-            batch = {}
-    if batch:
-        remote.replace_graphs(batch)
-    return count, time.perf_counter() - started
+    dump = io.BytesIO()
+    store.dump(dump, ox.RdfFormat.N_QUADS)
+    dump.seek(0)
+    started = time.perf_counter()
+    remote.load(dump, ox.RdfFormat.N_QUADS)
+    return len(remote), time.perf_counter() - started
 
 
 def serve_rows(store: Path, env: dict[str, str], requests: int) -> dict[str, dict[int, Figures]]:

@@ -270,7 +270,9 @@ class SparqlStore:
             ox.serialize([q.triple for q in quads], output, format=fmt)
 
     def load(self, data: IO[bytes], fmt: ox.RdfFormat) -> None:
-        """Load a dataset dump (N-Quads or TriG) graph by graph, in one update request."""
+        """Load a dataset dump (N-Quads or TriG): parsed whole first (a dump that does not parse
+        writes nothing), then written a few graphs per update request (a server compiles a
+        request as one query: Virtuoso refuses one of hundreds of graphs)."""
         graphs: dict[str, list[ox.Triple]] = {}
         try:
             for quad in ox.parse(data, format=fmt):
@@ -278,7 +280,14 @@ class SparqlStore:
                     graphs.setdefault(quad.graph_name.value, []).append(quad.triple)
         except SyntaxError as exc:
             raise InputError(f"not valid {fmt.name}: {exc}") from None
-        self.replace_graphs(graphs)
+        batch: dict[str, list[ox.Triple]] = {}
+        for name, triples in graphs.items():
+            batch[name] = triples
+            if len(batch) >= LOAD_GRAPHS or sum(map(len, batch.values())) >= LOAD_TRIPLES:
+                self.replace_graphs(batch)
+                batch = {}
+        if batch:
+            self.replace_graphs(batch)
 
     def __len__(self) -> int:
         rows = self._rows(
@@ -299,6 +308,8 @@ def _now() -> str:
     return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
+LOAD_GRAPHS, LOAD_TRIPLES = 50, 20_000
+"""Graphs and triples per update request when a whole dump is loaded."""
 CHUNK_TRIPLES = 1_000
 """Triples per INSERT operation: Virtuoso's SPARQL parser runs out of stack near 5,000."""
 
