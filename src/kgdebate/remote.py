@@ -62,13 +62,14 @@ class Endpoint:
     timeout_s: float
 
     def __post_init__(self) -> None:
-        if not _is_http_url(self.url):
+        if not is_http_url(self.url):
             raise RemoteError(f"SPARQL endpoint {self.url!r}: not an http(s) URL")
         if not self.timeout_s > 0:
             raise RemoteError("the remote timeout must be a positive number of seconds")
 
 
-def _is_http_url(url: str) -> bool:
+def is_http_url(url: str) -> bool:
+    """An http(s) URL with a host (and a port, if any, that is a number)."""
     try:
         parts = urlsplit(url)
         parts.port  # noqa: B018 - raises ValueError for a port that is not a number

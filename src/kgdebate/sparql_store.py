@@ -24,7 +24,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import UTC, datetime
 from typing import IO, Any
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlencode
 
 import pyoxigraph as ox
 
@@ -32,7 +32,7 @@ from kgdebate.errors import InputError, StoreError
 from kgdebate.namespaces import PROV, RDF, XSD
 from kgdebate.query_jobs import Job, Outcome, outcome_of
 from kgdebate.query_pool import QueryTimeout
-from kgdebate.remote import USER_AGENT, Credentials, exchange
+from kgdebate.remote import USER_AGENT, Credentials, exchange, is_http_url
 from kgdebate.sparql_tokens import tokens
 from kgdebate.sparql_values import bind_first
 from kgdebate.store import QueryResult, Term, term_text
@@ -63,7 +63,7 @@ class SparqlStore:
         credentials: Credentials | None = None,
     ) -> None:
         for setting, url in (("store_query_url", query_url), ("store_update_url", update_url)):
-            if not _is_http_url(url):
+            if not is_http_url(url):
                 raise InputError(
                     f"setting {setting}: {url!r} is not an http(s) URL",
                     hint="give the SPARQL server's endpoint (Virtuoso's is /sparql)",
@@ -414,15 +414,6 @@ class RemoteRunner:
 
     def stop(self) -> None:
         """Nothing to stop: no worker process is started."""
-
-
-def _is_http_url(url: str) -> bool:
-    try:
-        parts = urlsplit(url)
-        parts.port  # noqa: B018 - raises ValueError for a port that is not a number
-    except ValueError:
-        return False
-    return parts.scheme in ("http", "https") and bool(parts.hostname)
 
 
 def _results(answer: bytes, where: str) -> QueryResult:
