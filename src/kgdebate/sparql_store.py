@@ -28,6 +28,7 @@ from urllib.parse import urlencode
 
 import pyoxigraph as ox
 
+from kgdebate.config import Settings
 from kgdebate.errors import InputError, StoreError
 from kgdebate.namespaces import PROV, RDF, XSD
 from kgdebate.query_jobs import Job, Outcome, outcome_of
@@ -41,6 +42,14 @@ RESULTS_JSON = "application/sparql-results+json"
 N_TRIPLES = "application/n-triples"
 FORM = "application/x-www-form-urlencoded"
 USER_ENV, PASSWORD_ENV = "KGDEBATE_STORE_USER", "KGDEBATE_STORE_PASSWORD"
+
+
+class ServerTimeout(StoreError):
+    """The store's server did not answer within the time limit."""
+
+
+class QueryRefused(StoreError):
+    """The store's server refused a request as bad (HTTP 400: its syntax, or its limits)."""
 
 
 def credentials_from(env: Mapping[str, str]) -> Credentials | None:
@@ -77,7 +86,7 @@ class SparqlStore:
         """Not a graph of the dataset: the graphs being written (their start times)."""
 
     @classmethod
-    def from_settings(cls, settings: Any, env: Mapping[str, str] | None = None) -> SparqlStore:
+    def from_settings(cls, settings: Settings, env: Mapping[str, str] | None = None) -> SparqlStore:
         return cls(
             settings.store_query_url,
             settings.store_update_url or settings.store_query_url,
@@ -98,7 +107,7 @@ class SparqlStore:
                 url, self.timeout_s, body, headers, self._credentials
             )
         except TimeoutError:
-            raise StoreError(
+            raise ServerTimeout(
                 f"{where} did not answer within {self.timeout_s:g} s; nothing was used",
                 hint="a server under load or a query too broad: try again, or raise "
                 "query_timeout_s",
@@ -122,7 +131,8 @@ class SparqlStore:
             )
         if status >= 400:
             said = answer[:300].decode("utf-8", "replace").strip()
-            raise StoreError(f"{where} answered HTTP {status}: {said}")
+            refused = QueryRefused if status == 400 else StoreError
+            raise refused(f"{where} answered HTTP {status}: {said}")
         if status == 206 or answer_headers.get("X-SQL-State"):
             raise StoreError(
                 f"{where} sent an incomplete answer (HTTP {status}, X-SQL-State "
@@ -404,12 +414,10 @@ class RemoteRunner:
         graphs = job.default_graphs or None
         try:
             result = self._store.query(job.query, graphs=graphs)
-        except StoreError as exc:
-            if "did not answer within" in str(exc):
-                raise QueryTimeout from None
-            if " answered HTTP 400" in str(exc):
-                return Outcome("syntax-error", detail="the store's server refused the query")
-            raise
+        except ServerTimeout:
+            raise QueryTimeout from None
+        except QueryRefused:
+            return Outcome("syntax-error", detail="the store's server refused the query")
         return outcome_of(result, job)
 
     def stop(self) -> None:
@@ -417,50 +425,17 @@ class RemoteRunner:
 
 
 def _results(answer: bytes, where: str) -> QueryResult:
-    """SPARQL JSON results as pyoxigraph's (Virtuoso's ``typed-literal`` and ``nodeID://``
-    blank nodes included)."""
+    """SPARQL JSON results as pyoxigraph's; Virtuoso's older forms are made standard first
+    (``typed-literal``, blank nodes named ``nodeID://…``, which no parser takes as a label)."""
     try:
         data = json.loads(answer)
-        if "boolean" in data:
-            return ox.parse_query_results(answer, format=ox.QueryResultsFormat.JSON)
-        variables = [str(v) for v in data["head"]["vars"]]
-        rows = [
-            {name: _term(value) for name, value in binding.items()}
-            for binding in data["results"]["bindings"]
-        ]
-    except (ValueError, KeyError, TypeError):
+        for binding in data.get("results", {}).get("bindings", []):
+            for value in binding.values():
+                if value["type"] == "typed-literal":
+                    value["type"] = "literal"
+                elif value["type"] == "bnode":
+                    label = value["value"].removeprefix("nodeID://").removeprefix("_:")
+                    value["value"] = re.sub(r"\W", "_", label)
+        return ox.parse_query_results(json.dumps(data).encode(), format=ox.QueryResultsFormat.JSON)
+    except (ValueError, KeyError, TypeError, AttributeError, SyntaxError):
         raise StoreError(f"{where} sent an answer that is not valid SPARQL JSON") from None
-    body = json.dumps(
-        {
-            "head": {"vars": variables},
-            "results": {"bindings": [{n: _json_term(t) for n, t in row.items()} for row in rows]},
-        }
-    ).encode()
-    return ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
-
-
-def _term(value: dict[str, Any]) -> Term:
-    kind, text = value["type"], value["value"]
-    if kind == "uri":
-        return ox.NamedNode(text)
-    if kind == "bnode":
-        return ox.BlankNode(text.removeprefix("nodeID://").removeprefix("_:").replace("/", "_"))
-    if "xml:lang" in value:
-        return ox.Literal(text, language=value["xml:lang"])
-    if "datatype" in value:
-        return ox.Literal(text, datatype=ox.NamedNode(value["datatype"]))
-    return ox.Literal(text)
-
-
-def _json_term(term: Term) -> dict[str, str]:
-    if isinstance(term, ox.NamedNode):
-        return {"type": "uri", "value": term.value}
-    if isinstance(term, ox.BlankNode):
-        return {"type": "bnode", "value": term.value}
-    assert isinstance(term, ox.Literal)
-    out = {"type": "literal", "value": term.value}
-    if term.language:
-        out["xml:lang"] = term.language
-    elif term.datatype.value != str(XSD.string):
-        out["datatype"] = term.datatype.value
-    return out
