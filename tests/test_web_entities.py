@@ -15,6 +15,7 @@ import pyoxigraph as ox
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
+from markupsafe import escape
 
 from kgdebate.exports.debate import load_debate
 from kgdebate.exports.document import find_document
@@ -265,6 +266,34 @@ def test_event_page(client: FlaskClient) -> None:
     assert "Turkey" in page and "host" in page
     assert "Bennett" in page  # it follows Bennett's mediation
     assert "same year" in page
+
+
+@pytest.mark.parametrize(
+    ("path", "panel"),
+    [
+        ("/doc/actor/poland", "claims-about"),
+        ("/doc/event/istanbul-talks-2022", "cited-by"),
+        ("/doc/statistic/ukrainians-support-fighting-84", "statistic-citations"),
+    ],
+)
+def test_claims_listed_on_a_page_show_their_exact_words(
+    client: FlaskClient, built: OxigraphStore, path: str, panel: str
+) -> None:
+    page = html(client, path)
+    section = page[page.index(f'id="panel-{panel}"') :]
+    section = section[: section.index("</section>")]
+    assert 'value="words" checked' in section and 'value="paraphrase"' in section  # the toggle
+    cells = re.findall(r'<a href="/doc/(claim/[^"]+)">(.*?)</a>', section)
+    assert cells
+    for claim, cell in cells:
+        exact = next(
+            built.query(
+                "SELECT ?w WHERE { ?c <http://www.w3.org/ns/oa#hasSelector> ?s . "
+                f"<{BASE}id/{claim}> <{KGD.quote}> ?c . ?s <http://www.w3.org/ns/oa#exact> ?w }}"
+            )
+        )["w"].value
+        assert f'<q class="words"><bdi>{escape(exact)}</bdi></q>' in cell
+        assert '<span class="paraphrase">' in cell
 
 
 def test_claim_page_shows_quote_in_context_and_rebuttal(client: FlaskClient) -> None:

@@ -218,13 +218,20 @@ def test_tables_show_labels_linked_to_local_pages_and_titles_in_words(client: Fl
         "Side",
         "Theme",
         "Document",
-    ]  # ?statement: the claim's label
+        "Paragraph",
+        "From character",
+        "To character",
+    ]  # ?statement: the claim's label, ?quote: its words, both in the claim's cell
     assert '<a href="/doc/actor/poland"><bdi>Poland</bdi></a>' in table
-    assert re.search(rf'<a href="/doc/claim/{SEED_ID}/c09"><bdi>That could further', table)
+    claim = re.search(rf'<a href="/doc/claim/{SEED_ID}/c09">(.*?)</a>', table)
+    assert claim and '<span class="paraphrase"><bdi>That could further' in claim[1]
+    assert '<q class="words"><bdi>' in claim[1]
     unanswered = table_of(client.get("/queries/unanswered-claims").get_data(as_text=True))
     assert f'<a href="/doc/document/{SEED_ID}"><bdi>Should the Biden' in unanswered  # looked up
-    figure = table_of(client.get("/queries/uses-of-a-figure").get_data(as_text=True))
-    assert '<th scope="col">The words that carry it</th>' in figure  # the header's own title
+    figure_page = client.get("/queries/uses-of-a-figure").get_data(as_text=True)
+    figure = table_of(figure_page)
+    assert '<th scope="col">Claim citing it</th>' in figure  # the header's own title
+    assert '<q class="words">' in figure and 'value="paraphrase"' in figure_page  # ?exact
 
 
 @pytest.mark.parametrize(
@@ -252,7 +259,7 @@ def test_labels_not_returned_by_the_query_are_read_in_one_query(
 
     monkeypatch.setattr(catalogue, "labels_of", counted)
     client.get("/queries/event-and-claims")
-    assert calls == [2]  # the event and the claim citing it: the other columns have labels
+    assert calls == [1]  # the event: the other columns, the claim too, come with their labels
 
 
 def test_typed_values_show_as_values_with_their_type_on_hover(client: FlaskClient) -> None:

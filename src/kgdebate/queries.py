@@ -15,8 +15,9 @@ A parameter ``name`` is the variable ``?_name``. Its value becomes a validated R
 in the WHERE clause by the store (``store.bind_first``); the request's text never enters the query.
 An IRI parameter may name its ``class`` (a CURIE of the project's prefixes or an IRI): people may
 then give a slug or a name instead of the IRI (:mod:`kgdebate.names`). ``columns`` gives a
-variable's title in tables, which other variable holds its label (shown as one linked cell), and
-whether the page's table leaves it out (``hidden``; the API keeps it).
+variable's title in tables, which other variable holds its label (shown as one linked cell) or, for
+a claim, its exact words (``quote``: shown in the claim's cell, the page toggling paraphrase and
+words), and whether the page's table leaves it out (``hidden``; the API keeps it).
 """
 
 from __future__ import annotations
@@ -68,6 +69,8 @@ class Column:
 
     title: str | None = None
     label: str | None = None
+    quote: str | None = None
+    """The variable holding a claim's exact words, shown in the claim's cell (with a toggle)."""
     hidden: bool = False
     """Left out of the page's table (the API keeps every variable)."""
 

@@ -47,7 +47,7 @@ from kgdebate.web.errors import Refused, wants_html
 from kgdebate.web.jobs import metered, result_response, run_job
 from kgdebate.web.linked_data import answer_options_with_204, reject_control_characters
 from kgdebate.web.page_cache import cached
-from kgdebate.web.tables import cells, columns_of
+from kgdebate.web.tables import cells, columns_of, has_words
 
 bp = Blueprint("catalogue", __name__)
 answer_options_with_204(bp)
@@ -183,6 +183,7 @@ def _answer(query: NamedQuery, fmt: str | None) -> ResponseReturnValue:
         query,
         typed,
         titles=[column.title for column in columns],
+        words=has_words(columns),
         rows=cells(columns, rows[:cap], settings.base_iri, labels),
         first_row=first + 1,
         page=page,

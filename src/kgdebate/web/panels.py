@@ -2,7 +2,8 @@
 the exports' own), for which kinds of entity.
 
 A panel's rows are shown as a table whose columns are the query's variables, titled in words; a
-variable ``x`` with a sibling ``xLabel`` is one column (the label, linked to ``x``), and cells
+variable ``x`` with a sibling ``xLabel`` is one column (the label, linked to ``x``), a claim ``x``
+with a sibling ``xQuote`` shows its exact words there too (the panel toggles them), and cells
 repeated down a run of rows are shown once (:mod:`kgdebate.web.tables`). Every panel shows its
 query and offers its rows as SPARQL CSV and JSON (``?panel=NAME&format=csv|json``).
 """
@@ -118,6 +119,11 @@ class PanelRows:
     def shown_columns(self) -> list[str]:
         return [c for c in self.columns if c != self.panel.group_by]
 
+    @property
+    def has_words(self) -> bool:
+        """Whether its claims come with their exact words (``claimQuote``) beside the paraphrase."""
+        return any(c + "Quote" in row for c in self.columns for row in self.rows[:1])
+
 
 @dataclass(frozen=True)
 class PanelView:
@@ -143,7 +149,8 @@ def panel_view(rows: PanelRows, base: str) -> PanelView:
     """The panel ``rows`` laid out for its template."""
     name, key = rows.panel.name, rows.panel.group_by
     views = [
-        {c: view(base, row[c], row.get(c + "Label")) for c in rows.columns} for row in rows.rows
+        {c: view(base, row[c], row.get(c + "Label"), row.get(c + "Quote")) for c in rows.columns}
+        for row in rows.rows
     ]
     by_group: dict[str, list[list[TermView]]] = {}
     for row, shown in zip(rows.rows, views, strict=True):
@@ -190,7 +197,7 @@ def run_panel(store: TripleStore, panel: Panel, iri: str, page: int = 0) -> Pane
     assert isinstance(result, ox.QuerySolutions)
     names = [v.value for v in result.variables]
     raw = [{name: solution[name] for name in names} for solution in result]
-    columns = [n for n in names if n != "_iri" and not (n.endswith("Label") and n[:-5] in names)]
+    columns = [n for n in names if n != "_iri" and not _is_sibling(n, names)]
     if size is None:
         return PanelRows(panel, columns, _best_labelled(raw), text)
     # The window counts rows, and a thing with labels in two languages is two rows: whether
@@ -199,6 +206,11 @@ def run_panel(store: TripleStore, panel: Panel, iri: str, page: int = 0) -> Pane
     shown = _best_labelled(raw[:size])
     shown.sort(key=lambda row: _display_order(row, panel.group_by, columns))
     return PanelRows(panel, columns, shown, text, page, more=len(raw) > size)
+
+
+def _is_sibling(name: str, names: list[str]) -> bool:
+    """``xLabel`` or ``xQuote`` beside ``x``: shown in ``x``'s cell, not as a column."""
+    return any(name.endswith(s) and name.removesuffix(s) in names for s in ("Label", "Quote"))
 
 
 def _display_order(

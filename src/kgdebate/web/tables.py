@@ -3,10 +3,11 @@
 One column per variable, titled in words (``_actor`` → "Actor", ``attributedTo`` → "Attributed
 to") unless the query's header gives a title. A variable that holds another's label (``xLabel``
 beside ``x``, or as the header says) is not a column of its own: the label is shown in ``x``'s
-cell, linked to ``x``'s page. Rows are grouped in the view, not in the query (the API keeps one
-row per solution): a cell equal to the one above it, in a row whose cells to its left all are
-too, joins it (``rowspan``), so an event with three participants is shown once, beside the three;
-a row equal to one already shown is not shown again.
+cell, linked to ``x``'s page; so are a claim's exact words (``xQuote``, or as the header says),
+which the page shows or hides with a paraphrase/words toggle. Rows are grouped in the view, not in
+the query (the API keeps one row per solution): a cell equal to the one above it, in a row whose
+cells to its left all are too, joins it (``rowspan``), so an event with three participants is
+shown once, beside the three; a row equal to one already shown is not shown again.
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ class Column:
     title: str
     label: str | None = None
     """The variable holding the label of this column's values, if any."""
+    quote: str | None = None
+    """The variable holding the exact words of this column's claims, if any."""
 
 
 @dataclass
@@ -53,19 +56,28 @@ def columns_of(
     """The columns shown for result variables ``names``, as the query's header declares them."""
     declared = declared or {}
     labels = {name: spec.label for name, spec in declared.items() if spec.label in names}
+    quotes = {name: spec.quote for name, spec in declared.items() if spec.quote in names}
     for name in names:
-        if name.endswith("Label") and name[:-5] in names:
-            labels.setdefault(name[:-5], name)
-    hidden = set(labels.values()) | {name for name, spec in declared.items() if spec.hidden}
+        for suffix, siblings in (("Label", labels), ("Quote", quotes)):
+            if name.endswith(suffix) and name.removesuffix(suffix) in names:
+                siblings.setdefault(name.removesuffix(suffix), name)
+    hidden = {*labels.values(), *quotes.values()}
+    hidden |= {name for name, spec in declared.items() if spec.hidden}
     return [
         Column(
             name,
             (declared[name].title if name in declared else None) or title_of(name),
             labels.get(name),
+            quotes.get(name),
         )
         for name in names
         if name not in hidden
     ]
+
+
+def has_words(columns: Sequence[Column]) -> bool:
+    """Whether a table shows claims with both paraphrase and words (and so its toggle)."""
+    return any(column.quote for column in columns)
 
 
 def cells(
@@ -82,7 +94,8 @@ def cells(
         for column in columns:
             term = row.get(column.name)
             label = row.get(column.label) if column.label else labels.get(term) if term else None
-            line.append(view(base, term, label))
+            words = row.get(column.quote) if column.quote else None
+            line.append(view(base, term, label, words))
         shown.append(line)
     return grouped(shown)
 

@@ -40,11 +40,18 @@ class TermView:
     """Shown on hover: the datatype of a typed literal (its value is the text)."""
     nowrap: bool = False
     """A date or a number: never wrapped (at a date's hyphens, say)."""
+    words: str = ""
+    """A claim's exact words beside its paraphrase (the text): the page's toggle shows either."""
 
     def __html__(self) -> str:
         attributes = f' title="{escape(self.title)}"' if self.title else ""
         attributes += ' class="nowrap"' if self.nowrap else ""
         text = f"<bdi{attributes}>{escape(visible(self.text))}</bdi>"
+        if self.words:
+            text = (
+                f'<span class="paraphrase">{text}</span> '
+                f'<q class="words"><bdi>{escape(visible(self.words))}</bdi></q>'
+            )
         if self.href:
             text = f'<a href="{escape(self.href)}">{text}</a>'
         if self.outbound:
@@ -89,7 +96,10 @@ def view_property(base: str, predicate: ox.NamedNode) -> TermView:
     return TermView(curie(iri), None, iri if is_web_iri(iri) else None)
 
 
-def view(base: str, term: Term | None, label: Term | None = None) -> TermView:
+def view(
+    base: str, term: Term | None, label: Term | None = None, words: Term | None = None
+) -> TermView:
+    """How ``term`` is shown: with its ``label`` as text, and a claim with its exact ``words``."""
     if term is None:
         return TermView("")
     if isinstance(term, ox.Literal):  # its value; a type is shown on hover, a language said
@@ -100,5 +110,8 @@ def view(base: str, term: Term | None, label: Term | None = None) -> TermView:
     if isinstance(term, ox.NamedNode):
         text = label.value if isinstance(label, ox.Literal) else curie(term.value)
         external = is_web_iri(term.value) and not term.value.startswith(base)
-        return TermView(text, page_href(base, term.value), term.value if external else None)
+        quoted = words.value if isinstance(words, ox.Literal) else ""
+        return TermView(
+            text, page_href(base, term.value), term.value if external else None, words=quoted
+        )
     return TermView(str(term))
