@@ -221,12 +221,10 @@ def _page(
 
 def _choices(parameter: Parameter) -> list[str]:
     """The names a parameter's field offers: things of its class, once per store generation."""
-    key = f"kgdebate.choices {parameter.rdf_class}"
-    derived = context().derived
-    if key not in derived:
-        derived[key] = choices(context().store, parameter.rdf_class)
-    found: list[str] = derived[key]
-    return found
+    ctx = context()
+    return ctx.derive(
+        f"kgdebate.choices {parameter.rdf_class}", lambda: choices(ctx.store, parameter.rdf_class)
+    )
 
 
 def _placeholder(parameter: Parameter) -> str:

@@ -10,8 +10,9 @@ on it and goes with it; kept pages are keyed by generation (:mod:`kgdebate.web.p
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from flask import Flask, current_app, g
 
@@ -24,6 +25,7 @@ from kgdebate.store import OxigraphStore, TripleStore
 _KEY = "kgdebate"
 _WATCHER = "kgdebate.generation"
 _SWITCH = threading.Lock()
+T = TypeVar("T")
 
 
 @dataclass
@@ -36,6 +38,19 @@ class WebContext:
     generation: Generation = Generation(0, "")
     derived: dict[str, Any] = field(default_factory=dict)
     """What pages compute once from this view (stats, search index, VoID), dropped with it."""
+    _deriving: dict[str, threading.Lock] = field(default_factory=dict, repr=False)
+
+    def derive(self, key: str, compute: Callable[[], T]) -> T:
+        """What ``compute`` gives for this view, computed once: the threads of a process that ask
+        together wait for the first (a cold index is one query, not one per waiting request)."""
+        if key in self.derived:
+            found: T = self.derived[key]
+            return found
+        with self._deriving.setdefault(key, threading.Lock()):  # one dict operation: atomic
+            if key not in self.derived:
+                self.derived[key] = compute()
+            made: T = self.derived[key]
+            return made
 
 
 def open_view(settings: Settings) -> WebContext:

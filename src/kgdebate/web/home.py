@@ -22,10 +22,7 @@ _FRONT = "kgdebate.front"
 @bp.get("/")
 def index() -> str:
     ctx = context()
-    front = ctx.derived.get(_FRONT)
-    if front is None:
-        front = ctx.derived[_FRONT] = _front(ctx)
-    documents, warnings = front
+    documents, warnings = ctx.derive(_FRONT, lambda: _front(ctx))
     return render_template(
         "home.html",
         stats=_stats(),
@@ -102,7 +99,4 @@ def _stats() -> Stats:
     """Counted once per view of the store (counting 10M triples on every visit to the front
     page would take seconds)."""
     ctx = context()
-    found: Stats | None = ctx.derived.get(_STATS)
-    if found is None:
-        found = ctx.derived[_STATS] = collect_stats(ctx.store, ctx.settings)
-    return found
+    return ctx.derive(_STATS, lambda: collect_stats(ctx.store, ctx.settings))

@@ -22,7 +22,6 @@ filters, counts, sorts and slices them in memory, and never reads the store.
 from __future__ import annotations
 
 import json
-import threading
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -376,13 +375,7 @@ def _asked(index: Index) -> Asked:
 
 def _table(index: Index) -> Table:
     """The index's rows for this view of the store: read once, in a query worker."""
-    ctx = context()
-    key = f"kgdebate.index.{index.name}"
-    with ctx.derived.setdefault("kgdebate.index.lock", threading.Lock()):  # once, not per thread
-        table: Table | None = ctx.derived.get(key)
-        if table is None:
-            table = ctx.derived[key] = _read(index)
-    return table
+    return context().derive(f"kgdebate.index.{index.name}", lambda: _read(index))
 
 
 def _read(index: Index) -> Table:

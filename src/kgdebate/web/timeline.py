@@ -2,7 +2,8 @@
 that cite it; the same rows as ``/timeline.json`` and ``/timeline.csv`` (SPARQL results).
 
 Its query (``page_queries/timeline.rq``) reads every event, so it runs in a query worker like the
-named queries, and a page is kept per store generation (:mod:`kgdebate.web.page_cache`).
+named queries, once per view of the store for the page (its rows are kept with the view, as an
+index's are) and at each request for a download.
 """
 
 from __future__ import annotations
@@ -46,6 +47,13 @@ def timeline(fmt: str | None) -> Response | str:
             abort(404)
         outcome = run_in_worker(page_query(QUERY), API_FORMATS[fmt], settings.max_rows)
         return result_response(outcome, API_FORMATS[fmt])
+    years = context().derive("kgdebate.timeline", _years)
+    return render_template("timeline.html", years=years, query=page_query(QUERY))
+
+
+def _years() -> dict[str, list[Entry]]:
+    """The events by year, read once per view of the store."""
+    settings = context().settings
     outcome = run_in_worker(page_query(QUERY), API_FORMATS["json"], settings.max_rows)
     result = ox.parse_query_results(outcome.body, format=ox.QueryResultsFormat.JSON)
     assert isinstance(result, ox.QuerySolutions)
@@ -63,4 +71,4 @@ def timeline(fmt: str | None) -> Response | str:
                 int(term_text(row["claims"]) or 0),
             )
         )
-    return render_template("timeline.html", years=years, query=page_query(QUERY))
+    return years

@@ -105,7 +105,4 @@ def _vocabularies(store: TripleStore) -> list[str]:
 def cached_void() -> list[ox.Triple]:
     """Computed once per app: the store is read-only while the app runs."""
     ctx = context()
-    found: list[ox.Triple] | None = ctx.derived.get(CACHE_KEY)
-    if found is None:
-        found = ctx.derived[CACHE_KEY] = void_triples(ctx.store, ctx.settings)
-    return found
+    return ctx.derive(CACHE_KEY, lambda: void_triples(ctx.store, ctx.settings))
