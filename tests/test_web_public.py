@@ -131,6 +131,35 @@ def test_a_browser_gets_an_error_page_and_a_client_json(server: LiveServer) -> N
     assert status == 404 and json.loads(body) == {"error": "not found", "code": "not-found"}
 
 
+@pytest.mark.parametrize(
+    ("path", "status", "code", "said"),
+    [
+        ("no/such/page", 404, "not-found", "not found"),
+        ("queries/claims-about-an-actor?actor=zzz-no-such-actor", 400, "bad-parameter", "actor"),
+        ("sparql?query=INSERT%20DATA%20%7B%7D", 400, "update-refused", "read-only"),
+    ],
+)
+def test_each_error_is_a_page_to_a_browser_and_json_to_a_client(
+    server: LiveServer, path: str, status: int, code: str, said: str
+) -> None:
+    """A missing page, a bad parameter and a refused query: the same status either way."""
+    for accept in ("text/html,application/xhtml+xml,*/*;q=0.8", "application/json"):
+        request = urllib.request.Request(server.base_url + path, headers={"Accept": accept})
+        with pytest.raises(urllib.error.HTTPError) as raised:
+            urllib.request.urlopen(request, timeout=10)
+        error = raised.value
+        with error:
+            body = error.read().decode()
+            assert error.code == status
+            if accept.startswith("text/html"):
+                assert error.headers.get_content_type() == "text/html"
+                assert body.startswith("<!doctype html>") and "<nav" in body  # the site's layout
+                assert said in body
+            else:
+                answer = json.loads(body)
+                assert answer["code"] == code and said in answer["error"]
+
+
 def test_slow_clients_are_cut_off_and_others_answered(server: LiveServer) -> None:
     """Eight clients that send a header line a second would hold the four threads for good."""
     cut_after: list[float] = []

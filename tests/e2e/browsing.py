@@ -1,7 +1,8 @@
-"""What the browser tests share: Debian's Chromium under Playwright, a watch on every request a
-page makes (nothing may leave 127.0.0.1) and on its console, screenshots, and axe-core. A test
-module imports the fixtures ``browser`` and ``watched`` by name (a conftest.py here would shadow
-the suite's own ``conftest`` module, which tests import helpers from)."""
+"""What the browser tests share: the real server over the seed, Debian's Chromium under
+Playwright, a watch on every request a page makes (nothing may leave 127.0.0.1) and on its
+console, screenshots, and axe-core. A test module imports the fixtures ``base_url``, ``browser``
+and ``watched`` by name (a conftest.py here would shadow the suite's own ``conftest`` module,
+which tests import helpers from)."""
 
 from __future__ import annotations
 
@@ -21,7 +22,9 @@ from playwright.sync_api import (
     sync_playwright,
 )
 
-from live_server import LOCAL
+from kgdebate.store import OxigraphStore
+
+from live_server import LOCAL, LiveServer
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "build" / "screenshots"
@@ -115,6 +118,15 @@ def axe_violations(page: Page) -> list[str]:
                        + `first: ${v.nodes[0].target}`)"""
     )
     return list(found)
+
+
+@pytest.fixture(scope="module")
+def base_url(built: OxigraphStore, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The real server, started as `make run` starts it, on a free port of 127.0.0.1."""
+    folder = tmp_path_factory.mktemp("e2e")
+    built.backup(folder / "store")
+    with LiveServer(folder / "store", folder / "server.log").serving() as server:
+        yield server.base_url.rstrip("/")
 
 
 @pytest.fixture(scope="module")

@@ -14,10 +14,11 @@ from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 import pytest
-from browsing import (  # noqa: F401 (browser, watched: fixtures)
+from browsing import (  # noqa: F401 (base_url, browser, watched: fixtures)
     SCREENSHOTS,
     Watch,
     axe_violations,
+    base_url,
     browser,
     is_local,
     screenshot,
@@ -40,15 +41,6 @@ THEMES = (
     "Temporal Considerations Matter",
 )
 SEED_CLAIMS = 42
-
-
-@pytest.fixture(scope="module")
-def base_url(built: OxigraphStore, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The real server, started as `make run` starts it, on a free port of 127.0.0.1."""
-    folder = tmp_path_factory.mktemp("e2e")
-    built.backup(folder / "store")
-    with LiveServer(folder / "store", folder / "server.log").serving() as server:
-        yield server.base_url.rstrip("/")
 
 
 def test_actor_page_follows_the_303_and_shows_claims(
