@@ -102,6 +102,9 @@ def test_yasgui_runs_a_query_and_shows_rows(base_url: str, watched: tuple[Page, 
     expect(rows).to_have_count(7)
     expect(page.locator(".yasr table").first).to_contain_text("claim")
     screenshot(page, "sparql-yasgui")
+    page.locator("#yasgui button.addTab").click()  # a second tab: each is labelled too
+    expect(page.locator("#yasgui .tabsList [role=tab]")).to_have_count(2)
+    assert axe_violations(page) == []  # YASGUI with its rows, as sparql.js labels and moves it
     paths = [urlsplit(url).path for url in watch.requests]
     assert "/static/vendor/yasgui/yasgui.min.js" in paths  # YASGUI itself came from this app
     assert all(path.startswith(("/sparql", "/static/")) for path in paths), paths
@@ -271,6 +274,7 @@ AXE_PAGES = (
     "/events?kind=war&sort=-start",
     "/timeline",
     "/queries",
+    "/sparql",
     "/search?q=kyiv",
     "/doc/actor/ukraine",
     "/doc/event/istanbul-talks-2022",

@@ -28,6 +28,12 @@ document.addEventListener("DOMContentLoaded", function () {
     copyEndpointOnNewTab: false,
     persistenceId: null,
   });
+  // A tablist may own only tabs (WAI-ARIA; axe-core fails the page otherwise): YASGUI's "+"
+  // button moves beside its tab list. Its empty wrapper stays, as YASGUI inserts new tabs before it.
+  element.querySelectorAll(".tabsList .addTab").forEach(function (button) {
+    var list = button.closest(".tabsList");
+    list.parentNode.insertBefore(button, list.nextSibling);
+  });
   var form = document.getElementById("sparql-form");
   if (form) {
     form.hidden = true;
@@ -62,5 +68,29 @@ document.addEventListener("DOMContentLoaded", function () {
       }
     });
   }
-  new MutationObserver(localise).observe(element, { childList: true, subtree: true });
+  // Every field has a name a screen reader says: YASGUI leaves the endpoint field and the
+  // editor's input (CodeMirror's hidden textarea) unlabelled, in every tab it draws.
+  function label() {
+    element.querySelectorAll("input.autocomplete:not([aria-label])").forEach(function (input) {
+      input.setAttribute("aria-label", "SPARQL endpoint");
+    });
+    element.querySelectorAll(".CodeMirror textarea:not([aria-label])").forEach(function (input) {
+      input.setAttribute("aria-label", "SPARQL query");
+    });
+    element.querySelectorAll(".tab input[type=text]:not([aria-label])").forEach(function (input) {
+      input.setAttribute("aria-label", "Tab name");
+    });
+    element.querySelectorAll("select.tableSizer:not([aria-label])").forEach(function (select) {
+      select.setAttribute("aria-label", "Rows per page");
+    });
+    // A long query scrolls inside the editor: its scrolling box takes the keyboard's focus too.
+    element.querySelectorAll(".CodeMirror-scroll[tabindex='-1']").forEach(function (box) {
+      box.setAttribute("tabindex", "0");
+    });
+  }
+  label();
+  new MutationObserver(function () {
+    localise();
+    label();
+  }).observe(element, { childList: true, subtree: true });
 });
