@@ -88,12 +88,13 @@ TARGETS = (
     "         at 10M p99 <= 25 ms; every query at 1M within 100x of its time at 100k;",
     "         index pages at 1M cold p50 <= 15 ms, p99 <= 50 ms at 4 clients.",
 )
-# Index pages over HTTP only: their rows are read once per view of the store, in a query worker,
-# and kept (in both modes); a request filters, orders and slices them. A filtered, ordered page
-# of the largest index is measured too.
+# Index pages and the timeline over HTTP only: their rows are read once per view of the store, in
+# a query worker, and kept (in both modes); a request filters, orders and slices them. A
+# filtered, ordered page of the largest index is measured too.
 INDEX_PAGES = (
     *((f"{name} index", f"/{name}") for name in INDEXES),
     ("claims index, filtered", "/claims?side=against+the+motion&sort=-document&page=1"),
+    ("timeline", "/timeline"),
 )
 
 
@@ -356,29 +357,35 @@ def read_engine_rows(lines: IO[str], figures: dict[str, Figures], limit_s: float
             figures[name] = Figures(**row)
 
 
-def targets() -> list[tuple[str, str]]:
+def targets(only: str = "") -> list[tuple[str, str]]:
     """(row name, URL path) of every page and named query the server is asked for."""
     rows = [(label, f"/doc/{identifier}.html") for label, identifier in PAGES]
     rows += [(name, f"/queries/{name}.json") for name in sorted(local_named_queries())]
-    return rows + list(INDEX_PAGES)
+    return [row for row in rows + list(INDEX_PAGES) if only in row[0]]
 
 
-def measure(folder: Path, triples: int, requests: int, runs: int) -> dict[str, object]:
+def measure(
+    folder: Path, triples: int, requests: int, runs: int, only: str = ""
+) -> dict[str, object]:
     built = build_store(folder, triples)
     print(f"built {built['triples']:,} triples in {built['build_s']:.0f} s", file=sys.stderr)
     print(f"named queries answered in {built['answers_s']:.1f} s", file=sys.stderr)
     engine = engine_figures(folder / "store", runs, limit_s=30) if runs else {}
-    http_rows = {mode: serve_and_drive(folder / "store", mode, requests) for mode in SERVER_MODES}
+    http_rows = {
+        mode: serve_and_drive(folder / "store", mode, requests, only) for mode in SERVER_MODES
+    }
     return {"built": built, "engine": engine, "http": http_rows}
 
 
-def serve_and_drive(store: Path, mode: str, requests: int) -> dict[str, dict[int, Figures]]:
+def serve_and_drive(
+    store: Path, mode: str, requests: int, only: str = ""
+) -> dict[str, dict[int, Figures]]:
     """Every row over HTTP from a server started for ``mode`` (its page cache on or off)."""
     port = free_port()
     server = start_server(store, port, SERVER_MODES[mode])
     http_rows: dict[str, dict[int, Figures]] = {}
     try:
-        for name, path in targets():
+        for name, path in targets(only):
             probe = drive(port, path, 1, 1, 1)
             for _worker in range(2):  # each worker renders it (warm) or reads an index once
                 if probe.p50_ms <= SLOW_MS:
@@ -464,6 +471,9 @@ def main() -> None:
     parser.add_argument("--build-only", action="store_true", help="time the store builds only")
     parser.add_argument("--engine", type=Path, help=argparse.SUPPRESS)  # child: in-process rows
     parser.add_argument("--start", type=int, default=0, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--only", default="", help="HTTP rows whose name holds this text (with --runs 0: no other)"
+    )
     args = parser.parse_args()
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # stop the server on the way out
     if args.engine is not None:
@@ -478,7 +488,7 @@ def main() -> None:
     results: dict[int, dict[str, object]] = {}
     for triples in sorted(args.sizes):
         with tempfile.TemporaryDirectory(prefix="web-bench-", ignore_cleanup_errors=True) as tmp:
-            results[triples] = measure(Path(tmp), triples, args.requests, args.runs)
+            results[triples] = measure(Path(tmp), triples, args.requests, args.runs, args.only)
         print_size(triples, results[triples])
         sys.stdout.flush()
     print_growth(results)
