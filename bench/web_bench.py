@@ -361,7 +361,8 @@ def targets(only: str = "") -> list[tuple[str, str]]:
     """(row name, URL path) of every page and named query the server is asked for."""
     rows = [(label, f"/doc/{identifier}.html") for label, identifier in PAGES]
     rows += [(name, f"/queries/{name}.json") for name in sorted(local_named_queries())]
-    return [row for row in rows + list(INDEX_PAGES) if only in row[0]]
+    wanted = only.split(",")
+    return [row for row in rows + list(INDEX_PAGES) if any(w in row[0] for w in wanted)]
 
 
 def measure(
@@ -472,7 +473,7 @@ def main() -> None:
     parser.add_argument("--engine", type=Path, help=argparse.SUPPRESS)  # child: in-process rows
     parser.add_argument("--start", type=int, default=0, help=argparse.SUPPRESS)
     parser.add_argument(
-        "--only", default="", help="HTTP rows whose name holds this text (with --runs 0: no other)"
+        "--only", default="", help="HTTP rows whose names hold one of these comma-separated texts"
     )
     args = parser.parse_args()
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # stop the server on the way out

@@ -31,6 +31,7 @@ class Claim:
     kind: str  # the label of its kind ("fact"), or ""
     side: str  # the side's IRI, or ""
     side_label: str
+    quote: str = ""  # the claim in the document's own words (its quote's exact text)
 
 
 @dataclass(frozen=True)
@@ -91,6 +92,7 @@ def debate_of(document: Document, claim_rows: list[Row], relation_rows: list[Row
             term_text(row["kindLabel"]),
             term_text(row["side"]),
             term_text(row["sideLabel"]),
+            term_text(row["quote"]),
         )
         theme_iri = term_text(row["theme"])
         theme = themes.setdefault(
