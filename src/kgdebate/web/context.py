@@ -9,6 +9,7 @@ on it and goes with it; kept pages are keyed by generation (:mod:`kgdebate.web.p
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -49,6 +50,11 @@ class WebContext:
         with self._deriving.setdefault(key, threading.Lock()):  # one dict operation: atomic
             if key not in self.derived:
                 self.derived[key] = compute()
+                # What was derived lives as long as the view, and is large (an index at 1M
+                # triples is 10^5 tuples): out of the collector's sight, or every full
+                # collection walks it again, a pause in some request. Freed by reference
+                # counting all the same when the view goes.
+                gc.freeze()
             made: T = self.derived[key]
             return made
 

@@ -140,6 +140,20 @@ class Table:
     chosen: dict[tuple[str, int, str], list[Entry]] = field(default_factory=dict)
     """The rows of a facet's value in an order, once asked: the lists of one facet and order
     partition its rows, so all of them together hold each row once per facet and order."""
+    narrowed_counts: dict[tuple[int, str], list[Counter[str]]] = field(default_factory=dict)
+    """The facets' counts over the rows of one facet's value, once asked: as many as there are
+    values (combinations of values are counted per request, or their number could explode)."""
+
+    def counts_of(self, wanted: list[tuple[int, str]], entries: list[Entry]) -> list[Counter[str]]:
+        """The facets' counts over ``entries``, the rows that have the ``wanted`` values."""
+        if not wanted:
+            return self.counts
+        if len(wanted) > 1:
+            return _counts(entries, len(self.counts))
+        found = self.narrowed_counts.get(wanted[0])
+        if found is None:
+            found = self.narrowed_counts[wanted[0]] = _counts(entries, len(self.counts))
+        return found
 
     def selected(self, index: Index, sort: str, wanted: list[tuple[int, str]]) -> list[Entry]:
         """The rows in ``sort`` order whose facets (by number) have the ``wanted`` values."""
@@ -350,7 +364,7 @@ def index_page(name: str, fmt: str | None) -> Response | str:
     following = asked.at(asked.page + 1) if first + asked.size < len(entries) else None
     if fmt is not None:
         return _serialized(index, table, shown, fmt, following)
-    counts = _counts(entries, len(index.facets)) if wanted else table.counts
+    counts = table.counts_of(wanted, entries)
     return _html(index, table, asked, (len(entries), counts), shown, following)
 
 
