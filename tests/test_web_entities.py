@@ -108,6 +108,7 @@ def test_concepts_dereference_like_entities(client: FlaskClient) -> None:
         ("application/ld+json", "application/ld+json"),
         ("application/n-triples", "application/n-triples"),
         ("application/json;q=0.5, application/n-triples", "application/n-triples"),
+        ("application/rdf+xml", "application/rdf+xml"),
     ],
 )
 def test_document_negotiates(client: FlaskClient, accept: str, media_type: str) -> None:
@@ -116,7 +117,11 @@ def test_document_negotiates(client: FlaskClient, accept: str, media_type: str) 
     assert response.mimetype == media_type
     assert "Accept" in response.headers["Vary"]
     link = response.headers["Link"]
-    for suffix, kind in (("ttl", "text/turtle"), ("jsonld", "application/ld+json")):
+    for suffix, kind in (
+        ("ttl", "text/turtle"),
+        ("jsonld", "application/ld+json"),
+        ("rdf", "application/rdf+xml"),
+    ):
         assert f'<{PUBLIC}doc/actor/ukraine.{suffix}>; rel="alternate"; type="{kind}"' in link
 
 
@@ -132,6 +137,7 @@ def test_plain_json_is_not_acceptable(client: FlaskClient) -> None:
         ("ttl", "text/turtle"),
         ("jsonld", "application/ld+json"),
         ("nt", "application/n-triples"),
+        ("rdf", "application/rdf+xml"),
         ("html", "text/html"),
     ],
 )
@@ -147,6 +153,7 @@ def test_suffix_pins_the_format(client: FlaskClient, suffix: str, media_type: st
         ("ttl", ox.RdfFormat.TURTLE),
         ("jsonld", ox.RdfFormat.JSON_LD),
         ("nt", ox.RdfFormat.N_TRIPLES),
+        ("rdf", ox.RdfFormat.RDF_XML),
     ],
 )
 def test_rdf_parses_and_describes_the_entity(
@@ -159,6 +166,30 @@ def test_rdf_parses_and_describes_the_entity(
     assert ox.Triple(ukraine, label, ox.Literal("Ukraine", language="en")) in triples
     assert any(t.object == ukraine for t in triples)  # in-links too
     assert any(t.predicate.value.endswith("#metonym") for t in triples)
+
+
+def test_rdf_xml_holds_the_same_triples_as_turtle(client: FlaskClient) -> None:
+    for path in (f"document/{SEED_ID}", CLAIM, "statistic/ukrainians-support-fighting-84"):
+        turtle = ox.parse(client.get(f"/doc/{path}.ttl").data, format=ox.RdfFormat.TURTLE)
+        xml = ox.parse(client.get(f"/doc/{path}.rdf").data, format=ox.RdfFormat.RDF_XML)
+        assert {q.triple for q in xml} == {q.triple for q in turtle}, path
+
+
+def test_the_page_offers_every_format_in_its_list(client: FlaskClient) -> None:
+    page = html(client, "/doc/actor/ukraine")
+    formats = re.search(r'<p class="formats">This page as(.*?)</p>', page, re.S)
+    assert formats is not None
+    for suffix, name in (("ttl", "Turtle"), ("jsonld", "JSON-LD"), ("nt", "N-Triples")):
+        assert f'href="{PUBLIC}doc/actor/ukraine.{suffix}"' in formats.group(1), name
+    assert f'href="{PUBLIC}doc/actor/ukraine.rdf" type="application/rdf+xml">RDF/XML</a>' in (
+        formats.group(1)
+    )
+    assert (
+        f'<link rel="alternate" href="{PUBLIC}doc/actor/ukraine.rdf" type="application/rdf+xml">'
+        in page
+    )
+    external = html(client, "/doc/external?iri=http://www.wikidata.org/entity/Q212")
+    assert "format=rdf" in external and ">RDF/XML</a>" in external
 
 
 def test_claim_rdf_includes_its_quote_selectors(client: FlaskClient) -> None:
@@ -346,6 +377,69 @@ def test_poll_page_says_citation_needed_and_shows_the_attribution(client: FlaskC
     assert "KIIS" in page and "confidence" in page and "kgdebate curators" in page
     assert "against the motion" in page
     assert f"/doc/claim/{SEED_ID}/c06" in page and f"/doc/claim/{SEED_ID}/c26" in page
+
+
+def _panel(page: str, name: str) -> str:
+    found = re.search(rf'<section class="panel" id="panel-{name}">(.*?)</section>', page, re.S)
+    assert found is not None, name
+    return found.group(1)
+
+
+def _source_entries(panel: str) -> list[str]:
+    return re.findall(r'<dl class="facts source">(.*?)</dl>', panel, re.S)
+
+
+def _own_page(entry: str) -> str:
+    return entry.split("<dt>its own page</dt>")[1].split("</dd>")[0]
+
+
+def _seen_at(entry: str) -> str:
+    return (
+        entry.split("<dt>copy seen at</dt>")[1].split("</dd>")[0] if "copy seen at" in entry else ""
+    )
+
+
+def test_issue_13_a_figure_s_source_is_its_primary_source_and_the_copy_is_apart(
+    client: FlaskClient,
+) -> None:
+    """The UNHCR report is UNHCR's, not the news site's where a report on it was seen."""
+    page = html(client, "/doc/statistic/ukrainian-refugees-abroad-6m")
+    [entry] = _source_entries(_panel(page, "statistic-source"))
+    assert "<dt>primary source</dt>" in entry
+    assert "UNHCR Global Trends report" in entry and "<bdi>UNHCR</bdi>" in entry
+    assert "v4na.com" not in _own_page(entry) and "not known" in _own_page(entry)
+    assert 'href="https://v4na.com/en/hundreds-of-millions' in _seen_at(entry)
+    page = html(client, "/doc/statistic/ukrainian-idps-5m")  # IOM's own page is its link
+    [entry] = _source_entries(_panel(page, "statistic-source"))
+    assert 'href="https://dtm.iom.int/fr/node/26206"' in _own_page(entry) and not _seen_at(entry)
+
+
+def test_issue_13_an_event_s_sources_name_their_publishers_and_keep_copies_apart(
+    client: FlaskClient,
+) -> None:
+    """The Istanbul talks rest on the LCIL timeline and on news reports, each by its publisher;
+    pages on sites that copy others' reports are where a copy was seen, never a source's link."""
+    entries = _source_entries(_panel(html(client, "/doc/event/istanbul-talks-2022"), "sources"))
+    assert len(entries) == 7
+    lcil = next(e for e in entries if "Key events and dates" in e)
+    assert "Lauterpacht Centre for International Law" in lcil
+    assert 'href="https://www.lcil.cam.ac.uk/' in _own_page(lcil) and not _seen_at(lcil)
+    copied = [e for e in entries if _seen_at(e)]
+    hosts = {host for e in copied for host in re.findall(r'href="https?://([^/"]+)', _seen_at(e))}
+    assert hosts == {"pledgetimes.com", "18world.ru"}
+    assert all("not identified" in e and "not known" in _own_page(e) for e in copied)
+
+
+def test_issue_13_a_person_s_wikipedia_source_is_wikipedia_seen_in_a_mirror(
+    client: FlaskClient,
+) -> None:
+    entries = _source_entries(_panel(html(client, "/doc/actor/karen-donfried"), "sources"))
+    wikipedia = next(e for e in entries if "kiwix" in e)
+    assert "<bdi>Wikipedia</bdi>" in wikipedia and "Karen Donfried" in wikipedia
+    assert "kiwix" not in _own_page(wikipedia) and "kiwix" in _seen_at(wikipedia)
+    page = html(client, "/doc/source/wikipedia-karen-donfried")
+    [entry] = _source_entries(_panel(page, "source-record"))
+    assert "kiwix.haohe.fun" in _seen_at(entry)
 
 
 def test_panel_downloads(client: FlaskClient) -> None:

@@ -52,6 +52,8 @@ def test_front_page_leads_to_the_documents_and_everything_else(
     assert '<td class="date">2023-11-16</td>' in documents
     for link in ("/queries", "/sparql", "/search", "/dump.trig", "/dump.nq", "/.well-known/void"):
         assert f'href="{link}"' in page, link
+    for suffix in ("ttl", "jsonld", "nt", "rdf"):  # the VoID description in each of its formats
+        assert f'href="/.well-known/void?format={suffix}"' in page, suffix
     open_warnings = page[page.index('id="warnings"') : page.index('id="contents"')]
     assert "citation needed" in open_warnings and "Should the Biden Administration" in open_warnings
     assert f"kgdebate {__version__}" in page

@@ -104,12 +104,23 @@ def test_void_urls_come_from_settings(client: FlaskClient) -> None:
     [
         ("application/ld+json", ox.RdfFormat.JSON_LD),
         ("application/n-triples", ox.RdfFormat.N_TRIPLES),
+        ("application/rdf+xml", ox.RdfFormat.RDF_XML),
     ],
 )
 def test_void_negotiates(client: FlaskClient, accept: str, fmt: ox.RdfFormat) -> None:
     response = client.get("/.well-known/void", headers={"Accept": accept})
     assert response.mimetype == accept and "Accept" in response.headers["Vary"]
     assert len(list(ox.parse(response.data, format=fmt))) > 20
+
+
+def test_void_in_rdf_xml_is_the_same_description(client: FlaskClient) -> None:
+    turtle = client.get("/.well-known/void?format=ttl")
+    xml = client.get("/.well-known/void?format=rdf", headers={"Accept": "text/turtle"})
+    assert xml.mimetype == "application/rdf+xml"
+    assert {q.triple for q in ox.parse(xml.data, format=ox.RdfFormat.RDF_XML)} == {
+        q.triple for q in ox.parse(turtle.data, format=ox.RdfFormat.TURTLE)
+    }
+    assert 'type="application/rdf+xml"' in xml.headers["Link"]
 
 
 @pytest.mark.parametrize(

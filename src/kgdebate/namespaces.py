@@ -123,6 +123,7 @@ class KGD(DefinedNamespace):
     sha256: URIRef
     guessedProperty: URIRef
     retrievedOn: URIRef
+    retrievedFrom: URIRef
     records: URIRef
     motion: URIRef
     hasTheme: URIRef

@@ -55,6 +55,7 @@ FIELDS = {  # the YAML key each predicate comes from, so a SHACL result can name
     DCTERMS.bibliographicCitation: "citation",
     KGD.sha256: "sha256",
     KGD.retrievedOn: "retrieved",
+    KGD.retrievedFrom: "retrieved_from",
     KGD.motion: "motion",
     KGD.partOfSeries: "series",
     KGD.ledBy: "led_by",
@@ -434,6 +435,8 @@ class _Emitter:
         self.add(iri, DCTERMS.publisher, self.text(item.get("publisher"), lang=False), graph)
         self.add(iri, DCTERMS.date, self.date(item.get("date")), graph)
         self.add(iri, SCHEMA.url, URIRef(item["url"]) if "url" in item else None, graph)
+        for copy in item.get("retrieved_from", []):
+            self.add(iri, KGD.retrievedFrom, URIRef(copy), graph)
         self.add(iri, DCTERMS.description, self.text(item.get("description")), graph)
 
     def statistic(self, item: dict[str, Any], path: Path_) -> None:

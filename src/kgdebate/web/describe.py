@@ -28,6 +28,7 @@ KIND_CLASSES = {
     str(KGD.Statistic): "statistic",
     str(KGD.Poll): "statistic",
     str(KGD.Motion): "motion",
+    str(KGD.ExternalSource): "source",
 }
 LABEL_LANGUAGES = ("en", "")
 
@@ -126,7 +127,7 @@ def better_label(current: ox.Literal | None, candidate: Term | None) -> ox.Liter
 
 
 def kinds_of(store: TripleStore, iri: str) -> list[str]:
-    """The page kinds (claim, actor, event, document, statistic, motion) of the entity."""
+    """The page kinds (claim, actor, event, document, statistic, motion, source) of the entity."""
     return sorted({KIND_CLASSES[row["class"].value] for row in select(store, "kinds", iri)})
 
 

@@ -1,4 +1,5 @@
-"""Entity pages: ``/id/…`` → 303 → ``/doc/…``, negotiated as HTML, Turtle, JSON-LD, N-Triples.
+"""Entity pages: ``/id/…`` → 303 → ``/doc/…``, negotiated as HTML, Turtle, JSON-LD, N-Triples
+and RDF/XML.
 
 External IRIs that occur in the graph (a Wikidata item, a source URL) have a page at
 ``/doc/external?iri=…``; the app never redirects to them. Unknown and malformed identifiers get
@@ -28,6 +29,7 @@ from kgdebate.web.linked_data import (
     BY_SUFFIX,
     FORMATS,
     VOCAB,
+    alternates,
     answer_options_with_204,
     iri_for_path,
     negotiate,
@@ -196,7 +198,7 @@ def _render_page(iri: str, links: dict[str, str]) -> str:
         panels=[panel_view(rows, base) for rows in panels],
         debate_map=debate_map,
         identifiers=_identifiers(description.out),
-        links=links,
+        alternates=alternates(links),
         out_rows=[
             (view_property(base, k.predicate), view(base, k.term, k.label)) for k in description.out
         ],

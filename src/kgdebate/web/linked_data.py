@@ -1,11 +1,11 @@
 """Cool URIs for the project's IRIs: identifiers ↔ document URLs, and RDF by content negotiation.
 
 ``<base>id/<type>/<slug…>`` is served at ``/doc/<type>/<slug…>`` and ``<base>vocab/<slug>`` at
-``/doc/vocab/<slug>`` (style.md §5.3). A path is decoded once by Werkzeug, then checked here:
-control characters are a 400, anything that is not a minted path (``..``, ``%2F`` tricks, upper
-case, ``;params``, a trailing slash) is the same 404 as an unknown entity, and nothing ever
-touches the file system. URLs the app hands out (``Location``, ``Link``) are built from
-``settings.public_url``, never from the Host header.
+``/doc/vocab/<slug>`` (style.md §5.3), as HTML, Turtle, JSON-LD, N-Triples and RDF/XML. A path is
+decoded once by Werkzeug, then checked here: control characters are a 400, anything that is not a
+minted path (``..``, ``%2F`` tricks, upper case, ``;params``, a trailing slash) is the same 404 as
+an unknown entity, and nothing ever touches the file system. URLs the app hands out (``Location``,
+``Link``) are built from ``settings.public_url``, never from the Host header.
 """
 
 from __future__ import annotations
@@ -28,14 +28,17 @@ class RdfFormat:
     suffix: str
     media_type: str
     oxigraph: ox.RdfFormat | None  # None: HTML
+    name: str
+    """What a page calls the format in its list of formats."""
 
 
 # Machine default first: ties (``*/*``) go to the server's first offer (style.md §5.3).
 FORMATS: tuple[RdfFormat, ...] = (
-    RdfFormat("ttl", "text/turtle", ox.RdfFormat.TURTLE),
-    RdfFormat("html", "text/html", None),
-    RdfFormat("jsonld", "application/ld+json", ox.RdfFormat.JSON_LD),
-    RdfFormat("nt", "application/n-triples", ox.RdfFormat.N_TRIPLES),
+    RdfFormat("ttl", "text/turtle", ox.RdfFormat.TURTLE, "Turtle"),
+    RdfFormat("html", "text/html", None, "HTML"),
+    RdfFormat("jsonld", "application/ld+json", ox.RdfFormat.JSON_LD, "JSON-LD"),
+    RdfFormat("nt", "application/n-triples", ox.RdfFormat.N_TRIPLES, "N-Triples"),
+    RdfFormat("rdf", "application/rdf+xml", ox.RdfFormat.RDF_XML, "RDF/XML"),
 )
 BY_SUFFIX = {f.suffix: f for f in FORMATS}
 BY_MEDIA_TYPE = {f.media_type: f for f in FORMATS}
@@ -98,7 +101,7 @@ def negotiate(suffix: str | None, formats: Iterable[RdfFormat] = FORMATS) -> Rdf
 
 def rdf_response(triples: list[ox.Triple], fmt: RdfFormat) -> Response:
     assert fmt.oxigraph is not None
-    prefixes = PREFIXES if fmt.oxigraph == ox.RdfFormat.TURTLE else None
+    prefixes = PREFIXES if fmt.oxigraph in (ox.RdfFormat.TURTLE, ox.RdfFormat.RDF_XML) else None
     body = ox.serialize(triples, format=fmt.oxigraph, prefixes=prefixes)
     return Response(body, mimetype=fmt.media_type)
 
@@ -111,6 +114,11 @@ def negotiated_headers(
     response.headers["Link"] = ", ".join(
         f'<{links[f.suffix]}>; rel="alternate"; type="{f.media_type}"' for f in formats
     )
+
+
+def alternates(links: dict[str, str]) -> list[tuple[RdfFormat, str]]:
+    """The RDF formats of a page with their URLs (``links`` by suffix), as its list offers them."""
+    return [(f, links[f.suffix]) for f in FORMATS if f.oxigraph is not None and f.suffix in links]
 
 
 def answer_options_with_204(blueprint: Blueprint) -> None:

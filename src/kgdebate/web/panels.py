@@ -6,6 +6,11 @@ variable ``x`` with a sibling ``xLabel`` is one column (the label, linked to ``x
 with a sibling ``xQuote`` shows its exact words there too (the panel toggles them), and cells
 repeated down a run of rows are shown once (:mod:`kgdebate.web.tables`). Every panel shows its
 query and offers its rows as SPARQL CSV and JSON (``?panel=NAME&format=csv|json``).
+
+Sources are shown as their primary source (title, publisher, date, and a link to their own
+address: a variable ``url`` or ``…Url``) and, apart from it, where a copy or a report on them was
+seen (``seenAt`` or ``…SeenAt``: the addresses, space-separated, that a ``GROUP_CONCAT`` of
+``kgd:retrievedFrom`` gives). Both become links a page shows by their host.
 """
 
 from __future__ import annotations
@@ -24,7 +29,7 @@ from kgdebate.store import Term, TripleStore
 from kgdebate.web.context import context
 from kgdebate.web.describe import bound_query
 from kgdebate.web.tables import Cell, grouped, title_of
-from kgdebate.web.terms import TermView, view
+from kgdebate.web.terms import TermView, view, web_link, web_links
 
 DOWNLOADS = {"csv": "text/csv", "json": "application/sparql-results+json"}
 
@@ -67,6 +72,10 @@ PANELS: tuple[Panel, ...] = (
     _panel("document-relations", "Relations between its claims", "document", export="relations"),
     _panel("document-citations", "What its claims cite", "document", export="citations"),
     _panel("statistic-source", "Source", "statistic", template="panel_source.html"),
+    _panel(
+        "source-record", "Primary source and copies seen", "source", template="panel_sources.html"
+    ),
+    _panel("sources", "Sources", "actor", "event", template="panel_sources.html"),
     _panel(
         "statistic-citations",
         "Claims citing it, by document",
@@ -140,6 +149,9 @@ class PanelView:
     named "" when it has none), in query order, repeated cells joined (``tables.grouped``)."""
     facts: list[list[tuple[str, TermView]]]
     """Each row's recorded values as (name, view), for panels shown as facts."""
+    links: list[dict[str, list[TermView]]]
+    """Each row's web addresses by column (a source's own ``url``, where it was ``seenAt``), as
+    links shown by their host; only http(s) addresses."""
     downloads: dict[str, str]
     previous: str | None = None
     next: str | None = None
@@ -167,10 +179,24 @@ def panel_view(rows: PanelRows, base: str) -> PanelView:
         [title_of(column) for column in rows.shown_columns],
         [(group, grouped(members)) for group, members in by_group.items()],
         facts,
+        [_web_links(base, row, rows.columns) for row in rows.rows],
         {fmt: "?" + urlencode({"panel": name, "format": fmt}) for fmt in DOWNLOADS},
         _page_link(name, rows.page - 1) if rows.page > 0 else None,
         _page_link(name, rows.page + 1) if rows.more else None,
     )
+
+
+def _web_links(
+    base: str, row: dict[str, Term | None], columns: list[str]
+) -> dict[str, list[TermView]]:
+    found: dict[str, list[TermView]] = {}
+    for column in columns:
+        if column == "url" or column.endswith("Url"):
+            link = web_link(base, row[column])
+            found[column] = [] if link is None else [link]
+        elif column == "seenAt" or column.endswith("SeenAt"):
+            found[column] = web_links(base, row[column])
+    return found
 
 
 def _page_link(name: str, number: int) -> str:

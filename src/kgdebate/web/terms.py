@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 import pyoxigraph as ox
 from flask import request
@@ -115,3 +115,29 @@ def view(
             text, page_href(base, term.value), term.value if external else None, words=quoted
         )
     return TermView(str(term))
+
+
+def web_link(base: str, term: Term | None) -> TermView | None:
+    """A web address shown by its host (the whole address on hover), linked to its page here and
+    outbound; None for anything that is not an http(s) IRI, which is never a link."""
+    if not isinstance(term, ox.NamedNode) or not is_web_iri(term.value):
+        return None
+    host = urlsplit(term.value).hostname or term.value
+    return TermView(host, page_href(base, term.value), term.value, title=term.value)
+
+
+def web_links(base: str, term: Term | None) -> list[TermView]:
+    """The http(s) addresses in a literal of space-separated IRIs (a ``GROUP_CONCAT`` of them),
+    each as :func:`web_link` shows it; anything else in it is dropped."""
+    if not isinstance(term, ox.Literal):
+        return []
+    found = []
+    for text in sorted(set(term.value.split())):
+        try:
+            node = ox.NamedNode(text)
+        except ValueError:
+            continue
+        shown = web_link(base, node)
+        if shown is not None:
+            found.append(shown)
+    return found

@@ -1,7 +1,7 @@
 """Dataset-level documents: ``/.well-known/void``, the dumps, and the ontology at its IRI.
 
-VoID is Turtle by default and negotiates JSON-LD and N-Triples; the dumps stream every graph
-(TriG, N-Quads) in batches, never building the whole dataset in memory; the ontology
+VoID is Turtle by default and negotiates JSON-LD, N-Triples and RDF/XML; the dumps stream every
+graph (TriG, N-Quads) in batches, never building the whole dataset in memory; the ontology
 (``/def/kgdebate``) negotiates Turtle, HTML, JSON-LD, N-Triples and RDF/XML, the HTML being a
 plain rendering of its classes and properties with labels and definitions.
 """
@@ -22,7 +22,6 @@ from kgdebate.store import Term, TripleStore
 from kgdebate.web.context import context
 from kgdebate.web.linked_data import (
     FORMATS,
-    RdfFormat,
     answer_options_with_204,
     negotiate,
     negotiated_headers,
@@ -34,8 +33,8 @@ from kgdebate.web.void import cached_void
 bp = Blueprint("wellknown", __name__)
 answer_options_with_204(bp)
 
-VOID_FORMATS = (FORMATS[0], FORMATS[2], FORMATS[3])  # Turtle, JSON-LD, N-Triples
-ONTOLOGY_FORMATS = (*FORMATS, RdfFormat("rdf", "application/rdf+xml", ox.RdfFormat.RDF_XML))
+VOID_FORMATS = tuple(f for f in FORMATS if f.oxigraph is not None)  # every RDF format, no HTML
+ONTOLOGY_FORMATS = FORMATS
 DUMPS = {"trig": ox.RdfFormat.TRIG, "nq": ox.RdfFormat.N_QUADS}
 DUMP_BATCH = 5_000
 ALL_QUADS = "SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
