@@ -489,6 +489,16 @@ def test_a_claim_can_attack_a_claim_of_a_stored_document(bench: Bench) -> None:
     assert any(f["claim"] == "c02" and "c999" in f["message"] for f in errors), errors
 
 
+def test_the_entity_search_offers_citable_things_best_first(bench: Bench) -> None:
+    """The workbench's search-as-you-type reads the site's search index: the exact name first,
+    a thing once, and no record (a participation is folded into its event)."""
+    found = bench.client.get("/curate/entities?q=Istanbul talks").json
+    assert found[0] == {"kind": "event", "target": "istanbul-talks-2022", "label": "Istanbul talks"}
+    targets = [hit["target"] for hit in found]
+    assert len(targets) == len(set(targets))
+    assert {hit["kind"] for hit in found} <= {"event", "actor", "claim", "document"}
+
+
 UNGDC = Path(__file__).parent.parent / "data" / "annotations" / "ungdc"
 
 

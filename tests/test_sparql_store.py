@@ -389,6 +389,21 @@ def test_every_panel_of_an_entity_page_agrees_on_both_stores(
         assert rows[1] == rows[0], panel.name
 
 
+def test_the_search_index_agrees_on_both_stores(pair: tuple[OxigraphStore, SparqlStore]) -> None:
+    """Search reads the server with the same two queries: the same things, kinds, labels and
+    texts (dates included, as their lexical forms), so the same results."""
+    from kgdebate.web.search_index import build_index
+
+    indexes = [build_index(store) for store in pair]
+    things = [
+        sorted((t.entity, t.kind, t.type, t.label, frozenset(t.texts)) for t in index.things)
+        for index in indexes
+    ]
+    assert len(things[0]) > 100 and things[1] == things[0]
+    found = [index.find("Crimea 2014") for index in indexes]
+    assert found[0].counts["event"] > 0 and found[1] == found[0]
+
+
 def test_the_web_app_serves_its_pages_from_the_server(
     pair: tuple[OxigraphStore, SparqlStore], virtuoso: Virtuoso, tmp_path: Path
 ) -> None:
@@ -415,7 +430,8 @@ def test_the_web_app_serves_its_pages_from_the_server(
         "/figures",
         "/timeline",
         "/queries/unanswered-claims",
-        "/search?q=Crimea",
+        "/search?q=Crimea+2014",
+        "/search?q=talks&kind=event",
         "/motions/negotiate-now",
     ]:
         assert client.get(path, headers=html).status_code == 200, path

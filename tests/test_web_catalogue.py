@@ -1,4 +1,4 @@
-"""Named-query pages and API, and search (Flask's test client)."""
+"""Named-query pages and API (Flask's test client)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,6 @@ from flask.testing import FlaskClient
 from kgdebate.queries import named_queries, parse_named_query
 from kgdebate.store import OxigraphStore
 from kgdebate.web import catalogue
-from kgdebate.web.search import fold
 
 from conftest import BASE, SEED_ID, snapshot_app
 
@@ -110,49 +109,3 @@ def test_a_runaway_named_query_is_stopped_while_others_are_answered(
     slow = app.test_client().get("/queries/runaway.json")
     assert slow.status_code == 503 and slow.get_json()["code"] == "query-timeout"
     assert len(bindings(app.test_client(), "/queries/events-of-a-year.json?year=2022")) > 0
-
-
-@pytest.mark.parametrize(
-    ("words", "expected"),
-    [
-        ("Kyiv", "/doc/actor/ukraine"),
-        ("kyiv", "/doc/actor/ukraine"),
-        ("turkiye", "/doc/actor/turkey"),
-        ("TÜRKIYE", "/doc/actor/turkey"),
-        ("grain deal", "/doc/event/black-sea-grain-initiative"),
-        ("not in a position to overrule", f"/doc/claim/{SEED_ID}/c27"),
-        ("no good faith", f"/doc/theme/{SEED_ID}/good-faith"),
-    ],
-)
-def test_search_finds_names_aliases_and_claim_text(
-    client: FlaskClient, words: str, expected: str
-) -> None:
-    page = client.get("/search", query_string={"q": words}).get_data(as_text=True)
-    assert f'href="{expected}"' in page
-
-
-def test_search_groups_by_type_and_escapes(client: FlaskClient) -> None:
-    page = client.get("/search", query_string={"q": "ukrain"}).get_data(as_text=True)
-    assert "kgd:State" in page and "kgd:Claim" in page
-    hostile = client.get("/search", query_string={"q": "<script>x"}).get_data(as_text=True)
-    assert "<script>" not in hostile and "&lt;script&gt;x" in hostile
-    assert client.get("/search", query_string={"q": "a" * 500}).status_code == 400
-    assert client.get("/search", query_string={"q": "(a+)+$"}).status_code == 200
-
-
-def test_fold_is_case_and_diacritic_insensitive() -> None:
-    assert fold("Türkiye") == fold("turkiye") == "turkiye"
-    assert fold("KYIV") == "kyiv"
-
-
-def test_search_combines_words_keeps_quoted_phrases_and_marks_them(client: FlaskClient) -> None:
-    """Issue 13, 10: "Crimea 2014" found nothing while each word was taken as one phrase."""
-    page = client.get("/search", query_string={"q": "Crimea 2014"}).get_data(as_text=True)
-    assert not re.search(r"\b0 results", page)
-    assert "<mark>Crimea</mark>" in page and "<mark>2014</mark>" in page
-    both = client.get("/search", query_string={"q": "Istanbul talks"}).get_data(as_text=True)
-    phrase = client.get("/search", query_string={"q": '"talks Istanbul"'}).get_data(as_text=True)
-    assert 'href="/doc/event/istanbul-talks-2022"' in both
-    assert 'href="/doc/event/istanbul-talks-2022"' not in phrase  # as one phrase: not so written
-    none = client.get("/search", query_string={"q": "Crimea zzzz"}).get_data(as_text=True)
-    assert re.search(r"\b0 results", none)  # every word must be found
