@@ -496,7 +496,7 @@ def test_the_entity_search_offers_citable_things_best_first(bench: Bench) -> Non
     assert found[0] == {"kind": "event", "target": "istanbul-talks-2022", "label": "Istanbul talks"}
     targets = [hit["target"] for hit in found]
     assert len(targets) == len(set(targets))
-    assert {hit["kind"] for hit in found} <= {"event", "actor", "claim", "document"}
+    assert {hit["kind"] for hit in found} <= {"event", "actor", "claim", "document", "source"}
 
 
 UNGDC = Path(__file__).parent.parent / "data" / "annotations" / "ungdc"

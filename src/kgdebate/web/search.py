@@ -45,10 +45,7 @@ HTML = "text/html"
 def cached_index() -> SearchIndex:
     """The search index of the view this request reads, built at its first use."""
     ctx = context()
-    found: SearchIndex | None = ctx.derived.get(CACHE_KEY)
-    if found is None:
-        found = ctx.derived[CACHE_KEY] = build_index(ctx.store)
-    return found
+    return ctx.derive(CACHE_KEY, lambda: build_index(ctx.store))
 
 
 @dataclass(frozen=True)
