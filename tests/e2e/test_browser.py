@@ -56,7 +56,10 @@ def test_actor_page_follows_the_303_and_shows_claims(
     assert "/doc/actor/ukraine" in page.url
     assert "text/html" in response.headers["content-type"]
     expect(page.locator("h1")).to_contain_text("Ukraine")
-    expect(page.get_by_text("critical actor", exact=False).first).to_be_visible()
+    claims = page.locator("#panel-claims-about")
+    expect(claims.get_by_text("critical actor", exact=False).first).to_be_hidden()  # words shown
+    claims.get_by_label("paraphrase").check()
+    expect(claims.get_by_text("critical actor", exact=False).first).to_be_visible()
     screenshot(page, "actor-ukraine")
     watch.assert_clean()
 
