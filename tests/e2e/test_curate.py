@@ -260,6 +260,8 @@ def test_a_draft_becomes_a_curated_document_in_the_browser(
     expect(page.locator("#status")).to_have_text(re.compile(r"^stored .*roundtable-ceasefire"))
     assert _served(curation.public, 2)  # the public server switched to the new generation
     page.goto(curation.public.base_url + CRIMEA)
+    for toggle in page.get_by_label("paraphrase").all():  # the statement, not the quote
+        toggle.check()
     expect(
         page.get_by_text("treated the annexation of Crimea in 2014 as a prize").first
     ).to_be_visible()
