@@ -222,7 +222,7 @@ def run_panel(store: TripleStore, panel: Panel, iri: str, page: int = 0) -> Pane
     result = store.query(text)
     assert isinstance(result, ox.QuerySolutions)
     names = [v.value for v in result.variables]
-    raw = [{name: solution[name] for name in names} for solution in result]
+    raw = [{name: _shown(solution[name]) for name in names} for solution in result]
     columns = [n for n in names if n != "_iri" and not _is_sibling(n, names)]
     if size is None:
         return PanelRows(panel, columns, _best_labelled(raw), text)
@@ -232,6 +232,12 @@ def run_panel(store: TripleStore, panel: Panel, iri: str, page: int = 0) -> Pane
     shown = _best_labelled(raw[:size])
     shown.sort(key=lambda row: _display_order(row, panel.group_by, columns))
     return PanelRows(panel, columns, shown, text, page, more=len(raw) > size)
+
+
+def _shown(term: Term | None) -> Term | None:
+    """A value as a page shows it: an empty text is none. (A GROUP_CONCAT of nothing is "" by
+    the spec and unbound on some servers, Virtuoso's among them: the page is the same.)"""
+    return None if isinstance(term, ox.Literal) and term.value == "" else term
 
 
 def _is_sibling(name: str, names: list[str]) -> bool:

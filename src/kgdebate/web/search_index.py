@@ -33,7 +33,18 @@ from kgdebate.web.describe import better_label, page_query
 MAX_HITS = 200
 SHOWN_CHARS = 200
 SHOWN_TEXTS = 3
-FIELD_ORDER = ("label", "title", "alias", "metonym", "quote", "words", "value", "motion")
+FIELD_ORDER = (
+    "label",
+    "title",
+    "alias",
+    "metonym",
+    "quote",
+    "words",
+    "value",
+    "motion",
+    "start",
+    "end",
+)
 """Which text of a thing is shown when several hold the same terms (then any other)."""
 
 
@@ -327,13 +338,16 @@ def build_index(store: TripleStore) -> SearchIndex:
     return SearchIndex(things)
 
 
-def _coverage(terms: tuple[str, ...], text: Text) -> tuple[int, int, int]:
+def _coverage(terms: tuple[str, ...], text: Text) -> tuple[int, tuple[int, str], int]:
     """Ordering texts: more of ``terms`` first, then names, then the shorter."""
     return -sum(term in text.folded for term in terms), _field_order(text), len(text.text)
 
 
-def _field_order(text: Text) -> int:
-    return FIELD_ORDER.index(text.field) if text.field in FIELD_ORDER else len(FIELD_ORDER)
+def _field_order(text: Text) -> tuple[int, str]:
+    """Its rank in :data:`FIELD_ORDER`, then its field's name: the same text in two fields of no
+    rank (an event's start and end on one day) is the same field whatever order the rows came in."""
+    rank = FIELD_ORDER.index(text.field) if text.field in FIELD_ORDER else len(FIELD_ORDER)
+    return rank, text.field
 
 
 def _kind(types: set[Term]) -> str | None:
