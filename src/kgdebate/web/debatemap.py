@@ -37,6 +37,7 @@ class ClaimBox:
     label: str
     kind: str
     side: str
+    quote: str = ""
     outgoing: list[Relation] = field(default_factory=list)
     incoming: list[Relation] = field(default_factory=list)
     citations: list[tuple[str, TermView]] = field(default_factory=list)
@@ -92,6 +93,7 @@ def build_map(debate: Debate, citations: list[Row], base: str) -> DebateMap:
                         claim.label,
                         claim.kind,
                         side,
+                        claim.quote,
                         href=page_href(base, claim.iri),
                     ),
                 )
