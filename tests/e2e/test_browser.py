@@ -31,6 +31,7 @@ from playwright.sync_api import (
 
 from kgdebate.store import OxigraphStore
 
+from conftest import BASE
 from live_server import LiveServer
 
 SEED_ID = "belfer-2023-11-16-pressure-ukraine-to-negotiate"
@@ -81,6 +82,47 @@ def test_document_page_draws_the_debate_map(base_url: str, watched: tuple[Page, 
     screenshot(page, "document-seed")
     overview.screenshot(path=str(SCREENSHOTS / "document-seed-map.png"))
     debate_map.screenshot(path=str(SCREENSHOTS / "document-seed-grid.png"))
+    watch.assert_clean()
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_debate_map_reads_at_any_width_and_marks_a_claims_neighbours(
+    base_url: str, built: OxigraphStore, watched: tuple[Page, Watch], width: int
+) -> None:
+    """Issue 13, 7: every claim's whole text at the page's width, themes that fold, a claim's
+    neighbours marked when it is selected, and a structure a screen reader walks."""
+    page, watch = watched
+    page.set_viewport_size({"width": width, "height": 900})
+    response = page.goto(f"{base_url}/doc/document/{SEED_ID}")
+    assert response is not None and response.ok
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    quotes = built.query(
+        "PREFIX kgd: <https://w3id.org/kgdebate/def/kgdebate#> "
+        "PREFIX oa: <http://www.w3.org/ns/oa#> SELECT ?words WHERE { "
+        f"?claim kgd:inDocument <{BASE}id/document/{SEED_ID}> ; "
+        "kgd:quote/oa:hasSelector/oa:exact ?words }"
+    )
+    longest = max((row["words"].value for row in quotes), key=len)  # type: ignore[union-attr]
+    expect(page.locator(".debate-map q.words", has_text=longest)).to_be_visible()  # whole, wrapped
+    themes = page.locator(".debate-map details.dm-theme")
+    expect(themes).to_have_count(len(THEMES))
+    expect(page.locator(".debate-map h3")).to_have_text(list(THEMES))  # walked by heading
+    expect(page.locator(".debate-map svg")).to_have_attribute("aria-hidden", "true")
+    # c01 is rebutted by c05 and c07 and supported by c02: selecting it marks those three.
+    page.locator("#c01 header a").focus()
+    related = page.locator(".debate-map .claim-box.related")
+    expect(related).to_have_count(3)
+    assert sorted(related.evaluate_all("boxes => boxes.map(b => b.id)")) == ["c02", "c05", "c07"]
+    expect(page.locator(".dm-status")).to_contain_text("c01 selected")
+    page.locator("#c36").click()
+    expect(page.locator("#c01.related")).to_have_count(0)
+    first = themes.first
+    first.locator("summary").click()
+    expect(first.locator(".claim-box").first).to_be_hidden()
+    first.locator("summary").click()
+    expect(first.locator(".claim-box").first).to_be_visible()
+    assert axe_violations(page) == []
+    screenshot(page, f"document-map-{width}")
     watch.assert_clean()
 
 

@@ -1,10 +1,12 @@
 """The debate map of a document: a layout of the same :class:`~kgdebate.exports.debate.Debate`
 that the AIF and Argdown exports render, so the page and the exports cannot drift apart.
 
-Themes are rows, the two sides of the motion are columns, claims are boxes (anchored by their
-slug, e.g. ``#c36``); support, attack, rebuttal and restatement are drawn twice: as arrows in an
-SVG overview (positions computed here; the SVG uses presentation attributes and classes only, as
-the CSP forbids inline styles) and as labelled links on each box, with each claim's citations.
+Themes are sections (collapsible), each with the two sides of the motion as lists of claims
+(anchored by their slug, e.g. ``#c36``) that a screen reader walks by heading; support, attack,
+rebuttal and restatement are said on each claim as links, with its citations, and drawn for the
+eye as arrows between numbered boxes in an SVG overview (positions computed here; presentation
+attributes and classes only, as the CSP forbids inline styles). Each claim names the claims it
+relates to (``related``), which ``debatemap.js`` marks when it is selected.
 """
 
 from __future__ import annotations
@@ -19,7 +21,9 @@ from kgdebate.web.terms import TermView, page_href, view
 
 SIDES = SIDE_ORDER
 SIDE_TITLES = {SIDES[0]: "For the motion", SIDES[1]: "Against the motion"}
-BOX_WIDTH, BOX_HEIGHT, GAP, COLUMN_GAP, THEME_HEADER = 220, 26, 8, 160, 30
+# The overview's boxes hold a claim's slug only (its text is in the lists): narrow enough for the
+# drawing to stay legible when it shrinks to a phone's width.
+BOX_WIDTH, BOX_HEIGHT, GAP, COLUMN_GAP, THEME_HEADER = 64, 26, 8, 260, 30
 
 
 @dataclass
@@ -28,6 +32,7 @@ class Relation:
     other: str  # the other claim's IRI
     other_anchor: str
     other_label: str
+    inside: bool = True  # the other claim is of this document (else of another)
 
 
 @dataclass
@@ -45,6 +50,12 @@ class ClaimBox:
     x: int = 0
     y: int = 0
 
+    @property
+    def related(self) -> str:
+        """The anchors of the claims of this document it relates to either way, space-separated."""
+        relations = self.outgoing + self.incoming
+        return " ".join(dict.fromkeys(r.other_anchor for r in relations if r.inside))
+
 
 @dataclass
 class ThemeRow:
@@ -54,6 +65,10 @@ class ThemeRow:
     href: str | None = None
     y: int = 0
     height: int = 0
+
+    @property
+    def count(self) -> int:
+        return sum(len(boxes) for boxes in self.cells.values())
 
 
 @dataclass
@@ -72,6 +87,7 @@ class DebateMap:
     arrows: list[Arrow]
     width: int
     height: int
+    box_width: int = BOX_WIDTH
 
 
 def build_map(debate: Debate, citations: list[Row], base: str) -> DebateMap:
@@ -118,7 +134,9 @@ def _add_relations(debate: Debate, boxes: dict[str, ClaimBox]) -> None:
             continue
         label = other.label if other else debate.outside.get(relation.target, relation.target)
         anchor = last_slug(relation.target)
-        source.outgoing.append(Relation(relation.kind, relation.target, anchor, label))
+        source.outgoing.append(
+            Relation(relation.kind, relation.target, anchor, label, inside=other is not None)
+        )
         if other is not None:
             other.incoming.append(Relation(relation.kind, source.iri, source.anchor, source.label))
 
