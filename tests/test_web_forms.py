@@ -139,7 +139,9 @@ def test_an_unknown_name_says_what_was_tried_and_where_to_look(client: FlaskClie
     assert "No actor has this IRI, slug or name" in error
     assert "as a slug (actor/…)" in error and "exactly and in any case" in error
     assert 'href="/search?q=Atl%3Can%3Etis"' in error
-    assert '<link rel="stylesheet"' in text and "<nav>" in text  # in the site's layout
+    assert (
+        '<link rel="stylesheet"' in text and '<nav aria-label="Site">' in text
+    )  # in the site's layout
 
 
 def test_a_bad_iri_shows_the_form_to_a_browser_and_json_to_a_client(client: FlaskClient) -> None:

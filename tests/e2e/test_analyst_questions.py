@@ -202,3 +202,17 @@ def test_more_kinds_of_page_have_no_serious_accessibility_violation(
     assert response is not None and response.ok
     assert axe_violations(page) == []
     watch.assert_clean()
+
+
+def test_the_first_tab_offers_to_skip_to_the_content(
+    base_url: str, watched: tuple[Page, Watch]
+) -> None:
+    page, watch = watched
+    start(page, base_url)
+    page.keyboard.press("Tab")
+    skip = page.locator(":focus")
+    expect(skip).to_have_text("Skip to the content")
+    expect(skip).to_be_in_viewport()
+    page.keyboard.press("Enter")
+    expect(page.locator("main")).to_be_focused()
+    watch.assert_clean()
