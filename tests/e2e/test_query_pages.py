@@ -4,12 +4,11 @@ passes, and a name typed in the form runs the query."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-from browsing import (  # noqa: F401 (browser, watched: fixtures)
+from browsing import (  # noqa: F401 (base_url, browser, watched: fixtures)
     Watch,
     axe_violations,
+    base_url,
     browser,
     screenshot,
     watched,
@@ -17,21 +16,9 @@ from browsing import (  # noqa: F401 (browser, watched: fixtures)
 from playwright.sync_api import Page, expect
 
 from kgdebate.queries import named_queries
-from kgdebate.store import OxigraphStore
-
-from live_server import LiveServer
 
 WIDTH = 1280
 QUERY_PAGES = sorted(named_queries())
-
-
-@pytest.fixture(scope="module")
-def base_url(built: OxigraphStore, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The real server, started as `make run` starts it, on a free port of 127.0.0.1."""
-    folder = tmp_path_factory.mktemp("e2e-queries")
-    built.backup(folder / "store")
-    with LiveServer(folder / "store", folder / "server.log").serving() as server:
-        yield server.base_url.rstrip("/")
 
 
 @pytest.mark.parametrize("name", QUERY_PAGES)

@@ -3,31 +3,17 @@ back marked in results grouped by kind, the kind facet keeps them, and axe-core 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from urllib.parse import parse_qs, urlsplit
 
-import pytest
-from browsing import (  # noqa: F401 (browser, watched: fixtures)
+from browsing import (  # noqa: F401 (base_url, browser, watched: fixtures)
     Watch,
     axe_violations,
+    base_url,
     browser,
     screenshot,
     watched,
 )
 from playwright.sync_api import Page, expect
-
-from kgdebate.store import OxigraphStore
-
-from live_server import LiveServer
-
-
-@pytest.fixture(scope="module")
-def base_url(built: OxigraphStore, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The real server, started as `make run` starts it, on a free port of 127.0.0.1."""
-    folder = tmp_path_factory.mktemp("e2e-search")
-    built.backup(folder / "store")
-    with LiveServer(folder / "store", folder / "server.log").serving() as server:
-        yield server.base_url.rstrip("/")
 
 
 def test_a_search_from_the_page_marks_the_words_by_kind(
