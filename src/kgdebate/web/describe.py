@@ -1,23 +1,22 @@
-"""From an IRI to what its page shows: existence, RDF, properties out and in, kinds, panel rows.
+"""From an IRI to what its page shows: existence, RDF, properties out and in, kinds.
 
-Every query is a fixed, trusted file under ``page_queries/`` run in-process on the read-only
-store; the IRI, a validated term, is bound first in the WHERE clause by the store (``?iri`` in
-ASK/CONSTRUCT, ``?_iri`` in SELECT), never formatted from request text. Labels come with the
-rows (one query per direction, not one per link).
+Every query is a page query (:mod:`kgdebate.web.page_sparql`) run on the read-only store; the
+IRI, a validated term, is bound first in the WHERE clause by the store (``?iri`` in ASK/CONSTRUCT,
+``?_iri`` in SELECT), never formatted from request text. Labels come with the rows (one query per
+direction, not one per link).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
 
 import pyoxigraph as ox
 
 from kgdebate.namespaces import KGD, RDF, curie
-from kgdebate.queries import packaged_query
-from kgdebate.sparql_values import bind_first, first_in_where, values_block, windowed
+from kgdebate.sparql_values import first_in_where, values_block
 from kgdebate.store import Term, TripleStore
+from kgdebate.web.page_sparql import page_query, select
 
 IN_LINKS_PER_PAGE = 50
 KIND_CLASSES = {
@@ -31,31 +30,6 @@ KIND_CLASSES = {
     str(KGD.ExternalSource): "source",
 }
 LABEL_LANGUAGES = ("en", "")
-
-
-@cache
-def page_query(name: str) -> str:
-    """The text of ``page_queries/<name>.rq`` (packaged with the app)."""
-    return packaged_query("kgdebate.web", "page_queries", f"{name}.rq")
-
-
-def select(
-    store: TripleStore, name: str, iri: str, limit: int | None = None, offset: int = 0
-) -> ox.QuerySolutions:
-    """Rows of a page query for ``iri``; ``limit``/``offset`` page the queries left unordered."""
-    result = store.query(bound_query(name, iri, limit, offset))
-    assert isinstance(result, ox.QuerySolutions)
-    return result
-
-
-def bound_query(name: str, iri: str, limit: int | None = None, offset: int = 0) -> str:
-    """A page query as it runs, and as the page shows it: its window appended, the IRI bound
-    by a VALUES block first in its WHERE clause (pasted into /sparql, it gives the same rows)."""
-    return bind_first(windowed(page_query(name), limit, offset), _bound(iri))
-
-
-def _bound(iri: str) -> dict[str, Term]:
-    return {"_iri": ox.NamedNode(iri)}
 
 
 def exists(store: TripleStore, iri: str) -> bool:

@@ -22,9 +22,8 @@ from kgdebate.ontology import ontology_graph
 from kgdebate.web.context import context
 from kgdebate.web.debatemap import build_map
 from kgdebate.web.describe import Link, describe, exists, kinds_of, rdf_of
-from kgdebate.web.errors import Refused, moved
+from kgdebate.web.errors import moved
 from kgdebate.web.exports import document_exports
-from kgdebate.web.jobs import result_response, run_job
 from kgdebate.web.linked_data import (
     BY_SUFFIX,
     FORMATS,
@@ -44,7 +43,7 @@ from kgdebate.web.page_cache import cached
 from kgdebate.web.panels import (
     BY_NAME,
     DOWNLOADS,
-    download_job,
+    download,
     panel_view,
     panels_for,
     run_panel,
@@ -250,9 +249,4 @@ def _panel_download(iri: str) -> Response:
         abort(404)
     if fmt not in DOWNLOADS:
         abort(400)
-    outcome = run_job(download_job(panel, iri, fmt, context().settings.max_rows))
-    if outcome.status != "ok":
-        raise Refused(500, "query-failed", "the panel's query could not be evaluated")
-    response = result_response(outcome, DOWNLOADS[fmt])
-    response.headers["Content-Disposition"] = f'attachment; filename="{panel.name}.{fmt}"'
-    return response
+    return download(panel, iri, fmt)

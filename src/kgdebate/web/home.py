@@ -11,7 +11,7 @@ from kgdebate import __version__
 from kgdebate.stats import Stats, collect_stats
 from kgdebate.store import term_text as _text
 from kgdebate.web.context import WebContext, context
-from kgdebate.web.describe import page_query
+from kgdebate.web.page_sparql import page_query
 from kgdebate.web.terms import TermView, view
 
 bp = Blueprint("home", __name__)

@@ -35,10 +35,10 @@ from kgdebate.query_jobs import term_json
 from kgdebate.store import Term, term_text
 from kgdebate.web.catalogue import API_FORMATS, run_in_worker
 from kgdebate.web.context import context
-from kgdebate.web.describe import page_query
 from kgdebate.web.errors import Refused
 from kgdebate.web.linked_data import reject_control_characters
 from kgdebate.web.page_cache import cached
+from kgdebate.web.page_sparql import page_query
 from kgdebate.web.terms import TermView, view
 
 bp = Blueprint("indexes", __name__)

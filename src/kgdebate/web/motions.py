@@ -24,9 +24,9 @@ from kgdebate.store import term_text
 from kgdebate.web import worldmap
 from kgdebate.web.catalogue import API_FORMATS, run_in_worker, stored_answer
 from kgdebate.web.context import context
-from kgdebate.web.describe import page_query
 from kgdebate.web.jobs import result_response
 from kgdebate.web.page_cache import cached
+from kgdebate.web.page_sparql import page_query
 from kgdebate.web.terms import page_href
 
 bp = Blueprint("motions", __name__)

@@ -20,6 +20,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 import pyoxigraph as ox
+from flask import Response
 
 from kgdebate.exports.document import document_of
 from kgdebate.queries import packaged_query
@@ -27,7 +28,9 @@ from kgdebate.query_jobs import Job
 from kgdebate.sparql_values import bind_first, windowed
 from kgdebate.store import Term, TripleStore
 from kgdebate.web.context import context
-from kgdebate.web.describe import bound_query
+from kgdebate.web.errors import Refused
+from kgdebate.web.jobs import result_response, run_job
+from kgdebate.web.page_sparql import bound_query
 from kgdebate.web.tables import Cell, grouped, title_of
 from kgdebate.web.terms import TermView, view, web_link, web_links
 
@@ -270,7 +273,14 @@ def _label_rank(row: dict[str, Term | None]) -> int:
     return sum(0 if (label.language or "en") == "en" else 1 for label in labels)
 
 
-def download_job(panel: Panel, iri: str, fmt: str, max_rows: int) -> Job:
-    """All of the panel's rows as SPARQL results (CSV or JSON), for a killable query worker:
+def download(panel: Panel, iri: str, fmt: str) -> Response:
+    """All of the panel's rows as SPARQL results (CSV or JSON), run in a killable query worker:
     unlike the page, a download is not paged, so its cost grows with the collection."""
-    return Job(panel_query(panel, iri), result_type=DOWNLOADS[fmt], max_rows=max_rows)
+    query, limit = panel_query(panel, iri), context().settings.max_rows
+    job = Job(query, result_type=DOWNLOADS[fmt], max_rows=limit)
+    outcome = run_job(job)
+    if outcome.status != "ok":
+        raise Refused(500, "query-failed", "the panel's query could not be evaluated")
+    response = result_response(outcome, DOWNLOADS[fmt])
+    response.headers["Content-Disposition"] = f'attachment; filename="{panel.name}.{fmt}"'
+    return response

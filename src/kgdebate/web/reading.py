@@ -17,8 +17,8 @@ from kgdebate.mint import Minter, last_slug
 from kgdebate.namespaces import DCTERMS, KGD
 from kgdebate.store import term_text
 from kgdebate.web.context import context
-from kgdebate.web.describe import select
 from kgdebate.web.page_cache import cached
+from kgdebate.web.page_sparql import select
 from kgdebate.web.terms import page_href
 from kgdebate.web.texts import text_of
 

@@ -28,7 +28,8 @@ from kgdebate.namespaces import KGD, OWL, SKOS
 from kgdebate.ontology import superclasses
 from kgdebate.queries import short
 from kgdebate.store import Term, TripleStore
-from kgdebate.web.describe import better_label, page_query
+from kgdebate.web.describe import better_label
+from kgdebate.web.page_sparql import page_query
 
 MAX_HITS = 200
 SHOWN_CHARS = 200

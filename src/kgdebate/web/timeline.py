@@ -17,9 +17,9 @@ from kgdebate.mint import last_slug
 from kgdebate.store import term_text
 from kgdebate.web.catalogue import API_FORMATS, run_in_worker
 from kgdebate.web.context import context
-from kgdebate.web.describe import page_query
 from kgdebate.web.jobs import result_response
 from kgdebate.web.page_cache import cached
+from kgdebate.web.page_sparql import page_query
 from kgdebate.web.terms import TermView, view
 
 bp = Blueprint("timeline", __name__)

@@ -17,8 +17,8 @@ from kgdebate.config import Settings
 from kgdebate.namespaces import DCTERMS, FOAF, OWL, PREFIXES, RDF, VOID, WD, WIKIDATA, XSD
 from kgdebate.store import Term, TripleStore
 from kgdebate.web.context import context
-from kgdebate.web.describe import page_query
 from kgdebate.web.linked_data import public
+from kgdebate.web.page_sparql import page_query
 
 CACHE_KEY = "kgdebate.void"
 
