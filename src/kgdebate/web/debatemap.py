@@ -31,7 +31,6 @@ class Relation:
     relation: str  # supports | attacks | rebuts | restates
     other: str  # the other claim's IRI
     other_anchor: str
-    other_label: str
     inside: bool = True  # the other claim is of this document (else of another)
 
 
@@ -132,13 +131,12 @@ def _add_relations(debate: Debate, boxes: dict[str, ClaimBox]) -> None:
         source, other = boxes.get(relation.source), boxes.get(relation.target)
         if source is None:
             continue
-        label = other.label if other else debate.outside.get(relation.target, relation.target)
         anchor = last_slug(relation.target)
         source.outgoing.append(
-            Relation(relation.kind, relation.target, anchor, label, inside=other is not None)
+            Relation(relation.kind, relation.target, anchor, inside=other is not None)
         )
         if other is not None:
-            other.incoming.append(Relation(relation.kind, source.iri, source.anchor, source.label))
+            other.incoming.append(Relation(relation.kind, source.iri, source.anchor))
 
 
 def _layout(rows: list[ThemeRow]) -> tuple[int, int]:

@@ -31,7 +31,7 @@ from kgdebate.web.context import context
 from kgdebate.web.errors import Refused
 from kgdebate.web.jobs import result_response, run_job
 from kgdebate.web.page_sparql import bound_query
-from kgdebate.web.tables import Cell, grouped, title_of
+from kgdebate.web.tables import Cell, columns_of, grouped, title_of
 from kgdebate.web.terms import TermView, view, web_link, web_links
 
 DOWNLOADS = {"csv": "text/csv", "json": "application/sparql-results+json"}
@@ -226,7 +226,7 @@ def run_panel(store: TripleStore, panel: Panel, iri: str, page: int = 0) -> Pane
     assert isinstance(result, ox.QuerySolutions)
     names = [v.value for v in result.variables]
     raw = [{name: _shown(solution[name]) for name in names} for solution in result]
-    columns = [n for n in names if n != "_iri" and not _is_sibling(n, names)]
+    columns = [c.name for c in columns_of(names) if c.name != "_iri"]  # siblings in their cells
     if size is None:
         return PanelRows(panel, columns, _best_labelled(raw), text)
     # The window counts rows, and a thing with labels in two languages is two rows: whether
@@ -241,11 +241,6 @@ def _shown(term: Term | None) -> Term | None:
     """A value as a page shows it: an empty text is none. (A GROUP_CONCAT of nothing is "" by
     the spec and unbound on some servers, Virtuoso's among them: the page is the same.)"""
     return None if isinstance(term, ox.Literal) and term.value == "" else term
-
-
-def _is_sibling(name: str, names: list[str]) -> bool:
-    """``xLabel`` or ``xQuote`` beside ``x``: shown in ``x``'s cell, not as a column."""
-    return any(name.endswith(s) and name.removesuffix(s) in names for s in ("Label", "Quote"))
 
 
 def _display_order(
