@@ -41,6 +41,20 @@ def ontology_graph() -> Graph:
 
 
 @cache
+def _labels() -> dict[str, str]:
+    return {
+        str(s): str(o)
+        for s, o in ontology_graph().subject_objects(RDFS.label)
+        if isinstance(s, URIRef) and (getattr(o, "language", None) or "en") == "en"
+    }
+
+
+def ontology_label(iri: str) -> str | None:
+    """The English (or untagged) ``rdfs:label`` the ontology gives a term of ours, if any."""
+    return _labels().get(iri)
+
+
+@cache
 def validation_context() -> Graph:
     """What SHACL needs from the ontology: the class hierarchy and the vocabularies.
 
@@ -81,8 +95,8 @@ def named_graph(name: str) -> Graph:
 
 
 @cache
-def superclasses() -> dict[URIRef, frozenset[URIRef]]:
-    """Each class of ours with superclasses of ours: all of them, however far up
+def superclasses() -> dict[str, frozenset[str]]:
+    """Each class of ours (by IRI) with superclasses of ours: all of them, however far up
     (``kgd:Alliance`` → ``kgd:InternationalOrganization``, ``kgd:Actor``). The classes of the
     vocabularies we align to (``schema:``, ``prov:``…) are not followed: ask for those with
     ``rdf:type/rdfs:subClassOf*``."""
@@ -90,18 +104,18 @@ def superclasses() -> dict[URIRef, frozenset[URIRef]]:
     found = {}
     for cls in set(graph.subjects(RDFS.subClassOf, None)):
         above = {
-            c
+            str(c)
             for c in graph.transitive_objects(cls, RDFS.subClassOf)
             if isinstance(c, URIRef) and c != cls and str(c).startswith(ours)
         }
         if isinstance(cls, URIRef) and str(cls).startswith(ours) and above:
-            found[cls] = frozenset(above)
+            found[str(cls)] = frozenset(above)
     return found
 
 
 def with_superclass_types(graph: Graph) -> Graph:
     """``graph``, changed in place: beside each ``rdf:type`` of ours, one to each superclass."""
     for subject, _, cls in list(graph.triples((None, RDF.type, None))):
-        for above in superclasses().get(cls, ()) if isinstance(cls, URIRef) else ():
-            graph.add((subject, RDF.type, above))
+        for above in superclasses().get(str(cls), ()) if isinstance(cls, URIRef) else ():
+            graph.add((subject, RDF.type, URIRef(above)))
     return graph

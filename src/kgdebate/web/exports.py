@@ -12,9 +12,8 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, abort, url_for
 
-from kgdebate.exports.document import UnknownDocument
+from kgdebate.exports.document import Document, UnknownDocument
 from kgdebate.exports.formats import DOCUMENT_FORMATS, export_document
-from kgdebate.mint import Minter
 from kgdebate.web.context import context
 from kgdebate.web.linked_data import answer_options_with_204
 
@@ -41,12 +40,11 @@ def download(name: str) -> Response:
     return response
 
 
-def document_exports(iri: str) -> list[tuple[str, str]]:
-    """(label, URL) of each download of a document, for its page; none for other entities."""
-    slugs = Minter(context().settings.base_iri).slugs_of("document", iri)
-    if slugs is None or len(slugs) != 1:
+def document_exports(document: Document) -> list[tuple[str, str]]:
+    """(label, URL) of each download of a document, for its page."""
+    if not document.slug:
         return []
     return [
-        (f.label, url_for("exports.download", name=slugs[0] + f.file_suffix))
+        (f.label, url_for("exports.download", name=document.slug + f.file_suffix))
         for f in DOCUMENT_FORMATS.values()
     ]

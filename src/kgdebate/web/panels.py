@@ -20,7 +20,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 import pyoxigraph as ox
-from flask import Response
+from flask import Response, abort
 
 from kgdebate.exports.document import document_of
 from kgdebate.queries import packaged_query
@@ -268,9 +268,16 @@ def _label_rank(row: dict[str, Term | None]) -> int:
     return sum(0 if (label.language or "en") == "en" else 1 for label in labels)
 
 
-def download(panel: Panel, iri: str, fmt: str) -> Response:
-    """All of the panel's rows as SPARQL results (CSV or JSON), run in a killable query worker:
-    unlike the page, a download is not paged, so its cost grows with the collection."""
+def panel_download(iri: str, kinds: list[str], name: str, fmt: str) -> Response:
+    """All of the rows of the panel ``name`` of the page of ``iri`` (an entity of ``kinds``) as
+    SPARQL results (CSV or JSON), run in a killable query worker: unlike the page, a download is
+    not paged, so its cost grows with the collection. A panel the page does not have is a 404, a
+    format it is not offered in a 400."""
+    panel = BY_NAME.get(name)
+    if panel is None or not panel.kinds.intersection(kinds):
+        abort(404)
+    if fmt not in DOWNLOADS:
+        abort(400)
     query, limit = panel_query(panel, iri), context().settings.max_rows
     job = Job(query, result_type=DOWNLOADS[fmt], max_rows=limit)
     outcome = run_job(job)

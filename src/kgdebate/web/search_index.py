@@ -22,7 +22,6 @@ from functools import partial
 from itertools import groupby, islice
 
 import pyoxigraph as ox
-from rdflib import URIRef
 
 from kgdebate.namespaces import KGD, OWL, SKOS
 from kgdebate.ontology import superclasses
@@ -55,19 +54,23 @@ class Kind:
 
     name: str
     title: str
-    classes: tuple[URIRef, ...]
+    classes: tuple[str, ...]
 
 
 KINDS = (
-    Kind("claim", "Claims", (KGD.Claim,)),
-    Kind("actor", "Actors", (KGD.Actor,)),
-    Kind("event", "Events", (KGD.Event,)),
-    Kind("figure", "Figures", (KGD.Statistic,)),
-    Kind("statement", "Statements", (KGD.Statement,)),
-    Kind("document", "Documents", (KGD.SourceDocument,)),
-    Kind("source", "Cited sources", (KGD.ExternalSource,)),
-    Kind("place", "Places", (KGD.Place,)),
-    Kind("debate", "Debates, motions, themes", (KGD.Debate, KGD.Motion, KGD.Theme, KGD.Team)),
+    Kind("claim", "Claims", (str(KGD.Claim),)),
+    Kind("actor", "Actors", (str(KGD.Actor),)),
+    Kind("event", "Events", (str(KGD.Event),)),
+    Kind("figure", "Figures", (str(KGD.Statistic),)),
+    Kind("statement", "Statements", (str(KGD.Statement),)),
+    Kind("document", "Documents", (str(KGD.SourceDocument),)),
+    Kind("source", "Cited sources", (str(KGD.ExternalSource),)),
+    Kind("place", "Places", (str(KGD.Place),)),
+    Kind(
+        "debate",
+        "Debates, motions, themes",
+        (str(KGD.Debate), str(KGD.Motion), str(KGD.Theme), str(KGD.Team)),
+    ),
     Kind(
         "term",
         "Vocabulary",
@@ -353,7 +356,7 @@ def _field_order(text: Text) -> tuple[int, str]:
 
 def _kind(types: set[Term]) -> str | None:
     """The first kind one of the types (or a superclass of ours) belongs to."""
-    classes = {URIRef(t.value) for t in types if isinstance(t, ox.NamedNode)}
+    classes = {t.value for t in types if isinstance(t, ox.NamedNode)}
     classes |= {c for t in list(classes) for c in superclasses().get(t, ())}
     return next((kind.name for kind in KINDS if classes.intersection(kind.classes)), None)
 
@@ -366,7 +369,7 @@ def _main_type(types: set[Term], kind: str) -> str:
         ox.NamedNode(c)
         for t in types
         if isinstance(t, ox.NamedNode)
-        for c in superclasses().get(URIRef(t.value), ())
+        for c in superclasses().get(t.value, ())
     }
     narrowest = types - broader
     names = sorted(short(t) for t in narrowest)
