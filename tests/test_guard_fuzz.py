@@ -52,7 +52,9 @@ def test_every_fuzzed_query_is_answered_or_refused(
     canary: Canary,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    app = snapshot_app(built, tmp_path_factory, client_query_seconds=1e9, query_timeout_s=10)
+    # The slowest of these queries takes about 2 s on a quiet machine (a sort of every object in
+    # the store); the time limit is tested elsewhere, so a loaded machine must not make one 503.
+    app = snapshot_app(built, tmp_path_factory, client_query_seconds=1e9, query_timeout_s=60)
     client = app.test_client()
     last_words = _listen_to_crashes(monkeypatch)
     seen: Counter[tuple[int, str]] = Counter()

@@ -2,8 +2,9 @@
 from Debian's package, started from deploy/virtuoso/virtuoso.ini, against the embedded store.
 
 The same build (the seed and synthetic documents) goes into both; every named query and every
-graph must then agree. An ingest into Virtuoso is one update request: killed in the middle, the
-server comes back with the document wholly old. Bad settings and bad servers get a clear error
+graph must then agree. An ingest into Virtuoso killed in the middle leaves the document wholly
+old or named as unfinished until it is written again (its HTTP endpoint commits each operation of
+a request on its own; README). Bad settings and bad servers get a clear error
 that names the setting, and nothing is written."""
 
 from __future__ import annotations
@@ -103,6 +104,10 @@ def _rows(store: TripleStore, sparql: str) -> list[tuple[str, ...]]:
     result = store.query(sparql)
     if isinstance(result, ox.QueryBoolean):
         return [(str(bool(result)),)]
+    return _solution_rows(result)
+
+
+def _solution_rows(result: object) -> list[tuple[str, ...]]:
     assert isinstance(result, ox.QuerySolutions)
     names = [v.value for v in result.variables]
     return sorted(tuple(_text(row[name]) for name in names) for row in result)
@@ -249,6 +254,69 @@ def _kill_during_a_write(virtuoso: Virtuoso) -> None:
         assert found == ("60000", "60000")  # the write had ended: wholly the new one
         assert store.interrupted_writes() == []
     assert interrupted, f"every write ended before the kill ({whole_s:.1f} s): nothing was tested"
+
+
+def test_a_pages_lookups_asked_together_are_the_lookups_asked_one_by_one(
+    pair: tuple[OxigraphStore, SparqlStore],
+) -> None:
+    from kgdebate.web.page_sparql import bound_query
+
+    embedded, server = pair
+    queries = [
+        bound_query(name, BASE + "id/" + entity)
+        for entity in ENTITIES
+        for name in ("out", "in", "kinds")
+    ]
+    together = [_solution_rows(result) for result in server.query_all(queries)]
+    assert together == [_solution_rows(server.query(q)) for q in queries]
+    kinds = [_solution_rows(result) for result in embedded.query_all(queries)][2::3]
+    assert together[2::3] == kinds and all(kinds)  # every entity has a kind, the same on both
+    assert all(together[0::3])  # and properties
+
+
+class _Counting(http.server.BaseHTTPRequestHandler):
+    """A SPARQL endpoint that answers every query with one row after a pause, counting how many
+    requests it is answering at once; ``…/page`` answers a web page instead."""
+
+    lock = threading.Lock()
+    now = most = 0
+
+    def do_POST(self) -> None:  # noqa: N802 - the http.server protocol
+        self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        with self.lock:
+            type(self).now += 1
+            type(self).most = max(self.most, self.now)
+        time.sleep(0.2)
+        with self.lock:
+            type(self).now -= 1
+        html = self.path.endswith("/page")
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html" if html else "application/sparql-results+json")
+        self.end_headers()
+        row = b'{"head": {"vars": ["n"]}, "results": {"bindings": [{"n": {"type": "literal", '
+        self.wfile.write(b"<p>Welcome</p>" if html else row + b'"value": "1"}}]}}')
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def test_lookups_asked_together_go_side_by_side_and_a_bad_answer_is_an_error() -> None:
+    from kgdebate.sparql_store import SIDE_BY_SIDE
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Counting)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/sparql"
+    try:
+        store = SparqlStore(url, url, BASE + "graph/", 5)
+        answers = store.query_all(["SELECT ?n {}"] * (SIDE_BY_SIDE + 4))
+        assert [_solution_rows(a) for a in answers] == [[('"1"',)]] * (SIDE_BY_SIDE + 4)
+        assert 2 <= _Counting.most <= SIDE_BY_SIDE
+        page = SparqlStore(url + "/page", url, BASE + "graph/", 5)
+        with pytest.raises(StoreError, match="store_query_url"):
+            page.query_all(["SELECT ?n {}"] * 3)
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 class _Misbehaving(http.server.BaseHTTPRequestHandler):

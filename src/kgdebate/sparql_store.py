@@ -21,8 +21,10 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
+from functools import cache
 from typing import IO, Any
 from urllib.parse import urlencode
 
@@ -58,6 +60,20 @@ def credentials_from(env: Mapping[str, str]) -> Credentials | None:
     if not user:
         return None
     return Credentials(user, env.get(PASSWORD_ENV, ""))
+
+
+SIDE_BY_SIDE = 8
+"""Requests one process sends a server at once for one page (:meth:`SparqlStore.query_all`)."""
+
+
+def _side_by_side() -> ThreadPoolExecutor:
+    return _threads_of(os.getpid())
+
+
+@cache
+def _threads_of(pid: int) -> ThreadPoolExecutor:
+    """One pool per process: a server's workers are forked, and threads do not survive a fork."""
+    return ThreadPoolExecutor(SIDE_BY_SIDE, thread_name_prefix=f"kgdebate-store-{pid}")
 
 
 class SparqlStore:
@@ -157,13 +173,28 @@ class SparqlStore:
         clause, as the embedded store binds them."""
         if substitutions:
             sparql = bind_first(sparql, substitutions)
+        return self._read(*self._ask(sparql, graphs))
+
+    def query_all(self, queries: Sequence[str]) -> list[QueryResult]:
+        """Side by side, each on a connection of its own (at most :data:`SIDE_BY_SIDE` at once):
+        a page's lookups cost about one round trip, not one each. The first error is raised.
+        Only the exchanges run in other threads: pyoxigraph's results belong to the thread that
+        made them, so the answers are read here."""
+        if len(queries) < 2:
+            return [self.query(sparql) for sparql in queries]
+        answers = list(_side_by_side().map(self._ask, queries))
+        return [self._read(media_type, answer) for media_type, answer in answers]
+
+    def _ask(self, sparql: str, graphs: Iterable[str] | None = None) -> tuple[str, bytes]:
         form: dict[str, Any] = {"query": _graphs_named(sparql)}
         if graphs is not None:
             form["default-graph-uri"] = form["named-graph-uri"] = list(graphs)
         graph = _query_form(sparql) in ("CONSTRUCT", "DESCRIBE")
         # One type each: a server free to choose would answer a CONSTRUCT in a JSON of its own.
         accept = f"{N_TRIPLES}, text/plain;q=0.5" if graph else RESULTS_JSON
-        media_type, answer = self._send("store_query_url", self.query_url, form, accept)
+        return self._send("store_query_url", self.query_url, form, accept)
+
+    def _read(self, media_type: str, answer: bytes) -> QueryResult:
         if media_type in (RESULTS_JSON, "application/json"):
             return _results(answer, self.query_url)
         if media_type in (N_TRIPLES, "text/plain", "text/ntriples"):

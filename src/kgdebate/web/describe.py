@@ -16,7 +16,7 @@ import pyoxigraph as ox
 from kgdebate.namespaces import KGD, RDF, curie
 from kgdebate.sparql_values import first_in_where, values_block
 from kgdebate.store import Term, TripleStore
-from kgdebate.web.page_sparql import page_query, select
+from kgdebate.web.page_sparql import bound_query, page_query, select, select_all
 
 IN_LINKS_PER_PAGE = 50
 KIND_CLASSES = {
@@ -58,7 +58,16 @@ def in_links_page(
 ) -> tuple[list[Link], bool]:
     """The ``page``-th window of links pointing at the entity, unordered in the store (a sort
     would read them all), sorted for reading and labelled if asked; True when more follow."""
-    window = select(store, "in", iri, IN_LINKS_PER_PAGE + 1, page * IN_LINKS_PER_PAGE)
+    return _in_links(store, select(store, "in", *_in_window(iri, page)), labelled)
+
+
+def _in_window(iri: str, page: int) -> tuple[str, int, int]:
+    return iri, IN_LINKS_PER_PAGE + 1, page * IN_LINKS_PER_PAGE
+
+
+def _in_links(
+    store: TripleStore, window: Iterable[ox.QuerySolution], labelled: bool
+) -> tuple[list[Link], bool]:
     links = [Link(row["p"], row["s"]) for row in window]
     shown, more = links[:IN_LINKS_PER_PAGE], len(links) > IN_LINKS_PER_PAGE
     if labelled:  # blank nodes (of owl:unionOf lists) cannot go in a VALUES block: IRIs only
@@ -105,6 +114,14 @@ def kinds_of(store: TripleStore, iri: str) -> list[str]:
     return sorted({KIND_CLASSES[row["class"].value] for row in select(store, "kinds", iri)})
 
 
+def kinds_among(types: Iterable[Term]) -> list[str]:
+    """The page kinds of an entity of ``types``, as :func:`kinds_of` finds them in the store but
+    with no query: beside every type of ours the store holds one to each of our superclasses
+    (:func:`kgdebate.ontology.with_superclass_types`), so the hierarchy is already followed."""
+    named = {t.value for t in types if isinstance(t, ox.NamedNode)}
+    return sorted({KIND_CLASSES[t] for t in named if t in KIND_CLASSES})
+
+
 @dataclass
 class Link:
     """One row of the out or in table: a property and a term, with the term's label if any."""
@@ -140,15 +157,18 @@ def collect_links(rows: Iterable[ox.QuerySolution], term_var: str) -> list[Link]
 
 
 def describe(store: TripleStore, iri: str, in_page: int = 0) -> Description:
-    out = collect_links(select(store, "out", iri), "o")
+    out_rows, in_rows = select_all(
+        store, [bound_query("out", iri), bound_query("in", *_in_window(iri, in_page))]
+    )
+    out = collect_links(out_rows, "o")
     out.sort(key=lambda link: (curie(link.predicate.value), str(link.term)))
-    in_links, more_in = in_links_page(store, iri, in_page)
+    in_links, more_in = _in_links(store, in_rows, labelled=True)
     types = [link for link in out if link.predicate.value == str(RDF.type)]
     own_label = None
     for link in out:
         if link.predicate.value.endswith(("#label", "#prefLabel")):
             own_label = better_label(own_label, link.term)
-    kinds = kinds_of(store, iri)
+    kinds = kinds_among(link.term for link in types)
     return Description(
         iri,
         own_label.value if own_label else curie(iri),

@@ -17,7 +17,7 @@ from kgdebate.web.debatemap import document_map
 from kgdebate.web.describe import Link, describe
 from kgdebate.web.exports import document_exports
 from kgdebate.web.linked_data import alternates
-from kgdebate.web.panels import panel_view, panels_for, run_panel
+from kgdebate.web.panels import panel_view, panels_for, run_panels
 from kgdebate.web.terms import view, view_property
 
 IDENTIFIER_PROPERTIES = [
@@ -54,10 +54,11 @@ def entity_page(iri: str, links: dict[str, str]) -> str:
     ctx = context()
     base = ctx.settings.base_iri
     description = describe(ctx.store, iri, page_number("in"))
-    panels = [
-        run_panel(ctx.store, panel, iri, page_number(panel.name) if panel.page_size else 0)
+    asked = [
+        (panel, page_number(panel.name) if panel.page_size else 0)
         for panel in panels_for(description.kinds)
     ]
+    panels = run_panels(ctx.store, asked, iri)
     document = document_of(iri, base) if "document" in description.kinds else None
     return render_template(
         "entity.html",

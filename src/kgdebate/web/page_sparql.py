@@ -29,6 +29,13 @@ def select(
     return result
 
 
+def select_all(store: TripleStore, queries: list[str]) -> list[ox.QuerySolutions]:
+    """The rows of each SELECT of a page, asked of the store together (:meth:`query_all`)."""
+    results = store.query_all(queries)
+    assert all(isinstance(result, ox.QuerySolutions) for result in results)
+    return results  # type: ignore[return-value]
+
+
 def bound_query(name: str, iri: str, limit: int | None = None, offset: int = 0) -> str:
     """A page query as it runs, and as the page shows it: its window appended, the IRI bound
     by a VALUES block first in its WHERE clause (pasted into /sparql, it gives the same rows)."""

@@ -30,7 +30,7 @@ from kgdebate.store import Term, TripleStore
 from kgdebate.web.context import context
 from kgdebate.web.errors import Refused
 from kgdebate.web.jobs import result_response, run_job
-from kgdebate.web.page_sparql import bound_query
+from kgdebate.web.page_sparql import bound_query, select_all
 from kgdebate.web.tables import Cell, columns_of, grouped, title_of
 from kgdebate.web.terms import TermView, view, web_link, web_links
 
@@ -217,13 +217,26 @@ def panel_query(panel: Panel, iri: str, limit: int | None = None, offset: int = 
 
 
 def run_panel(store: TripleStore, panel: Panel, iri: str, page: int = 0) -> PanelRows:
+    return run_panels(store, [(panel, page)], iri)[0]
+
+
+def run_panels(store: TripleStore, asked: list[tuple[Panel, int]], iri: str) -> list[PanelRows]:
+    """Each (panel, page) of the page of ``iri``, their queries asked of the store together."""
+    texts = [
+        panel_query(panel, iri)
+        if panel.page_size is None
+        else panel_query(panel, iri, panel.page_size + 1, page * panel.page_size)
+        for panel, page in asked
+    ]
+    results = select_all(store, texts)
+    return [
+        _panel_rows(panel, page, text, result)
+        for (panel, page), text, result in zip(asked, texts, results, strict=True)
+    ]
+
+
+def _panel_rows(panel: Panel, page: int, text: str, result: ox.QuerySolutions) -> PanelRows:
     size = panel.page_size
-    if size is None:
-        text = panel_query(panel, iri)
-    else:
-        text = panel_query(panel, iri, size + 1, page * size)
-    result = store.query(text)
-    assert isinstance(result, ox.QuerySolutions)
     names = [v.value for v in result.variables]
     raw = [{name: _shown(solution[name]) for name in names} for solution in result]
     columns = [c.name for c in columns_of(names) if c.name != "_iri"]  # siblings in their cells
