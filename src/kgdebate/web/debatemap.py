@@ -13,11 +13,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from kgdebate.exports.debate import SIDE_ORDER, Debate, debate_of
-from kgdebate.exports.document import Document, Row
+from kgdebate.exports.debate import SIDE_ORDER, Debate
+from kgdebate.exports.document import Row
 from kgdebate.mint import last_slug
 from kgdebate.store import term_text as _text
-from kgdebate.web.panels import PanelRows
 from kgdebate.web.terms import TermView, page_href, view
 
 SIDES = SIDE_ORDER
@@ -88,14 +87,6 @@ class DebateMap:
     width: int
     height: int
     box_width: int = BOX_WIDTH
-
-
-def document_map(document: Document, panels: list[PanelRows], base: str) -> DebateMap:
-    """The map of ``document`` from the rows of its page's panels, which run the exports' own
-    queries (claims, relations, citations): the debate the exports build, laid out."""
-    rows = {panel.panel.name: panel.rows for panel in panels}
-    debate = debate_of(document, rows["document-claims"], rows["document-relations"])
-    return build_map(debate, rows["document-citations"], base)
 
 
 def build_map(debate: Debate, citations: list[Row], base: str) -> DebateMap:

@@ -157,9 +157,8 @@ def collect_links(rows: Iterable[ox.QuerySolution], term_var: str) -> list[Link]
 
 
 def describe(store: TripleStore, iri: str, in_page: int = 0) -> Description:
-    out_rows, in_rows = select_all(
-        store, [bound_query("out", iri), bound_query("in", *_in_window(iri, in_page))]
-    )
+    asked = [bound_query("out", iri), bound_query("in", *_in_window(iri, in_page))]
+    out_rows, in_rows = select_all(store, asked)
     out = collect_links(out_rows, "o")
     out.sort(key=lambda link: (curie(link.predicate.value), str(link.term)))
     in_links, more_in = _in_links(store, in_rows, labelled=True)

@@ -9,11 +9,12 @@ from __future__ import annotations
 import pyoxigraph as ox
 from flask import abort, render_template, request
 
+from kgdebate.exports.debate import debate_of
 from kgdebate.exports.document import document_of
 from kgdebate.namespaces import KGD, OWL, SKOS
 from kgdebate.ontology import ontology_label
 from kgdebate.web.context import context
-from kgdebate.web.debatemap import document_map
+from kgdebate.web.debatemap import build_map
 from kgdebate.web.describe import Link, describe
 from kgdebate.web.exports import document_exports
 from kgdebate.web.linked_data import alternates
@@ -60,13 +61,18 @@ def entity_page(iri: str, links: dict[str, str]) -> str:
     ]
     panels = run_panels(ctx.store, asked, iri)
     document = document_of(iri, base) if "document" in description.kinds else None
+    debate_map = None
+    if document is not None:  # the debate the exports build, from the rows of its panels
+        rows = {panel.panel.name: panel.rows for panel in panels}
+        debate = debate_of(document, rows["document-claims"], rows["document-relations"])
+        debate_map = build_map(debate, rows["document-citations"], base)
     return render_template(
         "entity.html",
         d=description,
         types=[view(base, link.term, link.label) for link in description.types],
         downloads=document_exports(document) if document else [],
         panels=[panel_view(rows, base) for rows in panels],
-        debate_map=document_map(document, panels, base) if document else None,
+        debate_map=debate_map,
         identifiers=_identifiers(description.out),
         alternates=alternates(links),
         out_rows=[
