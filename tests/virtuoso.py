@@ -4,6 +4,7 @@ and stopped (or killed, to test what survives) by its PID."""
 
 from __future__ import annotations
 
+import ctypes
 import os
 import shutil
 import signal
@@ -16,6 +17,7 @@ from pathlib import Path
 
 CONFIG = Path(__file__).parents[1] / "deploy" / "virtuoso" / "virtuoso.ini"
 BINARY = "virtuoso-t"
+PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
 USER, PASSWORD = "dba", "dba"  # a new database's administrator, on loopback only
 
 
@@ -69,6 +71,7 @@ class Virtuoso:
                 stdout=log,
                 stderr=subprocess.STDOUT,
                 start_new_session=True,
+                preexec_fn=_ends_with_this_process,
             )
         deadline = time.monotonic() + within_s
         while time.monotonic() < deadline:
@@ -98,3 +101,9 @@ class Virtuoso:
     def log_tail(self) -> str:
         log = self.folder / "virtuoso.log"
         return log.read_text("utf-8", "replace")[-2000:] if log.exists() else ""
+
+
+def _ends_with_this_process() -> None:
+    """In the server's process before it starts: the kernel kills it when the process that
+    started it ends (Linux's PR_SET_PDEATHSIG), so a test run that aborts leaves no server."""
+    ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
