@@ -124,12 +124,19 @@ def main() -> None:
                 )
             score(counts, "figures", good, len(numbers), len(gold.get("figures", [])))
             # sides: the claim whose words hold the paragraph's first words
+            # (a fallacy is right when a claim rebuts it, a rebuttal when it rebuts a claim)
             sides_right = 0
+            rebutted = {i for c in draft.get("claims", []) for i in c.get("rebuts", [])}
             for side in gold.get("sides", []):
                 claims = [
                     c for c in draft.get("claims", []) if side["starts"] in c["quote"]["exact"]
                 ]
-                sides_right += any(c.get("side") == side["side"] for c in claims)
+                if side["side"] == "fallacy":
+                    sides_right += any(c["id"] in rebutted for c in claims)
+                elif side["side"] == "rebuttal":
+                    sides_right += any(c.get("rebuts") for c in claims)
+                else:
+                    sides_right += any(c.get("side") == side["side"] for c in claims)
             counts["sides right"] += sides_right
             counts["sides gold"] += len(gold.get("sides", []))
     print(f"extract on {len(documents)} labelled documents ({labelled.relative_to(ROOT)}/)")

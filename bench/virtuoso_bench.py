@@ -9,6 +9,7 @@ printed). Figures are printed, never asserted.
 
     python bench/virtuoso_bench.py                          # 100k and 1M triples
     python bench/virtuoso_bench.py --sizes 100000 --requests 100
+    python bench/virtuoso_bench.py --sizes 1000000 --only page,index   # some rows only
 """
 
 from __future__ import annotations
@@ -46,12 +47,14 @@ def load_into(server: Virtuoso, store: OxigraphStore, base: str) -> tuple[int, f
     return len(remote), time.perf_counter() - started
 
 
-def serve_rows(store: Path, env: dict[str, str], requests: int) -> dict[str, dict[int, Figures]]:
+def serve_rows(
+    store: Path, env: dict[str, str], requests: int, only: str = ""
+) -> dict[str, dict[int, Figures]]:
     port = free_port()
     server = start_server(store, port, {"KGDEBATE_PAGE_CACHE_MB": "0", **env})
     rows: dict[str, dict[int, Figures]] = {}
     try:
-        for name, path in targets():
+        for name, path in targets(only):
             drive(port, path, 2, 4, 30)  # each worker reads what it keeps per generation
             rows[name] = {c: drive(port, path, c, requests, 20) for c in CLIENTS}
     finally:
@@ -63,6 +66,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100_000, 1_000_000])
     parser.add_argument("--requests", type=int, default=200, help="per row and concurrency")
+    parser.add_argument("--only", default="", help="rows whose name holds one of these, a,b")
     args = parser.parse_args()
     if not Virtuoso.installed():
         print("virtuoso bench: virtuoso-t is not installed (apt-get install virtuoso-opensource)")
@@ -80,8 +84,8 @@ def main() -> None:
                     **server.env(),
                     "KGDEBATE_REFERENCE_DIR": str(ROOT / "data" / "reference"),
                 }
-                embedded = serve_rows(Path(folder) / "store", {}, args.requests)
-                remote = serve_rows(Path(folder) / "store", env, args.requests)
+                embedded = serve_rows(Path(folder) / "store", {}, args.requests, args.only)
+                remote = serve_rows(Path(folder) / "store", env, args.requests, args.only)
             finally:
                 server.stop()
         print(

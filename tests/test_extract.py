@@ -561,3 +561,30 @@ def test_extract_needs_the_reference_data(tmp_path: Path, settings: Settings) ->
     empty = OxigraphStore(tmp_path / "empty")
     with pytest.raises(StoreError, match="no reference data"):
         extract(DOCUMENTS / "debate-security-guarantees.md", empty, settings)
+
+
+def test_a_rebuttal_answers_the_fallacy_before_it(
+    tmp_path: Path, store: OxigraphStore, settings: Settings
+) -> None:
+    """Issue 12: "Fallacy:" and "Rebuttal:" labels say which claim answers which, not a side;
+    the answer is stored as kgd:rebuts between the two claims."""
+    source = DOCUMENTS / "explainer-claims-and-answers.md"
+    path = draft_of(source, tmp_path, store, settings)
+    draft = load(path)
+    ingest_one(path, store, settings)
+    labelled = re.findall(r"^(Fallacy|Rebuttal): (.+?\.)(?= |$)", source.read_text("utf-8"), re.M)
+    assert [label for label, _ in labelled] == ["Fallacy", "Rebuttal"] * 3
+    stored = store.query(
+        "PREFIX kgd: <https://w3id.org/kgdebate/def/kgdebate#> PREFIX oa: <http://www.w3.org/ns/oa#>"
+        " SELECT ?answer ?answered { ?answer kgd:rebuts ?answered }"
+    )
+    rebuts = {(row["answer"].value, row["answered"].value) for row in stored}
+    stored_as = {
+        c["id"]: f"{BASE}id/claim/{draft['document']['id']}/{c['id']}" for c in draft["claims"]
+    }
+    for (_, fallacy), (_, rebuttal) in zip(labelled[0::2], labelled[1::2], strict=True):
+        answered, answer = claim_at(draft, fallacy), claim_at(draft, rebuttal)
+        assert answer["rebuts"] == [answered["id"]]
+        assert "side" not in answered and "side" not in answer
+        assert (stored_as[answer["id"]], stored_as[answered["id"]]) in rebuts
+    assert len([c for c in draft["claims"] if "rebuts" in c]) == len(rebuts) == 3

@@ -278,6 +278,7 @@ def _claims(
     width = max(2, len(str(len(spans))))
     starts = [mention.start for mention in found.mentions]  # sorted by the gazetteer
     claims = []
+    by_paragraph: dict[int, list[dict[str, Any]]] = {}
     for position, (section_index, number, paragraph, (start, end)) in enumerate(spans, start=1):
         exact = text[start:end]
         claim: dict[str, Any] = {
@@ -309,7 +310,22 @@ def _claims(
                 bucket.append(mention.entity.slug)
         claim["mentions"] = mentions
         claims.append(claim)
+        by_paragraph.setdefault(paragraph.start, []).append(claim)
+    _answer_fallacies(by_paragraph, sides)
     return claims
+
+
+def _answer_fallacies(by_paragraph: dict[int, list[dict[str, Any]]], sides: dict[int, Any]) -> None:
+    """A paragraph labelled "Rebuttal" answers the "Fallacy" just before it: its first claim
+    rebuts each claim of that paragraph (a side, for or against, cannot say so)."""
+    answered: list[dict[str, Any]] = []
+    for start, claims in by_paragraph.items():  # in reading order
+        label = sides.get(start, (None, ("",)))[1][0].lower()
+        if label == "fallacy":
+            answered = claims
+        elif label == "rebuttal" and answered:
+            claims[0]["rebuts"] = [claim["id"] for claim in answered]
+            answered = []
 
 
 def _numbered(layout: Layout) -> list[tuple[int, int, Paragraph]]:

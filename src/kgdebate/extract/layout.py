@@ -146,7 +146,9 @@ def read_layout(text: str) -> Layout:
         block = text[start:end]
         first_line = block.split("\n", 1)[0]
         numbered = "\n" not in block and NUMBERED_HEADING.match(block) and is_heading(block)
-        if not (seen_prose or is_prose(block) or first_line.startswith("#") or numbered):
+        # A labelled paragraph is the body even when short ("Fallacy: Talks are pointless.").
+        body = is_prose(block) or bool(LABEL.match(block))
+        if not (seen_prose or body or first_line.startswith("#") or numbered):
             header.extend(_lines(text, start, end))
             continue
         if "\n" not in block and is_heading(block):
