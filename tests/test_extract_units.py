@@ -152,6 +152,36 @@ def test_dates_the_text_leaves_incomplete_resolve_against_the_document_or_the_pa
 
 
 @pytest.mark.parametrize(
+    ("words", "resolved", "by"),
+    [
+        # a range whose end gives the year gives it to its start; across a new year, the year before
+        ("The rounds ran 28 Feb – 7 Mar 2022 in Belarus.", "2022-02-28", "the range's end"),
+        ("Talks ran 28 Dec – 3 Jan 2022 without result.", "2021-12-28", "the range's end"),
+        # after a full date, the text tells events in order: the first such day after it
+        ("It was signed on 17 November 2021 and renewed on 18 January.", "2022-01-18", "17 Nov"),
+        ("On 24 February 2022 the war began; on 28 February talks opened.", "2022-02-28", "24 Feb"),
+        # ...unless that is after the document's date (Thursday 23 Feb 2023)
+        (
+            "On 3 March 2022 the envoys spoke; on 1 March the convoy had stalled.",
+            "2022-03-01",
+            "3 March",
+        ),
+        ("The report came out on 17 July.", "2022-07-17", "the document's, 2023-02-23"),
+        ("It happened yesterday.", "2023-02-22", "counted from the document's date, 2023-02-23"),
+    ],
+)
+def test_every_date_the_text_leaves_incomplete_says_how_it_was_resolved(
+    words: str, resolved: str, by: str
+) -> None:
+    """Issue 12: the year of a range's end, the order of a paragraph's events, the document's
+    date; the draft says which (``resolved_by``) for the curator to check."""
+    found = find_figures(words, [(0, len(words))], date(2023, 2, 23))
+    (figure,) = [f for f in found if f.resolved_by]
+    assert figure.date == resolved
+    assert by in figure.resolved_by
+
+
+@pytest.mark.parametrize(
     ("words", "expected"),
     [
         ("a front line of nearly 1,000 km.", ("nearly 1,000 km", 1000.0, "km", True)),

@@ -56,6 +56,12 @@ CAP_MONTH = (
     + r")\.?"
 )
 FULL_MONTH = "|".join(name for name in calendar.month_name if name)
+# What ends a range whose start leaves out the year: " – 7 Mar 2022", "-March 7, 2022".
+RANGE_END = re.compile(
+    rf"\s*[\u2013\u2014-]\s*(?:\d{{1,2}}\s+(?P<m>{MONTH})\s+(?P<y>(?:19|20)\d\d)"
+    rf"|(?P<m2>{MONTH})\s+\d{{1,2}},?\s+(?P<y2>(?:19|20)\d\d))",
+    re.I,
+)
 WEEKDAY = "|".join(calendar.day_name)
 # A bare month is a date only after a word that makes it one ("in June", "since May"): never
 # "May" the verb, "March" the noun.
@@ -119,6 +125,8 @@ class Figure:
     approximate: bool = False
     date: str | None = None
     until: str | None = None
+    resolved_by: str | None = None
+    """How a date the text does not give in full was resolved, for the curator to check."""
 
 
 def _combined(patterns: list[tuple[str, re.Pattern[str]]]) -> re.Pattern[str]:
@@ -144,7 +152,7 @@ def find_figures(text: str, spans: list[tuple[int, int]], today: date | None) ->
         return []
     inside = SpanIndex(spans)
     found: list[Figure] = []
-    explicit: dict[tuple[int, int], int] = {}  # the last year a paragraph gave in full
+    anchors: dict[tuple[int, int], tuple[date, str]] = {}  # the last full date of a paragraph
     first, last = min(a for a, _ in spans), max(b for _, b in spans)
     for match in COMBINED.finditer(text, first, last):
         held = inside.holding(match.start())
@@ -160,30 +168,59 @@ def find_figures(text: str, spans: list[tuple[int, int]], today: date | None) ->
         figure = _figure(PATTERNS[index][0], match, groups, today)
         if figure is None:
             continue
-        if figure.kind == "date" and figure.date and len(figure.date) >= 4:
-            if figure.date[:4].isdigit() and held is not None:
-                explicit[held] = int(figure.date[:4])  # "March 29" after "in 2022" is 2022
-        elif figure.kind == "year" and held is not None:
-            explicit[held] = int(figure.date or 0)
-        found.append(_in_context(figure, explicit.get(held) if held else None, today))
+        given = _given(figure)
+        if given is not None:
+            anchors[held] = (given, figure.text)  # "March 29" after "in 2022" is 2022
+        ended = RANGE_END.match(text, figure.end)
+        found.append(_in_context(figure, anchors.get(held), today, ended))
     return found
 
 
-def _in_context(figure: Figure, year: int | None, today: date | None) -> Figure:
-    """A date the text gives without its year ("17 July", "in June"): the year of an explicit
-    date earlier in its paragraph, else the latest such date not after the document's."""
+def _given(figure: Figure) -> date | None:
+    """The day (or the first day of the month or year) a date the text gives in full names."""
+    if figure.kind not in ("date", "year") or not figure.date or not figure.date[:4].isdigit():
+        return None
+    parts = [int(part) for part in figure.date.split("-")]
+    return date(parts[0], *(parts[1:] + [1, 1])[:2])
+
+
+def _in_context(
+    figure: Figure,
+    anchor: tuple[date, str] | None,
+    today: date | None,
+    ended: re.Match[str] | None = None,
+) -> Figure:
+    """A date the text gives without its year ("17 July", "in June"):
+    - the start of a range whose end has one ("28 Feb – 7 Mar 2022"): that year;
+    - after a full date in its paragraph: the first such day after it, the text telling events
+      in order ("22 July 2022 … let it expire on 17 July" is 2023), unless that is after the
+      document's date;
+    - else the latest such date not after the document's.
+    How it was resolved is kept in ``resolved_by``."""
     if not figure.date or not figure.date.startswith("--"):
         return figure
     month = int(figure.date[2:4])
     day = int(figure.date[5:7]) if len(figure.date) > 5 else 0
-    if year is None and today is not None:
+    year, why = None, ""
+    if ended is not None:
+        end_month = MONTHS[(ended.group("m") or ended.group("m2")).lower().rstrip(".")]
+        year = int(ended.group("y") or ended.group("y2")) - (1 if month > end_month else 0)
+        why = "the year of the range's end"
+    elif anchor is not None:
+        after, said = anchor
+        year = after.year + (1 if (month, day or 1) < (after.month, after.day) else 0)
+        if today is not None and (year, month, day) > (today.year, today.month, today.day):
+            year = after.year
+        why = f"the first such date after {said}, earlier in its paragraph"
+    elif today is not None:
         year = today.year if (month, day) <= (today.month, today.day) else today.year - 1
+        why = f"the latest such date not after the document's, {today.isoformat()}"
     if year is None:
         return replace(figure, date=None)
     if not day:
-        return replace(figure, date=f"{year}-{month:02d}")
+        return replace(figure, date=f"{year}-{month:02d}", resolved_by=why)
     try:
-        return replace(figure, date=date(year, month, day).isoformat())
+        return replace(figure, date=date(year, month, day).isoformat(), resolved_by=why)
     except ValueError:
         return replace(figure, date=None)
 
@@ -233,8 +270,15 @@ def _figure(
             return None
         return replace(bare, kind="date", date=f"--{month:02d}-{number:02d}")
     if kind in RELATIVE:
-        return RELATIVE[kind](replace(bare, kind="relative-date"), groups, today)
-    return _relative(bare, groups, today)
+        return _counted(RELATIVE[kind](replace(bare, kind="relative-date"), groups, today), today)
+    return _counted(_relative(bare, groups, today), today)
+
+
+def _counted(figure: Figure, today: date | None) -> Figure:
+    """A date counted from the document's ("yesterday", "the past 20 months") says so."""
+    if today is None or not figure.date or figure.date.startswith("--"):
+        return figure
+    return replace(figure, resolved_by=f"counted from the document's date, {today.isoformat()}")
 
 
 def _relative_day(bare: Figure, groups: dict[str, str], today: date | None) -> Figure:
