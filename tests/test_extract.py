@@ -588,3 +588,36 @@ def test_a_rebuttal_answers_the_fallacy_before_it(
         assert "side" not in answered and "side" not in answer
         assert (stored_as[answer["id"]], stored_as[answered["id"]]) in rebuts
     assert len([c for c in draft["claims"] if "rebuts" in c]) == len(rebuts) == 3
+
+
+def test_a_name_inside_an_organisations_name_is_that_organisation(
+    tmp_path: Path, store: OxigraphStore, settings: Settings
+) -> None:
+    """Issue 12: "Kyiv" in "Kyiv International Institute of Sociology" is not Ukraine; the
+    longer name is proposed as a new entity, in a sentence and in a header line alike."""
+    source = tmp_path / "source" / "poll-note.txt"
+    source.parent.mkdir()
+    source.write_text(
+        "Statement to the Ukraine Reconstruction Forum, 12 June 2023\n\n"
+        "A poll by the Kyiv International Institute of Sociology found most people against "
+        "concessions. The government in Kyiv cannot ignore that, and the Bank of Russia said "
+        "nothing about it. Talks resumed in Istanbul two weeks later, and Russia Matters "
+        "reported them.\n",
+        "utf-8",
+    )
+    draft = load(draft_of(source, tmp_path, store, settings))
+    text = source.read_text("utf-8")
+    linked_at = {(m["start"], m["slug"]) for m in draft["draft"]["mentions"]}
+    proposed = {entity["text"] for entity in draft["draft"]["new_entities"]}
+    assert {
+        "Ukraine Reconstruction Forum",
+        "Kyiv International Institute of Sociology",
+        "Bank of Russia",
+        "Russia Matters",
+    } <= proposed
+    inside = [
+        text.index(name)
+        for name in ("Ukraine Reconstruction", "Kyiv International", "Russia Matters")
+    ] + [text.index("Russia said")]
+    assert not any(start in inside for start, _ in linked_at)
+    assert (text.index("Kyiv cannot"), "ukraine") in linked_at  # the city for its government

@@ -11,7 +11,7 @@ from __future__ import annotations
 import calendar
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -54,6 +54,18 @@ ATTRIBUTION = (  # "according to X, …" and "X said …": the source a text nam
     ),
 )
 DEMONYM = re.compile(r"^[A-Z][a-z]+(ian|ean|ese|ish|i)$")
+# A run of capitalised words, joined by "of", "the", "for", "and", "on" ("Bank of Russia").
+NAME_RUN = re.compile(
+    r"(?<![\w'’])[A-Z][\w’'.-]*[\w](?:\s+(?:of|the|for|and|on)\s+[A-Z][\w’'-]*|\s+[A-Z][\w’'-]*)*"
+)
+# Words that make a run of names an organisation's, a publication's or a meeting's.
+ORGANISATION_HEAD = re.compile(  # not "Press", "Post", "Review": verbs in a headline too
+    r"\b(Institute|Institution|Forum|Assembly|Council|Cent(?:re|er)|University|School|Foundation"
+    r"|Fund|Agency|Bank|Ministry|Committee|Commission|Party|Group|Independent|Times|Journal"
+    r"|Herald|News|Tribune|Gazette|Radio|Programm?e?|Initiative|Declaration|Accords?|Agreement"
+    r"|Treaty|Summit|Conference|Association|Society|Matters|Observer|Daily|Weekly|Insider"
+    r"|Television|Media|Company|Corporation|Authority|Academy|Affairs)\b"
+)
 RECOMMEND = re.compile(r"\b(should|must|ought|needs? to|has to|have to|it is important)\b", re.I)
 FORECAST = re.compile(r"\b(will|would|could|might|may|likely|unlikely|risk)\b", re.I)
 CAUSAL = re.compile(r"\b(because|therefore|thus|as a result|leads? to|allow|cause)\b", re.I)
@@ -88,7 +100,9 @@ def make_draft(
             "between blank lines with at least one full sentence)",
             hint="separate paragraphs with blank lines; headings alone make no document",
         )
-    found = gazetteer.find(text, layout.sentences() + _header_lines(layout))
+    found = _named_within_longer_names(
+        text, gazetteer.find(text, layout.sentences() + _header_lines(layout))
+    )
     meta, guessed = _metadata(source, layout, found, when)
     # A document dated only by its month or year: relative dates count from its first day.
     doc_date = date.fromisoformat((meta["date"] + "-01-01")[:10])
@@ -444,18 +458,50 @@ def _attribution(sentence: str) -> str | None:
     return None
 
 
+def _named_within_longer_names(text: str, found: Found) -> Found:
+    """Drop a known name that is part of a longer name of an organisation, a publication or an
+    event ("Kyiv" in "Kyiv International Institute of Sociology", "Russia" in "Russia Matters"):
+    the longer name is the thing meant, and is proposed as a new entity instead."""
+    longer = [
+        match.span() for match in NAME_RUN.finditer(text) if ORGANISATION_HEAD.search(match.group())
+    ]
+    if not longer:
+        return found
+    index = SpanIndex(longer)
+    kept = []
+    for mention in found.mentions:
+        run = index.holding(mention.start)
+        if run is None or run[1] < mention.end or run == (mention.start, mention.end):
+            kept.append(mention)
+            continue
+        if ORGANISATION_HEAD.search(text[mention.start : mention.end]):
+            kept.append(mention)  # the known name is itself the organisation's
+    return replace(found, mentions=kept)
+
+
+def _title_cased(line: str) -> bool:
+    """Most of its words capitalised, as a title or a headline is (a question too)."""
+    words = [w for w in line.split() if w[:1].isalpha()]
+    return bool(words) and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
+
+
 def _new_entities(text: str, layout: Layout, found: Found) -> list[dict[str, Any]]:
     """Capitalised names that no known name covers: proposals, never links."""
     covered = SpanIndex(
         [(m.start, m.end) for m in found.mentions] + [(a.start, a.end) for a in found.ambiguous]
     )
     occurrences: dict[str, list[dict[str, int]]] = {}
-    name = re.compile(
-        r"(?<![\w'’])[A-Z][\w’'.-]*[\w](?:\s+(?:of|the|for|and|on)\s+[A-Z][\w’'-]*|\s+[A-Z][\w’'-]*)*"
-    )
-    for start, end in layout.sentences():
-        for match in name.finditer(text, start, end):
+    # Header lines too ("Statement to the United Nations General Assembly, 23 February 2023"),
+    # but in a title-cased one only the names of organisations: its other capitals are style.
+    lines = [(start, end, False) for start, end in layout.sentences()]
+    lines += [(start, end, _title_cased(text[start:end])) for start, end in layout.header]
+    for start, end, titled in lines:
+        for match in NAME_RUN.finditer(text, start, end):
+            if titled and not ORGANISATION_HEAD.search(match.group()):
+                continue
             words = match.group().rstrip(".").split()
+            if len(words) > 2 and words[1] == "the" and match.start() == start:
+                words = words[2:]  # "Even the Ukraine Reconstruction Forum" opening a sentence
             while words and words[0].lower().strip("’'s") in STOP_NAMES:
                 words.pop(0)
             if not words:
