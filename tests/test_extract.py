@@ -621,3 +621,28 @@ def test_a_name_inside_an_organisations_name_is_that_organisation(
     ] + [text.index("Russia said")]
     assert not any(start in inside for start, _ in linked_at)
     assert (text.index("Kyiv cannot"), "ukraine") in linked_at  # the city for its government
+
+
+def test_names_joined_by_and_are_two_and_a_title_is_not_part_of_a_name(
+    tmp_path: Path, store: OxigraphStore, settings: Settings
+) -> None:
+    """Issue 12: "Africa and Asia" are two names; "Turkish President" is no part of
+    Erdoğan's; a table's column titles are no names; "the Istanbul communiqué" is a text,
+    not the city."""
+    source = tmp_path / "source" / "mediators.md"
+    source.parent.mkdir()
+    source.write_text(
+        "# Mediators\n\nExample Institute for Policy Studies | 3 March 2024\n\n"
+        "Governments in Africa and Asia asked for talks. Turkish President Recep Tayyip Erdoğan "
+        "offered to host them, and the Istanbul communiqué was read again in both capitals.\n\n"
+        "| Country | Role |\n|---|---|\n| Türkiye | Hosted talks in Istanbul in March 2022. |\n",
+        "utf-8",
+    )
+    draft = load(draft_of(source, tmp_path, store, settings))
+    proposed = {entity["text"] for entity in draft["draft"]["new_entities"]}
+    assert {"Africa", "Asia", "Recep Tayyip Erdoğan", "Istanbul communiqué"} <= proposed
+    assert not proposed & {"Africa and Asia", "Turkish President Recep Tayyip Erdoğan"}
+    assert not proposed & {"Country", "Role", "Hosted"}
+    text = source.read_text("utf-8")
+    linked_at = {m["start"] for m in draft["draft"]["mentions"]}
+    assert text.index("Istanbul communiqué") not in linked_at

@@ -58,6 +58,15 @@ DEMONYM = re.compile(r"^[A-Z][a-z]+(ian|ean|ese|ish|i)$")
 NAME_RUN = re.compile(
     r"(?<![\w'’])[A-Z][\w’'.-]*[\w](?:\s+(?:of|the|for|and|on)\s+[A-Z][\w’'-]*|\s+[A-Z][\w’'-]*)*"
 )
+# A text named by a place: "the Istanbul communiqué", "the Minsk protocol" (not the talks).
+NAMED_PAPER = re.compile(
+    r"(?<![\w'’])[A-Z][\w’'-]+ (?:communiqué|memorandum|declaration|protocol|format|accords?)\b"
+)
+TITLES = {
+    "president", "prime", "minister", "foreign", "defence", "defense", "chancellor", "king",
+    "queen", "secretary-general", "secretary", "ambassador", "envoy", "general", "gen", "senator",
+    "sen", "mr", "ms", "mrs", "dr", "pope", "spokesman", "spokeswoman", "vice", "deputy",
+}  # fmt: skip
 # Words that make a run of names an organisation's, a publication's or a meeting's.
 ORGANISATION_HEAD = re.compile(  # not "Press", "Post", "Review": verbs in a headline too
     r"\b(Institute|Institution|Forum|Assembly|Council|Cent(?:re|er)|University|School|Foundation"
@@ -464,7 +473,7 @@ def _named_within_longer_names(text: str, found: Found) -> Found:
     the longer name is the thing meant, and is proposed as a new entity instead."""
     longer = [
         match.span() for match in NAME_RUN.finditer(text) if ORGANISATION_HEAD.search(match.group())
-    ]
+    ] + [match.span() for match in NAMED_PAPER.finditer(text)]
     if not longer:
         return found
     index = SpanIndex(longer)
@@ -477,6 +486,34 @@ def _named_within_longer_names(text: str, found: Found) -> Found:
         if ORGANISATION_HEAD.search(text[mention.start : mention.end]):
             kept.append(mention)  # the known name is itself the organisation's
     return replace(found, mentions=kept)
+
+
+def _name_parts(text: str, match: re.Match[str], sentence: int) -> list[tuple[str, int]]:
+    """The names in a run of capitalised words, each with its offset: without the words that
+    open a sentence ("Even the …"), the titles before a person's name ("Turkish President …")
+    and split at "and" ("Africa and Asia"), unless the run names an organisation."""
+    words = match.group().rstrip(".").split()
+    if len(words) > 2 and words[1] == "the" and match.start() == sentence:
+        words = words[2:]  # "Even the Ukraine Reconstruction Forum" opening a sentence
+    while words and words[0].lower().strip("’'s") in STOP_NAMES:
+        words.pop(0)
+    while len(words) > 2 and (words[0].lower().rstrip(".") in TITLES or DEMONYM.match(words[0])):
+        words.pop(0)
+    if ORGANISATION_HEAD.search(" ".join(words)) or match.re is NAMED_PAPER:
+        parts = [words]
+    else:
+        parts = [part.split() for part in " ".join(words).split(" and ")]
+    found, cursor = [], match.start()
+    for part in parts:
+        if not part:
+            continue
+        first = text.index(part[0], cursor)
+        cursor = first + len(part[0])
+        opening = first == sentence or text[sentence:first].rstrip().endswith("|")  # a cell
+        if len(part) == 1 and (opening or DEMONYM.match(part[0])):
+            continue  # a capital opening a sentence or a cell, or an adjective ("Ukrainian")
+        found.append((" ".join(part), first))
+    return found
 
 
 def _title_cased(line: str) -> bool:
@@ -496,24 +533,17 @@ def _new_entities(text: str, layout: Layout, found: Found) -> list[dict[str, Any
     lines = [(start, end, False) for start, end in layout.sentences()]
     lines += [(start, end, _title_cased(text[start:end])) for start, end in layout.header]
     for start, end, titled in lines:
-        for match in NAME_RUN.finditer(text, start, end):
+        names = list(NAME_RUN.finditer(text, start, end)) + list(
+            NAMED_PAPER.finditer(text, start, end)
+        )
+        for match in names:
             if titled and not ORGANISATION_HEAD.search(match.group()):
                 continue
-            words = match.group().rstrip(".").split()
-            if len(words) > 2 and words[1] == "the" and match.start() == start:
-                words = words[2:]  # "Even the Ukraine Reconstruction Forum" opening a sentence
-            while words and words[0].lower().strip("’'s") in STOP_NAMES:
-                words.pop(0)
-            if not words:
-                continue
-            first = match.start() + match.group().index(words[0])
-            candidate = " ".join(words)
-            span = (first, first + len(candidate))
-            if len(words) == 1 and (first == start or DEMONYM.match(candidate)):
-                continue  # a capital opening a sentence, or an adjective such as "Ukrainian"
-            if covered.overlaps(*span):
-                continue
-            if candidate.lower() in STOP_NAMES or len(candidate) < 3:
-                continue
-            occurrences.setdefault(candidate, []).append({"start": span[0], "end": span[1]})
+            for candidate, first in _name_parts(text, match, start):
+                span = (first, first + len(candidate))
+                if covered.overlaps(*span) and match.re is not NAMED_PAPER:
+                    continue
+                if candidate.lower() in STOP_NAMES or len(candidate) < 3:
+                    continue
+                occurrences.setdefault(candidate, []).append({"start": span[0], "end": span[1]})
     return [{"text": key, "occurrences": value} for key, value in occurrences.items()]
