@@ -160,6 +160,11 @@ def test_dates_the_text_leaves_incomplete_resolve_against_the_document_or_the_pa
         # after a full date, the text tells events in order: the first such day after it
         ("It was signed on 17 November 2021 and renewed on 18 January.", "2022-01-18", "17 Nov"),
         ("On 24 February 2022 the war began; on 28 February talks opened.", "2022-02-28", "24 Feb"),
+        (
+            "On 17 January 2022 the talks stalled, and later in January they resumed.",
+            "2022-01",
+            "17 January",
+        ),
         # ...unless that is after the document's date (Thursday 23 Feb 2023)
         (
             "On 3 March 2022 the envoys spoke; on 1 March the convoy had stalled.",

@@ -208,7 +208,8 @@ def _in_context(
         why = "the year of the range's end"
     elif anchor is not None:
         after, said = anchor
-        year = after.year + (1 if (month, day or 1) < (after.month, after.day) else 0)
+        earlier = month < after.month if not day else (month, day) < (after.month, after.day)
+        year = after.year + (1 if earlier else 0)  # a month alone: its own month is no later
         if today is not None and (year, month, day) > (today.year, today.month, today.day):
             year = after.year
         why = f"the first such date after {said}, earlier in its paragraph"
