@@ -646,3 +646,25 @@ def test_names_joined_by_and_are_two_and_a_title_is_not_part_of_a_name(
     text = source.read_text("utf-8")
     linked_at = {m["start"] for m in draft["draft"]["mentions"]}
     assert text.index("Istanbul communiqué") not in linked_at
+
+
+def test_a_figure_takes_the_source_a_sentence_before_it_named(
+    tmp_path: Path, store: OxigraphStore, settings: Settings
+) -> None:
+    """Issue 12: "a poll by X … The survey found that 84%": the figure's source is X, named a
+    sentence before it; a figure whose sentence points back at nothing takes none."""
+    source = tmp_path / "source" / "poll.txt"
+    source.parent.mkdir()
+    source.write_text(
+        "Poll Note\n\nExample News | 12 June 2023\n\n"
+        "Most Ukrainians reject concessions, according to a poll by the Example Survey Institute "
+        "published on Friday. The survey found that 84% of respondents reject any concession, "
+        "and 10% disagreed. Prices rose by 12% over the year in the capital. Turkish President "
+        "Recep Tayyip Erdoğan said 200 prisoners were exchanged.\n",
+        "utf-8",
+    )
+    draft = load(draft_of(source, tmp_path, store, settings))
+    by_text = {f["text"]: f.get("attributed_to") for f in draft["draft"]["figures"]}
+    assert by_text["84%"] == by_text["10%"] == "Example Survey Institute"
+    assert by_text["12%"] is None
+    assert by_text["200 prisoners"] == "Recep Tayyip Erdoğan"

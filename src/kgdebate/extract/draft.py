@@ -45,7 +45,8 @@ STOP_NAMES = {
 }  # fmt: skip
 ATTRIBUTION = (  # "according to X, …" and "X said …": the source a text names for a figure
     re.compile(
-        r"\b(?i:according to|a survey by|a poll by|data from|figures from|reported by)\s+"
+        r"\b(?i:according to|a survey by|a poll by|polling by|polls by|a study by|data from"
+        r"|figures from|reported by)\s+"
         r"(?P<by>(?:the )?[A-Z][^,;:()]*?)(?=[,;:(]| fielded| found| published| in \d|$)"
     ),
     re.compile(
@@ -54,6 +55,11 @@ ATTRIBUTION = (  # "according to X, …" and "X said …": the source a text nam
     ),
 )
 DEMONYM = re.compile(r"^[A-Z][a-z]+(ian|ean|ese|ish|i)$")
+# A sentence that points back at a source named before it ("The survey … found that 84% …").
+BACK_REFERENCE = re.compile(
+    r"\b(?i:the|its|that|this|the same) (?:survey|poll|polling|study|report|institute|agency"
+    r"|figures|data|count)\b|^(?:It|They) (?:found|counted|estimated|reported)\b"
+)
 # A run of capitalised words, joined by "of", "the", "for", "and", "on" ("Bank of Russia").
 NAME_RUN = re.compile(
     r"(?<![\w'’])[A-Z][\w’'.-]*[\w](?:\s+(?:of|the|for|and|on)\s+[A-Z][\w’'-]*|\s+[A-Z][\w’'-]*)*"
@@ -432,8 +438,11 @@ def _draft_block(
     ]
     block["new_entities"] = _new_entities(text, layout, found)
     sentences = SpanIndex(layout.sentences())
-    said: dict[tuple[int, int], str | None] = {}  # per sentence, looked up once
-    block["figures"] = [_figure_item(text, f, sentences, said) for f in figures]
+    said = {  # per sentence and header line, its source if it names one
+        span: _attribution(text[span[0] : span[1]]) for span in layout.sentences() + layout.header
+    }
+    named = sorted((start, by) for (start, _), by in said.items() if by)
+    block["figures"] = [_figure_item(text, f, sentences, said, named) for f in figures]
     block["stance"] = [
         {"label": label[0], "side": side, "start": label[1], "end": label[2]}
         for side, label in sides.values()
@@ -442,7 +451,11 @@ def _draft_block(
 
 
 def _figure_item(
-    text: str, figure: Figure, sentences: SpanIndex, said: dict[tuple[int, int], str | None]
+    text: str,
+    figure: Figure,
+    sentences: SpanIndex,
+    said: dict[tuple[int, int], str | None],
+    named: list[tuple[int, str]],
 ) -> dict[str, Any]:
     item = {
         key: value
@@ -452,10 +465,13 @@ def _figure_item(
     held = sentences.holding(figure.start)
     if held is None or figure.kind not in ("percent", "count", "money"):
         return item
-    if held not in said:
-        said[held] = _attribution(text[held[0] : held[1]])
-    if said[held]:  # the source the text names: for the curator's `source:`
-        item["attributed_to"] = said[held]
+    source = said.get(held)
+    if source is None and BACK_REFERENCE.search(text[held[0] : held[1]]):
+        # "The survey … found that 84%": the source named last before this sentence
+        earlier = bisect_left(named, (held[0], "")) - 1
+        source = named[earlier][1] if earlier >= 0 else None
+    if source:  # the source the text names: for the curator's `source:`
+        item["attributed_to"] = source
     return item
 
 
@@ -463,7 +479,10 @@ def _attribution(sentence: str) -> str | None:
     for pattern in ATTRIBUTION:
         found = pattern.search(sentence)
         if found:  # the name, as the curator writes it: not "the UN", "the UN's figures"
-            return re.sub(r"^(?i:the) |'s$|’s$", "", found.group("by").strip())
+            words = re.sub(r"^(?i:the) |'s$|’s$", "", found.group("by").strip()).split()
+            while len(words) > 2 and (words[0].lower() in TITLES or DEMONYM.match(words[0])):
+                words.pop(0)  # "Turkish President Recep Tayyip Erdoğan" is Erdoğan
+            return " ".join(words)
     return None
 
 
