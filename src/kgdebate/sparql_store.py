@@ -66,10 +66,6 @@ SIDE_BY_SIDE = 8
 """Requests one process sends a server at once for one page (:meth:`SparqlStore.query_all`)."""
 
 
-def _side_by_side() -> ThreadPoolExecutor:
-    return _threads_of(os.getpid())
-
-
 @cache
 def _threads_of(pid: int) -> ThreadPoolExecutor:
     """One pool per process: a server's workers are forked, and threads do not survive a fork."""
@@ -182,7 +178,7 @@ class SparqlStore:
         made them, so the answers are read here."""
         if len(queries) < 2:
             return [self.query(sparql) for sparql in queries]
-        answers = list(_side_by_side().map(self._ask, queries))
+        answers = list(_threads_of(os.getpid()).map(self._ask, queries))
         return [self._read(media_type, answer) for media_type, answer in answers]
 
     def _ask(self, sparql: str, graphs: Iterable[str] | None = None) -> tuple[str, bytes]:

@@ -480,10 +480,16 @@ def _attribution(sentence: str) -> str | None:
         found = pattern.search(sentence)
         if found:  # the name, as the curator writes it: not "the UN", "the UN's figures"
             words = re.sub(r"^(?i:the) |'s$|’s$", "", found.group("by").strip()).split()
-            while len(words) > 2 and (words[0].lower() in TITLES or DEMONYM.match(words[0])):
-                words.pop(0)  # "Turkish President Recep Tayyip Erdoğan" is Erdoğan
-            return " ".join(words)
+            return " ".join(_without_titles(words))
     return None
+
+
+def _without_titles(words: list[str]) -> list[str]:
+    """A person's name without what stands before it: "Turkish President Recep Tayyip Erdoğan"
+    is Erdoğan; two words are kept whatever they are ("European Union")."""
+    while len(words) > 2 and (words[0].lower().rstrip(".") in TITLES or DEMONYM.match(words[0])):
+        words = words[1:]
+    return words
 
 
 def _named_within_longer_names(text: str, found: Found) -> Found:
@@ -516,8 +522,7 @@ def _name_parts(text: str, match: re.Match[str], sentence: int) -> list[tuple[st
         words = words[2:]  # "Even the Ukraine Reconstruction Forum" opening a sentence
     while words and words[0].lower().strip("’'s") in STOP_NAMES:
         words.pop(0)
-    while len(words) > 2 and (words[0].lower().rstrip(".") in TITLES or DEMONYM.match(words[0])):
-        words.pop(0)
+    words = _without_titles(words)
     if ORGANISATION_HEAD.search(" ".join(words)) or match.re is NAMED_PAPER:
         parts = [words]
     else:

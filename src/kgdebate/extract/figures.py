@@ -171,8 +171,7 @@ def find_figures(text: str, spans: list[tuple[int, int]], today: date | None) ->
         given = _given(figure)
         if given is not None:
             anchors[held] = (given, figure.text)  # "March 29" after "in 2022" is 2022
-        ended = RANGE_END.match(text, figure.end)
-        found.append(_in_context(figure, anchors.get(held), today, ended))
+        found.append(_in_context(figure, anchors.get(held), today, text))
     return found
 
 
@@ -188,7 +187,7 @@ def _in_context(
     figure: Figure,
     anchor: tuple[date, str] | None,
     today: date | None,
-    ended: re.Match[str] | None = None,
+    text: str,
 ) -> Figure:
     """A date the text gives without its year ("17 July", "in June"):
     - the start of a range whose end has one ("28 Feb – 7 Mar 2022"): that year;
@@ -196,12 +195,13 @@ def _in_context(
       in order ("22 July 2022 … let it expire on 17 July" is 2023), unless that is after the
       document's date;
     - else the latest such date not after the document's.
-    How it was resolved is kept in ``resolved_by``."""
+    How it was resolved is kept in ``resolved_by``; ``text`` is the text the figure is in."""
     if not figure.date or not figure.date.startswith("--"):
         return figure
     month = int(figure.date[2:4])
     day = int(figure.date[5:7]) if len(figure.date) > 5 else 0
     year, why = None, ""
+    ended = RANGE_END.match(text, figure.end)
     if ended is not None:
         end_month = MONTHS[(ended.group("m") or ended.group("m2")).lower().rstrip(".")]
         year = int(ended.group("y") or ended.group("y2")) - (1 if month > end_month else 0)
