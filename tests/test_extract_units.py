@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from kgdebate.extract.figures import find_figures
 from kgdebate.extract.gazetteer import Entity, EventFacts, Gazetteer, fold
 from kgdebate.extract.layout import read_layout, sentences
 from kgdebate.extract.reading import Source
+from kgdebate.extract.sources import FigureSources
 
 RUSSIA = Entity("actor", "russia", "State")
 UKRAINE = Entity("actor", "ukraine", "State")
@@ -98,10 +100,14 @@ def test_events_from_place_and_year_only_when_one_fits() -> None:
         facts.add(f"https://x/id/event/{event}", "year", year)
     facts.add("https://x/id/event/ceasefire-2008", "part-of", "https://x/id/event/war-2008")
     gaz = Gazetteer([(GEORGIA, "Georgia", "label")], facts)
-    text = "Georgia in 2008 and Georgia in 2014 and Georgia in 1999."
+    text = "The wars in Georgia in 2008 and Georgia in 2014 and Georgia in 1999."
     found = gaz.find(text, [(0, len(text))])
     events = [(m.text, m.entity.slug) for m in found.mentions if m.entity.kind == "event"]
     assert events == [("Georgia in 2008", "war-2008"), ("Georgia in 2014", "talks-2014")]
+    # Without a word that makes it an event, a place and a year are the place, then
+    text = "Russia attacked Georgia in 2008."
+    found = gaz.find(text, [(0, len(text))])
+    assert [m.entity.kind for m in found.mentions] == ["actor"]
 
 
 def test_fold_maps_every_character_back() -> None:
@@ -310,3 +316,123 @@ def test_labels_become_sides_and_fallacy_rebuttal_is_left_to_the_curator() -> No
         ("Rebuttal", "unknown"),
     ]
     assert draft.data["debate"]["motion"] == "Should Sanctions Stay?"
+
+
+def proposals(text: str) -> set[str]:
+    """The names a draft of ``text`` proposes as new entities (against the small gazetteer)."""
+    source = Source(Path("note.txt"), "A Note\n\n12 May 2024\n\n" + text, "0" * 64, False)
+    draft = make_draft(source, gazetteer())
+    return {entity["text"] for entity in draft.data["draft"]["new_entities"]}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ("According to the UN, ships made 1,000 voyages.", "UN"),
+        ("In a survey taken last July by the Example Institute, 84% said no.", "Example Institute"),
+        ("February figures from UNHCR counted almost 6 million people.", "UNHCR"),
+        ("UNHCR has estimated that 6 million people left.", "UNHCR"),
+        ("The Lab, a research group in Riga, estimates that 3% went to aid.", "Lab"),
+        ("Ships carried 33 million tonnes, the Example Monitor newsletter reported.",
+         "Example Monitor"),
+        ("Port officials in Odesa reported more than 1,500 ships.", "port officials"),
+        ("Other accounts spoke of almost 300 people.", "other accounts"),
+        ("Ukrainian officials put the front at over 1,000 km.", "Ukrainian officials"),
+        ("A congressional staffer told me it could reach $60 billion.", "congressional staffer"),
+        ("In the latest KIIS survey, 80% of Ukrainians said no.", "KIIS"),
+        ("The UN's 2023 appeal counted nearly 18 million people.", "UN"),
+        ("At the UN's appeal, Martin Griffiths spoke of 18 million people.", "Martin Griffiths"),
+        ("“It is grim,” said Martin Griffiths of the 18 million in need.", "Martin Griffiths"),
+        ("The survey, conducted from 25 May to 5 June, found that 84% agreed.", None),
+        ("Prices rose by 12% in the capital.", None),
+    ],
+)  # fmt: skip
+def test_the_source_a_sentence_names_for_its_figures(sentence: str, source: str | None) -> None:
+    """Issue 12: the source as a curator writes it, in the ways texts name one."""
+    figure = re.search(r"\d", sentence)
+    assert figure is not None
+    assert FigureSources(sentence, [(0, len(sentence))]).of(figure.start()) == source
+
+
+def test_a_sentence_that_points_back_takes_the_source_whose_work_it_names() -> None:
+    """ "The appeal sought …" is the UN's, though Griffiths spoke in between; a person named by
+    surname after being named in full is named in full."""
+    text = (
+        "When the UN launched its 2023 appeal, Martin Griffiths said 18 million people needed "
+        "aid. The appeal sought $5.6 billion. President Recep Tayyip Erdoğan spoke too. "
+        "Erdoğan's spokesman said 15 commanders were listed."
+    )
+    sources = FigureSources(text, sentences(text, 0, len(text)))
+    assert sources.of(text.index("18 million")) == "Martin Griffiths"
+    assert sources.of(text.index("$5.6")) == "UN"
+    assert sources.of(text.index("15 commanders")) == "Recep Tayyip Erdoğan's spokesman"
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        ("205 Ukrainians and 10 foreign nationals", [("205 Ukrainians", "people"),
+                                                     ("10 foreign nationals", "people")]),
+        ("Ukraine handed over 55 Russian prisoners", [("55 Russian prisoners", "people")]),
+        ("a pre-war population of 43 million", [("43 million", "people")]),
+        ("put the number of refugees at about 6 million", [("about 6 million", "people")]),
+        ("hundreds of thousands of lives", [("hundreds of thousands of lives", "people")]),
+        ("100 states voted in favour, 11 against, and 58 abstained",
+         [("100 states", "states"), ("11", "states"), ("58", "states")]),
+        ("55 prisoners; he is counted among the 55.",
+         [("55 prisoners", "people"), ("55", "people")]),
+        ("18 million people; a higher figure, 21.8 million", [("18 million people", "people"),
+                                                              ("21.8 million", "people")]),
+        ("support fell by about 5 points", [("about 5 points", "points")]),
+        ("In 2014 Russian troops moved; 1. We ask a people; it will one day end; Four days later",
+         []),
+    ],
+)  # fmt: skip
+def test_what_a_count_counts_comes_from_the_words_around_it(
+    text: str, counted: list[tuple[str, str]]
+) -> None:
+    """Issue 12: "205 Ukrainians", "the 55", "a pre-war population of 43 million" count people;
+    a bare number counts something only where a count near it says what."""
+    figures = [f for f in find_figures(text, [(0, len(text))], None) if f.kind != "year"]
+    assert [(f.text, f.unit) for f in figures] == counted
+    assert not any(f.approximate for f in figures if "over" in text)
+
+
+def test_list_items_and_table_rows_are_sentences_of_their_own() -> None:
+    text = (
+        "- Refugees: 6 million left.\n- Opinion: 80% said no\n| Israel | 3 hours |\n| Türkiye | 1 |"
+    )
+    assert [text[a:b] for a, b in sentences(text, 0, len(text))] == [
+        "Refugees: 6 million left.",
+        "Opinion: 80% said no",
+        "| Israel | 3 hours |",
+        "| Türkiye | 1 |",
+    ]
+
+
+def test_a_meeting_named_by_its_place_is_one_mention_and_a_city_one_goes_to_is_the_city() -> None:
+    facts = EventFacts()
+    facts.add("https://x/id/event/talks-2022", "place", "https://x/id/actor/ukraine")
+    facts.add("https://x/id/event/talks-2022", "kind", "negotiations")
+    text = "The talks in Ukraine failed. Bennett flew to Moscow, and Moscow refused."
+    found = gazetteer(facts).find(text, sentences(text, 0, len(text)))
+    assert [(m.text, m.entity.slug) for m in found.mentions] == [
+        ("talks in Ukraine", "talks-2022"),
+        ("Moscow", "moscow"),
+        ("Moscow", "russia"),
+    ]
+
+
+def test_proposed_names_leave_out_titles_adjectives_and_what_is_no_name() -> None:
+    proposed = proposals(
+        "We thank Türkiye and Secretary-General António Guterres. Since May, the West's "
+        "American and Western partners have met this Assembly. The Istanbul communiqué named "
+        "them, and fighters of the Azov regiment left the Chernihiv region. Radio Free "
+        "Europe/Radio Liberty reported it.\n"
+    )
+    assert {"António Guterres", "Istanbul communiqué", "Azov regiment", "Chernihiv region",
+            "Radio Free Europe/Radio Liberty"} <= proposed  # fmt: skip
+    assert not proposed & {
+        "Secretary-General António Guterres", "Since May", "West's", "West", "American",
+        "Western", "Assembly", "Istanbul", "Azov", "Chernihiv", "Radio Free Europe",
+    }  # fmt: skip

@@ -8,7 +8,6 @@ sentence, with both quote selectors, and a side and theme where the layout says 
 
 from __future__ import annotations
 
-import calendar
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, replace
@@ -20,7 +19,9 @@ from kgdebate.errors import InputError
 from kgdebate.extract.figures import Figure, find_figures
 from kgdebate.extract.gazetteer import Found, Gazetteer
 from kgdebate.extract.layout import LABELS, Layout, Paragraph, read_layout
+from kgdebate.extract.names import DEMONYM, STOP_NAMES, without_titles
 from kgdebate.extract.reading import Source
+from kgdebate.extract.sources import FigureSources
 from kgdebate.extract.spans import SpanIndex
 from kgdebate.mint import slugify
 
@@ -28,51 +29,19 @@ SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 CONTEXT = 32  # characters of prefix and suffix, as in the curated seed
 PUBLISHER_TYPES = {"ThinkTank", "University", "InternationalOrganization"}
 URL = re.compile(r"https?://[^\s<>\"{}|\\^`]+[^\s<>\"{}|\\^`.,;:)]")
-STOP_NAMES = {
-    "the", "this", "that", "these", "those", "it", "its", "a", "an", "and", "but", "or", "if",
-    "in", "on", "at", "as", "for", "from", "with", "by", "to", "of", "however", "moreover",
-    "furthermore", "therefore", "finally", "additionally", "while", "when", "what", "why", "how",
-    "some", "others", "many", "most", "such", "any", "no", "yes", "we", "our", "they", "their",
-    "he", "she", "his", "her", "i", "president", "minister", "prime", "foreign", "secretary",
-    "dr", "mr", "ms", "mrs", "general", "then", "there", "both", "each", "after", "before",
-    "according", "history", "negotiations", "agree", "disagree", "pro", "con", "fallacy",
-    "rebuttal", "figure", "table", "section", "summary", "introduction", "conclusion",
-    *(name.lower() for name in calendar.month_name if name),
-    *(name.lower() for name in calendar.day_name),
-    # a month's short form in a date ("7 Mar 2022"), a title's ("Sen."), "since" before a month
-    *(name.lower() for name in calendar.month_abbr if name), "sept", "since",
-    "sen", "gen", "gov", "rep", "col", "lt", "sgt", "prof", "st", "amb",
-}  # fmt: skip
-ATTRIBUTION = (  # "according to X, …" and "X said …": the source a text names for a figure
-    re.compile(
-        r"\b(?i:according to|a survey by|a poll by|polling by|polls by|a study by|data from"
-        r"|figures from|reported by)\s+"
-        r"(?P<by>(?:the )?[A-Z][^,;:()]*?)(?=[,;:(]| fielded| found| published| in \d|$)"
-    ),
-    re.compile(
-        r"(?P<by>[A-Z][\w.'’]+(?: [A-Z][\w.'’]+){0,5}),? "
-        r"(?:said|says|spoke of|told|estimated|estimates|counted|counts|reported|reports)\b"
-    ),
-)
-DEMONYM = re.compile(r"^[A-Z][a-z]+(ian|ean|ese|ish|i)$")
-# A sentence that points back at a source named before it ("The survey … found that 84% …").
-BACK_REFERENCE = re.compile(
-    r"\b(?i:the|its|that|this|the same) (?:survey|poll|polling|study|report|institute|agency"
-    r"|figures|data|count)\b|^(?:It|They) (?:found|counted|estimated|reported)\b"
-)
 # A run of capitalised words, joined by "of", "the", "for", "and", "on" ("Bank of Russia").
-NAME_RUN = re.compile(
-    r"(?<![\w'’])[A-Z][\w’'.-]*[\w](?:\s+(?:of|the|for|and|on)\s+[A-Z][\w’'-]*|\s+[A-Z][\w’'-]*)*"
+NAME_RUN = re.compile(  # "Radio Free Europe/Radio Liberty" is one name
+    r"(?<![\w'’])[A-Z][\w’'./-]*[\w](?:\s+(?:of|the|for|and|on)\s+[A-Z][\w’'/-]*|\s+[A-Z][\w’'/-]*)*"
 )
+# A lowercase word that belongs to the name before it.
+NAME_HEAD = re.compile(
+    r" (?:region|regiment|oblast|province|district|battalion|brigade|valley|river|peninsula)\b"
+)
+ADDRESSED = re.compile(r"\b(?:[Tt]his|[Tt]hese|[Oo]ur|[Mm]y) $")  # "this Assembly", "our Council"
 # A text named by a place: "the Istanbul communiqué", "the Minsk protocol" (not the talks).
 NAMED_PAPER = re.compile(
     r"(?<![\w'’])[A-Z][\w’'-]+ (?:communiqué|memorandum|declaration|protocol|format|accords?)\b"
 )
-TITLES = {
-    "president", "prime", "minister", "foreign", "defence", "defense", "chancellor", "king",
-    "queen", "secretary-general", "secretary", "ambassador", "envoy", "general", "gen", "senator",
-    "sen", "mr", "ms", "mrs", "dr", "pope", "spokesman", "spokeswoman", "vice", "deputy",
-}  # fmt: skip
 # Words that make a run of names an organisation's, a publication's or a meeting's.
 ORGANISATION_HEAD = re.compile(  # not "Press", "Post", "Review": verbs in a headline too
     r"\b(Institute|Institution|Forum|Assembly|Council|Cent(?:re|er)|University|School|Foundation"
@@ -437,12 +406,8 @@ def _draft_block(
         for a in found.ambiguous
     ]
     block["new_entities"] = _new_entities(text, layout, found)
-    sentences = SpanIndex(layout.sentences())
-    said = {  # per sentence and header line, its source if it names one
-        span: _attribution(text[span[0] : span[1]]) for span in layout.sentences() + layout.header
-    }
-    named = sorted((start, by) for (start, _), by in said.items() if by)
-    block["figures"] = [_figure_item(text, f, sentences, said, named) for f in figures]
+    sources = FigureSources(text, layout.sentences() + layout.header)
+    block["figures"] = [_figure_item(f, sources) for f in figures]
     block["stance"] = [
         {"label": label[0], "side": side, "start": label[1], "end": label[2]}
         for side, label in sides.values()
@@ -450,46 +415,16 @@ def _draft_block(
     return block
 
 
-def _figure_item(
-    text: str,
-    figure: Figure,
-    sentences: SpanIndex,
-    said: dict[tuple[int, int], str | None],
-    named: list[tuple[int, str]],
-) -> dict[str, Any]:
+def _figure_item(figure: Figure, sources: FigureSources) -> dict[str, Any]:
     item = {
         key: value
         for key, value in vars(figure).items()
         if value is not None and not (key == "approximate" and value is False)
     }
-    held = sentences.holding(figure.start)
-    if held is None or figure.kind not in ("percent", "count", "money"):
-        return item
-    source = said.get(held)
-    if source is None and BACK_REFERENCE.search(text[held[0] : held[1]]):
-        # "The survey … found that 84%": the source named last before this sentence
-        earlier = bisect_left(named, (held[0], "")) - 1
-        source = named[earlier][1] if earlier >= 0 else None
+    source = sources.of(figure.start) if figure.kind in ("percent", "count", "money") else None
     if source:  # the source the text names: for the curator's `source:`
         item["attributed_to"] = source
     return item
-
-
-def _attribution(sentence: str) -> str | None:
-    for pattern in ATTRIBUTION:
-        found = pattern.search(sentence)
-        if found:  # the name, as the curator writes it: not "the UN", "the UN's figures"
-            words = re.sub(r"^(?i:the) |'s$|’s$", "", found.group("by").strip()).split()
-            return " ".join(_without_titles(words))
-    return None
-
-
-def _without_titles(words: list[str]) -> list[str]:
-    """A person's name without what stands before it: "Turkish President Recep Tayyip Erdoğan"
-    is Erdoğan; two words are kept whatever they are ("European Union")."""
-    while len(words) > 2 and (words[0].lower().rstrip(".") in TITLES or DEMONYM.match(words[0])):
-        words = words[1:]
-    return words
 
 
 def _named_within_longer_names(text: str, found: Found) -> Found:
@@ -520,23 +455,28 @@ def _name_parts(text: str, match: re.Match[str], sentence: int) -> list[tuple[st
     words = match.group().rstrip(".").split()
     if len(words) > 2 and words[1] == "the" and match.start() == sentence:
         words = words[2:]  # "Even the Ukraine Reconstruction Forum" opening a sentence
-    while words and words[0].lower().strip("’'s") in STOP_NAMES:
+    while words and re.sub(r"['’]s$", "", words[0].lower()) in STOP_NAMES:
         words.pop(0)
-    words = _without_titles(words)
+    words = without_titles(words)
     if ORGANISATION_HEAD.search(" ".join(words)) or match.re is NAMED_PAPER:
         parts = [words]
     else:
         parts = [part.split() for part in " ".join(words).split(" and ")]
     found, cursor = [], match.start()
     for part in parts:
+        part = without_titles(part)  # "Türkiye and Secretary-General António Guterres"
         if not part:
             continue
         first = text.index(part[0], cursor)
         cursor = first + len(part[0])
         opening = first == sentence or text[sentence:first].rstrip().endswith("|")  # a cell
-        if len(part) == 1 and (opening or DEMONYM.match(part[0])):
-            continue  # a capital opening a sentence or a cell, or an adjective ("Ukrainian")
-        found.append((" ".join(part), first))
+        if len(part) == 1 and (
+            opening or DEMONYM.match(part[0]) or ADDRESSED.search(text, max(0, first - 8), first)
+        ):
+            continue  # opening a sentence or a cell; an adjective ("Ukrainian"); "this Assembly"
+        name = " ".join(part)
+        head = NAME_HEAD.match(text, first + len(name))  # "the Azov regiment", "Chernihiv region"
+        found.append((name + head.group() if head else name, first))
     return found
 
 
@@ -556,6 +496,7 @@ def _new_entities(text: str, layout: Layout, found: Found) -> list[dict[str, Any
     # but in a title-cased one only the names of organisations: its other capitals are style.
     lines = [(start, end, False) for start, end in layout.sentences()]
     lines += [(start, end, _title_cased(text[start:end])) for start, end in layout.header]
+    papers = SpanIndex([m.span() for s, e, _ in lines for m in NAMED_PAPER.finditer(text, s, e)])
     for start, end, titled in lines:
         names = list(NAME_RUN.finditer(text, start, end)) + list(
             NAMED_PAPER.finditer(text, start, end)
@@ -565,9 +506,12 @@ def _new_entities(text: str, layout: Layout, found: Found) -> list[dict[str, Any
                 continue
             for candidate, first in _name_parts(text, match, start):
                 span = (first, first + len(candidate))
-                if covered.overlaps(*span) and match.re is not NAMED_PAPER:
+                if match.re is not NAMED_PAPER and (
+                    covered.overlaps(*span) or papers.overlaps(*span)  # "Istanbul communiqué"
+                ):
                     continue
-                if candidate.lower() in STOP_NAMES or len(candidate) < 3:
+                bare = re.sub(r"['’]s$", "", candidate.lower())  # "the West's"
+                if bare in STOP_NAMES or len(candidate) < 3:
                     continue
                 occurrences.setdefault(candidate, []).append({"start": span[0], "end": span[1]})
     return [{"text": key, "occurrences": value} for key, value in occurrences.items()]

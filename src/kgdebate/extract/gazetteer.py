@@ -36,6 +36,22 @@ CUES = {
     "mediat": ("mediation", "negotiations", "negotiation-round"),
 }
 
+# A meeting named by its place: "talks in Belarus", "the negotiations in Istanbul".
+CUE_IN = re.compile(r"\b(?:talks|negotiations|mediation|meeting|summit|round)\s+in\s+$", re.I)
+# Where a city's name is the city, not its state: "met Putin in Moscow", "flew to Moscow".
+THERE = re.compile(
+    r"\b(?:in|at|near|outside|visited|(?:flew|travelled|traveled|went|came|returned) to)\s+$"
+)
+# What makes "Crimea in 2014" an event: a word for one before it in its sentence ("the
+# invasions of Georgia in 2008 and Crimea in 2014", "the talks Türkiye hosted in Istanbul in
+# 2022"); "seized Crimea in 2014" is the place.
+EVENT_OF = re.compile(
+    r"\b(?:invasions?|annexations?|wars?|occupations?|conflicts?|seizures?|crisis|crises"
+    r"|attacks?|events|incursions?|talks|negotiations|mediation|summit|deal|agreement"
+    r"|exchanges?|swaps?|hosted|held)\b",
+    re.IGNORECASE,
+)
+
 
 @dataclass(frozen=True)
 class Entity:
@@ -164,8 +180,11 @@ class Gazetteer:
             if form in self.case_sensitive and not text[start:end].isupper():
                 continue
             candidates = self.by_form[form]
-            if "metonym" in candidates.values():  # "Moscow" means Russia, not the city
-                candidates = {e: h for e, h in candidates.items() if h == "metonym"}
+            if "metonym" in candidates.values():  # "Moscow" means Russia, not the city,
+                there = THERE.search(text, max(0, start - 20), start)  # unless one goes there
+                candidates = {
+                    e: h for e, h in candidates.items() if (h == "metonym") != bool(there)
+                } or candidates
             if len(candidates) == 1:
                 ((entity, how),) = candidates.items()
                 found.mentions.append(Mention(start, end, text[start:end], entity, how))
@@ -183,35 +202,43 @@ class Gazetteer:
     ) -> Found:
         """Events a place or a person stands for here: "Crimea in 2014", "talks … in Istanbul"."""
         found = Found()
-        named = {(m.start, m.entity) for m in mentions if m.entity.kind == "event"}
         index = SpanIndex(sentences)
+        named = {  # the events each sentence already names: none named twice
+            (index.holding(m.start), m.entity) for m in mentions if m.entity.kind == "event"
+        }
         cues: dict[tuple[int, int], set[str]] = {}
         for mention in list(mentions):
             if mention.entity.kind == "event":
                 continue
             held = index.holding(mention.start) or (mention.start, mention.start)
+            start = mention.start
             if held not in cues:  # once per sentence, however long it is
                 lowered = text[held[0] : held[1]].lower()
                 cues[held] = {cue for cue in CUES if cue in lowered}
             year = re.match(r"\s+in\s+((?:19|20)\d\d)\b", text[mention.end : mention.end + 12])
-            if year:
+            if year and EVENT_OF.search(text, held[0], mention.start):
                 fits = self.events.at(mention.entity.slug, year=year.group(1))
                 end, how = mention.end + year.end(), "place-and-year"
             elif re.search(r"\bin\s+$", text[max(0, mention.start - 4) : mention.start]):
                 kinds = {kind for cue in cues[held] for kind in CUES[cue]}
                 fits = self.events.at(mention.entity.slug, kinds=kinds) if kinds else []
                 end, how = mention.end, "place-and-cue"
+                named_by = CUE_IN.search(text, max(held[0], mention.start - 30), mention.start)
+                if named_by:  # "the talks in Belarus" is the event's name, the place in it
+                    start = named_by.start()
             elif mention.entity.type == "Person" and "mediat" in cues[held]:
                 fits = self.events.with_participant(mention.entity.slug, ("mediation",))
                 end, how = mention.end, "participant-and-cue"
             else:
                 continue
             entities = tuple(self.entities.get(("event", s), Entity("event", s)) for s in fits)
-            words = text[mention.start : end]
-            if len(entities) == 1 and (mention.start, entities[0]) not in named:
-                found.mentions.append(Mention(mention.start, end, words, entities[0], how))
+            words = text[start:end]
+            if len(entities) == 1 and (index.holding(mention.start), entities[0]) not in named:
+                found.mentions.append(Mention(start, end, words, entities[0], how))
+                if start < mention.start:
+                    mentions.remove(mention)
             elif len(entities) > 1:
-                found.ambiguous.append(Ambiguous(mention.start, end, words, entities))
+                found.ambiguous.append(Ambiguous(start, end, words, entities))
         return found
 
 

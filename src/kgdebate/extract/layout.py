@@ -46,7 +46,11 @@ ABBREVIATIONS = {
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s",
     "u.k", "u.n", "prof", "inc", "ltd", "col", "lt", "sgt",
 }  # fmt: skip
-SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
+# A sentence ends at a full stop before a capital, and at the end of a list item or table row.
+SENTENCE_END = re.compile(
+    r"[.!?][\"”’)\]]*(?=\s+(?:[-*•][ \t]+)?[\"“‘(\[]?[A-Z0-9])|(?<=\S)(?=\n[ \t]*(?:[-*•][ \t]|\|))"
+)
+LIST_MARKER = re.compile(r"[ \t]*[-*•][ \t]+")
 
 
 @dataclass
@@ -112,20 +116,29 @@ def is_prose(text: str) -> bool:
 def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans inside ``text[start:end]``; abbreviations such as "Dr." do not end one."""
     spans = []
-    begin = start
+    begin = _past_list_marker(text, start, end)
     for match in SENTENCE_END.finditer(text, start, end):
-        word = re.search(r"([\w.]+)\.$", text[max(begin, match.start() - 24) : match.start() + 1])
-        if match.group()[0] == "." and word and word.group(1).lower() in ABBREVIATIONS:
+        if match.end() <= begin:  # a list item's end just after its full stop
             continue
-        if word and re.fullmatch(r"[A-Z]", word.group(1)):  # an initial: "J. Smith"
+        word = re.search(r"([\w.]+)\.$", text[max(begin, match.start() - 24) : match.start() + 1])
+        if match.group()[:1] == "." and word and word.group(1).lower() in ABBREVIATIONS:
+            continue
+        if match.group() and word and re.fullmatch(r"[A-Z]", word.group(1)):  # "J. Smith"
             continue
         spans.append((begin, match.end()))
         begin = match.end()
         while begin < end and text[begin].isspace():
             begin += 1
+        begin = _past_list_marker(text, begin, end)
     if begin < end:
         spans.append((begin, end))
     return spans
+
+
+def _past_list_marker(text: str, begin: int, end: int) -> int:
+    """Where a list item's words begin: after its "- " or "• "."""
+    marker = LIST_MARKER.match(text, begin, end)
+    return marker.end() if marker else begin
 
 
 def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -29,6 +29,7 @@ HEADER = (
     "# (`kgdebate review FILE` lists the decisions). Delete `draft:` once it is curated.\n"
 )
 YAML_SEQ = "tag:yaml.org,2002:seq"
+_json_string = json.encoder.encode_basestring
 RECORDS = ("boilerplate", "mentions", "ambiguous", "new_entities", "figures", "stance")
 
 
@@ -74,6 +75,8 @@ def flow(value: Any) -> str:
         return "{" + ", ".join(f"{key}: {flow(item)}" for key, item in value.items()) + "}"
     if isinstance(value, list):
         return "[" + ", ".join(flow(item) for item in value) + "]"
+    if isinstance(value, str):
+        return _json_string(value)  # what json.dumps does for a string, at a third of the cost
     return json.dumps(value, ensure_ascii=False)
 
 

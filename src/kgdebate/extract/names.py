@@ -1,0 +1,40 @@
+"""Words in a text that are never names, and the titles that stand before a person's name."""
+
+from __future__ import annotations
+
+import calendar
+import re
+
+STOP_NAMES = {
+    "the", "this", "that", "these", "those", "it", "its", "a", "an", "and", "but", "or", "if",
+    "in", "on", "at", "as", "for", "from", "with", "by", "to", "of", "however", "moreover",
+    "furthermore", "therefore", "finally", "additionally", "while", "when", "what", "why", "how",
+    "some", "others", "many", "most", "such", "any", "no", "yes", "we", "our", "they", "their",
+    "he", "she", "his", "her", "i", "president", "minister", "prime", "foreign", "secretary",
+    "dr", "mr", "ms", "mrs", "general", "then", "there", "both", "each", "after", "before",
+    "according", "history", "negotiations", "agree", "disagree", "pro", "con", "fallacy",
+    "rebuttal", "figure", "table", "section", "summary", "introduction", "conclusion",
+    *(name.lower() for name in calendar.month_name if name),
+    *(name.lower() for name in calendar.day_name),
+    # a month's short form in a date ("7 Mar 2022"), a title's ("Sen."), "since" before a month
+    *(name.lower() for name in calendar.month_abbr if name), "sept", "since",
+    "sen", "gen", "gov", "rep", "col", "lt", "sgt", "prof", "st", "amb",
+    # what a text capitalises that names no one: "the West's", "People" opening a line
+    "west", "east", "people", "gdp",
+}  # fmt: skip
+TITLES = {
+    "president", "prime", "minister", "foreign", "defence", "defense", "chancellor", "king",
+    "queen", "secretary-general", "secretary", "ambassador", "envoy", "general", "gen", "senator",
+    "sen", "mr", "ms", "mrs", "dr", "pope", "spokesman", "spokeswoman", "vice", "deputy",
+}  # fmt: skip
+DEMONYM = re.compile(  # an adjective, never a name alone: "Ukrainian", "American", "Western"
+    r"^(?:[A-Z][a-z]+(?:ian|ean|ese|ish|i|ern)|American|African|Mexican|Cuban|Dominican)$"
+)
+
+
+def without_titles(words: list[str]) -> list[str]:
+    """A person's name without what stands before it: "Turkish President Recep Tayyip Erdoğan"
+    is Erdoğan; two words are kept whatever they are ("European Union")."""
+    while len(words) > 2 and (words[0].lower().rstrip(".") in TITLES or DEMONYM.match(words[0])):
+        words = words[1:]
+    return words

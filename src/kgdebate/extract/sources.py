@@ -1,0 +1,171 @@
+"""The source a text names for a figure, for the curator's `source:`.
+
+A sentence names it ("according to the UN", "a survey taken in July by KIIS", "Erdoğan's
+spokesman said", "the UN's 2023 appeal counted", "military analysts put it at"), or points back at
+one named before ("The survey found that 84%", "The appeal sought $5.6 billion"): then the source
+whose survey or appeal it was, else the source named last. A source is written as a curator
+writes it: no "the", no titles, a person in full once the text has named them in full, a vague
+source ("other accounts") as what it is.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from kgdebate.extract.names import DEMONYM, STOP_NAMES, TITLES, without_titles
+from kgdebate.extract.spans import SpanIndex
+
+SOURCE_NAME = (  # a name, joined by "of", "for", "and", "on", "the": "Bank of Russia", "RFE/RL"
+    r"[A-Z][\w.'’/&-]*(?:\s+(?:of|for|and|on|the)\s+[A-Z][\w.'’/&-]*|\s+[A-Z][\w.'’/&-]*)*"
+)
+VAGUE_SOURCE = (  # a source a text names without a name: "military analysts", "a staffer"
+    r"(?:[A-Za-z-]+ )?(?:(?:analyst|journalist|official|authoritie|expert|observer|account|source"
+    r"|diplomat|researcher|monitor|estimate|tallie|staffer|spokesperson|aide|insider)s?)"
+)
+SAYS = (  # "X said", "X has estimated", "X later reported"
+    r"(?:(?:has|have|had|also|later|previously|now|then) )*"
+    r"(?:said|says|spoke of|told|estimated|estimates|counted|counts|reported|reports|put|puts"
+    r"|found|finds|recorded|records|appealed for|sought|noted|notes|wrote|writes|stated"
+    r"|announced|confirmed|calculated|projected|forecast|showed|shows|registered)"
+)
+OUTLET = r"newsletter|newspaper|agency|website|channel|broadcaster|daily|weekly|group|office"
+WORK = r"appeal|survey|poll|polling|study|paper|report|tally|count|estimate"
+"""What a source makes, and a later sentence may point back at ("the appeal", "the survey")."""
+ATTRIBUTION = (  # first pattern first
+    # "according to X", "a survey taken last July by X", "figures from X", "by the count of X"
+    re.compile(
+        r"\b(?i:according to|by the (?:count|estimate|tally) of|polling by|polls by"
+        r"|(?:reported|estimated|published|released|compiled|collected|counted) by"
+        r"|(?:survey|poll|study|paper|report|tally|count|estimate|figures|data|research)\b"
+        r"[^,;.:]{0,30}?\b(?:by|from))\s+"
+        rf"(?P<by>(?:the )?{SOURCE_NAME}|{VAGUE_SOURCE})"
+    ),
+    # "a KIIS survey", "UNHCR figures": whose work it is
+    re.compile(rf"(?P<by>{SOURCE_NAME}) (?:{WORK}|figures|data)s?\b"),
+    # "X said", "X's spokesman said", "the United Nations and its partners appealed for",
+    # "the Lab, a research group in Riga, estimates", "the Monitor newsletter reported"
+    re.compile(
+        rf"(?P<by>{SOURCE_NAME}(?:['’]s spokes(?:man|woman|person))?)"
+        rf"(?: (?:{OUTLET}))?(?: and (?:its|their) \w+|, (?:an?|the) [^,;.]{{1,60}},)?,? {SAYS}\b"
+    ),
+    # "the UN's 2023 appeal counted": whose figures they are
+    re.compile(rf"(?P<by>{SOURCE_NAME})['’]s (?:[\w-]+ ){{0,2}}?(?:{WORK}|figures|data)s?\b"),
+    # "military analysts put it at", "port officials in Odesa reported"
+    re.compile(rf"\b(?P<by>{VAGUE_SOURCE})(?: (?:in|at|from|of) [A-Z][\w-]+)?,? {SAYS}\b"),
+    # "…,” said Martin Griffiths"
+    re.compile(rf"[,”\"] (?:said|says|wrote|writes|noted|notes) (?P<by>(?:the )?{SOURCE_NAME})"),
+)
+WHOSE_WORK = (ATTRIBUTION[1], ATTRIBUTION[3])  # "a KIIS survey", "the UN's appeal"
+OWNERS = (  # whose work a sentence names: "the UN launched its 2023 appeal", "a poll by KIIS"
+    re.compile(
+        rf"(?P<by>{SOURCE_NAME}) (?:launched|published|released|issued|conducted|commissioned)"
+        rf" (?:its|their|a|an|the) (?:[\w-]+ ){{0,2}}?(?P<work>{WORK})s?\b"
+    ),
+    re.compile(rf"\b(?P<work>{WORK})\b[^,;.:]{{0,30}}?\bby (?P<by>(?:the )?{SOURCE_NAME})"),
+)
+# A sentence that points back at a source named before it ("The survey … found that 84% …").
+BACK_REFERENCE = re.compile(
+    r"\b(?i:the|its|that|this|the same) (?:[\w-]+ )?"
+    rf"(?P<work>{WORK}|institute|agency|figures|data|authors|organi[sz]ation|ministry|office"
+    r"|pollster|researchers)\b"
+    r"|^(?:It|They) (?:found|counted|estimated|reported)\b"
+)
+DEMONYM_PLURAL = re.compile(r"[A-Z][a-z]+(?:ians|ans|ese|is)$")
+FULL_NAME = re.compile(r"(?<![\w'’])(?:[A-Z][\w-]+ ){1,4}[A-Z][\w-]+\b")
+
+
+class FigureSources:
+    """The sources a text names, sentence by sentence (the header lines are sentences too)."""
+
+    def __init__(self, text: str, sentences: list[tuple[int, int]]) -> None:
+        self.text = text
+        self.sentences = SpanIndex(sentences)
+        full_names = _full_names(text)
+        self.said: dict[tuple[int, int], str] = {}
+        self.owned: dict[str, list[tuple[int, str]]] = {}  # per kind of work, in text order
+        for start, end in sorted(sentences):
+            sentence = text[start:end]
+            by = _attribution(sentence)
+            if by:
+                self.said[(start, end)] = _in_full(by, full_names, start)
+            for pattern in OWNERS:
+                for owned in pattern.finditer(sentence):
+                    owner = _as_written(owned.group("by"))
+                    if owner:
+                        work = _work(owned.group("work"))
+                        self.owned.setdefault(work, []).append((start, owner))
+        self.named = sorted((start, by) for (start, _), by in self.said.items())
+
+    def of(self, position: int) -> str | None:
+        """The source of a figure at ``position``: its sentence's, or the one it points back at."""
+        held = self.sentences.holding(position)
+        if held is None:
+            return None
+        if held in self.said:
+            return self.said[held]
+        back = BACK_REFERENCE.search(self.text, held[0], held[1])
+        if back is None:
+            return None
+        # "The appeal sought …": whose appeal it was; else the source named last before
+        for earlier in (self.owned.get(_work(back.group("work") or ""), []), self.named):
+            last = bisect_left(earlier, (held[0], "")) - 1
+            if last >= 0:
+                return earlier[last][1]
+        return None
+
+
+def _work(word: str) -> str:
+    return "poll" if word.lower() == "polling" else word.lower()
+
+
+def _attribution(sentence: str) -> str | None:
+    """The source named first in the sentence ("Port officials in Odesa reported": the
+    officials, not Odesa), where two patterns start at one word the one listed first; one who
+    speaks before whose work it is ("At the launch of the UN's appeal, Martin Griffiths spoke
+    of …")."""
+    found = sorted(
+        (pattern in WHOSE_WORK, match.start(), rank, match.group("by"))
+        for rank, pattern in enumerate(ATTRIBUTION)
+        for match in pattern.finditer(sentence)
+    )
+    for *_, name in found:
+        by = _as_written(name)
+        if by:
+            return by
+    return None
+
+
+def _as_written(name: str) -> str | None:
+    """A source as the curator writes it: not "the UN", "the UN's", "In May Reuters"; "other
+    accounts" as the vague source it is. ``None`` if nothing is left ("June")."""
+    words = re.sub(r"['’]s$", "", name.strip()).split()
+    while words and words[0].lower() in STOP_NAMES - TITLES:
+        words = words[1:]
+    if not words or len(words) == 1 and DEMONYM_PLURAL.match(words[0]):
+        return None  # "80% of Ukrainians said": who answered, not who asked
+    words = without_titles(words)
+    if re.fullmatch(VAGUE_SOURCE, " ".join(words)) and not (
+        DEMONYM.match(words[0]) or words[0].endswith("ern")  # "Western diplomats"
+    ):
+        words[0] = words[0].lower()
+    return " ".join(words)
+
+
+def _full_names(text: str) -> dict[str, list[tuple[int, str]]]:
+    """Runs of two to five capitalised words, without titles, by their last word, in text order."""
+    names: dict[str, list[tuple[int, str]]] = {}
+    for match in FULL_NAME.finditer(text):
+        words = without_titles(match.group().split())
+        names.setdefault(words[-1], []).append((match.end(), " ".join(words)))
+    return names
+
+
+def _in_full(source: str, full_names: dict[str, list[tuple[int, str]]], before: int) -> str:
+    """A person named by surname, after being named in full: "Erdoğan's spokesman" after
+    "Turkish President Recep Tayyip Erdoğan" is "Recep Tayyip Erdoğan's spokesman"."""
+    head = re.match(r"[^\s'’]+", source)
+    if head is None or not head.group()[:1].isupper() or source[head.end() :][:1] not in "'’":
+        return source  # not one name alone ("Erdoğan", "Erdoğan's spokesman")
+    earlier = [name for end, name in full_names.get(head.group(), []) if end <= before]
+    return earlier[-1] + source[head.end() :] if earlier else source
