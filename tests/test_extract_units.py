@@ -393,7 +393,7 @@ def test_what_a_count_counts_comes_from_the_words_around_it(
 ) -> None:
     """Issue 12: "205 Ukrainians", "the 55", "a pre-war population of 43 million" count people;
     a bare number counts something only where a count near it says what."""
-    figures = [f for f in find_figures(text, [(0, len(text))], None) if f.kind != "year"]
+    figures = [f for f in find_figures(text, [(0, len(text))], None) if f.kind == "count"]
     assert [(f.text, f.unit) for f in figures] == counted
     assert not any(f.approximate for f in figures if "over" in text)
 
@@ -436,3 +436,33 @@ def test_proposed_names_leave_out_titles_adjectives_and_what_is_no_name() -> Non
         "Secretary-General António Guterres", "Since May", "West's", "West", "American",
         "Western", "Assembly", "Istanbul", "Azov", "Chernihiv", "Radio Free Europe",
     }  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("words", "today", "expected"),
+    [
+        ("left without heat this winter", "2023-02-23", ("2022-12", "2023-02-28")),
+        ("what Kyiv can do in the spring.", "2023-11-15", ("2024-03", "2024-05-31")),
+        ("Outlook: Ukraine, Autumn 2023", "2023-11-01", ("2023-09", "2023-11-30")),
+        ("since last summer", "2023-11-01", ("2023-06", "2023-08-31")),
+        ("on 24 February 2022. Four days later, they met", "2023-01-01", ("2022-02-28", None)),
+        ("on the night of September 21 and ended the next morning", "2022-09-23",
+         ("2022-09-22", None)),
+        ("February figures from UNHCR", "2023-11-01", ("2023-02", None)),
+    ],
+)  # fmt: skip
+def test_seasons_and_days_counted_from_the_paragraph_are_dates(
+    words: str, today: str, expected: tuple[str, str | None]
+) -> None:
+    """Issue 12: a season is its three months; "Four days later" counts from the paragraph's
+    last full date; a month before "figures" or "polling" dates them."""
+    *_, figure = find_figures(words, [(0, len(words))], date.fromisoformat(today))
+    assert (figure.date, figure.until) == expected
+    assert figure.resolved_by or figure.kind == "date"
+
+
+def test_a_season_word_that_is_no_season_is_no_date() -> None:
+    words = "Prices may fall. The fall of Bakhmut came in May 2023. Spring water."
+    assert [f.text for f in find_figures(words, [(0, len(words))], date(2023, 11, 1))] == [
+        "May 2023"
+    ]

@@ -91,7 +91,17 @@ WEEKDAY_CUE = "|".join(
     rf"(?<=\b{word} )" for word in ("on", "On", "last", "Last", "since", "by", "until")
 )
 
+SEASONS = {"winter": 12, "spring": 3, "summer": 6, "autumn": 9, "fall": 9}  # its first month
+
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # A day counted from a date the paragraph gave: "the next morning", "Four days later".
+    ("later", re.compile(r"\bthe (?:next|following) (?P<unit>day|morning|evening|night)\b", re.I)),
+    ("later", re.compile(
+        rf"\b(?P<n>{WORD_NUM}) (?P<unit>day|week|month|year)s? (?P<dir>later|earlier)\b", re.I)),
+    # A season: "this winter", "in the spring", "Autumn 2023" (never "the fall of Bakhmut").
+    ("season", re.compile(
+        r"\b(?:(?P<which>this|last|next|the|early|late) )?(?P<season>winter|spring|summer|autumn"
+        r"|fall)(?: (?P<y>(?:19|20)\d\d))?\b(?! of\b)", re.I)),
     ("relative-date", re.compile(
         rf"\b(?:(?:within|in|over|during) )?the (?P<dir>past|last|next|coming) "
         rf"(?:(?P<n>{WORD_NUM}) )?(?P<unit>day|week|month|year)s?\b", re.I)),
@@ -112,6 +122,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?P<which>[Ss]ince|[Ll]ast|[Tt]his|[Nn]ext|[Ee]arly|[Ll]ate) "
         rf"(?P<m>{FULL_MONTH})\b(?! \d)")),
     ("named-month", re.compile(rf"(?:{MONTH_CUE})(?P<m>{FULL_MONTH})\b(?! \d)")),
+    # A month that dates a count or a poll: "February figures from UNHCR", "October polling".
+    ("named-month", re.compile(
+        rf"\b(?P<m>{FULL_MONTH})(?= (?:figures|polling|poll|data|estimates|survey|numbers)\b)")),
     ("weekday", re.compile(rf"(?:{WEEKDAY_CUE})(?P<wd>{WEEKDAY})\b(?!'s)")),
     ("money", re.compile(
         rf"{HEDGE}(?P<cur>[$€£])\s?(?P<n>{NUM})(?:\s?(?P<scale>{SCALE})\b)?", re.I)),
@@ -202,6 +215,8 @@ def find_figures(text: str, spans: list[tuple[int, int]], today: date | None) ->
         given = _given(figure)
         if given is not None:
             anchors[held] = (given, figure.text)  # "March 29" after "in 2022" is 2022
+        if figure.kind == "later":
+            figure = _after_anchor(figure, anchors.get(held))
         if figure.kind in ("count", "bare") and not figure.unit:
             figure = _unit_in_context(figure, text)
             if not figure.unit:
@@ -210,8 +225,66 @@ def find_figures(text: str, spans: list[tuple[int, int]], today: date | None) ->
                     continue
         if figure.unit and figure.kind == "count":
             counted[held].append(figure)
-        found.append(_in_context(figure, anchors.get(held), today, text))
+        figure = _in_context(figure, anchors.get(held), today, text)
+        if figure.kind == "date" and figure.date and len(figure.date) == 10 and given is None:
+            anchors[held] = (date.fromisoformat(figure.date), figure.text)  # "September 21"
+        found.append(figure)
     return found
+
+
+def _after_anchor(figure: Figure, anchor: tuple[date, str] | None) -> Figure:
+    """ "Four days later", "the next morning": counted from the last full date of the
+    paragraph; without one, a relative date for the curator to date."""
+    if anchor is None:
+        return replace(figure, kind="relative-date", value=None, unit=None)
+    day, said = anchor
+    shifted = _shift(day, int(figure.value or 0), figure.unit or "day")
+    width = {"year": 4, "month": 7}.get(figure.unit or "day", 10)
+    return replace(
+        figure,
+        kind="relative-date",
+        value=None,
+        unit=None,
+        date=shifted.isoformat()[:width],
+        resolved_by=f"counted from {said}, earlier in its paragraph",
+    )
+
+
+def _season(bare: Figure, groups: dict[str, str], today: date | None) -> Figure | None:
+    """A season as its months (winter from December): of the year given; else "last", "next",
+    or the one nearest the document's date ("this winter" on 23 February 2023 is the winter of
+    2022–23; "in the spring" in November 2023 is the spring of 2024)."""
+    first = SEASONS[groups["season"].lower()]
+    which = (groups.get("which") or "").lower()
+    if groups.get("y"):
+        start, why = date(int(groups["y"]), first, 1), ""
+    elif not which:
+        return None  # "they may fall", "spring" alone: no date
+    elif today is None:
+        return replace(bare, kind="relative-date")
+    else:
+        seasons = [date(today.year + k, first, 1) for k in (-2, -1, 0, 1)]
+        ends = [_shift(s, 3, "month") for s in seasons]  # the day after its last
+        if which == "last":
+            start = max(s for s, e in zip(seasons, ends, strict=True) if e <= today)
+        elif which == "next":
+            start = min(s for s in seasons if s > today)
+        else:
+            start = min(
+                seasons,
+                key=lambda s: max(0, (s - today).days, (today - _shift(s, 3, "month")).days),
+            )
+        why = f"the {groups['season'].lower()} nearest the document's date, {today.isoformat()}"
+        if which in ("last", "next"):
+            why = f"counted from the document's date, {today.isoformat()}"
+    until = date.fromordinal(_shift(start, 3, "month").toordinal() - 1)  # its last day
+    return replace(
+        bare,
+        kind="relative-date" if why else "date",
+        date=start.isoformat()[:7],
+        until=until.isoformat(),
+        resolved_by=why or None,
+    )
 
 
 LISTED = re.compile(r"(?:,| and| or| while| but| with)$")
@@ -356,6 +429,15 @@ def _figure(
         if not 1 <= number <= 31:
             return None
         return replace(bare, kind="date", date=f"--{month:02d}-{number:02d}")
+    if kind == "later":
+        raw = (groups.get("n") or "one").lower()
+        n = NUMBER_WORDS[raw] if raw in NUMBER_WORDS else int(raw)
+        unit = groups["unit"].lower()
+        unit = unit if unit in ("week", "month", "year") else "day"
+        step = -n if (groups.get("dir") or "").lower() == "earlier" else n
+        return replace(bare, kind="later", value=float(step), unit=unit)
+    if kind == "season":
+        return _season(bare, groups, today)
     if kind in RELATIVE:
         return _counted(RELATIVE[kind](replace(bare, kind="relative-date"), groups, today), today)
     return _counted(_relative(bare, groups, today), today)

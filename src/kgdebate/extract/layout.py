@@ -107,10 +107,16 @@ def is_heading(line: str) -> bool:
 
 
 def is_prose(text: str) -> bool:
-    """A paragraph of prose: two sentences or more, or a long one (a title is neither)."""
-    words = len(text.split())
+    """A paragraph of prose: two sentences or more, or a long one such as a news story's first
+    (a title is neither: it ends without a full stop, or most of its words are capitalised)."""
+    words = text.split()
     ends = bool(re.search(r"[.!?][\"”’)]*$", text.strip()))
-    return ends and (words >= 40 or (words >= 12 and len(sentences(text, 0, len(text))) >= 2))
+    lowercase = sum(word[:1].islower() for word in words) >= 0.5 * len(words)
+    return ends and (
+        len(words) >= 40
+        or (len(words) >= 20 and lowercase)
+        or (len(words) >= 12 and len(sentences(text, 0, len(text))) >= 2)
+    )
 
 
 def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
