@@ -466,3 +466,36 @@ def test_a_season_word_that_is_no_season_is_no_date() -> None:
     assert [f.text for f in find_figures(words, [(0, len(words))], date(2023, 11, 1))] == [
         "May 2023"
     ]
+
+
+def test_a_transcript_speakers_declared_sides_and_names() -> None:
+    """Issue 12: a debate transcript has no AGREE/DISAGREE labels; its speakers declare their
+    side on the motion, which holds until the next speaker; the speaker's label is no part of
+    the claim, and the speaker's name is proposed, not the chair's role."""
+    text = (
+        "Debates (excerpt)\n\nWednesday 22 November 2023\n\n"
+        "The Deputy Speaker: The question is that the motion be agreed to. I call the member.\n\n"
+        "Ms Jane Example (Example Party): I rise to support the motion. Talks must begin soon, "
+        "because the war costs lives every single day.\n\n"
+        "She went on to list the costs of the war, one by one, for the whole House to hear.\n\n"
+        "Mr John Sample (Other Party): I cannot support this motion. Pressing for talks now "
+        "would reward aggression.\n\n"
+        "Dr Ann Placeholder: The House has heard enough of this, and she sat down at once.\n"
+    )
+    source = Source(Path("debate.txt"), text, "0" * 64, converted=False)
+    draft = make_draft(source, Gazetteer([], EventFacts()))
+    sides = {c["quote"]["exact"].split(".")[0]: c.get("side") for c in draft.data["claims"]}
+    assert sides == {
+        "The question is that the motion be agreed to": None,
+        "I call the member": None,
+        "I rise to support the motion": "for",
+        "Talks must begin soon, because the war costs lives every single day": "for",
+        "She went on to list the costs of the war, one by one, for the whole House to hear": "for",
+        "I cannot support this motion": "against",
+        "Pressing for talks now would reward aggression": "against",
+        "The House has heard enough of this, and she sat down at once": None,
+    }
+    assert [s["side"] for s in draft.data["draft"]["stance"]] == ["for", "against"]
+    proposed = {e["text"] for e in draft.data["draft"]["new_entities"]}
+    assert {"Jane Example", "John Sample", "Ann Placeholder"} <= proposed
+    assert "Deputy Speaker" not in proposed

@@ -19,7 +19,7 @@ from kgdebate.errors import InputError
 from kgdebate.extract.figures import Figure, find_figures
 from kgdebate.extract.gazetteer import Found, Gazetteer
 from kgdebate.extract.layout import LABELS, Layout, Paragraph, read_layout
-from kgdebate.extract.names import DEMONYM, STOP_NAMES, without_titles
+from kgdebate.extract.names import DEMONYM, STOP_NAMES, TITLES, without_titles
 from kgdebate.extract.reading import Source
 from kgdebate.extract.sources import FigureSources
 from kgdebate.extract.spans import SpanIndex
@@ -49,6 +49,16 @@ ORGANISATION_HEAD = re.compile(  # not "Press", "Post", "Review": verbs in a hea
     r"|Herald|News|Tribune|Gazette|Radio|Programm?e?|Initiative|Declaration|Accords?|Agreement"
     r"|Treaty|Summit|Conference|Association|Society|Matters|Observer|Daily|Weekly|Insider"
     r"|Television|Media|Company|Corporation|Authority|Academy|Affairs)\b"
+)
+AGAINST_MOTION = re.compile(  # checked first: "I cannot support this motion" is against it
+    r"\b(?:I|we)\b[^.!?]{0,40}?\b(?:oppose|reject|cannot support|can ?not back|will not support"
+    r"|(?:will )?vote against|speak against|(?:urge|ask) (?:the|this) House to reject)\b",
+    re.IGNORECASE,
+)
+FOR_MOTION = re.compile(
+    r"\b(?:I|we)\b[^.!?]{0,40}?\b(?:support|back|second|commend|(?:will )?vote for"
+    r"|speak (?:for|in favour of|in support of))\b[^.!?]{0,20}?\b(?:the|this) motion\b",
+    re.IGNORECASE,
 )
 RECOMMEND = re.compile(r"\b(should|must|ought|needs? to|has to|have to|it is important)\b", re.I)
 FORECAST = re.compile(r"\b(will|would|could|might|may|likely|unlikely|risk)\b", re.I)
@@ -239,6 +249,8 @@ def _stance(layout: Layout, text: str) -> tuple[dict[int, tuple[str, str]], dict
             for s in layout.sections
             if s.title and len([p for p in s.paragraphs if not p.boilerplate]) == 2
         ]
+        if len(paired) < 2:
+            sides = _declared_sides(layout, text)
         if len(paired) >= 2:
             for section in paired:
                 first, second = [p for p in section.paragraphs if not p.boilerplate]
@@ -258,6 +270,29 @@ def _stance(layout: Layout, text: str) -> tuple[dict[int, tuple[str, str]], dict
             used.add(slug)
             themes[index] = (slug, title)
     return themes, sides
+
+
+def _declared_sides(layout: Layout, text: str) -> dict[int, Any]:
+    """The sides speakers declare on a motion ("I rise to support the motion", "I urge the
+    House to reject it"): a speech's side holds for its paragraphs until the next speaker."""
+    sides: dict[int, Any] = {}
+    for section in layout.sections:
+        current = None
+        for paragraph in section.paragraphs:
+            if paragraph.boilerplate or not paragraph.sentences:
+                continue
+            start, end = paragraph.sentences[0]
+            declared = AGAINST_MOTION.search(text, start, end) or FOR_MOTION.search(
+                text, start, end
+            )
+            if declared:
+                side = "against" if declared.re is AGAINST_MOTION else "for"
+                current = (side, (declared.group(), declared.start(), declared.end()))
+            elif paragraph.speaker:
+                current = None  # another speaker, who declares no side
+            if current:
+                sides[paragraph.start] = current
+    return sides
 
 
 def _claims(
@@ -408,9 +443,9 @@ def _draft_block(
     block["new_entities"] = _new_entities(text, layout, found)
     sources = FigureSources(text, layout.sentences() + layout.header)
     block["figures"] = [_figure_item(f, sources) for f in figures]
-    block["stance"] = [
+    block["stance"] = [  # each label once, though its side holds for several paragraphs
         {"label": label[0], "side": side, "start": label[1], "end": label[2]}
-        for side, label in sides.values()
+        for side, label in dict.fromkeys(sides.values())
     ]
     return block
 
@@ -470,14 +505,22 @@ def _name_parts(text: str, match: re.Match[str], sentence: int) -> list[tuple[st
         first = text.index(part[0], cursor)
         cursor = first + len(part[0])
         opening = first == sentence or text[sentence:first].rstrip().endswith("|")  # a cell
+        acronym = len(part[0]) > 1 and part[0].isupper()  # "UNHCR" opening a sentence
         if len(part) == 1 and (
-            opening or DEMONYM.match(part[0]) or ADDRESSED.search(text, max(0, first - 8), first)
+            (opening and not acronym)
+            or DEMONYM.match(part[0])
+            or ADDRESSED.search(text, max(0, first - 8), first)
         ):
             continue  # opening a sentence or a cell; an adjective ("Ukrainian"); "this Assembly"
         name = " ".join(part)
         head = NAME_HEAD.match(text, first + len(name))  # "the Azov regiment", "Chernihiv region"
         found.append((name + head.group() if head else name, first))
     return found
+
+
+def _only_titles(name: str) -> bool:
+    """A role, not a name: "Deputy Speaker", "Foreign Minister"."""
+    return all(word.lower().rstrip(".") in TITLES for word in name.split())
 
 
 def _title_cased(line: str) -> bool:
@@ -496,6 +539,7 @@ def _new_entities(text: str, layout: Layout, found: Found) -> list[dict[str, Any
     # but in a title-cased one only the names of organisations: its other capitals are style.
     lines = [(start, end, False) for start, end in layout.sentences()]
     lines += [(start, end, _title_cased(text[start:end])) for start, end in layout.header]
+    lines += [(p.speaker[1], p.speaker[2], False) for p in layout.paragraphs() if p.speaker]
     papers = SpanIndex([m.span() for s, e, _ in lines for m in NAMED_PAPER.finditer(text, s, e)])
     for start, end, titled in lines:
         names = list(NAME_RUN.finditer(text, start, end)) + list(
@@ -511,7 +555,7 @@ def _new_entities(text: str, layout: Layout, found: Found) -> list[dict[str, Any
                 ):
                     continue
                 bare = re.sub(r"['’]s$", "", candidate.lower())  # "the West's"
-                if bare in STOP_NAMES or len(candidate) < 3:
+                if bare in STOP_NAMES or len(candidate) < 3 or _only_titles(candidate):
                     continue
                 occurrences.setdefault(candidate, []).append({"start": span[0], "end": span[1]})
     return [{"text": key, "occurrences": value} for key, value in occurrences.items()]

@@ -41,6 +41,11 @@ LABEL = re.compile(  # "AGREE:", "Con —", or the label alone on its line; not 
     r"^(?P<label>" + "|".join(LABELS) + r")\b[ \t]*(?::\s*|\s[\u2014\u2013-]\s+|\n\s*|$)",
     re.IGNORECASE,
 )
+# Who speaks a paragraph of a transcript: "Ms Jane Example (Example Party): …", "The Deputy
+# Speaker: …" (a capitalised name of up to six words, then a colon).
+SPEAKER = re.compile(
+    r"^(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,5})(?: \([^)\n]{1,60}\))?:[ \t]+(?=[A-Z])"
+)
 ABBREVIATIONS = {
     "dr", "mr", "mrs", "ms", "st", "no", "vs", "etc", "e.g", "i.e", "gen", "gov", "sen", "rep",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s",
@@ -60,6 +65,7 @@ class Paragraph:
     sentences: list[tuple[int, int]]
     boilerplate: bool = False
     label: tuple[str, int, int] | None = None  # (label word, start, end) at its head
+    speaker: tuple[str, int, int] | None = None  # who speaks it, in a transcript
 
 
 @dataclass
@@ -178,10 +184,15 @@ def read_layout(text: str) -> Layout:
         seen_prose = True
         paragraph = Paragraph(start, end, [], boilerplate=bool(BOILERPLATE.search(block)))
         label = LABEL.match(block)
+        speaker = SPEAKER.match(block)
         body_start = start
         if label and not paragraph.boilerplate:
             paragraph.label = (label.group("label"), start, start + len(label.group("label")))
             body_start = start + label.end()
+        elif speaker and not paragraph.boilerplate:
+            name = speaker.group("name")
+            paragraph.speaker = (name, start, start + len(name))
+            body_start = start + speaker.end()
         if paragraph.boilerplate:
             boilerplate.append((start, end))
         else:

@@ -26,6 +26,7 @@ TITLES = {
     "president", "prime", "minister", "foreign", "defence", "defense", "chancellor", "king",
     "queen", "secretary-general", "secretary", "ambassador", "envoy", "general", "gen", "senator",
     "sen", "mr", "ms", "mrs", "dr", "pope", "spokesman", "spokeswoman", "vice", "deputy",
+    "speaker", "chair", "chairman", "chairwoman", "member", "mp", "lord", "lady", "sir", "dame",
 }  # fmt: skip
 DEMONYM = re.compile(  # an adjective, never a name alone: "Ukrainian", "American", "Western"
     r"^(?:[A-Z][a-z]+(?:ian|ean|ese|ish|i|ern)|American|African|Mexican|Cuban|Dominican)$"
