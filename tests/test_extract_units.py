@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from kgdebate.extract import figures
 from kgdebate.extract.draft import make_draft
 from kgdebate.extract.figures import find_figures
 from kgdebate.extract.gazetteer import Entity, EventFacts, Gazetteer, fold
@@ -499,3 +500,25 @@ def test_a_transcript_speakers_declared_sides_and_names() -> None:
     proposed = {e["text"] for e in draft.data["draft"]["new_entities"]}
     assert {"Jane Example", "John Sample", "Ann Placeholder"} <= proposed
     assert "Deputy Speaker" not in proposed
+
+
+def test_scanning_around_trigger_words_finds_what_a_full_scan_finds(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The figure scan looks only around digits and the words a figure holds: a pattern added
+    without its trigger word would lose figures, and this says so."""
+    root = Path(__file__).resolve().parent.parent
+    texts = [
+        path.read_text("utf-8")
+        for path in sorted((root / "bench" / "extract_eval").glob("**/*.txt"))
+        + sorted((root / "tests" / "data" / "documents").glob("*.*"))
+    ]
+    around = [find_figures(text, [(0, len(text))], date(2023, 9, 19)) for text in texts]
+    monkeypatch.setattr(
+        figures,
+        "_candidates",
+        lambda text, first, last: figures.COMBINED.finditer(text, first, last),
+    )
+    everywhere = [find_figures(text, [(0, len(text))], date(2023, 9, 19)) for text in texts]
+    assert sum(map(len, everywhere)) > 400  # dates, counts, sums and periods of 25 documents
+    assert around == everywhere

@@ -192,6 +192,10 @@ class Gazetteer:
                 ordered = tuple(sorted(candidates, key=lambda e: (e.kind, e.slug)))
                 found.ambiguous.append(Ambiguous(start, end, text[start:end], ordered))
         events = self._events_from_context(text, found.mentions, sentences)
+        named_in = {m.end: m.start for m in events.mentions if m.how == "place-and-cue"}
+        found.mentions = [  # "the talks in Belarus": the place is part of the event's name
+            m for m in found.mentions if not named_in.get(m.end, m.start) < m.start
+        ]
         found.mentions += events.mentions
         found.ambiguous += events.ambiguous
         found.mentions.sort(key=lambda m: (m.start, m.end, m.entity.kind))
@@ -235,8 +239,6 @@ class Gazetteer:
             words = text[start:end]
             if len(entities) == 1 and (index.holding(mention.start), entities[0]) not in named:
                 found.mentions.append(Mention(start, end, words, entities[0], how))
-                if start < mention.start:
-                    mentions.remove(mention)
             elif len(entities) > 1:
                 found.ambiguous.append(Ambiguous(start, end, words, entities))
         return found
