@@ -213,8 +213,14 @@ def test_a_count_keeps_what_it_counts_and_how_hedged_it_is(
 
 
 def test_a_month_or_weekday_name_alone_is_no_date() -> None:
-    words = "May we ask? March on, they said, and the Sunday Times agreed in Monday's paper."
+    words = "May we ask? March on, they said, and the Sunday Times agreed."
     assert find_figures(words, [(0, len(words))], date(2023, 2, 23)) == []
+    words = "It said so in Monday's paper, and next Monday it will say so again."
+    found = find_figures(words, [(0, len(words))], date(2023, 2, 23))  # a Thursday
+    assert [(f.text, f.date) for f in found] == [
+        ("Monday", "2023-02-20"),
+        ("next Monday", "2023-02-27"),
+    ]
 
 
 def test_a_paragraph_that_names_the_series_is_content_unless_it_is_a_blurb() -> None:
@@ -522,3 +528,26 @@ def test_scanning_around_trigger_words_finds_what_a_full_scan_finds(
     everywhere = [find_figures(text, [(0, len(text))], date(2023, 9, 19)) for text in texts]
     assert sum(map(len, everywhere)) > 400  # dates, counts, sums and periods of 25 documents
     assert around == everywhere
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("It was extended again in March and May.", ("2023-05", None)),
+        ("as recently as July he said so", ("2023-07", None)),
+        ("any cargo will move by the end of the month", ("2023-07-18", "2023-07-31")),
+        ("pledges fell in the first quarter of 2023", ("2023-01", "2023-03-31")),
+        ("Traders spent Tuesday counting losses", ("2023-07-18", None)),
+        ("in case the grain deal lapses on 18 July", ("2023-07-18", None)),
+        ("three rounds between 28 February and 7 March 2022", ("2022-03-07", None)),
+    ],
+)
+def test_more_ways_a_text_dates_without_a_year(
+    words: str, expected: tuple[str, str | None]
+) -> None:
+    """Issue 12, on a wire dated Tuesday 18 July 2023: the second of two months, a weekday on
+    its own, the end of a period, a quarter, a date still to come, a range's start."""
+    found = [f for f in find_figures(words, [(0, len(words))], date(2023, 7, 18)) if f.date]
+    assert (found[-1].date, found[-1].until) == expected
+    if "28 February" in words:
+        assert found[0].date == "2022-02-28"

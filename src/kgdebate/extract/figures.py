@@ -29,7 +29,18 @@ SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "m"
           "bn": 1_000_000_000, "trillion": 1_000_000_000_000}  # fmt: skip
 VAGUE = {"tens": 10, "hundreds": 100, "thousands": 1_000, "millions": 1_000_000}
 NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+FULL_MONTHS = {name.lower() for name in calendar.month_name if name}
+
+
+def _months(case: str = "lower") -> str:
+    """The month names, "Nov." and "Nov" but never "July." (a dot there ends a sentence)."""
+    names = sorted(MONTHS, key=len, reverse=True)
+    shown = [getattr(name, case)() for name in names]
+    dotted = [shown[i] + r"\." for i, name in enumerate(names) if name not in FULL_MONTHS]
+    return "(?:" + "|".join(dotted + shown) + ")"
+
+
+MONTH = _months()
 SCALE = "trillion|billion|million|bn|m"
 COUNT_SCALE = "thousand|million|billion"
 VAGUE_WORDS = "tens|hundreds|thousands|millions"
@@ -52,14 +63,18 @@ UNIT_NOUNS = {  # what a count counts, in the words a text uses: the unit record
 # One word may stand between a count and what it counts: "55 Russian prisoners", "10 foreign
 # nationals" (never after a year: "in 2014 Russian troops" is no count).
 COUNT_ADJECTIVE = (
-    r"(?:[A-Z][a-z]+(?:an|sh|se|ch|i)|foreign|other|more|new|additional|civilian|local|young)"
+    r"(?:[A-Z][a-z]+(?:an|sh|se|ch|i)|foreign|other|more|new|additional|civilian|local|young"
+    r"|[a-z]+-[a-z]+)"  # "pre-war residents"
 )
 # A people named by a plural after a count: "205 Ukrainians" (capitalised: never "3 plans").
 DEMONYM_PLURAL = r"(?-i:[A-Z][a-z]+(?:ians|ans|ese|is))"
 HEDGES = {  # a hedge before a figure makes it approximate
     "nearly": "upper", "almost": "upper", "up to": "upper", "about": None, "around": None,
     "roughly": None, "some": None, "approximately": None, "an estimated": None,
-    "more than": "lower", "over": "lower", "at least": "lower",
+    "more than": "lower", "over": "lower", "at least": "lower", "less than": "upper",
+    "fewer than": "upper", "under": "upper", "just under": "upper", "as many as": "upper",
+    "close to": "upper", "upwards of": "lower", "well over": "lower", "just over": "lower",
+    "as few as": "lower",
 }  # fmt: skip
 HEDGE = (  # "handed over 55 prisoners" is no hedge
     r"(?:(?P<hedge>"
@@ -69,15 +84,11 @@ HEDGE = (  # "handed over 55 prisoners" is no hedge
     + r") )?"
 )
 UNIT_NOUN = "|".join(sorted(UNIT_NOUNS, key=len, reverse=True))
-CAP_MONTH = (
-    r"(?:"
-    + "|".join(sorted((name.capitalize() for name in MONTHS), key=len, reverse=True))
-    + r")\.?"
-)
+CAP_MONTH = _months("capitalize")
 FULL_MONTH = "|".join(name for name in calendar.month_name if name)
 # What ends a range whose start leaves out the year: " – 7 Mar 2022", "-March 7, 2022".
 RANGE_END = re.compile(
-    rf"\s*[\u2013\u2014-]\s*(?:\d{{1,2}}\s+(?P<m>{MONTH})\s+(?P<y>(?:19|20)\d\d)"
+    rf"\s*(?:[\u2013\u2014-]|and|to|until|till)\s*(?:\d{{1,2}}\s+(?P<m>{MONTH})\s+(?P<y>(?:19|20)\d\d)"
     rf"|(?P<m2>{MONTH})\s+\d{{1,2}},?\s+(?P<y2>(?:19|20)\d\d))",
     re.I,
 )
@@ -86,12 +97,11 @@ WEEKDAY = "|".join(calendar.day_name)
 # "May" the verb, "March" the noun.
 MONTH_CUE = "".join(
     rf"(?<=\b{word} )|" for word in ("in", "by", "from", "until", "till", "through", "during",
-                                     "before", "after", "of", "In", "By", "From", "Until")
-)[:-1]  # fmt: skip
-WEEKDAY_CUE = "|".join(
-    rf"(?<=\b{word} )" for word in ("on", "On", "last", "Last", "since", "by", "until")
-)
-
+                                     "before", "after", "of", "as", "In", "By", "From", "Until")
+)[:-1] + "".join(  # the second of two months: "in March and May"
+    rf"|(?<=\b{month} and )|(?<=\b{month} or )" for month in calendar.month_name if month
+)  # fmt: skip
+QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 SEASONS = {"winter": 12, "spring": 3, "summer": 6, "autumn": 9, "fall": 9}  # its first month
 
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -126,7 +136,13 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # A month that dates a count or a poll: "February figures from UNHCR", "October polling".
     ("named-month", re.compile(
         rf"\b(?P<m>{FULL_MONTH})(?= (?:figures|polling|poll|data|estimates|survey|numbers)\b)")),
-    ("weekday", re.compile(rf"(?:{WEEKDAY_CUE})(?P<wd>{WEEKDAY})\b(?!'s)")),
+    # A weekday, but not a name's first word ("the Sunday Times"): "on Monday", "Monday's".
+    ("weekday", re.compile(rf"(?:(?P<next>[Nn]ext) )?(?P<wd>{WEEKDAY})\b(?! [A-Z])")),
+    # "by the end of the month": from the document's date to the period's end.
+    ("end-of", re.compile(r"\b(?i:by) the end of (?:the|this) (?P<unit>week|month|year)\b")),
+    ("quarter", re.compile(
+        r"\b(?:the )?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th) quarter of "
+        r"(?P<y>(?:19|20)\d\d)\b", re.I)),
     ("money", re.compile(
         rf"{HEDGE}(?P<cur>[$€£])\s?(?P<n>{NUM})(?:\s?(?P<scale>{SCALE})\b)?", re.I)),
     # A count of something named: "45 countries", "nearly 1,000 km", "more than a million
@@ -150,10 +166,11 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("year", re.compile(r"(?<![\w$€£.-])(?P<y>(?:19|20)\d\d)(?![\w%-])")),
     # A number alone ("11 against", "among the 55"): a figure only when a count near it says
     # what it counts (`_unit_from_neighbours`).
-    ("bare", re.compile(r"(?<![\w$€£.,-])(?P<n>\d{1,3})(?![\w%,-]|\.\d)")),
+    ("bare", re.compile(rf"(?<![\w$€£.,\n-]){HEDGE}(?P<n>\d{{1,3}})(?![\w%,-]|\.\d)", re.I)),
 ]  # fmt: skip
 CURRENCIES = {"$": "USD", "€": "EUR", "£": "GBP"}
-LATER = re.compile(r" (?:later|earlier|before|after)\b")  # a count of days that dates something
+# A time counted to or from something dates it ("Four days later", "two years before the war").
+LATER = re.compile(r"(?i:days?|weeks?|months?|years?|hours?) (?:later|earlier|before|after)\b")
 
 
 @dataclass(frozen=True)
@@ -239,7 +256,7 @@ TRIGGER_WORDS = (
     set(MONTHS) | {day.lower() for day in calendar.day_name} | (set(NUMBER_WORDS) - {"a"})
     | set(SEASONS) | set(VAGUE) | set(SCALES)
     | {"yesterday", "today", "tomorrow", "tonight", "this", "last", "next", "past", "coming",
-       "ago", "since", "early", "late", "following", "later", "earlier"}
+       "ago", "since", "early", "late", "following", "later", "earlier", "end", "quarter"}
 )  # fmt: skip
 TOKEN = re.compile(r"[A-Za-z]+|[\d$€£]")
 MARGIN = 40  # characters around a trigger: longer than "approximately " or "within the next "
@@ -389,6 +406,11 @@ def _in_context(
         end_month = MONTHS[(ended.group("m") or ended.group("m2")).lower().rstrip(".")]
         year = int(ended.group("y") or ended.group("y2")) - (1 if month > end_month else 0)
         why = "the year of the range's end"
+    elif today is not None and FUTURE.search(text, _sentence_start(text, figure.start), figure.end):
+        year = today.year if (month, day) >= (today.month, today.day) else today.year + 1
+        why = (
+            f"the first such date after the document's, {today.isoformat()}, the text looking ahead"
+        )
     elif anchor is not None:
         after, said = anchor
         earlier = month < after.month if not day else (month, day) < (after.month, after.day)
@@ -407,6 +429,21 @@ def _in_context(
         return replace(figure, date=date(year, month, day).isoformat(), resolved_by=why)
     except ValueError:
         return replace(figure, date=None)
+
+
+# A sentence that looks ahead: its yearless dates are still to come ("the deal lapses on 18 July",
+# "Review this advice in September").
+FUTURE = re.compile(
+    r"\b(?:will|shall|(?:is|are) (?:due|set|expected|scheduled) to|in case|lapses|expires"
+    r"|until next|deadline|(?:^|\n)\s*\d+\.\s+[A-Z][a-z]+)\b|^\s*Review\b",
+    re.I,
+)
+
+
+def _sentence_start(text: str, position: int) -> int:
+    """Where the clause holding ``position`` starts, near enough: after the last stop."""
+    ends = [text.rfind(mark, 0, position) for mark in (". ", "? ", "! ", ": ", "; ", "\n")]
+    return max(*ends, position - 300) + 1
 
 
 def _number(raw: str) -> float:
@@ -428,7 +465,8 @@ def _figure(
         return replace(bare, value=float(value), unit=unit, approximate=True)
     if kind == "count" and (groups.get("unit") or groups.get("demonym")):
         raw = groups["n"].lower()
-        if raw in ("a", "one") and not groups.get("scale") or LATER.match(m.string, m.end()):
+        dating = LATER.match(m.string, m.end() - len(groups.get("unit") or ""))
+        if raw in ("a", "one") and not groups.get("scale") or dating:
             return None  # "a people", "will one day be", "Four days later": no figure
         number = NUMBER_WORDS[raw] if raw in NUMBER_WORDS else _number(raw)
         scale = SCALES.get((groups.get("scale") or "").lower(), 1)
@@ -467,6 +505,14 @@ def _figure(
         return replace(bare, kind="later", value=float(step), unit=unit)
     if kind == "season":
         return _season(bare, groups, today)
+    if kind == "quarter":  # "the first quarter of 2023": its three months
+        first = (
+            3 * (int(groups["q"][0]) if groups["q"][0].isdigit() else QUARTERS[groups["q"].lower()])
+            - 2
+        )
+        start = date(int(groups["y"]), first, 1)
+        until = date.fromordinal(_shift(start, 3, "month").toordinal() - 1)
+        return replace(bare, kind="date", date=start.isoformat()[:7], until=until.isoformat())
     if kind in RELATIVE:
         return _counted(RELATIVE[kind](replace(bare, kind="relative-date"), groups, today), today)
     return _counted(_relative(bare, groups, today), today)
@@ -536,12 +582,30 @@ def _named_month(bare: Figure, groups: dict[str, str], today: date | None) -> Fi
 
 
 def _weekday(bare: Figure, groups: dict[str, str], today: date | None) -> Figure:
-    """ "on Monday": the latest Monday before the document's date."""
+    """ "on Monday": the latest Monday not after the document's date (a wire dated Tuesday
+    says "on Tuesday" of that day); "next Monday": the first one after it."""
     if today is None:
         return bare
     wanted = list(calendar.day_name).index(groups["wd"])
-    back = (today.weekday() - wanted) % 7 or 7
+    if groups.get("next"):
+        ahead = (wanted - today.weekday()) % 7 or 7
+        return replace(bare, date=date.fromordinal(today.toordinal() + ahead).isoformat())
+    back = (today.weekday() - wanted) % 7
     return replace(bare, date=date.fromordinal(today.toordinal() - back).isoformat())
+
+
+def _end_of(bare: Figure, groups: dict[str, str], today: date | None) -> Figure:
+    """ "by the end of the month": from the document's date to the month's last day."""
+    if today is None:
+        return bare
+    unit = groups["unit"].lower()
+    if unit == "week":
+        end = date.fromordinal(today.toordinal() + 6 - today.weekday())
+    elif unit == "month":
+        end = date(today.year, today.month, calendar.monthrange(today.year, today.month)[1])
+    else:
+        end = date(today.year, 12, 31)
+    return replace(bare, date=today.isoformat(), until=end.isoformat())
 
 
 RELATIVE = {
@@ -550,6 +614,7 @@ RELATIVE = {
     "ago": _ago,
     "named-month": _named_month,
     "weekday": _weekday,
+    "end-of": _end_of,
 }
 
 

@@ -116,7 +116,7 @@ def is_prose(text: str) -> bool:
     """A paragraph of prose: two sentences or more, or a long one such as a news story's first
     (a title is neither: it ends without a full stop, or most of its words are capitalised)."""
     words = text.split()
-    ends = bool(re.search(r"[.!?][\"”’)]*$", text.strip()))
+    ends = bool(re.search(r"[.!?:][\"”’)]*$", text.strip()))  # ":" before a list
     lowercase = sum(word[:1].islower() for word in words) >= 0.5 * len(words)
     return ends and (
         len(words) >= 40

@@ -21,13 +21,15 @@ SOURCE_NAME = (  # a name, joined by "of", "for", "and", "on", "the": "Bank of R
 )
 VAGUE_SOURCE = (  # a source a text names without a name: "military analysts", "a staffer"
     r"(?:[A-Za-z-]+ )?(?:(?:analyst|journalist|official|authoritie|expert|observer|account|source"
-    r"|diplomat|researcher|monitor|estimate|tallie|staffer|spokesperson|aide|insider)s?)"
+    r"|diplomat|researcher|monitor|tallie|staffer|spokesperson|aide|insider|broker|trader"
+    r"|resident|witness|pollster|organiser|organizer|moderator|economist)(?:e?s)?)"
 )
 SAYS = (  # "X said", "X has estimated", "X later reported"
     r"(?:(?:has|have|had|also|later|previously|now|then) )*"
     r"(?:said|says|spoke of|told|estimated|estimates|counted|counts|reported|reports|put|puts"
     r"|found|finds|recorded|records|appealed for|sought|noted|notes|wrote|writes|stated"
-    r"|announced|confirmed|calculated|projected|forecast|showed|shows|registered)"
+    r"|announced|confirmed|calculated|projected|forecast|showed|shows|registered|say|estimate"
+    r"|report|note|count|find|recalled|added)"
 )
 OUTLET = r"newsletter|newspaper|agency|website|channel|broadcaster|daily|weekly|group|office"
 WORK = r"appeal|survey|poll|polling|study|paper|report|tally|count|estimate"
@@ -37,6 +39,7 @@ ATTRIBUTION = (  # first pattern first
     re.compile(
         r"\b(?i:according to|by the (?:count|estimate|tally) of|polling by|polls by"
         r"|(?:reported|estimated|published|released|compiled|collected|counted) by"
+        r"|in the (?:estimate|view|words|count|assessment|reckoning) of"
         r"|(?:survey|poll|study|paper|report|tally|count|estimate|figures|data|research)\b"
         r"[^,;.:]{0,30}?\b(?:by|from))\s+"
         rf"(?P<by>(?:the )?{SOURCE_NAME}|{VAGUE_SOURCE})"
@@ -46,11 +49,22 @@ ATTRIBUTION = (  # first pattern first
     # "X said", "X's spokesman said", "the United Nations and its partners appealed for",
     # "the Lab, a research group in Riga, estimates", "the Monitor newsletter reported"
     re.compile(
-        rf"(?P<by>{SOURCE_NAME}(?:['’]s spokes(?:man|woman|person))?)"
-        rf"(?: (?:{OUTLET}))?(?: and (?:its|their) \w+|, (?:an?|the) [^,;.]{{1,60}},)?,? {SAYS}\b"
+        rf"(?P<by>{SOURCE_NAME}(?:['’]s spokes(?:man|woman|person))?)(?: \([A-Z][\w.-]*\))?"
+        rf"(?: (?:{OUTLET}))?(?: of (?:the )?{SOURCE_NAME})?"
+        rf"(?: and (?:its|their) \w+|, (?:an?|the) [^,;.]{{1,60}},)?,? {SAYS}\b"
     ),
     # "the UN's 2023 appeal counted": whose figures they are
     re.compile(rf"(?P<by>{SOURCE_NAME})['’]s (?:[\w-]+ ){{0,2}}?(?:{WORK}|figures|data)s?\b"),
+    # "Analysts at the Example Defence Review say": the body they speak for
+    re.compile(
+        r"\b(?i:analysts|researchers|experts|economists|staff|officials) (?:at|from|with|of) "
+        rf"(?P<by>(?:the )?{SOURCE_NAME}),? {SAYS}\b"
+    ),
+    # "by the organisers' count", "by UNHCR's estimate"
+    re.compile(
+        rf"\bby (?:the |their |its )?(?P<by>{SOURCE_NAME}|{VAGUE_SOURCE})['’]s? "
+        r"(?:count|estimate|tally|reckoning)\b"
+    ),
     # "military analysts put it at", "port officials in Odesa reported"
     re.compile(rf"\b(?P<by>{VAGUE_SOURCE})(?: (?:in|at|from|of) [A-Z][\w-]+)?,? {SAYS}\b"),
     # "…,” said Martin Griffiths"
@@ -139,7 +153,9 @@ def _attribution(sentence: str) -> str | None:
 def _as_written(name: str) -> str | None:
     """A source as the curator writes it: not "the UN", "the UN's", "In May Reuters"; "other
     accounts" as the vague source it is. ``None`` if nothing is left ("June")."""
-    words = re.sub(r"['’]s$", "", name.strip()).split()
+    words = re.sub(r"['’]s?$", "", name.strip()).split()
+    if words and words[-1].endswith(".") and "." not in words[-1][:-1]:
+        words[-1] = words[-1][:-1]  # "according to the UN." ends a sentence; "U.S." keeps its own
     while words and words[0].lower() in STOP_NAMES - TITLES:
         words = words[1:]
     if not words or len(words) == 1 and DEMONYM_PLURAL.match(words[0]):
