@@ -1,14 +1,16 @@
-"""`kgdebate extract` scored on the labelled documents of bench/extract_eval/ (issue 12).
+"""`kgdebate extract` scored on the labelled documents of bench/extract_eval/ and its held-out and
+training sets (issue 12).
 
 Each document is drafted against a store holding the curated reference data, and its draft is
 compared with the document's gold file: entities (a mention is right when its span and its link
 are: a store entity's IRI, or "new"), mentions inside URLs or e-mail addresses, dates found and
 resolved, figures with the right unit and source, and the sides of labelled paragraphs. Printed
-per category; nothing is asserted. The set was labelled before any tuning (its README); the
-documents of fresh/ were written after it, and are never tuned on.
+per category, with the number of `review` decisions per draft; nothing is asserted. The main set
+was labelled before any tuning (its README); unseen/ and fresh/ are held out (never look at the
+tool's errors on them while changing it); train/ and later/ were tuned on (their READMEs).
 
-    python bench/extract_eval_bench.py                              # the labelled set
-    python bench/extract_eval_bench.py bench/extract_eval/fresh     # the fresh documents
+    python bench/extract_eval_bench.py                              # every set
+    python bench/extract_eval_bench.py bench/extract_eval/unseen    # one set
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from kgdebate.build import load_trusted
 from kgdebate.config import Settings
 from kgdebate.errors import InputError
 from kgdebate.extract import extract
+from kgdebate.extract.review import review
 from kgdebate.store import OxigraphStore
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,6 +36,12 @@ DATE_KINDS = ("date", "relative-date", "year")
 LABELLED_AGAINST = ("actors.ttl", "events.ttl", "places.ttl")
 """What extract calls dates; the gold's dates include bare years, and its figures never do."""
 SET = ROOT / "bench" / "extract_eval"
+SETS = {  # beside the labelled set, by how far they are from what the tool was tuned on
+    "unseen": "held out: written without sight of the tool, never tuned on",
+    "fresh": "held out (figures seen once)",
+    "train": "written without sight of the tool, then tuned on",
+    "later": "written after tuning, then tuned on",
+}
 PREFIXES = {"actor", "event", "place"}
 ADDRESS = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 UNITS = {"percent": "percent", "people": "people", "km": "km", "usd": "USD", "USD": "USD"}
@@ -58,7 +67,15 @@ def score(counts: Counter[str], name: str, right: int, predicted: int, gold: int
 
 
 def main() -> None:
-    labelled = Path(sys.argv[1]).resolve() if len(sys.argv) > 1 else SET
+    if len(sys.argv) > 1:
+        score_set(Path(sys.argv[1]).resolve())
+        return
+    for labelled in [SET] + [SET / name for name in SETS]:
+        score_set(labelled)
+        print()
+
+
+def score_set(labelled: Path) -> None:
     documents = sorted(labelled.glob("*.gold.yaml"))
     if not documents:
         print(f"no labelled documents in {labelled}")
@@ -85,6 +102,9 @@ def main() -> None:
                 written = extract(text_path, store, settings, when=str(gold["date"]))  # --date
                 counts["documents that needed --date"] += 1
             draft = yaml.safe_load(written[-1].read_text("utf-8"))
+            decisions = review(written[-1], settings.max_annotation_bytes, settings.max_yaml_nodes)
+            counts["review items"] += len(decisions)
+            counts["most review items"] = max(counts["most review items"], len(decisions))
             block = draft.get("draft", {})
             # entities
             found = predicted_entities(block)
@@ -145,7 +165,10 @@ def main() -> None:
                     sides_right += any(c.get("side") == side["side"] for c in claims)
             counts["sides right"] += sides_right
             counts["sides gold"] += len(gold.get("sides", []))
-    print(f"extract on {len(documents)} labelled documents ({labelled.relative_to(ROOT)}/)")
+    about = SETS.get(labelled.name, "tuned on") if labelled != SET else "tuned on"
+    print(
+        f"extract on {len(documents)} labelled documents ({labelled.relative_to(ROOT)}/: {about})"
+    )
     for name, target in (("entities", "precision >= 95%, recall >= 90%"), ("figures", "90%")):
         right, predicted, wanted = (counts[f"{name} {k}"] for k in ("right", "predicted", "gold"))
         print(
@@ -164,6 +187,10 @@ def main() -> None:
     print(
         f"  dates: found {counts['dates found right']} of {counts['dates found gold']}, resolved "
         f"{counts['dates resolved']} ({share:.0%})   target resolved >= 90%"
+    )
+    print(
+        f"  review items per document: {counts['review items'] / len(documents):.0f} on average, "
+        f"{counts['most review items']} at most"
     )
     if counts["documents that needed --date"]:
         print(
