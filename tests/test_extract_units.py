@@ -551,3 +551,47 @@ def test_more_ways_a_text_dates_without_a_year(
     assert (found[-1].date, found[-1].until) == expected
     if "28 February" in words:
         assert found[0].date == "2022-02-28"
+
+
+def test_a_persons_surname_alone_links_to_them_when_capitalised_and_unique() -> None:
+    lavrov = Entity("actor", "sergey-lavrov", "Person")
+    rice = Entity("actor", "condoleezza-rice", "Person")
+    gaz = Gazetteer(
+        [(lavrov, "Sergey Lavrov", "label"), (rice, "Condoleezza Rice", "label")], EventFacts()
+    )
+    text = "Lavrov spoke; Rice replied; rice prices rose; LAVROV again."
+    found = gaz.find(text, [(0, len(text))])
+    assert [(m.text, m.entity.slug, m.how) for m in found.mentions] == [
+        ("Lavrov", "sergey-lavrov", "surname"),
+        ("Rice", "condoleezza-rice", "surname"),
+        ("LAVROV", "sergey-lavrov", "surname"),
+    ]
+
+
+def test_credits_disclaimers_and_notes_to_write_to_are_boilerplate() -> None:
+    content = (
+        "Freight rates rose by some 8 percent in early trading, brokers said on the day the "
+        "deal lapsed, and insurers raised their premiums for every ship still in port."
+    )
+    text = (
+        f"A Title\n\n12 May 2024\n\n{content}\n\n"
+        "Reporting by Example Wire staff; editing by Jo Placeholder.\n\n"
+        "Nadia Placeholder is a contributing columnist. The views expressed are her own.\n\n"
+        "Corrections: desk@example.org\n"
+    )
+    assert [p.boilerplate for p in read_layout(text).paragraphs()] == [False, True, True, True]
+
+
+def test_a_byline_a_memos_from_line_and_a_speakers_party_are_proposed() -> None:
+    source_text = (
+        "MEMORANDUM\n\nFrom: Dr Maren Sample, Senior Fellow; Luis Placeholder, Research Assistant\n"
+        "Date: 21 June 2023\n\nBy Nadia Placeholder\n\n"
+        "Ms Jane Example (Example Reform Party): I rise to support the motion. Talks must begin "
+        "soon, because the war costs lives every single day on every part of the front line.\n"
+    )
+    source = Source(Path("memo.txt"), source_text, "0" * 64, converted=False)
+    draft = make_draft(source, Gazetteer([], EventFacts()))
+    proposed = {e["text"] for e in draft.data["draft"]["new_entities"]}
+    assert {"Maren Sample", "Luis Placeholder", "Nadia Placeholder", "Jane Example",
+            "Example Reform Party"} <= proposed  # fmt: skip
+    assert not proposed & {"Senior Fellow", "Research Assistant"}

@@ -37,6 +37,7 @@ NAME_RUN = re.compile(  # "Radio Free Europe/Radio Liberty" is one name
 NAME_HEAD = re.compile(
     r" (?:region|regiment|oblast|province|district|battalion|brigade|valley|river|peninsula)\b"
 )
+FIELD_LINE = re.compile(r"(?:By|From|To|Authors?|Written by)\b:?\s", re.IGNORECASE)
 ADDRESSED = re.compile(r"\b(?:[Tt]his|[Tt]hese|[Oo]ur|[Mm]y) $")  # "this Assembly", "our Council"
 # A text named by a place: "the Istanbul communiqué", "the Minsk protocol" (not the talks).
 NAMED_PAPER = re.compile(
@@ -538,7 +539,10 @@ def _new_entities(text: str, layout: Layout, found: Found) -> list[dict[str, Any
     # Header lines too ("Statement to the United Nations General Assembly, 23 February 2023"),
     # but in a title-cased one only the names of organisations: its other capitals are style.
     lines = [(start, end, False) for start, end in layout.sentences()]
-    lines += [(start, end, _title_cased(text[start:end])) for start, end in layout.header]
+    lines += [  # a byline or a memo's "From:" names people, though title-cased
+        (start, end, _title_cased(text[start:end]) and not FIELD_LINE.match(text, start))
+        for start, end in layout.header
+    ]
     lines += [(p.speaker[1], p.speaker[2], False) for p in layout.paragraphs() if p.speaker]
     papers = SpanIndex([m.span() for s, e, _ in lines for m in NAMED_PAPER.finditer(text, s, e)])
     for start, end, titled in lines:

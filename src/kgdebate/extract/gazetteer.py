@@ -132,8 +132,10 @@ class Gazetteer:
 
     def __init__(self, names: Iterable[tuple[Entity, str, str]], events: EventFacts) -> None:
         self.by_form: dict[str, dict[Entity, str]] = defaultdict(dict)
-        self.case_sensitive: set[str] = set()
-        for entity, name, how in names:
+        self.case_sensitive: set[str] = set()  # acronyms: "US", never "us"
+        self.capitalised: set[str] = set()  # surnames: "Rice", never "rice"
+        names = list(names)
+        for entity, name, how in names + _surnames(names):
             form, _ = fold(name.strip())
             if not form:
                 continue
@@ -142,6 +144,8 @@ class Gazetteer:
                 self.by_form[form][entity] = how
             if ACRONYM.match(name.strip()):
                 self.case_sensitive.add(form)
+            if how == "surname":
+                self.capitalised.add(form)
         self.events = events
         pattern = _trie_pattern(sorted(self.by_form, key=len, reverse=True))
         self.pattern = re.compile(r"(?<!\w)(?:" + pattern + r")(?!\w)") if pattern else None
@@ -178,6 +182,8 @@ class Gazetteer:
                 continue
             form = match.group()
             if form in self.case_sensitive and not text[start:end].isupper():
+                continue
+            if form in self.capitalised and not text[start].isupper():
                 continue
             candidates = self.by_form[form]
             if "metonym" in candidates.values():  # "Moscow" means Russia, not the city,
@@ -242,6 +248,23 @@ class Gazetteer:
             elif len(entities) > 1:
                 found.ambiguous.append(Ambiguous(start, end, words, entities))
         return found
+
+
+def _surnames(names: list[tuple[Entity, str, str]]) -> list[tuple[Entity, str, str]]:
+    """A person's last name alone ("Lavrov", "Bennett"), where no other name of the store is
+    that word and no other person has it; matched only capitalised ("Rice", not "rice")."""
+    known = {fold(name.strip())[0] for _, name, _ in names}
+    persons: dict[str, set[Entity]] = defaultdict(set)
+    for entity, name, how in names:
+        words = name.split()
+        if entity.type == "Person" and how == "label" and len(words) > 1 and len(words[-1]) > 3:
+            persons[words[-1]].add(entity)
+    return [
+        (entity, surname, "surname")
+        for surname, entities in persons.items()
+        if len(entities) == 1 and fold(surname)[0] not in known
+        for entity in entities
+    ]
 
 
 ADDRESS = re.compile(

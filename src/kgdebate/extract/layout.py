@@ -13,8 +13,10 @@ from dataclasses import dataclass, field
 BOILERPLATE_START = (
     r"^(for more information|for academic citation|cite (this|as)|copyright|©|all rights reserved"
     r"|the views expressed|subscribe|share this|related:|this (article|publication|report|brief) "
-    r"(is|was) part of)"
+    r"(is|was) part of|(additional )?reporting by|editing by|writing by)"
 )
+# Anywhere in a paragraph: an author's disclaimer, or a short note with an address to write to.
+BOILERPLATE_ANYWHERE = r"\bthe views expressed\b|\bis a (?:contributing |guest )?columnist\b"
 # "the series" or "the study group" alone is no sign ("Earlier issues in the series
 # overestimated…" is content): a blurb about the series also says how it runs (weekly sessions,
 # students) or how to follow, reach or cite it.
@@ -23,7 +25,10 @@ SERIES_BLURB = (
     r"|contact|published (weekly|monthly|quarterly)|part of|the views|views of its|sign up"
     r"|weekly|sessions|each (week|session)|students|https?://|www\.|\S+@\S+))"
 )
-BOILERPLATE = re.compile(f"{BOILERPLATE_START}|{SERIES_BLURB}", re.IGNORECASE | re.DOTALL)
+BOILERPLATE = re.compile(
+    f"{BOILERPLATE_START}|{SERIES_BLURB}|{BOILERPLATE_ANYWHERE}", re.IGNORECASE | re.DOTALL
+)
+E_MAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 NUMBERED_HEADING = re.compile(r"^(\d+\.(\d+\.?)*|[IVX]+\.)\s+\S")  # "2. Findings", "3.1 Data"
 LABELS = {
     "agree": "for",
@@ -112,6 +117,14 @@ def is_heading(line: str) -> bool:
     return 1 <= len(words) <= 12 and len(capitalised) >= 0.6 * len(words)
 
 
+def _is_boilerplate(block: str) -> bool:
+    """A series blurb, a credit or disclaimer, or a short note that gives an address to write to
+    ("Corrections: desk@example.org")."""
+    return bool(BOILERPLATE.search(block)) or (
+        len(block.split()) <= 40 and E_MAIL.search(block) is not None
+    )
+
+
 def is_prose(text: str) -> bool:
     """A paragraph of prose: two sentences or more, or a long one such as a news story's first
     (a title is neither: it ends without a full stop, or most of its words are capitalised)."""
@@ -182,16 +195,16 @@ def read_layout(text: str) -> Layout:
             sections.append(Section(text[title_start:end], start, len(text)))
             continue
         seen_prose = True
-        paragraph = Paragraph(start, end, [], boilerplate=bool(BOILERPLATE.search(block)))
+        paragraph = Paragraph(start, end, [], boilerplate=_is_boilerplate(block))
         label = LABEL.match(block)
         speaker = SPEAKER.match(block)
         body_start = start
         if label and not paragraph.boilerplate:
             paragraph.label = (label.group("label"), start, start + len(label.group("label")))
             body_start = start + label.end()
-        elif speaker and not paragraph.boilerplate:
-            name = speaker.group("name")
-            paragraph.speaker = (name, start, start + len(name))
+        elif speaker and not paragraph.boilerplate:  # the name and its party, before the colon
+            label_end = start + len(speaker.group().rstrip().rstrip(":"))
+            paragraph.speaker = (text[start:label_end], start, label_end)
             body_start = start + speaker.end()
         if paragraph.boilerplate:
             boilerplate.append((start, end))

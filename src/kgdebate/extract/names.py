@@ -20,13 +20,15 @@ STOP_NAMES = {
     *(name.lower() for name in calendar.month_abbr if name), "sept", "since",
     "sen", "gen", "gov", "rep", "col", "lt", "sgt", "prof", "st", "amb",
     # what a text capitalises that names no one: "the West's", "People" opening a line
-    "west", "east", "people", "gdp",
+    "west", "east", "people", "gdp", "government", "house", "members", "chamber", "parliament",
 }  # fmt: skip
 TITLES = {
     "president", "prime", "minister", "foreign", "defence", "defense", "chancellor", "king",
     "queen", "secretary-general", "secretary", "ambassador", "envoy", "general", "gen", "senator",
     "sen", "mr", "ms", "mrs", "dr", "pope", "spokesman", "spokeswoman", "vice", "deputy",
     "speaker", "chair", "chairman", "chairwoman", "member", "mp", "lord", "lady", "sir", "dame",
+    "senior", "fellow", "director", "editor", "chief", "professor", "adviser", "advisor",
+    "correspondent", "reporter", "associate", "executive", "research", "assistant",
 }  # fmt: skip
 DEMONYM = re.compile(  # an adjective, never a name alone: "Ukrainian", "American", "Western"
     r"^(?:[A-Z][a-z]+(?:ian|ean|ese|ish|i|ern)|American|African|Mexican|Cuban|Dominican)$"
