@@ -1,8 +1,8 @@
 """Writing a draft: readable YAML that strict ingest reads, never over a curator's work.
 
-Claims and metadata are written as block YAML, as curators write them. The long lists of the
-`draft:` block (mentions, figures, …) are written one flow mapping per line: as readable, and
-not limited by PyYAML's pure-Python representer (the bulk of the cost on long documents).
+Claims and metadata are written as block YAML, as curators write them; the long lists of the
+`draft:` block (mentions, figures, …) one flow mapping per line. Both are written here, not by
+PyYAML's pure-Python representer, which was the bulk of the cost on long documents.
 A last comment line holds the sha256 of everything above it: a draft whose hash still matches is
 untouched and may be replaced by a new extraction; anything else is a curation and is kept.
 """
