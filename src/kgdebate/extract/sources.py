@@ -34,7 +34,7 @@ SAYS = (  # "X said", "X has estimated", "X later reported"
 OUTLET = r"newsletter|newspaper|agency|website|channel|broadcaster|daily|weekly|group|office"
 WORK = r"appeal|survey|poll|polling|study|paper|report|tally|count|estimate"
 """What a source makes, and a later sentence may point back at ("the appeal", "the survey")."""
-ATTRIBUTION = (  # first pattern first
+SAID = (  # who says it; where two start at one word, the first listed
     # "according to X", "a survey taken last July by X", "figures from X", "by the count of X"
     re.compile(
         r"\b(?i:according to|by the (?:count|estimate|tally) of|polling by|polls by"
@@ -44,8 +44,6 @@ ATTRIBUTION = (  # first pattern first
         r"[^,;.:]{0,30}?\b(?:by|from))\s+"
         rf"(?P<by>(?:the )?{SOURCE_NAME}|{VAGUE_SOURCE})"
     ),
-    # "a KIIS survey", "UNHCR figures": whose work it is
-    re.compile(rf"(?P<by>{SOURCE_NAME}) (?:{WORK}|figures|data)s?\b"),
     # "X said", "X's spokesman said", "the United Nations and its partners appealed for",
     # "the Lab, a research group in Riga, estimates", "the Monitor newsletter reported"
     re.compile(
@@ -53,8 +51,6 @@ ATTRIBUTION = (  # first pattern first
         rf"(?: (?:{OUTLET}))?(?: of (?:the )?{SOURCE_NAME})?"
         rf"(?: and (?:its|their) \w+|, (?:an?|the) [^,;.]{{1,60}},)?,? {SAYS}\b"
     ),
-    # "the UN's 2023 appeal counted": whose figures they are
-    re.compile(rf"(?P<by>{SOURCE_NAME})['’]s (?:[\w-]+ ){{0,2}}?(?:{WORK}|figures|data)s?\b"),
     # "Analysts at the Example Defence Review say": the body they speak for
     re.compile(
         r"\b(?i:analysts|researchers|experts|economists|staff|officials) (?:at|from|with|of) "
@@ -70,7 +66,13 @@ ATTRIBUTION = (  # first pattern first
     # "…,” said Martin Griffiths"
     re.compile(rf"[,”\"] (?:said|says|wrote|writes|noted|notes) (?P<by>(?:the )?{SOURCE_NAME})"),
 )
-WHOSE_WORK = (ATTRIBUTION[1], ATTRIBUTION[3])  # "a KIIS survey", "the UN's appeal"
+WHOSE_WORK = (  # whose work a figure comes from, when no one is said to say it
+    # "a KIIS survey", "UNHCR figures": whose work it is
+    re.compile(rf"(?P<by>{SOURCE_NAME}) (?:{WORK}|figures|data)s?\b"),
+    # "the UN's 2023 appeal counted": whose figures they are
+    re.compile(rf"(?P<by>{SOURCE_NAME})['’]s (?:[\w-]+ ){{0,2}}?(?:{WORK}|figures|data)s?\b"),
+)
+ATTRIBUTION = SAID + WHOSE_WORK
 OWNERS = (  # whose work a sentence names: "the UN launched its 2023 appeal", "a poll by KIIS"
     re.compile(
         rf"(?P<by>{SOURCE_NAME}) (?:launched|published|released|issued|conducted|commissioned)"
