@@ -38,6 +38,7 @@ LABELLED_AGAINST = ("actors.ttl", "events.ttl", "places.ttl")
 SET = ROOT / "bench" / "extract_eval"
 SETS = {  # beside the labelled set, by how far they are from what the tool was tuned on
     "unseen": "held out: written without sight of the tool, never tuned on",
+    "unseen-2": "held out: written without sight of the tool, never tuned on",
     "fresh": "held out (figures seen once)",
     "train": "written without sight of the tool, then tuned on",
     "later": "written after tuning, then tuned on",
