@@ -1,13 +1,17 @@
-"""Extraction throughput on synthetic documents of 1, 10 and 100 pages.
+"""Extraction throughput on synthetic documents of 1, 10 and 100 pages, and on real speeches.
 
 A page is about 450 words (2.6 KB): eight paragraphs under a heading, written like the seed
 (actors, metonyms, events named by label, by place and year, by place and cue, figures, relative
 dates, and names the store does not know). The gazetteer is built once from a store holding the
 reference data (as `kgdebate extract` does per run); each document is then read, laid out,
-matched, drafted and rendered as YAML, in-process. Figures are printed, never asserted.
+matched, drafted and rendered as YAML, in-process. The synthetic pages are denser in names,
+figures and dates than real prose (every sentence holds several), so they are the slow case; the
+last row times the same steps on every UN General Debate speech of 2022 and 2023 in
+`../shared/corpus/ungdc/` (real text, about 5 MB), when it is there. Figures are printed, never
+asserted.
 
-    python bench/extract_bench.py                # 1, 10, 100 pages
-    python bench/extract_bench.py --pages 10     # one size
+    python bench/extract_bench.py                # 1, 10, 100 pages, and the speeches
+    python bench/extract_bench.py --pages 10     # one size, and the speeches
 """
 
 from __future__ import annotations
@@ -75,6 +79,24 @@ def measure(pages: int, gazetteer: Gazetteer, folder: Path, settings: Settings) 
     )
 
 
+def measure_speeches(corpus: Path, gazetteer: Gazetteer, settings: Settings) -> None:
+    paths = sorted(corpus.glob("20*/*.txt"))
+    if not paths:
+        print(f"speeches: none in {corpus.name}/ (it sits beside the repository): row skipped")
+        return
+    size, spent = 0, 0.0
+    for path in paths:
+        started = time.perf_counter()
+        source = read_source(path, settings.max_text_bytes)
+        render(make_draft(source, gazetteer, when=f"{path.parent.name}-09"))  # the session
+        spent += time.perf_counter() - started
+        size += path.stat().st_size
+    print(
+        f"UN General Debate speeches: {len(paths)} documents, {size / 1e6:.3f} MB: "
+        f"{len(paths) / spent:8.2f} documents/s, {size / 1e6 / spent:6.3f} MB/s"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--pages", type=int, nargs="+", default=[1, 10, 100])
@@ -92,6 +114,7 @@ def main() -> None:
         )
         for pages in args.pages:
             measure(pages, gazetteer, folder, settings)
+        measure_speeches(ROOT.parent / "shared" / "corpus" / "ungdc", gazetteer, settings)
 
 
 if __name__ == "__main__":

@@ -12,7 +12,7 @@ import yaml
 from kgdebate.extract import figures
 from kgdebate.extract.draft import make_draft
 from kgdebate.extract.figures import find_figures
-from kgdebate.extract.gazetteer import Entity, EventFacts, Gazetteer, fold
+from kgdebate.extract.gazetteer import ADDRESS, Entity, EventFacts, Gazetteer, address_spans, fold
 from kgdebate.extract.layout import read_layout, sentences
 from kgdebate.extract.reading import Source
 from kgdebate.extract.sources import FigureSources
@@ -511,11 +511,12 @@ def test_a_transcript_speakers_declared_sides_and_names() -> None:
     assert "Deputy Speaker" not in proposed
 
 
-def test_scanning_around_trigger_words_finds_what_a_full_scan_finds(
+def test_trying_the_patterns_where_a_figure_can_start_finds_what_a_full_scan_finds(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """The figure scan looks only around digits and the words a figure holds: a pattern added
-    without its trigger word would lose figures, and this says so."""
+    """The figure scan tries its patterns only at digits, currency signs and the words a figure
+    starts with (`FIRST_WORDS`): a pattern added without its first word would lose figures, and
+    this says so."""
     root = Path(__file__).resolve().parent.parent
     texts = [
         path.read_text("utf-8")
@@ -531,6 +532,20 @@ def test_scanning_around_trigger_words_finds_what_a_full_scan_finds(
     everywhere = [find_figures(text, [(0, len(text))], date(2023, 9, 19)) for text in texts]
     assert sum(map(len, everywhere)) > 400  # dates, counts, sums and periods of 25 documents
     assert around == everywhere
+
+
+def test_looking_for_addresses_near_their_marks_finds_what_a_full_scan_finds() -> None:
+    """Addresses are looked for only around "@", "://", "www." or ".org": the same spans as
+    scanning every character, on every text of the evaluation sets and the test documents."""
+    root = Path(__file__).resolve().parent.parent
+    texts = [
+        path.read_text("utf-8")
+        for path in sorted((root / "bench" / "extract_eval").glob("**/*.txt"))
+        + sorted((root / "tests" / "data" / "documents").glob("*.*"))
+    ] + ["mail x@example.org, see https://example.net/a, www.example.com or un.org/en\tend"]
+    spans = [address_spans(text) for text in texts]
+    assert spans == [[m.span() for m in ADDRESS.finditer(text)] for text in texts]
+    assert sum(map(len, spans)) > 20
 
 
 @pytest.mark.parametrize(
@@ -583,6 +598,18 @@ def test_credits_disclaimers_and_notes_to_write_to_are_boilerplate() -> None:
         "Corrections: desk@example.org\n"
     )
     assert [p.boilerplate for p in read_layout(text).paragraphs()] == [False, True, True, True]
+
+
+def test_a_long_paragraph_that_ends_in_a_reference_is_prose() -> None:
+    """A UN speech, one block of lines that ends with the record it quotes: "… prevail."
+    (A/59/PV.4, p.23)" is still the body, not a header; a short title without a full stop is not."""
+    sentence = "The Assembly heard the call for unity among its members once again this year. "
+    ending = "He said it must \u201cprevail.\u201d (A/59/PV.4, p.23)"
+    text = f"Statement by Morocco\n\n{sentence * 8}{ending}\n"
+    layout = read_layout(text)
+    assert [text[s:e] for s, e in layout.header] == ["Statement by Morocco"]
+    assert len(layout.paragraphs()) == 1
+    assert text[slice(*layout.sentences()[-1])].endswith("(A/59/PV.4, p.23)")
 
 
 def test_a_byline_a_memos_from_line_and_a_speakers_party_are_proposed() -> None:

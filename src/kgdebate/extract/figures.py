@@ -250,32 +250,30 @@ def find_figures(text: str, spans: list[tuple[int, int]], today: date | None) ->
     return found
 
 
-# The words a figure holds one of (besides a digit or a currency sign): a figure's match starts
-# at most a few words before one and ends a few after it.
-TRIGGER_WORDS = (
-    set(MONTHS) | {day.lower() for day in calendar.day_name} | (set(NUMBER_WORDS) - {"a"})
-    | set(SEASONS) | set(VAGUE) | set(SCALES)
-    | {"yesterday", "today", "tomorrow", "tonight", "this", "last", "next", "past", "coming",
-       "ago", "since", "early", "late", "following", "later", "earlier", "end", "quarter"}
+# The words a figure's match can start with (besides a digit or a currency sign): the scan
+# tries the patterns only where one of them starts a word.
+FIRST_WORDS = (
+    set(MONTHS) | {day.lower() for day in calendar.day_name} | set(NUMBER_WORDS) | set(SEASONS)
+    | set(VAGUE) | set(QUARTERS) | {hedge.split()[0] for hedge in HEDGES}
+    | {"the", "within", "in", "over", "during", "this", "last", "next", "early", "late", "since",
+       "yesterday", "today", "tomorrow", "tonight", "by"}
 )  # fmt: skip
-TOKEN = re.compile(r"[A-Za-z]+|[\d$€£]")
-MARGIN = 40  # characters around a trigger: longer than "approximately " or "within the next "
+WORD_START = re.compile(r"[A-Za-z]+|\d+|[$€£]")
 
 
 def _candidates(text: str, first: int, last: int) -> Iterator[re.Match[str]]:
-    """The matches of all patterns, scanned only around the words and digits a figure holds:
-    three times faster on speeches, where most sentences hold none, and the same matches."""
-    windows: list[list[int]] = []
-    for token in TOKEN.finditer(text, first, last):
-        if token.group()[0].isalpha() and token.group().lower() not in TRIGGER_WORDS:
+    """The matches of all patterns, tried only where a digit, a currency sign or one of the
+    words a figure starts with begins: four times faster than trying every word, and the same
+    matches in the same order."""
+    free = first  # where the last match ended: matches never overlap
+    for word in WORD_START.finditer(text, first, last):
+        at = word.start()
+        if at < free or (word.group()[0].isalpha() and word.group().lower() not in FIRST_WORDS):
             continue
-        start, end = max(first, token.start() - MARGIN), min(last, token.end() + MARGIN)
-        if windows and start <= windows[-1][1]:
-            windows[-1][1] = max(windows[-1][1], end)
-        else:
-            windows.append([start, end])
-    for start, end in windows:
-        yield from COMBINED.finditer(text, start, end)
+        match = COMBINED.match(text, at, last)
+        if match:
+            free = match.end()
+            yield match
 
 
 def _after_anchor(figure: Figure, anchor: tuple[date, str] | None) -> Figure:

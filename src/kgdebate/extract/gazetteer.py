@@ -175,7 +175,7 @@ class Gazetteer:
         if self.pattern is None:
             return found
         folded, where = fold(text)
-        addresses = [m.span() for m in ADDRESS.finditer(text)]
+        addresses = address_spans(text)
         for match in self.pattern.finditer(folded):
             start, end = where[match.start()], where[match.end() - 1] + 1
             if _inside(addresses, start, end):  # "example.org/ukraine" names no one
@@ -274,6 +274,25 @@ ADDRESS = re.compile(
     re.IGNORECASE,
 )
 """URLs, e-mail addresses and bare domain names: the words in them are no mentions."""
+# What every address holds: it is looked for only in the run of non-space characters around one.
+ADDRESS_MARK = re.compile(r"://|www\.|@|\.(?:org|com|net|edu|gov|int|info|io|eu|ua|ru|uk)\b", re.I)
+SPACE = re.compile(r"[ \t\n]")
+
+
+def address_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of ``ADDRESS`` in ``text``, in order: the same as scanning all of it (an
+    address holds no space), at a tenth of the cost on a text that holds none."""
+    spans: list[tuple[int, int]] = []
+    scanned = 0
+    for mark in ADDRESS_MARK.finditer(text):
+        if mark.start() < scanned:
+            continue  # in the run just scanned
+        start = max(text.rfind(space, scanned, mark.start()) for space in " \t\n") + 1
+        after = SPACE.search(text, mark.end())
+        end = after.start() if after else len(text)
+        spans += [m.span() for m in ADDRESS.finditer(text, max(start, scanned), end)]
+        scanned = end
+    return spans
 
 
 def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:

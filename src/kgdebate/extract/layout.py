@@ -131,7 +131,9 @@ def is_prose(text: str) -> bool:
     words = text.split()
     ends = bool(re.search(r"[.!?:][\"”’)]*$", text.strip()))  # ":" before a list
     lowercase = sum(word[:1].islower() for word in words) >= 0.5 * len(words)
-    return ends and (
+    if not ends:  # a long paragraph may end in a reference: "… prevail.” (A/59/PV.4, p.23)"
+        return len(words) >= 80 and len(sentences(text, 0, len(text))) >= 3
+    return (
         len(words) >= 40
         or (len(words) >= 20 and lowercase)
         or (len(words) >= 12 and len(sentences(text, 0, len(text))) >= 2)

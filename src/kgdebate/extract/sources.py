@@ -97,38 +97,52 @@ class FigureSources:
     def __init__(self, text: str, sentences: list[tuple[int, int]]) -> None:
         self.text = text
         self.sentences = SpanIndex(sentences)
-        full_names = _full_names(text)
-        self.said: dict[tuple[int, int], str] = {}
+        self.spans = sorted(sentences)
+        self.full_names = _full_names(text)
+        self.said: dict[tuple[int, int], str | None] = {}  # read when a figure asks
+        self.named: list[tuple[int, str]] | None = None  # read when a sentence points back
         self.owned: dict[str, list[tuple[int, str]]] = {}  # per kind of work, in text order
-        for start, end in sorted(sentences):
-            sentence = text[start:end]
-            by = _attribution(sentence)
-            if by:
-                self.said[(start, end)] = _in_full(by, full_names, start)
-            for pattern in OWNERS:
-                for owned in pattern.finditer(sentence):
-                    owner = _as_written(owned.group("by"))
-                    if owner:
-                        work = _work(owned.group("work"))
-                        self.owned.setdefault(work, []).append((start, owner))
-        self.named = sorted((start, by) for (start, _), by in self.said.items())
 
     def of(self, position: int) -> str | None:
         """The source of a figure at ``position``: its sentence's, or the one it points back at."""
         held = self.sentences.holding(position)
         if held is None:
             return None
-        if held in self.said:
-            return self.said[held]
+        said = self._said(held)
+        if said:
+            return said
         back = BACK_REFERENCE.search(self.text, held[0], held[1])
         if back is None:
             return None
+        if self.named is None:
+            self._read_all()
         # "The appeal sought …": whose appeal it was; else the source named last before
-        for earlier in (self.owned.get(_work(back.group("work") or ""), []), self.named):
+        for earlier in (self.owned.get(_work(back.group("work") or ""), []), self.named or []):
             last = bisect_left(earlier, (held[0], "")) - 1
             if last >= 0:
                 return earlier[last][1]
         return None
+
+    def _said(self, sentence: tuple[int, int]) -> str | None:
+        if sentence not in self.said:
+            by = _attribution(self.text[sentence[0] : sentence[1]])
+            self.said[sentence] = by and _in_full(by, self.full_names, sentence[0])
+        return self.said[sentence]
+
+    def _read_all(self) -> None:
+        """Every sentence's source and the works it names: only a text that points back needs
+        them (most figures' sources are in their own sentence)."""
+        self.named = []
+        for start, end in self.spans:
+            by = self._said((start, end))
+            if by:
+                self.named.append((start, by))
+            for pattern in OWNERS:
+                for owned in pattern.finditer(self.text[start:end]):
+                    owner = _as_written(owned.group("by"))
+                    if owner:
+                        work = _work(owned.group("work"))
+                        self.owned.setdefault(work, []).append((start, owner))
 
 
 def _work(word: str) -> str:
