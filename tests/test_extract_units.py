@@ -448,6 +448,25 @@ def test_proposed_names_leave_out_titles_adjectives_and_what_is_no_name() -> Non
     }  # fmt: skip
 
 
+def test_what_a_speech_capitalises_out_of_respect_is_not_proposed() -> None:
+    """Issue 12, from what the UN speeches proposed: head nouns alone, the words an assembly
+    capitalises, common nouns the text also writes in lower case, possessives, document symbols;
+    an organisation's name is not split at its "and"."""
+    proposed = proposals(
+        "My Government thanks the Conference. Member States must uphold the Charter, as the "
+        "Food and Agriculture Organization told the Council. So Africa’s voice and the report "
+        "A/75/982 matter to His Excellency Mr. Csaba Korosi. Grain prices rose, and grain "
+        "shipments fell, said the Community of Latin American and Caribbean States.\n"
+    )
+    assert {"Food and Agriculture Organization", "Africa", "Csaba Korosi",
+            "Community of Latin American and Caribbean States"} <= proposed  # fmt: skip
+    assert not proposed & {
+        "My Government", "Government", "Conference", "Member States", "States", "Charter",
+        "Council", "Africa’s", "A/75/982", "Excellency Mr", "Grain", "Agriculture Organization",
+        "Caribbean States",
+    }  # fmt: skip
+
+
 @pytest.mark.parametrize(
     ("words", "today", "expected"),
     [

@@ -38,6 +38,8 @@ NAME_HEAD = re.compile(
     r" (?:region|regiment|oblast|province|district|battalion|brigade|valley|river|peninsula)\b"
 )
 FIELD_LINE = re.compile(r"(?:By|From|To|Authors?|Written by)\b:?\s", re.IGNORECASE)
+POSSESSIVE = re.compile(r"(?<=s)['’]$|['’]s$")
+LOWERCASE_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z]+(?![\w'’-])")
 ADDRESSED = re.compile(r"\b(?:[Tt]his|[Tt]hese|[Oo]ur|[Mm]y) $")  # "this Assembly", "our Council"
 # A text named by a place: "the Istanbul communiqué", "the Minsk protocol" (not the talks).
 NAMED_PAPER = re.compile(
@@ -49,7 +51,7 @@ ORGANISATION_HEAD = re.compile(  # not "Press", "Post", "Review": verbs in a hea
     r"|Fund|Agency|Bank|Ministry|Committee|Commission|Party|Group|Independent|Times|Journal"
     r"|Herald|News|Tribune|Gazette|Radio|Programm?e?|Initiative|Declaration|Accords?|Agreement"
     r"|Treaty|Summit|Conference|Association|Society|Matters|Observer|Daily|Weekly|Insider"
-    r"|Television|Media|Company|Corporation|Authority|Academy|Affairs)\b"
+    r"|Television|Media|Company|Corporation|Authority|Academy|Affairs|Organi[sz]ation|Community)\b"
 )
 AGAINST_MOTION = re.compile(  # checked first: "I cannot support this motion" is against it
     r"\b(?:I|we)\b[^.!?]{0,40}?\b(?:oppose|reject|cannot support|can ?not back|will not support"
@@ -519,6 +521,23 @@ def _name_parts(text: str, match: re.Match[str], sentence: int) -> list[tuple[st
     return found
 
 
+def _no_name(candidate: str, common_nouns: set[str]) -> bool:
+    """What a text capitalises that is no one's name: a word that is never a name ("the
+    West's"), a role ("Deputy Speaker"), a head noun alone ("the Council", "this Assembly"), a
+    common noun capitalised for style that the text also writes in lower case ("Grain", "Board"),
+    a document's symbol ("A/75/982")."""
+    bare = candidate.lower()
+    one_word = " " not in candidate
+    return (
+        bare in STOP_NAMES
+        or len(candidate) < 3
+        or _only_titles(candidate)
+        or (one_word and ORGANISATION_HEAD.fullmatch(candidate) is not None)
+        or (one_word and candidate[1:].islower() and bare in common_nouns)
+        or ("/" in candidate and any(c.isdigit() for c in candidate))
+    )
+
+
 def _only_titles(name: str) -> bool:
     """A role, not a name: "Deputy Speaker", "Foreign Minister"."""
     return all(word.lower().rstrip(".") in TITLES for word in name.split())
@@ -545,6 +564,7 @@ def _new_entities(text: str, layout: Layout, found: Found) -> list[dict[str, Any
     ]
     lines += [(p.speaker[1], p.speaker[2], False) for p in layout.paragraphs() if p.speaker]
     papers = SpanIndex([m.span() for s, e, _ in lines for m in NAMED_PAPER.finditer(text, s, e)])
+    common_nouns = set(LOWERCASE_WORD.findall(text))  # "the grain deal" beside a headline's "Grain"
     for start, end, titled in lines:
         names = list(NAME_RUN.finditer(text, start, end)) + list(
             NAMED_PAPER.finditer(text, start, end)
@@ -553,13 +573,13 @@ def _new_entities(text: str, layout: Layout, found: Found) -> list[dict[str, Any
             if titled and not ORGANISATION_HEAD.search(match.group()):
                 continue
             for candidate, first in _name_parts(text, match, start):
+                candidate = POSSESSIVE.sub("", candidate)  # "Africa’s", "the States’"
                 span = (first, first + len(candidate))
                 if match.re is not NAMED_PAPER and (
                     covered.overlaps(*span) or papers.overlaps(*span)  # "Istanbul communiqué"
                 ):
                     continue
-                bare = re.sub(r"['’]s$", "", candidate.lower())  # "the West's"
-                if bare in STOP_NAMES or len(candidate) < 3 or _only_titles(candidate):
+                if _no_name(candidate, common_nouns):
                     continue
                 occurrences.setdefault(candidate, []).append({"start": span[0], "end": span[1]})
     return [{"text": key, "occurrences": value} for key, value in occurrences.items()]

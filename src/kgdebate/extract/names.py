@@ -12,6 +12,8 @@ STOP_NAMES = {
     "some", "others", "many", "most", "such", "any", "no", "yes", "we", "our", "they", "their",
     "he", "she", "his", "her", "i", "president", "minister", "prime", "foreign", "secretary",
     "dr", "mr", "ms", "mrs", "general", "then", "there", "both", "each", "after", "before",
+    "so", "yet", "thus", "hence", "also", "still", "now", "here", "today", "indeed", "instead",
+    "meanwhile", "nevertheless", "nonetheless", "again", "even",
     "according", "history", "negotiations", "agree", "disagree", "pro", "con", "fallacy",
     "rebuttal", "figure", "table", "section", "summary", "introduction", "conclusion",
     *(name.lower() for name in calendar.month_name if name),
@@ -21,6 +23,10 @@ STOP_NAMES = {
     "sen", "gen", "gov", "rep", "col", "lt", "sgt", "prof", "st", "amb",
     # what a text capitalises that names no one: "the West's", "People" opening a line
     "west", "east", "people", "gdp", "government", "house", "members", "chamber", "parliament",
+    # what a speech to an assembly capitalises out of respect: "the Charter", "Member States"
+    "state", "states", "member", "governments", "powers", "parties", "charter", "organization",
+    "organisation", "excellency", "excellencies", "majesty", "highness", "delegation", "my",
+    "your", "republic", "constitution", "south", "north",
 }  # fmt: skip
 TITLES = {
     "president", "prime", "minister", "foreign", "defence", "defense", "chancellor", "king",
@@ -29,6 +35,7 @@ TITLES = {
     "speaker", "chair", "chairman", "chairwoman", "member", "mp", "lord", "lady", "sir", "dame",
     "senior", "fellow", "director", "editor", "chief", "professor", "adviser", "advisor",
     "correspondent", "reporter", "associate", "executive", "research", "assistant",
+    "excellency", "majesty", "highness", "honourable", "honorable",
 }  # fmt: skip
 DEMONYM = re.compile(  # an adjective, never a name alone: "Ukrainian", "American", "Western"
     r"^(?:[A-Z][a-z]+(?:ian|ean|ese|ish|i|ern)|American|African|Mexican|Cuban|Dominican)$"
