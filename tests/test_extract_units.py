@@ -141,7 +141,7 @@ def test_relative_periods_resolve_against_the_document_date() -> None:
         ("Prices rose last month.", "2023-01"),
         ("Prices rose last year.", "2022"),
         ("Aid will grow next year.", "2024"),
-        ("Nine years ago Crimea was annexed.", "2014"),
+        ("Nine years ago Crimea was annexed.", "2014-02"),  # a point in time: its month
         ("Talks have stalled since May.", "2022-05/2023-02-23"),
         ("The deal lapsed last July.", "2022-07"),
         ("The envoys met on Monday.", "2023-02-20"),
@@ -448,6 +448,20 @@ def test_proposed_names_leave_out_titles_adjectives_and_what_is_no_name() -> Non
     }  # fmt: skip
 
 
+def test_a_season_in_the_title_does_not_date_the_document() -> None:
+    """ "Outlook: Ukraine, Autumn 2023" is a title; the line "November 2023" is the date."""
+    text = (
+        "Outlook: Ukraine, Autumn 2023\n\nNovember 2023\n\n"
+        + "Aid fell. " * 3
+        + ("October polling found that most people still hoped for peace in the spring.\n")
+    )
+    draft = make_draft(Source(Path("outlook.txt"), text, "0" * 64, False), gazetteer())
+    assert draft.data["document"]["date"] == "2023-11"
+    assert draft.data["document"]["title"] == "Outlook: Ukraine, Autumn 2023"
+    dated = {f["text"]: f["date"] for f in draft.data["draft"]["figures"] if f.get("date")}
+    assert dated["October"] == "2023-10"
+
+
 def test_what_a_speech_capitalises_out_of_respect_is_not_proposed() -> None:
     """Issue 12, from what the UN speeches proposed: head nouns alone, the words an assembly
     capitalises, common nouns the text also writes in lower case, possessives, document symbols;
@@ -577,13 +591,19 @@ def test_looking_for_addresses_near_their_marks_finds_what_a_full_scan_finds() -
         ("Traders spent Tuesday counting losses", ("2023-07-18", None)),
         ("in case the grain deal lapses on 18 July", ("2023-07-18", None)),
         ("three rounds between 28 February and 7 March 2022", ("2022-03-07", None)),
+        ("Erdoğan hoped to revive the deal in August", ("2023-08", None)),
+        (
+            "Lavrov said in March 2022 he would go on, and as recently as July he did",
+            ("2023-07", None),
+        ),
     ],
 )
 def test_more_ways_a_text_dates_without_a_year(
     words: str, expected: tuple[str, str | None]
 ) -> None:
     """Issue 12, on a wire dated Tuesday 18 July 2023: the second of two months, a weekday on
-    its own, the end of a period, a quarter, a date still to come, a range's start."""
+    its own, the end of a period, a quarter, a date still to come or hoped for, a range's start,
+    a month said to be recent after an older date in its paragraph."""
     found = [f for f in find_figures(words, [(0, len(words))], date(2023, 7, 18)) if f.date]
     assert (found[-1].date, found[-1].until) == expected
     if "28 February" in words:

@@ -200,11 +200,15 @@ def _metadata(
 
 
 def _date_in(line: str) -> str | None:
-    """The line's date: a day if it gives one, else a month ("January 2023" → "2023-01")."""
+    """The line's date: a day if it gives one, else a month ("January 2023" → "2023-01"); never
+    a period ("Outlook: Ukraine, Autumn 2023" is a title, not a date line)."""
     dates = [
         figure.date
         for figure in find_figures(line, [(0, len(line))], None)
-        if figure.kind == "date" and figure.date and len(figure.date) in (7, 10)
+        if figure.kind == "date"
+        and figure.date
+        and len(figure.date) in (7, 10)
+        and figure.until is None
     ]
     return max(dates, key=len) if dates else None
 

@@ -409,7 +409,7 @@ def _in_context(
         why = (
             f"the first such date after the document's, {today.isoformat()}, the text looking ahead"
         )
-    elif anchor is not None:
+    elif anchor is not None and not RECENT.search(text, max(0, figure.start - 20), figure.start):
         after, said = anchor
         earlier = month < after.month if not day else (month, day) < (after.month, after.day)
         year = after.year + (1 if earlier else 0)  # a month alone: its own month is no later
@@ -433,9 +433,13 @@ def _in_context(
 # "Review this advice in September").
 FUTURE = re.compile(
     r"\b(?:will|shall|(?:is|are) (?:due|set|expected|scheduled) to|in case|lapses|expires"
-    r"|until next|deadline|(?:^|\n)\s*\d+\.\s+[A-Z][a-z]+)\b|^\s*Review\b",
+    r"|until next|deadline|hope[sd]? to|plans? to|aims? to|intends? to"
+    r"|(?:^|\n)\s*\d+\.\s+[A-Z][a-z]+)\b|^\s*Review\b",
     re.I,
 )
+# A date said to be recent: counted back from the document's date, whatever the paragraph told
+# before ("Lavrov said in March 2022 …, and as recently as July he …").
+RECENT = re.compile(r"\b(?:as recently as|as late as|only|just|this past) $", re.I)
 
 
 def _sentence_start(text: str, position: int) -> int:
@@ -557,7 +561,7 @@ def _ago(bare: Figure, groups: dict[str, str], today: date | None) -> Figure:
     if today is None:
         return figure
     then = _shift(today, -n, unit)
-    width = {"year": 4, "month": 7}.get(unit, 10)
+    width = 7 if unit in ("year", "month") else 10  # "two years ago" in November: that November
     return replace(figure, date=then.isoformat()[:width])
 
 
