@@ -462,6 +462,28 @@ def test_a_season_in_the_title_does_not_date_the_document() -> None:
     assert dated["October"] == "2023-10"
 
 
+def test_a_date_counted_from_an_event_the_text_names_takes_the_day_it_began() -> None:
+    """Issue 12: "since Russia's invasion of Ukraine" runs from the day the store says it began
+    to the document's date; "a week after" it is that day plus seven, and "a week" in it is no
+    count. An event whose start the store does not give dates nothing."""
+    facts = EventFacts()
+    facts.add(INVASION.slug, "start", "2022-02-24")
+    text = (
+        "A Note\n\n12 May 2024\n\nPrices rose since Russia's invasion of Ukraine began, and "
+        "Lavrov spoke a week after Russia's invasion of Ukraine. Talks in Türkiye stalled.\n"
+    )
+    draft = make_draft(Source(Path("note.txt"), text, "0" * 64, False), gazetteer(facts))
+    dated = [(f["text"], f["date"], f.get("until")) for f in draft.data["draft"]["figures"]]
+    assert dated == [
+        ("12 May 2024", "2024-05-12", None),
+        ("since Russia's invasion of Ukraine", "2022-02-24", "2024-05-12"),
+        ("a week after Russia's invasion of Ukraine", "2022-03-03", None),
+    ]
+    assert all("2022-02-24" in f["resolved_by"] for f in draft.data["draft"]["figures"][1:])
+    unknown = make_draft(Source(Path("note.txt"), text, "0" * 64, False), gazetteer())
+    assert [f["text"] for f in unknown.data["draft"]["figures"]] == ["12 May 2024"]
+
+
 def test_what_a_speech_capitalises_out_of_respect_is_not_proposed() -> None:
     """Issue 12, from what the UN speeches proposed: head nouns alone, the words an assembly
     capitalises, common nouns the text also writes in lower case, possessives, document symbols;

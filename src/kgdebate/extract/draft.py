@@ -16,7 +16,7 @@ from typing import Any
 
 from kgdebate import __version__
 from kgdebate.errors import InputError
-from kgdebate.extract.figures import Figure, find_figures
+from kgdebate.extract.figures import Figure, dated_by_events, find_figures
 from kgdebate.extract.gazetteer import Found, Gazetteer
 from kgdebate.extract.layout import LABELS, Layout, Paragraph, read_layout
 from kgdebate.extract.names import DEMONYM, STOP_NAMES, TITLES, without_titles
@@ -109,7 +109,14 @@ def make_draft(
         for figure in find_figures(text, layout.header, doc_date)
         if figure.kind in ("date", "year")
     ]
-    figures.sort(key=lambda figure: figure.start)
+    events = [  # "since the full-scale invasion": the day the named event began
+        (m.start, m.end, began)
+        for m in found.mentions
+        if m.entity.kind == "event"
+        and (began := gazetteer.events.start(m.entity.slug))
+        and any(p.start <= m.start < p.end for p in prose)
+    ]
+    figures = dated_by_events(text, sorted(figures, key=lambda f: f.start), events, doc_date)
     text_name = source.path.name
     if source.converted:  # a UTF-8 copy of the text, beside the draft
         text_name = f"{source.path.stem}.txt"

@@ -276,6 +276,46 @@ def _candidates(text: str, first: int, last: int) -> Iterator[re.Match[str]]:
             yield match
 
 
+# A date counted from an event the text names: "since the full-scale invasion", "a week after
+# the annexation of Crimea" (the event's mention follows the cue).
+FROM_EVENT = re.compile(
+    rf"(?:\b(?P<since>since)|\b(?P<n>{WORD_NUM}) (?P<unit>day|week|month|year)s? "
+    r"(?P<dir>after|before)) (?:the |its |that )?$",
+    re.I,
+)
+
+
+def dated_by_events(
+    text: str,
+    figures: list[Figure],
+    events: list[tuple[int, int, date]],
+    today: date | None,
+) -> list[Figure]:
+    """``figures`` with the dates the text counts from an event it names, given the span of each
+    event's mention and the day it began; a count inside such a date ("a week" in "a week after
+    the invasion") is part of it, not a figure of its own."""
+    counted: list[Figure] = []
+    for start, end, began in events:
+        cue = FROM_EVENT.search(text, max(0, start - 40), start)
+        if cue is None:
+            continue
+        said = text[cue.start() : end]
+        why = f"counted from the day {text[start:end]} began, {began.isoformat()}"
+        if cue.group("since"):
+            until = today.isoformat() if today and today > began else None
+            counted.append(Figure(cue.start(), end, said, "relative-date", date=began.isoformat(),
+                                  until=until, resolved_by=why))  # fmt: skip
+            continue
+        raw, unit = cue.group("n").lower(), cue.group("unit").lower()
+        n = NUMBER_WORDS[raw] if raw in NUMBER_WORDS else int(raw)
+        day = _shift(began, n if cue.group("dir").lower() == "after" else -n, unit)
+        counted.append(Figure(cue.start(), end, said, "relative-date", date=day.isoformat(),
+                              resolved_by=why))  # fmt: skip
+    inside = SpanIndex([(f.start, f.end) for f in counted])
+    kept = [f for f in figures if inside.holding(f.start) is None]
+    return sorted(kept + counted, key=lambda figure: figure.start)
+
+
 def _after_anchor(figure: Figure, anchor: tuple[date, str] | None) -> Figure:
     """ "Four days later", "the next morning": counted from the last full date of the
     paragraph; without one, a relative date for the curator to date."""

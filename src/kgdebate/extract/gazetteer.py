@@ -17,6 +17,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 import pyoxigraph as ox
@@ -302,14 +303,23 @@ def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 @dataclass
 class EventFacts:
-    """Kinds, start years, places (with what contains them), participants and parents of events."""
+    """Kinds, start days and years, places (with what contains them), participants and parents
+    of events."""
 
     facts: dict[str, dict[str, set[str]]] = field(default_factory=dict)
 
     def add(self, event: str, fact: str, value: str) -> None:
         self.facts.setdefault(last_slug(event), defaultdict(set))[fact].add(
-            value if fact == "year" else last_slug(value)
+            value if fact in ("year", "start") else last_slug(value)
         )
+
+    def start(self, event: str) -> date | None:
+        """The day an event began, when the store gives one day."""
+        days = self.facts.get(event, {}).get("start", set())
+        try:
+            return date.fromisoformat(next(iter(days))) if len(days) == 1 else None
+        except ValueError:  # a month or a year ("2022-02"): no day to count from
+            return None
 
     def at(self, place: str, year: str | None = None, kinds: Iterable[str] = ()) -> list[str]:
         wanted = set(kinds)
