@@ -364,6 +364,36 @@ def test_the_source_a_sentence_names_for_its_figures(sentence: str, source: str 
     assert FigureSources(sentence, [(0, len(sentence))]).of(figure.start()) == source
 
 
+def test_a_source_given_apart_from_its_sentence_in_a_table_a_footnote_or_a_source_line() -> None:
+    """Issue 12's layouts: a table's "Source" column, a footnote marker and its note at the
+    end, a "Source:" line under a paragraph; never a source line two paragraphs down."""
+    text = (
+        "Title Here\n\n1 May 2023\n\n"
+        "Intro sentence with words enough to be prose, and more words. About 6 million people "
+        "have left.[2] Another 40% said so³ in the poll.\n\n"
+        "| Country | Refugees | Source |\n|---|---|---|\n"
+        "| Poland | 1.6 million | UNHCR |\n| Germany | about 1 million | national authorities |\n\n"
+        "Prices fell by 5% in the spring, the ministry's own staff noted at the time.\n\n"
+        "Prices rose by 20% this year, and 300 ships sailed.\n\n"
+        "Source: Example Shipping Monitor, May 2023.\n\n"
+        "Notes\n\n[2] UNHCR, Ukraine Refugee Situation, 2023.\n"
+        "³ Kyiv International Institute of Sociology (KIIS), poll of May 2023.\n"
+    )
+    layout = read_layout(text)
+    sources = FigureSources(text, layout.sentences() + layout.header)
+    figures = ("6 million", "40%", "1.6 million", "1 million", "5%", "20%", "300 ships")
+    found = {words: sources.of(text.index(words)) for words in figures}
+    assert found == {
+        "6 million": "UNHCR",
+        "40%": "Kyiv International Institute of Sociology",
+        "1.6 million": "UNHCR",
+        "1 million": "national authorities",
+        "5%": None,
+        "20%": "Example Shipping Monitor",
+        "300 ships": "Example Shipping Monitor",
+    }
+
+
 def test_a_sentence_that_points_back_takes_the_source_whose_work_it_names() -> None:
     """ "The appeal sought …" is the UN's, though Griffiths spoke in between; a person named by
     surname after being named in full is named in full."""

@@ -80,6 +80,21 @@ OWNERS = (  # whose work a sentence names: "the UN launched its 2023 appeal", "a
     ),
     re.compile(rf"\b(?P<work>{WORK})\b[^,;.:]{{0,30}}?\bby (?P<by>(?:the )?{SOURCE_NAME})"),
 )
+# Where a figure's source is given apart from its sentence: a table's "Source" column, a footnote,
+# a "Source:" line under a paragraph or a table.
+SOURCE_HEAD = re.compile(r"(?i:sources?|according to|reported by)")
+SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+FOOTNOTE_MARK = re.compile(
+    r"\[(?P<n>\d{1,2})\]|\^(?P<caret>\d{1,2})|(?<=\w)(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2})"
+)
+FOOTNOTE = re.compile(  # a note in the list at the end: "[3] …", "^3 …", "³ …", "3. …"
+    r"^[ \t]*(?:\[(?P<n>\d{1,2})\]|\^(?P<caret>\d{1,2})|(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2})"
+    r"|(?P<dot>\d{1,2})\.)[ \t]+(?P<note>[^\n]+)",
+    re.M,
+)
+SOURCE_LINE = re.compile(
+    r"^[ \t]*[*_]{0,2}(?i:sources?|data|figures)[*_]{0,2}[ \t]*:[*_]{0,2}[ \t]*(?P<by>[^\n]+)", re.M
+)
 # A sentence that points back at a source named before it ("The survey … found that 84% …").
 BACK_REFERENCE = re.compile(
     r"\b(?i:the|its|that|this|the same) (?:[\w-]+ )?"
@@ -104,11 +119,18 @@ class FigureSources:
         self.owned: dict[str, list[tuple[int, str]]] = {}  # per kind of work, in text order
 
     def of(self, position: int) -> str | None:
-        """The source of a figure at ``position``: its sentence's, or the one it points back at."""
+        """The source of a figure at ``position``: its sentence's; its table row's "Source"
+        cell; its footnote's; a "Source:" line under its paragraph or table; or the one its
+        sentence points back at."""
         held = self.sentences.holding(position)
         if held is None:
             return None
-        said = self._said(held)
+        said = (
+            self._said(held)
+            or self._source_cell(held)
+            or self._footnote(position, held[1])
+            or self._source_line(position)
+        )
         if said:
             return said
         back = BACK_REFERENCE.search(self.text, held[0], held[1])
@@ -129,6 +151,40 @@ class FigureSources:
             self.said[sentence] = by and _in_full(by, self.full_names, sentence[0])
         return self.said[sentence]
 
+    def _source_cell(self, row: tuple[int, int]) -> str | None:
+        """In a table whose header has a "Source" column, that cell of the figure's row."""
+        if not self.text.startswith("|", row[0]):
+            return None
+        header_start = row[0]
+        while header_start > 0:  # up through the table's rows to its header
+            above = self.text.rfind("\n", 0, header_start - 1) + 1
+            if not self.text.startswith("|", above) or above == header_start:
+                break
+            header_start = above
+        header = _cells(self.text[header_start : self.text.find("\n", header_start)])
+        column = next((i for i, cell in enumerate(header) if SOURCE_HEAD.fullmatch(cell)), None)
+        cells = _cells(self.text[row[0] : row[1]])
+        if column is None or row[0] == header_start or column >= len(cells):
+            return None
+        return _named_in(cells[column])
+
+    def _footnote(self, position: int, sentence_end: int) -> str | None:
+        """A marker after the figure in its sentence ("[3]", "³") and the note it points to,
+        listed further down ("[3] UNHCR, Ukraine situation, 2023"): the note's first name."""
+        marker = FOOTNOTE_MARK.search(self.text, position, sentence_end)
+        if marker is None:
+            return None
+        number = _note_number(marker)
+        notes = [n for n in FOOTNOTE.finditer(self.text, marker.end()) if _note_number(n) == number]
+        return _named_in(notes[-1].group("note")) if notes else None
+
+    def _source_line(self, position: int) -> str | None:
+        """A "Source:" line below the figure, with no other paragraph between them."""
+        line = SOURCE_LINE.search(self.text, position)
+        if line is None or self.text.count("\n\n", position, line.start()) > 1:
+            return None
+        return _named_in(line.group("by"))
+
     def _read_all(self) -> None:
         """Every sentence's source and the works it names: only a text that points back needs
         them (most figures' sources are in their own sentence)."""
@@ -143,6 +199,25 @@ class FigureSources:
                     if owner:
                         work = _work(owned.group("work"))
                         self.owned.setdefault(work, []).append((start, owner))
+
+
+def _note_number(match: re.Match[str]) -> str:
+    """A footnote's number however it is marked: "[3]", "^3", "³", "3."."""
+    groups = match.groupdict()
+    number = next(groups[name] for name in ("n", "caret", "sup", "dot") if groups.get(name))
+    return number.translate(SUPERSCRIPTS)
+
+
+def _cells(row: str) -> list[str]:
+    return [cell.strip() for cell in row.strip().strip("|").split("|")]
+
+
+def _named_in(note: str) -> str | None:
+    """The source a note or a cell names first: "UNHCR, Ukraine situation, 2023" is UNHCR;
+    "local authorities; IOM" is local authorities."""
+    first = re.split(r"[;,(]| and |\. ", note.strip(), maxsplit=1)[0].strip()
+    named = re.match(rf"(?:the )?{SOURCE_NAME}|{VAGUE_SOURCE}", first, re.I)
+    return _as_written(named.group()) if named else None
 
 
 def _work(word: str) -> str:
