@@ -339,6 +339,13 @@ def proposals(text: str) -> set[str]:
     ("sentence", "source"),
     [
         ("According to the UN, ships made 1,000 voyages.", "UN"),
+        ("About 6.2 million refugees (UNHCR) have left.", "UNHCR"),
+        ("Prices rose 20% (Example Monitor, 2023) in a year.", "Example Monitor"),
+        ("Food costs rose 12% per month.", None),
+        ("The ships carried 300 tonnes, per the Joint Coordination Centre.",
+         "Joint Coordination Centre"),
+        ("Reuters, citing UN data, put the toll at 9,000.", "UN"),
+        ("The Monitor, which tracks shipping, counted 300 ships.", "Monitor"),
         ("In a survey taken last July by the Example Institute, 84% said no.", "Example Institute"),
         ("February figures from UNHCR counted almost 6 million people.", "UNHCR"),
         ("UNHCR has estimated that 6 million people left.", "UNHCR"),

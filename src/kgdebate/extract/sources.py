@@ -37,7 +37,8 @@ WORK = r"appeal|survey|poll|polling|study|paper|report|tally|count|estimate"
 SAID = (  # who says it; where two start at one word, the first listed
     # "according to X", "a survey taken last July by X", "figures from X", "by the count of X"
     re.compile(
-        r"\b(?i:according to|by the (?:count|estimate|tally) of|polling by|polls by"
+        r"\b(?i:according to|by the (?:count|estimate|tally) of|polling by|polls by|citing"
+        r"|per(?! cent)"
         r"|(?:reported|estimated|published|released|compiled|collected|counted) by"
         r"|in the (?:estimate|view|words|count|assessment|reckoning) of"
         r"|(?:survey|poll|study|paper|report|tally|count|estimate|figures|data|research)\b"
@@ -49,7 +50,7 @@ SAID = (  # who says it; where two start at one word, the first listed
     re.compile(
         rf"(?P<by>{SOURCE_NAME}(?:['’]s spokes(?:man|woman|person))?)(?: \([A-Z][\w.-]*\))?"
         rf"(?: (?:{OUTLET}))?(?: of (?:the )?{SOURCE_NAME})?"
-        rf"(?: and (?:its|their) \w+|, (?:an?|the) [^,;.]{{1,60}},)?,? {SAYS}\b"
+        rf"(?: and (?:its|their) \w+|, (?:an?|the|which|whose) [^,;.]{{1,60}},)?,? {SAYS}\b"
     ),
     # "Analysts at the Example Defence Review say": the body they speak for
     re.compile(
@@ -65,6 +66,11 @@ SAID = (  # who says it; where two start at one word, the first listed
     re.compile(rf"\b(?P<by>{VAGUE_SOURCE})(?: (?:in|at|from|of) [A-Z][\w-]+)?,? {SAYS}\b"),
     # "…,” said Martin Griffiths"
     re.compile(rf"[,”\"] (?:said|says|wrote|writes|noted|notes) (?P<by>(?:the )?{SOURCE_NAME})"),
+    # "6.2 million refugees (UNHCR)", "(UNHCR, 2023)", "(source: UNHCR)"
+    re.compile(
+        r"\d[\d,.]*(?:%| ?[a-z]+)?(?: [a-z]+){0,3} "
+        rf"\((?i:sources?: )?(?P<by>{SOURCE_NAME})(?:,? (?:19|20)\d\d)?\)"
+    ),
 )
 WHOSE_WORK = (  # whose work a figure comes from, when no one is said to say it
     # "a KIIS survey", "UNHCR figures": whose work it is
