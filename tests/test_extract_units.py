@@ -698,6 +698,22 @@ def test_credits_disclaimers_and_notes_to_write_to_are_boilerplate() -> None:
     assert [p.boilerplate for p in read_layout(text).paragraphs()] == [False, True, True, True]
 
 
+def test_a_text_written_one_paragraph_a_line_has_a_paragraph_per_line() -> None:
+    """The UN speeches come one paragraph a line, without blank lines: each line is a paragraph
+    (so a date in one never anchors the next). Hand-wrapped lines, list items and table rows
+    stay one block."""
+    long_line = "The Assembly heard the call for unity among its members once again. " * 3
+    speech = f"{long_line}It met on 4 April 2022.\n{long_line}It met again on 17 July.\n"
+    assert len(read_layout(speech).paragraphs()) == 2
+    wrapped = "Aid fell sharply this year as\ndonors turned away. And the\nneed grew everywhere.\n"
+    listed = f"- {long_line}\n- {long_line}\n"
+    for text in (wrapped, listed):
+        assert len(read_layout("Title\n\n" + text).paragraphs()) == 1
+    dated = find_figures(speech, [(p.start, p.end) for p in read_layout(speech).paragraphs()],
+                         date(2023, 9, 19))  # fmt: skip
+    assert [f.date for f in dated] == ["2022-04-04", "2023-07-17"]
+
+
 def test_a_long_paragraph_that_ends_in_a_reference_is_prose() -> None:
     """A UN speech, one block of lines that ends with the record it quotes: "… prevail."
     (A/59/PV.4, p.23)" is still the body, not a header; a short title without a full stop is not."""

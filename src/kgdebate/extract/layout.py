@@ -61,6 +61,7 @@ SENTENCE_END = re.compile(
     r"[.!?][\"”’)\]]*(?=\s+(?:[-*•][ \t]+)?[\"“‘(\[]?[A-Z0-9])|(?<=\S)(?=\n[ \t]*(?:[-*•][ \t]|\|))"
 )
 LIST_MARKER = re.compile(r"[ \t]*[-*•][ \t]+")
+LONGEST_WRAPPED = 160  # characters: text wrapped by hand or by a tool stays well under this
 
 
 @dataclass
@@ -95,11 +96,26 @@ class Layout:
 
 
 def blocks(text: str) -> list[tuple[int, int]]:
-    """Runs of non-blank lines, as spans without surrounding whitespace."""
+    """Runs of non-blank lines, as spans without surrounding whitespace; in a text written one
+    paragraph a line (the UN speeches), each long line is a block of its own."""
     spans = []
     for match in re.finditer(r"\S(?:.|\n(?![ \t\u00a0]*\n))*", text):
-        spans.append((match.start(), match.start() + len(match.group().rstrip())))
+        end = match.start() + len(match.group().rstrip())
+        lines = _lines(text, match.start(), end)
+        if _one_paragraph_a_line(text, lines):
+            spans += [(a, a + len(text[a:b].rstrip())) for a, b in lines]
+        else:
+            spans.append((match.start(), end))
     return spans
+
+
+def _one_paragraph_a_line(text: str, lines: list[tuple[int, int]]) -> bool:
+    """Lines no one wraps by hand: every one but the last longer than a wrapped line is, and
+    none a table row or a list item (whose lines belong together)."""
+    return len(lines) > 1 and all(
+        b - a > LONGEST_WRAPPED and text[a] != "|" and not LIST_MARKER.match(text, a)
+        for a, b in lines[:-1]
+    )
 
 
 def is_heading(line: str) -> bool:
