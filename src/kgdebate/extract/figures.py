@@ -258,18 +258,33 @@ FIRST_WORDS = (
     | {"the", "within", "in", "over", "during", "this", "last", "next", "early", "late", "since",
        "yesterday", "today", "tomorrow", "tonight", "by"}
 )  # fmt: skip
+# Common first words that start a figure only before one of a few words ("the past 20 months",
+# "in the coming year", "as many as", "at least"): elsewhere ("the war", "in Kyiv") no pattern
+# is tried.
+ONLY_BEFORE = {
+    "the": {"next", "following", "past", "last", "coming", "1st", "2nd", "3rd", "4th"}
+    | set(SEASONS) | set(QUARTERS),
+    "in": {"the"}, "within": {"the"}, "during": {"the"}, "by": {"the"},
+    "as": {"many", "few"}, "at": {"least"}, "an": {"estimated"},
+}  # fmt: skip
 WORD_START = re.compile(r"[A-Za-z]+|\d+|[$€£]")
+NEXT_WORD = re.compile(r" ([A-Za-z0-9]+)")
 
 
 def _candidates(text: str, first: int, last: int) -> Iterator[re.Match[str]]:
     """The matches of all patterns, tried only where a digit, a currency sign or one of the
-    words a figure starts with begins: four times faster than trying every word, and the same
-    matches in the same order."""
+    words a figure starts with begins (the commonest of them only before the words that can
+    follow them): eight times faster than trying every word, and the same matches in the same
+    order."""
     free = first  # where the last match ended: matches never overlap
     for word in WORD_START.finditer(text, first, last):
-        at = word.start()
-        if at < free or (word.group()[0].isalpha() and word.group().lower() not in FIRST_WORDS):
+        at, lower = word.start(), word.group().lower()
+        if at < free or (lower[0].isalpha() and lower not in FIRST_WORDS):
             continue
+        if lower in ONLY_BEFORE:
+            after = NEXT_WORD.match(text, word.end(), last)
+            if after is None or after.group(1).lower() not in ONLY_BEFORE[lower]:
+                continue
         match = COMBINED.match(text, at, last)
         if match:
             free = match.end()

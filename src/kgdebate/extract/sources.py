@@ -123,6 +123,8 @@ class FigureSources:
         self.said: dict[tuple[int, int], str | None] = {}  # read when a figure asks
         self.named: list[tuple[int, str]] | None = None  # read when a sentence points back
         self.owned: dict[str, list[tuple[int, str]]] = {}  # per kind of work, in text order
+        self.notes: list[tuple[int, str, str]] | None = None  # footnotes: where, number, text
+        self.source_lines = [(m.start(), m.group("by")) for m in SOURCE_LINE.finditer(text)]
 
     def of(self, position: int) -> str | None:
         """The source of a figure at ``position``: its sentence's; its table row's "Source"
@@ -180,16 +182,24 @@ class FigureSources:
         marker = FOOTNOTE_MARK.search(self.text, position, sentence_end)
         if marker is None:
             return None
+        if self.notes is None:  # read once, when a text has a marker
+            self.notes = [
+                (n.start(), _note_number(n), n.group("note")) for n in FOOTNOTE.finditer(self.text)
+            ]
         number = _note_number(marker)
-        notes = [n for n in FOOTNOTE.finditer(self.text, marker.end()) if _note_number(n) == number]
-        return _named_in(notes[-1].group("note")) if notes else None
+        below = [note for start, at, note in self.notes if at == number and start > marker.end()]
+        return _named_in(below[-1]) if below else None
 
     def _source_line(self, position: int) -> str | None:
         """A "Source:" line below the figure, with no other paragraph between them."""
-        line = SOURCE_LINE.search(self.text, position)
-        if line is None or self.text.count("\n\n", position, line.start()) > 1:
+        at = bisect_left(self.source_lines, (position, ""))
+        if at == len(self.source_lines):
             return None
-        return _named_in(line.group("by"))
+        start, by = self.source_lines[at]
+        first_break = self.text.find("\n\n", position, start)
+        if first_break >= 0 and self.text.find("\n\n", first_break + 2, start) >= 0:
+            return None  # a paragraph between them
+        return _named_in(by)
 
     def _read_all(self) -> None:
         """Every sentence's source and the works it names: only a text that points back needs
