@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from kgdebate.extract import figures
-from kgdebate.extract.draft import make_draft
+from kgdebate.extract.draft import AGAINST_MOTION, FOR_MOTION, make_draft
 from kgdebate.extract.figures import find_figures
 from kgdebate.extract.gazetteer import ADDRESS, Entity, EventFacts, Gazetteer, address_spans, fold
 from kgdebate.extract.layout import read_layout, sentences
@@ -568,6 +568,25 @@ def test_a_season_word_that_is_no_season_is_no_date() -> None:
     assert [f.text for f in find_figures(words, [(0, len(words))], date(2023, 11, 1))] == [
         "May 2023"
     ]
+
+
+@pytest.mark.parametrize(
+    ("words", "side"),
+    [
+        ("I rise in support of the motion.", "for"),
+        ("I urge the House to back the motion.", "for"),
+        ("We are arguing for the proposition tonight.", "for"),
+        ("I will vote in favour.", "for"),
+        ("I am against the motion tonight.", "against"),
+        ("I ask the House to vote it down.", "against"),
+        ("We will vote no.", "against"),
+        ("I cannot support this motion.", "against"),
+        ("I support sanctions, as we always have.", None),
+    ],
+)
+def test_the_ways_a_speaker_declares_a_side_on_the_motion(words: str, side: str | None) -> None:
+    declared = AGAINST_MOTION.search(words) or FOR_MOTION.search(words)
+    assert (declared and ("against" if declared.re is AGAINST_MOTION else "for")) == side
 
 
 def test_a_transcript_speakers_declared_sides_and_names() -> None:

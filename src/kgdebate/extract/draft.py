@@ -55,12 +55,16 @@ ORGANISATION_HEAD = re.compile(  # not "Press", "Post", "Review": verbs in a hea
 )
 AGAINST_MOTION = re.compile(  # checked first: "I cannot support this motion" is against it
     r"\b(?:I|we)\b[^.!?]{0,40}?\b(?:oppose|reject|cannot support|can ?not back|will not support"
-    r"|(?:will )?vote against|speak against|(?:urge|ask) (?:the|this) House to reject)\b",
+    r"|(?:will )?vote (?:against|no)\b|(?:speak|speaking|argue|arguing|am|are) against"
+    r" (?:the|this) (?:motion|proposition)"
+    r"|(?:urge|ask) (?:the|this) House to (?:reject|defeat|vote (?:it )?down))\b",
     re.IGNORECASE,
 )
 FOR_MOTION = re.compile(
-    r"\b(?:I|we)\b[^.!?]{0,40}?\b(?:support|back|second|commend|(?:will )?vote for"
-    r"|speak (?:for|in favour of|in support of))\b[^.!?]{0,20}?\b(?:the|this) motion\b",
+    r"\b(?:I|we)\b[^.!?]{0,40}?\b(?:(?:support|back|second|commend|(?:will )?vote for|propose|move"
+    r"|(?:speak|speaking|argue|arguing|am|are) (?:for|in favou?r of|in support of))\b[^.!?]{0,20}?"
+    r"\b(?:the|this) (?:motion|proposition)\b|(?:will )?vote (?:yes|aye|in favou?r)\b"
+    r"|(?:urge|ask) (?:the|this) House to (?:support|back|pass|adopt|carry)\b)",
     re.IGNORECASE,
 )
 RECOMMEND = re.compile(r"\b(should|must|ought|needs? to|has to|have to|it is important)\b", re.I)
