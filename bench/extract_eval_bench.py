@@ -6,8 +6,9 @@ compared with the document's gold file: entities (a mention is right when its sp
 are: a store entity's IRI, or "new"), mentions inside URLs or e-mail addresses, dates found and
 resolved, figures with the right unit and source, and the sides of labelled paragraphs. Printed
 per category, with the number of `review` decisions per draft; nothing is asserted. The main set
-was labelled before any tuning (its README); unseen/ and fresh/ are held out (never look at the
-tool's errors on them while changing it); train/ and later/ were tuned on (their READMEs).
+was labelled before any tuning (its README); unseen/, unseen-2/, unseen-3/ and fresh/ are held
+out (never look at the tool's errors on them while changing it); train/, train-2/ and later/ were
+tuned on (their READMEs).
 
     python bench/extract_eval_bench.py                              # every set
     python bench/extract_eval_bench.py bench/extract_eval/unseen    # one set
@@ -39,6 +40,7 @@ SET = ROOT / "bench" / "extract_eval"
 SETS = {  # beside the labelled set, by how far they are from what the tool was tuned on
     "unseen": "held out: written without sight of the tool, never tuned on",
     "unseen-2": "held out: written without sight of the tool, never tuned on",
+    "unseen-3": "held out: written without sight of the tool, never tuned on",
     "fresh": "held out (figures seen once)",
     "train": "written without sight of the tool, then tuned on",
     "later": "written after tuning, then tuned on",
