@@ -247,10 +247,11 @@ def test_a_paragraph_that_names_the_series_is_content_unless_it_is_a_blurb() -> 
         ("It cost $5.6 billion.", "money", 5_600_000_000),
         ("Some 84% agree.", "percent", 84),
         ("More than 1,000 voyages.", "count", 1000),
+        ("It stayed between 82 and 87 per cent.", "percent", 82),  # a range's start
     ],
 )
 def test_figures(text: str, kind: str, value: float) -> None:
-    (figure,) = find_figures(text, [(0, len(text))], None)
+    figure = find_figures(text, [(0, len(text))], None)[0]
     assert (figure.kind, figure.value) == (kind, value)
 
 
@@ -346,6 +347,16 @@ def proposals(text: str) -> set[str]:
          "Joint Coordination Centre"),
         ("Reuters, citing UN data, put the toll at 9,000.", "UN"),
         ("The Monitor, which tracks shipping, counted 300 ships.", "Monitor"),
+        ("At least 12 villages are without water (partners, as of 6 March)", "partners"),
+        ("Partners delivered 410 tonnes of food, according to cluster reporting.",
+         "cluster reporting"),
+        ("Trucks covered 60 per cent of demand, the city’s water utility estimates.",
+         "city’s water utility"),
+        ("Fighting has cost 9,000 lives, the team said.", None),
+        ("US$5.6 billion requested by the UN and its partners", "UN"),
+        ("Traders in Odesa said freight rose by about 15 per cent.", "traders"),
+        ("KYIV, March 3 (Example Wire) – Ships carried 23 million tonnes.", None),
+        ("KIIS reported that 84 percent said no; only 10 percent disagreed.", "KIIS"),
         ("In a survey taken last July by the Example Institute, 84% said no.", "Example Institute"),
         ("February figures from UNHCR counted almost 6 million people.", "UNHCR"),
         ("UNHCR has estimated that 6 million people left.", "UNHCR"),
@@ -401,6 +412,24 @@ def test_a_source_given_apart_from_its_sentence_in_a_table_a_footnote_or_a_sourc
     }
 
 
+def test_a_source_named_in_a_later_part_of_the_sentence_or_described_before() -> None:
+    """A source named after a semicolon is not the figures' before it; a source described where
+    the text first names it is what "By its count" points back at."""
+    text = (
+        "The appeal sought $5.6 billion for a country of 43 million; Radio Free Europe/Radio "
+        "Liberty put the number in need at 21.8 million. The Pontic Freight Monitor, a private "
+        "ship-tracking service based in Tallinn, follows every ship. By its count, about 760 "
+        "loaded voyages have left Odesa."
+    )
+    sources = FigureSources(text, sentences(text, 0, len(text)))
+    found = {words: sources.of(text.index(words)) for words in ("43 million", "21.8", "760")}
+    assert found == {
+        "43 million": None,
+        "21.8": "Radio Free Europe/Radio Liberty",
+        "760": "Pontic Freight Monitor",
+    }
+
+
 def test_a_sentence_that_points_back_takes_the_source_whose_work_it_names() -> None:
     """ "The appeal sought …" is the UN's, though Griffiths spoke in between; a person named by
     surname after being named in full is named in full."""
@@ -431,6 +460,9 @@ def test_a_sentence_that_points_back_takes_the_source_whose_work_it_names() -> N
         ("18 million people; a higher figure, 21.8 million", [("18 million people", "people"),
                                                               ("21.8 million", "people")]),
         ("support fell by about 5 points", [("about 5 points", "points")]),
+        ("about 760 loaded voyages", [("about 760 loaded voyages", "voyages")]),
+        ("| Internally displaced people | almost 6 million | UNHCR |",
+         [("almost 6 million", "people")]),
         ("In 2014 Russian troops moved; 1. We ask a people; it will one day end; Four days later",
          []),
     ],

@@ -64,7 +64,7 @@ UNIT_NOUNS = {  # what a count counts, in the words a text uses: the unit record
 # nationals" (never after a year: "in 2014 Russian troops" is no count).
 COUNT_ADJECTIVE = (
     r"(?:[A-Z][a-z]+(?:an|sh|se|ch|i)|foreign|other|more|new|additional|civilian|local|young"
-    r"|[a-z]+-[a-z]+)"  # "pre-war residents"
+    r"|[a-z]+-[a-z]+|[a-z]{3,}ed)"  # "pre-war residents", "760 loaded voyages"
 )
 # A people named by a plural after a count: "205 Ukrainians" (capitalised: never "3 plans").
 DEMONYM_PLURAL = r"(?-i:[A-Z][a-z]+(?:ians|ans|ese|is))"
@@ -412,19 +412,31 @@ def _scaled(figure: Figure) -> bool:
 
 
 POPULATION = re.compile(r"\bpopulation of (?:just |only )?$", re.I)
+# The start of a range whose end is a percentage: "between 82 and 87 per cent", "30 to 40%".
+RANGE_TO_PERCENT = re.compile(r"\s*(?:and|to|-|–)\s*\d[\d.,]*\s?(?:%|per ?cent\b)", re.I)
+ROW_UNIT = re.compile(rf"\b(?:{UNIT_NOUN})\b", re.I)  # "Countries that received it"
 NUMBER_OF = re.compile(
     rf"\b(?:number|count|total|tally) of (?P<unit>{UNIT_NOUN})\b[^.;:!?]*$", re.I
 )
 
 
 def _unit_in_context(figure: Figure, text: str) -> Figure:
-    """A count whose unit the words before it give: "a pre-war population of 43 million", "put
-    the number of refugees at about 6 million"."""
+    """A count whose unit the words around it give: "a pre-war population of 43 million", "put
+    the number of refugees at about 6 million", "between 82 and 87 per cent", or a table row
+    whose first cell names what it counts ("| Internally displaced people | almost 6 million |")."""
     if POPULATION.search(text, max(0, figure.start - 40), figure.start):
         return replace(figure, kind="count", unit="people")
     number_of = NUMBER_OF.search(text, max(0, figure.start - 80), figure.start)
     if number_of:
         return replace(figure, kind="count", unit=UNIT_NOUNS[number_of.group("unit").lower()])
+    if RANGE_TO_PERCENT.match(text, figure.end):
+        return replace(figure, kind="percent", unit="percent")
+    row_start = text.rfind("\n", 0, figure.start) + 1
+    if text.startswith("|", row_start):
+        first_cell = text[row_start + 1 : text.find("|", row_start + 1)]
+        named = ROW_UNIT.search(first_cell)
+        if named and text.count("|", row_start, figure.start) > 1:  # not in the first cell
+            return replace(figure, kind="count", unit=UNIT_NOUNS[named.group().lower()])
     return figure
 
 

@@ -20,16 +20,17 @@ SOURCE_NAME = (  # a name, joined by "of", "for", "and", "on", "the": "Bank of R
     r"[A-Z][\w.'’/&-]*(?:\s+(?:of|for|and|on|the)\s+[A-Z][\w.'’/&-]*|\s+[A-Z][\w.'’/&-]*)*"
 )
 VAGUE_SOURCE = (  # a source a text names without a name: "military analysts", "a staffer"
-    r"(?:[A-Za-z-]+ )?(?:(?:analyst|journalist|official|authoritie|expert|observer|account|source"
-    r"|diplomat|researcher|monitor|tallie|staffer|spokesperson|aide|insider|broker|trader"
-    r"|resident|witness|pollster|organiser|organizer|moderator|economist)(?:e?s)?)"
+    r"(?:[A-Za-z-]+ ){0,2}(?i:(?:analyst|journalist|official|authoritie|expert|observer|account"
+    r"|source|diplomat|researcher|monitor|tallie|staffer|spokesperson|aide|insider|broker|trader"
+    r"|resident|witness|pollster|organiser|organizer|moderator|economist|partner|commentator"
+    r"|agencie|volunteer)(?:e?s)?)"
 )
 SAYS = (  # "X said", "X has estimated", "X later reported"
     r"(?:(?:has|have|had|also|later|previously|now|then) )*"
     r"(?:said|says|spoke of|told|estimated|estimates|counted|counts|reported|reports|put|puts"
     r"|found|finds|recorded|records|appealed for|sought|noted|notes|wrote|writes|stated"
     r"|announced|confirmed|calculated|projected|forecast|showed|shows|registered|say|estimate"
-    r"|report|note|count|find|recalled|added)"
+    r"|report|note|count|find|recalled|added|asked|asks|polled|polls|surveyed|surveys)"
 )
 OUTLET = r"newsletter|newspaper|agency|website|channel|broadcaster|daily|weekly|group|office"
 WORK = r"appeal|survey|poll|polling|study|paper|report|tally|count|estimate"
@@ -39,7 +40,8 @@ SAID = (  # who says it; where two start at one word, the first listed
     re.compile(
         r"\b(?i:according to|by the (?:count|estimate|tally) of|polling by|polls by|citing"
         r"|per(?! cent)"
-        r"|(?:reported|estimated|published|released|compiled|collected|counted) by"
+        r"|(?:reported|estimated|published|released|compiled|collected|counted|requested"
+        r"|sought|targeted|tracked|recorded|registered|verified|confirmed) by"
         r"|in the (?:estimate|view|words|count|assessment|reckoning) of"
         r"|(?:survey|poll|study|paper|report|tally|count|estimate|figures|data|research)\b"
         r"[^,;.:]{0,30}?\b(?:by|from))\s+"
@@ -64,12 +66,25 @@ SAID = (  # who says it; where two start at one word, the first listed
     ),
     # "military analysts put it at", "port officials in Odesa reported"
     re.compile(rf"\b(?P<by>{VAGUE_SOURCE})(?: (?:in|at|from|of) [A-Z][\w-]+)?,? {SAYS}\b"),
+    # "according to cluster reporting.", ", the city's water utility estimates"
+    re.compile(
+        r"\b(?i:according to) (?:the )?(?P<by>[a-z][\w'’-]*(?: [a-z][\w'’-]*){0,3})(?=[,.;:]|$)"
+    ),
+    re.compile(
+        r", (?:the )?(?!the )(?P<by>[a-z][\w'’-]*(?: [a-z][\w'’-]*){1,3})"  # not ", the team said"
+        r" (?:estimates|said|says|reported|counted)(?=[,.;:]|$)"
+    ),
     # "…,” said Martin Griffiths"
     re.compile(rf"[,”\"] (?:said|says|wrote|writes|noted|notes) (?P<by>(?:the )?{SOURCE_NAME})"),
-    # "6.2 million refugees (UNHCR)", "(UNHCR, 2023)", "(source: UNHCR)"
+    # "6.2 million refugees (UNHCR) have left", "… displaced (UNHCR, as of February)" ending a
+    # list item, "(source: UNHCR)"; not a dateline's agency ("KYIV, March 3 (Example Wire) –")
     re.compile(
         r"\d[\d,.]*(?:%| ?[a-z]+)?(?: [a-z]+){0,3} "
-        rf"\((?i:sources?: )?(?P<by>{SOURCE_NAME})(?:,? (?:19|20)\d\d)?\)"
+        rf"\((?i:sources?: )?(?P<by>{SOURCE_NAME})(?:,? (?:19|20)\d\d)?\)(?!\s*[–—-])"
+    ),
+    re.compile(
+        rf"\d[^()\n]{{0,150}}\((?i:sources?: )?(?P<by>{SOURCE_NAME}|{VAGUE_SOURCE})"
+        r"(?:[,;][^()\n]{0,40})?\)[.;]?$"
     ),
 )
 WHOSE_WORK = (  # whose work a figure comes from, when no one is said to say it
@@ -85,6 +100,13 @@ OWNERS = (  # whose work a sentence names: "the UN launched its 2023 appeal", "a
         rf" (?:its|their|a|an|the) (?:[\w-]+ ){{0,2}}?(?P<work>{WORK})s?\b"
     ),
     re.compile(rf"\b(?P<work>{WORK})\b[^,;.:]{{0,30}}?\bby (?P<by>(?:the )?{SOURCE_NAME})"),
+    re.compile(rf"(?P<by>{SOURCE_NAME}) (?P<work>{WORK})s?\b"),
+)
+# A source described where the text first names it ("The Pontic Freight Monitor, a private
+# ship-tracking service based in Tallinn, follows …"): what "its count" later points back at.
+DESCRIBED = re.compile(
+    rf"^(?:The )?(?P<by>{SOURCE_NAME}), (?:an?|the) [^,;]{{0,60}}\b(?:service|group|monitor"
+    r"|tracker|institute|agency|organi[sz]ation|project|consultancy|firm|centre|center)\b"
 )
 # Where a figure's source is given apart from its sentence: a table's "Source" column, a footnote,
 # a "Source:" line under a paragraph or a table.
@@ -104,7 +126,7 @@ SOURCE_LINE = re.compile(
 # A sentence that points back at a source named before it ("The survey … found that 84% …").
 BACK_REFERENCE = re.compile(
     r"\b(?i:the|its|that|this|the same) (?:[\w-]+ )?"
-    rf"(?P<work>{WORK}|institute|agency|figures|data|authors|organi[sz]ation|ministry|office"
+    rf"(?P<work>{WORK}|institute|agency|figures?|data|authors|organi[sz]ation|ministry|office"
     r"|pollster|researchers)\b"
     r"|^(?:It|They) (?:found|counted|estimated|reported)\b"
 )
@@ -127,15 +149,15 @@ class FigureSources:
         self.source_lines = [(m.start(), m.group("by")) for m in SOURCE_LINE.finditer(text)]
 
     def of(self, position: int) -> str | None:
-        """The source of a figure at ``position``: its sentence's; its table row's "Source"
-        cell; its footnote's; a "Source:" line under its paragraph or table; or the one its
+        """The source of a figure at ``position``: its table row's "Source" cell; its
+        sentence's; its footnote's; a "Source:" line under its paragraph or table; or the one its
         sentence points back at."""
         held = self.sentences.holding(position)
         if held is None:
             return None
         said = (
-            self._said(held)
-            or self._source_cell(held)
+            self._source_cell(held)
+            or self._said(_up_to_clause(self.text, held, position))
             or self._footnote(position, held[1])
             or self._source_line(position)
         )
@@ -206,7 +228,8 @@ class FigureSources:
         them (most figures' sources are in their own sentence)."""
         self.named = []
         for start, end in self.spans:
-            by = self._said((start, end))
+            described = DESCRIBED.match(self.text[start:end])
+            by = self._said((start, end)) or (described and _as_written(described.group("by")))
             if by:
                 self.named.append((start, by))
             for pattern in OWNERS:
@@ -215,6 +238,14 @@ class FigureSources:
                     if owner:
                         work = _work(owned.group("work"))
                         self.owned.setdefault(work, []).append((start, owner))
+
+
+def _up_to_clause(text: str, sentence: tuple[int, int], position: int) -> tuple[int, int]:
+    """The sentence up to the end of the part (between semicolons) that holds ``position``: a
+    source named before reaches on ("KIIS reported …; only 10 percent disagreed"), one named in
+    a later part does not ("… 43 million; RFE/RL put the number at 21.8 million")."""
+    end = text.find("; ", position, sentence[1])
+    return (sentence[0], end if end >= 0 else sentence[1])
 
 
 def _note_number(match: re.Match[str]) -> str:
@@ -237,7 +268,7 @@ def _named_in(note: str) -> str | None:
 
 
 def _work(word: str) -> str:
-    return "poll" if word.lower() == "polling" else word.lower()
+    return "poll" if word.lower() in ("polling", "survey") else word.lower()
 
 
 def _attribution(sentence: str) -> str | None:
@@ -260,16 +291,19 @@ def _attribution(sentence: str) -> str | None:
 def _as_written(name: str) -> str | None:
     """A source as the curator writes it: not "the UN", "the UN's", "In May Reuters"; "other
     accounts" as the vague source it is. ``None`` if nothing is left ("June")."""
-    words = re.sub(r"['’]s?$", "", name.strip()).split()
+    words = re.sub(r"['’]s?$|-(?:coordinated|led|backed|run|brokered)$", "", name.strip()).split()
     if words and words[-1].endswith(".") and "." not in words[-1][:-1]:
         words[-1] = words[-1][:-1]  # "according to the UN." ends a sentence; "U.S." keeps its own
+    named_with_the = bool(words) and words[0] == "The"  # "The Monitor" is a name, "Traders" not
     while words and words[0].lower() in STOP_NAMES - TITLES:
         words = words[1:]
     if not words or len(words) == 1 and DEMONYM_PLURAL.match(words[0]):
         return None  # "80% of Ukrainians said": who answered, not who asked
     words = without_titles(words)
-    if re.fullmatch(VAGUE_SOURCE, " ".join(words)) and not (
-        DEMONYM.match(words[0]) or words[0].endswith("ern")  # "Western diplomats"
+    if (
+        re.fullmatch(VAGUE_SOURCE, " ".join(words))
+        and (words[-1].islower() or len(words) == 1 and not named_with_the)
+        and not (DEMONYM.match(words[0]) or words[0].endswith("ern"))  # "Western diplomats"
     ):
         words[0] = words[0].lower()
     return " ".join(words)
