@@ -88,6 +88,10 @@ def test_a_shared_name_is_listed_with_its_candidates_not_guessed() -> None:
     assert (ambiguous.text, ambiguous.candidates) == ("Georgia", (GEORGIA, GEORGIA_US))
 
 
+def test_a_currency_is_no_country() -> None:
+    assert links("US$5.6 billion was sought; the US paid.") == [("US", "united-states")]
+
+
 def test_names_inside_urls_and_e_mail_addresses_are_no_mentions() -> None:
     """Issue 12: "example.org/ukraine" or "russia@example.net" names no one."""
     text = (
@@ -561,14 +565,17 @@ def test_what_a_speech_capitalises_out_of_respect_is_not_proposed() -> None:
         "My Government thanks the Conference. Member States must uphold the Charter, as the "
         "Food and Agriculture Organization told the Council. So Africa’s voice and the report "
         "A/75/982 matter to His Excellency Mr. Csaba Korosi. Grain prices rose, and grain "
-        "shipments fell, said the Community of Latin American and Caribbean States.\n"
+        "shipments fell, said the Community of Latin American and Caribbean States. The "
+        "Republic of Moldova cited the KIIS December wave on Russian-Ukrainian trade. "
+        "“Nobody expects it,” he said.\n"
     )
     assert {"Food and Agriculture Organization", "Africa", "Csaba Korosi",
-            "Community of Latin American and Caribbean States"} <= proposed  # fmt: skip
+            "Community of Latin American and Caribbean States", "Republic of Moldova",
+            "KIIS"} <= proposed  # fmt: skip
     assert not proposed & {
         "My Government", "Government", "Conference", "Member States", "States", "Charter",
         "Council", "Africa’s", "A/75/982", "Excellency Mr", "Grain", "Agriculture Organization",
-        "Caribbean States",
+        "Caribbean States", "KIIS December", "Russian-Ukrainian", "Nobody", "Moldova",
     }  # fmt: skip
 
 
@@ -747,6 +754,8 @@ def test_credits_disclaimers_and_notes_to_write_to_are_boilerplate() -> None:
         "Corrections: desk@example.org\n"
     )
     assert [p.boilerplate for p in read_layout(text).paragraphs()] == [False, True, True, True]
+    notes = f"A Title\n\n12 May 2024\n\n{content}\n\nSources: KIIS survey of 9 June; UNHCR data.\n"
+    assert [p.boilerplate for p in read_layout(notes).paragraphs()] == [False, True]
 
 
 def test_a_text_written_one_paragraph_a_line_has_a_paragraph_per_line() -> None:

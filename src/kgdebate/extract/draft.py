@@ -8,6 +8,7 @@ sentence, with both quote selectors, and a side and theme where the layout says 
 
 from __future__ import annotations
 
+import calendar
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, replace
@@ -19,7 +20,7 @@ from kgdebate.errors import InputError
 from kgdebate.extract.figures import Figure, dated_by_events, find_figures
 from kgdebate.extract.gazetteer import Found, Gazetteer
 from kgdebate.extract.layout import LABELS, Layout, Paragraph, read_layout
-from kgdebate.extract.names import DEMONYM, STOP_NAMES, TITLES, without_titles
+from kgdebate.extract.names import DEMONYM, NOT_ALONE, STOP_NAMES, TITLES, without_titles
 from kgdebate.extract.reading import Source
 from kgdebate.extract.sources import FigureSources
 from kgdebate.extract.spans import SpanIndex
@@ -39,6 +40,9 @@ NAME_HEAD = re.compile(
 )
 FIELD_LINE = re.compile(r"(?:By|From|To|Authors?|Written by)\b:?\s", re.IGNORECASE)
 POSSESSIVE = re.compile(r"(?<=s)['’]$|['’]s$")
+TRAILING_MONTH = re.compile(  # "the KIIS December wave": the month is no part of the name
+    r"(?: (?:" + "|".join(m for m in calendar.month_name if m) + r"))+$"
+)
 LOWERCASE_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z]+(?![\w'’-])")
 ADDRESSED = re.compile(r"\b(?:[Tt]his|[Tt]hese|[Oo]ur|[Mm]y) $")  # "this Assembly", "our Council"
 # A text named by a place: "the Istanbul communiqué", "the Minsk protocol" (not the talks).
@@ -459,7 +463,8 @@ def _draft_block(
         for a in found.ambiguous
     ]
     block["new_entities"] = _new_entities(text, layout, found)
-    sources = FigureSources(text, layout.sentences() + layout.header)
+    # a footer ("Sources: KIIS survey …") names sources too, though it is no claim
+    sources = FigureSources(text, layout.sentences() + layout.header + layout.boilerplate)
     block["figures"] = [_figure_item(f, sources) for f in figures]
     block["stance"] = [  # each label once, though its side holds for several paragraphs
         {"label": label[0], "side": side, "start": label[1], "end": label[2]}
@@ -544,7 +549,8 @@ def _no_name(candidate: str, common_nouns: set[str]) -> bool:
     bare = candidate.lower()
     one_word = " " not in candidate
     return (
-        bare in STOP_NAMES
+        all(word in STOP_NAMES | NOT_ALONE for word in bare.split())
+        or all(DEMONYM.match(part) for part in candidate.split("-"))  # "Russian-Ukrainian"
         or len(candidate) < 3
         or _only_titles(candidate)
         or (one_word and ORGANISATION_HEAD.fullmatch(candidate) is not None)
@@ -588,7 +594,7 @@ def _new_entities(text: str, layout: Layout, found: Found) -> list[dict[str, Any
             if titled and not ORGANISATION_HEAD.search(match.group()):
                 continue
             for candidate, first in _name_parts(text, match, start):
-                candidate = POSSESSIVE.sub("", candidate)  # "Africa’s", "the States’"
+                candidate = TRAILING_MONTH.sub("", POSSESSIVE.sub("", candidate))  # "Africa’s"
                 span = (first, first + len(candidate))
                 if match.re is not NAMED_PAPER and (
                     covered.overlaps(*span) or papers.overlaps(*span)  # "Istanbul communiqué"

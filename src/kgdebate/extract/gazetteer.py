@@ -186,6 +186,8 @@ class Gazetteer:
                 continue
             if form in self.capitalised and not text[start].isupper():
                 continue
+            if text.startswith("$", end):  # "US$5.6 billion": a currency, not a country
+                continue
             candidates = self.by_form[form]
             if "metonym" in candidates.values():  # "Moscow" means Russia, not the city,
                 there = THERE.search(text, max(0, start - 20), start)  # unless one goes there

@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 
 BOILERPLATE_START = (
     r"^(for more information|for academic citation|cite (this|as)|copyright|©|all rights reserved"
-    r"|the views expressed|subscribe|share this|related:|this (article|publication|report|brief) "
-    r"(is|was) part of|(additional )?reporting by|editing by|writing by)"
+    r"|the views expressed|subscribe|share this|related:|sources:"
+    r"|this (article|publication|report|brief) (is|was) part of|(additional )?reporting by"
+    r"|editing by|writing by)"
 )
 # Anywhere in a paragraph: an author's disclaimer, or a short note with an address to write to.
 BOILERPLATE_ANYWHERE = r"\bthe views expressed\b|\bis a (?:contributing |guest )?columnist\b"

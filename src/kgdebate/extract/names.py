@@ -23,10 +23,14 @@ STOP_NAMES = {
     "sen", "gen", "gov", "rep", "col", "lt", "sgt", "prof", "st", "amb",
     # what a text capitalises that names no one: "the West's", "People" opening a line
     "west", "east", "people", "gdp", "government", "house", "members", "chamber", "parliament",
-    # what a speech to an assembly capitalises out of respect: "the Charter", "Member States"
+    "excellency", "excellencies", "majesty", "highness", "my", "your", "nobody", "everyone",
+    "everybody", "someone", "anyone", "nothing",
+}  # fmt: skip
+# What a speech to an assembly capitalises out of respect ("the Charter", "Member States"): no
+# name alone, but the start of one ("Charter of the United Nations", "Republic of Moldova").
+NOT_ALONE = {
     "state", "states", "member", "governments", "powers", "parties", "charter", "organization",
-    "organisation", "excellency", "excellencies", "majesty", "highness", "delegation", "my",
-    "your", "republic", "constitution", "south", "north",
+    "organisation", "delegation", "republic", "constitution", "south", "north",
 }  # fmt: skip
 TITLES = {
     "president", "prime", "minister", "foreign", "defence", "defense", "chancellor", "king",
