@@ -354,8 +354,6 @@ def proposals(text: str) -> set[str]:
         ("At least 12 villages are without water (partners, as of 6 March)", "partners"),
         ("Partners delivered 410 tonnes of food, according to cluster reporting.",
          "cluster reporting"),
-        ("Trucks covered 60 per cent of demand, the city’s water utility estimates.",
-         "city’s water utility"),
         ("Fighting has cost 9,000 lives, the team said.", None),
         ("US$5.6 billion requested by the UN and its partners", "UN"),
         ("Traders in Odesa said freight rose by about 15 per cent.", "traders"),

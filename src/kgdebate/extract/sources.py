@@ -66,13 +66,9 @@ SAID = (  # who says it; where two start at one word, the first listed
     ),
     # "military analysts put it at", "port officials in Odesa reported"
     re.compile(rf"\b(?P<by>{VAGUE_SOURCE})(?: (?:in|at|from|of) [A-Z][\w-]+)?,? {SAYS}\b"),
-    # "according to cluster reporting.", ", the city's water utility estimates"
+    # "according to cluster reporting."
     re.compile(
         r"\b(?i:according to) (?:the )?(?P<by>[a-z][\w'’-]*(?: [a-z][\w'’-]*){0,3})(?=[,.;:]|$)"
-    ),
-    re.compile(
-        r", (?:the )?(?!the )(?P<by>[a-z][\w'’-]*(?: [a-z][\w'’-]*){1,3})"  # not ", the team said"
-        r" (?:estimates|said|says|reported|counted)(?=[,.;:]|$)"
     ),
     # "…,” said Martin Griffiths"
     re.compile(rf"[,”\"] (?:said|says|wrote|writes|noted|notes) (?P<by>(?:the )?{SOURCE_NAME})"),
