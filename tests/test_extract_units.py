@@ -763,6 +763,10 @@ def test_a_text_written_one_paragraph_a_line_has_a_paragraph_per_line() -> None:
     long_line = "The Assembly heard the call for unity among its members once again. " * 3
     speech = f"{long_line}It met on 4 April 2022.\n{long_line}It met again on 17 July.\n"
     assert len(read_layout(speech).paragraphs()) == 2
+    thanked = f"{long_line}\nI thank you all for coming.\n{long_line}\n{long_line}\n"
+    assert len(read_layout(thanked).paragraphs()) == 4
+    labelled = f"A Debate\n\n12 May 2024\n\nAGREE\n{long_line}\n"
+    assert [p.label is not None for p in read_layout(labelled).paragraphs()] == [True]
     wrapped = "Aid fell sharply this year as\ndonors turned away. And the\nneed grew everywhere.\n"
     listed = f"- {long_line}\n- {long_line}\n"
     for text in (wrapped, listed):

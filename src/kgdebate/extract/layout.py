@@ -111,12 +111,15 @@ def blocks(text: str) -> list[tuple[int, int]]:
 
 
 def _one_paragraph_a_line(text: str, lines: list[tuple[int, int]]) -> bool:
-    """Lines no one wraps by hand: every one but the last longer than a wrapped line is, and
-    none a table row or a list item (whose lines belong together)."""
-    return len(lines) > 1 and all(
-        b - a > LONGEST_WRAPPED and text[a] != "|" and not LIST_MARKER.match(text, a)
-        for a, b in lines[:-1]
-    )
+    """Lines no one wraps by hand: every one but the last, or most of them, longer than a
+    wrapped line is ("Thank you." may stand between two paragraphs); none a table row or a
+    list item, and the first no label (whose lines belong together)."""
+    if len(lines) < 2 or LABEL.match(text, lines[0][0], lines[0][1]):
+        return False
+    if any(text[a] == "|" or LIST_MARKER.match(text, a) for a, _ in lines):
+        return False
+    long = [b - a > LONGEST_WRAPPED for a, b in lines]
+    return all(long[:-1]) or 2 * sum(long) > len(lines)
 
 
 def is_heading(line: str) -> bool:
