@@ -564,12 +564,13 @@ def test_what_a_speech_capitalises_out_of_respect_is_not_proposed() -> None:
         "Food and Agriculture Organization told the Council. So Africa’s voice and the report "
         "A/75/982 matter to His Excellency Mr. Csaba Korosi. Grain prices rose, and grain "
         "shipments fell, said the Community of Latin American and Caribbean States. The "
-        "Republic of Moldova cited the KIIS December wave on Russian-Ukrainian trade. "
+        "Republic of Moldova cited the KIIS December wave on Russian-Ukrainian trade, as did "
+        "Theresa May. "
         "“Nobody expects it,” he said.\n"
     )
     assert {"Food and Agriculture Organization", "Africa", "Csaba Korosi",
             "Community of Latin American and Caribbean States", "Republic of Moldova",
-            "KIIS"} <= proposed  # fmt: skip
+            "KIIS", "Theresa May"} <= proposed  # fmt: skip
     assert not proposed & {
         "My Government", "Government", "Conference", "Member States", "States", "Charter",
         "Council", "Africa’s", "A/75/982", "Excellency Mr", "Grain", "Agriculture Organization",

@@ -41,8 +41,8 @@ NAME_HEAD = re.compile(
 FIELD_LINE = re.compile(r"(?:By|From|To|Authors?|Written by)\b:?\s", re.IGNORECASE)
 POSSESSIVE = re.compile(r"(?<=s)['’]$|['’]s$")
 TRAILING_MONTH = re.compile(  # "the KIIS December wave": the month is no part of the name
-    r"(?: (?:" + "|".join(m for m in calendar.month_name if m) + r"))+$"
-)
+    r"(?: (?:" + "|".join(m for m in calendar.month_name if m and m != "May") + r"))+$"
+)  # but "Theresa May" is a name
 LOWERCASE_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z]+(?![\w'’-])")
 ADDRESSED = re.compile(r"\b(?:[Tt]his|[Tt]hese|[Oo]ur|[Mm]y) $")  # "this Assembly", "our Council"
 # A text named by a place: "the Istanbul communiqué", "the Minsk protocol" (not the talks).
