@@ -322,7 +322,7 @@ def dated_by_events(
                                   until=until, resolved_by=why))  # fmt: skip
             continue
         raw, unit = cue.group("n").lower(), cue.group("unit").lower()
-        n = NUMBER_WORDS[raw] if raw in NUMBER_WORDS else int(raw)
+        n = _whole(raw)
         day = _shift(began, n if cue.group("dir").lower() == "after" else -n, unit)
         counted.append(Figure(cue.start(), end, said, "relative-date", date=day.isoformat(),
                               resolved_by=why))  # fmt: skip
@@ -519,6 +519,11 @@ def _number(raw: str) -> float:
     return float(raw.replace(",", ""))
 
 
+def _whole(raw: str) -> int:
+    """A count of days, weeks or years as written: "four", "a", "12"."""
+    return NUMBER_WORDS[raw] if raw in NUMBER_WORDS else int(raw)
+
+
 def _figure(
     kind: str, m: re.Match[str], groups: dict[str, str], today: date | None
 ) -> Figure | None:
@@ -567,7 +572,7 @@ def _figure(
         return replace(bare, kind="date", date=f"--{month:02d}-{number:02d}")
     if kind == "later":
         raw = (groups.get("n") or "one").lower()
-        n = NUMBER_WORDS[raw] if raw in NUMBER_WORDS else int(raw)
+        n = _whole(raw)
         unit = groups["unit"].lower()
         unit = unit if unit in ("week", "month", "year") else "day"
         step = -n if (groups.get("dir") or "").lower() == "earlier" else n
@@ -622,7 +627,7 @@ def _relative_period(bare: Figure, groups: dict[str, str], today: date | None) -
 
 def _ago(bare: Figure, groups: dict[str, str], today: date | None) -> Figure:
     raw = groups["n"].lower()
-    n = NUMBER_WORDS[raw] if raw in NUMBER_WORDS else int(raw)
+    n = _whole(raw)
     unit = groups["unit"].lower()
     figure = replace(bare, value=float(n), unit=unit)
     if today is None:
@@ -691,7 +696,7 @@ def _relative(bare: Figure, groups: dict[str, str], today: date | None) -> Figur
     """ "the past 20 months" is the period from 20 months before the document's date to it;
     "the past year", from a year before."""
     raw = (groups.get("n") or "1").lower()
-    n = NUMBER_WORDS[raw] if raw in NUMBER_WORDS else int(raw)
+    n = _whole(raw)
     unit = groups["unit"].lower()
     figure = replace(bare, value=float(n), unit=unit)
     if today is None:

@@ -85,7 +85,7 @@ SAID = (  # who says it; where two start at one word, the first listed
 )
 WHOSE_WORK = (  # whose work a figure comes from, when no one is said to say it
     # "a KIIS survey", "UNHCR figures": whose work it is
-    re.compile(rf"(?P<by>{SOURCE_NAME}) (?:{WORK}|figures|data)s?\b"),
+    re.compile(rf"(?P<by>{SOURCE_NAME}) (?P<work>{WORK}|figures|data)s?\b"),
     # "the UN's 2023 appeal counted": whose figures they are
     re.compile(rf"(?P<by>{SOURCE_NAME})['’]s (?:[\w-]+ ){{0,2}}?(?:{WORK}|figures|data)s?\b"),
 )
@@ -96,7 +96,7 @@ OWNERS = (  # whose work a sentence names: "the UN launched its 2023 appeal", "a
         rf" (?:its|their|a|an|the) (?:[\w-]+ ){{0,2}}?(?P<work>{WORK})s?\b"
     ),
     re.compile(rf"\b(?P<work>{WORK})\b[^,;.:]{{0,30}}?\bby (?P<by>(?:the )?{SOURCE_NAME})"),
-    re.compile(rf"(?P<by>{SOURCE_NAME}) (?P<work>{WORK})s?\b"),
+    WHOSE_WORK[0],  # "a KIIS survey"
 )
 # A source described where the text first names it ("The Pontic Freight Monitor, a private
 # ship-tracking service based in Tallinn, follows …"): what "its count" later points back at.
@@ -224,12 +224,13 @@ class FigureSources:
         them (most figures' sources are in their own sentence)."""
         self.named = []
         for start, end in self.spans:
-            described = DESCRIBED.match(self.text[start:end])
+            sentence = self.text[start:end]
+            described = DESCRIBED.match(sentence)
             by = self._said((start, end)) or (described and _as_written(described.group("by")))
             if by:
                 self.named.append((start, by))
             for pattern in OWNERS:
-                for owned in pattern.finditer(self.text[start:end]):
+                for owned in pattern.finditer(sentence):
                     owner = _as_written(owned.group("by"))
                     if owner:
                         work = _work(owned.group("work"))
