@@ -3,9 +3,9 @@ from Debian's package, started from deploy/virtuoso/virtuoso.ini, against the em
 
 The same build (the seed and synthetic documents) goes into both; every named query and every
 graph must then agree. An ingest into Virtuoso killed in the middle leaves the document wholly
-old or named as unfinished until it is written again (its HTTP endpoint commits each operation of
-a request on its own; README). Bad settings and bad servers get a clear error
-that names the setting, and nothing is written."""
+old or wholly new, and a document written again over itself loses nothing in a crash (README,
+"What each server guarantees"). Bad settings and bad servers get a clear error that names the
+setting, and nothing is written."""
 
 from __future__ import annotations
 
@@ -183,11 +183,13 @@ def test_every_named_query_agrees_on_both_stores(
     assert _rows(server, prepared) == expected
 
 
-def test_an_ingest_killed_midway_is_wholly_old_or_named_as_unfinished(tmp_path: Path) -> None:
-    """SIGKILL to the server during a document's update: at restart the document is the old one,
-    or (Virtuoso commits each operation of a request on its own) the store names it as a write
-    left unfinished, until it is written again. A server of its own: the others' data would not
-    be theirs to lose."""
+def test_an_ingest_killed_midway_leaves_the_document_wholly_old_or_wholly_new(
+    tmp_path: Path,
+) -> None:
+    """SIGKILL to the server during a document's write: at restart the document is the old one
+    or the new one, never a mix, and no query of the dataset sees the staged triples. A write
+    that did not end is named until the document is written again. A server of its own: the
+    others' data would not be theirs to lose."""
     if not Virtuoso.installed():
         pytest.skip("virtuoso-t is not installed (.ci/run installs Debian's virtuoso-opensource)")
     virtuoso = Virtuoso(tmp_path / "virtuoso")
@@ -198,62 +200,130 @@ def test_an_ingest_killed_midway_is_wholly_old_or_named_as_unfinished(tmp_path: 
         virtuoso.stop()
 
 
-def _kill_during_a_write(virtuoso: Virtuoso) -> None:
-    graph = BASE + "graph/document/kill-test"
+KILL_GRAPH = BASE + "graph/document/kill-test"
+STATEMENT = BASE + "def/kgdebate/statement"
 
-    def version(tag: str, size: int) -> list[ox.Triple]:
-        return [
+
+def _version(tag: str, size: int) -> list[ox.Triple]:
+    """A document graph of ``size`` statements, and a quote selector (a blank node)."""
+    selector = ox.BlankNode()
+    claim = ox.NamedNode(f"{BASE}id/claim/kill-test/c0")
+    return [
+        *(
             ox.Triple(
                 ox.NamedNode(f"{BASE}id/claim/kill-test/c{i}"),
-                ox.NamedNode(f"{BASE}def/kgdebate/statement"),
+                ox.NamedNode(STATEMENT),
                 ox.Literal(f"{tag} {i}"),
             )
             for i in range(size)
-        ]
+        ),
+        ox.Triple(claim, ox.NamedNode(f"{BASE}def/kgdebate/selector"), selector),
+        ox.Triple(selector, ox.NamedNode(f"{BASE}def/kgdebate/exact"), ox.Literal(tag)),
+    ]
 
-    store = remote(virtuoso)
-    store.replace_graphs({graph: version("old", 20_000)})
-    started = time.monotonic()
-    store.replace_graphs({graph: version("timed", 60_000)})
-    whole_s = time.monotonic() - started
-    store.replace_graphs({graph: version("old", 20_000)})
+
+def _counts(store: SparqlStore) -> tuple[int, int, int]:
+    """The kill-test document's triples, those of its new version, and the statements any
+    query of the dataset sees (in whatever graph)."""
+    rows = store.query(
+        'SELECT (COUNT(*) AS ?n) (SUM(IF(STRSTARTS(STR(?o), "new"), 1, 0)) AS ?new) '
+        f"{{ GRAPH <{KILL_GRAPH}> {{ ?s ?p ?o }} }}"
+    )
+    seen = store.query(f"SELECT (COUNT(*) AS ?n) {{ ?s <{STATEMENT}> ?o }}")
+    assert isinstance(rows, ox.QuerySolutions) and isinstance(seen, ox.QuerySolutions)
+    row, visible = next(iter(rows)), next(iter(seen))
+    return int(row["n"].value), int(row["new"].value), int(visible["n"].value)
+
+
+class SwapWatched(SparqlStore):
+    """A store that says when it sends the one operation that swaps the staged triples in,
+    and how long that took, so that a kill can land in the middle of it."""
+
+    def __init__(self, virtuoso: Virtuoso) -> None:
+        super().__init__(
+            virtuoso.query_url,
+            virtuoso.update_url,
+            BASE + "graph/",
+            120,
+            Credentials(USER, PASSWORD),
+        )
+        self.swapping = threading.Event()
+        self.swap_s = 0.0
+
+    def _update(self, operations: str) -> None:
+        if not operations.startswith("DELETE { GRAPH ?old"):
+            return super()._update(operations)
+        self.swapping.set()
+        started = time.monotonic()
+        super()._update(operations)
+        self.swap_s = time.monotonic() - started
+
+
+def _kill_during_a_write(virtuoso: Virtuoso) -> None:
+    store = SwapWatched(virtuoso)
+    old, new = (10_002, 0, 10_000), (30_002, 30_001, 30_000)
+    store.replace_graphs({KILL_GRAPH: _version("old", 10_000)})
+    store.replace_graphs({KILL_GRAPH: _version("timed", 30_000)})
+    swap_s = store.swap_s
 
     interrupted = False
-    for fraction in (0.5, 0.3, 0.15, 0.05):  # until the kill lands in the middle of the write
-        store.replace_graphs({graph: version("old", 20_000)})
+    for fraction in (0.5, 0.8, 0.3, 0.9, 0.15):  # until the kill lands in the middle of the swap
+        store.replace_graphs({KILL_GRAPH: _version("old", 10_000)})
+        assert _counts(store) == old
+        store.swapping.clear()
         failed: list[Exception] = []
 
         def write(failed: list[Exception] = failed) -> None:
             try:
-                store.replace_graphs({graph: version("new", 60_000)})
+                store.replace_graphs({KILL_GRAPH: _version("new", 30_000)})
             except StoreError as exc:
                 failed.append(exc)
 
         writer = threading.Thread(target=write)
         writer.start()
-        time.sleep(whole_s * fraction)
+        assert store.swapping.wait(120)
+        time.sleep(swap_s * fraction)
         virtuoso.kill()
         writer.join()
         virtuoso.start()
-        counts = store.query(
-            'SELECT (COUNT(*) AS ?n) (SUM(IF(STRSTARTS(?o, "new"), 1, 0)) AS ?new) '
-            f"{{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"
-        )
-        assert isinstance(counts, ox.QuerySolutions)
-        row = next(iter(counts))
-        found = (row["n"].value, row["new"].value)
-        if failed:
-            # Killed in the middle: Virtuoso's HTTP endpoint commits each operation of a request
-            # on its own, so the document may be half written; if so, the store says which.
-            assert found == ("20000", "0") or store.interrupted_writes() == [graph], found
-            interrupted = True
-            store.replace_graphs({graph: version("new", 60_000)})  # written again: repaired
-            assert store.interrupted_writes() == []
-            assert len(list(store.triples(graph))) == 60_000
-            break
-        assert found == ("60000", "60000")  # the write had ended: wholly the new one
+        found = _counts(store)
+        if not failed:
+            assert found == new  # the write had ended
+            continue
+        assert found in (old, new), found  # never a mix, and the staged triples unseen
+        assert store.interrupted_writes() == [KILL_GRAPH]
+        store.replace_graphs({KILL_GRAPH: _version("new", 30_000)})  # written again
         assert store.interrupted_writes() == []
-    assert interrupted, f"every write ended before the kill ({whole_s:.1f} s): nothing was tested"
+        assert _counts(store) == new
+        assert not store.graphs_naming(f"{BASE}system/staged/{BASE}id/claim/kill-test/c1")
+        if found == old:  # killed in the swap, not in the cleaning after it
+            interrupted = True
+            break
+    assert interrupted, f"every swap ended before the kill ({swap_s:.1f} s): nothing was tested"
+
+
+def test_a_document_written_again_over_itself_survives_a_crash(tmp_path: Path) -> None:
+    """Virtuoso can lose a triple deleted and inserted again in one write when it replays its
+    transaction log after a crash (measured: 7 and 273 of 20,000 lost when a document was
+    written twice the plain way, DELETE WHERE then INSERT DATA). Only what changes is
+    written, so nothing is lost."""
+    if not Virtuoso.installed():
+        pytest.skip("virtuoso-t is not installed (.ci/run installs Debian's virtuoso-opensource)")
+    virtuoso = Virtuoso(tmp_path / "virtuoso")
+    virtuoso.start()
+    try:
+        store = remote(virtuoso)
+        for _ in range(2):
+            store.replace_graphs({KILL_GRAPH: _version("same", 20_000)})
+            store.replace_graphs({KILL_GRAPH: _version("same", 20_000)})
+            virtuoso.kill()  # no checkpoint: the transaction log is replayed at start
+            virtuoso.start()
+            assert _counts(store) == (20_002, 0, 20_000)
+            exact = store.query(f"SELECT ?o {{ ?s <{BASE}def/kgdebate/exact> ?o }}")
+            assert isinstance(exact, ox.QuerySolutions)
+            assert [row["o"].value for row in exact] == ["same"]
+    finally:
+        virtuoso.stop()
 
 
 def test_a_pages_lookups_asked_together_are_the_lookups_asked_one_by_one(

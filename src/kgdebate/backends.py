@@ -22,8 +22,8 @@ def open_store(settings: Settings, read_only: bool = False) -> TripleStore:
         unfinished = store.interrupted_writes()
         if unfinished:
             log.warning(
-                "the store's server stopped in the middle of writing %d graph(s) (%s): "
-                "ingest their documents again",
+                "a write of %d graph(s) did not end (%s): they are as they were before it or "
+                "as it wrote them; ingest their documents again",
                 len(unfinished),
                 ", ".join(unfinished[:5]) + (" …" if len(unfinished) > 5 else ""),
             )
