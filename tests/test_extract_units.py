@@ -578,6 +578,32 @@ def test_what_a_speech_capitalises_out_of_respect_is_not_proposed() -> None:
     }  # fmt: skip
 
 
+def test_adjectives_of_known_places_roles_in_the_plural_and_head_nouns_are_not_proposed() -> None:
+    """Issue 12, from what the UN speeches proposed: "Moroccan" and "Paraguayan" (made of the
+    names of states the store knows), "Heads of State and Government", "Ministers", "the
+    Convention"; but "the Moroccans" are a people, and a state the store does not know is
+    still a name."""
+    known = [
+        (Entity("actor", "morocco", "State"), "Morocco", "label"),
+        (Entity("actor", "kenya", "State"), "Kenya", "label"),
+        (Entity("actor", "paraguay", "State"), "Paraguay", "label"),
+    ]
+    text = (
+        "A Note\n\n12 May 2024\n\nThe Moroccan and Paraguayan delegations met Kenyan "
+        "Ministers and the Vice-President. The Heads of State and Government signed the "
+        "Convention, and the Moroccans and Myanmar welcomed it.\n"
+    )
+    draft = make_draft(
+        Source(Path("note.txt"), text, "0" * 64, False), Gazetteer(known, EventFacts())
+    )
+    proposed = {entity["text"] for entity in draft.data["draft"]["new_entities"]}
+    assert {"Moroccans", "Myanmar"} <= proposed
+    assert not proposed & {
+        "Moroccan", "Paraguayan", "Kenyan", "Kenyan Ministers", "Ministers", "Vice-President",
+        "Heads of State and Government", "Heads of State", "Convention",
+    }  # fmt: skip
+
+
 @pytest.mark.parametrize(
     ("words", "today", "expected"),
     [

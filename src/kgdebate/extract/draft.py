@@ -50,6 +50,13 @@ NAMED_PAPER = re.compile(
     r"(?<![\w'’])[A-Z][\w’'-]+ (?:communiqué|memorandum|declaration|protocol|format|accords?)\b"
 )
 # Words that make a run of names an organisation's, a publication's or a meeting's.
+HEAD_NOUNS = {  # the head of a longer name, alone: "the Convention", "this Hall"
+    "Sea", "Convention", "Hall", "Law", "Agenda", "Goals", "Plan", "Court", "Consensus",
+    "Compact", "Framework", "Protocol", "Resolution", "Statute", "Covenant", "Pact", "Strategy",
+    "Decade", "Chamber", "Session",
+}  # fmt: skip
+ROLE_WORDS = {"of", "the", "and", "state", "states", "government", "governments", "affairs"}
+"""Words a role's name holds beside its titles ("Heads of State and Government")."""
 ORGANISATION_HEAD = re.compile(  # not "Press", "Post", "Review": verbs in a headline too
     r"\b(Institute|Institution|Forum|Assembly|Council|Cent(?:re|er)|University|School|Foundation"
     r"|Fund|Agency|Bank|Ministry|Committee|Commission|Party|Group|Independent|Times|Journal"
@@ -140,7 +147,7 @@ def make_draft(
             "themes": [{"id": tid, "title": title} for tid, title in themes.values()],
         }
     data["claims"] = claims
-    data["draft"] = _draft_block(text, layout, found, figures, sides, guessed)
+    data["draft"] = _draft_block(text, layout, found, figures, sides, guessed, gazetteer.adjectives)
     return Draft(data, text_name, text, source.converted)
 
 
@@ -419,6 +426,7 @@ def _draft_block(
     figures: list[Figure],
     sides: dict[int, Any],
     guessed: list[str],
+    adjectives: frozenset[str],
 ) -> dict[str, Any]:
     block: dict[str, Any] = {"extracted_by": f"kgdebate extract {__version__}", "guessed": guessed}
     block["sections"] = [
@@ -462,7 +470,7 @@ def _draft_block(
         }
         for a in found.ambiguous
     ]
-    block["new_entities"] = _new_entities(text, layout, found)
+    block["new_entities"] = _new_entities(text, layout, found, adjectives)
     # a footer ("Sources: KIIS survey …") names sources too, though it is no claim
     sources = FigureSources(text, layout.sentences() + layout.header + layout.boilerplate)
     block["figures"] = [_figure_item(f, sources) for f in figures]
@@ -541,27 +549,38 @@ def _name_parts(text: str, match: re.Match[str], sentence: int) -> list[tuple[st
     return found
 
 
-def _no_name(candidate: str, common_nouns: set[str]) -> bool:
+def _no_name(candidate: str, common_nouns: set[str], adjectives: frozenset[str]) -> bool:
     """What a text capitalises that is no one's name: a word that is never a name ("the
-    West's"), a role ("Deputy Speaker"), a head noun alone ("the Council", "this Assembly"), a
-    common noun capitalised for style that the text also writes in lower case ("Grain", "Board"),
-    a document's symbol ("A/75/982")."""
+    West's"), a role ("Deputy Speaker", "Heads of State"), a head noun alone ("the Council",
+    "this Assembly", "the Convention"), a common noun capitalised for style that the text also
+    writes in lower case ("Grain", "Board"), an adjective made of a place's name ("Moroccan",
+    "Libyan"), a document's symbol ("A/75/982")."""
     bare = candidate.lower()
     one_word = " " not in candidate
     return (
         all(word in STOP_NAMES | NOT_ALONE for word in bare.split())
-        or all(DEMONYM.match(part) for part in candidate.split("-"))  # "Russian-Ukrainian"
+        or all(  # "Russian-Ukrainian"
+            DEMONYM.match(part) or part in adjectives for part in candidate.split("-")
+        )
         or len(candidate) < 3
-        or _only_titles(candidate)
-        or (one_word and ORGANISATION_HEAD.fullmatch(candidate) is not None)
+        or _only_titles(candidate, adjectives)
+        or (one_word and (candidate in HEAD_NOUNS or bool(ORGANISATION_HEAD.fullmatch(candidate))))
         or (one_word and candidate[1:].islower() and bare in common_nouns)
         or ("/" in candidate and any(c.isdigit() for c in candidate))
     )
 
 
-def _only_titles(name: str) -> bool:
-    """A role, not a name: "Deputy Speaker", "Foreign Minister"."""
-    return all(word.lower().rstrip(".") in TITLES for word in name.split())
+def _only_titles(name: str, adjectives: frozenset[str] = frozenset()) -> bool:
+    """A role, not a name: "Deputy Speaker", "Foreign Minister", "Vice-President", in the
+    plural ("Ministers", "Heads of State and Government"), of a country ("Kenyan Ministers")."""
+    parts = [part.rstrip(".") for word in name.split() for part in word.split("-")]
+    words = [part.lower() for part in parts]
+    titles = [w in TITLES or (w.endswith("s") and w[:-1] in TITLES) for w in words]
+    of_a_role = [
+        w in ROLE_WORDS or part in adjectives or bool(DEMONYM.match(part))
+        for w, part in zip(words, parts, strict=True)
+    ]
+    return any(titles) and all(t or o for t, o in zip(titles, of_a_role, strict=True))
 
 
 def _title_cased(line: str) -> bool:
@@ -570,8 +589,11 @@ def _title_cased(line: str) -> bool:
     return bool(words) and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
 
 
-def _new_entities(text: str, layout: Layout, found: Found) -> list[dict[str, Any]]:
-    """Capitalised names that no known name covers: proposals, never links."""
+def _new_entities(
+    text: str, layout: Layout, found: Found, adjectives: frozenset[str]
+) -> list[dict[str, Any]]:
+    """Capitalised names that no known name covers: proposals, never links. ``adjectives``:
+    those made of the known places' names (:attr:`Gazetteer.adjectives`)."""
     covered = SpanIndex(
         [(m.start, m.end) for m in found.mentions] + [(a.start, a.end) for a in found.ambiguous]
     )
@@ -600,7 +622,7 @@ def _new_entities(text: str, layout: Layout, found: Found) -> list[dict[str, Any
                     covered.overlaps(*span) or papers.overlaps(*span)  # "Istanbul communiqué"
                 ):
                     continue
-                if _no_name(candidate, common_nouns):
+                if _no_name(candidate, common_nouns, adjectives):
                     continue
                 occurrences.setdefault(candidate, []).append({"start": span[0], "end": span[1]})
     return [{"text": key, "occurrences": value} for key, value in occurrences.items()]

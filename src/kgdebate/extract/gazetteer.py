@@ -151,6 +151,7 @@ class Gazetteer:
         pattern = _trie_pattern(sorted(self.by_form, key=len, reverse=True))
         self.pattern = re.compile(r"(?<!\w)(?:" + pattern + r")(?!\w)") if pattern else None
         self.entities = {(e.kind, e.slug): e for found in self.by_form.values() for e in found}
+        self.adjectives = _adjectives(names)
 
     @classmethod
     def from_store(cls, store: TripleStore) -> Gazetteer:
@@ -251,6 +252,24 @@ class Gazetteer:
             elif len(entities) > 1:
                 found.ambiguous.append(Ambiguous(start, end, words, entities))
         return found
+
+
+def _adjectives(names: list[tuple[Entity, str, str]]) -> frozenset[str]:
+    """What a text makes of the name of a country or place to speak of its people and things
+    ("Kenya" → "Kenyan", "Morocco" → "Moroccan", "Paraguay" → "Paraguayan"): adjectives, never
+    names of their own. The other endings ("-ian", "-ese", "-i") are
+    :data:`kgdebate.extract.names.DEMONYM`'s. Not the plurals: "the Latvians" are a people,
+    an entity of their own."""
+    forms = set()
+    for entity, name, _how in names:
+        name = name.strip()
+        if entity.type not in ("State", "Place") or not name[-1:].isalpha():
+            continue
+        if name.endswith(("a", "y")):
+            forms.add(name + ("n" if name.endswith("a") else "an"))
+        elif name.endswith("o"):
+            forms.add(name[:-1] + "an")
+    return frozenset(forms)
 
 
 def _surnames(names: list[tuple[Entity, str, str]]) -> list[tuple[Entity, str, str]]:

@@ -39,7 +39,7 @@ TITLES = {
     "speaker", "chair", "chairman", "chairwoman", "member", "mp", "lord", "lady", "sir", "dame",
     "senior", "fellow", "director", "editor", "chief", "professor", "adviser", "advisor",
     "correspondent", "reporter", "associate", "executive", "research", "assistant",
-    "excellency", "majesty", "highness", "honourable", "honorable",
+    "excellency", "majesty", "highness", "honourable", "honorable", "head",
 }  # fmt: skip
 DEMONYM = re.compile(  # an adjective, never a name alone: "Ukrainian", "American", "Western"
     r"^(?:[A-Z][a-z]+(?:ian|ean|ese|ish|i|ern)|American|African|Mexican|Cuban|Dominican)$"
