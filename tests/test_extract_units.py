@@ -578,6 +578,31 @@ def test_what_a_speech_capitalises_out_of_respect_is_not_proposed() -> None:
     }  # fmt: skip
 
 
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("China alone took about a fifth of the total.", ("about a fifth", 20.0, True)),
+        ("Nearly two-thirds of respondents agreed.", ("Nearly two-thirds", 66.7, True)),
+        ("More than half of Ukrainians oppose talks.", ("More than half", 50.0, True)),
+        ("One in 10 children is displaced.", ("One in 10", 10.0, False)),
+        ("Three quarters of the grain left.", ("Three quarters", 75.0, False)),
+        ("In the first half of 2023 talks stalled.", None),
+        ("A third round of talks began.", None),
+    ],
+)  # fmt: skip
+def test_a_share_in_words_is_a_percentage(
+    words: str, expected: tuple[str, float, bool] | None
+) -> None:
+    """Issue 12: "about a fifth of", "two-thirds of", "one in 10" are percentages, hedged as
+    any figure; "the first half of 2023" and "a third round" are not."""
+    shares = [
+        (f.text, f.value, f.approximate)
+        for f in find_figures(words, [(0, len(words))], date(2023, 11, 1))
+        if f.unit == "percent"
+    ]
+    assert shares == ([expected] if expected else [])
+
+
 def test_adjectives_of_known_places_roles_in_the_plural_and_head_nouns_are_not_proposed() -> None:
     """Issue 12, from what the UN speeches proposed: "Moroccan" and "Paraguayan" (made of the
     names of states the store knows), "Heads of State and Government", "Ministers", "the

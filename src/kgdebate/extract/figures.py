@@ -44,6 +44,8 @@ MONTH = _months()
 SCALE = "trillion|billion|million|bn|m"
 COUNT_SCALE = "thousand|million|billion"
 VAGUE_WORDS = "tens|hundreds|thousands|millions"
+PARTS = {"half": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6, "tenth": 10}
+FRACTION = "|".join(PARTS)
 WORD_NUM = r"(?:" + "|".join(NUMBER_WORDS) + r"|\d+)"
 
 UNIT_NOUNS = {  # what a count counts, in the words a text uses: the unit recorded
@@ -152,6 +154,13 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?: |-)(?P<unit>{UNIT_NOUN}|day|hour|year|week|month)\b", re.I)),
     ("percent", re.compile(
         rf"(?<![\w.]){HEDGE}(?P<n>{NUM})\s?(?:%|percent\b|per cent\b)", re.I)),
+    # A share in words: "about a fifth of", "two-thirds of", "half of", "one in five".
+    ("share", re.compile(
+        rf"(?<![\w.$€£-])(?<!first )(?<!second )(?<!the ){HEDGE}"
+        rf"(?:(?P<k>a|one|two|three|four)[ -](?P<part>{FRACTION})s?|(?P<half>half))(?= of\b)",
+        re.I)),
+    ("share", re.compile(
+        rf"(?<![\w.$€£-]){HEDGE}(?P<k>one|a|1) in (?P<den>{WORD_NUM})\b(?! of\b)", re.I)),
     ("count", re.compile(
         rf"(?<![\w.$€£]){HEDGE}(?P<n>{NUM}) (?P<scale>{COUNT_SCALE})\b", re.I)),
     ("count", re.compile(
@@ -256,7 +265,7 @@ FIRST_WORDS = (
     set(MONTHS) | {day.lower() for day in calendar.day_name} | set(NUMBER_WORDS) | set(SEASONS)
     | set(VAGUE) | set(QUARTERS) | {hedge.split()[0] for hedge in HEDGES}
     | {"the", "within", "in", "over", "during", "this", "last", "next", "early", "late", "since",
-       "yesterday", "today", "tomorrow", "tonight", "by"}
+       "yesterday", "today", "tomorrow", "tonight", "by", "half"}
 )  # fmt: skip
 # Common first words that start a figure only before one of a few words ("the past 20 months",
 # "in the coming year", "as many as", "at least"): elsewhere ("the war", "in Kyiv") no pattern
@@ -530,6 +539,14 @@ def _figure(
     bare = Figure(m.start(), m.end(), m.group(), kind, approximate=bool(groups.get("hedge")))
     if kind == "percent":
         return replace(bare, value=_number(groups["n"]), unit="percent")
+    if kind == "share":  # a percentage, as a text in numbers would give it
+        count = groups.get("k") or "one"
+        parts = PARTS[(groups.get("part") or "half").lower()] if not groups.get("den") else None
+        whole = parts or _whole(groups["den"].lower())
+        if not whole:
+            return None
+        value = round(100 * _whole(count.lower()) / whole, 1)
+        return replace(bare, kind="percent", value=value, unit="percent")
     if kind == "money":
         scale = SCALES.get((groups.get("scale") or "").lower(), 1)
         return replace(bare, value=_number(groups["n"]) * scale, unit=CURRENCIES[groups["cur"]])
