@@ -157,6 +157,11 @@ def score_set(labelled: Path) -> None:
                     same_source(f.get("attributed_to"), figure.get("source")) for f in with_unit
                 )
                 good += right
+                if with_unit and figure.get("approximate"):  # hedged: does the draft say how?
+                    counts["hedged figures"] += 1
+                    counts["hedged figures bound right"] += with_unit[0].get("bound") == figure.get(
+                        "bound"
+                    )
                 if with_unit and not right:  # how the source was wrong, in aggregate only
                     given = with_unit[0].get("attributed_to")
                     counts[
@@ -203,6 +208,11 @@ def score_set(labelled: Path) -> None:
         f"  sources of figures with the right unit: {counts['source missed']} missed, "
         f"{counts['another source']} another source named, "
         f"{counts['source where none is named']} given where the text names none"
+    )
+    print(
+        f"  hedged figures found with their unit: {counts['hedged figures']}, of which "
+        f"{counts['hedged figures bound right']} with the gold's bound (lower, upper "
+        "or none)"
     )
     print(f"  mentions inside URLs or e-mail addresses: {counts['mentions inside URLs or e-mail']}"
           "   target 0")  # fmt: skip

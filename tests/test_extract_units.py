@@ -603,6 +603,26 @@ def test_a_share_in_words_is_a_percentage(
     assert shares == ([expected] if expected else [])
 
 
+def test_a_hedged_figure_says_which_bound_it_is() -> None:
+    """Issue 12: "more than" and "hundreds of thousands" give a lower bound, "nearly" and "no
+    more than" an upper one; "about" none (it is approximate only)."""
+    text = (
+        "More than 90 ships waited, nearly 1,000 km apart; no more than 10 per cent of the cargo "
+        "reached hundreds of thousands of people, about 60 per cent of demand."
+    )
+    found = {
+        f.text: (f.bound, f.approximate)
+        for f in find_figures(text, [(0, len(text))], date(2023, 11, 1))
+    }
+    assert found == {
+        "More than 90 ships": ("lower", True),
+        "nearly 1,000 km": ("upper", True),
+        "no more than 10 per cent": ("upper", True),
+        "hundreds of thousands of people": ("lower", True),
+        "about 60 per cent": (None, True),
+    }
+
+
 def test_adjectives_of_known_places_roles_in_the_plural_and_head_nouns_are_not_proposed() -> None:
     """Issue 12, from what the UN speeches proposed: "Moroccan" and "Paraguayan" (made of the
     names of states the store knows), "Heads of State and Government", "Ministers", "the

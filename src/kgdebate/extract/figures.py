@@ -76,7 +76,8 @@ HEDGES = {  # a hedge before a figure makes it approximate
     "more than": "lower", "over": "lower", "at least": "lower", "less than": "upper",
     "fewer than": "upper", "under": "upper", "just under": "upper", "as many as": "upper",
     "close to": "upper", "upwards of": "lower", "well over": "lower", "just over": "lower",
-    "as few as": "lower",
+    "as few as": "lower", "no more than": "upper", "not more than": "upper",
+    "no fewer than": "lower", "no less than": "lower", "not less than": "lower",
 }  # fmt: skip
 HEDGE = (  # "handed over 55 prisoners" is no hedge
     r"(?:(?P<hedge>"
@@ -191,6 +192,8 @@ class Figure:
     value: float | None = None
     unit: str | None = None
     approximate: bool = False
+    bound: str | None = None
+    """"lower" ("more than 90 ships", "hundreds of thousands") or "upper" ("nearly 1,000 km")."""
     date: str | None = None
     until: str | None = None
     resolved_by: str | None = None
@@ -536,7 +539,10 @@ def _whole(raw: str) -> int:
 def _figure(
     kind: str, m: re.Match[str], groups: dict[str, str], today: date | None
 ) -> Figure | None:
-    bare = Figure(m.start(), m.end(), m.group(), kind, approximate=bool(groups.get("hedge")))
+    hedge = (groups.get("hedge") or "").lower()
+    bare = Figure(
+        m.start(), m.end(), m.group(), kind, approximate=bool(hedge), bound=HEDGES.get(hedge)
+    )
     if kind == "percent":
         return replace(bare, value=_number(groups["n"]), unit="percent")
     if kind == "share":  # a percentage, as a text in numbers would give it
@@ -553,7 +559,7 @@ def _figure(
     if kind == "count" and groups.get("vague"):
         value = VAGUE[groups["vague"].lower()] * VAGUE[groups["of"].lower()]
         unit = UNIT_NOUNS.get((groups.get("unit") or "").lower())
-        return replace(bare, value=float(value), unit=unit, approximate=True)
+        return replace(bare, value=float(value), unit=unit, approximate=True, bound="lower")
     if kind == "count" and (groups.get("unit") or groups.get("demonym")):
         raw = groups["n"].lower()
         dating = LATER.match(m.string, m.end() - len(groups.get("unit") or ""))
