@@ -40,6 +40,9 @@ PLAIN = re.compile(
     r"[A-Za-z](?:[^\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff:#\s]| (?!#)|:(?=\S)|#)*(?<! )"
 )
 PLAIN_IN_A_LIST = re.compile(r"[A-Za-z][\w.-]*")  # inside [ ]: no commas, brackets or spaces
+# Most text is plain by a simpler rule, which one repeated character class checks at C speed:
+# letters, digits, spaces and common punctuation, never ":" or "#" (what it admits, PLAIN does).
+PLAIN_PROSE = re.compile(r"[A-Za-z][\w ,.;!?'’‘“”\"()/%&+=-]*(?<! )")
 NOT_PLAIN = {"yes", "no", "true", "false", "null", "on", "off", "y", "n"}
 UNPRINTABLE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
 
@@ -78,7 +81,9 @@ def _lines(value: Any, indent: int, out: list[str]) -> None:
 
 
 def _entry(head: str, item: Any, indent: int, out: list[str]) -> None:
-    if isinstance(item, dict | list) and not item:
+    if type(item) is str:  # most values: tried first
+        out.append(f"{head} {_string(item, PLAIN)}")
+    elif isinstance(item, dict | list) and not item:
         out.append(f"{head} {_empty(item)}")
     elif isinstance(item, dict):
         out.append(head)
@@ -106,6 +111,8 @@ def _empty(value: dict[Any, Any] | list[Any]) -> str:
 
 
 def _scalar(value: Any, plain: re.Pattern[str] = PLAIN) -> str:
+    if type(value) is str:
+        return _string(value, plain)
     if value is None:
         return "null"
     if isinstance(value, bool):
@@ -119,6 +126,8 @@ def _scalar(value: Any, plain: re.Pattern[str] = PLAIN) -> str:
 
 @lru_cache(maxsize=4096)  # keys, IRIs and kinds recur on every line
 def _string(text: str, plain: re.Pattern[str]) -> str:
+    if plain is PLAIN and PLAIN_PROSE.fullmatch(text) and text.lower() not in NOT_PLAIN:
+        return text
     if plain.fullmatch(text) and text.lower() not in NOT_PLAIN:
         return text
     return UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", _json_string(text))
