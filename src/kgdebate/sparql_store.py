@@ -250,7 +250,11 @@ class SparqlStore:
         and those already there taken out of the staging graph again."""
         if not graphs:
             return
-        changes = {name: self._change(name, list(triples)) for name, triples in graphs.items()}
+        olds = self._graphs_read([ox.NamedNode(name) for name in graphs])
+        changes = {
+            name: self._change(name, list(triples), old)
+            for (name, triples), old in zip(graphs.items(), olds, strict=True)
+        }
         drops = [f"DROP SILENT GRAPH {g}" for c in changes.values() for g in (c.adds, c.removes)]
         staged = [
             op
@@ -258,40 +262,51 @@ class SparqlStore:
             for op in _inserts(change.adds, [_hidden(t, self._staged_base) for t in change.new])
         ]
         self._update_all([self._mark(graphs), *drops, *staged])
-        self._update_all([op for change in changes.values() for op in self._compare(change)])
+        compared = [change for change in changes.values() if change.old]
+        staged_back = self._graphs_read([change.adds for change in compared])
+        self._update_all(
+            [
+                op
+                for c, back in zip(compared, staged_back, strict=True)
+                for op in self._compare(c, back)
+            ]
+        )
         self._update(_swap(list(changes.values()), self._staged_base))
         self._update_all([self._unmark(graphs), *drops])
 
-    def _change(self, graph: str, new: list[ox.Triple]) -> _Change:
+    def _graphs_read(self, graphs: list[ox.NamedNode]) -> list[list[ox.Triple]]:
+        """Each graph's triples, asked side by side (:meth:`query_all`)."""
+        asked = [f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {g} {{ ?s ?p ?o }} }}" for g in graphs]
+        return [list(result) for result in self.query_all(asked)]  # type: ignore[arg-type]
+
+    def _change(self, graph: str, new: list[ox.Triple], held: list[ox.Triple]) -> _Change:
         adds, removes = (
             ox.NamedNode(f"{self._staged_base}{kind}/{graph}") for kind in ("add", "remove")
         )
-        old = list(self.triples(graph))
-        return _Change(graph, adds, removes, new, old, _shapes(new))
+        old = {t for t in held if not _has_blank_node(t)}
+        return _Change(graph, adds, removes, new, old, len(old) < len(held), _shapes(new))
 
-    def _compare(self, change: _Change) -> list[str]:
+    def _compare(self, change: _Change, staged: list[ox.Triple]) -> list[str]:
         """Operations that take out of the staging graph what the graph already holds, and
-        stage what it holds and will not, as the server keeps the triples."""
-        old = {t for t in change.old if not _has_blank_node(t)}
-        if not old:
-            return []
-        new = {t for t in self._shown(change.adds) if not _has_blank_node(t)}
+        stage what it holds and will not, compared as the server keeps them (``staged``: the
+        staging graph read back)."""
+        cut = len(self._staged_base)
+
+        def shown(term: Any) -> Any:
+            return ox.NamedNode(term.value[cut:]) if isinstance(term, ox.NamedNode) else term
+
+        old = change.old
+        new = {
+            ox.Triple(shown(t.subject), shown(t.predicate), shown(t.object))
+            for t in staged
+            if not _has_blank_node(t)
+        }
         gone = old - new
         change.removed_shapes = _shapes(gone)
         return [
             *_deletes(change.adds, [_hidden(t, self._staged_base) for t in new & old]),
             *_inserts(change.removes, [_hidden(t, self._staged_base) for t in gone]),
         ]
-
-    def _shown(self, stage: ox.NamedNode) -> Iterator[ox.Triple]:
-        """A staging graph's triples as the server keeps them, their IRIs as in the dataset."""
-        cut = len(self._staged_base)
-
-        def shown(term: Any) -> Any:
-            return ox.NamedNode(term.value[cut:]) if isinstance(term, ox.NamedNode) else term
-
-        for t in self.triples(stage.value):
-            yield ox.Triple(shown(t.subject), shown(t.predicate), shown(t.object))
 
     def _mark(self, graphs: Iterable[str]) -> str:
         """The operation that records a write of ``graphs`` as begun: a write that never ends
@@ -320,9 +335,7 @@ class SparqlStore:
     def triples(self, graph: str) -> Iterator[ox.Triple]:
         """The graph's triples, asked as N-Triples (Virtuoso answers them six times faster
         than the same rows in SPARQL results)."""
-        node = ox.NamedNode(graph)
-        result = self.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {node} {{ ?s ?p ?o }} }}")
-        yield from result  # type: ignore[misc]
+        yield from self._graphs_read([ox.NamedNode(graph)])[0]
 
     def graphs_naming(self, iri: str) -> set[str]:
         node = ox.NamedNode(iri)
@@ -485,14 +498,17 @@ def _hidden(t: ox.Triple, prefix: str) -> ox.Triple:
 
 @dataclass
 class _Change:
-    """A graph's write, staged: its new triples and what it held, and the kinds of triples
-    (:func:`_shapes`) staged to be added and removed."""
+    """A graph's write, staged: its new triples, what it held (and whether blank nodes), and
+    the kinds of triples (:func:`_shapes`) staged to be added and removed."""
 
     graph: str
     adds: ox.NamedNode
     removes: ox.NamedNode
     new: list[ox.Triple]
-    old: list[ox.Triple]
+    old: set[ox.Triple]
+    """What the graph held that the write may hold again: not its blank nodes' triples (a blank
+    node written again is a new node)."""
+    old_blank_nodes: bool
     added_shapes: set[tuple[bool, bool]]
     removed_shapes: set[tuple[bool, bool]] = field(default_factory=set)
 
@@ -515,7 +531,7 @@ def _swap(changes: list[_Change], prefix: str) -> str:
     groups = []
     for change in changes:
         graph = ox.NamedNode(change.graph)
-        if any(_has_blank_node(t) for t in change.old):
+        if change.old_blank_nodes:
             groups.append(
                 f"{{ GRAPH {graph} {{ ?os ?op ?oo }} FILTER(isBlank(?os) || isBlank(?oo)) "
                 f"BIND({graph} AS ?old) }}"
