@@ -446,6 +446,18 @@ def test_a_sentence_that_points_back_takes_the_source_whose_work_it_names() -> N
     assert sources.of(text.index("15 commanders")) == "Recep Tayyip Erdoğan's spokesman"
 
 
+def test_a_sentence_opening_with_a_pronoun_takes_the_source_named_before() -> None:
+    """ "He added that …" in the middle of a text is the last source's (it was only seen at
+    the very start of one)."""
+    text = (
+        "Ships queued off Istanbul. Ahmet Sample, the association's chairman, said 40 ships "
+        "waited. He added that members had lost at least 12 days of sailings. Prices rose 5%."
+    )
+    sources = FigureSources(text, sentences(text, 0, len(text)))
+    assert sources.of(text.index("at least 12")) == "Ahmet Sample"
+    assert sources.of(text.index("5%")) is None
+
+
 @pytest.mark.parametrize(
     ("text", "counted"),
     [

@@ -124,7 +124,12 @@ BACK_REFERENCE = re.compile(
     r"\b(?i:the|its|that|this|the same) (?:[\w-]+ )?"
     rf"(?P<work>{WORK}|institute|agency|figures?|data|authors|organi[sz]ation|ministry|office"
     r"|pollster|researchers)\b"
-    r"|^(?:It|They) (?:found|counted|estimated|reported)\b"
+)
+# A sentence that opens with a pronoun for the last source named: "He estimated that more than
+# 90 ships …", "It found …" (matched at the sentence's start).
+POINTS_BACK = re.compile(
+    r"(?:It|They|He|She) (?:also |later |then )?(?:found|counted|estimated|reported|added|said"
+    r"|noted|told|put)\b"
 )
 DEMONYM_PLURAL = re.compile(r"[A-Z][a-z]+(?:ians|ans|ese|is)$")
 FULL_NAME = re.compile(r"(?<![\w'’])(?:[A-Z][\w-]+ ){1,4}[A-Z][\w-]+\b")
@@ -160,12 +165,13 @@ class FigureSources:
         if said:
             return said
         back = BACK_REFERENCE.search(self.text, held[0], held[1])
-        if back is None:
+        if back is None and not POINTS_BACK.match(self.text, held[0], held[1]):
             return None
         if self.named is None:
             self._read_all()
         # "The appeal sought …": whose appeal it was; else the source named last before
-        for earlier in (self.owned.get(_work(back.group("work") or ""), []), self.named or []):
+        work = _work(back.group("work") or "") if back else ""
+        for earlier in (self.owned.get(work, []), self.named or []):
             last = bisect_left(earlier, (held[0], "")) - 1
             if last >= 0:
                 return earlier[last][1]
