@@ -672,6 +672,8 @@ def test_adjectives_of_known_places_roles_in_the_plural_and_head_nouns_are_not_p
         ("on the night of September 21 and ended the next morning", "2022-09-23",
          ("2022-09-22", None)),
         ("February figures from UNHCR", "2023-11-01", ("2023-02", None)),
+        ("rejected concessions in the May–June wave", "2023-11-01", ("2023-05", "2023-06-30")),
+        ("the November-December survey", "2023-02-01", ("2022-11", "2022-12-31")),
     ],
 )  # fmt: skip
 def test_seasons_and_days_counted_from_the_paragraph_are_dates(

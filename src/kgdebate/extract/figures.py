@@ -132,6 +132,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("relative-period", re.compile(
         r"\b(?P<which>last|this|next) (?P<unit>week|month|year)\b", re.I)),
     ("ago", re.compile(rf"\b(?P<n>{WORD_NUM}) (?P<unit>day|week|month|year)s? ago\b", re.I)),
+    # Two months as one period, the year left to the context: "the May–June wave".
+    ("month-range", re.compile(
+        rf"\b(?P<m>{FULL_MONTH}) ?[\u2013\u2014-] ?(?P<m2>{FULL_MONTH})\b(?![ ,]*\d)")),
     ("named-month", re.compile(
         r"\b(?P<which>[Ss]ince|[Ll]ast|[Tt]his|[Nn]ext|[Ee]arly|[Ll]ate) "
         rf"(?P<m>{FULL_MONTH})\b(?! \d)")),
@@ -499,7 +502,12 @@ def _in_context(
         year = today.year if (month, day) <= (today.month, today.day) else today.year - 1
         why = f"the latest such date not after the document's, {today.isoformat()}"
     if year is None:
-        return replace(figure, date=None)
+        return replace(figure, date=None, until=None)
+    if figure.until and figure.until.startswith("--"):  # "May–June": to the end of June
+        last = int(figure.until[2:4])
+        end_year = year + (1 if last < month else 0)
+        until = date(end_year, last, calendar.monthrange(end_year, last)[1]).isoformat()
+        figure = replace(figure, until=until)
     if not day:
         return replace(figure, date=f"{year}-{month:02d}", resolved_by=why)
     try:
@@ -588,6 +596,9 @@ def _figure(
         except ValueError:
             return None
         return replace(bare, date=day.isoformat())
+    if kind == "month-range":  # its year, and so its end's, from the context (`_in_context`)
+        first, last = (MONTHS[groups[key].lower()] for key in ("m", "m2"))
+        return replace(bare, kind="date", date=f"--{first:02d}", until=f"--{last:02d}")
     if kind == "day-month":
         month, number = MONTHS[groups["m"].lower().rstrip(".")], int(groups["d"])
         if not 1 <= number <= 31:
