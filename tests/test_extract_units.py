@@ -674,6 +674,7 @@ def test_adjectives_of_known_places_roles_in_the_plural_and_head_nouns_are_not_p
         ("February figures from UNHCR", "2023-11-01", ("2023-02", None)),
         ("rejected concessions in the May–June wave", "2023-11-01", ("2023-05", "2023-06-30")),
         ("the November-December survey", "2023-02-01", ("2022-11", "2022-12-31")),
+        ("on 3 March 2022 and twice since then", "2023-06-21", ("2022-03-03", "2023-06-21")),
     ],
 )  # fmt: skip
 def test_seasons_and_days_counted_from_the_paragraph_are_dates(

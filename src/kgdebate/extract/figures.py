@@ -110,6 +110,8 @@ SEASONS = {"winter": 12, "spring": 3, "summer": 6, "autumn": 9, "fall": 9}  # it
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # A day counted from a date the paragraph gave: "the next morning", "Four days later".
     ("later", re.compile(r"\bthe (?:next|following) (?P<unit>day|morning|evening|night)\b", re.I)),
+    # "since then": from the paragraph's last full date to the document's.
+    ("since-then", re.compile(r"\bsince then\b", re.I)),
     ("later", re.compile(
         rf"\b(?P<n>{WORD_NUM}) (?P<unit>day|week|month|year)s? (?P<dir>later|earlier)\b", re.I)),
     # A season: "this winter", "in the spring", "Autumn 2023" (never "the fall of Bakhmut").
@@ -250,6 +252,10 @@ def find_figures(text: str, spans: list[tuple[int, int]], today: date | None) ->
             anchors[held] = (given, figure.text)  # "March 29" after "in 2022" is 2022
         if figure.kind == "later":
             figure = _after_anchor(figure, anchors.get(held))
+        if figure.kind == "since-then":  # dated from the paragraph, else no figure at all
+            if held not in anchors or today is None:
+                continue
+            figure = _since_anchor(figure, anchors[held], today)
         if figure.kind in ("count", "bare") and not figure.unit:
             figure = _unit_in_context(figure, text)
             if not figure.unit:
@@ -361,6 +367,18 @@ def _after_anchor(figure: Figure, anchor: tuple[date, str] | None) -> Figure:
         unit=None,
         date=shifted.isoformat()[:width],
         resolved_by=f"counted from {said}, earlier in its paragraph",
+    )
+
+
+def _since_anchor(figure: Figure, anchor: tuple[date, str], today: date) -> Figure:
+    """ "since then": from the last full date of the paragraph to the document's date."""
+    day, said = anchor
+    return replace(
+        figure,
+        kind="relative-date",
+        date=day.isoformat(),
+        until=today.isoformat(),
+        resolved_by=f"from {said}, earlier in its paragraph, to the document's date",
     )
 
 
@@ -604,6 +622,8 @@ def _figure(
         if not 1 <= number <= 31:
             return None
         return replace(bare, kind="date", date=f"--{month:02d}-{number:02d}")
+    if kind == "since-then":
+        return bare
     if kind == "later":
         raw = (groups.get("n") or "one").lower()
         n = _whole(raw)
