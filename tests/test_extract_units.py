@@ -675,6 +675,9 @@ def test_adjectives_of_known_places_roles_in_the_plural_and_head_nouns_are_not_p
         ("rejected concessions in the May–June wave", "2023-11-01", ("2023-05", "2023-06-30")),
         ("the November-December survey", "2023-02-01", ("2022-11", "2022-12-31")),
         ("on 3 March 2022 and twice since then", "2023-06-21", ("2022-03-03", "2023-06-21")),
+        ("in the first quarter of 2023 against the previous quarter", "2023-06-21",
+         ("2022-10", None)),
+        ("In 2022 exports fell from the preceding year", "2023-06-21", ("2021", None)),
     ],
 )  # fmt: skip
 def test_seasons_and_days_counted_from_the_paragraph_are_dates(

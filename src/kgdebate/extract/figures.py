@@ -110,6 +110,9 @@ SEASONS = {"winter": 12, "spring": 3, "summer": 6, "autumn": 9, "fall": 9}  # it
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # A day counted from a date the paragraph gave: "the next morning", "Four days later".
     ("later", re.compile(r"\bthe (?:next|following) (?P<unit>day|morning|evening|night)\b", re.I)),
+    # "the previous quarter", "the preceding year": one before the paragraph's last full date.
+    ("later", re.compile(
+        r"\bthe (?P<dir>previous|preceding|prior) (?P<unit>day|week|month|quarter|year)\b", re.I)),
     # "since then": from the paragraph's last full date to the document's.
     ("since-then", re.compile(r"\bsince then\b", re.I)),
     ("later", re.compile(
@@ -283,7 +286,8 @@ FIRST_WORDS = (
 # "in the coming year", "as many as", "at least"): elsewhere ("the war", "in Kyiv") no pattern
 # is tried.
 ONLY_BEFORE = {
-    "the": {"next", "following", "past", "last", "coming", "1st", "2nd", "3rd", "4th"}
+    "the": {"next", "following", "past", "last", "coming", "1st", "2nd", "3rd", "4th", "previous",
+            "preceding", "prior"}
     | set(SEASONS) | set(QUARTERS),
     "in": {"the"}, "within": {"the"}, "during": {"the"}, "by": {"the"},
     "as": {"many", "few"}, "at": {"least"}, "an": {"estimated"},
@@ -628,8 +632,11 @@ def _figure(
         raw = (groups.get("n") or "one").lower()
         n = _whole(raw)
         unit = groups["unit"].lower()
+        if unit == "quarter":  # three months, named by its first
+            n, unit = 3 * n, "month"
         unit = unit if unit in ("week", "month", "year") else "day"
-        step = -n if (groups.get("dir") or "").lower() == "earlier" else n
+        back = (groups.get("dir") or "").lower() in ("earlier", "previous", "preceding", "prior")
+        step = -n if back else n
         return replace(bare, kind="later", value=float(step), unit=unit)
     if kind == "season":
         return _season(bare, groups, today)
