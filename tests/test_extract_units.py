@@ -13,7 +13,7 @@ from kgdebate.extract import figures
 from kgdebate.extract.draft import AGAINST_MOTION, FOR_MOTION, make_draft
 from kgdebate.extract.figures import find_figures
 from kgdebate.extract.gazetteer import ADDRESS, Entity, EventFacts, Gazetteer, address_spans, fold
-from kgdebate.extract.layout import read_layout, sentences
+from kgdebate.extract.layout import BOILERPLATE, blocks, read_layout, says_boilerplate, sentences
 from kgdebate.extract.reading import Source
 from kgdebate.extract.sources import FigureSources
 from kgdebate.extract.writing import block_yaml
@@ -747,6 +747,28 @@ def test_a_transcript_speakers_declared_sides_and_names() -> None:
     proposed = {e["text"] for e in draft.data["draft"]["new_entities"]}
     assert {"Jane Example", "John Sample", "Ann Placeholder"} <= proposed
     assert "Deputy Speaker" not in proposed
+
+
+def test_the_boilerplate_shortcut_says_what_the_full_scan_says() -> None:
+    """`says_boilerplate` scans only a text holding one of `BOILERPLATE_WORDS`: a rule added to
+    `BOILERPLATE` without its word would be skipped, and this says so."""
+    root = Path(__file__).resolve().parent.parent
+    texts = [
+        path.read_text("utf-8")
+        for path in sorted((root / "bench" / "extract_eval").glob("**/*.txt"))
+        + sorted((root / "tests" / "data" / "documents").glob("*.*"))
+    ]
+    pieces = [text[a:b] for text in texts for a, b in blocks(text)] + [
+        "For more information, write to us.",
+        "Note: the views expressed are the author's own.",
+        "Jane Example is a contributing columnist.",
+        "This study group meets weekly; subscribe to hear of it.",
+        "The newsletter is published monthly, and its editors welcome e-mail.",
+        "Earlier issues in the series overestimated the harvest.",
+    ]
+    found = [bool(BOILERPLATE.search(piece)) for piece in pieces]
+    assert sum(found) >= 8  # blurbs, credits and footers of the documents, and the lines above
+    assert [says_boilerplate(piece) for piece in pieces] == found
 
 
 def test_trying_the_patterns_where_a_figure_can_start_finds_what_a_full_scan_finds(

@@ -49,7 +49,6 @@ ADDRESSED = re.compile(r"\b(?:[Tt]his|[Tt]hese|[Oo]ur|[Mm]y) $")  # "this Assemb
 NAMED_PAPER = re.compile(
     r"(?<![\w'’])[A-Z][\w’'-]+ (?:communiqué|memorandum|declaration|protocol|format|accords?)\b"
 )
-# Words that make a run of names an organisation's, a publication's or a meeting's.
 HEAD_NOUNS = {  # the head of a longer name, alone: "the Convention", "this Hall"
     "Sea", "Convention", "Hall", "Law", "Agenda", "Goals", "Plan", "Court", "Consensus",
     "Compact", "Framework", "Protocol", "Resolution", "Statute", "Covenant", "Pact", "Strategy",
@@ -57,6 +56,7 @@ HEAD_NOUNS = {  # the head of a longer name, alone: "the Convention", "this Hall
 }  # fmt: skip
 ROLE_WORDS = {"of", "the", "and", "state", "states", "government", "governments", "affairs"}
 """Words a role's name holds beside its titles ("Heads of State and Government")."""
+# Words that make a run of names an organisation's, a publication's or a meeting's.
 ORGANISATION_HEAD = re.compile(  # not "Press", "Post", "Review": verbs in a headline too
     r"\b(Institute|Institution|Forum|Assembly|Council|Cent(?:re|er)|University|School|Foundation"
     r"|Fund|Agency|Bank|Ministry|Committee|Commission|Party|Group|Independent|Times|Journal"
@@ -570,7 +570,7 @@ def _no_name(candidate: str, common_nouns: set[str], adjectives: frozenset[str])
     )
 
 
-def _only_titles(name: str, adjectives: frozenset[str] = frozenset()) -> bool:
+def _only_titles(name: str, adjectives: frozenset[str]) -> bool:
     """A role, not a name: "Deputy Speaker", "Foreign Minister", "Vice-President", in the
     plural ("Ministers", "Heads of State and Government"), of a country ("Kenyan Ministers")."""
     parts = [part.rstrip(".") for word in name.split() for part in word.split("-")]

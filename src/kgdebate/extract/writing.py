@@ -81,9 +81,7 @@ def _lines(value: Any, indent: int, out: list[str]) -> None:
 
 
 def _entry(head: str, item: Any, indent: int, out: list[str]) -> None:
-    if type(item) is str:  # most values: tried first
-        out.append(f"{head} {_string(item, PLAIN)}")
-    elif isinstance(item, dict | list) and not item:
+    if isinstance(item, dict | list) and not item:
         out.append(f"{head} {_empty(item)}")
     elif isinstance(item, dict):
         out.append(head)
@@ -126,9 +124,8 @@ def _scalar(value: Any, plain: re.Pattern[str] = PLAIN) -> str:
 
 @lru_cache(maxsize=4096)  # keys, IRIs and kinds recur on every line
 def _string(text: str, plain: re.Pattern[str]) -> str:
-    if plain is PLAIN and PLAIN_PROSE.fullmatch(text) and text.lower() not in NOT_PLAIN:
-        return text
-    if plain.fullmatch(text) and text.lower() not in NOT_PLAIN:
+    looks_plain = (plain is PLAIN and PLAIN_PROSE.fullmatch(text)) or plain.fullmatch(text)
+    if looks_plain and text.lower() not in NOT_PLAIN:
         return text
     return UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", _json_string(text))
 
