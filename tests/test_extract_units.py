@@ -356,7 +356,7 @@ def proposals(text: str) -> set[str]:
          "cluster reporting"),
         ("Fighting has cost 9,000 lives, the team said.", None),
         ("US$5.6 billion requested by the UN and its partners", "UN"),
-        ("Traders in Odesa said freight rose by about 15 per cent.", "traders"),
+        ("Traders in Odesa said freight rose by about 15 per cent.", "traders in Odesa"),
         ("KYIV, March 3 (Example Wire) – Ships carried 23 million tonnes.", None),
         ("KIIS reported that 84 percent said no; only 10 percent disagreed.", "KIIS"),
         ("In a survey taken last July by the Example Institute, 84% said no.", "Example Institute"),
@@ -365,7 +365,15 @@ def proposals(text: str) -> set[str]:
         ("The Lab, a research group in Riga, estimates that 3% went to aid.", "Lab"),
         ("Ships carried 33 million tonnes, the Example Monitor newsletter reported.",
          "Example Monitor"),
-        ("Port officials in Odesa reported more than 1,500 ships.", "port officials"),
+        ("Port officials in Odesa reported more than 1,500 ships.", "port officials in Odesa"),
+        ("Ukrainian port officials put it at 24 million tonnes.", "Ukrainian port officials"),
+        ("A diplomat involved in the talks said 60 days.", "diplomat involved in the talks"),
+        ("A commentator on Russian state television said no more than 10 per cent.",
+         "commentator on Russian state television"),
+        ("Volunteer groups working in Kherson put it at 3,000.",
+         "volunteer groups working in Kherson"),
+        ("As measured by Transparency International, we rose 24 places.",
+         "Transparency International"),
         ("Other accounts spoke of almost 300 people.", "other accounts"),
         ("Ukrainian officials put the front at over 1,000 km.", "Ukrainian officials"),
         ("A congressional staffer told me it could reach $60 billion.", "congressional staffer"),
@@ -456,6 +464,23 @@ def test_a_sentence_opening_with_a_pronoun_takes_the_source_named_before() -> No
     sources = FigureSources(text, sentences(text, 0, len(text)))
     assert sources.of(text.index("at least 12")) == "Ahmet Sample"
     assert sources.of(text.index("5%")) is None
+
+
+def test_a_pronoun_after_the_figure_or_the_institute_takes_the_source_named_before() -> None:
+    """ "…, he added." is the last source's; "the institute" is the institute named last, not
+    the person who spoke for it; "the agency" with no agency named is the source named last."""
+    text = (
+        "Tomasz Sample of the Vistula Institute for Security Studies spoke on Monday. "
+        "Our tracking at the institute counts about 150 ships. UNHCR said 6 million had left. "
+        "Another 2 million may follow, she added. The agency counted 300 camps."
+    )
+    sources = FigureSources(text, sentences(text, 0, len(text)))
+    found = {words: sources.of(text.index(words)) for words in ("150", "2 million", "300")}
+    assert found == {
+        "150": "Vistula Institute for Security Studies",
+        "2 million": "UNHCR",
+        "300": "UNHCR",
+    }
 
 
 @pytest.mark.parametrize(

@@ -23,7 +23,11 @@ VAGUE_SOURCE = (  # a source a text names without a name: "military analysts", "
     r"(?:[A-Za-z-]+ ){0,2}(?i:(?:analyst|journalist|official|authoritie|expert|observer|account"
     r"|source|diplomat|researcher|monitor|tallie|staffer|spokesperson|aide|insider|broker|trader"
     r"|resident|witness|pollster|organiser|organizer|moderator|economist|partner|commentator"
-    r"|agencie|volunteer)(?:e?s)?)"
+    r"|agencie|volunteer|group)(?:e?s)?)"
+)
+NARROWED = (  # what narrows a vague source down: "in Odesa", "involved in the talks"
+    r"(?: (?:(?:involved|working|based|serving|stationed) )?(?:in|at|from|on|with|close to)"
+    r" (?:the )?(?:[A-Za-z][\w’'-]* ){0,2}[A-Za-z][\w-]*)?"
 )
 SAYS = (  # "X said", "X has estimated", "X later reported"
     r"(?:(?:has|have|had|also|later|previously|now|then) )*"
@@ -41,7 +45,7 @@ SAID = (  # who says it; where two start at one word, the first listed
         r"\b(?i:according to|by the (?:count|estimate|tally) of|polling by|polls by|citing"
         r"|per(?! cent)"
         r"|(?:reported|estimated|published|released|compiled|collected|counted|requested"
-        r"|sought|targeted|tracked|recorded|registered|verified|confirmed) by"
+        r"|sought|targeted|tracked|recorded|registered|verified|confirmed|measured) by"
         r"|in the (?:estimate|view|words|count|assessment|reckoning) of"
         r"|(?:survey|poll|study|paper|report|tally|count|estimate|figures|data|research)\b"
         r"[^,;.:]{0,30}?\b(?:by|from))\s+"
@@ -64,8 +68,9 @@ SAID = (  # who says it; where two start at one word, the first listed
         rf"\bby (?:the |their |its )?(?P<by>{SOURCE_NAME}|{VAGUE_SOURCE})['’]s? "
         r"(?:count|estimate|tally|reckoning)\b"
     ),
-    # "military analysts put it at", "port officials in Odesa reported"
-    re.compile(rf"\b(?P<by>{VAGUE_SOURCE})(?: (?:in|at|from|of) [A-Z][\w-]+)?,? {SAYS}\b"),
+    # "military analysts put it at", "port officials in Odesa reported", "a diplomat involved
+    # in the talks said": the source with what narrows it down
+    re.compile(rf"\b(?P<by>{VAGUE_SOURCE}{NARROWED}),? {SAYS}\b"),
     # "according to cluster reporting."
     re.compile(
         r"\b(?i:according to) (?:the )?(?P<by>[a-z][\w'’-]*(?: [a-z][\w'’-]*){0,3})(?=[,.;:]|$)"
@@ -125,12 +130,16 @@ BACK_REFERENCE = re.compile(
     rf"(?P<work>{WORK}|institute|agency|figures?|data|authors|organi[sz]ation|ministry|office"
     r"|pollster|researchers)\b"
 )
-# A sentence that opens with a pronoun for the last source named: "He estimated that more than
-# 90 ships …", "It found …" (matched at the sentence's start).
+# A pronoun for the last source named: a sentence that opens with one ("He estimated that more
+# than 90 ships …", "It found …"; matched at the sentence's start), or one after what was said
+# ("…, he added.").
 POINTS_BACK = re.compile(
     r"(?:It|They|He|She) (?:also |later |then )?(?:found|counted|estimated|reported|added|said"
     r"|noted|told|put)\b"
 )
+SAID_AFTER = re.compile(r"[,”\"] (?:it|they|he|she) (?:also )?(?:said|added|noted|estimated)\b")
+INSTITUTION = re.compile(r"agency|institute|ministry|office|organi[sz]ation")
+"""What "the agency", "the institute" may stand for: the last name that says it is one."""
 DEMONYM_PLURAL = re.compile(r"[A-Z][a-z]+(?:ians|ans|ese|is)$")
 FULL_NAME = re.compile(r"(?<![\w'’])(?:[A-Z][\w-]+ ){1,4}[A-Z][\w-]+\b")
 
@@ -165,17 +174,36 @@ class FigureSources:
         if said:
             return said
         back = BACK_REFERENCE.search(self.text, held[0], held[1])
-        if back is None and not POINTS_BACK.match(self.text, held[0], held[1]):
+        if (
+            back is None
+            and not POINTS_BACK.match(self.text, held[0], held[1])
+            and not SAID_AFTER.search(self.text, held[0], held[1])
+        ):
             return None
         if self.named is None:
             self._read_all()
-        # "The appeal sought …": whose appeal it was; else the source named last before
+        # "The appeal sought …": whose appeal it was; else the source named last before, or
+        # "the institute" the institute named last, whichever the text named later
         work = _work(back.group("work") or "") if back else ""
-        for earlier in (self.owned.get(work, []), self.named or []):
-            last = bisect_left(earlier, (held[0], "")) - 1
+        if self.owned.get(work):
+            last = bisect_left(self.owned[work], (held[0], "")) - 1
             if last >= 0:
-                return earlier[last][1]
-        return None
+                return self.owned[work][last][1]
+        earlier = self.named[: bisect_left(self.named or [], (held[0], ""))] if self.named else []
+        if INSTITUTION.fullmatch(work):
+            earlier += self._institutions(work, held[0])
+        return max(earlier)[1] if earlier else None
+
+    def _institutions(self, kind: str, before: int) -> list[tuple[int, str]]:
+        """The last name before ``before`` that says it is an institution of this kind ("the
+        Vistula Institute for Security Studies" for "the institute")."""
+        found = [
+            (match.start(), match.group())
+            for match in re.finditer(SOURCE_NAME, self.text[:before])
+            if re.search(rf"\b{kind}\b", match.group(), re.I)
+        ]
+        by = found and _as_written(found[-1][1])
+        return [(found[-1][0], by)] if by else []
 
     def _said(self, sentence: tuple[int, int]) -> str | None:
         if sentence not in self.said:
@@ -302,11 +330,12 @@ def _as_written(name: str) -> str | None:
         words = words[1:]
     if not words or len(words) == 1 and DEMONYM_PLURAL.match(words[0]):
         return None  # "80% of Ukrainians said": who answered, not who asked
-    words = without_titles(words)
-    if (
-        re.fullmatch(VAGUE_SOURCE, " ".join(words))
-        and (words[-1].islower() or len(words) == 1 and not named_with_the)
-        and not (DEMONYM.match(words[0]) or words[0].endswith("ern"))  # "Western diplomats"
+    vague = re.fullmatch(rf"(?P<who>{VAGUE_SOURCE}){NARROWED}", " ".join(words))
+    if vague is None:
+        return " ".join(without_titles(words))  # "Turkish President Recep Tayyip Erdoğan"
+    who = vague.group("who").split()  # "Ukrainian port officials" keeps who they are
+    if (who[-1].islower() or len(who) == 1 and not named_with_the) and not (
+        DEMONYM.match(words[0]) or words[0].endswith("ern")  # "Western diplomats"
     ):
         words[0] = words[0].lower()
     return " ".join(words)
