@@ -556,6 +556,23 @@ def test_proposed_names_leave_out_titles_adjectives_and_what_is_no_name() -> Non
     }  # fmt: skip
 
 
+def test_a_dated_line_under_the_title_and_an_adjective_opening_a_name_are_names() -> None:
+    """A byline names its publisher and author though title-cased; "American" or "Meridian"
+    opening an organisation's name is part of it (an adjective is dropped only before a
+    title: "Turkish President Recep Tayyip Erdoğan")."""
+    text = (
+        "Policy Brief: The Numbers Behind The Talks\n"
+        "Meridian Policy Lab | 19 December 2023. Interview by Clara Sample\n\n"
+        "The American Enterprise Institute and Turkish President Recep Tayyip Erdoğan disagreed "
+        "on the numbers, and the Brief says so. Both sides cited the same polls.\n"
+    )
+    draft = make_draft(Source(Path("brief.txt"), text, "0" * 64, False), gazetteer())
+    proposed = {entity["text"] for entity in draft.data["draft"]["new_entities"]}
+    assert {"Meridian Policy Lab", "Clara Sample", "American Enterprise Institute",
+            "Recep Tayyip Erdoğan"} <= proposed  # fmt: skip
+    assert not proposed & {"Policy Lab", "Enterprise Institute", "Numbers", "Talks", "Interview"}
+
+
 def test_a_season_in_the_title_does_not_date_the_document() -> None:
     """ "Outlook: Ukraine, Autumn 2023" is a title; the line "November 2023" is the date."""
     text = (

@@ -20,7 +20,14 @@ from kgdebate.errors import InputError
 from kgdebate.extract.figures import Figure, dated_by_events, find_figures
 from kgdebate.extract.gazetteer import Found, Gazetteer
 from kgdebate.extract.layout import LABELS, Layout, Paragraph, read_layout
-from kgdebate.extract.names import DEMONYM, NOT_ALONE, STOP_NAMES, TITLES, without_titles
+from kgdebate.extract.names import (
+    DEMONYM,
+    NOT_ALONE,
+    STOP_NAMES,
+    TITLES,
+    opens_with_title,
+    without_titles,
+)
 from kgdebate.extract.reading import Source
 from kgdebate.extract.sources import FigureSources
 from kgdebate.extract.spans import SpanIndex
@@ -39,6 +46,10 @@ NAME_HEAD = re.compile(
     r" (?:region|regiment|oblast|province|district|battalion|brigade|valley|river|peninsula)\b"
 )
 FIELD_LINE = re.compile(r"(?:By|From|To|Authors?|Written by)\b:?\s", re.IGNORECASE)
+A_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# What opens a name's sentence though the line goes on: a table cell's bar, the full stop after a
+# year or a word ("Example Review, 30 November 2023. Interview by …"), not a title's ("Dr.").
+OPENED = re.compile(r"(?:\||(?:\d|[a-z]{3})\.)\s*$")
 POSSESSIVE = re.compile(r"(?<=s)['’]$|['’]s$")
 TRAILING_MONTH = re.compile(  # "the KIIS December wave": the month is no part of the name
     r"(?: (?:" + "|".join(m for m in calendar.month_name if m and m != "May") + r"))+$"
@@ -524,10 +535,11 @@ def _name_parts(text: str, match: re.Match[str], sentence: int) -> list[tuple[st
     while words and re.sub(r"['’]s$", "", words[0].lower()) in STOP_NAMES:
         words.pop(0)
     words = without_titles(words)
-    if ORGANISATION_HEAD.search(" ".join(words)) or match.re is NAMED_PAPER:
-        parts = [words]
-    else:
-        parts = [part.split() for part in " ".join(words).split(" and ")]
+    parts = [part.split() for part in " ".join(words).split(" and ")]
+    if match.re is NAMED_PAPER or (
+        ORGANISATION_HEAD.search(" ".join(words)) and not _two_names(parts)
+    ):
+        parts = [words]  # "Food and Agriculture Organization", not two names
     found, cursor = [], match.start()
     for part in parts:
         part = without_titles(part)  # "Türkiye and Secretary-General António Guterres"
@@ -535,7 +547,7 @@ def _name_parts(text: str, match: re.Match[str], sentence: int) -> list[tuple[st
             continue
         first = text.index(part[0], cursor)
         cursor = first + len(part[0])
-        opening = first == sentence or text[sentence:first].rstrip().endswith("|")  # a cell
+        opening = first == sentence or bool(OPENED.search(text, sentence, first))
         acronym = len(part[0]) > 1 and part[0].isupper()  # "UNHCR" opening a sentence
         if len(part) == 1 and (
             (opening and not acronym)
@@ -547,6 +559,17 @@ def _name_parts(text: str, match: re.Match[str], sentence: int) -> list[tuple[st
         head = NAME_HEAD.match(text, first + len(name))  # "the Azov regiment", "Chernihiv region"
         found.append((name + head.group() if head else name, first))
     return found
+
+
+def _two_names(parts: list[list[str]]) -> bool:
+    """Names joined by "and", each whole: organisations' each end with a head ("the European
+    Investment Bank and the African Development Bank"; not "Food and Agriculture Organization",
+    "Foreign Affairs and Security Policy"), a person's opens with a title ("… and Turkish
+    President …")."""
+    return len(parts) > 1 and (
+        all(ORGANISATION_HEAD.fullmatch(part[-1]) for part in parts)
+        or any(opens_with_title(part) for part in parts[1:])
+    )
 
 
 def _no_name(candidate: str, common_nouns: set[str], adjectives: frozenset[str]) -> bool:
@@ -601,9 +624,16 @@ def _new_entities(
     # Header lines too ("Statement to the United Nations General Assembly, 23 February 2023"),
     # but in a title-cased one only the names of organisations: its other capitals are style.
     lines = [(start, end, False) for start, end in layout.sentences()]
-    lines += [  # a byline or a memo's "From:" names people, though title-cased
-        (start, end, _title_cased(text[start:end]) and not FIELD_LINE.match(text, start))
-        for start, end in layout.header
+    lines += [  # a byline, a memo's "From:" or a dated line under the title names people and
+        # publishers, though title-cased ("Example Review, 30 November 2023. Interview by …")
+        (
+            start,
+            end,
+            _title_cased(text[start:end])
+            and not FIELD_LINE.match(text, start)
+            and not (index and A_YEAR.search(text, start, end)),
+        )
+        for index, (start, end) in enumerate(layout.header)
     ]
     lines += [(p.speaker[1], p.speaker[2], False) for p in layout.paragraphs() if p.speaker]
     papers = SpanIndex([m.span() for s, e, _ in lines for m in NAMED_PAPER.finditer(text, s, e)])

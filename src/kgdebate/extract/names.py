@@ -42,13 +42,25 @@ TITLES = {
     "excellency", "majesty", "highness", "honourable", "honorable", "head",
 }  # fmt: skip
 DEMONYM = re.compile(  # an adjective, never a name alone: "Ukrainian", "American", "Western"
-    r"^(?:[A-Z][a-z]+(?:ian|ean|ese|ish|i|ern)|American|African|Mexican|Cuban|Dominican)$"
+    r"^(?:[A-Z][a-z]+(?:ian|ean|ese|ish|i|ern)|American|African|Mexican|Cuban|Dominican|Arab)$"
 )
 
 
 def without_titles(words: list[str]) -> list[str]:
     """A person's name without what stands before it: "Turkish President Recep Tayyip Erdoğan"
-    is Erdoğan; two words are kept whatever they are ("European Union")."""
-    while len(words) > 2 and (words[0].lower().rstrip(".") in TITLES or DEMONYM.match(words[0])):
+    is Erdoğan; an adjective only before a title (not "American Enterprise Institute",
+    "Meridian Policy Lab"); two words are kept whatever they are ("European Union")."""
+    while len(words) > 2 and opens_with_title(words):
         words = words[1:]
     return words
+
+
+def opens_with_title(words: list[str]) -> bool:
+    """ "President …", "Turkish President …"."""
+    return bool(words) and (
+        _title(words[0]) or len(words) > 1 and bool(DEMONYM.match(words[0])) and _title(words[1])
+    )
+
+
+def _title(word: str) -> bool:
+    return word.lower().rstrip(".") in TITLES
