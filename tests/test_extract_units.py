@@ -122,7 +122,11 @@ def test_fold_maps_every_character_back() -> None:
     text = "Straße Türkiye ﬁne"
     folded, where = fold(text)
     assert folded == "strasse turkiye fine"
+    assert where is not None
     assert len(where) == len(folded) and where[5] == where[4] == 4 and where[-1] == len(text) - 1
+    # Where every character keeps its place (most texts) no offsets are needed: the same form
+    assert fold("Kyiv’s ÜBER – Türkiye") == ("kyiv's uber - turkiye", None)
+    assert fold("Kyiv’s ÜBER – Türkiye ß")[0] == "kyiv's uber - turkiye ss"
 
 
 def test_relative_periods_resolve_against_the_document_date() -> None:

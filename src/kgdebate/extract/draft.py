@@ -51,6 +51,7 @@ A_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # year or a word ("Example Review, 30 November 2023. Interview by …"), not a title's ("Dr.").
 OPENED = re.compile(r"(?:\||(?:\d|[a-z]{3})\.)\s*$")
 POSSESSIVE = re.compile(r"(?<=s)['’]$|['’]s$")
+OWNERS_S = re.compile(r"['’]s$")
 TRAILING_MONTH = re.compile(  # "the KIIS December wave": the month is no part of the name
     r"(?: (?:" + "|".join(m for m in calendar.month_name if m and m != "May") + r"))+$"
 )  # but "Theresa May" is a name
@@ -532,7 +533,7 @@ def _name_parts(text: str, match: re.Match[str], sentence: int) -> list[tuple[st
     words = match.group().rstrip(".").split()
     if len(words) > 2 and words[1] == "the" and match.start() == sentence:
         words = words[2:]  # "Even the Ukraine Reconstruction Forum" opening a sentence
-    while words and re.sub(r"['’]s$", "", words[0].lower()) in STOP_NAMES:
+    while words and OWNERS_S.sub("", words[0].lower()) in STOP_NAMES:
         words.pop(0)
     words = without_titles(words)
     parts = [part.split() for part in " ".join(words).split(" and ")]
@@ -644,6 +645,11 @@ def _new_entities(
         )
         for match in names:
             if titled and not ORGANISATION_HEAD.search(match.group()):
+                continue
+            word = match.group()
+            if " " not in word and (  # one word: what _name_parts would leave out, at a glance
+                covered.overlaps(*match.span()) or match.start() == start and not word.isupper()
+            ):
                 continue
             for candidate, first in _name_parts(text, match, start):
                 candidate = TRAILING_MONTH.sub("", POSSESSIVE.sub("", candidate))  # "Africa’s"

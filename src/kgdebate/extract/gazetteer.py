@@ -29,6 +29,7 @@ from kgdebate.store import TripleStore
 
 ACRONYM = re.compile(r"^[A-Z]{2,5}$")
 NON_ASCII_OR_ASCII = re.compile(r"[\x00-\x7f]+|[^\x00-\x7f]+")
+NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 FOLD = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "–": "-", "—": "-", "‐": "-", "\u00a0": " "})
 # Words in a sentence that say an event is a negotiation, and the event kinds they point to.
 CUES = {
@@ -85,27 +86,45 @@ class Found:
     ambiguous: list[Ambiguous] = field(default_factory=list)
 
 
-def fold(text: str) -> tuple[str, list[int]]:
-    """The matching form of ``text`` and, for each of its characters, the original offset.
+def fold(text: str) -> tuple[str, list[int] | None]:
+    """The matching form of ``text`` and, for each of its characters, the original offset
+    (``None`` when every character keeps its place, as in most texts).
 
-    ASCII runs are lower-cased whole (same length, same offsets); only the other characters
-    are decomposed one by one, their accents dropped, and folded (which may change lengths).
+    Lower-cased; other than ASCII characters decomposed, their accents dropped, and folded
+    (which may change lengths: "ß" is "ss"). Only the runs of such characters are looked at
+    one by one: a whole-text ``str.translate`` cost more than all the rest.
     """
+    runs = {run: "".join(map(_fold_char, run)) for run in set(NON_ASCII.findall(text))}
+    if all(len(folded) == len(run) for run, folded in runs.items()):  # each in its place
+        if runs:
+            text = NON_ASCII.sub(lambda run: runs[run.group()], text)
+        return text.encode().lower().decode(), None  # bytes lower ASCII letters only
     out: list[str] = []
     where: list[int] = []
-    for run in NON_ASCII_OR_ASCII.finditer(text.translate(FOLD)):
+    for run in NON_ASCII_OR_ASCII.finditer(text):
         start, chunk = run.start(), run.group()
         if chunk.isascii():
             out.append(chunk.lower())
             where.extend(range(start, run.end()))
             continue
         for offset, char in enumerate(chunk, start):
-            for part in unicodedata.normalize("NFKD", char):
-                if not unicodedata.combining(part):
-                    folded = part.casefold()
-                    out.append(folded)
-                    where.extend([offset] * len(folded))
+            folded = _fold_char(char)
+            out.append(folded)
+            where.extend([offset] * len(folded))
     return "".join(out), where
+
+
+def _fold_char(char: str) -> str:
+    """One character other than ASCII: a typographic quote or dash as ASCII's, else without
+    its accents, case-folded."""
+    char = char.translate(FOLD)
+    if char.isascii():
+        return char
+    return "".join(
+        part.casefold()
+        for part in unicodedata.normalize("NFKD", char)
+        if not unicodedata.combining(part)
+    )
 
 
 def _trie_pattern(words: Iterable[str]) -> str:
@@ -179,7 +198,9 @@ class Gazetteer:
         folded, where = fold(text)
         addresses = address_spans(text)
         for match in self.pattern.finditer(folded):
-            start, end = where[match.start()], where[match.end() - 1] + 1
+            start, end = match.span()
+            if where is not None:
+                start, end = where[start], where[end - 1] + 1
             if _inside(addresses, start, end):  # "example.org/ukraine" names no one
                 continue
             form = match.group()
