@@ -62,7 +62,13 @@ def _lines(value: Any, indent: int, out: list[str]) -> None:
     pad = " " * indent
     if isinstance(value, dict):
         for key, item in value.items():
-            _entry(f"{pad}{_scalar(key)}:", item, indent, out)
+            head = _head(pad, key)
+            if type(item) is str:  # most values: a string or a number, on the key's line
+                out.append(f"{head} {_string(item, PLAIN)}")
+            elif type(item) is int:
+                out.append(f"{head} {item}")
+            else:
+                _entry(head, item, indent, out)
         return
     for item in value:  # a list: its items as "- …", a mapping's first entry on the dash's line
         if isinstance(item, dict) and item:
@@ -78,6 +84,11 @@ def _lines(value: Any, indent: int, out: list[str]) -> None:
             out.append(f"{pad}- {_empty(item)}")
         else:
             out.append(f"{pad}- {_scalar(item)}")
+
+
+@lru_cache(maxsize=1024)  # a draft's keys recur at a few depths
+def _head(pad: str, key: Any) -> str:
+    return f"{pad}{_scalar(key)}:"
 
 
 def _entry(head: str, item: Any, indent: int, out: list[str]) -> None:
