@@ -314,6 +314,36 @@ def test_a_label_alone_on_the_line_above_its_paragraph_is_read_and_kept_out_of_t
     ]
 
 
+@pytest.mark.parametrize(
+    ("first", "second", "sides", "rebuts"),
+    [
+        ("[For the motion] ", "[Against the motion] ", ["for", "against"], False),
+        ("For the motion: ", "Against the motion: ", ["for", "against"], False),
+        ("In favour\n", "Opposed\n", ["for", "against"], False),
+        ("Jane Example (for the motion): ", "John Sample (against): ", ["for", "against"], False),
+        ("Myth: ", "Fact: ", [None, None], True),
+        ("Myth\n", "Reality\n", [None, None], True),
+    ],
+)
+def test_the_ways_a_debate_labels_its_sides(
+    first: str, second: str, sides: list[str | None], rebuts: bool
+) -> None:
+    """Label forms of the field beside "AGREE" and "Pro:": a bracketed or spelled-out motion,
+    "In favour"/"Opposed" above the paragraph, a side beside a speaker's name, "Myth"/"Fact"
+    (the fact answers the myth)."""
+    text = (
+        "Should Kyiv Talk?\n\n12 May 2024\n\n"
+        f"{first}Ukraine should negotiate now, as the war costs too much. It is a hard choice.\n\n"
+        f"{second}Ukraine should not negotiate now, as Russia would rearm. The record says so.\n"
+    )
+    draft = make_draft(Source(Path("talk.txt"), text, "0" * 64, False), gazetteer())
+    claims = draft.data["claims"]
+    assert [c.get("side") for c in claims[::2]] == sides
+    assert claims[0]["statement"].startswith("Ukraine should negotiate")
+    assert claims[2]["statement"].startswith("Ukraine should not negotiate")
+    assert bool(claims[2].get("rebuts")) is rebuts
+
+
 def test_labels_become_sides_and_fallacy_rebuttal_is_left_to_the_curator() -> None:
     text = (
         "Should Sanctions Stay?\n\n2 May 2024\n\n## Trade\n\n"

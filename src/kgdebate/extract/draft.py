@@ -19,7 +19,7 @@ from kgdebate import __version__
 from kgdebate.errors import InputError
 from kgdebate.extract.figures import Figure, dated_by_events, find_figures
 from kgdebate.extract.gazetteer import Found, Gazetteer
-from kgdebate.extract.layout import LABELS, Layout, Paragraph, read_layout
+from kgdebate.extract.layout import ANSWERING, CHALLENGED, LABELS, Layout, Paragraph, read_layout
 from kgdebate.extract.names import (
     DEMONYM,
     NOT_ALONE,
@@ -81,6 +81,11 @@ AGAINST_MOTION = re.compile(  # checked first: "I cannot support this motion" is
     r"|(?:will )?vote (?:against|no)\b|(?:speak|speaking|argue|arguing|am|are) against"
     r" (?:the|this) (?:motion|proposition)"
     r"|(?:urge|ask) (?:the|this) House to (?:reject|defeat|vote (?:it )?down))\b",
+    re.IGNORECASE,
+)
+SPEAKER_SIDE = re.compile(  # a speaker's side named beside the name: "Jane Example (against)"
+    r"\b(?:(?P<against>against|opposing|opposition)|for|proposing|proposition|in favou?r)"
+    r"(?: (?:of )?the (?:motion|proposition))?\b(?=\)|$)",
     re.IGNORECASE,
 )
 FOR_MOTION = re.compile(
@@ -328,7 +333,12 @@ def _declared_sides(layout: Layout, text: str) -> dict[int, Any]:
             declared = AGAINST_MOTION.search(text, start, end) or FOR_MOTION.search(
                 text, start, end
             )
-            if declared:
+            speaker, at, _ = paragraph.speaker or ("", 0, 0)
+            named = SPEAKER_SIDE.search(speaker)
+            if named:  # "Jane Example (for the motion):"
+                side = "against" if named.group("against") else "for"
+                current = (side, (named.group(), at + named.start(), at + named.end()))
+            elif declared:
                 side = "against" if declared.re is AGAINST_MOTION else "for"
                 current = (side, (declared.group(), declared.start(), declared.end()))
             elif paragraph.speaker:
@@ -397,9 +407,9 @@ def _answer_fallacies(by_paragraph: dict[int, list[dict[str, Any]]], sides: dict
     answered: list[dict[str, Any]] = []
     for start, claims in by_paragraph.items():  # in reading order
         label = sides.get(start, (None, ("",)))[1][0].lower()
-        if label == "fallacy":
+        if label in CHALLENGED:
             answered = claims
-        elif label == "rebuttal" and answered:
+        elif label in ANSWERING and answered:
             claims[0]["rebuts"] = [claim["id"] for claim in answered]
             answered = []
 

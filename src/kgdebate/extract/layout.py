@@ -44,11 +44,23 @@ LABELS = {
     "against": "against",
     "con": "against",
     "no": "against",
+    "in favour": "for",
+    "in favor": "for",
+    "opposed": "against",
     "fallacy": "unknown",
     "rebuttal": "unknown",
+    "myth": "unknown",
+    "fact": "unknown",
+    "reality": "unknown",
 }
-LABEL = re.compile(  # "AGREE:", "Con —", or the label alone on its line; not "No. 1" or "Yes."
-    r"^(?P<label>" + "|".join(LABELS) + r")\b[ \t]*(?::\s*|\s[\u2014\u2013-]\s+|\n\s*|$)",
+CHALLENGED = {"fallacy", "myth"}
+"""Labels of what the next labelled paragraph answers ("Myth: …" then "Fact: …")."""
+ANSWERING = {"rebuttal", "fact", "reality"}
+LABEL = re.compile(  # "AGREE:", "Con —", "[For the motion]", or the label alone on its line;
+    # not "No. 1" or "Yes."
+    r"^[\[(]?(?P<label>" + "|".join(sorted(LABELS, key=len, reverse=True)) + r")\b"
+    r"(?: (?:of )?the (?:motion|proposition))?"
+    r"(?:[\])][ \t]*:?\s*|[ \t]*(?::\s*|\s[\u2014\u2013-]\s+|\n\s*|$))",
     re.IGNORECASE,
 )
 # Who speaks a paragraph of a transcript: "Ms Jane Example (Example Party): …", "The Deputy
