@@ -654,15 +654,16 @@ def test_what_a_speech_capitalises_out_of_respect_is_not_proposed() -> None:
         "shipments fell, said the Community of Latin American and Caribbean States. The "
         "Republic of Moldova cited the KIIS December wave on Russian-Ukrainian trade, as did "
         "Theresa May. "
-        "“Nobody expects it,” he said.\n"
+        "“Nobody expects it,” he said. Without Busan, despite Western doubts, it fails.\n"
     )
     assert {"Food and Agriculture Organization", "Africa", "Csaba Korosi",
             "Community of Latin American and Caribbean States", "Republic of Moldova",
-            "KIIS", "Theresa May"} <= proposed  # fmt: skip
+            "KIIS", "Theresa May", "Busan"} <= proposed  # fmt: skip
     assert not proposed & {
         "My Government", "Government", "Conference", "Member States", "States", "Charter",
         "Council", "Africa’s", "A/75/982", "Excellency Mr", "Grain", "Agriculture Organization",
         "Caribbean States", "KIIS December", "Russian-Ukrainian", "Nobody", "Moldova",
+        "Without Busan", "Despite Western",
     }  # fmt: skip
 
 

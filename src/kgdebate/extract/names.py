@@ -25,6 +25,11 @@ STOP_NAMES = {
     "west", "east", "people", "gdp", "government", "house", "members", "chamber", "parliament",
     "excellency", "excellencies", "majesty", "highness", "my", "your", "nobody", "everyone",
     "everybody", "someone", "anyone", "nothing",
+    # a preposition opening a sentence before a name: "Without Busan, …", "Despite Russia's …"
+    "without", "within", "through", "across", "against", "among", "amid", "between", "despite",
+    "during", "under", "beyond", "unlike", "like", "until", "upon", "towards", "toward", "via",
+    "following", "including", "regarding", "concerning", "throughout", "alongside", "beside",
+    "besides", "together", "whether", "although", "though", "because", "unless",
 }  # fmt: skip
 # What a speech to an assembly capitalises out of respect ("the Charter", "Member States"): no
 # name alone, but the start of one ("Charter of the United Nations", "Republic of Moldova").
