@@ -538,6 +538,10 @@ def test_a_pronoun_after_the_figure_or_the_institute_takes_the_source_named_befo
          [("almost 6 million", "people")]),
         ("In 2014 Russian troops moved; 1. We ask a people; it will one day end; Four days later",
          []),
+        ("we rose 24 places; more than 2,400 homes and 12 convoys",
+         [("24 places", "places"), ("more than 2,400 homes", "homes"), ("12 convoys", "convoys")]),
+        ("Article 51 says so; our 36 indigenous peoples; the 14 was late; 2 teams met",
+         [("2 teams", "teams")]),
     ],
 )  # fmt: skip
 def test_what_a_count_counts_comes_from_the_words_around_it(

@@ -105,6 +105,16 @@ MONTH_CUE = "".join(
     rf"|(?<=\b{month} and )|(?<=\b{month} or )" for month in calendar.month_name if month
 )  # fmt: skip
 QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+NOT_NOUNS = (  # words in -s that may follow a number and count nothing
+    "(?:this|thus|always|perhaps|towards|afterwards|besides|whereas|its|has|was|does|goes|says"
+    "|seems|remains|becomes|makes|takes|gives|shows|means|needs|includes|contains|requires"
+    "|provides|follows|applies|calls|notes|plus|minus|versus|yes|us|per|is|as|mars)"
+)
+NOT_A_REFERENCE = "".join(  # "Article 51 states", "resolution 2231 calls": a number that names
+    rf"(?<!{word} )" for word in ("Article", "article", "Resolution", "resolution", "No.",
+                                   "paragraph", "section", "Section", "page", "Chapter",
+                                   "chapter", "Goal", "goal", "SDG", "Rule", "rule")
+)  # fmt: skip
 SEASONS = {"winter": 12, "spring": 3, "summer": 6, "autumn": 9, "fall": 9}  # its first month
 
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -176,6 +186,12 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?<![\w.$€£]){HEDGE}(?!(?:19|20)\d\d\b)(?P<n>{NUM}|{WORD_NUM})"
         rf"(?: (?P<scale>{COUNT_SCALE}))? (?:{COUNT_ADJECTIVE} (?P<unit>{UNIT_NOUN})"
         rf"|(?P<demonym>{DEMONYM_PLURAL}))\b", re.I)),
+    # A count of anything else a text counts in digits: "24 places", "2,400 homes" (the noun
+    # as the unit; never a verb, an adverb or an adjective in "-ous", never after "Article").
+    ("count", re.compile(
+        rf"(?<![\w.$€£-]){NOT_A_REFERENCE}{HEDGE}(?!(?:19|20)\d\d\b)(?P<n>{NUM})"
+        rf"(?: (?P<scale>{COUNT_SCALE}))? "
+        rf"(?-i:(?!{NOT_NOUNS}\b)(?P<unit>[a-z]{{2,}}(?<!s)(?<!ou)s))\b(?![’'-])", re.I)),
     ("count", re.compile(
         rf"\b(?P<vague>{VAGUE_WORDS}) of (?P<of>thousands|millions)\b"
         rf"(?: of (?P<unit>{UNIT_NOUN}))?", re.I)),
