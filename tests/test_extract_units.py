@@ -747,6 +747,8 @@ def test_adjectives_of_known_places_roles_in_the_plural_and_head_nouns_are_not_p
     [
         ("left without heat this winter", "2023-02-23", ("2022-12", "2023-02-28")),
         ("what Kyiv can do in the spring.", "2023-11-15", ("2024-03", "2024-05-31")),
+        ("no breakthrough by spring", "2023-11-30", ("2024-03", "2024-05-31")),
+        ("10 million tons of grain since spring", "2022-09-01", ("2022-03", "2022-09-01")),
         ("Outlook: Ukraine, Autumn 2023", "2023-11-01", ("2023-09", "2023-11-30")),
         ("since last summer", "2023-11-01", ("2023-06", "2023-08-31")),
         ("on 24 February 2022. Four days later, they met", "2023-01-01", ("2022-02-28", None)),

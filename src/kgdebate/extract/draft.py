@@ -138,10 +138,11 @@ def make_draft(
     # A document dated only by its month or year: relative dates count from its first day.
     doc_date = date.fromisoformat((meta["date"] + "-01-01")[:10])
     figures = find_figures(text, [(p.start, p.end) for p in prose], doc_date)
-    figures += [  # the dates of header lines ("October 12, 2023"), not their numbers
+    figures += [  # the dates of header lines ("October 12, 2023", "… by spring"), not their
+        # numbers
         figure
         for figure in find_figures(text, layout.header, doc_date)
-        if figure.kind in ("date", "year")
+        if figure.date
     ]
     events = [  # "since the full-scale invasion": the day the named event began
         (m.start, m.end, began)

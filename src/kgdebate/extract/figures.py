@@ -116,6 +116,12 @@ NOT_A_REFERENCE = "".join(  # "Article 51 states", "resolution 2231 calls": a nu
                                    "chapter", "Goal", "goal", "SDG", "Rule", "rule")
 )  # fmt: skip
 SEASONS = {"winter": 12, "spring": 3, "summer": 6, "autumn": 9, "fall": 9}  # its first month
+SEASON_CUE = (  # empty groups: which kind of preposition stands before a season alone
+    "(?P<nearest>"
+    + "|".join(rf"(?<=\b{w} )" for w in ("by", "until", "till", "before", "after", "in",
+                                         "during", "through", "throughout", "By", "In"))
+    + r")|(?P<since>(?<=\bsince )|(?<=\bSince ))"
+)  # fmt: skip
 
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # A day counted from a date the paragraph gave: "the next morning", "Four days later".
@@ -128,9 +134,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("later", re.compile(
         rf"\b(?P<n>{WORD_NUM}) (?P<unit>day|week|month|year)s? (?P<dir>later|earlier)\b", re.I)),
     # A season: "this winter", "in the spring", "Autumn 2023" (never "the fall of Bakhmut").
+    # Alone after a preposition that makes it a time: "by spring", "since summer".
     ("season", re.compile(
-        r"\b(?:(?P<which>this|last|next|the|early|late) )?(?P<season>winter|spring|summer|autumn"
-        r"|fall)(?: (?P<y>(?:19|20)\d\d))?\b(?! of\b)", re.I)),
+        rf"\b(?:(?P<which>this|last|next|the|early|late) |{SEASON_CUE})?(?P<season>winter|spring"
+        r"|summer|autumn|fall)(?: (?P<y>(?:19|20)\d\d))?\b(?! of\b)", re.I)),
     ("relative-date", re.compile(
         rf"\b(?:(?:within|in|over|during) )?the (?P<dir>past|last|next|coming) "
         rf"(?:(?P<n>{WORD_NUM}) )?(?P<unit>day|week|month|year)s?\b", re.I)),
@@ -408,6 +415,10 @@ def _season(bare: Figure, groups: dict[str, str], today: date | None) -> Figure 
     2022–23; "in the spring" in November 2023 is the spring of 2024)."""
     first = SEASONS[groups["season"].lower()]
     which = (groups.get("which") or "").lower()
+    if groups.get("since") is not None:  # "since spring": the last one
+        which = "last"
+    elif groups.get("nearest") is not None:  # "by spring": the one nearest the date
+        which = "the"
     if groups.get("y"):
         start, why = date(int(groups["y"]), first, 1), ""
     elif not which:
@@ -430,6 +441,8 @@ def _season(bare: Figure, groups: dict[str, str], today: date | None) -> Figure 
         if which in ("last", "next"):
             why = f"counted from the document's date, {today.isoformat()}"
     until = date.fromordinal(_shift(start, 3, "month").toordinal() - 1)  # its last day
+    if groups.get("since") is not None and today and today > until:
+        until = today  # "since spring": from its start to the document's date
     return replace(
         bare,
         kind="relative-date" if why else "date",
