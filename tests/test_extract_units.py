@@ -500,6 +500,26 @@ def test_a_sentence_opening_with_a_pronoun_takes_the_source_named_before() -> No
     assert sources.of(text.index("5%")) is None
 
 
+def test_each_part_of_a_sentence_that_sets_two_sources_against_each_other_keeps_its_own() -> None:
+    """ "X counts 6 million, while Y puts it at 5 million": the second figure is Y's; a part
+    without a source of its own ("…, but 10% were undecided") keeps the one named before."""
+    text = (
+        "UNHCR counts 6 million refugees, while the Example Monitor puts it at 5 million. "
+        "Ukrainian officials say 300 ships sailed, whereas Russian officials claim only 100 did. "
+        "KIIS found 84% opposed, but 10% were undecided."
+    )
+    sources = FigureSources(text, sentences(text, 0, len(text)))
+    found = [sources.of(text.index(words)) for words in ("6 m", "5 m", "300", "100", "84", "10%")]
+    assert found == [
+        "UNHCR",
+        "Example Monitor",
+        "Ukrainian officials",
+        "Russian officials",
+        "KIIS",
+        "KIIS",
+    ]
+
+
 def test_a_pronoun_after_the_figure_or_the_institute_takes_the_source_named_before() -> None:
     """ "…, he added." is the last source's; "the institute" is the institute named last, not
     the person who spoke for it; "the agency" with no agency named is the source named last."""

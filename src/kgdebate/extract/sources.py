@@ -34,7 +34,9 @@ SAYS = (  # "X said", "X has estimated", "X later reported"
     r"(?:said|says|spoke of|told|estimated|estimates|counted|counts|reported|reports|put|puts"
     r"|found|finds|recorded|records|appealed for|sought|noted|notes|wrote|writes|stated"
     r"|announced|confirmed|calculated|projected|forecast|showed|shows|registered|say|estimate"
-    r"|report|note|count|find|recalled|added|asked|asks|polled|polls|surveyed|surveys)"
+    r"|report|note|count|find|recalled|added|asked|asks|polled|polls|surveyed|surveys"
+    r"|claim|claims|claimed|insist|insists|insisted|warn|warns|warned|suggest|suggests"
+    r"|suggested|believe|believes)"
 )
 OUTLET = r"newsletter|newspaper|agency|website|channel|broadcaster|daily|weekly|group|office"
 WORK = r"appeal|survey|poll|polling|study|paper|report|tally|count|estimate"
@@ -141,6 +143,8 @@ SAID_AFTER = re.compile(r"[,”\"] (?:it|they|he|she) (?:also )?(?:said|added|no
 INSTITUTION = re.compile(r"agency|institute|ministry|office|organi[sz]ation")
 """What "the agency", "the institute" may stand for: the last name that says it is one."""
 DEMONYM_PLURAL = re.compile(r"[A-Z][a-z]+(?:ians|ans|ese|is)$")
+CONTRAST = re.compile(r"[,;]\s+(?:while|whereas|but|although|though|yet)\s|;\s")
+"""Where a sentence sets one part against another: a source named in one is not the other's."""
 FULL_NAME = re.compile(r"(?<![\w'’])(?:[A-Z][\w-]+ ){1,4}[A-Z][\w-]+\b")
 
 
@@ -167,6 +171,7 @@ class FigureSources:
             return None
         said = (
             self._source_cell(held)
+            or self._said(_contrasted_clause(self.text, held, position))
             or self._said(_up_to_clause(self.text, held, position))
             or self._footnote(position, held[1])
             or self._source_line(position)
@@ -277,6 +282,19 @@ def _up_to_clause(text: str, sentence: tuple[int, int], position: int) -> tuple[
     a later part does not ("… 43 million; RFE/RL put the number at 21.8 million")."""
     end = text.find("; ", position, sentence[1])
     return (sentence[0], end if end >= 0 else sentence[1])
+
+
+def _contrasted_clause(text: str, sentence: tuple[int, int], position: int) -> tuple[int, int]:
+    """The part of the sentence set against another that holds ``position``: "UNHCR counts 6
+    million, while the Monitor puts it at 5 million" (each figure's source is in its part)."""
+    start, end = sentence
+    for boundary in CONTRAST.finditer(text, start, end):
+        if boundary.end() <= position:
+            start = boundary.end()
+        elif boundary.start() >= position:
+            end = boundary.start()
+            break
+    return (start, end)
 
 
 def _note_number(match: re.Match[str]) -> str:
