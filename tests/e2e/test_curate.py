@@ -222,6 +222,8 @@ def test_a_draft_becomes_a_curated_document_in_the_browser(
     _edited(page, lambda: crimea.get_by_role("button", name="Accept").click())
     moscow = proposals.filter(has_text="“Moscow”")
     _edited(page, lambda: moscow.get_by_role("button", name="Reject").click())
+    publisher = proposals.filter(has_text="“Example Policy Roundtable”")  # named in its byline
+    _edited(page, lambda: publisher.get_by_role("button", name="No link").click())
     page.get_by_label("id of a statistic for About 62%").fill("ceasefire-survey-62")
     page.get_by_label("what About 62% measures").fill("share who would accept a pause")
     _edited(
@@ -247,7 +249,7 @@ def test_a_draft_becomes_a_curated_document_in_the_browser(
     assert untouched and all(line in after for line in untouched)
     # Every claim was edited; the draft's records that were not decided were not rewritten.
     draft = before[before.index("draft:") :]
-    decided = ('"annexation of Crimea"', '"Moscow"', '"About 62%"', "guessed:")
+    decided = ('"annexation of Crimea"', '"Moscow"', '"Example Policy', '"About 62%"', "guessed:")
     kept = [line for line in draft if not any(word in line for word in decided)]
     assert [line for line in kept if line not in after] == []
     removed = [d[2:] for d in difflib.ndiff(before, after) if d.startswith("- ")]
