@@ -50,7 +50,10 @@ SETS = {  # beside the labelled set, by how far they are from what the tool was 
 }
 PREFIXES = {"actor", "event", "place"}
 ADDRESS = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-UNITS = {"percent": "percent", "people": "people", "km": "km", "usd": "USD", "USD": "USD"}
+UNITS = {  # one unit however a gold file spells it
+    "percent": "percent", "people": "people", "km": "km", "usd": "USD", "USD": "USD",
+    "euros": "EUR", "EUR": "EUR", "eur": "EUR",
+}  # fmt: skip
 
 
 def short(iri: str) -> str:

@@ -65,7 +65,7 @@ UNIT_NOUNS = {  # what a count counts, in the words a text uses: the unit record
 # One word may stand between a count and what it counts: "55 Russian prisoners", "10 foreign
 # nationals" (never after a year: "in 2014 Russian troops" is no count).
 COUNT_ADJECTIVE = (
-    r"(?:[A-Z][a-z]+(?:an|sh|se|ch|i)|foreign|other|more|new|additional|civilian|local|young"
+    r"(?:[A-Z][a-z]+(?:an|sh|se|ch|i)|foreign|other|more|new|additional|civilian|local|young|member"
     r"|[a-z]+-[a-z]+|[a-z]{3,}ed)"  # "pre-war residents", "760 loaded voyages"
 )
 # A people named by a plural after a count: "205 Ukrainians" (capitalised: never "3 plans").
@@ -75,7 +75,8 @@ HEDGES = {  # a hedge before a figure makes it approximate
     "roughly": None, "some": None, "approximately": None, "an estimated": None,
     "more than": "lower", "over": "lower", "at least": "lower", "less than": "upper",
     "fewer than": "upper", "under": "upper", "just under": "upper", "as many as": "upper",
-    "close to": "upper", "upwards of": "lower", "well over": "lower", "just over": "lower",
+    "close to": "upper", "closer to": None, "upwards of": "lower", "well over": "lower",
+    "just over": "lower",
     "as few as": "lower", "no more than": "upper", "not more than": "upper",
     "no fewer than": "lower", "no less than": "lower", "not less than": "lower",
 }  # fmt: skip
@@ -157,17 +158,32 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # Two months as one period, the year left to the context: "the May–June wave".
     ("month-range", re.compile(
         rf"\b(?P<m>{FULL_MONTH}) ?[\u2013\u2014-] ?(?P<m2>{FULL_MONTH})\b(?![ ,]*\d)")),
+    # "in March last year": that month of the year counted from the document's.
+    ("month-of-year", re.compile(
+        rf"\b(?P<m>{FULL_MONTH}) (?P<which>last|this|next) year\b")),
     ("named-month", re.compile(
         r"\b(?P<which>[Ss]ince|[Ll]ast|[Tt]his|[Nn]ext|[Ee]arly|[Ll]ate) "
         rf"(?P<m>{FULL_MONTH})\b(?! \d)")),
     ("named-month", re.compile(rf"(?:{MONTH_CUE})(?P<m>{FULL_MONTH})\b(?! \d)")),
     # A month that dates a count or a poll: "February figures from UNHCR", "October polling".
     ("named-month", re.compile(
-        rf"\b(?P<m>{FULL_MONTH})(?= (?:figures|polling|poll|data|estimates|survey|numbers)\b)")),
+        rf"\b(?P<m>{FULL_MONTH})(?= (?:figures|polling|poll|data|estimates|survey|numbers|wave"
+        r"|round|report|update|edition|tally|count|release)\b)")),
+    # "in mid-August", "since mid-August": the month.
+    ("named-month", re.compile(
+        rf"\b(?:(?P<which>[Ss]ince) )?mid-(?P<m>{FULL_MONTH})\b(?! \d)")),
     # A weekday, but not a name's first word ("the Sunday Times"): "on Monday", "Monday's".
     ("weekday", re.compile(rf"(?:(?P<next>[Nn]ext) )?(?P<wd>{WEEKDAY})\b(?! [A-Z])")),
     # "by the end of the month": from the document's date to the period's end.
     ("end-of", re.compile(r"\b(?i:by) the end of (?:the|this) (?P<unit>week|month|year)\b")),
+    # "the end of last year", "the start of next month": that period's last or first month.
+    ("period-edge", re.compile(
+        r"\b(?i:the) (?P<edge>end|start|beginning) of (?P<which>last|this|next) (?P<unit>month"
+        r"|year)\b")),
+    # "the second quarter", its year from the context as a month's.
+    ("quarter", re.compile(
+        r"\b(?:the )?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th) quarter(?![\w-]| of\b)",
+        re.I)),
     ("quarter", re.compile(
         r"\b(?:the )?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th) quarter of "
         r"(?P<y>(?:19|20)\d\d)\b", re.I)),
@@ -187,6 +203,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.I)),
     ("share", re.compile(
         rf"(?<![\w.$€£-]){HEDGE}(?P<k>one|a|1) in (?P<den>{WORD_NUM})\b(?! of\b)", re.I)),
+    # "about one voyage in five": what is counted between
+    ("share", re.compile(
+        rf"(?<![\w.$€£-]){HEDGE}(?P<k>one|1) (?-i:[a-z]+) in (?!a\b|one\b|(?:19|20)\d\d\b)"
+        rf"(?P<den>{WORD_NUM})\b(?! of\b)", re.I)),
     ("count", re.compile(
         rf"(?<![\w.$€£]){HEDGE}(?P<n>{NUM}) (?P<scale>{COUNT_SCALE})\b", re.I)),
     ("count", re.compile(
@@ -310,7 +330,7 @@ FIRST_WORDS = (
 # is tried.
 ONLY_BEFORE = {
     "the": {"next", "following", "past", "last", "coming", "1st", "2nd", "3rd", "4th", "previous",
-            "preceding", "prior"}
+            "preceding", "prior", "end", "start", "beginning"}
     | set(SEASONS) | set(QUARTERS),
     "in": {"the"}, "within": {"the"}, "during": {"the"}, "by": {"the"},
     "as": {"many", "few"}, "at": {"least"}, "an": {"estimated"},
@@ -481,8 +501,10 @@ POPULATION = re.compile(r"\bpopulation of (?:just |only )?$", re.I)
 # The start of a range whose end is a percentage: "between 82 and 87 per cent", "30 to 40%".
 RANGE_TO_PERCENT = re.compile(r"\s*(?:and|to|-|–)\s*\d[\d.,]*\s?(?:%|per ?cent\b)", re.I)
 ROW_UNIT = re.compile(rf"\b(?:{UNIT_NOUN})\b", re.I)  # "Countries that received it"
-NUMBER_OF = re.compile(
-    rf"\b(?:number|count|total|tally) of (?P<unit>{UNIT_NOUN})\b[^.;:!?]*$", re.I
+NUMBER_OF = re.compile(  # "the number of refugees at", "the number of homes still … at"
+    rf"\b(?:number|count|total|tally) of (?P<unit>{UNIT_NOUN}|(?-i:[a-z]{{2,}}(?<!s)(?<!ou)s))\b"
+    r"[^.;:!?]*$",
+    re.I,
 )
 
 
@@ -494,7 +516,8 @@ def _unit_in_context(figure: Figure, text: str) -> Figure:
         return replace(figure, kind="count", unit="people")
     number_of = NUMBER_OF.search(text, max(0, figure.start - 80), figure.start)
     if number_of:
-        return replace(figure, kind="count", unit=UNIT_NOUNS[number_of.group("unit").lower()])
+        noun = number_of.group("unit").lower()
+        return replace(figure, kind="count", unit=UNIT_NOUNS.get(noun, noun))
     if RANGE_TO_PERCENT.match(text, figure.end):
         return replace(figure, kind="percent", unit="percent")
     row_start = text.rfind("\n", 0, figure.start) + 1
@@ -571,7 +594,8 @@ def _in_context(
 # "Review this advice in September").
 FUTURE = re.compile(
     r"\b(?:will|shall|(?:is|are) (?:due|set|expected|scheduled) to|in case|lapses|expires"
-    r"|until next|deadline|hope[sd]? to|plans? to|aims? to|intends? to"
+    r"|until next|deadline|hope[sd]? to|plans? to|aims? to|intends? to|upcoming"
+    r"|next (?:[\w-]+ ){1,3}(?:is|are|for|on)"
     r"|(?:^|\n)\s*\d+\.\s+[A-Z][a-z]+)\b|^\s*Review\b",
     re.I,
 )
@@ -674,9 +698,13 @@ def _figure(
             3 * (int(groups["q"][0]) if groups["q"][0].isdigit() else QUARTERS[groups["q"].lower()])
             - 2
         )
+        if not groups.get("y"):  # "the second quarter": the year from the context
+            return replace(bare, kind="date", date=f"--{first:02d}", until=f"--{first + 2:02d}")
         start = date(int(groups["y"]), first, 1)
         until = date.fromordinal(_shift(start, 3, "month").toordinal() - 1)
         return replace(bare, kind="date", date=start.isoformat()[:7], until=until.isoformat())
+    if kind in ("period-edge", "month-of-year"):
+        return _counted(_month_counted(bare, groups, today), today)
     if kind in RELATIVE:
         return _counted(RELATIVE[kind](replace(bare, kind="relative-date"), groups, today), today)
     return _counted(_relative(bare, groups, today), today)
@@ -756,6 +784,23 @@ def _weekday(bare: Figure, groups: dict[str, str], today: date | None) -> Figure
         return replace(bare, date=date.fromordinal(today.toordinal() + ahead).isoformat())
     back = (today.weekday() - wanted) % 7
     return replace(bare, date=date.fromordinal(today.toordinal() - back).isoformat())
+
+
+def _month_counted(bare: Figure, groups: dict[str, str], today: date | None) -> Figure:
+    """A month counted from the document's date: "in March last year", "the end of last year"
+    (its last month), "the start of next month"."""
+    if today is None:
+        return replace(bare, kind="relative-date")
+    step = {"last": -1, "this": 0, "next": 1}[groups["which"].lower()]
+    if (groups.get("unit") or "year").lower() == "month":
+        month = today.year * 12 + today.month - 1 + step
+        year, month = divmod(month, 12)
+        return replace(bare, kind="relative-date", date=f"{year}-{month + 1:02d}")
+    if groups.get("m"):
+        month = MONTHS[groups["m"].lower()]
+    else:
+        month = 12 if groups["edge"].lower() == "end" else 1
+    return replace(bare, kind="relative-date", date=f"{today.year + step}-{month:02d}")
 
 
 def _end_of(bare: Figure, groups: dict[str, str], today: date | None) -> Figure:

@@ -36,7 +36,8 @@ SAYS = (  # "X said", "X has estimated", "X later reported"
     r"|announced|confirmed|calculated|projected|forecast|showed|shows|registered|say|estimate"
     r"|report|note|count|find|recalled|added|asked|asks|polled|polls|surveyed|surveys"
     r"|claim|claims|claimed|insist|insists|insisted|warn|warns|warned|suggest|suggests"
-    r"|suggested|believe|believes)"
+    r"|suggested|believe|believes|describe|describes|described|tell|tells|remind|reminds"
+    r"|reminded)"
 )
 OUTLET = r"newsletter|newspaper|agency|website|channel|broadcaster|daily|weekly|group|office"
 WORK = r"appeal|survey|poll|polling|study|paper|report|tally|count|estimate"
@@ -51,14 +52,15 @@ SAID = (  # who says it; where two start at one word, the first listed
         r"|in the (?:estimate|view|words|count|assessment|reckoning) of"
         r"|(?:survey|poll|study|paper|report|tally|count|estimate|figures|data|research)\b"
         r"[^,;.:]{0,30}?\b(?:by|from))\s+"
-        rf"(?P<by>(?:the )?{SOURCE_NAME}|{VAGUE_SOURCE})"
+        rf"(?P<by>(?:the )?{SOURCE_NAME}|{VAGUE_SOURCE}(?: (?:in|at|from) [A-Z][\w-]+)?)"
     ),
     # "X said", "X's spokesman said", "the United Nations and its partners appealed for",
     # "the Lab, a research group in Riga, estimates", "the Monitor newsletter reported"
     re.compile(
         rf"(?P<by>{SOURCE_NAME}(?:['’]s spokes(?:man|woman|person))?)(?: \([A-Z][\w.-]*\))?"
         rf"(?: (?:{OUTLET}))?(?: of (?:the )?{SOURCE_NAME})?"
-        rf"(?: and (?:its|their) \w+|, (?:an?|the|which|whose) [^,;.]{{1,60}},)?,? {SAYS}\b"
+        rf"(?: and (?:its|their) \w+|, (?:an?|the|which|whose|our|its|their) [^,;.]{{1,60}},)?,?"
+        rf" {SAYS}\b"
     ),
     # "Analysts at the Example Defence Review say": the body they speak for
     re.compile(
@@ -87,7 +89,7 @@ SAID = (  # who says it; where two start at one word, the first listed
     ),
     re.compile(
         rf"\d[^()\n]{{0,150}}\((?i:sources?: )?(?P<by>{SOURCE_NAME}|{VAGUE_SOURCE})"
-        r"(?:[,;][^()\n]{0,40})?\)[.;]?$"
+        r"(?:[,;][^()\n]{0,40})?\)(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\d{1,2}\]|\^\d{1,2})?[.;]?$"
     ),
 )
 WHOSE_WORK = (  # whose work a figure comes from, when no one is said to say it
@@ -130,7 +132,7 @@ SOURCE_LINE = re.compile(
 BACK_REFERENCE = re.compile(
     r"\b(?i:the|its|that|this|the same) (?:[\w-]+ )?"
     rf"(?P<work>{WORK}|institute|agency|figures?|data|authors|organi[sz]ation|ministry|office"
-    r"|pollster|researchers)\b"
+    r"|pollster|researchers|reckoning|firm)\b"
 )
 # A pronoun for the last source named: a sentence that opens with one ("He estimated that more
 # than 90 ships …", "It found …"; matched at the sentence's start), or one after what was said
