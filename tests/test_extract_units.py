@@ -640,6 +640,26 @@ def test_a_dated_line_under_the_title_and_an_adjective_opening_a_name_are_names(
     assert not proposed & {"Policy Lab", "Enterprise Institute", "Numbers", "Talks", "Interview"}
 
 
+def test_a_dateline_a_speakers_title_and_what_no_name_goes_on_into() -> None:
+    """A dateline's place is a name though it opens its line; so is whose remarks a title-cased
+    line announces; a run of names stops before a day ("Chornomorsk on Sunday"); "UN OCHA" is
+    one name; "General Assembly" keeps its first word; "One Western", "Madam Chair" and
+    "Ukrainian-side" name no one."""
+    text = (
+        "Excerpt: remarks by Minister Clara Sample at the Example Conference on Recovery\n"
+        "Vienna, 8 October 2024\n\n"
+        "Madam Chair, ships left Chornomorsk on Sunday, as UN OCHA and the General Assembly "
+        "noted. One Western diplomat spoke of Ukrainian-side losses. The rest is known.\n"
+    )
+    draft = make_draft(Source(Path("remarks.txt"), text, "0" * 64, False), gazetteer())
+    proposed = {entity["text"] for entity in draft.data["draft"]["new_entities"]}
+    assert {"Clara Sample", "Vienna", "Chornomorsk", "UN OCHA", "General Assembly"} <= proposed
+    assert not proposed & {
+        "Chornomorsk on Sunday", "Madam Chair", "One Western", "Western", "Ukrainian-side",
+        "Assembly", "Remarks",
+    }  # fmt: skip
+
+
 def test_a_season_in_the_title_does_not_date_the_document() -> None:
     """ "Outlook: Ukraine, Autumn 2023" is a title; the line "November 2023" is the date."""
     text = (

@@ -47,6 +47,10 @@ NAME_HEAD = re.compile(
 )
 FIELD_LINE = re.compile(r"(?:By|From|To|Authors?|Written by)\b:?\s", re.IGNORECASE)
 A_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+DATELINE = re.compile(r"[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)?, ")  # "Vienna, 8 October 2024"
+BY_SOMEONE = re.compile(r"\bby $")
+TIME_WORDS = {name.lower() for name in [*calendar.day_name, *calendar.month_name] if name}
+TWO_ACRONYMS = re.compile(r"(?<![\w-])[A-Z]{2,5} [A-Z]{2,5}(?![\w-])")
 # What opens a name's sentence though the line goes on: a table cell's bar, the full stop after a
 # year or a word ("Example Review, 30 November 2023. Interview by …"), not a title's ("Dr.").
 OPENED = re.compile(r"(?:\||(?:\d|[a-z]{3})\.)\s*$")
@@ -523,9 +527,15 @@ def _named_within_longer_names(text: str, found: Found) -> Found:
     """Drop a known name that is part of a longer name of an organisation, a publication or an
     event ("Kyiv" in "Kyiv International Institute of Sociology", "Russia" in "Russia Matters"):
     the longer name is the thing meant, and is proposed as a new entity instead."""
-    longer = [
-        match.span() for match in NAME_RUN.finditer(text) if ORGANISATION_HEAD.search(match.group())
-    ] + [match.span() for match in NAMED_PAPER.finditer(text)]
+    longer = (
+        [
+            match.span()
+            for match in NAME_RUN.finditer(text)
+            if ORGANISATION_HEAD.search(match.group())
+        ]
+        + [match.span() for match in NAMED_PAPER.finditer(text)]
+        + [match.span() for match in TWO_ACRONYMS.finditer(text)]  # "UN OCHA"
+    )
     if not longer:
         return found
     index = SpanIndex(longer)
@@ -548,7 +558,13 @@ def _name_parts(text: str, match: re.Match[str], sentence: int) -> list[tuple[st
     if len(words) > 2 and words[1] == "the" and match.start() == sentence:
         words = words[2:]  # "Even the Ukraine Reconstruction Forum" opening a sentence
     while words and OWNERS_S.sub("", words[0].lower()) in STOP_NAMES:
+        if len(words) == 2 and words[0].lower() in TITLES and ORGANISATION_HEAD.fullmatch(words[1]):
+            break  # "General Assembly", "Foreign Ministry": the title is part of the name
         words.pop(0)
+    for at in range(1, len(words) - 1):  # "Chornomorsk on Sunday": no name goes on into a day
+        if words[at] in ("on", "of", "for", "and", "the") and words[at + 1].lower() in TIME_WORDS:
+            words = words[:at]
+            break
     words = without_titles(words)
     parts = [part.split() for part in " ".join(words).split(" and ")]
     if match.re is NAMED_PAPER or (
@@ -595,8 +611,12 @@ def _no_name(candidate: str, common_nouns: set[str], adjectives: frozenset[str])
     "Libyan"), a document's symbol ("A/75/982")."""
     bare = candidate.lower()
     one_word = " " not in candidate
+    first, _, rest = candidate.partition("-")
     return (
         all(word in STOP_NAMES | NOT_ALONE for word in bare.split())
+        or (
+            rest.islower() and (bool(DEMONYM.match(first)) or first in adjectives)
+        )  # "Ukrainian-side"
         or all(  # "Russian-Ukrainian"
             DEMONYM.match(part) or part in adjectives for part in candidate.split("-")
         )
@@ -638,34 +658,41 @@ def _new_entities(
     occurrences: dict[str, list[dict[str, int]]] = {}
     # Header lines too ("Statement to the United Nations General Assembly, 23 February 2023"),
     # but in a title-cased one only the names of organisations: its other capitals are style.
-    lines = [(start, end, False) for start, end in layout.sentences()]
-    lines += [  # a byline, a memo's "From:" or a dated line under the title names people and
-        # publishers, though title-cased ("Example Review, 30 November 2023. Interview by …")
-        (
-            start,
-            end,
-            _title_cased(text[start:end])
-            and not FIELD_LINE.match(text, start)
-            and not (index and A_YEAR.search(text, start, end)),
+    # Each line with where it opens: a name there may be a capitalised common word, but not a
+    # dateline's place ("Vienna, 8 October 2024").
+    lines = [(start, end, False, start) for start, end in layout.sentences()]
+    for index, (start, end) in enumerate(layout.header):
+        dated = bool(index and A_YEAR.search(text, start, end))
+        lines.append(  # a byline, a memo's "From:" or a dated line under the title names people
+            (  # and publishers, though title-cased ("Example Review, 30 November 2023. …")
+                start,
+                end,
+                _title_cased(text[start:end]) and not FIELD_LINE.match(text, start) and not dated,
+                -1 if dated and DATELINE.match(text, start) else start,
+            )
         )
-        for index, (start, end) in enumerate(layout.header)
+    lines += [
+        (p.speaker[1], p.speaker[2], False, p.speaker[1]) for p in layout.paragraphs() if p.speaker
     ]
-    lines += [(p.speaker[1], p.speaker[2], False) for p in layout.paragraphs() if p.speaker]
-    papers = SpanIndex([m.span() for s, e, _ in lines for m in NAMED_PAPER.finditer(text, s, e)])
+    papers = SpanIndex([m.span() for s, e, *_ in lines for m in NAMED_PAPER.finditer(text, s, e)])
     common_nouns = set(LOWERCASE_WORD.findall(text))  # "the grain deal" beside a headline's "Grain"
-    for start, end, titled in lines:
+    for start, end, titled, opens in lines:
         names = list(NAME_RUN.finditer(text, start, end)) + list(
             NAMED_PAPER.finditer(text, start, end)
         )
         for match in names:
-            if titled and not ORGANISATION_HEAD.search(match.group()):
-                continue
+            if (
+                titled
+                and not ORGANISATION_HEAD.search(match.group())
+                and not BY_SOMEONE.search(text, max(start, match.start() - 3), match.start())
+            ):
+                continue  # in a title, an organisation's name or whose remarks ("… by Clara …")
             word = match.group()
             if " " not in word and (  # one word: what _name_parts would leave out, at a glance
-                covered.overlaps(*match.span()) or match.start() == start and not word.isupper()
+                covered.overlaps(*match.span()) or match.start() == opens and not word.isupper()
             ):
                 continue
-            for candidate, first in _name_parts(text, match, start):
+            for candidate, first in _name_parts(text, match, opens):
                 candidate = TRAILING_MONTH.sub("", POSSESSIVE.sub("", candidate))  # "Africa’s"
                 span = (first, first + len(candidate))
                 if match.re is not NAMED_PAPER and (

@@ -31,6 +31,10 @@ STOP_NAMES = {
     "following", "including", "regarding", "concerning", "throughout", "alongside", "beside",
     "besides", "together", "whether", "although", "though", "because", "unless",
 }  # fmt: skip
+NUMBERS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
+"""A number opening a sentence before an adjective is no part of a name ("One Western diplomat
+said"), though it is of a vague source ("one official in Odesa")."""
+STOP_NAMES |= NUMBERS
 # What a speech to an assembly capitalises out of respect ("the Charter", "Member States"): no
 # name alone, but the start of one ("Charter of the United Nations", "Republic of Moldova").
 NOT_ALONE = {
@@ -44,7 +48,7 @@ TITLES = {
     "speaker", "chair", "chairman", "chairwoman", "member", "mp", "lord", "lady", "sir", "dame",
     "senior", "fellow", "director", "editor", "chief", "professor", "adviser", "advisor",
     "correspondent", "reporter", "associate", "executive", "research", "assistant",
-    "excellency", "majesty", "highness", "honourable", "honorable", "head",
+    "excellency", "majesty", "highness", "honourable", "honorable", "head", "madam", "madame",
 }  # fmt: skip
 DEMONYM = re.compile(  # an adjective, never a name alone: "Ukrainian", "American", "Western"
     r"^(?:[A-Z][a-z]+(?:ian|ean|ese|ish|i|ern)|American|African|Mexican|Cuban|Dominican|Arab)$"

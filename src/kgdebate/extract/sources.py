@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from kgdebate.extract.names import DEMONYM, STOP_NAMES, TITLES, without_titles
+from kgdebate.extract.names import DEMONYM, NUMBERS, STOP_NAMES, TITLES, without_titles
 from kgdebate.extract.spans import SpanIndex
 
 SOURCE_NAME = (  # a name, joined by "of", "for", "and", "on", "the": "Bank of Russia", "RFE/RL"
@@ -346,7 +346,7 @@ def _as_written(name: str) -> str | None:
     if words and words[-1].endswith(".") and "." not in words[-1][:-1]:
         words[-1] = words[-1][:-1]  # "according to the UN." ends a sentence; "U.S." keeps its own
     named_with_the = bool(words) and words[0] == "The"  # "The Monitor" is a name, "Traders" not
-    while words and words[0].lower() in STOP_NAMES - TITLES:
+    while words and words[0].lower() in STOP_NAMES - TITLES - NUMBERS:
         words = words[1:]
     if not words or len(words) == 1 and DEMONYM_PLURAL.match(words[0]):
         return None  # "80% of Ukrainians said": who answered, not who asked
