@@ -299,6 +299,26 @@ def test_labels_and_boilerplate_in_the_layout() -> None:
     assert [s.title for s in layout.sections] == ["Costs"]
 
 
+def test_source_notes_are_boilerplate_and_a_passing_mention_of_the_series_is_not() -> None:
+    """A "Notes" section is boilerplate: no claims, no mentions to review (its notes still name
+    figures' sources); a content paragraph that mentions earlier sessions of the series is
+    content; "this study group" described by its sessions and students is a blurb."""
+    text = (
+        "A Title\n\n12 May 2024\n\n"
+        "About 6 million people have left Ukraine since the war began.[1] As in earlier "
+        "sessions of the series, students asked about Russia and what it wants from the war.\n\n"
+        "Over six sessions, this study group examines the debates of the war. Two teams of "
+        "students debate the weekly topic as the rest of the group observes.\n\n"
+        "## Notes\n\n[1] UNHCR, Ukraine situation, Geneva, 2023.\n"
+    )
+    layout = read_layout(text)
+    assert [p.boilerplate for p in layout.paragraphs()] == [False, True, True]
+    draft = make_draft(Source(Path("note.txt"), text, "0" * 64, False), gazetteer())
+    assert [m["text"] for m in draft.data["draft"]["mentions"]] == ["Ukraine", "Russia"]
+    assert {e["text"] for e in draft.data["draft"]["new_entities"]}.isdisjoint({"Geneva"})
+    assert draft.data["draft"]["figures"][1]["attributed_to"] == "UNHCR"
+
+
 def test_a_label_alone_on_the_line_above_its_paragraph_is_read_and_kept_out_of_the_claim() -> None:
     """Issue 12: "AGREE" on its own line, then the paragraph (no blank line between)."""
     text = (

@@ -19,7 +19,15 @@ from kgdebate import __version__
 from kgdebate.errors import InputError
 from kgdebate.extract.figures import Figure, dated_by_events, find_figures
 from kgdebate.extract.gazetteer import Found, Gazetteer
-from kgdebate.extract.layout import ANSWERING, CHALLENGED, LABELS, Layout, Paragraph, read_layout
+from kgdebate.extract.layout import (
+    ANSWERING,
+    CHALLENGED,
+    LABELS,
+    Layout,
+    Paragraph,
+    read_layout,
+    says_boilerplate,
+)
 from kgdebate.extract.names import (
     DEMONYM,
     NOT_ALONE,
@@ -203,7 +211,14 @@ def _metadata(
         (d for d in map(_date_in, header) if d), None
     )
     if when is None:
-        when = next((d for a, b in layout.boilerplate if (d := _date_in(text[a:b]))), None)
+        when = next(  # a footer's date ("Published 12 May 2024"), not a source note's
+            (
+                d
+                for a, b in layout.boilerplate
+                if says_boilerplate(text[a:b]) and (d := _date_in(text[a:b]))
+            ),
+            None,
+        )
     if given_date is not None:
         when = given_date
     elif when is None:
@@ -479,6 +494,7 @@ def _draft_block(
     block["boilerplate"] = [{"kind": "header", "start": a, "end": b} for a, b in layout.header] + [
         {"kind": "blurb or footer", "start": a, "end": b} for a, b in layout.boilerplate
     ]
+    boilerplate = SpanIndex(layout.boilerplate)  # a footer's names are for the metadata only
     block["mentions"] = [
         {
             "text": m.text,
@@ -490,6 +506,7 @@ def _draft_block(
             "how": m.how,
         }
         for m in found.mentions
+        if boilerplate.holding(m.start) is None
     ]
     block["ambiguous"] = [
         {
@@ -499,6 +516,7 @@ def _draft_block(
             "candidates": [{"kind": c.kind, "slug": c.slug, "iri": c.iri} for c in a.candidates],
         }
         for a in found.ambiguous
+        if boilerplate.holding(a.start) is None
     ]
     block["new_entities"] = _new_entities(text, layout, found, adjectives)
     # a footer ("Sources: KIIS survey …") names sources too, though it is no claim

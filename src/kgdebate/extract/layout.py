@@ -19,12 +19,15 @@ BOILERPLATE_START = (
 # Anywhere in a paragraph: an author's disclaimer, or a short note with an address to write to.
 BOILERPLATE_ANYWHERE = r"\bthe views expressed\b|\bis a (?:contributing |guest )?columnist\b"
 # "the series" or "the study group" alone is no sign ("Earlier issues in the series
-# overestimated…" is content): a blurb about the series also says how it runs (weekly sessions,
-# students) or how to follow, reach or cite it.
+# overestimated…", "As in earlier sessions of the series, students asked…" are content): a blurb
+# about the series also says how it is published or how to follow, reach or cite it, or, of
+# "this study group", how it runs ("Over six sessions, this study group … students …").
 SERIES_BLURB = (
     r"\b(this|the) (study group|series|seminar series|newsletter)\b(?=.*\b(subscribe|e-?mail"
     r"|contact|published (weekly|monthly|quarterly)|part of|the views|views of its|sign up"
-    r"|weekly|sessions|each (week|session)|students|https?://|www\.|\S+@\S+))"
+    r"|https?://|www\.|\S+@\S+))"
+    r"|\bthis (study group|series|seminar series)\b(?=.*\b(weekly|sessions|each (week|session)"
+    r"|students))|\b(weekly|sessions|students)\b(?=.*\bthis (study group|series)\b)"
 )
 BOILERPLATE = re.compile(
     f"{BOILERPLATE_START}|{SERIES_BLURB}|{BOILERPLATE_ANYWHERE}", re.IGNORECASE | re.DOTALL
@@ -34,6 +37,10 @@ BOILERPLATE_WORDS = ("series", "study group", "newsletter", "views expressed", "
 """What a text holds if :data:`BOILERPLATE` can match past its start: the scan is skipped
 elsewhere (it was a tenth of the layout's time on the UN speeches)."""
 E_MAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+NOTES_HEADING = re.compile(
+    r"(?i:notes|footnotes|endnotes|references|sources|sources and notes|bibliography)[.:]?"
+)
+"""A section of source notes: boilerplate, though its notes still name figures' sources."""
 NUMBERED_HEADING = re.compile(r"^(\d+\.(\d+\.?)*|[IVX]+\.)\s+\S")  # "2. Findings", "3.1 Data"
 LABELS = {
     "agree": "for",
@@ -242,7 +249,8 @@ def read_layout(text: str) -> Layout:
             sections.append(Section(text[title_start:end], start, len(text)))
             continue
         seen_prose = True
-        paragraph = Paragraph(start, end, [], boilerplate=_is_boilerplate(block))
+        notes = NOTES_HEADING.fullmatch(sections[-1].title or "")  # "## Notes", "Sources"
+        paragraph = Paragraph(start, end, [], boilerplate=bool(notes) or _is_boilerplate(block))
         label = LABEL.match(block)
         speaker = SPEAKER.match(block)
         body_start = start
