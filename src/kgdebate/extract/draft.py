@@ -150,11 +150,8 @@ def make_draft(
     # A document dated only by its month or year: relative dates count from its first day.
     doc_date = date.fromisoformat((meta["date"] + "-01-01")[:10])
     figures = find_figures(text, [(p.start, p.end) for p in prose], doc_date)
-    figures += [  # the dates of header lines ("October 12, 2023", "… by spring"), not their
-        # numbers
-        figure
-        for figure in find_figures(text, layout.header, doc_date)
-        if figure.date
+    figures += [  # the dates of header lines ("October 12, 2023", "by spring"), no numbers
+        figure for figure in find_figures(text, layout.header, doc_date) if figure.date
     ]
     events = [  # "since the full-scale invasion": the day the named event began
         (m.start, m.end, began)
@@ -568,7 +565,7 @@ def _named_within_longer_names(text: str, found: Found) -> Found:
     return replace(found, mentions=kept)
 
 
-def _name_parts(text: str, match: re.Match[str], sentence: int) -> list[tuple[str, int]]:
+def _name_parts(text: str, match: re.Match[str], sentence: int | None) -> list[tuple[str, int]]:
     """The names in a run of capitalised words, each with its offset: without the words that
     open a sentence ("Even the …"), the titles before a person's name ("Turkish President …")
     and split at "and" ("Africa and Asia"), unless the run names an organisation."""
@@ -596,7 +593,9 @@ def _name_parts(text: str, match: re.Match[str], sentence: int) -> list[tuple[st
             continue
         first = text.index(part[0], cursor)
         cursor = first + len(part[0])
-        opening = first == sentence or bool(OPENED.search(text, sentence, first))
+        opening = sentence is not None and (
+            first == sentence or bool(OPENED.search(text, sentence, first))
+        )
         acronym = len(part[0]) > 1 and part[0].isupper()  # "UNHCR" opening a sentence
         if len(part) == 1 and (
             (opening and not acronym)
@@ -632,9 +631,8 @@ def _no_name(candidate: str, common_nouns: set[str], adjectives: frozenset[str])
     first, _, rest = candidate.partition("-")
     return (
         all(word in STOP_NAMES | NOT_ALONE for word in bare.split())
-        or (
-            rest.islower() and (bool(DEMONYM.match(first)) or first in adjectives)
-        )  # "Ukrainian-side"
+        # "Ukrainian-side", "Syrian-led": an adjective's compound
+        or (rest.islower() and (bool(DEMONYM.match(first)) or first in adjectives))
         or all(  # "Russian-Ukrainian"
             DEMONYM.match(part) or part in adjectives for part in candidate.split("-")
         )
@@ -677,8 +675,10 @@ def _new_entities(
     # Header lines too ("Statement to the United Nations General Assembly, 23 February 2023"),
     # but in a title-cased one only the names of organisations: its other capitals are style.
     # Each line with where it opens: a name there may be a capitalised common word, but not a
-    # dateline's place ("Vienna, 8 October 2024").
-    lines = [(start, end, False, start) for start, end in layout.sentences()]
+    # dateline's place ("Vienna, 8 October 2024": no word there opens a sentence).
+    lines: list[tuple[int, int, bool, int | None]] = [
+        (start, end, False, start) for start, end in layout.sentences()
+    ]
     for index, (start, end) in enumerate(layout.header):
         dated = bool(index and A_YEAR.search(text, start, end))
         lines.append(  # a byline, a memo's "From:" or a dated line under the title names people
@@ -686,7 +686,7 @@ def _new_entities(
                 start,
                 end,
                 _title_cased(text[start:end]) and not FIELD_LINE.match(text, start) and not dated,
-                -1 if dated and DATELINE.match(text, start) else start,
+                None if dated and DATELINE.match(text, start) else start,
             )
         )
     lines += [

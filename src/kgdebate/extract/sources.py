@@ -148,6 +148,7 @@ DEMONYM_PLURAL = re.compile(r"[A-Z][a-z]+(?:ians|ans|ese|is)$")
 CONTRAST = re.compile(r"[,;]\s+(?:while|whereas|but|although|though|yet)\s|;\s")
 """Where a sentence sets one part against another: a source named in one is not the other's."""
 FULL_NAME = re.compile(r"(?<![\w'’])(?:[A-Z][\w-]+ ){1,4}[A-Z][\w-]+\b")
+NAMES = re.compile(SOURCE_NAME)
 
 
 class FigureSources:
@@ -206,7 +207,7 @@ class FigureSources:
         Vistula Institute for Security Studies" for "the institute")."""
         found = [
             (match.start(), match.group())
-            for match in re.finditer(SOURCE_NAME, self.text[:before])
+            for match in NAMES.finditer(self.text, 0, before)
             if re.search(rf"\b{kind}\b", match.group(), re.I)
         ]
         by = found and _as_written(found[-1][1])
