@@ -869,6 +869,12 @@ def test_a_season_word_that_is_no_season_is_no_date() -> None:
         ("I ask the House to vote it down.", "against"),
         ("We will vote no.", "against"),
         ("I cannot support this motion.", "against"),
+        ("I will be voting against this motion.", "against"),
+        ("I speak in opposition to the motion.", "against"),
+        ("I will not be supporting the motion.", "against"),
+        ("I urge colleagues to reject it.", "against"),
+        ("I urge Members to support it.", "for"),
+        ("I will be voting for the motion.", "for"),
         ("I support sanctions, as we always have.", None),
     ],
 )

@@ -88,11 +88,14 @@ ORGANISATION_HEAD = re.compile(  # not "Press", "Post", "Review": verbs in a hea
     r"|Treaty|Summit|Conference|Association|Society|Matters|Observer|Daily|Weekly|Insider"
     r"|Television|Media|Company|Corporation|Authority|Academy|Affairs|Organi[sz]ation|Community)\b"
 )
+ADDRESSEES = r"(?:the|this) (?:House|Chamber|Assembly)|(?:my )?(?:colleagues|Members|members)"
+"""Whom a speaker urges to vote one way ("I urge the House", "I ask colleagues")."""
 AGAINST_MOTION = re.compile(  # checked first: "I cannot support this motion" is against it
     r"\b(?:I|we)\b[^.!?]{0,40}?\b(?:oppose|reject|cannot support|can ?not back|will not support"
-    r"|(?:will )?vote (?:against|no)\b|(?:speak|speaking|argue|arguing|am|are) against"
+    r"|(?:will not|won't) be supporting|(?:will )?(?:be )?vot(?:e|ing) (?:against|no)\b"
+    r"|(?:speak|speaking|argue|arguing|am|are) (?:against|in opposition to)"
     r" (?:the|this) (?:motion|proposition)"
-    r"|(?:urge|ask) (?:the|this) House to (?:reject|defeat|vote (?:it )?down))\b",
+    rf"|(?:urge|ask) (?:{ADDRESSEES}) to (?:reject|defeat|oppose|vote (?:it )?down))\b",
     re.IGNORECASE,
 )
 SPEAKER_SIDE = re.compile(  # a speaker's side named beside the name: "Jane Example (against)"
@@ -101,10 +104,12 @@ SPEAKER_SIDE = re.compile(  # a speaker's side named beside the name: "Jane Exam
     re.IGNORECASE,
 )
 FOR_MOTION = re.compile(
-    r"\b(?:I|we)\b[^.!?]{0,40}?\b(?:(?:support|back|second|commend|(?:will )?vote for|propose|move"
-    r"|(?:speak|speaking|argue|arguing|am|are) (?:for|in favou?r of|in support of))\b[^.!?]{0,20}?"
-    r"\b(?:the|this) (?:motion|proposition)\b|(?:will )?vote (?:yes|aye|in favou?r)\b"
-    r"|(?:urge|ask) (?:the|this) House to (?:support|back|pass|adopt|carry)\b)",
+    r"\b(?:I|we)\b[^.!?]{0,40}?\b(?:(?:support|back|second|commend"
+    r"|(?:will )?(?:be )?vot(?:e|ing) for|propose|move"
+    r"|(?:speak|speaking|argue|arguing|am|are) (?:for|in favou?r of|in support of))"
+    r"\b[^.!?]{0,20}?\b(?:the|this) (?:motion|proposition)\b"
+    r"|(?:will )?vote (?:yes|aye|in favou?r)\b"
+    rf"|(?:urge|ask) (?:{ADDRESSEES}) to (?:support|back|pass|adopt|carry)\b)",
     re.IGNORECASE,
 )
 # A claim's kind, from its words: matched against the lower-cased sentence (a case-blind search
