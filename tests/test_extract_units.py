@@ -417,6 +417,11 @@ def proposals(text: str) -> set[str]:
         ("Example Aid, our development agency, tells me it shipped 420 generators.",
          "Example Aid"),
         ("The UN reminded us that the deal moved 33 million tonnes.", "UN"),
+        ("RFE/RL, reporting the same appeal, gave 21.8 million.", "RFE/RL"),
+        ("Port officials in January counted 9.5 million tonnes.", "port officials"),
+        ("An adviser to one European finance minister put it at $1.5 billion.",
+         "adviser to one European finance minister"),
+        ("Watch the UNHCR figures: 7.5 million refugees.", "UNHCR"),
         ("Traders in Odesa said freight rose by about 15 per cent.", "traders in Odesa"),
         ("KYIV, March 3 (Example Wire) – Ships carried 23 million tonnes.", None),
         ("KIIS reported that 84 percent said no; only 10 percent disagreed.", "KIIS"),
@@ -591,6 +596,8 @@ def test_a_pronoun_after_the_figure_or_the_institute_takes_the_source_named_befo
          [("2 teams", "teams")]),
         ("12 member states; put the number of homes without glass at more than 3,000",
          [("12 member states", "states"), ("more than 3,000", "homes")]),
+        ("it counted 470 outbound voyages and 26 distinct cantons",
+         [("470 outbound voyages", "voyages"), ("26 distinct cantons", "cantons")]),
     ],
 )  # fmt: skip
 def test_what_a_count_counts_comes_from_the_words_around_it(

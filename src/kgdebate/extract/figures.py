@@ -217,8 +217,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # as the unit; never a verb, an adverb or an adjective in "-ous", never after "Article").
     ("count", re.compile(
         rf"(?<![\w.$€£-]){NOT_A_REFERENCE}{HEDGE}(?!(?:19|20)\d\d\b)(?P<n>{NUM})"
-        rf"(?: (?P<scale>{COUNT_SCALE}))? "
-        rf"(?-i:(?!{NOT_NOUNS}\b)(?P<unit>[a-z]{{2,}}(?<!s)(?<!ou)s))\b(?![’'-])", re.I)),
+        rf"(?: (?P<scale>{COUNT_SCALE}))? (?-i:(?:(?!{NOT_NOUNS}\b)[a-z]{{3,}}(?<!s) )?"
+        rf"(?!{NOT_NOUNS}\b)(?P<unit>[a-z]{{2,}}(?<!s)(?<!ou)s))\b(?![’'-])", re.I)),
     ("count", re.compile(
         rf"\b(?P<vague>{VAGUE_WORDS}) of (?P<of>thousands|millions)\b"
         rf"(?: of (?P<unit>{UNIT_NOUN}))?", re.I)),

@@ -10,6 +10,7 @@ source ("other accounts") as what it is.
 
 from __future__ import annotations
 
+import calendar
 import re
 from bisect import bisect_left
 
@@ -23,12 +24,16 @@ VAGUE_SOURCE = (  # a source a text names without a name: "military analysts", "
     r"(?:[A-Za-z-]+ ){0,2}(?i:(?:analyst|journalist|official|authoritie|expert|observer|account"
     r"|source|diplomat|researcher|monitor|tallie|staffer|spokesperson|aide|insider|broker|trader"
     r"|resident|witness|pollster|organiser|organizer|moderator|economist|partner|commentator"
-    r"|agencie|volunteer|group)(?:e?s)?)"
+    r"|agencie|volunteer|group|adviser|advisor)(?:e?s)?)"
 )
-NARROWED = (  # what narrows a vague source down: "in Odesa", "involved in the talks"
-    r"(?: (?:(?:involved|working|based|serving|stationed) )?(?:in|at|from|on|with|close to)"
-    r" (?:the )?(?:[A-Za-z][\w’'-]* ){0,2}[A-Za-z][\w-]*)?"
+TIME_NAME = "|".join([m for m in calendar.month_name if m] + list(calendar.day_name))
+NARROWED = (  # what narrows a vague source down: "in Odesa", "involved in the talks", "at the
+    # Ministry of Example Development", "to one European finance minister"; never a time ("in
+    # January"), which may stand between it and what it says
+    r"(?: (?:(?:involved|working|based|serving|stationed) )?(?:in|at|from|on|with|to|close to)"
+    rf" (?!(?:{TIME_NAME})\b)(?:the )?(?:[A-Za-z][\w’'-]* ){{0,3}}[A-Za-z][\w-]*)?"
 )
+WHEN_SAID = rf"(?: (?:in|on|last) (?:{TIME_NAME}|week|month|year))?"
 SAYS = (  # "X said", "X has estimated", "X later reported"
     r"(?:(?:has|have|had|also|later|previously|now|then) )*"
     r"(?:said|says|spoke of|told|estimated|estimates|counted|counts|reported|reports|put|puts"
@@ -37,7 +42,7 @@ SAYS = (  # "X said", "X has estimated", "X later reported"
     r"|report|note|count|find|recalled|added|asked|asks|polled|polls|surveyed|surveys"
     r"|claim|claims|claimed|insist|insists|insisted|warn|warns|warned|suggest|suggests"
     r"|suggested|believe|believes|describe|describes|described|tell|tells|remind|reminds"
-    r"|reminded)"
+    r"|reminded|gave|gives|give)"
 )
 OUTLET = r"newsletter|newspaper|agency|website|channel|broadcaster|daily|weekly|group|office"
 WORK = r"appeal|survey|poll|polling|study|paper|report|tally|count|estimate"
@@ -59,8 +64,8 @@ SAID = (  # who says it; where two start at one word, the first listed
     re.compile(
         rf"(?P<by>{SOURCE_NAME}(?:['’]s spokes(?:man|woman|person))?)(?: \([A-Z][\w.-]*\))?"
         rf"(?: (?:{OUTLET}))?(?: of (?:the )?{SOURCE_NAME})?"
-        rf"(?: and (?:its|their) \w+|, (?:an?|the|which|whose|our|its|their) [^,;.]{{1,60}},)?,?"
-        rf" {SAYS}\b"
+        rf"(?: and (?:its|their) \w+|, (?:(?:an?|the|which|whose|our|its|their) "
+        rf"|(?!citing|quoting)[a-z]+ing )[^,;.]{{1,60}},)?,? {SAYS}\b"
     ),
     # "Analysts at the Example Defence Review say": the body they speak for
     re.compile(
@@ -74,7 +79,7 @@ SAID = (  # who says it; where two start at one word, the first listed
     ),
     # "military analysts put it at", "port officials in Odesa reported", "a diplomat involved
     # in the talks said": the source with what narrows it down
-    re.compile(rf"\b(?P<by>{VAGUE_SOURCE}{NARROWED}),? {SAYS}\b"),
+    re.compile(rf"\b(?P<by>{VAGUE_SOURCE}{NARROWED}){WHEN_SAID},? {SAYS}\b"),
     # "according to cluster reporting."
     re.compile(
         r"\b(?i:according to) (?:the )?(?P<by>[a-z][\w'’-]*(?: [a-z][\w'’-]*){0,3})(?=[,.;:]|$)"
@@ -346,6 +351,8 @@ def _as_written(name: str) -> str | None:
     words = re.sub(r"['’]s?$|-(?:coordinated|led|backed|run|brokered)$", "", name.strip()).split()
     if words and words[-1].endswith(".") and "." not in words[-1][:-1]:
         words[-1] = words[-1][:-1]  # "according to the UN." ends a sentence; "U.S." keeps its own
+    if len(words) > 2 and words[1] == "the":  # "Watch the UNHCR", a verb opening a sentence
+        words = words[2:]
     named_with_the = bool(words) and words[0] == "The"  # "The Monitor" is a name, "Traders" not
     while words and words[0].lower() in STOP_NAMES - TITLES - NUMBERS:
         words = words[1:]
