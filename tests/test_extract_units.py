@@ -687,6 +687,23 @@ def test_a_dateline_a_speakers_title_and_what_no_name_goes_on_into() -> None:
     }  # fmt: skip
 
 
+def test_a_committee_hearing_names_its_members_witnesses_and_speakers() -> None:
+    """A labelled header line ("Members present: …") names people though title-cased; "Q2 Colin
+    Marsh:" is Colin Marsh speaking; "Foreign Affairs Committee" keeps its first word."""
+    text = (
+        "Foreign Affairs Committee\nOral evidence: Aid in Ukraine\nWednesday 8 March 2023\n\n"
+        "Members present: Ruth Sample (Chair); Colin Marsh.\n\n"
+        "Q1 Chair: Dr Castell, how many people are in need today, and who says so? The "
+        "committee has heard several figures this year, and they do not agree.\n\n"
+        "Q2 Colin Marsh: The appeal said 18 million people were in need of aid. Is that still "
+        "the figure you use when you plan the convoys for the winter?\n"
+    )
+    draft = make_draft(Source(Path("hearing.txt"), text, "0" * 64, False), gazetteer())
+    proposed = {entity["text"] for entity in draft.data["draft"]["new_entities"]}
+    assert {"Foreign Affairs Committee", "Ruth Sample", "Colin Marsh"} <= proposed
+    assert not proposed & {"Q1 Chair", "Q2 Colin Marsh", "Affairs Committee", "Members"}
+
+
 def test_a_season_in_the_title_does_not_date_the_document() -> None:
     """ "Outlook: Ukraine, Autumn 2023" is a title; the line "November 2023" is the date."""
     text = (
@@ -833,6 +850,7 @@ def test_adjectives_of_known_places_roles_in_the_plural_and_head_nouns_are_not_p
         ("IOM plans its next survey for 11 May", "2023-04-05", ("2023-05-11", None)),
         ("Our next debate is on 17 January", "2023-12-06", ("2024-01-17", None)),
         ("its October wave", "2023-12-06", ("2023-10", None)),
+        ("shipments in August–December 2023", "2024-01-05", ("2023-08", "2023-12-31")),
         ("10 million tons of grain since spring", "2022-09-01", ("2022-03", "2022-09-01")),
         ("Outlook: Ukraine, Autumn 2023", "2023-11-01", ("2023-09", "2023-11-30")),
         ("since last summer", "2023-11-01", ("2023-06", "2023-08-31")),

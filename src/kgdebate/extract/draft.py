@@ -54,6 +54,10 @@ NAME_HEAD = re.compile(
     r" (?:region|regiment|oblast|province|district|battalion|brigade|valley|river|peninsula)\b"
 )
 FIELD_LINE = re.compile(r"(?:By|From|To|Authors?|Written by)\b:?\s", re.IGNORECASE)
+LABELLED_LINE = re.compile(  # "Members present: …", "Witnesses: …": the people taking part
+    r"(?:Members|Witnesses|Panel|Panellists|Panelists|Speakers|Participants|Moderator|Chair"
+    r"|Host|Hosts|Guests?|Present)(?: present)?: "
+)
 A_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 DATELINE = re.compile(r"[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)?, ")  # "Vienna, 8 October 2024"
 BY_SOMEONE = re.compile(r"\bby $")
@@ -577,15 +581,19 @@ def _name_parts(text: str, match: re.Match[str], sentence: int | None) -> list[t
     words = match.group().rstrip(".").split()
     if len(words) > 2 and words[1] == "the" and match.start() == sentence:
         words = words[2:]  # "Even the Ukraine Reconstruction Forum" opening a sentence
-    while words and OWNERS_S.sub("", words[0].lower()) in STOP_NAMES:
-        if len(words) == 2 and words[0].lower() in TITLES and ORGANISATION_HEAD.fullmatch(words[1]):
-            break  # "General Assembly", "Foreign Ministry": the title is part of the name
+    titled_body = (  # "General Assembly", "Foreign Affairs Committee": the title is part of it
+        len(words) in (2, 3)
+        and words[0].lower() in TITLES
+        and all(word[:1].isupper() for word in words)
+        and bool(ORGANISATION_HEAD.fullmatch(words[-1]))
+    )
+    while words and OWNERS_S.sub("", words[0].lower()) in STOP_NAMES and not titled_body:
         words.pop(0)
     for at in range(1, len(words) - 1):  # "Chornomorsk on Sunday": no name goes on into a day
         if words[at] in ("on", "of", "for", "and", "the") and words[at + 1].lower() in TIME_WORDS:
             words = words[:at]
             break
-    words = without_titles(words)
+    words = words if titled_body else without_titles(words)
     parts = [part.split() for part in " ".join(words).split(" and ")]
     if match.re is NAMED_PAPER or (
         ORGANISATION_HEAD.search(" ".join(words)) and not _two_names(parts)
@@ -593,7 +601,8 @@ def _name_parts(text: str, match: re.Match[str], sentence: int | None) -> list[t
         parts = [words]  # "Food and Agriculture Organization", not two names
     found, cursor = [], match.start()
     for part in parts:
-        part = without_titles(part)  # "Türkiye and Secretary-General António Guterres"
+        if not titled_body:
+            part = without_titles(part)  # "Türkiye and Secretary-General António Guterres"
         if not part:
             continue
         first = text.index(part[0], cursor)
@@ -690,7 +699,10 @@ def _new_entities(
             (  # and publishers, though title-cased ("Example Review, 30 November 2023. …")
                 start,
                 end,
-                _title_cased(text[start:end]) and not FIELD_LINE.match(text, start) and not dated,
+                _title_cased(text[start:end])
+                and not FIELD_LINE.match(text, start)
+                and not (index and LABELLED_LINE.match(text, start))
+                and not dated,
                 None if dated and DATELINE.match(text, start) else start,
             )
         )

@@ -157,7 +157,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("ago", re.compile(rf"\b(?P<n>{WORD_NUM}) (?P<unit>day|week|month|year)s? ago\b", re.I)),
     # Two months as one period, the year left to the context: "the May–June wave".
     ("month-range", re.compile(
-        rf"\b(?P<m>{FULL_MONTH}) ?[\u2013\u2014-] ?(?P<m2>{FULL_MONTH})\b(?![ ,]*\d)")),
+        rf"\b(?P<m>{FULL_MONTH}) ?[\u2013\u2014-] ?(?P<m2>{FULL_MONTH})"
+        rf"(?:\b(?![ ,]*\d)| (?P<y>(?:19|20)\d\d)\b)")),
     # "in March last year": that month of the year counted from the document's.
     ("month-of-year", re.compile(
         rf"\b(?P<m>{FULL_MONTH}) (?P<which>last|this|next) year\b")),
@@ -671,8 +672,14 @@ def _figure(
         except ValueError:
             return None
         return replace(bare, date=day.isoformat())
-    if kind == "month-range":  # its year, and so its end's, from the context (`_in_context`)
+    if kind == "month-range":  # its year, and so its end's, given ("August–December 2023") or
+        # from the context (`_in_context`)
         first, last = (MONTHS[groups[key].lower()] for key in ("m", "m2"))
+        if groups.get("y"):
+            year = int(groups["y"])
+            begins = year - 1 if first > last else year
+            ends = date(year, last, calendar.monthrange(year, last)[1])
+            return replace(bare, kind="date", date=f"{begins}-{first:02d}", until=ends.isoformat())
         return replace(bare, kind="date", date=f"--{first:02d}", until=f"--{last:02d}")
     if kind == "day-month":
         month, number = MONTHS[groups["m"].lower().rstrip(".")], int(groups["d"])

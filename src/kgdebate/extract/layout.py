@@ -72,8 +72,9 @@ LABEL = re.compile(  # "AGREE:", "Con —", "[For the motion]", or the label alo
 )
 # Who speaks a paragraph of a transcript: "Ms Jane Example (Example Party): …", "The Deputy
 # Speaker: …" (a capitalised name of up to six words, then a colon).
-SPEAKER = re.compile(
-    r"^(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,5})(?: \([^)\n]{1,60}\))?:[ \t]+(?=[A-Z])"
+SPEAKER = re.compile(  # a committee's numbered question first: "Q2 Colin Marsh: …"
+    r"^(?:Q\d{1,4}[ \t]+)?(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,5})(?: \([^)\n]{1,60}\))?"
+    r":[ \t]+(?=[A-Z])"
 )
 ABBREVIATIONS = {
     "dr", "mr", "mrs", "ms", "st", "no", "vs", "etc", "e.g", "i.e", "gen", "gov", "sen", "rep",
@@ -259,7 +260,8 @@ def read_layout(text: str) -> Layout:
             body_start = start + label.end()
         elif speaker and not paragraph.boilerplate:  # the name and its party, before the colon
             label_end = start + len(speaker.group().rstrip().rstrip(":"))
-            paragraph.speaker = (text[start:label_end], start, label_end)
+            name_start = start + speaker.start("name")
+            paragraph.speaker = (text[name_start:label_end], name_start, label_end)
             body_start = start + speaker.end()
         if paragraph.boilerplate:
             boilerplate.append((start, end))
