@@ -387,9 +387,10 @@ def test_labels_become_sides_and_fallacy_rebuttal_is_left_to_the_curator() -> No
     assert draft.data["debate"]["motion"] == "Should Sanctions Stay?"
 
 
-def proposals(text: str) -> set[str]:
-    """The names a draft of ``text`` proposes as new entities (against the small gazetteer)."""
-    source = Source(Path("note.txt"), "A Note\n\n12 May 2024\n\n" + text, "0" * 64, False)
+def proposals(text: str, header: str = "A Note\n\n12 May 2024\n\n") -> set[str]:
+    """The names a draft of ``text`` under ``header`` proposes as new entities (against the
+    small gazetteer)."""
+    source = Source(Path("note.txt"), header + text, "0" * 64, False)
     draft = make_draft(source, gazetteer())
     return {entity["text"] for entity in draft.data["draft"]["new_entities"]}
 
@@ -660,8 +661,7 @@ def test_a_dated_line_under_the_title_and_an_adjective_opening_a_name_are_names(
         "The American Enterprise Institute and Turkish President Recep Tayyip Erdoğan disagreed "
         "on the numbers, and the Brief says so. Both sides cited the same polls.\n"
     )
-    draft = make_draft(Source(Path("brief.txt"), text, "0" * 64, False), gazetteer())
-    proposed = {entity["text"] for entity in draft.data["draft"]["new_entities"]}
+    proposed = proposals(text, header="")
     assert {"Meridian Policy Lab", "Clara Sample", "American Enterprise Institute",
             "Recep Tayyip Erdoğan"} <= proposed  # fmt: skip
     assert not proposed & {"Policy Lab", "Enterprise Institute", "Numbers", "Talks", "Interview"}
@@ -678,8 +678,7 @@ def test_a_dateline_a_speakers_title_and_what_no_name_goes_on_into() -> None:
         "Madam Chair, ships left Chornomorsk on Sunday, as UN OCHA and the General Assembly "
         "noted. One Western diplomat spoke of Ukrainian-side losses. The rest is known.\n"
     )
-    draft = make_draft(Source(Path("remarks.txt"), text, "0" * 64, False), gazetteer())
-    proposed = {entity["text"] for entity in draft.data["draft"]["new_entities"]}
+    proposed = proposals(text, header="")
     assert {"Clara Sample", "Vienna", "Chornomorsk", "UN OCHA", "General Assembly"} <= proposed
     assert not proposed & {
         "Chornomorsk on Sunday", "Madam Chair", "One Western", "Western", "Ukrainian-side",
@@ -698,8 +697,7 @@ def test_a_committee_hearing_names_its_members_witnesses_and_speakers() -> None:
         "Q2 Colin Marsh: The appeal said 18 million people were in need of aid. Is that still "
         "the figure you use when you plan the convoys for the winter?\n"
     )
-    draft = make_draft(Source(Path("hearing.txt"), text, "0" * 64, False), gazetteer())
-    proposed = {entity["text"] for entity in draft.data["draft"]["new_entities"]}
+    proposed = proposals(text, header="")
     assert {"Foreign Affairs Committee", "Ruth Sample", "Colin Marsh"} <= proposed
     assert not proposed & {"Q1 Chair", "Q2 Colin Marsh", "Affairs Committee", "Members"}
 
