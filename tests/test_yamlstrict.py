@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 import time
+from pathlib import Path
 
 import pytest
 
 from kgdebate.errors import InputError
-from kgdebate.ingest.yamlstrict import load_strict
+from kgdebate.ingest.yamlstrict import Loaded, compose_strict, load_strict
 
 
 def refused(text: str) -> str:
@@ -72,3 +73,44 @@ def test_alias_bomb_is_refused_quickly() -> None:
 def test_node_count_is_capped() -> None:
     with pytest.raises(InputError, match="too many values"):
         load_strict("[" + ", ".join(["1"] * 500) + "]", "doc.yaml", max_nodes=100)
+
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED_TEXT = next((ROOT / "data" / "annotations").glob("*.yaml")).read_text("utf-8")
+ONE_PROBLEM_EACH = [
+    "a: 1\n---\nb: 2\n",  # two documents
+    "? [a, b]\n: 1\n",  # a key that is no word
+    "a:\n  - b: 1\n    b: 2\n",
+    "a: !!str 1\n",
+    "a: ! [1]\nb: ! x\n",  # a collection's "!" is a tag; a scalar's is plain text
+    "- &x a\n- *x\n",
+    "a: 'tab\there'\nb: \"bell \\a\"\n",
+    "a: [1, 2\n",
+    "# only a comment\n",
+    "---\n",
+    "[" + ", ".join(["1"] * 150) + "]",
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "cap"),
+    [(path.read_text("utf-8"), 200_000) for path in sorted((ROOT / "data").rglob("*.yaml"))[:40]]
+    + [(text, 100) for text in ONE_PROBLEM_EACH]
+    + [(SEED_TEXT, 300)],  # the cap met midway
+)
+def test_the_one_pass_loader_reads_as_the_composing_one_does(text: str, cap: int) -> None:
+    """load_strict builds from the parser's events; compose_strict (which the curation editor
+    needs for its node tree) from the composed tree: the same values, lines and refusals."""
+    try:
+        composed: Loaded | str = compose_strict(text, "doc.yaml", max_nodes=cap)[1]
+    except InputError as exc:
+        composed = str(exc)
+    try:
+        loaded: Loaded | str = load_strict(text, "doc.yaml", max_nodes=cap)
+    except InputError as exc:
+        loaded = str(exc)
+    if isinstance(composed, str):
+        assert loaded == composed
+    else:
+        assert isinstance(loaded, Loaded)
+        assert (loaded.data, loaded.lines) == (composed.data, composed.lines)

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from functools import cache
 from importlib import resources
 from typing import Any
 
+import fastjsonschema
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
@@ -32,6 +33,26 @@ def annotation_schema() -> dict[str, Any]:
 @cache
 def _validator() -> Draft202012Validator:
     return Draft202012Validator(annotation_schema())
+
+
+# The schema's keywords, each of which means the same in draft 7 as in draft 2020-12: so the
+# schema compiled as draft 7 accepts exactly what the 2020-12 validator accepts (a test holds
+# both to this list, and to the same answers on thousands of broken files).
+SAME_IN_DRAFT_7 = frozenset(
+    {"$schema", "$id", "title", "description", "type", "properties", "additionalProperties",
+     "required", "items", "enum", "const", "pattern", "minLength", "maxLength", "minimum",
+     "maximum", "minItems", "maxItems", "uniqueItems", "minProperties", "maxProperties", "allOf",
+     "oneOf", "not", "if", "then"}
+)  # fmt: skip
+
+
+@cache
+def _accepts() -> Callable[[Any], Any]:
+    """The schema compiled to Python (fastjsonschema): it tells a valid file about ten times
+    faster than jsonschema (a long draft is checked each time it is written), which then says,
+    for an invalid one, what is wrong and where."""
+    schema = {**annotation_schema(), "$schema": "http://json-schema.org/draft-07/schema#"}
+    return fastjsonschema.compile(schema, use_default=False)
 
 
 def check_structure(loaded: Loaded, filename: str) -> None:
@@ -82,7 +103,11 @@ def _impossible_days(loaded: Loaded, filename: str) -> Iterator[str]:
 
 
 def _schema_errors(data: Any) -> list[ValidationError]:
-    return list(_validator().iter_errors(data))
+    try:
+        _accepts()(data)
+    except fastjsonschema.JsonSchemaException:
+        return list(_validator().iter_errors(data))
+    return []
 
 
 def _schema_problem(error: ValidationError, loaded: Loaded, filename: str) -> str:
