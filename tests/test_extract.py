@@ -669,3 +669,42 @@ def test_a_figure_takes_the_source_a_sentence_before_it_named(
     assert by_text["84%"] == by_text["10%"] == "Example Survey Institute"
     assert by_text["12%"] is None
     assert by_text["200 prisoners"] == "Recep Tayyip Erdoğan"
+
+
+def test_several_documents_are_drafted_in_one_run_and_a_bad_one_stops_no_other(
+    tmp_path: Path, store: OxigraphStore, settings: Settings
+) -> None:
+    sources = [tmp_path / path.name for path in sorted(DOCUMENTS.glob("[dnr]*.*"))]
+    for source in sources:
+        shutil.copyfile(DOCUMENTS / source.name, source)
+    bad = BAD_INPUTS["binary"][0](tmp_path)
+    data_dir = tmp_path / "cli-store"
+    store.backup(data_dir)
+    result = CliRunner().invoke(
+        cli,
+        ["--data-dir", str(data_dir), "extract", "--date", "2024-01-12", "-j", "2"]
+        + [str(path) for path in [sources[0], bad, *sources[1:]]],
+    )
+    assert result.exit_code == 2, result.output
+    assert f"error: {bad}:" in result.stderr
+    assert f"1 of {len(sources) + 1} documents were not drafted" in result.stderr
+    wrote = [line.removeprefix("wrote ") for line in result.stdout.splitlines()]
+    drafts = [Path(line) for line in wrote if line.endswith(".yaml")]
+    assert [path.parent for path in drafts] == [tmp_path] * len(sources)  # in the order given
+    # the same drafts, byte for byte, as one document at a time in this process
+    one_by_one = tmp_path / "one"
+    one_by_one.mkdir()
+    for source, draft in zip(sources, drafts, strict=True):
+        again = draft_of(source, one_by_one, store, settings, when="2024-01-12")
+        assert again.read_text("utf-8") == draft.read_text("utf-8")
+
+
+def test_output_and_id_name_one_draft(tmp_path: Path, settings: Settings) -> None:
+    files = [str(DOCUMENTS / name) for name in ("news-istanbul-lessons.html", "README.md")]
+    for option in (["-o", str(tmp_path / "x.yaml")], ["--id", "x"]):
+        result = CliRunner().invoke(
+            cli, ["--data-dir", str(settings.data_dir), "extract", *option, *files]
+        )
+        assert result.exit_code == 2
+        assert "several were given" in result.stderr and "hint:" in result.stderr
+    assert list(tmp_path.iterdir()) == []

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
 from collections.abc import Callable
 from datetime import datetime
@@ -196,41 +197,76 @@ def validate(settings: Settings, files: tuple[Path, ...], text: Path | None) -> 
 
 
 @cli.command()
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
 @click.option(
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Where to write the draft. Default: <id>.yaml beside FILE.",
+    help="Where to write the draft of one FILE. Default: <id>.yaml beside FILE.",
 )
-@click.option("--encoding", help="The text's encoding if not UTF-8 (never guessed).")
-@click.option("--id", "slug", help="The document's id. Default: from FILE's name.")
+@click.option("--encoding", help="The texts' encoding if not UTF-8 (never guessed).")
+@click.option("--id", "slug", help="The document's id, for one FILE. Default: from FILE's name.")
 @click.option(
     "--date", "when", type=click.DateTime(["%Y-%m-%d"]), help="Its date, if the text gives none."
+)
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    help="How many documents to draft at once. Default: one per processor.",
 )
 @click.pass_obj
 def extract(
     settings: Settings,
-    file: Path,
+    files: tuple[Path, ...],
     output: Path | None,
     encoding: str | None,
     slug: str | None,
     when: datetime | None,
+    jobs: int | None,
 ) -> None:
-    """Draft an annotation of FILE (plain text, Markdown or HTML) for a curator to finish.
+    """Draft an annotation of each FILE (plain text, Markdown or HTML) for a curator to finish.
 
-    Never overwrites a curated (or edited) annotation. Exit code 0, or 2 on bad input.
+    Never overwrites a curated (or edited) annotation. A FILE that cannot be drafted is named
+    with the reason, and the others are drafted all the same. Exit code 0, or 2 on bad input.
     """
     from kgdebate.extract import extract as extract_draft
+    from kgdebate.extract import extract_all
 
-    try:
-        store = _open(settings, read_only=True)
-        day = when.date().isoformat() if when else None
-        written = extract_draft(file, store, settings, output, encoding, slug, day)
-    except KgdebateError as exc:
-        _fail(exc)
-    for path in written:
-        click.echo(f"wrote {path}")
+    day = when.date().isoformat() if when else None
+    if len(files) > 1 and (output or slug):
+        _fail(
+            InputError(
+                "-o and --id name the draft of one document, and several were given",
+                hint="give one FILE with them, or leave them out: each draft is written "
+                "beside its FILE, as <id>.yaml",
+            )
+        )
+    store = _open(settings, read_only=True)
+    if len(files) == 1:
+        try:
+            outcomes: list[list[Path] | KgdebateError] = [
+                extract_draft(files[0], store, settings, output, encoding, slug, day)
+            ]
+        except KgdebateError as exc:
+            _fail(exc)
+    else:
+        workers = jobs or len(os.sched_getaffinity(0))
+        try:
+            outcomes = extract_all(list(files), store, settings, encoding, day, workers)
+        except KgdebateError as exc:
+            _fail(exc)
+    for outcome in outcomes:
+        if isinstance(outcome, KgdebateError):
+            click.echo(f"error: {outcome}", err=True)
+            continue
+        for path in outcome:
+            click.echo(f"wrote {path}")
+    failed = sum(isinstance(outcome, KgdebateError) for outcome in outcomes)
+    if failed and len(files) > 1:
+        click.echo(f"{failed} of {len(files)} documents were not drafted (above)", err=True)
+    if failed:
+        sys.exit(2)
 
 
 @cli.command()

@@ -16,6 +16,9 @@ class KgdebateError(Exception):
     def __str__(self) -> str:
         return f"{self.message}\n  hint: {self.hint}" if self.hint else self.message
 
+    def __reduce__(self) -> tuple[type, tuple[object, ...]]:  # whole across processes
+        return type(self), (self.message, self.hint)
+
 
 class InputError(KgdebateError):
     """An input file is unreadable, malformed or inconsistent (exit code 2)."""
@@ -53,6 +56,9 @@ class ParameterError(QueryError):
         lines += [f"  {iri}  ({label})" for iri, label in candidates]
         super().__init__("\n".join(lines), hint)
         self.parameter, self.problem, self.candidates = parameter, problem, candidates
+
+    def __reduce__(self) -> tuple[type, tuple[object, ...]]:
+        return type(self), (self.parameter, self.problem, self.candidates, self.hint)
 
 
 class StoreError(KgdebateError):

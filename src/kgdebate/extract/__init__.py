@@ -7,10 +7,13 @@ draft annotation (draft.py) → YAML (writing.py), never written over a curation
 
 from __future__ import annotations
 
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 from kgdebate.config import Settings
-from kgdebate.errors import StoreError
+from kgdebate.errors import KgdebateError, StoreError
 from kgdebate.extract.draft import make_draft
 from kgdebate.extract.gazetteer import Gazetteer
 from kgdebate.extract.reading import read_source
@@ -29,12 +32,80 @@ def extract(
     when: str | None = None,
 ) -> list[Path]:
     """Write the draft annotation of ``path`` (default: ``<stem>.yaml`` beside it)."""
+    gazetteer = _gazetteer(store, settings)
+    return _draft(path, gazetteer, settings, output, encoding, slug, when)
+
+
+def extract_all(
+    paths: list[Path],
+    store: TripleStore,
+    settings: Settings,
+    encoding: str | None = None,
+    when: str | None = None,
+    jobs: int = 1,
+) -> list[list[Path] | KgdebateError]:
+    """Draft each of ``paths`` beside it, ``jobs`` at a time; per path, what was written or
+    why nothing was (one bad document stops no other). The gazetteer is built once."""
+    batch = _Batch(_gazetteer(store, settings), settings, encoding, when)
+    if jobs < 2 or len(paths) < 2:
+        return [batch.draft(path) for path in paths]
+    # Each worker gets the gazetteer once (pickled: 0.1 MB), then drafts a share of the paths;
+    # "spawn": a worker must not inherit the parent's open store
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(
+        jobs, mp_context=context, initializer=_start_worker, initargs=(batch,)
+    ) as pool:
+        return list(pool.map(_draft_in_worker, paths, chunksize=max(1, len(paths) // (8 * jobs))))
+
+
+def _gazetteer(store: TripleStore, settings: Settings) -> Gazetteer:
     if not store.has_graph(str(Minter(settings.base_iri).graph("reference"))):
         raise StoreError(
             "the store has no reference data: extract links names to its actors and events",
             hint="run `kgdebate build` first",
         )
+    return Gazetteer.from_store(store)
+
+
+def _draft(
+    path: Path,
+    gazetteer: Gazetteer,
+    settings: Settings,
+    output: Path | None = None,
+    encoding: str | None = None,
+    slug: str | None = None,
+    when: str | None = None,
+) -> list[Path]:
     source = read_source(path, settings.max_text_bytes, encoding)
-    draft = make_draft(source, Gazetteer.from_store(store), slug, when)
+    draft = make_draft(source, gazetteer, slug, when)
     target = output or path.with_name(f"{draft.data['document']['id']}.yaml")
     return write_draft(draft, target, settings.max_yaml_nodes)
+
+
+@dataclass(frozen=True)
+class _Batch:
+    """What every document of a batch is drafted with."""
+
+    gazetteer: Gazetteer
+    settings: Settings
+    encoding: str | None
+    when: str | None
+
+    def draft(self, path: Path) -> list[Path] | KgdebateError:
+        try:
+            return _draft(path, self.gazetteer, self.settings, None, self.encoding, None, self.when)
+        except KgdebateError as exc:
+            return exc
+
+
+_batch: _Batch | None = None  # in a worker process: set once, when it starts
+
+
+def _start_worker(batch: _Batch) -> None:
+    global _batch
+    _batch = batch
+
+
+def _draft_in_worker(path: Path) -> list[Path] | KgdebateError:
+    assert _batch is not None, "a worker of extract_all"
+    return _batch.draft(path)
