@@ -585,6 +585,7 @@ def test_a_pronoun_after_the_figure_or_the_institute_takes_the_source_named_befo
          [("55 prisoners", "people"), ("55", "people")]),
         ("18 million people; a higher figure, 21.8 million", [("18 million people", "people"),
                                                               ("21.8 million", "people")]),
+        ("a country whose pre-war population was 43 million", [("43 million", "people")]),
         ("support fell by about 5 points", [("about 5 points", "points")]),
         ("about 760 loaded voyages", [("about 760 loaded voyages", "voyages")]),
         ("| Internally displaced people | almost 6 million | UNHCR |",
@@ -1131,3 +1132,19 @@ def test_block_yaml_reads_back_as_the_data_it_was_given() -> None:
     assert yaml.safe_load(written) == data
     assert load_strict(written, "x.yaml", 100_000).data == data
     assert "\nurl" not in written and "C# code\n" in written and 'title: "Talks: Now?"' in written
+
+
+def test_a_count_in_millions_takes_the_unit_of_one_in_an_earlier_paragraph() -> None:
+    """A hearing's question and its answer: "21.8 million" counts the people counted in
+    millions before it, though in another paragraph; "4 million acres" counts acres, not them."""
+    text = (
+        "Nearly 18 million people need help.\n\nQ: RFE/RL reported 21.8 million. Why?\n\n"
+        "A: About 4 million acres were flooded."
+    )
+    paragraphs = [(0, 35), (37, 74), (76, len(text))]
+    counts = [f for f in find_figures(text, paragraphs, None) if f.kind == "count"]
+    assert [(f.text, f.unit) for f in counts] == [
+        ("Nearly 18 million people", "people"),
+        ("21.8 million", "people"),
+        ("About 4 million", None),
+    ]

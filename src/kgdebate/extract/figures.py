@@ -284,6 +284,7 @@ def find_figures(text: str, spans: list[tuple[int, int]], today: date | None) ->
     found: list[Figure] = []
     anchors: dict[tuple[int, int], tuple[date, str]] = {}  # the last full date of a paragraph
     counted: defaultdict[tuple[int, int], list[Figure]] = defaultdict(list)  # counts with a unit
+    scaled: list[Figure] = []  # those in millions or billions, in the whole text
     first, last = min(a for a, _ in spans), max(b for _, b in spans)
     for match in _candidates(text, first, last):
         held = inside.holding(match.start())
@@ -306,11 +307,13 @@ def find_figures(text: str, spans: list[tuple[int, int]], today: date | None) ->
         if figure.kind in ("count", "bare") and not figure.unit:
             figure = _unit_in_context(figure, text)
             if not figure.unit:
-                figure = _unit_from_neighbours(figure, counted[held], text)
+                figure = _unit_from_neighbours(figure, counted[held], text, scaled)
                 if figure is None:
                     continue
         if figure.unit and figure.kind == "count":
             counted[held].append(figure)
+            if _scaled(figure):
+                scaled.append(figure)
         figure = _in_context(figure, anchors.get(held), today, text)
         if figure.kind == "date" and figure.date and len(figure.date) == 10 and given is None:
             anchors[held] = (date.fromisoformat(figure.date), figure.text)  # "September 21"
@@ -476,11 +479,14 @@ def _season(bare: Figure, groups: dict[str, str], today: date | None) -> Figure 
 LISTED = re.compile(r"(?:,| and| or| while| but| with)$")
 
 
-def _unit_from_neighbours(figure: Figure, counted: list[Figure], text: str) -> Figure | None:
+def _unit_from_neighbours(
+    figure: Figure, counted: list[Figure], text: str, scaled: list[Figure]
+) -> Figure | None:
     """A count without a unit takes the unit of a count before it in its paragraph:
     - listed after it in the same sentence ("100 states voted in favour, 11 against");
     - the same number ("55 Russian prisoners … counted among the 55");
-    - both counted in millions or billions ("18 million people … a higher figure, 21.8 million").
+    - both counted in millions or billions ("18 million people … a higher figure, 21.8 million"),
+      else the last such count before it in the text (a transcript's answer to a question).
     A bare number that takes none is no figure (``None``)."""
     for before in reversed(counted):
         between = text[before.end : figure.start]
@@ -491,14 +497,22 @@ def _unit_from_neighbours(figure: Figure, counted: list[Figure], text: str) -> F
             or (figure.kind == "count" and _scaled(before) and _scaled(figure))
         ):
             return replace(figure, kind="count", unit=before.unit)
+    ends = ENDS_A_PHRASE.match(text, figure.end)  # not "4 million acres": it counts acres
+    if figure.kind == "count" and scaled and _scaled(figure) and ends:
+        return replace(figure, unit=scaled[-1].unit)
     return figure if figure.kind == "count" else None
+
+
+# After a count that names nothing it counts: the end of its phrase ("gave 21.8 million.", "at
+# 21.8 million, apparently"), not a word that may be what it counts ("4 million acres").
+ENDS_A_PHRASE = re.compile(r"\s*(?:[.,;:!?)\]\"”’]|$| in need\b)")
 
 
 def _scaled(figure: Figure) -> bool:
     return bool(re.search(r"\b(?:million|billion|trillion)\b", figure.text, re.I))
 
 
-POPULATION = re.compile(r"\bpopulation of (?:just |only )?$", re.I)
+POPULATION = re.compile(r"\bpopulation (?:of|was|is|stood at) (?:just |only )?$", re.I)
 # The start of a range whose end is a percentage: "between 82 and 87 per cent", "30 to 40%".
 RANGE_TO_PERCENT = re.compile(r"\s*(?:and|to|-|–)\s*\d[\d.,]*\s?(?:%|per ?cent\b)", re.I)
 ROW_UNIT = re.compile(rf"\b(?:{UNIT_NOUN})\b", re.I)  # "Countries that received it"
