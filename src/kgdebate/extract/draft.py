@@ -162,12 +162,13 @@ def make_draft(
     figures += [  # the dates of header lines ("October 12, 2023", "by spring"), no numbers
         figure for figure in find_figures(text, layout.header, doc_date) if figure.date
     ]
+    in_prose = SpanIndex([(p.start, p.end) for p in prose])
     events = [  # "since the full-scale invasion": the day the named event began
         (m.start, m.end, began)
         for m in found.mentions
         if m.entity.kind == "event"
         and (began := gazetteer.events.start(m.entity.slug))
-        and any(p.start <= m.start < p.end for p in prose)
+        and in_prose.holding(m.start) is not None
     ]
     figures = dated_by_events(text, sorted(figures, key=lambda f: f.start), events, doc_date)
     text_name = source.path.name
