@@ -450,6 +450,11 @@ def proposals(text: str, header: str = "A Note\n\n12 May 2024\n\n") -> set[str]:
         ("“It is grim,” said Martin Griffiths of the 18 million in need.", "Martin Griffiths"),
         ("The survey, conducted from 25 May to 5 June, found that 84% agreed.", None),
         ("Prices rose by 12% in the capital.", None),
+        ("Selin Demirtaş, who has tracked Black Sea traffic for years, said 40 per cent was maize.",
+         "Selin Demirtaş"),
+        ("A Western ambassador who asked not to be named put it at 30 per cent.",
+         "Western ambassador who asked not to be named"),
+        ("An envoy in Ankara told me 12 ships were waiting.", "envoy in Ankara"),
     ],
 )  # fmt: skip
 def test_the_source_a_sentence_names_for_its_figures(sentence: str, source: str | None) -> None:
@@ -775,6 +780,9 @@ def test_what_a_speech_capitalises_out_of_respect_is_not_proposed() -> None:
         ("A third round of talks began.", None),
         ("It happens on about one voyage in five.", ("about one voyage in five", 20.0, True)),
         ("He was a pawn in a game.", None),
+        ('Demirtaş put it at "roughly a quarter".', ("roughly a quarter", 25.0, True)),
+        ("The share is closer to a third, she said.", ("closer to a third", 33.3, True)),
+        ("We won a quarter.", None),  # no hedge and no "of": no share
     ],
 )  # fmt: skip
 def test_a_share_in_words_is_a_percentage(
@@ -1148,3 +1156,17 @@ def test_a_count_in_millions_takes_the_unit_of_one_in_an_earlier_paragraph() -> 
         ("21.8 million", "people"),
         ("About 4 million", None),
     ]
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("Fuel costs have risen threefold since 2021.", [("threefold", 3.0)]),
+        ("It needs a 10-fold increase.", [("10-fold", 10.0)]),
+        ("Exports have fallen more than sevenfold.", [("more than sevenfold", 7.0)]),
+        ("Our approach is twofold.", []),  # two parts, not twice as much
+    ],
+)
+def test_so_many_fold_is_a_count_of_times(words: str, expected: list[tuple[str, float]]) -> None:
+    found = find_figures(words, [(0, len(words))], None)
+    assert [(f.text, f.value) for f in found if f.unit == "times"] == expected

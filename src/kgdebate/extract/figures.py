@@ -46,6 +46,7 @@ COUNT_SCALE = "thousand|million|billion"
 VAGUE_WORDS = "tens|hundreds|thousands|millions"
 PARTS = {"half": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6, "tenth": 10}
 FRACTION = "|".join(PARTS)
+FOLDS = "three|four|five|six|seven|eight|nine|ten"  # "threefold"
 WORD_NUM = r"(?:" + "|".join(NUMBER_WORDS) + r"|\d+)"
 
 UNIT_NOUNS = {  # what a count counts, in the words a text uses: the unit recorded
@@ -197,10 +198,15 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?: |-)(?P<unit>{UNIT_NOUN}|day|hour|year|week|month)\b", re.I)),
     ("percent", re.compile(
         rf"(?<![\w.]){HEDGE}(?P<n>{NUM})\s?(?:%|percent\b|per cent\b)", re.I)),
+    # "risen threefold", "a 10-fold increase": so many times (not "twofold": "in two parts")
+    ("fold", re.compile(
+        rf"(?<![\w.$€£-]){HEDGE}(?P<n>{FOLDS}|\d+)-?fold\b", re.I)),
     # A share in words: "about a fifth of", "two-thirds of", "half of", "one in five".
     ("share", re.compile(
         rf"(?<![\w.$€£-])(?<!first )(?<!second )(?<!the ){HEDGE}"
-        rf"(?:(?P<k>a|one|two|three|four)[ -](?P<part>{FRACTION})s?|(?P<half>half))(?= of\b)",
+        rf"(?:(?P<k>a|one|two|three|four)[ -](?P<part>{FRACTION})s?|(?P<half>half))"
+        # "of" after it, or a hedge before it and nothing after: "put it at 'roughly a quarter'"
+        r"(?= of\b|(?(hedge)[\"”’'.,;:)]|(?!)))",
         re.I)),
     ("share", re.compile(
         rf"(?<![\w.$€£-]){HEDGE}(?P<k>one|a|1) in (?P<den>{WORD_NUM})\b(?! of\b)", re.I)),
@@ -259,7 +265,7 @@ def _combined(patterns: list[tuple[str, re.Pattern[str]]]) -> re.Pattern[str]:
     first, so that the branches are tried at a word's start only (three times faster)."""
     branches = []
     for index, (_, pattern) in enumerate(patterns):
-        inner = pattern.pattern.replace("(?P<", f"(?P<g{index}_")
+        inner = pattern.pattern.replace("(?P<", f"(?P<g{index}_").replace("(?(", f"(?(g{index}_")
         flags = "(?i:" if pattern.flags & re.IGNORECASE else "(?:"
         branches.append(f"(?P<k{index}>{flags}{inner}))")
     return re.compile(r"(?:(?<!\w)|(?=[$€£]))(?:" + "|".join(branches) + ")")
@@ -326,6 +332,7 @@ def find_figures(text: str, spans: list[tuple[int, int]], today: date | None) ->
 FIRST_WORDS = (
     set(MONTHS) | {day.lower() for day in calendar.day_name} | set(NUMBER_WORDS) | set(SEASONS)
     | set(VAGUE) | set(QUARTERS) | {hedge.split()[0] for hedge in HEDGES}
+    | {f"{n}fold" for n in FOLDS.split("|")}
     | {"the", "within", "in", "over", "during", "this", "last", "next", "early", "late", "since",
        "yesterday", "today", "tomorrow", "tonight", "by", "half"}
 )  # fmt: skip
@@ -651,6 +658,10 @@ def _figure(
             return None
         value = round(100 * _whole(count.lower()) / whole, 1)
         return replace(bare, kind="percent", value=value, unit="percent")
+    if kind == "fold":
+        raw = groups["n"].lower()
+        number = NUMBER_WORDS[raw] if raw in NUMBER_WORDS else _number(raw)
+        return replace(bare, kind="count", value=float(number), unit="times")
     if kind == "money":
         scale = SCALES.get((groups.get("scale") or "").lower(), 1)
         return replace(bare, value=_number(groups["n"]) * scale, unit=CURRENCIES[groups["cur"]])

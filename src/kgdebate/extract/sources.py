@@ -24,7 +24,7 @@ VAGUE_SOURCE = (  # a source a text names without a name: "military analysts", "
     r"(?:[A-Za-z-]+ ){0,2}(?i:(?:analyst|journalist|official|authoritie|expert|observer|account"
     r"|source|diplomat|researcher|monitor|tallie|staffer|spokesperson|aide|insider|broker|trader"
     r"|resident|witness|pollster|organiser|organizer|moderator|economist|partner|commentator"
-    r"|agencie|volunteer|group|adviser|advisor)(?:e?s)?)"
+    r"|agencie|volunteer|group|adviser|advisor|ambassador|envoy|negotiator|mediator)(?:e?s)?)"
 )
 TIME_NAME = "|".join([m for m in calendar.month_name if m] + list(calendar.day_name))
 NARROWED = (  # what narrows a vague source down: "in Odesa", "involved in the talks", "at the
@@ -33,6 +33,7 @@ NARROWED = (  # what narrows a vague source down: "in Odesa", "involved in the t
     r"(?: (?:(?:involved|working|based|serving|stationed) )?(?:in|at|from|on|with|to|close to)"
     rf" (?!(?:{TIME_NAME})\b)(?:the )?(?:[A-Za-z][\w’'-]* ){{0,3}}[A-Za-z][\w-]*)?"
 )
+WHO_CLAUSE = r" who (?:[a-z]+ ){0,5}?[a-z]+"  # "who asked not to be named"
 WHEN_SAID = rf"(?: (?:in|on|last) (?:{TIME_NAME}|week|month|year))?"
 SAYS = (  # "X said", "X has estimated", "X later reported"
     r"(?:(?:has|have|had|also|later|previously|now|then) )*"
@@ -65,7 +66,7 @@ SAID = (  # who says it; where two start at one word, the first listed
         rf"(?P<by>{SOURCE_NAME}(?:['’]s spokes(?:man|woman|person))?)(?: \([A-Z][\w.-]*\))?"
         rf"(?: (?:{OUTLET}))?(?: of (?:the )?{SOURCE_NAME})?"
         rf"(?: and (?:its|their) \w+|, (?:(?:an?|the|which|whose|our|its|their) "
-        rf"|(?!citing|quoting)[a-z]+ing )[^,;.]{{1,60}},)?,? {SAYS}\b"
+        rf"|(?!citing|quoting)[a-z]+ing )[^,;.]{{1,60}},|, who [^,;.]{{1,90}},)?,? {SAYS}\b"
     ),
     # "Analysts at the Example Defence Review say": the body they speak for
     re.compile(
@@ -79,7 +80,8 @@ SAID = (  # who says it; where two start at one word, the first listed
     ),
     # "military analysts put it at", "port officials in Odesa reported", "a diplomat involved
     # in the talks said": the source with what narrows it down
-    re.compile(rf"\b(?P<by>{VAGUE_SOURCE}{NARROWED}){WHEN_SAID},? {SAYS}\b"),
+    # "a Western ambassador who asked not to be named put it at"
+    re.compile(rf"\b(?P<by>{VAGUE_SOURCE}(?:{NARROWED}|{WHO_CLAUSE})){WHEN_SAID},? {SAYS}\b"),
     # "according to cluster reporting."
     re.compile(
         r"\b(?i:according to) (?:the )?(?P<by>[a-z][\w'’-]*(?: [a-z][\w'’-]*){0,3})(?=[,.;:]|$)"
@@ -358,7 +360,7 @@ def _as_written(name: str) -> str | None:
         words = words[1:]
     if not words or len(words) == 1 and DEMONYM_PLURAL.match(words[0]):
         return None  # "80% of Ukrainians said": who answered, not who asked
-    vague = re.fullmatch(rf"(?P<who>{VAGUE_SOURCE}){NARROWED}", " ".join(words))
+    vague = re.fullmatch(rf"(?P<who>{VAGUE_SOURCE})(?:{NARROWED}|{WHO_CLAUSE})", " ".join(words))
     if vague is None:
         return " ".join(without_titles(words))  # "Turkish President Recep Tayyip Erdoğan"
     who = vague.group("who").split()  # "Ukrainian port officials" keeps who they are
