@@ -11,7 +11,7 @@ import yaml
 
 from kgdebate.extract import figures
 from kgdebate.extract.draft import AGAINST_MOTION, FOR_MOTION, make_draft
-from kgdebate.extract.figures import find_figures
+from kgdebate.extract.figures import dated_by_events, find_figures
 from kgdebate.extract.gazetteer import ADDRESS, Entity, EventFacts, Gazetteer, address_spans, fold
 from kgdebate.extract.layout import BOILERPLATE, blocks, read_layout, says_boilerplate, sentences
 from kgdebate.extract.reading import Source
@@ -1170,3 +1170,24 @@ def test_a_count_in_millions_takes_the_unit_of_one_in_an_earlier_paragraph() -> 
 def test_so_many_fold_is_a_count_of_times(words: str, expected: list[tuple[str, float]]) -> None:
     found = find_figures(words, [(0, len(words))], None)
     assert [(f.text, f.value) for f in found if f.unit == "times"] == expected
+
+
+def test_a_month_without_its_year_beside_an_event_that_began_then_takes_the_event_s_year() -> None:
+    """Issue 12: "the counteroffensive that started in June", after "February 2022" in its
+    paragraph, is June 2023, when the store says the counteroffensive began; the grain deal
+    that "expired on 17 July" keeps the year the text gives it (it began in July, a year
+    before, and "expired" is no beginning)."""
+    text = (
+        "The war began in February 2022, and the counteroffensive that started in June retook "
+        "14 villages. In 2023 the grain deal expired on 17 July."
+    )
+    offensive, deal = text.index("counteroffensive"), text.index("grain deal")
+    events = [(offensive, offensive + 16, date(2023, 6, 4)), (deal, deal + 10, date(2022, 7, 22))]
+    found = dated_by_events(text, find_figures(text, [(0, len(text))], date(2023, 11, 16)), events,
+                            date(2023, 11, 16))  # fmt: skip
+    dated = {f.text: (f.date, f.resolved_by) for f in found if f.date}
+    assert dated["June"] == (
+        "2023-06",
+        "the year counteroffensive began in that month, 2023-06-04",
+    )
+    assert dated["17 July"][0] == "2023-07-17"

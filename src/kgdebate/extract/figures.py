@@ -406,8 +406,38 @@ def dated_by_events(
         counted.append(Figure(cue.start(), end, said, "relative-date", date=day.isoformat(),
                               resolved_by=why))  # fmt: skip
     inside = SpanIndex([(f.start, f.end) for f in counted])
-    kept = [f for f in figures if inside.holding(f.start) is None]
+    kept = [_in_the_year_of(f, text, events) for f in figures if inside.holding(f.start) is None]
     return sorted(kept + counted, key=lambda figure: figure.start)
+
+
+WITH_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+BEGAN = re.compile(r"^[^.;!?]*\b(?:began|begun|started|launched|opened)\b[^.;!?]*$")
+
+
+def _in_the_year_of(figure: Figure, text: str, events: list[tuple[int, int, date]]) -> Figure:
+    """A date without its year beside an event that began in its month ("the counteroffensive
+    that started in June"): that event's year, whatever the rest of the paragraph suggests."""
+    if (
+        figure.kind not in ("date", "relative-date")
+        or not figure.date
+        or not figure.date[:4].isdigit()
+        or figure.until
+        or WITH_YEAR.search(figure.text)
+        or not any(word.lower().rstrip(".") in MONTHS for word in figure.text.split())
+    ):
+        return figure
+    month = int(figure.date[5:7]) if len(figure.date) >= 7 else 0
+    for start, end, began in events:
+        between = text[end : figure.start] if end <= figure.start else text[figure.end : start]
+        if began.month == month and len(between) <= 40 and BEGAN.search(between):
+            if int(figure.date[:4]) == began.year:
+                return figure
+            return replace(
+                figure,
+                date=f"{began.year}{figure.date[4:]}",
+                resolved_by=f"the year {text[start:end]} began in that month, {began.isoformat()}",
+            )
+    return figure
 
 
 def _after_anchor(figure: Figure, anchor: tuple[date, str] | None) -> Figure:
