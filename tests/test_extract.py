@@ -21,7 +21,7 @@ from click.testing import CliRunner
 from kgdebate.cli import cli
 from kgdebate.config import Settings
 from kgdebate.errors import InputError, StoreError
-from kgdebate.extract import extract
+from kgdebate.extract import extract, extract_all
 from kgdebate.extract.review import review
 from kgdebate.ingest.pipeline import Outcome, ingest_files
 from kgdebate.store import OxigraphStore
@@ -697,6 +697,17 @@ def test_several_documents_are_drafted_in_one_run_and_a_bad_one_stops_no_other(
     for source, draft in zip(sources, drafts, strict=True):
         again = draft_of(source, one_by_one, store, settings, when="2024-01-12")
         assert again.read_text("utf-8") == draft.read_text("utf-8")
+
+
+def test_documents_that_would_share_a_draft_are_refused_before_any_is_drafted(
+    tmp_path: Path, store: OxigraphStore, settings: Settings
+) -> None:
+    for name in ("brief.txt", "brief.md"):
+        shutil.copyfile(DOCUMENTS / "report-displacement-and-opinion.txt", tmp_path / name)
+    with pytest.raises(InputError, match="would have the same draft") as refused:
+        extract_all([tmp_path / "brief.txt", tmp_path / "brief.md"], store, settings, jobs=2)
+    assert "brief.txt and " in str(refused.value) and "-o" in str(refused.value)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["brief.md", "brief.txt", "store"]
 
 
 def test_output_and_id_name_one_draft(tmp_path: Path, settings: Settings) -> None:

@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kgdebate.config import Settings
-from kgdebate.errors import KgdebateError, StoreError
+from kgdebate.errors import InputError, KgdebateError, StoreError
 from kgdebate.extract.draft import make_draft
 from kgdebate.extract.gazetteer import Gazetteer
 from kgdebate.extract.reading import read_source
 from kgdebate.extract.writing import write_draft
-from kgdebate.mint import Minter
+from kgdebate.mint import Minter, slugify
 from kgdebate.store import TripleStore
 
 
@@ -46,6 +46,7 @@ def extract_all(
 ) -> list[list[Path] | KgdebateError]:
     """Draft each of ``paths`` beside it, ``jobs`` at a time; per path, what was written or
     why nothing was (one bad document stops no other). The gazetteer is built once."""
+    _one_draft_each(paths)
     batch = _Batch(_gazetteer(store, settings), settings, encoding, when)
     if jobs < 2 or len(paths) < 2:
         return [batch.draft(path) for path in paths]
@@ -56,6 +57,21 @@ def extract_all(
         jobs, mp_context=context, initializer=_start_worker, initargs=(batch,)
     ) as pool:
         return list(pool.map(_draft_in_worker, paths, chunksize=max(1, len(paths) // (8 * jobs))))
+
+
+def _one_draft_each(paths: list[Path]) -> None:
+    """Refuse, before anything is drafted, documents whose drafts would be one file ("a.txt"
+    and "a.html" both give "a.yaml"): one would silently replace the other."""
+    by_draft: dict[Path, list[Path]] = {}
+    for path in paths:
+        by_draft.setdefault(path.parent.resolve() / f"{slugify(path.stem)}.yaml", []).append(path)
+    clashes = [same for same in by_draft.values() if len(same) > 1]
+    if clashes:
+        raise InputError(
+            "these documents would have the same draft: "
+            + "; ".join(" and ".join(map(str, same)) for same in clashes),
+            hint="give each once, or draft one of them on its own with -o",
+        )
 
 
 def _gazetteer(store: TripleStore, settings: Settings) -> Gazetteer:
