@@ -71,6 +71,8 @@ CC_BY_4 = URIRef("https://creativecommons.org/licenses/by/4.0/")
 """The default licence of the dataset (setting ``data_license``)."""
 LOCAL_URL = "http://127.0.0.1:5000/"
 """Where ``kgdebate serve`` answers by default (setting ``public_url``)."""
+JSON_SCHEMA_DRAFT_7 = "http://json-schema.org/draft-07/schema#"
+"""JSON Schema draft 7, as which the annotation schema is also compiled (ingest/structure.py)."""
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
 UNGDC = URIRef("https://doi.org/10.7910/DVN/0TJX8Y")
 """The UN General Debate Corpus (Harvard Dataverse): where the speeches' texts come from."""

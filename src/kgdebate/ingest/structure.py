@@ -20,6 +20,7 @@ from jsonschema.exceptions import ValidationError
 
 from kgdebate.errors import InputError
 from kgdebate.ingest.yamlstrict import Loaded, Path_
+from kgdebate.namespaces import JSON_SCHEMA_DRAFT_7
 
 
 @cache
@@ -51,7 +52,7 @@ def _accepts() -> Callable[[Any], Any]:
     """The schema compiled to Python (fastjsonschema): it tells a valid file about ten times
     faster than jsonschema (a long draft is checked each time it is written), which then says,
     for an invalid one, what is wrong and where."""
-    schema = {**annotation_schema(), "$schema": "http://json-schema.org/draft-07/schema#"}
+    schema = {**annotation_schema(), "$schema": JSON_SCHEMA_DRAFT_7}
     return fastjsonschema.compile(schema, use_default=False)
 
 
