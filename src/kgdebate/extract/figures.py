@@ -513,7 +513,7 @@ def _season(bare: Figure, groups: dict[str, str], today: date | None) -> Figure 
     )
 
 
-LISTED = re.compile(r"(?:,| and| or| while| but| with)$")
+LISTED = re.compile(r"(?:,| and| or| while| but| with| (?:up|down) from| against| versus| than)$")
 
 
 def _unit_from_neighbours(
