@@ -135,24 +135,24 @@ def _from_events(events: Iterator[Any], lines: dict[Path_, int], max_nodes: int)
     open_: list[tuple[Any, Path_, list[Any]]] = []
     for event in events:
         kind = type(event)
-        if kind is yaml.DocumentStartEvent:
-            documents += 1
-            if documents > 1:
-                raise yaml.composer.ComposerError(
-                    "expected a single document in the stream", None,
-                    "but found another document", event.start_mark,
-                )  # fmt: skip
-            continue
-        if kind in _FRAMING:
-            continue
-        if kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
-            open_.pop()
-            continue
-        if kind is yaml.AliasEvent or event.anchor is not None or event.tag is not None:
+        if kind is not _SCALAR and kind is not _MAPPING and kind is not _SEQUENCE:
+            if kind is _MAPPING_END or kind is _SEQUENCE_END:
+                open_.pop()
+            elif kind is yaml.AliasEvent:
+                _check_event(event)  # refused
+            elif kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    raise yaml.composer.ComposerError(
+                        "expected a single document in the stream", None,
+                        "but found another document", event.start_mark,
+                    )  # fmt: skip
+            continue  # the stream's and the document's ends
+        if event.anchor is not None or event.tag is not None:
             _check_event(event)  # refused, unless a scalar's tag is the plain "!"
         if open_ and open_[-1][2][0] is None and type(open_[-1][0]) is dict:  # a key
             mapping, path, waiting = open_[-1]
-            if kind is not yaml.ScalarEvent:
+            if kind is not _SCALAR:
                 raise _Refused(event.start_mark, "keys must be plain words")
             key = str(event.value)
             if key in mapping:
@@ -162,12 +162,10 @@ def _from_events(events: Iterator[Any], lines: dict[Path_, int], max_nodes: int)
         budget -= 1
         if budget < 0:
             raise _Refused(event.start_mark, "too many values in one file")
-        if kind is yaml.MappingStartEvent:
-            value: Any = {}
-        elif kind is yaml.SequenceStartEvent:
-            value = []
+        if kind is _SCALAR:
+            value: Any = _scalar_value(event)
         else:
-            value = _scalar_value(event)
+            value = {} if kind is _MAPPING else []
         if not open_:
             at: Path_ = ()
             root, lines[at] = value, event.start_mark.line + 1
@@ -181,14 +179,15 @@ def _from_events(events: Iterator[Any], lines: dict[Path_, int], max_nodes: int)
                 at = (*path, len(parent))
                 parent.append(value)
                 lines[at] = event.start_mark.line + 1
-        if kind is not yaml.ScalarEvent:
+        if kind is not _SCALAR:
             open_.append((value, at, [None, 0]))
     if not documents:
         raise _Empty
     return root
 
 
-_FRAMING = (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent)
+_SCALAR, _MAPPING, _SEQUENCE = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
+_MAPPING_END, _SEQUENCE_END = yaml.MappingEndEvent, yaml.SequenceEndEvent
 
 
 def compose_strict(text: str, filename: str, max_nodes: int = 200_000) -> tuple[Any, Loaded]:
