@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -108,8 +109,16 @@ def load_strict(text: str, filename: str, max_nodes: int = 200_000) -> Loaded:
     node tree and its conversion), for the callers that need no node tree.
     """
     loaded = Loaded(data=None)
-    try:
+    with _explained(filename):
         loaded.data = _from_events(yaml.parse(text, Loader=_Loader), loaded.lines, max_nodes)
+    return loaded
+
+
+@contextmanager
+def _explained(filename: str) -> Iterator[None]:
+    """What the parser or the strict checks refuse, as an error naming the file and line."""
+    try:
+        yield
     except _Refused as exc:
         raise _error(filename, exc.mark, exc.message) from None
     except yaml.MarkedYAMLError as exc:
@@ -119,7 +128,6 @@ def load_strict(text: str, filename: str, max_nodes: int = 200_000) -> Loaded:
         raise InputError(f"{filename}: not valid YAML") from None
     except _Empty:
         raise InputError(f"{filename}: the file is empty", hint="see data/annotations/") from None
-    return loaded
 
 
 class _Empty(Exception):
@@ -192,18 +200,11 @@ _MAPPING_END, _SEQUENCE_END = yaml.MappingEndEvent, yaml.SequenceEndEvent
 
 def compose_strict(text: str, filename: str, max_nodes: int = 200_000) -> tuple[Any, Loaded]:
     """:func:`load_strict`, also giving the composed node tree (where each value is written)."""
-    try:
+    with _explained(filename):
         _check_events(text)
         root = yaml.compose(text, Loader=_Loader)
-    except _Refused as exc:
-        raise _error(filename, exc.mark, exc.message) from None
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        raise _error(filename, mark, f"not valid YAML: {exc.problem or exc.context}") from None
-    except yaml.YAMLError:
-        raise InputError(f"{filename}: not valid YAML") from None
-    if root is None:
-        raise InputError(f"{filename}: the file is empty", hint="see data/annotations/")
+        if root is None:
+            raise _Empty
     loaded = Loaded(data=None)
     budget = [max_nodes]
     loaded.data = _convert(root, (), loaded, filename, budget)
