@@ -14,11 +14,11 @@ from pathlib import Path
 
 from kgdebate.config import Settings
 from kgdebate.errors import InputError, KgdebateError, StoreError
-from kgdebate.extract.draft import make_draft
+from kgdebate.extract.draft import document_id, make_draft
 from kgdebate.extract.gazetteer import Gazetteer
 from kgdebate.extract.reading import read_source
 from kgdebate.extract.writing import write_draft
-from kgdebate.mint import Minter, slugify
+from kgdebate.mint import Minter
 from kgdebate.store import TripleStore
 
 
@@ -64,7 +64,7 @@ def _one_draft_each(paths: list[Path]) -> None:
     and "a.html" both give "a.yaml"): one would silently replace the other."""
     by_draft: dict[Path, list[Path]] = {}
     for path in paths:
-        by_draft.setdefault(path.parent.resolve() / f"{slugify(path.stem)}.yaml", []).append(path)
+        by_draft.setdefault(path.parent.resolve() / f"{document_id(path)}.yaml", []).append(path)
     clashes = [same for same in by_draft.values() if len(same) > 1]
     if clashes:
         raise InputError(

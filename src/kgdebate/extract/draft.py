@@ -13,6 +13,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from kgdebate import __version__
@@ -132,11 +133,16 @@ class Draft:
     converted: bool
 
 
+def document_id(path: Path) -> str:
+    """A document's id when none is given: from its file's name ("Debate 2.txt": debate-2)."""
+    return slugify(path.stem)
+
+
 def make_draft(
     source: Source, gazetteer: Gazetteer, slug: str | None = None, when: str | None = None
 ) -> Draft:
     """The draft annotation of one source text (``when``: its date, if the text lacks one)."""
-    doc_slug = slug or slugify(source.path.stem)
+    doc_slug = slug or document_id(source.path)
     if not SLUG.fullmatch(doc_slug):
         raise InputError(
             f"{source.path}: {doc_slug!r} is not a document id (lower-case words and digits "

@@ -689,9 +689,7 @@ def _figure(
         value = round(100 * _whole(count.lower()) / whole, 1)
         return replace(bare, kind="percent", value=value, unit="percent")
     if kind == "fold":
-        raw = groups["n"].lower()
-        number = NUMBER_WORDS[raw] if raw in NUMBER_WORDS else _number(raw)
-        return replace(bare, kind="count", value=float(number), unit="times")
+        return replace(bare, kind="count", value=float(_whole(groups["n"].lower())), unit="times")
     if kind == "money":
         scale = SCALES.get((groups.get("scale") or "").lower(), 1)
         return replace(bare, value=_number(groups["n"]) * scale, unit=CURRENCIES[groups["cur"]])
