@@ -1158,7 +1158,7 @@ def test_a_count_in_millions_takes_the_unit_of_one_in_an_earlier_paragraph() -> 
     assert [(f.text, f.unit) for f in counts] == [
         ("Nearly 18 million people", "people"),
         ("21.8 million", "people"),
-        ("About 4 million", None),
+        ("About 4 million acres", "acres"),
     ]
 
 
@@ -1174,6 +1174,36 @@ def test_a_count_in_millions_takes_the_unit_of_one_in_an_earlier_paragraph() -> 
 def test_so_many_fold_is_a_count_of_times(words: str, expected: list[tuple[str, float]]) -> None:
     found = find_figures(words, [(0, len(words))], None)
     assert [(f.text, f.value) for f in found if f.unit == "times"] == expected
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [  # a count in millions names what it counts as a count in digits does
+        ("We gave more than 620 million doses.", ("more than 620 million doses", 620e6, "doses")),
+        ("It is home to 20 million inhabitants.", ("20 million inhabitants", 20e6, "people")),
+        ("It planted 1.7 million hectares.", ("1.7 million hectares", 1.7e6, "hectares")),
+        ("A continent of 1.4 billion Africans.", ("1.4 billion Africans", 1.4e9, "people")),
+        ("Seas of 1.1 million square miles.", ("1.1 million square miles", 1.1e6, "square miles")),
+        ("A land of 30 million square kilometres.", ("30 million square kilometres", 3e7, "km2")),
+        ("Cash went to 4 million women heads of household.", ("4 million women", 4e6, "people")),
+        ("773 million human beings are hungry.", ("773 million human beings", 773e6, "people")),
+        # a verb is no adjective of what is counted
+        ("Nearly 2 million are refugees.", ("Nearly 2 million", 2e6, None)),
+        ("More than 1 million became refugees.", ("More than 1 million", 1e6, None)),
+        # thousands grouped with a dot, as a translated speech may write them; not a measure
+        ("As of now, 188.000 men and women serve.", ("188.000 men", 188000.0, "people")),
+        ("Some 1.806 persons went missing.", ("Some 1.806 persons", 1806.0, "people")),
+        ("Losses of 3.125 tonnes.", ("3.125 tonnes", 3.125, "tonnes")),
+        ("1,000 live births", ("1,000 live births", 1000.0, "births")),
+    ],
+)
+def test_what_a_count_in_millions_or_in_dotted_thousands_counts(
+    words: str, expected: tuple[str, float, str | None]
+) -> None:
+    """Issue 12: "more than 620 million doses" was a count of nothing: a count in millions was
+    matched before the patterns that read the noun after it."""
+    (figure, *_) = find_figures(words, [(0, len(words))], None)
+    assert (figure.text, figure.value, figure.unit) == expected
 
 
 def test_a_month_without_its_year_beside_an_event_that_began_then_takes_the_event_s_year() -> None:

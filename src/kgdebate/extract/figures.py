@@ -62,6 +62,10 @@ UNIT_NOUNS = {  # what a count counts, in the words a text uses: the unit record
     "nationals": "people", "citizens": "people", "respondents": "people", "voters": "people",
     "victims": "people", "migrants": "people", "detainees": "people", "hostages": "people",
     "workers": "people", "patients": "people", "journalists": "people", "casualties": "people",
+    "inhabitants": "people", "individuals": "people", "human beings": "people", "women": "people",
+    "men": "people", "girls": "people", "boys": "people", "students": "people", "pupils": "people",
+    "personnel": "people", "peacekeepers": "people", "displaced persons": "people",
+    "square kilometres": "km2", "square kilometers": "km2", "square miles": "square miles",
 }  # fmt: skip
 # One word may stand between a count and what it counts: "55 Russian prisoners", "10 foreign
 # nationals" (never after a year: "in 2014 Russian troops" is no count).
@@ -107,6 +111,7 @@ MONTH_CUE = "".join(
     rf"|(?<=\b{month} and )|(?<=\b{month} or )" for month in calendar.month_name if month
 )  # fmt: skip
 QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+NOT_ADJECTIVES = "(?:are|were|became|become|remain|remained|have|had|lived|fled|been|being)"
 NOT_NOUNS = (  # words in -s that may follow a number and count nothing
     "(?:this|thus|always|perhaps|towards|afterwards|besides|whereas|its|has|was|does|goes|says"
     "|seems|remains|becomes|makes|takes|gives|shows|means|needs|includes|contains|requires"
@@ -215,8 +220,6 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?<![\w.$€£-]){HEDGE}(?P<k>one|1) (?-i:[a-z]+) in (?!a\b|one\b|(?:19|20)\d\d\b)"
         rf"(?P<den>{WORD_NUM})\b(?! of\b)", re.I)),
     ("count", re.compile(
-        rf"(?<![\w.$€£]){HEDGE}(?P<n>{NUM}) (?P<scale>{COUNT_SCALE})\b", re.I)),
-    ("count", re.compile(
         rf"(?<![\w.$€£]){HEDGE}(?!(?:19|20)\d\d\b)(?P<n>{NUM}|{WORD_NUM})"
         rf"(?: (?P<scale>{COUNT_SCALE}))? (?:{COUNT_ADJECTIVE} (?P<unit>{UNIT_NOUN})"
         rf"|(?P<demonym>{DEMONYM_PLURAL}))\b", re.I)),
@@ -224,8 +227,13 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # as the unit; never a verb, an adverb or an adjective in "-ous", never after "Article").
     ("count", re.compile(
         rf"(?<![\w.$€£-]){NOT_A_REFERENCE}{HEDGE}(?!(?:19|20)\d\d\b)(?P<n>{NUM})"
-        rf"(?: (?P<scale>{COUNT_SCALE}))? (?-i:(?:(?!{NOT_NOUNS}\b)[a-z]{{3,}}(?<!s) )?"
+        rf"(?: (?P<scale>{COUNT_SCALE}))? (?-i:(?:(?!{NOT_NOUNS}\b|{NOT_ADJECTIVES}\b)"
+        rf"[a-z]{{3,}}(?<!s) )?"
         rf"(?!{NOT_NOUNS}\b)(?P<unit>[a-z]{{2,}}(?<!s)(?<!ou)s))\b(?![’'-])", re.I)),
+    # A count in thousands, millions or billions of nothing named after it ("43 million."): only
+    # after the patterns above, so that "620 million doses" counts doses.
+    ("count", re.compile(
+        rf"(?<![\w.$€£]){HEDGE}(?P<n>{NUM}) (?P<scale>{COUNT_SCALE})\b", re.I)),
     ("count", re.compile(
         rf"\b(?P<vague>{VAGUE_WORDS}) of (?P<of>thousands|millions)\b"
         rf"(?: of (?P<unit>{UNIT_NOUN}))?", re.I)),
@@ -666,6 +674,22 @@ def _number(raw: str) -> float:
     return float(raw.replace(",", ""))
 
 
+DOT_GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+")
+
+
+MEASURES = {"km", "km2", "miles", "square miles", "tonnes", "hectares", "acres", "barrels",
+            "litres", "hours", "days", "weeks", "months", "years", "points", "times"}  # fmt: skip
+
+
+def _count(raw: str, scale: int, unit: str) -> float:
+    """A count as written. "188.000 men" groups its thousands with a dot, as many languages (and
+    many a translated speech) do: a count of people or things has no fraction, unlike a measure
+    ("3.125 tonnes")."""
+    if scale == 1 and unit not in MEASURES and DOT_GROUPED.fullmatch(raw):
+        return float(raw.replace(".", ""))
+    return _number(raw)
+
+
 def _whole(raw: str) -> int:
     """A count of days, weeks or years as written: "four", "a", "12"."""
     return NUMBER_WORDS[raw] if raw in NUMBER_WORDS else int(raw)
@@ -702,10 +726,10 @@ def _figure(
         dating = LATER.match(m.string, m.end() - len(groups.get("unit") or ""))
         if raw in ("a", "one") and not groups.get("scale") or dating:
             return None  # "a people", "will one day be", "Four days later": no figure
-        number = NUMBER_WORDS[raw] if raw in NUMBER_WORDS else _number(raw)
         scale = SCALES.get((groups.get("scale") or "").lower(), 1)
         noun = (groups.get("unit") or "").lower()
         unit = UNIT_NOUNS.get(noun) or UNIT_NOUNS.get(noun + "s", noun) or "people"
+        number = NUMBER_WORDS[raw] if raw in NUMBER_WORDS else _count(raw, scale, unit)
         approximate = bare.approximate or scale > 1
         return replace(bare, value=float(number) * scale, unit=unit, approximate=approximate)
     if kind == "bare":
