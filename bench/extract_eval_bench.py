@@ -48,6 +48,7 @@ SETS = {  # beside the labelled set, by how far they are from what the tool was 
     "train-2": "written without sight of the tool, then tuned on",
     "train-4": "written without sight of the tool, then tuned on",
     "train-5": "written without sight of the tool, then tuned on",
+    "train-6": "written without sight of the tool, then tuned on",
     "later": "written after tuning, then tuned on",
 }
 PREFIXES = {"actor", "event", "place"}

@@ -464,6 +464,49 @@ def test_the_source_a_sentence_names_for_its_figures(sentence: str, source: str 
     assert FigureSources(sentence, [(0, len(sentence))]).of(figure.start()) == source
 
 
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        # a name with "of the" in it is whole
+        ("The Office of the United Nations High Commissioner for Human Rights recorded over 13,000"
+         " civilian casualties.", "Office of the United Nations High Commissioner for Human Rights"),
+        # a vague work opened by an adjective is the source, not the adjective
+        ("Early estimates suggest that more than 370 bridges were swept away.", "early estimates"),
+        ("Recent surveys show that nearly 90 per cent support membership.", "recent surveys"),
+        ("Conservative estimates indicate a harvest 35 per cent smaller.", "conservative estimates"),
+        # an abbreviation in brackets that spells out the words before it names no source
+        ("Since 2008 the Group of 20 (G-20) nations have printed $25 trillion.", None),
+        ("We give 1 per cent of our income to official development assistance (ODA).", None),
+        ("More than 1 million became internally displaced persons (IDPs).", None),
+        ("About 6.2 million refugees (UNHCR) have left.", "UNHCR"),
+        # the speaker's own proposal, and giving that is no giving of a figure
+        ("According to my proposal, the mandate is limited to 7 years.", None),
+        ("Montenegro gave shelter to over 100,000 refugees.", None),
+        ("RFE/RL, reporting the same appeal, gave 21.8 million.", "RFE/RL"),
+        ("The Ministry of Defence gave a figure of 4,000.", "Ministry of Defence"),
+        # whose statistics they are
+        ("The figure is 950,000, according to the statistics of the United Nations Relief and"
+         " Works Agency.", "United Nations Relief and Works Agency"),
+    ],
+)  # fmt: skip
+def test_what_is_no_source_and_what_a_source_s_whole_name_is(
+    sentence: str, source: str | None
+) -> None:
+    """Issue 12, from the UN speeches: a name cut at "of the" ("Office"), an adjective taken
+    for a name ("Early"), an abbreviation taken for a source ("G-20", "ODA"), the speaker's own
+    proposal, a country that "gave shelter"."""
+    figure = re.search(r"\d", sentence)
+    assert figure is not None
+    assert FigureSources(sentence, [(0, len(sentence))]).of(figure.start()) == source
+
+
+def test_a_country_named_alone_is_not_lengthened_by_the_word_before_it() -> None:
+    """"When Israel …" earlier in a text is no full name for "as Israel says"."""
+    text = "When Israel took the land, many fled. It is not, as Israel says, 250,000 refugees."
+    sources = FigureSources(text, [(0, 37), (38, len(text))])
+    assert sources.of(text.index("250,000")) == "Israel"
+
+
 def test_a_source_given_apart_from_its_sentence_in_a_table_a_footnote_or_a_source_line() -> None:
     """Issue 12's layouts: a table's "Source" column, a footnote marker and its note at the
     end, a "Source:" line under a paragraph; never a source line two paragraphs down."""

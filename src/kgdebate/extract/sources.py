@@ -17,8 +17,16 @@ from bisect import bisect_left
 from kgdebate.extract.names import DEMONYM, NUMBERS, STOP_NAMES, TITLES, without_titles
 from kgdebate.extract.spans import SpanIndex
 
-SOURCE_NAME = (  # a name, joined by "of", "for", "and", "on", "the": "Bank of Russia", "RFE/RL"
-    r"[A-Z][\w.'’/&-]*(?:\s+(?:of|for|and|on|the)\s+[A-Z][\w.'’/&-]*|\s+[A-Z][\w.'’/&-]*)*"
+BODIES = (  # what is "of the" something in its own name (not a person "of the Institute")
+    "Office", "Government", "Ministry", "Department", "Council", "Committee", "Commission",
+    "Commissioner", "Bank", "Court", "Secretariat", "Organization", "Organisation", "Union",
+    "Federation", "Agency", "Fund", "Programme", "Program", "Conference", "Bureau", "Board",
+)  # fmt: skip
+OF_THE = "(?:" + "|".join(f"(?<={body})" for body in BODIES) + r")\s+of the"
+SOURCE_NAME = (  # a name, joined by "of", "for", "and", "on", "the": "Bank of Russia", "RFE/RL",
+    # "Office of the United Nations High Commissioner for Human Rights"
+    rf"[A-Z][\w.'’/&-]*(?:(?:{OF_THE}|\s+(?:of|for|and|on|the))\s+[A-Z][\w.'’/&-]*"
+    r"|\s+[A-Z][\w.'’/&-]*)*"
 )
 VAGUE_SOURCE = (  # a source a text names without a name: "military analysts", "a staffer"
     r"(?:[A-Za-z-]+ ){0,2}(?i:(?:analyst|journalist|official|authoritie|expert|observer|account"
@@ -43,12 +51,24 @@ SAYS = (  # "X said", "X has estimated", "X later reported"
     r"|report|note|count|find|recalled|added|asked|asks|polled|polls|surveyed|surveys"
     r"|claim|claims|claimed|insist|insists|insisted|warn|warns|warned|suggest|suggests"
     r"|suggested|believe|believes|describe|describes|described|tell|tells|remind|reminds"
-    r"|reminded|gave|gives|give)"
+    r"|reminded"
+    # "gave 21.8 million", "gave a figure of": never "gave shelter to"
+    r"|(?:gave|gives|give)(?= (?:an? |the |its |their )?(?:figure|number|estimate|count|total"
+    r"|tally|\d|about|around|nearly|almost|some|more|over|at least)))"
 )
 OUTLET = r"newsletter|newspaper|agency|website|channel|broadcaster|daily|weekly|group|office"
 WORK = r"appeal|survey|poll|polling|study|paper|report|tally|count|estimate"
 """What a source makes, and a later sentence may point back at ("the appeal", "the survey")."""
+# "Early estimates suggest", "Recent surveys show": a vague work, not a name "Early"
+VAGUE_WORK = re.compile(
+        r"\b(?P<by>(?i:early|recent|preliminary|initial|official|unofficial|conservative"
+        r"|independent|international|national|local|latest|reliable|credible|available|provisional"
+        r"|revised|updated|current|other|some|government|first|new)"
+        r" (?:estimates|surveys|figures|data|studies|reports|assessments|statistics|polls"
+        r"|projections|calculations))\b"
+)
 SAID = (  # who says it; where two start at one word, the first listed
+    VAGUE_WORK,
     # "according to X", "a survey taken last July by X", "figures from X", "by the count of X"
     re.compile(
         r"\b(?i:according to|by the (?:count|estimate|tally) of|polling by|polls by|citing"
@@ -56,6 +76,7 @@ SAID = (  # who says it; where two start at one word, the first listed
         r"|(?:reported|estimated|published|released|compiled|collected|counted|requested"
         r"|sought|targeted|tracked|recorded|registered|verified|confirmed|measured) by"
         r"|in the (?:estimate|view|words|count|assessment|reckoning) of"
+        r"|according to (?:the )?(?:statistics|figures|data|estimates|records|count) of"
         r"|(?:survey|poll|study|paper|report|tally|count|estimate|figures|data|research)\b"
         r"[^,;.:]{0,30}?\b(?:by|from))\s+"
         rf"(?P<by>(?:the )?{SOURCE_NAME}|{VAGUE_SOURCE}(?: (?:in|at|from) [A-Z][\w-]+)?)"
@@ -82,9 +103,10 @@ SAID = (  # who says it; where two start at one word, the first listed
     # in the talks said": the source with what narrows it down
     # "a Western ambassador who asked not to be named put it at"
     re.compile(rf"\b(?P<by>{VAGUE_SOURCE}(?:{NARROWED}|{WHO_CLAUSE})){WHEN_SAID},? {SAYS}\b"),
-    # "according to cluster reporting."
+    # "according to cluster reporting." (not "according to my proposal": the speaker's own)
     re.compile(
-        r"\b(?i:according to) (?:the )?(?P<by>[a-z][\w'’-]*(?: [a-z][\w'’-]*){0,3})(?=[,.;:]|$)"
+        r"\b(?i:according to) (?:the )?(?!(?:my|our|his|her|their|its)\b)"
+        r"(?P<by>[a-z][\w'’-]*(?: [a-z][\w'’-]*){0,3})(?=[,.;:]|$)"
     ),
     # "…,” said Martin Griffiths"
     re.compile(rf"[,”\"] (?:said|says|wrote|writes|noted|notes) (?P<by>(?:the )?{SOURCE_NAME})"),
@@ -336,15 +358,28 @@ def _attribution(sentence: str) -> str | None:
     speaks before whose work it is ("At the launch of the UN's appeal, Martin Griffiths spoke
     of …")."""
     found = sorted(
-        (pattern in WHOSE_WORK, match.start(), rank, match.group("by"))
+        (pattern in WHOSE_WORK, match.start(), rank, match.start("by"), match.group("by"))
         for rank, pattern in enumerate(ATTRIBUTION)
         for match in pattern.finditer(sentence)
     )
-    for *_, name in found:
+    for _, _, rank, start, name in found:
         by = _as_written(name)
-        if by:
-            return by
+        if by and not _spelled_out(sentence[:start], name):
+            return by.lower() if ATTRIBUTION[rank] is VAGUE_WORK else by
     return None
+
+
+def _spelled_out(before: str, name: str) -> bool:
+    """An abbreviation in brackets that spells out the words before it ("Group of 20 (G-20)",
+    "official development assistance (ODA)", "displaced persons (IDPs)") names no source."""
+    if not before.endswith("("):
+        return False
+    parts = re.findall(r"[A-Z]|\d+", re.sub(r"s$", "", name))
+    words = [w for w in re.findall(r"\w+", before) if w.lower() not in ("of", "and", "the", "for")]
+    if not parts or len(parts) > len(words):
+        return False
+    initials = [w if w.isdigit() else w[0].upper() for w in words[-len(parts) :]]
+    return initials == parts
 
 
 def _as_written(name: str) -> str | None:
@@ -376,7 +411,10 @@ def _full_names(text: str) -> dict[str, list[tuple[int, str]]]:
     names: dict[str, list[tuple[int, str]]] = {}
     for match in FULL_NAME.finditer(text):
         words = without_titles(match.group().split())
-        names.setdefault(words[-1], []).append((match.end(), " ".join(words)))
+        while words and words[0].lower() in STOP_NAMES:  # "When Israel …" opening a sentence
+            words = words[1:]
+        if len(words) > 1:
+            names.setdefault(words[-1], []).append((match.end(), " ".join(words)))
     return names
 
 
