@@ -468,12 +468,12 @@ def test_the_source_a_sentence_names_for_its_figures(sentence: str, source: str 
     ("sentence", "source"),
     [
         # a name with "of the" in it is whole
-        ("The Office of the United Nations High Commissioner for Human Rights recorded over 13,000"
-         " civilian casualties.", "Office of the United Nations High Commissioner for Human Rights"),
+        ("The Office of the United Nations High Commissioner for Human Rights recorded over"
+         " 13,000 casualties.", "Office of the United Nations High Commissioner for Human Rights"),
         # a vague work opened by an adjective is the source, not the adjective
         ("Early estimates suggest that more than 370 bridges were swept away.", "early estimates"),
         ("Recent surveys show that nearly 90 per cent support membership.", "recent surveys"),
-        ("Conservative estimates indicate a harvest 35 per cent smaller.", "conservative estimates"),
+        ("Conservative estimates indicate a 35 per cent drop.", "conservative estimates"),
         # an abbreviation in brackets that spells out the words before it names no source
         ("Since 2008 the Group of 20 (G-20) nations have printed $25 trillion.", None),
         ("We give 1 per cent of our income to official development assistance (ODA).", None),
