@@ -61,11 +61,11 @@ WORK = r"appeal|survey|poll|polling|study|paper|report|tally|count|estimate"
 """What a source makes, and a later sentence may point back at ("the appeal", "the survey")."""
 # "Early estimates suggest", "Recent surveys show": a vague work, not a name "Early"
 VAGUE_WORK = re.compile(
-        r"\b(?P<by>(?i:early|recent|preliminary|initial|official|unofficial|conservative"
-        r"|independent|international|national|local|latest|reliable|credible|available|provisional"
-        r"|revised|updated|current|other|some|government|first|new)"
-        r" (?:estimates|surveys|figures|data|studies|reports|assessments|statistics|polls"
-        r"|projections|calculations))\b"
+    r"\b(?P<by>(?i:early|recent|preliminary|initial|official|unofficial|conservative"
+    r"|independent|international|national|local|latest|reliable|credible|available|provisional"
+    r"|revised|updated|current|other|some|government|first|new)"
+    r" (?:estimates|surveys|figures|data|studies|reports|assessments|statistics|polls"
+    r"|projections|calculations))\b"
 )
 SAID = (  # who says it; where two start at one word, the first listed
     VAGUE_WORK,
