@@ -55,7 +55,7 @@ PREFIXES = {"actor", "event", "place"}
 ADDRESS = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 UNITS = {  # one unit however a gold file spells it
     "percent": "percent", "people": "people", "km": "km", "usd": "USD", "USD": "USD",
-    "euros": "EUR", "EUR": "EUR", "eur": "EUR",
+    "euros": "EUR", "EUR": "EUR", "eur": "EUR", "percentage points": "points",
 }  # fmt: skip
 
 

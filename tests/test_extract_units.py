@@ -500,8 +500,51 @@ def test_what_is_no_source_and_what_a_source_s_whole_name_is(
     assert FigureSources(sentence, [(0, len(sentence))]).of(figure.start()) == source
 
 
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ("Lena Marsh, head of research at Example Maritime Risk, estimates 2.1 Mt a month.",
+         "Lena Marsh"),
+        ("Ukrainian officials, speaking on condition of anonymity, said insurers quoted $1.2m.",
+         "Ukrainian officials"),
+        ("Two European officials familiar with the preparations say up to 60 countries may come.",
+         "two European officials familiar with the preparations"),
+        ("Russia freed 205 prisoners, according to press reports at the time.",
+         "press reports at the time"),
+        ("UNHCR's latest Global Trends report counts about 6 million refugees.", "UNHCR"),
+        ("The Office for the Coordination of Humanitarian Affairs counted 11.1 million people.",
+         "Office for the Coordination of Humanitarian Affairs"),
+        ("- 84% said no; the share was 80% in October (KIIS).", "KIIS"),
+    ],
+)  # fmt: skip
+def test_a_source_set_off_by_a_role_a_participle_or_a_bracket_at_the_end(
+    sentence: str, source: str | None
+) -> None:
+    """Issue 12, from train-6."""
+    figure = re.search(r"\d", sentence)
+    assert figure is not None
+    assert FigureSources(sentence, [(0, len(sentence))]).of(figure.start()) == source
+
+
+def test_the_tracker_a_markdown_footnote_and_a_marker_after_another_figure() -> None:
+    """ "The tracker" is the tracker named before; "[^1]" points to "[^1]: …" below, for the
+    figure just before it, not for one earlier in the sentence."""
+    text = (
+        "The Example Energy Tracker estimates a discount of $12. The tracker credits upwards of "
+        "600 tankers.\n\nSigned with a 120-day term, the deal ended; exports fell by roughly 40 "
+        "per cent.[^1]\n\n[^1]: Example Commodity Desk, monthly export tracker, August 2023."
+    )
+    second = text.index("The tracker")
+    third = text.index("Signed")
+    fourth = text.index("[^1]:")
+    sources = FigureSources(text, [(0, second - 1), (second, third - 2), (third, fourth - 2)])
+    assert sources.of(text.index("600")) == "Example Energy Tracker"
+    assert sources.of(text.index("roughly 40")) == "Example Commodity Desk"
+    assert sources.of(text.index("120-day")) is None
+
+
 def test_a_country_named_alone_is_not_lengthened_by_the_word_before_it() -> None:
-    """"When Israel …" earlier in a text is no full name for "as Israel says"."""
+    """ "When Israel …" earlier in a text is no full name for "as Israel says"."""
     text = "When Israel took the land, many fled. It is not, as Israel says, 250,000 refugees."
     sources = FigureSources(text, [(0, 37), (38, len(text))])
     assert sources.of(text.index("250,000")) == "Israel"
@@ -1247,6 +1290,35 @@ def test_what_a_count_in_millions_or_in_dotted_thousands_counts(
     matched before the patterns that read the noun after it."""
     (figure, *_) = find_figures(words, [(0, len(words))], None)
     assert (figure.text, figure.value, figure.unit) == expected
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [  # (text, value, unit, approximate, bound)
+        ("Twenty-three vessels waited.", ("Twenty-three vessels", 23.0, "vessels", False, None)),
+        ("It carried ~33 Mt of grain.", ("~33 Mt", 33e6, "tonnes", True, None)),
+        ("It carries perhaps 2 Mt.", ("perhaps 2 Mt", 2e6, "tonnes", True, None)),
+        ("at least a dozen vessels", ("at least a dozen vessels", 12.0, "vessels", True, "lower")),
+        ("two dozen drones hit it", ("two dozen drones", 24.0, "drones", False, None)),
+        ("Four port workers were hurt.", ("Four port workers", 4.0, "people", False, None)),
+        ("half a million euros of it", ("half a million euros", 5e5, "EUR", True, None)),
+        ("more than 2 billion dollars", ("more than 2 billion dollars", 2e9, "USD", True, "lower")),
+        ("found three in four voters", ("three in four", 75.0, "percent", False, None)),
+        ("Seven in ten of the mothers", ("Seven in ten", 70.0, "percent", False, None)),
+        ("more than one in five of us", ("more than one in five", 20.0, "percent", True, "lower")),
+        ("fewer than half are teaching", ("fewer than half", 50.0, "percent", True, "upper")),
+        ("the number of damaged schools at 3,800.", ("3,800", 3800.0, "schools", False, None)),
+        ("He put it at 200, while others spoke of almost 300 people.",
+         ("200", 200.0, "people", False, None)),
+        ("Seven in 2024 will vote.", ("2024", 2024.0, None, False, None)),  # a year, no share
+    ],
+)  # fmt: skip
+def test_counts_in_words_dozens_megatonnes_and_shares_of_a_group(
+    words: str, expected: tuple[str, float, str | None, bool, str | None]
+) -> None:
+    """Issue 12, from train-6: the ways a report counts that it missed."""
+    (figure, *_) = find_figures(words, [(0, len(words))], None)
+    assert (figure.text, figure.value, figure.unit, figure.approximate, figure.bound) == expected
 
 
 def test_a_month_without_its_year_beside_an_event_that_began_then_takes_the_event_s_year() -> None:

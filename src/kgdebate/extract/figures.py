@@ -23,10 +23,15 @@ MONTHS["sept"] = 9
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18, "twenty": 20,
-    "thirty": 30, "a": 1,
+    "thirty": 30, "forty": 40, "fifty": 50, "a": 1,
+} | {  # "Twenty-three"
+    f"{tens}-{unit}": 10 * t + u
+    for tens, t in (("twenty", 2), ("thirty", 3), ("forty", 4), ("fifty", 5))
+    for unit, u in (("one", 1), ("two", 2), ("three", 3), ("four", 4), ("five", 5), ("six", 6),
+                    ("seven", 7), ("eight", 8), ("nine", 9))
 }  # fmt: skip
-SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "m": 1_000_000,
-          "bn": 1_000_000_000, "trillion": 1_000_000_000_000}  # fmt: skip
+SCALES = {"dozen": 12, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+          "m": 1_000_000, "bn": 1_000_000_000, "trillion": 1_000_000_000_000}  # fmt: skip
 VAGUE = {"tens": 10, "hundreds": 100, "thousands": 1_000, "millions": 1_000_000}
 NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 FULL_MONTHS = {name.lower() for name in calendar.month_name if name}
@@ -42,12 +47,12 @@ def _months(case: str = "lower") -> str:
 
 MONTH = _months()
 SCALE = "trillion|billion|million|bn|m"
-COUNT_SCALE = "thousand|million|billion"
+COUNT_SCALE = "thousand|million|billion|dozen"
 VAGUE_WORDS = "tens|hundreds|thousands|millions"
 PARTS = {"half": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6, "tenth": 10}
 FRACTION = "|".join(PARTS)
 FOLDS = "three|four|five|six|seven|eight|nine|ten"  # "threefold"
-WORD_NUM = r"(?:" + "|".join(NUMBER_WORDS) + r"|\d+)"
+WORD_NUM = r"(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r"|\d+)"
 
 UNIT_NOUNS = {  # what a count counts, in the words a text uses: the unit recorded
     "km": "km", "kilometres": "km", "kilometers": "km", "miles": "miles",
@@ -65,13 +70,23 @@ UNIT_NOUNS = {  # what a count counts, in the words a text uses: the unit record
     "inhabitants": "people", "individuals": "people", "human beings": "people", "women": "people",
     "men": "people", "girls": "people", "boys": "people", "students": "people", "pupils": "people",
     "personnel": "people", "peacekeepers": "people", "displaced persons": "people",
-    "square kilometres": "km2", "square kilometers": "km2", "square miles": "square miles",
+    "square kilometres": "km2", "square kilometers": "km2", "square km": "km2",
+    "square miles": "square miles",
+    "foreigners": "people", "dollars": "USD", "euros": "EUR",
+    # what reports on a war count, so that a count in words counts them too ("two dozen drones")
+    "vessels": "vessels", "drones": "drones", "missiles": "missiles", "tankers": "tankers",
+    "schools": "schools", "hospitals": "hospitals", "households": "households",
+    "families": "families", "homes": "homes", "convoys": "convoys", "trucks": "trucks",
 }  # fmt: skip
+# Words that may stand between a number and a plural and are no adjective of it: "2 million are
+# refugees".
+NOT_ADJECTIVES = "(?:are|were|became|become|remain|remained|have|had|lived|fled|been|being)"
 # One word may stand between a count and what it counts: "55 Russian prisoners", "10 foreign
 # nationals" (never after a year: "in 2014 Russian troops" is no count).
 COUNT_ADJECTIVE = (
     r"(?:[A-Z][a-z]+(?:an|sh|se|ch|i)|foreign|other|more|new|additional|civilian|local|young|member"
-    r"|[a-z]+-[a-z]+|[a-z]{3,}ed)"  # "pre-war residents", "760 loaded voyages"
+    r"|[a-z]+-[a-z]+|[a-z]{3,}ed"  # "pre-war residents", "760 loaded voyages"
+    rf"|(?-i:(?!{NOT_ADJECTIVES}\b)[a-z]{{3,}}))"  # "Four port workers"
 )
 # A people named by a plural after a count: "205 Ukrainians" (capitalised: never "3 plans").
 DEMONYM_PLURAL = r"(?-i:[A-Z][a-z]+(?:ians|ans|ese|is))"
@@ -81,7 +96,7 @@ HEDGES = {  # a hedge before a figure makes it approximate
     "more than": "lower", "over": "lower", "at least": "lower", "less than": "upper",
     "fewer than": "upper", "under": "upper", "just under": "upper", "as many as": "upper",
     "close to": "upper", "closer to": None, "upwards of": "lower", "well over": "lower",
-    "just over": "lower",
+    "just over": "lower", "perhaps": None, "~": None,
     "as few as": "lower", "no more than": "upper", "not more than": "upper",
     "no fewer than": "lower", "no less than": "lower", "not less than": "lower",
 }  # fmt: skip
@@ -90,7 +105,7 @@ HEDGE = (  # "handed over 55 prisoners" is no hedge
     + "|".join(sorted(HEDGES, key=len, reverse=True)).replace(
         "|over", "|(?<!handed )(?<!hands )(?<!hand )over"
     )
-    + r") )?"
+    + r")(?: |(?<=~)))?"  # "~33 Mt" with no space
 )
 UNIT_NOUN = "|".join(sorted(UNIT_NOUNS, key=len, reverse=True))
 CAP_MONTH = _months("capitalize")
@@ -111,7 +126,6 @@ MONTH_CUE = "".join(
     rf"|(?<=\b{month} and )|(?<=\b{month} or )" for month in calendar.month_name if month
 )  # fmt: skip
 QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
-NOT_ADJECTIVES = "(?:are|were|became|become|remain|remained|have|had|lived|fled|been|being)"
 NOT_NOUNS = (  # words in -s that may follow a number and count nothing
     "(?:this|thus|always|perhaps|towards|afterwards|besides|whereas|its|has|was|does|goes|says"
     "|seems|remains|becomes|makes|takes|gives|shows|means|needs|includes|contains|requires"
@@ -199,8 +213,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # A count of something named: "45 countries", "nearly 1,000 km", "more than a million
     # people", "120-day".
     ("count", re.compile(
-        rf"(?<![\w.$€£-]){HEDGE}(?P<n>{NUM}|{WORD_NUM})(?: (?P<scale>{COUNT_SCALE}))?"
-        rf"(?: |-)(?P<unit>{UNIT_NOUN}|day|hour|year|week|month)\b", re.I)),
+        rf"(?<![\w.$€£-]){HEDGE}(?P<n>{NUM}|{WORD_NUM}|half a(?= [mb]illion))"
+        rf"(?: (?P<scale>{COUNT_SCALE}))?(?: |-)"
+        rf"(?P<unit>{UNIT_NOUN}|day|hour|year|week|month)\b", re.I)),
+    ("tonnes", re.compile(rf"(?<![\w.$€£-]){HEDGE}(?P<n>{NUM}) ?(?-i:Mt)\b", re.I)),
     ("percent", re.compile(
         rf"(?<![\w.]){HEDGE}(?P<n>{NUM})\s?(?:%|percent\b|per cent\b)", re.I)),
     # "risen threefold", "a 10-fold increase": so many times (not "twofold": "in two parts")
@@ -211,10 +227,11 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?<![\w.$€£-])(?<!first )(?<!second )(?<!the ){HEDGE}"
         rf"(?:(?P<k>a|one|two|three|four)[ -](?P<part>{FRACTION})s?|(?P<half>half))"
         # "of" after it, or a hedge before it and nothing after: "put it at 'roughly a quarter'"
-        r"(?= of\b|(?(hedge)[\"”’'.,;:)]|(?!)))",
+        r"(?= of\b|(?(hedge)(?:[\"”’'.,;:)]| (?:are|were|is|was|have|had|say|said)\b)|(?!)))",
         re.I)),
     ("share", re.compile(
-        rf"(?<![\w.$€£-]){HEDGE}(?P<k>one|a|1) in (?P<den>{WORD_NUM})\b(?! of\b)", re.I)),
+        rf"(?<![\w.$€£-]){HEDGE}(?P<k>one|a|1|two|three|four|five|six|seven|eight|nine) in "
+        rf"(?!(?:19|20)\d\d\b)(?P<den>{WORD_NUM})\b(?!-)", re.I)),
     # "about one voyage in five": what is counted between
     ("share", re.compile(
         rf"(?<![\w.$€£-]){HEDGE}(?P<k>one|1) (?-i:[a-z]+) in (?!a\b|one\b|(?:19|20)\d\d\b)"
@@ -242,7 +259,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("year", re.compile(r"(?<![\w$€£.-])(?P<y>(?:19|20)\d\d)(?![\w%-])")),
     # A number alone ("11 against", "among the 55"): a figure only when a count near it says
     # what it counts (`_unit_from_neighbours`).
-    ("bare", re.compile(rf"(?<![\w$€£.,\n-]){HEDGE}(?P<n>\d{{1,3}})(?![\w%,-]|\.\d)", re.I)),
+    ("bare", re.compile(rf"(?<![\w$€£.,\n-]){HEDGE}(?P<n>\d{{1,3}})(?![\w%-]|[.,]\d)", re.I)),
 ]  # fmt: skip
 CURRENCIES = {"$": "USD", "€": "EUR", "£": "GBP"}
 # A time counted to or from something dates it ("Four days later", "two years before the war").
@@ -354,7 +371,7 @@ ONLY_BEFORE = {
     "in": {"the"}, "within": {"the"}, "during": {"the"}, "by": {"the"},
     "as": {"many", "few"}, "at": {"least"}, "an": {"estimated"},
 }  # fmt: skip
-WORD_START = re.compile(r"[A-Za-z]+|\d+|[$€£]")
+WORD_START = re.compile(r"[A-Za-z]+|\d+|[$€£~]")
 NEXT_WORD = re.compile(r" ([A-Za-z0-9]+)")
 
 
@@ -562,8 +579,18 @@ POPULATION = re.compile(r"\bpopulation (?:of|was|is|stood at) (?:just |only )?$"
 RANGE_TO_PERCENT = re.compile(r"\s*(?:and|to|-|–)\s*\d[\d.,]*\s?(?:%|per ?cent\b)", re.I)
 ROW_UNIT = re.compile(rf"\b(?:{UNIT_NOUN})\b", re.I)  # "Countries that received it"
 NUMBER_OF = re.compile(  # "the number of refugees at", "the number of homes still … at"
-    rf"\b(?:number|count|total|tally) of (?P<unit>{UNIT_NOUN}|(?-i:[a-z]{{2,}}(?<!s)(?<!ou)s))\b"
+    rf"\b(?:number|count|total|tally) of (?:[a-z]+ )?"
+    rf"(?P<unit>{UNIT_NOUN}|(?-i:[a-z]{{2,}}(?<!s)(?<!ou)s))\b"
     r"[^.;:!?]*$",
+    re.I,
+)
+
+
+# A number set against a count after it in its sentence counts the same thing: "put the number
+# at 200, while other accounts spoke of almost 300 people".
+SET_AGAINST = re.compile(
+    rf",? (?:while|whereas|but|against|compared with)\b[^.;:!?\d]{{0,60}}?{HEDGE}(?:{NUM})"
+    rf" (?P<unit>{UNIT_NOUN})\b",
     re.I,
 )
 
@@ -577,6 +604,10 @@ def _unit_in_context(figure: Figure, text: str) -> Figure:
     number_of = NUMBER_OF.search(text, max(0, figure.start - 80), figure.start)
     if number_of:
         noun = number_of.group("unit").lower()
+        return replace(figure, kind="count", unit=UNIT_NOUNS.get(noun, noun))
+    set_against = SET_AGAINST.match(text, figure.end)
+    if set_against:
+        noun = set_against.group("unit").lower()
         return replace(figure, kind="count", unit=UNIT_NOUNS.get(noun, noun))
     if RANGE_TO_PERCENT.match(text, figure.end):
         return replace(figure, kind="percent", unit="percent")
@@ -712,6 +743,8 @@ def _figure(
             return None
         value = round(100 * _whole(count.lower()) / whole, 1)
         return replace(bare, kind="percent", value=value, unit="percent")
+    if kind == "tonnes":  # "2.1 Mt"
+        return replace(bare, kind="count", value=_number(groups["n"]) * 1e6, unit="tonnes")
     if kind == "fold":
         return replace(bare, kind="count", value=float(_whole(groups["n"].lower())), unit="times")
     if kind == "money":
@@ -729,8 +762,8 @@ def _figure(
         scale = SCALES.get((groups.get("scale") or "").lower(), 1)
         noun = (groups.get("unit") or "").lower()
         unit = UNIT_NOUNS.get(noun) or UNIT_NOUNS.get(noun + "s", noun) or "people"
-        number = NUMBER_WORDS[raw] if raw in NUMBER_WORDS else _count(raw, scale, unit)
-        approximate = bare.approximate or scale > 1
+        number = NUMBER_WORDS.get(raw) or (0.5 if raw == "half a" else _count(raw, scale, unit))
+        approximate = bare.approximate or scale > 12  # "43 million" is rounded; "two dozen" not
         return replace(bare, value=float(number) * scale, unit=unit, approximate=approximate)
     if kind == "bare":
         return replace(bare, value=float(groups["n"]))

@@ -22,7 +22,7 @@ BODIES = (  # what is "of the" something in its own name (not a person "of the I
     "Commissioner", "Bank", "Court", "Secretariat", "Organization", "Organisation", "Union",
     "Federation", "Agency", "Fund", "Programme", "Program", "Conference", "Bureau", "Board",
 )  # fmt: skip
-OF_THE = "(?:" + "|".join(f"(?<={body})" for body in BODIES) + r")\s+of the"
+OF_THE = "(?:" + "|".join(f"(?<={body})" for body in BODIES) + r")\s+(?:of|for) the"
 SOURCE_NAME = (  # a name, joined by "of", "for", "and", "on", "the": "Bank of Russia", "RFE/RL",
     # "Office of the United Nations High Commissioner for Human Rights"
     rf"[A-Z][\w.'’/&-]*(?:(?:{OF_THE}|\s+(?:of|for|and|on|the))\s+[A-Z][\w.'’/&-]*"
@@ -38,7 +38,8 @@ TIME_NAME = "|".join([m for m in calendar.month_name if m] + list(calendar.day_n
 NARROWED = (  # what narrows a vague source down: "in Odesa", "involved in the talks", "at the
     # Ministry of Example Development", "to one European finance minister"; never a time ("in
     # January"), which may stand between it and what it says
-    r"(?: (?:(?:involved|working|based|serving|stationed) )?(?:in|at|from|on|with|to|close to)"
+    r"(?: (?:(?:involved|working|based|serving|stationed|familiar) )?"
+    r"(?:in|at|from|on|with|to|close to)"
     rf" (?!(?:{TIME_NAME})\b)(?:the )?(?:[A-Za-z][\w’'-]* ){{0,3}}[A-Za-z][\w-]*)?"
 )
 WHO_CLAUSE = r" who (?:[a-z]+ ){0,5}?[a-z]+"  # "who asked not to be named"
@@ -87,7 +88,8 @@ SAID = (  # who says it; where two start at one word, the first listed
         rf"(?P<by>{SOURCE_NAME}(?:['’]s spokes(?:man|woman|person))?)(?: \([A-Z][\w.-]*\))?"
         rf"(?: (?:{OUTLET}))?(?: of (?:the )?{SOURCE_NAME})?"
         rf"(?: and (?:its|their) \w+|, (?:(?:an?|the|which|whose|our|its|their) "
-        rf"|(?!citing|quoting)[a-z]+ing )[^,;.]{{1,60}},|, who [^,;.]{{1,90}},)?,? {SAYS}\b"
+        rf"|(?!citing|quoting)[a-z]+ing |[a-z]+ (?:of|at|for) )[^,;.]{{1,60}},"
+        rf"|, who [^,;.]{{1,90}},)?,? {SAYS}\b(?! {SAYS}\b)"
     ),
     # "Analysts at the Example Defence Review say": the body they speak for
     re.compile(
@@ -102,11 +104,14 @@ SAID = (  # who says it; where two start at one word, the first listed
     # "military analysts put it at", "port officials in Odesa reported", "a diplomat involved
     # in the talks said": the source with what narrows it down
     # "a Western ambassador who asked not to be named put it at"
-    re.compile(rf"\b(?P<by>{VAGUE_SOURCE}(?:{NARROWED}|{WHO_CLAUSE})){WHEN_SAID},? {SAYS}\b"),
+    re.compile(
+        rf"\b(?P<by>{VAGUE_SOURCE}(?:{NARROWED}|{WHO_CLAUSE})){WHEN_SAID}"
+        rf"(?:, [a-z]+ing [^,;.]{{1,60}},)?,? {SAYS}\b"
+    ),
     # "according to cluster reporting." (not "according to my proposal": the speaker's own)
     re.compile(
         r"\b(?i:according to) (?:the )?(?!(?:my|our|his|her|their|its)\b)"
-        r"(?P<by>[a-z][\w'’-]*(?: [a-z][\w'’-]*){0,3})(?=[,.;:]|$)"
+        r"(?P<by>[a-z][\w'’-]*(?: [a-z][\w'’-]*){0,3}(?: at the time)?)(?=[,.;:]|$)"
     ),
     # "…,” said Martin Griffiths"
     re.compile(rf"[,”\"] (?:said|says|wrote|writes|noted|notes) (?P<by>(?:the )?{SOURCE_NAME})"),
@@ -125,7 +130,7 @@ WHOSE_WORK = (  # whose work a figure comes from, when no one is said to say it
     # "a KIIS survey", "UNHCR figures": whose work it is
     re.compile(rf"(?P<by>{SOURCE_NAME}) (?P<work>{WORK}|figures|data)s?\b"),
     # "the UN's 2023 appeal counted": whose figures they are
-    re.compile(rf"(?P<by>{SOURCE_NAME})['’]s (?:[\w-]+ ){{0,2}}?(?:{WORK}|figures|data)s?\b"),
+    re.compile(rf"(?P<by>{SOURCE_NAME})['’]s (?:[\w-]+ ){{0,3}}?(?:{WORK}|figures|data)s?\b"),
 )
 ATTRIBUTION = SAID + WHOSE_WORK
 OWNERS = (  # whose work a sentence names: "the UN launched its 2023 appeal", "a poll by KIIS"
@@ -149,8 +154,9 @@ SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 FOOTNOTE_MARK = re.compile(
     r"\[(?P<n>\d{1,2})\]|\^(?P<caret>\d{1,2})|(?<=\w)(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2})"
 )
-FOOTNOTE = re.compile(  # a note in the list at the end: "[3] …", "^3 …", "³ …", "3. …"
-    r"^[ \t]*(?:\[(?P<n>\d{1,2})\]|\^(?P<caret>\d{1,2})|(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2})"
+FOOTNOTE = re.compile(  # a note at the end: "[3] …", "^3 …", "³ …", "3. …", Markdown's "[^3]: …"
+    r"^[ \t]*(?:\[(?P<n>\d{1,2})\]|\[\^(?P<md>\d{1,2})\]:|\^(?P<caret>\d{1,2})"
+    r"|(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2})"
     r"|(?P<dot>\d{1,2})\.)[ \t]+(?P<note>[^\n]+)",
     re.M,
 )
@@ -161,6 +167,7 @@ SOURCE_LINE = re.compile(
 BACK_REFERENCE = re.compile(
     r"\b(?i:the|its|that|this|the same) (?:[\w-]+ )?"
     rf"(?P<work>{WORK}|institute|agency|figures?|data|authors|organi[sz]ation|ministry|office"
+    r"|tracker|monitor|observatory"
     r"|pollster|researchers|reckoning|firm)\b"
 )
 # A pronoun for the last source named: a sentence that opens with one ("He estimated that more
@@ -171,7 +178,9 @@ POINTS_BACK = re.compile(
     r"|noted|told|put)\b"
 )
 SAID_AFTER = re.compile(r"[,”\"] (?:it|they|he|she) (?:also )?(?:said|added|noted|estimated)\b")
-INSTITUTION = re.compile(r"agency|institute|ministry|office|organi[sz]ation")
+INSTITUTION = re.compile(
+    r"agency|institute|ministry|office|organi[sz]ation|tracker|monitor|observatory"
+)
 """What "the agency", "the institute" may stand for: the last name that says it is one."""
 DEMONYM_PLURAL = re.compile(r"[A-Z][a-z]+(?:ians|ans|ese|is)$")
 CONTRAST = re.compile(r"[,;]\s+(?:while|whereas|but|although|though|yet)\s|;\s")
@@ -269,8 +278,8 @@ class FigureSources:
         """A marker after the figure in its sentence ("[3]", "³") and the note it points to,
         listed further down ("[3] UNHCR, Ukraine situation, 2023"): the note's first name."""
         marker = FOOTNOTE_MARK.search(self.text, position, sentence_end)
-        if marker is None:
-            return None
+        if marker is None or re.search(r"\d", _after_number(self.text, position, marker.start())):
+            return None  # a marker after a later figure of the sentence is that figure's
         if self.notes is None:  # read once, when a text has a marker
             self.notes = [
                 (n.start(), _note_number(n), n.group("note")) for n in FOOTNOTE.finditer(self.text)
@@ -312,8 +321,13 @@ def _up_to_clause(text: str, sentence: tuple[int, int], position: int) -> tuple[
     """The sentence up to the end of the part (between semicolons) that holds ``position``: a
     source named before reaches on ("KIIS reported …; only 10 percent disagreed"), one named in
     a later part does not ("… 43 million; RFE/RL put the number at 21.8 million")."""
+    if BRACKETED_AT_END.search(text, sentence[0], sentence[1]):
+        return sentence  # "84% …; the share was 80% in October (KIIS)." gives both their source
     end = text.find("; ", position, sentence[1])
     return (sentence[0], end if end >= 0 else sentence[1])
+
+
+BRACKETED_AT_END = re.compile(rf"\((?i:sources?: )?{SOURCE_NAME}\)[.;]?\s*$")
 
 
 def _contrasted_clause(text: str, sentence: tuple[int, int], position: int) -> tuple[int, int]:
@@ -329,10 +343,16 @@ def _contrasted_clause(text: str, sentence: tuple[int, int], position: int) -> t
     return (start, end)
 
 
+def _after_number(text: str, position: int, end: int) -> str:
+    """The text from after the number at ``position`` to ``end``."""
+    number = re.compile(r"\D*?[\d.,]+").match(text, position, end)
+    return text[number.end() : end] if number else text[position:end]
+
+
 def _note_number(match: re.Match[str]) -> str:
     """A footnote's number however it is marked: "[3]", "^3", "³", "3."."""
     groups = match.groupdict()
-    number = next(groups[name] for name in ("n", "caret", "sup", "dot") if groups.get(name))
+    number = next(groups[name] for name in ("n", "md", "caret", "sup", "dot") if groups.get(name))
     return number.translate(SUPERSCRIPTS)
 
 
