@@ -1321,6 +1321,19 @@ def test_counts_in_words_dozens_megatonnes_and_shares_of_a_group(
     assert (figure.text, figure.value, figure.unit, figure.approximate, figure.bound) == expected
 
 
+def test_the_end_of_a_year_and_a_week_before_a_weekday() -> None:
+    """Issue 12, from train-6: "the end of 2023" is December 2023, not the year; "a week
+    earlier" after "on Tuesday" counts from that Tuesday."""
+    text = "UNHCR counted 6 million at the end of 2023. Ships waited on Tuesday, 14 a week earlier."
+    dated = {
+        f.text: f.date
+        for f in find_figures(text, [(0, 43), (44, len(text))], date(2023, 8, 2))
+        if f.date
+    }
+    assert dated == {"the end of 2023": "2023-12", "Tuesday": "2023-08-01",
+                     "a week earlier": "2023-07-25"}  # fmt: skip
+
+
 def test_a_month_without_its_year_beside_an_event_that_began_then_takes_the_event_s_year() -> None:
     """Issue 12: "the counteroffensive that started in June", after "February 2022" in its
     paragraph, is June 2023, when the store says the counteroffensive began; the grain deal

@@ -197,6 +197,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("weekday", re.compile(rf"(?:(?P<next>[Nn]ext) )?(?P<wd>{WEEKDAY})\b(?! [A-Z])")),
     # "by the end of the month": from the document's date to the period's end.
     ("end-of", re.compile(r"\b(?i:by) the end of (?:the|this) (?P<unit>week|month|year)\b")),
+    # "the end of 2023", "the start of 2022": that year's last or first month.
+    ("year-edge", re.compile(
+        r"\b(?i:the) (?P<edge>end|start|beginning) of (?P<y>(?:19|20)\d\d)\b(?![\d-])")),
     # "the end of last year", "the start of next month": that period's last or first month.
     ("period-edge", re.compile(
         r"\b(?i:the) (?P<edge>end|start|beginning) of (?P<which>last|this|next) (?P<unit>month"
@@ -346,8 +349,10 @@ def find_figures(text: str, spans: list[tuple[int, int]], today: date | None) ->
             if _scaled(figure):
                 scaled.append(figure)
         figure = _in_context(figure, anchors.get(held), today, text)
-        if figure.kind == "date" and figure.date and len(figure.date) == 10 and given is None:
-            anchors[held] = (date.fromisoformat(figure.date), figure.text)  # "September 21"
+        dated_day = figure.kind == "date" or PATTERNS[index][0] == "weekday"
+        if dated_day and figure.date and len(figure.date) == 10 and given is None:
+            # "September 21", "on Tuesday": what "a week earlier" counts from
+            anchors[held] = (date.fromisoformat(figure.date), figure.text)
         found.append(figure)
     return found
 
@@ -773,6 +778,10 @@ def _figure(
         return replace(bare, value=_number(groups["n"]) * scale, approximate=approximate)
     if kind == "year":
         return replace(bare, value=float(groups["y"]), date=groups["y"])
+    if kind == "year-edge":
+        return replace(
+            bare, kind="date", date=f"{groups['y']}-{12 if groups['edge'] == 'end' else 1:02d}"
+        )
     if kind == "date":
         month = int(groups["mn"]) if groups.get("mn") else MONTHS[groups["m"].lower().rstrip(".")]
         if not groups.get("d"):
