@@ -1311,6 +1311,9 @@ def test_what_a_count_in_millions_or_in_dotted_thousands_counts(
         ("He put it at 200, while others spoke of almost 300 people.",
          ("200", 200.0, "people", False, None)),
         ("Seven in 2024 will vote.", ("2024", 2024.0, None, False, None)),  # a year, no share
+        ("in six EU countries", ("six EU countries", 6.0, "countries", False, None)),
+        ("| Russians returned | 55 | press reports |", ("55", 55.0, "people", False, None)),
+        ("It hosts close to a million.", ("close to a million", 1e6, None, True, "upper")),
     ],
 )  # fmt: skip
 def test_counts_in_words_dozens_megatonnes_and_shares_of_a_group(

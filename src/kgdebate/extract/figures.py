@@ -84,7 +84,8 @@ NOT_ADJECTIVES = "(?:are|were|became|become|remain|remained|have|had|lived|fled|
 # One word may stand between a count and what it counts: "55 Russian prisoners", "10 foreign
 # nationals" (never after a year: "in 2014 Russian troops" is no count).
 COUNT_ADJECTIVE = (
-    r"(?:[A-Z][a-z]+(?:an|sh|se|ch|i)|foreign|other|more|new|additional|civilian|local|young|member"
+    r"(?:[A-Z][a-z]+(?:an|sh|se|ch|i)|(?-i:[A-Z]{2,})"  # "six EU countries"
+    r"|foreign|other|more|new|additional|civilian|local|young|member"
     r"|[a-z]+-[a-z]+|[a-z]{3,}ed"  # "pre-war residents", "760 loaded voyages"
     rf"|(?-i:(?!{NOT_ADJECTIVES}\b)[a-z]{{3,}}))"  # "Four port workers"
 )
@@ -253,7 +254,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # A count in thousands, millions or billions of nothing named after it ("43 million."): only
     # after the patterns above, so that "620 million doses" counts doses.
     ("count", re.compile(
-        rf"(?<![\w.$€£]){HEDGE}(?P<n>{NUM}) (?P<scale>{COUNT_SCALE})\b", re.I)),
+        # "close to a million": "a" only after a hedge ("a million reasons" counts reasons)
+        rf"(?<![\w.$€£]){HEDGE}(?P<n>{NUM}|(?(hedge)a(?= [mb]illion)|(?!))) "
+        rf"(?P<scale>{COUNT_SCALE})\b", re.I)),
     ("count", re.compile(
         rf"\b(?P<vague>{VAGUE_WORDS}) of (?P<of>thousands|millions)\b"
         rf"(?: of (?P<unit>{UNIT_NOUN}))?", re.I)),
@@ -582,7 +585,8 @@ def _scaled(figure: Figure) -> bool:
 POPULATION = re.compile(r"\bpopulation (?:of|was|is|stood at) (?:just |only )?$", re.I)
 # The start of a range whose end is a percentage: "between 82 and 87 per cent", "30 to 40%".
 RANGE_TO_PERCENT = re.compile(r"\s*(?:and|to|-|–)\s*\d[\d.,]*\s?(?:%|per ?cent\b)", re.I)
-ROW_UNIT = re.compile(rf"\b(?:{UNIT_NOUN})\b", re.I)  # "Countries that received it"
+# "Countries that received it", "Russians returned"
+ROW_UNIT = re.compile(rf"\b(?:{UNIT_NOUN})\b|(?P<demonym>{DEMONYM_PLURAL})", re.I)
 NUMBER_OF = re.compile(  # "the number of refugees at", "the number of homes still … at"
     rf"\b(?:number|count|total|tally) of (?:[a-z]+ )?"
     rf"(?P<unit>{UNIT_NOUN}|(?-i:[a-z]{{2,}}(?<!s)(?<!ou)s))\b"
@@ -621,7 +625,8 @@ def _unit_in_context(figure: Figure, text: str) -> Figure:
         first_cell = text[row_start + 1 : text.find("|", row_start + 1)]
         named = ROW_UNIT.search(first_cell)
         if named and text.count("|", row_start, figure.start) > 1:  # not in the first cell
-            return replace(figure, kind="count", unit=UNIT_NOUNS[named.group().lower()])
+            unit = "people" if named.group("demonym") else UNIT_NOUNS[named.group().lower()]
+            return replace(figure, kind="count", unit=unit)
     return figure
 
 
@@ -775,7 +780,8 @@ def _figure(
     if kind == "count":
         scale = SCALES.get((groups.get("scale") or "").lower(), 1)
         approximate = bare.approximate or scale > 1
-        return replace(bare, value=_number(groups["n"]) * scale, approximate=approximate)
+        number = NUMBER_WORDS.get(groups["n"].lower()) or _number(groups["n"])
+        return replace(bare, value=float(number) * scale, approximate=approximate)
     if kind == "year":
         return replace(bare, value=float(groups["y"]), date=groups["y"])
     if kind == "year-edge":
