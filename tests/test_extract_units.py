@@ -747,6 +747,38 @@ def test_proposed_names_leave_out_titles_adjectives_and_what_is_no_name() -> Non
     }  # fmt: skip
 
 
+def test_a_body_of_the_or_for_the_something_an_acronym_s_possessive_and_a_surname_alone() -> None:
+    """Issue 12, from train-6: "Office for the Coordination of Humanitarian Affairs" is one
+    name; "UNHCR's" opening a sentence is UNHCR, as "EU" is a name; "Marsh" alone, after "Lena
+    Marsh", is her."""
+    header = "A Note\n\n12 May 2024\n\n"
+    text = (
+        "The Office for the Coordination of Humanitarian Affairs met. UNHCR's report is out. "
+        "Six EU countries agree. Lena Marsh spoke first. Marsh then said no."
+    )
+    source = Source(Path("note.txt"), header + text, "0" * 64, False)
+    proposed = {
+        entity["text"]: [o["start"] - len(header) for o in entity["occurrences"]]
+        for entity in make_draft(source, gazetteer()).data["draft"]["new_entities"]
+    }
+    assert "Office for the Coordination of Humanitarian Affairs" in proposed
+    assert {"UNHCR", "EU"} <= set(proposed)
+    assert proposed["Lena Marsh"] == [text.index("Lena"), text.index("Marsh then")]
+    latin = Source(
+        Path("note.txt"),
+        header + "Latin America is far from the war in Europe. America said it was near.\n",
+        "0" * 64,
+        False,
+    )
+    (place,) = [  # a place's last word alone is no surname, whatever follows it
+        entity
+        for entity in make_draft(latin, gazetteer()).data["draft"]["new_entities"]
+        if entity["text"] == "Latin America"
+    ]
+    assert len(place["occurrences"]) == 1
+    assert not {"Office", "Coordination of Humanitarian Affairs", "Marsh"} & set(proposed)
+
+
 def test_a_dated_line_under_the_title_and_an_adjective_opening_a_name_are_names() -> None:
     """A byline names its publisher and author though title-cased; "American" or "Meridian"
     opening an organisation's name is part of it (an adjective is dropped only before a

@@ -32,6 +32,7 @@ from kgdebate.extract.layout import (
 from kgdebate.extract.names import (
     DEMONYM,
     NOT_ALONE,
+    OF_THE,
     STOP_NAMES,
     TITLES,
     opens_with_title,
@@ -48,7 +49,8 @@ PUBLISHER_TYPES = {"ThinkTank", "University", "InternationalOrganization"}
 URL = re.compile(r"https?://[^\s<>\"{}|\\^`]+[^\s<>\"{}|\\^`.,;:)]")
 # A run of capitalised words, joined by "of", "the", "for", "and", "on" ("Bank of Russia").
 NAME_RUN = re.compile(  # "Radio Free Europe/Radio Liberty" is one name
-    r"(?<![\w'’])[A-Z][\w’'./-]*[\w](?:\s+(?:of|the|for|and|on)\s+[A-Z][\w’'/-]*|\s+[A-Z][\w’'/-]*)*"
+    rf"(?<![\w'’])[A-Z][\w’'./-]*[\w](?:(?:{OF_THE}|\s+(?:of|the|for|and|on))\s+[A-Z][\w’'/-]*"
+    r"|\s+[A-Z][\w’'/-]*)*"
 )
 # A lowercase word that belongs to the name before it.
 NAME_HEAD = re.compile(
@@ -67,6 +69,24 @@ TWO_ACRONYMS = re.compile(r"(?<![\w-])[A-Z]{2,5} [A-Z]{2,5}(?![\w-])")
 # What opens a name's sentence though the line goes on: a table cell's bar, the full stop after a
 # year or a word ("Example Review, 30 November 2023. Interview by …"), not a title's ("Dr.").
 OPENED = re.compile(r"(?:\||(?:\d|[a-z]{3})\.)\s*$")
+# What follows a person's surname alone, and not a place's last word ("Marsh put", "Hrytsenko
+# also claimed"; not "America" after "Latin America", nor "Africa's" after "Central Africa").
+PERSON_AFTER = re.compile(
+    r" (?:[a-z]+ly |then |also |later |again |had |has |have )?(?:said|says|told|tells"
+    r"|added|adds|noted|notes|argued|argues|put|puts|estimated|estimates|wrote|writes|warned"
+    r"|warns|asked|asks|answered|replied|explained|claimed|claims|insisted|insists|believes"
+    r"|thinks|spoke|speaks|described|describes|called|calls|recalled|recalls|stressed|said)\b"
+)
+# Where a full name is a person's: after a title, a role or "said"; before a role set off by
+# commas or a verb of saying ("said Oksana Hrytsenko, a deputy minister", "Lena Marsh, head of").
+PERSON_BEFORE = re.compile(
+    r"(?:\b(?:said|says|told|by|Mr|Ms|Mrs|Dr|Prof|Professor|President|Minister|Senator|Ambassador"
+    r"|Secretary|Director|Chair|Chief|analyst|economist|researcher|spokes(?:man|woman|person)"
+    r"|envoy|official|minister|journalist|editor|author)\.?) $"
+)
+PERSON_ROLE_AFTER = re.compile(r", (?:an?|the|who|[a-z]+ (?:of|at|for))\b")
+ROMAN = re.compile(r"[IVXLC]+")
+CODE_AFTER = re.compile(r"[$/-]| ?\d")
 POSSESSIVE = re.compile(r"(?<=s)['’]$|['’]s$")
 OWNERS_S = re.compile(r"['’]s$")
 TRAILING_MONTH = re.compile(  # "the KIIS December wave": the month is no part of the name
@@ -596,6 +616,9 @@ def _name_parts(text: str, match: re.Match[str], sentence: int | None) -> list[t
     )
     while words and OWNERS_S.sub("", words[0].lower()) in STOP_NAMES and not titled_body:
         words.pop(0)
+    if words and words[0].lower().rstrip("s") in TITLES and " of the " in " ".join(words):
+        # "Heads of State and Government of the African Union": the body they are heads of
+        words = " ".join(words).split(" of the ", 1)[1].split()
     for at in range(1, len(words) - 1):  # "Chornomorsk on Sunday": no name goes on into a day
         if words[at] in ("on", "of", "for", "and", "the") and words[at + 1].lower() in TIME_WORDS:
             words = words[:at]
@@ -617,7 +640,7 @@ def _name_parts(text: str, match: re.Match[str], sentence: int | None) -> list[t
         opening = sentence is not None and (
             first == sentence or bool(OPENED.search(text, sentence, first))
         )
-        acronym = len(part[0]) > 1 and part[0].isupper()  # "UNHCR" opening a sentence
+        acronym = len(part[0]) > 1 and OWNERS_S.sub("", part[0]).isupper()  # "UNHCR's" opening
         if len(part) == 1 and (
             (opening and not acronym)
             or DEMONYM.match(part[0])
@@ -658,6 +681,7 @@ def _no_name(candidate: str, common_nouns: set[str], adjectives: frozenset[str])
             DEMONYM.match(part) or part in adjectives for part in candidate.split("-")
         )
         or len(candidate) < 3
+        and not candidate.isupper()  # "EU", not "Mr"
         or _only_titles(candidate, adjectives)
         or (one_word and (candidate in HEAD_NOUNS or bool(ORGANISATION_HEAD.fullmatch(candidate))))
         or (one_word and candidate[1:].islower() and bare in common_nouns)
@@ -731,7 +755,9 @@ def _new_entities(
                 continue  # in a title, an organisation's name or whose remarks ("… by Clara …")
             word = match.group()
             if " " not in word and (  # one word: what _name_parts would leave out, at a glance
-                covered.overlaps(*match.span()) or match.start() == opens and not word.isupper()
+                covered.overlaps(*match.span())
+                or match.start() == opens
+                and not OWNERS_S.sub("", word).isupper()
             ):
                 continue
             for candidate, first in _name_parts(text, match, opens):
@@ -741,7 +767,67 @@ def _new_entities(
                     covered.overlaps(*span) or papers.overlaps(*span)  # "Istanbul communiqué"
                 ):
                     continue
-                if _no_name(candidate, common_nouns, adjectives):
-                    continue
+                if _no_name(candidate, common_nouns, adjectives) or (
+                    len(candidate) == 2
+                    and candidate.isupper()
+                    and (CODE_AFTER.match(text, span[1]) or ROMAN.fullmatch(candidate))
+                ):
+                    continue  # "US$5.6 billion", "HC 412", "ES-11", "XX century": no name
                 occurrences.setdefault(candidate, []).append({"start": span[0], "end": span[1]})
+    _add_surnames_alone(text, occurrences, covered, common_nouns)
     return [{"text": key, "occurrences": value} for key, value in occurrences.items()]
+
+
+def _add_surnames_alone(
+    text: str,
+    occurrences: dict[str, list[dict[str, int]]],
+    covered: SpanIndex,
+    common_nouns: set[str],
+) -> None:
+    """A person named in full and then by surname alone ("Lena Marsh … Marsh then left"): the
+    surname is another occurrence of her. Not a surname two proposed names share, nor a word
+    the text also writes in lower case ("Black Sea" … "sea")."""
+    not_alone = STOP_NAMES | NOT_ALONE | TITLES | {title + "s" for title in TITLES}
+    by_surname: dict[str, list[str]] = {}
+    for name in occurrences:
+        words = name.split()
+        if (
+            len(words) in (2, 3)
+            and all(word[:1].isupper() and word[1:].islower() for word in words)
+            and not ORGANISATION_HEAD.search(name)
+            and not any(  # "Palestinian State", "French President", "Small States"
+                DEMONYM.match(word) or word in HEAD_NOUNS or word.lower() in not_alone
+                for word in words
+            )
+            and words[-1].lower() not in common_nouns
+            and len(words[-1]) > 2
+        ):
+            by_surname.setdefault(words[-1], []).append(name)
+    by_surname = {  # only those the text shows to be persons, where it names them in full
+        surname: names
+        for surname, names in by_surname.items()
+        if any(
+            PERSON_BEFORE.search(text, max(0, o["start"] - 16), o["start"])
+            or PERSON_ROLE_AFTER.match(text, o["end"])
+            or PERSON_AFTER.match(text, o["end"])
+            for o in occurrences[names[0]]
+        )
+    }
+    taken = SpanIndex([(o["start"], o["end"]) for found in occurrences.values() for o in found])
+    for surname, names in by_surname.items():
+        if len(names) > 1:
+            continue
+        spans = occurrences[names[0]]
+        for alone in re.finditer(rf"(?<![\w'’-]){re.escape(surname)}(?![\w-])", text):
+            start, end = alone.span()
+            before = text[max(0, start - 30) : start]
+            if (
+                taken.overlaps(start, end)
+                or covered.overlaps(start, end)
+                or not PERSON_AFTER.match(text, end)
+                or re.search(r"[A-Z][\w’'-]* $", before)  # part of a longer run of names
+                or re.match(r" [A-Z]", text[end : end + 2])
+            ):
+                continue
+            spans.append({"start": start, "end": end})
+        spans.sort(key=lambda o: o["start"])

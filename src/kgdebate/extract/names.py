@@ -5,6 +5,12 @@ from __future__ import annotations
 import calendar
 import re
 
+BODIES = (  # what is "of the" something in its own name (not a person "of the Institute")
+    "Office", "Government", "Ministry", "Department", "Council", "Committee", "Commission",
+    "Commissioner", "Bank", "Court", "Secretariat", "Organization", "Organisation", "Union",
+    "Federation", "Agency", "Fund", "Programme", "Program", "Conference", "Bureau",
+)  # fmt: skip
+OF_THE = "(?:" + "|".join(f"(?<={body})" for body in BODIES) + r")\s+(?:of|for) the"
 STOP_NAMES = {
     "the", "this", "that", "these", "those", "it", "its", "a", "an", "and", "but", "or", "if",
     "in", "on", "at", "as", "for", "from", "with", "by", "to", "of", "however", "moreover",

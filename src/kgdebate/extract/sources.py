@@ -14,15 +14,16 @@ import calendar
 import re
 from bisect import bisect_left
 
-from kgdebate.extract.names import DEMONYM, NUMBERS, STOP_NAMES, TITLES, without_titles
+from kgdebate.extract.names import (
+    DEMONYM,
+    NUMBERS,
+    OF_THE,
+    STOP_NAMES,
+    TITLES,
+    without_titles,
+)
 from kgdebate.extract.spans import SpanIndex
 
-BODIES = (  # what is "of the" something in its own name (not a person "of the Institute")
-    "Office", "Government", "Ministry", "Department", "Council", "Committee", "Commission",
-    "Commissioner", "Bank", "Court", "Secretariat", "Organization", "Organisation", "Union",
-    "Federation", "Agency", "Fund", "Programme", "Program", "Conference", "Bureau", "Board",
-)  # fmt: skip
-OF_THE = "(?:" + "|".join(f"(?<={body})" for body in BODIES) + r")\s+(?:of|for) the"
 SOURCE_NAME = (  # a name, joined by "of", "for", "and", "on", "the": "Bank of Russia", "RFE/RL",
     # "Office of the United Nations High Commissioner for Human Rights"
     rf"[A-Z][\w.'’/&-]*(?:(?:{OF_THE}|\s+(?:of|for|and|on|the))\s+[A-Z][\w.'’/&-]*"
