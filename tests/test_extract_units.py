@@ -515,6 +515,9 @@ def test_what_is_no_source_and_what_a_source_s_whole_name_is(
         ("The Office for the Coordination of Humanitarian Affairs counted 11.1 million people.",
          "Office for the Coordination of Humanitarian Affairs"),
         ("- 84% said no; the share was 80% in October (KIIS).", "KIIS"),
+        ("Certain ECOWAS officials said $2 billion was pledged.", "ECOWAS officials"),
+        ("Various statistics show that 22 per cent left.", "various statistics"),
+        ("The African figure, analysts said, was 7 million tons.", "analysts"),
     ],
 )  # fmt: skip
 def test_a_source_set_off_by_a_role_a_participle_or_a_bracket_at_the_end(

@@ -11,6 +11,7 @@ BODIES = (  # what is "of the" something in its own name (not a person "of the I
     "Federation", "Agency", "Fund", "Programme", "Program", "Conference", "Bureau",
 )  # fmt: skip
 OF_THE = "(?:" + "|".join(f"(?<={body})" for body in BODIES) + r")\s+(?:of|for) the"
+DETERMINERS = {"certain", "several", "various"}  # before a name: "Certain ECOWAS members …"
 STOP_NAMES = {
     "the", "this", "that", "these", "those", "it", "its", "a", "an", "and", "but", "or", "if",
     "in", "on", "at", "as", "for", "from", "with", "by", "to", "of", "however", "moreover",
@@ -36,6 +37,7 @@ STOP_NAMES = {
     "during", "under", "beyond", "unlike", "like", "until", "upon", "towards", "toward", "via",
     "following", "including", "regarding", "concerning", "throughout", "alongside", "beside",
     "besides", "together", "whether", "although", "though", "because", "unless",
+    *DETERMINERS,
 }  # fmt: skip
 NUMBERS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
 """A number opening a sentence before an adjective is no part of a name ("One Western diplomat

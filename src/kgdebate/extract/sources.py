@@ -16,6 +16,7 @@ from bisect import bisect_left
 
 from kgdebate.extract.names import (
     DEMONYM,
+    DETERMINERS,
     NUMBERS,
     OF_THE,
     STOP_NAMES,
@@ -65,7 +66,7 @@ WORK = r"appeal|survey|poll|polling|study|paper|report|tally|count|estimate"
 VAGUE_WORK = re.compile(
     r"\b(?P<by>(?i:early|recent|preliminary|initial|official|unofficial|conservative"
     r"|independent|international|national|local|latest|reliable|credible|available|provisional"
-    r"|revised|updated|current|other|some|government|first|new)"
+    r"|revised|updated|current|other|some|government|first|new|various|several)"
     r" (?:estimates|surveys|figures|data|studies|reports|assessments|statistics|polls"
     r"|projections|calculations))\b"
 )
@@ -413,16 +414,22 @@ def _as_written(name: str) -> str | None:
         words = words[2:]
     named_with_the = bool(words) and words[0] == "The"  # "The Monitor" is a name, "Traders" not
     while words and words[0].lower() in STOP_NAMES - TITLES - NUMBERS:
+        if words[0].lower() in DETERMINERS and len(words) > 1 and words[1][:1].islower():
+            break  # "various statistics" is what it is, "Certain ECOWAS" is ECOWAS
         words = words[1:]
-    if not words or len(words) == 1 and DEMONYM_PLURAL.match(words[0]):
-        return None  # "80% of Ukrainians said": who answered, not who asked
+    if not words or len(words) == 1 and (DEMONYM_PLURAL.match(words[0]) or DEMONYM.match(words[0])):
+        return None  # "80% of Ukrainians said": who answered, not who asked; "African" no one
     vague = re.fullmatch(rf"(?P<who>{VAGUE_SOURCE})(?:{NARROWED}|{WHO_CLAUSE})", " ".join(words))
     if vague is None:
         return " ".join(without_titles(words))  # "Turkish President Recep Tayyip Erdoğan"
     who = vague.group("who").split()  # "Ukrainian port officials" keeps who they are
-    if (who[-1].islower() or len(who) == 1 and not named_with_the) and not (
-        DEMONYM.match(words[0]) or words[0].endswith("ern")  # "Western diplomats"
-    ):
+    if (
+        (who[-1].islower() or len(who) == 1 and not named_with_the)
+        and not (
+            DEMONYM.match(words[0]) or words[0].endswith("ern")  # "Western diplomats"
+        )
+        and not words[0].isupper()
+    ):  # "ECOWAS officials" keeps its acronym
         words[0] = words[0].lower()
     return " ".join(words)
 
