@@ -1359,6 +1359,23 @@ def test_counts_in_words_dozens_megatonnes_and_shares_of_a_group(
     assert (figure.text, figure.value, figure.unit, figure.approximate, figure.bound) == expected
 
 
+def test_an_answer_counts_what_its_question_asked_and_a_place_ends_a_count() -> None:
+    """Issue 12, from a hearing (train-5): "How many people …?" answered "nearly 18 million";
+    a later count in millions followed by a place ("7.5 million across Europe") counts the same."""
+    text = (
+        "Q1 Chair: How many people does it say are in need?\n\n"
+        "A: Martin Griffiths said nearly 18 million.\n\n"
+        "A: In September 2022 it recorded 7.5 million across Europe."
+    )
+    first, second = text.index("A:"), text.rindex("A:")
+    paragraphs = [(0, first - 2), (first, second - 2), (second, len(text))]
+    counts = [f for f in find_figures(text, paragraphs, None) if f.kind == "count"]
+    assert [(f.text, f.unit) for f in counts] == [
+        ("nearly 18 million", "people"),
+        ("7.5 million", "people"),
+    ]
+
+
 def test_the_end_of_a_year_and_a_week_before_a_weekday() -> None:
     """Issue 12, from train-6: "the end of 2023" is December 2023, not the year; "a week
     earlier" after "on Tuesday" counts from that Tuesday."""

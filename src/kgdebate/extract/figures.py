@@ -575,7 +575,9 @@ def _unit_from_neighbours(
 
 # After a count that names nothing it counts: the end of its phrase ("gave 21.8 million.", "at
 # 21.8 million, apparently"), not a word that may be what it counts ("4 million acres").
-ENDS_A_PHRASE = re.compile(r"\s*(?:[.,;:!?)\]\"”’]|$| in need\b)")
+ENDS_A_PHRASE = re.compile(  # or a place: "recorded 7.5 million across Europe"
+    r"\s*(?:[.,;:!?)\]\"”’]|$| in need\b| (?:across|in|inside|within) (?:the )?[A-Z])"
+)
 
 
 def _scaled(figure: Figure) -> bool:
@@ -604,6 +606,12 @@ SET_AGAINST = re.compile(
 )
 
 
+# A question that says what its answer counts: "How many people does it say are in need?"
+HOW_MANY = re.compile(
+    rf"\b(?i:how many) (?P<unit>{UNIT_NOUN}|(?-i:[a-z]{{2,}}(?<!s)(?<!ou)s))\b[^?.!]*\?", re.I
+)
+
+
 def _unit_in_context(figure: Figure, text: str) -> Figure:
     """A count whose unit the words around it give: "a pre-war population of 43 million", "put
     the number of refugees at about 6 million", "between 82 and 87 per cent", or a table row
@@ -613,6 +621,10 @@ def _unit_in_context(figure: Figure, text: str) -> Figure:
     number_of = NUMBER_OF.search(text, max(0, figure.start - 80), figure.start)
     if number_of:
         noun = number_of.group("unit").lower()
+        return replace(figure, kind="count", unit=UNIT_NOUNS.get(noun, noun))
+    asked = list(HOW_MANY.finditer(text, max(0, figure.start - 300), figure.start))
+    if asked:  # the answer to "How many people …?" counts people
+        noun = asked[-1].group("unit").lower()
         return replace(figure, kind="count", unit=UNIT_NOUNS.get(noun, noun))
     set_against = SET_AGAINST.match(text, figure.end)
     if set_against:
