@@ -1346,6 +1346,7 @@ def test_what_a_count_in_millions_or_in_dotted_thousands_counts(
         ("He put it at 200, while others spoke of almost 300 people.",
          ("200", 200.0, "people", False, None)),
         ("Seven in 2024 will vote.", ("2024", 2024.0, None, False, None)),  # a year, no share
+        ("Aid convoys numbered 212 in May.", ("212", 212.0, "convoys", False, None)),
         ("in six EU countries", ("six EU countries", 6.0, "countries", False, None)),
         ("| Russians returned | 55 | press reports |", ("55", 55.0, "people", False, None)),
         ("It hosts close to a million.", ("close to a million", 1e6, None, True, "upper")),
@@ -1374,6 +1375,23 @@ def test_an_answer_counts_what_its_question_asked_and_a_place_ends_a_count() -> 
         ("nearly 18 million", "people"),
         ("7.5 million", "people"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        ("At the UN, 100 states voted for it; 11 voted against and 58 abstained (UN).",
+         [("100 states", "states"), ("11", "states"), ("58", "states")]),
+        ("EBI counted 470 outbound voyages; the Example Freight Monitor counted 452.",
+         [("470 outbound voyages", "voyages"), ("452", "voyages")]),
+    ],
+)  # fmt: skip
+def test_a_tally_parted_by_a_semicolon_counts_one_thing(
+    text: str, counted: list[tuple[str, str]]
+) -> None:
+    """Issue 12, from train-5: the parts of one tally, and two sources' parallel counts."""
+    found = find_figures(text, [(0, len(text))], None)
+    assert [(f.text, f.unit) for f in found if f.kind == "count"] == counted
 
 
 def test_the_end_of_a_year_and_a_week_before_a_weekday() -> None:

@@ -546,7 +546,11 @@ def _season(bare: Figure, groups: dict[str, str], today: date | None) -> Figure 
     )
 
 
-LISTED = re.compile(r"(?:,| and| or| while| but| with| (?:up|down) from| against| versus| than)$")
+LISTED = re.compile(
+    r"(?:[,;]| and| or| while| but| with| (?:up|down) from| against| versus| than"
+    # a parallel count: "EBI counted 470 voyages; the Monitor counted 452"
+    r"| counted| recorded| estimated| reported)$"
+)
 
 
 def _unit_from_neighbours(
@@ -560,7 +564,9 @@ def _unit_from_neighbours(
     A bare number that takes none is no figure (``None``)."""
     for before in reversed(counted):
         between = text[before.end : figure.start]
-        listed = len(between) < 80 and not re.search(r"[.!?;:]", between)
+        # within its sentence; a semicolon may part two counts of one tally ("100 states voted
+        # …; 11 voted against")
+        listed = len(between) < 80 and not re.search(r"[.!?:]", between)
         if (
             (listed and LISTED.search(between.rstrip()))
             or before.value == float(figure.value or -1)
@@ -606,6 +612,9 @@ SET_AGAINST = re.compile(
 )
 
 
+NUMBERED = re.compile(
+    r"\b(?P<unit>[A-Za-z]{2,}(?<!s)(?<!ou)s) (?:[a-z-]+ ){0,4}(?:numbered|totalled|totaled) $"
+)
 # A question that says what its answer counts: "How many people does it say are in need?"
 HOW_MANY = re.compile(
     rf"\b(?i:how many) (?P<unit>{UNIT_NOUN}|(?-i:[a-z]{{2,}}(?<!s)(?<!ou)s))\b[^?.!]*\?", re.I
@@ -621,6 +630,10 @@ def _unit_in_context(figure: Figure, text: str) -> Figure:
     number_of = NUMBER_OF.search(text, max(0, figure.start - 80), figure.start)
     if number_of:
         noun = number_of.group("unit").lower()
+        return replace(figure, kind="count", unit=UNIT_NOUNS.get(noun, noun))
+    numbered = NUMBERED.search(text, max(0, figure.start - 80), figure.start)
+    if numbered:  # "Aid convoys reaching front-line districts numbered 212"
+        noun = numbered.group("unit").lower()
         return replace(figure, kind="count", unit=UNIT_NOUNS.get(noun, noun))
     asked = list(HOW_MANY.finditer(text, max(0, figure.start - 300), figure.start))
     if asked:  # the answer to "How many people …?" counts people
