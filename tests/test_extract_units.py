@@ -1290,6 +1290,10 @@ def test_a_count_in_millions_takes_the_unit_of_one_in_an_earlier_paragraph() -> 
         ("It needs a 10-fold increase.", [("10-fold", 10.0)]),
         ("Exports have fallen more than sevenfold.", [("more than sevenfold", 7.0)]),
         ("Our approach is twofold.", []),  # two parts, not twice as much
+        ("Diplomats met at least twice.", [("at least twice", 2.0)]),
+        ("It saw twice as much rain.", [("twice", 2.0)]),
+        ("He spoke more than once.", [("more than once", 1.0)]),
+        ("We must once again act.", []),  # "once" counts only after a hedge
     ],
 )
 def test_so_many_fold_is_a_count_of_times(words: str, expected: list[tuple[str, float]]) -> None:

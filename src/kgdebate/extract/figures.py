@@ -52,6 +52,7 @@ VAGUE_WORDS = "tens|hundreds|thousands|millions"
 PARTS = {"half": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6, "tenth": 10}
 FRACTION = "|".join(PARTS)
 FOLDS = "three|four|five|six|seven|eight|nine|ten"  # "threefold"
+ONCE = {"once": 1, "twice": 2, "thrice": 3}
 WORD_NUM = r"(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r"|\d+)"
 
 UNIT_NOUNS = {  # what a count counts, in the words a text uses: the unit recorded
@@ -77,6 +78,7 @@ UNIT_NOUNS = {  # what a count counts, in the words a text uses: the unit record
     "vessels": "vessels", "drones": "drones", "missiles": "missiles", "tankers": "tankers",
     "schools": "schools", "hospitals": "hospitals", "households": "households",
     "families": "families", "homes": "homes", "convoys": "convoys", "trucks": "trucks",
+    "minutes": "minutes",
 }  # fmt: skip
 # Words that may stand between a number and a plural and are no adjective of it: "2 million are
 # refugees".
@@ -226,6 +228,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "risen threefold", "a 10-fold increase": so many times (not "twofold": "in two parts")
     ("fold", re.compile(
         rf"(?<![\w.$€£-]){HEDGE}(?P<n>{FOLDS}|\d+)-?fold\b", re.I)),
+    # "twice", "at least once" (never "once again" without a hedge): so many times
+    ("fold", re.compile(rf"(?<![\w.$€£-]){HEDGE}(?P<n>twice|thrice|(?(hedge)once|(?!)))\b", re.I)),
     # A share in words: "about a fifth of", "two-thirds of", "half of", "one in five".
     ("share", re.compile(
         rf"(?<![\w.$€£-])(?<!first )(?<!second )(?<!the ){HEDGE}"
@@ -367,7 +371,7 @@ FIRST_WORDS = (
     | set(VAGUE) | set(QUARTERS) | {hedge.split()[0] for hedge in HEDGES}
     | {f"{n}fold" for n in FOLDS.split("|")}
     | {"the", "within", "in", "over", "during", "this", "last", "next", "early", "late", "since",
-       "yesterday", "today", "tomorrow", "tonight", "by", "half"}
+       "yesterday", "today", "tomorrow", "tonight", "by", "half", "twice", "thrice"}
 )  # fmt: skip
 # Common first words that start a figure only before one of a few words ("the past 20 months",
 # "in the coming year", "as many as", "at least"): elsewhere ("the war", "in Kyiv") no pattern
@@ -781,7 +785,8 @@ def _figure(
     if kind == "tonnes":  # "2.1 Mt"
         return replace(bare, kind="count", value=_number(groups["n"]) * 1e6, unit="tonnes")
     if kind == "fold":
-        return replace(bare, kind="count", value=float(_whole(groups["n"].lower())), unit="times")
+        times = ONCE.get(groups["n"].lower()) or _whole(groups["n"].lower())
+        return replace(bare, kind="count", value=float(times), unit="times")
     if kind == "money":
         scale = SCALES.get((groups.get("scale") or "").lower(), 1)
         return replace(bare, value=_number(groups["n"]) * scale, unit=CURRENCIES[groups["cur"]])
