@@ -1388,12 +1388,17 @@ def test_an_answer_counts_what_its_question_asked_and_a_place_ends_a_count() -> 
          [("100 states", "states"), ("11", "states"), ("58", "states")]),
         ("EBI counted 470 outbound voyages; the Example Freight Monitor counted 452.",
          [("470 outbound voyages", "voyages"), ("452", "voyages")]),
+        ("Around 2,400 people left. Volunteers put the number closer to 3,000, they said.",
+         [("Around 2,400 people", "people"), ("closer to 3,000", "people")]),
+        ("The advance was perhaps 15 to 20 kilometres.",
+         [("perhaps 15", "km"), ("20 kilometres", "km")]),
     ],
 )  # fmt: skip
 def test_a_tally_parted_by_a_semicolon_counts_one_thing(
     text: str, counted: list[tuple[str, str]]
 ) -> None:
-    """Issue 12, from train-5: the parts of one tally, and two sources' parallel counts."""
+    """Issue 12, from train-5 and train-2: the parts of one tally, two sources' parallel counts,
+    "the number" put at a figure, a range's first number."""
     found = find_figures(text, [(0, len(text))], None)
     assert [(f.text, f.unit) for f in found if f.kind == "count"] == counted
 

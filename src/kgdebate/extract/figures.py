@@ -563,9 +563,13 @@ def _unit_from_neighbours(
     """A count without a unit takes the unit of a count before it in its paragraph:
     - listed after it in the same sentence ("100 states voted in favour, 11 against");
     - the same number ("55 Russian prisoners … counted among the 55");
+    - any, when the figure's sentence puts "the number" at it ("around 2,400 people had left …
+      Volunteers put the number closer to 3,000");
     - both counted in millions or billions ("18 million people … a higher figure, 21.8 million"),
       else the last such count before it in the text (a transcript's answer to a question).
     A bare number that takes none is no figure (``None``)."""
+    if counted and THE_NUMBER.search(text, _sentence_start(text, figure.start), figure.start):
+        return replace(figure, kind="count", unit=counted[-1].unit)
     for before in reversed(counted):
         between = text[before.end : figure.start]
         # within its sentence; a semicolon may part two counts of one tally ("100 states voted
@@ -597,6 +601,9 @@ def _scaled(figure: Figure) -> bool:
 POPULATION = re.compile(r"\bpopulation (?:of|was|is|stood at) (?:just |only )?$", re.I)
 # The start of a range whose end is a percentage: "between 82 and 87 per cent", "30 to 40%".
 RANGE_TO_PERCENT = re.compile(r"\s*(?:and|to|-|–)\s*\d[\d.,]*\s?(?:%|per ?cent\b)", re.I)
+RANGE_TO_UNIT = re.compile(rf"\s*(?:and|to|-|–)\s*\d[\d.,]*\s(?P<unit>{UNIT_NOUN})\b", re.I)
+# "put the number closer to 3,000": the number counted before
+THE_NUMBER = re.compile(r"\b(?:the|that|this) (?:number|figure|total|count|tally)\b[^.;!?]*$", re.I)
 # "Countries that received it", "Russians returned"
 ROW_UNIT = re.compile(rf"\b(?:{UNIT_NOUN})\b|(?P<demonym>{DEMONYM_PLURAL})", re.I)
 NUMBER_OF = re.compile(  # "the number of refugees at", "the number of homes still … at"
@@ -649,6 +656,10 @@ def _unit_in_context(figure: Figure, text: str) -> Figure:
         return replace(figure, kind="count", unit=UNIT_NOUNS.get(noun, noun))
     if RANGE_TO_PERCENT.match(text, figure.end):
         return replace(figure, kind="percent", unit="percent")
+    range_to = RANGE_TO_UNIT.match(text, figure.end)
+    if range_to:  # "perhaps 15 to 20 kilometres"
+        noun = range_to.group("unit").lower()
+        return replace(figure, kind="count", unit=UNIT_NOUNS.get(noun, noun))
     row_start = text.rfind("\n", 0, figure.start) + 1
     if text.startswith("|", row_start):
         first_cell = text[row_start + 1 : text.find("|", row_start + 1)]
