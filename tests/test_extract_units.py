@@ -515,6 +515,9 @@ def test_what_is_no_source_and_what_a_source_s_whole_name_is(
         ("The Office for the Coordination of Humanitarian Affairs counted 11.1 million people.",
          "Office for the Coordination of Humanitarian Affairs"),
         ("- 84% said no; the share was 80% in October (KIIS).", "KIIS"),
+        ("Figures from my government show we committed €210 million.", "my government"),
+        ("We were told by a senior official at the Ministry of Example Development that it is £90"
+         " million.", "senior official at the Ministry of Example Development"),
         ("Certain ECOWAS officials said $2 billion was pledged.", "ECOWAS officials"),
         ("Various statistics show that 22 per cent left.", "various statistics"),
         ("The African figure, analysts said, was 7 million tons.", "analysts"),

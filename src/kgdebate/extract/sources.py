@@ -59,6 +59,8 @@ SAYS = (  # "X said", "X has estimated", "X later reported"
     r"|(?:gave|gives|give)(?= (?:an? |the |its |their )?(?:figure|number|estimate|count|total"
     r"|tally|\d|about|around|nearly|almost|some|more|over|at least)))"
 )
+OWN_BODY = re.compile(r"(?:my|our) (?:government|ministry|country|office)")
+"""The speaker's own body, as a speech names it: the source as written."""
 OUTLET = r"newsletter|newspaper|agency|website|channel|broadcaster|daily|weekly|group|office"
 WORK = r"appeal|survey|poll|polling|study|paper|report|tally|count|estimate"
 """What a source makes, and a later sentence may point back at ("the appeal", "the survey")."""
@@ -77,12 +79,14 @@ SAID = (  # who says it; where two start at one word, the first listed
         r"\b(?i:according to|by the (?:count|estimate|tally) of|polling by|polls by|citing"
         r"|per(?! cent)"
         r"|(?:reported|estimated|published|released|compiled|collected|counted|requested"
-        r"|sought|targeted|tracked|recorded|registered|verified|confirmed|measured) by"
+        r"|sought|targeted|tracked|recorded|registered|verified|confirmed|measured|told) by"
         r"|in the (?:estimate|view|words|count|assessment|reckoning) of"
         r"|according to (?:the )?(?:statistics|figures|data|estimates|records|count) of"
         r"|(?:survey|poll|study|paper|report|tally|count|estimate|figures|data|research)\b"
         r"[^,;.:]{0,30}?\b(?:by|from))\s+"
-        rf"(?P<by>(?:the )?{SOURCE_NAME}|{VAGUE_SOURCE}(?: (?:in|at|from) [A-Z][\w-]+)?)"
+        rf"(?P<by>(?:the )?{SOURCE_NAME}|{VAGUE_SOURCE}(?:{NARROWED})?"
+        # "figures from my government show": the speaker's government, as they call it
+        rf"|{OWN_BODY.pattern})"
     ),
     # "X said", "X's spokesman said", "the United Nations and its partners appealed for",
     # "the Lab, a research group in Riga, estimates", "the Monitor newsletter reported"
@@ -407,6 +411,8 @@ def _spelled_out(before: str, name: str) -> bool:
 def _as_written(name: str) -> str | None:
     """A source as the curator writes it: not "the UN", "the UN's", "In May Reuters"; "other
     accounts" as the vague source it is. ``None`` if nothing is left ("June")."""
+    if OWN_BODY.fullmatch(name.strip()):
+        return name.strip()
     words = re.sub(r"['’]s?$|-(?:coordinated|led|backed|run|brokered)$", "", name.strip()).split()
     if words and words[-1].endswith(".") and "." not in words[-1][:-1]:
         words[-1] = words[-1][:-1]  # "according to the UN." ends a sentence; "U.S." keeps its own
