@@ -1367,6 +1367,19 @@ def test_counts_in_words_dozens_megatonnes_and_shares_of_a_group(
     assert (figure.text, figure.value, figure.unit, figure.approximate, figure.bound) == expected
 
 
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("In the first ten months of the year exports fell.", ("2023-01", "2023-10")),
+        ("In the first half of 2022 it rose.", ("2022-01", "2022-06")),
+        ("In the first six months of last year it fell.", ("2022-01", "2022-06")),
+    ],
+)
+def test_the_first_months_of_a_year_run_from_january(words: str, expected: tuple[str, str]) -> None:
+    (figure,) = find_figures(words, [(0, len(words))], date(2023, 11, 1))
+    assert (figure.date, figure.until) == expected
+
+
 def test_an_answer_counts_what_its_question_asked_and_a_place_ends_a_count() -> None:
     """Issue 12, from a hearing (train-5): "How many people …?" answered "nearly 18 million";
     a later count in millions followed by a place ("7.5 million across Europe") counts the same."""

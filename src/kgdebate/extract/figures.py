@@ -207,6 +207,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("period-edge", re.compile(
         r"\b(?i:the) (?P<edge>end|start|beginning) of (?P<which>last|this|next) (?P<unit>month"
         r"|year)\b")),
+    # "the first ten months of the year", "the first half of 2023": from January on.
+    ("first-months", re.compile(
+        rf"\b(?i:the) first (?:(?P<n>{WORD_NUM}) months|(?P<half>half)) of "
+        r"(?:(?P<which>the|this|last) year|(?P<y>(?:19|20)\d\d))\b")),
     # "the second quarter", its year from the context as a month's.
     ("quarter", re.compile(
         r"\b(?:the )?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th) quarter(?![\w-]| of\b)",
@@ -876,6 +880,8 @@ def _figure(
         start = date(int(groups["y"]), first, 1)
         until = date.fromordinal(_shift(start, 3, "month").toordinal() - 1)
         return replace(bare, kind="date", date=start.isoformat()[:7], until=until.isoformat())
+    if kind == "first-months":
+        return _first_months(bare, groups, today)
     if kind in ("period-edge", "month-of-year"):
         return _counted(_month_counted(bare, groups, today), today)
     if kind in RELATIVE:
@@ -957,6 +963,23 @@ def _weekday(bare: Figure, groups: dict[str, str], today: date | None) -> Figure
         return replace(bare, date=date.fromordinal(today.toordinal() + ahead).isoformat())
     back = (today.weekday() - wanted) % 7
     return replace(bare, date=date.fromordinal(today.toordinal() - back).isoformat())
+
+
+def _first_months(bare: Figure, groups: dict[str, str], today: date | None) -> Figure | None:
+    """ "the first ten months of the year": January to October of that year (the document's,
+    or the year before it for "last year")."""
+    months = 6 if groups.get("half") else _whole(groups["n"].lower())
+    if not 1 <= months <= 12:
+        return None
+    if groups.get("y"):
+        return replace(
+            bare, kind="date", date=f"{groups['y']}-01", until=f"{groups['y']}-{months:02d}"
+        )
+    if today is None:
+        return replace(bare, kind="relative-date")
+    year = today.year - (groups["which"].lower() == "last")
+    dated = replace(bare, kind="relative-date", date=f"{year}-01", until=f"{year}-{months:02d}")
+    return _counted(dated, today)
 
 
 def _month_counted(bare: Figure, groups: dict[str, str], today: date | None) -> Figure:
