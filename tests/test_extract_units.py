@@ -1370,9 +1370,9 @@ def test_counts_in_words_dozens_megatonnes_and_shares_of_a_group(
 @pytest.mark.parametrize(
     ("words", "expected"),
     [
-        ("In the first ten months of the year exports fell.", ("2023-01", "2023-10")),
-        ("In the first half of 2022 it rose.", ("2022-01", "2022-06")),
-        ("In the first six months of last year it fell.", ("2022-01", "2022-06")),
+        ("In the first ten months of the year exports fell.", ("2023-01", "2023-10-31")),
+        ("In the first half of 2022 it rose.", ("2022-01", "2022-06-30")),
+        ("In the first six months of last year it fell.", ("2022-01", "2022-06-30")),
     ],
 )
 def test_the_first_months_of_a_year_run_from_january(words: str, expected: tuple[str, str]) -> None:

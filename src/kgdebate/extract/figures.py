@@ -972,14 +972,17 @@ def _first_months(bare: Figure, groups: dict[str, str], today: date | None) -> F
     if not 1 <= months <= 12:
         return None
     if groups.get("y"):
-        return replace(
-            bare, kind="date", date=f"{groups['y']}-01", until=f"{groups['y']}-{months:02d}"
-        )
+        year = int(groups["y"])
+        return replace(bare, kind="date", date=f"{year}-01", until=_month_end(year, months))
     if today is None:
         return replace(bare, kind="relative-date")
     year = today.year - (groups["which"].lower() == "last")
-    dated = replace(bare, kind="relative-date", date=f"{year}-01", until=f"{year}-{months:02d}")
+    dated = replace(bare, kind="relative-date", date=f"{year}-01", until=_month_end(year, months))
     return _counted(dated, today)
+
+
+def _month_end(year: int, month: int) -> str:
+    return date(year, month, calendar.monthrange(year, month)[1]).isoformat()
 
 
 def _month_counted(bare: Figure, groups: dict[str, str], today: date | None) -> Figure:
