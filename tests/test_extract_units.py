@@ -516,6 +516,10 @@ def test_what_is_no_source_and_what_a_source_s_whole_name_is(
          "Office for the Coordination of Humanitarian Affairs"),
         ("- 84% said no; the share was 80% in October (KIIS).", "KIIS"),
         ("Figures from my government show we committed €210 million.", "my government"),
+        ("The World Bank added more than $37.5 billion in financing.", None),
+        ("UNHCR added that 6 million had left.", "UNHCR"),
+        ("Cameroon has confirmed its commitment by raising it to 35 per cent.", None),
+        ("The price is $10 a ton, while according to an IMF study it should be higher.", None),
         ("We were told by a senior official at the Ministry of Example Development that it is £90"
          " million.", "senior official at the Ministry of Example Development"),
         ("Certain ECOWAS officials said $2 billion was pledged.", "ECOWAS officials"),
@@ -547,6 +551,17 @@ def test_the_tracker_a_markdown_footnote_and_a_marker_after_another_figure() -> 
     assert sources.of(text.index("600")) == "Example Energy Tracker"
     assert sources.of(text.index("roughly 40")) == "Example Commodity Desk"
     assert sources.of(text.index("120-day")) is None
+
+
+def test_the_highest_figure_points_back_at_no_one_the_figures_do() -> None:
+    """"the highest figure in our history" is no back-reference to a source; "The figures"
+    opening a sentence is."""
+    text = "Experts said growth was 3%. GDP reached $3,691, the highest figure in our history."
+    sources = FigureSources(text, [(0, 27), (28, len(text))])
+    assert sources.of(text.index("$3,691")) is None
+    text = "Experts said growth was 3%. The figures show $3,691 a head."
+    sources = FigureSources(text, [(0, 27), (28, len(text))])
+    assert sources.of(text.index("$3,691")) == "experts"
 
 
 def test_a_country_named_alone_is_not_lengthened_by_the_word_before_it() -> None:

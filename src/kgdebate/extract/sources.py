@@ -51,13 +51,18 @@ SAYS = (  # "X said", "X has estimated", "X later reported"
     r"(?:said|says|spoke of|told|estimated|estimates|counted|counts|reported|reports|put|puts"
     r"|found|finds|recorded|records|appealed for|sought|noted|notes|wrote|writes|stated"
     r"|announced|confirmed|calculated|projected|forecast|showed|shows|registered|say|estimate"
-    r"|report|note|count|find|recalled|added|asked|asks|polled|polls|surveyed|surveys"
+    # "UNHCR added that …", not "the World Bank added $37.5 billion"
+    r"|report|note|count|find|recalled|added(?= that\b|[,.:]|$)|asked|asks|polled|polls"
+    r"|surveyed|surveys"
     r"|claim|claims|claimed|insist|insists|insisted|warn|warns|warned|suggest|suggests"
     r"|suggested|believe|believes|describe|describes|described|tell|tells|remind|reminds"
     r"|reminded"
     # "gave 21.8 million", "gave a figure of": never "gave shelter to"
     r"|(?:gave|gives|give)(?= (?:an? |the |its |their )?(?:figure|number|estimate|count|total"
     r"|tally|\d|about|around|nearly|almost|some|more|over|at least)))"
+    # not "confirmed its commitment": a pledge, not a report
+    r"(?! (?:its|their|our|his|her) (?:commitment|support|intention|readiness|position"
+    r"|willingness|determination|resolve|solidarity)\b)"
 )
 OWN_BODY = re.compile(r"(?:my|our) (?:government|ministry|country|office)")
 """The speaker's own body, as a speech names it: the source as written."""
@@ -170,11 +175,11 @@ SOURCE_LINE = re.compile(
     r"^[ \t]*[*_]{0,2}(?i:sources?|data|figures)[*_]{0,2}[ \t]*:[*_]{0,2}[ \t]*(?P<by>[^\n]+)", re.M
 )
 # A sentence that points back at a source named before it ("The survey … found that 84% …").
-BACK_REFERENCE = re.compile(
-    r"\b(?i:the|its|that|this|the same) (?:[\w-]+ )?"
-    rf"(?P<work>{WORK}|institute|agency|figures?|data|authors|organi[sz]ation|ministry|office"
+BACK_REFERENCE = re.compile(  # not "the highest figure in our history"
+    r"\b(?i:the|its|that|this|these|those|the same) (?:(?:[\w-]+ )?"
+    rf"(?P<work>{WORK}|institute|agency|authors|organi[sz]ation|ministry|office"
     r"|tracker|monitor|observatory"
-    r"|pollster|researchers|reckoning|firm)\b"
+    r"|pollster|researchers|reckoning|firm)|(?P<figures>figures?|data))\b"
 )
 # A pronoun for the last source named: a sentence that opens with one ("He estimated that more
 # than 90 ships …", "It found …"; matched at the sentence's start), or one after what was said
@@ -330,6 +335,9 @@ def _up_to_clause(text: str, sentence: tuple[int, int], position: int) -> tuple[
     if BRACKETED_AT_END.search(text, sentence[0], sentence[1]):
         return sentence  # "84% …; the share was 80% in October (KIIS)." gives both their source
     end = text.find("; ", position, sentence[1])
+    # nor one in a part set against it ("$10 a ton, while according to an IMF estimate …")
+    contrast = CONTRAST.search(text, position, end if end >= 0 else sentence[1])
+    end = contrast.start() if contrast else end
     return (sentence[0], end if end >= 0 else sentence[1])
 
 
