@@ -519,6 +519,8 @@ def test_what_is_no_source_and_what_a_source_s_whole_name_is(
         ("The World Bank added more than $37.5 billion in financing.", None),
         ("UNHCR added that 6 million had left.", "UNHCR"),
         ("Cameroon has confirmed its commitment by raising it to 35 per cent.", None),
+        ("Gold in the Bank of England, calculated to be worth $1.3 billion, is held.", None),
+        ("Palau believes in the 30 by 30 initiative: 30 per cent of the zone.", None),
         ("The price is $10 a ton, while according to an IMF study it should be higher.", None),
         ("We were told by a senior official at the Ministry of Example Development that it is £90"
          " million.", "senior official at the Ministry of Example Development"),
@@ -554,7 +556,7 @@ def test_the_tracker_a_markdown_footnote_and_a_marker_after_another_figure() -> 
 
 
 def test_the_highest_figure_points_back_at_no_one_the_figures_do() -> None:
-    """"the highest figure in our history" is no back-reference to a source; "The figures"
+    """ "the highest figure in our history" is no back-reference to a source; "The figures"
     opening a sentence is."""
     text = "Experts said growth was 3%. GDP reached $3,691, the highest figure in our history."
     sources = FigureSources(text, [(0, 27), (28, len(text))])

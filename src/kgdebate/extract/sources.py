@@ -55,14 +55,16 @@ SAYS = (  # "X said", "X has estimated", "X later reported"
     r"|report|note|count|find|recalled|added(?= that\b|[,.:]|$)|asked|asks|polled|polls"
     r"|surveyed|surveys"
     r"|claim|claims|claimed|insist|insists|insisted|warn|warns|warned|suggest|suggests"
-    r"|suggested|believe|believes|describe|describes|described|tell|tells|remind|reminds"
+    r"|suggested|believe(?! in\b)|believes(?! in\b)|describe|describes|described|tell|tells"
+    r"|remind|reminds"
     r"|reminded"
     # "gave 21.8 million", "gave a figure of": never "gave shelter to"
     r"|(?:gave|gives|give)(?= (?:an? |the |its |their )?(?:figure|number|estimate|count|total"
     r"|tally|\d|about|around|nearly|almost|some|more|over|at least)))"
-    # not "confirmed its commitment": a pledge, not a report
+    # not "confirmed its commitment": a pledge, not a report; not "gold …, calculated to be
+    # worth": a participle
     r"(?! (?:its|their|our|his|her) (?:commitment|support|intention|readiness|position"
-    r"|willingness|determination|resolve|solidarity)\b)"
+    r"|willingness|determination|resolve|solidarity)\b| to be\b)"
 )
 OWN_BODY = re.compile(r"(?:my|our) (?:government|ministry|country|office)")
 """The speaker's own body, as a speech names it: the source as written."""
