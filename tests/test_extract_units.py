@@ -1371,6 +1371,12 @@ def test_what_a_count_in_millions_or_in_dotted_thousands_counts(
          ("200", 200.0, "people", False, None)),
         ("Seven in 2024 will vote.", ("2024", 2024.0, None, False, None)),  # a year, no share
         ("Aid convoys numbered 212 in May.", ("212", 212.0, "convoys", False, None)),
+        ("3 million of our countrymen died.", ("3 million", 3e6, "people", True, None)),
+        ("hundreds of thousands of Turkish nationals",
+         ("hundreds of thousands of Turkish nationals", 1e5, "people", True, "lower")),
+        ("For 110 million Filipinos.", ("110 million Filipinos", 1.1e8, "people", True, None)),
+        ("There are over 1,400 dead.", ("over 1,400 dead", 1400.0, "people", True, "lower")),
+        ("We share a 1,000-kilometre border.", ("1,000-kilometre", 1000.0, "km", False, None)),
         ("in six EU countries", ("six EU countries", 6.0, "countries", False, None)),
         ("| Russians returned | 55 | press reports |", ("55", 55.0, "people", False, None)),
         ("It hosts close to a million.", ("close to a million", 1e6, None, True, "upper")),

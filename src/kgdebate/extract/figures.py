@@ -78,7 +78,8 @@ UNIT_NOUNS = {  # what a count counts, in the words a text uses: the unit record
     "vessels": "vessels", "drones": "drones", "missiles": "missiles", "tankers": "tankers",
     "schools": "schools", "hospitals": "hospitals", "households": "households",
     "families": "families", "homes": "homes", "convoys": "convoys", "trucks": "trucks",
-    "minutes": "minutes",
+    "minutes": "minutes", "dead": "people", "injured": "people", "wounded": "people",
+    "countrymen": "people", "compatriots": "people",
 }  # fmt: skip
 # Words that may stand between a number and a plural and are no adjective of it: "2 million are
 # refugees".
@@ -92,7 +93,7 @@ COUNT_ADJECTIVE = (
     rf"|(?-i:(?!{NOT_ADJECTIVES}\b)[a-z]{{3,}}))"  # "Four port workers"
 )
 # A people named by a plural after a count: "205 Ukrainians" (capitalised: never "3 plans").
-DEMONYM_PLURAL = r"(?-i:[A-Z][a-z]+(?:ians|ans|ese|is))"
+DEMONYM_PLURAL = r"(?-i:[A-Z][a-z]+(?:ians|ans|ese|is|inos|ims|ews))"  # "Filipinos", "Muslims"
 HEDGES = {  # a hedge before a figure makes it approximate
     "nearly": "upper", "almost": "upper", "up to": "upper", "about": None, "around": None,
     "roughly": None, "some": None, "approximately": None, "an estimated": None,
@@ -225,7 +226,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("count", re.compile(
         rf"(?<![\w.$€£-]){HEDGE}(?P<n>{NUM}|{WORD_NUM}|half a(?= [mb]illion))"
         rf"(?: (?P<scale>{COUNT_SCALE}))?(?: |-)"
-        rf"(?P<unit>{UNIT_NOUN}|day|hour|year|week|month)\b", re.I)),
+        rf"(?P<unit>{UNIT_NOUN}|day|hour|year|week|month|kilometre|kilometer|mile|tonne)\b",
+        re.I)),
     ("tonnes", re.compile(rf"(?<![\w.$€£-]){HEDGE}(?P<n>{NUM}) ?(?-i:Mt)\b", re.I)),
     ("percent", re.compile(
         rf"(?<![\w.]){HEDGE}(?P<n>{NUM})\s?(?:%|percent\b|per cent\b)", re.I)),
@@ -267,7 +269,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?P<scale>{COUNT_SCALE})\b", re.I)),
     ("count", re.compile(
         rf"\b(?P<vague>{VAGUE_WORDS}) of (?P<of>thousands|millions)\b"
-        rf"(?: of (?P<unit>{UNIT_NOUN}))?", re.I)),
+        # "of Turkish nationals", "of our citizens", "of internally displaced persons"
+        rf"(?: of (?:(?:our|my|their|the) )?(?:[A-Za-z-]+ ){{0,2}}?(?P<unit>{UNIT_NOUN})\b)?",
+        re.I)),
     ("count", re.compile(
         rf"(?<![\w.$€£]){HEDGE}(?P<n>\d{{1,3}}(?:,\d{{3}})+)(?![\d%])", re.I)),
     ("year", re.compile(r"(?<![\w$€£.-])(?P<y>(?:19|20)\d\d)(?![\w%-])")),
@@ -630,6 +634,9 @@ SET_AGAINST = re.compile(
 NUMBERED = re.compile(
     r"\b(?P<unit>[A-Za-z]{2,}(?<!s)(?<!ou)s) (?:[a-z-]+ ){0,4}(?:numbered|totalled|totaled) $"
 )
+OF_OURS = re.compile(
+    rf" of (?:our|my|their|its|his|her|the|these|those) (?:[a-z-]+ )?(?P<unit>{UNIT_NOUN})\b", re.I
+)
 # A question that says what its answer counts: "How many people does it say are in need?"
 HOW_MANY = re.compile(
     rf"\b(?i:how many) (?P<unit>{UNIT_NOUN}|(?-i:[a-z]{{2,}}(?<!s)(?<!ou)s))\b[^?.!]*\?", re.I
@@ -653,6 +660,10 @@ def _unit_in_context(figure: Figure, text: str) -> Figure:
     asked = list(HOW_MANY.finditer(text, max(0, figure.start - 300), figure.start))
     if asked:  # the answer to "How many people …?" counts people
         noun = asked[-1].group("unit").lower()
+        return replace(figure, kind="count", unit=UNIT_NOUNS.get(noun, noun))
+    of_ours = OF_OURS.match(text, figure.end)
+    if of_ours:  # "3 million of our countrymen"
+        noun = of_ours.group("unit").lower()
         return replace(figure, kind="count", unit=UNIT_NOUNS.get(noun, noun))
     set_against = SET_AGAINST.match(text, figure.end)
     if set_against:
