@@ -787,6 +787,18 @@ def test_a_body_of_the_or_for_the_something_an_acronym_s_possessive_and_a_surnam
     assert "Office for the Coordination of Humanitarian Affairs" in proposed
     assert {"UNHCR", "EU"} <= set(proposed)
     assert proposed["Lena Marsh"] == [text.index("Lena"), text.index("Marsh then")]
+    source = Source(
+        Path("note.txt"),
+        header + "The report was written by Ilona Varga, a researcher in Vienna. Asked about "
+        "it again in the spring, Varga smiled and said nothing more.\n",
+        "0" * 64,
+        False,
+    )
+    varga = {
+        entity["text"]: len(entity["occurrences"])
+        for entity in make_draft(source, gazetteer()).data["draft"]["new_entities"]
+    }
+    assert varga.get("Ilona Varga") == 2 and "Varga" not in varga  # one entity, two mentions
     latin = Source(
         Path("note.txt"),
         header + "Latin America is far from the war in Europe. America said it was near.\n",

@@ -813,6 +813,9 @@ def _add_surnames_alone(
             for o in occurrences[names[0]]
         )
     }
+    for surname, names in by_surname.items():  # "Varga" proposed alone is Ilona Varga
+        if len(names) == 1 and surname in occurrences:
+            occurrences[names[0]] += occurrences.pop(surname)
     taken = SpanIndex([(o["start"], o["end"]) for found in occurrences.values() for o in found])
     for surname, names in by_surname.items():
         if len(names) > 1:
