@@ -764,6 +764,7 @@ def test_proposed_names_leave_out_titles_adjectives_and_what_is_no_name() -> Non
     )
     assert {"António Guterres", "Istanbul communiqué", "Azov regiment", "Chernihiv region",
             "Radio Free Europe/Radio Liberty"} <= proposed  # fmt: skip
+    assert "Sulina channel" in proposals("Ships waited at the mouth of the Sulina channel.\n")
     assert not proposed & {
         "Secretary-General António Guterres", "Since May", "West's", "West", "American",
         "Western", "Assembly", "Istanbul", "Azov", "Chernihiv", "Radio Free Europe",

@@ -54,7 +54,8 @@ NAME_RUN = re.compile(  # "Radio Free Europe/Radio Liberty" is one name
 )
 # A lowercase word that belongs to the name before it.
 NAME_HEAD = re.compile(
-    r" (?:region|regiment|oblast|province|district|battalion|brigade|valley|river|peninsula)\b"
+    r" (?:region|regiment|oblast|province|district|battalion|brigade|valley|river|peninsula|channel"
+    r"|canal|strait)\b"
 )
 FIELD_LINE = re.compile(r"(?:By|From|To|Authors?|Written by)\b:?\s", re.IGNORECASE)
 LABELLED_LINE = re.compile(  # "Members present: …", "Witnesses: …": the people taking part
