@@ -764,7 +764,10 @@ def test_proposed_names_leave_out_titles_adjectives_and_what_is_no_name() -> Non
     )
     assert {"António Guterres", "Istanbul communiqué", "Azov regiment", "Chernihiv region",
             "Radio Free Europe/Radio Liberty"} <= proposed  # fmt: skip
-    assert "Sulina channel" in proposals("Ships waited at the mouth of the Sulina channel.\n")
+    assert "Sulina channel" in proposals(
+        "Twenty-three vessels were waiting at the mouth of the Sulina channel on Tuesday. "
+        "The port officials said the queue would grow.\n"
+    )
     assert not proposed & {
         "Secretary-General António Guterres", "Since May", "West's", "West", "American",
         "Western", "Assembly", "Istanbul", "Azov", "Chernihiv", "Radio Free Europe",
