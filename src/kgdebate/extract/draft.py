@@ -176,7 +176,8 @@ def make_draft(
     if not prose:
         raise InputError(
             f"{source.path}: no paragraphs of prose found (a paragraph is a block of text "
-            "between blank lines with at least one full sentence)",
+            "between blank lines with two sentences or more, or one of 20 words or more, most of "
+            "them in lower case)",
             hint="separate paragraphs with blank lines; headings alone make no document",
         )
     found = _named_within_longer_names(
