@@ -1471,6 +1471,28 @@ def test_the_end_of_a_year_and_a_week_before_a_weekday() -> None:
                      "a week earlier": "2023-07-25"}  # fmt: skip
 
 
+def test_a_date_counted_from_the_day_an_event_ended() -> None:
+    """Issue 12, from train-6: "the week after the deal's collapse", "the first week after the
+    deal ended" and "since the deal ended" count from the day the store says it ended, and say
+    so; "a week after the deal" (no end said) still counts from its start."""
+    text = (
+        "Prices rose in the week after the deal's collapse. In the first week after the deal "
+        "ended, ships waited. Since the deal ended, exports fell. A week after the deal, it held."
+    )
+    mentions = [m.start() for m in re.finditer("deal", text)]
+    began, ended = date(2022, 7, 22), date(2023, 7, 17)
+    events = [(at, at + 4, began) for at in mentions]
+    endings = [(at, at + 4, ended) for at in mentions]
+    found = dated_by_events(text, [], events, date(2023, 9, 21), endings)
+    assert [(f.text, f.date, f.until) for f in found] == [
+        ("the week after the deal's collapse", "2023-07-18", "2023-07-24"),
+        ("the first week after the deal ended", "2023-07-18", "2023-07-24"),
+        ("Since the deal ended", "2023-07-17", "2023-09-21"),
+        ("A week after the deal", "2022-07-29", None),
+    ]
+    assert found[0].resolved_by == "counted from the day deal ended, 2023-07-17"
+
+
 def test_a_month_without_its_year_beside_an_event_that_began_then_takes_the_event_s_year() -> None:
     """Issue 12: "the counteroffensive that started in June", after "February 2022" in its
     paragraph, is June 2023, when the store says the counteroffensive began; the grain deal

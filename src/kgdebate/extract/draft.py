@@ -198,7 +198,16 @@ def make_draft(
         and (began := gazetteer.events.start(m.entity.slug))
         and in_prose.holding(m.start) is not None
     ]
-    figures = dated_by_events(text, sorted(figures, key=lambda f: f.start), events, doc_date)
+    endings = [  # "the week after the deal ended": the day it ended
+        (m.start, m.end, ended)
+        for m in found.mentions
+        if m.entity.kind == "event"
+        and (ended := gazetteer.events.start(m.entity.slug, "end"))
+        and in_prose.holding(m.start) is not None
+    ]
+    figures = dated_by_events(
+        text, sorted(figures, key=lambda f: f.start), events, doc_date, endings
+    )
     text_name = source.path.name
     if source.converted:  # a UTF-8 copy of the text, beside the draft
         text_name = f"{source.path.stem}.txt"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -429,15 +429,17 @@ def dated_by_events(
     figures: list[Figure],
     events: list[tuple[int, int, date]],
     today: date | None,
+    endings: Sequence[tuple[int, int, date]] = (),
 ) -> list[Figure]:
     """``figures`` with the dates the text counts from an event it names, given the span of each
     event's mention and the day it began; a count inside such a date ("a week" in "a week after
     the invasion") is part of it, not a figure of its own."""
-    counted: list[Figure] = []
+    counted = _from_ends(text, endings, today)
+    ended = {(start, end) for start, end, _ in endings}
     for start, end, began in events:
         cue = FROM_EVENT.search(text, max(0, start - 40), start)
-        if cue is None:
-            continue
+        if cue is None or ((start, end) in ended and ENDED.match(text, end)):
+            continue  # counted from its end instead
         said = text[cue.start() : end]
         why = f"counted from the day {text[start:end]} began, {began.isoformat()}"
         if cue.group("since"):
@@ -457,6 +459,43 @@ def dated_by_events(
 
 WITH_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 BEGAN = re.compile(r"^[^.;!?]*\b(?:began|begun|started|launched|opened)\b[^.;!?]*$")
+
+
+# What says an event's end follows its mention: "the deal ended", "the deal's collapse".
+ENDED = re.compile(
+    r"(?:['’]s (?:collapse|end|expiry|lapse|suspension)\b"
+    r"| (?:had )?(?:ended|collapsed|expired|lapsed|was suspended)\b)"
+)
+# And before it, how the date is counted from that end: "since", "the (first) week after".
+AFTER_END = re.compile(
+    rf"(?:\b(?P<since>since)|\b(?:the |its )?(?:first )?(?:(?P<n>{WORD_NUM}) )?"
+    r"(?P<unit>day|week|month)s? after) (?:the |its |that )?$",
+    re.I,
+)
+
+
+def _from_ends(
+    text: str, endings: Sequence[tuple[int, int, date]], today: date | None
+) -> list[Figure]:
+    """Dates counted from the day an event ended: "since the deal collapsed" (to the document's
+    date), "the first week after the deal ended" (the seven days after it)."""
+    counted = []
+    for start, end, ended in endings:
+        after = ENDED.match(text, end)
+        cue = AFTER_END.search(text, max(0, start - 40), start) if after else None
+        if after is None or cue is None:
+            continue
+        why = f"counted from the day {text[start:end]} ended, {ended.isoformat()}"
+        said = Figure(cue.start(), after.end(), text[cue.start() : after.end()], "relative-date")
+        if cue.group("since"):
+            until = today.isoformat() if today and today > ended else None
+            counted.append(replace(said, date=ended.isoformat(), until=until, resolved_by=why))
+            continue
+        n = _whole(cue.group("n").lower()) if cue.group("n") else 1
+        first = date.fromordinal(ended.toordinal() + 1).isoformat()
+        last = _shift(ended, n, cue.group("unit").lower()).isoformat()
+        counted.append(replace(said, date=first, until=last, resolved_by=why))
+    return counted
 
 
 def _in_the_year_of(figure: Figure, text: str, events: list[tuple[int, int, date]]) -> Figure:

@@ -352,12 +352,12 @@ class EventFacts:
 
     def add(self, event: str, fact: str, value: str) -> None:
         self.facts.setdefault(last_slug(event), defaultdict(set))[fact].add(
-            value if fact in ("year", "start") else last_slug(value)
+            value if fact in ("year", "start", "end") else last_slug(value)
         )
 
-    def start(self, event: str) -> date | None:
-        """The day an event began, when the store gives one day."""
-        days = self.facts.get(event, {}).get("start", set())
+    def start(self, event: str, edge: str = "start") -> date | None:
+        """The day an event began (or with ``edge="end"``, ended), when the store gives one day."""
+        days = self.facts.get(event, {}).get(edge, set())
         try:
             return date.fromisoformat(next(iter(days))) if len(days) == 1 else None
         except ValueError:  # a month or a year ("2022-02"): no day to count from
