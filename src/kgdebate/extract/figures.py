@@ -682,46 +682,45 @@ HOW_MANY = re.compile(
 )
 
 
+# The words before a count that say what it counts, and how far back they may stand.
+SAID_BEFORE = (
+    (NUMBER_OF, 80),  # "put the number of refugees at about 6 million"
+    (NUMBERED, 80),  # "Aid convoys reaching front-line districts numbered 212"
+    (HOW_MANY, 300),  # the answer to "How many people …?"
+)
+# The words right after it: "3 million of our countrymen", "at 200, while … almost 300
+# people", "perhaps 15 to 20 kilometres".
+SAID_AFTER = (OF_OURS, SET_AGAINST, RANGE_TO_UNIT)
+
+
 def _unit_in_context(figure: Figure, text: str) -> Figure:
-    """A count whose unit the words around it give: "a pre-war population of 43 million", "put
-    the number of refugees at about 6 million", "between 82 and 87 per cent", or a table row
-    whose first cell names what it counts ("| Internally displaced people | almost 6 million |")."""
+    """A count whose unit the words around it give: "a pre-war population of 43 million", the
+    words before it (:data:`SAID_BEFORE`) or after it (:data:`SAID_AFTER`), "between 82 and 87
+    per cent", or a table row whose first cell names what it counts ("| Internally displaced
+    people | almost 6 million |")."""
     if POPULATION.search(text, max(0, figure.start - 40), figure.start):
         return replace(figure, kind="count", unit="people")
-    number_of = NUMBER_OF.search(text, max(0, figure.start - 80), figure.start)
-    if number_of:
-        noun = number_of.group("unit").lower()
-        return replace(figure, kind="count", unit=UNIT_NOUNS.get(noun, noun))
-    numbered = NUMBERED.search(text, max(0, figure.start - 80), figure.start)
-    if numbered:  # "Aid convoys reaching front-line districts numbered 212"
-        noun = numbered.group("unit").lower()
-        return replace(figure, kind="count", unit=UNIT_NOUNS.get(noun, noun))
-    asked = list(HOW_MANY.finditer(text, max(0, figure.start - 300), figure.start))
-    if asked:  # the answer to "How many people …?" counts people
-        noun = asked[-1].group("unit").lower()
-        return replace(figure, kind="count", unit=UNIT_NOUNS.get(noun, noun))
-    of_ours = OF_OURS.match(text, figure.end)
-    if of_ours:  # "3 million of our countrymen"
-        noun = of_ours.group("unit").lower()
-        return replace(figure, kind="count", unit=UNIT_NOUNS.get(noun, noun))
-    set_against = SET_AGAINST.match(text, figure.end)
-    if set_against:
-        noun = set_against.group("unit").lower()
-        return replace(figure, kind="count", unit=UNIT_NOUNS.get(noun, noun))
+    for pattern, reach in SAID_BEFORE:
+        said = [*pattern.finditer(text, max(0, figure.start - reach), figure.start)]
+        if said:
+            return _counting(figure, said[-1].group("unit"))
     if RANGE_TO_PERCENT.match(text, figure.end):
         return replace(figure, kind="percent", unit="percent")
-    range_to = RANGE_TO_UNIT.match(text, figure.end)
-    if range_to:  # "perhaps 15 to 20 kilometres"
-        noun = range_to.group("unit").lower()
-        return replace(figure, kind="count", unit=UNIT_NOUNS.get(noun, noun))
+    for pattern in SAID_AFTER:
+        if said_after := pattern.match(text, figure.end):
+            return _counting(figure, said_after.group("unit"))
     row_start = text.rfind("\n", 0, figure.start) + 1
     if text.startswith("|", row_start):
         first_cell = text[row_start + 1 : text.find("|", row_start + 1)]
         named = ROW_UNIT.search(first_cell)
         if named and text.count("|", row_start, figure.start) > 1:  # not in the first cell
-            unit = "people" if named.group("demonym") else UNIT_NOUNS[named.group().lower()]
-            return replace(figure, kind="count", unit=unit)
+            return _counting(figure, "people" if named.group("demonym") else named.group())
     return figure
+
+
+def _counting(figure: Figure, noun: str) -> Figure:
+    """``figure`` as a count of what ``noun`` names ("refugees" counts people)."""
+    return replace(figure, kind="count", unit=UNIT_NOUNS.get(noun.lower(), noun.lower()))
 
 
 def _given(figure: Figure) -> date | None:
