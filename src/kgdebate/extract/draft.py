@@ -191,23 +191,8 @@ def make_draft(
         figure for figure in find_figures(text, layout.header, doc_date) if figure.date
     ]
     in_prose = SpanIndex([(p.start, p.end) for p in prose])
-    events = [  # "since the full-scale invasion": the day the named event began
-        (m.start, m.end, began)
-        for m in found.mentions
-        if m.entity.kind == "event"
-        and (began := gazetteer.events.start(m.entity.slug))
-        and in_prose.holding(m.start) is not None
-    ]
-    endings = [  # "the week after the deal ended": the day it ended
-        (m.start, m.end, ended)
-        for m in found.mentions
-        if m.entity.kind == "event"
-        and (ended := gazetteer.events.start(m.entity.slug, "end"))
-        and in_prose.holding(m.start) is not None
-    ]
-    figures = dated_by_events(
-        text, sorted(figures, key=lambda f: f.start), events, doc_date, endings
-    )
+    begins, ends = (_event_days(found, gazetteer, in_prose, edge) for edge in ("start", "end"))
+    figures = dated_by_events(text, sorted(figures, key=lambda f: f.start), begins, doc_date, ends)
     text_name = source.path.name
     if source.converted:  # a UTF-8 copy of the text, beside the draft
         text_name = f"{source.path.stem}.txt"
@@ -583,6 +568,20 @@ def _figure_item(figure: Figure, sources: FigureSources) -> dict[str, Any]:
     if source:  # the source the text names: for the curator's `source:`
         item["attributed_to"] = source
     return item
+
+
+def _event_days(
+    found: Found, gazetteer: Gazetteer, in_prose: SpanIndex, edge: str
+) -> list[tuple[int, int, date]]:
+    """Each event mentioned in prose, with the day the store says it began (``edge="start"``:
+    "since the full-scale invasion") or ended (``"end"``: "the week after the deal ended")."""
+    return [
+        (m.start, m.end, day)
+        for m in found.mentions
+        if m.entity.kind == "event"
+        and (day := gazetteer.events.day(m.entity.slug, edge))
+        and in_prose.holding(m.start) is not None
+    ]
 
 
 def _named_within_longer_names(text: str, found: Found) -> Found:

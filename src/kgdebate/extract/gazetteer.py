@@ -355,8 +355,9 @@ class EventFacts:
             value if fact in ("year", "start", "end") else last_slug(value)
         )
 
-    def start(self, event: str, edge: str = "start") -> date | None:
-        """The day an event began (or with ``edge="end"``, ended), when the store gives one day."""
+    def day(self, event: str, edge: str) -> date | None:
+        """The day an event began (``edge="start"``) or ended (``"end"``), when the store gives
+        one day."""
         days = self.facts.get(event, {}).get(edge, set())
         try:
             return date.fromisoformat(next(iter(days))) if len(days) == 1 else None
