@@ -718,6 +718,16 @@ def test_a_pronoun_after_the_figure_or_the_institute_takes_the_source_named_befo
          [("12 member states", "states"), ("more than 3,000", "homes")]),
         ("it counted 470 outbound voyages and 26 distinct cantons",
          [("470 outbound voyages", "voyages"), ("26 distinct cantons", "cantons")]),
+        # from train-5 and train-2: the parts of one tally, two sources' parallel counts, "the
+        # number" put at a figure, a range's first number
+        ("At the UN, 100 states voted for it; 11 voted against and 58 abstained (UN).",
+         [("100 states", "states"), ("11", "states"), ("58", "states")]),
+        ("EBI counted 470 outbound voyages; the Example Freight Monitor counted 452.",
+         [("470 outbound voyages", "voyages"), ("452", "voyages")]),
+        ("Around 2,400 people left. Volunteers put the number closer to 3,000, they said.",
+         [("Around 2,400 people", "people"), ("closer to 3,000", "people")]),
+        ("The advance was perhaps 15 to 20 kilometres.",
+         [("perhaps 15", "km"), ("20 kilometres", "km")]),
     ],
 )  # fmt: skip
 def test_what_a_count_counts_comes_from_the_words_around_it(
@@ -1434,28 +1444,6 @@ def test_an_answer_counts_what_its_question_asked_and_a_place_ends_a_count() -> 
         ("nearly 18 million", "people"),
         ("7.5 million", "people"),
     ]
-
-
-@pytest.mark.parametrize(
-    ("text", "counted"),
-    [
-        ("At the UN, 100 states voted for it; 11 voted against and 58 abstained (UN).",
-         [("100 states", "states"), ("11", "states"), ("58", "states")]),
-        ("EBI counted 470 outbound voyages; the Example Freight Monitor counted 452.",
-         [("470 outbound voyages", "voyages"), ("452", "voyages")]),
-        ("Around 2,400 people left. Volunteers put the number closer to 3,000, they said.",
-         [("Around 2,400 people", "people"), ("closer to 3,000", "people")]),
-        ("The advance was perhaps 15 to 20 kilometres.",
-         [("perhaps 15", "km"), ("20 kilometres", "km")]),
-    ],
-)  # fmt: skip
-def test_a_tally_parted_by_a_semicolon_counts_one_thing(
-    text: str, counted: list[tuple[str, str]]
-) -> None:
-    """Issue 12, from train-5 and train-2: the parts of one tally, two sources' parallel counts,
-    "the number" put at a figure, a range's first number."""
-    found = find_figures(text, [(0, len(text))], None)
-    assert [(f.text, f.unit) for f in found if f.kind == "count"] == counted
 
 
 def test_the_end_of_a_year_and_a_week_before_a_weekday() -> None:
