@@ -56,8 +56,7 @@ SAYS = (  # "X said", "X has estimated", "X later reported"
     r"|surveyed|surveys"
     r"|claim|claims|claimed|insist|insists|insisted|warn|warns|warned|suggest|suggests"
     r"|suggested|believe(?! in\b)|believes(?! in\b)|describe|describes|described|tell|tells"
-    r"|remind|reminds"
-    r"|reminded"
+    r"|remind|reminds|reminded"
     # "gave 21.8 million", "gave a figure of": never "gave shelter to"
     r"|(?:gave|gives|give)(?= (?:an? |the |its |their )?(?:figure|number|estimate|count|total"
     r"|tally|\d|about|around|nearly|almost|some|more|over|at least)))"
@@ -181,7 +180,7 @@ BACK_REFERENCE = re.compile(  # not "the highest figure in our history"
     r"\b(?i:the|its|that|this|these|those|the same) (?:(?:[\w-]+ )?"
     rf"(?P<work>{WORK}|institute|agency|authors|organi[sz]ation|ministry|office"
     r"|tracker|monitor|observatory"
-    r"|pollster|researchers|reckoning|firm)|(?P<figures>figures?|data))\b"
+    r"|pollster|researchers|reckoning|firm)|figures?|data)\b"
 )
 # A pronoun for the last source named: a sentence that opens with one ("He estimated that more
 # than 90 ships …", "It found …"; matched at the sentence's start), or one after what was said
@@ -343,6 +342,7 @@ def _up_to_clause(text: str, sentence: tuple[int, int], position: int) -> tuple[
     return (sentence[0], end if end >= 0 else sentence[1])
 
 
+NUMBER_AHEAD = re.compile(r"\D*?[\d.,]+")  # "roughly 40 per cent": its "40"
 BRACKETED_AT_END = re.compile(rf"\((?i:sources?: )?{SOURCE_NAME}\)[.;]?\s*$")
 
 
@@ -361,7 +361,7 @@ def _contrasted_clause(text: str, sentence: tuple[int, int], position: int) -> t
 
 def _after_number(text: str, position: int, end: int) -> str:
     """The text from after the number at ``position`` to ``end``."""
-    number = re.compile(r"\D*?[\d.,]+").match(text, position, end)
+    number = NUMBER_AHEAD.match(text, position, end)
     return text[number.end() : end] if number else text[position:end]
 
 
