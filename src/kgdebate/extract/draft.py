@@ -76,7 +76,7 @@ PERSON_AFTER = re.compile(
     r" (?:[a-z]+ly |then |also |later |again |had |has |have )?(?:said|says|told|tells"
     r"|added|adds|noted|notes|argued|argues|put|puts|estimated|estimates|wrote|writes|warned"
     r"|warns|asked|asks|answered|replied|explained|claimed|claims|insisted|insists|believes"
-    r"|thinks|spoke|speaks|described|describes|called|calls|recalled|recalls|stressed|said)\b"
+    r"|thinks|spoke|speaks|described|describes|called|calls|recalled|recalls|stressed)\b"
 )
 # Where a full name is a person's: after a title, a role or "said"; before a role set off by
 # commas or a verb of saying ("said Oksana Hrytsenko, a deputy minister", "Lena Marsh, head of").
@@ -794,9 +794,11 @@ def _add_surnames_alone(
     covered: SpanIndex,
     common_nouns: set[str],
 ) -> None:
-    """A person named in full and then by surname alone ("Lena Marsh … Marsh then left"): the
-    surname is another occurrence of her. Not a surname two proposed names share, nor a word
-    the text also writes in lower case ("Black Sea" … "sea")."""
+    """A person named in full and then by surname alone ("Lena Marsh, head of research … Marsh
+    put"): the surname, proposed alone or said to speak, is another occurrence of her. Only
+    where the text shows a person (:data:`PERSON_BEFORE`, :data:`PERSON_ROLE_AFTER`,
+    :data:`PERSON_AFTER`); never a surname two proposed names share, nor a word the text also
+    writes in lower case ("Black Sea" … "sea")."""
     not_alone = STOP_NAMES | NOT_ALONE | TITLES | {title + "s" for title in TITLES}
     by_surname: dict[str, list[str]] = {}
     for name in occurrences:
