@@ -774,7 +774,7 @@ def _in_context(
     if figure.until and figure.until.startswith("--"):  # "May–June": to the end of June
         last = int(figure.until[2:4])
         end_year = year + (1 if last < month else 0)
-        until = date(end_year, last, calendar.monthrange(end_year, last)[1]).isoformat()
+        until = _month_end(end_year, last).isoformat()
         figure = replace(figure, until=until)
     if not day:
         return replace(figure, date=f"{year}-{month:02d}", resolved_by=why)
@@ -897,7 +897,7 @@ def _figure(
         if groups.get("y"):
             year = int(groups["y"])
             begins = year - 1 if first > last else year
-            ends = date(year, last, calendar.monthrange(year, last)[1])
+            ends = _month_end(year, last)
             return replace(bare, kind="date", date=f"{begins}-{first:02d}", until=ends.isoformat())
         return replace(bare, kind="date", date=f"--{first:02d}", until=f"--{last:02d}")
     if kind == "day-month":
@@ -1022,16 +1022,20 @@ def _first_months(bare: Figure, groups: dict[str, str], today: date | None) -> F
         return None
     if groups.get("y"):
         year = int(groups["y"])
-        return replace(bare, kind="date", date=f"{year}-01", until=_month_end(year, months))
+        return replace(
+            bare, kind="date", date=f"{year}-01", until=_month_end(year, months).isoformat()
+        )
     if today is None:
         return replace(bare, kind="relative-date")
     year = today.year - (groups["which"].lower() == "last")
-    dated = replace(bare, kind="relative-date", date=f"{year}-01", until=_month_end(year, months))
+    until = _month_end(year, months).isoformat()
+    dated = replace(bare, kind="relative-date", date=f"{year}-01", until=until)
     return _counted(dated, today)
 
 
-def _month_end(year: int, month: int) -> str:
-    return date(year, month, calendar.monthrange(year, month)[1]).isoformat()
+def _month_end(year: int, month: int) -> date:
+    """The last day of a month."""
+    return date(year, month, calendar.monthrange(year, month)[1])
 
 
 def _month_counted(bare: Figure, groups: dict[str, str], today: date | None) -> Figure:
@@ -1059,7 +1063,7 @@ def _end_of(bare: Figure, groups: dict[str, str], today: date | None) -> Figure:
     if unit == "week":
         end = date.fromordinal(today.toordinal() + 6 - today.weekday())
     elif unit == "month":
-        end = date(today.year, today.month, calendar.monthrange(today.year, today.month)[1])
+        end = _month_end(today.year, today.month)
     else:
         end = date(today.year, 12, 31)
     return replace(bare, date=today.isoformat(), until=end.isoformat())
