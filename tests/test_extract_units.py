@@ -939,6 +939,27 @@ def test_what_a_speech_capitalises_out_of_respect_is_not_proposed() -> None:
     }  # fmt: skip
 
 
+def test_a_quoted_opening_a_question_a_role_and_a_reference_are_not_proposed() -> None:
+    """Issue 12, from what the UN speeches proposed: a word opening a quoted sentence, "Will I",
+    a state or body named by its head noun alone ("the Kingdom", "the occupying Power"), a role
+    ("Special Envoy"), what is left of a role's title ("for Children"), a provision ("Article
+    51", "Chapter VII"); the person after a special envoy's title is proposed."""
+    proposed = proposals(
+        "We welcome the theme. “Rebuilding trust and reviving solidarity” is its name. Israel, "
+        "the occupying Power, must stop. The Kingdom has decided to act, and the Secretariat "
+        "must be streamlined. We act under Article 51 and Chapter VII of the Charter. We thank "
+        "the Special Representative of the Secretary-General for Children and Armed Conflict. "
+        "Am I safe in my city? Will I ever see my family again? Special Envoy Staffan Larsen "
+        "agreed with the Special Envoy of the Secretary-General.\n"
+    )
+    assert "Staffan Larsen" in proposed
+    assert not proposed & {
+        "Rebuilding", "Power", "Kingdom", "Secretariat", "Article", "VII", "Chapter VII",
+        "Special Representative", "for Children", "Am I", "Will I", "Special Envoy",
+        "Special Envoy Staffan",
+    }  # fmt: skip
+
+
 @pytest.mark.parametrize(
     ("words", "expected"),
     [

@@ -70,6 +70,10 @@ TWO_ACRONYMS = re.compile(r"(?<![\w-])[A-Z]{2,5} [A-Z]{2,5}(?![\w-])")
 # What opens a name's sentence though the line goes on: a table cell's bar, the full stop after a
 # year or a word ("Example Review, 30 November 2023. Interview by …"), not a title's ("Dr.").
 OPENED = re.compile(r"(?:\||(?:\d|[a-z]{3})\.)\s*$")
+ASKED = re.compile(  # a question's "Will I", "Am I": no name
+    r"(?:Am|Are|Is|Was|Were|Will|Would|Shall|Should|Can|Could|May|Might|Must|Do|Did|Have) I"
+)
+OPENING_MARKS = "“\"‘'(«[ "  # before a sentence's first word: “Rebuilding trust …”
 # What follows a person's surname alone, and not a place's last word ("Marsh put", "Hrytsenko
 # also claimed"; not "America" after "Latin America", nor "Africa's" after "Central Africa").
 PERSON_AFTER = re.compile(
@@ -86,7 +90,7 @@ PERSON_BEFORE = re.compile(
     r"|envoy|official|minister|journalist|editor|author)\.?) $"
 )
 PERSON_ROLE_AFTER = re.compile(r", (?:an?|the|who|[a-z]+ (?:of|at|for))\b")
-ROMAN = re.compile(r"[IVXLC]+")
+ROMAN = re.compile(r"(?=[IVXLC]{2})C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")  # "XX", "VII"
 CODE_AFTER = re.compile(r"[$/-]| ?\d")
 POSSESSIVE = re.compile(r"(?<=s)['’]$|['’]s$")
 OWNERS_S = re.compile(r"['’]s$")
@@ -102,9 +106,12 @@ NAMED_PAPER = re.compile(
 HEAD_NOUNS = {  # the head of a longer name, alone: "the Convention", "this Hall"
     "Sea", "Convention", "Hall", "Law", "Agenda", "Goals", "Plan", "Court", "Consensus",
     "Compact", "Framework", "Protocol", "Resolution", "Statute", "Covenant", "Pact", "Strategy",
-    "Decade", "Chamber", "Session",
+    "Decade", "Chamber", "Session", "Kingdom", "Principality", "Power", "Secretariat", "Facility",
 }  # fmt: skip
-ROLE_WORDS = {"of", "the", "and", "state", "states", "government", "governments", "affairs"}
+ROLE_WORDS = {
+    "of", "the", "and", "state", "states", "government", "governments", "affairs", "special",
+    "high",
+}  # fmt: skip
 """Words a role's name holds beside its titles ("Heads of State and Government")."""
 # Words that make a run of names an organisation's, a publication's or a meeting's.
 ORGANISATION_HEAD = re.compile(  # not "Press", "Post", "Review": verbs in a headline too
@@ -643,12 +650,13 @@ def _name_parts(text: str, match: re.Match[str], sentence: int | None) -> list[t
     for part in parts:
         if not titled_body:
             part = without_titles(part)  # "Türkiye and Secretary-General António Guterres"
-        if not part:
-            continue
+        if not part or part[0] in STOP_NAMES:
+            continue  # a role's remainder: "[Special Representative …] for Children"
         first = text.index(part[0], cursor)
         cursor = first + len(part[0])
         opening = sentence is not None and (
-            first == sentence or bool(OPENED.search(text, sentence, first))
+            not text[sentence:first].strip(OPENING_MARKS)
+            or bool(OPENED.search(text, sentence, first))
         )
         acronym = len(part[0]) > 1 and OWNERS_S.sub("", part[0]).isupper()  # "UNHCR's" opening
         if len(part) == 1 and (
@@ -696,6 +704,7 @@ def _no_name(candidate: str, common_nouns: set[str], adjectives: frozenset[str])
         or (one_word and (candidate in HEAD_NOUNS or bool(ORGANISATION_HEAD.fullmatch(candidate))))
         or (one_word and candidate[1:].islower() and bare in common_nouns)
         or ("/" in candidate and any(c.isdigit() for c in candidate))
+        or bool(ASKED.fullmatch(candidate))
     )
 
 
@@ -777,12 +786,16 @@ def _new_entities(
                     covered.overlaps(*span) or papers.overlaps(*span)  # "Istanbul communiqué"
                 ):
                     continue
-                if _no_name(candidate, common_nouns, adjectives) or (
-                    len(candidate) == 2
-                    and candidate.isupper()
-                    and (CODE_AFTER.match(text, span[1]) or ROMAN.fullmatch(candidate))
+                if (
+                    _no_name(candidate, common_nouns, adjectives)
+                    or (
+                        len(candidate) == 2
+                        and candidate.isupper()
+                        and CODE_AFTER.match(text, span[1])
+                    )
+                    or ROMAN.fullmatch(candidate)
                 ):
-                    continue  # "US$5.6 billion", "HC 412", "ES-11", "XX century": no name
+                    continue  # "US$5.6 billion", "HC 412", "ES-11", "XX century", "Chapter VII"
                 occurrences.setdefault(candidate, []).append({"start": span[0], "end": span[1]})
     _add_surnames_alone(text, occurrences, covered, common_nouns)
     return [{"text": key, "occurrences": value} for key, value in occurrences.items()]

@@ -23,6 +23,7 @@ STOP_NAMES = {
     "meanwhile", "nevertheless", "nonetheless", "again", "even",
     "according", "history", "negotiations", "agree", "disagree", "pro", "con", "fallacy",
     "rebuttal", "figure", "table", "section", "summary", "introduction", "conclusion",
+    "article", "chapter", "paragraph", "volume", "annex", "page",  # "Article 51 of the Charter"
     *(name.lower() for name in calendar.month_name if name),
     *(name.lower() for name in calendar.day_name),
     # a month's short form in a date ("7 Mar 2022"), a title's ("Sen."), "since" before a month
@@ -57,6 +58,7 @@ TITLES = {
     "senior", "fellow", "director", "editor", "chief", "professor", "adviser", "advisor",
     "correspondent", "reporter", "associate", "executive", "research", "assistant",
     "excellency", "majesty", "highness", "honourable", "honorable", "head", "madam", "madame",
+    "representative",
 }  # fmt: skip
 DEMONYM = re.compile(  # an adjective, never a name alone: "Ukrainian", "American", "Western"
     r"^(?:[A-Z][a-z]+(?:ian|ean|ese|ish|i|ern)|American|African|Mexican|Cuban|Dominican|Arab)$"
@@ -75,7 +77,10 @@ def without_titles(words: list[str]) -> list[str]:
 def opens_with_title(words: list[str]) -> bool:
     """ "President …", "Turkish President …"."""
     return bool(words) and (
-        _title(words[0]) or len(words) > 1 and bool(DEMONYM.match(words[0])) and _title(words[1])
+        _title(words[0])
+        or len(words) > 1
+        and (bool(DEMONYM.match(words[0])) or words[0] == "Special")  # "Special Envoy …"
+        and _title(words[1])
     )
 
 
