@@ -343,6 +343,11 @@ def test_a_label_alone_on_the_line_above_its_paragraph_is_read_and_kept_out_of_t
         ("Jane Example (for the motion): ", "John Sample (against): ", ["for", "against"], False),
         ("Myth: ", "Fact: ", [None, None], True),
         ("Myth\n", "Reality\n", [None, None], True),
+        ("**Agree.** ", "**Disagree.** ", ["for", "against"], False),
+        ("**Pro:** ", "__Con__: ", ["for", "against"], False),
+        ("Proposition: ", "Opposition: ", ["for", "against"], False),
+        ("YES \u2014 ", "NO \u2014 ", ["for", "against"], False),
+        ("Claim: ", "Response: ", [None, None], True),
     ],
 )
 def test_the_ways_a_debate_labels_its_sides(
@@ -362,6 +367,76 @@ def test_the_ways_a_debate_labels_its_sides(
     assert claims[0]["statement"].startswith("Ukraine should negotiate")
     assert claims[2]["statement"].startswith("Ukraine should not negotiate")
     assert bool(claims[2].get("rebuts")) is rebuts
+
+
+@pytest.mark.parametrize(
+    ("heading_for", "heading_against"),
+    [
+        ("## The case for talks", "## The case against talks"),
+        ("Arguments in favour", "Arguments against"),
+        ("## For the motion", "## Against the motion"),
+        ("PROPOSITION", "OPPOSITION"),
+        ("## Why Kyiv should negotiate: the case for", "## The case against: why it should not"),
+    ],
+)
+def test_a_heading_that_names_a_side_gives_it_to_its_paragraphs(
+    heading_for: str, heading_against: str
+) -> None:
+    """A heading over a group of paragraphs ("The case for", "Arguments against",
+    "Proposition") gives them its side; a title naming both sides, or no side, gives none."""
+    para = "Talks would {} the war's cost. It is a hard choice for a country at war.\n\n"
+    text = (
+        "The Case For and Against Talks\n\n12 May 2024\n\n## Background\n\n"
+        + para.format("shape")
+        + f"{heading_for}\n\n"
+        + para.format("cut") * 2
+        + f"{heading_against}\n\n"
+        + para.format("raise") * 2
+    )
+    draft = make_draft(Source(Path("talks.md"), text, "0" * 64, False), gazetteer())
+    by_paragraph = {c["paragraph"]: c.get("side") for c in draft.data["claims"]}
+    assert by_paragraph == {1: None, 2: "for", 3: "for", 4: "against", 5: "against"}
+
+
+@pytest.mark.parametrize(
+    ("opening", "side"),
+    [
+        ("Speaking for the motion, Jane Example said", "for"),
+        ("Opposing the motion, John Sample argued", "against"),
+        ("Arguing against the proposition, Dr Lee said", "against"),
+        ("For the motion, Ms Rowe told the room", "for"),
+    ],
+)
+def test_a_summary_that_tells_who_spoke_for_or_against_gives_the_side(
+    opening: str, side: str
+) -> None:
+    """A debate's write-up names each speaker's side as it reports them: that side holds for
+    the paragraph, and the next the same speaker goes on in."""
+    text = (
+        "Should Kyiv Talk?\n\n12 May 2024\n\nThe motion was put to the hall by the chair, "
+        "who asked each speaker to keep to five minutes and to take questions at the end.\n\n"
+        f"{opening} that the war costs too much. She added that time is not on Kyiv's side.\n"
+    )
+    draft = make_draft(Source(Path("talk.txt"), text, "0" * 64, False), gazetteer())
+    by_paragraph = {c["paragraph"]: c.get("side") for c in draft.data["claims"]}
+    assert by_paragraph == {1: None, 2: side}
+
+
+def test_a_speech_on_no_motion_takes_no_side_by_what_it_rejects() -> None:
+    """Issue 12, from the UN speeches: "we reject …" in a speech that puts no motion is no side
+    of a debate (nine speeches had a side on every claim); in a debate on a motion it is."""
+    speech = (
+        "We reject the use of force against any State. We oppose unilateral sanctions, which "
+        "hurt the poor first and most.\n\nWe call for dialogue and for the Charter to be "
+        "upheld by every Member State in this Hall.\n"
+    )
+    debate = "The motion: this House would press Kyiv to talk.\n\n" + speech
+    for text, sides in ((speech, {None}), (debate, {"against"})):
+        source = Source(
+            Path("speech.txt"), "A Speech\n\n20 September 2022\n\n" + text, "0" * 64, False
+        )
+        draft = make_draft(source, gazetteer())
+        assert {c.get("side") for c in draft.data["claims"]} == sides
 
 
 def test_labels_become_sides_and_fallacy_rebuttal_is_left_to_the_curator() -> None:

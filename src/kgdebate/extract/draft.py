@@ -26,6 +26,7 @@ from kgdebate.extract.layout import (
     LABELS,
     Layout,
     Paragraph,
+    heading_side,
     read_layout,
     says_boilerplate,
 )
@@ -134,6 +135,14 @@ AGAINST_MOTION = re.compile(  # checked first: "I cannot support this motion" is
 SPEAKER_SIDE = re.compile(  # a speaker's side named beside the name: "Jane Example (against)"
     r"\b(?:(?P<against>against|opposing|opposition)|for|proposing|proposition|in favou?r)"
     r"(?: (?:of )?the (?:motion|proposition))?\b(?=\)|$)",
+    re.IGNORECASE,
+)
+A_MOTION = re.compile(r"\b(?i:motion|proposition)\b|\bResolved:")
+"""What a debate's text says of what it votes on; a speech that never does takes no sides."""
+NARRATED_SIDE = re.compile(  # a write-up's "Speaking for the motion, Jane Example said …"
+    r"(?:(?:speaking|arguing|voting) )?(?:(?P<against>against|opposing|in opposition to)|for"
+    r"|in favou?r of|in support of|proposing|supporting|seconding) (?:the|this) (?:motion"
+    r"|proposition)\b",
     re.IGNORECASE,
 )
 FOR_MOTION = re.compile(
@@ -339,6 +348,7 @@ def _stance(layout: Layout, text: str) -> tuple[dict[int, tuple[str, str]], dict
     """Themes by section index, and the proposed side of each paragraph (by its start)."""
     sides: dict[int, Any] = {}
     labelled = [p for p in layout.paragraphs() if p.label]
+    headed = _headed_sides(layout, text)
     if labelled:
         for section in layout.sections:
             current = None
@@ -353,9 +363,11 @@ def _stance(layout: Layout, text: str) -> tuple[dict[int, tuple[str, str]], dict
             for s in layout.sections
             if s.title and len([p for p in s.paragraphs if not p.boilerplate]) == 2
         ]
-        if len(paired) < 2:
+        if headed:
+            pass  # the headings say which side each group of paragraphs is on
+        elif len(paired) < 2 and A_MOTION.search(text):  # "we reject" in a speech is no side
             sides = _declared_sides(layout, text)
-        if len(paired) >= 2:
+        elif len(paired) >= 2:
             for section in paired:
                 first, second = [p for p in section.paragraphs if not p.boilerplate]
                 sides[first.start] = ("for", ("paired layout: first", first.start, first.end))
@@ -363,6 +375,8 @@ def _stance(layout: Layout, text: str) -> tuple[dict[int, tuple[str, str]], dict
                     "against",
                     ("paired layout: second", second.start, second.end),
                 )
+    for start, side in headed.items():  # a labelled paragraph keeps its own label's side
+        sides.setdefault(start, side)
     themes: dict[int, tuple[str, str]] = {}
     used: set[str] = set()
     for index, section in enumerate(layout.sections):
@@ -374,6 +388,20 @@ def _stance(layout: Layout, text: str) -> tuple[dict[int, tuple[str, str]], dict
             used.add(slug)
             themes[index] = (slug, title)
     return themes, sides
+
+
+def _headed_sides(layout: Layout, text: str) -> dict[int, Any]:
+    """The side a section's heading names ("The case for talks", "Arguments against"), for each
+    of its paragraphs of prose."""
+    sides: dict[int, Any] = {}
+    for section in layout.sections:
+        side = heading_side(section.title) if section.title else None
+        if side and section.title:
+            at = text.index(section.title, section.start)
+            for paragraph in section.paragraphs:
+                if paragraph.sentences and not paragraph.boilerplate:
+                    sides[paragraph.start] = (side, (section.title, at, at + len(section.title)))
+    return sides
 
 
 def _declared_sides(layout: Layout, text: str) -> dict[int, Any]:
@@ -391,9 +419,13 @@ def _declared_sides(layout: Layout, text: str) -> dict[int, Any]:
             )
             speaker, at, _ = paragraph.speaker or ("", 0, 0)
             named = SPEAKER_SIDE.search(speaker)
+            narrated = NARRATED_SIDE.match(text, start, end)
             if named:  # "Jane Example (for the motion):"
                 side = "against" if named.group("against") else "for"
                 current = (side, (named.group(), at + named.start(), at + named.end()))
+            elif narrated:
+                side = "against" if narrated.group("against") else "for"
+                current = (side, (narrated.group(), narrated.start(), narrated.end()))
             elif declared:
                 side = "against" if declared.re is AGAINST_MOTION else "for"
                 current = (side, (declared.group(), declared.start(), declared.end()))

@@ -59,17 +59,46 @@ LABELS = {
     "myth": "unknown",
     "fact": "unknown",
     "reality": "unknown",
+    "proposition": "for",  # an Oxford-style debate's two benches
+    "opposition": "against",
+    "claim": "unknown",
+    "response": "unknown",
 }
-CHALLENGED = {"fallacy", "myth"}
+CHALLENGED = {"fallacy", "myth", "claim"}
 """Labels of what the next labelled paragraph answers ("Myth: …" then "Fact: …")."""
-ANSWERING = {"rebuttal", "fact", "reality"}
-LABEL = re.compile(  # "AGREE:", "Con —", "[For the motion]", or the label alone on its line;
-    # not "No. 1" or "Yes."
-    r"^[\[(]?(?P<label>" + "|".join(sorted(LABELS, key=len, reverse=True)) + r")\b"
+ANSWERING = {"rebuttal", "fact", "reality", "response"}
+LABEL = re.compile(  # "AGREE:", "Con —", "[For the motion]", "**Agree.**", or the label alone
+    # on its line; not "No. 1" or "Yes."
+    r"^(?:\*\*|__|[\[(])?(?P<label>"
+    + "|".join(sorted(LABELS, key=len, reverse=True))
+    + r")(?![^\W_])"
     r"(?: (?:of )?the (?:motion|proposition))?"
-    r"(?:[\])][ \t]*:?\s*|[ \t]*(?::\s*|\s[\u2014\u2013-]\s+|\n\s*|$))",
+    r"(?:[.:]?(?:\*\*|__)[ \t]*:?\s*|[\])][ \t]*:?\s*"
+    r"|[ \t]*(?::\s*|\s[\u2014\u2013-]\s+|\n\s*|$))",
     re.IGNORECASE,
 )
+# A heading over the paragraphs of one side: "The case for talks", "Arguments against",
+# "Reasons in favour", "## For the motion", "Opposition" (not "The Case For and Against Talks").
+SIDE_HEADING = re.compile(
+    r"(?:.*\b(?:the )?(?:case|arguments?)\s+(?:(?P<against>against)|for|in favou?r)\b(?!\s+and\b).*"
+    r"|(?:speeches |speakers |arguments )?(?:(?P<against2>against)|for|in favou?r)(?: of)?"
+    r"(?: the (?:motion|proposition))?"
+    r"|(?:the )?(?P<bench>proposition|opposition)(?: bench| side| case)?)",
+    re.IGNORECASE,
+)
+
+
+def heading_side(title: str) -> str | None:
+    """The side a heading gives the paragraphs under it, if it names one side."""
+    words = title.strip().strip("#").strip().rstrip(":").strip()
+    found = SIDE_HEADING.fullmatch(words)
+    if found is None or re.search(r"\bfor\b.*\bagainst\b|\bagainst\b.*\bfor\b", words, re.I):
+        return None
+    if found.group("bench"):
+        return "for" if found.group("bench").lower() == "proposition" else "against"
+    return "against" if found.group("against") or found.group("against2") else "for"
+
+
 # Who speaks a paragraph of a transcript: "Ms Jane Example (Example Party): …", "The Deputy
 # Speaker: …" (a capitalised name of up to six words, then a colon).
 SPEAKER = re.compile(  # a committee's numbered question first: "Q2 Colin Marsh: …"
@@ -153,6 +182,8 @@ def is_heading(line: str) -> bool:
         return True
     if len(stripped) > 90 or "\n" in stripped or LABEL.match(stripped):
         return False
+    if len(stripped) <= 60 and heading_side(stripped):  # "Arguments in favour"
+        return True
     if stripped[-1:] in '.:;,!?\u201d"' or says_boilerplate(stripped):
         return False
     words = stripped.split()
