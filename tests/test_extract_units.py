@@ -990,6 +990,31 @@ def test_a_date_counted_from_an_event_the_text_names_takes_the_day_it_began() ->
     assert [f["text"] for f in unknown.data["draft"]["figures"]] == ["12 May 2024"]
 
 
+def test_a_date_counted_from_the_event_a_bare_the_invasion_refers_to() -> None:
+    """Issue 12: "the invasion", after "Russia's invasion of Ukraine" is named, is that event
+    for what a date counts from ("since the invasion"), though it is no mention of its own;
+    before any event is named, or with no event holding the word, it dates nothing."""
+    facts = EventFacts()
+    facts.add(INVASION.slug, "start", "2022-02-24")
+    text = (
+        "A Note\n\n12 May 2024\n\nSince the invasion began, prices rose. Russia's invasion "
+        "of Ukraine closed the ports. Since the invasion, 6 million people have left, and a "
+        "month after the invasion talks began. Since the summit, nothing moved.\n"
+    )
+    draft = make_draft(Source(Path("note.txt"), text, "0" * 64, False), gazetteer(facts))
+    dated = [
+        (f["text"], f["date"], f.get("until"))
+        for f in draft.data["draft"]["figures"]
+        if "date" in f
+    ]
+    assert ("Since the invasion", "2022-02-24", "2024-05-12") in dated
+    assert ("a month after the invasion", "2022-03-24", None) in dated
+    assert not any(text.startswith("Since the invasion began") for text, *_ in dated)
+    assert not any("summit" in text for text, *_ in dated)
+    mentions = [m["text"] for m in draft.data["draft"]["mentions"]]
+    assert "the invasion" not in mentions and "invasion" not in mentions
+
+
 def test_what_a_speech_capitalises_out_of_respect_is_not_proposed() -> None:
     """Issue 12, from what the UN speeches proposed: head nouns alone, the words an assembly
     capitalises, common nouns the text also writes in lower case, possessives, document symbols;

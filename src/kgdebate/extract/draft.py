@@ -19,7 +19,7 @@ from typing import Any
 from kgdebate import __version__
 from kgdebate.errors import InputError
 from kgdebate.extract.figures import Figure, dated_by_events, find_figures
-from kgdebate.extract.gazetteer import Found, Gazetteer
+from kgdebate.extract.gazetteer import Entity, Found, Gazetteer
 from kgdebate.extract.layout import (
     ANSWERING,
     CHALLENGED,
@@ -207,7 +207,9 @@ def make_draft(
         figure for figure in find_figures(text, layout.header, doc_date) if figure.date
     ]
     in_prose = SpanIndex([(p.start, p.end) for p in prose])
-    begins, ends = (_event_days(found, gazetteer, in_prose, edge) for edge in ("start", "end"))
+    begins, ends = (
+        _event_days(text, found, gazetteer, in_prose, edge) for edge in ("start", "end")
+    )
     figures = dated_by_events(text, sorted(figures, key=lambda f: f.start), begins, doc_date, ends)
     text_name = source.path.name
     if source.converted:  # a UTF-8 copy of the text, beside the draft
@@ -610,17 +612,41 @@ def _figure_item(figure: Figure, sources: FigureSources) -> dict[str, Any]:
 
 
 def _event_days(
-    found: Found, gazetteer: Gazetteer, in_prose: SpanIndex, edge: str
+    text: str, found: Found, gazetteer: Gazetteer, in_prose: SpanIndex, edge: str
 ) -> list[tuple[int, int, date]]:
     """Each event mentioned in prose, with the day the store says it began (``edge="start"``:
     "since the full-scale invasion") or ended (``"end"``: "the week after the deal ended")."""
     return [
-        (m.start, m.end, day)
-        for m in found.mentions
-        if m.entity.kind == "event"
-        and (day := gazetteer.events.day(m.entity.slug, edge))
-        and in_prose.holding(m.start) is not None
+        (start, end, day)
+        for start, end, entity in _events_referred_to(text, found)
+        if (day := gazetteer.events.day(entity.slug, edge)) and in_prose.holding(start) is not None
     ]
+
+
+# A bare "the deal", "the invasion": no mention of its own (the gold files never label one), but
+# what a date counts from ("the week after the deal collapsed", "since the invasion").
+ANAPHOR = re.compile(
+    r"\b[Tt]he (deal|talks|swap|exchange|invasion|offensive|counteroffensive|agreement"
+    r"|initiative|annexation|summit|ceasefire|truce)\b"
+)
+
+
+def _events_referred_to(text: str, found: Found) -> list[tuple[int, int, Entity]]:
+    """Each event mention, and each bare "the deal" after a mention that holds the same word
+    ("the grain deal" … "the deal"): the event last named so, in text order."""
+    named = [m for m in found.mentions if m.entity.kind == "event"]
+    referred = [(m.start, m.end, m.entity) for m in named]
+    if not named:
+        return referred
+    taken = SpanIndex([(m.start, m.end) for m in found.mentions])
+    for match in ANAPHOR.finditer(text, named[0].end):
+        if taken.overlaps(*match.span()):
+            continue
+        head = match.group(1)
+        last = [m for m in named if m.end <= match.start() and head in m.text.lower().split()]
+        if last:
+            referred.append((match.start(), match.end(), last[-1].entity))
+    return sorted(referred, key=lambda item: item[0])
 
 
 def _named_within_longer_names(text: str, found: Found) -> Found:
