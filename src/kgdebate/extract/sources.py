@@ -49,7 +49,7 @@ WHEN_SAID = rf"(?: (?:in|on|last) (?:{TIME_NAME}|week|month|year))?"
 SAYS = (  # "X said", "X has estimated", "X later reported"
     r"(?:(?:has|have|had|also|later|previously|now|then) )*"
     r"(?:said|says|spoke of|told|estimated|estimates|counted|counts|reported|reports|put|puts"
-    r"|found|finds|recorded|records|appealed for|sought|noted|notes|wrote|writes|stated"
+    r"|found|finds|recorded|records|appealed for|sought(?! to\b)|noted|notes|wrote|writes|stated"
     r"|announced|confirmed|calculated|projected|forecast|showed|shows|registered|say|estimate"
     # "UNHCR added that …", not "the World Bank added $37.5 billion"
     r"|report|note|count|find|recalled|added(?= that\b|[,.:]|$)|asked|asks|polled|polls"
@@ -445,6 +445,9 @@ def _as_written(name: str) -> str | None:
             DEMONYM.match(words[0]) or words[0].endswith("ern")  # "Western diplomats"
         )
         and not words[0].isupper()
+        and not (  # "United Nations agencies", not "Two European officials"
+            len(words) > 2 and words[1][:1].isupper() and not DEMONYM.match(words[1])
+        )
     ):  # "ECOWAS officials" keeps its acronym
         words[0] = words[0].lower()
     return " ".join(words)
