@@ -411,15 +411,17 @@ def test_a_summary_that_tells_who_spoke_for_or_against_gives_the_side(
     opening: str, side: str
 ) -> None:
     """A debate's write-up names each speaker's side as it reports them: that side holds for
-    the paragraph, and the next the same speaker goes on in."""
+    the paragraph, and the next ones the same speaker goes on in ("She went on"), not after."""
     text = (
         "Should Kyiv Talk?\n\n12 May 2024\n\nThe motion was put to the hall by the chair, "
         "who asked each speaker to keep to five minutes and to take questions at the end.\n\n"
-        f"{opening} that the war costs too much. She added that time is not on Kyiv's side.\n"
+        f"{opening} that the war costs too much. She added that time is not on Kyiv's side.\n\n"
+        "She went on to say that the sanctions have not worked as their authors had hoped.\n\n"
+        "The hall then voted, and the result was announced by the chair at the close.\n"
     )
     draft = make_draft(Source(Path("talk.txt"), text, "0" * 64, False), gazetteer())
     by_paragraph = {c["paragraph"]: c.get("side") for c in draft.data["claims"]}
-    assert by_paragraph == {1: None, 2: side}
+    assert by_paragraph == {1: None, 2: side, 3: side, 4: None}
 
 
 def test_a_speech_on_no_motion_takes_no_side_by_what_it_rejects() -> None:

@@ -145,6 +145,10 @@ NARRATED_SIDE = re.compile(  # a write-up's "Speaking for the motion, Jane Examp
     r"|proposition)\b",
     re.IGNORECASE,
 )
+GOES_ON = re.compile(  # a write-up going on with the same speaker: "She added that …"
+    r"(?:He|She|They)\b|[^.!?]{0,60}?\b(?:he|she|they|[A-Z]\w+) (?:also |then |further )?"
+    r"(?:added|went on|continued|argued further)\b"
+)
 FOR_MOTION = re.compile(
     r"\b(?:I|we)\b[^.!?]{0,40}?\b(?:(?:support|back|second|commend"
     r"|(?:will )?(?:be )?vot(?:e|ing) for|propose|move"
@@ -411,7 +415,7 @@ def _declared_sides(layout: Layout, text: str) -> dict[int, Any]:
     House to reject it"): a speech's side holds for its paragraphs until the next speaker."""
     sides: dict[int, Any] = {}
     for section in layout.sections:
-        current = None
+        current, reported = None, False  # reported: the side is a write-up's, not a speech's
         for paragraph in section.paragraphs:
             if paragraph.boilerplate or not paragraph.sentences:
                 continue
@@ -428,6 +432,9 @@ def _declared_sides(layout: Layout, text: str) -> dict[int, Any]:
             elif narrated:
                 side = "against" if narrated.group("against") else "for"
                 current = (side, (narrated.group(), narrated.start(), narrated.end()))
+                reported = True
+            elif reported and not GOES_ON.match(text, start, end):
+                current = None  # a write-up's next paragraph is the speaker's only if it says so
             elif declared:
                 side = "against" if declared.re is AGAINST_MOTION else "for"
                 current = (side, (declared.group(), declared.start(), declared.end()))
