@@ -396,6 +396,9 @@ def test_a_heading_that_names_a_side_gives_it_to_its_paragraphs(
     draft = make_draft(Source(Path("talks.md"), text, "0" * 64, False), gazetteer())
     by_paragraph = {c["paragraph"]: c.get("side") for c in draft.data["claims"]}
     assert by_paragraph == {1: None, 2: "for", 3: "for", 4: "against", 5: "against"}
+    # both sides answer one question: one theme, not a theme per side
+    (theme,) = draft.data["debate"]["themes"]
+    assert {c.get("theme") for c in draft.data["claims"] if c.get("side")} == {theme["id"]}
 
 
 @pytest.mark.parametrize(

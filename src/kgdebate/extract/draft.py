@@ -227,7 +227,9 @@ def make_draft(
     if themes:
         data["debate"] = {
             "motion": meta["title"],
-            "themes": [{"id": tid, "title": title} for tid, title in themes.values()],
+            "themes": [
+                {"id": tid, "title": title} for tid, title in dict.fromkeys(themes.values())
+            ],
         }
     data["claims"] = claims
     data["draft"] = _draft_block(text, layout, found, figures, sides, guessed, gazetteer.adjectives)
@@ -385,14 +387,22 @@ def _stance(layout: Layout, text: str) -> tuple[dict[int, tuple[str, str]], dict
         sides.setdefault(start, side)
     themes: dict[int, tuple[str, str]] = {}
     used: set[str] = set()
+    one_side: tuple[str, str] | None = None  # the theme of the sections headed by a side
     for index, section in enumerate(layout.sections):
-        if any(p.start in sides for p in section.paragraphs):
-            title = section.title or "Main"
-            slug = slugify(" ".join(title.split()[:5])) or f"theme-{index + 1}"
-            while slug in used:
-                slug += "-2"
-            used.add(slug)
-            themes[index] = (slug, title)
+        if not any(p.start in sides for p in section.paragraphs):
+            continue
+        by_side = bool(section.title and heading_side(section.title))
+        if by_side and one_side:
+            themes[index] = one_side  # "The case for", "The case against": one question
+            continue
+        title = "Main" if by_side or not section.title else section.title
+        slug = slugify(" ".join(title.split()[:5])) or f"theme-{index + 1}"
+        while slug in used:
+            slug += "-2"
+        used.add(slug)
+        themes[index] = (slug, title)
+        if by_side:
+            one_side = themes[index]
     return themes, sides
 
 
