@@ -401,6 +401,23 @@ def test_a_heading_that_names_a_side_gives_it_to_its_paragraphs(
     assert {c.get("theme") for c in draft.data["claims"] if c.get("side")} == {theme["id"]}
 
 
+def test_a_write_up_under_side_headings_gives_no_side_to_the_chair_s_close() -> None:
+    """Under "The case against", a write-up reporting a speaker: the paragraphs that go on
+    with the speaker take the side, the close after them ("The audience then voted") none."""
+    text = (
+        "The Case For and Against Talks\n\n12 May 2024\n\n## The case for\n\n"
+        "Speaking for the motion, Jane Example said that talks would cut the war's cost. She "
+        "called it a hard choice.\n\n## The case against\n\n"
+        "Opposing the motion, John Sample said that talks would reward aggression. He called "
+        "it a trap.\n\nHe added that a ceasefire would only let the invader rearm for the "
+        "next round.\n\nThe audience then voted, and the motion fell by a wide margin at the "
+        "close.\n"
+    )
+    draft = make_draft(Source(Path("talks.md"), text, "0" * 64, False), gazetteer())
+    by_paragraph = {c["paragraph"]: c.get("side") for c in draft.data["claims"]}
+    assert by_paragraph == {1: "for", 2: "against", 3: "against", 4: None}
+
+
 @pytest.mark.parametrize(
     ("opening", "side"),
     [

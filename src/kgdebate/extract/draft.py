@@ -414,9 +414,16 @@ def _headed_sides(layout: Layout, text: str) -> dict[int, Any]:
         side = heading_side(section.title) if section.title else None
         if side and section.title:
             at = text.index(section.title, section.start)
+            reported = False  # a write-up reporting a speaker: only what goes on is theirs
             for paragraph in section.paragraphs:
-                if paragraph.sentences and not paragraph.boilerplate:
-                    sides[paragraph.start] = (side, (section.title, at, at + len(section.title)))
+                if not paragraph.sentences or paragraph.boilerplate:
+                    continue
+                start, end = paragraph.sentences[0]
+                if NARRATED_SIDE.match(text, start, end):
+                    reported = True
+                elif reported and not GOES_ON.match(text, start, end):
+                    break  # "The audience then voted": the chair's, no side's
+                sides[paragraph.start] = (side, (section.title, at, at + len(section.title)))
     return sides
 
 
