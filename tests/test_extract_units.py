@@ -1070,16 +1070,19 @@ def test_a_quoted_opening_a_question_a_role_and_a_reference_are_not_proposed() -
     ("Special Envoy"), what is left of a role's title ("for Children"), a provision ("Article
     51", "Chapter VII"); the person after a special envoy's title is proposed."""
     proposed = proposals(
-        "We welcome the theme. “Rebuilding trust and reviving solidarity” is its name. Israel, "
+        "We welcome the theme. “Rebuilding trust and reviving solidarity” is its name; the "
+        "session's is “Reigniting trust: Accelerating action on the Agenda”. Israel, "
         "the occupying Power, must stop. The Kingdom has decided to act, and the Secretariat "
         "must be streamlined. We act under Article 51 and Chapter VII of the Charter. We thank "
         "the Special Representative of the Secretary-General for Children and Armed Conflict. "
-        "Am I safe in my city? Will I ever see my family again? Special Envoy Staffan Larsen "
+        "Am I safe in my city? Will I ever see my family again? It was a blow: Finland left. "
+        "Special Envoy Staffan Larsen "
         "agreed with the Special Envoy of the Secretary-General.\n"
     )
-    assert "Staffan Larsen" in proposed
+    assert {"Staffan Larsen", "Finland"} <= proposed
     assert not proposed & {
-        "Rebuilding", "Power", "Kingdom", "Secretariat", "Article", "VII", "Chapter VII",
+        "Rebuilding", "Reigniting", "Accelerating", "Power", "Kingdom", "Secretariat", "Article",
+        "VII", "Chapter VII",
         "Special Representative", "for Children", "Am I", "Will I", "Special Envoy",
         "Special Envoy Staffan",
     }  # fmt: skip

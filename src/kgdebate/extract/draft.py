@@ -69,8 +69,10 @@ BY_SOMEONE = re.compile(r"\bby $")
 TIME_WORDS = {name.lower() for name in [*calendar.day_name, *calendar.month_name] if name}
 TWO_ACRONYMS = re.compile(r"(?<![\w-])[A-Z]{2,5} [A-Z]{2,5}(?![\w-])")
 # What opens a name's sentence though the line goes on: a table cell's bar, the full stop after a
-# year or a word ("Example Review, 30 November 2023. Interview by …"), not a title's ("Dr.").
-OPENED = re.compile(r"(?:\||(?:\d|[a-z]{3})\.)\s*$")
+# year or a word ("Example Review, 30 November 2023. Interview by …"), not a title's ("Dr."); an
+# opening quote, and inside a quotation a colon, before a title's words ("the theme “Rebuilding
+# trust …: Accelerating action …”"; not "a second blow: Finland joined").
+OPENED = re.compile(r"(?:\||(?:\d|[a-z]{3})\.)\s*$|[“‘\"]$")
 ASKED = re.compile(  # a question's "Will I", "Am I": no name
     r"(?:Am|Are|Is|Was|Were|Will|Would|Shall|Should|Can|Could|May|Might|Must|Do|Did|Have) I"
 )
@@ -739,6 +741,10 @@ def _name_parts(text: str, match: re.Match[str], sentence: int | None) -> list[t
         opening = sentence is not None and (
             not text[sentence:first].strip(OPENING_MARKS)
             or bool(OPENED.search(text, sentence, first))
+            or (
+                text.endswith(": ", sentence, first)
+                and text.count("“", sentence, first) > text.count("”", sentence, first)
+            )
         )
         acronym = len(part[0]) > 1 and OWNERS_S.sub("", part[0]).isupper()  # "UNHCR's" opening
         if len(part) == 1 and (
