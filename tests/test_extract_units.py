@@ -1080,6 +1080,12 @@ def test_a_quoted_opening_a_question_a_role_and_a_reference_are_not_proposed() -
         "agreed with the Special Envoy of the Secretary-General.\n"
     )
     assert {"Staffan Larsen", "Finland"} <= proposed
+    particles = proposals(
+        "We met Special Envoy Staffan de Mistura in Geneva, and later President Ursula von der "
+        "Leyen, by the Plaza de Mayo. The envoy thanked us for the meeting.\n"
+    )
+    assert {"Staffan de Mistura", "Ursula von der Leyen", "Plaza de Mayo"} <= particles
+    assert not particles & {"Mistura", "Leyen", "Mayo", "Staffan"}
     assert not proposed & {
         "Rebuilding", "Reigniting", "Accelerating", "Power", "Kingdom", "Secretariat", "Article",
         "VII", "Chapter VII",

@@ -49,9 +49,12 @@ CONTEXT = 32  # characters of prefix and suffix, as in the curated seed
 PUBLISHER_TYPES = {"ThinkTank", "University", "InternationalOrganization"}
 URL = re.compile(r"https?://[^\s<>\"{}|\\^`]+[^\s<>\"{}|\\^`.,;:)]")
 # A run of capitalised words, joined by "of", "the", "for", "and", "on" ("Bank of Russia").
+# A particle inside a person's or a place's name: "Staffan de Mistura", "Ursula von der Leyen",
+# "Plaza de Mayo".
+PARTICLE = r"(?:de|da|di|del|della|van|von|du|bin|ibn)(?:\s+(?:der|den|la|le|los|las))?"
 NAME_RUN = re.compile(  # "Radio Free Europe/Radio Liberty" is one name
-    rf"(?<![\w'’])[A-Z][\w’'./-]*[\w](?:(?:{OF_THE}|\s+(?:of|the|for|and|on))\s+[A-Z][\w’'/-]*"
-    r"|\s+[A-Z][\w’'/-]*)*"
+    rf"(?<![\w'’])[A-Z][\w’'./-]*[\w](?:(?:{OF_THE}|\s+(?:of|the|for|and|on|{PARTICLE}))\s+"
+    r"[A-Z][\w’'/-]*|\s+[A-Z][\w’'/-]*)*"
 )
 # A lowercase word that belongs to the name before it.
 NAME_HEAD = re.compile(
