@@ -1064,6 +1064,25 @@ def test_what_a_speech_capitalises_out_of_respect_is_not_proposed() -> None:
     }  # fmt: skip
 
 
+def test_a_known_surname_after_another_given_name_is_another_person() -> None:
+    """Issue 12, from the UN speeches: the store's "Silva" (a surname of José Silva) is not
+    "Luiz Inacio Lula da Silva", who is proposed whole; "President Silva" is still José Silva."""
+    silva = Entity("actor", "jose-silva")
+    known = Gazetteer([(silva, "José Silva", "label"), (silva, "Silva", "surname")], EventFacts())
+    text = (
+        "A Note\n\n12 May 2024\n\nWe thank Luiz Inacio Lula da Silva for his words, and "
+        "President Silva for his, and Josef Silva too. The speech was long and it was good.\n"
+    )
+    draft = make_draft(Source(Path("note.txt"), text, "0" * 64, False), known)
+    linked = [(m["text"], m["start"]) for m in draft.data["draft"]["mentions"]]
+    assert linked == [
+        ("Silva", text.index("Silva for his,")),
+        ("Silva", text.index("Silva too")),  # the store's own, his given name spelled otherwise
+    ]
+    proposed = {entity["text"] for entity in draft.data["draft"]["new_entities"]}
+    assert "Luiz Inacio Lula da Silva" in proposed
+
+
 def test_a_quoted_opening_a_question_a_role_and_a_reference_are_not_proposed() -> None:
     """Issue 12, from what the UN speeches proposed: a word opening a quoted sentence, "Will I",
     a state or body named by its head noun alone ("the Kingdom", "the occupying Power"), a role
@@ -1082,9 +1101,11 @@ def test_a_quoted_opening_a_question_a_role_and_a_reference_are_not_proposed() -
     assert {"Staffan Larsen", "Finland"} <= proposed
     particles = proposals(
         "We met Special Envoy Staffan de Mistura in Geneva, and later President Ursula von der "
-        "Leyen, by the Plaza de Mayo. The envoy thanked us for the meeting.\n"
+        "Leyen, by the Plaza de Mayo. The envoy thanked us for the meeting, as did Colonel "
+        "Assimi Goita.\n"
     )
     assert {"Staffan de Mistura", "Ursula von der Leyen", "Plaza de Mayo"} <= particles
+    assert "Assimi Goita" in particles  # a rank is a title
     assert not particles & {"Mistura", "Leyen", "Mayo", "Staffan"}
     assert not proposed & {
         "Rebuilding", "Reigniting", "Accelerating", "Power", "Kingdom", "Secretariat", "Article",

@@ -19,7 +19,7 @@ from typing import Any
 from kgdebate import __version__
 from kgdebate.errors import InputError
 from kgdebate.extract.figures import Figure, dated_by_events, find_figures
-from kgdebate.extract.gazetteer import Entity, Found, Gazetteer
+from kgdebate.extract.gazetteer import Entity, Found, Gazetteer, Mention, fold
 from kgdebate.extract.layout import (
     ANSWERING,
     CHALLENGED,
@@ -680,8 +680,9 @@ def _events_referred_to(text: str, found: Found) -> list[tuple[int, int, Entity]
 
 def _named_within_longer_names(text: str, found: Found) -> Found:
     """Drop a known name that is part of a longer name of an organisation, a publication or an
-    event ("Kyiv" in "Kyiv International Institute of Sociology", "Russia" in "Russia Matters"):
-    the longer name is the thing meant, and is proposed as a new entity instead."""
+    event ("Kyiv" in "Kyiv International Institute of Sociology", "Russia" in "Russia Matters"),
+    or a known person's surname after another's given name ("Lula da Silva"): the longer name is
+    the one meant, and is proposed as a new entity instead."""
     longer = (
         [
             match.span()
@@ -691,11 +692,11 @@ def _named_within_longer_names(text: str, found: Found) -> Found:
         + [match.span() for match in NAMED_PAPER.finditer(text)]
         + [match.span() for match in TWO_ACRONYMS.finditer(text)]  # "UN OCHA"
     )
-    if not longer:
-        return found
     index = SpanIndex(longer)
     kept = []
     for mention in found.mentions:
+        if mention.how == "surname" and _another_person(text, mention):
+            continue  # "Lula da Silva" is not the Silva the store knows
         run = index.holding(mention.start)
         if run is None or run[1] < mention.end or run == (mention.start, mention.end):
             kept.append(mention)
@@ -703,6 +704,26 @@ def _named_within_longer_names(text: str, found: Found) -> Found:
         if ORGANISATION_HEAD.search(text[mention.start : mention.end]):
             kept.append(mention)  # the known name is itself the organisation's
     return replace(found, mentions=kept)
+
+
+GIVEN_NAMES_BEFORE = re.compile(rf"(?:[A-Z][\w’'.-]*\s+(?:{PARTICLE}\s+)?){{1,5}}$")
+
+
+def _another_person(text: str, surname: Mention) -> bool:
+    """Whether a known surname follows another given name than the person's: another person of
+    that surname ("Luiz Inacio Lula da Silva"); not after a title ("President Silva"), nor after
+    the person's own given name spelled another way ("Abdulla Shahid" for Abdullah Shahid)."""
+    before = GIVEN_NAMES_BEFORE.search(text, max(0, surname.start - 60), surname.start)
+    words: list[str] = []
+    for word in reversed(before.group().split() if before else []):
+        bare = OWNERS_S.sub("", word.lower()).rstrip(".")
+        if word.endswith(".") and bare not in TITLES:
+            break  # "… of Ukraine. If President Erdogan": the sentence before is no name
+        if not DEMONYM.match(word):  # "Ukrainian President Zelenskyy"
+            words.append(bare)
+    given = [w for w in words if w not in TITLES | STOP_NAMES and not re.fullmatch(PARTICLE, w)]
+    own = {name[:4] for name in surname.entity.slug.split("-")}  # the slug spells the names
+    return bool(given) and not any(fold(word)[0][:4] in own for word in given)
 
 
 def _name_parts(text: str, match: re.Match[str], sentence: int | None) -> list[tuple[str, int]]:

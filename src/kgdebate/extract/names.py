@@ -58,7 +58,7 @@ TITLES = {
     "senior", "fellow", "director", "editor", "chief", "professor", "adviser", "advisor",
     "correspondent", "reporter", "associate", "executive", "research", "assistant",
     "excellency", "majesty", "highness", "honourable", "honorable", "head", "madam", "madame",
-    "representative",
+    "representative", "captain", "colonel", "major", "lieutenant", "sergeant",
 }  # fmt: skip
 DEMONYM = re.compile(  # an adjective, never a name alone: "Ukrainian", "American", "Western"
     r"^(?:[A-Z][a-z]+(?:ian|ean|ese|ish|i|ern)|American|African|Mexican|Cuban|Dominican|Arab)$"
