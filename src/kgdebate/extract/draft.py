@@ -48,10 +48,11 @@ SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 CONTEXT = 32  # characters of prefix and suffix, as in the curated seed
 PUBLISHER_TYPES = {"ThinkTank", "University", "InternationalOrganization"}
 URL = re.compile(r"https?://[^\s<>\"{}|\\^`]+[^\s<>\"{}|\\^`.,;:)]")
-# A run of capitalised words, joined by "of", "the", "for", "and", "on" ("Bank of Russia").
 # A particle inside a person's or a place's name: "Staffan de Mistura", "Ursula von der Leyen",
 # "Plaza de Mayo".
 PARTICLE = r"(?:de|da|di|del|della|van|von|du|bin|ibn)(?:\s+(?:der|den|la|le|los|las))?"
+# A run of capitalised words, joined by "of", "the", "for", "and", "on" ("Bank of Russia") or a
+# particle.
 NAME_RUN = re.compile(  # "Radio Free Europe/Radio Liberty" is one name
     rf"(?<![\w'’])[A-Z][\w’'./-]*[\w](?:(?:{OF_THE}|\s+(?:of|the|for|and|on|{PARTICLE}))\s+"
     r"[A-Z][\w’'/-]*|\s+[A-Z][\w’'/-]*)*"
@@ -376,11 +377,11 @@ def _stance(layout: Layout, text: str) -> tuple[dict[int, tuple[str, str]], dict
             for s in layout.sections
             if s.title and len([p for p in s.paragraphs if not p.boilerplate]) == 2
         ]
-        if headed:
-            pass  # the headings say which side each group of paragraphs is on
+        if headed:  # the headings say which side each group of paragraphs is on
+            paired = []
         elif len(paired) < 2 and A_MOTION.search(text):  # "we reject" in a speech is no side
             sides = _declared_sides(layout, text)
-        elif len(paired) >= 2:
+        if len(paired) >= 2:
             for section in paired:
                 first, second = [p for p in section.paragraphs if not p.boilerplate]
                 sides[first.start] = ("for", ("paired layout: first", first.start, first.end))
@@ -416,19 +417,19 @@ def _headed_sides(layout: Layout, text: str) -> dict[int, Any]:
     of its paragraphs of prose."""
     sides: dict[int, Any] = {}
     for section in layout.sections:
-        side = heading_side(section.title) if section.title else None
-        if side and section.title:
-            at = text.index(section.title, section.start)
-            reported = False  # a write-up reporting a speaker: only what goes on is theirs
-            for paragraph in section.paragraphs:
-                if not paragraph.sentences or paragraph.boilerplate:
-                    continue
-                start, end = paragraph.sentences[0]
-                if NARRATED_SIDE.match(text, start, end):
-                    reported = True
-                elif reported and not GOES_ON.match(text, start, end):
-                    break  # "The audience then voted": the chair's, no side's
-                sides[paragraph.start] = (side, (section.title, at, at + len(section.title)))
+        if not section.title or not (side := heading_side(section.title)):
+            continue
+        at = text.index(section.title, section.start)
+        reported = False  # a write-up reporting a speaker: only what goes on is theirs
+        for paragraph in section.paragraphs:
+            if not paragraph.sentences or paragraph.boilerplate:
+                continue
+            start, end = paragraph.sentences[0]
+            if NARRATED_SIDE.match(text, start, end):
+                reported = True
+            elif reported and not GOES_ON.match(text, start, end):
+                break  # "The audience then voted": the chair's, no side's
+            sides[paragraph.start] = (side, (section.title, at, at + len(section.title)))
     return sides
 
 
