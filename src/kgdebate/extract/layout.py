@@ -80,23 +80,23 @@ LABEL = re.compile(  # "AGREE:", "Con —", "[For the motion]", "**Agree.**", or
 # A heading over the paragraphs of one side: "The case for talks", "Arguments against",
 # "Reasons in favour", "## For the motion", "Opposition" (not "The Case For and Against Talks").
 SIDE_HEADING = re.compile(
-    r"(?:.*\b(?:the )?(?:case|arguments?)\s+(?:(?P<against>against)|for|in favou?r)\b(?!\s+and\b).*"
-    r"|(?:speeches |speakers |arguments )?(?:(?P<against2>against)|for|in favou?r)(?: of)?"
+    r".*\b(?:case|arguments?)\s+(?:against|for|in favou?r)\b(?!\s+and\b).*"
+    r"|(?:speeches |speakers |arguments )?(?:against|for|in favou?r)(?: of)?"
     r"(?: the (?:motion|proposition))?"
-    r"|(?:the )?(?P<bench>proposition|opposition)(?: bench| side| case)?)",
+    r"|(?:the )?(?:proposition|opposition)(?: bench| side| case)?",
     re.IGNORECASE,
 )
+BOTH_SIDES = re.compile(r"\bfor\b.*\bagainst\b|\bagainst\b.*\bfor\b", re.IGNORECASE)
+SIDE_WORD = re.compile(r"\b(?:against|opposition|for|in favou?r|proposition)\b", re.IGNORECASE)
 
 
 def heading_side(title: str) -> str | None:
     """The side a heading gives the paragraphs under it, if it names one side."""
     words = title.strip().strip("#").strip().rstrip(":").strip()
-    found = SIDE_HEADING.fullmatch(words)
-    if found is None or re.search(r"\bfor\b.*\bagainst\b|\bagainst\b.*\bfor\b", words, re.I):
+    if not SIDE_HEADING.fullmatch(words) or BOTH_SIDES.search(words):
         return None
-    if found.group("bench"):
-        return "for" if found.group("bench").lower() == "proposition" else "against"
-    return "against" if found.group("against") or found.group("against2") else "for"
+    side = SIDE_WORD.search(words)  # the first: "The case for an opposition bloc" is for
+    return "against" if side and side.group().lower() in ("against", "opposition") else "for"
 
 
 # Who speaks a paragraph of a transcript: "Ms Jane Example (Example Party): …", "The Deputy
