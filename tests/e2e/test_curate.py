@@ -155,6 +155,7 @@ def test_a_draft_becomes_a_curated_document_in_the_browser(
 
     # c01's words shrunk by a word at the start, then extended back, by keyboard.
     page.locator("#card-c01").focus()
+    expect(page.locator("#card-c01")).not_to_contain_text("null")  # no stance row: nothing
     _edited(page, lambda: page.keyboard.press("Alt+Shift+ArrowRight"))
     expect(page.locator("#card-c01 .words")).to_have_text(re.compile(r"^“ceasefire now"))
     page.locator("#card-c01").focus()

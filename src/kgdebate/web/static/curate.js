@@ -265,7 +265,7 @@ function fullCard(claim, index) {
       el("input", { type: "text", size: "10", placeholder: "as of", value: claim.as_of || "", "aria-label": `as-of date of ${id}`, on: { change: (e) => set("as_of")(e.target.value) } }),
       select(state.options.qualifiers, claim.date_qualifier, `how the as-of date of ${id} holds`, set("date_qualifier"), "exactly"),
     ),
-    stance(claim),
+    stance(claim) || "",  // a claim with no machine stance has no stance row
     statement,
     el("p", { class: "words" }, `“${words}”`),
     el("div", { class: "row" },
