@@ -401,17 +401,18 @@ def test_a_heading_that_names_a_side_gives_it_to_its_paragraphs(
     assert {c.get("theme") for c in draft.data["claims"] if c.get("side")} == {theme["id"]}
 
 
-def test_a_write_up_under_side_headings_gives_no_side_to_the_chair_s_close() -> None:
-    """Under "The case against", a write-up reporting a speaker: the paragraphs that go on
-    with the speaker take the side, the close after them ("The audience then voted") none."""
+def test_a_write_up_under_side_headings_gives_each_its_side_and_the_vote_none() -> None:
+    """Under "The case against", every paragraph takes the side, a second speaker's ("Her
+    partner argued …") too; the vote under a heading of its own takes none. From a newcomer's
+    write-up, where a rule that kept the side only for "She went on" lost the second speaker."""
     text = (
         "The Case For and Against Talks\n\n12 May 2024\n\n## The case for\n\n"
         "Speaking for the motion, Jane Example said that talks would cut the war's cost. She "
         "called it a hard choice.\n\n## The case against\n\n"
         "Opposing the motion, John Sample said that talks would reward aggression. He called "
-        "it a trap.\n\nHe added that a ceasefire would only let the invader rearm for the "
-        "next round.\n\nThe audience then voted, and the motion fell by a wide margin at the "
-        "close.\n"
+        "it a trap.\n\nHer partner argued that Vladimir Putin would only rearm for the next "
+        "round of the war.\n\n## The vote\n\nThe audience then voted, and the motion fell by "
+        "a wide margin at the close.\n"
     )
     draft = make_draft(Source(Path("talks.md"), text, "0" * 64, False), gazetteer())
     by_paragraph = {c["paragraph"]: c.get("side") for c in draft.data["claims"]}
@@ -890,7 +891,8 @@ def test_a_body_of_the_or_for_the_something_an_acronym_s_possessive_and_a_surnam
     Marsh", is her."""
     header = "A Note\n\n12 May 2024\n\n"
     text = (
-        "The Office for the Coordination of Humanitarian Affairs met. UNHCR's report is out. "
+        "The Office for the Coordination of Humanitarian Affairs met the Kiel Institute for the "
+        "World Economy. UNHCR's report is out. "
         "Six EU countries agree. Lena Marsh spoke first. Marsh then said no."
     )
     source = Source(Path("note.txt"), header + text, "0" * 64, False)
@@ -899,6 +901,7 @@ def test_a_body_of_the_or_for_the_something_an_acronym_s_possessive_and_a_surnam
         for entity in make_draft(source, gazetteer()).data["draft"]["new_entities"]
     }
     assert "Office for the Coordination of Humanitarian Affairs" in proposed
+    assert "Kiel Institute for the World Economy" in proposed
     assert {"UNHCR", "EU"} <= set(proposed)
     assert proposed["Lena Marsh"] == [text.index("Lena"), text.index("Marsh then")]
     source = Source(

@@ -420,16 +420,9 @@ def _headed_sides(layout: Layout, text: str) -> dict[int, Any]:
         if not section.title or not (side := heading_side(section.title)):
             continue
         at = text.index(section.title, section.start)
-        reported = False  # a write-up reporting a speaker: only what goes on is theirs
-        for paragraph in section.paragraphs:
-            if not paragraph.sentences or paragraph.boilerplate:
-                continue
-            start, end = paragraph.sentences[0]
-            if NARRATED_SIDE.match(text, start, end):
-                reported = True
-            elif reported and not GOES_ON.match(text, start, end):
-                break  # "The audience then voted": the chair's, no side's
-            sides[paragraph.start] = (side, (section.title, at, at + len(section.title)))
+        for paragraph in section.paragraphs:  # "Her partner argued …" too: the heading's side
+            if paragraph.sentences and not paragraph.boilerplate:
+                sides[paragraph.start] = (side, (section.title, at, at + len(section.title)))
     return sides
 
 
