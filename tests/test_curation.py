@@ -10,6 +10,7 @@ import re
 import shutil
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -23,7 +24,7 @@ from kgdebate.anchor import CONTEXT
 from kgdebate.config import Settings
 from kgdebate.curation.operations import Edit, run
 from kgdebate.curation.web import init_app
-from kgdebate.curation.workbench import Workbench
+from kgdebate.curation.workbench import Conflict, Workbench
 from kgdebate.curation.yamltext import EditError, YamlText, apply_splices, checked
 from kgdebate.generation import readable_store
 from kgdebate.ingest.text import check_quotes, read_text
@@ -326,7 +327,8 @@ def test_an_unknown_name_becomes_an_actor_of_the_reference_data_and_of_its_claim
     assert done.returncode == 0, done.stderr
     file = tmp_path / "speech-black-sea.yaml"
     app = create_app(settings)
-    init_app(app, Workbench(file, None, settings), TOKEN)
+    workbench = Workbench(file, None, settings)
+    init_app(app, workbench, TOKEN)
     client = app.test_client()
     client.get(f"/curate/?token={TOKEN}")
     csrf = re.search(
@@ -367,6 +369,34 @@ def test_an_unknown_name_becomes_an_actor_of_the_reference_data_and_of_its_claim
         "/curate/entity", json={"version": added.json["version"], "args": args}, headers=headers
     )
     assert again.status_code == 400 and "already" in again.json["error"]
+    assert "an actor" in again.json["error"]
+
+    # Two more names sent at once on the same version: one is added, the other refused whole
+    # (its reference data not written either), never half-applied.
+    version = added.json["version"]
+    others = [i for i, n in enumerate(names) if i != index][:2]
+    outcomes: dict[int, str] = {}
+
+    def add_at_once(i: int) -> None:
+        slug = f"test-name-{i}"
+        entity = {**args, "index": i, "slug": slug, "label": names[i]}
+        try:
+            workbench.add_entity(version, entity)
+            outcomes[i] = "added"
+        except Conflict:
+            outcomes[i] = "refused"
+
+    threads = [threading.Thread(target=add_at_once, args=(i,)) for i in others]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(outcomes.values()) == ["added", "refused"], outcomes
+    turtle = (reference / "workbench.ttl").read_text("utf-8")
+    data = load_strict(file.read_text("utf-8"), "f").data
+    for i, outcome in outcomes.items():
+        in_yaml = data["draft"]["new_entities"][i].get("added") == f"test-name-{i}"
+        assert (f"test-name-{i}" in turtle) == in_yaml == (outcome == "added")
 
 
 def test_an_impossible_day_is_refused_by_the_workbench_and_by_the_ingest_gate(

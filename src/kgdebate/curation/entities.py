@@ -79,7 +79,8 @@ def add_to_reference(entity: NewEntity, document: str, settings: Settings) -> No
     iri = URIRef(minter.thing(entity.kind, entity.slug))
     current = OxigraphStore(readable_store(settings.data_dir), read_only=True)
     if current.types_of(str(iri)):
-        raise EditError(f"the store has a {entity.kind} {entity.slug!r} already: use it")
+        article = "an" if entity.kind[0] in "aeiou" else "a"
+        raise EditError(f"the store has {article} {entity.kind} {entity.slug!r} already: use it")
     del current
     target = settings.reference_dir / WORKBENCH_FILE
     before = target.read_bytes() if target.is_file() else None

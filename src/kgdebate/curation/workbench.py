@@ -143,20 +143,33 @@ class Workbench:
             content, current = self._unchanged_since(
                 version, "nothing was written", "reload the page to see the file, then edit again"
             )
-            doc = self._parsed(content, current)
-            if name == "finish":
-                self._refuse_unfinished(current)
-            edit = Edit(_copy(doc.data), doc, self.text)
-            splices = run(edit, name, arguments)
-            if not splices:
-                return
-            new = apply_splices(content, splices)
-            written = checked(
-                new, edit.data, str(self.path), self.settings.max_yaml_nodes, self._chunks
-            )
-            write_atomically(self.path, new)
-            new_version = hashlib.sha256(new.encode("utf-8")).hexdigest()
-            self._check(written, new_version, store, previous=self._checked)
+            edited = self._edited(content, current, name, arguments)
+            if edited is not None:
+                self._write(*edited, store)
+
+    def _edited(
+        self, content: str, version: str, name: object, arguments: object
+    ) -> tuple[str, YamlText] | None:
+        """The file's text after one operation and that text read back as intended, not yet
+        written (called with the lock held); None when the operation changes nothing."""
+        doc = self._parsed(content, version)
+        if name == "finish":
+            self._refuse_unfinished(version)
+        edit = Edit(_copy(doc.data), doc, self.text)
+        splices = run(edit, name, arguments)
+        if not splices:
+            return None
+        new = apply_splices(content, splices)
+        return new, checked(
+            new, edit.data, str(self.path), self.settings.max_yaml_nodes, self._chunks
+        )
+
+    def _write(self, new: str, written: YamlText, store: TripleStore) -> None:
+        """The edited file in place of the old one, and its changed claims checked again
+        (called with the lock held)."""
+        write_atomically(self.path, new)
+        new_version = hashlib.sha256(new.encode("utf-8")).hexdigest()
+        self._check(written, new_version, store, previous=self._checked)
 
     # -- what the page shows -------------------------------------------------------------------
 
@@ -330,7 +343,10 @@ class Workbench:
         from kgdebate.curation.entities import add_to_reference, new_entity
 
         entity = new_entity(arguments)
-        with self._lock:
+        # One lock over the whole: two names added in quick succession must not both pass the
+        # version check and then have the second's YAML edit refused after its reference data
+        # was written. The edit is made and read back first; a refusal then writes nothing.
+        with self._lock, _no_collector_passes():
             content, current = self._unchanged_since(
                 version, "nothing was added", "reload the page, then add the name again"
             )
@@ -339,10 +355,12 @@ class Workbench:
             index = arguments.get("index")
             if not isinstance(index, int) or not 0 <= index < len(items):
                 raise EditError(f"the draft has no unknown name {index!r}")
+            added = {"index": index, "kind": entity.kind, "slug": entity.slug}
+            edited = self._edited(content, current, "add-entity", added)
             add_to_reference(entity, str(data["document"]["id"]), self.settings)
-        view = OxigraphStore(readable_store(self.settings.data_dir), read_only=True)
-        added = {"index": index, "kind": entity.kind, "slug": entity.slug}
-        self.apply(version, "add-entity", added, view)
+            if edited is not None:
+                view = OxigraphStore(readable_store(self.settings.data_dir), read_only=True)
+                self._write(*edited, view)
 
     # -- into the store ------------------------------------------------------------------------
 

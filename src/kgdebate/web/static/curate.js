@@ -64,7 +64,17 @@ function followCheck() {
   }, 1000);
 }
 
-async function post(path, body) {
+// Writes go one after another, each naming the file's version the one before it left: clicks
+// in quick succession are all applied, where sent at once all but the first would be refused
+// as made on a version the file no longer has.
+let writes = Promise.resolve();
+function post(path, body) {
+  const turn = writes.then(() => send(path, { ...body, version: state.version }));
+  writes = turn.catch(() => null);
+  return turn;
+}
+
+async function send(path, body) {
   say("saving…");
   const response = await fetch(path, {
     method: "POST",
@@ -79,6 +89,7 @@ async function post(path, body) {
     return null;
   }
   alertUser("");
+  if (answer.version) state.version = answer.version; // the next write in line names it
   return answer;
 }
 
@@ -93,7 +104,7 @@ const DONE = {
 
 async function edit(op, args) {
   const card = document.activeElement && document.activeElement.closest && document.activeElement.closest(".card");
-  const answer = await post("edit", { version: state.version, op, args });
+  const answer = await post("edit", { op, args });
   if (answer) {
     state = { ...answer, text: answer.text ?? state.text }; // an edit never changes the text
     say(DONE[op] || "saved");
@@ -442,7 +453,7 @@ function newEntityForm(name, index) {
   const description = el("input", { type: "text", size: "30", placeholder: "who or what it is, in a sentence", "aria-label": `description of “${name.text}”` });
   const add = async () => {
     const args = { index, type: type.value, slug: slug.value.trim(), label: label.value, description: description.value };
-    const answer = await post("entity", { version: state.version, args });
+    const answer = await post("entity", { args });
     if (answer) {
       state = answer;
       say(`added ${args.slug} to the reference data`);
@@ -553,7 +564,7 @@ document.addEventListener("DOMContentLoaded", () => {
   });
   document.getElementById("finish").addEventListener("click", () => edit("finish", {}));
   document.getElementById("ingest").addEventListener("click", async () => {
-    const done = await post("ingest", { version: state.version });
+    const done = await post("ingest", {});
     if (done) say(`stored ${done.document}: ${done.triples} triples, generation ${done.generation}` + (done.warnings.length ? `, ${done.warnings.length} warnings` : ""));
   });
   load();
