@@ -8,6 +8,7 @@ import io
 import json
 import os
 import re
+import socket
 import stat
 import subprocess
 import sys
@@ -272,3 +273,23 @@ def test_export_one_graph(data_dir: Path) -> None:
     assert code == 0 and "kgdebate/id/actor/ukraine" in out
     code, _, err = run(data_dir, "export", "--format", "turtle")
     assert code == 2 and "--graph" in err
+
+
+def test_serve_on_a_busy_port_says_so_and_exits_2(data_dir: Path) -> None:
+    with socket.socket() as holder:
+        holder.bind(("127.0.0.1", 0))
+        holder.listen()
+        port = holder.getsockname()[1]
+        code, _, err = run(data_dir, "serve", "--port", str(port))
+        assert code == 2, err
+        assert f"cannot listen on 127.0.0.1:{port}" in err and "--port" in err
+        code, _, err = run(data_dir, "curate", "--port", str(port), str(SEED))
+        assert code == 2 and f"127.0.0.1:{port}" in err, err
+
+
+def test_curate_on_a_text_says_to_extract_it_first(data_dir: Path, tmp_path: Path) -> None:
+    text = tmp_path / "talks.txt"
+    text.write_text("Talks\n\nA paragraph: with a colon.\n", "utf-8")
+    code, _, err = run(data_dir, "curate", str(text))
+    assert code == 2
+    assert f"kgdebate extract {text}" in err and f"kgdebate curate {tmp_path / 'talks.yaml'}" in err

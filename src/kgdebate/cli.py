@@ -643,6 +643,7 @@ def serve(settings: Settings, host: str | None, port: int | None, follow: Path |
     from dataclasses import replace
 
     from kgdebate.snapshots import followed_store
+    from kgdebate.web.serve import refuse_a_busy_port
     from kgdebate.web.serve import serve as run_server
 
     settings = replace(settings, host=host or settings.host, port=port or settings.port)
@@ -653,6 +654,10 @@ def serve(settings: Settings, host: str | None, port: int | None, follow: Path |
     if settings.store != "sparql" and not settings.data_dir.exists():
         hint = "run `kgdebate snapshot` into it first" if follow else "run `kgdebate build` first"
         _fail(KgdebateError(f"no store at {settings.data_dir}", hint=hint))
+    try:
+        refuse_a_busy_port(settings.host, settings.port)
+    except KgdebateError as exc:
+        _fail(exc)
     run_server(settings)
 
 

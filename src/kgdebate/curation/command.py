@@ -15,9 +15,10 @@ import click
 from werkzeug.serving import make_server
 
 from kgdebate.config import Settings
-from kgdebate.errors import KgdebateError, StoreError
+from kgdebate.errors import InputError, KgdebateError, StoreError
 
 LOOPBACK = "127.0.0.1"
+TEXTS = {".txt", ".md", ".text", ".markdown"}  # what `extract` reads; curate reads its output
 
 
 @click.command()
@@ -39,18 +40,29 @@ def curate(settings: Settings, file: Path, text: Path | None, port: int) -> None
     from kgdebate.curation.web import init_app
     from kgdebate.curation.workbench import Workbench
     from kgdebate.web import create_app
+    from kgdebate.web.serve import refuse_a_busy_port
 
     try:
         if not settings.data_dir.exists():
             raise StoreError(f"no store at {settings.data_dir}", hint="run `kgdebate build` first")
+        if file.suffix.lower() in TEXTS:
+            yaml = file.with_suffix(".yaml")
+            raise InputError(
+                f"{file} is a document's text; the workbench curates its annotation (YAML)",
+                hint=f"run `kgdebate extract {file}`, then `kgdebate curate {yaml}`"
+                if not yaml.exists()
+                else f"curate its annotation: `kgdebate curate {yaml}`",
+            )
         workbench = Workbench(file, text, settings)
         app = create_app(settings)
+        token = secrets.token_urlsafe(32)
+        init_app(app, workbench, token)
+        if port:  # Werkzeug would print its own message and exit 1
+            refuse_a_busy_port(LOOPBACK, port)
+        server = make_server(LOOPBACK, port, app, threaded=True)
     except KgdebateError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(exc.exit_code)
-    token = secrets.token_urlsafe(32)
-    init_app(app, workbench, token)
-    server = make_server(LOOPBACK, port, app, threaded=True)
     click.echo(f"curating {file}", err=True)
     if workbench.text is None:
         click.echo("no text found for it: quotes cannot be made (give --text)", err=True)

@@ -12,6 +12,7 @@ from flask import Flask
 from gunicorn.app.base import BaseApplication
 
 from kgdebate.config import Settings
+from kgdebate.errors import KgdebateError
 from kgdebate.sandbox import probe
 from kgdebate.web import create_app
 from kgdebate.web.errors import MESSAGES, error_code
@@ -52,6 +53,26 @@ def serve(settings: Settings) -> None:
         "control_socket_disable": True,
     }
     _Server(settings, options).run()
+
+
+def refuse_a_busy_port(host: str, port: int) -> None:
+    """A clear error, at once, when something already listens on ``host:port``: gunicorn would
+    retry for five seconds, log five lines and exit 1."""
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+    except socket.gaierror as exc:
+        raise KgdebateError(
+            f"cannot listen on {host}: {exc.strerror}", hint="check --host"
+        ) from None
+    with socket.socket(family, kind, proto) as trial:
+        trial.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as gunicorn binds
+        try:
+            trial.bind(address)
+        except OSError as exc:
+            raise KgdebateError(
+                f"cannot listen on {host}:{port}: {exc.strerror}",
+                hint="another server may hold the port: stop it, or pick another with --port",
+            ) from None
 
 
 def warn_if_workers_reach_the_network() -> None:
