@@ -350,6 +350,39 @@ def test_review_lists_decisions_with_their_lines(
     assert code.exit_code == 1 and "decision(s) left" in code.stderr
 
 
+def test_review_asks_no_side_of_a_claim_and_its_response(
+    tmp_path: Path, store: OxigraphStore, settings: Settings
+) -> None:
+    """A "Response:" answers the "Claim:" above it (`rebuts`); neither argues a side of the
+    motion, so review asks neither for one. A for/against paragraph still needs its side."""
+    source = tmp_path / "myths" / "myths.txt"
+    source.parent.mkdir()
+    source.write_text(
+        "Two claims about talks with Russia\n\n2023-11-20\n\n"
+        "Claim: Russia has never kept an agreement it signed. Talks are pointless.\n\n"
+        "Response: The Black Sea Grain Initiative held for a year. It shipped grain widely.\n\n"
+        "Claim: Ukraine cannot win on the battlefield.\n\n"
+        "Response: Ukraine took back territory in November 2022.\n\n"
+        "The case for talks\n\nThe war costs Ukraine more each month it goes on.\n",
+        "utf-8",
+    )
+    path = draft_of(source, tmp_path, store, settings)
+    data = load(path)
+    paired = [c for c in data["claims"] if c.get("rebuts")]
+    assert len(paired) == 2 and all("side" not in c for c in data["claims"][:-1])
+    assert [t["title"] for t in data["debate"]["themes"]] == ["Main"]  # one, not two "Main"s
+    items = review(path, settings.max_annotation_bytes, settings.max_yaml_nodes)
+    no_side = [i for i in items if "has no side" in i]
+    assert no_side == [], no_side
+    data["claims"][-1].pop("side")  # the paragraph under "The case for" without its side
+    path.write_text(yaml.safe_dump(data, sort_keys=False), "utf-8")
+    items = review(path, settings.max_annotation_bytes, settings.max_yaml_nodes)
+    last = data["claims"][-1]["id"]
+    assert [i for i in items if "has no side" in i] and all(
+        f"claim {last} " in i for i in items if "has no side" in i
+    )
+
+
 def test_recorded_decisions_close_their_items_and_the_annotation_still_ingests(
     tmp_path: Path, store: OxigraphStore, settings: Settings
 ) -> None:

@@ -392,23 +392,19 @@ def _stance(layout: Layout, text: str) -> tuple[dict[int, tuple[str, str]], dict
     for start, side in headed.items():  # a labelled paragraph keeps its own label's side
         sides.setdefault(start, side)
     themes: dict[int, tuple[str, str]] = {}
-    used: set[str] = set()
-    one_side: tuple[str, str] | None = None  # the theme of the sections headed by a side
+    by_title: dict[str, tuple[str, str]] = {}  # sections of one title share its theme
     for index, section in enumerate(layout.sections):
         if not any(p.start in sides for p in section.paragraphs):
             continue
+        # "The case for", "The case against": both sides answer one question, the main one
         by_side = bool(section.title and heading_side(section.title))
-        if by_side and one_side:
-            themes[index] = one_side  # "The case for", "The case against": one question
-            continue
         title = "Main" if by_side or not section.title else section.title
-        slug = slugify(" ".join(title.split()[:5])) or f"theme-{index + 1}"
-        while slug in used:
-            slug += "-2"
-        used.add(slug)
-        themes[index] = (slug, title)
-        if by_side:
-            one_side = themes[index]
+        if title not in by_title:
+            slug = slugify(" ".join(title.split()[:5])) or f"theme-{index + 1}"
+            while slug in {s for s, _ in by_title.values()}:
+                slug += "-2"
+            by_title[title] = (slug, title)
+        themes[index] = by_title[title]
     return themes, sides
 
 
