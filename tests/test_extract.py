@@ -350,11 +350,12 @@ def test_review_lists_decisions_with_their_lines(
     assert code.exit_code == 1 and "decision(s) left" in code.stderr
 
 
-def test_review_asks_no_side_of_a_claim_and_its_response(
+def test_a_claim_and_its_response_are_drafted_for_neither_side(
     tmp_path: Path, store: OxigraphStore, settings: Settings
 ) -> None:
     """A "Response:" answers the "Claim:" above it (`rebuts`); neither argues a side of the
-    motion, so review asks neither for one. A for/against paragraph still needs its side."""
+    motion, so both are drafted `side: none` and review asks neither for a side (the ingest
+    gate needs one on every claim of a debate). A for/against paragraph keeps its own."""
     source = tmp_path / "myths" / "myths.txt"
     source.parent.mkdir()
     source.write_text(
@@ -369,7 +370,8 @@ def test_review_asks_no_side_of_a_claim_and_its_response(
     path = draft_of(source, tmp_path, store, settings)
     data = load(path)
     paired = [c for c in data["claims"] if c.get("rebuts")]
-    assert len(paired) == 2 and all("side" not in c for c in data["claims"][:-1])
+    assert len(paired) == 2 and all(c["side"] == "none" for c in data["claims"][:-1])
+    assert data["claims"][-1]["side"] == "for"
     assert [t["title"] for t in data["debate"]["themes"]] == ["Main"]  # one, not two "Main"s
     items = review(path, settings.max_annotation_bytes, settings.max_yaml_nodes)
     no_side = [i for i in items if "has no side" in i]
@@ -619,7 +621,7 @@ def test_a_rebuttal_answers_the_fallacy_before_it(
     for (_, fallacy), (_, rebuttal) in zip(labelled[0::2], labelled[1::2], strict=True):
         answered, answer = claim_at(draft, fallacy), claim_at(draft, rebuttal)
         assert answer["rebuts"] == [answered["id"]]
-        assert "side" not in answered and "side" not in answer
+        assert answered["side"] == answer["side"] == "none"  # for neither side
         assert (stored_as[answer["id"]], stored_as[answered["id"]]) in rebuts
     assert len([c for c in draft["claims"] if "rebuts" in c]) == len(rebuts) == 3
 

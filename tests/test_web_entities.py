@@ -372,6 +372,47 @@ def test_the_debate_map_lays_out_the_debate_the_exports_build(
         assert f'→ {relation.kind} <a href="#{target}">{target}</a>' in page, (source, target)
 
 
+def test_the_debate_map_places_claims_of_neither_side_and_of_none_apart(
+    client: FlaskClient,
+) -> None:
+    """A claim and its response (no side), a framing sentence (neither side) and two sides: each
+    claim is listed under its side and drawn in a place of its own, none stacked on another."""
+    from kgdebate.exports.debate import SIDE_ORDER, Claim, Debate, Relation, Theme
+    from kgdebate.exports.document import Document
+    from kgdebate.mint import Minter
+    from kgdebate.web.debatemap import build_map
+
+    neither = "https://w3id.org/kgdebate/vocab/neither-side"
+    sides = [*SIDE_ORDER, SIDE_ORDER[0], neither, "", "", ""]
+    claims = [
+        Claim(
+            f"{BASE}id/claim/d/c0{i}",
+            f"claim {i}",
+            "fact",
+            side,
+            "for neither side" * (side == neither),
+        )
+        for i, side in enumerate(sides, 1)
+    ]
+    theme = Theme(f"{BASE}id/theme/d/main", "Main")
+    for claim in claims:
+        theme.sides.setdefault(claim.side, []).append(claim)
+    document = Document("d", f"{BASE}id/document/d", f"{BASE}graph/d", Minter(BASE))
+    rebuttal = Relation(claims[6].iri, "rebuts", claims[5].iri)
+    debate = Debate(document, {c.iri: c for c in claims}, [theme], [rebuttal], {})
+    with client.application.test_request_context():
+        drawn = build_map(debate, [], "/")
+    assert drawn.sides == SIDE_ORDER and drawn.listed == (*SIDE_ORDER, neither, "")
+    assert drawn.side_titles[neither] == "For neither side"
+    assert drawn.side_titles[""] == "Without a side"
+    assert [len(drawn.themes[0].cells[side]) for side in drawn.listed] == [2, 1, 1, 3]
+    places = {(box.x, box.y) for box in drawn.claims.values()}
+    assert len(places) == len(claims)  # each in a place of its own
+    assert all(0 <= box.x + drawn.box_width <= drawn.width for box in drawn.claims.values())
+    assert all(box.y + 26 <= drawn.height for box in drawn.claims.values())
+    assert len(drawn.arrows) == 1
+
+
 def test_poll_page_says_citation_needed_and_shows_the_attribution(client: FlaskClient) -> None:
     page = html(client, "/doc/statistic/ukrainians-support-fighting-84")
     assert '<span class="citation-needed">citation needed</span>' in page

@@ -491,8 +491,9 @@ def _claims(
             del claim["quote"]["prefix"]
         if not claim["quote"]["suffix"]:
             del claim["quote"]["suffix"]
-        if paragraph.start in sides and sides[paragraph.start][0] != "unknown":
-            claim["side"] = sides[paragraph.start][0]
+        if paragraph.start in sides:  # a myth and its fact answer each other: neither side
+            side = sides[paragraph.start][0]
+            claim["side"] = "none" if side == "unknown" else side
         if section_index in themes and paragraph.start in sides:
             claim["theme"] = themes[section_index][0]
         claim["kind"] = _kind(exact)

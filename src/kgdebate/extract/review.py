@@ -9,7 +9,6 @@ curation reads ``0 decision(s) left``.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -65,13 +64,10 @@ def decisions_left(loaded: Loaded, path: Path) -> list[str]:
             f"unknown name {item['text']!r} ({len(item['occurrences'])}x): add an entity "
             "to the reference data, or record `decision: not an entity` (or `no link`)",
         )
-    answering = _answering(data.get("claims", []))
     for index, claim in enumerate(data.get("claims", [])):
-        needed: tuple[str, ...] = ("side", "theme", "kind") if "debate" in data else ("kind",)
+        needed = ("side", "theme", "kind") if "debate" in data else ("kind",)
         if claim.get("side") == "none":  # a background sentence belongs to no theme
             needed = ("kind",)
-        elif answering(claim):
-            needed = tuple(key for key in needed if key != "side")
         missing = [key for key in needed if key not in claim]
         if missing:
             say(("claims", index), f"claim {claim.get('id')} has no {' or '.join(missing)}")
@@ -93,14 +89,3 @@ def decisions_left(loaded: Loaded, path: Path) -> list[str]:
                 "`source_given: false` when the document names none",
             )
     return items
-
-
-def _answering(claims: list[dict[str, Any]]) -> Callable[[dict[str, Any]], bool]:
-    """Whether a claim is in a claim-and-answer layout ("Myth:" and "Fact:", "Claim:" and
-    "Response:"): one paragraph answers the other, `rebuts` says so, and neither argues a side
-    of the motion, so none is asked for."""
-    answered = {target for claim in claims for target in claim.get("rebuts") or []}
-    paired = [c for c in claims if c.get("rebuts") or c.get("id") in answered]
-    ids = {c.get("id") for c in paired}
-    paragraphs = {c["paragraph"] for c in paired if c.get("paragraph") is not None}
-    return lambda claim: claim.get("id") in ids or claim.get("paragraph") in paragraphs

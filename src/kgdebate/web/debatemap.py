@@ -2,11 +2,12 @@
 that the AIF and Argdown exports render, so the page and the exports cannot drift apart.
 
 Themes are sections (collapsible), each with the two sides of the motion as lists of claims
-(anchored by their slug, e.g. ``#c36``) that a screen reader walks by heading; support, attack,
-rebuttal and restatement are said on each claim as links, with its citations, and drawn for the
-eye as arrows between numbered boxes in an SVG overview (positions computed here; presentation
-attributes and classes only, as the CSP forbids inline styles). Each claim names the claims it
-relates to (``related``), which ``debatemap.js`` marks when it is selected.
+(anchored by their slug, e.g. ``#c36``) that a screen reader walks by heading, then the claims
+argued for neither side (background, a question and its answer) and those given no side.
+Support, attack, rebuttal and restatement are said on each claim as links, with its citations,
+and drawn for the eye as arrows between numbered boxes in an SVG overview (positions computed
+here; presentation attributes and classes only, as the CSP forbids inline styles). Each claim
+names the claims it relates to (``related``), which ``debatemap.js`` marks when it is selected.
 """
 
 from __future__ import annotations
@@ -79,7 +80,8 @@ class Arrow:
 
 @dataclass
 class DebateMap:
-    sides: tuple[str, ...]
+    sides: tuple[str, ...]  # the two columns of the overview
+    listed: tuple[str, ...]  # the sides listed under each theme: the two, then any other
     side_titles: dict[str, str]
     themes: list[ThemeRow]
     claims: dict[str, ClaimBox]
@@ -115,6 +117,9 @@ def build_map(debate: Debate, citations: list[Row], base: str) -> DebateMap:
                 for claim in claims
             ]
         rows.append(row)
+    others = tuple(dict.fromkeys(s for row in rows for s in row.cells if s not in SIDES))
+    others = tuple(sorted(others, key=lambda side: side == ""))  # "without a side" last
+    titles = {**SIDE_TITLES, **{side: _other_title(debate, side) for side in others}}
     _add_relations(debate, boxes)
     for found in citations:
         citing = boxes.get(_text(found["claim"]))
@@ -123,7 +128,13 @@ def build_map(debate: Debate, citations: list[Row], base: str) -> DebateMap:
             shown = view(base, cited, found["citedLabel"])
             citing.citations.append((_text(found["citationKindLabel"]), shown))
     width, height = _layout(rows)
-    return DebateMap(SIDES, SIDE_TITLES, rows, boxes, _arrows(boxes), width, height)
+    return DebateMap(SIDES, SIDES + others, titles, rows, boxes, _arrows(boxes), width, height)
+
+
+def _other_title(debate: Debate, side: str) -> str:
+    """ "For neither side" (the vocabulary's label), or "Without a side" for claims given none."""
+    label = next((c.side_label for c in debate.claims.values() if c.side == side), "")
+    return label[:1].upper() + label[1:] if side and label else "Without a side"
 
 
 def _add_relations(debate: Debate, boxes: dict[str, ClaimBox]) -> None:
@@ -140,18 +151,27 @@ def _add_relations(debate: Debate, boxes: dict[str, ClaimBox]) -> None:
 
 
 def _layout(rows: list[ThemeRow]) -> tuple[int, int]:
-    """Place each box: side columns left and right, one row band per theme."""
+    """Place each box: side columns left and right, one row band per theme; the claims of no
+    side of the motion under both columns, left to right (never stacked on one spot)."""
+    width = 2 * BOX_WIDTH + COLUMN_GAP
+    per_line = (width + GAP) // (BOX_WIDTH + GAP)
     y = 0
     for row in rows:
         row.y = y
-        tallest = max((len(boxes) for boxes in row.cells.values()), default=0)
-        row.height = THEME_HEADER + tallest * (BOX_HEIGHT + GAP)
+        tallest = max((len(row.cells.get(side, [])) for side in SIDES), default=0)
         for column, side in enumerate(SIDES):
             for index, box in enumerate(row.cells.get(side, [])):
                 box.x = column * (BOX_WIDTH + COLUMN_GAP)
                 box.y = y + THEME_HEADER + index * (BOX_HEIGHT + GAP)
+        others = [box for side, boxes in row.cells.items() if side not in SIDES for box in boxes]
+        below = y + THEME_HEADER + tallest * (BOX_HEIGHT + GAP) + (GAP if tallest else 0)
+        for index, box in enumerate(others):
+            box.x = (index % per_line) * (BOX_WIDTH + GAP)
+            box.y = below + (index // per_line) * (BOX_HEIGHT + GAP)
+        lines = -(-len(others) // per_line)
+        row.height = below - y + lines * (BOX_HEIGHT + GAP)
         y += row.height + GAP
-    return 2 * BOX_WIDTH + COLUMN_GAP, y
+    return width, y
 
 
 def _arrows(boxes: dict[str, ClaimBox]) -> list[Arrow]:
