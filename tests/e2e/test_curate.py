@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import yaml
 from browsing import Watch, axe_violations, browser, screenshot, watched  # noqa: F401
 from playwright.sync_api import Page, expect
 
@@ -132,6 +133,19 @@ def test_a_draft_becomes_a_curated_document_in_the_browser(
     expect(page).to_have_url(re.compile(r"/curate/$"))  # the token left the address bar
     expect(page.locator("body")).to_have_attribute("data-loaded", "true")
     expect(page.locator("#claims .card")).to_have_count(6)
+
+    # Each claim's line is numbered as its `paragraph:` counts (no heading, no date line), and
+    # every number is painted inside its paragraph's box, where nothing clips it.
+    for claim in yaml.safe_load(curation.original)["claims"]:
+        line = page.locator(f'#text p:has(.seg[data-claim="{claim["id"]}"])').first
+        expect(line).to_have_attribute("data-number", str(claim["paragraph"]))
+    assert page.evaluate(
+        """() => [...document.querySelectorAll('#text p[data-number]')].every((p) => {
+             const box = p.getBoundingClientRect();
+             const n = p.querySelector('.number').getBoundingClientRect();
+             return n.width > 0 && n.left >= box.left && n.right <= box.right;
+           })"""
+    )
 
     # The document's metadata: the draft's guesses confirmed, the missing fields given.
     page.locator("details.document-panel summary").click()

@@ -140,6 +140,7 @@ function renderText() {
   const spans = claimSpans();
   let offset = 0;
   let number = 0;
+  const numbered = paragraphStarts();
   const lines = state.text.split("\n");
   for (const line of lines) {
     const length = codePoints(line).length;
@@ -147,7 +148,10 @@ function renderText() {
     const end = offset + length;
     offset = end + 1;
     if (!line.trim()) continue;
-    number += 1;
+    // A line is numbered as the annotation's `paragraph:` counts: where a paragraph of prose
+    // starts (not a heading, the date line or boilerplate), or every line when no draft says.
+    const starts = numbered ? numbered.filter((s) => s >= start && s < end).length : 1;
+    number += starts;
     const inside = spans.filter((s) => s.start < end && s.end > start);
     const cuts = new Set([start, end]);
     for (const s of inside) {
@@ -155,7 +159,7 @@ function renderText() {
       cuts.add(Math.max(start, Math.min(end, s.end)));
     }
     const points = [...cuts].sort((a, b) => a - b);
-    const paragraph = el("p", { "data-number": number }, el("span", { class: "number", "aria-hidden": "true" }, String(number)));
+    const paragraph = el("p", starts ? { "data-number": number } : {}, el("span", { class: "number", "aria-hidden": "true" }, starts ? String(number) : ""));
     for (let i = 0; i + 1 < points.length; i++) {
       const [a, b] = [points[i], points[i + 1]];
       const covering = inside.filter((s) => s.start <= a && s.end >= b);
@@ -170,6 +174,16 @@ function renderText() {
     }
     article.append(paragraph);
   }
+}
+
+// Where the draft's paragraphs of prose begin, in reading order (null without a draft): the
+// paragraphs that `extract` numbers in each claim's `paragraph:`.
+function paragraphStarts() {
+  const sections = state.draft && state.draft.sections;
+  if (!sections) return null;
+  return sections.flatMap((s) => s.paragraphs || [])
+    .filter((p) => !p.boilerplate && p.sentences && p.sentences.length)
+    .map((p) => p.sentences[0][0]); // beside its prose, not a label on the line above
 }
 
 // The code-point offset of a DOM position inside the text, or null outside it.
