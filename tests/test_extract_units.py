@@ -341,13 +341,13 @@ def test_a_label_alone_on_the_line_above_its_paragraph_is_read_and_kept_out_of_t
         ("For the motion: ", "Against the motion: ", ["for", "against"], False),
         ("In favour\n", "Opposed\n", ["for", "against"], False),
         ("Jane Example (for the motion): ", "John Sample (against): ", ["for", "against"], False),
-        ("Myth: ", "Fact: ", [None, None], True),
-        ("Myth\n", "Reality\n", [None, None], True),
+        ("Myth: ", "Fact: ", ["none", "none"], True),
+        ("Myth\n", "Reality\n", ["none", "none"], True),
         ("**Agree.** ", "**Disagree.** ", ["for", "against"], False),
         ("**Pro:** ", "__Con__: ", ["for", "against"], False),
         ("Proposition: ", "Opposition: ", ["for", "against"], False),
         ("YES \u2014 ", "NO \u2014 ", ["for", "against"], False),
-        ("Claim: ", "Response: ", [None, None], True),
+        ("Claim: ", "Response: ", ["none", "none"], True),
     ],
 )
 def test_the_ways_a_debate_labels_its_sides(
@@ -462,7 +462,7 @@ def test_a_speech_on_no_motion_takes_no_side_by_what_it_rejects() -> None:
         assert {c.get("side") for c in draft.data["claims"]} == sides
 
 
-def test_labels_become_sides_and_fallacy_rebuttal_is_left_to_the_curator() -> None:
+def test_labels_become_sides_and_a_fallacy_and_its_rebuttal_neither_side() -> None:
     text = (
         "Should Sanctions Stay?\n\n2 May 2024\n\n## Trade\n\n"
         "Pro: Sanctions raise the cost of the war. They work slowly but surely over many years.\n\n"
@@ -474,7 +474,7 @@ def test_labels_become_sides_and_fallacy_rebuttal_is_left_to_the_curator() -> No
     source = Source(Path("sanctions.md"), text, "0" * 64, converted=False)
     draft = make_draft(source, Gazetteer([], EventFacts()))
     by_paragraph = {c["paragraph"]: c.get("side") for c in draft.data["claims"]}
-    assert by_paragraph == {1: "for", 2: "against", 3: None, 4: None}
+    assert by_paragraph == {1: "for", 2: "against", 3: "none", 4: "none"}
     stance = [(s["label"], s["side"]) for s in draft.data["draft"]["stance"]]
     assert stance == [
         ("Pro", "for"),
@@ -1679,3 +1679,28 @@ def test_a_month_without_its_year_beside_an_event_that_began_then_takes_the_even
         "the year counteroffensive began in that month, 2023-06-04",
     )
     assert dated["17 July"][0] == "2023-07-17"
+
+
+@pytest.mark.parametrize(
+    ("title", "line", "motion"),
+    [
+        ("Proposition v. Opposition: Should Kyiv talk now?", "", "Should Kyiv talk now?"),
+        ("Talks with Moscow: The Case For and Against", "", "Talks with Moscow"),
+        ('Transcript: "This House Would Press Kyiv"', "", "This House Would Press Kyiv"),
+        ("Pro and Con: Should Sanctions Stay?", "", "Should Sanctions Stay?"),
+        ("Select Committee", 'Motion: "That this Committee urges talks."', "That this "
+         "Committee urges talks."),
+        ("Should Sanctions Stay?", "Resolved: Sanctions should stay in place.", "Sanctions "
+         "should stay in place."),
+        ("The Case For and Against Talks", "", "The Case For and Against Talks"),
+    ],
+)  # fmt: skip
+def test_the_motion_is_what_the_debate_votes_on(title: str, line: str, motion: str) -> None:
+    """A line stating the motion, else the title without its words for the layout."""
+    text = (
+        f"{title}\n\n12 May 2024\n\n{line}\n\n"
+        "For: Ukraine should negotiate now, as the war costs too much. It is a hard choice.\n\n"
+        "Against: Ukraine should not negotiate now, as Russia would rearm. The record says so.\n"
+    )
+    draft = make_draft(Source(Path("talk.txt"), text, "0" * 64, False), gazetteer())
+    assert draft.data["debate"]["motion"] == motion

@@ -143,6 +143,18 @@ SPEAKER_SIDE = re.compile(  # a speaker's side named beside the name: "Jane Exam
     r"(?: (?:of )?the (?:motion|proposition))?\b(?=\)|$)",
     re.IGNORECASE,
 )
+MOTION_LINE = re.compile(  # "Motion: That this Committee urges …", "Resolved: …" on a line
+    r"^[#*_ ]*(?:the )?(?:motion|resolved)[*_]*(?: before the \w+)?[*_]* ?[:.–—] ?"
+    r"(?P<motion>.{8,})$",
+    re.IGNORECASE | re.MULTILINE,
+)
+TITLE_LABEL = re.compile(  # a title's words for the layout or the genre, not the question
+    r"(?:a |an )?(?:(?:debate|event) (?:report|summary)|debate|transcript|motion|head[- ]to[- ]head"
+    r"|explainer|briefing|(?:the )?(?:case|arguments) for and against(?: \w+){0,3}"
+    r"|(?:pro|for|yes|proposition|myths?) (?:and|or|v\.?|vs\.?|versus) (?:con|against|no"
+    r"|opposition|facts?)|(?:the )?arguments?(?:, numbered)?)",
+    re.IGNORECASE,
+)
 A_MOTION = re.compile(r"\b(?i:motion|proposition)\b|\bResolved:")
 """What a debate's text says of what it votes on; a speech that never does takes no sides."""
 NARRATED_SIDE = re.compile(  # a write-up's "Speaking for the motion, Jane Example said …"
@@ -232,7 +244,7 @@ def make_draft(
     data["document"] = {"id": doc_slug, **meta, "sha256": source.sha256, "text": text_name}
     if themes:
         data["debate"] = {
-            "motion": meta["title"],
+            "motion": _motion(text, str(meta["title"])),
             "themes": [
                 {"id": tid, "title": title} for tid, title in dict.fromkeys(themes.values())
             ],
@@ -240,6 +252,17 @@ def make_draft(
     data["claims"] = claims
     data["draft"] = _draft_block(text, layout, found, figures, sides, guessed, gazetteer.adjectives)
     return Draft(data, text_name, text, source.converted)
+
+
+def _motion(text: str, title: str) -> str:
+    """What the debate votes on: a line that states the motion ("Motion: …", "Resolved: …"),
+    else the title without its words for the layout ("Pro and Con: Should …?", "Talks: The
+    Case For and Against"), a quotation's marks around it taken off."""
+    stated = MOTION_LINE.search(text)
+    parts = [stated["motion"]] if stated else re.split(r"(?<=\w)\s*[:|—–]\s+", title)
+    kept = [part for part in parts if not TITLE_LABEL.fullmatch(part.strip(" #*_"))]
+    motion = ": ".join(kept) or title
+    return motion.strip(" #*_").strip("\"“”'‘’").strip() or title
 
 
 # metadata -------------------------------------------------------------------------------------
