@@ -604,6 +604,41 @@ def test_what_is_no_source_and_what_a_source_s_whole_name_is(
 @pytest.mark.parametrize(
     ("sentence", "source"),
     [
+        # a clause of its own opened by a source is not the source of what came before it
+        ("It moved 3 million tonnes to 20 ports, and port officials count 400 ships.", None),
+        ("All 27 members must agree, and two envoys in Vienna privately put it at 4 years.",
+         None),
+        # an adverb between a source and its verb; not what narrows the source down
+        ("Two envoys in Vienna privately put it at 4 years.", "two envoys in Vienna"),
+        ("As Secretary-General Jane Example has rightly warned, 3 in 4 states are behind.",
+         "Jane Example"),
+        ("Example Land firmly believes that 30 per cent is enough.", None),
+        # one who argues or expects a figure; not one who expects to do something
+        ("Jo Example of the Example Institute expects the treaty to take 18 months.",
+         "Jo Example"),
+        ("Example Land expects to give more than 1 per cent of the total.", None),
+        # "said yes" answers, it reports nothing
+        ("Kyiv has said yes before: it offered 15 years of talks.", None),
+        # the one who put the number at, named before "who"
+        ("She quoted Jo Example of the UN, who put the number in need at 18 million.",
+         "Jo Example"),
+        # a work's title is not its maker; a body named with its country is whole
+        ("UNHCR's Global Trends report counted 6 million refugees.", "UNHCR"),
+        ("Ukraine's Defence Ministry data show 400 drones.", "Ukraine's Defence Ministry"),
+    ],
+)  # fmt: skip
+def test_whose_clause_a_source_opens_and_what_says_a_figure(
+    sentence: str, source: str | None
+) -> None:
+    """Issue 12, from train-7 and the UN speeches."""
+    figure = re.search(r"\d", sentence)
+    assert figure is not None
+    assert FigureSources(sentence, [(0, len(sentence))]).of(figure.start()) == source
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
         ("Lena Marsh, head of research at Example Maritime Risk, estimates 2.1 Mt a month.",
          "Lena Marsh"),
         ("Ukrainian officials, speaking on condition of anonymity, said insurers quoted $1.2m.",

@@ -80,6 +80,8 @@ UNIT_NOUNS = {  # what a count counts, in the words a text uses: the unit record
     "families": "families", "homes": "homes", "convoys": "convoys", "trucks": "trucks",
     "minutes": "minutes", "dead": "people", "injured": "people", "wounded": "people",
     "countrymen": "people", "compatriots": "people",
+    "participants": "people", "delegates": "people", "speakers": "people", "experts": "people",
+    "analysts": "people", "officials": "people", "capitals": "capitals", "cities": "cities",
 }  # fmt: skip
 # Words that may stand between a number and a plural and are no adjective of it: "2 million are
 # refugees".
