@@ -625,6 +625,14 @@ def test_what_is_no_source_and_what_a_source_s_whole_name_is(
         # a work's title is not its maker; a body named with its country is whole
         ("UNHCR's Global Trends report counted 6 million refugees.", "UNHCR"),
         ("Ukraine's Defence Ministry data show 400 drones.", "Ukraine's Defence Ministry"),
+        # the one quoted made the number, not the one who quotes them
+        ("A Turkish port official quoted by the Example Desk put it at 12 million tonnes.",
+         "Turkish port official"),
+        # a body's written evidence is its own
+        ("Mr Brekke, the Example Refugee Council's written evidence says 1,200 convoys.",
+         "Example Refugee Council"),
+        # an aside that says who the source is: the writer's words
+        ("Jo Example, who has tracked the traffic for 12 years, said so.", None),
     ],
 )  # fmt: skip
 def test_whose_clause_a_source_opens_and_what_says_a_figure(
@@ -707,6 +715,24 @@ def test_a_country_named_alone_is_not_lengthened_by_the_word_before_it() -> None
     text = "When Israel took the land, many fled. It is not, as Israel says, 250,000 refugees."
     sources = FigureSources(text, [(0, 37), (38, len(text))])
     assert sources.of(text.index("250,000")) == "Israel"
+
+
+def test_a_note_s_figures_and_a_vague_source_named_again_with_the() -> None:
+    """A figure in a note at the end takes the note's source; "the port officials" are the
+    "Ukrainian port officials" the text named before."""
+    text = (
+        "Ukrainian port officials met on Monday. Grain moved.\n\n"
+        "[1] UN, Black Sea Grain Initiative page. The deal's first term was 120 days.\n"
+        "[2] Figures given by the port officials in January; their estimate was 9.5 million"
+        " tonnes.\n"
+        "1. Russia has said little. It moved 40 ships.\n"
+    )
+    ends = [m.end() for m in re.finditer(r"(?<=[.:])(?= |\n|$)", text)]
+    spans = list(zip([0, *[e + 1 for e in ends[:-1]]], ends, strict=True))
+    sources = FigureSources(text, spans)
+    assert sources.of(text.index("120 days")) == "UN"
+    assert sources.of(text.index("9.5 million")) == "Ukrainian port officials"
+    assert sources.of(text.index("40 ships")) is None  # a numbered list's item is no note
 
 
 def test_a_source_given_apart_from_its_sentence_in_a_table_a_footnote_or_a_source_line() -> None:
@@ -826,6 +852,8 @@ def test_a_pronoun_after_the_figure_or_the_institute_takes_the_source_named_befo
         ("205 Ukrainians and 10 foreign nationals", [("205 Ukrainians", "people"),
                                                      ("10 foreign nationals", "people")]),
         ("Ukraine handed over 55 Russian prisoners", [("55 Russian prisoners", "people")]),
+        ("claimed 12,000 new recruits and 20 doctors", [("12,000 new recruits", "people"),
+                                                      ("20 doctors", "people")]),
         ("a pre-war population of 43 million", [("43 million", "people")]),
         ("put the number of refugees at about 6 million", [("about 6 million", "people")]),
         ("hundreds of thousands of lives", [("hundreds of thousands of lives", "people")]),

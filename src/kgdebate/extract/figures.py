@@ -81,6 +81,9 @@ UNIT_NOUNS = {  # what a count counts, in the words a text uses: the unit record
     "minutes": "minutes", "dead": "people", "injured": "people", "wounded": "people",
     "countrymen": "people", "compatriots": "people",
     "participants": "people", "delegates": "people", "speakers": "people", "experts": "people",
+    "recruits": "people", "conscripts": "people", "volunteers": "people", "veterans": "people",
+    "doctors": "people", "nurses": "people", "teachers": "people", "farmers": "people",
+    "evacuees": "people", "deportees": "people", "orphans": "people", "mercenaries": "people",
     "analysts": "people", "officials": "people", "capitals": "capitals", "cities": "cities",
 }  # fmt: skip
 # Words that may stand between a number and a plural and are no adjective of it: "2 million are

@@ -123,8 +123,10 @@ SAID = (  # who says it; where two start at one word, the first listed
     # "military analysts put it at", "port officials in Odesa reported", "a diplomat involved
     # in the talks said": the source with what narrows it down
     # "a Western ambassador who asked not to be named put it at"
+    # "a Turkish shipping official quoted by the Example Desk put it at": the official made it
     re.compile(
         rf"\b(?P<by>{VAGUE_SOURCE}(?:{NARROWED}|{WHO_CLAUSE})){WHEN_SAID}"
+        rf"(?: (?:quoted|cited) by (?:the )?{SOURCE_NAME})?"
         rf"(?:, [a-z]+ing [^,;.]{{1,60}},)?,? {SAYS}\b"
     ),
     # "according to cluster reporting." (not "according to my proposal": the speaker's own)
@@ -155,7 +157,7 @@ WHOSE_WORK = (  # whose work a figure comes from, when no one is said to say it
     # (listed first: a work's title is not its maker; "Ukraine's Defence Ministry data" is)
     re.compile(
         rf"(?P<by>{SOURCE_NAME})['’]s (?:(?!(?:{BODY_HEAD})\b)[\w-]+ ){{0,3}}?"
-        rf"(?:{WORK}|figures|data)s?\b"
+        rf"(?:{WORK}|figures|data|evidence|submission|testimony|statement|records)s?\b"
     ),
     # "a KIIS survey", "UNHCR figures": whose work it is
     re.compile(rf"(?P<by>{SOURCE_NAME}) (?P<work>{WORK}|figures|data)s?\b"),
@@ -243,12 +245,15 @@ class FigureSources:
         held = self.sentences.holding(position)
         if held is None:
             return None
+        if _in_who_aside(self.text, held, position):
+            return None  # "Selin Demirtaş, who has tracked the traffic for 12 years, said"
         said = (
             self._source_cell(held)
             or self._said(_contrasted_clause(self.text, held, position))
             or self._said(_up_to_clause(self.text, held, position))
             or self._footnote(position, held[1])
             or self._source_line(position)
+            or self._note_holding(position)
         )
         if said:
             return said
@@ -287,8 +292,17 @@ class FigureSources:
     def _said(self, sentence: tuple[int, int]) -> str | None:
         if sentence not in self.said:
             by = _attribution(self.text[sentence[0] : sentence[1]])
+            if by and re.search(rf"\b(?i:the) {re.escape(by)}\b", self.text[slice(*sentence)]):
+                by = self._named_before(by, sentence[0])  # "the port officials" named before
             self.said[sentence] = by and _in_full(by, self.full_names, sentence[0])
         return self.said[sentence]
+
+    def _named_before(self, vague: str, before: int) -> str:
+        """ "the port officials" as the text named them before ("Ukrainian port officials")."""
+        if not vague[:1].islower():
+            return vague
+        fuller = list(re.finditer(rf"\b(?:[A-Z][\w-]* )+{re.escape(vague)}\b", self.text[:before]))
+        return (fuller and _as_written(fuller[-1].group())) or vague
 
     def _source_cell(self, row: tuple[int, int]) -> str | None:
         """In a table whose header has a "Source" column, that cell of the figure's row."""
@@ -321,6 +335,15 @@ class FigureSources:
         below = [note for start, at, note in self.notes if at == number and start > marker.end()]
         return _named_in(below[-1]) if below else None
 
+    def _note_holding(self, position: int) -> str | None:
+        """In a note at the end ("[1] UN, Black Sea Grain Initiative page. The deal's original
+        term was 120 days."), the source the note names first."""
+        line = self.text.rfind("\n", 0, position) + 1
+        note = FOOTNOTE.match(self.text, line)
+        if note is None or note.group("dot") or note.start("note") > position:
+            return None  # "3." may open a numbered list's item as well as a note
+        return _named_in(note.group("note"))
+
     def _source_line(self, position: int) -> str | None:
         """A "Source:" line below the figure, with no other paragraph between them."""
         at = bisect_left(self.source_lines, (position, ""))
@@ -348,6 +371,20 @@ class FigureSources:
                     if owner:
                         work = _work(owned.group("work"))
                         self.owned.setdefault(work, []).append((start, owner))
+
+
+WHO_ASIDE = re.compile(r", who (?P<what>[^,;.]{1,90}),")
+
+
+def _in_who_aside(text: str, sentence: tuple[int, int], position: int) -> bool:
+    """Whether ``position`` is in an aside that says who a source is (", who has tracked the
+    traffic for 12 years,"): the writer's words, not the source's (", who put the number at"
+    is the source's)."""
+    return any(
+        aside.start("what") <= position < aside.end("what")
+        and not re.match(SAYS, aside.group("what"))
+        for aside in WHO_ASIDE.finditer(text, sentence[0], sentence[1])
+    )
 
 
 def _up_to_clause(text: str, sentence: tuple[int, int], position: int) -> tuple[int, int]:
