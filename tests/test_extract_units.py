@@ -1767,3 +1767,21 @@ def test_the_motion_is_what_the_debate_votes_on(title: str, line: str, motion: s
     )
     draft = make_draft(Source(Path("talk.txt"), text, "0" * 64, False), gazetteer())
     assert draft.data["debate"]["motion"] == motion
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("We asked three analysts whether Kyiv should talk to Moscow this year.", "fact"),
+        ("The panel wondered how the West could ever pay for it.", "fact"),
+        ("Kyiv should talk to Moscow this year.", "recommendation"),
+        ("If the front holds, Kyiv should talk in the spring.", "recommendation"),
+        ("Talks will resume in the spring.", "forecast"),
+    ],
+)
+def test_a_claim_s_kind_is_the_writer_s_not_a_reported_question_s(
+    sentence: str, kind: str
+) -> None:
+    from kgdebate.extract.draft import _kind
+
+    assert _kind(sentence) == kind

@@ -561,8 +561,15 @@ def _asserts(sentence: str) -> bool:
     return len(words) >= 4 and not sentence.rstrip('"”’) ').endswith("?")
 
 
+EMBEDDED_QUESTION = re.compile(  # "we asked three analysts whether Kyiv should talk"
+    r"\bwhether\b.*|\b(?:ask|asks|asked|asking|wonder|wonders|wondered|question|debate)\b"
+    r"(?: [\w'’-]+){0,4}? (?:if|what|how|why|when|who)\b.*"
+)
+"""A question the sentence reports: its "should" is the question's, not the writer's."""
+
+
 def _kind(sentence: str) -> str:
-    sentence = sentence.lower()
+    sentence = EMBEDDED_QUESTION.sub("", sentence.lower())
     for kind, pattern in (
         ("recommendation", RECOMMEND),
         ("moral", MORAL),
