@@ -566,10 +566,13 @@ EMBEDDED_QUESTION = re.compile(  # "we asked three analysts whether Kyiv should 
     r"(?: [\w'’-]+){0,4}? (?:if|what|how|why|when|who)\b.*"
 )
 """A question the sentence reports: its "should" is the question's, not the writer's."""
+QUESTION_WORDS = ("ask", "wonder", "question", "debate")  # a cheap test before the pattern
 
 
 def _kind(sentence: str) -> str:
-    sentence = EMBEDDED_QUESTION.sub("", sentence.lower())
+    sentence = sentence.lower()
+    if "whether" in sentence or any(w in sentence for w in QUESTION_WORDS):
+        sentence = EMBEDDED_QUESTION.sub("", sentence)
     for kind, pattern in (
         ("recommendation", RECOMMEND),
         ("moral", MORAL),
