@@ -1785,3 +1785,30 @@ def test_a_claim_s_kind_is_the_writer_s_not_a_reported_question_s(
     from kgdebate.extract.draft import _kind
 
     assert _kind(sentence) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "proposed", "not_proposed"),
+    [
+        # the owner apart from what it owns; not a name that begins with "People's"
+        ("The report cited UNHCR's Global Trends in full detail for years.",
+         {"UNHCR", "Global Trends"}, {"UNHCR's Global Trends"}),
+        ("Envoys of the Democratic People's Republic of Korea spoke there at length.",
+         {"Democratic People's Republic of Korea"}, {"Democratic People"}),
+        # a person's initials are part of the name, a unit's letter before a sentence is not
+        ("Readers wrote in. R. Patel argued for talks at length in a long letter.",
+         {"R. Patel"}, {"Patel"}),
+        ("Warming must stay below 1.5°C. They agreed on that at the summit.",
+         set(), {"C. They"}),
+        # a paper named by its place; "The communiqué" and "Free Association agreement" are not
+        ("The Minsk agreements failed. The communiqué left much open for later.",
+         {"Minsk agreements"}, {"communiqué", "Minsk"}),
+        ("It signed the Compact of Free Association agreement in the end.",
+         set(), {"Association agreement"}),
+    ],
+)  # fmt: skip
+def test_names_with_owners_initials_and_papers(
+    text: str, proposed: set[str], not_proposed: set[str]
+) -> None:
+    found = proposals(text + " It was a long day for everyone there.")  # a paragraph of prose
+    assert proposed <= found and not (not_proposed & found), found

@@ -53,9 +53,9 @@ URL = re.compile(r"https?://[^\s<>\"{}|\\^`]+[^\s<>\"{}|\\^`.,;:)]")
 PARTICLE = r"(?:de|da|di|del|della|van|von|du|bin|ibn)(?:\s+(?:der|den|la|le|los|las))?"
 # A run of capitalised words, joined by "of", "the", "for", "and", "on" ("Bank of Russia") or a
 # particle.
-NAME_RUN = re.compile(  # "Radio Free Europe/Radio Liberty" is one name
-    rf"(?<![\w'’])[A-Z][\w’'./-]*[\w](?:(?:{OF_THE}|\s+(?:of|the|for|and|on|{PARTICLE}))\s+"
-    r"[A-Z][\w’'/-]*|\s+[A-Z][\w’'/-]*)*"
+NAME_RUN = re.compile(  # "Radio Free Europe/Radio Liberty" is one name; "R. Patel" with initial
+    rf"(?<![\w'’.])(?:(?<![^\s(“\"])(?:[A-Z]\. )+)?[A-Z][\w’'./-]*[\w]"  # not "1.5°C. They"
+    rf"(?:(?:{OF_THE}|\s+(?:of|the|for|and|on|{PARTICLE}))\s+[A-Z][\w’'/-]*|\s+[A-Z][\w’'/-]*)*"
 )
 # A lowercase word that belongs to the name before it.
 NAME_HEAD = re.compile(
@@ -107,8 +107,12 @@ TRAILING_MONTH = re.compile(  # "the KIIS December wave": the month is no part o
 LOWERCASE_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z]+(?![\w'’-])")
 ADDRESSED = re.compile(r"\b(?:[Tt]his|[Tt]hese|[Oo]ur|[Mm]y) $")  # "this Assembly", "our Council"
 # A text named by a place: "the Istanbul communiqué", "the Minsk protocol" (not the talks).
-NAMED_PAPER = re.compile(
-    r"(?<![\w'’])[A-Z][\w’'-]+ (?:communiqué|memorandum|declaration|protocol|format|accords?)\b"
+NAMED_PAPER = re.compile(  # "Istanbul communiqué", "the Minsk agreements"; not "The communiqué"
+    r"(?<![\w'’])(?!(?:The|This|That|These|Those|Its|Their|Our|An?)\b)[A-Z][\w’'-]+"
+    r" (?:communiqué|memorandum|declaration|protocol|format|accords?)\b"
+    # "agreements" only after "the" ("the Minsk agreements"): "Free Association agreement" is
+    # the end of a longer name
+    r"|(?<=\b[Tt]he )(?!(?:The|This|That|These|Those)\b)[A-Z][\w’'-]+ agreements?\b"
 )
 HEAD_NOUNS = {  # the head of a longer name, alone: "the Convention", "this Hall"
     "Sea", "Convention", "Hall", "Law", "Agenda", "Goals", "Plan", "Court", "Consensus",
@@ -773,7 +777,7 @@ def _name_parts(text: str, match: re.Match[str], sentence: int | None) -> list[t
             words = words[:at]
             break
     words = words if titled_body else without_titles(words)
-    parts = [part.split() for part in " ".join(words).split(" and ")]
+    parts = [piece for part in " ".join(words).split(" and ") for piece in _owner_apart(part)]
     if match.re is NAMED_PAPER or (
         ORGANISATION_HEAD.search(" ".join(words)) and not _two_names(parts)
     ):
@@ -805,6 +809,21 @@ def _name_parts(text: str, match: re.Match[str], sentence: int | None) -> list[t
         head = NAME_HEAD.match(text, first + len(name))  # "the Azov regiment", "Chernihiv region"
         found.append((name + head.group() if head else name, first))
     return found
+
+
+COMMON_OWNERS = {"people", "peoples", "women", "children", "men", "workers", "citizens",
+                 "veterans", "farmers", "youth", "mothers", "nations", "world"}  # fmt: skip
+"""Owners that begin a name rather than own it: "Democratic People's Republic of Korea"."""
+
+
+def _owner_apart(name: str) -> list[list[str]]:
+    """A name's words, the owner apart from what it owns ("UNHCR's Global Trends": UNHCR, and
+    Global Trends); an organisation's name stays whole (see :func:`_name_parts`)."""
+    words = name.split()
+    for at, word in enumerate(words[:-1]):
+        if OWNERS_S.search(word) and OWNERS_S.sub("", word).lower() not in COMMON_OWNERS:
+            return [words[: at + 1], *_owner_apart(" ".join(words[at + 1 :]))]
+    return [words]
 
 
 def _two_names(parts: list[list[str]]) -> bool:
