@@ -3,14 +3,14 @@
 A page is about 450 words (2.6 KB): eight paragraphs under a heading, written like the seed
 (actors, metonyms, events named by label, by place and year, by place and cue, figures, relative
 dates, and names the store does not know). The gazetteer is built once from a store holding the
-reference data (as `kgdebate extract` does per run); each document is then read, laid out,
-matched, drafted, and written as `kgdebate extract` writes it: rendered as YAML and read back
-through ingest's strict loader and schema before it is saved. Each row says how much of its
-time the writing took. The synthetic pages are denser in names, figures and dates than real
-prose (every sentence holds several), so they are the slow case; the last rows time every UN
-General Debate speech of 2022 and 2023 in `../shared/corpus/ungdc/` (real text, about 5 MB),
-when it is there, drafted one at a time and then by `kgdebate extract FILE...`'s worker
-processes, one per processor. Figures are printed, never asserted.
+reference data (as `kgdebate extract` does per run); each document is then read, laid out, matched,
+drafted, and written as `kgdebate extract` writes it: rendered as YAML, its data checked as
+ingest's strict loader and schema check what they read, and saved. Each row says how much of its
+time the writing took. The synthetic pages are denser in names, figures and dates than real prose
+(every sentence holds several), so they are the slow case; the last rows time every UN General
+Debate speech of 2022 and 2023 in `../shared/corpus/ungdc/` (real text, about 5 MB), when it is
+there, drafted one at a time and then by `kgdebate extract FILE...`'s worker processes, one per
+processor. Figures are printed, never asserted.
 
     python bench/extract_bench.py                # 1, 10, 100 pages, and the speeches
     python bench/extract_bench.py --pages 10     # one size, and the speeches

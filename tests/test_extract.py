@@ -322,6 +322,27 @@ def documents_citing(store: OxigraphStore, target: str) -> set[str]:
     return {row["document"].value.rsplit("/", 1)[-1] for row in found}
 
 
+def test_a_draft_ingest_could_not_read_is_not_written(
+    tmp_path: Path, store: OxigraphStore, settings: Settings
+) -> None:
+    """The draft is checked as ingest checks what it reads (its number of values, no character
+    YAML cannot hold) without being parsed again: over a cap, or holding U+FFFF, nothing is
+    written and the error says why and what to do."""
+    from dataclasses import replace
+
+    source = tmp_path / "note.txt"
+    prose = "Russia and Ukraine met in Istanbul in March 2022. The talks failed in the end.\n"
+    source.write_text(f"A note\n\n12 May 2024\n\n{prose}", "utf-8")
+    with pytest.raises(InputError, match="the draft was not written.*too many values") as caught:
+        extract(source, store, replace(settings, max_yaml_nodes=40))
+    assert "max_yaml_nodes" in str(caught.value.hint)
+    odd = prose.replace("Istanbul", "Istan\uffffbul")  # a non-character no YAML may hold
+    source.write_text(f"A note\n\n12 May 2024\n\n{odd}", "utf-8")
+    with pytest.raises(InputError, match="non-characters"):
+        extract(source, store, settings)
+    assert not (tmp_path / "note.yaml").exists()
+
+
 # curation ---------------------------------------------------------------------------------------
 
 

@@ -23,7 +23,8 @@ Path_ = tuple[str | int, ...]
 
 _INT = re.compile(r"^[-+]?[0-9]+$")
 _FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
-_BAD_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+# Controls, lone surrogates, and the two non-characters no YAML stream may hold even escaped.
+_BAD_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 _MAX_INT_DIGITS = 30
 
 
@@ -112,6 +113,30 @@ def load_strict(text: str, filename: str, max_nodes: int = 200_000) -> Loaded:
     with _explained(filename):
         loaded.data = _from_events(yaml.parse(text, Loader=_Loader), loaded.lines, max_nodes)
     return loaded
+
+
+def as_read(data: Any, filename: str, max_nodes: int = 200_000) -> Any:
+    """``data`` if :func:`load_strict` would read it as it is: no more than ``max_nodes``
+    values, no control character in a string. For data about to be written by an emitter
+    that is proven to read back as its input (the extraction's drafts)."""
+    budget = max_nodes
+    stack = [data]
+    while stack:
+        value = stack.pop()
+        budget -= 1
+        if budget < 0:
+            raise InputError(f"{filename}: too many values in one file")
+        if type(value) is str:
+            if _BAD_CHARS.search(value):
+                raise InputError(
+                    f"{filename}: control characters, NUL, lone surrogates and non-characters "
+                    f"are not allowed in text (in {value[:40]!r})"
+                )
+        elif isinstance(value, dict):
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            stack.extend(value)
+    return data
 
 
 @contextmanager
