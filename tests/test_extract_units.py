@@ -1891,3 +1891,18 @@ def test_names_with_owners_initials_and_papers(
 ) -> None:
     found = proposals(text + " It was a long day for everyone there.")  # a paragraph of prose
     assert proposed <= found and not (not_proposed & found), found
+
+
+@pytest.mark.parametrize(
+    ("words", "counted"),
+    [
+        ("It was carried by 180 votes to 120.", [("180 votes", "votes"), ("120", "votes")]),
+        ("Then 100 members voted for it. Eleven voted against, and 58 abstained.",
+         [("100 members", "members"), ("Eleven", "members"), ("58", "members")]),
+        ("Eleven were killed in the raid.", []),  # a word numeral counts only in a tally
+        ("The rate fell from 21 per 1,000 live births to 17.", [("1,000 live births", "births")]),
+    ],
+)  # fmt: skip
+def test_the_counts_of_a_vote(words: str, counted: list[tuple[str, str]]) -> None:
+    found = find_figures(words, [(0, len(words))], None)
+    assert [(f.text, f.unit) for f in found if f.kind == "count"] == counted

@@ -283,6 +283,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # A number alone ("11 against", "among the 55"): a figure only when a count near it says
     # what it counts (`_unit_from_neighbours`).
     ("bare", re.compile(rf"(?<![\w$€£.,\n-]){HEDGE}(?P<n>\d{{1,3}})(?![\w%-]|[.,]\d)", re.I)),
+    # A tally's count in words ("Eleven voted against"): a figure as a bare number is
+    ("bare", re.compile(rf"\b(?P<n>{WORD_NUM})(?= (?:voted|abstained)\b)", re.I)),
 ]  # fmt: skip
 CURRENCIES = {"$": "USD", "€": "EUR", "£": "GBP"}
 # A time counted to or from something dates it ("Four days later", "two years before the war").
@@ -622,6 +624,10 @@ def _unit_from_neighbours(
     A bare number that takes none is no figure (``None``)."""
     if counted and THE_NUMBER.search(text, _sentence_start(text, figure.start), figure.start):
         return replace(figure, kind="count", unit=counted[-1].unit)
+    if counted and TALLIED.match(text, figure.end):  # "100 members voted … Eleven voted against"
+        voters = [c for c in counted if TALLIED.match(text, c.end)]
+        if voters:
+            return replace(figure, kind="count", unit=voters[-1].unit)
     for before in reversed(counted):
         between = text[before.end : figure.start]
         # within its sentence; a semicolon may part two counts of one tally ("100 states voted
@@ -629,6 +635,7 @@ def _unit_from_neighbours(
         listed = len(between) < 80 and not re.search(r"[.!?:]", between)
         if (
             (listed and LISTED.search(between.rstrip()))
+            or (before.unit == "votes" and between == " to ")  # "by 180 votes to 120"
             or before.value == float(figure.value or -1)
             or (figure.kind == "count" and _scaled(before) and _scaled(figure))
         ):
@@ -639,6 +646,8 @@ def _unit_from_neighbours(
     return figure if figure.kind == "count" else None
 
 
+TALLIED = re.compile(r"(?: of [^.;,]{1,60}?)? (?:voted|abstained)\b")
+"""What follows the counts of a vote: "100 members of the General Assembly voted …"."""
 # After a count that names nothing it counts: the end of its phrase ("gave 21.8 million.", "at
 # 21.8 million, apparently"), not a word that may be what it counts ("4 million acres").
 ENDS_A_PHRASE = re.compile(  # or a place: "recorded 7.5 million across Europe"
@@ -875,7 +884,7 @@ def _figure(
         approximate = bare.approximate or scale > 12  # "43 million" is rounded; "two dozen" not
         return replace(bare, value=float(number) * scale, unit=unit, approximate=approximate)
     if kind == "bare":
-        return replace(bare, value=float(groups["n"]))
+        return replace(bare, value=float(NUMBER_WORDS.get(groups["n"].lower()) or groups["n"]))
     if kind == "count":
         scale = SCALES.get((groups.get("scale") or "").lower(), 1)
         approximate = bare.approximate or scale > 1
