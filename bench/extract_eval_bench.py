@@ -52,7 +52,8 @@ SETS = {  # beside the labelled set, by how far they are from what the tool was 
     "train-4": "written without sight of the tool, then tuned on",
     "train-5": "written without sight of the tool, then tuned on",
     "train-6": "written without sight of the tool, then tuned on",
-    "train-7": "written without sight of the tool, scored once, not yet tuned on",
+    "train-7": "written without sight of the tool, then tuned on",
+    "train-8": "written without sight of the tool, scored once, then tuned on",
     "later": "written after tuning, then tuned on",
 }
 PREFIXES = {"actor", "event", "place"}
