@@ -636,6 +636,24 @@ def test_what_is_no_source_and_what_a_source_s_whole_name_is(
          "Example Refugee Council"),
         # an aside that says who the source is: the writer's words
         ("Jo Example, who has tracked the traffic for 12 years, said so.", None),
+        # who was asked, which found, who counted where, whose write-up
+        ("Of those asked, 84% told the Kyiv Example Institute that they would fight on.",
+         "Kyiv Example Institute"),
+        ("He cited the Example Survey Institute, which found in July 2022 that 84% agreed.",
+         "Example Survey Institute"),
+        ("Finland sits in NATO, which now counts 31 members.", None),
+        ("Our trade department estimates that 3 million tonnes are at risk.",
+         "Our trade department"),
+        ("I have seen estimates of around 60 from shipping analysts.", "shipping analysts"),
+        ("UNHCR's report counts 6 million refugees from Ukraine.", "UNHCR"),
+        ("Radio Free Europe/Radio Liberty (RFE/RL) reported 21.8 million.",
+         "Radio Free Europe/Radio Liberty"),
+        ("A Belfer Center write-up spoke of 6 million people displaced.", "Belfer Center"),
+        ("Volunteers at one distribution point in Zaporizhzhia counted 96 evacuees.",
+         "volunteers at one distribution point in Zaporizhzhia"),
+        ("Our panel of 2,400 adults in government-controlled Ukraine asked them.", None),
+        ("Most published accounts say that Russia released 215 people.",
+         "most published accounts"),
     ],
 )  # fmt: skip
 def test_whose_clause_a_source_opens_and_what_says_a_figure(
@@ -718,6 +736,20 @@ def test_a_country_named_alone_is_not_lengthened_by_the_word_before_it() -> None
     text = "When Israel took the land, many fled. It is not, as Israel says, 250,000 refugees."
     sources = FigureSources(text, [(0, 37), (38, len(text))])
     assert sources.of(text.index("250,000")) == "Israel"
+
+
+def test_a_source_named_in_the_next_sentence_or_owning_the_work_in_this_one() -> None:
+    """"KIIS published these results" credits the figures of the sentence before it; "X
+    published its latest survey: 84% …" is X's survey, whoever had a poll before."""
+    text = (
+        "Kyiv polls were many. 84% held that view and 10% disagreed. KIIS published these results"
+        " on 9 June. The Example Institute published its latest survey on 9 June: 74% said no."
+    )
+    ends = [m.end() for m in re.finditer(r"(?<=[.])(?= |$)", text)]
+    spans = list(zip([0, *[e + 1 for e in ends[:-1]]], ends, strict=True))
+    sources = FigureSources(text, spans)
+    assert sources.of(text.index("84%")) == sources.of(text.index("10%")) == "KIIS"
+    assert sources.of(text.index("74%")) == "Example Institute"
 
 
 def test_a_note_s_figures_and_a_vague_source_named_again_with_the() -> None:

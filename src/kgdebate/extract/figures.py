@@ -82,6 +82,8 @@ UNIT_NOUNS = {  # what a count counts, in the words a text uses: the unit record
     "countrymen": "people", "compatriots": "people",
     "participants": "people", "delegates": "people", "speakers": "people", "experts": "people",
     "recruits": "people", "conscripts": "people", "volunteers": "people", "veterans": "people",
+    "adults": "people", "listeners": "people", "viewers": "people", "readers": "people",
+    "guests": "people", "pensioners": "people",
     "doctors": "people", "nurses": "people", "teachers": "people", "farmers": "people",
     "evacuees": "people", "deportees": "people", "orphans": "people", "mercenaries": "people",
     "analysts": "people", "officials": "people", "capitals": "capitals", "cities": "cities",

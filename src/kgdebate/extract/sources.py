@@ -44,6 +44,7 @@ NARROWED = (  # what narrows a vague source down: "in Odesa", "involved in the t
     r"(?:in|at|from|on|with|to|close to)"
     rf" (?!(?:{TIME_NAME})\b)(?:the )?(?:[A-Za-z][\w’'-]* ){{0,3}}(?![a-z]+ly\b)[A-Za-z][\w-]*)?"
 )  # not the adverb after it: "several diplomats in Brussels privately put it at"
+NARROWED_TWICE = rf"(?:{NARROWED}){{0,2}}"  # "at one distribution point in Zaporizhzhia"
 WHO_CLAUSE = r" who (?:[a-z]+ ){0,5}?[a-z]+"  # "who asked not to be named"
 WHEN_SAID = rf"(?: (?:in|on|last) (?:{TIME_NAME}|week|month|year))?"
 SAYS = (  # "X said", "X has estimated", "X later reported"
@@ -70,10 +71,15 @@ SAYS = (  # "X said", "X has estimated", "X later reported"
     r"| (?:yes|no)\b(?! (?:more|less|fewer|longer)\b))"
     # nor "has said yes to talks": an answer, not a report ("said no more than 10%" is one)
 )
-OWN_BODY = re.compile(r"(?:my|our) (?:government|ministry|country|office)")
+QUANTIFIERS = DETERMINERS | {"most", "many", "some", "few"}
+"""Words before a vague source that say how much of it: part of it ("most published accounts")."""
+OWN_BODY = re.compile(
+    r"(?i:my|our) (?:[a-z]+ )?(?:government|ministry|country|department|office|agency|embassy"
+    r"|mission|services?)"
+)
 """The speaker's own body, as a speech names it: the source as written."""
 OUTLET = r"newsletter|newspaper|agency|website|channel|broadcaster|daily|weekly|group|office"
-WORK = r"appeal|survey|poll|polling|study|paper|report|tally|count|estimate"
+WORK = r"appeal|survey|poll|polling|study|paper|report|tally|count|estimate|write-up|article"
 """What a source makes, and a later sentence may point back at ("the appeal", "the survey")."""
 # "Early estimates suggest", "Recent surveys show": a vague work, not a name "Early"
 VAGUE_WORK = re.compile(
@@ -83,6 +89,15 @@ VAGUE_WORK = re.compile(
     r" (?:estimates|surveys|figures|data|studies|reports|assessments|statistics|polls"
     r"|projections|calculations))\b"
 )
+NAME_SAYS = re.compile(
+    rf"(?P<by>{SOURCE_NAME}(?:['’]s spokes(?:man|woman|person))?)(?: \([A-Z][\w./-]*\))?"
+    rf"(?: (?:{OUTLET}))?(?: of (?:the )?{SOURCE_NAME})?"
+    rf"(?: and (?:its|their) \w+|, (?:(?:an?|the|which|whose|our|its|their) "
+    rf"|(?!citing|quoting)[a-z]+ing |[a-z]+ (?:of|at|for) )[^,;.]{{1,60}},"
+    rf"|, who [^,;.]{{1,90}},)?,? {SAYS}\b(?! {SAYS}\b)"
+)
+"""One named who says it: "X said", "X's spokesman said", "the United Nations and its
+partners appealed for", "the Lab, a research group in Riga, estimates"."""
 SAID = (  # who says it; where two start at one word, the first listed
     VAGUE_WORK,
     # "according to X", "a survey taken last July by X", "figures from X", "by the count of X"
@@ -93,23 +108,29 @@ SAID = (  # who says it; where two start at one word, the first listed
         r"|sought|targeted|tracked|recorded|registered|verified|confirmed|measured|told) by"
         r"|in the (?:estimate|view|words|count|assessment|reckoning) of"
         r"|according to (?:the )?(?:statistics|figures|data|estimates|records|count) of"
-        r"|(?:survey|poll|study|paper|report|tally|count|estimate|figures|data|research)\b"
-        r"[^,;.:]{0,30}?\b(?:by|from))\s+"
+        r"|(?:survey|poll|study|paper|report|tally|count|estimate|figures|data|research"
+        r"|estimates|surveys|polls|studies)\b"  # not "counts … from": a verb, not a work
+        # nor "refugees from Ukraine": where they come from
+        r"[^,;.:]{0,30}?\b(?:by|(?<!refugees )(?<!people )(?<!migrants )(?<!nationals )from))\s+"
         rf"(?P<by>(?:the )?{SOURCE_NAME}|{VAGUE_SOURCE}(?:{NARROWED})?"
         # "figures from my government show": the speaker's government, as they call it
         rf"|{OWN_BODY.pattern})"
     ),
-    # "X said", "X's spokesman said", "the United Nations and its partners appealed for",
-    # "the Lab, a research group in Riga, estimates", "the Monitor newsletter reported"
-    re.compile(
-        rf"(?P<by>{SOURCE_NAME}(?:['’]s spokes(?:man|woman|person))?)(?: \([A-Z][\w.-]*\))?"
-        rf"(?: (?:{OUTLET}))?(?: of (?:the )?{SOURCE_NAME})?"
-        rf"(?: and (?:its|their) \w+|, (?:(?:an?|the|which|whose|our|its|their) "
-        rf"|(?!citing|quoting)[a-z]+ing |[a-z]+ (?:of|at|for) )[^,;.]{{1,60}},"
-        rf"|, who [^,;.]{{1,90}},)?,? {SAYS}\b(?! {SAYS}\b)"
-    ),
+    NAME_SAYS,
     # "Martin Griffiths of the UN, who put the number … at": the one who says it
     re.compile(rf"(?P<by>{SOURCE_NAME})(?: of (?:the )?{SOURCE_NAME})?, who {SAYS}\b"),
+    # "the Kyiv International Institute of Sociology, which found in July 2022 that"; not "NATO,
+    # which now counts 31 members": what it has, not what it found
+    re.compile(
+        rf"(?P<by>{SOURCE_NAME}), which (?:also |later )?(?:found|finds|reported|reports"
+        r"|estimated|estimates|showed|shows|recorded|records|published|put|puts)\b"
+    ),
+    # "84% of Ukrainians told the Kyiv International Institute of Sociology": who asked them
+    re.compile(
+        rf"(?:%|\bper ?cent)(?: of [\w -]{{1,30}}?)? (?:told|tell) (?:the )?(?P<by>{SOURCE_NAME})"
+    ),
+    # "Our trade department estimates": the speaker's own body, as they call it
+    re.compile(rf"\b(?P<by>{OWN_BODY.pattern}) {SAYS}\b"),
     # "Analysts at the Example Defence Review say": the body they speak for
     re.compile(
         r"\b(?i:analysts|researchers|experts|economists|staff|officials) (?:at|from|with|of) "
@@ -125,7 +146,7 @@ SAID = (  # who says it; where two start at one word, the first listed
     # "a Western ambassador who asked not to be named put it at"
     # "a Turkish shipping official quoted by the Example Desk put it at": the official made it
     re.compile(
-        rf"\b(?P<by>{VAGUE_SOURCE}(?:{NARROWED}|{WHO_CLAUSE})){WHEN_SAID}"
+        rf"\b(?P<by>{VAGUE_SOURCE}(?:{NARROWED_TWICE}|{WHO_CLAUSE})){WHEN_SAID}"
         rf"(?: (?:quoted|cited) by (?:the )?{SOURCE_NAME})?"
         rf"(?:, [a-z]+ing [^,;.]{{1,60}},)?,? {SAYS}\b"
     ),
@@ -254,6 +275,7 @@ class FigureSources:
             or self._footnote(position, held[1])
             or self._source_line(position)
             or self._note_holding(position)
+            or self._credited_next(held)
         )
         if said:
             return said
@@ -270,7 +292,8 @@ class FigureSources:
         # "the institute" the institute named last, whichever the text named later
         work = _work(back.group("work") or "") if back else ""
         if self.owned.get(work):
-            last = bisect_left(self.owned[work], (held[0], "")) - 1
+            # whose work the sentence itself names first ("X published its survey: 84% …")
+            last = bisect_left(self.owned[work], (held[0] + 1, "")) - 1
             if last >= 0:
                 return self.owned[work][last][1]
         earlier = self.named[: bisect_left(self.named or [], (held[0], ""))] if self.named else []
@@ -335,6 +358,15 @@ class FigureSources:
         below = [note for start, at, note in self.notes if at == number and start > marker.end()]
         return _named_in(below[-1]) if below else None
 
+    def _credited_next(self, sentence: tuple[int, int]) -> str | None:
+        """The next sentence's credit for this one's figures ("84% held that view and 10%
+        disagreed. KIIS published these results on 9 June.")."""
+        at = bisect_left(self.spans, sentence) + 1
+        if at >= len(self.spans):
+            return None
+        credit = NEXT_CREDIT.match(self.text, *self.spans[at])
+        return _as_written(credit.group("by")) if credit else None
+
     def _note_holding(self, position: int) -> str | None:
         """In a note at the end ("[1] UN, Black Sea Grain Initiative page. The deal's original
         term was 120 days."), the source the note names first."""
@@ -373,6 +405,10 @@ class FigureSources:
                         self.owned.setdefault(work, []).append((start, owner))
 
 
+NEXT_CREDIT = re.compile(
+    rf"(?:The )?(?P<by>{SOURCE_NAME}) (?:published|released|reported|collected|compiled|gathered)"
+    r" (?:these|those|the) (?:results|figures|numbers|data|findings|estimates)\b"
+)
 WHO_ASIDE = re.compile(r", who (?P<what>[^,;.]{1,90}),")
 
 
@@ -457,10 +493,15 @@ def _attribution(sentence: str) -> str | None:
         for match in pattern.finditer(sentence)
     )
     for _, _, rank, start, name in found:
+        if ATTRIBUTION[rank] is NAME_SAYS and IN_A_PLACE.search(sentence, 0, start):
+            continue  # "2,400 adults in government-controlled Ukraine asked": not Ukraine
         by = _as_written(name)
         if by and not _spelled_out(sentence[:start], name):
             return by.lower() if ATTRIBUTION[rank] is VAGUE_WORK else by
     return None
+
+
+IN_A_PLACE = re.compile(r"\b(?:in|from|across|inside|within|near)(?: [a-z][\w-]*)? $")
 
 
 def _spelled_out(before: str, name: str) -> bool:
@@ -488,12 +529,14 @@ def _as_written(name: str) -> str | None:
         words = words[2:]
     named_with_the = bool(words) and words[0] == "The"  # "The Monitor" is a name, "Traders" not
     while words and words[0].lower() in STOP_NAMES - TITLES - NUMBERS:
-        if words[0].lower() in DETERMINERS and len(words) > 1 and words[1][:1].islower():
-            break  # "various statistics" is what it is, "Certain ECOWAS" is ECOWAS
+        if words[0].lower() in QUANTIFIERS and len(words) > 1 and words[1][:1].islower():
+            break  # "various statistics", "most published accounts"; "Certain ECOWAS" is ECOWAS
         words = words[1:]
     if not words or len(words) == 1 and (DEMONYM_PLURAL.match(words[0]) or DEMONYM.match(words[0])):
         return None  # "80% of Ukrainians said": who answered, not who asked; "African" no one
-    vague = re.fullmatch(rf"(?P<who>{VAGUE_SOURCE})(?:{NARROWED}|{WHO_CLAUSE})", " ".join(words))
+    vague = re.fullmatch(
+        rf"(?P<who>{VAGUE_SOURCE})(?:{NARROWED_TWICE}|{WHO_CLAUSE})", " ".join(words)
+    )
     if vague is None:
         return " ".join(without_titles(words))  # "Turkish President Recep Tayyip Erdoğan"
     who = vague.group("who").split()  # "Ukrainian port officials" keeps who they are
