@@ -293,3 +293,14 @@ def test_curate_on_a_text_says_to_extract_it_first(data_dir: Path, tmp_path: Pat
     code, _, err = run(data_dir, "curate", str(text))
     assert code == 2
     assert f"kgdebate extract {text}" in err and f"kgdebate curate {tmp_path / 'talks.yaml'}" in err
+
+
+def test_an_ingest_that_stores_nothing_publishes_no_generation(data_dir: Path) -> None:
+    """Servers switch to each new generation and the named queries are answered again for it:
+    a run that refused every file changed nothing, so it publishes nothing."""
+    from kgdebate.generation import current
+
+    before = current(data_dir).number
+    code, _, err = run(data_dir, "ingest", str(INVALID[0]))
+    assert code != 0 and "refused" in err
+    assert current(data_dir).number == before

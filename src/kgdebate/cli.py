@@ -179,7 +179,8 @@ def ingest(settings: Settings, files: tuple[Path, ...], text: Path | None) -> No
     store = _open(settings)
     with click.progressbar(files, label="ingesting", file=sys.stderr, show_pos=True) as bar:
         outcomes = ingest_files(bar, store, settings, text)
-    finish_write(store, settings)
+    if any(outcome.stored for outcome in outcomes):  # nothing stored: nothing new to publish
+        finish_write(store, settings)
     sys.exit(_report(outcomes, "stored"))
 
 
