@@ -4,6 +4,8 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 DATA_DIR ?= var/store
+# Where `make run` and `make serve` listen: `make run PORT=5001` (or KGDEBATE_PORT, as the CLI reads).
+PORT ?= $(or $(KGDEBATE_PORT),5000)
 # Full texts are not redistributed; where a folder of them exists, every quote is checked.
 TEXTS  ?= $(firstword $(wildcard ../shared/corpus))
 TEXTS_OPT := $(if $(TEXTS),--texts $(TEXTS),)
@@ -46,8 +48,8 @@ stats: $(VENV)/.installed
 	$(BIN)/kgdebate --data-dir $(DATA_DIR) stats
 
 serve: $(VENV)/.installed
-	@echo "serving at http://127.0.0.1:5000/ (Ctrl-C stops)"
-	$(if $(TEXTS),KGDEBATE_TEXTS_DIR=$(TEXTS) )$(BIN)/kgdebate --data-dir $(DATA_DIR) serve
+	@echo "serving at http://127.0.0.1:$(PORT)/ (Ctrl-C stops)"
+	$(if $(TEXTS),KGDEBATE_TEXTS_DIR=$(TEXTS) )$(BIN)/kgdebate --data-dir $(DATA_DIR) serve --port $(PORT)
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check src tests bench
