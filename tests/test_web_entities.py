@@ -413,6 +413,27 @@ def test_the_debate_map_places_claims_of_neither_side_and_of_none_apart(
     assert len(drawn.arrows) == 1
 
 
+def test_an_article_s_claims_are_listed_without_the_sides_of_a_debate(
+    client: FlaskClient,
+) -> None:
+    """A news article or a report has claims, but no motion and no sides: no "For the motion"
+    and "Against the motion" columns, no "(no theme)"."""
+    from kgdebate.exports.debate import NO_THEME, Claim, Debate, Theme
+    from kgdebate.exports.document import Document
+    from kgdebate.mint import Minter
+    from kgdebate.web.debatemap import build_map
+
+    claims = [Claim(f"{BASE}id/claim/n/c0{i}", f"claim {i}", "fact", "", "") for i in (1, 2, 3)]
+    theme = Theme("", NO_THEME, {"": claims})
+    document = Document("n", f"{BASE}id/document/n", f"{BASE}graph/n", Minter(BASE))
+    with client.application.test_request_context():
+        drawn = build_map(Debate(document, {c.iri: c for c in claims}, [theme], [], {}), [], "/")
+    assert drawn.sides == () and drawn.listed == ("",)
+    assert drawn.side_titles[""] == "Its claims, in the order of the text"
+    assert [row.label for row in drawn.themes] == ["Claims"]
+    assert len({(box.x, box.y) for box in drawn.claims.values()}) == 3
+
+
 def test_poll_page_says_citation_needed_and_shows_the_attribution(client: FlaskClient) -> None:
     page = html(client, "/doc/statistic/ukrainians-support-fighting-84")
     assert '<span class="citation-needed">citation needed</span>' in page
@@ -647,3 +668,4 @@ def test_hostile_literals_and_iris_render_inert(hostile_app: Flask) -> None:
     response = client.get("/doc/actor/hostile", headers={"Accept": BROWSER})
     assert response.headers["Content-Security-Policy"] == "default-src 'self'"
     assert response.headers["X-Content-Type-Options"] == "nosniff"
+

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from kgdebate.exports.debate import SIDE_ORDER, Debate
+from kgdebate.exports.debate import NO_THEME, SIDE_ORDER, Debate
 from kgdebate.exports.document import Row
 from kgdebate.mint import last_slug
 from kgdebate.store import term_text as _text
@@ -80,7 +80,7 @@ class Arrow:
 
 @dataclass
 class DebateMap:
-    sides: tuple[str, ...]  # the two columns of the overview
+    sides: tuple[str, ...]  # the two columns of the overview; none for a document of no debate
     listed: tuple[str, ...]  # the sides listed under each theme: the two, then any other
     side_titles: dict[str, str]
     themes: list[ThemeRow]
@@ -120,6 +120,12 @@ def build_map(debate: Debate, citations: list[Row], base: str) -> DebateMap:
     others = tuple(dict.fromkeys(s for row in rows for s in row.cells if s not in SIDES))
     others = tuple(sorted(others, key=lambda side: side == ""))  # "without a side" last
     titles = {**SIDE_TITLES, **{side: _other_title(debate, side) for side in others}}
+    # A report or an article has claims but no motion and no sides: no "for" and "against"
+    a_debate = bool(debate.document.motion) or any(c.side for c in debate.claims.values())
+    if not a_debate:
+        titles[""] = "Its claims, in the order of the text"
+        for row in rows:
+            row.label = "Claims" if row.label == NO_THEME else row.label
     _add_relations(debate, boxes)
     for found in citations:
         citing = boxes.get(_text(found["claim"]))
@@ -128,7 +134,8 @@ def build_map(debate: Debate, citations: list[Row], base: str) -> DebateMap:
             shown = view(base, cited, found["citedLabel"])
             citing.citations.append((_text(found["citationKindLabel"]), shown))
     width, height = _layout(rows)
-    return DebateMap(SIDES, SIDES + others, titles, rows, boxes, _arrows(boxes), width, height)
+    columns: tuple[str, ...] = SIDES if a_debate else ()
+    return DebateMap(columns, columns + others, titles, rows, boxes, _arrows(boxes), width, height)
 
 
 def _other_title(debate: Debate, side: str) -> str:
