@@ -351,6 +351,8 @@ def test_a_label_alone_on_the_line_above_its_paragraph_is_read_and_kept_out_of_t
         ("Proposition: ", "Opposition: ", ["for", "against"], False),
         ("YES \u2014 ", "NO \u2014 ", ["for", "against"], False),
         ("Claim: ", "Response: ", ["none", "none"], True),
+        ("Claim: ", "**Verdict: False.** ", ["none", "none"], True),  # a fact-check
+        ("## Claim: ", "Verdict: Misleading. ", ["none", "none"], True),
     ],
 )
 def test_the_ways_a_debate_labels_its_sides(
@@ -1916,6 +1918,9 @@ def test_a_claim_s_kind_is_the_writer_s_not_a_reported_question_s(
          {"Minsk agreements"}, {"communiqué", "Minsk"}),
         ("It signed the Compact of Free Association agreement in the end.",
          set(), {"Association agreement"}),
+        # a fact-check's verdict and rating words are no names
+        ("Rated by the desk. Verdict: False. Unproven and Misleading claims abound there.",
+         set(), {"Verdict", "False", "Unproven", "Misleading"}),
     ],
 )  # fmt: skip
 def test_names_with_owners_initials_and_papers(

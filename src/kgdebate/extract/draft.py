@@ -154,7 +154,7 @@ MOTION_LINE = re.compile(  # "Motion: That this Committee urges …", "Resolved:
 )
 TITLE_LABEL = re.compile(  # a title's words for the layout or the genre, not the question
     r"(?:a |an )?(?:(?:debate|event) (?:report|summary)|debate|transcript|motion|head[- ]to[- ]head"
-    r"|explainer|briefing|(?:the )?(?:case|arguments) for and against(?: \w+){0,3}"
+    r"|explainer|briefing|fact[- ]check|(?:the )?(?:case|arguments) for and against(?: \w+){0,3}"
     r"|(?:pro|for|yes|proposition|myths?) (?:and|or|v\.?|vs\.?|versus) (?:con|against|no"
     r"|opposition|facts?)|(?:the )?arguments?(?:, numbered)?)",
     re.IGNORECASE,
@@ -265,8 +265,8 @@ def _motion(text: str, title: str) -> str:
     stated = MOTION_LINE.search(text)
     parts = [stated["motion"]] if stated else re.split(r"(?<=\w)\s*[:|—–]\s+", title)
     kept = [part for part in parts if not TITLE_LABEL.fullmatch(part.strip(" #*_"))]
-    motion = ": ".join(kept) or title
-    return motion.strip(" #*_").strip("\"“”'‘’").strip() or title
+    motion = (": ".join(kept) or title).strip(" #*_").strip("\"“”'‘’").strip()
+    return motion[:1].upper() + motion[1:] or title
 
 
 # metadata -------------------------------------------------------------------------------------

@@ -63,18 +63,24 @@ LABELS = {
     "opposition": "against",
     "claim": "unknown",
     "response": "unknown",
+    "verdict": "unknown",  # a fact-check's "Claim: …" then "Verdict: False. …"
+    "rating": "unknown",
 }
 CHALLENGED = {"fallacy", "myth", "claim"}
 """Labels of what the next labelled paragraph answers ("Myth: …" then "Fact: …")."""
-ANSWERING = {"rebuttal", "fact", "reality", "response"}
+ANSWERING = {"rebuttal", "fact", "reality", "response", "verdict", "rating"}
+RATING = (  # what a fact-check's verdict says before its reasons: "Verdict: False." is no claim
+    r"(?:(?:(?:mostly|partly|half|largely) )?(?:false|true|misleading|unproven|correct|incorrect"
+    r"|wrong|accurate|inaccurate|unsupported|exaggerated)[.!]?(?:\*\*|__)?[ \t]*)?"
+)
 LABEL = re.compile(  # "AGREE:", "Con —", "[For the motion]", "**Agree.**", or the label alone
     # on its line; not "No. 1" or "Yes."
-    r"^(?:\*\*|__|[\[(])?(?P<label>"
+    r"^(?:#{1,6}[ \t]+)?(?:\*\*|__|[\[(])?(?P<label>"
     + "|".join(sorted(LABELS, key=len, reverse=True))
     + r")(?![^\W_])"
     r"(?: (?:of )?the (?:motion|proposition))?"
     r"(?:[.:]?(?:\*\*|__)[ \t]*:?\s*|[\])][ \t]*:?\s*"
-    r"|[ \t]*(?::\s*|\s[\u2014\u2013-]\s+|\n\s*|$))",
+    r"|[ \t]*(?::\s*|\s[\u2014\u2013-]\s+|\n\s*|$))" + RATING,
     re.IGNORECASE,
 )
 # A heading over the paragraphs of one side: "The case for talks", "Arguments against",
@@ -176,10 +182,14 @@ def _one_paragraph_a_line(text: str, lines: list[tuple[int, int]]) -> bool:
     return all(long[:-1]) or 2 * sum(long) > len(lines)
 
 
+CHECKED_HEADING = re.compile(r"#{1,6}\s+(?:\*\*|__)?(?:claim|myth|fallacy)\b\s*:", re.IGNORECASE)
+"""A fact-check's "## Claim: “…”": the claim it checks, a labelled paragraph, no heading."""
+
+
 def is_heading(line: str) -> bool:
     stripped = line.strip()
     if stripped.startswith("#"):
-        return True
+        return not CHECKED_HEADING.match(stripped)
     if len(stripped) > 90 or "\n" in stripped or LABEL.match(stripped):
         return False
     if len(stripped) <= 60 and heading_side(stripped):  # "Arguments in favour"

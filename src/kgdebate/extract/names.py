@@ -23,7 +23,8 @@ STOP_NAMES = {
     "so", "yet", "thus", "hence", "also", "still", "now", "here", "today", "indeed", "instead",
     "meanwhile", "nevertheless", "nonetheless", "again", "even",
     "according", "history", "negotiations", "agree", "disagree", "pro", "con", "fallacy",
-    "rebuttal", "figure", "table", "section", "summary", "introduction", "conclusion",
+    "rebuttal", "myth", "verdict", "rating", "false", "true", "misleading", "unproven",
+    "mostly", "partly", "figure", "table", "section", "summary", "introduction", "conclusion",
     "article", "chapter", "paragraph", "volume", "annex", "page",  # "Article 51 of the Charter"
     *(name.lower() for name in calendar.month_name if name),
     *(name.lower() for name in calendar.day_name),
