@@ -488,6 +488,31 @@ def test_a_statistic_recorded_by_mistake_can_be_removed_with_its_citations(
     assert "# A small annotation used by the tests" in written.text
 
 
+def test_a_statistic_takes_a_unit_of_the_units_vocabulary_and_only_those() -> None:
+    """Tonnes are recorded as tonnes (the workbench offered percent and people only, and a
+    curator stored 30 million tonnes as 30 million people)."""
+    from kgdebate.ingest.structure import check_structure
+
+    text = (Path(__file__).parent / "data" / "minimal.yaml").read_text("utf-8")
+    text += (
+        "draft:\n  extracted_by: test\n  figures:\n"
+        '  - {start: 0, end: 17, text: "33 million tonnes", kind: "count", value: 33000000.0,'
+        ' unit: "tonnes"}\n'
+    )
+    doc = YamlText(text, "m")
+    edit = Edit(copy.deepcopy(doc.data), doc, None)
+    arguments = {"index": 0, "id": "grain-33", "unit": "tonnes", "measures": "grain shipped"}
+    written = checked(
+        apply_splices(text, run(edit, "new-statistic", arguments)), edit.data, "m", 10**5
+    )
+    [statistic] = [s for s in written.data["statistics"] if s["id"] == "grain-33"]
+    assert statistic["unit"] == "tonnes" and statistic["value"] == 33000000.0
+    check_structure(load_strict(written.text, "m"), "m")
+    refused = Edit(copy.deepcopy(doc.data), doc, None)
+    with pytest.raises(EditError, match="tonnes"):
+        run(refused, "new-statistic", {**arguments, "unit": "furlongs"})
+
+
 def test_a_new_entity_needs_the_reference_data_beside_it(tmp_path: Path) -> None:
     from kgdebate.curation.entities import add_to_reference, new_entity
 

@@ -247,6 +247,7 @@ def test_a_draft_becomes_a_curated_document_in_the_browser(
     assert page.locator("#alert").is_hidden(), page.locator("#alert").text_content()
     publisher = proposals.filter(has_text="“Example Policy Roundtable”")  # named in its byline
     _edited(page, lambda: publisher.get_by_role("button", name="No link").click())
+    expect(page.get_by_label("unit of About 62%")).to_have_value("percent")  # the draft's
     page.get_by_label("id of a statistic for About 62%").fill("ceasefire-survey-62")
     page.get_by_label("what About 62% measures").fill("share who would accept a pause")
     _edited(

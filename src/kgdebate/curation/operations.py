@@ -26,8 +26,12 @@ from kgdebate.curation.yamltext import (
     set_key,
 )
 from kgdebate.extract.writing import block_yaml
+from kgdebate.ingest.structure import annotation_schema
 from kgdebate.stance.lexicon import EFFECTS_ONLY, LABELS
 
+UNITS: tuple[str, ...] = tuple(
+    annotation_schema()["properties"]["statistics"]["items"]["properties"]["unit"]["enum"]
+)  # the units vocabulary's notations, as the schema lists them
 SIDES = ("for", "against", "none")
 KINDS = ("recommendation", "fact", "causal", "forecast", "moral")
 RELATIONS = ("supports", "attacks", "rebuts", "restates")
@@ -747,7 +751,7 @@ def new_statistic(edit: Edit, arguments: dict[str, Any]) -> list[Splice]:
         "id": slug,
         "value": figure.get("value"),
         "value_text": figure["text"],
-        "unit": _choice(arguments, "unit", ("percent", "people")),
+        "unit": _choice(arguments, "unit", UNITS),
         "measures": _words(arguments, "measures"),
     }
     if figure.get("approximate"):

@@ -33,6 +33,7 @@ from kgdebate.curation.operations import (
     RELATIONS,
     SIDES,
     STANCE_LABELS,
+    UNITS,
     Edit,
     run,
 )
@@ -197,6 +198,7 @@ class Workbench:
             "findings": [f.__dict__ for f in findings],
             "options": {
                 "sides": SIDES,
+                "units": UNITS,
                 "kinds": KINDS,
                 "relations": RELATIONS,
                 "cited_as": CITED_AS,

@@ -491,12 +491,16 @@ function figureRow(figure, index) {
   }
   if (!["percent", "count", "money"].includes(figure.kind)) return parts;
   const id = el("input", { type: "text", size: "12", placeholder: "statistic id", "aria-label": `id of a statistic for ${figure.text}` });
-  const unit = select(["percent", "people"], figure.kind === "percent" ? "percent" : "people", `unit of ${figure.text}`, () => {});
+  // The draft's unit where the units vocabulary has it ("tonnes", "USD"); else none chosen
+  const units = state.options.units;
+  const guess = units.includes(figure.unit) ? figure.unit : figure.kind === "percent" ? "percent" : "";
+  const unit = select(units, guess || null, `unit of ${figure.text}`, () => {}, "unit…");
+  const named = figure.attributed_to ? el("span", { class: "note" }, `the text names: ${figure.attributed_to} `) : null;
   const measures = el("input", { type: "text", size: "24", placeholder: "what it measures", "aria-label": `what ${figure.text} measures` });
   const source = el("input", { type: "text", size: "12", placeholder: "source id (if named)", "aria-label": `source of ${figure.text}` });
   return [...parts,
     el("button", { type: "button", on: { click: () => edit("figure", { index, decision: "not a statistic" }) } }, "Not a statistic"),
-    el("div", { class: "row" }, id, unit, measures, source,
+    el("div", { class: "row" }, id, unit, measures, named, source,
       el("button", { type: "button", on: { click: () => edit("new-statistic", { index, id: id.value.trim(), unit: unit.value, measures: measures.value, source: source.value.trim() || undefined }) } },
         "New statistic")),
     el("p", { class: "note" }, "Without a source id, the statistic records that the document names none."),
