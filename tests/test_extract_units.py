@@ -84,6 +84,18 @@ def test_a_metonym_means_the_actor_not_the_place() -> None:
     assert links("Moscow refused.") == [("Moscow", "russia")]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He was flown to Moscow for treatment.",
+        "Shelling hit the Moscow region overnight.",
+        "MOSCOW, March 3 (Example Wire) – Talks resumed.",
+    ],
+)
+def test_the_city_itself_where_one_goes_there_its_region_or_its_dateline(text: str) -> None:
+    assert links(text) == [(text[text.lower().index("moscow") :][:6], "moscow")]
+
+
 def test_a_shared_name_is_listed_with_its_candidates_not_guessed() -> None:
     found = gazetteer().find("Georgia voted.", [(0, 14)])
     assert found.mentions == []

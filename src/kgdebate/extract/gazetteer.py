@@ -42,8 +42,12 @@ CUES = {
 CUE_IN = re.compile(r"\b(?:talks|negotiations|mediation|meeting|summit|round)\s+in\s+$", re.I)
 # Where a city's name is the city, not its state: "met Putin in Moscow", "flew to Moscow".
 THERE = re.compile(
-    r"\b(?:in|at|near|outside|visited|(?:flew|travelled|traveled|went|came|returned) to)\s+$"
+    r"\b(?:in|at|near|outside|visited|(?:flew|flown|travelled|traveled|went|gone|came|returned"
+    r"|taken|brought|moved|sent|transferred|evacuated|deported) to)\s+$"
 )
+# Or the city itself by what follows it: "the Kyiv region", a dateline ("KYIV, March 3 (…) –").
+REGION_AFTER = re.compile(r" (?:region|oblast|province|district)\b")
+DATELINE_AFTER = re.compile(r", (?:\d{1,2} )?[A-Z][a-z]{2,8}\.? \d")
 # What makes "Crimea in 2014" an event: a word for one before it in its sentence ("the
 # invasions of Georgia in 2008 and Crimea in 2014", "the talks Türkiye hosted in Istanbul in
 # 2022"); "seized Crimea in 2014" is the place.
@@ -212,7 +216,7 @@ class Gazetteer:
                 continue
             candidates = self.by_form[form]
             if "metonym" in candidates.values():  # "Moscow" means Russia, not the city,
-                there = THERE.search(text, max(0, start - 20), start)  # unless one goes there
+                there = _the_place_meant(text, start, end)  # unless one goes there
                 candidates = {
                     e: h for e, h in candidates.items() if (h == "metonym") != bool(there)
                 } or candidates
@@ -398,3 +402,13 @@ def _rows(store: TripleStore, name: str) -> ox.QuerySolutions:
 
 def _local(iri: str) -> str:
     return re.split(r"[#/]", iri)[-1]
+
+
+def _the_place_meant(text: str, start: int, end: int) -> bool:
+    """Whether a city's name at ``start``-``end`` is the city, not its state: one goes there
+    ("flew to Moscow", "flown to Moscow"), a region named by it ("the Kyiv region"), or a
+    dateline ("KYIV, March 3 (Example Wire) –" opening a line)."""
+    if THERE.search(text, max(0, start - 20), start) or REGION_AFTER.match(text, end):
+        return True
+    opens_a_line = start == 0 or text[start - 1] == "\n"
+    return opens_a_line and DATELINE_AFTER.match(text, end) is not None
