@@ -1930,6 +1930,10 @@ def test_a_claim_s_kind_is_the_writer_s_not_a_reported_question_s(
          {"Minsk agreements"}, {"communiqué", "Minsk"}),
         ("It signed the Compact of Free Association agreement in the end.",
          set(), {"Association agreement"}),
+        # a headquarters "for the" something is whole
+        ("The Coordination Headquarters for the Treatment of Prisoners of War said so.",
+         {"Coordination Headquarters for the Treatment of Prisoners of War"},
+         {"Treatment of Prisoners of War"}),
         # a fact-check's verdict and rating words are no names
         ("Rated by the desk. Verdict: False. Unproven and Misleading claims abound there.",
          set(), {"Verdict", "False", "Unproven", "Misleading"}),
@@ -1955,3 +1959,11 @@ def test_names_with_owners_initials_and_papers(
 def test_the_counts_of_a_vote(words: str, counted: list[tuple[str, str]]) -> None:
     found = find_figures(words, [(0, len(words))], None)
     assert [(f.text, f.unit) for f in found if f.kind == "count"] == counted
+
+
+def test_a_byline_in_bold_names_its_author() -> None:
+    proposed = proposals(
+        "Talks went on in the spring. They ended without a deal.",
+        header="Prisoners come home\n\n**By Jane Example**\n\n12 May 2024\n\n",
+    )
+    assert "Jane Example" in proposed

@@ -62,7 +62,7 @@ NAME_HEAD = re.compile(
     r" (?:region|regiment|oblast|province|district|battalion|brigade|valley|river|peninsula|channel"
     r"|canal|strait)\b"
 )
-FIELD_LINE = re.compile(r"(?:By|From|To|Authors?|Written by)\b:?\s", re.IGNORECASE)
+FIELD_LINE = re.compile(r"[*_]{0,2}(?:By|From|To|Authors?|Written by)\b:?\s", re.IGNORECASE)
 LABELLED_LINE = re.compile(  # "Members present: …", "Witnesses: …": the people taking part
     r"(?:Members|Witnesses|Panel|Panellists|Panelists|Speakers|Participants|Moderator|Chair"
     r"|Host|Hosts|Guests?|Present)(?: present)?: "
@@ -130,7 +130,8 @@ ORGANISATION_HEAD = re.compile(  # not "Press", "Post", "Review": verbs in a hea
     r"|Fund|Agency|Bank|Ministry|Committee|Commission|Party|Group|Independent|Times|Journal"
     r"|Herald|News|Tribune|Gazette|Radio|Programm?e?|Initiative|Declaration|Accords?|Agreement"
     r"|Treaty|Summit|Conference|Association|Society|Matters|Observer|Daily|Weekly|Insider"
-    r"|Television|Media|Company|Corporation|Authority|Academy|Affairs|Organi[sz]ation|Community)\b"
+    r"|Television|Media|Company|Corporation|Authority|Academy|Affairs|Organi[sz]ation|Community"
+    r"|Headquarters|Directorate|Secretariat|Service)\b"
 )
 ADDRESSEES = r"(?:the|this) (?:House|Chamber|Assembly)|(?:my )?(?:colleagues|Members|members)"
 """Whom a speaker urges to vote one way ("I urge the House", "I ask colleagues")."""

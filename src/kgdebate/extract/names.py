@@ -10,6 +10,7 @@ BODIES = (  # what is "of the" something in its own name (not a person "of the I
     "Commissioner", "Bank", "Court", "Secretariat", "Organization", "Organisation", "Union",
     "Federation", "Agency", "Fund", "Programme", "Program", "Conference", "Bureau",
     "Institute", "Centre", "Center", "Foundation", "Endowment", "Society", "Association",
+    "Headquarters", "Directorate", "Service",
 )  # fmt: skip
 OF_THE = "(?:" + "|".join(f"(?<={body})" for body in BODIES) + r")\s+(?:of|for) the"
 DETERMINERS = {"certain", "several", "various"}  # before a name: "Certain ECOWAS members …"
