@@ -1963,7 +1963,8 @@ def test_the_counts_of_a_vote(words: str, counted: list[tuple[str, str]]) -> Non
 
 def test_a_byline_in_bold_names_its_author() -> None:
     proposed = proposals(
-        "Talks went on in the spring. They ended without a deal.",
+        "Talks went on in the spring of that year. They ended without a deal, as many feared."
+        " Both sides blamed the other for it.",
         header="Prisoners come home\n\n**By Jane Example**\n\n12 May 2024\n\n",
     )
     assert "Jane Example" in proposed
