@@ -513,6 +513,40 @@ def test_a_statistic_takes_a_unit_of_the_units_vocabulary_and_only_those() -> No
         run(refused, "new-statistic", {**arguments, "unit": "furlongs"})
 
 
+@pytest.mark.parametrize("without_statistics", [False, True])
+def test_a_statistic_s_source_as_the_text_names_it_is_recorded_under_sources(
+    without_statistics: bool,
+) -> None:
+    """A source the text names ("Maria Example said") and no `sources:` entry has yet: the
+    workbench records it there with the words the text gives, or the statistic's source would
+    name nothing (a newcomer's figures went live as "citation needed")."""
+    from kgdebate.ingest.structure import check_structure
+
+    text = (Path(__file__).parent / "data" / "minimal.yaml").read_text("utf-8")
+    if without_statistics:  # neither list in the file yet
+        text = text[: text.index("statistics:")]
+    text += (
+        "draft:\n  extracted_by: test\n  figures:\n"
+        '  - {start: 0, end: 5, text: "3,135", kind: "count", value: 3135.0, unit: "people",'
+        ' attributed_to: "Maria Example"}\n'
+    )
+    doc = YamlText(text, "m")
+    edit = Edit(copy.deepcopy(doc.data), doc, None)
+    arguments = {
+        "index": 0, "id": "returned-3135", "unit": "people", "measures": "people returned",
+        "source": "maria-example", "source_title": "Maria Example, as the document quotes her",
+    }  # fmt: skip
+    written = checked(
+        apply_splices(text, run(edit, "new-statistic", arguments)), edit.data, "m", 10**5
+    )
+    assert written.data["sources"] == [
+        {"id": "maria-example", "title": "Maria Example, as the document quotes her"}
+    ]
+    [statistic] = [s for s in written.data["statistics"] if s["id"] == "returned-3135"]
+    assert statistic["source"] == "maria-example" and "source_given" not in statistic
+    check_structure(load_strict(written.text, "m"), "m")
+
+
 def test_a_new_entity_needs_the_reference_data_beside_it(tmp_path: Path) -> None:
     from kgdebate.curation.entities import add_to_reference, new_entity
 

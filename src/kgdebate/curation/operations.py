@@ -763,17 +763,29 @@ def new_statistic(edit: Edit, arguments: dict[str, Any]) -> list[Splice]:
     if not isinstance(statistic["value"], int | float):
         raise EditError(f"the figure {figure['text']!r} has no value to record")
     statistics.append(statistic)
-    splices = [
-        insert_item(edit.doc, ("statistics",), len(statistics) - 1, statistic)
-        if edit.doc.has(("statistics",)) and edit.doc.count(("statistics",))
-        else set_key(edit.doc, (), "statistics", statistics)
-    ]
+    splices = [_appended(edit, "statistics", statistic)]
+    if statistic.get("source") and arguments.get("source_title"):
+        # the source as the text names it ("Dmytro Lubinets", "shipping analysts"), recorded
+        # under `sources:` unless this file has it already; one the store has needs no title
+        sources = edit.data.setdefault("sources", [])
+        if all(source.get("id") != statistic["source"] for source in sources):
+            named = {"id": statistic["source"], "title": _words(arguments, "source_title")}
+            sources.append(named)
+            splices.append(_appended(edit, "sources", named))
     citation = {"statistic": slug, "as": "evidence"}
     for position in _claims_over(edit, figure["start"], figure["end"]):
         claim = edit.claims()[position]
         claim["cites"] = [*claim.get("cites", []), citation]
         splices.append(set_key(edit.doc, ("claims", position), "cites", claim["cites"]))
     return splices
+
+
+def _appended(edit: Edit, key: str, item: dict[str, Any]) -> Splice:
+    """The splice that appends ``item`` to the top-level list ``key`` (made if need be)."""
+    items = edit.data[key]
+    if edit.doc.has((key,)) and edit.doc.count((key,)):
+        return insert_item(edit.doc, (key,), len(items) - 1, item)
+    return set_key(edit.doc, (), key, items)
 
 
 @operation("remove-statistic")

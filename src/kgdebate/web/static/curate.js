@@ -495,15 +495,19 @@ function figureRow(figure, index) {
   const units = state.options.units;
   const guess = units.includes(figure.unit) ? figure.unit : figure.kind === "percent" ? "percent" : "";
   const unit = select(units, guess || null, `unit of ${figure.text}`, () => {}, "unit…");
-  const named = figure.attributed_to ? el("span", { class: "note" }, `the text names: ${figure.attributed_to} `) : null;
+  // The source as the text names it: recorded under `sources:` with the id given (not needed
+  // for one the store has already)
+  const sourceTitle = el("input", { type: "text", size: "24", placeholder: "the source, as the text names it", "aria-label": `source of ${figure.text}, as the text names it` });
+  sourceTitle.value = figure.attributed_to || "";
   const measures = el("input", { type: "text", size: "24", placeholder: "what it measures", "aria-label": `what ${figure.text} measures` });
   const source = el("input", { type: "text", size: "12", placeholder: "source id (if named)", "aria-label": `source of ${figure.text}` });
+  if (figure.attributed_to) source.value = slugOf(figure.attributed_to);
   return [...parts,
     el("button", { type: "button", on: { click: () => edit("figure", { index, decision: "not a statistic" }) } }, "Not a statistic"),
-    el("div", { class: "row" }, id, unit, measures, named, source,
-      el("button", { type: "button", on: { click: () => edit("new-statistic", { index, id: id.value.trim(), unit: unit.value, measures: measures.value, source: source.value.trim() || undefined }) } },
+    el("div", { class: "row" }, id, unit, measures, source, sourceTitle,
+      el("button", { type: "button", on: { click: () => edit("new-statistic", { index, id: id.value.trim(), unit: unit.value, measures: measures.value, source: source.value.trim() || undefined, source_title: source.value.trim() && sourceTitle.value.trim() ? sourceTitle.value : undefined }) } },
         "New statistic")),
-    el("p", { class: "note" }, "Without a source id, the statistic records that the document names none."),
+    el("p", { class: "note" }, "Without a source id, the statistic records that the document names none. A source new to the store is recorded under sources: with its name as the text gives it; clear that name for one the store has."),
   ];
 }
 
