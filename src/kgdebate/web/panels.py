@@ -173,7 +173,7 @@ def panel_view(rows: PanelRows, base: str) -> PanelView:
         group = term.value if isinstance(term, ox.Literal) else ""
         by_group.setdefault(group, []).append([shown[c] for c in rows.shown_columns])
     facts = [
-        [(c.removesuffix("Label"), shown[c]) for c in rows.columns if row[c] is not None]
+        [(title_of(c).lower(), shown[c]) for c in rows.columns if row[c] is not None]
         for row, shown in zip(rows.rows, views, strict=True)
     ]
     return PanelView(
