@@ -352,7 +352,7 @@ def test_document_page_draws_the_debate_map(client: FlaskClient) -> None:
         assert theme in page
     assert "For the motion" in page and "Against the motion" in page
     assert "Belfer Center" in page  # how to cite it
-    assert "<dt>how to cite</dt>" in page and "howToCite" not in page  # in words
+    assert "<dt>how to cite</dt>" in page and "<dt>howToCite</dt>" not in page  # in words
     scripts = re.findall(r"<script[^>]*>", page)  # the CSP allows files of this app only
     assert scripts == ['<script src="/static/debatemap.js" defer>'] and "style=" not in page
     for panel in ("document-claims", "document-relations", "document-citations"):
