@@ -56,6 +56,7 @@ def test_front_page_leads_to_the_documents_and_everything_else(
         assert f'href="/.well-known/void?format={suffix}"' in page, suffix
     open_warnings = page[page.index('id="warnings"') : page.index('id="contents"')]
     assert "citation needed" in open_warnings and "Should the Biden Administration" in open_warnings
+    assert "<code>source:</code>" in open_warnings and "`" not in open_warnings  # as code
     assert f"kgdebate {__version__}" in page
 
 
@@ -69,3 +70,12 @@ def test_a_large_series_is_one_line_that_opens_to_its_documents() -> None:
     groups = dict(_series(documents))
     assert list(groups) == ["", "big"]
     assert len(groups[""]) == 2 and len(groups["big"]) == SERIES_SHOWN_WHOLE + 1
+
+
+def test_a_message_s_backquoted_words_are_code_and_the_rest_is_escaped() -> None:
+    from kgdebate.web import code_spans
+
+    assert str(code_spans("give `source:` or <b>`x`")) == (
+        "give <code>source:</code> or &lt;b&gt;<code>x</code>"
+    )
+    assert str(code_spans("one ` alone <i>")) == "one ` alone &lt;i&gt;"

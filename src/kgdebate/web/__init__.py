@@ -66,6 +66,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     for feature in features:
         app.register_blueprint(feature.bp)
     app.jinja_env.finalize = _shown  # every {{ value }} of every template
+    app.jinja_env.filters["code_spans"] = code_spans
     app.after_request(_security_headers)
     app.before_request(lambda: body_cap.refuse_if_too_large(request.environ))
     app.wsgi_app = body_cap.BodyCap(app.wsgi_app, settings.max_request_bytes)  # type: ignore[method-assign]
@@ -79,6 +80,18 @@ def _shown(value: Any) -> Any:
     if not isinstance(value, str) or not PATTERN.search(value):
         return value
     return Markup(visible(str(value))) if isinstance(value, Markup) else visible(value)
+
+
+def code_spans(message: str) -> Markup:
+    """A message written for the command line ("give `source:`") as a page shows it: its
+    backquoted words as code, the rest escaped."""
+    parts = str(message).split("`")
+    if len(parts) % 2 == 0:  # an unpaired backquote: no code spans, as it is
+        return Markup.escape(message)
+    return Markup("").join(
+        Markup("<code>{}</code>").format(part) if index % 2 else Markup.escape(part)
+        for index, part in enumerate(parts)
+    )
 
 
 def _security_headers(response: Response) -> Response:
