@@ -670,3 +670,20 @@ def test_hostile_literals_and_iris_render_inert(hostile_app: Flask) -> None:
     assert response.headers["Content-Security-Policy"] == "default-src 'self'"
     assert response.headers["X-Content-Type-Options"] == "nosniff"
 
+
+
+@pytest.mark.parametrize(
+    ("words", "shown"),
+    [
+        ("“The corridor works.”", "The corridor works."),
+        ('"The corridor works"', "The corridor works"),
+        ("“It works,” he said.", "“It works,” he said."),  # the quotation ends inside
+        ("“A quotation that goes on", "A quotation that goes on"),
+        ("He said “yes” twice.", "He said “yes” twice."),
+    ],
+)
+def test_words_set_in_q_lose_the_quotation_marks_q_adds(words: str, shown: str) -> None:
+    """<q> adds its own marks: "“"The corridor works…" showed them twice."""
+    from kgdebate.web.terms import unquoted
+
+    assert unquoted(words) == shown

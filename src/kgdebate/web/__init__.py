@@ -32,6 +32,7 @@ from kgdebate.web import (
 )
 from kgdebate.web.context import context
 from kgdebate.web.context import init_app as init_context
+from kgdebate.web.terms import unquoted
 
 
 def create_app(settings: Settings | None = None) -> Flask:
@@ -67,6 +68,7 @@ def create_app(settings: Settings | None = None) -> Flask:
         app.register_blueprint(feature.bp)
     app.jinja_env.finalize = _shown  # every {{ value }} of every template
     app.jinja_env.filters["code_spans"] = code_spans
+    app.jinja_env.filters["unquoted"] = unquoted
     app.after_request(_security_headers)
     app.before_request(lambda: body_cap.refuse_if_too_large(request.environ))
     app.wsgi_app = body_cap.BodyCap(app.wsgi_app, settings.max_request_bytes)  # type: ignore[method-assign]

@@ -9,6 +9,7 @@ literal shows its value (``8``, ``2023-11-16``), its datatype only on hover (``t
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import urlencode, urlsplit
@@ -50,7 +51,7 @@ class TermView:
         if self.words:
             text = (
                 f'<span class="paraphrase">{text}</span> '
-                f'<q class="words"><bdi>{escape(visible(self.words))}</bdi></q>'
+                f'<q class="words"><bdi>{escape(visible(unquoted(self.words)))}</bdi></q>'
             )
         if self.href:
             text = f'<a href="{escape(self.href)}">{text}</a>'
@@ -141,3 +142,21 @@ def web_links(base: str, term: Term | None) -> list[TermView]:
         if shown is not None:
             found.append(shown)
     return found
+
+
+QUOTED = re.compile(r"^[\"“„«‘'](?P<inside>[^\"“”„«»‘’]*)[\"”»’']$")
+OPENED = re.compile(r"^[“„«](?P<inside>[^”»]*)$")  # a quotation that goes on after the words
+CLOSED = re.compile(r"^(?P<inside>[^“„«]*)[”»]$")  # one that began before them
+
+
+def unquoted(words: str) -> str:
+    """Words a page sets in ``<q>`` (which adds its own marks) without the quotation marks
+    that enclose them ("“The corridor works.”"), or that open or close a quotation the words
+    hold only part of; a quotation that ends inside them ("“It works,” he said") keeps its
+    own."""
+    stripped = words.strip()
+    for pattern in (QUOTED, OPENED, CLOSED):
+        quoted = pattern.match(stripped)
+        if quoted:
+            return quoted["inside"]
+    return words
