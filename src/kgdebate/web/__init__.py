@@ -38,6 +38,10 @@ from kgdebate.web.terms import unquoted
 def create_app(settings: Settings | None = None) -> Flask:
     settings = settings or load_settings()
     app = Flask(__name__)
+    # Before any template is compiled (the stance matrix's is, at start)
+    app.jinja_env.finalize = _shown  # every {{ value }} of every template
+    app.jinja_env.filters["code_spans"] = code_spans
+    app.jinja_env.filters["unquoted"] = unquoted
     # Set before any rule is added. A doubled slash is not our address: Werkzeug would redirect
     # it to a Location built from the Host header (an open redirect), in its own HTML; here it
     # is a 404 like any other.
@@ -66,9 +70,6 @@ def create_app(settings: Settings | None = None) -> Flask:
     )
     for feature in features:
         app.register_blueprint(feature.bp)
-    app.jinja_env.finalize = _shown  # every {{ value }} of every template
-    app.jinja_env.filters["code_spans"] = code_spans
-    app.jinja_env.filters["unquoted"] = unquoted
     app.after_request(_security_headers)
     app.before_request(lambda: body_cap.refuse_if_too_large(request.environ))
     app.wsgi_app = body_cap.BodyCap(app.wsgi_app, settings.max_request_bytes)  # type: ignore[method-assign]
