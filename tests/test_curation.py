@@ -488,29 +488,32 @@ def test_a_statistic_recorded_by_mistake_can_be_removed_with_its_citations(
     assert "# A small annotation used by the tests" in written.text
 
 
-def test_a_statistic_takes_a_unit_of_the_units_vocabulary_and_only_those() -> None:
-    """Tonnes are recorded as tonnes (the workbench offered percent and people only, and a
-    curator stored 30 million tonnes as 30 million people)."""
+def _recorded(annotation: str, figure: str, arguments: dict[str, Any]) -> YamlText:
+    """``annotation`` with a draft holding ``figure`` (one flow mapping), after the workbench's
+    "new-statistic" with ``arguments``: read back strictly, and as the schema wants it."""
     from kgdebate.ingest.structure import check_structure
 
-    text = (Path(__file__).parent / "data" / "minimal.yaml").read_text("utf-8")
-    text += (
-        "draft:\n  extracted_by: test\n  figures:\n"
-        '  - {start: 0, end: 17, text: "33 million tonnes", kind: "count", value: 33000000.0,'
-        ' unit: "tonnes"}\n'
-    )
+    text = f"{annotation}draft:\n  extracted_by: test\n  figures:\n  - {figure}\n"
     doc = YamlText(text, "m")
     edit = Edit(copy.deepcopy(doc.data), doc, None)
-    arguments = {"index": 0, "id": "grain-33", "unit": "tonnes", "measures": "grain shipped"}
     written = checked(
         apply_splices(text, run(edit, "new-statistic", arguments)), edit.data, "m", 10**5
     )
+    check_structure(load_strict(written.text, "m"), "m")
+    return written
+
+
+def test_a_statistic_takes_a_unit_of_the_units_vocabulary_and_only_those() -> None:
+    """Tonnes are recorded as tonnes (the workbench offered percent and people only, and a
+    curator stored 30 million tonnes as 30 million people)."""
+    minimal = (Path(__file__).parent / "data" / "minimal.yaml").read_text("utf-8")
+    figure = '{start: 0, end: 17, text: "33 million tonnes", kind: "count", value: 33000000.0}'
+    arguments = {"index": 0, "id": "grain-33", "unit": "tonnes", "measures": "grain shipped"}
+    written = _recorded(minimal, figure, arguments)
     [statistic] = [s for s in written.data["statistics"] if s["id"] == "grain-33"]
     assert statistic["unit"] == "tonnes" and statistic["value"] == 33000000.0
-    check_structure(load_strict(written.text, "m"), "m")
-    refused = Edit(copy.deepcopy(doc.data), doc, None)
     with pytest.raises(EditError, match="tonnes"):
-        run(refused, "new-statistic", {**arguments, "unit": "furlongs"})
+        _recorded(minimal, figure, {**arguments, "unit": "furlongs"})
 
 
 @pytest.mark.parametrize("without_statistics", [False, True])
@@ -520,31 +523,20 @@ def test_a_statistic_s_source_as_the_text_names_it_is_recorded_under_sources(
     """A source the text names ("Maria Example said") and no `sources:` entry has yet: the
     workbench records it there with the words the text gives, or the statistic's source would
     name nothing (a newcomer's figures went live as "citation needed")."""
-    from kgdebate.ingest.structure import check_structure
-
-    text = (Path(__file__).parent / "data" / "minimal.yaml").read_text("utf-8")
+    minimal = (Path(__file__).parent / "data" / "minimal.yaml").read_text("utf-8")
     if without_statistics:  # neither list in the file yet
-        text = text[: text.index("statistics:")]
-    text += (
-        "draft:\n  extracted_by: test\n  figures:\n"
-        '  - {start: 0, end: 5, text: "3,135", kind: "count", value: 3135.0, unit: "people",'
-        ' attributed_to: "Maria Example"}\n'
-    )
-    doc = YamlText(text, "m")
-    edit = Edit(copy.deepcopy(doc.data), doc, None)
+        minimal = minimal[: minimal.index("statistics:")]
+    figure = '{start: 0, end: 5, text: "3,135", kind: "count", value: 3135.0}'
     arguments = {
         "index": 0, "id": "returned-3135", "unit": "people", "measures": "people returned",
         "source": "maria-example", "source_title": "Maria Example, as the document quotes her",
     }  # fmt: skip
-    written = checked(
-        apply_splices(text, run(edit, "new-statistic", arguments)), edit.data, "m", 10**5
-    )
+    written = _recorded(minimal, figure, arguments)
     assert written.data["sources"] == [
         {"id": "maria-example", "title": "Maria Example, as the document quotes her"}
     ]
     [statistic] = [s for s in written.data["statistics"] if s["id"] == "returned-3135"]
     assert statistic["source"] == "maria-example" and "source_given" not in statistic
-    check_structure(load_strict(written.text, "m"), "m")
 
 
 def test_a_new_entity_needs_the_reference_data_beside_it(tmp_path: Path) -> None:

@@ -50,6 +50,13 @@ def gazetteer(facts: EventFacts | None = None) -> Gazetteer:
     )
 
 
+def source_of(sentence: str) -> str | None:
+    """The source drafted for the first figure of ``sentence`` (its first digit)."""
+    figure = re.search(r"\d", sentence)
+    assert figure is not None
+    return FigureSources(sentence, [(0, len(sentence))]).of(figure.start())
+
+
 def links(text: str, facts: EventFacts | None = None) -> list[tuple[str, str]]:
     found = gazetteer(facts).find(text, [(0, len(text))])
     return [(m.text, m.entity.slug) for m in found.mentions]
@@ -577,9 +584,7 @@ def proposals(text: str, header: str = "A Note\n\n12 May 2024\n\n") -> set[str]:
 )  # fmt: skip
 def test_the_source_a_sentence_names_for_its_figures(sentence: str, source: str | None) -> None:
     """Issue 12: the source as a curator writes it, in the ways texts name one."""
-    figure = re.search(r"\d", sentence)
-    assert figure is not None
-    assert FigureSources(sentence, [(0, len(sentence))]).of(figure.start()) == source
+    assert source_of(sentence) == source
 
 
 @pytest.mark.parametrize(
@@ -613,9 +618,7 @@ def test_what_is_no_source_and_what_a_source_s_whole_name_is(
     """Issue 12, from the UN speeches: a name cut at "of the" ("Office"), an adjective taken
     for a name ("Early"), an abbreviation taken for a source ("G-20", "ODA"), the speaker's own
     proposal, a country that "gave shelter"."""
-    figure = re.search(r"\d", sentence)
-    assert figure is not None
-    assert FigureSources(sentence, [(0, len(sentence))]).of(figure.start()) == source
+    assert source_of(sentence) == source
 
 
 @pytest.mark.parametrize(
@@ -674,9 +677,7 @@ def test_whose_clause_a_source_opens_and_what_says_a_figure(
     sentence: str, source: str | None
 ) -> None:
     """Issue 12, from train-7 and the UN speeches."""
-    figure = re.search(r"\d", sentence)
-    assert figure is not None
-    assert FigureSources(sentence, [(0, len(sentence))]).of(figure.start()) == source
+    assert source_of(sentence) == source
 
 
 @pytest.mark.parametrize(
@@ -712,9 +713,7 @@ def test_a_source_set_off_by_a_role_a_participle_or_a_bracket_at_the_end(
     sentence: str, source: str | None
 ) -> None:
     """Issue 12, from train-6."""
-    figure = re.search(r"\d", sentence)
-    assert figure is not None
-    assert FigureSources(sentence, [(0, len(sentence))]).of(figure.start()) == source
+    assert source_of(sentence) == source
 
 
 def test_the_tracker_a_markdown_footnote_and_a_marker_after_another_figure() -> None:
