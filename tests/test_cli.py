@@ -304,3 +304,8 @@ def test_an_ingest_that_stores_nothing_publishes_no_generation(data_dir: Path) -
     code, _, err = run(data_dir, "ingest", str(INVALID[0]))
     assert code != 0 and "refused" in err
     assert current(data_dir).number == before
+
+
+def test_an_unknown_parameter_is_named_with_the_query_s_own(data_dir: Path) -> None:
+    code, _, err = run(data_dir, "query", "claims-about-an-actor", "-p", "actr=NATO")
+    assert code == 2 and "unknown parameter(s): actr" in err and "its parameters: actor" in err

@@ -163,7 +163,11 @@ def with_defaults(query: NamedQuery, parameters: Mapping[str, str]) -> dict[str,
     """The given parameter values, plus the header's defaults for the others."""
     unknown = sorted(set(parameters) - {p.name for p in query.parameters})
     if unknown:
-        raise QueryError(f"{query.name}: unknown parameter(s): {', '.join(unknown)}")
+        known = ", ".join(p.name for p in query.parameters) or "none"
+        raise QueryError(
+            f"{query.name}: unknown parameter(s): {', '.join(unknown)}",
+            hint=f"its parameters: {known}",
+        )
     merged = {p.name: p.default for p in query.parameters if p.default is not None}
     merged.update(parameters)
     return merged
