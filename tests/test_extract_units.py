@@ -1933,6 +1933,14 @@ def test_a_claim_s_kind_is_the_writer_s_not_a_reported_question_s(
         ("The Coordination Headquarters for the Treatment of Prisoners of War said so.",
          {"Coordination Headquarters for the Treatment of Prisoners of War"},
          {"Treatment of Prisoners of War"}),
+        # initials inside a run, a given name that is also a month's short form, a host's and
+        # a spokesperson's title, a network or a lab
+        ("The piece was by J. R. Okonkwo of the desk, who asked Jan de Wit about it.",
+         {"J. R. Okonkwo", "Jan de Wit"}, {"J", "R. Okonkwo", "de Wit"}),
+        ("Host Nadia Ferreira asked SPOKESPERSON MARTA ILVES to begin the show.",
+         {"Nadia Ferreira", "MARTA ILVES"}, {"Host Nadia Ferreira", "SPOKESPERSON MARTA ILVES"}),
+        ("The Example Ukraine Relief Network and the Example Kyiv Policy Lab wrote it.",
+         {"Example Ukraine Relief Network", "Example Kyiv Policy Lab"}, set()),
         # a fact-check's verdict and rating words are no names
         ("Rated by the desk. Verdict: False. Unproven and Misleading claims abound there.",
          set(), {"Verdict", "False", "Unproven", "Misleading"}),

@@ -55,7 +55,8 @@ PARTICLE = r"(?:de|da|di|del|della|van|von|du|bin|ibn)(?:\s+(?:der|den|la|le|los
 # particle.
 NAME_RUN = re.compile(  # "Radio Free Europe/Radio Liberty" is one name; "R. Patel" with initial
     rf"(?<![\w'’.])(?:(?<![^\s(“\"])(?:[A-Z]\. )+)?[A-Z][\w’'./-]*[\w]"  # not "1.5°C. They"
-    rf"(?:(?:{OF_THE}|\s+(?:of|the|for|and|on|{PARTICLE}))\s+[A-Z][\w’'/-]*|\s+[A-Z][\w’'/-]*)*"
+    rf"(?:(?:{OF_THE}|\s+(?:of|the|for|and|on|{PARTICLE}))\s+[A-Z][\w’'/-]*"
+    r"|\s+(?:[A-Z]\.\s)*[A-Z][\w’'/-]*)*"  # "By J. R. Okonkwo": initials inside a run too
 )
 # A lowercase word that belongs to the name before it.
 NAME_HEAD = re.compile(
@@ -114,6 +115,7 @@ NAMED_PAPER = re.compile(  # "Istanbul communiqué", "the Minsk agreements"; not
     # the end of a longer name
     r"|(?<=\b[Tt]he )(?!(?:The|This|That|These|Those)\b)[A-Z][\w’'-]+ agreements?\b"
 )
+MONTH_ABBREVIATIONS = {name.lower() for name in calendar.month_abbr if name} - {"may"} | {"sept"}
 HEAD_NOUNS = {  # the head of a longer name, alone: "the Convention", "this Hall"
     "Sea", "Convention", "Hall", "Law", "Agenda", "Goals", "Plan", "Court", "Consensus",
     "Compact", "Framework", "Protocol", "Resolution", "Statute", "Covenant", "Pact", "Strategy",
@@ -131,7 +133,8 @@ ORGANISATION_HEAD = re.compile(  # not "Press", "Post", "Review": verbs in a hea
     r"|Herald|News|Tribune|Gazette|Radio|Programm?e?|Initiative|Declaration|Accords?|Agreement"
     r"|Treaty|Summit|Conference|Association|Society|Matters|Observer|Daily|Weekly|Insider"
     r"|Television|Media|Company|Corporation|Authority|Academy|Affairs|Organi[sz]ation|Community"
-    r"|Headquarters|Directorate|Secretariat|Service)\b"
+    r"|Headquarters|Directorate|Secretariat|Service|Network|Coalition|Lab|Laboratory|Observatory"
+    r"|Bulletin)\b"
 )
 ADDRESSEES = r"(?:the|this) (?:House|Chamber|Assembly)|(?:my )?(?:colleagues|Members|members)"
 """Whom a speaker urges to vote one way ("I urge the House", "I ask colleagues")."""
@@ -769,6 +772,8 @@ def _name_parts(text: str, match: re.Match[str], sentence: int | None) -> list[t
         and bool(ORGANISATION_HEAD.fullmatch(words[-1]))
     )
     while words and OWNERS_S.sub("", words[0].lower()) in STOP_NAMES and not titled_body:
+        if words[0].lower() in MONTH_ABBREVIATIONS and len(words) > 1:
+            break  # "Jan de Wit": a given name; a month's short form goes before a day
         words.pop(0)
     if words and words[0].lower().rstrip("s") in TITLES and " of the " in " ".join(words):
         # "Heads of State and Government of the African Union": the body they are heads of
