@@ -1975,3 +1975,27 @@ def test_a_byline_in_bold_names_its_author() -> None:
         header="Prisoners come home\n\n**By Jane Example**\n\n12 May 2024\n\n",
     )
     assert "Jane Example" in proposed
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("Talks were held on 29 March 2022. A pullback came the same day.",
+         ("the same day", "2022-03-29")),
+        ("The deal was signed on 22 July 2022. Sixteen months later it was gone.",
+         ("Sixteen months later", "2023-11")),
+    ],
+)  # fmt: skip
+def test_a_day_the_same_as_or_counted_from_one_before_it(
+    words: str, expected: tuple[str, str]
+) -> None:
+    found = find_figures(words, [(0, len(words))], date(2023, 12, 1))
+    assert (found[-1].text, found[-1].date) == expected
+
+
+def test_counts_in_words_beyond_twelve() -> None:
+    words = "Fifteen vessels waited, and seventy-two trucks; Ninety years on."
+    found = find_figures(words, [(0, len(words))], None)
+    assert [(f.text, f.value) for f in found] == [
+        ("Fifteen vessels", 15.0), ("seventy-two trucks", 72.0), ("Ninety years", 90.0)
+    ]

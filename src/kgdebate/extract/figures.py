@@ -22,11 +22,14 @@ MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS["sept"] = 9
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18, "twenty": 20,
-    "thirty": 30, "forty": 40, "fifty": 50, "a": 1,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "ninety": 90, "a": 1,
 } | {  # "Twenty-three"
     f"{tens}-{unit}": 10 * t + u
-    for tens, t in (("twenty", 2), ("thirty", 3), ("forty", 4), ("fifty", 5))
+    for tens, t in (("twenty", 2), ("thirty", 3), ("forty", 4), ("fifty", 5), ("sixty", 6),
+                    ("seventy", 7), ("eighty", 8), ("ninety", 9))
     for unit, u in (("one", 1), ("two", 2), ("three", 3), ("four", 4), ("five", 5), ("six", 6),
                     ("seven", 7), ("eight", 8), ("nine", 9))
 }  # fmt: skip
@@ -158,6 +161,8 @@ SEASON_CUE = (  # empty groups: which kind of preposition stands before a season
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # A day counted from a date the paragraph gave: "the next morning", "Four days later".
     ("later", re.compile(r"\bthe (?:next|following) (?P<unit>day|morning|evening|night)\b", re.I)),
+    # "the same day", "that same week": the paragraph's last full date's day, week, …
+    ("later", re.compile(r"\b(?:the|that) (?P<same>same) (?P<unit>day|week|month|year)\b", re.I)),
     # "the previous quarter", "the preceding year": one before the paragraph's last full date.
     ("later", re.compile(
         r"\bthe (?P<dir>previous|preceding|prior) (?P<unit>day|week|month|quarter|year)\b", re.I)),
@@ -388,15 +393,16 @@ FIRST_WORDS = (
     | set(VAGUE) | set(QUARTERS) | {hedge.split()[0] for hedge in HEDGES}
     | {f"{n}fold" for n in FOLDS.split("|")}
     | {"the", "within", "in", "over", "during", "this", "last", "next", "early", "late", "since",
-       "yesterday", "today", "tomorrow", "tonight", "by", "half", "twice", "thrice"}
+       "yesterday", "today", "tomorrow", "tonight", "by", "half", "twice", "thrice", "that"}
 )  # fmt: skip
 # Common first words that start a figure only before one of a few words ("the past 20 months",
 # "in the coming year", "as many as", "at least"): elsewhere ("the war", "in Kyiv") no pattern
 # is tried.
 ONLY_BEFORE = {
     "the": {"next", "following", "past", "last", "coming", "1st", "2nd", "3rd", "4th", "previous",
-            "preceding", "prior", "end", "start", "beginning"}
+            "preceding", "prior", "end", "start", "beginning", "same"}
     | set(SEASONS) | set(QUARTERS),
+    "that": {"same"},
     "in": {"the"}, "within": {"the"}, "during": {"the"}, "by": {"the"},
     "as": {"many", "few"}, "at": {"least"}, "an": {"estimated"},
 }  # fmt: skip
@@ -931,7 +937,7 @@ def _figure(
             n, unit = 3 * n, "month"
         unit = unit if unit in ("week", "month", "year") else "day"
         back = (groups.get("dir") or "").lower() in ("earlier", "previous", "preceding", "prior")
-        step = -n if back else n
+        step = 0 if groups.get("same") else -n if back else n
         return replace(bare, kind="later", value=float(step), unit=unit)
     if kind == "season":
         return _season(bare, groups, today)
