@@ -1984,6 +1984,7 @@ def test_a_byline_in_bold_names_its_author() -> None:
          ("the same day", "2022-03-29")),
         ("The deal was signed on 22 July 2022. Sixteen months later it was gone.",
          ("Sixteen months later", "2023-11")),
+        ("The figure from the May and June wave lingered.", ("June", "2023-06")),
     ],
 )  # fmt: skip
 def test_a_day_the_same_as_or_counted_from_one_before_it(
@@ -1991,6 +1992,8 @@ def test_a_day_the_same_as_or_counted_from_one_before_it(
 ) -> None:
     found = find_figures(words, [(0, len(words))], date(2023, 12, 1))
     assert (found[-1].text, found[-1].date) == expected
+    if "May and June" in words:  # the first of two months named together is one too
+        assert [(f.text, f.date) for f in found] == [("May", "2023-05"), ("June", "2023-06")]
 
 
 def test_counts_in_words_beyond_twelve() -> None:

@@ -202,6 +202,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?P<which>[Ss]ince|[Ll]ast|[Tt]his|[Nn]ext|[Ee]arly|[Ll]ate) "
         rf"(?P<m>{FULL_MONTH})\b(?! \d)")),
     ("named-month", re.compile(rf"(?:{MONTH_CUE})(?P<m>{FULL_MONTH})\b(?! \d)")),
+    # the first of two months named together: "the May and June wave" (never the verb "may")
+    ("named-month", re.compile(
+        rf"\b(?P<m>{FULL_MONTH})(?= (?:and|or|to|through) (?:{FULL_MONTH})\b)")),
     # A month that dates a count or a poll: "February figures from UNHCR", "October polling".
     ("named-month", re.compile(
         rf"\b(?P<m>{FULL_MONTH})(?= (?:figures|polling|poll|data|estimates|survey|numbers|wave"
