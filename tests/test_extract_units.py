@@ -902,6 +902,7 @@ def test_a_pronoun_after_the_figure_or_the_institute_takes_the_source_named_befo
         ("Ukraine handed over 55 Russian prisoners", [("55 Russian prisoners", "people")]),
         ("claimed 12,000 new recruits and 20 doctors", [("12,000 new recruits", "people"),
                                                       ("20 doctors", "people")]),
+        ("argued before a studio audience of 141", [("141", "people")]),
         ("a pre-war population of 43 million", [("43 million", "people")]),
         ("put the number of refugees at about 6 million", [("about 6 million", "people")]),
         ("hundreds of thousands of lives", [("hundreds of thousands of lives", "people")]),

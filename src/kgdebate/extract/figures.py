@@ -670,7 +670,11 @@ def _scaled(figure: Figure) -> bool:
     return bool(re.search(r"\b(?:million|billion|trillion)\b", figure.text, re.I))
 
 
-POPULATION = re.compile(r"\bpopulation (?:of|was|is|stood at) (?:just |only )?$", re.I)
+POPULATION = re.compile(
+    r"\b(?:population|audience|crowd|team|delegation|contingent|workforce|staff) (?:of|was|is"
+    r"|stood at) (?:just |only |some |about )?$",
+    re.I,
+)  # a number of people by the group they make: "a studio audience of 141", "a team of 12"
 # The start of a range whose end is a percentage: "between 82 and 87 per cent", "30 to 40%".
 RANGE_TO_PERCENT = re.compile(r"\s*(?:and|to|-|–)\s*\d[\d.,]*\s?(?:%|per ?cent\b)", re.I)
 RANGE_TO_UNIT = re.compile(rf"\s*(?:and|to|-|–)\s*\d[\d.,]*\s(?P<unit>{UNIT_NOUN})\b", re.I)
