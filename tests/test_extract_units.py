@@ -372,6 +372,7 @@ def test_a_label_alone_on_the_line_above_its_paragraph_is_read_and_kept_out_of_t
         ("Claim: ", "Response: ", ["none", "none"], True),
         ("Claim: ", "**Verdict: False.** ", ["none", "none"], True),  # a fact-check
         ("## Claim: ", "Verdict: Misleading. ", ["none", "none"], True),
+        ("✔ For: ", "✘ Against: ", ["for", "against"], False),  # a podcast's show notes
     ],
 )
 def test_the_ways_a_debate_labels_its_sides(

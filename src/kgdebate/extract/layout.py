@@ -75,7 +75,7 @@ RATING = (  # what a fact-check's verdict says before its reasons: "Verdict: Fal
 )
 LABEL = re.compile(  # "AGREE:", "Con —", "[For the motion]", "**Agree.**", or the label alone
     # on its line; not "No. 1" or "Yes."
-    r"^(?:#{1,6}[ \t]+)?(?:\*\*|__|[\[(])?(?P<label>"
+    r"^(?:#{1,6}[ \t]+)?(?:[✔✓✅☑✘✗❌☒][ \t]*)?(?:\*\*|__|[\[(])?(?P<label>"  # "✔ For:"
     + "|".join(sorted(LABELS, key=len, reverse=True))
     + r")(?![^\W_])"
     r"(?: (?:of )?the (?:motion|proposition))?"
