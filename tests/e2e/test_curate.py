@@ -13,6 +13,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,6 +28,7 @@ from kgdebate.store import OxigraphStore
 from live_server import LiveServer, fetch
 
 ROUNDTABLE = Path(__file__).parents[1] / "data" / "curate" / "roundtable-ceasefire.txt"
+NO_DEBATE = Path(__file__).parents[1] / "data" / "curate" / "speech-black-sea.txt"
 SEED_CLAIM = "belfer-2023-11-16-pressure-ukraine-to-negotiate/c17"
 CRIMEA = "doc/event/annexation-of-crimea-2014"
 
@@ -60,8 +62,15 @@ def curation(built: OxigraphStore, tmp_path_factory: pytest.TempPathFactory) -> 
     assert done.returncode == 0, done.stderr
     draft = text.with_suffix(".yaml")
     original = draft.read_text("utf-8")
-    log = folder / "curate.log"
-    with LiveServer(store, folder / "public.log").serving() as public, log.open("wb") as out:
+    with LiveServer(store, folder / "public.log").serving() as public:
+        with _workbench(store, draft, folder / "curate.log") as url:
+            yield Curation(url, draft, original, public)
+
+
+@contextmanager
+def _workbench(store: Path, draft: Path, log: Path) -> Iterator[str]:
+    """`kgdebate curate DRAFT` running, and the URL it prints; stopped after."""
+    with log.open("wb") as out:
         workbench = subprocess.Popen(
             _kgdebate("--data-dir", str(store), "curate", str(draft)),
             stdout=out,
@@ -69,7 +78,7 @@ def curation(built: OxigraphStore, tmp_path_factory: pytest.TempPathFactory) -> 
             start_new_session=True,
         )
         try:
-            yield Curation(_url_in(log, workbench), draft, original, public)
+            yield _url_in(log, workbench)
         finally:
             os.killpg(workbench.pid, signal.SIGTERM)
             workbench.wait(timeout=20)
@@ -353,3 +362,32 @@ def test_a_curator_confirms_one_machine_stance_and_corrects_another(
         ("effects-only", False),
         ("calls-for-talks", False),
     ]
+
+
+def test_a_draft_of_no_debate_offers_no_sides(
+    built: OxigraphStore, tmp_path: Path, watched: tuple[Page, Watch]
+) -> None:
+    """A speech is no debate: its cards offer no side or theme, its text is not painted "no
+    side yet", and the legend of the sides' colours is hidden."""
+    page, watch = watched
+    store = tmp_path / "store"
+    built.backup(store)
+    shutil.copy(NO_DEBATE, tmp_path)
+    done = subprocess.run(
+        _kgdebate("--data-dir", str(store), "extract", str(tmp_path / NO_DEBATE.name)),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    with _workbench(store, tmp_path / "speech-black-sea.yaml", tmp_path / "curate.log") as url:
+        page.goto(url)
+        expect(page.locator("body")).to_have_attribute("data-loaded", "true")
+        card = page.locator("#claims .card").first
+        card.click()  # a claim's card opens to edit it
+        claim = card.get_attribute("data-claim")
+        expect(page.get_by_label(f"kind of {claim}")).to_be_visible()
+        expect(page.get_by_label(f"side of {claim}")).to_have_count(0)
+        expect(page.locator("#bar .legend")).to_be_hidden()
+        expect(page.locator("#text .tone-unset")).to_have_count(0)
+    watch.assert_clean()

@@ -125,7 +125,7 @@ function codePoints(text) {
 function claimSpans() {
   return state.claims
     .filter((c) => c.quote && Number.isInteger(c.quote.start))
-    .map((c) => ({ id: c.id, start: c.quote.start, end: c.quote.end, side: c.side || "unset" }));
+    .map((c) => ({ id: c.id, start: c.quote.start, end: c.quote.end, side: c.side || (state.debate ? "unset" : "none") }));
 }
 
 let drawn = null; // the claims' spans and sides the text was last drawn with
@@ -284,8 +284,11 @@ function fullCard(claim, index) {
   card.append(
     el("div", { class: "row" },
       el("strong", {}, id),
-      select(state.options.sides, claim.side, `side of ${id}`, set("side"), "side…"),
-      select(state.options.themes, claim.theme, `theme of ${id}`, set("theme"), "theme…"),
+      // sides and themes belong to a debate: a report or an article has neither
+      ...(state.debate ? [
+        select(state.options.sides, claim.side, `side of ${id}`, set("side"), "side…"),
+        select(state.options.themes, claim.theme, `theme of ${id}`, set("theme"), "theme…"),
+      ] : []),
       select(state.options.kinds, claim.kind, `kind of ${id}`, set("kind"), "kind…"),
       el("input", { type: "text", size: "10", placeholder: "as of", value: claim.as_of || "", "aria-label": `as-of date of ${id}`, on: { change: (e) => set("as_of")(e.target.value) } }),
       select(state.options.qualifiers, claim.date_qualifier, `how the as-of date of ${id} holds`, set("date_qualifier"), "exactly"),
@@ -551,6 +554,7 @@ function renderTodo() {
 }
 
 function render() {
+  document.querySelector("#bar .legend").hidden = !state.debate; // the colours of sides
   renderText();
   renderPanel();
 }
