@@ -491,9 +491,14 @@ def test_a_statistic_recorded_by_mistake_can_be_removed_with_its_citations(
 def _recorded(annotation: str, figure: str, arguments: dict[str, Any]) -> YamlText:
     """``annotation`` with a draft holding ``figure`` (one flow mapping), after the workbench's
     "new-statistic" with ``arguments``: read back strictly, and as the schema wants it."""
+    return _new_statistic(
+        f"{annotation}draft:\n  extracted_by: test\n  figures:\n  - {figure}\n", arguments
+    )
+
+
+def _new_statistic(text: str, arguments: dict[str, Any]) -> YamlText:
     from kgdebate.ingest.structure import check_structure
 
-    text = f"{annotation}draft:\n  extracted_by: test\n  figures:\n  - {figure}\n"
     doc = YamlText(text, "m")
     edit = Edit(copy.deepcopy(doc.data), doc, None)
     written = checked(
@@ -537,6 +542,28 @@ def test_a_statistic_s_source_as_the_text_names_it_is_recorded_under_sources(
     ]
     [statistic] = [s for s in written.data["statistics"] if s["id"] == "returned-3135"]
     assert statistic["source"] == "maria-example" and "source_given" not in statistic
+
+
+def test_a_statistic_with_a_named_source_after_one_without() -> None:
+    """`statistics:` written last, after the draft, then a statistic and a new `sources:` both
+    added at the file's end: the item goes under `statistics:`, the new key after it (a
+    newcomer's second statistic was refused: the key had gone in first)."""
+    minimal = (Path(__file__).parent / "data" / "minimal.yaml").read_text("utf-8")
+    text = minimal[: minimal.index("statistics:")] + (
+        "draft:\n  extracted_by: test\n  figures:\n"
+        '  - {start: 0, end: 5, text: "33 Mt", kind: "count", value: 33000000.0}\n'
+        '  - {start: 6, end: 9, text: "30%", kind: "percent", value: 30.0}\n'
+    )
+    first = _new_statistic(
+        text, {"index": 0, "id": "grain", "unit": "tonnes", "measures": "grain shipped"}
+    )
+    second = _new_statistic(
+        first.text,
+        {"index": 1, "id": "share", "unit": "percent", "measures": "a share",
+         "source": "jane-example", "source_title": "Jane Example"},
+    )  # fmt: skip
+    assert [s["id"] for s in second.data["statistics"]] == ["grain", "share"]
+    assert second.data["sources"] == [{"id": "jane-example", "title": "Jane Example"}]
 
 
 def test_a_new_entity_needs_the_reference_data_beside_it(tmp_path: Path) -> None:

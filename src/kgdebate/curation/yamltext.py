@@ -340,8 +340,10 @@ class Splice:
 
 
 def apply_splices(text: str, splices: list[Splice]) -> str:
-    """The text with every splice made (from the last one up, so offsets stay true)."""
-    ordered = sorted(splices, key=lambda s: (s.start, s.end), reverse=True)
+    """The text with every splice made (from the last one up, so offsets stay true); two
+    insertions at one place come out in the order they are listed (an item, then a new key)."""
+    by_place = sorted(enumerate(splices), key=lambda p: (p[1].start, p[1].end, p[0]))
+    ordered = [splice for _, splice in reversed(by_place)]
     for later, earlier in zip(ordered, ordered[1:], strict=False):
         if earlier.end > later.start:
             raise EditError("two changes of one edit overlap; nothing was written")
