@@ -97,6 +97,7 @@ def test_a_metonym_means_the_actor_not_the_place() -> None:
         "He was flown to Moscow for treatment.",
         "Shelling hit the Moscow region overnight.",
         "MOSCOW, March 3 (Example Wire) – Talks resumed.",
+        "The envoy travelled to Kyiv and Moscow last week.",
     ],
 )
 def test_the_city_itself_where_one_goes_there_its_region_or_its_dateline(text: str) -> None:
@@ -670,6 +671,7 @@ def test_what_is_no_source_and_what_a_source_s_whole_name_is(
         ("Volunteers at one distribution point in Zaporizhzhia counted 96 evacuees.",
          "volunteers at one distribution point in Zaporizhzhia"),
         ("Our panel of 2,400 adults in government-controlled Ukraine asked them.", None),
+        ("An official in Moscow, who asked not to be named, disputed it: 10 percent.", None),
         ("Most published accounts say that Russia released 215 people.",
          "most published accounts"),
     ],
@@ -1754,7 +1756,7 @@ def test_what_a_count_in_millions_or_in_dotted_thousands_counts(
         ("at least a dozen vessels", ("at least a dozen vessels", 12.0, "vessels", True, "lower")),
         ("two dozen drones hit it", ("two dozen drones", 24.0, "drones", False, None)),
         ("Four port workers were hurt.", ("Four port workers", 4.0, "people", False, None)),
-        ("half a million euros of it", ("half a million euros", 5e5, "EUR", True, None)),
+        ("half a million euros of it", ("half a million euros", 5e5, "EUR", False, None)),
         ("more than 2 billion dollars", ("more than 2 billion dollars", 2e9, "USD", True, "lower")),
         ("found three in four voters", ("three in four", 75.0, "percent", False, None)),
         ("Seven in ten of the mothers", ("Seven in ten", 70.0, "percent", False, None)),
@@ -1765,10 +1767,10 @@ def test_what_a_count_in_millions_or_in_dotted_thousands_counts(
          ("200", 200.0, "people", False, None)),
         ("Seven in 2024 will vote.", ("2024", 2024.0, None, False, None)),  # a year, no share
         ("Aid convoys numbered 212 in May.", ("212", 212.0, "convoys", False, None)),
-        ("3 million of our countrymen died.", ("3 million", 3e6, "people", True, None)),
+        ("3 million of our countrymen died.", ("3 million", 3e6, "people", False, None)),
         ("hundreds of thousands of Turkish nationals",
          ("hundreds of thousands of Turkish nationals", 1e5, "people", True, "lower")),
-        ("For 110 million Filipinos.", ("110 million Filipinos", 1.1e8, "people", True, None)),
+        ("For 110 million Filipinos.", ("110 million Filipinos", 1.1e8, "people", False, None)),
         ("There are over 1,400 dead.", ("over 1,400 dead", 1400.0, "people", True, "lower")),
         ("We share a 1,000-kilometre border.", ("1,000-kilometre", 1000.0, "km", False, None)),
         ("in six EU countries", ("six EU countries", 6.0, "countries", False, None)),
@@ -1903,6 +1905,8 @@ def test_the_motion_is_what_the_debate_votes_on(title: str, line: str, motion: s
         ("Kyiv should talk to Moscow this year.", "recommendation"),
         ("If the front holds, Kyiv should talk in the spring.", "recommendation"),
         ("Talks will resume in the spring.", "forecast"),
+        ("Ukraine shipped 4.2 million tonnes of grain in May.", "fact"),  # the month
+        ("Talks may resume in the spring.", "forecast"),  # the verb
     ],
 )
 def test_a_claim_s_kind_is_the_writer_s_not_a_reported_question_s(

@@ -577,8 +577,12 @@ EMBEDDED_QUESTION = re.compile(  # "we asked three analysts whether Kyiv should 
 QUESTION_WORDS = ("ask", "wonder", "question", "debate")  # a cheap test before the pattern
 
 
+A_MONTH_MAY = re.compile(r"\b(?:in|of|since|by|until|from|early|late|mid-)\s?May\b|\bMay \d")
+"""The month, not the verb: "shipped 4.2 million tonnes in May" forecasts nothing."""
+
+
 def _kind(sentence: str) -> str:
-    sentence = sentence.lower()
+    sentence = A_MONTH_MAY.sub("", sentence).lower()
     if "whether" in sentence or any(w in sentence for w in QUESTION_WORDS):
         sentence = EMBEDDED_QUESTION.sub("", sentence)
     for kind, pattern in (

@@ -896,13 +896,13 @@ def _figure(
         noun = (groups.get("unit") or "").lower()
         unit = UNIT_NOUNS.get(noun) or UNIT_NOUNS.get(noun + "s", noun) or "people"
         number = NUMBER_WORDS.get(raw) or (0.5 if raw == "half a" else _count(raw, scale, unit))
-        approximate = bare.approximate or scale > 12  # "43 million" is rounded; "two dozen" not
+        approximate = bare.approximate  # only what the text hedges: "4.2 million tonnes" is not
         return replace(bare, value=float(number) * scale, unit=unit, approximate=approximate)
     if kind == "bare":
         return replace(bare, value=float(NUMBER_WORDS.get(groups["n"].lower()) or groups["n"]))
     if kind == "count":
         scale = SCALES.get((groups.get("scale") or "").lower(), 1)
-        approximate = bare.approximate or scale > 1
+        approximate = bare.approximate
         number = NUMBER_WORDS.get(groups["n"].lower()) or _number(groups["n"])
         return replace(bare, value=float(number) * scale, approximate=approximate)
     if kind == "year":

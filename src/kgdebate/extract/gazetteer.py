@@ -43,8 +43,8 @@ CUE_IN = re.compile(r"\b(?:talks|negotiations|mediation|meeting|summit|round)\s+
 # Where a city's name is the city, not its state: "met Putin in Moscow", "flew to Moscow".
 THERE = re.compile(
     r"\b(?:in|at|near|outside|visited|(?:flew|flown|travelled|traveled|went|gone|came|returned"
-    r"|taken|brought|moved|sent|transferred|evacuated|deported) to)\s+$"
-)
+    r"|taken|brought|moved|sent|transferred|evacuated|deported) to)\s+(?:[A-Z][\w-]+ (?:and|or) )?$"
+)  # "travelled to Moscow and Kyiv": both the cities
 # Or the city itself by what follows it: "the Kyiv region", a dateline ("KYIV, March 3 (…) –").
 REGION_AFTER = re.compile(r" (?:region|oblast|province|district)\b")
 DATELINE_AFTER = re.compile(r", (?:\d{1,2} )?[A-Z][a-z]{2,8}\.? \d")
@@ -408,7 +408,7 @@ def _the_place_meant(text: str, start: int, end: int) -> bool:
     """Whether a city's name at ``start``-``end`` is the city, not its state: one goes there
     ("flew to Moscow", "flown to Moscow"), a region named by it ("the Kyiv region"), or a
     dateline ("KYIV, March 3 (Example Wire) –" opening a line)."""
-    if THERE.search(text, max(0, start - 20), start) or REGION_AFTER.match(text, end):
+    if THERE.search(text, max(0, start - 40), start) or REGION_AFTER.match(text, end):
         return True
     opens_a_line = start == 0 or text[start - 1] == "\n"
     return opens_a_line and DATELINE_AFTER.match(text, end) is not None

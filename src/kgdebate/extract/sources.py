@@ -118,7 +118,10 @@ SAID = (  # who says it; where two start at one word, the first listed
     ),
     NAME_SAYS,
     # "Martin Griffiths of the UN, who put the number … at": the one who says it
-    re.compile(rf"(?P<by>{SOURCE_NAME})(?: of (?:the )?{SOURCE_NAME})?, who {SAYS}\b"),
+    # (not "Moscow, who asked not to be named": the one asking it is the official before)
+    re.compile(
+        rf"(?P<by>{SOURCE_NAME})(?: of (?:the )?{SOURCE_NAME})?, who (?!asked not\b){SAYS}\b"
+    ),
     # "the Kyiv International Institute of Sociology, which found in July 2022 that"; not "NATO,
     # which now counts 31 members": what it has, not what it found
     re.compile(
