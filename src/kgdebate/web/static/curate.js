@@ -186,8 +186,8 @@ function paragraphStarts() {
     .map((p) => p.sentences[0][0]); // beside its prose, not a label on the line above
 }
 
-// Words shown in quotation marks without those that enclose them already, as the site's
-// pages show them (kgdebate.web.terms.unquoted).
+// Words shown in quotation marks without the pair that encloses them whole already (the
+// site's pages do this and more: kgdebate.web.terms.unquoted).
 function unquoted(words) {
   const inside = /^["“„«‘'](?<inside>[^"“”„«»‘’]*)["”»’']$/.exec(words.trim());
   return inside ? inside.groups.inside : words;
