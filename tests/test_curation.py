@@ -519,6 +519,12 @@ def test_a_statistic_takes_a_unit_of_the_units_vocabulary_and_only_those() -> No
     assert statistic["unit"] == "tonnes" and statistic["value"] == 33000000.0
     with pytest.raises(EditError, match="tonnes"):
         _recorded(minimal, figure, {**arguments, "unit": "furlongs"})
+    bounded = (
+        '{start: 0, end: 5, text: "less than 10%", kind: "percent", value: 10.0, bound: "upper"}'
+    )
+    written = _recorded(minimal, bounded, {**arguments, "unit": "percent"})
+    [statistic] = [s for s in written.data["statistics"] if s["id"] == "grain-33"]
+    assert statistic["value_qualifier"] == "at-most"  # "less than 10 percent" is no "about 10"
 
 
 @pytest.mark.parametrize("without_statistics", [False, True])

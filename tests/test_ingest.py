@@ -262,3 +262,25 @@ def test_a_date_known_only_approximately_or_as_a_bound_says_so(
     )
     [refused] = ingest_files([wrong], store, settings)
     assert not refused.stored and "date_qualifier" in str(refused.error)
+
+
+def test_a_figure_given_as_a_bound_is_stored_as_one(
+    tmp_path: Path, store: OxigraphStore, settings: Settings
+) -> None:
+    """ "less than 10 percent" is at most 10, not about 10: `value_qualifier` is stored as
+    kgd:valueQualifier, a concept of the value qualifiers, and no other word is taken."""
+    path = edited(
+        tmp_path, "    unit: percent\n", "    unit: percent\n    value_qualifier: at-most\n"
+    )
+    [outcome] = ingest_files([path], store, settings)
+    assert outcome.stored, outcome.error
+    found = store.query(
+        "SELECT ?q WHERE { GRAPH ?g { ?s <https://w3id.org/kgdebate/def/kgdebate#valueQualifier>"
+        " ?q } }"
+    )
+    assert [str(row["q"].value) for row in found] == ["https://w3id.org/kgdebate/vocab/at-most"]
+    wrong = edited(
+        tmp_path, "    unit: percent\n", "    unit: percent\n    value_qualifier: below\n"
+    )
+    [refused] = ingest_files([wrong], store, settings)
+    assert not refused.stored and "value_qualifier" in str(refused.error)

@@ -161,6 +161,7 @@ class KGD(DefinedNamespace):
     valueText: URIRef
     unit: URIRef
     approximate: URIRef
+    valueQualifier: URIRef
     measures: URIRef
     population: URIRef
     source: URIRef

@@ -756,6 +756,9 @@ def new_statistic(edit: Edit, arguments: dict[str, Any]) -> list[Splice]:
     }
     if figure.get("approximate"):
         statistic["approximate"] = True
+    bound = {"upper": "at-most", "lower": "at-least"}.get(str(figure.get("bound")))
+    if bound:  # "less than 10 percent" is at most 10, not about 10
+        statistic["value_qualifier"] = bound
     if arguments.get("source"):
         statistic["source"] = _slug(arguments, "source")
     else:

@@ -36,6 +36,7 @@ from kgdebate.namespaces import (
 from kgdebate.ontology import with_superclass_types
 
 QUALIFIERS = {name: KGV[name] for name in ("approximately", "on-or-before", "on-or-after")}
+VALUE_QUALIFIERS = {name: KGV[name] for name in ("at-most", "at-least")}
 SIDES = {"for": KGV["for-motion"], "against": KGV["against-motion"], "none": KGV["neither-side"]}
 CITATION_KINDS = {
     "evidence": KGV["as-evidence"],
@@ -83,6 +84,7 @@ FIELDS = {  # the YAML key each predicate comes from, so a SHACL result can name
     KGD.valueText: "value_text",
     KGD.unit: "unit",
     KGD.approximate: "approximate",
+    KGD.valueQualifier: "value_qualifier",
     KGD.measures: "measures",
     KGD.population: "population",
     KGD.source: "source",
@@ -450,6 +452,9 @@ class _Emitter:
         self.add(iri, KGD.unit, KGV[item["unit"]], graph)
         if "approximate" in item:
             self.add(iri, KGD.approximate, Literal(item["approximate"]), graph)
+        self.add(
+            iri, KGD.valueQualifier, VALUE_QUALIFIERS.get(item.get("value_qualifier", "")), graph
+        )
         self.add(iri, KGD.measures, self.text(item["measures"], lang=False), graph)
         population = self.ref("actor", item.get("population"), (*path, "population"))
         self.add(iri, KGD.population, population, graph)
