@@ -73,7 +73,7 @@ def test_a_large_series_is_one_line_that_opens_to_its_documents() -> None:
 
 
 def test_a_message_s_backquoted_words_are_code_and_the_rest_is_escaped() -> None:
-    from kgdebate.web import code_spans
+    from kgdebate.web.terms import code_spans
 
     assert str(code_spans("give `source:` or <b>`x`")) == (
         "give <code>source:</code> or &lt;b&gt;<code>x</code>"

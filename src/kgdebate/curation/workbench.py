@@ -46,6 +46,7 @@ from kgdebate.generation import readable_store
 from kgdebate.ingest.pipeline import ingest_files, prepare_text
 from kgdebate.ingest.text import find_text, read_text
 from kgdebate.store import OxigraphStore, TripleStore
+from kgdebate.web.terms import unquoted
 
 _WHERE = re.compile(r"^(?P<file>[^\n]*?):(?P<line>\d+):(?:\d+:)? ?(?P<message>.*)$")
 
@@ -193,6 +194,12 @@ class Workbench:
             "debate": data.get("debate"),
             "text": self.text if with_text else None,
             "claims": data.get("claims") or [],
+            # each claim's words as the site's pages show them, without enclosing quote marks
+            "shown_words": {
+                str(c.get("id")): unquoted(c["quote"]["exact"])
+                for c in data.get("claims") or []
+                if isinstance(c.get("quote"), dict) and isinstance(c["quote"].get("exact"), str)
+            },
             "statistics": data.get("statistics") or [],
             "draft": data.get("draft"),
             "findings": [f.__dict__ for f in findings],

@@ -670,7 +670,7 @@ def _scaled(figure: Figure) -> bool:
     return bool(re.search(r"\b(?:million|billion|trillion)\b", figure.text, re.I))
 
 
-POPULATION = re.compile(
+PEOPLE_BY_GROUP = re.compile(
     r"\b(?:population|audience|crowd|team|delegation|contingent|workforce|staff) (?:of|was|is"
     r"|stood at) (?:just |only |some |about )?$",
     re.I,
@@ -727,7 +727,7 @@ def _unit_in_context(figure: Figure, text: str) -> Figure:
     words before it (:data:`SAID_BEFORE`) or after it (:data:`SAID_AFTER`), "between 82 and 87
     per cent", or a table row whose first cell names what it counts ("| Internally displaced
     people | almost 6 million |")."""
-    if POPULATION.search(text, max(0, figure.start - 40), figure.start):
+    if PEOPLE_BY_GROUP.search(text, max(0, figure.start - 40), figure.start):
         return replace(figure, kind="count", unit="people")
     for pattern, reach in SAID_BEFORE:
         said = [*pattern.finditer(text, max(0, figure.start - reach), figure.start)]

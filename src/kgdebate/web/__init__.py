@@ -32,7 +32,7 @@ from kgdebate.web import (
 )
 from kgdebate.web.context import context
 from kgdebate.web.context import init_app as init_context
-from kgdebate.web.terms import unquoted
+from kgdebate.web.terms import code_spans, unquoted
 
 
 def create_app(settings: Settings | None = None) -> Flask:
@@ -83,18 +83,6 @@ def _shown(value: Any) -> Any:
     if not isinstance(value, str) or not PATTERN.search(value):
         return value
     return Markup(visible(str(value))) if isinstance(value, Markup) else visible(value)
-
-
-def code_spans(message: str) -> Markup:
-    """A message written for the command line ("give `source:`") as a page shows it: its
-    backquoted words as code, the rest escaped."""
-    parts = str(message).split("`")
-    if len(parts) % 2 == 0:  # an unpaired backquote: no code spans, as it is
-        return Markup.escape(message)
-    return Markup("").join(
-        Markup("<code>{}</code>").format(part) if index % 2 else Markup.escape(part)
-        for index, part in enumerate(parts)
-    )
 
 
 def _security_headers(response: Response) -> Response:

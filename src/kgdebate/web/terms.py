@@ -160,3 +160,15 @@ def unquoted(words: str) -> str:
         if quoted:
             return quoted["inside"]
     return words
+
+
+def code_spans(message: str) -> Markup:
+    """A message written for the command line ("give `source:`") as a page shows it: its
+    backquoted words as code, the rest escaped."""
+    parts = str(message).split("`")
+    if len(parts) % 2 == 0:  # an unpaired backquote: no code spans, as it is
+        return Markup.escape(message)
+    return Markup("").join(
+        Markup("<code>{}</code>").format(part) if index % 2 else Markup.escape(part)
+        for index, part in enumerate(parts)
+    )

@@ -186,13 +186,6 @@ function paragraphStarts() {
     .map((p) => p.sentences[0][0]); // beside its prose, not a label on the line above
 }
 
-// Words shown in quotation marks without the pair that encloses them whole already (the
-// site's pages do this and more: kgdebate.web.terms.unquoted).
-function unquoted(words) {
-  const inside = /^["“„«‘'](?<inside>[^"“”„«»‘’]*)["”»’']$/.exec(words.trim());
-  return inside ? inside.groups.inside : words;
-}
-
 // The code-point offset of a DOM position inside the text, or null outside it.
 function offsetOf(node, unitOffset) {
   let element = node.nodeType === Node.TEXT_NODE ? node.parentElement : node;
@@ -302,7 +295,7 @@ function fullCard(claim, index) {
     ),
     stance(claim) || "",  // a claim with no machine stance has no stance row
     statement,
-    el("p", { class: "words" }, `“${unquoted(words)}”`),
+    el("p", { class: "words" }, `“${state.shown_words[id] ?? words}”`), // as pages show them
     el("div", { class: "row" },
       el("button", { type: "button", title: "extend the start by a word", on: { click: span("start", "extend") } }, "⟵ start"),
       el("button", { type: "button", title: "shrink the start by a word", on: { click: span("start", "shrink") } }, "start ⟶"),
