@@ -527,6 +527,23 @@ def test_a_statistic_takes_a_unit_of_the_units_vocabulary_and_only_those() -> No
     assert statistic["value_qualifier"] == "at-most"  # "less than 10 percent" is no "about 10"
 
 
+def test_a_statistic_keeps_the_date_it_describes_as_the_curator_left_it() -> None:
+    """The draft's as-of date reaches the statistic (a day, a month or a year) with how it
+    holds; a date the calendar lacks or a qualifier of no vocabulary is refused."""
+    minimal = (Path(__file__).parent / "data" / "minimal.yaml").read_text("utf-8")
+    figure = '{start: 0, end: 9, text: "6 million", kind: "count", value: 6000000.0}'
+    arguments = {"index": 0, "id": "idps-6m", "unit": "people", "measures": "people displaced"}
+    for as_of, qualifier in (("2023-02", None), ("2023-11-16", "on-or-before"), ("2023", None)):
+        given = {"as_of": as_of, **({"date_qualifier": qualifier} if qualifier else {})}
+        written = _recorded(minimal, figure, {**arguments, **given})
+        [statistic] = [s for s in written.data["statistics"] if s["id"] == "idps-6m"]
+        assert (statistic["as_of"], statistic.get("date_qualifier")) == (as_of, qualifier)
+    with pytest.raises(EditError, match="no day of the calendar"):
+        _recorded(minimal, figure, {**arguments, "as_of": "2023-02-30"})
+    with pytest.raises(EditError, match="date_qualifier"):
+        _recorded(minimal, figure, {**arguments, "as_of": "2023", "date_qualifier": "soon"})
+
+
 @pytest.mark.parametrize("without_statistics", [False, True])
 def test_a_statistic_s_source_as_the_text_names_it_is_recorded_under_sources(
     without_statistics: bool,

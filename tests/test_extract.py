@@ -586,6 +586,43 @@ def test_a_document_dated_only_by_its_month_drafts_with_month_precision(
     )
 
 
+def test_a_figure_s_as_of_date_goes_from_the_draft_to_the_store_with_its_precision(
+    tmp_path: Path, store: OxigraphStore, settings: Settings
+) -> None:
+    """Each figure of the brief is as of the date its sentence gives it, else on or before the
+    brief's; a statistic recorded with the draft's month is stored as a month (gYearMonth)."""
+    source = tmp_path / "brief.txt"
+    shutil.copyfile(DOCUMENTS / "report-displacement-and-opinion.txt", source)
+    path = extract(source, store, settings)[-1]
+    as_of = {
+        f["text"]: (f.get("as_of"), f.get("as_of_qualifier"))
+        for f in load(path)["draft"]["figures"]
+        if f["kind"] in ("percent", "count", "money")
+    }
+    assert as_of["nearly 18 million people"] == ("2023-02-15", None)  # "on 15 February 2023"
+    assert as_of["about 6 million"] == ("2023-12", None)  # "at the end of 2023"
+    assert as_of["84%"] == ("2023-06-05", None)  # fielded "between 25 May and 5 June 2023"
+    assert as_of["$5.6 billion"] == ("2024-01-12", "on-or-before")  # no date in its sentence
+    assert as_of["more than 1,000 voyages"] == ("2024-01-12", "on-or-before")  # not "signed …"
+    statistic = (
+        "statistics:\n- id: brief-refugees\n  value: 6000000\n  value_text: about 6 million\n"
+        "  unit: people\n"
+        "  measures: refugees and asylum-seekers from Ukraine\n"
+        f"  as_of: '{as_of['about 6 million'][0]}'\n  source_given: false\n"
+    )
+    path.write_text(path.read_text("utf-8") + statistic, "utf-8")
+    [outcome] = ingest_files([path], store, settings, text=source)
+    assert outcome.stored, outcome.error
+    [(stored, _)] = store.objects(
+        f"{BASE}id/statistic/brief-refugees", "https://w3id.org/kgdebate/def/kgdebate#asOf"
+    )
+    assert isinstance(stored, ox.Literal)
+    assert (stored.value, stored.datatype.value) == (
+        "2023-12",
+        "http://www.w3.org/2001/XMLSchema#gYearMonth",
+    )
+
+
 def test_a_draft_over_ingest_caps_is_not_written(
     tmp_path: Path, store: OxigraphStore, settings: Settings
 ) -> None:

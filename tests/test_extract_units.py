@@ -322,6 +322,53 @@ def test_labels_and_boilerplate_in_the_layout() -> None:
     assert [s.title for s in layout.sections] == ["Costs"]
 
 
+AS_OF = [  # (sentence, the figure, its as-of date, its qualifier), the document of 16 Nov 2023
+    ("As of February 2023, almost 6 million people were displaced inside Ukraine.",
+     "6 million", "2023-02", None),
+    ("In July 2022, 84% of Ukrainians rejected any territorial concessions.",
+     "84%", "2022-07", None),
+    ("In a poll fielded in May 2023, 87% rejected them.", "87%", "2023-05", None),
+    ("UNHCR counted about 6 million refugees at the end of 2023.", "6 million", "2023-12", None),
+    ("Over the past 20 months, 6 million people have been displaced abroad.",
+     "6 million", "2023-11-16", None),
+    ("Kyiv says 10,000 civilians have been killed since February 2022.",
+     "10,000", "2023-11-16", None),
+    ("By September 2022, 7.5 million refugees were recorded across Europe.",
+     "7.5 million", "2022-09", None),
+    ("The UN appealed for $5.6 billion this year.", "$5.6 billion", "2023", None),
+    ("Support stood at 84% in July 2022 and at 87% in May 2023.", "87%", "2023-05", None),
+    ("Support stood at 84% in July 2022 and at 87% in May 2023.", "84%", "2022-07", None),
+    ("In 2022 the appeal asked for $4.3 billion; it asks for $5.6 billion now.",
+     "$5.6 billion", "2023-11-16", "on-or-before"),
+    ("Russia released 215 prisoners on 21 September 2022, in Türkiye.",
+     "215", "2022-09-21", None),
+    ("More than 1,000 ships sailed under the deal.", "1,000", "2023-11-16", "on-or-before"),
+    ("The deal, signed in Istanbul on 22 July 2022, enabled more than 1,000 voyages.",
+     "1,000", "2023-11-16", "on-or-before"),
+    ("The war, which began in 2014, has displaced 6 million people.",
+     "6 million", "2023-11-16", "on-or-before"),
+    ("Aid fell from $6.2 billion in 2016 to $4.1 billion in 2018.", "$4.1 billion", "2018", None),
+    ("Aid fell from $6.2 billion in 2016 to $4.1 billion in 2018.", "$6.2 billion", "2016", None),
+    ("Poverty is at 36.5 per cent, down from 56 per cent in 2011, and will fall by 2030.",
+     "56 per cent", "2011", None),
+    ("Sanctions are an obstacle to the 2030 Agenda for 10 years now.",
+     "10 years", "2023-11-16", "on-or-before"),
+    ("The talks, which ended in March 2022, left 90,000 people in limbo by April 2022.",
+     "90,000", "2022-04", None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("sentence", "figure", "as_of", "qualifier"), AS_OF)
+def test_a_figure_is_as_of_the_date_its_sentence_gives_it_else_on_or_before_the_documents(
+    sentence: str, figure: str, as_of: str, qualifier: str | None
+) -> None:
+    text = f"A Title\n\n16 November 2023\n\n{sentence} Nothing else is said here today.\n"
+    draft = make_draft(Source(Path("note.txt"), text, "0" * 64, False), gazetteer())
+    item = next(f for f in draft.data["draft"]["figures"] if figure in f["text"])
+    assert (item.get("as_of"), item.get("as_of_qualifier")) == (as_of, qualifier)
+    assert item["as_of_by"]  # the curator sees how it was found
+
+
 def test_source_notes_are_boilerplate_and_a_passing_mention_of_the_series_is_not() -> None:
     """A "Notes" section is boilerplate: no claims, no mentions to review (its notes still name
     figures' sources); a content paragraph that mentions earlier sessions of the series is
@@ -755,7 +802,7 @@ def test_a_country_named_alone_is_not_lengthened_by_the_word_before_it() -> None
 
 
 def test_a_source_named_in_the_next_sentence_or_owning_the_work_in_this_one() -> None:
-    """"KIIS published these results" credits the figures of the sentence before it; "X
+    """ "KIIS published these results" credits the figures of the sentence before it; "X
     published its latest survey: 84% …" is X's survey, whoever had a poll before."""
     text = (
         "Kyiv polls were many. 84% held that view and 10% disagreed. KIIS published these results"
@@ -1909,9 +1956,7 @@ def test_the_motion_is_what_the_debate_votes_on(title: str, line: str, motion: s
         ("Talks may resume in the spring.", "forecast"),  # the verb
     ],
 )
-def test_a_claim_s_kind_is_the_writer_s_not_a_reported_question_s(
-    sentence: str, kind: str
-) -> None:
+def test_a_claim_s_kind_is_the_writer_s_not_a_reported_question_s(sentence: str, kind: str) -> None:
     from kgdebate.extract.draft import _kind
 
     assert _kind(sentence) == kind
@@ -2006,5 +2051,7 @@ def test_counts_in_words_beyond_twelve() -> None:
     words = "Fifteen vessels waited, and seventy-two trucks; Ninety years on."
     found = find_figures(words, [(0, len(words))], None)
     assert [(f.text, f.value) for f in found] == [
-        ("Fifteen vessels", 15.0), ("seventy-two trucks", 72.0), ("Ninety years", 90.0)
+        ("Fifteen vessels", 15.0),
+        ("seventy-two trucks", 72.0),
+        ("Ninety years", 90.0),
     ]

@@ -257,6 +257,9 @@ def test_a_draft_becomes_a_curated_document_in_the_browser(
     publisher = proposals.filter(has_text="“Example Policy Roundtable”")  # named in its byline
     _edited(page, lambda: publisher.get_by_role("button", name="No link").click())
     expect(page.get_by_label("unit of About 62%")).to_have_value("percent")  # the draft's
+    # Its sentence gives it no date: as of the roundtable's date at the latest, as drafted.
+    expect(page.get_by_label("as-of date of About 62%", exact=True)).to_have_value("2023-11-09")
+    expect(page.get_by_label("how the as-of date of About 62% holds")).to_have_value("on-or-before")
     page.get_by_label("id of a statistic for About 62%").fill("ceasefire-survey-62")
     page.get_by_label("what About 62% measures").fill("share who would accept a pause")
     _edited(
@@ -288,6 +291,8 @@ def test_a_draft_becomes_a_curated_document_in_the_browser(
     removed = [d[2:] for d in difflib.ndiff(before, after) if d.startswith("- ")]
     assert not any(line.lstrip().startswith(("id:", "sha256:", "text:")) for line in removed)
     assert 'decision: "no link"' in curated and "source_given: false" in curated
+    [statistic] = yaml.safe_load(curated)["statistics"]
+    assert (statistic["as_of"], statistic["date_qualifier"]) == ("2023-11-09", "on-or-before")
 
     # Finished, ingested: the public server shows the new claims on the seed's Crimea page.
     _edited(page, lambda: page.get_by_role("button", name="Finish the draft").click())

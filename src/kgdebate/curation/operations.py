@@ -739,8 +739,9 @@ def decide_figure(edit: Edit, arguments: dict[str, Any]) -> list[Splice]:
 
 @operation("new-statistic")
 def new_statistic(edit: Edit, arguments: dict[str, Any]) -> list[Splice]:
-    """A statistic from a figure of the draft, cited as evidence by the claims holding it; its
-    source, or the recorded fact that the document gives none."""
+    """A statistic from a figure of the draft, cited as evidence by the claims holding it; the
+    date it describes and how that holds; its source, or the recorded fact that the document
+    gives none."""
     index, figure = _draft_item(edit, "figures", arguments)
     statistics = edit.data.setdefault("statistics", [])
     taken = {s.get("id") for s in statistics}
@@ -759,6 +760,10 @@ def new_statistic(edit: Edit, arguments: dict[str, Any]) -> list[Splice]:
     bound = {"upper": "at-most", "lower": "at-least"}.get(str(figure.get("bound")))
     if bound:  # "less than 10 percent" is at most 10, not about 10
         statistic["value_qualifier"] = bound
+    if arguments.get("as_of"):  # the date it describes: the draft's, as the curator left it
+        statistic["as_of"] = _calendar_date("as_of", arguments["as_of"])
+        if arguments.get("date_qualifier"):
+            statistic["date_qualifier"] = _choice(arguments, "date_qualifier", QUALIFIERS)
     if arguments.get("source"):
         statistic["source"] = _slug(arguments, "source")
     else:

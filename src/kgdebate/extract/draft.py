@@ -18,6 +18,7 @@ from typing import Any
 
 from kgdebate import __version__
 from kgdebate.errors import InputError
+from kgdebate.extract.as_of import FigureDates
 from kgdebate.extract.figures import Figure, dated_by_events, find_figures
 from kgdebate.extract.gazetteer import Entity, Found, Gazetteer, Mention, fold
 from kgdebate.extract.layout import (
@@ -258,7 +259,10 @@ def make_draft(
             ],
         }
     data["claims"] = claims
-    data["draft"] = _draft_block(text, layout, found, figures, sides, guessed, gazetteer.adjectives)
+    dates = FigureDates(text, layout.sentences(), figures, meta["date"])
+    data["draft"] = _draft_block(
+        text, layout, found, figures, dates, sides, guessed, gazetteer.adjectives
+    )
     return Draft(data, text_name, text, source.converted)
 
 
@@ -604,6 +608,7 @@ def _draft_block(
     layout: Layout,
     found: Found,
     figures: list[Figure],
+    dates: FigureDates,
     sides: dict[int, Any],
     guessed: list[str],
     adjectives: frozenset[str],
@@ -656,7 +661,7 @@ def _draft_block(
     block["new_entities"] = _new_entities(text, layout, found, adjectives)
     # a footer ("Sources: KIIS survey …") names sources too, though it is no claim
     sources = FigureSources(text, layout.sentences() + layout.header + layout.boilerplate)
-    block["figures"] = [_figure_item(f, sources) for f in figures]
+    block["figures"] = [_figure_item(f, sources, dates) for f in figures]
     block["stance"] = [  # each label once, though its side holds for several paragraphs
         {"label": label[0], "side": side, "start": label[1], "end": label[2]}
         for side, label in dict.fromkeys(sides.values())
@@ -664,7 +669,7 @@ def _draft_block(
     return block
 
 
-def _figure_item(figure: Figure, sources: FigureSources) -> dict[str, Any]:
+def _figure_item(figure: Figure, sources: FigureSources, dates: FigureDates) -> dict[str, Any]:
     item = {
         key: value
         for key, value in vars(figure).items()
@@ -673,6 +678,12 @@ def _figure_item(figure: Figure, sources: FigureSources) -> dict[str, Any]:
     source = sources.of(figure.start) if figure.kind in ("percent", "count", "money") else None
     if source:  # the source the text names: for the curator's `source:`
         item["attributed_to"] = source
+    as_of = dates.of(figure)
+    if as_of:  # the date it describes: for the curator's `as_of:`
+        item["as_of"] = as_of.date
+        if as_of.qualifier:
+            item["as_of_qualifier"] = as_of.qualifier
+        item["as_of_by"] = as_of.why
     return item
 
 

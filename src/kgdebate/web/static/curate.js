@@ -505,11 +505,15 @@ function figureRow(figure, index) {
   const measures = el("input", { type: "text", size: "24", placeholder: "what it measures", "aria-label": `what ${figure.text} measures` });
   const source = el("input", { type: "text", size: "12", placeholder: "source id (if named)", "aria-label": `source of ${figure.text}` });
   if (figure.attributed_to) source.value = slugOf(figure.attributed_to);
+  // The date it describes, as the draft found it (its reason on hover): the curator checks it
+  const asOf = el("input", { type: "text", size: "10", placeholder: "as of", value: figure.as_of || "", title: figure.as_of_by || "", "aria-label": `as-of date of ${figure.text}` });
+  const holds = select(state.options.qualifiers, figure.as_of_qualifier || null, `how the as-of date of ${figure.text} holds`, () => {}, "exactly");
   return [...parts,
     el("button", { type: "button", on: { click: () => edit("figure", { index, decision: "not a statistic" }) } }, "Not a statistic"),
-    el("div", { class: "row" }, id, unit, measures, source, sourceTitle,
-      el("button", { type: "button", on: { click: () => edit("new-statistic", { index, id: id.value.trim(), unit: unit.value, measures: measures.value, source: source.value.trim() || undefined, source_title: source.value.trim() && sourceTitle.value.trim() ? sourceTitle.value : undefined }) } },
+    el("div", { class: "row" }, id, unit, measures, asOf, holds, source, sourceTitle,
+      el("button", { type: "button", on: { click: () => edit("new-statistic", { index, id: id.value.trim(), unit: unit.value, measures: measures.value, as_of: asOf.value.trim() || undefined, date_qualifier: asOf.value.trim() && holds.value ? holds.value : undefined, source: source.value.trim() || undefined, source_title: source.value.trim() && sourceTitle.value.trim() ? sourceTitle.value : undefined }) } },
         "New statistic")),
+    figure.as_of_by ? el("p", { class: "note" }, `As of: ${figure.as_of_by}.`) : "",
     el("p", { class: "note" }, "Without a source id, the statistic records that the document names none. A source new to the store is recorded under sources: with its name as the text gives it; clear that name for one the store has."),
   ];
 }
