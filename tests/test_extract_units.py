@@ -629,6 +629,19 @@ def proposals(text: str, header: str = "A Note\n\n12 May 2024\n\n") -> set[str]:
         ("A Western ambassador who asked not to be named put it at 30 per cent.",
          "Western ambassador who asked not to be named"),
         ("An envoy in Ankara told me 12 ships were waiting.", "envoy in Ankara"),
+        # the one a relayer cites made the figure, though the relayer is named first
+        ("Silos hold 400,000 tonnes, the Example Network (EFN) said, citing port operators in "
+         "Odesa.", "port operators in Odesa"),
+        ("Babel, citing Erdogan's spokesman, reported that 15 commanders were listed.",
+         "Erdogan's spokesman"),
+        ("Dr Jane Roe told us they came close \"3 times\", as the Belfer Center put it.",
+         "Belfer Center"),
+        ("UNHCR's Global Trends report, published in June, puts refugees at 6 million.", "UNHCR"),
+        ("Ukraine's Defence Ministry said 500 were wounded.", "Ukraine's Defence Ministry"),
+        ("Other accounts speak of almost 300 people.", "other accounts"),
+        ("Aid workers put the number of reopened schools at fewer than 30.", "aid workers"),
+        ("The UN is asking donors for $5.6 billion.", "UN"),
+        ("Ships wait 10 days, one official said, asking not to be named.", "one official"),
     ],
 )  # fmt: skip
 def test_the_source_a_sentence_names_for_its_figures(sentence: str, source: str | None) -> None:
@@ -893,6 +906,20 @@ def test_a_sentence_that_points_back_takes_the_source_whose_work_it_names() -> N
     assert sources.of(text.index("18 million")) == "Martin Griffiths"
     assert sources.of(text.index("$5.6")) == "UN"
     assert sources.of(text.index("15 commanders")) == "Recep Tayyip Erdoğan's spokesman"
+
+
+def test_a_survey_s_wave_his_count_and_the_writer_s_own_survey() -> None:
+    """ "Its October wave" is the institute's; "by his count" the one who spoke; "This
+    institute's own survey" is the writer's, no one cited."""
+    text = (
+        "KIIS found 84% in June. Its October wave showed 80%. Martin Griffiths spoke of 18 "
+        "million people. That is out of 43 million, by his count. This institute's own survey "
+        "of aid workers found that 41 percent disagree."
+    )
+    sources = FigureSources(text, sentences(text, 0, len(text)))
+    assert sources.of(text.index("80%")) == "KIIS"
+    assert sources.of(text.index("43 million")) == "Martin Griffiths"
+    assert sources.of(text.index("41 percent")) is None
 
 
 def test_a_sentence_opening_with_a_pronoun_takes_the_source_named_before() -> None:
@@ -2045,6 +2072,31 @@ def test_a_day_the_same_as_or_counted_from_one_before_it(
     assert (found[-1].text, found[-1].date) == expected
     if "May and June" in words:  # the first of two months named together is one too
         assert [(f.text, f.date) for f in found] == [("May", "2023-05"), ("June", "2023-06")]
+
+
+def test_counts_of_those_named_before_and_of_a_name_between() -> None:
+    """ "205 of them" are of the 215 people before; "diplomats, 212 of them" are diplomats;
+    "put it at 200" answers the count asked about in the paragraph before; "108 Azov fighters"
+    and "4 abstentions" count people and votes."""
+    text = (
+        "The vote was 9 in favour and 4 abstentions. Russia released 215 people. Most say 205 "
+        "of them were Ukrainians, including 108 Azov fighters.\n\nHürriyet put it at 200. "
+        "NATO has 31 members. A survey of diplomats, 212 of them, agreed."
+    )
+    found = find_figures(text, [(0, text.index("\n")), (text.index("Hürriyet"), len(text))], None)
+    units = {f.text: f.unit for f in found}
+    assert units["205"] == "people" and units["108 Azov fighters"] == "people"
+    assert units["4 abstentions"] == "votes"
+    assert units["200"] == "people" and units["212"] == "people"
+
+
+def test_a_numbered_paragraph_ending_in_a_footnote_marker_is_prose() -> None:
+    text = (
+        "A Report\n\nDecember 2023\n\n1. The Committee took evidence from 14 witnesses over 6 "
+        "sessions. This report looks at the talks of spring 2022.[1]\n\n2. Talks began in "
+        "Belarus. The first round was held near the border.\n"
+    )
+    assert [text[p.start : p.start + 2] for p in read_layout(text).paragraphs()] == ["1.", "2."]
 
 
 def test_counts_in_words_beyond_twelve() -> None:

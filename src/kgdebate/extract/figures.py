@@ -90,6 +90,7 @@ UNIT_NOUNS = {  # what a count counts, in the words a text uses: the unit record
     "doctors": "people", "nurses": "people", "teachers": "people", "farmers": "people",
     "evacuees": "people", "deportees": "people", "orphans": "people", "mercenaries": "people",
     "analysts": "people", "officials": "people", "capitals": "capitals", "cities": "cities",
+    "abstentions": "votes", "witnesses": "people", "diplomats": "people",
 }  # fmt: skip
 # Words that may stand between a number and a plural and are no adjective of it: "2 million are
 # refugees".
@@ -97,7 +98,7 @@ NOT_ADJECTIVES = "(?:are|were|became|become|remain|remained|have|had|lived|fled|
 # One word may stand between a count and what it counts: "55 Russian prisoners", "10 foreign
 # nationals" (never after a year: "in 2014 Russian troops" is no count).
 COUNT_ADJECTIVE = (
-    r"(?:[A-Z][a-z]+(?:an|sh|se|ch|i)|(?-i:[A-Z]{2,})"  # "six EU countries"
+    r"(?:(?-i:[A-Z][a-z]+)|(?-i:[A-Z]{2,})"  # "55 Russian prisoners", "108 Azov fighters", "six EU"
     r"|foreign|other|more|new|additional|civilian|local|young|member"
     r"|[a-z]+-[a-z]+|[a-z]{3,}ed"  # "pre-war residents", "760 loaded voyages"
     rf"|(?-i:(?!{NOT_ADJECTIVES}\b)[a-z]{{3,}}))"  # "Four port workers"
@@ -351,6 +352,7 @@ def find_figures(text: str, spans: list[tuple[int, int]], today: date | None) ->
     anchors: dict[tuple[int, int], tuple[date, str]] = {}  # the last full date of a paragraph
     counted: defaultdict[tuple[int, int], list[Figure]] = defaultdict(list)  # counts with a unit
     scaled: list[Figure] = []  # those in millions or billions, in the whole text
+    every_count: list[Figure] = []  # counts with a unit, in the whole text
     first, last = min(a for a, _ in spans), max(b for _, b in spans)
     for match in _candidates(text, first, last):
         held = inside.holding(match.start())
@@ -373,11 +375,12 @@ def find_figures(text: str, spans: list[tuple[int, int]], today: date | None) ->
         if figure.kind in ("count", "bare") and not figure.unit:
             figure = _unit_in_context(figure, text)
             if not figure.unit:
-                figure = _unit_from_neighbours(figure, counted[held], text, scaled)
+                figure = _unit_from_neighbours(figure, counted[held], text, scaled, every_count)
                 if figure is None:
                     continue
         if figure.unit and figure.kind == "count":
             counted[held].append(figure)
+            every_count.append(figure)
             if _scaled(figure):
                 scaled.append(figure)
         figure = _in_context(figure, anchors.get(held), today, text)
@@ -623,18 +626,36 @@ LISTED = re.compile(
 
 
 def _unit_from_neighbours(
-    figure: Figure, counted: list[Figure], text: str, scaled: list[Figure]
+    figure: Figure,
+    counted: list[Figure],
+    text: str,
+    scaled: list[Figure],
+    every_count: Sequence[Figure] = (),
 ) -> Figure | None:
     """A count without a unit takes the unit of a count before it in its paragraph:
     - listed after it in the same sentence ("100 states voted in favour, 11 against");
     - the same number ("55 Russian prisoners … counted among the 55");
     - any, when the figure's sentence puts "the number" at it ("around 2,400 people had left …
-      Volunteers put the number closer to 3,000");
+      Volunteers put the number closer to 3,000"); when it puts "it" at it, else the text's
+      last ("Released 215 people." … "Hürriyet put it at 200.");
+    - the one before, for "205 of them", unless it is of a plural just before ("diplomats, 212
+      of them");
     - both counted in millions or billions ("18 million people … a higher figure, 21.8 million"),
       else the last such count before it in the text (a transcript's answer to a question).
     A bare number that takes none is no figure (``None``)."""
-    if counted and THE_NUMBER.search(text, _sentence_start(text, figure.start), figure.start):
+    opens = _sentence_start(text, figure.start)
+    if counted and THE_NUMBER.search(text, opens, figure.start):
         return replace(figure, kind="count", unit=counted[-1].unit)
+    earlier = counted or every_count
+    if earlier and PUT_IT.search(text, opens, figure.start):
+        return replace(figure, kind="count", unit=earlier[-1].unit)
+    if OF_THEM.match(text, figure.end):  # "215 people. … 205 of them were …"
+        apposed = APPOSED.search(text, max(0, figure.start - 40), figure.start)
+        if apposed:  # "a survey of European diplomats, 212 of them": of those just named
+            unit = UNIT_NOUNS.get(apposed.group(1).lower())
+            return replace(figure, kind="count", unit=unit) if unit else None
+        if counted:
+            return replace(figure, kind="count", unit=counted[-1].unit)
     if counted and TALLIED.match(text, figure.end):  # "100 members voted … Eleven voted against"
         voters = [c for c in counted if TALLIED.match(text, c.end)]
         if voters:
@@ -678,8 +699,13 @@ PEOPLE_BY_GROUP = re.compile(
 # The start of a range whose end is a percentage: "between 82 and 87 per cent", "30 to 40%".
 RANGE_TO_PERCENT = re.compile(r"\s*(?:and|to|-|–)\s*\d[\d.,]*\s?(?:%|per ?cent\b)", re.I)
 RANGE_TO_UNIT = re.compile(rf"\s*(?:and|to|-|–)\s*\d[\d.,]*\s(?P<unit>{UNIT_NOUN})\b", re.I)
-# "put the number closer to 3,000": the number counted before
+# "put the number closer to 3,000": the number counted before in its paragraph
 THE_NUMBER = re.compile(r"\b(?:the|that|this) (?:number|figure|total|count|tally)\b[^.;!?]*$", re.I)
+# "put it at 200": the number counted before, in its paragraph or, where it has none, in the text
+# (an interview's answer to a question about a count given before)
+PUT_IT = re.compile(r"\bput (?:it|them) (?:at|closer to|nearer) (?:about |around |some )?$", re.I)
+OF_THEM = re.compile(r" of (?:them|those|these)\b")  # "205 of them": of the count before
+APPOSED = re.compile(r"([a-z]+s), $")
 # "Countries that received it", "Russians returned"
 ROW_UNIT = re.compile(rf"\b(?:{UNIT_NOUN})\b|(?P<demonym>{DEMONYM_PLURAL})", re.I)
 NUMBER_OF = re.compile(  # "the number of refugees at", "the number of homes still … at"

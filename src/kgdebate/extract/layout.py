@@ -121,7 +121,8 @@ FULL_STOP = r"[.!?][\"”’)\]]*(?=\s+(?:[-*•][ \t]+)?[\"“‘(\[]?[A-Z0-9])
 SENTENCE_END = re.compile(FULL_STOP + r"|(?<=\S)(?=\n[ \t]*(?:[-*•][ \t]|\|))")
 FULL_STOP_ONLY = re.compile(FULL_STOP)  # the same ends in a text without a line break
 LIST_MARKER = re.compile(r"[ \t]*[-*•][ \t]+")
-PROSE_END = re.compile(r"[.!?:][\"”’)]*$")
+# A sentence's end, a footnote's marker after it ("… of Ukraine.[1]", "… in 2023.³") too
+PROSE_END = re.compile(r"[.!?:][\"”’)]*(?:\[\d{1,3}\]|\^\d{1,3}|[¹²³⁴-⁹⁰]+)?$")
 LONGEST_WRAPPED = 160  # characters: text wrapped by hand or by a tool stays well under this
 
 

@@ -34,7 +34,8 @@ VAGUE_SOURCE = (  # a source a text names without a name: "military analysts", "
     r"(?:[A-Za-z-]+ ){0,2}(?i:(?:analyst|journalist|official|authoritie|expert|observer|account"
     r"|source|diplomat|researcher|monitor|tallie|staffer|spokesperson|aide|insider|broker|trader"
     r"|resident|witness|pollster|organiser|organizer|moderator|economist|partner|commentator"
-    r"|agencie|volunteer|group|adviser|advisor|ambassador|envoy|negotiator|mediator)(?:e?s)?)"
+    r"|agencie|volunteer|group|adviser|advisor|ambassador|envoy|negotiator|mediator|operator"
+    r"|worker)(?:e?s)?)"
 )
 TIME_NAME = "|".join([m for m in calendar.month_name if m] + list(calendar.day_name))
 NARROWED = (  # what narrows a vague source down: "in Odesa", "involved in the talks", "at the
@@ -51,7 +52,8 @@ SAYS = (  # "X said", "X has estimated", "X later reported"
     r"(?:(?:has|have|had|also|later|previously|now|then|privately|publicly|reportedly"
     r"|recently|separately|independently|officially|initially|originally|repeatedly|rightly"
     r"|openly) )*"  # "privately put it at", "has rightly warned"; not "firmly believes"
-    r"(?:said|says|spoke of|told|estimated|estimates|counted|counts|reported|reports|put|puts"
+    r"(?:said|says|spoke of|speaks? of|told|estimated|estimates|counted|counts|reported|reports"
+    r"|put|puts|(?:is |are )?asking(?= (?:[a-z]+ )?for\b)"  # "is asking donors for"
     r"|found|finds|recorded|records|appealed for|sought(?! to\b)|noted|notes|wrote|writes|stated"
     r"|announced|confirmed|calculated|projected|forecast|showed|shows|registered|say|estimate"
     # "UNHCR added that …", not "the World Bank added $37.5 billion"
@@ -79,7 +81,7 @@ OWN_BODY = re.compile(
 )
 """The speaker's own body, as a speech names it: the source as written."""
 OUTLET = r"newsletter|newspaper|agency|website|channel|broadcaster|daily|weekly|group|office"
-WORK = r"appeal|survey|poll|polling|study|paper|report|tally|count|estimate|write-up|article"
+WORK = r"appeal|survey|poll|polling|study|paper|report|tally|count|estimate|write-up|article|wave"
 """What a source makes, and a later sentence may point back at ("the appeal", "the survey")."""
 # "Early estimates suggest", "Recent surveys show": a vague work, not a name "Early"
 VAGUE_WORK = re.compile(
@@ -112,7 +114,8 @@ SAID = (  # who says it; where two start at one word, the first listed
         r"|estimates|surveys|polls|studies)\b"  # not "counts … from": a verb, not a work
         # nor "refugees from Ukraine": where they come from
         r"[^,;.:]{0,30}?\b(?:by|(?<!refugees )(?<!people )(?<!migrants )(?<!nationals )from))\s+"
-        rf"(?P<by>(?:the )?{SOURCE_NAME}|{VAGUE_SOURCE}(?:{NARROWED})?"
+        rf"(?P<by>(?:the )?{SOURCE_NAME}(?:(?:(?<=['’]s)|['’]s) spokes(?:man|woman|person))?"
+        rf"|{VAGUE_SOURCE}(?:{NARROWED})?"
         # "figures from my government show": the speaker's government, as they call it
         rf"|{OWN_BODY.pattern})"
     ),
@@ -157,6 +160,11 @@ SAID = (  # who says it; where two start at one word, the first listed
     re.compile(
         r"\b(?i:according to) (?:the )?(?!(?:my|our|his|her|their|its)\b)"
         r"(?P<by>[a-z][\w'’-]*(?: [a-z][\w'’-]*){0,3}(?: at the time)?)(?=[,.;:]|$)"
+    ),
+    # "… "at least three times", as the Belfer Center put it": whose words they are
+    re.compile(
+        rf",? as (?P<by>(?:the )?{SOURCE_NAME}|{VAGUE_SOURCE}) (?:put it|puts it|said|says"
+        r"|noted|notes|reported|reports|wrote|writes)\b"
     ),
     # "…,” said Martin Griffiths"
     re.compile(rf"[,”\"] (?:said|says|wrote|writes|noted|notes) (?P<by>(?:the )?{SOURCE_NAME})"),
@@ -219,7 +227,7 @@ SOURCE_LINE = re.compile(
 )
 # A sentence that points back at a source named before it ("The survey … found that 84% …").
 BACK_REFERENCE = re.compile(  # not "the highest figure in our history"
-    r"\b(?i:the|its|that|this|these|those|the same) (?:(?:[\w-]+ )?"
+    r"\b(?i:the|its|that|this|these|those|the same|his|her|their) (?:(?:[\w-]+ )?"
     rf"(?P<work>{WORK}|institute|agency|authors|organi[sz]ation|ministry|office"
     r"|tracker|monitor|observatory"
     r"|pollster|researchers|reckoning|firm)|figures?|data)\b"
@@ -230,6 +238,10 @@ BACK_REFERENCE = re.compile(  # not "the highest figure in our history"
 POINTS_BACK = re.compile(
     r"(?:It|They|He|She) (?:also |later |then )?(?:found|counted|estimated|reported|added|said"
     r"|noted|told|put)\b"
+)
+OWN_WORK = re.compile(
+    r"\b(?i:our|my|this (?:institute|centre|center|organi[sz]ation|group)['’]s) own "
+    rf"(?:[\w-]+ )?(?:{WORK}|research|analysis|figures|data)"
 )
 SAID_AFTER = re.compile(r"[,”\"] (?:it|they|he|she) (?:also )?(?:said|added|noted|estimated)\b")
 INSTITUTION = re.compile(
@@ -271,6 +283,8 @@ class FigureSources:
             return None
         if _in_who_aside(self.text, held, position):
             return None  # "Selin Demirtaş, who has tracked the traffic for 12 years, said"
+        if OWN_WORK.search(self.text, held[0], held[1]):
+            return None  # "This institute's own survey of aid workers found": the writer's
         said = (
             self._source_cell(held)
             or self._said(_contrasted_clause(self.text, held, position))
@@ -491,19 +505,33 @@ def _attribution(sentence: str) -> str | None:
     speaks before whose work it is ("At the launch of the UN's appeal, Martin Griffiths spoke
     of …")."""
     found = sorted(
-        (pattern in WHOSE_WORK, match.start(), rank, match.start("by"), match.group("by"))
+        (
+            pattern in WHOSE_WORK,
+            not RELAYED.search(sentence, 0, match.start("by")),  # the one relayed made it
+            match.start(),
+            rank,
+            match.start("by"),
+            match.group("by"),
+        )
         for rank, pattern in enumerate(ATTRIBUTION)
         for match in pattern.finditer(sentence)
     )
-    for _, _, rank, start, name in found:
+    for _, _, _, rank, start, name in found:
         if ATTRIBUTION[rank] is NAME_SAYS and IN_A_PLACE.search(sentence, 0, start):
             continue  # "2,400 adults in government-controlled Ukraine asked": not Ukraine
+        if ATTRIBUTION[rank] is NAME_SAYS and A_WORKS_TITLE.search(name):
+            continue  # "UNHCR's Global Trends report, …, puts": the report is UNHCR's
         by = _as_written(name)
         if by and not _spelled_out(sentence[:start], name):
             return by.lower() if ATTRIBUTION[rank] is VAGUE_WORK else by
     return None
 
 
+RELAYED = re.compile(r"\b(?:citing|quoting|as) (?:the )?$")
+"""Before the one a relayer cites ("The Daily said, citing port operators"; "…, as the Belfer
+Center put it"): the one who made the figure, the source."""
+A_WORKS_TITLE = re.compile(rf"['’]s (?:[A-Z][\w-]* )*(?!(?:{BODY_HEAD})$)[A-Z][\w-]*$")
+"""A possessive and a title ("UNHCR's Global Trends"): a work, not "Ukraine's Defence Ministry"."""
 IN_A_PLACE = re.compile(r"\b(?:in|from|across|inside|within|near)(?: [a-z][\w-]*)? $")
 
 
