@@ -57,6 +57,7 @@ SETS = {  # beside the labelled set, by how far they are from what the tool was 
     "train-9": "written without sight of the tool, scored once, then tuned on",
     "later": "written after tuning, then tuned on",
 }
+SPEAKER_TAG = re.compile(r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}: ")
 PREFIXES = {"actor", "event", "place"}
 ADDRESS = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 UNITS = {  # one unit however a gold file spells it
@@ -221,14 +222,14 @@ def score_set(labelled: Path) -> None:
                         else "another source"
                     ] += 1
             score(counts, "figures", good, len(numbers), len(gold.get("figures", [])))
-            # sides: the claim whose words hold the paragraph's first words
+            # sides: the claim whose words hold the paragraph's first words, less a speaker's
+            # tag after the label ("YES | Jane Example: …": who speaks is no part of the claim)
             # (a fallacy is right when a claim rebuts it, a rebuttal when it rebuts a claim)
             sides_right = 0
             rebutted = {i for c in draft.get("claims", []) for i in c.get("rebuts", [])}
             for side in gold.get("sides", []):
-                claims = [
-                    c for c in draft.get("claims", []) if side["starts"] in c["quote"]["exact"]
-                ]
+                words = SPEAKER_TAG.sub("", side["starts"])
+                claims = [c for c in draft.get("claims", []) if words in c["quote"]["exact"]]
                 if side["side"] == "fallacy":
                     sides_right += any(c["id"] in rebutted for c in claims)
                 elif side["side"] == "rebuttal":

@@ -421,6 +421,7 @@ def test_a_label_alone_on_the_line_above_its_paragraph_is_read_and_kept_out_of_t
         ("Claim: ", "**Verdict: False.** ", ["none", "none"], True),  # a fact-check
         ("## Claim: ", "Verdict: Misleading. ", ["none", "none"], True),
         ("✔ For: ", "✘ Against: ", ["for", "against"], False),  # a podcast's show notes
+        ("YES | Jane Example: ", "NO | John Sample: ", ["for", "against"], False),  # a magazine
     ],
 )
 def test_the_ways_a_debate_labels_its_sides(
@@ -556,6 +557,21 @@ def test_labels_become_sides_and_a_fallacy_and_its_rebuttal_neither_side() -> No
         ("Rebuttal", "unknown"),
     ]
     assert draft.data["debate"]["motion"] == "Should Sanctions Stay?"
+
+
+def test_an_interview_s_bold_tags_are_speakers_and_a_question_s_verb_no_name() -> None:
+    """ "**Aalto:** …" is Aalto speaking (a name, though it opens the paragraph); "Was
+    Medvedchuk one of them?" proposes Medvedchuk, not "Was Medvedchuk"."""
+    text = (
+        "**Example Weekly:** Was Medvedchuk one of the prisoners handed over in return? Many "
+        "readers have asked us.\n\n"
+        "**Aalto:** Sources differ on that, and I will not guess. The handovers happened at "
+        "several sites.\n"
+    )
+    layout = read_layout("A Note\n\n12 May 2024\n\n" + text)
+    assert [p.speaker[0] for p in layout.paragraphs() if p.speaker] == ["Example Weekly", "Aalto"]
+    names = proposals(text)
+    assert {"Aalto", "Medvedchuk"} <= names and "Was Medvedchuk" not in names
 
 
 def proposals(text: str, header: str = "A Note\n\n12 May 2024\n\n") -> set[str]:

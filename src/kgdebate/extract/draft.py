@@ -503,7 +503,10 @@ def _claims(
         (index, number, paragraph, span)
         for index, number, paragraph in _numbered(layout)
         for span in paragraph.sentences
-        if _asserts(text[span[0] : span[1]])
+        # a side's opening words are its claim, however short ("NO | Talks were tried.")
+        if _asserts(
+            text[span[0] : span[1]], 2 if paragraph.label and span is paragraph.sentences[0] else 4
+        )
     ]
     width = max(2, len(str(len(spans))))
     starts = [mention.start for mention in found.mentions]  # sorted by the gazetteer
@@ -568,9 +571,9 @@ def _numbered(layout: Layout) -> list[tuple[int, int, Paragraph]]:
     return numbered
 
 
-def _asserts(sentence: str) -> bool:
+def _asserts(sentence: str, fewest_words: int = 4) -> bool:
     words = sentence.split()
-    return len(words) >= 4 and not sentence.rstrip('"”’) ').endswith("?")
+    return len(words) >= fewest_words and not sentence.rstrip('"”’) ').endswith("?")
 
 
 EMBEDDED_QUESTION = re.compile(  # "we asked three analysts whether Kyiv should talk"
@@ -933,7 +936,10 @@ def _new_entities(
             )
         )
     lines += [
-        (p.speaker[1], p.speaker[2], False, p.speaker[1]) for p in layout.paragraphs() if p.speaker
+        # a speaker's tag is a name, though it opens the paragraph ("Aalto:")
+        (p.speaker[1], p.speaker[2], False, None)
+        for p in layout.paragraphs()
+        if p.speaker
     ]
     papers = SpanIndex([m.span() for s, e, *_ in lines for m in NAMED_PAPER.finditer(text, s, e)])
     common_nouns = set(LOWERCASE_WORD.findall(text))  # "the grain deal" beside a headline's "Grain"

@@ -73,14 +73,14 @@ RATING = (  # what a fact-check's verdict says before its reasons: "Verdict: Fal
     r"(?:(?:(?:mostly|partly|half|largely) )?(?:false|true|misleading|unproven|correct|incorrect"
     r"|wrong|accurate|inaccurate|unsupported|exaggerated)[.!]?(?:\*\*|__)?[ \t]*)?"
 )
-LABEL = re.compile(  # "AGREE:", "Con —", "[For the motion]", "**Agree.**", or the label alone
+LABEL = re.compile(  # "AGREE:", "Con —", "YES | ", "[For the motion]", "**Agree.**", or alone
     # on its line; not "No. 1" or "Yes."
     r"^(?:#{1,6}[ \t]+)?(?:[✔✓✅☑✘✗❌☒][ \t]*)?(?:\*\*|__|[\[(])?(?P<label>"  # "✔ For:"
     + "|".join(sorted(LABELS, key=len, reverse=True))
     + r")(?![^\W_])"
     r"(?: (?:of )?the (?:motion|proposition))?"
     r"(?:[.:]?(?:\*\*|__)[ \t]*:?\s*|[\])][ \t]*:?\s*"
-    r"|[ \t]*(?::\s*|\s[\u2014\u2013-]\s+|\n\s*|$))" + RATING,
+    r"|[ \t]*(?::\s*|\s[\u2014\u2013-]\s+|[ \t]\|[ \t]+|\n\s*|$))" + RATING,  # "YES | …"
     re.IGNORECASE,
 )
 # A heading over the paragraphs of one side: "The case for talks", "Arguments against",
@@ -107,9 +107,10 @@ def heading_side(title: str) -> str | None:
 
 # Who speaks a paragraph of a transcript: "Ms Jane Example (Example Party): …", "The Deputy
 # Speaker: …" (a capitalised name of up to six words, then a colon).
-SPEAKER = re.compile(  # a committee's numbered question first: "Q2 Colin Marsh: …"
-    r"^(?:Q\d{1,4}[ \t]+)?(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,5})(?: \([^)\n]{1,60}\))?"
-    r":[ \t]+(?=[A-Z])"
+SPEAKER = re.compile(  # a committee's numbered question first: "Q2 Colin Marsh: …"; in bold
+    # in an interview ("**Aalto:** …", "**Example Weekly**: …")
+    r"^(?:\*\*|__)?(?:Q\d{1,4}[ \t]+)?(?P<who>(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,5})"
+    r"(?: \([^)\n]{1,60}\))?)(?:\*\*|__)?:(?:\*\*|__)?[ \t]+(?=[A-Z])"
 )
 ABBREVIATIONS = {
     "dr", "mr", "mrs", "ms", "st", "no", "vs", "etc", "e.g", "i.e", "gen", "gov", "sen", "rep",
@@ -300,8 +301,17 @@ def read_layout(text: str) -> Layout:
         if label and not paragraph.boilerplate:
             paragraph.label = (label.group("label"), start, start + len(label.group("label")))
             body_start = start + label.end()
+            speaker = SPEAKER.match(text[body_start:end])  # "YES | Jane Example: …"
+            if speaker:
+                at = body_start
+                paragraph.speaker = (
+                    speaker["who"],
+                    at + speaker.start("who"),
+                    at + speaker.end("who"),
+                )
+                body_start = at + speaker.end()
         elif speaker and not paragraph.boilerplate:  # the name and its party, before the colon
-            label_end = start + len(speaker.group().rstrip().rstrip(":"))
+            label_end = start + speaker.end("who")
             name_start = start + speaker.start("name")
             paragraph.speaker = (text[name_start:label_end], name_start, label_end)
             body_start = start + speaker.end()

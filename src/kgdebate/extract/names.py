@@ -41,6 +41,9 @@ STOP_NAMES = {
     "during", "under", "beyond", "unlike", "like", "until", "upon", "towards", "toward", "via",
     "following", "including", "regarding", "concerning", "throughout", "alongside", "beside",
     "besides", "together", "whether", "although", "though", "because", "unless",
+    # a question's verb before a name: "Was Medvedchuk one of the 55?", "Did Kyiv agree?"
+    "was", "were", "is", "are", "did", "does", "do", "has", "have", "had", "will", "would",
+    "can", "could", "should", "shall", "may", "might", "must",
     *DETERMINERS,
 }  # fmt: skip
 NUMBERS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
