@@ -2106,6 +2106,24 @@ def test_counts_of_those_named_before_and_of_a_name_between() -> None:
     assert units["200"] == "people" and units["212"] == "people"
 
 
+def test_what_a_source_puts_at_a_number_and_an_earlier_estimate_give_its_unit() -> None:
+    text = (
+        "The report puts refugees and asylum-seekers from Ukraine at about 6 million. The "
+        "Coalition says at least 2,000 families live there; its previous estimate was about 1,500."
+    )
+    units = {f.text: f.unit for f in find_figures(text, [(0, len(text))], None)}
+    assert units["about 6 million"] == "people" and units["about 1,500"] == "families"
+
+
+def test_a_work_pointed_back_at_is_its_maker_s_not_its_title_s() -> None:
+    text = (
+        "UNHCR's Global Trends report, published in June, puts refugees at 6 million. The same "
+        "report counts 3.7 million people displaced inside the country."
+    )
+    sources = FigureSources(text, sentences(text, 0, len(text)))
+    assert sources.of(text.index("6 million")) == sources.of(text.index("3.7 million")) == "UNHCR"
+
+
 def test_a_numbered_paragraph_ending_in_a_footnote_marker_is_prose() -> None:
     text = (
         "A Report\n\nDecember 2023\n\n1. The Committee took evidence from 14 witnesses over 6 "

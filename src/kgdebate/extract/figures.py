@@ -700,7 +700,11 @@ PEOPLE_BY_GROUP = re.compile(
 RANGE_TO_PERCENT = re.compile(r"\s*(?:and|to|-|–)\s*\d[\d.,]*\s?(?:%|per ?cent\b)", re.I)
 RANGE_TO_UNIT = re.compile(rf"\s*(?:and|to|-|–)\s*\d[\d.,]*\s(?P<unit>{UNIT_NOUN})\b", re.I)
 # "put the number closer to 3,000": the number counted before in its paragraph
-THE_NUMBER = re.compile(r"\b(?:the|that|this) (?:number|figure|total|count|tally)\b[^.;!?]*$", re.I)
+THE_NUMBER = re.compile(  # "its previous estimate, in November, was about 1,500"
+    r"\b(?:the|that|this|its|their) (?:[a-z]+ )?(?:number|figure|total|count|tally|estimate)\b"
+    r"[^.;!?]*$",
+    re.I,
+)
 # "put it at 200": the number counted before, in its paragraph or, where it has none, in the text
 # (an interview's answer to a question about a count given before)
 PUT_IT = re.compile(r"\bput (?:it|them) (?:at|closer to|nearer) (?:about |around |some )?$", re.I)
@@ -738,8 +742,15 @@ HOW_MANY = re.compile(
 
 
 # The words before a count that say what it counts, and how far back they may stand.
+# "puts refugees and asylum-seekers from Ukraine at about 6 million": what is put at it
+PUT_AT = re.compile(
+    rf"\b(?:put|puts|putting|estimated?|estimates|counted|counts|placed?|places) "
+    rf"(?:the )?(?P<unit>{UNIT_NOUN})\b[^.;:!?\d]{{0,60}} at $",
+    re.I,
+)
 SAID_BEFORE = (
     (NUMBER_OF, 80),  # "put the number of refugees at about 6 million"
+    (PUT_AT, 100),
     (NUMBERED, 80),  # "Aid convoys reaching front-line districts numbered 212"
     (HOW_MANY, 300),  # the answer to "How many people …?"
 )

@@ -519,8 +519,6 @@ def _attribution(sentence: str) -> str | None:
     for _, _, _, rank, start, name in found:
         if ATTRIBUTION[rank] is NAME_SAYS and IN_A_PLACE.search(sentence, 0, start):
             continue  # "2,400 adults in government-controlled Ukraine asked": not Ukraine
-        if ATTRIBUTION[rank] is NAME_SAYS and A_WORKS_TITLE.search(name):
-            continue  # "UNHCR's Global Trends report, …, puts": the report is UNHCR's
         by = _as_written(name)
         if by and not _spelled_out(sentence[:start], name):
             return by.lower() if ATTRIBUTION[rank] is VAGUE_WORK else by
@@ -553,6 +551,8 @@ def _as_written(name: str) -> str | None:
     accounts" as the vague source it is. ``None`` if nothing is left ("June")."""
     if OWN_BODY.fullmatch(name.strip()):
         return name.strip()
+    if titled := A_WORKS_TITLE.search(name):  # "UNHCR's Global Trends": UNHCR's report
+        name = name[: titled.start()]
     words = re.sub(r"['’]s?$|-(?:coordinated|led|backed|run|brokered)$", "", name.strip()).split()
     if words and words[-1].endswith(".") and "." not in words[-1][:-1]:
         words[-1] = words[-1][:-1]  # "according to the UN." ends a sentence; "U.S." keeps its own
