@@ -10,6 +10,7 @@ the day the document was written. Each as-of date says how it was found, for the
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from kgdebate.extract.figures import Figure
@@ -47,13 +48,17 @@ class FigureDates:
     ) -> None:
         self.text = text
         self.sentences = SpanIndex(sentences)
-        self.dates = [
-            f
-            for f in figures
-            if f.kind in DATE_KINDS
-            and (f.date or f.until)
-            and not (f.kind == "year" and IN_A_NAME.match(text, f.start))
-        ]
+        self.dates = sorted(
+            (
+                f
+                for f in figures
+                if f.kind in DATE_KINDS
+                and (f.date or f.until)
+                and not (f.kind == "year" and IN_A_NAME.match(text, f.start))
+            ),
+            key=lambda f: f.start,
+        )
+        self.starts = [f.start for f in self.dates]  # to find a sentence's dates by bisection
         self.document_date = document_date
 
     def of(self, figure: Figure) -> AsOf | None:
@@ -76,11 +81,9 @@ class FigureDates:
     def _in_its_clause(self, figure: Figure, sentence: tuple[int, int]) -> list[Figure]:
         """The dates of the figure's sentence that no semicolon parts from it."""
         kept = []
-        for dated in self.dates:
-            if (
-                not sentence[0] <= dated.start < sentence[1]
-                or dated.start < figure.end <= dated.end
-            ):
+        first, last = (bisect_left(self.starts, edge) for edge in sentence)
+        for dated in self.dates[first:last]:
+            if dated.start < figure.end <= dated.end:
                 continue
             before = dated.end <= figure.start
             between = (dated.end, figure.start) if before else (figure.end, dated.start)
