@@ -443,6 +443,17 @@ def test_poll_page_says_citation_needed_and_shows_the_attribution(client: FlaskC
     assert f"/doc/claim/{SEED_ID}/c06" in page and f"/doc/claim/{SEED_ID}/c26" in page
 
 
+def test_what_points_here_without_a_label_is_named_by_its_path_not_its_whole_iri(
+    client: FlaskClient,
+) -> None:
+    """A citation and an ingest's warning have no label: each is shown by its path under
+    `id/` (linked to its page), not by its whole IRI (a newcomer read a column of raw IRIs)."""
+    page = html(client, "/doc/statistic/ukrainians-support-fighting-84")
+    pointing = page.split('id="in-links"')[1].split("</section>")[0]
+    assert f"<bdi>citation/{SEED_ID}/c06-1</bdi>" in pointing
+    assert "<bdi>https://" not in pointing
+
+
 def _panel(page: str, name: str) -> str:
     found = re.search(rf'<section class="panel" id="panel-{name}">(.*?)</section>', page, re.S)
     assert found is not None, name

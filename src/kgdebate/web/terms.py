@@ -109,13 +109,20 @@ def view(
         typed = "" if term.language or datatype == STRING else curie(datatype)
         return TermView(term.value, note=note, title=typed, nowrap=datatype in UNBROKEN)
     if isinstance(term, ox.NamedNode):
-        text = label.value if isinstance(label, ox.Literal) else curie(term.value)
+        text = label.value if isinstance(label, ox.Literal) else _unlabelled(base, term.value)
         external = is_web_iri(term.value) and not term.value.startswith(base)
         quoted = words.value if isinstance(words, ox.Literal) else ""
         return TermView(
             text, page_href(base, term.value), term.value if external else None, words=quoted
         )
     return TermView(str(term))
+
+
+def _unlabelled(base: str, iri: str) -> str:
+    """A term with no label: one of this dataset by its path ("citation/<document>/c06-1", an
+    ingest's "ingest/<document>#warning-5"), not its whole IRI; any other as a CURIE."""
+    ours = f"{base}id/"
+    return iri[len(ours) :] if iri.startswith(ours) and len(iri) > len(ours) else curie(iri)
 
 
 def web_link(base: str, term: Term | None) -> TermView | None:
