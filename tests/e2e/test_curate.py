@@ -222,6 +222,9 @@ def test_a_draft_becomes_a_curated_document_in_the_browser(
                 page, lambda c=claim, t=theme: page.get_by_label(f"theme of {c}").select_option(t)
             )
         _edited(page, lambda c=claim, k=kind: page.get_by_label(f"kind of {c}").select_option(k))
+    # A theme is offered by its title, its id kept as the value written.
+    page.locator("#card-c04").click()
+    expect(page.get_by_label("theme of c04").locator("option:checked")).to_have_text("Guarantees")
 
     # The merged claim's statement in the curator's words, without the draft's label.
     page.locator("#card-c04").click()

@@ -213,6 +213,11 @@ class Workbench:
                 "qualifiers": QUALIFIERS,
                 "stances": STANCE_LABELS,
                 "themes": [t["id"] for t in (data.get("debate") or {}).get("themes", [])],
+                # each theme by its title in the menu ("The record of talks", not "t2")
+                "theme_titles": {
+                    t["id"]: t.get("title", t["id"])
+                    for t in (data.get("debate") or {}).get("themes", [])
+                },
             },
         }
 

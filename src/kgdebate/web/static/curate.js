@@ -221,11 +221,11 @@ function selection() {
 
 // -- the claims -------------------------------------------------------------------------------
 
-function select(options, value, label, onChange, blank) {
+function select(options, value, label, onChange, blank, names = {}) {
   const box = el("select", { "aria-label": label, on: { change: (e) => onChange(e.target.value) } });
   if (blank !== undefined) box.append(el("option", { value: "" }, blank));
-  for (const option of options) {
-    box.append(el("option", { value: option, selected: option === value }, option));
+  for (const option of options) {  // shown by its name where it has one (a theme's title)
+    box.append(el("option", { value: option, selected: option === value }, names[option] || option));
   }
   if (value === undefined || value === null) box.value = "";
   return box;
@@ -287,7 +287,7 @@ function fullCard(claim, index) {
       // sides and themes belong to a debate: a report or an article has neither
       ...(state.debate ? [
         select(state.options.sides, claim.side, `side of ${id}`, set("side"), "side…"),
-        select(state.options.themes, claim.theme, `theme of ${id}`, set("theme"), "theme…"),
+        select(state.options.themes, claim.theme, `theme of ${id}`, set("theme"), "theme…", state.options.theme_titles),
       ] : []),
       select(state.options.kinds, claim.kind, `kind of ${id}`, set("kind"), "kind…"),
       el("input", { type: "text", size: "10", placeholder: "as of", value: claim.as_of || "", "aria-label": `as-of date of ${id}`, on: { change: (e) => set("as_of")(e.target.value) } }),
