@@ -2124,6 +2124,20 @@ def test_a_work_pointed_back_at_is_its_maker_s_not_its_title_s() -> None:
     assert sources.of(text.index("6 million")) == sources.of(text.index("3.7 million")) == "UNHCR"
 
 
+def test_a_claim_s_statement_drops_markdown_s_marks_and_its_quote_keeps_them() -> None:
+    text = (
+        "A Note\n\n12 May 2024\n\n"
+        "The **grain deal** was *not* a template, as [the report](https://example.org/r) shows "
+        "in detail. Its `annex` lists the ports.\n"
+    )
+    claims = make_draft(Source(Path("note.txt"), text, "0" * 64, False), gazetteer()).data["claims"]
+    assert claims[0]["statement"] == (
+        "The grain deal was not a template, as the report shows in detail."
+    )
+    assert claims[0]["quote"]["exact"].startswith("The **grain deal** was *not*")
+    assert claims[1]["statement"] == "Its annex lists the ports."
+
+
 def test_a_numbered_paragraph_ending_in_a_footnote_marker_is_prose() -> None:
     text = (
         "A Report\n\nDecember 2023\n\n1. The Committee took evidence from 14 witnesses over 6 "

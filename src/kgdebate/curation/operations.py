@@ -25,6 +25,7 @@ from kgdebate.curation.yamltext import (
     replace_item,
     set_key,
 )
+from kgdebate.extract.statements import plain_words
 from kgdebate.extract.writing import block_yaml
 from kgdebate.ingest.structure import annotation_schema
 from kgdebate.stance.lexicon import EFFECTS_ONLY, LABELS
@@ -258,7 +259,7 @@ def new_claim(edit: Edit, arguments: dict[str, Any]) -> list[Splice]:
     _no_overlap(edit, start, end)  # words selected over paragraphs are the curator's choice
     claim = {
         "id": _next_id(edit.claims()),
-        "statement": " ".join(text[start:end].split()),
+        "statement": plain_words(text[start:end]),
         "quote": _quote(text, start, end),
     }
     return _add_claim(edit, claim)
@@ -317,10 +318,10 @@ def split(edit: Edit, arguments: dict[str, Any]) -> list[Splice]:
         raise EditError(f"split at {at}: a point inside the claim's words ({start}-{end})")
     first, second = _trimmed(text, start, at), _trimmed(text, at, end)
     claim["quote"] = _quote(text, *first)
-    claim["statement"] = " ".join(text[first[0] : first[1]].split())
+    claim["statement"] = plain_words(text[first[0] : first[1]])
     twin: dict[str, Any] = {
         "id": _next_id(edit.claims()),
-        "statement": " ".join(text[second[0] : second[1]].split()),
+        "statement": plain_words(text[second[0] : second[1]]),
         "quote": _quote(text, *second),
         **{key: claim[key] for key in ("side", "theme", "kind", "paragraph") if key in claim},
     }

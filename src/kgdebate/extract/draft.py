@@ -43,6 +43,7 @@ from kgdebate.extract.names import (
 from kgdebate.extract.reading import Source
 from kgdebate.extract.sources import FigureSources
 from kgdebate.extract.spans import SpanIndex
+from kgdebate.extract.statements import plain_words
 from kgdebate.mint import slugify
 
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
@@ -516,7 +517,7 @@ def _claims(
         exact = text[start:end]
         claim: dict[str, Any] = {
             "id": f"c{position:0{width}d}",
-            "statement": " ".join(exact.split()),
+            "statement": plain_words(exact),
             "quote": {
                 "exact": exact,
                 "prefix": text[max(0, start - CONTEXT) : start],
