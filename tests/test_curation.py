@@ -398,6 +398,19 @@ def test_an_unknown_name_becomes_an_actor_of_the_reference_data_and_of_its_claim
         in_yaml = data["draft"]["new_entities"][i].get("added") == f"test-name-{i}"
         assert (f"test-name-{i}" in turtle) == in_yaml == (outcome == "added")
 
+    # A government is of a state the store has: asked for, checked, written as governmentOf.
+    last = next(i for i, outcome in outcomes.items() if outcome == "refused")
+    government = {**args, "index": last, "type": "government", "slug": "test-government"}
+    version = client.get("/curate/state").json["version"]
+    for governs, refusal in ((None, "the state it governs"), ("atlantis", "no state 'atlantis'")):
+        body = {"version": version, "args": {**government, "governs": governs}}
+        refused = client.post("/curate/entity", json=body, headers=headers)
+        assert refused.status_code == 400 and refusal in refused.json["error"], refused.json
+    body = {"version": version, "args": {**government, "governs": "ukraine"}}
+    assert client.post("/curate/entity", json=body, headers=headers).status_code == 200
+    turtle = (reference / "workbench.ttl").read_text("utf-8")
+    assert re.search(r"kgd:governmentOf <[^>]*actor/ukraine>", turtle), turtle
+
 
 def test_an_impossible_day_is_refused_by_the_workbench_and_by_the_ingest_gate(
     bench: Bench, tmp_path: Path, store: OxigraphStore, settings: Settings

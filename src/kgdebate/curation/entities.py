@@ -43,6 +43,7 @@ class NewEntity:
     slug: str
     label: str
     description: str
+    governs: str | None = None  # a government's state, by its id
 
     @property
     def kind(self) -> str:
@@ -63,7 +64,15 @@ def new_entity(arguments: dict[str, object]) -> NewEntity:
         if not isinstance(value, str) or not value.strip() or len(value) > 2000:
             raise EditError(f"`{name}` must be some words (at most 2,000 characters)")
         words[name] = " ".join(value.split())
-    return NewEntity(str(kind), slug, words["label"], words["description"])
+    governs = arguments.get("governs") or None
+    if kind != "government":
+        return NewEntity(str(kind), slug, words["label"], words["description"])
+    if not isinstance(governs, str) or not _SLUG.match(governs):
+        raise EditError(
+            f"a government needs the state it governs: `governs` is a state's id such as "
+            f"`ukraine`, not {governs!r}"
+        )
+    return NewEntity(str(kind), slug, words["label"], words["description"], governs)
 
 
 def add_to_reference(entity: NewEntity, document: str, settings: Settings) -> None:
@@ -81,6 +90,13 @@ def add_to_reference(entity: NewEntity, document: str, settings: Settings) -> No
     if current.types_of(str(iri)):
         article = "an" if entity.kind[0] in "aeiou" else "a"
         raise EditError(f"the store has {article} {entity.kind} {entity.slug!r} already: use it")
+    state = URIRef(minter.thing("actor", entity.governs)) if entity.governs else None
+    if state is not None and str(KGD.State) not in {t.value for t in current.types_of(str(state))}:
+        raise EditError(
+            f"the store has no state {entity.governs!r} for the government to govern",
+            hint="give the id of a state the store has, such as `ukraine` (its page is "
+            "/id/actor/<id>)",
+        )
     del current
     target = settings.reference_dir / WORKBENCH_FILE
     before = target.read_bytes() if target.is_file() else None
@@ -91,6 +107,8 @@ def add_to_reference(entity: NewEntity, document: str, settings: Settings) -> No
     graph.add((iri, RDFS.label, Literal(entity.label, lang="en")))
     graph.add((iri, SKOS.prefLabel, Literal(entity.label, lang="en")))
     graph.add((iri, DCTERMS.description, Literal(entity.description, lang="en")))
+    if state is not None:
+        graph.add((iri, KGD.governmentOf, state))
     note = (
         f"Added in the curation workbench, first seen in the document {document}. "
         "No Wikidata QID looked up: `kgdebate link` proposes one."

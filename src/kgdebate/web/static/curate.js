@@ -464,12 +464,14 @@ function slugOf(text) {
 
 // A new actor or place in the reference data, for a name the store does not know.
 function newEntityForm(name, index) {
-  const type = select(["person", "think-tank", "international-organization", "government", "place"], "person", `what “${name.text}” is`, () => {});
+  // A government is of a state: the reference data's gate refuses one without it
+  const governs = el("input", { type: "text", size: "14", placeholder: "the state it governs (id)", hidden: true, "aria-label": `state “${name.text}” governs` });
+  const type = select(["person", "think-tank", "international-organization", "government", "place"], "person", `what “${name.text}” is`, (kind) => { governs.hidden = kind !== "government"; });
   const slug = el("input", { type: "text", size: "18", value: slugOf(name.text), "aria-label": `id for “${name.text}”` });
   const label = el("input", { type: "text", size: "20", value: name.text, "aria-label": `name of “${name.text}”` });
   const description = el("input", { type: "text", size: "30", placeholder: "who or what it is, in a sentence", "aria-label": `description of “${name.text}”` });
   const add = async () => {
-    const args = { index, type: type.value, slug: slug.value.trim(), label: label.value, description: description.value };
+    const args = { index, type: type.value, slug: slug.value.trim(), label: label.value, description: description.value, governs: type.value === "government" ? governs.value.trim() : undefined };
     const answer = await post("entity", { args });
     if (answer) {
       state = answer;
@@ -480,7 +482,7 @@ function newEntityForm(name, index) {
     }
   };
   return el("details", {}, el("summary", {}, "New entity…"),
-    el("div", { class: "row" }, type, slug, label, description,
+    el("div", { class: "row" }, type, slug, label, description, governs,
       el("button", { type: "button", on: { click: add } }, "Add to the reference data")));
 }
 
