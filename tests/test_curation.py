@@ -616,6 +616,30 @@ def test_a_new_entity_needs_the_reference_data_beside_it(tmp_path: Path) -> None
     assert list(empty.iterdir()) == []
 
 
+@pytest.mark.parametrize(("kind", "cls"), [("news-organization", "NewsOrganization"),
+                                            ("company", "Company")])  # fmt: skip
+def test_a_news_organization_or_a_company_passes_the_reference_data_s_gate(
+    built: OxigraphStore, tmp_path: Path, kind: str, cls: str
+) -> None:
+    """A paper that relays a figure, a firm that counts ships: actors of their own kinds (a
+    newcomer had none to choose for a news outlet)."""
+    from kgdebate.curation.entities import add_to_reference, new_entity
+
+    from conftest import DATA
+
+    store, reference = tmp_path / "store", tmp_path / "reference"
+    built.backup(store)
+    shutil.copytree(DATA / "reference", reference)
+    settings = make_settings(tmp_path, data_dir=store, reference_dir=reference)
+    entity = new_entity(
+        {"type": kind, "slug": "example-outlet", "label": "Example Outlet", "description": "A."}
+    )
+    add_to_reference(entity, "doc", settings)
+    view = OxigraphStore(readable_store(store), read_only=True)
+    types = {t.value for t in view.types_of("https://w3id.org/kgdebate/id/actor/example-outlet")}
+    assert f"https://w3id.org/kgdebate/def/kgdebate#{cls}" in types
+
+
 def test_a_claim_can_attack_a_claim_of_a_stored_document(bench: Bench) -> None:
     """Issue 11, 3: supports, attacks and rebuts reach claims of stored documents too."""
     from conftest import SEED_ID

@@ -111,6 +111,8 @@ class KGD(DefinedNamespace):
     ThinkTank: URIRef
     University: URIRef
     StudyGroup: URIRef
+    NewsOrganization: URIRef
+    Company: URIRef
     Place: URIRef
     Position: URIRef
     Membership: URIRef

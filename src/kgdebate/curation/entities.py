@@ -32,6 +32,8 @@ TYPES = {  # what a curator may add here: a State needs its codes, written by ha
     "think-tank": ("actor", KGD.ThinkTank),
     "international-organization": ("actor", KGD.InternationalOrganization),
     "government": ("actor", KGD.Government),
+    "news-organization": ("actor", KGD.NewsOrganization),
+    "company": ("actor", KGD.Company),
     "place": ("place", KGD.Place),
 }
 _SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")

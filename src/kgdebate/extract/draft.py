@@ -48,7 +48,7 @@ from kgdebate.mint import slugify
 
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 CONTEXT = 32  # characters of prefix and suffix, as in the curated seed
-PUBLISHER_TYPES = {"ThinkTank", "University", "InternationalOrganization"}
+PUBLISHER_TYPES = {"ThinkTank", "University", "InternationalOrganization", "NewsOrganization"}
 URL = re.compile(r"https?://[^\s<>\"{}|\\^`]+[^\s<>\"{}|\\^`.,;:)]")
 # A particle inside a person's or a place's name: "Staffan de Mistura", "Ursula von der Leyen",
 # "Plaza de Mayo".
