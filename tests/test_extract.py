@@ -367,6 +367,10 @@ def test_review_lists_decisions_with_their_lines(
         number = int(item.split(":")[1])
         quoted = re.search(r"'([^']+)'", item).group(1)  # type: ignore[union-attr]
         assert quoted in lines[number - 1] or quoted in lines[number], (item, lines[number - 1])
+    guessed = [int(i.split(":")[1]) for i in items if "was guessed" in i]
+    assert len(guessed) > 1 and guessed == sorted(guessed)  # in the order of the file's lines
+    figures = [i for i in items if "figure '" in i]
+    assert figures and any("as_of" in i and "unit" in i for i in figures), figures
     code = CliRunner().invoke(cli, ["--data-dir", str(settings.data_dir), "review", str(path)])
     assert code.exit_code == 1 and "decision(s) left" in code.stderr
 

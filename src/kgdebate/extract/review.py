@@ -42,7 +42,8 @@ def decisions_left(loaded: Loaded, path: Path) -> list[str]:
         items.append(f"{path}:{loaded.line(where)}: {message}")
 
     draft = data.get("draft") or {}
-    for name in draft.get("guessed", []):
+    guessed = [name for name in draft.get("guessed", []) if name in data.get("document", {})]
+    for name in sorted(guessed, key=lambda name: loaded.line(("document", name))):  # as written
         say(("document", name), f"document.{name} was guessed from the text: check it")
     for name in ("publisher", "url", "citation"):
         if name not in data.get("document", {}):
@@ -76,10 +77,17 @@ def decisions_left(loaded: Loaded, path: Path) -> list[str]:
         if "decision" in figure:
             continue
         if figure["kind"] in ("percent", "count", "money") and figure["text"] not in cited:
+            drafted = [  # what the draft found, for the statistic's fields
+                f"{key} {figure[key]}"
+                for key in ("unit", "as_of")
+                if figure.get(key)
+            ] + ([f"source {figure['attributed_to']!r}"] if figure.get("attributed_to") else [])
             say(
                 ("draft", "figures", index),
-                f"figure {figure['text']!r} at {figure['start']}: no statistic with a source yet; "
-                "add one, or record `decision: not a statistic`",
+                f"figure {figure['text']!r} at {figure['start']}"
+                + (f" ({', '.join(drafted)})" if drafted else "")
+                + ": no statistic with a source yet; add one, or record `decision: not a "
+                "statistic`",
             )
     for index, statistic in enumerate(data.get("statistics", [])):
         if "source" not in statistic and statistic.get("source_given") is not False:
