@@ -78,9 +78,7 @@ def decisions_left(loaded: Loaded, path: Path) -> list[str]:
             continue
         if figure["kind"] in ("percent", "count", "money") and figure["text"] not in cited:
             drafted = [  # what the draft found, for the statistic's fields
-                f"{key} {figure[key]}"
-                for key in ("unit", "as_of")
-                if figure.get(key)
+                f"{key} {figure[key]}" for key in ("unit", "as_of") if figure.get(key)
             ] + ([f"source {figure['attributed_to']!r}"] if figure.get("attributed_to") else [])
             say(
                 ("draft", "figures", index),
