@@ -156,6 +156,10 @@ def test_a_draft_becomes_a_curated_document_in_the_browser(
            })"""
     )
 
+    # A claim's card says how many of the draft's proposals inside its words are left.
+    page.locator("#card-c03").click()  # "About 62% of respondents …": a figure to record
+    expect(page.locator("#card-c03 .open-count")).to_have_text(re.compile(r"^[1-9]\d* to decide"))
+
     # The document's metadata: the draft's guesses confirmed, the missing fields given.
     page.locator("details.document-panel summary").click()
     for _ in range(3):
@@ -275,6 +279,7 @@ def test_a_draft_becomes_a_curated_document_in_the_browser(
     )
 
     expect(page.locator("#todo")).to_have_text("0 decisions left · 0 errors")
+    expect(page.locator(".open-count")).to_have_count(0)
     screenshot(page, "curate")
     assert axe_violations(page) == []
 

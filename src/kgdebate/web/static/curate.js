@@ -265,6 +265,18 @@ function compactCard(claim) {
   );
 }
 
+// The draft's open decisions inside a claim's words (as the to-do counts them: ambiguous and
+// unknown names, figures with no statistic yet): what its card says is left
+function openIn(claim) {
+  const draft = state.draft;
+  if (!draft || !claim.quote) return 0;
+  const inside = (offset) => claim.quote.start <= offset && offset < claim.quote.end;
+  const recorded = new Set(state.statistics.map((s) => s.value_text));
+  return (draft.ambiguous || []).filter((a) => !decided(a) && inside(a.start)).length
+    + (draft.new_entities || []).filter((n) => !decided(n) && !n.added && n.occurrences.some((o) => inside(o.start))).length
+    + (draft.figures || []).filter((f) => ["percent", "count", "money"].includes(f.kind) && !decided(f) && !recorded.has(f.text) && inside(f.start)).length;
+}
+
 function fullCard(claim, index) {
   const id = claim.id;
   const set = (field) => (value) => edit("set", { claim: id, field, value });
@@ -284,6 +296,7 @@ function fullCard(claim, index) {
   card.append(
     el("div", { class: "row" },
       el("strong", {}, id),
+      openIn(claim) ? el("a", { href: "#proposals-h", class: "open-count" }, `${openIn(claim)} to decide below`) : "",
       // sides and themes belong to a debate: a report or an article has neither
       ...(state.debate ? [
         select(state.options.sides, claim.side, `side of ${id}`, set("side"), "side…"),
