@@ -2138,6 +2138,33 @@ def test_a_claim_s_statement_drops_markdown_s_marks_and_its_quote_keeps_them() -
     assert claims[1]["statement"] == "Its annex lists the ports."
 
 
+@pytest.mark.parametrize(
+    ("text", "figure", "unit"),
+    [
+        ("It listed eleven possible guarantor states.", "eleven possible guarantor states",
+         "states"),
+        ("They buried 59 deceased French soldiers.", "59 deceased French soldiers", "people"),
+        ("One hundred forty-one countries deplored it.", "forty-one countries", "countries"),
+        ("In a mere eight hours we lost 34 souls.", "eight hours", "hours"),
+        ("The G-7 and 20 and other countries met.", None, None),
+        ("They fired 20,000 rockets and missiles.", "20,000 rockets", "rockets"),
+        ("There were around 60 from shipping analysts.", None, None),
+    ],
+)  # fmt: skip
+def test_up_to_two_words_describe_what_a_count_counts_never_a_number_or_a_function_word(
+    text: str, figure: str | None, unit: str | None
+) -> None:
+    found = {f.text: f.unit for f in find_figures(text, [(0, len(text))], None)}
+    if figure is None:
+        assert not any(unit for unit in found.values()), found
+    else:
+        assert found[figure] == unit, found
+
+
+def test_one_wanted_added_is_no_source() -> None:
+    assert source_of("It listed 11 guarantor states, and Russia wanted Belarus added.") is None
+
+
 def test_a_numbered_paragraph_ending_in_a_footnote_marker_is_prose() -> None:
     text = (
         "A Report\n\nDecember 2023\n\n1. The Committee took evidence from 14 witnesses over 6 "

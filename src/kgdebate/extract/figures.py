@@ -95,13 +95,22 @@ UNIT_NOUNS = {  # what a count counts, in the words a text uses: the unit record
 # Words that may stand between a number and a plural and are no adjective of it: "2 million are
 # refugees".
 NOT_ADJECTIVES = "(?:are|were|became|become|remain|remained|have|had|lived|fled|been|being)"
-# One word may stand between a count and what it counts: "55 Russian prisoners", "10 foreign
-# nationals" (never after a year: "in 2014 Russian troops" is no count).
-COUNT_ADJECTIVE = (
+# One or two words may stand between a count and what it counts: "55 Russian prisoners", "10
+# foreign nationals", "eleven possible guarantor states" (never after a year: "in 2014 Russian
+# troops" is no count).
+FUNCTION_WORDS = (  # never what describes what is counted: "around 60 from shipping analysts"
+    "(?:and|or|nor|but|than|the|of|to|from|in|at|on|by|with|for|into|per|as|an?|we|they|he|she"
+    "|it|is|was|who|which|that|this|these|those|its|their|our|his|her)"
+)
+COUNT_ADJECTIVE = (  # no number ("One hundred forty-one countries", "a mere eight hours")
+    rf"(?!(?:{'|'.join(NUMBER_WORDS)}|hundred|thousand|million|billion|dozen)(?:-[a-z]+)?\b)"
     r"(?:(?-i:[A-Z][a-z]+)|(?-i:[A-Z]{2,})"  # "55 Russian prisoners", "108 Azov fighters", "six EU"
     r"|foreign|other|more|new|additional|civilian|local|young|member"
     r"|[a-z]+-[a-z]+|[a-z]{3,}ed"  # "pre-war residents", "760 loaded voyages"
-    rf"|(?-i:(?!{NOT_ADJECTIVES}\b)[a-z]{{3,}}))"  # "Four port workers"
+    # "Four port workers"; not a conjunction ("20 and other countries") nor a plural noun
+    # ("40 initiatives supporting individuals", "20,000 rockets and missiles")
+    rf"|(?-i:(?!{NOT_ADJECTIVES}\b|{FUNCTION_WORDS}\b|[a-z]+(?<!ou)(?<!s)s\b)"
+    r"[a-z]{3,}))"
 )
 # A people named by a plural after a count: "205 Ukrainians" (capitalised: never "3 plans").
 DEMONYM_PLURAL = r"(?-i:[A-Z][a-z]+(?:ians|ans|ese|is|inos|ims|ews))"  # "Filipinos", "Muslims"
@@ -268,7 +277,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?P<den>{WORD_NUM})\b(?! of\b)", re.I)),
     ("count", re.compile(
         rf"(?<![\w.$€£]){HEDGE}(?!(?:19|20)\d\d\b)(?P<n>{NUM}|{WORD_NUM})"
-        rf"(?: (?P<scale>{COUNT_SCALE}))? (?:{COUNT_ADJECTIVE} (?P<unit>{UNIT_NOUN})"
+        rf"(?: (?P<scale>{COUNT_SCALE}))? (?:(?:{COUNT_ADJECTIVE} ){{1,2}}(?P<unit>{UNIT_NOUN})"
         rf"|(?P<demonym>{DEMONYM_PLURAL}))\b", re.I)),
     # A count of anything else a text counts in digits: "24 places", "2,400 homes" (the noun
     # as the unit; never a verb, an adverb or an adjective in "-ous", never after "Article").

@@ -91,7 +91,8 @@ VAGUE_WORK = re.compile(
     r" (?:estimates|surveys|figures|data|studies|reports|assessments|statistics|polls"
     r"|projections|calculations))\b"
 )
-NAME_SAYS = re.compile(
+NAME_SAYS = re.compile(  # not one wanted added ("Russia wanted Belarus added")
+    r"(?<!\bwanted )(?<!\bwants )(?<!\bwant )"
     rf"(?P<by>{SOURCE_NAME}(?:['’]s spokes(?:man|woman|person))?)(?: \([A-Z][\w./-]*\))?"
     rf"(?: (?:{OUTLET}))?(?: of (?:the )?{SOURCE_NAME})?"
     rf"(?: and (?:its|their) \w+|, (?:(?:an?|the|which|whose|our|its|their) "
