@@ -658,6 +658,9 @@ def proposals(text: str, header: str = "A Note\n\n12 May 2024\n\n") -> set[str]:
         ("Aid workers put the number of reopened schools at fewer than 30.", "aid workers"),
         ("The UN is asking donors for $5.6 billion.", "UN"),
         ("Ships wait 10 days, one official said, asking not to be named.", "one official"),
+        ("It recaptured 14 villages (Example Review, citing Ukrainian military figures).",
+         "Ukrainian military"),
+        ("According to UN officials, 500 people left.", "UN officials"),
     ],
 )  # fmt: skip
 def test_the_source_a_sentence_names_for_its_figures(sentence: str, source: str | None) -> None:

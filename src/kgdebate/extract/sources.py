@@ -35,7 +35,7 @@ VAGUE_SOURCE = (  # a source a text names without a name: "military analysts", "
     r"|source|diplomat|researcher|monitor|tallie|staffer|spokesperson|aide|insider|broker|trader"
     r"|resident|witness|pollster|organiser|organizer|moderator|economist|partner|commentator"
     r"|agencie|volunteer|group|adviser|advisor|ambassador|envoy|negotiator|mediator|operator"
-    r"|worker)(?:e?s)?)"
+    r"|worker|military|army|armie|navy|navie)(?:e?s)?)"
 )
 TIME_NAME = "|".join([m for m in calendar.month_name if m] + list(calendar.day_name))
 NARROWED = (  # what narrows a vague source down: "in Odesa", "involved in the talks", "at the
@@ -115,8 +115,9 @@ SAID = (  # who says it; where two start at one word, the first listed
         r"|estimates|surveys|polls|studies)\b"  # not "counts … from": a verb, not a work
         # nor "refugees from Ukraine": where they come from
         r"[^,;.:]{0,30}?\b(?:by|(?<!refugees )(?<!people )(?<!migrants )(?<!nationals )from))\s+"
-        rf"(?P<by>(?:the )?{SOURCE_NAME}(?:(?:(?<=['’]s)|['’]s) spokes(?:man|woman|person))?"
-        rf"|{VAGUE_SOURCE}(?:{NARROWED})?"
+        # a vague source first: "citing Ukrainian military figures" is the military's
+        rf"(?P<by>{VAGUE_SOURCE}(?:{NARROWED})?"
+        rf"|(?:the )?{SOURCE_NAME}(?:(?:(?<=['’]s)|['’]s) spokes(?:man|woman|person))?"
         # "figures from my government show": the speaker's government, as they call it
         rf"|{OWN_BODY.pattern})"
     ),
