@@ -56,6 +56,7 @@ SETS = {  # beside the labelled set, by how far they are from what the tool was 
     "train-7": "written without sight of the tool, then tuned on",
     "train-8": "written without sight of the tool, scored once, then tuned on",
     "train-9": "written without sight of the tool, scored once, then tuned on",
+    "train-10": "written without sight of the tool, scored once, then tuned on",
     "later": "written after tuning, then tuned on",
 }
 SPEAKER_TAG = re.compile(r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}: ")
