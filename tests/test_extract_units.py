@@ -661,6 +661,16 @@ def proposals(text: str, header: str = "A Note\n\n12 May 2024\n\n") -> set[str]:
         ("It recaptured 14 villages (Example Review, citing Ukrainian military figures).",
          "Ukrainian military"),
         ("According to UN officials, 500 people left.", "UN officials"),
+        ("Premiums rose by up to 1% of a hull's value, insurers in London say.",
+         "insurers in London"),
+        ("The figure comes from the Example Register, whose count puts 14 ships idle.",
+         "Example Register"),
+        ("The Example Pool pledged a further €2 million on Monday.", "Example Pool"),
+        ("Jonas Roe replied that talks failed 3 times in 2022.", "Jonas Roe"),
+        ("Erdogan, quoted by Hurriyet Daily News, put the number freed at 200.", "Erdogan"),
+        ("We are not alone: NATO now counts 31 members.", None),
+        ("Last week, Prime Minister Trudeau pledged $1.2 billion.", "Trudeau"),
+        ("For the first time, all G-20 member States pledged 1.5 degrees.", None),
     ],
 )  # fmt: skip
 def test_the_source_a_sentence_names_for_its_figures(sentence: str, source: str | None) -> None:
@@ -2162,6 +2172,42 @@ def test_up_to_two_words_describe_what_a_count_counts_never_a_number_or_a_functi
         assert not any(unit for unit in found.values()), found
     else:
         assert found[figure] == unit, found
+
+
+def test_a_division_s_counts_those_of_a_count_before_and_the_number_put_at() -> None:
+    text = (
+        "Division No. 318: Ayes 241, Noes 198. Russia released 215 people.\n\n"
+        "Of those, 205 are Ukrainian citizens.\n\nErdogan put the number freed at 200."
+    )
+    units = {f.text: f.unit for f in find_figures(text, [(0, len(text))], None)}
+    assert units["241"] == units["198"] == "votes"
+    assert units["205"] == units["200"] == "people"
+
+
+def test_a_footnote_marker_after_a_full_stop_ends_the_sentence_and_names_its_figures() -> None:
+    text = (
+        "In September 2022, 7.5 million refugees were recorded.^2 In February, almost 6 million "
+        "people were displaced.^3 Shares held between 82% and 87% from May 2022 to May 2023,^4 "
+        "then fell.\n\n^2 UNHCR, regional update.\n^3 IOM, survey.\n^4 KIIS, surveys.\n"
+    )
+    assert [text[a:b] for a, b in sentences(text, 0, text.index("\n"))][:2] == [
+        "In September 2022, 7.5 million refugees were recorded.^2",
+        "In February, almost 6 million people were displaced.^3",
+    ]
+    sources = FigureSources(text, sentences(text, 0, len(text)))
+    assert sources.of(text.index("7.5")) == "UNHCR" and sources.of(text.index("almost")) == "IOM"
+    assert sources.of(text.index("82%")) == "KIIS"  # the range's end and the years are no figure
+
+
+def test_what_the_outlet_or_it_says_after_the_figures_is_the_source_named_before() -> None:
+    text = (
+        "Russia released 215 people, according to the Kyiv Independent. Of those, 205 are "
+        "Ukrainians, the outlet says. The Example Families Association, which opened a hotline, "
+        "says at least 1,400 families wait. Some have waited seven months, it says."
+    )
+    sources = FigureSources(text, sentences(text, 0, len(text)))
+    assert sources.of(text.index("205")) == "Kyiv Independent"
+    assert sources.of(text.index("seven")) == "Example Families Association"
 
 
 def test_one_wanted_added_is_no_source() -> None:

@@ -300,6 +300,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("count", re.compile(
         rf"(?<![\w.$€£]){HEDGE}(?P<n>\d{{1,3}}(?:,\d{{3}})+)(?![\d%])", re.I)),
     ("year", re.compile(r"(?<![\w$€£.-])(?P<y>(?:19|20)\d\d)(?![\w%-])")),
+    # A division's counts in a parliament's record: "Ayes 241, Noes 198"
+    ("tally", re.compile(
+        r"(?:(?<=\bAyes )|(?<=\bNoes )|(?<=\bYeas )|(?<=\bNays )|(?<=\bAyes: )|(?<=\bNoes: ))"
+        r"(?P<n>\d{1,4})\b")),
     # A number alone ("11 against", "among the 55"): a figure only when a count near it says
     # what it counts (`_unit_from_neighbours`).
     ("bare", re.compile(rf"(?<![\w$€£.,\n-]){HEDGE}(?P<n>\d{{1,3}})(?![\w%-]|[.,]\d)", re.I)),
@@ -658,6 +662,8 @@ def _unit_from_neighbours(
     earlier = counted or every_count
     if earlier and PUT_IT.search(text, opens, figure.start):
         return replace(figure, kind="count", unit=earlier[-1].unit)
+    if earlier and OF_THOSE.search(text, max(0, figure.start - 20), figure.start):
+        return replace(figure, kind="count", unit=earlier[-1].unit)  # "Of those, 205 are …"
     if OF_THEM.match(text, figure.end):  # "215 people. … 205 of them were …"
         apposed = APPOSED.search(text, max(0, figure.start - 40), figure.start)
         if apposed:  # "a survey of European diplomats, 212 of them": of those just named
@@ -716,9 +722,14 @@ THE_NUMBER = re.compile(  # "its previous estimate, in November, was about 1,500
 )
 # "put it at 200": the number counted before, in its paragraph or, where it has none, in the text
 # (an interview's answer to a question about a count given before)
-PUT_IT = re.compile(r"\bput (?:it|them) (?:at|closer to|nearer) (?:about |around |some )?$", re.I)
+PUT_IT = re.compile(  # "put it at 200", "put the number freed at 200"
+    r"\bput (?:it|them|the (?:number|figure|total|toll|count)(?: [a-z]+){0,2}) (?:at|closer to"
+    r"|nearer) (?:about |around |some )?$",
+    re.I,
+)
 OF_THEM = re.compile(r" of (?:them|those|these)\b")  # "205 of them": of the count before
 APPOSED = re.compile(r"([a-z]+s), $")
+OF_THOSE = re.compile(r"\b[Oo]f (?:them|those|these),? $")
 # "Countries that received it", "Russians returned"
 ROW_UNIT = re.compile(rf"\b(?:{UNIT_NOUN})\b|(?P<demonym>{DEMONYM_PLURAL})", re.I)
 NUMBER_OF = re.compile(  # "the number of refugees at", "the number of homes still … at"
@@ -946,6 +957,8 @@ def _figure(
         return replace(bare, value=float(number) * scale, unit=unit, approximate=approximate)
     if kind == "bare":
         return replace(bare, value=float(NUMBER_WORDS.get(groups["n"].lower()) or groups["n"]))
+    if kind == "tally":
+        return replace(bare, kind="count", value=float(groups["n"]), unit="votes")
     if kind == "count":
         scale = SCALES.get((groups.get("scale") or "").lower(), 1)
         approximate = bare.approximate

@@ -118,7 +118,10 @@ ABBREVIATIONS = {
     "u.k", "u.n", "prof", "inc", "ltd", "col", "lt", "sgt",
 }  # fmt: skip
 # A sentence ends at a full stop before a capital, and at the end of a list item or table row.
-FULL_STOP = r"[.!?][\"”’)\]]*(?=\s+(?:[-*•][ \t]+)?[\"“‘(\[]?[A-Z0-9])"
+FULL_STOP = (  # a footnote's marker after it is the sentence's: "… across Europe.^2 In February"
+    r"[.!?][\"”’)\]]*(?:\[\d{1,3}\]|\^\d{1,3}|[¹²³⁴-⁹⁰]{1,3})?"
+    r"(?=\s+(?:[-*•][ \t]+)?[\"“‘(\[]?[A-Z0-9])"
+)
 SENTENCE_END = re.compile(FULL_STOP + r"|(?<=\S)(?=\n[ \t]*(?:[-*•][ \t]|\|))")
 FULL_STOP_ONLY = re.compile(FULL_STOP)  # the same ends in a text without a line break
 LIST_MARKER = re.compile(r"[ \t]*[-*•][ \t]+")

@@ -79,7 +79,25 @@ def without_titles(words: list[str]) -> list[str]:
     "Meridian Policy Lab"); two words are kept whatever they are ("European Union")."""
     while len(words) > 2 and opens_with_title(words):
         words = words[1:]
+    if (
+        len(words) == 2
+        and words[0].lower().rstrip(".") in PERSON_TITLES
+        and words[1].istitle()
+        and words[1].lower() not in OFFICES
+    ):
+        words = words[1:]  # "President Erdoğan", "Prime Minister Trudeau": the person
     return words
+
+
+PERSON_TITLES = {
+    "president", "minister", "chancellor", "ambassador", "envoy", "senator", "sen", "gen",
+    "general", "mr", "ms", "mrs", "dr", "spokesman", "spokeswoman", "spokesperson",
+    "secretary-general", "rapporteur", "ombudsman",
+}  # fmt: skip
+"""Titles before a person's surname alone (not "Foreign" in "Foreign Ministry"; not a regnal
+name's, "Pope Francis", "King Charles", which is how the person is named)."""
+OFFICES = {"office", "ministry", "department", "council", "committee", "administration", "house"}
+"""What a title may stand before that is no person: "the President's Office"."""
 
 
 def opens_with_title(words: list[str]) -> bool:

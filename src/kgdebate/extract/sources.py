@@ -17,6 +17,7 @@ from bisect import bisect_left
 from kgdebate.extract.names import (
     DEMONYM,
     DETERMINERS,
+    NOT_ALONE,
     NUMBERS,
     OF_THE,
     STOP_NAMES,
@@ -35,7 +36,7 @@ VAGUE_SOURCE = (  # a source a text names without a name: "military analysts", "
     r"|source|diplomat|researcher|monitor|tallie|staffer|spokesperson|aide|insider|broker|trader"
     r"|resident|witness|pollster|organiser|organizer|moderator|economist|partner|commentator"
     r"|agencie|volunteer|group|adviser|advisor|ambassador|envoy|negotiator|mediator|operator"
-    r"|worker|military|army|armie|navy|navie)(?:e?s)?)"
+    r"|worker|military|army|armie|navy|navie|insurer|driver|shipper|shipowner)(?:e?s)?)"
 )
 TIME_NAME = "|".join([m for m in calendar.month_name if m] + list(calendar.day_name))
 NARROWED = (  # what narrows a vague source down: "in Odesa", "involved in the talks", "at the
@@ -61,7 +62,8 @@ SAYS = (  # "X said", "X has estimated", "X later reported"
     r"|surveyed|surveys"
     r"|claim|claims|claimed|insist|insists|insisted|warn|warns|warned|suggest|suggests"
     r"|suggested|believe(?! in\b)|believes(?! in\b)|describe|describes|described|tell|tells"
-    r"|remind|reminds|reminded|argue|argues|argued"
+    r"|remind|reminds|reminded|argue|argues|argued|replied|replies|responded|countered"
+    r"|pledged|pledges"  # an appeal or a pledge is its author's figure
     r"|(?:expect|expects|expected)(?! to\b)"  # "expects the treaty to take", not "expects to …"
     # "gave 21.8 million", "gave a figure of": never "gave shelter to"
     r"|(?:gave|gives|give)(?= (?:an? |the |its |their )?(?:figure|number|estimate|count|total"
@@ -97,7 +99,8 @@ NAME_SAYS = re.compile(  # not one wanted added ("Russia wanted Belarus added")
     rf"(?: (?:{OUTLET}))?(?: of (?:the )?{SOURCE_NAME})?"
     rf"(?: and (?:its|their) \w+|, (?:(?:an?|the|which|whose|our|its|their) "
     rf"|(?!citing|quoting)[a-z]+ing |[a-z]+ (?:of|at|for) )[^,;.]{{1,60}},"
-    rf"|, who [^,;.]{{1,90}},)?,? {SAYS}\b(?! {SAYS}\b)"
+    rf"|, who [^,;.]{{1,90}},|, (?:quoted|cited) by [^,;.]{{1,60}},)?,? {SAYS}\b(?! {SAYS}\b)"
+    r"(?! (?:now )?[\d,]+ (?:members|member states)\b)"  # "NATO counts 31 members": it has them
 )
 """One named who says it: "X said", "X's spokesman said", "the United Nations and its
 partners appealed for", "the Lab, a research group in Riga, estimates"."""
@@ -114,7 +117,8 @@ SAID = (  # who says it; where two start at one word, the first listed
         r"|(?:survey|poll|study|paper|report|tally|count|estimate|figures|data|research"
         r"|estimates|surveys|polls|studies)\b"  # not "counts … from": a verb, not a work
         # nor "refugees from Ukraine": where they come from
-        r"[^,;.:]{0,30}?\b(?:by|(?<!refugees )(?<!people )(?<!migrants )(?<!nationals )from))\s+"
+        r"[^,;.:]{0,30}?\b(?:by|(?<!refugees )(?<!people )(?<!migrants )(?<!nationals )from)"
+        r"|figures? (?:comes?|came) from)\s+"  # "The figure comes from the Register"
         # a vague source first: "citing Ukrainian military figures" is the military's
         rf"(?P<by>{VAGUE_SOURCE}(?:{NARROWED})?"
         rf"|(?:the )?{SOURCE_NAME}(?:(?:(?<=['’]s)|['’]s) spokes(?:man|woman|person))?"
@@ -245,7 +249,11 @@ OWN_WORK = re.compile(
     r"\b(?i:our|my|this (?:institute|centre|center|organi[sz]ation|group)['’]s) own "
     rf"(?:[\w-]+ )?(?:{WORK}|research|analysis|figures|data)"
 )
-SAID_AFTER = re.compile(r"[,”\"] (?:it|they|he|she) (?:also )?(?:said|added|noted|estimated)\b")
+SAID_AFTER = re.compile(  # "…, it says.", "…, the outlet says."
+    r"[,”\"] (?:it|they|he|she|the (?:outlet|newspaper|paper|broadcaster|agency|institute"
+    r"|monitor|ministry)) (?:also )?(?:said|says|added|adds|noted|notes|estimated|estimates"
+    r"|reported|reports)\b"
+)
 INSTITUTION = re.compile(
     r"agency|institute|ministry|office|organi[sz]ation|tracker|monitor|observatory"
 )
@@ -367,7 +375,11 @@ class FigureSources:
         """A marker after the figure in its sentence ("[3]", "³") and the note it points to,
         listed further down ("[3] UNHCR, Ukraine situation, 2023"): the note's first name."""
         marker = FOOTNOTE_MARK.search(self.text, position, sentence_end)
-        if marker is None or re.search(r"\d", _after_number(self.text, position, marker.start())):
+        between = _after_number(self.text, position, marker.start()) if marker else ""
+        # (a range's other end and a year are no later figure: "between 82% and 87% from May
+        # 2022 to May 2023,^4")
+        between = YEAR.sub("", RANGE_END.sub("", between, count=1))
+        if marker is None or re.search(r"\d", between):
             return None  # a marker after a later figure of the sentence is that figure's
         if self.notes is None:  # read once, when a text has a marker
             self.notes = [
@@ -384,7 +396,7 @@ class FigureSources:
         if at >= len(self.spans):
             return None
         credit = NEXT_CREDIT.match(self.text, *self.spans[at])
-        return _as_written(credit.group("by")) if credit else None
+        return _as_written(credit.group("by") or credit.group("from")) if credit else None
 
     def _note_holding(self, position: int) -> str | None:
         """In a note at the end ("[1] UN, Black Sea Grain Initiative page. The deal's original
@@ -424,9 +436,11 @@ class FigureSources:
                         self.owned.setdefault(work, []).append((start, owner))
 
 
-NEXT_CREDIT = re.compile(
+NEXT_CREDIT = re.compile(  # "KIIS published these results"; "The figure comes from X"
     rf"(?:The )?(?P<by>{SOURCE_NAME}) (?:published|released|reported|collected|compiled|gathered)"
     r" (?:these|those|the) (?:results|figures|numbers|data|findings|estimates)\b"
+    r"|(?:The|These|Those) (?:figures? |numbers? |data )(?:comes?|came) from (?:the )?"
+    rf"(?P<from>{SOURCE_NAME})"
 )
 WHO_ASIDE = re.compile(r", who (?P<what>[^,;.]{1,90}),")
 
@@ -470,6 +484,10 @@ def _contrasted_clause(text: str, sentence: tuple[int, int], position: int) -> t
             end = boundary.start()
             break
     return (start, end)
+
+
+RANGE_END = re.compile(r"^\s*(?:and|to|-|–)\s*\d[\d.,]*\s?(?:%|per ?cent\b)?")
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 def _after_number(text: str, position: int, end: int) -> str:
@@ -565,7 +583,15 @@ def _as_written(name: str) -> str | None:
         if words[0].lower() in QUANTIFIERS and len(words) > 1 and words[1][:1].islower():
             break  # "various statistics", "most published accounts"; "Certain ECOWAS" is ECOWAS
         words = words[1:]
-    if not words or len(words) == 1 and (DEMONYM_PLURAL.match(words[0]) or DEMONYM.match(words[0])):
+    if (
+        not words
+        or len(words) == 1
+        and (
+            DEMONYM_PLURAL.match(words[0])
+            or DEMONYM.match(words[0])
+            or words[0].lower() in NOT_ALONE  # "all G-20 member States pledged": no one named
+        )
+    ):
         return None  # "80% of Ukrainians said": who answered, not who asked; "African" no one
     vague = re.fullmatch(
         rf"(?P<who>{VAGUE_SOURCE})(?:{NARROWED_TWICE}|{WHO_CLAUSE})", " ".join(words)
