@@ -7,6 +7,7 @@ the store and SPARQL, so a wrong query, a wrong emitter or a wrong ontology term
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -14,8 +15,10 @@ import pyoxigraph as ox
 import pytest
 import yaml
 
+from kgdebate.config import Settings
 from kgdebate.errors import QueryError
 from kgdebate.federation import service_blocks
+from kgdebate.ingest.pipeline import ingest_files
 from kgdebate.queries import named_queries, parse_named_query, run_named, run_query
 from kgdebate.store import OxigraphStore
 
@@ -163,6 +166,31 @@ def test_claims_about_poland(built: OxigraphStore) -> None:
     } | citing("actor", "poland")
     assert expected
     assert {r["claim"] for r in rows} == {claim_iri(c) for c in expected}
+
+
+def test_a_report_s_claims_are_found_though_they_have_no_side_or_theme(
+    tmp_path: Path, store: OxigraphStore, settings: Settings
+) -> None:
+    """A report or an article has no sides and no themes: its claims that cite a figure, an
+    event or an actor are in the answers all the same (a newcomer's two reports were left out of
+    "every use of a figure" and "what the collection says about an actor")."""
+    data = ROOT / "tests" / "data"
+    report = yaml.safe_load((data / "minimal.yaml").read_text("utf-8"))
+    del report["debate"]  # no motion, no teams, no themes: no sides either, nor rebuttals
+    for claim in report["claims"]:
+        for key in ("side", "theme", "rebuts"):
+            claim.pop(key, None)
+    (tmp_path / "report.yaml").write_text(yaml.safe_dump(report, allow_unicode=True), "utf-8")
+    shutil.copy(data / "minimal.txt", tmp_path)
+    [outcome] = ingest_files([tmp_path / "report.yaml"], store, settings)
+    assert outcome.stored, outcome.error
+    claim = f"{BASE}id/claim/test-minimal/c3"
+    uses = select(store, "uses-of-a-figure", statistic=f"{BASE}id/statistic/test-figure")
+    assert [r["claim"] for r in uses] == [claim] and "side" not in uses[0]
+    about = select(store, "claims-about-an-actor", actor=f"{BASE}id/actor/russia")
+    assert f"{BASE}id/claim/test-minimal/c1" in {r["claim"] for r in about}
+    cited = select(store, "event-and-claims", event=f"{BASE}id/event/istanbul-talks-2022")
+    assert claim in {r.get("claim") for r in cited}
 
 
 def test_parameters_are_bound_as_terms_not_spliced(built: OxigraphStore) -> None:
