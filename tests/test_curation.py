@@ -402,7 +402,7 @@ def test_an_unknown_name_becomes_an_actor_of_the_reference_data_and_of_its_claim
     last = next(i for i, outcome in outcomes.items() if outcome == "refused")
     government = {**args, "index": last, "type": "government", "slug": "test-government"}
     version = client.get("/curate/state").json["version"]
-    for governs, refusal in ((None, "the state it governs"), ("atlantis", "no state 'atlantis'")):
+    for governs, refusal in ((None, "governs a state"), ("atlantis", "no state 'atlantis'")):
         body = {"version": version, "args": {**government, "governs": governs}}
         refused = client.post("/curate/entity", json=body, headers=headers)
         assert refused.status_code == 400 and refusal in refused.json["error"], refused.json
@@ -538,6 +538,10 @@ def test_a_statistic_takes_a_unit_of_the_units_vocabulary_and_only_those() -> No
     written = _recorded(minimal, bounded, {**arguments, "unit": "percent"})
     [statistic] = [s for s in written.data["statistics"] if s["id"] == "grain-33"]
     assert statistic["value_qualifier"] == "at-most"  # "less than 10 percent" is no "about 10"
+    with pytest.raises(EditError, match="its unit is percent, not tonnes"):  # "84%" no tonnage
+        _recorded(minimal, bounded, {**arguments, "unit": "tonnes"})
+    with pytest.raises(EditError, match="not percent or a currency"):
+        _recorded(minimal, figure, {**arguments, "unit": "USD"})
 
 
 def test_a_statistic_keeps_the_date_it_describes_as_the_curator_left_it() -> None:

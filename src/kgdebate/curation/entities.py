@@ -69,10 +69,14 @@ def new_entity(arguments: dict[str, object]) -> NewEntity:
     governs = arguments.get("governs") or None
     if kind != "government":
         return NewEntity(str(kind), slug, words["label"], words["description"])
+    if governs is None:
+        raise EditError(
+            "a government governs a state: give the state's id (such as `ukraine`) in the "
+            "field beside the name"
+        )
     if not isinstance(governs, str) or not _SLUG.match(governs):
         raise EditError(
-            f"a government needs the state it governs: `governs` is a state's id such as "
-            f"`ukraine`, not {governs!r}"
+            f"the state a government governs is an id such as `ukraine`, not {governs!r}"
         )
     return NewEntity(str(kind), slug, words["label"], words["description"], governs)
 

@@ -756,6 +756,7 @@ def new_statistic(edit: Edit, arguments: dict[str, Any]) -> list[Splice]:
         "unit": _choice(arguments, "unit", UNITS),
         "measures": _words(arguments, "measures"),
     }
+    _fits(figure, statistic["unit"])
     if figure.get("approximate"):
         statistic["approximate"] = True
     bound = {"upper": "at-most", "lower": "at-least"}.get(str(figure.get("bound")))
@@ -787,6 +788,25 @@ def new_statistic(edit: Edit, arguments: dict[str, Any]) -> list[Splice]:
         claim["cites"] = [*claim.get("cites", []), citation]
         splices.append(set_key(edit.doc, ("claims", position), "cites", claim["cites"]))
     return splices
+
+
+CURRENCY_UNITS = ("USD", "EUR", "GBP")
+
+
+def _fits(figure: dict[str, Any], unit: str) -> None:
+    """A percentage is in percent, a sum of money in a currency, a count in neither: "84%" is no
+    tonnage (a newcomer stored it as one and nothing said so)."""
+    kind = figure.get("kind")
+    fits = {
+        "percent": unit == "percent",
+        "money": unit in CURRENCY_UNITS,
+        "count": unit != "percent" and unit not in CURRENCY_UNITS,
+    }.get(str(kind), True)
+    if not fits:
+        wanted = {"percent": "percent", "money": "a currency (USD, EUR, GBP)"}.get(
+            str(kind), "a unit of what it counts, not percent or a currency"
+        )
+        raise EditError(f"{figure['text']!r} is a {kind} figure: its unit is {wanted}, not {unit}")
 
 
 def _appended(edit: Edit, key: str, item: dict[str, Any]) -> Splice:
