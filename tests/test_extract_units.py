@@ -345,6 +345,8 @@ AS_OF = [  # (sentence, the figure, its as-of date, its qualifier), the document
     ("More than 1,000 ships sailed under the deal.", "1,000", "2023-11-16", "on-or-before"),
     ("The deal, signed in Istanbul on 22 July 2022, enabled more than 1,000 voyages.",
      "1,000", "2023-11-16", "on-or-before"),
+    ("Signed in Istanbul on 22 July 2022, it allowed more than 1,000 voyages before Russia "
+     "refused to renew it in July 2023.", "1,000", "2023-07", None),
     ("The war, which began in 2014, has displaced 6 million people.",
      "6 million", "2023-11-16", "on-or-before"),
     ("Aid fell from $6.2 billion in 2016 to $4.1 billion in 2018.", "$4.1 billion", "2018", None),
@@ -669,6 +671,8 @@ def proposals(text: str, header: str = "A Note\n\n12 May 2024\n\n") -> set[str]:
         ("Jonas Roe replied that talks failed 3 times in 2022.", "Jonas Roe"),
         ("Erdogan, quoted by Hurriyet Daily News, put the number freed at 200.", "Erdogan"),
         ("We are not alone: NATO now counts 31 members.", None),
+        ("Lavrov said Russia would go on, and NATO, which has had 31 members since April, "
+         "supplies Kyiv.", None),
         ("Last week, Prime Minister Trudeau pledged $1.2 billion.", "Trudeau"),
         ("For the first time, all G-20 member States pledged 1.5 degrees.", None),
     ],

@@ -24,8 +24,9 @@ IN_A_NAME = re.compile(r"(?<=\bthe )\d{4}(?= [A-Z])")
 SINCE = re.compile(r"\bsince $", re.I)
 CLAUSE_BREAK = re.compile(r"[;]")
 # An aside the date is in, before the figure: the date is its subject's ("The deal, signed on 22
-# July 2022, enabled more than 1,000 voyages"; "The war, which began in 2014, has displaced …").
-ASIDE_OPENING = re.compile(r",\s+(?:which|who|\w+ed)\b[^,;]*$")
+# July 2022, enabled more than 1,000 voyages"; "Signed in Istanbul on 22 July 2022, it allowed
+# …"; "The war, which began in 2014, has displaced …").
+ASIDE_OPENING = re.compile(r"(?:,\s+|^)(?:which|who|\w+ed)\b[^,;]*$")
 
 
 @dataclass(frozen=True)
@@ -92,7 +93,7 @@ class FigureDates:
             if (
                 before
                 and "," in self.text[slice(*between)]
-                and ASIDE_OPENING.search(self.text, sentence[0], dated.start)
+                and ASIDE_OPENING.search(self.text[sentence[0] : dated.start])
             ):
                 continue
             kept.append(dated)

@@ -442,15 +442,22 @@ NEXT_CREDIT = re.compile(  # "KIIS published these results"; "The figure comes f
     r"|(?:The|These|Those) (?:figures? |numbers? |data )(?:comes?|came) from (?:the )?"
     rf"(?P<from>{SOURCE_NAME})"
 )
-WHO_ASIDE = re.compile(r", who (?P<what>[^,;.]{1,90}),")
+WHO_ASIDE = re.compile(
+    r", (?:who (?P<what>[^,;.]{1,90})"
+    # what a body has, said in passing: "NATO, which has had 31 members since April 2023,"
+    r"|which (?P<has>(?:now |still )?(?:has|had|have|has had|counts|numbers|includes)\b[^,;.]{1,90})"
+    r"),"
+)
 
 
 def _in_who_aside(text: str, sentence: tuple[int, int], position: int) -> bool:
     """Whether ``position`` is in an aside that says who a source is (", who has tracked the
-    traffic for 12 years,"): the writer's words, not the source's (", who put the number at"
-    is the source's)."""
+    traffic for 12 years,") or what a body has (", which has had 31 members since April,"): the
+    writer's words, not a source's (", who put the number at" is the source's)."""
     return any(
-        aside.start("what") <= position < aside.end("what")
+        aside.start("has") <= position < aside.end("has")
+        if aside.group("has")
+        else aside.start("what") <= position < aside.end("what")
         and not re.match(SAYS, aside.group("what"))
         for aside in WHO_ASIDE.finditer(text, sentence[0], sentence[1])
     )
