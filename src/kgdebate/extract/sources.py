@@ -445,7 +445,7 @@ NEXT_CREDIT = re.compile(  # "KIIS published these results"; "The figure comes f
 WHO_ASIDE = re.compile(
     r", (?:who (?P<what>[^,;.]{1,90})"
     # what a body has, said in passing: "NATO, which has had 31 members since April 2023,"
-    r"|which (?P<has>(?:now |still )?(?:has|had|have|has had|counts|numbers|includes)\b[^,;.]{1,90})"
+    r"|which (?P<has>(?:now |still )?(?:has|had|have|counts|numbers|includes)\b[^,;.]{1,90})"
     r"),"
 )
 
