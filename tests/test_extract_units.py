@@ -2218,6 +2218,16 @@ def test_one_wanted_added_is_no_source() -> None:
     assert source_of("It listed 11 guarantor states, and Russia wanted Belarus added.") is None
 
 
+def test_a_news_story_s_dateline_dates_it_and_is_no_part_of_its_first_claim() -> None:
+    text = (
+        "Talks Stall as Winter Nears\n\nKYIV, 20 November 2023 — Talks stalled again on Monday "
+        "as winter nears. Officials said most people want the war to end.\n"
+    )
+    draft = make_draft(Source(Path("news.txt"), text, "0" * 64, False), gazetteer())
+    assert draft.data["document"]["date"] == "2023-11-20"
+    assert draft.data["claims"][0]["quote"]["exact"].startswith("Talks stalled again")
+
+
 def test_a_numbered_paragraph_ending_in_a_footnote_marker_is_prose() -> None:
     text = (
         "A Report\n\nDecember 2023\n\n1. The Committee took evidence from 14 witnesses over 6 "

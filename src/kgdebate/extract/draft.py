@@ -71,6 +71,9 @@ LABELLED_LINE = re.compile(  # "Members present: …", "Witnesses: …": the peo
     r"|Host|Hosts|Guests?|Present)(?: present)?: "
 )
 A_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+NEWS_DATELINE = re.compile(  # "KYIV, 20 November 2023 —", "ODESA, Nov 17 (Example Wire) –"
+    r"[A-Z][A-Za-z'’. -]{1,40}?,\s+(?P<date>[^—–\n(]{4,30}?)\s*(?:\([^)\n]{1,40}\)\s*)?[—–-]\s"
+)
 DATELINE = re.compile(r"[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)?, ")  # "Vienna, 8 October 2024"
 BY_SOMEONE = re.compile(r"\bby $")
 TIME_WORDS = {name.lower() for name in [*calendar.day_name, *calendar.month_name] if name}
@@ -305,6 +308,9 @@ def _metadata(
     when = _date_in(source.meta.get("date", "")[:10]) or next(
         (d for d in map(_date_in, header) if d), None
     )
+    if when is None and layout.paragraphs():  # a news story's dateline opening its first
+        opening = NEWS_DATELINE.match(text, layout.paragraphs()[0].start)  # paragraph
+        when = _date_in(opening.group("date")) if opening else None
     if when is None:
         when = next(  # a footer's date ("Published 12 May 2024"), not a source note's
             (
@@ -514,6 +520,9 @@ def _claims(
     claims = []
     by_paragraph: dict[int, list[dict[str, Any]]] = {}
     for position, (section_index, number, paragraph, (start, end)) in enumerate(spans, start=1):
+        dateline = NEWS_DATELINE.match(text, start) if start == paragraph.start else None
+        if dateline and _date_in(dateline.group("date")):  # "KYIV, 20 November 2023 — …"
+            start = dateline.end()
         exact = text[start:end]
         claim: dict[str, Any] = {
             "id": f"c{position:0{width}d}",
