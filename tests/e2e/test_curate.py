@@ -403,4 +403,15 @@ def test_a_draft_of_no_debate_offers_no_sides(
         expect(page.get_by_label(f"side of {claim}")).to_have_count(0)
         expect(page.locator("#bar .legend")).to_be_hidden()
         expect(page.locator("#text .tone-unset")).to_have_count(0)
+        # Leaving while a write waits its turn asks first (five of eight names were lost).
+        asked: list[str] = []
+        page.on("dialog", lambda dialog: (asked.append(dialog.type), dialog.dismiss()))
+        page.evaluate(
+            "(id) => { for (const kind of ['fact', 'forecast', 'fact']) post('edit', "
+            "{ op: 'set', args: { claim: id, field: 'kind', value: kind } }); }",
+            claim,
+        )
+        page.close(run_before_unload=True)
+        expect(page.locator("body")).to_have_attribute("data-loaded", "true")  # still open
+        assert asked == ["beforeunload"]
     watch.assert_clean()

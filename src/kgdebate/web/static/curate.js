@@ -68,11 +68,16 @@ function followCheck() {
 // in quick succession are all applied, where sent at once all but the first would be refused
 // as made on a version the file no longer has.
 let writes = Promise.resolve();
+let unwritten = 0;  // writes sent or waiting their turn: leaving the page would lose them
 function post(path, body) {
+  unwritten += 1;
   const turn = writes.then(() => send(path, { ...body, version: state.version }));
-  writes = turn.catch(() => null);
+  writes = turn.catch(() => null).finally(() => { unwritten -= 1; });
   return turn;
 }
+window.addEventListener("beforeunload", (event) => {
+  if (unwritten > 0) { event.preventDefault(); event.returnValue = ""; } // the browser asks
+});
 
 async function send(path, body) {
   say("saving…");
