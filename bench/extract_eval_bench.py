@@ -65,6 +65,7 @@ ADDRESS = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 UNITS = {  # one unit however a gold file spells it
     "percent": "percent", "people": "people", "km": "km", "usd": "USD", "USD": "USD",
     "euros": "EUR", "EUR": "EUR", "eur": "EUR", "percentage points": "points",
+    "vessels": "ships", "tankers": "ships",  # the units vocabulary's ships are ships or vessels
 }  # fmt: skip
 
 

@@ -1857,10 +1857,10 @@ def test_what_a_count_in_millions_or_in_dotted_thousands_counts(
 @pytest.mark.parametrize(
     ("words", "expected"),
     [  # (text, value, unit, approximate, bound)
-        ("Twenty-three vessels waited.", ("Twenty-three vessels", 23.0, "vessels", False, None)),
+        ("Twenty-three vessels waited.", ("Twenty-three vessels", 23.0, "ships", False, None)),
         ("It carried ~33 Mt of grain.", ("~33 Mt", 33e6, "tonnes", True, None)),
         ("It carries perhaps 2 Mt.", ("perhaps 2 Mt", 2e6, "tonnes", True, None)),
-        ("at least a dozen vessels", ("at least a dozen vessels", 12.0, "vessels", True, "lower")),
+        ("at least a dozen vessels", ("at least a dozen vessels", 12.0, "ships", True, "lower")),
         ("two dozen drones hit it", ("two dozen drones", 24.0, "drones", False, None)),
         ("Four port workers were hurt.", ("Four port workers", 4.0, "people", False, None)),
         ("half a million euros of it", ("half a million euros", 5e5, "EUR", False, None)),

@@ -78,7 +78,7 @@ UNIT_NOUNS = {  # what a count counts, in the words a text uses: the unit record
     "square miles": "square miles",
     "foreigners": "people", "dollars": "USD", "euros": "EUR",
     # what reports on a war count, so that a count in words counts them too ("two dozen drones")
-    "vessels": "vessels", "drones": "drones", "missiles": "missiles", "tankers": "tankers",
+    "vessels": "ships", "drones": "drones", "missiles": "missiles", "tankers": "ships",
     "schools": "schools", "hospitals": "hospitals", "households": "households",
     "families": "families", "homes": "homes", "convoys": "convoys", "trucks": "trucks",
     "minutes": "minutes", "dead": "people", "injured": "people", "wounded": "people",
