@@ -2218,6 +2218,25 @@ def test_one_wanted_added_is_no_source() -> None:
     assert source_of("It listed 11 guarantor states, and Russia wanted Belarus added.") is None
 
 
+@pytest.mark.parametrize(
+    ("block", "boilerplate"),
+    [
+        ("*Anna Example is a senior fellow at the Example Institute. Boris Example edits the "
+         "Example Review.*", True),
+        ("_Jane Roe is an editor at Example Weekly._", True),
+        ("About the author: Jane Roe writes on Ukraine and its neighbours.", True),
+        ("Anna Example is a senior fellow at the Example Institute and argued for talks now.",
+         False),  # a content paragraph that says who someone is
+    ],
+)  # fmt: skip
+def test_an_author_s_note_in_italics_is_boilerplate(block: str, boilerplate: bool) -> None:
+    text = (
+        "A Title\n\n12 May 2024\n\nTalks resumed on Monday in Istanbul. Both sides came to the "
+        f"table with new proposals for a ceasefire.\n\n{block}\n"
+    )
+    assert [p.boilerplate for p in read_layout(text).paragraphs()] == [False, boilerplate]
+
+
 def test_a_news_story_s_dateline_dates_it_and_is_no_part_of_its_first_claim() -> None:
     text = (
         "Talks Stall as Winter Nears\n\nKYIV, 20 November 2023 — Talks stalled again on Monday "

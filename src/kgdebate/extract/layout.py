@@ -209,11 +209,24 @@ def is_heading(line: str) -> bool:
 
 
 def _is_boilerplate(block: str) -> bool:
-    """A series blurb, a credit or disclaimer, or a short note that gives an address to write to
-    ("Corrections: desk@example.org")."""
-    return says_boilerplate(block) or (
-        "@" in block and len(block.split()) <= 40 and E_MAIL.search(block) is not None
+    """A series blurb, a credit or disclaimer, a short note that gives an address to write to
+    ("Corrections: desk@example.org"), or an author's note ("*Anna Example is a senior fellow at
+    …*", "About the author: …")."""
+    return (
+        says_boilerplate(block)
+        or ("@" in block and len(block.split()) <= 40 and E_MAIL.search(block) is not None)
+        or (len(block.split()) <= 80 and AUTHOR_NOTE.match(block.strip()) is not None)
     )
+
+
+AUTHOR_NOTE = re.compile(
+    r"(?i:about the authors?\b)"
+    # in italics, as a byline's note is set: who the writer is and where they work
+    r"|([*_])(?:[A-Z][\w.'’-]+ ){1,4}(?:is|was|are) (?:a|an|the) [^*_\n]*?"
+    r"\b(?:fellow|professor|director|editor|journalist|analyst|researcher|correspondent"
+    r"|lecturer|author|writer|scholar|founder|columnist|student|diplomat)\b.*\1$",
+    re.DOTALL,
+)
 
 
 def says_boilerplate(text: str) -> bool:
