@@ -561,6 +561,63 @@ def test_a_statistic_keeps_the_date_it_describes_as_the_curator_left_it() -> Non
         _recorded(minimal, figure, {**arguments, "as_of": "2023", "date_qualifier": "soon"})
 
 
+def test_a_figure_the_store_has_already_is_cited_not_recorded_again(built: OxigraphStore) -> None:
+    """Another document's "84%" is offered as the stored statistic of that value and unit (not
+    84 people); citing it records which it is on the figure, cites it from the claims that hold
+    the figure, and `review` counts it decided (a newcomer's second document could only make a
+    duplicate, or be refused for its own wording of the value)."""
+    from kgdebate.curation.stored_figures import stored_matches
+    from kgdebate.extract.review import decisions_left
+
+    figures = [
+        {"kind": "percent", "value": 84.0, "unit": "percent", "text": "84%"},
+        {"kind": "count", "value": 84, "unit": "people", "text": "84 people"},
+    ]
+    matches = stored_matches(figures, built, "https://w3id.org/kgdebate/")
+    assert "ukrainians-support-fighting-84" in {m["id"] for m in matches[0]}
+    assert 1 not in matches
+    minimal = (Path(__file__).parent / "data" / "minimal.yaml").read_text("utf-8")
+    figure = '{start: 90, end: 95, text: "84%", kind: "percent", value: 84.0, unit: "percent"}'
+    text = f"{minimal}draft:\n  extracted_by: test\n  figures:\n  - {figure}\n"
+    doc = YamlText(text, "m")
+    edit = Edit(copy.deepcopy(doc.data), doc, None)
+    arguments = {"index": 0, "id": "ukrainians-support-fighting-84"}
+    written = checked(
+        apply_splices(text, run(edit, "cite-stored-statistic", arguments)), edit.data, "m", 10**5
+    )
+    assert written.data["draft"]["figures"][0]["statistic"] == "ukrainians-support-fighting-84"
+    [c3] = [c for c in written.data["claims"] if c["id"] == "c3"]
+    assert {"statistic": "ukrainians-support-fighting-84", "as": "evidence"} in c3["cites"]
+    left = decisions_left(load_strict(written.text, "m"), Path("m.yaml"))
+    assert not [item for item in left if "figure '84%'" in item]
+
+
+def test_a_draft_item_s_decision_is_shown_on_the_claim_that_holds_it(
+    built: OxigraphStore, tmp_path: Path
+) -> None:
+    """The figure's open decision is on the card of the claim holding "84%", not on the last
+    claim's (whose lines were read as running to the end of the file, the draft's with them)."""
+    store = tmp_path / "store"
+    built.backup(store)
+    (tmp_path / "poll.txt").write_text(
+        "Ukrainians and Talks: A Short Note\n\nExample Institute, 20 November 2023\n\n"
+        "A survey by the Example Institute found that 84% of Ukrainians rejected any territorial "
+        "concessions. That share has barely moved since the summer, analysts say.\n\n"
+        "The question for Washington is whether pressing Kyiv now would change that view.\n",
+        "utf-8",
+    )
+    done = kgdebate("--data-dir", str(store), "extract", str(tmp_path / "poll.txt"))
+    assert done.returncode == 0, done.stderr
+    settings = make_settings(tmp_path, data_dir=store)
+    workbench = Workbench(tmp_path / "poll.yaml", None, settings)
+    view = OxigraphStore(readable_store(store), read_only=True)
+    state = workbench.state(view)
+    figure = [f for f in state["findings"] if "figure '84%'" in f["message"]]
+    assert [f["claim"] for f in figure] == ["c01"]
+    offered = [m["id"] for found in state["stored_figures"].values() for m in found]
+    assert offered == ["ukrainians-support-fighting-84"]  # the seed's 84%, to cite
+
+
 @pytest.mark.parametrize("without_statistics", [False, True])
 def test_a_statistic_s_source_as_the_text_names_it_is_recorded_under_sources(
     without_statistics: bool,

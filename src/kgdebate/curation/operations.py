@@ -817,6 +817,25 @@ def _appended(edit: Edit, key: str, item: dict[str, Any]) -> Splice:
     return set_key(edit.doc, (), key, items)
 
 
+@operation("cite-stored-statistic")
+def cite_stored_statistic(edit: Edit, arguments: dict[str, Any]) -> list[Splice]:
+    """A figure of the draft that is a statistic the store has already (another document's):
+    the claims holding it cite that one, and the figure records which it is. Recording it anew
+    would make a duplicate, or be refused for its own wording of the value."""
+    index, figure = _draft_item(edit, "figures", arguments)
+    slug = _slug(arguments, "id")
+    figure["statistic"] = slug
+    splices = [replace_item(edit.doc, ("draft", "figures"), index, figure)]
+    citation = {"statistic": slug, "as": "evidence"}
+    for position in _claims_over(edit, figure["start"], figure["end"]):
+        claim = edit.claims()[position]
+        if any(c.get("statistic") == slug for c in claim.get("cites", [])):
+            continue
+        claim["cites"] = [*claim.get("cites", []), citation]
+        splices.append(set_key(edit.doc, ("claims", position), "cites", claim["cites"]))
+    return splices
+
+
 @operation("remove-statistic")
 def remove_statistic(edit: Edit, arguments: dict[str, Any]) -> list[Splice]:
     """A statistic taken out again, and the citations of it: to record it anew, or not at all."""

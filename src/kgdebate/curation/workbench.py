@@ -37,6 +37,7 @@ from kgdebate.curation.operations import (
     Edit,
     run,
 )
+from kgdebate.curation.stored_figures import stored_matches
 from kgdebate.curation.yamltext import ChunkCache, EditError, YamlText, apply_splices, checked
 from kgdebate.errors import InputError, KgdebateError
 from kgdebate.extract.review import decisions_left
@@ -202,6 +203,10 @@ class Workbench:
             },
             "statistics": data.get("statistics") or [],
             "draft": data.get("draft"),
+            # the statistics the store has with a figure's value: to cite, not record again
+            "stored_figures": stored_matches(
+                (data.get("draft") or {}).get("figures") or [], store, self.settings.base_iri
+            ),
             "findings": [f.__dict__ for f in findings],
             "options": {
                 "sides": SIDES,
@@ -490,9 +495,24 @@ def _finding(
     claim = (named["bracket"] or named["word"]) if named else None
     if claim not in claims:
         claim = _claim_at(doc, claims, number) if by_line and number else None
+    if claim is None and (offset := _AT_OFFSET.search(message)):  # a draft item's text
+        claim = _claim_holding(claims, int(offset["at"]))
     if claim is not None and not by_line:
         number = doc.line_of(("claims", list(claims).index(claim)))
     return Finding(severity, message, claim, number)
+
+
+_AT_OFFSET = re.compile(r" at (?P<at>\d+)(?:-\d+)?[:( ]")  # "figure '84%' at 142 (…): …"
+
+
+def _claim_holding(claims: dict[str, Any], offset: int) -> str | None:
+    """The claim whose quote holds character ``offset`` of the text."""
+    for claim_id, claim in claims.items():
+        quote = claim.get("quote") if isinstance(claim, dict) else None
+        if isinstance(quote, dict) and isinstance(quote.get("start"), int):
+            if quote["start"] <= offset < quote.get("end", -1):
+                return str(claim_id)
+    return None
 
 
 def _claim_at(doc: YamlText, claims: dict[str, Any], number: int) -> str | None:

@@ -250,7 +250,10 @@ class YamlText:
         if found is None and isinstance(top, _List):  # from the chunks: no region to work out
             ends = [item.line for item in top.items[1:]]
             found = [(item.line + 1, end) for item, end in zip(top.items, [*ends, 0], strict=True)]
-            found[-1] = (found[-1][0], len(self._lines))
+            # the last item ends where the next top-level key begins (a draft's records after
+            # the claims are no part of the last claim), else with the file
+            later = [chunk.line for chunk in (self._top or {}).values() if chunk.line > top.line]
+            found[-1] = (found[-1][0], min(later) if later else len(self._lines))
             self._item_lines[path] = found
         if found is None:
             found = []

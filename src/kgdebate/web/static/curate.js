@@ -104,6 +104,7 @@ const DONE = {
   cite: "citation added", uncite: "citation removed", mention: "link decided",
   ambiguous: "name decided", "new-entity": "name decided", figure: "figure decided",
   "new-statistic": "statistic recorded", "remove-statistic": "statistic removed",
+  "cite-stored-statistic": "stored statistic cited",
   document: "document saved", debate: "debate saved", finish: "draft finished",
 };
 
@@ -436,7 +437,7 @@ function choose(id, fromText) {
 // -- the draft's proposals, the debate, the to-do ---------------------------------------------
 
 function decided(item) {
-  return item.decision || item.chosen;
+  return item.decision || item.chosen || item.statistic;
 }
 
 function renderProposals() {
@@ -507,6 +508,7 @@ function newEntityForm(name, index) {
 function figureRow(figure, index) {
   const parts = [`“${figure.text}” (${figure.kind}) `];
   if (figure.decision) return [...parts, `(${figure.decision})`];
+  if (figure.statistic) return [...parts, `(the stored statistic ${figure.statistic}, cited)`];
   const recorded = state.statistics.find((s) => s.value_text === figure.text);
   if (recorded) {
     return [...parts, `statistic ${recorded.id} `,
@@ -528,8 +530,11 @@ function figureRow(figure, index) {
   // The date it describes, as the draft found it (its reason on hover): the curator checks it
   const asOf = el("input", { type: "text", size: "10", placeholder: "as of", value: figure.as_of || "", title: figure.as_of_by || "", "aria-label": `as-of date of ${figure.text}` });
   const holds = select(state.options.qualifiers, figure.as_of_qualifier || null, `how the as-of date of ${figure.text} holds`, () => {}, "exactly");
+  // The store has a statistic of this value already (another document's): cite it, not a copy
+  const stored = (state.stored_figures || {})[index] || [];
   return [...parts,
     el("button", { type: "button", on: { click: () => edit("figure", { index, decision: "not a statistic" }) } }, "Not a statistic"),
+    ...stored.map((s) => el("button", { type: "button", title: s.label, on: { click: () => edit("cite-stored-statistic", { index, id: s.id }) } }, `Cite the stored ${s.id}`)),
     el("div", { class: "row" }, id, unit, measures, asOf, holds, source, sourceTitle,
       el("button", { type: "button", on: { click: () => edit("new-statistic", { index, id: id.value.trim(), unit: unit.value, measures: measures.value, as_of: asOf.value.trim() || undefined, date_qualifier: asOf.value.trim() && holds.value ? holds.value : undefined, source: source.value.trim() || undefined, source_title: source.value.trim() && sourceTitle.value.trim() ? sourceTitle.value : undefined }) } },
         "New statistic")),
