@@ -618,6 +618,44 @@ def test_a_draft_item_s_decision_is_shown_on_the_claim_that_holds_it(
     assert offered == ["ukrainians-support-fighting-84"]  # the seed's 84%, to cite
 
 
+def test_a_speaker_added_as_a_new_person_makes_the_claims_of_their_paragraph(
+    built: OxigraphStore, tmp_path: Path
+) -> None:
+    """An interview's "**Aalto:** …": adding Aalto as a person makes the claims of his answers
+    his (``by``), not the interviewer's question (a newcomer's head-to-head lost who argued
+    what)."""
+    from conftest import DATA
+
+    store, reference = tmp_path / "store", tmp_path / "reference"
+    built.backup(store)
+    shutil.copytree(DATA / "reference", reference)
+    (tmp_path / "interview.txt").write_text(
+        "Mediation Is Patient Work\n\nExample Weekly, 5 October 2022\n\n"
+        "**Example Weekly:** What happened on the night of the exchange? Our readers want to "
+        "know how it was done.\n\n"
+        "**Aalto:** Russia released many people that night. Most accounts agree on the number, "
+        "and the handovers took place at several sites.\n",
+        "utf-8",
+    )
+    done = kgdebate("--data-dir", str(store), "extract", str(tmp_path / "interview.txt"))
+    assert done.returncode == 0, done.stderr
+    settings = make_settings(tmp_path, data_dir=store, reference_dir=reference)
+    file = tmp_path / "interview.yaml"
+    workbench = Workbench(file, None, settings)
+    view = OxigraphStore(readable_store(store), read_only=True)
+    state = workbench.state(view)
+    names = [n["text"] for n in state["draft"]["new_entities"]]
+    entity = {
+        "index": names.index("Aalto"), "type": "person", "slug": "henrik-aalto",
+        "label": "Henrik Aalto", "description": "A foreign minister in a test interview.",
+    }  # fmt: skip
+    workbench.add_entity(state["version"], entity)
+    claims = load_strict(file.read_text("utf-8"), "f").data["claims"]
+    made = {c["quote"]["exact"][:12]: c.get("by") for c in claims}
+    assert made["Russia relea"] == made["Most account"] == "henrik-aalto"
+    assert made["Our readers "] is None
+
+
 @pytest.mark.parametrize("without_statistics", [False, True])
 def test_a_statistic_s_source_as_the_text_names_it_is_recorded_under_sources(
     without_statistics: bool,

@@ -561,6 +561,16 @@ def test_labels_become_sides_and_a_fallacy_and_its_rebuttal_neither_side() -> No
     assert draft.data["debate"]["motion"] == "Should Sanctions Stay?"
 
 
+def test_a_delegate_s_tag_makes_the_state_they_speak_for_the_maker_of_their_claims() -> None:
+    text = (
+        "A Record\n\n21 July 2023\n\nThe President: I give the floor to the representative "
+        "of Türkiye. Please keep to five minutes.\n\nMr. Demir (Türkiye): My country brokered "
+        "the deal last year. It was extended three times before it lapsed.\n"
+    )
+    claims = make_draft(Source(Path("r.txt"), text, "0" * 64, False), gazetteer()).data["claims"]
+    assert [c.get("by") for c in claims] == [None, None, "turkey", "turkey"]
+
+
 def test_an_interview_s_bold_tags_are_speakers_and_a_question_s_verb_no_name() -> None:
     """ "**Aalto:** …" is Aalto speaking (a name, though it opens the paragraph); "Was
     Medvedchuk one of them?" proposes Medvedchuk, not "Was Medvedchuk"."""

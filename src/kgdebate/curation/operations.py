@@ -25,6 +25,7 @@ from kgdebate.curation.yamltext import (
     replace_item,
     set_key,
 )
+from kgdebate.extract.layout import read_layout
 from kgdebate.extract.statements import plain_words
 from kgdebate.extract.writing import block_yaml
 from kgdebate.ingest.structure import annotation_schema
@@ -718,7 +719,9 @@ def decide_new_entity(edit: Edit, arguments: dict[str, Any]) -> list[Splice]:
 @operation("add-entity")
 def added_entity(edit: Edit, arguments: dict[str, Any]) -> list[Splice]:
     """An unknown name that is now an actor or place of the reference data: recorded on the
-    draft's item, and mentioned by the claims that hold it (see :mod:`.entities`)."""
+    draft's item, and mentioned by the claims that hold it (see :mod:`.entities`); an actor
+    named by a speaker's tag ("**Aalto:** …", "YES | Anna Example: …") makes that paragraph's
+    claims (``by``)."""
     index, item = _draft_item(edit, "new_entities", arguments)
     kind = _choice(arguments, "kind", ("actor", "place"))
     slug = _slug(arguments, "slug")
@@ -727,7 +730,28 @@ def added_entity(edit: Edit, arguments: dict[str, Any]) -> list[Splice]:
     splices = [replace_item(edit.doc, ("draft", "new_entities"), index, item)]
     for occurrence in item["occurrences"]:
         splices += _mentions_changed(edit, occurrence["start"], occurrence["end"], kind, slug, True)
+    if kind == "actor" and edit.text is not None:
+        splices += _speaker_makes_claims(edit, item["occurrences"], slug)
     return splices  # a claim holding two occurrences is changed by the first only
+
+
+def _speaker_makes_claims(edit: Edit, occurrences: list[dict[str, int]], slug: str) -> list[Splice]:
+    """``by: slug`` on the claims of each paragraph whose speaker's tag holds an occurrence."""
+    tagged = [
+        (paragraph.start, paragraph.end)
+        for paragraph in read_layout(edit.document_text()).paragraphs()
+        if paragraph.speaker
+        and any(paragraph.speaker[1] <= o["start"] < paragraph.speaker[2] for o in occurrences)
+    ]
+    splices = []
+    for position, claim in enumerate(edit.claims()):
+        start = (claim.get("quote") or {}).get("start")
+        if "by" in claim or not isinstance(start, int):
+            continue  # one who makes it already (the draft's, or the curator's)
+        if any(first <= start < last for first, last in tagged):
+            claim["by"] = slug
+            splices.append(set_key(edit.doc, ("claims", position), "by", slug))
+    return splices
 
 
 @operation("figure")

@@ -252,7 +252,7 @@ def make_draft(
         if text_name == source.path.name:
             text_name = f"{source.path.stem}.utf-8.txt"
     themes, sides = _stance(layout, text)
-    claims = _claims(text, layout, found, themes, sides)
+    claims = _claims(text, layout, found, themes, sides, _speakers(text, layout, gazetteer))
     data: dict[str, Any] = {"kgdebate": "annotation/1"}
     data["document"] = {"id": doc_slug, **meta, "sha256": source.sha256, "text": text_name}
     if themes:
@@ -505,6 +505,7 @@ def _claims(
     found: Found,
     themes: dict[int, tuple[str, str]],
     sides: dict[int, Any],
+    speakers: dict[int, str],
 ) -> list[dict[str, Any]]:
     spans = [
         (index, number, paragraph, span)
@@ -546,6 +547,8 @@ def _claims(
             claim["theme"] = themes[section_index][0]
         claim["kind"] = _kind(exact)
         claim["paragraph"] = number
+        if paragraph.start in speakers:  # "Mr. Demir (Türkiye): …", "Sergey Lavrov: …"
+            claim["by"] = speakers[paragraph.start]
         mentions: dict[str, list[str]] = {"actors": [], "events": [], "places": []}
         first = bisect_left(starts, start)
         for mention in found.mentions[first : bisect_left(starts, end)]:
@@ -557,6 +560,22 @@ def _claims(
         by_paragraph.setdefault(paragraph.start, []).append(claim)
     _answer_fallacies(by_paragraph, sides)
     return claims
+
+
+def _speakers(text: str, layout: Layout, gazetteer: Gazetteer) -> dict[int, str]:
+    """Who makes a transcript's claims: the actor its speaker's tag names, by paragraph start (a
+    person by name, else the state a delegate speaks for: "Mr. Demir (Türkiye)")."""
+    tags = {p.start: (p.speaker[1], p.speaker[2]) for p in layout.paragraphs() if p.speaker}
+    if not tags:
+        return {}
+    found = gazetteer.find(text, list(tags.values()))
+    speakers = {}
+    for start, (first, last) in tags.items():
+        named = [m for m in found.mentions if first <= m.start < last and m.entity.kind == "actor"]
+        named.sort(key=lambda m: (m.entity.type != "Person", m.start))
+        if named:
+            speakers[start] = named[0].entity.slug
+    return speakers
 
 
 def _answer_fallacies(by_paragraph: dict[int, list[dict[str, Any]]], sides: dict[int, Any]) -> None:
