@@ -193,8 +193,9 @@ def test_figures_say_when_no_source_is_given(client: FlaskClient, built: Oxigrap
     )
     page = _html(client, "/figures")
     assert f"no source given</a> ({unsourced})" in page
-    assert _cells(page, 4).count("no source given citation needed") == unsourced > 0
+    assert _cells(page, 5).count("no source given citation needed") == unsourced > 0
     assert "84%" in _cells(page, 0) and "percent" in _cells(page, 1)
+    assert ">as of</" in page  # a column for the date each figure describes
     chosen = _html(client, "/figures?source=no+source+given")
     assert len(_rows(chosen)) == unsourced
 

@@ -311,7 +311,8 @@ INDEXES = {
             "figures",
             "Figures",
             "Every statistic and poll in each document that cites it: its value as worded, what "
-            "it measures, and the source the document gives for it, or none (citation needed).",
+            "it measures, the date it describes, and the source the document gives for it, or "
+            "none (citation needed).",
             "figures-index",
             (
                 Column(
@@ -322,6 +323,7 @@ INDEXES = {
                 ),
                 text("unit", "unit", "unitLabel"),
                 text("measures", "what it measures", "measures"),
+                text("as-of", "as of", "asOf"),
                 linked("document", "document", "document"),
                 Column(
                     "source",
