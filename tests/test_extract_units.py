@@ -685,6 +685,10 @@ def proposals(text: str, header: str = "A Note\n\n12 May 2024\n\n") -> set[str]:
          "supplies Kyiv.", None),
         ("Last week, Prime Minister Trudeau pledged $1.2 billion.", "Trudeau"),
         ("For the first time, all G-20 member States pledged 1.5 degrees.", None),
+        ("Russia released 215 people, while Ukraine handed over 55, officials in Kyiv said.",
+         "officials in Kyiv"),  # the reporting clause at the end reports both parts
+        ("One analyst at Example Policy Forum cautioned that it dipped to 80% last month.",
+         "one analyst at Example Policy Forum"),
     ],
 )  # fmt: skip
 def test_the_source_a_sentence_names_for_its_figures(sentence: str, source: str | None) -> None:

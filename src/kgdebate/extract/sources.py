@@ -63,7 +63,7 @@ SAYS = (  # "X said", "X has estimated", "X later reported"
     r"|claim|claims|claimed|insist|insists|insisted|warn|warns|warned|suggest|suggests"
     r"|suggested|believe(?! in\b)|believes(?! in\b)|describe|describes|described|tell|tells"
     r"|remind|reminds|reminded|argue|argues|argued|replied|replies|responded|countered"
-    r"|pledged|pledges"  # an appeal or a pledge is its author's figure
+    r"|pledged|pledges|cautioned|cautions"  # an appeal or a pledge is its author's figure
     r"|(?:expect|expects|expected)(?! to\b)"  # "expects the treaty to take", not "expects to …"
     # "gave 21.8 million", "gave a figure of": never "gave shelter to"
     r"|(?:gave|gives|give)(?= (?:an? |the |its |their )?(?:figure|number|estimate|count|total"
@@ -469,6 +469,8 @@ def _up_to_clause(text: str, sentence: tuple[int, int], position: int) -> tuple[
     a later part does not ("… 43 million; RFE/RL put the number at 21.8 million")."""
     if BRACKETED_AT_END.search(text, sentence[0], sentence[1]):
         return sentence  # "84% …; the share was 80% in October (KIIS)." gives both their source
+    if SAID_AT_END.search(text, sentence[0], sentence[1]):
+        return sentence  # "A released 215, while B handed over 55, officials in Kyiv said."
     end = text.find("; ", position, sentence[1])
     # nor one in a part set against it ("$10 a ton, while according to an IMF estimate …")
     contrast = CONTRAST.search(text, position, end if end >= 0 else sentence[1])
@@ -476,6 +478,10 @@ def _up_to_clause(text: str, sentence: tuple[int, int], position: int) -> tuple[
     return (sentence[0], end if end >= 0 else sentence[1])
 
 
+SAID_AT_END = re.compile(  # the sentence's reporting clause, after all it reports
+    rf",\s+(?:the\s+)?(?:{VAGUE_SOURCE}(?:{NARROWED})?|{SOURCE_NAME})\s+"
+    r"(?:said|say|says|reported|reports|added|noted|told \w+)[.!]?[\"”’]?\s*$"
+)
 NUMBER_AHEAD = re.compile(r"\D*?[\d.,]+")  # "roughly 40 per cent": its "40"
 BRACKETED_AT_END = re.compile(rf"\((?i:sources?: )?{SOURCE_NAME}\)[.;]?\s*$")
 
