@@ -2228,6 +2228,12 @@ def test_what_the_outlet_or_it_says_after_the_figures_is_the_source_named_before
     assert sources.of(text.index("seven")) == "Example Families Association"
 
 
+def test_a_percentage_in_words() -> None:
+    text = "Eighty per cent is still a majority; seventy-two percent agreed."
+    found = [(f.text, f.value) for f in find_figures(text, [(0, len(text))], None)]
+    assert found == [("Eighty per cent", 80.0), ("seventy-two percent", 72.0)]
+
+
 def test_one_wanted_added_is_no_source() -> None:
     assert source_of("It listed 11 guarantor states, and Russia wanted Belarus added.") is None
 

@@ -58,6 +58,8 @@ FOLDS = "three|four|five|six|seven|eight|nine|ten"  # "threefold"
 ONCE = {"once": 1, "twice": 2, "thrice": 3}
 WORD_NUM = r"(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r"|\d+)"
 
+# A number in words before "per cent" ("Eighty per cent"): not "a"
+PERCENT_WORDS = "|".join(sorted((w for w in NUMBER_WORDS if w != "a"), key=len, reverse=True))
 UNIT_NOUNS = {  # what a count counts, in the words a text uses: the unit recorded
     "km": "km", "kilometres": "km", "kilometers": "km", "miles": "miles",
     "people": "people", "persons": "people", "civilians": "people", "refugees": "people",
@@ -255,7 +257,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.I)),
     ("tonnes", re.compile(rf"(?<![\w.$€£-]){HEDGE}(?P<n>{NUM}) ?(?-i:Mt)\b", re.I)),
     ("percent", re.compile(
-        rf"(?<![\w.]){HEDGE}(?P<n>{NUM})\s?(?:%|percent\b|per cent\b)", re.I)),
+        rf"(?<![\w.]){HEDGE}(?P<n>{NUM}|{PERCENT_WORDS})\s?(?:%|percent\b|per cent\b)", re.I)),
     # "risen threefold", "a 10-fold increase": so many times (not "twofold": "in two parts")
     ("fold", re.compile(
         rf"(?<![\w.$€£-]){HEDGE}(?P<n>{FOLDS}|\d+)-?fold\b", re.I)),
@@ -922,8 +924,9 @@ def _figure(
     bare = Figure(
         m.start(), m.end(), m.group(), kind, approximate=bool(hedge), bound=HEDGES.get(hedge)
     )
-    if kind == "percent":
-        return replace(bare, value=_number(groups["n"]), unit="percent")
+    if kind == "percent":  # "84%", "Eighty per cent"
+        value = NUMBER_WORDS.get(groups["n"].lower()) or _number(groups["n"])
+        return replace(bare, value=float(value), unit="percent")
     if kind == "share":  # a percentage, as a text in numbers would give it
         count = groups.get("k") or "one"
         parts = PARTS[(groups.get("part") or "half").lower()] if not groups.get("den") else None
