@@ -22,6 +22,15 @@ def test_front_page_shows_the_graph(client: FlaskClient) -> None:
     assert "Access-Control-Allow-Origin" not in response.headers
 
 
+def test_every_page_names_its_icon_and_the_icon_is_served(client: FlaskClient) -> None:
+    """Browsers asked for /favicon.ico on every page (a 404 each time) without one named."""
+    page = client.get("/").get_data(as_text=True)
+    icon = re.search(r'<link rel="icon" type="image/svg\+xml" href="([^"]+)">', page)
+    assert icon is not None
+    with client.get(icon.group(1)) as served:
+        assert served.status_code == 200 and served.mimetype == "image/svg+xml"
+
+
 def test_unknown_path_gets_the_one_error_shape(client: FlaskClient) -> None:
     response = client.get("/no/such/page<script>")
     assert response.status_code == 404
