@@ -195,8 +195,13 @@ def test_findings_name_the_claim_and_decisions_reach_zero(bench: Bench) -> None:
     assert bench.edit("set", claim="c01", field="side", value="maybe").status_code == 400
     state = bench.state()
     assert [f for f in state["findings"] if f["severity"] in ("decision", "error")] == []
+    assert "untouched draft" in bench.file.read_text()
     assert bench.edit("finish").status_code == 200
     assert "draft" not in load_strict(bench.file.read_text(), "f").data
+    # the draft's notes in the header go with it; the schema's line stays
+    finished = bench.file.read_text()
+    assert "Draft made by" not in finished and "untouched draft" not in finished
+    assert finished.startswith("# yaml-language-server: $schema=")
 
 
 def test_an_edit_rewrites_only_its_own_lines(bench: Bench) -> None:

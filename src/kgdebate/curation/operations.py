@@ -982,4 +982,18 @@ def finish(edit: Edit, arguments: dict[str, Any]) -> list[Splice]:
         raise EditError("this annotation is curated already: it has no `draft:` block")
     del edit.data["draft"]
     gone = delete_key(edit.doc, (), "draft")
-    return [gone] if gone is not None else []
+    # and the draft's own notes in the header ("Draft made by `kgdebate extract` …", "untouched
+    # draft <hash>"): they no longer say what the file is
+    notes = [
+        Splice(line.start(), line.end(), "")
+        for line in DRAFT_NOTE.finditer(edit.doc.text)
+        if gone is None or line.end() <= gone.start or line.start() >= gone.end
+    ]
+    return notes + ([gone] if gone is not None else [])
+
+
+DRAFT_NOTE = re.compile(
+    r"^# (?:Draft made by `kgdebate extract`|\(`kgdebate review FILE` lists the decisions\)"
+    r"|kgdebate extract: untouched draft )[^\n]*\n",
+    re.M,
+)
