@@ -597,25 +597,39 @@ def test_a_figure_the_store_has_already_is_cited_not_recorded_again(built: Oxigr
     assert not [item for item in left if "figure '84%'" in item]
 
 
+def _drafted(
+    built: OxigraphStore, source: Path, text: str
+) -> tuple[Workbench, OxigraphStore, Path]:
+    """A workbench on the draft `extract` makes of ``text``, over a copy of the built store and
+    of the reference data beside it; with a read-only view of the store."""
+    from conftest import DATA
+
+    folder = source.parent
+    store, reference = folder / "store", folder / "reference"
+    built.backup(store)
+    shutil.copytree(DATA / "reference", reference)
+    source.write_text(text, "utf-8")
+    done = kgdebate("--data-dir", str(store), "extract", str(source))
+    assert done.returncode == 0, done.stderr
+    settings = make_settings(folder, data_dir=store, reference_dir=reference)
+    file = source.with_suffix(".yaml")
+    view = OxigraphStore(readable_store(store), read_only=True)
+    return Workbench(file, None, settings), view, file
+
+
 def test_a_draft_item_s_decision_is_shown_on_the_claim_that_holds_it(
     built: OxigraphStore, tmp_path: Path
 ) -> None:
     """The figure's open decision is on the card of the claim holding "84%", not on the last
     claim's (whose lines were read as running to the end of the file, the draft's with them)."""
-    store = tmp_path / "store"
-    built.backup(store)
-    (tmp_path / "poll.txt").write_text(
+    workbench, view, _ = _drafted(
+        built,
+        tmp_path / "poll.txt",
         "Ukrainians and Talks: A Short Note\n\nExample Institute, 20 November 2023\n\n"
         "A survey by the Example Institute found that 84% of Ukrainians rejected any territorial "
         "concessions. That share has barely moved since the summer, analysts say.\n\n"
         "The question for Washington is whether pressing Kyiv now would change that view.\n",
-        "utf-8",
     )
-    done = kgdebate("--data-dir", str(store), "extract", str(tmp_path / "poll.txt"))
-    assert done.returncode == 0, done.stderr
-    settings = make_settings(tmp_path, data_dir=store)
-    workbench = Workbench(tmp_path / "poll.yaml", None, settings)
-    view = OxigraphStore(readable_store(store), read_only=True)
     state = workbench.state(view)
     figure = [f for f in state["findings"] if "figure '84%'" in f["message"]]
     assert [f["claim"] for f in figure] == ["c01"]
@@ -629,25 +643,15 @@ def test_a_speaker_added_as_a_new_person_makes_the_claims_of_their_paragraph(
     """An interview's "**Aalto:** …": adding Aalto as a person makes the claims of his answers
     his (``by``), not the interviewer's question (a newcomer's head-to-head lost who argued
     what)."""
-    from conftest import DATA
-
-    store, reference = tmp_path / "store", tmp_path / "reference"
-    built.backup(store)
-    shutil.copytree(DATA / "reference", reference)
-    (tmp_path / "interview.txt").write_text(
+    workbench, view, file = _drafted(
+        built,
+        tmp_path / "interview.txt",
         "Mediation Is Patient Work\n\nExample Weekly, 5 October 2022\n\n"
         "**Example Weekly:** What happened on the night of the exchange? Our readers want to "
         "know how it was done.\n\n"
         "**Aalto:** Russia released many people that night. Most accounts agree on the number, "
         "and the handovers took place at several sites.\n",
-        "utf-8",
     )
-    done = kgdebate("--data-dir", str(store), "extract", str(tmp_path / "interview.txt"))
-    assert done.returncode == 0, done.stderr
-    settings = make_settings(tmp_path, data_dir=store, reference_dir=reference)
-    file = tmp_path / "interview.yaml"
-    workbench = Workbench(file, None, settings)
-    view = OxigraphStore(readable_store(store), read_only=True)
     state = workbench.state(view)
     names = [n["text"] for n in state["draft"]["new_entities"]]
     entity = {
