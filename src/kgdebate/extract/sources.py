@@ -63,7 +63,7 @@ SAYS = (  # "X said", "X has estimated", "X later reported"
     r"|claim|claims|claimed|insist|insists|insisted|warn|warns|warned|suggest|suggests"
     r"|suggested|believe(?! in\b)|believes(?! in\b)|describe|describes|described|tell|tells"
     r"|remind|reminds|reminded|argue|argues|argued|replied|replies|responded|countered"
-    r"|pledged|pledges|cautioned|cautions"  # an appeal or a pledge is its author's figure
+    r"|cautioned|cautions|pledged|pledges"  # a pledge, like an appeal, is its author's figure
     r"|(?:expect|expects|expected)(?! to\b)"  # "expects the treaty to take", not "expects to …"
     # "gave 21.8 million", "gave a figure of": never "gave shelter to"
     r"|(?:gave|gives|give)(?= (?:an? |the |its |their )?(?:figure|number|estimate|count|total"
@@ -378,7 +378,7 @@ class FigureSources:
         between = _after_number(self.text, position, marker.start()) if marker else ""
         # (a range's other end and a year are no later figure: "between 82% and 87% from May
         # 2022 to May 2023,^4")
-        between = YEAR.sub("", RANGE_END.sub("", between, count=1))
+        between = YEAR.sub("", RANGE_OTHER_END.sub("", between, count=1))
         if marker is None or re.search(r"\d", between):
             return None  # a marker after a later figure of the sentence is that figure's
         if self.notes is None:  # read once, when a text has a marker
@@ -499,7 +499,7 @@ def _contrasted_clause(text: str, sentence: tuple[int, int], position: int) -> t
     return (start, end)
 
 
-RANGE_END = re.compile(r"^\s*(?:and|to|-|–)\s*\d[\d.,]*\s?(?:%|per ?cent\b)?")
+RANGE_OTHER_END = re.compile(r"^\s*(?:and|to|-|–)\s*\d[\d.,]*\s?(?:%|per ?cent\b)?")
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
