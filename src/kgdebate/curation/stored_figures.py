@@ -14,22 +14,13 @@ from typing import Any
 import pyoxigraph as ox
 
 from kgdebate.ingest.emit import canonical_decimal
+from kgdebate.namespaces import XSD
+from kgdebate.queries import packaged_query
 from kgdebate.sparql_values import first_in_where, values_block
 from kgdebate.store import TripleStore
 
 STATISTIC_KINDS = ("percent", "count", "money")
-SAME_VALUE = """
-PREFIX kgd: <https://w3id.org/kgdebate/def/kgdebate#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-SELECT ?value ?statistic ?label ?unit WHERE {
-  ?statistic kgd:value ?value .
-  OPTIONAL { ?statistic rdfs:label ?label }
-  OPTIONAL { ?statistic kgd:unit/skos:notation ?unit }
-}
-ORDER BY ?statistic
-"""
-DECIMAL = ox.NamedNode("http://www.w3.org/2001/XMLSchema#decimal")
+DECIMAL = ox.NamedNode(str(XSD.decimal))
 
 
 def stored_matches(
@@ -45,7 +36,8 @@ def stored_matches(
     if not values:
         return {}
     block = values_block(["value"], [[ox.Literal(v, datatype=DECIMAL)] for v in values])
-    rows = store.query(first_in_where(SAME_VALUE, block))
+    query = packaged_query("kgdebate.curation", "queries", "same-value.rq")
+    rows = store.query(first_in_where(query, block))
     assert isinstance(rows, ox.QuerySolutions)
     prefix = f"{base}id/statistic/"
     matches: dict[int, list[dict[str, str]]] = {}
