@@ -58,7 +58,8 @@ FOLDS = "three|four|five|six|seven|eight|nine|ten"  # "threefold"
 ONCE = {"once": 1, "twice": 2, "thrice": 3}
 WORD_NUM = r"(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r"|\d+)"
 
-# A number in words before "per cent" ("Eighty per cent"): not "a"
+# A number in words before "per cent" ("Eighty per cent"): not "a"; the words are tried only
+# where "per cent" follows (an alternation of 100 words at every figure's start cost 6%)
 PERCENT_WORDS = "|".join(sorted((w for w in NUMBER_WORDS if w != "a"), key=len, reverse=True))
 UNIT_NOUNS = {  # what a count counts, in the words a text uses: the unit recorded
     "km": "km", "kilometres": "km", "kilometers": "km", "miles": "miles",
@@ -257,7 +258,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.I)),
     ("tonnes", re.compile(rf"(?<![\w.$€£-]){HEDGE}(?P<n>{NUM}) ?(?-i:Mt)\b", re.I)),
     ("percent", re.compile(
-        rf"(?<![\w.]){HEDGE}(?P<n>{NUM}|{PERCENT_WORDS})\s?(?:%|percent\b|per cent\b)", re.I)),
+        rf"(?<![\w.]){HEDGE}(?P<n>{NUM}|(?=[A-Za-z-]+ per ?cent\b)(?:{PERCENT_WORDS}))"
+        r"\s?(?:%|percent\b|per cent\b)", re.I)),
     # "risen threefold", "a 10-fold increase": so many times (not "twofold": "in two parts")
     ("fold", re.compile(
         rf"(?<![\w.$€£-]){HEDGE}(?P<n>{FOLDS}|\d+)-?fold\b", re.I)),
