@@ -469,7 +469,7 @@ def _up_to_clause(text: str, sentence: tuple[int, int], position: int) -> tuple[
     a later part does not ("… 43 million; RFE/RL put the number at 21.8 million")."""
     if BRACKETED_AT_END.search(text, sentence[0], sentence[1]):
         return sentence  # "84% …; the share was 80% in October (KIIS)." gives both their source
-    if SAID_AT_END.search(text, sentence[0], sentence[1]):
+    if SAID_AT_END.search(text, max(sentence[0], sentence[1] - 120), sentence[1]):
         return sentence  # "A released 215, while B handed over 55, officials in Kyiv said."
     end = text.find("; ", position, sentence[1])
     # nor one in a part set against it ("$10 a ton, while according to an IMF estimate …")
