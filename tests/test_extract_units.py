@@ -571,6 +571,18 @@ def test_a_delegate_s_tag_makes_the_state_they_speak_for_the_maker_of_their_clai
     assert [c.get("by") for c in claims] == [None, None, "turkey", "turkey"]
 
 
+def test_no_name_of_a_line_s_opening_word_after_a_month_or_a_note_s_mark() -> None:
+    """ "Published December 2023", "[1] Oral evidence …", "Ayes 241, Noes 198": no names."""
+    text = (
+        "The Committee took evidence in public. It met the Example Institute twice in May.[1]\n\n"
+        "Division No. 318: Ayes 241, Noes 198. The motion was agreed after a long debate.\n\n"
+        "## Notes\n\n[1] Oral evidence was taken in public at the Example Institute.\n"
+    )
+    names = proposals(text, header="A Report\n\nPublished December 2023\n\n")
+    assert "Example Institute" in names
+    assert names.isdisjoint({"Published", "Oral", "Ayes", "Noes", "Division No"}), names
+
+
 def test_an_interview_s_bold_tags_are_speakers_and_a_question_s_verb_no_name() -> None:
     """ "**Aalto:** …" is Aalto speaking (a name, though it opens the paragraph); "Was
     Medvedchuk one of them?" proposes Medvedchuk, not "Was Medvedchuk"."""

@@ -949,7 +949,7 @@ def _new_entities(
     # Each line with where it opens: a name there may be a capitalised common word, but not a
     # dateline's place ("Vienna, 8 October 2024": no word there opens a sentence).
     lines: list[tuple[int, int, bool, int | None]] = [
-        (start, end, False, start) for start, end in layout.sentences()
+        (start, end, False, _first_word(text, start)) for start, end in layout.sentences()
     ]
     for index, (start, end) in enumerate(layout.header):
         dated = bool(index and A_YEAR.search(text, start, end))
@@ -992,6 +992,8 @@ def _new_entities(
                 continue
             for candidate, first in _name_parts(text, match, opens):
                 candidate = TRAILING_MONTH.sub("", POSSESSIVE.sub("", candidate))  # "Africa’s"
+                if first == opens and " " not in candidate and not candidate.isupper():
+                    continue  # "Published" left of "Published December 2023": the line's opening
                 span = (first, first + len(candidate))
                 if match.re is not NAMED_PAPER and (
                     covered.overlaps(*span) or papers.overlaps(*span)  # "Istanbul communiqué"
@@ -1010,6 +1012,16 @@ def _new_entities(
                 occurrences.setdefault(candidate, []).append({"start": span[0], "end": span[1]})
     _add_surnames_alone(text, occurrences, covered, common_nouns)
     return [{"text": key, "occurrences": value} for key, value in occurrences.items()]
+
+
+LEADING_MARK = re.compile(r"(?:\[\d{1,3}\]|\^\d{1,3}|[¹²³⁴-⁹⁰]{1,3}|\d{1,3}\.)[ \t]+")
+"""A note's or a numbered paragraph's mark before its first word ("[1] Oral evidence …")."""
+
+
+def _first_word(text: str, start: int) -> int:
+    """Where a sentence's first word begins: after a note's mark or a paragraph's number."""
+    mark = LEADING_MARK.match(text, start)
+    return mark.end() if mark else start
 
 
 def _add_surnames_alone(

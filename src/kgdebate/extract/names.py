@@ -27,6 +27,7 @@ STOP_NAMES = {
     "rebuttal", "myth", "verdict", "rating", "false", "true", "misleading", "unproven",
     "mostly", "partly", "figure", "table", "section", "summary", "introduction", "conclusion",
     "article", "chapter", "paragraph", "volume", "annex", "page",  # "Article 51 of the Charter"
+    "ayes", "noes", "division",  # a parliament's record: "Division No. 318: Ayes 241, Noes 198"
     *(name.lower() for name in calendar.month_name if name),
     *(name.lower() for name in calendar.day_name),
     # a month's short form in a date ("7 Mar 2022"), a title's ("Sen."), "since" before a month
