@@ -141,6 +141,28 @@ def test_events_from_place_and_year_only_when_one_fits() -> None:
     assert [m.entity.kind for m in found.mentions] == ["actor"]
 
 
+def test_an_event_named_by_its_kind_and_its_day_or_month() -> None:
+    """ "the exchange of 21 September", "the September 2022 prisoner exchange": the store's one
+    prisoner exchange that began then; "the exchange of 3 March" names none."""
+    facts = EventFacts()
+    for event, start in (("swap-2022-09-21", "2022-09-21"), ("swap-2022-06-29", "2022-06-29")):
+        facts.add(f"https://x/id/event/{event}", "kind", "https://x/vocab/prisoner-exchange")
+        facts.add(f"https://x/id/event/{event}", "start", start)
+    swap = Entity("event", "swap-2022-09-21", "Event", "https://x/id/event/swap-2022-09-21")
+    gaz = Gazetteer([(swap, "Russia–Ukraine prisoner exchange of 2022", "label")], facts)
+    text = (
+        "A Note\n\n5 October 2022\n\nThe exchange of 21 September showed that talks can work. "
+        "The September 2022 prisoner exchange was the largest. The exchange of 3 March was "
+        "small.\n"
+    )
+    draft = make_draft(Source(Path("note.txt"), text, "0" * 64, False), gaz)
+    events = [(m["text"], m["slug"]) for m in draft.data["draft"]["mentions"]]
+    assert events == [
+        ("exchange of 21 September", "swap-2022-09-21"),
+        ("September 2022 prisoner exchange", "swap-2022-09-21"),
+    ]
+
+
 def test_fold_maps_every_character_back() -> None:
     text = "Straße Türkiye ﬁne"
     folded, where = fold(text)

@@ -242,6 +242,7 @@ def make_draft(
         figure for figure in find_figures(text, layout.header, doc_date) if figure.date
     ]
     in_prose = SpanIndex([(p.start, p.end) for p in prose])
+    found = _events_by_date(text, found, figures, gazetteer, in_prose)
     begins, ends = (
         _event_days(text, found, gazetteer, in_prose, edge) for edge in ("start", "end")
     )
@@ -268,6 +269,47 @@ def make_draft(
         text, layout, found, figures, dates, sides, guessed, gazetteer.adjectives
     )
     return Draft(data, text_name, text, source.converted)
+
+
+# An event named by its kind and its day or month: "the prisoner exchange of 21 September
+# 2022", "the exchange of 21 September", "the September prisoner exchange".
+EVENT_KINDS = {
+    "exchange": ("prisoner-exchange",), "swap": ("prisoner-exchange",),
+    "annexation": ("annexation",), "invasion": ("invasion",), "ceasefire": ("ceasefire",),
+    "counteroffensive": ("offensive",), "offensive": ("offensive",),
+    "talks": ("negotiations", "negotiation-round", "mediation"),
+}  # fmt: skip
+KIND_WORD = r"(?:prisoner |POW )?(?P<kind>" + "|".join(EVENT_KINDS) + r")s?"
+KIND_OF = re.compile(rf"\b{KIND_WORD} (?:of|on) $", re.I)  # "… exchange of " + the day
+MONTH_KIND = re.compile(rf" {KIND_WORD}\b", re.I)  # the month + " prisoner exchange"
+
+
+def _events_by_date(
+    text: str, found: Found, figures: list[Figure], gazetteer: Gazetteer, in_prose: SpanIndex
+) -> Found:
+    """``found`` with the events a text names by their kind and when they began, where the store
+    has exactly one such (never inside a mention already found)."""
+    taken = SpanIndex([(m.start, m.end) for m in found.mentions])
+    added = []
+    for figure in figures:
+        if figure.kind not in ("date", "relative-date") or not figure.date:
+            continue
+        if in_prose.holding(figure.start) is None:
+            continue
+        named = KIND_OF.search(text, max(0, figure.start - 40), figure.start)
+        if named and len(figure.date) == 10:
+            start, end = named.start(), figure.end
+        elif len(figure.date) == 7 and (named := MONTH_KIND.match(text, figure.end)):
+            start, end = figure.start, named.end()
+        else:
+            continue
+        fits = gazetteer.events.began(figure.date, EVENT_KINDS[named["kind"].lower()])
+        if len(fits) == 1 and not taken.overlaps(start, end):
+            entity = gazetteer.entities.get(("event", fits[0]), Entity("event", fits[0]))
+            added.append(Mention(start, end, text[start:end], entity, "kind-and-date"))
+    if not added:
+        return found
+    return replace(found, mentions=sorted([*found.mentions, *added], key=lambda m: m.start))
 
 
 def _motion(text: str, title: str) -> str:

@@ -379,6 +379,16 @@ class EventFacts:
         ]
         return self._outermost(fits)
 
+    def began(self, when: str, kinds: Iterable[str]) -> list[str]:
+        """The events of these kinds that began on ``when``: a day, or any day of a month."""
+        wanted = set(kinds)
+        fits = [
+            event
+            for event, facts in self.facts.items()
+            if facts["kind"] & wanted and any(start.startswith(when) for start in facts["start"])
+        ]
+        return self._outermost(fits)
+
     def with_participant(self, actor: str, kinds: Iterable[str]) -> list[str]:
         wanted = set(kinds)
         fits = [
