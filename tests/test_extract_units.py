@@ -163,6 +163,19 @@ def test_an_event_named_by_its_kind_and_its_day_or_month() -> None:
     ]
 
 
+def test_a_mediation_named_by_its_mediator_is_the_event_with_his_name_in_it() -> None:
+    facts = EventFacts()
+    facts.add("https://x/id/event/bennett-mediation", "kind", "https://x/vocab/mediation")
+    facts.add("https://x/id/event/bennett-mediation", "participant", "https://x/id/actor/bennett")
+    bennett = Entity("actor", "bennett", "Person")
+    gaz = Gazetteer([(bennett, "Naftali Bennett", "label")], facts)
+    text = "They came close in Belarus, during Naftali Bennett's mediation and in Istanbul."
+    found = gaz.find(text, [(0, len(text))])
+    assert [(m.text, m.entity.slug) for m in found.mentions] == [
+        ("Naftali Bennett's mediation", "bennett-mediation")
+    ]
+
+
 def test_fold_maps_every_character_back() -> None:
     text = "Straße Türkiye ﬁne"
     folded, where = fold(text)

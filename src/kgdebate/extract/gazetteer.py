@@ -38,6 +38,8 @@ CUES = {
     "mediat": ("mediation", "negotiations", "negotiation-round"),
 }
 
+# A mediation named by its mediator: "Naftali Bennett's mediation".
+HIS_MEDIATION = re.compile(r"['’]s (?:mediation|mediating)\b")
 # A meeting named by its place: "talks in Belarus", "the negotiations in Istanbul".
 CUE_IN = re.compile(r"\b(?:talks|negotiations|mediation|meeting|summit|round)\s+in\s+$", re.I)
 # Where a city's name is the city, not its state: "met Putin in Moscow", "flew to Moscow".
@@ -228,6 +230,13 @@ class Gazetteer:
                 found.ambiguous.append(Ambiguous(start, end, text[start:end], ordered))
         events = self._events_from_context(text, found.mentions, sentences)
         named_in = {m.end: m.start for m in events.mentions if m.how == "place-and-cue"}
+        # "Naftali Bennett's mediation" is the event, the person's name a part of its name
+        owners = {(m.start, m.end) for m in events.mentions if HIS_MEDIATION.search(m.text)}
+        found.mentions = [
+            m
+            for m in found.mentions
+            if not any(start == m.start and m.end < end for start, end in owners)
+        ]
         found.mentions = [  # "the talks in Belarus": the place is part of the event's name
             m for m in found.mentions if not named_in.get(m.end, m.start) < m.start
         ]
@@ -267,7 +276,8 @@ class Gazetteer:
                     start = named_by.start()
             elif mention.entity.type == "Person" and "mediat" in cues[held]:
                 fits = self.events.with_participant(mention.entity.slug, ("mediation",))
-                end, how = mention.end, "participant-and-cue"
+                owned = HIS_MEDIATION.match(text, mention.end)  # "Naftali Bennett's mediation"
+                end, how = (owned.end() if owned else mention.end), "participant-and-cue"
             else:
                 continue
             entities = tuple(self.entities.get(("event", s), Entity("event", s)) for s in fits)
