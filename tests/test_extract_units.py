@@ -57,6 +57,12 @@ def source_of(sentence: str) -> str | None:
     return FigureSources(sentence, [(0, len(sentence))]).of(figure.start())
 
 
+def sources_at(text: str, *figures: str) -> list[str | None]:
+    """The source drafted for each figure of ``text`` (its words, where they first occur)."""
+    sources = FigureSources(text, sentences(text, 0, len(text)))
+    return [sources.of(text.index(words)) for words in figures]
+
+
 def links(text: str, facts: EventFacts | None = None) -> list[tuple[str, str]]:
     found = gazetteer(facts).find(text, [(0, len(text))])
     return [(m.text, m.entity.slug) for m in found.mentions]
@@ -979,13 +985,11 @@ def test_a_source_named_in_a_later_part_of_the_sentence_or_described_before() ->
         "ship-tracking service based in Tallinn, follows every ship. By its count, about 760 "
         "loaded voyages have left Odesa."
     )
-    sources = FigureSources(text, sentences(text, 0, len(text)))
-    found = {words: sources.of(text.index(words)) for words in ("43 million", "21.8", "760")}
-    assert found == {
-        "43 million": None,
-        "21.8": "Radio Free Europe/Radio Liberty",
-        "760": "Pontic Freight Monitor",
-    }
+    assert sources_at(text, "43 million", "21.8", "760") == [
+        None,
+        "Radio Free Europe/Radio Liberty",
+        "Pontic Freight Monitor",
+    ]
 
 
 def test_a_sentence_that_points_back_takes_the_source_whose_work_it_names() -> None:
@@ -996,10 +1000,11 @@ def test_a_sentence_that_points_back_takes_the_source_whose_work_it_names() -> N
         "aid. The appeal sought $5.6 billion. President Recep Tayyip Erdoğan spoke too. "
         "Erdoğan's spokesman said 15 commanders were listed."
     )
-    sources = FigureSources(text, sentences(text, 0, len(text)))
-    assert sources.of(text.index("18 million")) == "Martin Griffiths"
-    assert sources.of(text.index("$5.6")) == "UN"
-    assert sources.of(text.index("15 commanders")) == "Recep Tayyip Erdoğan's spokesman"
+    assert sources_at(text, "18 million", "$5.6", "15 commanders") == [
+        "Martin Griffiths",
+        "UN",
+        "Recep Tayyip Erdoğan's spokesman",
+    ]
 
 
 def test_a_survey_s_wave_his_count_and_the_writer_s_own_survey() -> None:
@@ -1010,10 +1015,11 @@ def test_a_survey_s_wave_his_count_and_the_writer_s_own_survey() -> None:
         "million people. That is out of 43 million, by his count. This institute's own survey "
         "of aid workers found that 41 percent disagree."
     )
-    sources = FigureSources(text, sentences(text, 0, len(text)))
-    assert sources.of(text.index("80%")) == "KIIS"
-    assert sources.of(text.index("43 million")) == "Martin Griffiths"
-    assert sources.of(text.index("41 percent")) is None
+    assert sources_at(text, "80%", "43 million", "41 percent") == [
+        "KIIS",
+        "Martin Griffiths",
+        None,
+    ]
 
 
 def test_a_sentence_opening_with_a_pronoun_takes_the_source_named_before() -> None:
@@ -1023,9 +1029,7 @@ def test_a_sentence_opening_with_a_pronoun_takes_the_source_named_before() -> No
         "Ships queued off Istanbul. Ahmet Sample, the association's chairman, said 40 ships "
         "waited. He added that members had lost at least 12 days of sailings. Prices rose 5%."
     )
-    sources = FigureSources(text, sentences(text, 0, len(text)))
-    assert sources.of(text.index("at least 12")) == "Ahmet Sample"
-    assert sources.of(text.index("5%")) is None
+    assert sources_at(text, "at least 12", "5%") == ["Ahmet Sample", None]
 
 
 def test_each_part_of_a_sentence_that_sets_two_sources_against_each_other_keeps_its_own() -> None:
@@ -1036,9 +1040,7 @@ def test_each_part_of_a_sentence_that_sets_two_sources_against_each_other_keeps_
         "Ukrainian officials say 300 ships sailed, whereas Russian officials claim only 100 did. "
         "KIIS found 84% opposed, but 10% were undecided."
     )
-    sources = FigureSources(text, sentences(text, 0, len(text)))
-    found = [sources.of(text.index(words)) for words in ("6 m", "5 m", "300", "100", "84", "10%")]
-    assert found == [
+    assert sources_at(text, "6 m", "5 m", "300", "100", "84", "10%") == [
         "UNHCR",
         "Example Monitor",
         "Ukrainian officials",
@@ -1056,13 +1058,11 @@ def test_a_pronoun_after_the_figure_or_the_institute_takes_the_source_named_befo
         "Our tracking at the institute counts about 150 ships. UNHCR said 6 million had left. "
         "Another 2 million may follow, she added. The agency counted 300 camps."
     )
-    sources = FigureSources(text, sentences(text, 0, len(text)))
-    found = {words: sources.of(text.index(words)) for words in ("150", "2 million", "300")}
-    assert found == {
-        "150": "Vistula Institute for Security Studies",
-        "2 million": "UNHCR",
-        "300": "UNHCR",
-    }
+    assert sources_at(text, "150", "2 million", "300") == [
+        "Vistula Institute for Security Studies",
+        "UNHCR",
+        "UNHCR",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -2198,8 +2198,7 @@ def test_a_work_pointed_back_at_is_its_maker_s_not_its_title_s() -> None:
         "UNHCR's Global Trends report, published in June, puts refugees at 6 million. The same "
         "report counts 3.7 million people displaced inside the country."
     )
-    sources = FigureSources(text, sentences(text, 0, len(text)))
-    assert sources.of(text.index("6 million")) == sources.of(text.index("3.7 million")) == "UNHCR"
+    assert sources_at(text, "6 million", "3.7 million") == ["UNHCR", "UNHCR"]
 
 
 def test_a_claim_s_statement_drops_markdown_s_marks_and_its_quote_keeps_them() -> None:
@@ -2259,9 +2258,8 @@ def test_a_footnote_marker_after_a_full_stop_ends_the_sentence_and_names_its_fig
         "In September 2022, 7.5 million refugees were recorded.^2",
         "In February, almost 6 million people were displaced.^3",
     ]
-    sources = FigureSources(text, sentences(text, 0, len(text)))
-    assert sources.of(text.index("7.5")) == "UNHCR" and sources.of(text.index("almost")) == "IOM"
-    assert sources.of(text.index("82%")) == "KIIS"  # the range's end and the years are no figure
+    # the range's end and the years before the marker are no later figure of "82%"
+    assert sources_at(text, "7.5", "almost", "82%") == ["UNHCR", "IOM", "KIIS"]
 
 
 def test_what_the_outlet_or_it_says_after_the_figures_is_the_source_named_before() -> None:
@@ -2270,9 +2268,7 @@ def test_what_the_outlet_or_it_says_after_the_figures_is_the_source_named_before
         "Ukrainians, the outlet says. The Example Families Association, which opened a hotline, "
         "says at least 1,400 families wait. Some have waited seven months, it says."
     )
-    sources = FigureSources(text, sentences(text, 0, len(text)))
-    assert sources.of(text.index("205")) == "Kyiv Independent"
-    assert sources.of(text.index("seven")) == "Example Families Association"
+    assert sources_at(text, "205", "seven") == ["Kyiv Independent", "Example Families Association"]
 
 
 def test_a_percentage_in_words() -> None:

@@ -25,6 +25,7 @@ from kgdebate.curation.yamltext import (
     replace_item,
     set_key,
 )
+from kgdebate.extract.figures import CURRENCIES
 from kgdebate.extract.layout import read_layout
 from kgdebate.extract.statements import plain_words
 from kgdebate.extract.writing import block_yaml
@@ -814,7 +815,7 @@ def new_statistic(edit: Edit, arguments: dict[str, Any]) -> list[Splice]:
     return splices
 
 
-CURRENCY_UNITS = ("USD", "EUR", "GBP")
+CURRENCY_UNITS = tuple(CURRENCIES.values())  # the units a sum of money is given in
 
 
 def _fits(figure: dict[str, Any], unit: str) -> None:

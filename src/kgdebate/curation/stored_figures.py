@@ -13,13 +13,13 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from kgdebate.extract.figures import STATISTIC_KINDS
 from kgdebate.ingest.emit import canonical_decimal
 from kgdebate.namespaces import XSD
 from kgdebate.queries import packaged_query
 from kgdebate.sparql_values import first_in_where, values_block
 from kgdebate.store import TripleStore
 
-STATISTIC_KINDS = ("percent", "count", "money")
 DECIMAL = ox.NamedNode(str(XSD.decimal))
 
 

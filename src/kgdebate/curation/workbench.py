@@ -25,6 +25,8 @@ from pathlib import Path
 from typing import Any
 
 from kgdebate.config import Settings
+from kgdebate.curation.entities import TYPES as ENTITY_TYPES
+from kgdebate.curation.entities import add_to_reference, new_entity
 from kgdebate.curation.operations import (
     CITED_AS,
     EVIDENCE,
@@ -217,6 +219,7 @@ class Workbench:
                 "evidence": EVIDENCE,
                 "qualifiers": QUALIFIERS,
                 "stances": STANCE_LABELS,
+                "entity_types": list(ENTITY_TYPES),  # what a new name may be added as
                 "themes": [t["id"] for t in (data.get("debate") or {}).get("themes", [])],
                 # each theme by its title in the menu ("The record of talks", not "t2")
                 "theme_titles": {
@@ -359,8 +362,6 @@ class Workbench:
         """An unknown name of the draft added to the reference data as a new actor or place
         (loaded into the store through the reference data's gate), then mentioned by the
         claims that hold it."""
-        from kgdebate.curation.entities import add_to_reference, new_entity
-
         entity = new_entity(arguments)
         # One lock over the whole: two names added in quick succession must not both pass the
         # version check and then have the second's YAML edit refused after its reference data

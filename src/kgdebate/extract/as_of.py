@@ -13,10 +13,9 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from kgdebate.extract.figures import Figure
+from kgdebate.extract.figures import STATISTIC_KINDS, Figure
 from kgdebate.extract.spans import SpanIndex
 
-STATISTIC_KINDS = ("percent", "count", "money")
 DATE_KINDS = ("date", "relative-date", "year")
 # A year that is part of a name ("the 2030 Agenda"): no date of a figure's.
 IN_A_NAME = re.compile(r"(?<=\bthe )\d{4}(?= [A-Z])")

@@ -19,7 +19,7 @@ from typing import Any
 from kgdebate import __version__
 from kgdebate.errors import InputError
 from kgdebate.extract.as_of import FigureDates
-from kgdebate.extract.figures import Figure, dated_by_events, find_figures
+from kgdebate.extract.figures import STATISTIC_KINDS, Figure, dated_by_events, find_figures
 from kgdebate.extract.gazetteer import Entity, Found, Gazetteer, Mention, fold
 from kgdebate.extract.layout import (
     ANSWERING,
@@ -749,7 +749,7 @@ def _figure_item(figure: Figure, sources: FigureSources, dates: FigureDates) -> 
         for key, value in vars(figure).items()
         if value is not None and not (key == "approximate" and value is False)
     }
-    source = sources.of(figure.start) if figure.kind in ("percent", "count", "money") else None
+    source = sources.of(figure.start) if figure.kind in STATISTIC_KINDS else None
     if source:  # the source the text names: for the curator's `source:`
         item["attributed_to"] = source
     as_of = dates.of(figure)

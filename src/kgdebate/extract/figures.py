@@ -315,6 +315,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("bare", re.compile(rf"\b(?P<n>{WORD_NUM})(?= (?:voted|abstained)\b)", re.I)),
 ]  # fmt: skip
 CURRENCIES = {"$": "USD", "€": "EUR", "£": "GBP"}
+STATISTIC_KINDS = ("percent", "count", "money")
+"""The kinds of figure a statistic is made of (the others are dates)."""
 # A time counted to or from something dates it ("Four days later", "two years before the war").
 LATER = re.compile(r"(?i:days?|weeks?|months?|years?|hours?) (?:later|earlier|before|after)\b")
 

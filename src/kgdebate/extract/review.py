@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from kgdebate.errors import InputError
+from kgdebate.extract.figures import STATISTIC_KINDS
 from kgdebate.ingest.yamlstrict import Loaded, load_strict
 
 
@@ -76,7 +77,7 @@ def decisions_left(loaded: Loaded, path: Path) -> list[str]:
     for index, figure in enumerate(draft.get("figures", [])):
         if "decision" in figure or "statistic" in figure:  # not one, or one the store has
             continue
-        if figure["kind"] in ("percent", "count", "money") and figure["text"] not in cited:
+        if figure["kind"] in STATISTIC_KINDS and figure["text"] not in cited:
             drafted = [  # what the draft found, for the statistic's fields
                 f"{key} {figure[key]}" for key in ("unit", "as_of") if figure.get(key)
             ] + ([f"source {figure['attributed_to']!r}"] if figure.get("attributed_to") else [])

@@ -485,7 +485,7 @@ function slugOf(text) {
 function newEntityForm(name, index) {
   // A government is of a state: the reference data's gate refuses one without it
   const governs = el("input", { type: "text", size: "14", placeholder: "the state it governs (id)", hidden: true, "aria-label": `state “${name.text}” governs` });
-  const type = select(["person", "think-tank", "international-organization", "government", "news-organization", "company", "place"], "person", `what “${name.text}” is`, (kind) => { governs.hidden = kind !== "government"; });
+  const type = select(state.options.entity_types, "person", `what “${name.text}” is`, (kind) => { governs.hidden = kind !== "government"; });
   const slug = el("input", { type: "text", size: "18", value: slugOf(name.text), "aria-label": `id for “${name.text}”` });
   const label = el("input", { type: "text", size: "20", value: name.text, "aria-label": `name of “${name.text}”` });
   const description = el("input", { type: "text", size: "30", placeholder: "who or what it is, in a sentence", "aria-label": `description of “${name.text}”` });
