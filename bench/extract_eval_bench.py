@@ -47,6 +47,7 @@ SETS = {  # beside the labelled set, by how far they are from what the tool was 
     "unseen-7": "held out: written without sight of the tool, never tuned on",
     "unseen-8": "held out: written without sight of the tool, never tuned on",
     "unseen-9": "held out: written without sight of the tool, never tuned on",
+    "unseen-10": "held out: written without sight of the tool, never tuned on",
     "fresh": "held out (figures seen once)",
     "train": "written without sight of the tool, then tuned on",
     "train-2": "written without sight of the tool, then tuned on",
@@ -57,6 +58,7 @@ SETS = {  # beside the labelled set, by how far they are from what the tool was 
     "train-8": "written without sight of the tool, scored once, then tuned on",
     "train-9": "written without sight of the tool, scored once, then tuned on",
     "train-10": "written without sight of the tool, scored once, then tuned on",
+    "train-11": "written without sight of the tool, scored once, then tuned on",
     "later": "written after tuning, then tuned on",
 }
 SPEAKER_TAG = re.compile(r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}: ")

@@ -12,7 +12,9 @@ import pytest
 import yaml
 
 from kgdebate.errors import InputError
+from kgdebate.extract import draft as draft_module
 from kgdebate.extract import figures
+from kgdebate.extract import sources as sources_module
 from kgdebate.extract.draft import AGAINST_MOTION, FOR_MOTION, Draft, make_draft
 from kgdebate.extract.figures import dated_by_events, find_figures
 from kgdebate.extract.gazetteer import ADDRESS, Entity, EventFacts, Gazetteer, address_spans, fold
@@ -1624,6 +1626,53 @@ def test_trying_the_patterns_where_a_figure_can_start_finds_what_a_full_scan_fin
     everywhere = [find_figures(text, [(0, len(text))], date(2023, 9, 19)) for text in texts]
     assert sum(map(len, everywhere)) > 400  # dates, counts, sums and periods of 25 documents
     assert around == everywhere
+
+
+def _labelled_and_test_texts() -> list[str]:
+    root = Path(__file__).resolve().parent.parent
+    return [
+        path.read_text("utf-8")
+        for path in sorted((root / "bench" / "extract_eval").glob("**/*.txt"))
+        + sorted((root / "tests" / "data" / "documents").glob("*.*"))
+    ]
+
+
+def test_a_named_paper_is_found_as_the_plain_pattern_finds_it() -> None:
+    """`NAMED_PAPER` checks what stands before a name's capital after the capital (so that the
+    scan can skip to the next capital): it finds what the plain pattern, checks first, finds."""
+    plain = re.compile(
+        r"(?<![\w'’])(?!(?:The|This|That|These|Those|Its|Their|Our|An?)\b)[A-Z][\w’'-]+"
+        r" (?:communiqué|memorandum|declaration|protocol|format|accords?)\b"
+        r"|(?<=\b[Tt]he )(?!(?:The|This|That|These|Those)\b)[A-Z][\w’'-]+ agreements?\b"
+    )
+    texts = _labelled_and_test_texts() + [
+        "The Minsk protocol; the Minsk agreements; This protocol, An accord, A format, Its "
+        "declaration, Our memorandum, Their communiqué, the The agreement, Istanbul communiqué, "
+        "xMinsk protocol, ’Minsk protocol, -Minsk protocol, Ana format, the Their agreement, "
+        "Free Association agreement, the Those agreements, Anna protocols"
+    ]
+    found = [[m.span() for m in draft_module.NAMED_PAPER.finditer(text)] for text in texts]
+    assert found == [[m.span() for m in plain.finditer(text)] for text in texts]
+    assert sum(map(len, found)) >= 8
+
+
+def test_trying_source_patterns_only_where_their_cues_are_finds_the_same_sources(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A source pattern is tried only in a sentence holding its cues (`sources.CUES`): a cue
+    that a pattern can match without would lose sources, and this says so."""
+    texts = _labelled_and_test_texts()
+
+    def every_source(text: str) -> list[str | None]:
+        layout = read_layout(text)
+        sources = FigureSources(text, layout.sentences() + layout.header + layout.boilerplate)
+        return [sources.of(f.start) for f in find_figures(text, [(0, len(text))], None)]
+
+    cued = [every_source(text) for text in texts]
+    uncued = [(rank, pattern, ()) for rank, pattern, _ in sources_module._CUED]
+    monkeypatch.setattr(sources_module, "_CUED", uncued)
+    assert [every_source(text) for text in texts] == cued
+    assert sum(source is not None for found in cued for source in found) > 300
 
 
 def test_looking_for_addresses_near_their_marks_finds_what_a_full_scan_finds() -> None:

@@ -682,7 +682,6 @@ def test_hostile_literals_and_iris_render_inert(hostile_app: Flask) -> None:
     assert response.headers["X-Content-Type-Options"] == "nosniff"
 
 
-
 @pytest.mark.parametrize(
     ("words", "shown"),
     [

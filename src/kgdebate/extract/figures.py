@@ -413,13 +413,13 @@ def find_figures(text: str, spans: list[tuple[int, int]], today: date | None) ->
 
 # The words a figure's match can start with (besides a digit or a currency sign): the scan
 # tries the patterns only where one of them starts a word.
-FIRST_WORDS = (
+NOT_HEDGES = (
     set(MONTHS) | {day.lower() for day in calendar.day_name} | set(NUMBER_WORDS) | set(SEASONS)
-    | set(VAGUE) | set(QUARTERS) | {hedge.split()[0] for hedge in HEDGES}
-    | {f"{n}fold" for n in FOLDS.split("|")}
+    | set(VAGUE) | set(QUARTERS) | {f"{n}fold" for n in FOLDS.split("|")}
     | {"the", "within", "in", "over", "during", "this", "last", "next", "early", "late", "since",
        "yesterday", "today", "tomorrow", "tonight", "by", "half", "twice", "thrice", "that"}
 )  # fmt: skip
+FIRST_WORDS = NOT_HEDGES | {hedge.split()[0] for hedge in HEDGES}
 # Common first words that start a figure only before one of a few words ("the past 20 months",
 # "in the coming year", "as many as", "at least"): elsewhere ("the war", "in Kyiv") no pattern
 # is tried.
@@ -429,8 +429,14 @@ ONLY_BEFORE = {
     | set(SEASONS) | set(QUARTERS),
     "that": {"same"},
     "in": {"the"}, "within": {"the"}, "during": {"the"}, "by": {"the"},
-    "as": {"many", "few"}, "at": {"least"}, "an": {"estimated"},
-}  # fmt: skip
+} | {quarter: {"quarter"} for quarter in QUARTERS}  # fmt: skip
+# A hedge's first word that starts nothing else starts a figure only before the hedge's next
+# word: "more" before "than", "up" before "to", "no" before "more", "fewer" or "less".
+ONLY_BEFORE |= {
+    first: {hedge.split()[1] for hedge in HEDGES if hedge.startswith(f"{first} ")}
+    for first in {hedge.split()[0] for hedge in HEDGES if " " in hedge}
+    if first not in NOT_HEDGES | set(HEDGES)
+}
 WORD_START = re.compile(r"[A-Za-z]+|\d+|[$€£~]")
 NEXT_WORD = re.compile(r" ([A-Za-z0-9]+)")
 
