@@ -744,6 +744,17 @@ def proposals(text: str, header: str = "A Note\n\n12 May 2024\n\n") -> set[str]:
          "officials in Kyiv"),  # the reporting clause at the end reports both parts
         ("One analyst at Example Policy Forum cautioned that it dipped to 80% last month.",
          "one analyst at Example Policy Forum"),
+        ("By one widely cited count it took 14 villages.", "one widely cited count"),
+        ("By some estimates, the failure cost $6.5 trillion.", "some estimates"),
+        ("The Example Panel measured 80% in October.", "Example Panel"),
+        ("Anna Roe gave that figure in Geneva, out of a population of 43 million.", "Anna Roe"),
+        ("A viral post says the deal moved barely 10 million tonnes.", "viral post"),
+        # the producer one reports, not the one who reports it
+        ("Example Wire reports a new KIIS figure of 74% today.", "KIIS"),
+        ("Example Wire reported the latest UNHCR data: 6 million.", "UNHCR"),
+        # a work cited with its year is where it was read, not who made the figure
+        ("A KIIS wave fielded in June found 84% (Example Daily 2023).", "KIIS"),
+        ("The share was 84% (Example Daily 2023).", "Example Daily"),
     ],
 )  # fmt: skip
 def test_the_source_a_sentence_names_for_its_figures(sentence: str, source: str | None) -> None:
@@ -991,6 +1002,28 @@ def test_a_source_named_in_a_later_part_of_the_sentence_or_described_before() ->
         None,
         "Radio Free Europe/Radio Liberty",
         "Pontic Freight Monitor",
+    ]
+
+
+def test_each_part_of_a_sentence_takes_its_own_credit() -> None:
+    """A part opened by whose work it is (", and the UN's appeal asked for") or by a work cited
+    with its year keeps its own source; a count credited in the next sentence ("That count comes
+    from …") takes that credit; "the federation" is the federation named before."""
+    text = (
+        "Anna Roe put the number in need at nearly 18 million in February, and the UN's appeal "
+        "asked for $5.6 billion. The share stayed between 82% and 87% (Kowalski and Brandt "
+        "2023), and a KIIS wave fielded in June again found 84%. In its final week the corridor "
+        "handled 16 ships. That count comes from port officials in Odesa. Ministers met the "
+        "Example Shipping Federation (ESF). The federation estimates that cover could rise by up "
+        "to 2 percent."
+    )
+    assert sources_at(text, "18 million", "$5.6", "82%", "84%", "16 ships", "up to 2") == [
+        "Anna Roe",
+        "UN",
+        "Kowalski and Brandt",
+        "KIIS",
+        "port officials in Odesa",
+        "Example Shipping Federation",
     ]
 
 
@@ -1438,7 +1471,8 @@ def test_a_hedged_figure_says_which_bound_it_is() -> None:
     more than" an upper one; "about" none (it is approximate only)."""
     text = (
         "More than 90 ships waited, nearly 1,000 km apart; no more than 10 per cent of the cargo "
-        "reached hundreds of thousands of people, about 60 per cent of demand."
+        "reached hundreds of thousands of people, about 60 per cent of demand; a post said it "
+        "moved barely 10 million tonnes."
     )
     found = {
         f.text: (f.bound, f.approximate)
@@ -1450,7 +1484,15 @@ def test_a_hedged_figure_says_which_bound_it_is() -> None:
         "no more than 10 per cent": ("upper", True),
         "hundreds of thousands of people": ("lower", True),
         "about 60 per cent": (None, True),
+        "barely 10 million tonnes": ("upper", True),
     }
+
+
+def test_one_who_speaks_of_a_bare_number_counts_what_was_counted_before() -> None:
+    """ "Erdoğan spoke of 200": the people counted before, as "put it at 200" does."""
+    text = "Russia released 215 people. Erdoğan spoke of 200, according to Example Daily News."
+    found = find_figures(text, [(0, len(text))], None)
+    assert [(f.text, f.unit) for f in found] == [("215 people", "people"), ("200", "people")]
 
 
 def test_adjectives_of_known_places_roles_in_the_plural_and_head_nouns_are_not_proposed() -> None:
@@ -2220,7 +2262,7 @@ def test_a_day_the_same_as_or_counted_from_one_before_it(
 def test_counts_of_those_named_before_and_of_a_name_between() -> None:
     """ "205 of them" are of the 215 people before; "diplomats, 212 of them" are diplomats;
     "put it at 200" answers the count asked about in the paragraph before; "108 Azov fighters"
-    and "4 abstentions" count people and votes."""
+    and "4 abstentions" count people and members abstaining."""
     text = (
         "The vote was 9 in favour and 4 abstentions. Russia released 215 people. Most say 205 "
         "of them were Ukrainians, including 108 Azov fighters.\n\nHürriyet put it at 200. "
@@ -2229,7 +2271,7 @@ def test_counts_of_those_named_before_and_of_a_name_between() -> None:
     found = find_figures(text, [(0, text.index("\n")), (text.index("Hürriyet"), len(text))], None)
     units = {f.text: f.unit for f in found}
     assert units["205"] == "people" and units["108 Azov fighters"] == "people"
-    assert units["4 abstentions"] == "votes"
+    assert units["4 abstentions"] == "abstentions"  # not votes cast
     assert units["200"] == "people" and units["212"] == "people"
 
 
@@ -2366,6 +2408,16 @@ def test_a_numbered_paragraph_ending_in_a_footnote_marker_is_prose() -> None:
         "Belarus. The first round was held near the border.\n"
     )
     assert [text[p.start : p.start + 2] for p in read_layout(text).paragraphs()] == ["1.", "2."]
+
+
+def test_a_post_that_ends_in_an_emoji_is_prose() -> None:
+    """A thread's first post ("… come from? 🧵") is the body, not a header line."""
+    text = (
+        "Counting the displaced: a thread\n\nAnna Example (@example) · 20 November 2023\n\n1/ "
+        "Last week a debate said 6 million people are abroad. It names no source. Where could "
+        "that number come from? 🧵\n\n2/ Start abroad. UNHCR recorded 7.5 million refugees.\n"
+    )
+    assert [text[p.start : p.start + 2] for p in read_layout(text).paragraphs()] == ["1/", "2/"]
 
 
 def test_counts_in_words_beyond_twelve() -> None:

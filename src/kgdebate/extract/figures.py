@@ -93,7 +93,7 @@ UNIT_NOUNS = {  # what a count counts, in the words a text uses: the unit record
     "doctors": "people", "nurses": "people", "teachers": "people", "farmers": "people",
     "evacuees": "people", "deportees": "people", "orphans": "people", "mercenaries": "people",
     "analysts": "people", "officials": "people", "capitals": "capitals", "cities": "cities",
-    "abstentions": "votes", "witnesses": "people", "diplomats": "people",
+    "abstentions": "abstentions", "witnesses": "people", "diplomats": "people",
 }  # fmt: skip
 # Words that may stand between a number and a plural and are no adjective of it: "2 million are
 # refugees".
@@ -118,7 +118,7 @@ COUNT_ADJECTIVE = (  # no number ("One hundred forty-one countries", "a mere eig
 # A people named by a plural after a count: "205 Ukrainians" (capitalised: never "3 plans").
 DEMONYM_PLURAL = r"(?-i:[A-Z][a-z]+(?:ians|ans|ese|is|inos|ims|ews))"  # "Filipinos", "Muslims"
 HEDGES = {  # a hedge before a figure makes it approximate
-    "nearly": "upper", "almost": "upper", "up to": "upper", "about": None, "around": None,
+    "nearly": "upper", "almost": "upper", "barely": "upper", "up to": "upper", "about": None, "around": None,
     "roughly": None, "some": None, "approximately": None, "an estimated": None,
     "more than": "lower", "over": "lower", "at least": "lower", "less than": "upper",
     "fewer than": "upper", "under": "upper", "just under": "upper", "as many as": "upper",
@@ -734,9 +734,9 @@ THE_NUMBER = re.compile(  # "its previous estimate, in November, was about 1,500
 )
 # "put it at 200": the number counted before, in its paragraph or, where it has none, in the text
 # (an interview's answer to a question about a count given before)
-PUT_IT = re.compile(  # "put it at 200", "put the number freed at 200"
-    r"\bput (?:it|them|the (?:number|figure|total|toll|count)(?: [a-z]+){0,2}) (?:at|closer to"
-    r"|nearer) (?:about |around |some )?$",
+PUT_IT = re.compile(  # "put it at 200", "put the number freed at 200", "spoke of 200"
+    r"\b(?:put (?:it|them|the (?:number|figure|total|toll|count)(?: [a-z]+){0,2}) (?:at|closer to"
+    r"|nearer)|spoke of|speaks of) (?:about |around |some )?$",
     re.I,
 )
 OF_THEM = re.compile(r" of (?:them|those|these)\b")  # "205 of them": of the count before

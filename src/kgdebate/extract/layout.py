@@ -126,7 +126,10 @@ SENTENCE_END = re.compile(FULL_STOP + r"|(?<=\S)(?=\n[ \t]*(?:[-*•][ \t]|\|))"
 FULL_STOP_ONLY = re.compile(FULL_STOP)  # the same ends in a text without a line break
 LIST_MARKER = re.compile(r"[ \t]*[-*•][ \t]+")
 # A sentence's end, a footnote's marker after it ("… of Ukraine.[1]", "… in 2023.³") too
-PROSE_END = re.compile(r"[.!?:][\"”’)]*(?:\[\d{1,3}\]|\^\d{1,3}|[¹²³⁴-⁹⁰]+)?$")
+PROSE_END = re.compile(  # an emoji may close a post: "Where do those numbers come from? 🧵"
+    r"[.!?:][\"”’)]*(?:\[\d{1,3}\]|\^\d{1,3}|[¹²³⁴-⁹⁰]+)?"
+    r"(?:\s*[\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]+)?$"
+)
 LONGEST_WRAPPED = 160  # characters: text wrapped by hand or by a tool stays well under this
 
 

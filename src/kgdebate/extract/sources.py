@@ -36,7 +36,7 @@ VAGUE_SOURCE = (  # a source a text names without a name: "military analysts", "
     r"|source|diplomat|researcher|monitor|tallie|staffer|spokesperson|aide|insider|broker|trader"
     r"|resident|witness|pollster|organiser|organizer|moderator|economist|partner|commentator"
     r"|agencie|volunteer|group|adviser|advisor|ambassador|envoy|negotiator|mediator|operator"
-    r"|worker|military|army|armie|navy|navie|insurer|driver|shipper|shipowner)(?:e?s)?)"
+    r"|worker|military|army|armie|navy|navie|insurer|driver|shipper|shipowner|post)(?:e?s)?)"
 )
 TIME_NAME = "|".join([m for m in calendar.month_name if m] + list(calendar.day_name))
 NARROWED = (  # what narrows a vague source down: "in Odesa", "involved in the talks", "at the
@@ -57,6 +57,7 @@ SAYS = (  # "X said", "X has estimated", "X later reported"
     r"|put|puts|(?:is |are )?asking(?= (?:[a-z]+ )?for\b)"  # "is asking donors for"
     r"|found|finds|recorded|records|appealed for|sought(?! to\b)|noted|notes|wrote|writes|stated"
     r"|announced|confirmed|calculated|projected|forecast|showed|shows|registered|say|estimate"
+    r"|measured|measures"  # "KIIS measured 80% in October"
     # "UNHCR added that …", not "the World Bank added $37.5 billion"
     r"|report|note|count|find|recalled|added(?= that\b|[,.:]|$)|asked|asks|polled|polls"
     r"|surveyed|surveys"
@@ -66,7 +67,8 @@ SAYS = (  # "X said", "X has estimated", "X later reported"
     r"|cautioned|cautions|pledged|pledges"  # a pledge, like an appeal, is its author's figure
     r"|(?:expect|expects|expected)(?! to\b)"  # "expects the treaty to take", not "expects to …"
     # "gave 21.8 million", "gave a figure of": never "gave shelter to"
-    r"|(?:gave|gives|give)(?= (?:an? |the |its |their )?(?:figure|number|estimate|count|total"
+    r"|(?:gave|gives|give)(?= (?:an? |the |its |their |that |this )?(?:figure|number|estimate"
+    r"|count|total"
     r"|tally|\d|about|around|nearly|almost|some|more|over|at least)))"
     # not "confirmed its commitment": a pledge, not a report; not "gold …, calculated to be
     # worth": a participle
@@ -138,6 +140,18 @@ VAGUE_SAYS = re.compile(
     rf"(?: (?:quoted|cited) by (?:the )?{SOURCE_NAME})?"
     rf"(?:, [a-z]+ing [^,;.]{{1,60}},)?,? {SAYS}\b"
 )
+BRACKETED = (  # a source in brackets after the figure
+    # "6.2 million refugees (UNHCR) have left", "… displaced (UNHCR, as of February)" ending a
+    # list item, "(source: UNHCR)"; not a dateline's agency ("KYIV, March 3 (Example Wire) –")
+    re.compile(
+        r"\d[\d,.]*(?:%| ?[a-z]+)?(?: [a-z]+){0,3} "
+        rf"\((?i:sources?: )?(?P<by>{SOURCE_NAME})(?:,? (?:19|20)\d\d)?\)(?!\s*[–—-])"
+    ),
+    re.compile(
+        rf"\d[^()\n]{{0,150}}\((?i:sources?: )?(?P<by>{SOURCE_NAME}|{VAGUE_SOURCE})"
+        r"(?:[,;][^()\n]{0,40})?\)(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\d{1,2}\]|\^\d{1,2})?[.;]?$"
+    ),
+)
 SAID = (  # who says it; where two start at one word, the first listed
     VAGUE_WORK,
     # "according to X", "a survey taken last July by X", "figures from X", "by the count of X"
@@ -152,7 +166,8 @@ SAID = (  # who says it; where two start at one word, the first listed
         r"|estimates|surveys|polls|studies)\b"  # not "counts … from": a verb, not a work
         # nor "refugees from Ukraine": where they come from
         r"[^,;.:]{0,30}?\b(?:by|(?<!refugees )(?<!people )(?<!migrants )(?<!nationals )from)"
-        r"|figures? (?:comes?|came) from)\s+"  # "The figure comes from the Register"
+        # "The figure comes from the Register", "That count came from port officials"
+        r"|(?:figure|count|number|estimate|tally|total)s? (?:comes?|came) from)\s+"
         # a vague source first: "citing Ukrainian military figures" is the military's
         rf"(?P<by>{VAGUE_SOURCE}(?:{NARROWED})?"
         rf"|(?:the )?{SOURCE_NAME}(?:(?:(?<=['’]s)|['’]s) spokes(?:man|woman|person))?"
@@ -165,6 +180,11 @@ SAID = (  # who says it; where two start at one word, the first listed
     TOLD,
     OWN_BODY_SAYS,
     STAFF_AT_SAYS,
+    # "by one widely cited count", "by some estimates": a vague source, as written
+    re.compile(
+        r"\b(?i:by) (?P<by>(?:one|a|another|some|several|most|many|other) (?:[\w-]+ ){0,2}"
+        r"(?:counts?|estimates?|tally|tallies|reckonings?))\b"
+    ),
     # "by the organisers' count", "by UNHCR's estimate"
     re.compile(
         rf"\bby (?:the |their |its )?(?P<by>{SOURCE_NAME}|{VAGUE_SOURCE})['’]s? "
@@ -183,16 +203,7 @@ SAID = (  # who says it; where two start at one word, the first listed
     ),
     # "…,” said Martin Griffiths"
     re.compile(rf"[,”\"] (?:said|says|wrote|writes|noted|notes) (?P<by>(?:the )?{SOURCE_NAME})"),
-    # "6.2 million refugees (UNHCR) have left", "… displaced (UNHCR, as of February)" ending a
-    # list item, "(source: UNHCR)"; not a dateline's agency ("KYIV, March 3 (Example Wire) –")
-    re.compile(
-        r"\d[\d,.]*(?:%| ?[a-z]+)?(?: [a-z]+){0,3} "
-        rf"\((?i:sources?: )?(?P<by>{SOURCE_NAME})(?:,? (?:19|20)\d\d)?\)(?!\s*[–—-])"
-    ),
-    re.compile(
-        rf"\d[^()\n]{{0,150}}\((?i:sources?: )?(?P<by>{SOURCE_NAME}|{VAGUE_SOURCE})"
-        r"(?:[,;][^()\n]{0,40})?\)(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\d{1,2}\]|\^\d{1,2})?[.;]?$"
-    ),
+    *BRACKETED,
 )
 BODY_HEAD = (  # a name's head word that makes it a body: "Ukraine's Defence Ministry" is one
     r"Ministry|Office|Agency|Service|Committee|Council|Bureau|Department|Institute|Cent(?:re|er)"
@@ -207,7 +218,7 @@ WHOSE_WORK = (  # whose work a figure comes from, when no one is said to say it
         rf"(?:{WORK}|figures|data|evidence|submission|testimony|statement|records)s?\b"
     ),
     # "a KIIS survey", "UNHCR figures": whose work it is
-    re.compile(rf"(?P<by>{SOURCE_NAME}) (?P<work>{WORK}|figures|data)s?\b"),
+    re.compile(rf"(?P<by>{SOURCE_NAME}) (?P<work>{WORK}|figure|data)s?\b"),
 )
 ATTRIBUTION = SAID + WHOSE_WORK
 # What a sentence must hold for a pattern to match in it (words the pattern cannot match
@@ -224,7 +235,7 @@ CUES: dict[re.Pattern[str], tuple[re.Pattern[str], ...]] = {
     STAFF_AT_SAYS: (_SAYING,),
     VAGUE_SAYS: (_SAYING,),
     WHOSE_WORK[0]: (re.compile("['’]s "),),
-    WHOSE_WORK[1]: (re.compile(rf"(?:{WORK}|figures|data)"),),
+    WHOSE_WORK[1]: (re.compile(rf"(?:{WORK}|figure|data)"),),
 }
 _CUED = [(rank, pattern, CUES.get(pattern, ())) for rank, pattern in enumerate(ATTRIBUTION)]
 OWNERS = (  # whose work a sentence names: "the UN launched its 2023 appeal", "a poll by KIIS"
@@ -261,7 +272,7 @@ SOURCE_LINE = re.compile(
 BACK_REFERENCE = re.compile(  # not "the highest figure in our history"
     r"\b(?i:the|its|that|this|these|those|the same|his|her|their) (?:(?:[\w-]+ )?"
     rf"(?P<work>{WORK}|institute|agency|authors|organi[sz]ation|ministry|office"
-    r"|tracker|monitor|observatory"
+    r"|tracker|monitor|observatory|federation|association"
     r"|pollster|researchers|reckoning|firm)|figures?|data)\b"
 )
 # A pronoun for the last source named: a sentence that opens with one ("He estimated that more
@@ -281,7 +292,8 @@ SAID_AFTER = re.compile(  # "…, it says.", "…, the outlet says."
     r"|reported|reports)\b"
 )
 INSTITUTION = re.compile(
-    r"agency|institute|ministry|office|organi[sz]ation|tracker|monitor|observatory"
+    r"agency|institute|ministry|office|organi[sz]ation|tracker|monitor|observatory|federation"
+    r"|association"
 )
 """What "the agency", "the institute" may stand for: the last name that says it is one."""
 DEMONYM_PLURAL = re.compile(r"[A-Z][a-z]+(?:ians|ans|ese|is)$")
@@ -289,7 +301,10 @@ CONTRAST = re.compile(
     r"[,;]\s+(?:while|whereas|but|although|though|yet)\s|;\s"
     # a clause opened by one who says what follows ("… to 45 countries, and shipping analysts
     # count more than 1,000 voyages"): theirs is the figure they go on to give, not the one before
-    rf"|, and (?=(?:the )?(?:{VAGUE_SOURCE}(?:{NARROWED})?|{SOURCE_NAME}) {SAYS}\b)"
+    rf"|, and (?=(?:the )?(?:{VAGUE_SOURCE}(?:{NARROWED})?|{SOURCE_NAME}) {SAYS}\b"
+    # or by whose work it is: ", and the UN's appeal asked for", ", and a KIIS wave found"
+    rf"|(?:the )?{SOURCE_NAME}['’]s (?:[\w-]+ ){{0,2}}(?:{WORK}|figures|data)s?\b"
+    rf"|an? {SOURCE_NAME} (?:{WORK})s?\b)"
 )
 """Where a sentence sets one part against another: a source named in one is not the other's."""
 FULL_NAME = re.compile(r"(?<![\w'’])(?:[A-Z][\w-]+ ){1,4}[A-Z][\w-]+\b")
@@ -465,8 +480,9 @@ class FigureSources:
 NEXT_CREDIT = re.compile(  # "KIIS published these results"; "The figure comes from X"
     rf"(?:The )?(?P<by>{SOURCE_NAME}) (?:published|released|reported|collected|compiled|gathered)"
     r" (?:these|those|the) (?:results|figures|numbers|data|findings|estimates)\b"
-    r"|(?:The|These|Those) (?:figures? |numbers? |data )(?:comes?|came) from (?:the )?"
-    rf"(?P<from>{SOURCE_NAME})"
+    r"|(?:The|These|Those|That|This) (?:figures? |numbers? |data |counts? |estimates? "
+    r"|tall(?:y|ies) |totals? )(?:comes?|came) from (?:the )?"
+    rf"(?P<from>{SOURCE_NAME}|{VAGUE_SOURCE}(?:{NARROWED})?)"
 )
 WHO_ASIDE = re.compile(
     r", (?:who (?P<what>[^,;.]{1,90})"
@@ -562,28 +578,45 @@ def _attribution(sentence: str) -> str | None:
     """The source named first in the sentence ("Port officials in Odesa reported": the
     officials, not Odesa), where two patterns start at one word the one listed first; one who
     speaks before whose work it is ("At the launch of the UN's appeal, Martin Griffiths spoke
-    of …")."""
+    of …"), a work cited in brackets after it ("a KIIS wave found 84% (Babel 2023)": the one
+    who made the figure, not where it was read)."""
     cued: dict[int, bool] = {}  # per cue (by its id: hashing a pattern reads all of it)
     found = sorted(
         (
-            pattern in WHOSE_WORK,
+            2 if pattern in BRACKETED and CITED.search(match.group()) else pattern in WHOSE_WORK,
             not RELAYED.search(sentence, 0, match.start("by")),  # the one relayed made it
             match.start(),
             rank,
             match.start("by"),
             match.group("by"),
+            match.end(),
         )
         for rank, pattern, cues in _CUED
         if all(cued.setdefault(id(cue), cue.search(sentence) is not None) for cue in cues)
         for match in pattern.finditer(sentence)
     )
-    for _, _, _, rank, start, name in found:
+    for _, _, _, rank, start, name, end in found:
         if ATTRIBUTION[rank] is NAME_SAYS and IN_A_PLACE.search(sentence, 0, start):
             continue  # "2,400 adults in government-controlled Ukraine asked": not Ukraine
+        if ATTRIBUTION[rank] is NAME_SAYS and (work := _reported_work(sentence, end)):
+            name = work  # "Interfax-Ukraine reports a new KIIS figure of 74%": KIIS's
         by = _as_written(name)
         if by and not _spelled_out(sentence[:start], name):
             return by.lower() if ATTRIBUTION[rank] is VAGUE_WORK else by
     return None
+
+
+CITED = re.compile(r"\b(?:19|20)\d\d\)")  # an author and a year in brackets: "(Babel 2023)"
+REPORTED = re.compile(r" (?:an? |the )?(?:(?:new|latest|fresh|recent|updated|revised) )?")
+
+
+def _reported_work(sentence: str, said: int) -> str | None:
+    """Whose work it is that one reports, right after the verb: "reports a new KIIS figure"."""
+    at = REPORTED.match(sentence, said)
+    work = at and (
+        WHOSE_WORK[0].match(sentence, at.end()) or WHOSE_WORK[1].match(sentence, at.end())
+    )
+    return work.group("by") if work else None
 
 
 RELAYED = re.compile(r"\b(?:citing|quoting|as) (?:the )?$")
