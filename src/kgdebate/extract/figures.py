@@ -118,7 +118,8 @@ COUNT_ADJECTIVE = (  # no number ("One hundred forty-one countries", "a mere eig
 # A people named by a plural after a count: "205 Ukrainians" (capitalised: never "3 plans").
 DEMONYM_PLURAL = r"(?-i:[A-Z][a-z]+(?:ians|ans|ese|is|inos|ims|ews))"  # "Filipinos", "Muslims"
 HEDGES = {  # a hedge before a figure makes it approximate
-    "nearly": "upper", "almost": "upper", "barely": "upper", "up to": "upper", "about": None, "around": None,
+    "nearly": "upper", "almost": "upper", "barely": "upper", "up to": "upper", "about": None,
+    "around": None,
     "roughly": None, "some": None, "approximately": None, "an estimated": None,
     "more than": "lower", "over": "lower", "at least": "lower", "less than": "upper",
     "fewer than": "upper", "under": "upper", "just under": "upper", "as many as": "upper",
