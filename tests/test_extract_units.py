@@ -626,6 +626,25 @@ def test_no_name_of_a_line_s_opening_word_after_a_month_or_a_note_s_mark() -> No
     assert names.isdisjoint({"Published", "Oral", "Ayes", "Noes", "Division No"}), names
 
 
+def test_no_name_of_a_transcript_s_labels_a_thread_s_marks_a_handle_or_a_reference_list() -> None:
+    """ "QUESTION:", "Commentary:", "2/ Start abroad.", "@ExampleCounts" and the works of a
+    "References" list under its heading are no names; "Question of Equitable Representation"
+    still is one."""
+    text = (
+        "QUESTION: Thanks. Will the minister meet the Example Shipping Federation this week?\n\n"
+        "Commentary: Counts of the exchange still differ. Some say more, others say less.\n\n"
+        "2/ Start abroad. Anna Example (@ExampleCounts) recorded 7.5 million refugees.\n\n"
+        "The Assembly debated the Question of Equitable Representation again. It met twice.\n\n"
+        "References\nHale, R. (2024) Counting Ukrainians. Example University Press.\n"
+    )
+    names = proposals(text)
+    assert {"Example Shipping Federation", "Anna Example"} <= names
+    assert "Question of Equitable Representation" in names
+    assert names.isdisjoint(
+        {"QUESTION", "Commentary", "Start", "ExampleCounts", "Example University Press", "Hale"}
+    ), names
+
+
 def test_an_interview_s_bold_tags_are_speakers_and_a_question_s_verb_no_name() -> None:
     """ "**Aalto:** …" is Aalto speaking (a name, though it opens the paragraph); "Was
     Medvedchuk one of them?" proposes Medvedchuk, not "Was Medvedchuk"."""

@@ -56,7 +56,8 @@ PARTICLE = r"(?:de|da|di|del|della|van|von|du|bin|ibn)(?:\s+(?:der|den|la|le|los
 # A run of capitalised words, joined by "of", "the", "for", "and", "on" ("Bank of Russia") or a
 # particle.
 NAME_RUN = re.compile(  # "Radio Free Europe/Radio Liberty" is one name; "R. Patel" with initial
-    rf"(?<![\w'’.])(?:(?<![^\s(“\"])(?:[A-Z]\. )+)?[A-Z][\w’'./-]*[\w]"  # not "1.5°C. They"
+    # not "1.5°C. They", nor a handle's or a hashtag's word ("@UkraineCounts", "#StandWith")
+    rf"(?<![\w'’.@#])(?:(?<![^\s(“\"])(?:[A-Z]\. )+)?[A-Z][\w’'./-]*[\w]"
     rf"(?:(?:{OF_THE}|\s+(?:of|the|for|and|on|{PARTICLE}))\s+[A-Z][\w’'/-]*"
     r"|\s+(?:[A-Z]\.\s)*[A-Z][\w’'/-]*)*"  # "By J. R. Okonkwo": initials inside a run too
 )
@@ -1059,8 +1060,9 @@ def _new_entities(
     return [{"text": key, "occurrences": value} for key, value in occurrences.items()]
 
 
-LEADING_MARK = re.compile(r"(?:\[\d{1,3}\]|\^\d{1,3}|[¹²³⁴-⁹⁰]{1,3}|\d{1,3}\.)[ \t]+")
-"""A note's or a numbered paragraph's mark before its first word ("[1] Oral evidence …")."""
+LEADING_MARK = re.compile(r"(?:\[\d{1,3}\]|\^\d{1,3}|[¹²³⁴-⁹⁰]{1,3}|\d{1,3}[./])[ \t]+")
+"""A note's, a numbered paragraph's or a thread's post's mark before its first word ("[1] Oral
+evidence …", "2/ Start abroad.")."""
 
 
 def _first_word(text: str, start: int) -> int:

@@ -313,6 +313,8 @@ def read_layout(text: str) -> Layout:
             continue
         seen_prose = True
         notes = NOTES_HEADING.fullmatch(sections[-1].title or "")  # "## Notes", "Sources"
+        # or a block that opens with such a heading, its list on the next line ("References\n…")
+        notes = notes or ("\n" in block and NOTES_HEADING.fullmatch(first_line.strip(" #*_")))
         paragraph = Paragraph(start, end, [], boilerplate=bool(notes) or _is_boilerplate(block))
         label = LABEL.match(block)
         speaker = SPEAKER.match(block)

@@ -56,6 +56,9 @@ STOP_NAMES |= NUMBERS
 NOT_ALONE = {
     "state", "states", "member", "governments", "powers", "parties", "charter", "organization",
     "organisation", "delegation", "republic", "constitution", "south", "north",
+    # a transcript's or a fact-check's labels: "QUESTION: …", "Commentary: …", "Takeaway: …"
+    # (but "Question of Equitable Representation" is a name)
+    "question", "answer", "commentary", "takeaway", "claim", "update", "correction",
 }  # fmt: skip
 TITLES = {
     "president", "prime", "minister", "foreign", "defence", "defense", "chancellor", "king",
