@@ -312,10 +312,12 @@ def read_layout(text: str) -> Layout:
             sections.append(Section(text[title_start:end], start, len(text)))
             continue
         seen_prose = True
-        notes = NOTES_HEADING.fullmatch(sections[-1].title or "")  # "## Notes", "Sources"
-        # or a block that opens with such a heading, its list on the next line ("References\n…")
-        notes = notes or ("\n" in block and NOTES_HEADING.fullmatch(first_line.strip(" #*_")))
-        paragraph = Paragraph(start, end, [], boilerplate=bool(notes) or _is_boilerplate(block))
+        # "## Notes", "Sources"; or a block that opens with such a heading, its list on the next
+        # line ("References\n…")
+        notes = bool(NOTES_HEADING.fullmatch(sections[-1].title or "")) or (
+            "\n" in block and bool(NOTES_HEADING.fullmatch(first_line.strip(" #*_")))
+        )
+        paragraph = Paragraph(start, end, [], boilerplate=notes or _is_boilerplate(block))
         label = LABEL.match(block)
         speaker = SPEAKER.match(block)
         body_start = start
