@@ -39,6 +39,7 @@ VAGUE_SOURCE = (  # a source a text names without a name: "military analysts", "
     r"|worker|military|army|armie|navy|navie|insurer|driver|shipper|shipowner|post)(?:e?s)?)"
 )
 TIME_NAME = "|".join([m for m in calendar.month_name if m] + list(calendar.day_name))
+TIME = re.compile(TIME_NAME)
 NARROWED = (  # what narrows a vague source down: "in Odesa", "involved in the talks", "at the
     # Ministry of Example Development", "to one European finance minister"; never a time ("in
     # January"), which may stand between it and what it says
@@ -57,7 +58,7 @@ SAYS = (  # "X said", "X has estimated", "X later reported"
     r"|put|puts|(?:is |are )?asking(?= (?:[a-z]+ )?for\b)"  # "is asking donors for"
     r"|found|finds|recorded|records|appealed for|sought(?! to\b)|noted|notes|wrote|writes|stated"
     r"|announced|confirmed|calculated|projected|forecast|showed|shows|registered|say|estimate"
-    r"|measured|measures"  # "KIIS measured 80% in October"
+    r"|measured|measures|posted"  # "KIIS measured 80% in October"
     # "UNHCR added that …", not "the World Bank added $37.5 billion"
     r"|report|note|count|find|recalled|added(?= that\b|[,.:]|$)|asked|asks|polled|polls"
     r"|surveyed|surveys"
@@ -67,7 +68,7 @@ SAYS = (  # "X said", "X has estimated", "X later reported"
     r"|cautioned|cautions|pledged|pledges"  # a pledge, like an appeal, is its author's figure
     r"|(?:expect|expects|expected)(?! to\b)"  # "expects the treaty to take", not "expects to …"
     # "gave 21.8 million", "gave a figure of": never "gave shelter to"
-    r"|(?:gave|gives|give)(?= (?:an? |the |its |their |that |this )?(?:figure|number|estimate"
+    r"|(?:gave|gives|give)(?= [\"“]?(?:an? |the |its |their |that |this )?(?:figure|number|estimate"
     r"|count|total"
     r"|tally|\d|about|around|nearly|almost|some|more|over|at least)))"
     # not "confirmed its commitment": a pledge, not a report; not "gold …, calculated to be
@@ -109,6 +110,13 @@ NAME_SAYS = re.compile(  # not one wanted added ("Russia wanted Belarus added")
 )
 """One named who says it: "X said", "X's spokesman said", "the United Nations and its
 partners appealed for", "the Lab, a research group in Riga, estimates"."""
+# "The UN launches a $5.6 billion appeal", "OCHA launched an appeal for $3.9 billion": the sum
+# asked for is its author's figure (not what another says after "When the UN launched its appeal")
+APPEAL_LAUNCHED = re.compile(
+    rf"(?P<by>{SOURCE_NAME}) (?:launched|launches|launch|issued|issues|opened|opens)"
+    r" (?:an?|its|their|the) (?:[^;]{0,12}[$€£][^;]{0,30}?\bappeal\b|(?:[\w-]+ )?appeal for"
+    r" (?:about |nearly |almost |some |more than |over )?[$€£])"
+)
 # "Martin Griffiths of the UN, who put the number … at": the one who says it
 # (not "Moscow, who asked not to be named": the one asking it is the official before)
 WHO_SAYS = re.compile(
@@ -175,6 +183,7 @@ SAID = (  # who says it; where two start at one word, the first listed
         rf"|{OWN_BODY.pattern})"
     ),
     NAME_SAYS,
+    APPEAL_LAUNCHED,
     WHO_SAYS,
     WHICH_FOUND,
     TOLD,
@@ -228,6 +237,7 @@ _SAYING = re.compile(rf"\b{SAYS}")
 CUES: dict[re.Pattern[str], tuple[re.Pattern[str], ...]] = {
     VAGUE_WORK: (re.compile(rf"\b(?:{VAGUE_WORKS})\b"),),
     NAME_SAYS: (_SAYING,),
+    APPEAL_LAUNCHED: (re.compile(r"\bappeal\b"),),
     WHO_SAYS: (re.compile(", who "), _SAYING),
     WHICH_FOUND: (re.compile(", which "),),
     TOLD: (re.compile(r"\b(?:told|tell) "),),
@@ -280,7 +290,7 @@ BACK_REFERENCE = re.compile(  # not "the highest figure in our history"
 # ("…, he added.").
 POINTS_BACK = re.compile(
     r"(?:It|They|He|She) (?:also |later |then )?(?:found|counted|estimated|reported|added|said"
-    r"|noted|told|put)\b"
+    r"|noted|told|put|finds|counts|estimates|reports|adds|says|notes|tells|puts)\b"
 )
 OWN_WORK = re.compile(
     r"\b(?i:our|my|this (?:institute|centre|center|organi[sz]ation|group)['’]s) own "
@@ -307,6 +317,10 @@ CONTRAST = re.compile(
     rf"|an? {SOURCE_NAME} (?:{WORK})s?\b)"
 )
 """Where a sentence sets one part against another: a source named in one is not the other's."""
+A_PERSON = re.compile(  # "Pilar Ostrowska-Vane", not "Kyiv Independent" or "Example Verify"
+    rf"(?!.*\b(?:{BODY_HEAD}|Independent|Review|Verify|News|Times|Post|Monitor)\b)"
+    r"[A-Z][a-z]+(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2}"
+)
 FULL_NAME = re.compile(r"(?<![\w'’])(?:[A-Z][\w-]+ ){1,4}[A-Z][\w-]+\b")
 NAMES = re.compile(SOURCE_NAME)
 
@@ -365,7 +379,8 @@ class FigureSources:
             if last >= 0:
                 return self.owned[work][last][1]
         earlier = self.named[: bisect_left(self.named or [], (held[0], ""))] if self.named else []
-        if INSTITUTION.fullmatch(work):
+        if INSTITUTION.fullmatch(work):  # "the observatory": a body, never a person
+            earlier = [named for named in earlier if not A_PERSON.fullmatch(named[1])]
             earlier += self._institutions(work, held[0])
         return max(earlier)[1] if earlier else None
 
@@ -652,6 +667,12 @@ def _as_written(name: str) -> str | None:
         words[-1] = words[-1][:-1]  # "according to the UN." ends a sentence; "U.S." keeps its own
     if len(words) > 2 and words[1] == "the":  # "Watch the UNHCR", a verb opening a sentence
         words = words[2:]
+    if (
+        len(words) > 2
+        and words[0] in ("Last", "Next", "Early", "Late")
+        and TIME.fullmatch(words[1])
+    ):
+        words = words[1:]  # "Last Thursday the Belfer Center posted": the Center
     named_with_the = bool(words) and words[0] == "The"  # "The Monitor" is a name, "Traders" not
     while words and words[0].lower() in STOP_NAMES - TITLES - NUMBERS:
         if words[0].lower() in QUANTIFIERS and len(words) > 1 and words[1][:1].islower():
