@@ -87,15 +87,12 @@ def _impossible_days(loaded: Loaded, filename: str) -> Iterator[str]:
     def walk(value: Any, path: Path_) -> Iterator[str]:
         if isinstance(value, dict):
             for key, item in value.items():
-                if key in DATE_KEYS and isinstance(item, str) and _DAY.match(item):
-                    try:
-                        date.fromisoformat(item)
-                    except ValueError:
-                        where = (*path, key)
-                        yield (
-                            f"{filename}:{loaded.line(where)}: {loaded.field(where)}: {item} "
-                            "is no day of the calendar"
-                        )
+                if _no_day(key, item):
+                    where = (*path, key)
+                    yield (
+                        f"{filename}:{loaded.line(where)}: {loaded.field(where)}: {item} "
+                        "is no day of the calendar"
+                    )
                 else:
                     yield from walk(item, (*path, key))
         elif isinstance(value, list):
@@ -111,15 +108,23 @@ def _has_impossible_day(data: Any) -> bool:
         value = stack.pop()
         if isinstance(value, dict):
             for key, item in value.items():
-                if key in DATE_KEYS and isinstance(item, str) and _DAY.match(item):
-                    try:
-                        date.fromisoformat(item)
-                    except ValueError:
-                        return True
-                elif isinstance(item, dict | list):
+                if _no_day(key, item):
+                    return True
+                if isinstance(item, dict | list):
                     stack.append(item)
         elif isinstance(value, list):
             stack.extend(item for item in value if isinstance(item, dict | list))
+    return False
+
+
+def _no_day(key: Any, value: Any) -> bool:
+    """A date field's day that the calendar does not have."""
+    if key not in DATE_KEYS or not isinstance(value, str) or not _DAY.match(value):
+        return False
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return True
     return False
 
 
