@@ -339,13 +339,18 @@ class Figure:
     """How a date the text does not give in full was resolved, for the curator to check."""
 
 
-def _combined(patterns: list[tuple[str, re.Pattern[str]]]) -> re.Pattern[str]:
-    """All patterns as one alternation, scanned once: group ``k<i>`` says which one matched.
+def _combined(
+    patterns: list[tuple[str, re.Pattern[str]]], only: set[int] | None = None
+) -> re.Pattern[str]:
+    """All patterns (or those whose index is in ``only``) as one alternation, scanned once:
+    group ``k<i>`` says which one matched.
 
     Every figure starts where a word does, or at a currency sign ("US$5"): the scan checks that
     first, so that the branches are tried at a word's start only (three times faster)."""
     branches = []
     for index, (_, pattern) in enumerate(patterns):
+        if only is not None and index not in only:
+            continue
         inner = pattern.pattern.replace("(?P<", f"(?P<g{index}_").replace("(?(", f"(?(g{index}_")
         flags = "(?i:" if pattern.flags & re.IGNORECASE else "(?:"
         branches.append(f"(?P<k{index}>{flags}{inner}))")
@@ -353,6 +358,13 @@ def _combined(patterns: list[tuple[str, re.Pattern[str]]]) -> re.Pattern[str]:
 
 
 COMBINED = _combined(PATTERNS)
+# Those that can open with the word "a" ("a year ago", "a third of", "a few days"): the ones
+# built on a number in words, and the shares. "a" opens a figure once in fifty tries; trying
+# only these there costs less than half of trying them all.
+OPENED_BY_A = _combined(
+    PATTERNS,
+    {i for i, (kind, p) in enumerate(PATTERNS) if WORD_NUM in p.pattern or kind == "share"},
+)
 GROUPS = [  # per pattern: its group names, and their names in COMBINED
     [(name, f"g{index}_{name}") for name in pattern.groupindex]
     for index, (_, pattern) in enumerate(PATTERNS)
@@ -456,7 +468,11 @@ def _candidates(text: str, first: int, last: int) -> Iterator[re.Match[str]]:
             after = NEXT_WORD.match(text, word.end(), last)
             if after is None or after.group(1).lower() not in ONLY_BEFORE[lower]:
                 continue
-        match = COMBINED.match(text, at, last)
+            if lower != "the" and after.group(1).lower() == "the":  # "in the …": as "the …"
+                then = NEXT_WORD.match(text, after.end(), last)
+                if then is None or then.group(1).lower() not in ONLY_BEFORE["the"]:
+                    continue
+        match = (OPENED_BY_A if lower == "a" else COMBINED).match(text, at, last)
         if match:
             free = match.end()
             yield match
