@@ -1732,6 +1732,26 @@ def test_a_named_paper_is_found_as_the_plain_pattern_finds_it() -> None:
     assert sum(map(len, found)) >= 8
 
 
+def test_runs_of_names_and_two_acronyms_are_found_as_the_plain_patterns_find_them() -> None:
+    """`NAME_RUN` and `TWO_ACRONYMS` match a capital first, then check what stands before it:
+    they find what the plain patterns, checks first, find."""
+    plain_run = re.compile(
+        r"(?<![\w'’.@#])(?:(?<![^\s(“\"])(?:[A-Z]\. )+)?[A-Z][\w’'./-]*[\w]"
+        + draft_module.NAME_RUN.pattern.split(r"[\w’'./-]*[\w]", 1)[1]
+    )
+    plain_acronyms = re.compile(r"(?<![\w-])[A-Z]{2,5} [A-Z]{2,5}(?![\w-])")
+    texts = _labelled_and_test_texts() + [
+        "By J. R. Okonkwo and A. Example, @Handle #Tag x.Y (R. Patel) “K. Roe” UN OCHA, WFP ICRC"
+    ]
+    for fast, plain in (
+        (draft_module.NAME_RUN, plain_run),
+        (draft_module.TWO_ACRONYMS, plain_acronyms),
+    ):
+        found = [[m.span() for m in fast.finditer(text)] for text in texts]
+        assert found == [[m.span() for m in plain.finditer(text)] for text in texts]
+        assert sum(map(len, found)) >= 3
+
+
 def test_trying_source_patterns_only_where_their_cues_are_finds_the_same_sources(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -56,8 +56,10 @@ PARTICLE = r"(?:de|da|di|del|della|van|von|du|bin|ibn)(?:\s+(?:der|den|la|le|los
 # A run of capitalised words, joined by "of", "the", "for", "and", "on" ("Bank of Russia") or a
 # particle.
 NAME_RUN = re.compile(  # "Radio Free Europe/Radio Liberty" is one name; "R. Patel" with initial
-    # not "1.5°C. They", nor a handle's or a hashtag's word ("@UkraineCounts", "#StandWith")
-    rf"(?<![\w'’.@#])(?:(?<![^\s(“\"])(?:[A-Z]\. )+)?[A-Z][\w’'./-]*[\w]"
+    # not "1.5°C. They", nor a handle's or a hashtag's word ("@UkraineCounts", "#StandWith"); the
+    # first capital matched before what may stand before it is checked, so that the scan skips
+    # to capitals (as NAMED_PAPER)
+    rf"[A-Z](?<![\w'’.@#][A-Z])(?:(?<![^\s(“\"][A-Z])\. (?:[A-Z]\. )*[A-Z])?[\w’'./-]*[\w]"
     rf"(?:(?:{OF_THE}|\s+(?:of|the|for|and|on|{PARTICLE}))\s+[A-Z][\w’'/-]*"
     r"|\s+(?:[A-Z]\.\s)*[A-Z][\w’'/-]*)*"  # "By J. R. Okonkwo": initials inside a run too
 )
@@ -78,7 +80,7 @@ NEWS_DATELINE = re.compile(  # "KYIV, 20 November 2023 —", "ODESA, Nov 17 (Exa
 DATELINE = re.compile(r"[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)?, ")  # "Vienna, 8 October 2024"
 BY_SOMEONE = re.compile(r"\bby $")
 TIME_WORDS = {name.lower() for name in [*calendar.day_name, *calendar.month_name] if name}
-TWO_ACRONYMS = re.compile(r"(?<![\w-])[A-Z]{2,5} [A-Z]{2,5}(?![\w-])")
+TWO_ACRONYMS = re.compile(r"[A-Z](?<![\w-][A-Z])[A-Z]{1,4} [A-Z]{2,5}(?![\w-])")  # "UN OCHA"
 # What opens a name's sentence though the line goes on: a table cell's bar, the full stop after a
 # year or a word ("Example Review, 30 November 2023. Interview by …"), not a title's ("Dr."); an
 # opening quote, and inside a quotation a colon, before a title's words ("the theme “Rebuilding
