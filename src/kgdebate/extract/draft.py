@@ -113,7 +113,8 @@ OWNERS_S = re.compile(r"['’]s$")
 TRAILING_MONTH = re.compile(  # "the KIIS December wave": the month is no part of the name
     r"(?: (?:" + "|".join(m for m in calendar.month_name if m and m != "May") + r"))+$"
 )  # but "Theresa May" is a name
-LOWERCASE_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z]+(?![\w'’-])")
+# A word in lower case (what stands before it checked after its first letter: a faster scan).
+LOWERCASE_WORD = re.compile(r"[a-z](?<![\w'’-][a-z])[a-z]+(?![\w'’-])")
 ADDRESSED = re.compile(r"\b(?:[Tt]his|[Tt]hese|[Oo]ur|[Mm]y) $")  # "this Assembly", "our Council"
 # A text named by a place: "the Istanbul communiqué", "the Minsk protocol" (not the talks).
 NAMED_PAPER = re.compile(  # "Istanbul communiqué", "the Minsk agreements"; not "The communiqué"

@@ -147,6 +147,26 @@ VAGUE_SAYS = re.compile(
     rf"(?: (?:quoted|cited) by (?:the )?{SOURCE_NAME})?"
     rf"(?:, [a-z]+ing [^,;.]{{1,60}},)?,? {SAYS}\b"
 )
+# "by one widely cited count", "by some estimates": a vague source, as written
+BY_A_COUNT = re.compile(
+    r"\b(?i:by) (?P<by>(?:one|a|another|some|several|most|many|other) (?:[\w-]+ ){0,2}"
+    r"(?:counts?|estimates?|tally|tallies|reckonings?))\b"
+)
+# "by the organisers' count", "by UNHCR's estimate"
+BY_WHOSE_COUNT = re.compile(
+    rf"\bby (?:the |their |its )?(?P<by>{SOURCE_NAME}|{VAGUE_SOURCE})['’]s? "
+    r"(?:count|estimate|tally|reckoning)\b"
+)
+# "according to cluster reporting." (not "according to my proposal": the speaker's own)
+ACCORDING_TO_WORDS = re.compile(
+    r"\b(?i:according to) (?:the )?(?!(?:my|our|his|her|their|its)\b)"
+    r"(?P<by>[a-z][\w'’-]*(?: [a-z][\w'’-]*){0,3}(?: at the time)?)(?=[,.;:]|$)"
+)
+# "… "at least three times", as the Belfer Center put it": whose words they are
+AS_PUT_IT = re.compile(
+    rf",? as (?P<by>(?:the )?{SOURCE_NAME}|{VAGUE_SOURCE}) (?:put it|puts it|said|says"
+    r"|noted|notes|reported|reports|wrote|writes)\b"
+)
 BRACKETED = (  # a source in brackets after the figure
     # "6.2 million refugees (UNHCR) have left", "… displaced (UNHCR, as of February)" ending a
     # list item, "(source: UNHCR)"; not a dateline's agency ("KYIV, March 3 (Example Wire) –")
@@ -188,27 +208,11 @@ SAID = (  # who says it; where two start at one word, the first listed
     TOLD,
     OWN_BODY_SAYS,
     STAFF_AT_SAYS,
-    # "by one widely cited count", "by some estimates": a vague source, as written
-    re.compile(
-        r"\b(?i:by) (?P<by>(?:one|a|another|some|several|most|many|other) (?:[\w-]+ ){0,2}"
-        r"(?:counts?|estimates?|tally|tallies|reckonings?))\b"
-    ),
-    # "by the organisers' count", "by UNHCR's estimate"
-    re.compile(
-        rf"\bby (?:the |their |its )?(?P<by>{SOURCE_NAME}|{VAGUE_SOURCE})['’]s? "
-        r"(?:count|estimate|tally|reckoning)\b"
-    ),
+    BY_A_COUNT,
+    BY_WHOSE_COUNT,
     VAGUE_SAYS,
-    # "according to cluster reporting." (not "according to my proposal": the speaker's own)
-    re.compile(
-        r"\b(?i:according to) (?:the )?(?!(?:my|our|his|her|their|its)\b)"
-        r"(?P<by>[a-z][\w'’-]*(?: [a-z][\w'’-]*){0,3}(?: at the time)?)(?=[,.;:]|$)"
-    ),
-    # "… "at least three times", as the Belfer Center put it": whose words they are
-    re.compile(
-        rf",? as (?P<by>(?:the )?{SOURCE_NAME}|{VAGUE_SOURCE}) (?:put it|puts it|said|says"
-        r"|noted|notes|reported|reports|wrote|writes)\b"
-    ),
+    ACCORDING_TO_WORDS,
+    AS_PUT_IT,
     # "…,” said Martin Griffiths"
     re.compile(rf"[,”\"] (?:said|says|wrote|writes|noted|notes) (?P<by>(?:the )?{SOURCE_NAME})"),
     *BRACKETED,
@@ -243,6 +247,12 @@ CUES: dict[re.Pattern[str], tuple[re.Pattern[str], ...]] = {
     OWN_BODY_SAYS: (_SAYING,),
     STAFF_AT_SAYS: (_SAYING,),
     VAGUE_SAYS: (_SAYING,),
+    BY_A_COUNT: (re.compile(r"(?i:count|estimate|tall|reckoning)"),),
+    BY_WHOSE_COUNT: (re.compile(r"count|estimate|tally|reckoning"),),
+    ACCORDING_TO_WORDS: (re.compile(r"(?i:according to)"),),
+    AS_PUT_IT: (re.compile(" as "),),
+    BRACKETED[0]: (re.compile(r"\("),),
+    BRACKETED[1]: (re.compile(r"\("),),
     WHOSE_WORK[0]: (re.compile("['’]s "),),
     WHOSE_WORK[1]: (re.compile(rf"(?:{WORK}|figure|data)"),),
 }
@@ -320,7 +330,9 @@ A_PERSON = re.compile(  # "Pilar Ostrowska-Vane", not "Kyiv Independent" or "Exa
     rf"(?!.*\b(?:{BODY_HEAD}|Independent|Review|Verify|News|Times|Post|Monitor)\b)"
     r"[A-Z][a-z]+(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2}"
 )
-FULL_NAME = re.compile(r"(?<![\w'’])(?:[A-Z][\w-]+ ){1,4}[A-Z][\w-]+\b")
+FULL_NAME = re.compile(  # the first capital matched before what stands before it is checked
+    r"[A-Z](?<![\w'’][A-Z])[\w-]+ (?:[A-Z][\w-]+ ){0,3}[A-Z][\w-]+\b"
+)
 NAMES = re.compile(SOURCE_NAME)
 
 
