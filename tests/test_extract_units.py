@@ -1050,6 +1050,20 @@ def test_each_part_of_a_sentence_takes_its_own_credit() -> None:
     ]
 
 
+def test_an_appeal_s_sum_is_its_author_s_and_amb_is_a_title() -> None:
+    """ "Anna Roe said when the UN launched its $5.6 billion appeal": the need is hers, the sum
+    the UN's; "Amb." ends no sentence and is no part of the name."""
+    text = (
+        "- Need: nearly 18 million people needed aid, Anna Roe said when the UN launched its "
+        "$5.6 billion appeal on 15 February.\n- History: the sides held three rounds of talks, "
+        "the first on 28 February 2022, Amb. Piotr Sample recalled.\n"
+    )
+    layout = read_layout(text)
+    sources = FigureSources(text, layout.sentences())
+    found = [sources.of(text.index(words)) for words in ("nearly 18", "$5.6", "three rounds")]
+    assert found == ["Anna Roe", "UN", "Piotr Sample"]
+
+
 def test_it_says_points_back_and_the_observatory_is_no_person() -> None:
     """ "It says 6 million" is the Center that posted the debate (not "Last Thursday the …");
     "the observatory estimates" is the observatory, though a person was named after it."""

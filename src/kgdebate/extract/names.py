@@ -70,7 +70,7 @@ TITLES = {
     "senior", "fellow", "director", "editor", "chief", "professor", "adviser", "advisor",
     "correspondent", "reporter", "associate", "executive", "research", "assistant",
     "excellency", "majesty", "highness", "honourable", "honorable", "head", "madam", "madame",
-    "representative", "captain", "colonel", "major", "lieutenant", "sergeant",
+    "representative", "captain", "colonel", "major", "lieutenant", "sergeant", "amb",
 }  # fmt: skip
 DEMONYM = re.compile(  # an adjective, never a name alone: "Ukrainian", "American", "Western"
     r"^(?:[A-Z][a-z]+(?:ian|ean|ese|ish|i|ern)|American|African|Mexican|Cuban|Dominican|Arab)$"

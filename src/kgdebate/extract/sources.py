@@ -363,6 +363,7 @@ class FigureSources:
             return None  # "This institute's own survey of aid workers found": the writer's
         said = (
             self._source_cell(held)
+            or _appeal_holding(self.text, held, position)
             or self._said(_contrasted_clause(self.text, held, position))
             or self._said(_up_to_clause(self.text, held, position))
             or self._footnote(position, held[1])
@@ -516,6 +517,15 @@ WHO_ASIDE = re.compile(
     r"|which (?P<has>(?:now |still )?(?:has|had|have|counts|numbers|includes)\b[^,;.]{1,90})"
     r"),"
 )
+
+
+def _appeal_holding(text: str, sentence: tuple[int, int], position: int) -> str | None:
+    """The author of an appeal whose words hold the figure: "Griffiths said when the UN
+    launched its $5.6 billion appeal" (the sum is the UN's, though Griffiths spoke first)."""
+    for appeal in APPEAL_LAUNCHED.finditer(text, *sentence):
+        if appeal.start() <= position < appeal.end():
+            return _as_written(appeal.group("by"))
+    return None
 
 
 def _in_who_aside(text: str, sentence: tuple[int, int], position: int) -> bool:
