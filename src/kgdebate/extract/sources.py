@@ -32,7 +32,8 @@ SOURCE_NAME = (  # a name, joined by "of", "for", "and", "on", "the": "Bank of R
     r"|\s+[A-Z][\w.'’/&-]*)*"
 )
 VAGUE_SOURCE = (  # a source a text names without a name: "military analysts", "a staffer"
-    r"(?:[A-Za-z-]+ ){0,2}(?i:(?:analyst|journalist|official|authoritie|expert|observer|account"
+    r"(?:[A-Za-z-]+(?:['’]s)? ){0,2}(?i:(?:analyst|journalist|official|authoritie|expert|observer"
+    r"|account|utility|utilitie"
     r"|source|diplomat|researcher|monitor|tallie|staffer|spokesperson|aide|insider|broker|trader"
     r"|resident|witness|pollster|organiser|organizer|moderator|economist|partner|commentator"
     r"|agencie|volunteer|group|adviser|advisor|ambassador|envoy|negotiator|mediator|operator"
