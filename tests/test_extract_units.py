@@ -1538,6 +1538,23 @@ def test_a_hedged_figure_says_which_bound_it_is() -> None:
     }
 
 
+def test_an_answer_s_bare_numbers_count_what_the_question_counted() -> None:
+    """ "It is closer to 1,400 now" answers a question about 1,200 aid convoys; "a lower number,
+    around 900" counts them too, and is the authorities' who "give" it."""
+    text = (
+        "Chair: The written evidence says 1,200 aid convoys were turned back. Is that still your "
+        "figure?\n\nAnna Roe: It is closer to 1,400 now. The Ukrainian authorities give a lower "
+        "number, around 900.\n"
+    )
+    found = find_figures(text, [(0, len(text))], None)
+    assert [(f.text, f.unit) for f in found] == [
+        ("1,200 aid convoys", "convoys"),
+        ("closer to 1,400", "convoys"),
+        ("around 900", "convoys"),
+    ]
+    assert sources_at(text, "around 900") == ["Ukrainian authorities"]
+
+
 def test_one_who_speaks_of_a_bare_number_counts_what_was_counted_before() -> None:
     """ "Erdoğan spoke of 200": the people counted before, as "put it at 200" does."""
     text = "Russia released 215 people. Erdoğan spoke of 200, according to Example Daily News."

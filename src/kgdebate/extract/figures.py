@@ -744,8 +744,8 @@ PEOPLE_BY_GROUP = re.compile(
 RANGE_TO_PERCENT = re.compile(r"\s*(?:and|to|-|–)\s*\d[\d.,]*\s?(?:%|per ?cent\b)", re.I)
 RANGE_TO_UNIT = re.compile(rf"\s*(?:and|to|-|–)\s*\d[\d.,]*\s(?P<unit>{UNIT_NOUN})\b", re.I)
 # "put the number closer to 3,000": the number counted before in its paragraph
-THE_NUMBER = re.compile(  # "its previous estimate, in November, was about 1,500"
-    r"\b(?:the|that|this|its|their) (?:[a-z]+ )?(?:number|figure|total|count|tally|estimate)\b"
+THE_NUMBER = re.compile(  # "its previous estimate, in November, was about 1,500", "a lower number"
+    r"\b(?:the|that|this|its|their|an?) (?:[a-z]+ )?(?:number|figure|total|count|tally|estimate)\b"
     r"[^.;!?]*$",
     re.I,
 )
@@ -753,7 +753,8 @@ THE_NUMBER = re.compile(  # "its previous estimate, in November, was about 1,500
 # (an interview's answer to a question about a count given before)
 PUT_IT = re.compile(  # "put it at 200", "put the number freed at 200", "spoke of 200"
     r"\b(?:put (?:it|them|the (?:number|figure|total|toll|count)(?: [a-z]+){0,2}) (?:at|closer to"
-    r"|nearer)|spoke of|speaks of) (?:about |around |some )?$",
+    r"|nearer)|spoke of|speaks of|(?:it|that) (?:is|was)(?: now)?(?: closer to| nearer)?)"
+    r" (?:about |around |some )?$",
     re.I,
 )
 OF_THEM = re.compile(r" of (?:them|those|these)\b")  # "205 of them": of the count before

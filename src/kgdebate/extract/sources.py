@@ -69,7 +69,8 @@ SAYS = (  # "X said", "X has estimated", "X later reported"
     r"|cautioned|cautions|pledged|pledges"  # a pledge, like an appeal, is its author's figure
     r"|(?:expect|expects|expected)(?! to\b)"  # "expects the treaty to take", not "expects to …"
     # "gave 21.8 million", "gave a figure of": never "gave shelter to"
-    r"|(?:gave|gives|give)(?= [\"“]?(?:an? |the |its |their |that |this )?(?:figure|number"
+    r"|(?:gave|gives|give)(?= [\"“]?(?:an? |the |its |their |that |this )?"
+    r"(?:(?:lower|higher|smaller|larger|different|new|similar) )?(?:figure|number"
     r"|estimate|count|total|tally|\d|about|around|nearly|almost|some|more|over|at least)))"
     # not "confirmed its commitment": a pledge, not a report; not "gold …, calculated to be
     # worth": a participle
