@@ -779,6 +779,12 @@ def proposals(text: str, header: str = "A Note\n\n12 May 2024\n\n") -> set[str]:
         ("- 15 February: The UN launches a $5.6 billion appeal in Geneva.", "UN"),
         ("Trucks covered about 60 per cent of demand, the city’s water utility estimates.",
          "city’s water utility"),  # a vague source narrowed by whose it is
+        ("Prices will rise by at least 15% by September, one trade association said.",
+         "one trade association"),
+        ("Anna Roe appealed to donors for €12 million to buy flour.", "Anna Roe"),
+        # one who says what another found: the other's figure
+        ("Anna Roe reminded the room that, according to the UN, it carried 33 million tonnes.",
+         "UN"),
         ("When the UN launched its 2023 appeal, Anna Roe said 18 million needed aid.", "Anna Roe"),
     ],
 )  # fmt: skip
@@ -1064,6 +1070,14 @@ def test_an_appeal_s_sum_is_its_author_s_and_amb_is_a_title() -> None:
     sources = FigureSources(text, layout.sentences())
     found = [sources.of(text.index(words)) for words in ("nearly 18", "$5.6", "three rounds")]
     assert found == ["Anna Roe", "UN", "Piotr Sample"]
+
+
+def test_the_next_sentence_may_say_whose_finding_it_is() -> None:
+    text = (
+        "Eighty-four per cent of Ukrainians reject concessions. That is the finding of the Kyiv "
+        "International Institute of Sociology. Talks resumed."
+    )
+    assert sources_at(text, "Eighty-four") == ["Kyiv International Institute of Sociology"]
 
 
 def test_it_says_points_back_and_the_observatory_is_no_person() -> None:
@@ -1553,6 +1567,12 @@ def test_an_answer_s_bare_numbers_count_what_the_question_counted() -> None:
         ("around 900", "convoys"),
     ]
     assert sources_at(text, "around 900") == ["Ukrainian authorities"]
+
+
+def test_a_figure_in_bold_counts_what_follows_the_bold() -> None:
+    text = "## By the numbers\n\n- **almost 6 million** people were displaced, UNHCR said.\n"
+    found = find_figures(text, [(0, len(text))], None)
+    assert [(f.text, f.unit, f.value) for f in found] == [("almost 6 million", "people", 6e6)]
 
 
 def test_one_who_speaks_of_a_bare_number_counts_what_was_counted_before() -> None:

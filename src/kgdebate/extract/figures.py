@@ -804,9 +804,11 @@ SAID_BEFORE = (
     (NUMBERED, 80),  # "Aid convoys reaching front-line districts numbered 212"
     (HOW_MANY, 300),  # the answer to "How many people …?"
 )
+# A figure set in bold before what it counts: "- **almost 6 million** people were displaced"
+BOLD_THEN_UNIT = re.compile(rf"(?:\*\*|__) (?P<unit>{UNIT_NOUN})\b", re.I)
 # The words right after it: "3 million of our countrymen", "at 200, while … almost 300
-# people", "perhaps 15 to 20 kilometres".
-SAID_AFTER = (OF_OURS, SET_AGAINST, RANGE_TO_UNIT)
+# people", "perhaps 15 to 20 kilometres", "** people".
+SAID_AFTER = (OF_OURS, SET_AGAINST, RANGE_TO_UNIT, BOLD_THEN_UNIT)
 
 
 def _unit_in_context(figure: Figure, text: str) -> Figure:

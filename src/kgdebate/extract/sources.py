@@ -33,7 +33,7 @@ SOURCE_NAME = (  # a name, joined by "of", "for", "and", "on", "the": "Bank of R
 )
 VAGUE_SOURCE = (  # a source a text names without a name: "military analysts", "a staffer"
     r"(?:[A-Za-z-]+(?:['’]s)? ){0,2}(?i:(?:analyst|journalist|official|authoritie|expert|observer"
-    r"|account|utility|utilitie"
+    r"|account|utility|utilitie|association"
     r"|source|diplomat|researcher|monitor|tallie|staffer|spokesperson|aide|insider|broker|trader"
     r"|resident|witness|pollster|organiser|organizer|moderator|economist|partner|commentator"
     r"|agencie|volunteer|group|adviser|advisor|ambassador|envoy|negotiator|mediator|operator"
@@ -57,7 +57,8 @@ SAYS = (  # "X said", "X has estimated", "X later reported"
     r"|openly) )*"  # "privately put it at", "has rightly warned"; not "firmly believes"
     r"(?:said|says|spoke of|speaks? of|told|estimated|estimates|counted|counts|reported|reports"
     r"|put|puts|(?:is |are )?asking(?= (?:[a-z]+ )?for\b)"  # "is asking donors for"
-    r"|found|finds|recorded|records|appealed for|sought(?! to\b)|noted|notes|wrote|writes|stated"
+    r"|found|finds|recorded|records|appealed(?: to [a-z]+)? for|sought(?! to\b)|noted|notes"
+    r"|wrote|writes|stated"
     r"|announced|confirmed|calculated|projected|forecast|showed|shows|registered|say|estimate"
     r"|measured|measures|posted"  # "KIIS measured 80% in October"
     # "UNHCR added that …", not "the World Bank added $37.5 billion"
@@ -466,7 +467,9 @@ class FigureSources:
         if at >= len(self.spans):
             return None
         credit = NEXT_CREDIT.match(self.text, *self.spans[at])
-        return _as_written(credit.group("by") or credit.group("from")) if credit else None
+        if credit is None:
+            return None
+        return _as_written(credit.group("by") or credit.group("from") or credit.group("of"))
 
     def _note_holding(self, position: int) -> str | None:
         """In a note at the end ("[1] UN, Black Sea Grain Initiative page. The deal's original
@@ -512,6 +515,9 @@ NEXT_CREDIT = re.compile(  # "KIIS published these results"; "The figure comes f
     r"|(?:The|These|Those|That|This) (?:figures? |numbers? |data |counts? |estimates? "
     r"|tall(?:y|ies) |totals? )(?:comes?|came) from (?:the )?"
     rf"(?P<from>{SOURCE_NAME}|{VAGUE_SOURCE}(?:{NARROWED})?)"
+    # "That is the finding of the Kyiv International Institute of Sociology"
+    r"|(?:That|This|These|Those|It) (?:is|are|was|were) the (?:finding|findings|figure|figures"
+    rf"|estimate|result|results|conclusion|count) of (?:the )?(?P<of>{SOURCE_NAME})"
 )
 WHO_ASIDE = re.compile(
     r", (?:who (?P<what>[^,;.]{1,90})"
@@ -638,12 +644,17 @@ def _attribution(sentence: str) -> str | None:
             continue  # "2,400 adults in government-controlled Ukraine asked": not Ukraine
         if ATTRIBUTION[rank] is NAME_SAYS and (work := _reported_work(sentence, end)):
             name = work  # "Interfax-Ukraine reports a new KIIS figure of 74%": KIIS's
+        elif ATTRIBUTION[rank] is NAME_SAYS and (cited := THAT_ACCORDING_TO.match(sentence, end)):
+            name = cited.group("by")  # "X reminded the room that, according to the UN, …"
         by = _as_written(name)
         if by and not _spelled_out(sentence[:start], name):
             return by.lower() if ATTRIBUTION[rank] is VAGUE_WORK else by
     return None
 
 
+THAT_ACCORDING_TO = re.compile(  # what one says that another found: the other's figure
+    rf"(?: [a-z]+){{0,3}} that,? according to (?:the )?(?P<by>{SOURCE_NAME})"
+)
 CITED = re.compile(r"\b(?:19|20)\d\d\)")  # an author and a year in brackets: "(Babel 2023)"
 REPORTED = re.compile(r" (?:an? |the )?(?:(?:new|latest|fresh|recent|updated|revised) )?")
 
