@@ -645,6 +645,28 @@ def test_no_name_of_a_transcript_s_labels_a_thread_s_marks_a_handle_or_a_referen
     ), names
 
 
+def test_a_panel_list_a_double_surname_alone_and_a_press_release_s_notes() -> None:
+    """A list of panelists names people (no title, though title-cased); "Ferreira-Holm"
+    alone, after "the director, Nadia Ferreira-Holm", is her; "No. Smaller …" ends a sentence
+    at "No."; a press release's "Notes to editors" are boilerplate."""
+    text = (
+        "Panelists\n- Dr. Maren Example-Fisk, senior fellow, Example Institute for Security\n"
+        "- Joanna Wierzba-Tate, director, Example Forum\n\n"
+        "The panel met in Tallinn on Monday. Wierzba-Tate pointed to a poll of 2,000 people. "
+        '"We feed many," said the coalition\'s director, Nadia Ferreira-Holm, citing port '
+        "officials.\n\nFerreira-Holm appealed to donors for more. Was it the first such appeal? "
+        "No. Smaller appeals came before, and none on this scale.\n\n"
+        "ENDS\n\nNotes to editors\n1. The Example Bridge works in Mykolaiv and Kherson.\n"
+    )
+    draft = make_draft(
+        Source(Path("n.txt"), "A Note\n\n12 May 2024\n\n" + text, "0" * 64, False), gazetteer()
+    )
+    named = {e["text"]: len(e["occurrences"]) for e in draft.data["draft"]["new_entities"]}
+    assert {"Maren Example-Fisk", "Joanna Wierzba-Tate", "Nadia Ferreira-Holm"} <= set(named)
+    assert named["Nadia Ferreira-Holm"] == 2 and named["Joanna Wierzba-Tate"] == 2, named
+    assert "Smaller" not in named and "Mykolaiv" not in named, named
+
+
 def test_an_interview_s_bold_tags_are_speakers_and_a_question_s_verb_no_name() -> None:
     """ "**Aalto:** …" is Aalto speaking (a name, though it opens the paragraph); "Was
     Medvedchuk one of them?" proposes Medvedchuk, not "Was Medvedchuk"."""

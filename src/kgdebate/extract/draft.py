@@ -96,16 +96,21 @@ PERSON_AFTER = re.compile(
     r" (?:[a-z]+ly |then |also |later |again |had |has |have )?(?:said|says|told|tells"
     r"|added|adds|noted|notes|argued|argues|put|puts|estimated|estimates|wrote|writes|warned"
     r"|warns|asked|asks|answered|replied|explained|claimed|claims|insisted|insists|believes"
-    r"|thinks|spoke|speaks|described|describes|called|calls|recalled|recalls|stressed)\b"
+    r"|thinks|spoke|speaks|described|describes|called|calls|recalled|recalls|stressed|appealed"
+    r"|appeals|pointed|points|urged|urges|reminded|reminds|cited|cites|suggested|suggests"
+    r"|conceded|concedes|countered|counters)\b"
 )
 # Where a full name is a person's: after a title, a role or "said"; before a role set off by
 # commas or a verb of saying ("said Oksana Hrytsenko, a deputy minister", "Lena Marsh, head of").
 PERSON_BEFORE = re.compile(
     r"(?:\b(?:said|says|told|by|Mr|Ms|Mrs|Dr|Prof|Professor|President|Minister|Senator|Ambassador"
     r"|Secretary|Director|Chair|Chief|analyst|economist|researcher|spokes(?:man|woman|person)"
-    r"|envoy|official|minister|journalist|editor|author)\.?) $"
+    r"|envoy|official|minister|journalist|editor|author|director|chair|fellow|head)\.?),? $"
 )
-PERSON_ROLE_AFTER = re.compile(r", (?:an?|the|who|[a-z]+ (?:of|at|for))\b")
+PERSON_ROLE_AFTER = re.compile(  # ", a …", ", head of …", ", senior fellow, …"
+    r", (?:(?:an?|the|who|[a-z]+ (?:of|at|for))\b|(?:[a-z]+ )?(?:director|fellow|chair|editor"
+    r"|analyst|researcher|professor|adviser|advisor|correspondent|spokes(?:man|woman|person)),)"
+)
 ROMAN = re.compile(r"(?=[IVXLC]{2})C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")  # "XX", "VII"
 CODE_AFTER = re.compile(r"[$/-]| ?\d")
 POSSESSIVE = re.compile(r"(?<=s)['’]$|['’]s$")
@@ -975,9 +980,15 @@ def _only_titles(name: str, adjectives: frozenset[str]) -> bool:
 
 
 def _title_cased(line: str) -> bool:
-    """Most of its words capitalised, as a title or a headline is (a question too)."""
+    """Most of its words capitalised, as a title or a headline is (a question too); not a list's
+    item ("- Dr. Maren Example, senior fellow, Example Institute": who is on a panel)."""
+    if LIST_ITEM.match(line):
+        return False
     words = [w for w in line.split() if w[:1].isalpha()]
     return bool(words) and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
+
+
+LIST_ITEM = re.compile(r"[ \t]*[-*•][ \t]+\S")
 
 
 def _new_entities(
@@ -1087,7 +1098,11 @@ def _add_surnames_alone(
         words = name.split()
         if (
             len(words) in (2, 3)
-            and all(word[:1].isupper() and word[1:].islower() for word in words)
+            and all(  # "Nadia Ferreira-Holm": a double name's parts each capitalised
+                part[:1].isupper() and part[1:].islower()
+                for word in words
+                for part in word.split("-")
+            )
             and not ORGANISATION_HEAD.search(name)
             and not any(  # "Palestinian State", "French President", "Small States"
                 DEMONYM.match(word) or word in HEAD_NOUNS or word.lower() in not_alone

@@ -37,8 +37,9 @@ BOILERPLATE_WORDS = ("series", "study group", "newsletter", "views expressed", "
 """What a text holds if :data:`BOILERPLATE` can match past its start: the scan is skipped
 elsewhere (it was a tenth of the layout's time on the UN speeches)."""
 E_MAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-NOTES_HEADING = re.compile(
-    r"(?i:notes|footnotes|endnotes|references|sources|sources and notes|bibliography)[.:]?"
+NOTES_HEADING = re.compile(  # "Notes to editors": a press release's notes, its boilerplate
+    r"(?i:notes|footnotes|endnotes|references|sources|sources and notes|bibliography"
+    r"|notes? (?:to|for) editors|editor['’]?s notes?)[.:]?"
 )
 """A section of source notes: boilerplate, though its notes still name figures' sources."""
 NUMBERED_HEADING = re.compile(r"^(\d+\.(\d+\.?)*|[IVX]+\.)\s+\S")  # "2. Findings", "3.1 Data"
@@ -264,7 +265,11 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
             continue
         word = re.search(r"([\w.]+)\.$", text[max(begin, match.start() - 24) : match.start() + 1])
         if match.group()[:1] == "." and word and word.group(1).lower() in ABBREVIATIONS:
-            continue
+            if (
+                word.group(1).lower() != "no"
+                or text[match.end() : match.end() + 2].strip()[:1].isdigit()
+            ):
+                continue  # "No. 318", not "No. Smaller swaps have taken place"
         if match.group() and word and re.fullmatch(r"[A-Z]", word.group(1)):  # "J. Smith"
             continue
         spans.append((begin, match.end()))

@@ -96,7 +96,7 @@ def without_titles(words: list[str]) -> list[str]:
 PERSON_TITLES = {
     "president", "minister", "chancellor", "ambassador", "envoy", "senator", "sen", "gen",
     "general", "mr", "ms", "mrs", "dr", "spokesman", "spokeswoman", "spokesperson",
-    "secretary-general", "rapporteur", "ombudsman",
+    "secretary-general", "rapporteur", "ombudsman", "director",
 }  # fmt: skip
 """Titles before a person's surname alone (not "Foreign" in "Foreign Ministry"; not a regnal
 name's, "Pope Francis", "King Charles", which is how the person is named)."""
