@@ -655,7 +655,8 @@ def test_a_panel_list_a_double_surname_alone_and_a_press_release_s_notes() -> No
         "The panel met in Tallinn on Monday. Wierzba-Tate pointed to a poll of 2,000 people. "
         '"We feed many," said the coalition\'s director, Nadia Ferreira-Holm, citing port '
         "officials.\n\nFerreira-Holm appealed to donors for more. Was it the first such appeal? "
-        "No. Smaller appeals came before, and none on this scale.\n\n"
+        "No. Smaller appeals came before, and none on this scale. Trade in South-East Europe, "
+        "working at full speed, keeps Europe fed, Europe said.\n\n"
         "ENDS\n\nNotes to editors\n1. The Example Bridge works in Mykolaiv and Kherson.\n"
     )
     draft = make_draft(
@@ -665,6 +666,7 @@ def test_a_panel_list_a_double_surname_alone_and_a_press_release_s_notes() -> No
     assert {"Maren Example-Fisk", "Joanna Wierzba-Tate", "Nadia Ferreira-Holm"} <= set(named)
     assert named["Nadia Ferreira-Holm"] == 2 and named["Joanna Wierzba-Tate"] == 2, named
     assert "Smaller" not in named and "Mykolaiv" not in named, named
+    assert named.get("South-East Europe") == 1, named  # a region, though "working at" follows it
 
 
 def test_an_interview_s_bold_tags_are_speakers_and_a_question_s_verb_no_name() -> None:

@@ -107,6 +107,17 @@ PERSON_BEFORE = re.compile(
     r"|Secretary|Director|Chair|Chief|analyst|economist|researcher|spokes(?:man|woman|person)"
     r"|envoy|official|minister|journalist|editor|author|director|chair|fellow|head)\.?),? $"
 )
+COMPASS = {
+    "north",
+    "south",
+    "east",
+    "west",
+    "central",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+}
 PERSON_ROLE_AFTER = re.compile(  # ", a …", ", head of …", ", senior fellow, …"
     r", (?:(?:an?|the|who|[a-z]+ (?:of|at|for))\b|(?:[a-z]+ )?(?:director|fellow|chair|editor"
     r"|analyst|researcher|professor|adviser|advisor|correspondent|spokes(?:man|woman|person)),)"
@@ -1107,6 +1118,9 @@ def _add_surnames_alone(
             and not any(  # "Palestinian State", "French President", "Small States"
                 DEMONYM.match(word) or word in HEAD_NOUNS or word.lower() in not_alone
                 for word in words
+            )
+            and not any(  # "South-East Europe": a region
+                part.lower() in COMPASS for word in words for part in word.split("-")
             )
             and words[-1].lower() not in common_nouns
             and len(words[-1]) > 2
