@@ -1862,6 +1862,16 @@ def test_looking_for_addresses_near_their_marks_finds_what_a_full_scan_finds() -
     assert sum(map(len, spans)) > 20
 
 
+def test_a_heading_that_is_a_year_is_a_date() -> None:
+    text = (
+        "A Timeline\n\n20 December 2023\n\n## 2023\n\nThe appeal was launched in Geneva on 15 "
+        "February. Finland joined NATO in April, and the talks stayed frozen all year.\n"
+    )
+    draft = make_draft(Source(Path("t.txt"), text, "0" * 64, False), gazetteer())
+    dates = [(f["text"], f.get("date")) for f in draft.data["draft"]["figures"]]
+    assert ("2023", "2023") in dates and ("15 February", "2023-02-15") in dates
+
+
 @pytest.mark.parametrize(
     ("words", "expected"),
     [
@@ -1873,6 +1883,13 @@ def test_looking_for_addresses_near_their_marks_finds_what_a_full_scan_finds() -
         ("in case the grain deal lapses on 18 July", ("2023-07-18", None)),
         ("three rounds between 28 February and 7 March 2022", ("2022-03-07", None)),
         ("Erdoğan hoped to revive the deal in August", ("2023-08", None)),
+        ("Millers expect bread prices to rise by September", ("2023-09", None)),
+        ("Partners expect needs to rise in July", ("2023-07", None)),  # its own month ahead
+        ("Funding fell this quarter", ("2023-07", "2023-09-30")),
+        ("Funding fell last quarter", ("2023-04", "2023-06-30")),
+        ("since February last year, exports fell", ("2022-02", "2023-07-18")),
+        ("talks in the spring of 2022 failed", ("2022-03", "2022-05-31")),
+        ("output in the last quarter of 2024 will rise", ("2024", None)),  # its fourth, no "last"
         (
             "Lavrov said in March 2022 he would go on, and as recently as July he did",
             ("2023-07", None),

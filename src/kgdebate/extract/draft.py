@@ -264,8 +264,13 @@ def make_draft(
     # A document dated only by its month or year: relative dates count from its first day.
     doc_date = date.fromisoformat((meta["date"] + "-01-01")[:10])
     figures = find_figures(text, [(p.start, p.end) for p in prose], doc_date)
-    figures += [  # the dates of header lines ("October 12, 2023", "by spring"), no numbers
-        figure for figure in find_figures(text, layout.header, doc_date) if figure.date
+    headings = [  # "## 2023" over a timeline's entries: a date
+        (s.start, s.start + len(text[s.start :].partition("\n")[0]))
+        for s in layout.sections
+        if s.title
+    ]
+    figures += [  # the dates of header lines and headings ("October 12, 2023", "by spring")
+        figure for figure in find_figures(text, layout.header + headings, doc_date) if figure.date
     ]
     in_prose = SpanIndex([(p.start, p.end) for p in prose])
     found = _events_by_date(text, found, figures, gazetteer, in_prose)

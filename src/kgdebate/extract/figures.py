@@ -188,7 +188,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # Alone after a preposition that makes it a time: "by spring", "since summer".
     ("season", re.compile(
         rf"\b(?:(?P<which>this|last|next|the|early|late) |{SEASON_CUE})?(?P<season>winter|spring"
-        r"|summer|autumn|fall)(?: (?P<y>(?:19|20)\d\d))?\b(?! of\b)", re.I)),
+        r"|summer|autumn|fall)(?: (?:of )?(?P<y>(?:19|20)\d\d))?\b(?! of\b)", re.I)),
     ("relative-date", re.compile(
         rf"\b(?:(?:within|in|over|during) )?the (?P<dir>past|last|next|coming) "
         rf"(?:(?P<n>{WORD_NUM}) )?(?P<unit>day|week|month|year)s?\b", re.I)),
@@ -203,15 +203,16 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?P<word>yesterday|today|tomorrow|tonight|this (?:morning|afternoon|evening))\b",
         re.I)),
     ("relative-period", re.compile(
-        r"\b(?P<which>last|this|next) (?P<unit>week|month|year)\b", re.I)),
+        # (not "the last quarter of 2024": its fourth)
+        r"\b(?P<which>last|this|next) (?P<unit>week|month|quarter(?! of\b)|year)\b", re.I)),
     ("ago", re.compile(rf"\b(?P<n>{WORD_NUM}) (?P<unit>day|week|month|year)s? ago\b", re.I)),
     # Two months as one period, the year left to the context: "the May–June wave".
     ("month-range", re.compile(
         rf"\b(?P<m>{FULL_MONTH}) ?[\u2013\u2014-] ?(?P<m2>{FULL_MONTH})"
         rf"(?:\b(?![ ,]*\d)| (?P<y>(?:19|20)\d\d)\b)")),
     # "in March last year": that month of the year counted from the document's.
-    ("month-of-year", re.compile(
-        rf"\b(?P<m>{FULL_MONTH}) (?P<which>last|this|next) year\b")),
+    ("month-of-year", re.compile(  # "since February last year": from then on
+        rf"\b(?:(?P<since>[Ss]ince) )?(?P<m>{FULL_MONTH}) (?P<which>last|this|next) year\b")),
     ("named-month", re.compile(
         r"\b(?P<which>[Ss]ince|[Ll]ast|[Tt]his|[Nn]ext|[Ee]arly|[Ll]ate) "
         rf"(?P<m>{FULL_MONTH})\b(?! \d)")),
@@ -873,7 +874,9 @@ def _in_context(
         year = int(ended.group("y") or ended.group("y2")) - (1 if month > end_month else 0)
         why = "the year of the range's end"
     elif today is not None and FUTURE.search(text, _sentence_start(text, figure.start), figure.end):
-        year = today.year if (month, day) >= (today.month, today.day) else today.year + 1
+        # a month alone looking ahead may be the document's own ("in the second quarter" on 5 April)
+        ahead = (month, day) >= (today.month, today.day) or (not day and month == today.month)
+        year = today.year if ahead else today.year + 1
         why = (
             f"the first such date after the document's, {today.isoformat()}, the text looking ahead"
         )
@@ -907,6 +910,7 @@ def _in_context(
 FUTURE = re.compile(
     r"\b(?:will|shall|(?:is|are) (?:due|set|expected|scheduled) to|in case|lapses|expires"
     r"|until next|deadline|hope[sd]? to|plans? to|aims? to|intends? to|upcoming"
+    r"|expects? (?:[\w-]+ ){0,3}to"  # "millers expect bread prices to rise by September"
     r"|next (?:[\w-]+ ){1,3}(?:is|are|for|on)"
     r"|(?:^|\n)\s*\d+\.\s+[A-Z][a-z]+)\b|^\s*Review\b",
     re.I,
@@ -1053,7 +1057,10 @@ def _figure(
     if kind == "first-months":
         return _first_months(bare, groups, today)
     if kind in ("period-edge", "month-of-year"):
-        return _counted(_month_counted(bare, groups, today), today)
+        counted = _month_counted(bare, groups, today)
+        if groups.get("since") and today is not None and counted.date:
+            counted = replace(counted, until=today.isoformat())
+        return _counted(counted, today)
     if kind in RELATIVE:
         return _counted(RELATIVE[kind](replace(bare, kind="relative-date"), groups, today), today)
     return _counted(_relative(bare, groups, today), today)
@@ -1074,8 +1081,8 @@ def _relative_day(bare: Figure, groups: dict[str, str], today: date | None) -> F
 
 
 def _relative_period(bare: Figure, groups: dict[str, str], today: date | None) -> Figure:
-    """ "last week" is the Monday-to-Sunday week before the document's; "last month" and "next
-    year" are that month and that year."""
+    """ "last week" is the Monday-to-Sunday week before the document's; "last month", "this
+    quarter" and "next year" are that month, those three months and that year."""
     step = {"last": -1, "this": 0, "next": 1}[groups["which"].lower()]
     unit = groups["unit"].lower()
     if today is None:
@@ -1089,6 +1096,10 @@ def _relative_period(bare: Figure, groups: dict[str, str], today: date | None) -
         )
     if unit == "month":
         return replace(bare, date=_shift(today, step, "month").isoformat()[:7])
+    if unit == "quarter":  # "this quarter" in February: January to March
+        first = _shift(date(today.year, (today.month - 1) // 3 * 3 + 1, 1), 3 * step, "month")
+        last = date.fromordinal(_shift(first, 3, "month").toordinal() - 1)
+        return replace(bare, date=first.isoformat()[:7], until=last.isoformat())
     return replace(bare, date=str(today.year + step))
 
 
