@@ -1890,6 +1890,9 @@ def test_a_heading_that_is_a_year_is_a_date() -> None:
         ("since February last year, exports fell", ("2022-02", "2023-07-18")),
         ("talks in the spring of 2022 failed", ("2022-03", "2022-05-31")),
         ("output in the last quarter of 2024 will rise", ("2024", None)),  # its fourth, no "last"
+        # of the year the paragraph dated last
+        ("It was 84% in May 2022 and fell to 80% that October", ("2022-10", None)),
+        ("It was 6 million in February 2022; by the end of that year, 3.7", ("2022-12", None)),
         (
             "Lavrov said in March 2022 he would go on, and as recently as July he did",
             ("2023-07", None),

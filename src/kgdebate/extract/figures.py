@@ -238,6 +238,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("period-edge", re.compile(
         r"\b(?i:the) (?P<edge>end|start|beginning) of (?P<which>last|this|next) (?P<unit>month"
         r"|year)\b")),
+    # "by the end of that year", "that October": of the year the paragraph last dated.
+    ("that-year", re.compile(r"\b(?i:the) (?P<edge>end|start|beginning) of that year\b")),
+    ("that-year", re.compile(rf"\b[Tt]hat (?P<m>{FULL_MONTH})\b(?! \d)")),
     # "the first ten months of the year", "the first half of 2023": from January on.
     ("first-months", re.compile(
         rf"\b(?i:the) first (?:(?P<n>{WORD_NUM}) months|(?P<half>half)) of "
@@ -401,6 +404,8 @@ def find_figures(text: str, spans: list[tuple[int, int]], today: date | None) ->
             anchors[held] = (given, figure.text)  # "March 29" after "in 2022" is 2022
         if figure.kind == "later":
             figure = _after_anchor(figure, anchors.get(held))
+        if figure.kind == "that-year":
+            figure = _in_that_year(figure, anchors.get(held))
         if figure.kind == "since-then":  # dated from the paragraph, else no figure at all
             if held not in anchors or today is None:
                 continue
@@ -441,7 +446,7 @@ ONLY_BEFORE = {
     "the": {"next", "following", "past", "last", "coming", "1st", "2nd", "3rd", "4th", "previous",
             "preceding", "prior", "end", "start", "beginning", "same"}
     | set(SEASONS) | set(QUARTERS),
-    "that": {"same"},
+    "that": {"same"} | {month.lower() for month in calendar.month_name if month},
     "in": {"the"}, "within": {"the"}, "during": {"the"}, "by": {"the"},
 } | {quarter: {"quarter"} for quarter in QUARTERS}  # fmt: skip
 # A hedge's first word that starts nothing else starts a figure only before the hedge's next
@@ -603,6 +608,21 @@ def _after_anchor(figure: Figure, anchor: tuple[date, str] | None) -> Figure:
         unit=None,
         date=shifted.isoformat()[:width],
         resolved_by=f"counted from {said}, earlier in its paragraph",
+    )
+
+
+def _in_that_year(figure: Figure, anchor: tuple[date, str] | None) -> Figure:
+    """ "that October", "the end of that year": in the year of the paragraph's last full date;
+    without one, a relative date for the curator to date."""
+    if anchor is None:
+        return replace(figure, kind="relative-date", value=None)
+    day, said = anchor
+    return replace(
+        figure,
+        kind="relative-date",
+        value=None,
+        date=f"{day.year}-{int(figure.value or 1):02d}",
+        resolved_by=f"in the year of {said}, earlier in its paragraph",
     )
 
 
@@ -1032,6 +1052,10 @@ def _figure(
         return replace(bare, kind="date", date=f"--{month:02d}-{number:02d}")
     if kind == "since-then":
         return bare
+    if kind == "that-year":  # its month, dated by the paragraph in find_figures
+        month = MONTHS[groups["m"].lower()] if groups.get("m") else None
+        edge = (groups.get("edge") or "").lower()
+        return replace(bare, value=float(month or (12 if edge == "end" else 1)))
     if kind == "later":
         raw = (groups.get("n") or "one").lower()
         n = _whole(raw)
