@@ -1053,9 +1053,9 @@ def _figure(
     if kind == "since-then":
         return bare
     if kind == "that-year":  # its month, dated by the paragraph in find_figures
-        month = MONTHS[groups["m"].lower()] if groups.get("m") else None
-        edge = (groups.get("edge") or "").lower()
-        return replace(bare, value=float(month or (12 if edge == "end" else 1)))
+        if groups.get("m"):
+            return replace(bare, value=float(MONTHS[groups["m"].lower()]))
+        return replace(bare, value=12.0 if groups["edge"].lower() == "end" else 1.0)
     if kind == "later":
         raw = (groups.get("n") or "one").lower()
         n = _whole(raw)
