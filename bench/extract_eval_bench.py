@@ -123,7 +123,11 @@ def _initials_of(acronym: str, name: str) -> bool:
 
 
 def _surname_of(surname: str, name: str) -> bool:
-    """ "Hrytsenko" for "Oksana Hrytsenko": the last of two to four capitalised words."""
+    """ "Hrytsenko" for "Oksana Hrytsenko": the last of two to four capitalised words; and
+    "Erdoğan's spokesman" for "Recep Tayyip Erdoğan's spokesman", the same words after it."""
+    owned = re.fullmatch(r"(\S+)(['’]s .+)", surname)
+    if owned and name.endswith(owned.group(2)):
+        surname, name = owned.group(1), name[: -len(owned.group(2))]
     words = name.split()
     return (
         " " not in surname
