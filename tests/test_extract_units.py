@@ -806,6 +806,8 @@ def proposals(text: str, header: str = "A Note\n\n12 May 2024\n\n") -> set[str]:
         ("Prices will rise by at least 15% by September, one trade association said.",
          "one trade association"),
         ("Anna Roe appealed to donors for €12 million to buy flour.", "Anna Roe"),
+        ("Our development agency has set aside €2.5 million for the families.",
+         "Our development agency"),  # a pledge, as the speaker names their own body
         # one who says what another found: the other's figure
         ("Anna Roe reminded the room that, according to the UN, it carried 33 million tonnes.",
          "UN"),
@@ -1102,6 +1104,18 @@ def test_the_next_sentence_may_say_whose_finding_it_is() -> None:
         "International Institute of Sociology. Talks resumed."
     )
     assert sources_at(text, "Eighty-four") == ["Kyiv International Institute of Sociology"]
+
+
+def test_her_centre_is_the_centre_named_before_and_the_centre_of_a_country_no_one() -> None:
+    text = (
+        "Dr Ruth Roe of the Example Centre for Mediation Studies told us so, as the Example Lab "
+        "put it. Her centre estimates that fewer than 40 percent of drafts were signed. The "
+        "region in the centre of our country saw twice as much rain."
+    )
+    assert sources_at(text, "fewer than 40", "twice") == [
+        "Example Centre for Mediation Studies",
+        None,
+    ]
 
 
 def test_it_says_points_back_and_the_observatory_is_no_person() -> None:

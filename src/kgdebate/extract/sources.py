@@ -61,6 +61,7 @@ SAYS = (  # "X said", "X has estimated", "X later reported"
     r"|wrote|writes|stated"
     r"|announced|confirmed|calculated|projected|forecast|showed|shows|registered|say|estimate"
     r"|measured|measures|posted"  # "KIIS measured 80% in October"
+    r"|set aside|sets aside|earmarked|earmarks|allocated|allocates"  # a pledge's author's
     # "UNHCR added that …", not "the World Bank added $37.5 billion"
     r"|report|note|count|find|recalled|added(?= that\b|[,.:]|$)|asked|asks|polled|polls"
     r"|surveyed|surveys"
@@ -296,6 +297,8 @@ BACK_REFERENCE = re.compile(  # not "the highest figure in our history"
     rf"(?P<work>{WORK}|institute|agency|authors|organi[sz]ation|ministry|office"
     r"|tracker|monitor|observatory|federation|association"
     r"|pollster|researchers|reckoning|firm)|figures?|data)\b"
+    # a person's centre ("Her centre estimates"), never "the centre of our country"
+    r"|\b(?i:his|her|their) (?P<centre>cent(?:re|er))\b"
 )
 # A pronoun for the last source named: a sentence that opens with one ("He estimated that more
 # than 90 ships …", "It found …"; matched at the sentence's start), or one after what was said
@@ -315,7 +318,7 @@ SAID_AFTER = re.compile(  # "…, it says.", "…, the outlet says."
 )
 INSTITUTION = re.compile(
     r"agency|institute|ministry|office|organi[sz]ation|tracker|monitor|observatory|federation"
-    r"|association"
+    r"|association|centre|center"
 )
 """What "the agency", "the institute" may stand for: the last name that says it is one."""
 DEMONYM_PLURAL = re.compile(r"[A-Z][a-z]+(?:ians|ans|ese|is)$")
@@ -387,7 +390,7 @@ class FigureSources:
             self._read_all()
         # "The appeal sought …": whose appeal it was; else the source named last before, or
         # "the institute" the institute named last, whichever the text named later
-        work = _work(back.group("work") or "") if back else ""
+        work = _work(back.group("work") or back.group("centre") or "") if back else ""
         if self.owned.get(work):
             # whose work the sentence itself names first ("X published its survey: 84% …")
             last = bisect_left(self.owned[work], (held[0] + 1, "")) - 1
