@@ -801,6 +801,7 @@ def proposals(text: str, header: str = "A Note\n\n12 May 2024\n\n") -> set[str]:
         ('Anna Roe, the UN\'s relief chief, gave "nearly 18 million people in need".', "Anna Roe"),
         # the sum an appeal asks for is its author's; not what one says after its launch
         ("- 15 February: The UN launches a $5.6 billion appeal in Geneva.", "UN"),
+        ("- $5.6 billion: what the UN's 2023 appeal for Ukraine asked for.", "UN"),  # not Ukraine
         ("Trucks covered about 60 per cent of demand, the city’s water utility estimates.",
          "city’s water utility"),  # a vague source narrowed by whose it is
         ("Prices will rise by at least 15% by September, one trade association said.",

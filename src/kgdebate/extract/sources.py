@@ -102,8 +102,9 @@ VAGUE_WORK = re.compile(
     r"|revised|updated|current|other|some|government|first|new|various|several)"
     rf" (?:{VAGUE_WORKS}))\b"
 )
-NAME_SAYS = re.compile(  # not one wanted added ("Russia wanted Belarus added")
-    r"(?<!\bwanted )(?<!\bwants )(?<!\bwant )"
+NAME_SAYS = re.compile(  # not one wanted added ("Russia wanted Belarus added"), nor whom an
+    # appeal is for ("the UN's appeal for Ukraine asked for $5.6 billion": the UN's)
+    r"(?<!\bwanted )(?<!\bwants )(?<!\bwant )(?<!\bappeal for )(?<!\bplan for )"
     rf"(?P<by>{SOURCE_NAME}(?:['’]s spokes(?:man|woman|person))?)(?: \([A-Z][\w./-]*\))?"
     rf"(?: (?:{OUTLET}))?(?: of (?:the )?{SOURCE_NAME})?"
     rf"(?: and (?:its|their) \w+|, (?:(?:an?|the|which|whose|our|its|their) "
