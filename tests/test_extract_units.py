@@ -112,6 +112,15 @@ def test_the_city_itself_where_one_goes_there_its_region_or_its_dateline(text: s
     assert links(text) == [(text[text.lower().index("moscow") :][:6], "moscow")]
 
 
+def test_a_capital_one_goes_to_is_the_city_though_the_store_has_only_its_state() -> None:
+    """ "visited Kyiv": the city, which the store lacks (no link, a new name); "officials in
+    Kyiv" stay the government, as the labelled sets read it."""
+    kyiv = Gazetteer([(UKRAINE, "Ukraine", "label"), (UKRAINE, "Kyiv", "metonym")], EventFacts())
+    text = "The minister visited Kyiv on Friday. Officials in Kyiv welcomed her."
+    found = kyiv.find(text, [(0, len(text))])
+    assert [(m.text, m.start) for m in found.mentions] == [("Kyiv", text.rindex("Kyiv"))]
+
+
 def test_a_shared_name_is_listed_with_its_candidates_not_guessed() -> None:
     found = gazetteer().find("Georgia voted.", [(0, 14)])
     assert found.mentions == []

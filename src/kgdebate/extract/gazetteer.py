@@ -47,6 +47,10 @@ THERE = re.compile(
     r"\b(?:in|at|near|outside|visited|(?:flew|flown|travelled|traveled|went|gone|came|returned"
     r"|taken|brought|moved|sent|transferred|evacuated|deported) to)\s+(?:[A-Z][\w-]+ (?:and|or) )?$"
 )  # "travelled to Moscow and Kyiv": both the cities
+GONE_THERE = re.compile(  # where one goes is the city, never its government ("officials in Kyiv")
+    r"\b(?:near|outside|visited|(?:flew|flown|travelled|traveled|went|gone|came|returned|taken"
+    r"|brought|moved|sent|transferred|evacuated|deported) to)\s+(?:[A-Z][\w-]+ (?:and|or) )?$"
+)
 # Or the city itself by what follows it: "the Kyiv region", a dateline ("KYIV, March 3 (…) –").
 REGION_AFTER = re.compile(r" (?:region|oblast|province|district)\b")
 DATELINE_AFTER = re.compile(r", (?:\d{1,2} )?[A-Z][a-z]{2,8}\.? \d")
@@ -219,9 +223,10 @@ class Gazetteer:
             candidates = self.by_form[form]
             if "metonym" in candidates.values():  # "Moscow" means Russia, not the city,
                 there = _the_place_meant(text, start, end)  # unless one goes there
-                candidates = {
-                    e: h for e, h in candidates.items() if (h == "metonym") != bool(there)
-                } or candidates
+                places = {e: h for e, h in candidates.items() if (h == "metonym") != bool(there)}
+                if not places and there and GONE_THERE.search(text, max(0, start - 40), start):
+                    continue  # "flew to Kyiv": the city, which the store lacks (a new name)
+                candidates = places or candidates
             if len(candidates) == 1:
                 ((entity, how),) = candidates.items()
                 found.mentions.append(Mention(start, end, text[start:end], entity, how))
