@@ -942,7 +942,9 @@ RECENT = re.compile(r"\b(?:as recently as|as late as|only|just|this past) $", re
 
 def _sentence_start(text: str, position: int) -> int:
     """Where the clause holding ``position`` starts, near enough: after the last stop."""
-    ends = [text.rfind(mark, 0, position) for mark in (". ", "? ", "! ", ": ", "; ", "\n")]
+    floor = max(0, position - 300)  # looked for no further back (a mark not in the text was
+    # looked for back to its start, each time: quadratic on a long text)
+    ends = [text.rfind(mark, floor, position) for mark in (". ", "? ", "! ", ": ", "; ", "\n")]
     return max(*ends, position - 300) + 1
 
 
