@@ -1128,6 +1128,16 @@ def test_her_centre_is_the_centre_named_before_and_the_centre_of_a_country_no_on
     ]
 
 
+def test_a_markdown_link_credits_as_its_words() -> None:
+    """ "[UNHCR](https://…) says": UNHCR says; a later figure's offsets still find their source."""
+    text = (
+        "About 6 million refugees were recorded, [UNHCR](https://unhcr.example.org/gt) says. "
+        "[KIIS](https://kiis.example.org/poll) found that 84% rejected concessions, while "
+        "[RFE/RL](https://rferl.example.org/a) reported 21.8 million in need."
+    )
+    assert sources_at(text, "6 million", "84%", "21.8") == ["UNHCR", "KIIS", "RFE/RL"]
+
+
 def test_it_says_points_back_and_the_observatory_is_no_person() -> None:
     """ "It says 6 million" is the Center that posted the debate (not "Last Thursday the …");
     "the observatory estimates" is the observatory, though a person was named after it."""

@@ -347,6 +347,11 @@ class FigureSources:
     """The sources a text names, sentence by sentence (the header lines are sentences too)."""
 
     def __init__(self, text: str, sentences: list[tuple[int, int]]) -> None:
+        # Read with each Markdown link as its words ("[UNHCR](https://…) says": "UNHCR says"),
+        # offsets moved to match
+        text, self.moved = _without_links(text)
+        if self.moved is not None:
+            sentences = [(self.moved[start], self.moved[end]) for start, end in sentences]
         self.text = text
         self.sentences = SpanIndex(sentences)
         self.spans = sorted(sentences)
@@ -361,6 +366,8 @@ class FigureSources:
         """The source of a figure at ``position``: its table row's "Source" cell; its
         sentence's; its footnote's; a "Source:" line under its paragraph or table; or the one its
         sentence points back at."""
+        if self.moved is not None:
+            position = self.moved[position]
         held = self.sentences.holding(position)
         if held is None:
             return None
@@ -529,6 +536,34 @@ WHO_ASIDE = re.compile(
     r"|which (?P<has>(?:now |still )?(?:has|had|have|counts|numbers|includes)\b[^,;.]{1,90})"
     r"),"
 )
+
+
+MARKDOWN_LINK = re.compile(r"\[([^\]\n]{1,200})\]\([^)\s]{1,1000}\)")
+
+
+def _without_links(text: str) -> tuple[str, list[int] | None]:
+    """``text`` with each Markdown link as its words, and where each offset of ``text`` (and its
+    end) moved to (``None`` without a link): an offset inside a link's address is its words' end."""
+    if "](" not in text:
+        return text, None
+    parts: list[str] = []
+    moved: list[int] = []
+    done = length = 0
+    for link in MARKDOWN_LINK.finditer(text):
+        before, words = text[done : link.start()], link.group(1)
+        moved.extend(range(length, length + len(before)))
+        length += len(before)
+        moved.append(length)  # the "[": where the words start
+        moved.extend(range(length, length + len(words)))
+        moved.extend([length + len(words)] * (link.end() - link.end(1)))  # "](…)"
+        length += len(words)
+        parts += [before, words]
+        done = link.end()
+    if not parts:
+        return text, None
+    rest = text[done:]
+    moved.extend(range(length, length + len(rest) + 1))
+    return "".join([*parts, rest]), moved
 
 
 def _appeal_holding(text: str, sentence: tuple[int, int], position: int) -> str | None:
