@@ -811,6 +811,13 @@ def proposals(text: str, header: str = "A Note\n\n12 May 2024\n\n") -> set[str]:
         # the sum an appeal asks for is its author's; not what one says after its launch
         ("- 15 February: The UN launches a $5.6 billion appeal in Geneva.", "UN"),
         ("- $5.6 billion: what the UN's 2023 appeal for Ukraine asked for.", "UN"),  # not Ukraine
+        ("The UN and its partners launched the 2023 appeal in Geneva, asking for $5.6 billion.",
+         "UN"),
+        ("The Sumy regional administration said that 38 shelters are open.",
+         "Sumy regional administration"),
+        ("The Example Freight Index, citing port agents in Constanța, counts 23 ships waiting.",
+         "port agents in Constanța"),  # the producer the relayer cites
+        ("Border guards recorded an average wait of 4 hours in September.", "border guards"),
         ("Trucks covered about 60 per cent of demand, the city’s water utility estimates.",
          "city’s water utility"),  # a vague source narrowed by whose it is
         ("Prices will rise by at least 15% by September, one trade association said.",
@@ -1114,6 +1121,8 @@ def test_the_next_sentence_may_say_whose_finding_it_is() -> None:
         "International Institute of Sociology. Talks resumed."
     )
     assert sources_at(text, "Eighty-four") == ["Kyiv International Institute of Sociology"]
+    text = "Barges moved 2.5 million tonnes. The figure comes from Ukrainian port officials."
+    assert sources_at(text, "2.5") == ["Ukrainian port officials"]  # not "Ukrainian" alone
 
 
 def test_her_centre_is_the_centre_named_before_and_the_centre_of_a_country_no_one() -> None:

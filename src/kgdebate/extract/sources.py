@@ -37,7 +37,8 @@ VAGUE_SOURCE = (  # a source a text names without a name: "military analysts", "
     r"|source|diplomat|researcher|monitor|tallie|staffer|spokesperson|aide|insider|broker|trader"
     r"|resident|witness|pollster|organiser|organizer|moderator|economist|partner|commentator"
     r"|agencie|volunteer|group|adviser|advisor|ambassador|envoy|negotiator|mediator|operator"
-    r"|worker|military|army|armie|navy|navie|insurer|driver|shipper|shipowner|post)(?:e?s)?)"
+    r"|worker|military|army|armie|navy|navie|insurer|driver|shipper|shipowner|post|agent|guard"
+    r"|administration)(?:e?s)?)"
 )
 TIME_NAME = "|".join([m for m in calendar.month_name if m] + list(calendar.day_name))
 TIME = re.compile(TIME_NAME)
@@ -116,9 +117,11 @@ NAME_SAYS = re.compile(  # not one wanted added ("Russia wanted Belarus added"),
 partners appealed for", "the Lab, a research group in Riga, estimates"."""
 # "The UN launches a $5.6 billion appeal", "OCHA launched an appeal for $3.9 billion": the sum
 # asked for is its author's figure (not what another says after "When the UN launched its appeal")
-APPEAL_LAUNCHED = re.compile(
-    rf"(?P<by>{SOURCE_NAME}) (?:launched|launches|launch|issued|issues|opened|opens)"
-    r" (?:an?|its|their|the) (?:[^;]{0,12}[$€£][^;]{0,30}?\bappeal\b|(?:[\w-]+ )?appeal for"
+APPEAL_LAUNCHED = re.compile(  # also "The UN and its partners launched the appeal, asking for $…"
+    rf"(?P<by>{SOURCE_NAME})(?: and (?:its|their) \w+)? (?:launched|launches|launch|issued|issues"
+    r"|opened|opens) (?:an?|its|their|the) (?:[^;]{0,12}[$€£][^;]{0,30}?\bappeal\b"
+    r"|(?:[\w-]+ )?appeal for (?:about |nearly |almost |some |more than |over )?[$€£]"
+    r"|(?:[\w-]+ ){0,3}appeal\b[^.;$€£]{0,60}?\b(?:asking|seeking|calling) for"
     r" (?:about |nearly |almost |some |more than |over )?[$€£])"
 )
 # "Martin Griffiths of the UN, who put the number … at": the one who says it
@@ -525,7 +528,7 @@ NEXT_CREDIT = re.compile(  # "KIIS published these results"; "The figure comes f
     r" (?:these|those|the) (?:results|figures|numbers|data|findings|estimates)\b"
     r"|(?:The|These|Those|That|This) (?:figures? |numbers? |data |counts? |estimates? "
     r"|tall(?:y|ies) |totals? )(?:comes?|came) from (?:the )?"
-    rf"(?P<from>{SOURCE_NAME}|{VAGUE_SOURCE}(?:{NARROWED})?)"
+    rf"(?P<from>{VAGUE_SOURCE}(?:{NARROWED})?|{SOURCE_NAME})"  # "Ukrainian port officials", whole
     # "That is the finding of the Kyiv International Institute of Sociology"
     r"|(?:That|This|These|Those|It) (?:is|are|was|were) the (?:finding|findings|figure|figures"
     rf"|estimate|result|results|conclusion|count) of (?:the )?(?P<of>{SOURCE_NAME})"
@@ -776,9 +779,14 @@ def _as_written(name: str) -> str | None:
         and not (  # "United Nations agencies", not "Two European officials"
             len(words) > 2 and words[1][:1].isupper() and not DEMONYM.match(words[1])
         )
+        and not (len(words) > 2 and words[1] in PLACE_OF)  # "Sumy regional administration"
     ):  # "ECOWAS officials" keeps its acronym
         words[0] = words[0].lower()
     return " ".join(words)
+
+
+PLACE_OF = {"regional", "city", "municipal", "local", "oblast", "district", "provincial", "state"}
+"""Words after a place's name in a vague source: the place keeps its capital."""
 
 
 def _full_names(text: str) -> dict[str, list[tuple[int, str]]]:
