@@ -678,6 +678,20 @@ def test_a_panel_list_a_double_surname_alone_and_a_press_release_s_notes() -> No
     assert named.get("South-East Europe") == 1, named  # a region, though "working at" follows it
 
 
+def test_a_memo_s_fields_names_joined_to_an_acronym_and_a_name_in_an_address() -> None:
+    """ "DATE:", "RE:" are no names; "Hürriyet Daily News and RFE/RL" are two; "Examplia" is a
+    name though its e-mail address writes it in lower case; "the Azovstal steelworks" is one."""
+    text = (
+        "TO: The Minister\nFROM: Policy Planning\nDATE: 3 October 2023\nRE: The corridor\n\n"
+        "Examplia hosts 50,000 refugees, Hürriyet Daily News and RFE/RL reported. Fighters "
+        "left the Azovstal steelworks in May, and Examplia took in some of them.\n\n"
+        "Press: press@mfa.examplia.example.org\n"
+    )
+    names = proposals(text)
+    assert {"Examplia", "Hürriyet Daily News", "RFE/RL", "Azovstal steelworks"} <= names, names
+    assert names.isdisjoint({"DATE", "RE", "Hürriyet Daily News and RFE/RL"}), names
+
+
 def test_an_interview_s_bold_tags_are_speakers_and_a_question_s_verb_no_name() -> None:
     """ "**Aalto:** …" is Aalto speaking (a name, though it opens the paragraph); "Was
     Medvedchuk one of them?" proposes Medvedchuk, not "Was Medvedchuk"."""

@@ -20,7 +20,7 @@ from kgdebate import __version__
 from kgdebate.errors import InputError
 from kgdebate.extract.as_of import FigureDates
 from kgdebate.extract.figures import STATISTIC_KINDS, Figure, dated_by_events, find_figures
-from kgdebate.extract.gazetteer import Entity, Found, Gazetteer, Mention, fold
+from kgdebate.extract.gazetteer import Entity, Found, Gazetteer, Mention, address_spans, fold
 from kgdebate.extract.layout import (
     ANSWERING,
     CHALLENGED,
@@ -66,7 +66,7 @@ NAME_RUN = re.compile(  # "Radio Free Europe/Radio Liberty" is one name; "R. Pat
 # A lowercase word that belongs to the name before it.
 NAME_HEAD = re.compile(
     r" (?:region|regiment|oblast|province|district|battalion|brigade|valley|river|peninsula|channel"
-    r"|canal|strait)\b"
+    r"|canal|strait|steelworks|plant)\b"
 )
 FIELD_LINE = re.compile(r"[*_]{0,2}(?:By|From|To|Authors?|Written by)\b:?\s", re.IGNORECASE)
 LABELLED_LINE = re.compile(  # "Members present: …", "Witnesses: …": the people taking part
@@ -951,9 +951,14 @@ def _two_names(parts: list[list[str]]) -> bool:
     "Foreign Affairs and Security Policy"), a person's opens with a title ("… and Turkish
     President …")."""
     return len(parts) > 1 and (
-        all(ORGANISATION_HEAD.fullmatch(part[-1]) for part in parts)
+        all(ORGANISATION_HEAD.fullmatch(part[-1]) or _acronym(part) for part in parts)
         or any(opens_with_title(part) for part in parts[1:])
     )
+
+
+def _acronym(words: list[str]) -> bool:
+    """An organisation by its acronym alone: "RFE/RL" in "Hürriyet Daily News and RFE/RL"."""
+    return len(words) == 1 and len(words[0]) > 1 and words[0].replace("/", "").isupper()
 
 
 def _no_name(candidate: str, common_nouns: set[str], adjectives: frozenset[str]) -> bool:
@@ -1043,7 +1048,13 @@ def _new_entities(
         if p.speaker
     ]
     papers = SpanIndex([m.span() for s, e, *_ in lines for m in NAMED_PAPER.finditer(text, s, e)])
-    common_nouns = set(LOWERCASE_WORD.findall(text))  # "the grain deal" beside a headline's "Grain"
+    # "the grain deal" beside a headline's "Grain"; not a word of an address ("mfa.examplia.org")
+    addresses = SpanIndex(address_spans(text))
+    common_nouns = {
+        word.group()
+        for word in LOWERCASE_WORD.finditer(text)
+        if addresses.holding(word.start()) is None
+    }
     for start, end, titled, opens in lines:
         names = list(NAME_RUN.finditer(text, start, end)) + list(
             NAMED_PAPER.finditer(text, start, end)

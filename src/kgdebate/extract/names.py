@@ -59,6 +59,7 @@ NOT_ALONE = {
     # a transcript's or a fact-check's labels: "QUESTION: …", "Commentary: …", "Takeaway: …"
     # (but "Question of Equitable Representation" is a name)
     "question", "answer", "commentary", "takeaway", "claim", "update", "correction",
+    "date", "re", "subject", "cc",  # a memo's fields: "DATE:", "RE:"
 }  # fmt: skip
 TITLES = {
     "president", "prime", "minister", "foreign", "defence", "defense", "chancellor", "king",
@@ -68,7 +69,7 @@ TITLES = {
     "presenter", "rapporteur", "ombudsman", "ombudsperson",
     "member", "mp", "lord", "lady", "sir", "dame",
     "senior", "fellow", "director", "editor", "chief", "professor", "adviser", "advisor",
-    "correspondent", "reporter", "associate", "executive", "research", "assistant",
+    "correspondent", "reporter", "associate", "executive", "research", "assistant", "analyst",
     "excellency", "majesty", "highness", "honourable", "honorable", "head", "madam", "madame",
     "representative", "captain", "colonel", "major", "lieutenant", "sergeant", "amb",
 }  # fmt: skip
