@@ -1947,6 +1947,10 @@ def test_a_heading_that_is_a_year_is_a_date() -> None:
         ("since February last year, exports fell", ("2022-02", "2023-07-18")),
         ("talks in the spring of 2022 failed", ("2022-03", "2022-05-31")),
         ("output in the last quarter of 2024 will rise", ("2024", None)),  # its fourth, no "last"
+        ("Shelling went on over the weekend", ("2023-07-15", "2023-07-16")),
+        ("Talks resume this weekend", ("2023-07-22", "2023-07-23")),
+        ("Since the start of the month, 4,000 fled", ("2023-07", "2023-07-18")),
+        ("exports will recover by the end of the year", ("2023-07-18", "2023-12-31")),
         # of the year the paragraph dated last
         ("It was 84% in May 2022 and fell to 80% that October", ("2022-10", None)),
         ("It was 6 million in February 2022; by the end of that year, 3.7", ("2022-12", None)),

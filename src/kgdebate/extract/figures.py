@@ -235,9 +235,11 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("year-edge", re.compile(
         r"\b(?i:the) (?P<edge>end|start|beginning) of (?P<y>(?:19|20)\d\d)\b(?![\d-])")),
     # "the end of last year", "the start of next month": that period's last or first month.
-    ("period-edge", re.compile(
-        r"\b(?i:the) (?P<edge>end|start|beginning) of (?P<which>last|this|next) (?P<unit>month"
-        r"|year)\b")),
+    ("period-edge", re.compile(  # "since the start of the month": from then on
+        r"\b(?:(?P<since>[Ss]ince) )?(?i:the) (?P<edge>end|start|beginning) of"
+        r" (?P<which>last|this|next|the) (?P<unit>month|year)\b")),
+    # "over the weekend", "last weekend": the Saturday and Sunday before the document's date
+    ("weekend", re.compile(r"\b(?P<which>(?i:this|last|next|the)) weekend\b")),
     # "by the end of that year", "that October": of the year the paragraph last dated.
     ("that-year", re.compile(r"\b(?i:the) (?P<edge>end|start|beginning) of that year\b")),
     ("that-year", re.compile(rf"\b[Tt]hat (?P<m>{FULL_MONTH})\b(?! \d)")),
@@ -444,7 +446,7 @@ FIRST_WORDS = NOT_HEDGES | {hedge.split()[0] for hedge in HEDGES}
 # is tried.
 ONLY_BEFORE = {
     "the": {"next", "following", "past", "last", "coming", "1st", "2nd", "3rd", "4th", "previous",
-            "preceding", "prior", "end", "start", "beginning", "same"}
+            "preceding", "prior", "end", "start", "beginning", "same", "weekend"}
     | set(SEASONS) | set(QUARTERS),
     "that": {"same"} | {month.lower() for month in calendar.month_name if month},
     "in": {"the"}, "within": {"the"}, "during": {"the"}, "by": {"the"},
@@ -1129,6 +1131,22 @@ def _relative_period(bare: Figure, groups: dict[str, str], today: date | None) -
     return replace(bare, date=str(today.year + step))
 
 
+def _weekend(bare: Figure, groups: dict[str, str], today: date | None) -> Figure:
+    """ "the weekend", "last weekend": the last Saturday and Sunday before the document's date
+    (its own, on a Sunday); "this weekend" and "next weekend": the next one."""
+    if today is None:
+        return bare
+    ahead = groups["which"].lower() in ("this", "next")
+    saturday = today.toordinal() - (today.weekday() - 5) % 7  # the last Saturday, or today
+    if ahead and saturday < today.toordinal() - 1:
+        saturday += 7
+    return replace(
+        bare,
+        date=date.fromordinal(saturday).isoformat(),
+        until=date.fromordinal(saturday + 1).isoformat(),
+    )
+
+
 def _ago(bare: Figure, groups: dict[str, str], today: date | None) -> Figure:
     raw = groups["n"].lower()
     n = _whole(raw)
@@ -1201,7 +1219,7 @@ def _month_counted(bare: Figure, groups: dict[str, str], today: date | None) -> 
     (its last month), "the start of next month"."""
     if today is None:
         return replace(bare, kind="relative-date")
-    step = {"last": -1, "this": 0, "next": 1}[groups["which"].lower()]
+    step = {"last": -1, "this": 0, "the": 0, "next": 1}[groups["which"].lower()]
     if (groups.get("unit") or "year").lower() == "month":
         month = today.year * 12 + today.month - 1 + step
         year, month = divmod(month, 12)
@@ -1229,6 +1247,7 @@ def _end_of(bare: Figure, groups: dict[str, str], today: date | None) -> Figure:
 
 RELATIVE = {
     "relative-day": _relative_day,
+    "weekend": _weekend,
     "relative-period": _relative_period,
     "ago": _ago,
     "named-month": _named_month,
