@@ -1135,6 +1135,12 @@ def test_the_next_sentence_may_say_whose_finding_it_is() -> None:
         "International Institute of Sociology. Talks resumed."
     )
     assert sources_at(text, "Eighty-four") == ["Kyiv International Institute of Sociology"]
+    text = (  # "the Ministry reports that": a verb, no report of the Ministry's to point back at
+        "The Ministry rejects the report published on Monday by the Example Observatory. The "
+        "Ministry of Education reports that 91% were enrolled. The report also says that the "
+        "country spent €85 million."
+    )
+    assert sources_at(text, "€85") == ["Example Observatory"]
     text = "Barges moved 2.5 million tonnes. The figure comes from Ukrainian port officials."
     assert sources_at(text, "2.5") == ["Ukrainian port officials"]  # not "Ukrainian" alone
 

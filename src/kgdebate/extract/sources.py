@@ -238,7 +238,8 @@ WHOSE_WORK = (  # whose work a figure comes from, when no one is said to say it
         rf"(?:{WORK}|figures|data|evidence|submission|testimony|statement|records)s?\b"
     ),
     # "a KIIS survey", "UNHCR figures": whose work it is
-    re.compile(rf"(?P<by>{SOURCE_NAME}) (?P<work>{WORK}|figure|data)s?\b"),
+    # (not the verb: "the Ministry reports that 91% …")
+    re.compile(rf"(?P<by>{SOURCE_NAME}) (?P<work>{WORK}|figure|data)s?\b(?! that\b)"),
 )
 ATTRIBUTION = SAID + WHOSE_WORK
 # What a sentence must hold for a pattern to match in it (words the pattern cannot match
