@@ -1049,12 +1049,7 @@ def _new_entities(
     ]
     papers = SpanIndex([m.span() for s, e, *_ in lines for m in NAMED_PAPER.finditer(text, s, e)])
     # "the grain deal" beside a headline's "Grain"; not a word of an address ("mfa.examplia.org")
-    addresses = SpanIndex(address_spans(text))
-    common_nouns = {
-        word.group()
-        for word in LOWERCASE_WORD.finditer(text)
-        if addresses.holding(word.start()) is None
-    }
+    common_nouns = set(LOWERCASE_WORD.findall(_without_addresses(text)))
     for start, end, titled, opens in lines:
         names = list(NAME_RUN.finditer(text, start, end)) + list(
             NAMED_PAPER.finditer(text, start, end)
@@ -1095,6 +1090,13 @@ def _new_entities(
                 occurrences.setdefault(candidate, []).append({"start": span[0], "end": span[1]})
     _add_surnames_alone(text, occurrences, covered, common_nouns)
     return [{"text": key, "occurrences": value} for key, value in occurrences.items()]
+
+
+def _without_addresses(text: str) -> str:
+    """``text`` with its URLs and e-mail addresses blanked out."""
+    for start, end in reversed(address_spans(text)):
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
 
 
 LEADING_MARK = re.compile(r"(?:\[\d{1,3}\]|\^\d{1,3}|[¹²³⁴-⁹⁰]{1,3}|\d{1,3}[./])[ \t]+")
