@@ -43,14 +43,13 @@ HIS_MEDIATION = re.compile(r"['’]s (?:mediation|mediating)\b")
 # A meeting named by its place: "talks in Belarus", "the negotiations in Istanbul".
 CUE_IN = re.compile(r"\b(?:talks|negotiations|mediation|meeting|summit|round)\s+in\s+$", re.I)
 # Where a city's name is the city, not its state: "met Putin in Moscow", "flew to Moscow".
-THERE = re.compile(
-    r"\b(?:in|at|near|outside|visited|(?:flew|flown|travelled|traveled|went|gone|came|returned"
-    r"|taken|brought|moved|sent|transferred|evacuated|deported) to)\s+(?:[A-Z][\w-]+ (?:and|or) )?$"
-)  # "travelled to Moscow and Kyiv": both the cities
-GONE_THERE = re.compile(  # where one goes is the city, never its government ("officials in Kyiv")
-    r"\b(?:near|outside|visited|(?:flew|flown|travelled|traveled|went|gone|came|returned|taken"
-    r"|brought|moved|sent|transferred|evacuated|deported) to)\s+(?:[A-Z][\w-]+ (?:and|or) )?$"
+GONE_TO = (  # where one goes ("flew to Moscow"), never its government ("officials in Kyiv")
+    r"near|outside|visited|(?:flew|flown|travelled|traveled|went|gone|came|returned|taken"
+    r"|brought|moved|sent|transferred|evacuated|deported) to"
 )
+THERE = re.compile(rf"\b(?:in|at|{GONE_TO})\s+(?:[A-Z][\w-]+ (?:and|or) )?$")
+# "travelled to Moscow and Kyiv": both the cities
+GONE_THERE = re.compile(rf"\b(?:{GONE_TO})\s+(?:[A-Z][\w-]+ (?:and|or) )?$")
 # Or the city itself by what follows it: "the Kyiv region", a dateline ("KYIV, March 3 (…) –").
 REGION_AFTER = re.compile(r" (?:region|oblast|province|district)\b")
 DATELINE_AFTER = re.compile(r", (?:\d{1,2} )?[A-Z][a-z]{2,8}\.? \d")
