@@ -121,6 +121,14 @@ def test_a_capital_one_goes_to_is_the_city_though_the_store_has_only_its_state()
     assert [(m.text, m.start) for m in found.mentions] == [("Kyiv", text.rindex("Kyiv"))]
 
 
+def test_a_name_joined_by_a_hyphen_to_a_word_the_store_does_not_know_is_part_of_it() -> None:
+    """ "Interfax-Ukraine" is an agency, not Ukraine; "Russia-Ukraine" and "US-Ukraine" name
+    the states."""
+    text = "Interfax-Ukraine reported it. Russia-Ukraine talks and US-Ukraine aid went on."
+    assert links(text) == [("Russia", "russia"), ("Ukraine", "ukraine"), ("US", "united-states"),
+                           ("Ukraine", "ukraine")]  # fmt: skip
+
+
 def test_a_shared_name_is_listed_with_its_candidates_not_guessed() -> None:
     found = gazetteer().find("Georgia voted.", [(0, 14)])
     assert found.mentions == []

@@ -22,6 +22,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from kgdebate.extract.names import DEMONYM
 from kgdebate.extract.spans import SpanIndex
 from kgdebate.mint import last_slug
 from kgdebate.queries import packaged_query
@@ -50,6 +51,8 @@ GONE_TO = (  # where one goes ("flew to Moscow"), never its government ("officia
 THERE = re.compile(rf"\b(?:in|at|{GONE_TO})\s+(?:[A-Z][\w-]+ (?:and|or) )?$")
 # "travelled to Moscow and Kyiv": both the cities
 GONE_THERE = re.compile(rf"\b(?:{GONE_TO})\s+(?:[A-Z][\w-]+ (?:and|or) )?$")
+# A hyphen and the capitalised words before it: "Interfax-" before "Ukraine"
+HYPHENED_NAME = re.compile(r"(?<![\w-])((?:[A-Z][\w]* ){0,3}[A-Z][\w]*)-$")
 # Or the city itself by what follows it: "the Kyiv region", a dateline ("KYIV, March 3 (…) –").
 REGION_AFTER = re.compile(r" (?:region|oblast|province|district)\b")
 DATELINE_AFTER = re.compile(r", (?:\d{1,2} )?[A-Z][a-z]{2,8}\.? \d")
@@ -219,6 +222,8 @@ class Gazetteer:
                 continue
             if text.startswith("$", end):  # "US$5.6 billion": a currency, not a country
                 continue
+            if self._joined_to_a_name(text, start):  # "Interfax-Ukraine": an agency's name
+                continue
             candidates = self.by_form[form]
             if "metonym" in candidates.values():  # "Moscow" means Russia, not the city,
                 there = _the_place_meant(text, start, end)  # unless one goes there
@@ -248,6 +253,19 @@ class Gazetteer:
         found.ambiguous += events.ambiguous
         found.mentions.sort(key=lambda m: (m.start, m.end, m.entity.kind))
         return found
+
+    def _joined_to_a_name(self, text: str, start: int) -> bool:
+        """Whether a name is the end of a longer one, joined by a hyphen to a capitalised word
+        that is no name the store knows, no acronym and no adjective ("Interfax-Ukraine",
+        "Al-Sharif"; not "Russia-Ukraine", "EU-Ukraine", "United States-China",
+        "Palestinian-Israeli")."""
+        before = HYPHENED_NAME.search(text, max(0, start - 60), start)
+        if before is None:
+            return False
+        words = before.group(1).split()
+        return not any(
+            fold(" ".join(words[at:]))[0] in self.by_form for at in range(len(words))
+        ) and not (words[-1].isupper() or words[-1] in self.adjectives or DEMONYM.match(words[-1]))
 
     def _events_from_context(
         self, text: str, mentions: list[Mention], sentences: list[tuple[int, int]]
