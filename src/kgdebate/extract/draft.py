@@ -19,12 +19,19 @@ from typing import Any
 from kgdebate import __version__
 from kgdebate.errors import InputError
 from kgdebate.extract.as_of import FigureDates
-from kgdebate.extract.figures import STATISTIC_KINDS, Figure, dated_by_events, find_figures
+from kgdebate.extract.figures import (
+    A_YEAR,
+    STATISTIC_KINDS,
+    Figure,
+    dated_by_events,
+    find_figures,
+)
 from kgdebate.extract.gazetteer import Entity, Found, Gazetteer, Mention, address_spans, fold
 from kgdebate.extract.layout import (
     ANSWERING,
     CHALLENGED,
     LABELS,
+    LIST_MARKER,
     Layout,
     Paragraph,
     heading_side,
@@ -73,7 +80,6 @@ LABELLED_LINE = re.compile(  # "Members present: …", "Witnesses: …": the peo
     r"(?:Members|Witnesses|Panel|Panellists|Panelists|Speakers|Participants|Moderator|Chair"
     r"|Host|Hosts|Guests?|Present)(?: present)?: "
 )
-A_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 NEWS_DATELINE = re.compile(  # "KYIV, 20 November 2023 —", "ODESA, Nov 17 (Example Wire) –"
     r"[A-Z][A-Za-z'’. -]{1,40}?,\s+(?P<date>[^—–\n(]{4,30}?)\s*(?:\([^)\n]{1,40}\)\s*)?[—–-]\s"
 )
@@ -1003,13 +1009,10 @@ def _only_titles(name: str, adjectives: frozenset[str]) -> bool:
 def _title_cased(line: str) -> bool:
     """Most of its words capitalised, as a title or a headline is (a question too); not a list's
     item ("- Dr. Maren Example, senior fellow, Example Institute": who is on a panel)."""
-    if LIST_ITEM.match(line):
+    if LIST_MARKER.match(line):
         return False
     words = [w for w in line.split() if w[:1].isalpha()]
     return bool(words) and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
-
-
-LIST_ITEM = re.compile(r"[ \t]*[-*•][ \t]+\S")
 
 
 def _new_entities(

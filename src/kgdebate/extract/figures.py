@@ -528,7 +528,7 @@ def dated_by_events(
     return sorted(kept + counted, key=lambda figure: figure.start)
 
 
-WITH_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+A_YEAR = re.compile(r"\b(?:19|20)\d\d\b")  # a year anywhere in a text
 BEGAN = re.compile(r"^[^.;!?]*\b(?:began|begun|started|launched|opened)\b[^.;!?]*$")
 
 
@@ -577,7 +577,7 @@ def _in_the_year_of(figure: Figure, text: str, events: list[tuple[int, int, date
         or not figure.date
         or not figure.date[:4].isdigit()
         or figure.until
-        or WITH_YEAR.search(figure.text)
+        or A_YEAR.search(figure.text)
         or not any(word.lower().rstrip(".") in MONTHS for word in figure.text.split())
     ):
         return figure

@@ -14,6 +14,7 @@ import calendar
 import re
 from bisect import bisect_left
 
+from kgdebate.extract.figures import A_YEAR
 from kgdebate.extract.names import (
     DEMONYM,
     DETERMINERS,
@@ -246,6 +247,8 @@ ATTRIBUTION = SAID + WHOSE_WORK
 # without): a pattern is tried only where its cues are found, since most sentences hold no
 # saying verb and trying every pattern on every sentence cost a tenth of extraction's time.
 _SAYING = re.compile(rf"\b{SAYS}")
+_COUNTED = re.compile(r"(?i:count|estimate|tall|reckoning)")  # "by one count", "UNHCR's tally"
+_BRACKET = re.compile(r"\(")
 CUES: dict[re.Pattern[str], tuple[re.Pattern[str], ...]] = {
     VAGUE_WORK: (re.compile(rf"\b(?:{VAGUE_WORKS})\b"),),
     NAME_SAYS: (_SAYING,),
@@ -256,12 +259,12 @@ CUES: dict[re.Pattern[str], tuple[re.Pattern[str], ...]] = {
     OWN_BODY_SAYS: (_SAYING,),
     STAFF_AT_SAYS: (_SAYING,),
     VAGUE_SAYS: (_SAYING,),
-    BY_A_COUNT: (re.compile(r"(?i:count|estimate|tall|reckoning)"),),
-    BY_WHOSE_COUNT: (re.compile(r"count|estimate|tally|reckoning"),),
+    BY_A_COUNT: (_COUNTED,),
+    BY_WHOSE_COUNT: (_COUNTED,),
     ACCORDING_TO_WORDS: (re.compile(r"(?i:according to)"),),
     AS_PUT_IT: (re.compile(" as "),),
-    BRACKETED[0]: (re.compile(r"\("),),
-    BRACKETED[1]: (re.compile(r"\("),),
+    BRACKETED[0]: (_BRACKET,),
+    BRACKETED[1]: (_BRACKET,),
     WHOSE_WORK[0]: (re.compile("['’]s "),),
     WHOSE_WORK[1]: (re.compile(rf"(?:{WORK}|figure|data)"),),
 }
@@ -464,7 +467,7 @@ class FigureSources:
         between = _after_number(self.text, position, marker.start()) if marker else ""
         # (a range's other end and a year are no later figure: "between 82% and 87% from May
         # 2022 to May 2023,^4")
-        between = YEAR.sub("", RANGE_OTHER_END.sub("", between, count=1))
+        between = A_YEAR.sub("", RANGE_OTHER_END.sub("", between, count=1))
         if marker is None or re.search(r"\d", between):
             return None  # a marker after a later figure of the sentence is that figure's
         if self.notes is None:  # read once, when a text has a marker
@@ -629,7 +632,6 @@ def _contrasted_clause(text: str, sentence: tuple[int, int], position: int) -> t
 
 
 RANGE_OTHER_END = re.compile(r"^\s*(?:and|to|-|–)\s*\d[\d.,]*\s?(?:%|per ?cent\b)?")
-YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 def _after_number(text: str, position: int, end: int) -> str:
