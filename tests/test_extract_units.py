@@ -2627,23 +2627,28 @@ def test_a_news_story_s_dateline_dates_it_and_is_no_part_of_its_first_claim() ->
     assert draft.data["claims"][0]["quote"]["exact"].startswith("Talks stalled again")
 
 
-def test_a_numbered_paragraph_ending_in_a_footnote_marker_is_prose() -> None:
-    text = (
-        "A Report\n\nDecember 2023\n\n1. The Committee took evidence from 14 witnesses over 6 "
-        "sessions. This report looks at the talks of spring 2022.[1]\n\n2. Talks began in "
-        "Belarus. The first round was held near the border.\n"
-    )
-    assert [text[p.start : p.start + 2] for p in read_layout(text).paragraphs()] == ["1.", "2."]
-
-
-def test_a_post_that_ends_in_an_emoji_is_prose() -> None:
-    """A thread's first post ("… come from? 🧵") is the body, not a header line."""
-    text = (
-        "Counting the displaced: a thread\n\nAnna Example (@example) · 20 November 2023\n\n1/ "
-        "Last week a debate said 6 million people are abroad. It names no source. Where could "
-        "that number come from? 🧵\n\n2/ Start abroad. UNHCR recorded 7.5 million refugees.\n"
-    )
-    assert [text[p.start : p.start + 2] for p in read_layout(text).paragraphs()] == ["1/", "2/"]
+@pytest.mark.parametrize(
+    ("text", "openings"),
+    [
+        (  # a numbered paragraph ending in a footnote marker
+            "A Report\n\nDecember 2023\n\n1. The Committee took evidence from 14 witnesses over "
+            "6 sessions. This report looks at the talks of spring 2022.[1]\n\n2. Talks began in "
+            "Belarus. The first round was held near the border.\n",
+            ["1.", "2."],
+        ),
+        (  # a thread's first post ending in an emoji ("… come from? 🧵")
+            "Counting the displaced: a thread\n\nAnna Example (@example) · 20 November 2023\n\n"
+            "1/ Last week a debate said 6 million people are abroad. It names no source. Where "
+            "could that number come from? 🧵\n\n2/ Start abroad. UNHCR recorded 7.5 million "
+            "refugees.\n",
+            ["1/", "2/"],
+        ),
+    ],
+)
+def test_a_paragraph_ending_in_a_note_s_marker_or_an_emoji_is_prose(
+    text: str, openings: list[str]
+) -> None:
+    assert [text[p.start : p.start + 2] for p in read_layout(text).paragraphs()] == openings
 
 
 def test_counts_in_words_beyond_twelve() -> None:
