@@ -10,6 +10,8 @@ from __future__ import annotations
 import dataclasses
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -794,6 +796,18 @@ def test_several_documents_are_drafted_in_one_run_and_a_bad_one_stops_no_other(
     for source, draft in zip(sources, drafts, strict=True):
         again = draft_of(source, one_by_one, store, settings, when="2024-01-12")
         assert again.read_text("utf-8") == draft.read_text("utf-8")
+
+
+def test_a_worker_imports_what_drafting_needs_and_not_the_shacl_engine() -> None:
+    """A worker process imports the command and the extraction (spawn runs the main module
+    again); validating is not among what it needs, and pyshacl took a third of its start-up."""
+    imported = subprocess.run(
+        [sys.executable, "-c", "import sys, kgdebate.cli, kgdebate.extract; "
+         "print(' '.join(sorted({name.split('.')[0] for name in sys.modules})))"],
+        capture_output=True, text=True, check=True,
+    ).stdout.split()  # fmt: skip
+    assert "kgdebate" in imported and "yaml" in imported
+    assert not {"pyshacl", "jsonschema"} & set(imported)
 
 
 def test_documents_that_would_share_a_draft_are_refused_before_any_is_drafted(

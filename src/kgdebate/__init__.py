@@ -1,10 +1,5 @@
 """kgdebate: a knowledge graph and citation tracker for foreign-policy debates."""
 
-from __future__ import annotations
-
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("kgdebate")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0.0.0"
+# The one place the version is written (pyproject.toml reads it from here): a literal, because
+# importlib.metadata costs 50 ms at every start of the command and of each worker process
+__version__ = "0.1.0"

@@ -11,7 +11,6 @@ import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from pyshacl import validate as shacl_validate
 from rdflib import BNode, Graph, URIRef
 from rdflib.term import Node
 
@@ -67,6 +66,10 @@ def validate_graph(data: Graph, focus: Iterable[Node] | None = None) -> Report:
 
 
 def _run_pyshacl(data: Graph, focus_nodes: list[str | URIRef] | None) -> Graph:
+    # Imported here, not at the top: pyshacl costs a third of a second to import, and most
+    # commands never validate (`query`, `export`, `extract` and its worker processes)
+    from pyshacl import validate as shacl_validate
+
     _, report_graph, _ = shacl_validate(
         data,
         shacl_graph=shapes_graph(),
