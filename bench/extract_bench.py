@@ -9,8 +9,8 @@ ingest's strict loader and schema check what they read, and saved. Each row says
 time the writing took. The synthetic pages are denser in names, figures and dates than real prose
 (every sentence holds several), so they are the slow case; the last rows time every UN General
 Debate speech of 2022 and 2023 in `../shared/corpus/ungdc/` (real text, about 5 MB), when it is
-there, drafted one at a time and then by `kgdebate extract FILE...`'s worker processes, one per
-processor. Figures are printed, never asserted.
+there, drafted one at a time and then as `kgdebate extract FILE...` drafts them, one process per
+processor (the command's own and its workers). Figures are printed, never asserted.
 
     python bench/extract_bench.py                # 1, 10, 100 pages, and the speeches
     python bench/extract_bench.py --pages 10     # one size, and the speeches
@@ -121,8 +121,8 @@ def measure_speeches(
         spent += time.perf_counter() - started
         failed += sum(not isinstance(outcome, list) for outcome in outcomes)
     print(
-        f"UN General Debate speeches, `kgdebate extract FILE...` with {jobs} worker process(es), "
-        f"their start-up included: {len(paths) / spent:8.2f} documents/s, "
+        f"UN General Debate speeches, `kgdebate extract FILE...` with {jobs} process(es), "
+        f"the workers' start-up included: {len(paths) / spent:8.2f} documents/s, "
         f"{size / 1e6 / spent:6.3f} MB/s" + (f" ({failed} not drafted)" if failed else "")
     )
 

@@ -8,7 +8,8 @@ draft annotation (draft.py) → YAML (writing.py), never written over a curation
 from __future__ import annotations
 
 import multiprocessing
-from concurrent.futures import ProcessPoolExecutor
+from collections import deque
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -50,13 +51,37 @@ def extract_all(
     batch = _Batch(_gazetteer(store, settings), settings, encoding, when)
     if jobs < 2 or len(paths) < 2:
         return [batch.draft(path) for path in paths]
-    # Each worker gets the gazetteer once (pickled: 0.1 MB), then drafts a share of the paths;
+    return _draft_together(paths, batch, jobs)
+
+
+def _draft_together(
+    paths: list[Path], batch: _Batch, jobs: int
+) -> list[list[Path] | KgdebateError]:
+    """``jobs`` processes draft from one queue: this one and ``jobs - 1`` workers. This one is
+    ready at once; a worker takes most of a second to start (imports, regex and schema
+    compiles), so this one drafts from the queue's end while the workers start and take from
+    its front, and no processor waits for another."""
+    outcomes: dict[int, list[Path] | KgdebateError] = {}
+    queue = deque(enumerate(paths))
+    # Each worker gets the gazetteer once (pickled: 0.1 MB), then one path at a time;
     # "spawn": a worker must not inherit the parent's open store
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(
-        jobs, mp_context=context, initializer=_start_worker, initargs=(batch,)
+        jobs - 1, mp_context=context, initializer=_start_worker, initargs=(batch,)
     ) as pool:
-        return list(pool.map(_draft_in_worker, paths, chunksize=max(1, len(paths) // (8 * jobs))))
+        handed: dict[Future[list[Path] | KgdebateError], int] = {}
+        while queue or handed:
+            while queue and len(handed) < 2 * (jobs - 1):  # one drafting, one waiting, each
+                index, path = queue.popleft()
+                handed[pool.submit(_draft_in_worker, path)] = index
+            if queue:
+                index, path = queue.pop()
+                outcomes[index] = batch.draft(path)
+            else:
+                wait(handed, return_when=FIRST_COMPLETED)
+            for future in [future for future in handed if future.done()]:
+                outcomes[handed.pop(future)] = future.result()
+    return [outcomes[index] for index in range(len(paths))]
 
 
 def _one_draft_each(paths: list[Path]) -> None:
