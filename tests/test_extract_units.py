@@ -2049,6 +2049,30 @@ def test_a_long_paragraph_that_ends_in_a_reference_is_prose() -> None:
     assert text[slice(*layout.sentences()[-1])].endswith("(A/59/PV.4, p.23)")
 
 
+def test_notes_in_bullet_points_are_the_body_under_their_titles() -> None:
+    """Briefing notes are written in fragments: a list is the body, as prose is, and the title
+    line over it ("Slide 1 – Public opinion") is its heading."""
+    text = (
+        "Briefing notes: where things stand\n\nPrepared for the committee | 2 July 2024\n\n"
+        "Slide 1 – Public opinion\n• 80% in Oct 2023 (KIIS)\n• Fatigue, not surrender\n\n"
+        "Slide 2 – Aid money\n• 2023 UN appeal: $5.6 bn\n\n"
+        "- Ports: Odesa and Yuzhny\n- Ask the clerk\n"
+    )
+    layout = read_layout(text)
+    assert [text[a:b] for a, b in layout.header] == [
+        "Briefing notes: where things stand",
+        "Prepared for the committee | 2 July 2024",
+    ]
+    assert [s.title for s in layout.sections] == ["Slide 1 – Public opinion", "Slide 2 – Aid money"]
+    assert [text[a:b] for a, b in layout.sentences()] == [
+        "80% in Oct 2023 (KIIS)",
+        "Fatigue, not surrender",
+        "2023 UN appeal: $5.6 bn",
+        "Ports: Odesa and Yuzhny",
+        "Ask the clerk",
+    ]
+
+
 def test_a_byline_a_memos_from_line_and_a_speakers_party_are_proposed() -> None:
     source_text = (
         "MEMORANDUM\n\nFrom: Dr Maren Sample, Senior Fellow; Luis Placeholder, Research Assistant\n"

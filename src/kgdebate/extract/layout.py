@@ -296,6 +296,14 @@ def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+def _list_items(text: str, start: int, end: int) -> list[int]:
+    """Where the block's list items begin, if it is a list (two lines or more, every one an item
+    but a first one that may be its title); else nothing."""
+    lines = _lines(text, start, end)
+    items = [a for a, _ in lines if LIST_MARKER.match(text, a)]
+    return items if len(lines) >= 2 and items and len(items) >= len(lines) - 1 else []
+
+
 def read_layout(text: str) -> Layout:
     """Header lines, then sections of paragraphs; Markdown `#` headings and plain-text ones."""
     header: list[tuple[int, int]] = []
@@ -306,12 +314,20 @@ def read_layout(text: str) -> Layout:
         block = text[start:end]
         first_line = block.split("\n", 1)[0]
         numbered = "\n" not in block and NUMBERED_HEADING.match(block) and is_heading(block)
-        # A labelled paragraph is the body even when short ("Fallacy: Talks are pointless.").
-        body = is_prose(block) or bool(LABEL.match(block))
+        items = _list_items(text, start, end)
+        if items and "\n" in block and is_heading(first_line) and items[0] != start:
+            # "Slide 3 – Refugees" over its bullet points: a heading, then its list
+            sections[-1].end = start
+            sections.append(Section(first_line.lstrip("#").strip(), start, len(text)))
+            start, block = items[0], text[items[0] : end]
+            first_line = block.split("\n", 1)[0]
+        # A labelled paragraph is the body even when short ("Fallacy: Talks are pointless."),
+        # and so is a list: briefing notes and talking points are written in fragments
+        body = is_prose(block) or bool(LABEL.match(block)) or bool(items)
         if not (seen_prose or body or first_line.startswith("#") or numbered):
             header.extend(_lines(text, start, end))
             continue
-        if "\n" not in block and is_heading(block):
+        if not items and "\n" not in block and is_heading(block):
             title_start = start + len(block) - len(block.lstrip("#").lstrip())
             sections[-1].end = start
             sections.append(Section(text[title_start:end], start, len(text)))
