@@ -2603,6 +2603,19 @@ def test_a_footnote_marker_after_a_full_stop_ends_the_sentence_and_names_its_fig
     assert sources_at(text, "7.5", "almost", "82%") == ["UNHCR", "IOM", "KIIS"]
 
 
+def test_a_superscript_after_the_full_stop_points_to_its_note_and_the_note_to_the_maker() -> None:
+    """ "… concessions.¹" points to "¹ …" below; a note that relays names the maker ("Kyiv
+    Independent, …, reporting a KIIS poll": KIIS), and a maker's work is the maker ("KIIS
+    survey, as reported by …": KIIS); "press reports" stays what it is."""
+    text = (
+        "In July 2022, 84% were against concessions.¹ The latest wave puts the share at 74%.² "
+        "Sea trade rose by 8%.³\n\nNotes\n¹ Kyiv Independent, 27 July 2022, reporting a KIIS "
+        "poll.\n² KIIS survey, as reported by Interfax-Ukraine, 16 December 2023.\n³ press "
+        "reports, August 2023.\n"
+    )
+    assert sources_at(text, "84%", "74%", "8%") == ["KIIS", "KIIS", "press reports"]
+
+
 def test_what_the_outlet_or_it_says_after_the_figures_is_the_source_named_before() -> None:
     text = (
         "Russia released 215 people, according to the Kyiv Independent. Of those, 205 are "

@@ -288,8 +288,8 @@ DESCRIBED = re.compile(
 SOURCE_HEAD = re.compile(r"(?i:sources?|according to|reported by)")
 SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 FOOTNOTE_MARK = re.compile(
-    r"\[(?P<n>\d{1,2})\]|\^(?P<caret>\d{1,2})|(?<=\w)(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2})"
-)
+    r"\[(?P<n>\d{1,2})\]|\^(?P<caret>\d{1,2})|(?<=[\w.,;:!?)\"”’%])(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2})"
+)  # a superscript after a word or after the sentence's full stop: "… concessions.¹"
 FOOTNOTE = re.compile(  # a note at the end: "[3] …", "^3 …", "³ …", "3. …", Markdown's "[^3]: …"
     r"^[ \t]*(?:\[(?P<n>\d{1,2})\]|\[\^(?P<md>\d{1,2})\]:|\^(?P<caret>\d{1,2})"
     r"|(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2})"
@@ -651,12 +651,21 @@ def _cells(row: str) -> list[str]:
     return [cell.strip() for cell in row.strip().strip("|").split("|")]
 
 
+NOTE_RELAY = re.compile(rf",? (?:reporting|citing|quoting) (?:an? |the )?(?P<by>{SOURCE_NAME})")
+
+
 def _named_in(note: str) -> str | None:
     """The source a note or a cell names first: "UNHCR, Ukraine situation, 2023" is UNHCR;
     "local authorities; IOM" is local authorities."""
+    relayed = NOTE_RELAY.search(note)  # "Kyiv Independent, 27 July 2022, reporting a KIIS poll"
+    if relayed:
+        return _as_written(relayed.group("by"))
     first = re.split(r"[;,(]| and |\. ", note.strip(), maxsplit=1)[0].strip()
     named = re.match(rf"(?:the )?{SOURCE_NAME}|{VAGUE_SOURCE}", first, re.I)
-    return _as_written(named.group()) if named else None
+    if named is None:
+        return None
+    # "KIIS survey, as reported by …", "UNHCR data for February": the maker, not its work
+    return _as_written(re.sub(rf"^([A-Z].*?) (?:{WORK}|data)$", r"\1", named.group()))
 
 
 def _work(word: str) -> str:
