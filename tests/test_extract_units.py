@@ -2245,6 +2245,13 @@ def test_so_many_fold_is_a_count_of_times(words: str, expected: list[tuple[str, 
         ("Some 1.806 persons went missing.", ("Some 1.806 persons", 1806.0, "people")),
         ("Losses of 3.125 tonnes.", ("3.125 tonnes", 3.125, "tonnes")),
         ("1,000 live births", ("1,000 live births", 1000.0, "births")),
+        # people of many kinds are people; what a clause says of them is not what is counted
+        ("About 2,000 dockers were sent home.", ("About 2,000 dockers", 2000.0, "people")),
+        ("We counted 17 bulk carriers.", ("17 bulk carriers", 17.0, "ships")),
+        (
+            "It spoke for 14 million Palestinians whose parents fled.",
+            ("14 million Palestinians", 14e6, "people"),
+        ),
     ],
 )
 def test_what_a_count_in_millions_or_in_dotted_thousands_counts(

@@ -94,6 +94,16 @@ UNIT_NOUNS = {  # what a count counts, in the words a text uses: the unit record
     "evacuees": "people", "deportees": "people", "orphans": "people", "mercenaries": "people",
     "analysts": "people", "officials": "people", "capitals": "capitals", "cities": "cities",
     "abstentions": "abstentions", "witnesses": "people", "diplomats": "people",
+    "dockers": "people", "dockworkers": "people", "defenders": "people", "relatives": "people",
+    "specialists": "people", "employees": "people", "sailors": "people", "seafarers": "people",
+    "passengers": "people", "drivers": "people", "miners": "people", "activists": "people",
+    "protesters": "people", "lawmakers": "people", "legislators": "people",
+    "parliamentarians": "people", "researchers": "people", "scholars": "people",
+    "engineers": "people", "medics": "people", "rescuers": "people", "survivors": "people",
+    "parents": "people", "mothers": "people", "infants": "people", "babies": "people",
+    "inmates": "people", "captives": "people", "servicemen": "people", "officers": "people",
+    "applicants": "people", "asylum-seekers": "people", "asylum seekers": "people",
+    "carriers": "ships", "freighters": "ships",
 }  # fmt: skip
 # Words that may stand between a number and a plural and are no adjective of it: "2 million are
 # refugees".
@@ -103,7 +113,7 @@ NOT_ADJECTIVES = "(?:are|were|became|become|remain|remained|have|had|lived|fled|
 # troops" is no count).
 FUNCTION_WORDS = (  # never what describes what is counted: "around 60 from shipping analysts"
     "(?:and|or|nor|but|than|the|of|to|from|in|at|on|by|with|for|into|per|as|an?|we|they|he|she"
-    "|it|is|was|who|which|that|this|these|those|its|their|our|his|her)"
+    "|it|is|was|who|whose|whom|which|that|where|when|while|this|these|those|its|their|our|his|her)"
 )
 COUNT_ADJECTIVE = (  # no number ("One hundred forty-one countries", "a mere eight hours")
     rf"(?!(?:{'|'.join(NUMBER_WORDS)}|hundred|thousand|million|billion|dozen)(?:-[a-z]+)?\b)"
