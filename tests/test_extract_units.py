@@ -2610,6 +2610,32 @@ def test_a_footnote_marker_after_a_full_stop_ends_the_sentence_and_names_its_fig
     assert sources_at(text, "7.5", "almost", "82%") == ["UNHCR", "IOM", "KIIS"]
 
 
+def test_a_tracker_s_record_lines_are_items_and_a_pledge_is_its_donor_s() -> None:
+    """ "Name – what was pledged, announced …" lines, as a pledge tracker lists them: each line
+    is a sentence, and a pledge is its donor's, whoever relays it; a line that announces
+    nothing ("Poland – 1.6 million refugees") credits no one by its head."""
+    text = (
+        "New Pledges\nExample Development Bank (EDB) – $250 million in loans, announced at "
+        "the opening session\nCity of Example Harbour – €1.2 million for pumps, announced by its "
+        "mayor, per the conference secretariat\nUndisclosed donor – $20 million, according to "
+        "diplomats at the conference\nPoland – 1.6 million refugees\n"
+    )
+    layout = read_layout(text)
+    assert [s.title for s in layout.sections] == ["New Pledges"]
+    assert [text[a:b].split(" – ")[0] for a, b in layout.sentences()] == [
+        "Example Development Bank (EDB)",
+        "City of Example Harbour",
+        "Undisclosed donor",
+        "Poland",
+    ]
+    assert sources_at(text, "$250", "€1.2", "$20", "1.6") == [
+        "Example Development Bank",
+        "City of Example Harbour",
+        "diplomats at the conference",
+        None,
+    ]
+
+
 def test_a_superscript_after_the_full_stop_points_to_its_note_and_the_note_to_the_maker() -> None:
     """ "… concessions.¹" points to "¹ …" below; a note that relays names the maker ("Kyiv
     Independent, …, reporting a KIIS poll": KIIS), and a maker's work is the maker ("KIIS

@@ -123,9 +123,13 @@ FULL_STOP = (  # a footnote's marker after it is the sentence's: "… across Eur
     r"[.!?][\"”’)\]]*(?:\[\d{1,3}\]|\^\d{1,3}|[¹²³⁴-⁹⁰]{1,3})?"
     r"(?=\s+(?:[-*•][ \t]+)?[\"“‘(\[]?[A-Z0-9])"
 )
-SENTENCE_END = re.compile(FULL_STOP + r"|(?<=\S)(?=\n[ \t]*(?:[-*•][ \t]|\|))")
+# A record line: a name, a dash, what is recorded ("Example Development Bank – $250 million …"),
+# as trackers list pledges; each such line is an item of its own, as a list item is
+RECORD_LINE = r"[A-Z][^\n–—]{1,80}? [–—] (?=\S)"
+SENTENCE_END = re.compile(FULL_STOP + rf"|(?<=\S)(?=\n[ \t]*(?:[-*•][ \t]|\||{RECORD_LINE}))")
 FULL_STOP_ONLY = re.compile(FULL_STOP)  # the same ends in a text without a line break
 LIST_MARKER = re.compile(r"[ \t]*[-*•][ \t]+")
+A_RECORD_LINE = re.compile(RECORD_LINE)
 # A sentence's end, a footnote's marker after it ("… of Ukraine.[1]", "… in 2023.³") too
 PROSE_END = re.compile(  # an emoji may close a post: "Where do those numbers come from? 🧵"
     r"[.!?:][\"”’)]*(?:\[\d{1,3}\]|\^\d{1,3}|[¹²³⁴-⁹⁰]+)?"
@@ -298,9 +302,12 @@ def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _list_items(text: str, start: int, end: int) -> list[int]:
     """Where the block's list items begin, if it is a list (two lines or more, every one an item
-    but a first one that may be its title); else nothing."""
+    or a record line, but a first one that may be its title); else nothing."""
     lines = _lines(text, start, end)
-    items = [a for a, _ in lines if LIST_MARKER.match(text, a)]
+    # (record lines only where no line is marked: "Slide 2 – Aid money" over "• …" is a title)
+    items = [a for a, _ in lines if LIST_MARKER.match(text, a)] or [
+        a for a, _ in lines if A_RECORD_LINE.match(text, a)
+    ]
     return items if len(lines) >= 2 and items and len(items) >= len(lines) - 1 else []
 
 

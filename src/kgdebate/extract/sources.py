@@ -125,6 +125,12 @@ APPEAL_LAUNCHED = re.compile(  # also "The UN and its partners launched the appe
     r"|(?:[\w-]+ ){0,3}appeal\b[^.;$€£]{0,60}?\b(?:asking|seeking|calling) for"
     r" (?:about |nearly |almost |some |more than |over )?[$€£])"
 )
+# A tracker's record line "Example Development Bank (EDB) – $250 million in loans, announced at
+# the opening session": a pledge is its donor's figure, whoever relays the announcement
+PLEDGE_LINE = re.compile(
+    rf"^(?P<by>{SOURCE_NAME})(?: \([A-Z][\w./-]*\))? [–—] [^\n–—]*?"
+    r"\b(?:announced|pledged|committed|promised|offered)\b"
+)
 # "Martin Griffiths of the UN, who put the number … at": the one who says it
 # (not "Moscow, who asked not to be named": the one asking it is the official before)
 WHO_SAYS = re.compile(
@@ -212,6 +218,7 @@ SAID = (  # who says it; where two start at one word, the first listed
     ),
     NAME_SAYS,
     APPEAL_LAUNCHED,
+    PLEDGE_LINE,
     WHO_SAYS,
     WHICH_FOUND,
     TOLD,
@@ -253,6 +260,7 @@ CUES: dict[re.Pattern[str], tuple[re.Pattern[str], ...]] = {
     VAGUE_WORK: (re.compile(rf"\b(?:{VAGUE_WORKS})\b"),),
     NAME_SAYS: (_SAYING,),
     APPEAL_LAUNCHED: (re.compile(r"\bappeal\b"),),
+    PLEDGE_LINE: (re.compile(" [–—] "),),
     WHO_SAYS: (re.compile(", who "), _SAYING),
     WHICH_FOUND: (re.compile(", which "),),
     TOLD: (re.compile(r"\b(?:told|tell) "),),
