@@ -1186,6 +1186,20 @@ def test_it_says_points_back_and_the_observatory_is_no_person() -> None:
     assert sources_at(text, "6 million", "40%") == ["Example Center", "Example Food Observatory"]
 
 
+def test_an_appeal_s_sum_is_its_author_s_and_what_another_says_then_is_theirs() -> None:
+    text = (
+        "When the UN launched its $5.6 billion appeal in February, Martin Griffiths said nearly "
+        "18 million people needed aid. The UN and its partners launched the appeal, asking for "
+        "$3.9 billion to reach 11.1 million people."
+    )
+    assert sources_at(text, "$5.6", "nearly 18", "$3.9", "11.1") == [
+        "UN",
+        "Martin Griffiths",
+        "UN",
+        "UN",
+    ]
+
+
 def test_a_sentence_that_points_back_takes_the_source_whose_work_it_names() -> None:
     """ "The appeal sought …" is the UN's, though Griffiths spoke in between; a person named by
     surname after being named in full is named in full."""

@@ -684,12 +684,17 @@ def _attribution(sentence: str) -> str | None:
     """The source named first in the sentence ("Port officials in Odesa reported": the
     officials, not Odesa), where two patterns start at one word the one listed first; one who
     speaks before whose work it is ("At the launch of the UN's appeal, Martin Griffiths spoke
-    of …"), a work cited in brackets after it ("a KIIS wave found 84% (Babel 2023)": the one
-    who made the figure, not where it was read)."""
+    of …", "When the UN launched its appeal, Martin Griffiths said …"), a work cited in
+    brackets after it ("a KIIS wave found 84% (Babel 2023)": the one who made the figure, not
+    where it was read)."""
     cued: dict[int, bool] = {}  # per cue (by its id: hashing a pattern reads all of it)
     found = sorted(
         (
-            2 if pattern in BRACKETED and CITED.search(match.group()) else pattern in WHOSE_WORK,
+            2
+            if pattern in BRACKETED and CITED.search(match.group())
+            # whose work it is, and whose appeal (its sum is its author's: _appeal_holding),
+            # only where no one says it: "When the UN launched its appeal, Griffiths said …"
+            else pattern in WHOSE_WORK or pattern is APPEAL_LAUNCHED,
             not RELAYED.search(sentence, 0, match.start("by")),  # the one relayed made it
             match.start(),
             rank,
