@@ -851,6 +851,9 @@ def proposals(text: str, header: str = "A Note\n\n12 May 2024\n\n") -> set[str]:
         ("Anna Roe reminded the room that, according to the UN, it carried 33 million tonnes.",
          "UN"),
         ("When the UN launched its 2023 appeal, Anna Roe said 18 million needed aid.", "Anna Roe"),
+        # the one quoted made the figure, not the one quoting
+        ("Volunteers in the Kharkiv region, quoted by the Example Relief Bulletin, count more "
+         "than 120 schools without heating.", "volunteers in the Kharkiv region"),
     ],
 )  # fmt: skip
 def test_the_source_a_sentence_names_for_its_figures(sentence: str, source: str | None) -> None:

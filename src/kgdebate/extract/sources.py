@@ -159,7 +159,7 @@ STAFF_AT_SAYS = re.compile(
 # official made it
 VAGUE_SAYS = re.compile(
     rf"\b(?P<by>{VAGUE_SOURCE}(?:{NARROWED_TWICE}|{WHO_CLAUSE})){WHEN_SAID}"
-    rf"(?: (?:quoted|cited) by (?:the )?{SOURCE_NAME})?"
+    rf"(?:,? (?:quoted|cited) by (?:the )?{SOURCE_NAME},?)?"
     rf"(?:, [a-z]+ing [^,;.]{{1,60}},)?,? {SAYS}\b"
 )
 # "by one widely cited count", "by some estimates": a vague source, as written
