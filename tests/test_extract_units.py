@@ -1189,6 +1189,14 @@ def test_it_says_points_back_and_the_observatory_is_no_person() -> None:
     assert sources_at(text, "6 million", "40%") == ["Example Center", "Example Food Observatory"]
 
 
+def test_the_officials_who_add_a_figure_are_those_the_text_named_before() -> None:
+    text = (
+        "Ukrainian port officials in Odesa say 11 loaded ships are still at berth. At least 4 of "
+        "them have been waiting since Friday, the officials added."
+    )
+    assert sources_at(text, "At least 4") == ["Ukrainian port officials in Odesa"]
+
+
 def test_an_appeal_s_sum_is_its_author_s_and_what_another_says_then_is_theirs() -> None:
     text = (
         "When the UN launched its $5.6 billion appeal in February, Martin Griffiths said nearly "

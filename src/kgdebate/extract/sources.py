@@ -445,10 +445,17 @@ class FigureSources:
         return self.said[sentence]
 
     def _named_before(self, vague: str, before: int) -> str:
-        """ "the port officials" as the text named them before ("Ukrainian port officials")."""
+        """ "the port officials" as the text named them before ("Ukrainian port officials"); "the
+        officials" as "Ukrainian port officials in Odesa"."""
         if not vague[:1].islower():
             return vague
-        fuller = list(re.finditer(rf"\b(?:[A-Z][\w-]* )+{re.escape(vague)}\b", self.text[:before]))
+        fuller = list(
+            re.finditer(
+                rf"\b(?:[A-Z][\w-]* )+(?:[a-z][\w-]* ){{0,2}}{re.escape(vague)}\b"
+                r"(?: (?:in|at|from) (?:the )?[A-Z][\w-]*(?: [A-Z][\w-]*)*)?",
+                self.text[:before],
+            )
+        )
         return (fuller and _as_written(fuller[-1].group())) or vague
 
     def _source_cell(self, row: tuple[int, int]) -> str | None:
