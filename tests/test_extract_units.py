@@ -1189,6 +1189,20 @@ def test_it_says_points_back_and_the_observatory_is_no_person() -> None:
     assert sources_at(text, "6 million", "40%") == ["Example Center", "Example Food Observatory"]
 
 
+def test_a_list_item_credits_after_a_dash_and_the_same_report_points_back() -> None:
+    """Notes put the credit after a dash at the item's end ("– UNHCR Global Trends": UNHCR, the
+    maker before its work's title); "Same report:" points back at it; in prose, a dash before
+    a name at a paragraph's end signs the paragraph and credits nothing."""
+    text = (
+        "• 74% in Dec 2023 – Interfax-Ukraine, citing KIIS\n"
+        "• About 6 million refugees at the end of 2023 – UNHCR Global Trends, out last month\n"
+        "• Same report: 3.7 million IDPs\n"
+    )
+    assert sources_at(text, "74%", "About 6", "3.7") == ["KIIS", "UNHCR", "UNHCR"]
+    signed = "NATO's 31 members should wait. — Tomas Berg, Example Northern Institute\n"
+    assert sources_at(signed, "31") == [None]
+
+
 def test_the_officials_who_add_a_figure_are_those_the_text_named_before() -> None:
     text = (
         "Ukrainian port officials in Odesa say 11 loaded ships are still at berth. At least 4 of "

@@ -22,7 +22,8 @@ STOP_NAMES = {
     "he", "she", "his", "her", "i", "president", "minister", "prime", "foreign", "secretary",
     "dr", "mr", "ms", "mrs", "general", "then", "there", "both", "each", "after", "before",
     "so", "yet", "thus", "hence", "also", "still", "now", "here", "today", "indeed", "instead",
-    "meanwhile", "nevertheless", "nonetheless", "again", "even",
+    "meanwhile", "nevertheless", "nonetheless", "again", "even", "yesterday", "tomorrow",
+    "tonight", "same", "compare", "see",  # notes' words: "Same report: 3.7 million", "See Slide 6"
     "according", "history", "negotiations", "agree", "disagree", "pro", "con", "fallacy",
     "rebuttal", "myth", "verdict", "rating", "false", "true", "misleading", "unproven",
     "mostly", "partly", "figure", "table", "section", "summary", "introduction", "conclusion",

@@ -15,6 +15,7 @@ import re
 from bisect import bisect_left
 
 from kgdebate.extract.figures import A_YEAR
+from kgdebate.extract.layout import LIST_MARKER
 from kgdebate.extract.names import (
     DEMONYM,
     DETERMINERS,
@@ -194,6 +195,17 @@ BRACKETED = (  # a source in brackets after the figure
         r"(?:[,;][^()\n]{0,40})?\)(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\d{1,2}\]|\^\d{1,2})?[.;]?$"
     ),
 )
+# A list item's credit after a dash, ending the item: "About 6 million refugees at the end of
+# 2023 – UNHCR Global Trends, out last month" (a few words may follow; not one relayed: "74% in
+# Dec 2023 – Interfax-Ukraine, citing KIIS" is KIIS's). Only in a list: in prose, a dash before
+# a name at a paragraph's end signs it ("… to Kyiv. — Tomas Berg, Example Institute").
+DASHED_CREDIT = re.compile(
+    rf"\d[^–—\n]{{0,150}} [–—] (?P<by>{SOURCE_NAME})"
+    r"(?:, (?!citing|quoting)[\w-]+(?: [\w-]+){0,3})?\.?$"
+)
+MAKER_AND_TITLE = re.compile(
+    r"(?P<maker>[A-Z]{2,}) (?:[A-Z][a-z][\w-]* ?)+"
+)  # "UNHCR Global Trends"
 SAID = (  # who says it; where two start at one word, the first listed
     VAGUE_WORK,
     # "according to X", "a survey taken last July by X", "figures from X", "by the count of X"
@@ -309,7 +321,7 @@ SOURCE_LINE = re.compile(
 )
 # A sentence that points back at a source named before it ("The survey … found that 84% …").
 BACK_REFERENCE = re.compile(  # not "the highest figure in our history"
-    r"\b(?i:the|its|that|this|these|those|the same|his|her|their) (?:(?:[\w-]+ )?"
+    r"\b(?i:the|its|that|this|these|those|the same|same|his|her|their) (?:(?:[\w-]+ )?"
     rf"(?P<work>{WORK}|institute|agency|authors|organi[sz]ation|ministry|office"
     r"|tracker|monitor|observatory|federation|association"
     r"|pollster|researchers|reckoning|firm)|figures?|data)\b"
@@ -395,6 +407,7 @@ class FigureSources:
             or _appeal_holding(self.text, held, position)
             or self._said(_contrasted_clause(self.text, held, position))
             or self._said(_up_to_clause(self.text, held, position))
+            or self._credit_after_dash(held)
             or self._footnote(position, held[1])
             or self._source_line(position)
             or self._note_holding(position)
@@ -443,6 +456,18 @@ class FigureSources:
                 by = self._named_before(by, sentence[0])  # "the port officials" named before
             self.said[sentence] = by and _in_full(by, self.full_names, sentence[0])
         return self.said[sentence]
+
+    def _credit_after_dash(self, sentence: tuple[int, int]) -> str | None:
+        """A list item's credit after a dash at its end (DASHED_CREDIT); an acronym before a
+        work's title is the maker ("UNHCR Global Trends": UNHCR)."""
+        line = self.text.rfind("\n", 0, sentence[0]) + 1
+        if not LIST_MARKER.fullmatch(self.text, line, sentence[0]):
+            return None
+        credit = DASHED_CREDIT.search(self.text, *sentence)
+        if credit is None:
+            return None
+        titled = MAKER_AND_TITLE.fullmatch(credit.group("by"))
+        return _as_written(titled.group("maker") if titled else credit.group("by"))
 
     def _named_before(self, vague: str, before: int) -> str:
         """ "the port officials" as the text named them before ("Ukrainian port officials"); "the
@@ -531,7 +556,11 @@ class FigureSources:
         for start, end in self.spans:
             sentence = self.text[start:end]
             described = DESCRIBED.match(sentence)
-            by = self._said((start, end)) or (described and _as_written(described.group("by")))
+            by = (
+                self._said((start, end))
+                or self._credit_after_dash((start, end))
+                or (described and _as_written(described.group("by")))
+            )
             if by:
                 self.named.append((start, by))
             for pattern in OWNERS:
