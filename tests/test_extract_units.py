@@ -2127,6 +2127,35 @@ def test_a_byline_a_memos_from_line_and_a_speakers_party_are_proposed() -> None:
     assert not proposed & {"Senior Fellow", "Research Assistant"}
 
 
+def test_a_signatory_list_s_names_end_at_their_lines_and_plurals_and_time_zones_are_no_names() -> (
+    None
+):
+    """A name never runs from one line of a list to the next ("Example Allied Land Command" over
+    "Dr Pavlo Hrytsenko-Lee"), though it may across a line that prose wraps; "IDPs", "GMT" and
+    a note's mark after a month ("February.⁵") name no one."""
+    source_text = (
+        "An Open Letter on Talks\n\nWe write as former officials. At 14:32 GMT on Monday the "
+        "Example Relief Desk counted 3.7 million IDPs, far more than in February.⁵ The Kyiv "
+        "School of\nExample Studies agrees with the numbers that the desk published again.\n\n"
+        "Gen. (ret.) Thomas Reyes-Albright, former Commander, Example Allied Land Command\n"
+        "Dr Pavlo Hrytsenko-Lee, Director, Kyiv Centre for Example Policy\n"
+        "Ms Ruth Kessler, President, Warsaw Example Forum\n"
+    )
+    source = Source(Path("letter.txt"), source_text, "0" * 64, converted=False)
+    draft = make_draft(source, Gazetteer([], EventFacts()), when="2023-11-10")
+    proposed = {e["text"] for e in draft.data["draft"]["new_entities"]}
+    assert {
+        "Example Allied Land Command",
+        "Pavlo Hrytsenko-Lee",
+        "Kyiv Centre for Example Policy",
+        "Ruth Kessler",
+        "Warsaw Example Forum",
+        "Kyiv School of Example Studies",  # across a line that prose wraps
+    } <= proposed
+    assert not [name for name in proposed if "Command " in name or "Policy " in name]
+    assert not proposed & {"IDPs", "GMT", "February.⁵", "February"}  # fmt: skip
+
+
 def test_block_yaml_reads_back_as_the_data_it_was_given() -> None:
     """Drafts and imports are written by our own block emitter (PyYAML's representer was a third
     of extraction's time): whatever the strings hold, YAML reads the same data back, and strict

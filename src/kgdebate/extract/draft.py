@@ -131,6 +131,7 @@ PERSON_ROLE_AFTER = re.compile(  # ", a …", ", head of …", ", senior fellow,
 ROMAN = re.compile(r"(?=[IVXLC]{2})C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")  # "XX", "VII"
 CODE_AFTER = re.compile(r"[$/-]| ?\d")
 POSSESSIVE = re.compile(r"(?<=s)['’]$|['’]s$")
+NOTE_MARK_AFTER = re.compile(r"\.?[⁰¹²³⁴⁵⁶⁷⁸⁹]+$")
 OWNERS_S = re.compile(r"['’]s$")
 TRAILING_MONTH = re.compile(  # "the KIIS December wave": the month is no part of the name
     r"(?: (?:" + "|".join(m for m in calendar.month_name if m and m != "May") + r"))+$"
@@ -990,7 +991,11 @@ def _no_name(candidate: str, common_nouns: set[str], adjectives: frozenset[str])
         or (one_word and candidate[1:].islower() and bare in common_nouns)
         or ("/" in candidate and any(c.isdigit() for c in candidate))
         or bool(ASKED.fullmatch(candidate))
+        or bool(PLURAL_ACRONYM.fullmatch(candidate))
     )
+
+
+PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")  # "IDPs", "NGOs", "MPs": what many are, no one's name
 
 
 def _only_titles(name: str, adjectives: frozenset[str]) -> bool:
@@ -1054,9 +1059,12 @@ def _new_entities(
     # "the grain deal" beside a headline's "Grain"; not a word of an address ("mfa.examplia.org")
     common_nouns = set(LOWERCASE_WORD.findall(_without_addresses(text)))
     for start, end, titled, opens in lines:
-        names = list(NAME_RUN.finditer(text, start, end)) + list(
-            NAMED_PAPER.finditer(text, start, end)
-        )
+        names = [
+            name
+            for piece in _short_lines_apart(text, start, end)
+            for pattern in (NAME_RUN, NAMED_PAPER)
+            for name in pattern.finditer(text, *piece)
+        ]
         for match in names:
             if (
                 titled
@@ -1072,6 +1080,7 @@ def _new_entities(
             ):
                 continue
             for candidate, first in _name_parts(text, match, opens):
+                candidate = NOTE_MARK_AFTER.sub("", candidate)  # "February.⁵": a note's mark
                 candidate = TRAILING_MONTH.sub("", POSSESSIVE.sub("", candidate))  # "Africa’s"
                 if first == opens and " " not in candidate and not candidate.isupper():
                     continue  # "Published" left of "Published December 2023": the line's opening
@@ -1093,6 +1102,27 @@ def _new_entities(
                 occurrences.setdefault(candidate, []).append({"start": span[0], "end": span[1]})
     _add_surnames_alone(text, occurrences, covered, common_nouns)
     return [{"text": key, "occurrences": value} for key, value in occurrences.items()]
+
+
+SHORT_LINE = 50  # characters: wrapped prose fills its lines to 60 or more
+
+
+def _short_lines_apart(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``text[start:end]`` cut after each short line, and after every line of lines that each
+    open with a capital and end with no stop: a name may run on across a line that prose
+    wraps, never from one line of a list, a signature or an address to the next ("Example
+    Allied Land Command" over "Dr Pavlo Hrytsenko-Lee")."""
+    lines = text[start:end].split("\n")
+    listed = len(lines) >= 3 and all(
+        line[:1].isupper() and line.rstrip()[-1:] not in ".,;:!?" for line in lines
+    )
+    pieces, begin = [], start
+    while (cut := text.find("\n", begin, end)) >= 0:
+        if listed or cut - (text.rfind("\n", 0, cut) + 1) < SHORT_LINE:
+            pieces.append((start, cut))
+            start = cut + 1
+        begin = cut + 1
+    return [*pieces, (start, end)]
 
 
 def _without_addresses(text: str) -> str:
