@@ -2007,6 +2007,17 @@ def test_a_heading_that_is_a_year_is_a_date() -> None:
         # of the year the paragraph dated last
         ("It was 84% in May 2022 and fell to 80% that October", ("2022-10", None)),
         ("It was 6 million in February 2022; by the end of that year, 3.7", ("2022-12", None)),
+        # of the month the paragraph dated last, or a named month before or after it
+        (
+            "The appeal opened in February. UNHCR counted 6 million that same month",
+            ("2023-02", None),
+        ),
+        ("6 million fled in February 2023; 80% said so that month", ("2023-02", None)),
+        (
+            "It was 6 million in February 2023, 7.5 million the previous September",
+            ("2022-09", None),
+        ),
+        ("It was extended in November 2022 and again the following March", ("2023-03", None)),
         (
             "Lavrov said in March 2022 he would go on, and as recently as July he did",
             ("2023-07", None),

@@ -253,6 +253,11 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "by the end of that year", "that October": of the year the paragraph last dated.
     ("that-year", re.compile(r"\b(?i:the) (?P<edge>end|start|beginning) of that year\b")),
     ("that-year", re.compile(rf"\b[Tt]hat (?P<m>{FULL_MONTH})\b(?! \d)")),
+    # "that (same) month", "the previous September": the paragraph's last dated month, or the
+    # named month before or after it
+    ("that-month", re.compile(r"\b[Tt]hat (?:same |very )?month\b")),
+    ("that-month", re.compile(
+        rf"\b(?i:the) (?P<dir>previous|preceding|following) (?P<m>{FULL_MONTH})\b(?! \d)")),
     # "the first ten months of the year", "the first half of 2023": from January on.
     ("first-months", re.compile(
         rf"\b(?i:the) first (?:(?P<n>{WORD_NUM}) months|(?P<half>half)) of "
@@ -398,6 +403,7 @@ def find_figures(text: str, spans: list[tuple[int, int]], today: date | None) ->
     inside = SpanIndex(spans)
     found: list[Figure] = []
     anchors: dict[tuple[int, int], tuple[date, str]] = {}  # the last full date of a paragraph
+    months: dict[tuple[int, int], tuple[date, str]] = {}  # and its last date of a known month
     counted: defaultdict[tuple[int, int], list[Figure]] = defaultdict(list)  # counts with a unit
     scaled: list[Figure] = []  # those in millions or billions, in the whole text
     every_count: list[Figure] = []  # counts with a unit, in the whole text
@@ -414,10 +420,13 @@ def find_figures(text: str, spans: list[tuple[int, int]], today: date | None) ->
         given = _given(figure)
         if given is not None:
             anchors[held] = (given, figure.text)  # "March 29" after "in 2022" is 2022
-        if figure.kind == "later":
-            figure = _after_anchor(figure, anchors.get(held))
+        if figure.kind == "later":  # "that same month": the month of any date before will do
+            by_month = not figure.value and figure.unit in ("month", "year") and held in months
+            figure = _after_anchor(figure, months[held] if by_month else anchors.get(held))
         if figure.kind == "that-year":
             figure = _in_that_year(figure, anchors.get(held))
+        if figure.kind == "that-month":
+            figure = _month_of(figure, months.get(held))
         if figure.kind == "since-then":  # dated from the paragraph, else no figure at all
             if held not in anchors or today is None:
                 continue
@@ -434,6 +443,10 @@ def find_figures(text: str, spans: list[tuple[int, int]], today: date | None) ->
             if _scaled(figure):
                 scaled.append(figure)
         figure = _in_context(figure, anchors.get(held), today, text)
+        if figure.kind in ("date", "relative-date") and figure.date and figure.date[:4].isdigit():
+            if len(figure.date) >= 7:  # "in February" (of the document's year): "that month"
+                year, month = figure.date[:7].split("-")
+                months[held] = (date(int(year), int(month), 1), figure.text)
         dated_day = figure.kind == "date" or PATTERNS[index][0] == "weekday"
         if dated_day and figure.date and len(figure.date) == 10 and given is None:
             # "September 21", "on Tuesday": what "a week earlier" counts from
@@ -458,7 +471,7 @@ ONLY_BEFORE = {
     "the": {"next", "following", "past", "last", "coming", "1st", "2nd", "3rd", "4th", "previous",
             "preceding", "prior", "end", "start", "beginning", "same", "weekend"}
     | set(SEASONS) | set(QUARTERS),
-    "that": {"same"} | {month.lower() for month in calendar.month_name if month},
+    "that": {"same", "very", "month"} | {month.lower() for month in calendar.month_name if month},
     "in": {"the"}, "within": {"the"}, "during": {"the"}, "by": {"the"},
 } | {quarter: {"quarter"} for quarter in QUARTERS}  # fmt: skip
 # A hedge's first word that starts nothing else starts a figure only before the hedge's next
@@ -635,6 +648,31 @@ def _in_that_year(figure: Figure, anchor: tuple[date, str] | None) -> Figure:
         value=None,
         date=f"{day.year}-{int(figure.value or 1):02d}",
         resolved_by=f"in the year of {said}, earlier in its paragraph",
+    )
+
+
+def _month_of(figure: Figure, anchor: tuple[date, str] | None) -> Figure:
+    """ "that month": the month of the paragraph's last date of a known month; "the previous
+    September", "the following March": that month before or after it."""
+    if anchor is None:
+        return replace(figure, kind="relative-date", value=None, unit=None)
+    day, said = anchor
+    month, year = day.month, day.year
+    if figure.value:  # a named month, before ("previous") or after the anchor's
+        month = int(figure.value)
+        if figure.unit == "before":
+            year -= month >= day.month
+        else:
+            year += month <= day.month
+    return replace(
+        figure,
+        kind="relative-date",
+        value=None,
+        unit=None,
+        date=f"{year}-{month:02d}",
+        resolved_by=f"the month of {said}, earlier in its paragraph"
+        if not figure.value
+        else f"counted from {said}, earlier in its paragraph",
     )
 
 
@@ -1066,6 +1104,12 @@ def _figure(
         return replace(bare, kind="date", date=f"--{month:02d}-{number:02d}")
     if kind == "since-then":
         return bare
+    if kind == "that-month":  # dated by the paragraph in find_figures
+        if groups.get("m"):
+            before = groups["dir"].lower() in ("previous", "preceding")
+            month = float(MONTHS[groups["m"].lower()])
+            return replace(bare, value=month, unit="before" if before else "after")
+        return replace(bare, value=None, unit=None)
     if kind == "that-year":  # its month, dated by the paragraph in find_figures
         if groups.get("m"):
             return replace(bare, value=float(MONTHS[groups["m"].lower()]))
