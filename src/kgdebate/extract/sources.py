@@ -40,7 +40,7 @@ VAGUE_SOURCE = (  # a source a text names without a name: "military analysts", "
     r"|resident|witness|pollster|organiser|organizer|moderator|economist|partner|commentator"
     r"|agencie|volunteer|group|adviser|advisor|ambassador|envoy|negotiator|mediator|operator"
     r"|worker|military|army|armie|navy|navie|insurer|driver|shipper|shipowner|post|agent|guard"
-    r"|administration)(?:e?s)?)"
+    r"|administration|union leader)(?:e?s)?)"
 )
 TIME_NAME = "|".join([m for m in calendar.month_name if m] + list(calendar.day_name))
 TIME = re.compile(TIME_NAME)
@@ -337,7 +337,7 @@ POINTS_BACK = re.compile(
 )
 OWN_WORK = re.compile(
     r"\b(?i:our|my|this (?:institute|centre|center|organi[sz]ation|group)['’]s) own "
-    rf"(?:[\w-]+ )?(?:{WORK}|research|analysis|figures|data)"
+    rf"(?:[\w-]+ )?(?:{WORK}|research|analysis|figures|data|seminar|panel|class|sample|team)"
 )
 SAID_AFTER = re.compile(  # "…, it says.", "…, the outlet says."
     r"[,”\"] (?:it|they|he|she|the (?:outlet|newspaper|paper|broadcaster|agency|institute"
