@@ -1207,6 +1207,11 @@ def test_a_list_item_credits_after_a_dash_and_the_same_report_points_back() -> N
     assert sources_at(signed, "31") == [None]
 
 
+def test_a_briefing_s_own_ministry_points_back_at_no_one() -> None:
+    text = "The Kremlin said 45 countries got grain. This ministry sent 2 experts to Istanbul."
+    assert sources_at(text, "45", "2 experts") == ["Kremlin", None]
+
+
 def test_the_officials_who_add_a_figure_are_those_the_text_named_before() -> None:
     text = (
         "Ukrainian port officials in Odesa say 11 loaded ships are still at berth. At least 4 of "

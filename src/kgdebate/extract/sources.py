@@ -321,7 +321,9 @@ SOURCE_LINE = re.compile(
 )
 # A sentence that points back at a source named before it ("The survey … found that 84% …").
 BACK_REFERENCE = re.compile(  # not "the highest figure in our history"
-    r"\b(?i:the|its|that|this|these|those|the same|same|his|her|their) (?:(?:[\w-]+ )?"
+    # (nor "this ministry": a speaker's own, as a briefing names it)
+    r"\b(?i:the|its|that|this(?! (?:ministry|government|office|department|embassy|mission)\b)"
+    r"|these|those|the same|same|his|her|their) (?:(?:[\w-]+ )?"
     rf"(?P<work>{WORK}|institute|agency|authors|organi[sz]ation|ministry|office"
     r"|tracker|monitor|observatory|federation|association"
     r"|pollster|researchers|reckoning|firm)|figures?|data)\b"
