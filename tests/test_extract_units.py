@@ -1207,6 +1207,17 @@ def test_a_list_item_credits_after_a_dash_and_the_same_report_points_back() -> N
     assert sources_at(signed, "31") == [None]
 
 
+def test_a_paper_s_authors_and_year_as_the_subject_are_the_source() -> None:
+    """As scholars write: "Marsh and Okonkwo (2024) attribute …" (each clause its own
+    authors), "Hale et al. (2023) find …" ("et al." ends no sentence)."""
+    text = (
+        "Sokolova (2024) reads the fall as fatigue; Marsh and Okonkwo (2024) attribute it to "
+        "question order, with an effect of up to 4 percentage points. Hale et al. (2023) find "
+        "that 61% agreed."
+    )
+    assert sources_at(text, "up to 4", "61%") == ["Marsh and Okonkwo", "Hale et al."]
+
+
 def test_a_briefing_s_own_ministry_points_back_at_no_one() -> None:
     text = "The Kremlin said 45 countries got grain. This ministry sent 2 experts to Istanbul."
     assert sources_at(text, "45", "2 experts") == ["Kremlin", None]

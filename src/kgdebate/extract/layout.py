@@ -116,7 +116,7 @@ SPEAKER = re.compile(  # a committee's numbered question first: "Q2 Colin Marsh:
 ABBREVIATIONS = {
     "dr", "mr", "mrs", "ms", "st", "no", "vs", "etc", "e.g", "i.e", "gen", "gov", "sen", "rep",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s",
-    "u.k", "u.n", "prof", "inc", "ltd", "col", "lt", "sgt", "amb",
+    "u.k", "u.n", "prof", "inc", "ltd", "col", "lt", "sgt", "amb", "al",  # "Hale et al. (2023)"
 }  # fmt: skip
 # A sentence ends at a full stop before a capital, and at the end of a list item or table row.
 FULL_STOP = (  # a footnote's marker after it is the sentence's: "… across Europe.^2 In February"

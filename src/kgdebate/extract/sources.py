@@ -132,6 +132,12 @@ PLEDGE_LINE = re.compile(
     rf"^(?P<by>{SOURCE_NAME})(?: \([A-Z][\w./-]*\))? [–—] [^\n–—]*?"
     r"\b(?:announced|pledged|committed|promised|offered)\b"
 )
+# A paper's authors and year as the subject, as scholars write: "Marsh and Okonkwo (2024)
+# attribute …", "Hale et al. (2023) find" (any verb: "reads", "attribute", "estimate")
+AUTHOR_YEAR = re.compile(
+    r"(?<![\w(])(?P<by>[A-Z][\w'’-]+(?: and [A-Z][\w'’-]+| et al\.?)?) \((?:19|20)\d\d[a-z]?\),?"
+    r" (?:also |further |then )?[a-z]{3,}\b"
+)
 # "Martin Griffiths of the UN, who put the number … at": the one who says it
 # (not "Moscow, who asked not to be named": the one asking it is the official before)
 WHO_SAYS = re.compile(
@@ -231,6 +237,7 @@ SAID = (  # who says it; where two start at one word, the first listed
     NAME_SAYS,
     APPEAL_LAUNCHED,
     PLEDGE_LINE,
+    AUTHOR_YEAR,
     WHO_SAYS,
     WHICH_FOUND,
     TOLD,
@@ -273,6 +280,7 @@ CUES: dict[re.Pattern[str], tuple[re.Pattern[str], ...]] = {
     NAME_SAYS: (_SAYING,),
     APPEAL_LAUNCHED: (re.compile(r"\bappeal\b"),),
     PLEDGE_LINE: (re.compile(" [–—] "),),
+    AUTHOR_YEAR: (re.compile(r"\((?:19|20)\d\d"),),
     WHO_SAYS: (re.compile(", who "), _SAYING),
     WHICH_FOUND: (re.compile(", which "),),
     TOLD: (re.compile(r"\b(?:told|tell) "),),
@@ -802,7 +810,7 @@ def _as_written(name: str) -> str | None:
     if titled := A_WORKS_TITLE.search(name):  # "UNHCR's Global Trends": UNHCR's report
         name = name[: titled.start()]
     words = re.sub(r"['’]s?$|-(?:coordinated|led|backed|run|brokered)$", "", name.strip()).split()
-    if words and words[-1].endswith(".") and "." not in words[-1][:-1]:
+    if words and words[-1].endswith(".") and "." not in words[-1][:-1] and words[-1] != "al.":
         words[-1] = words[-1][:-1]  # "according to the UN." ends a sentence; "U.S." keeps its own
     if len(words) > 2 and words[1] == "the":  # "Watch the UNHCR", a verb opening a sentence
         words = words[2:]
