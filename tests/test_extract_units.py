@@ -1207,6 +1207,32 @@ def test_a_list_item_credits_after_a_dash_and_the_same_report_points_back() -> N
     assert sources_at(signed, "31") == [None]
 
 
+def test_a_table_set_out_with_tabs_or_spaces_has_rows_and_a_source_column() -> None:
+    """An export or an annex sets its table out with tabs or runs of spaces: each row is a
+    sentence, and a figure's source is its row's cell under "Source"; prose typed with two
+    spaces after a full stop is no table."""
+    text = (
+        "Key figures\n\nIndicator\tValue\tSource\tAs of\n"
+        "Refugees in Europe\t6.2 million\tUNHCR\t2023-12\n"
+        "Support for fighting on\t80%\tKIIS\t2023-10\n\n"
+        "Indicator           Value        Source         As of\n"
+        "Voyages             1,000        UN             2023-07\n"
+        "Tonnes shipped      33 million   Example Desk   2023-07\n\n"
+        "The deal ended.  Traders said 45 countries lost a supplier.  Prices\n"
+        "rose by 3% that day.\n"
+    )
+    layout = read_layout(text)
+    assert [text[a:b].split("\t")[0].split("  ")[0] for a, b in layout.sentences()] == [
+        "Indicator", "Refugees in Europe", "Support for fighting on", "Indicator", "Voyages",
+        "Tonnes shipped", "The deal ended.", "Traders said 45 countries lost a supplier.",
+        "Prices\nrose by 3% that day.",
+    ]  # fmt: skip
+    sources = FigureSources(text, layout.sentences())
+    assert [sources.of(text.index(f)) for f in ("6.2", "80%", "1,000", "33 million", "45")] == [
+        "UNHCR", "KIIS", "UN", "Example Desk", "traders",
+    ]  # fmt: skip
+
+
 def test_a_paper_s_authors_and_year_as_the_subject_are_the_source() -> None:
     """As scholars write: "Marsh and Okonkwo (2024) attribute …" (each clause its own
     authors), "Hale et al. (2023) find …" ("et al." ends no sentence)."""

@@ -126,7 +126,15 @@ FULL_STOP = (  # a footnote's marker after it is the sentence's: "… across Eur
 # A record line: a name, a dash, what is recorded ("Example Development Bank – $250 million …"),
 # as trackers list pledges; each such line is an item of its own, as a list item is
 RECORD_LINE = r"[A-Z][^\n–—]{1,80}? [–—] (?=\S)"
-SENTENCE_END = re.compile(FULL_STOP + rf"|(?<=\S)(?=\n[ \t]*(?:[-*•][ \t]|\||{RECORD_LINE}))")
+# A row of a table set out with tabs or runs of spaces (an export, a statistical annex): two
+# gaps or more between its cells, none after a sentence's stop ("… ended.  Then")
+COLUMN_GAP = r"(?<=[^\s.!?])(?:\t+| {2,})(?=\S)"
+ALIGNED_ROW = rf"[^\n]*?{COLUMN_GAP}[^\n]*?{COLUMN_GAP}"
+SENTENCE_END = re.compile(
+    FULL_STOP + rf"|(?<=\S)(?=\n[ \t]*(?:[-*•][ \t]|\||{RECORD_LINE}|{ALIGNED_ROW}))"
+)
+CELL_GAP = re.compile(COLUMN_GAP)
+AN_ALIGNED_ROW = re.compile(ALIGNED_ROW)
 FULL_STOP_ONLY = re.compile(FULL_STOP)  # the same ends in a text without a line break
 LIST_MARKER = re.compile(r"[ \t]*[-*•][ \t]+")
 A_RECORD_LINE = re.compile(RECORD_LINE)
@@ -302,12 +310,14 @@ def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _list_items(text: str, start: int, end: int) -> list[int]:
     """Where the block's list items begin, if it is a list (two lines or more, every one an item
-    or a record line, but a first one that may be its title); else nothing."""
+    or a record line or a table's row, but a first one that may be its title); else nothing."""
     lines = _lines(text, start, end)
     # (record lines only where no line is marked: "Slide 2 – Aid money" over "• …" is a title)
-    items = [a for a, _ in lines if LIST_MARKER.match(text, a)] or [
-        a for a, _ in lines if A_RECORD_LINE.match(text, a)
-    ]
+    items = (
+        [a for a, _ in lines if LIST_MARKER.match(text, a)]
+        or [a for a, _ in lines if A_RECORD_LINE.match(text, a)]
+        or [a for a, b in lines if AN_ALIGNED_ROW.match(text, a, b)]  # a table's rows
+    )
     return items if len(lines) >= 2 and items and len(items) >= len(lines) - 1 else []
 
 

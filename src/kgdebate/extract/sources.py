@@ -15,7 +15,7 @@ import re
 from bisect import bisect_left
 
 from kgdebate.extract.figures import A_YEAR
-from kgdebate.extract.layout import LIST_MARKER
+from kgdebate.extract.layout import CELL_GAP, LIST_MARKER
 from kgdebate.extract.names import (
     DEMONYM,
     DETERMINERS,
@@ -496,7 +496,7 @@ class FigureSources:
     def _source_cell(self, row: tuple[int, int]) -> str | None:
         """In a table whose header has a "Source" column, that cell of the figure's row."""
         if not self.text.startswith("|", row[0]):
-            return None
+            return self._aligned_source_cell(row)
         header_start = row[0]
         while header_start > 0:  # up through the table's rows to its header
             above = self.text.rfind("\n", 0, header_start - 1) + 1
@@ -509,6 +509,25 @@ class FigureSources:
         if column is None or row[0] == header_start or column >= len(cells):
             return None
         return _named_in(cells[column])
+
+    def _aligned_source_cell(self, row: tuple[int, int]) -> str | None:
+        """The same in a table set out with tabs or runs of spaces: its header is the first of
+        the lines above that are rows (cells apart by the same gaps) with a "Source" cell."""
+        cells = CELL_GAP.split(self.text[row[0] : row[1]].strip())
+        if len(cells) < 3 or "\n" in self.text[row[0] : row[1]].strip():
+            return None
+        above = row[0]
+        while above > 0:
+            start = self.text.rfind("\n", 0, above - 1) + 1
+            line = self.text[start : above - 1].strip()
+            header = CELL_GAP.split(line)
+            if len(header) != len(cells):
+                return None  # the table's rows end above; no header was met
+            column = next((i for i, cell in enumerate(header) if SOURCE_HEAD.fullmatch(cell)), None)
+            if column is not None:
+                return _named_in(cells[column])
+            above = start
+        return None
 
     def _footnote(self, position: int, sentence_end: int) -> str | None:
         """A marker after the figure in its sentence ("[3]", "³") and the note it points to,
