@@ -1107,8 +1107,8 @@ def _figure(
     if kind == "that-month":  # dated by the paragraph in find_figures
         if groups.get("m"):
             before = groups["dir"].lower() in ("previous", "preceding")
-            month = float(MONTHS[groups["m"].lower()])
-            return replace(bare, value=month, unit="before" if before else "after")
+            named = float(MONTHS[groups["m"].lower()])
+            return replace(bare, value=named, unit="before" if before else "after")
         return replace(bare, value=None, unit=None)
     if kind == "that-year":  # its month, dated by the paragraph in find_figures
         if groups.get("m"):
