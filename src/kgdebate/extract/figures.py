@@ -255,7 +255,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("that-year", re.compile(rf"\b[Tt]hat (?P<m>{FULL_MONTH})\b(?! \d)")),
     # "that (same) month", "the previous September": the paragraph's last dated month, or the
     # named month before or after it
-    ("that-month", re.compile(r"\b[Tt]hat (?:same |very )?month\b")),
+    ("that-month", re.compile(r"\b[Tt]hat (?:very )?month\b")),  # "that same month": "later"
     ("that-month", re.compile(
         rf"\b(?i:the) (?P<dir>previous|preceding|following) (?P<m>{FULL_MONTH})\b(?! \d)")),
     # "the first ten months of the year", "the first half of 2023": from January on.
@@ -443,10 +443,9 @@ def find_figures(text: str, spans: list[tuple[int, int]], today: date | None) ->
             if _scaled(figure):
                 scaled.append(figure)
         figure = _in_context(figure, anchors.get(held), today, text)
-        if figure.kind in ("date", "relative-date") and figure.date and figure.date[:4].isdigit():
-            if len(figure.date) >= 7:  # "in February" (of the document's year): "that month"
-                year, month = figure.date[:7].split("-")
-                months[held] = (date(int(year), int(month), 1), figure.text)
+        dated = figure.date if figure.kind in ("date", "relative-date") else None
+        if dated and dated[:4].isdigit() and len(dated) >= 7:  # "in February": "that month"
+            months[held] = (date(int(dated[:4]), int(dated[5:7]), 1), figure.text)
         dated_day = figure.kind == "date" or PATTERNS[index][0] == "weekday"
         if dated_day and figure.date and len(figure.date) == 10 and given is None:
             # "September 21", "on Tuesday": what "a week earlier" counts from

@@ -332,7 +332,7 @@ def read_layout(text: str) -> Layout:
         first_line = block.split("\n", 1)[0]
         numbered = "\n" not in block and NUMBERED_HEADING.match(block) and is_heading(block)
         items = _list_items(text, start, end)
-        if items and "\n" in block and is_heading(first_line) and items[0] != start:
+        if items and is_heading(first_line) and items[0] != start:
             # "Slide 3 – Refugees" over its bullet points: a heading, then its list
             sections[-1].end = start
             sections.append(Section(first_line.lstrip("#").strip(), start, len(text)))
