@@ -2211,6 +2211,13 @@ def test_a_signatory_list_s_names_end_at_their_lines_and_plurals_and_time_zones_
     } <= proposed
     assert not [name for name in proposed if "Command " in name or "Policy " in name]
     assert not proposed & {"IDPs", "GMT", "February.⁵", "February"}  # fmt: skip
+    # nor from one cell of a table set out with spaces to the next
+    table = "Key figures\n\nIndicator      Value   Source\nShips waiting  60      Example Desk\n"
+    source = Source(Path("table.txt"), source_text + "\n" + table, "0" * 64, converted=False)
+    draft = make_draft(source, Gazetteer([], EventFacts()), when="2023-11-10")
+    proposed = {e["text"] for e in draft.data["draft"]["new_entities"]}
+    assert "Example Desk" in proposed
+    assert not [name for name in proposed if "Indicator" in name or "Source" in name]
 
 
 def test_block_yaml_reads_back_as_the_data_it_was_given() -> None:

@@ -29,6 +29,7 @@ from kgdebate.extract.figures import (
 from kgdebate.extract.gazetteer import Entity, Found, Gazetteer, Mention, address_spans, fold
 from kgdebate.extract.layout import (
     ANSWERING,
+    CELL_GAP,
     CHALLENGED,
     LABELS,
     LIST_MARKER,
@@ -1108,10 +1109,10 @@ SHORT_LINE = 50  # characters: wrapped prose fills its lines to 60 or more
 
 
 def _short_lines_apart(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """``text[start:end]`` cut after each short line, and after every line of lines that each
-    open with a capital and end with no stop: a name may run on across a line that prose
-    wraps, never from one line of a list, a signature or an address to the next ("Example
-    Allied Land Command" over "Dr Pavlo Hrytsenko-Lee")."""
+    """``text[start:end]`` cut after each short line, after every line of lines that each open
+    with a capital and end with no stop, and between a table's cells: a name may run on across
+    a line that prose wraps, never from one line of a list, a signature or an address to the
+    next ("Example Allied Land Command" over "Dr Pavlo Hrytsenko-Lee")."""
     lines = text[start:end].split("\n")
     listed = len(lines) >= 3 and all(
         line[:1].isupper() and line.rstrip()[-1:] not in ".,;:!?" for line in lines
@@ -1122,7 +1123,15 @@ def _short_lines_apart(text: str, start: int, end: int) -> list[tuple[int, int]]
             pieces.append((start, cut))
             start = cut + 1
         begin = cut + 1
-    return [*pieces, (start, end)]
+    # nor from one cell of a table set out with tabs or spaces to the next
+    # ("Indicator   Value   Source")
+    cells = []
+    for first, last in [*pieces, (start, end)]:
+        for gap in CELL_GAP.finditer(text, first, last):
+            cells.append((first, gap.start()))
+            first = gap.end()
+        cells.append((first, last))
+    return cells
 
 
 def _without_addresses(text: str) -> str:
