@@ -702,7 +702,9 @@ def test_a_name_inside_an_organisations_name_is_that_organisation(
         "A poll by the Kyiv International Institute of Sociology found most people against "
         "concessions. The government in Kyiv cannot ignore that, and the Bank of Russia said "
         "nothing about it. Talks resumed in Istanbul two weeks later, and Russia Matters "
-        "reported them.\n",
+        "reported them. The Example Ukraine Recovery Trust, the Example Municipal League of "
+        "Poland and the United States Department of State each gave more; the Russian "
+        "Federation and Ukraine signed nothing.\n",
         "utf-8",
     )
     draft = load(draft_of(source, tmp_path, store, settings))
@@ -714,12 +716,16 @@ def test_a_name_inside_an_organisations_name_is_that_organisation(
         "Kyiv International Institute of Sociology",
         "Bank of Russia",
         "Russia Matters",
+        "Example Ukraine Recovery Trust",  # a trust, a league, a department: organisations too
+        "Example Municipal League of Poland",
+        "United States Department of State",
     } <= proposed
     inside = [
         text.index(name)
         for name in ("Ukraine Reconstruction", "Kyiv International", "Russia Matters")
-    ] + [text.index("Russia said")]
+    ] + [text.index(name) for name in ("Russia said", "Ukraine Recovery", "Poland and", "United")]
     assert not any(start in inside for start, _ in linked_at)
+    assert (text.index("Ukraine signed"), "ukraine") in linked_at  # not a federation's name
     assert (text.index("Kyiv cannot"), "ukraine") in linked_at  # the city for its government
 
 
