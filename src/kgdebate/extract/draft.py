@@ -134,8 +134,10 @@ CODE_AFTER = re.compile(r"[$/-]| ?\d")
 POSSESSIVE = re.compile(r"(?<=s)['’]$|['’]s$")
 NOTE_MARK_AFTER = re.compile(r"\.?[⁰¹²³⁴⁵⁶⁷⁸⁹]+$")
 OWNERS_S = re.compile(r"['’]s$")
-TRAILING_MONTH = re.compile(  # "the KIIS December wave": the month is no part of the name
-    r"(?: (?:" + "|".join(m for m in calendar.month_name if m and m != "May") + r"))+$"
+TRAILING_MONTH = re.compile(  # "the KIIS December wave", "Updated Friday": no part of a name
+    r"(?: (?:"
+    + "|".join([m for m in calendar.month_name if m and m != "May"] + list(calendar.day_name))
+    + r"))+$"
 )  # but "Theresa May" is a name
 # A word in lower case (what stands before it checked after its first letter: a faster scan).
 LOWERCASE_WORD = re.compile(r"[a-z](?<![\w'’-][a-z])[a-z]+(?![\w'’-])")
@@ -1083,9 +1085,11 @@ def _new_entities(
                 continue
             for candidate, first in _name_parts(text, match, opens):
                 candidate = NOTE_MARK_AFTER.sub("", candidate)  # "February.⁵": a note's mark
-                candidate = TRAILING_MONTH.sub("", POSSESSIVE.sub("", candidate))  # "Africa’s"
-                if first == opens and " " not in candidate and not candidate.isupper():
-                    continue  # "Published" left of "Published December 2023": the line's opening
+                undated = TRAILING_MONTH.sub("", POSSESSIVE.sub("", candidate))  # "Africa’s"
+                one_word = " " not in undated and not undated.isupper()
+                if one_word and (first == opens or undated != POSSESSIVE.sub("", candidate)):
+                    continue  # "Published" of "Published December 2023", "Updated Friday"
+                candidate = undated
                 span = (first, first + len(candidate))
                 if match.re is not NAMED_PAPER and (
                     covered.overlaps(*span) or papers.overlaps(*span)  # "Istanbul communiqué"
