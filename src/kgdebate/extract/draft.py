@@ -1132,9 +1132,11 @@ def _short_lines_apart(text: str, start: int, end: int) -> list[tuple[int, int]]
     # ("Indicator   Value   Source")
     cells = []
     for first, last in [*pieces, (start, end)]:
-        for gap in CELL_GAP.finditer(text, first, last):
-            cells.append((first, gap.start()))
-            first = gap.end()
+        piece = text[first:last]
+        if "\t" in piece or "  " in piece:  # (most text has no gap: not scanned for one)
+            for gap in CELL_GAP.finditer(text, first, last):
+                cells.append((first, gap.start()))
+                first = gap.end()
         cells.append((first, last))
     return cells
 

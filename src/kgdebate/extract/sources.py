@@ -513,8 +513,11 @@ class FigureSources:
     def _aligned_source_cell(self, row: tuple[int, int]) -> str | None:
         """The same in a table set out with tabs or runs of spaces: its header is the first of
         the lines above that are rows (cells apart by the same gaps) with a "Source" cell."""
-        cells = CELL_GAP.split(self.text[row[0] : row[1]].strip())
-        if len(cells) < 3 or "\n" in self.text[row[0] : row[1]].strip():
+        row_text = self.text[row[0] : row[1]].strip()
+        if "\n" in row_text or ("\t" not in row_text and "  " not in row_text):
+            return None  # (most sentences: no gap between cells, not split)
+        cells = CELL_GAP.split(row_text)
+        if len(cells) < 3:
             return None
         above = row[0]
         while above > 0:
