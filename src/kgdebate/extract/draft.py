@@ -1065,7 +1065,7 @@ def _new_entities(
     for start, end, titled, opens in lines:
         names = [
             name
-            for piece in _short_lines_apart(text, start, end)
+            for piece in _where_a_name_may_run(text, start, end)
             for pattern in (NAME_RUN, NAMED_PAPER)
             for name in pattern.finditer(text, *piece)
         ]
@@ -1113,7 +1113,7 @@ def _new_entities(
 SHORT_LINE = 50  # characters: wrapped prose fills its lines to 60 or more
 
 
-def _short_lines_apart(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def _where_a_name_may_run(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """``text[start:end]`` cut after each short line, after every line of lines that each open
     with a capital and end with no stop, and between a table's cells: a name may run on across
     a line that prose wraps, never from one line of a list, a signature or an address to the

@@ -331,7 +331,7 @@ SOURCE_LINE = re.compile(
 BACK_REFERENCE = re.compile(  # not "the highest figure in our history"
     # (nor "this ministry": a speaker's own, as a briefing names it)
     r"\b(?i:the|its|that|this(?! (?:ministry|government|office|department|embassy|mission)\b)"
-    r"|these|those|the same|same|his|her|their) (?:(?:[\w-]+ )?"
+    r"|these|those|same|his|her|their) (?:(?:[\w-]+ )?"  # ("the same report": "the" …)
     rf"(?P<work>{WORK}|institute|agency|authors|organi[sz]ation|ministry|office"
     r"|tracker|monitor|observatory|federation|association"
     r"|pollster|researchers|reckoning|firm)|figures?|data)\b"
@@ -468,16 +468,14 @@ class FigureSources:
         return self.said[sentence]
 
     def _credit_after_dash(self, sentence: tuple[int, int]) -> str | None:
-        """A list item's credit after a dash at its end (DASHED_CREDIT); an acronym before a
-        work's title is the maker ("UNHCR Global Trends": UNHCR)."""
+        """A list item's credit after a dash at its end (DASHED_CREDIT), as its maker."""
         line = self.text.rfind("\n", 0, sentence[0]) + 1
         if not LIST_MARKER.fullmatch(self.text, line, sentence[0]):
             return None
         credit = DASHED_CREDIT.search(self.text, *sentence)
         if credit is None:
             return None
-        titled = MAKER_AND_TITLE.fullmatch(credit.group("by"))
-        return _as_written(titled.group("maker") if titled else credit.group("by"))
+        return _as_written(_maker(credit.group("by")))
 
     def _named_before(self, vague: str, before: int) -> str:
         """ "the port officials" as the text named them before ("Ukrainian port officials"); "the
@@ -494,41 +492,26 @@ class FigureSources:
         return (fuller and _as_written(fuller[-1].group())) or vague
 
     def _source_cell(self, row: tuple[int, int]) -> str | None:
-        """In a table whose header has a "Source" column, that cell of the figure's row."""
-        if not self.text.startswith("|", row[0]):
-            return self._aligned_source_cell(row)
-        header_start = row[0]
-        while header_start > 0:  # up through the table's rows to its header
-            above = self.text.rfind("\n", 0, header_start - 1) + 1
-            if not self.text.startswith("|", above) or above == header_start:
-                break
-            header_start = above
-        header = _cells(self.text[header_start : self.text.find("\n", header_start)])
-        column = next((i for i, cell in enumerate(header) if SOURCE_HEAD.fullmatch(cell)), None)
-        cells = _cells(self.text[row[0] : row[1]])
-        if column is None or row[0] == header_start or column >= len(cells):
-            return None
-        return _named_in(cells[column])
-
-    def _aligned_source_cell(self, row: tuple[int, int]) -> str | None:
-        """The same in a table set out with tabs or runs of spaces: its header is the first of
-        the lines above that are rows (cells apart by the same gaps) with a "Source" cell."""
+        """In a table with a "Source" column, that cell of the figure's row: a Markdown table, or
+        one set out with tabs or runs of spaces (its rows have as many cells as this one). The
+        header is the nearest row above, of the same table, with a "Source" cell."""
         row_text = self.text[row[0] : row[1]].strip()
-        if "\n" in row_text or ("\t" not in row_text and "  " not in row_text):
-            return None  # (most sentences: no gap between cells, not split)
-        cells = CELL_GAP.split(row_text)
-        if len(cells) < 3:
+        piped = row_text.startswith("|")
+        if not piped and ("\n" in row_text or ("\t" not in row_text and "  " not in row_text)):
+            return None  # (most sentences: no table's row, not split)
+        cells = _cells(row_text) if piped else CELL_GAP.split(row_text)
+        if len(cells) < (2 if piped else 3):
             return None
         above = row[0]
-        while above > 0:
+        while above > 0:  # up through the table's rows
             start = self.text.rfind("\n", 0, above - 1) + 1
             line = self.text[start : above - 1].strip()
-            header = CELL_GAP.split(line)
-            if len(header) != len(cells):
-                return None  # the table's rows end above; no header was met
+            header = _cells(line) if piped else CELL_GAP.split(line)
+            if (not line.startswith("|")) if piped else len(header) != len(cells):
+                return None  # the table ends above; no header was met
             column = next((i for i, cell in enumerate(header) if SOURCE_HEAD.fullmatch(cell)), None)
             if column is not None:
-                return _named_in(cells[column])
+                return _named_in(cells[column]) if column < len(cells) else None
             above = start
         return None
 
@@ -740,8 +723,16 @@ def _named_in(note: str) -> str | None:
     named = re.match(rf"(?:the )?{SOURCE_NAME}|{VAGUE_SOURCE}", first, re.I)
     if named is None:
         return None
-    # "KIIS survey, as reported by …", "UNHCR data for February": the maker, not its work
-    return _as_written(re.sub(rf"^([A-Z].*?) (?:{WORK}|data)$", r"\1", named.group()))
+    return _as_written(_maker(named.group()))
+
+
+def _maker(credit: str) -> str:
+    """Who made the work a note or a list credits: "KIIS survey" (as reported by …), "UNHCR
+    data" (for February), "UNHCR Global Trends" are UNHCR's and KIIS's; "press reports" stays."""
+    titled = MAKER_AND_TITLE.fullmatch(credit)
+    if titled:
+        return titled.group("maker")
+    return re.sub(rf"^([A-Z].*?) (?:{WORK}|data)$", r"\1", credit)
 
 
 def _work(word: str) -> str:
