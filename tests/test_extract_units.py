@@ -21,6 +21,7 @@ from kgdebate.extract.gazetteer import ADDRESS, Entity, EventFacts, Gazetteer, a
 from kgdebate.extract.layout import BOILERPLATE, blocks, read_layout, says_boilerplate, sentences
 from kgdebate.extract.reading import Source, read_source
 from kgdebate.extract.sources import FigureSources
+from kgdebate.extract.trie import one_of
 from kgdebate.extract.writing import block_yaml, render
 from kgdebate.ingest.yamlstrict import as_read, load_strict
 
@@ -2862,3 +2863,26 @@ def test_counts_in_words_beyond_twelve() -> None:
         ("seventy-two trucks", 72.0),
         ("Ninety years", 90.0),
     ]
+
+
+@pytest.mark.parametrize("flags", [0, re.IGNORECASE])
+def test_a_trie_of_words_matches_what_their_alternation_longest_first_matches(flags: int) -> None:
+    """`one_of` is what the figure, source and name patterns are built with: at every place of a
+    text it matches what the plain alternation (longest word first) matches, and as much of it,
+    also where the pattern goes on after it and makes the engine try a shorter word."""
+    random = Random(7)
+    letters = "ab .-" if flags else "abAB .-"  # case-blind: the words in lower case, as used
+    for _ in range(300):
+        words = {"".join(random.choices(letters, k=random.randint(1, 4))) for _ in range(6)}
+        text = "".join(random.choices("abAB .-", k=60))
+        after = random.choice(["", "(?= )", "b", "(?![a-z])"])
+        plain = re.compile(
+            "(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + ")" + after,
+            flags,
+        )
+        trie = re.compile("(?:" + one_of(words) + ")" + after, flags)
+        found = [(m.span() if (m := trie.match(text, at)) else None) for at in range(len(text))]
+        assert found == [
+            (m.span() if (m := plain.match(text, at)) else None) for at in range(len(text))
+        ]
+    assert one_of(["km", "kilometres", "kilometre"]) == "k(?:ilometre(?:s)?|m)"

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from kgdebate.extract.spans import SpanIndex
+from kgdebate.extract.trie import one_of
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name} | {
     name.lower(): i for i, name in enumerate(calendar.month_abbr) if name
@@ -42,10 +43,9 @@ FULL_MONTHS = {name.lower() for name in calendar.month_name if name}
 
 def _months(case: str = "lower") -> str:
     """The month names, "Nov." and "Nov" but never "July." (a dot there ends a sentence)."""
-    names = sorted(MONTHS, key=len, reverse=True)
-    shown = [getattr(name, case)() for name in names]
-    dotted = [shown[i] + r"\." for i, name in enumerate(names) if name not in FULL_MONTHS]
-    return "(?:" + "|".join(dotted + shown) + ")"
+    shown = {name: getattr(name, case)() for name in MONTHS}
+    dotted = [shown[name] + "." for name in MONTHS if name not in FULL_MONTHS]
+    return "(?:" + one_of([*dotted, *shown.values()]) + ")"
 
 
 MONTH = _months()
@@ -56,11 +56,11 @@ PARTS = {"half": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 
 FRACTION = "|".join(PARTS)
 FOLDS = "three|four|five|six|seven|eight|nine|ten"  # "threefold"
 ONCE = {"once": 1, "twice": 2, "thrice": 3}
-WORD_NUM = r"(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r"|\d+)"
+WORD_NUM = r"(?:" + one_of(NUMBER_WORDS) + r"|\d+)"
 
 # A number in words before "per cent" ("Eighty per cent"): not "a"; the words are tried only
 # where "per cent" follows (an alternation of 100 words at every figure's start cost 6%)
-PERCENT_WORDS = "|".join(sorted((w for w in NUMBER_WORDS if w != "a"), key=len, reverse=True))
+PERCENT_WORDS = one_of(w for w in NUMBER_WORDS if w != "a")
 UNIT_NOUNS = {  # what a count counts, in the words a text uses: the unit recorded
     "km": "km", "kilometres": "km", "kilometers": "km", "miles": "miles",
     "people": "people", "persons": "people", "civilians": "people", "refugees": "people",
@@ -112,11 +112,17 @@ NOT_ADJECTIVES = "(?:are|were|became|become|remain|remained|have|had|lived|fled|
 # foreign nationals", "eleven possible guarantor states" (never after a year: "in 2014 Russian
 # troops" is no count).
 FUNCTION_WORDS = (  # never what describes what is counted: "around 60 from shipping analysts"
-    "(?:and|or|nor|but|than|the|of|to|from|in|at|on|by|with|for|into|per|as|an?|we|they|he|she"
-    "|it|is|was|who|whose|whom|which|that|where|when|while|this|these|those|its|their|our|his|her)"
+    "(?:"
+    + one_of(
+        "and or nor but than the of to from in at on by with for into per as a an we they he she"
+        " it is was who whose whom which that where when while this these those its their our"
+        " his her".split()
+    )
+    + ")"
 )
 COUNT_ADJECTIVE = (  # no number ("One hundred forty-one countries", "a mere eight hours")
-    rf"(?!(?:{'|'.join(NUMBER_WORDS)}|hundred|thousand|million|billion|dozen)(?:-[a-z]+)?\b)"
+    rf"(?!(?:{one_of([*NUMBER_WORDS, 'hundred', 'thousand', 'million', 'billion', 'dozen'])})"
+    r"(?:-[a-z]+)?\b)"
     r"(?:(?-i:[A-Z][a-z]+)|(?-i:[A-Z]{2,})"  # "55 Russian prisoners", "108 Azov fighters", "six EU"
     r"|foreign|other|more|new|additional|civilian|local|young|member"
     r"|[a-z]+-[a-z]+|[a-z]{3,}ed"  # "pre-war residents", "760 loaded voyages"
@@ -140,12 +146,10 @@ HEDGES = {  # a hedge before a figure makes it approximate
 }  # fmt: skip
 HEDGE = (  # "handed over 55 prisoners" is no hedge
     r"(?:(?P<hedge>"
-    + "|".join(sorted(HEDGES, key=len, reverse=True)).replace(
-        "|over", "|(?<!handed )(?<!hands )(?<!hand )over"
-    )
-    + r")(?: |(?<=~)))?"  # "~33 Mt" with no space
+    + one_of(hedge for hedge in HEDGES if hedge != "over")  # no other hedge starts with "o"
+    + r"|(?<!handed )(?<!hands )(?<!hand )over)(?: |(?<=~)))?"  # "~33 Mt" with no space
 )
-UNIT_NOUN = "|".join(sorted(UNIT_NOUNS, key=len, reverse=True))
+UNIT_NOUN = one_of(UNIT_NOUNS)
 CAP_MONTH = _months("capitalize")
 FULL_MONTH = "|".join(name for name in calendar.month_name if name)
 # What ends a range whose start leaves out the year: " – 7 Mar 2022", "-March 7, 2022".
@@ -226,7 +230,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("named-month", re.compile(
         r"\b(?P<which>[Ss]ince|[Ll]ast|[Tt]his|[Nn]ext|[Ee]arly|[Ll]ate) "
         rf"(?P<m>{FULL_MONTH})\b(?! \d)")),
-    ("named-month", re.compile(rf"(?:{MONTH_CUE})(?P<m>{FULL_MONTH})\b(?! \d)")),
+    ("named-month", re.compile(  # (the month looked for first: 40 cues are slow to try)
+        rf"(?=(?:{FULL_MONTH})\b)(?:{MONTH_CUE})(?P<m>{FULL_MONTH})\b(?! \d)")),
     # the first of two months named together: "the May and June wave" (never the verb "may")
     ("named-month", re.compile(
         rf"\b(?P<m>{FULL_MONTH})(?= (?:and|or|to|through) (?:{FULL_MONTH})\b)")),

@@ -18,12 +18,12 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
 
 import pyoxigraph as ox
 
 from kgdebate.extract.names import DEMONYM
 from kgdebate.extract.spans import SpanIndex
+from kgdebate.extract.trie import one_of
 from kgdebate.mint import last_slug
 from kgdebate.queries import packaged_query
 from kgdebate.store import TripleStore
@@ -139,26 +139,6 @@ def _fold_char(char: str) -> str:
     )
 
 
-def _trie_pattern(words: Iterable[str]) -> str:
-    """One regular expression for many words, shaped as a trie: a shared prefix is tried once,
-    and where a shorter word ends inside a longer one the longer is tried first."""
-    trie: dict[str, Any] = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def build(node: dict[str, Any]) -> str:
-        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return build(trie)
-
-
 class Gazetteer:
     """The names of a store's actors, events and places, compiled for fast matching."""
 
@@ -179,7 +159,7 @@ class Gazetteer:
             if how == "surname":
                 self.capitalised.add(form)
         self.events = events
-        pattern = _trie_pattern(sorted(self.by_form, key=len, reverse=True))
+        pattern = one_of(self.by_form)
         self.pattern = re.compile(r"(?<!\w)(?:" + pattern + r")(?!\w)") if pattern else None
         self.entities = {(e.kind, e.slug): e for found in self.by_form.values() for e in found}
         self.adjectives = _adjectives(names)

@@ -312,13 +312,15 @@ def _list_items(text: str, start: int, end: int) -> list[int]:
     """Where the block's list items begin, if it is a list (two lines or more, every one an item
     or a record line or a table's row, but a first one that may be its title); else nothing."""
     lines = _lines(text, start, end)
+    if len(lines) < 2:  # (most blocks: one line of prose, too long to scan for a table's gaps)
+        return []
     # (record lines only where no line is marked: "Slide 2 – Aid money" over "• …" is a title)
     items = (
         [a for a, _ in lines if LIST_MARKER.match(text, a)]
         or [a for a, _ in lines if A_RECORD_LINE.match(text, a)]
         or [a for a, b in lines if AN_ALIGNED_ROW.match(text, a, b)]  # a table's rows
     )
-    return items if len(lines) >= 2 and items and len(items) >= len(lines) - 1 else []
+    return items if items and len(items) >= len(lines) - 1 else []
 
 
 def read_layout(text: str) -> Layout:

@@ -27,21 +27,23 @@ from kgdebate.extract.names import (
     without_titles,
 )
 from kgdebate.extract.spans import SpanIndex
+from kgdebate.extract.trie import one_of
 
 SOURCE_NAME = (  # a name, joined by "of", "for", "and", "on", "the": "Bank of Russia", "RFE/RL",
     # "Office of the United Nations High Commissioner for Human Rights"
     rf"[A-Z][\w.'’/&-]*(?:(?:{OF_THE}|\s+(?:of|for|and|on|the))\s+[A-Z][\w.'’/&-]*"
     r"|\s+[A-Z][\w.'’/&-]*)*"
 )
-VAGUE_SOURCE = (  # a source a text names without a name: "military analysts", "a staffer"
-    r"(?:[A-Za-z-]+(?:['’]s)? ){0,2}(?i:(?:analyst|journalist|official|authoritie|expert|observer"
-    r"|account|utility|utilitie|association"
-    r"|source|diplomat|researcher|monitor|tallie|staffer|spokesperson|aide|insider|broker|trader"
-    r"|resident|witness|pollster|organiser|organizer|moderator|economist|partner|commentator"
-    r"|agencie|volunteer|group|adviser|advisor|ambassador|envoy|negotiator|mediator|operator"
-    r"|worker|military|army|armie|navy|navie|insurer|driver|shipper|shipowner|post|agent|guard"
-    r"|administration|union leader)(?:e?s)?)"
-)
+VAGUE_NOUNS = (  # a source a text names without a name: "military analysts", "a staffer"
+    "analyst journalist official authoritie expert observer account utility utilitie "
+    "association source diplomat researcher monitor tallie staffer spokesperson aide insider "
+    "broker trader resident witness pollster organiser organizer moderator economist partner "
+    "commentator agencie volunteer group adviser advisor ambassador envoy negotiator mediator "
+    "operator worker military army armie navy navie insurer driver shipper shipowner post "
+    "agent guard administration"
+).split() + ["union leader"]
+VAGUE_NOUN = rf"(?i:(?:{one_of(VAGUE_NOUNS)})(?:e?s)?)"  # (a trie: tried at every word)
+VAGUE_SOURCE = rf"(?:[A-Za-z-]+(?:['’]s)? ){{0,2}}{VAGUE_NOUN}"
 TIME_NAME = "|".join([m for m in calendar.month_name if m] + list(calendar.day_name))
 TIME = re.compile(TIME_NAME)
 NARROWED = (  # what narrows a vague source down: "in Odesa", "involved in the talks", "at the
@@ -156,8 +158,9 @@ TOLD = re.compile(
 # "Our trade department estimates": the speaker's own body, as they call it
 OWN_BODY_SAYS = re.compile(rf"\b(?P<by>{OWN_BODY.pattern}) {SAYS}\b")
 # "Analysts at the Example Defence Review say": the body they speak for
+STAFF = r"\b(?i:analysts|researchers|experts|economists|staff|officials) "
 STAFF_AT_SAYS = re.compile(
-    r"\b(?i:analysts|researchers|experts|economists|staff|officials) (?:at|from|with|of) "
+    rf"{STAFF}(?:at|from|with|of) "
     rf"(?P<by>(?:the )?{SOURCE_NAME}),? {SAYS}\b"
 )
 # "military analysts put it at", "port officials in Odesa reported", "a diplomat involved in the
@@ -284,9 +287,9 @@ CUES: dict[re.Pattern[str], tuple[re.Pattern[str], ...]] = {
     WHO_SAYS: (re.compile(", who "), _SAYING),
     WHICH_FOUND: (re.compile(", which "),),
     TOLD: (re.compile(r"\b(?:told|tell) "),),
-    OWN_BODY_SAYS: (_SAYING,),
-    STAFF_AT_SAYS: (_SAYING,),
-    VAGUE_SAYS: (_SAYING,),
+    OWN_BODY_SAYS: (_SAYING, re.compile(r"(?i:my|our) ")),
+    STAFF_AT_SAYS: (_SAYING, re.compile(STAFF)),
+    VAGUE_SAYS: (_SAYING, re.compile(VAGUE_NOUN)),
     BY_A_COUNT: (_COUNTED,),
     BY_WHOSE_COUNT: (_COUNTED,),
     ACCORDING_TO_WORDS: (re.compile(r"(?i:according to)"),),

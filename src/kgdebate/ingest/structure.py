@@ -108,17 +108,18 @@ def _impossible_days(loaded: Loaded, filename: str) -> Iterator[str]:
 
 def _has_impossible_day(data: Any) -> bool:
     stack = [data]
-    while stack:
+    while stack:  # (looks up the few date keys in each mapping: most values are no dates)
         value = stack.pop()
         if isinstance(value, dict):
-            for key, item in value.items():
-                if _no_day(key, item):
-                    return True
-                if isinstance(item, dict | list):
-                    stack.append(item)
+            if any(_no_day(key, value[key]) for key in DATE_KEYS if key in value):
+                return True
+            stack.extend([item for item in value.values() if isinstance(item, _NESTED)])
         elif isinstance(value, list):
-            stack.extend(item for item in value if isinstance(item, dict | list))
+            stack.extend([item for item in value if isinstance(item, _NESTED)])
     return False
+
+
+_NESTED = (dict, list)  # (a tuple: isinstance checks it faster than `dict | list`)
 
 
 def _no_day(key: Any, value: Any) -> bool:
