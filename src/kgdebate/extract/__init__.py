@@ -8,6 +8,7 @@ draft annotation (draft.py) → YAML (writing.py), never written over a curation
 from __future__ import annotations
 
 import multiprocessing
+import pickle
 from collections import deque
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
@@ -63,17 +64,18 @@ def _draft_together(
     its front, and no processor waits for another."""
     outcomes: dict[int, list[Path] | KgdebateError] = {}
     queue = deque(enumerate(paths))
-    # Each worker gets the gazetteer once (pickled: 0.1 MB), then one path at a time;
-    # "spawn": a worker must not inherit the parent's open store
+    # The batch goes with every path, pickled once (0.1 MB, the gazetteer), and a worker reads it
+    # once. Not as the workers' initargs: those are written to a new worker's pipe at its start,
+    # and this process would wait, unable to draft, until the worker had read them, after its
+    # imports. "spawn": a worker must not inherit the parent's open store.
+    shipped = pickle.dumps(batch)
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(
-        jobs - 1, mp_context=context, initializer=_start_worker, initargs=(batch,)
-    ) as pool:
+    with ProcessPoolExecutor(jobs - 1, mp_context=context) as pool:
         handed: dict[Future[list[Path] | KgdebateError], int] = {}
         while queue or handed:
             while queue and len(handed) < 2 * (jobs - 1):  # one drafting, one waiting, each
                 index, path = queue.popleft()
-                handed[pool.submit(_draft_in_worker, path)] = index
+                handed[pool.submit(_draft_in_worker, path, shipped)] = index
             if queue:
                 index, path = queue.pop()
                 outcomes[index] = batch.draft(path)
@@ -139,14 +141,11 @@ class _Batch:
             return exc
 
 
-_batch: _Batch | None = None  # in a worker process: set once, when it starts
+_batch: tuple[bytes, _Batch] | None = None  # in a worker process: the batch, and as it came
 
 
-def _start_worker(batch: _Batch) -> None:
+def _draft_in_worker(path: Path, shipped: bytes) -> list[Path] | KgdebateError:
     global _batch
-    _batch = batch
-
-
-def _draft_in_worker(path: Path) -> list[Path] | KgdebateError:
-    assert _batch is not None, "a worker of extract_all"
-    return _batch.draft(path)
+    if _batch is None or _batch[0] != shipped:  # (the same bytes every time: read once)
+        _batch = (shipped, pickle.loads(shipped))
+    return _batch[1].draft(path)
