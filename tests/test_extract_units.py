@@ -2886,3 +2886,26 @@ def test_a_trie_of_words_matches_what_their_alternation_longest_first_matches(fl
             (m.span() if (m := plain.match(text, at)) else None) for at in range(len(text))
         ]
     assert one_of(["km", "kilometres", "kilometre"]) == "k(?:ilometre(?:s)?|m)"
+
+
+@pytest.mark.parametrize(
+    ("words", "counted"),
+    [
+        ("None of their five demands had been met.", [("five demands", 5.0, "demands")]),
+        ("It should fund two mediation posts.", [("two mediation posts", 2.0, "posts")]),
+        ("It raised eleven individual cases.", [("eleven individual cases", 11.0, "cases")]),
+        ("by eight European governments", [("eight European governments", 8.0, "governments")]),
+        ("For nearly seven decades it held.", [("nearly seven decades", 7.0, "decades")]),
+        ("The two sides met; the four candidates spoke.", []),
+        ("Energy and climate change are two sides of the same coin.", []),
+        ("Two teams argued, and two of them left.", []),
+        ("One voice is heard.", []),
+    ],
+)  # fmt: skip
+def test_a_count_in_words_counts_any_plural_but_not_what_the_text_named_before(
+    words: str, counted: list[tuple[str, float, str]]
+) -> None:
+    """Issue 12: word numerals that count something are figures ("their five demands", from
+    train-5), as counts in digits of any plural are; "the two sides" and "two teams" are not."""
+    found = find_figures(words, [(0, len(words))], None)
+    assert [(f.text, f.value, f.unit) for f in found if f.kind == "count"] == counted

@@ -58,6 +58,7 @@ FOLDS = "three|four|five|six|seven|eight|nine|ten"  # "threefold"
 ONCE = {"once": 1, "twice": 2, "thrice": 3}
 WORD_NUM = r"(?:" + one_of(NUMBER_WORDS) + r"|\d+)"
 
+COUNTING_WORD = one_of(w for w in NUMBER_WORDS if w not in ("a", "one"))  # two and more
 # A number in words before "per cent" ("Eighty per cent"): not "a"; the words are tried only
 # where "per cent" follows (an alternation of 100 words at every figure's start cost 6%)
 PERCENT_WORDS = one_of(w for w in NUMBER_WORDS if w != "a")
@@ -317,6 +318,14 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?: (?P<scale>{COUNT_SCALE}))? (?-i:(?:(?!{NOT_NOUNS}\b|{NOT_ADJECTIVES}\b)"
         rf"[a-z]{{3,}}(?<!s) )?"
         rf"(?!{NOT_NOUNS}\b)(?P<unit>[a-z]{{2,}}(?<!s)(?<!ou)s))\b(?![’'-])", re.I)),
+    # A count in words of anything else ("their five demands", "two mediation posts", "eleven
+    # individual cases"), but not what the text has named before ("the two candidates"), nor a
+    # dispute's parties ("two sides of the same coin", "two teams").
+    ("count", re.compile(
+        rf"(?<![\w.$€£-])(?<!\bthe )(?<!\bThe ){HEDGE}(?P<n>{COUNTING_WORD})"
+        rf" (?:{COUNT_ADJECTIVE} ){{0,2}}"
+        rf"(?-i:(?!{NOT_NOUNS}\b|sides\b|teams\b)(?P<unit>[a-z]{{2,}}(?<!s)(?<!ou)s))\b(?![’'-])",
+        re.I)),
     # A count in thousands, millions or billions of nothing named after it ("43 million."): only
     # after the patterns above, so that "620 million doses" counts doses.
     ("count", re.compile(
