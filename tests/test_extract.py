@@ -592,6 +592,31 @@ def test_a_document_dated_only_by_its_month_drafts_with_month_precision(
     )
 
 
+def test_the_command_takes_a_month_or_a_year_for_a_document_that_gives_no_date(
+    tmp_path: Path, store: OxigraphStore
+) -> None:
+    """A curator who knows only the month of an undated document says so, and the draft keeps
+    that precision; a date that is no date is refused before anything is drafted."""
+    text = (DOCUMENTS / "report-displacement-and-opinion.txt").read_text("utf-8")
+    source = tmp_path / "undated.txt"
+    source.write_text(text.replace("Date: 12 January 2024\n", ""), "utf-8")
+    data_dir = tmp_path / "cli-store"
+    store.backup(data_dir)
+    for given, expected in (("2024-01", "2024-01"), ("2024", "2024"), ("2024-01-12", "2024-01-12")):
+        result = CliRunner().invoke(
+            cli, ["--data-dir", str(data_dir), "extract", "--date", given, str(source)]
+        )
+        assert result.exit_code == 0, result.output
+        assert load(tmp_path / "undated.yaml")["document"]["date"] == expected
+    (tmp_path / "undated.yaml").unlink()
+    for wrong in ("2024-13", "2024-1-5", "January 2024", "2024-02-30"):
+        result = CliRunner().invoke(
+            cli, ["--data-dir", str(data_dir), "extract", "--date", wrong, str(source)]
+        )
+        assert result.exit_code == 2 and "is no date: give YYYY-MM-DD" in result.stderr
+        assert not (tmp_path / "undated.yaml").exists()
+
+
 def test_a_figure_s_as_of_date_goes_from_the_draft_to_the_store_with_its_precision(
     tmp_path: Path, store: OxigraphStore, settings: Settings
 ) -> None:

@@ -208,7 +208,12 @@ def validate(settings: Settings, files: tuple[Path, ...], text: Path | None) -> 
 @click.option("--encoding", help="The texts' encoding if not UTF-8 (never guessed).")
 @click.option("--id", "slug", help="The document's id, for one FILE. Default: from FILE's name.")
 @click.option(
-    "--date", "when", type=click.DateTime(["%Y-%m-%d"]), help="Its date, if the text gives none."
+    "--date",
+    "when",
+    callback=lambda _ctx, _param, value: _document_date(value),
+    metavar="YYYY-MM-DD",
+    help="Its date, if the text gives none: a day, or YYYY-MM or YYYY for a document dated only "
+    "by its month or year.",
 )
 @click.option(
     "--jobs",
@@ -223,7 +228,7 @@ def extract(
     output: Path | None,
     encoding: str | None,
     slug: str | None,
-    when: datetime | None,
+    when: str | None,
     jobs: int | None,
 ) -> None:
     """Draft an annotation of each FILE (plain text, Markdown or HTML) for a curator to finish.
@@ -234,7 +239,7 @@ def extract(
     from kgdebate.extract import extract as extract_draft
     from kgdebate.extract import extract_all
 
-    day = when.date().isoformat() if when else None
+    day = when
     if len(files) > 1 and (output or slug):
         _fail(
             InputError(
@@ -268,6 +273,24 @@ def extract(
         click.echo(f"{failed} of {len(files)} documents were not drafted (above)", err=True)
     if failed:
         sys.exit(2)
+
+
+DATE_FORMS = {10: "%Y-%m-%d", 7: "%Y-%m", 4: "%Y"}  # by length ("2023-1-5" is none of them)
+
+
+def _document_date(value: str | None) -> str | None:
+    """A day, a month or a year ("2023-11-16", "2023-11", "2023"), as given: the document's
+    date is stored at the precision it is known to."""
+    if value is None:
+        return None
+    try:
+        datetime.strptime(value, DATE_FORMS[len(value)])
+    except (KeyError, ValueError):
+        raise click.BadParameter(
+            f"{value!r} is no date: give YYYY-MM-DD, or YYYY-MM or YYYY for a document dated "
+            "only by its month or year"
+        ) from None
+    return value
 
 
 @cli.command()

@@ -409,7 +409,8 @@ def _metadata(
     elif when is None:
         raise InputError(
             f"{source.path}: no publication date found near the top of the document",
-            hint="give it with --date YYYY-MM-DD, or put it on a line under the title",
+            hint="give it with --date YYYY-MM-DD (or YYYY-MM, YYYY), or put it on a line under "
+            "the title",
         )
     meta["date"] = when
     guessed = ["title", "language"] + ([] if given_date else ["date"])
