@@ -2909,3 +2909,33 @@ def test_a_count_in_words_counts_any_plural_but_not_what_the_text_named_before(
     train-5), as counts in digits of any plural are; "the two sides" and "two teams" are not."""
     found = find_figures(words, [(0, len(words))], None)
     assert [(f.text, f.value, f.unit) for f in found if f.kind == "count"] == counted
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("It gave EUR 50 million in aid.", ("EUR 50 million", 5e7, "EUR")),
+        ("Berlin added 5 million EUR.", ("5 million EUR", 5e6, "EUR")),
+        ("The fund holds USD 300 million.", ("USD 300 million", 3e8, "USD")),
+        ("It gave 50 million euro.", ("50 million euro", 5e7, "EUR")),
+        ("the €50-billion facility", ("€50-billion", 5e10, "EUR")),
+        ("a $5-million grant", ("$5-million", 5e6, "USD")),
+        ("She met nine Arab leaders.", ("nine Arab leaders", 9.0, "people")),
+        ("It sent 23 representatives.", ("23 representatives", 23.0, "people")),
+    ],
+)
+def test_a_sum_by_its_currency_s_code_or_with_a_hyphen_and_persons_by_their_role(
+    words: str, expected: tuple[str, float, str]
+) -> None:
+    """Issue 12: a currency named by its code, a scale joined by a hyphen ("€50-billion" had
+    been read as €50), and persons counted by what they do or are to someone ("leaders",
+    "representatives", "sisters") are people."""
+    (figure,) = find_figures(words, [(0, len(words))], None)
+    assert (figure.text, figure.value, figure.unit) == expected
+
+
+def test_a_word_like_a_currency_s_code_is_no_sum() -> None:
+    words = "EURO 2024 opened; the Eur 5 route; EUR alone; eur 5 million"
+    found = find_figures(words, [(0, len(words))], None)
+    assert [f.text for f in found] == ["2024", "5 million"]  # a year, and a count of nothing
+    assert not {f.unit for f in found} & {"EUR", "USD", "GBP"}

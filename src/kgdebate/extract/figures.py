@@ -37,6 +37,7 @@ NUMBER_WORDS = {
 SCALES = {"dozen": 12, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
           "m": 1_000_000, "bn": 1_000_000_000, "trillion": 1_000_000_000_000}  # fmt: skip
 VAGUE = {"tens": 10, "hundreds": 100, "thousands": 1_000, "millions": 1_000_000}
+CODES = ("USD", "EUR", "GBP")  # the currencies a text may name by code ("EUR 50 million")
 NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 FULL_MONTHS = {name.lower() for name in calendar.month_name if name}
 
@@ -80,7 +81,8 @@ UNIT_NOUNS = {  # what a count counts, in the words a text uses: the unit record
     "personnel": "people", "peacekeepers": "people", "displaced persons": "people",
     "square kilometres": "km2", "square kilometers": "km2", "square km": "km2",
     "square miles": "square miles",
-    "foreigners": "people", "dollars": "USD", "euros": "EUR",
+    "foreigners": "people", "dollars": "USD", "euros": "EUR", "euro": "EUR",
+    "usd": "USD", "eur": "EUR", "gbp": "GBP",  # "5 million EUR"
     # what reports on a war count, so that a count in words counts them too ("two dozen drones")
     "vessels": "ships", "drones": "drones", "missiles": "missiles", "tankers": "ships",
     "schools": "schools", "hospitals": "hospitals", "households": "households",
@@ -104,6 +106,11 @@ UNIT_NOUNS = {  # what a count counts, in the words a text uses: the unit record
     "parents": "people", "mothers": "people", "infants": "people", "babies": "people",
     "inmates": "people", "captives": "people", "servicemen": "people", "officers": "people",
     "applicants": "people", "asylum-seekers": "people", "asylum seekers": "people",
+    "negotiators": "people", "mediators": "people", "envoys": "people", "ambassadors": "people",
+    "ministers": "people", "leaders": "people", "representatives": "people", "observers": "people",
+    "inspectors": "people", "monitors": "people", "contributors": "people", "sons": "people",
+    "daughters": "people", "brothers": "people", "sisters": "people", "husbands": "people",
+    "wives": "people", "fathers": "people",
     "carriers": "ships", "freighters": "ships",
 }  # fmt: skip
 # Words that may stand between a number and a plural and are no adjective of it: "2 million are
@@ -275,8 +282,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("quarter", re.compile(
         r"\b(?:the )?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th) quarter of "
         r"(?P<y>(?:19|20)\d\d)\b", re.I)),
+    # "$5.6 billion", "EUR 50 million" (the currency's code), "a €50-billion facility"
     ("money", re.compile(
-        rf"{HEDGE}(?P<cur>[$€£])\s?(?P<n>{NUM})(?:\s?(?P<scale>{SCALE})\b)?", re.I)),
+        rf"{HEDGE}(?P<cur>[$€£]|(?-i:{'|'.join(CODES)})(?= ?\d))\s?(?P<n>{NUM})"
+        rf"(?:[\s-]?(?P<scale>{SCALE})\b)?", re.I)),
     # A count of something named: "45 countries", "nearly 1,000 km", "more than a million
     # people", "120-day".
     ("count", re.compile(
@@ -350,7 +359,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # A tally's count in words ("Eleven voted against"): a figure as a bare number is
     ("bare", re.compile(rf"\b(?P<n>{WORD_NUM})(?= (?:voted|abstained)\b)", re.I)),
 ]  # fmt: skip
-CURRENCIES = {"$": "USD", "€": "EUR", "£": "GBP"}
+CURRENCIES = {"$": "USD", "€": "EUR", "£": "GBP"} | {code: code for code in CODES}
 STATISTIC_KINDS = ("percent", "count", "money")
 """The kinds of figure a statistic is made of (the others are dates)."""
 # A time counted to or from something dates it ("Four days later", "two years before the war").
@@ -475,6 +484,7 @@ NOT_HEDGES = (
     | set(VAGUE) | set(QUARTERS) | {f"{n}fold" for n in FOLDS.split("|")}
     | {"the", "within", "in", "over", "during", "this", "last", "next", "early", "late", "since",
        "yesterday", "today", "tomorrow", "tonight", "by", "half", "twice", "thrice", "that"}
+    | {code.lower() for code in CODES}
 )  # fmt: skip
 FIRST_WORDS = NOT_HEDGES | {hedge.split()[0] for hedge in HEDGES}
 # Common first words that start a figure only before one of a few words ("the past 20 months",
