@@ -2939,3 +2939,20 @@ def test_a_word_like_a_currency_s_code_is_no_sum() -> None:
     found = find_figures(words, [(0, len(words))], None)
     assert [f.text for f in found] == ["2024", "5 million"]  # a year, and a count of nothing
     assert not {f.unit for f in found} & {"EUR", "USD", "GBP"}
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "The same write-up says 18 million need aid.",
+        "It lost 30 ships, and more than 1,000 were injured.",
+        "Some 2 million have fled, and 6 million abroad.",
+    ],
+)
+def test_a_count_of_nothing_named_counts_people_where_only_people_do_what_follows(
+    words: str,
+) -> None:
+    """Issue 12, from train-11 and a UN speech ("more than 1,000 were injured" had counted the
+    martyrs named before it): a count followed by what only people do or are is of people."""
+    found = find_figures(words, [(0, len(words))], None)
+    assert found[-1].unit == "people"

@@ -110,7 +110,7 @@ UNIT_NOUNS = {  # what a count counts, in the words a text uses: the unit record
     "ministers": "people", "leaders": "people", "representatives": "people", "observers": "people",
     "inspectors": "people", "monitors": "people", "contributors": "people", "sons": "people",
     "daughters": "people", "brothers": "people", "sisters": "people", "husbands": "people",
-    "wives": "people", "fathers": "people",
+    "wives": "people", "fathers": "people", "martyrs": "people",
     "carriers": "ships", "freighters": "ships",
 }  # fmt: skip
 # Words that may stand between a number and a plural and are no adjective of it: "2 million are
@@ -834,6 +834,13 @@ PEOPLE_BY_GROUP = re.compile(
     r"|stood at) (?:just |only |some |about )?$",
     re.I,
 )  # a number of people by the group they make: "a studio audience of 141", "a team of 12"
+# What only people do or are, right after a count: "18 million need aid", "6 million abroad",
+# "2 million have fled", "nearly 4 million remain displaced"
+PEOPLE_AFTER = re.compile(
+    r" (?:(?:are|were|have|had|remain|remained|have been|had been) )?(?:(?:still|now|already) )?"
+    r"(?:need|needed|needing|fled|died|live|lived|living|displaced|abroad|homeless|in need"
+    r"|went missing|missing|killed|wounded|injured|starving|went hungry|go hungry)\b"
+)
 # The start of a range whose end is a percentage: "between 82 and 87 per cent", "30 to 40%".
 RANGE_TO_PERCENT = re.compile(r"\s*(?:and|to|-|–)\s*\d[\d.,]*\s?(?:%|per ?cent\b)", re.I)
 RANGE_TO_UNIT = re.compile(rf"\s*(?:and|to|-|–)\s*\d[\d.,]*\s(?P<unit>{UNIT_NOUN})\b", re.I)
@@ -921,6 +928,8 @@ def _unit_in_context(figure: Figure, text: str) -> Figure:
     for pattern in SAID_AFTER:
         if said_after := pattern.match(text, figure.end):
             return _counting(figure, said_after.group("unit"))
+    if PEOPLE_AFTER.match(text, figure.end):
+        return replace(figure, kind="count", unit="people")
     row_start = text.rfind("\n", 0, figure.start) + 1
     if text.startswith("|", row_start):
         first_cell = text[row_start + 1 : text.find("|", row_start + 1)]
