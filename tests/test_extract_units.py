@@ -2956,3 +2956,19 @@ def test_a_count_of_nothing_named_counts_people_where_only_people_do_what_follow
     martyrs named before it): a count followed by what only people do or are is of people."""
     found = find_figures(words, [(0, len(words))], None)
     assert found[-1].unit == "people"
+
+
+@pytest.mark.parametrize(
+    ("words", "part"),
+    [
+        ("Only 3 of 11 analysts polled expect a deal.", ("3", "people")),
+        ("In my seminar, 14 out of 22 students agreed.", ("14", "people")),
+        ("He found that 52 of 83 commentaries repeat it.", ("52", "commentaries")),
+        ("only 58 out of 194 countries had met it", ("58", "countries")),
+    ],
+)
+def test_a_part_of_a_count_counts_what_the_whole_counts(words: str, part: tuple[str, str]) -> None:
+    """Issue 12, from train-13 ("only 3 of 11 analysts"): a number alone had no unit and was
+    dropped."""
+    first, *_ = find_figures(words, [(0, len(words))], None)
+    assert (first.text, first.unit) == part

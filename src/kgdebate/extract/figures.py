@@ -886,6 +886,12 @@ NUMBERED = re.compile(
 OF_OURS = re.compile(
     rf" of (?:our|my|their|its|his|her|the|these|those) (?:[a-z-]+ )?(?P<unit>{UNIT_NOUN})\b", re.I
 )
+# A part of a count: "3 of 11 analysts", "14 out of 22 students" (what the whole counts)
+OF_A_COUNT = re.compile(
+    rf" (?:out )?of (?:the |these |those )?(?:{NUM}|{WORD_NUM})"
+    rf" (?:(?:{COUNT_ADJECTIVE}) )?(?-i:(?P<unit>[a-z]{{2,}}(?<!s)(?<!ou)s))\b",
+    re.I,
+)
 # A question that says what its answer counts: "How many people does it say are in need?"
 HOW_MANY = re.compile(
     rf"\b(?i:how many) (?P<unit>{UNIT_NOUN}|(?-i:[a-z]{{2,}}(?<!s)(?<!ou)s))\b[^?.!]*\?", re.I
@@ -909,7 +915,7 @@ SAID_BEFORE = (
 BOLD_THEN_UNIT = re.compile(rf"(?:\*\*|__) (?P<unit>{UNIT_NOUN})\b", re.I)
 # The words right after it: "3 million of our countrymen", "at 200, while … almost 300
 # people", "perhaps 15 to 20 kilometres", "** people".
-SAID_AFTER = (OF_OURS, SET_AGAINST, RANGE_TO_UNIT, BOLD_THEN_UNIT)
+SAID_AFTER = (OF_OURS, OF_A_COUNT, SET_AGAINST, RANGE_TO_UNIT, BOLD_THEN_UNIT)
 
 
 def _unit_in_context(figure: Figure, text: str) -> Figure:
