@@ -1377,7 +1377,7 @@ def test_a_pronoun_after_the_figure_or_the_institute_takes_the_source_named_befo
         ("we rose 24 places; more than 2,400 homes and 12 convoys",
          [("24 places", "places"), ("more than 2,400 homes", "homes"), ("12 convoys", "convoys")]),
         ("Article 51 says so; our 36 indigenous peoples; the 14 was late; 2 teams met",
-         [("2 teams", "teams")]),
+         [("36 indigenous peoples", "peoples"), ("2 teams", "teams")]),  # never "indigenous"
         ("12 member states; put the number of homes without glass at more than 3,000",
          [("12 member states", "states"), ("more than 3,000", "homes")]),
         ("it counted 470 outbound voyages and 26 distinct cantons",
@@ -2972,3 +2972,27 @@ def test_a_part_of_a_count_counts_what_the_whole_counts(words: str, part: tuple[
     dropped."""
     first, *_ = find_figures(words, [(0, len(words))], None)
     assert (first.text, first.unit) == part
+
+
+@pytest.mark.parametrize(
+    ("words", "counts"),
+    [
+        ("Of 52 English-language commentaries, most agreed.", [("52", "commentaries")]),
+        ("It issued 400,000 rural property deeds.", [("400,000", "deeds")]),
+        ("There are 97 Security Council resolutions on it.", [("97", "resolutions")]),
+        (
+            "Twenty-three vessels were waiting at the mouth of the Sulina channel on Tuesday, the "
+            "Example Shipping Monitor said, up from 14 a week earlier.",
+            [("Twenty-three", "ships"), ("14", "ships")],
+        ),
+    ],
+)
+def test_what_a_count_in_digits_counts_may_be_described_by_two_words_or_a_name(
+    words: str, counts: list[tuple[str, str]]
+) -> None:
+    """Issue 12, from train-6 and train-11: a count in digits of any plural takes the words that
+    describe it as one in words does ("52 English-language commentaries", "97 Security Council
+    resolutions"); a change "up from" a number counts what its sentence counted, however far
+    before."""
+    found = [f for f in find_figures(words, [(0, len(words))], None) if f.kind == "count"]
+    assert [(f.text.split()[0], f.unit) for f in found] == counts

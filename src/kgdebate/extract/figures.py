@@ -324,9 +324,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # as the unit; never a verb, an adverb or an adjective in "-ous", never after "Article").
     ("count", re.compile(
         rf"(?<![\w.$€£-]){NOT_A_REFERENCE}{HEDGE}(?!(?:19|20)\d\d\b)(?P<n>{NUM})"
-        rf"(?: (?P<scale>{COUNT_SCALE}))? (?-i:(?:(?!{NOT_NOUNS}\b|{NOT_ADJECTIVES}\b)"
-        rf"[a-z]{{3,}}(?<!s) )?"
-        rf"(?!{NOT_NOUNS}\b)(?P<unit>[a-z]{{2,}}(?<!s)(?<!ou)s))\b(?![’'-])", re.I)),
+        rf"(?: (?P<scale>{COUNT_SCALE}))? (?:{COUNT_ADJECTIVE} ){{0,2}}"
+        rf"(?-i:(?!{NOT_NOUNS}\b)(?P<unit>[a-z]{{2,}}(?<!s)(?<!ou)s))\b(?![’'-])", re.I)),
     # A count in words of anything else ("their five demands", "two mediation posts", "eleven
     # individual cases"), but not what the text has named before ("the two candidates"), nor a
     # dispute's parties ("two sides of the same coin", "two teams").
@@ -754,6 +753,7 @@ def _season(bare: Figure, groups: dict[str, str], today: date | None) -> Figure 
     )
 
 
+CHANGED_FROM = re.compile(r" (?:up|down) from$")
 LISTED = re.compile(
     r"(?:[,;]| and| or| while| but| with| (?:up|down) from| against| versus| than"
     # a parallel count: "EBI counted 470 voyages; the Monitor counted 452"
@@ -802,7 +802,10 @@ def _unit_from_neighbours(
         between = text[before.end : figure.start]
         # within its sentence; a semicolon may part two counts of one tally ("100 states voted
         # …; 11 voted against")
-        listed = len(between) < 80 and not re.search(r"[.!?:]", between)
+        # (a change from it may come at the sentence's end: "Twenty-three vessels were waiting
+        # …, the Monitor said, up from 14 a week earlier")
+        near = len(between) < 80 or CHANGED_FROM.search(between.rstrip())
+        listed = near and not re.search(r"[.!?:]", between)
         if (
             (listed and LISTED.search(between.rstrip()))
             or (before.unit == "votes" and between == " to ")  # "by 180 votes to 120"
