@@ -2996,3 +2996,18 @@ def test_what_a_count_in_digits_counts_may_be_described_by_two_words_or_a_name(
     before."""
     found = [f for f in find_figures(words, [(0, len(words))], None) if f.kind == "count"]
     assert [(f.text.split()[0], f.unit) for f in found] == counts
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ("The response plan, drawn up by OCHA, targets 11.1 million people.", "OCHA"),
+        ("A survey conducted by KIIS in May found 84% opposed.", "KIIS"),
+        ("The tally, carried out by the Example Monitor, counts 14 ships.", "Example Monitor"),
+        ("The tender issued by my country covers 27 oil blocks.", None),
+    ],
+)
+def test_a_work_made_by_someone_is_their_figure(sentence: str, source: str | None) -> None:
+    """Issue 12, from train-10: "drawn up by", "conducted by", "carried out by" name who made
+    the figure, as "compiled by" does; what a speaker's own country issued has no source."""
+    assert source_of(sentence) == source
