@@ -3011,3 +3011,16 @@ def test_a_work_made_by_someone_is_their_figure(sentence: str, source: str | Non
     """Issue 12, from train-10: "drawn up by", "conducted by", "carried out by" name who made
     the figure, as "compiled by" does; what a speaker's own country issued has no source."""
     assert source_of(sentence) == source
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ("The Example Register lists 412 names of missing sailors.", "Example Register"),
+        ("UNHCR repeated its count of 6.2 million refugees in Europe.", "UNHCR"),
+        ("The Ministry of Reintegration listed 1,600 civilians held.", "Ministry of Reintegration"),
+    ],
+)
+def test_who_lists_or_repeats_a_figure_says_it(sentence: str, source: str) -> None:
+    """Issue 12: "lists" and "repeated" say a figure, as "records" and "reported" do."""
+    assert source_of(sentence) == source

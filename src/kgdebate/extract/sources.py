@@ -65,7 +65,7 @@ SAYS = (  # "X said", "X has estimated", "X later reported"
     r"|found|finds|recorded|records|appealed(?: to [a-z]+)? for|sought(?! to\b)|noted|notes"
     r"|wrote|writes|stated"
     r"|announced|confirmed|calculated|projected|forecast|showed|shows|registered|say|estimate"
-    r"|measured|measures|posted"  # "KIIS measured 80% in October"
+    r"|measured|measures|posted|listed|lists|repeated|repeats"  # "KIIS measured 80% in October"
     r"|set aside|sets aside|earmarked|earmarks|allocated|allocates"  # a pledge's author's
     # "UNHCR added that …", not "the World Bank added $37.5 billion"
     r"|report|note|count|find|recalled|added(?= that\b|[,.:]|$)|asked|asks|polled|polls"
