@@ -3024,3 +3024,12 @@ def test_a_work_made_by_someone_is_their_figure(sentence: str, source: str | Non
 def test_who_lists_or_repeats_a_figure_says_it(sentence: str, source: str) -> None:
     """Issue 12: "lists" and "repeated" say a figure, as "records" and "reported" do."""
     assert source_of(sentence) == source
+
+
+def test_a_currency_s_code_is_no_name() -> None:
+    """Tried as a user: "EUR 50 million" proposed "EUR" as a new entity."""
+    names = proposals(
+        "The European Commission announced EUR 50 million for generators. Its partners added "
+        "USD 3 million more for repairs to shelters before the winter."
+    )
+    assert "European Commission" in names and not names & {"EUR", "USD"}

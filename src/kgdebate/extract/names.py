@@ -25,6 +25,7 @@ STOP_NAMES = {
     "meanwhile", "nevertheless", "nonetheless", "again", "even", "yesterday", "tomorrow",
     "tonight", "same", "compare", "see",  # notes' words: "Same report: 3.7 million", "See Slide 6"
     "gmt", "utc", "cet", "cest", "eet", "eest", "bst", "msk", "est", "edt",  # "14:32 GMT"
+    "usd", "eur", "gbp",  # a currency's code: "EUR 50 million"
     "source", "sources", "value", "indicator",  # a table's header: "Indicator  Value  Source"
     "according", "history", "negotiations", "agree", "disagree", "pro", "con", "fallacy",
     "rebuttal", "myth", "verdict", "rating", "false", "true", "misleading", "unproven",
