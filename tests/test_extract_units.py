@@ -3033,3 +3033,30 @@ def test_a_currency_s_code_is_no_name() -> None:
         "USD 3 million more for repairs to shelters before the winter."
     )
     assert "European Commission" in names and not names & {"EUR", "USD"}
+
+
+@pytest.mark.parametrize(
+    "pairs",
+    [
+        # a claim and its answer on two lines of one block
+        "Claim: {myth}\nReality: {fact}\n\nClaim: {myth2}\nReality: {fact2}",
+        # numbered labels
+        "Myth 1: {myth}\n\nFact: {fact}\n\nMyth #2: {myth2}\n\nFact: {fact2}",
+    ],
+)
+def test_a_myth_and_its_answer_on_two_lines_or_numbered_are_two_labelled_paragraphs(
+    pairs: str,
+) -> None:
+    """Issue 12 ("paragraphs never fused into one claim across a label"), tried on layouts of
+    my own: "Reality:" on the line under "Claim:" stayed in the claim's paragraph, its label in
+    the text, and "Myth 1:" was no label; neither answered anything."""
+    myth, fact = "Talks were never tried after the invasion.", "Delegations met in Istanbul."
+    myth2, fact2 = "A ceasefire freezes the front for ever.", "Ceasefires can have guarantees."
+    text = "Four Myths\n\n10 January 2024\n\n" + pairs.format(
+        myth=myth, fact=fact, myth2=myth2, fact2=fact2
+    )
+    claims = make_draft(Source(Path("m.txt"), text + "\n", "0" * 64, False), gazetteer()).data[
+        "claims"
+    ]
+    assert [c["quote"]["exact"] for c in claims] == [myth, fact, myth2, fact2]
+    assert [c.get("rebuts") for c in claims] == [None, ["c01"], None, ["c03"]]

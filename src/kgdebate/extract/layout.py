@@ -79,7 +79,7 @@ LABEL = re.compile(  # "AGREE:", "Con —", "YES | ", "[For the motion]", "**Agr
     r"^(?:#{1,6}[ \t]+)?(?:[✔✓✅☑✘✗❌☒][ \t]*)?(?:\*\*|__|[\[(])?(?P<label>"  # "✔ For:"
     + "|".join(sorted(LABELS, key=len, reverse=True))
     + r")(?![^\W_])"
-    r"(?: (?:of )?the (?:motion|proposition))?"
+    r"(?: (?:of )?the (?:motion|proposition)|[ \t]+#?\d{1,2}(?![\w.,]))?"  # "Myth 2:"
     r"(?:[.:]?(?:\*\*|__)[ \t]*:?\s*|[\])][ \t]*:?\s*"
     r"|[ \t]*(?::\s*|\s[\u2014\u2013-]\s+|[ \t]\|[ \t]+|\n\s*|$))" + RATING,  # "YES | …"
     re.IGNORECASE,
@@ -187,15 +187,27 @@ def blocks(text: str) -> list[tuple[int, int]]:
         if _one_paragraph_a_line(text, lines):
             spans += [(a, a + len(text[a:b].rstrip())) for a, b in lines]
         else:
-            spans.append((match.start(), end))
+            spans += _at_labels(text, lines, match.start(), end)
     return spans
+
+
+def _at_labels(
+    text: str, lines: list[tuple[int, int]], start: int, end: int
+) -> list[tuple[int, int]]:
+    """A block whose first line is labelled, cut before each later labelled line: "Claim: …"
+    over "Reality: …" are two paragraphs, never one claim across a label."""
+    if not LABEL.match(text[slice(*lines[0])]):  # (on a slice: the pattern opens with "^")
+        return [(start, end)]
+    cuts = [a for a, b in lines[1:] if LABEL.match(text[a:b])]
+    bounds = [start, *cuts, end]
+    return [(a, a + len(text[a:b].rstrip())) for a, b in zip(bounds, bounds[1:], strict=False)]
 
 
 def _one_paragraph_a_line(text: str, lines: list[tuple[int, int]]) -> bool:
     """Lines no one wraps by hand: every one but the last, or most of them, longer than a
     wrapped line is ("Thank you." may stand between two paragraphs); none a table row or a
     list item, and the first no label (whose lines belong together)."""
-    if len(lines) < 2 or LABEL.match(text, lines[0][0], lines[0][1]):
+    if len(lines) < 2 or LABEL.match(text[slice(*lines[0])]):
         return False
     if any(text[a] == "|" or LIST_MARKER.match(text, a) for a, _ in lines):
         return False
