@@ -485,6 +485,15 @@ def test_a_label_alone_on_the_line_above_its_paragraph_is_read_and_kept_out_of_t
         ("## Claim: ", "Verdict: Misleading. ", ["none", "none"], True),
         ("✔ For: ", "✘ Against: ", ["for", "against"], False),  # a podcast's show notes
         ("YES | Jane Example: ", "NO | John Sample: ", ["for", "against"], False),  # a magazine
+        # tried on layouts of my own: each had given no side
+        ("Argument for: ", "Argument against: ", ["for", "against"], False),
+        ("In favour (Jane Example): ", "Opposed (John Sample): ", ["for", "against"], False),
+        ("Jane Example (agree): ", "John Sample (disagree): ", ["for", "against"], False),
+        ("**Jane Example (Agree):** ", "**John Sample (Disagree):** ", ["for", "against"], False),
+        ("*Pro:* ", "*Con:* ", ["for", "against"], False),
+        ("👍 Agree: ", "👎 Disagree: ", ["for", "against"], False),
+        ("Strongly agree: ", "Strongly disagree: ", ["for", "against"], False),
+        ("### Agree\n\n", "### Disagree\n\n", ["for", "against"], False),
     ],
 )
 def test_the_ways_a_debate_labels_its_sides(

@@ -496,8 +496,13 @@ def _stance(layout: Layout, text: str) -> tuple[dict[int, tuple[str, str]], dict
             for paragraph in section.paragraphs:
                 if paragraph.label:
                     current = paragraph.label
+                elif paragraph.speaker:  # another speaker, who labels no side
+                    current = None
                 if current and paragraph.sentences:
                     sides[paragraph.start] = (LABELS[current[0].lower()], current)
+        if A_MOTION.search(text):  # and one who says it: "I rise to oppose the motion"
+            for start, side in _declared_sides(layout, text).items():
+                sides.setdefault(start, side)
     else:
         paired = [
             s
@@ -596,9 +601,11 @@ def _claims(
         (index, number, paragraph, span)
         for index, number, paragraph in _numbered(layout)
         for span in paragraph.sentences
-        # a side's opening words are its claim, however short ("NO | Talks were tried.")
+        # a side's opening words are its claim, however short ("NO | Talks were tried."), not a
+        # speaker's who says their side by their name ("Jane Example (for): Thank you.")
         if _asserts(
-            text[span[0] : span[1]], 2 if paragraph.label and span is paragraph.sentences[0] else 4
+            text[span[0] : span[1]],
+            2 if _labelled_before(paragraph) and span is paragraph.sentences[0] else 4,
         )
     ]
     width = max(2, len(str(len(spans))))
@@ -645,6 +652,12 @@ def _claims(
         by_paragraph.setdefault(paragraph.start, []).append(claim)
     _answer_fallacies(by_paragraph, sides)
     return claims
+
+
+def _labelled_before(paragraph: Paragraph) -> bool:
+    """A label before the paragraph's words, not in its speaker's tag."""
+    label, speaker = paragraph.label, paragraph.speaker
+    return label is not None and (speaker is None or label[2] <= speaker[1])
 
 
 def _speakers(text: str, layout: Layout, gazetteer: Gazetteer) -> dict[int, str]:
@@ -774,8 +787,8 @@ def _draft_block(
     block["figures"] = [_figure_item(f, sources, dates) for f in figures]
     block["stance"] = [  # each label once, though its side holds for several paragraphs
         {"label": label[0], "side": side, "start": label[1], "end": label[2]}
-        for side, label in dict.fromkeys(sides.values())
-    ]
+        for side, label in sorted(dict.fromkeys(sides.values()), key=lambda s: s[1][1])
+    ]  # in reading order
     return block
 
 

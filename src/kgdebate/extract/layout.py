@@ -55,6 +55,10 @@ LABELS = {
     "in favour": "for",
     "in favor": "for",
     "opposed": "against",
+    "strongly agree": "for",
+    "strongly disagree": "against",
+    "argument for": "for",
+    "argument against": "against",
     "fallacy": "unknown",
     "rebuttal": "unknown",
     "myth": "unknown",
@@ -76,11 +80,12 @@ RATING = (  # what a fact-check's verdict says before its reasons: "Verdict: Fal
 )
 LABEL = re.compile(  # "AGREE:", "Con —", "YES | ", "[For the motion]", "**Agree.**", or alone
     # on its line; not "No. 1" or "Yes."
-    r"^(?:#{1,6}[ \t]+)?(?:[✔✓✅☑✘✗❌☒][ \t]*)?(?:\*\*|__|[\[(])?(?P<label>"  # "✔ For:"
+    r"^(?:#{1,6}[ \t]+)?(?:[✔✓✅☑✘✗❌☒👍👎][ \t]*)?(?:\*\*|__|[*_\[(])?(?P<label>"  # "✔ For:"
     + "|".join(sorted(LABELS, key=len, reverse=True))
     + r")(?![^\W_])"
-    r"(?: (?:of )?the (?:motion|proposition)|[ \t]+#?\d{1,2}(?![\w.,]))?"  # "Myth 2:"
-    r"(?:[.:]?(?:\*\*|__)[ \t]*:?\s*|[\])][ \t]*:?\s*"
+    # "For the motion", "Myth 2:", "In favour (Jane Example):"
+    r"(?: (?:of )?the (?:motion|proposition)|[ \t]+#?\d{1,2}(?![\w.,])|[ \t]+\([^)\n]{1,60}\))?"
+    r"(?:[.:]?(?:\*\*|__|[*_])[ \t]*:?\s*|[\])][ \t]*:?\s*"
     r"|[ \t]*(?::\s*|\s[\u2014\u2013-]\s+|[ \t]\|[ \t]+|\n\s*|$))" + RATING,  # "YES | …"
     re.IGNORECASE,
 )
@@ -100,6 +105,8 @@ SIDE_WORD = re.compile(r"\b(?:against|opposition|for|in favou?r|proposition)\b",
 def heading_side(title: str) -> str | None:
     """The side a heading gives the paragraphs under it, if it names one side."""
     words = title.strip().strip("#").strip().rstrip(":").strip()
+    if LABELS.get(words.strip("*_ ").lower()) in ("for", "against"):  # "### Agree", "**Con**"
+        return LABELS[words.strip("*_ ").lower()]
     if not SIDE_HEADING.fullmatch(words) or BOTH_SIDES.search(words):
         return None
     side = SIDE_WORD.search(words)  # the first: "The case for an opposition bloc" is for
@@ -113,6 +120,11 @@ SPEAKER = re.compile(  # a committee's numbered question first: "Q2 Colin Marsh:
     r"^(?:\*\*|__)?(?:Q\d{1,4}[ \t]+)?(?P<who>(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,5})"
     r"(?: \([^)\n]{1,60}\))?)(?:\*\*|__)?:(?:\*\*|__)?[ \t]+(?=[A-Z])"
 )
+SIDE_IN_BRACKETS = re.compile(
+    r"\((?P<label>(?i:strongly )?(?i:agree|disagree|for|against|pro|con|yes|no|in favou?r"
+    r"|opposed))(?: (?:of )?the (?:motion|proposition))?\)"  # "(for the motion)" too
+)
+"""A speaker's side, in brackets after their name: "Jane Example (agree):"."""
 ABBREVIATIONS = {
     "dr", "mr", "mrs", "ms", "st", "no", "vs", "etc", "e.g", "i.e", "gen", "gov", "sen", "rep",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s",
@@ -390,6 +402,10 @@ def read_layout(text: str) -> Layout:
             name_start = start + speaker.start("name")
             paragraph.speaker = (text[name_start:label_end], name_start, label_end)
             body_start = start + speaker.end()
+            # or the side they take: "Jane Example (agree): …"
+            declared = SIDE_IN_BRACKETS.search(text, name_start, label_end)
+            if declared:
+                paragraph.label = (declared["label"], *declared.span("label"))
         if paragraph.boilerplate:
             boilerplate.append((start, end))
         else:
