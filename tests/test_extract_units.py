@@ -494,6 +494,7 @@ def test_a_label_alone_on_the_line_above_its_paragraph_is_read_and_kept_out_of_t
         ("👍 Agree: ", "👎 Disagree: ", ["for", "against"], False),
         ("Strongly agree: ", "Strongly disagree: ", ["for", "against"], False),
         ("### Agree\n\n", "### Disagree\n\n", ["for", "against"], False),
+        ("Yes, says Jane Example. ", "No, says John Sample. ", ["for", "against"], False),
     ],
 )
 def test_the_ways_a_debate_labels_its_sides(

@@ -86,7 +86,9 @@ LABEL = re.compile(  # "AGREE:", "Con —", "YES | ", "[For the motion]", "**Agr
     # "For the motion", "Myth 2:", "In favour (Jane Example):"
     r"(?: (?:of )?the (?:motion|proposition)|[ \t]+#?\d{1,2}(?![\w.,])|[ \t]+\([^)\n]{1,60}\))?"
     r"(?:[.:]?(?:\*\*|__|[*_])[ \t]*:?\s*|[\])][ \t]*:?\s*"
-    r"|[ \t]*(?::\s*|\s[\u2014\u2013-]\s+|[ \t]\|[ \t]+|\n\s*|$))" + RATING,  # "YES | …"
+    r"|[ \t]*(?::\s*|\s[\u2014\u2013-]\s+|[ \t]\|[ \t]+|\n\s*|$)"  # "YES | …"
+    r"|,[ \t]+says[ \t]+[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,4}[.:][ \t]*)"  # "Yes, says X."
+     + RATING,
     re.IGNORECASE,
 )
 # A heading over the paragraphs of one side: "The case for talks", "Arguments against",
