@@ -87,8 +87,8 @@ LABEL = re.compile(  # "AGREE:", "Con —", "YES | ", "[For the motion]", "**Agr
     r"(?: (?:of )?the (?:motion|proposition)|[ \t]+#?\d{1,2}(?![\w.,])|[ \t]+\([^)\n]{1,60}\))?"
     r"(?:[.:]?(?:\*\*|__|[*_])[ \t]*:?\s*|[\])][ \t]*:?\s*"
     r"|[ \t]*(?::\s*|\s[\u2014\u2013-]\s+|[ \t]\|[ \t]+|\n\s*|$)"  # "YES | …"
-    r"|,[ \t]+says[ \t]+[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,4}[.:][ \t]*)"  # "Yes, says X."
-     + RATING,
+    # a magazine's "Yes, says Jane Example." (a name: not "No, says the ministry, …")
+    r"|,[ \t]+says[ \t]+(?-i:[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,4})[.:][ \t]*)" + RATING,
     re.IGNORECASE,
 )
 # A heading over the paragraphs of one side: "The case for talks", "Arguments against",
