@@ -18,7 +18,14 @@ from kgdebate.extract import sources as sources_module
 from kgdebate.extract.draft import AGAINST_MOTION, FOR_MOTION, Draft, make_draft
 from kgdebate.extract.figures import dated_by_events, find_figures
 from kgdebate.extract.gazetteer import ADDRESS, Entity, EventFacts, Gazetteer, address_spans, fold
-from kgdebate.extract.layout import BOILERPLATE, blocks, read_layout, says_boilerplate, sentences
+from kgdebate.extract.layout import (
+    BOILERPLATE,
+    LABEL,
+    blocks,
+    read_layout,
+    says_boilerplate,
+    sentences,
+)
 from kgdebate.extract.reading import Source, read_source
 from kgdebate.extract.sources import FigureSources
 from kgdebate.extract.trie import one_of
@@ -3070,3 +3077,13 @@ def test_a_myth_and_its_answer_on_two_lines_or_numbered_are_two_labelled_paragra
     ]
     assert [c["quote"]["exact"] for c in claims] == [myth, fact, myth2, fact2]
     assert [c.get("rebuts") for c in claims] == [None, ["c01"], None, ["c03"]]
+
+
+@pytest.mark.parametrize(
+    "opening",
+    ["**No** one expected the offensive to stall.", "*For* decades the border held firm."],
+)
+def test_a_word_in_bold_or_italics_opening_a_paragraph_is_no_label(opening: str) -> None:
+    """A label set in bold or italics has its colon or full stop ("**Pro:**", "*Con:*") or
+    stands alone on its line; an emphasised word opening prose is none."""
+    assert LABEL.match(opening) is None

@@ -85,7 +85,9 @@ LABEL = re.compile(  # "AGREE:", "Con —", "YES | ", "[For the motion]", "**Agr
     + r")(?![^\W_])"
     # "For the motion", "Myth 2:", "In favour (Jane Example):"
     r"(?: (?:of )?the (?:motion|proposition)|[ \t]+#?\d{1,2}(?![\w.,])|[ \t]+\([^)\n]{1,60}\))?"
-    r"(?:[.:]?(?:\*\*|__|[*_])[ \t]*:?\s*|[\])][ \t]*:?\s*"
+    # "**Agree.**", "*Pro:*", "__Con__:", "**For**" alone on its line; not "**No** one"
+    r"(?:(?:[.:](?:\*\*|__|[*_])|(?:\*\*|__|[*_])(?=[ \t]*(?::|\n|$)))[ \t]*:?\s*"
+    r"|[\])][ \t]*:?\s*"
     r"|[ \t]*(?::\s*|\s[\u2014\u2013-]\s+|[ \t]\|[ \t]+|\n\s*|$)"  # "YES | …"
     # a magazine's "Yes, says Jane Example." (a name: not "No, says the ministry, …")
     r"|,[ \t]+says[ \t]+(?-i:[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,4})[.:][ \t]*)" + RATING,
