@@ -3087,3 +3087,24 @@ def test_a_word_in_bold_or_italics_opening_a_paragraph_is_no_label(opening: str)
     """A label set in bold or italics has its colon or full stop ("**Pro:**", "*Con:*") or
     stands alone on its line; an emphasised word opening prose is none."""
     assert LABEL.match(opening) is None
+
+
+@pytest.mark.parametrize(
+    ("words", "units"),
+    [
+        ("She opened with a show of hands: 118 members in the hall.", ["people"]),
+        ("According to the union's tellers, 112 members voted for it and 160 against.",
+         ["people", "people"]),
+        ("NATO's 31 members voted to admit Finland.", ["members"]),
+        ("100 members of the General Assembly voted for it; eleven voted against.",
+         ["members", "members"]),
+        ("The club has 400 members.", ["members"]),
+    ],
+)  # fmt: skip
+def test_members_who_vote_or_sit_in_a_hall_are_people_an_alliance_s_are_not(
+    words: str, units: list[str]
+) -> None:
+    """Issue 12, from train-10 and train-12: the labelling rules count persons as people, and
+    an alliance's or the Assembly's members as members."""
+    found = find_figures(words, [(0, len(words))], None)
+    assert [f.unit for f in found if f.kind == "count"] == units

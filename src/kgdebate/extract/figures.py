@@ -459,6 +459,8 @@ def find_figures(text: str, spans: list[tuple[int, int]], today: date | None) ->
                 figure = _unit_from_neighbours(figure, counted[held], text, scaled, every_count)
                 if figure is None:
                     continue
+        if figure.text.endswith(" members") and _members_who_vote(figure, text):
+            figure = replace(figure, unit="people")
         if figure.unit and figure.kind == "count":
             counted[held].append(figure)
             every_count.append(figure)
@@ -751,6 +753,27 @@ def _season(bare: Figure, groups: dict[str, str], today: date | None) -> Figure 
         until=until.isoformat(),
         resolved_by=why or None,
     )
+
+
+# Members who vote or sit in a hall are people ("118 members in the hall", "112 members voted
+# for it"), an alliance's are its states ("NATO's 31 members")
+MEMBERS_WHO_VOTE = re.compile(
+    r"\b(?:vot(?:e|es|ed|ing)|in the hall|in the room|tellers?|present|show of hands|attend\w*"
+    r"|audience|turnout|division|quorum)\b",
+    re.I,
+)
+MEMBERS_OF_A_BODY = re.compile(
+    r"\b(?:NATO|alliance|EU|Union|UN|United Nations|General Assembly|Security Council"
+    r"|member states|countries|states)\b"
+)
+
+
+def _members_who_vote(figure: Figure, text: str) -> bool:
+    """Whether a count of members counts people: its sentence is about a vote or a hall, not
+    about an alliance of states."""
+    start, end = _sentence_start(text, figure.start), text.find(". ", figure.end, figure.end + 300)
+    sentence = text[start : end if end >= 0 else figure.end + 300]
+    return bool(MEMBERS_WHO_VOTE.search(sentence)) and not MEMBERS_OF_A_BODY.search(sentence)
 
 
 CHANGED_FROM = re.compile(r" (?:up|down) from$")
