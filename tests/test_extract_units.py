@@ -2628,8 +2628,11 @@ def test_names_with_owners_initials_and_papers(
     ("words", "counted"),
     [
         ("It was carried by 180 votes to 120.", [("180 votes", "votes"), ("120", "votes")]),
+        ("Then 100 members of the General Assembly voted for it. Eleven voted against, and 58 "
+         "abstained.", [("100 members", "members"), ("Eleven", "members"), ("58", "members")]),
+        # members who vote, of no body of states: people (train-10), and so their tally
         ("Then 100 members voted for it. Eleven voted against, and 58 abstained.",
-         [("100 members", "members"), ("Eleven", "members"), ("58", "members")]),
+         [("100 members", "people"), ("Eleven", "people"), ("58", "people")]),
         ("Eleven were killed in the raid.", []),  # a word numeral counts only in a tally
         ("The rate fell from 21 per 1,000 live births to 17.", [("1,000 live births", "births")]),
     ],
