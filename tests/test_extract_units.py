@@ -3111,3 +3111,16 @@ def test_members_who_vote_or_sit_in_a_hall_are_people_an_alliance_s_are_not(
     an alliance's or the Assembly's members as members."""
     found = find_figures(words, [(0, len(words))], None)
     assert [f.unit for f in found if f.kind == "count"] == units
+
+
+def test_a_headline_s_count_is_a_figure_and_its_bylines_numbers_are_not() -> None:
+    """Issue 12, from train-4 and train-5: the labelled sets count a headline's figures ("Grain
+    deal extended for 120 days"); header lines gave only their dates."""
+    text = (
+        "Grain deal extended for 120 days as tallies diverge\n\nIssue 12 | 18 March 2023\n\n"
+        "The deal was extended on Saturday. Ships kept sailing from Odesa all week long.\n"
+    )
+    draft = make_draft(Source(Path("wire.txt"), text, "0" * 64, False), gazetteer())
+    found = {f["text"]: f.get("unit") for f in draft.data["draft"]["figures"]}
+    assert found["120 days"] == "days" and "18 March 2023" in found
+    assert "12" not in found  # an issue's number counts nothing

@@ -280,8 +280,11 @@ def make_draft(
         for s in layout.sections
         if s.title
     ]
-    figures += [  # the dates of header lines and headings ("October 12, 2023", "by spring")
-        figure for figure in find_figures(text, layout.header + headings, doc_date) if figure.date
+    figures += [  # the dates of header lines and headings ("October 12, 2023", "by spring"),
+        # and a headline's counts ("Grain deal extended for 120 days as tallies diverge")
+        figure
+        for figure in find_figures(text, layout.header + headings, doc_date)
+        if figure.date or (figure.kind in STATISTIC_KINDS and figure.unit)
     ]
     in_prose = SpanIndex([(p.start, p.end) for p in prose])
     found = _events_by_date(text, found, figures, gazetteer, in_prose)
