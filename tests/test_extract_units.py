@@ -3124,3 +3124,20 @@ def test_a_headline_s_count_is_a_figure_and_its_bylines_numbers_are_not() -> Non
     found = {f["text"]: f.get("unit") for f in draft.data["draft"]["figures"]}
     assert found["120 days"] == "days" and "18 March 2023" in found
     assert "12" not in found  # an issue's number counts nothing
+
+
+@pytest.mark.parametrize(
+    ("words", "counted"),
+    [
+        ("Our panel was split: 11 expected opinion to hold.", [("11", "people")]),
+        ("Of 40 articles, 23 said nothing new.", [("40 articles", "articles"), ("23", "articles")]),
+        ("The bus left at 11 and the talks began.", []),
+    ],
+)
+def test_a_number_nothing_near_counts_is_of_people_where_they_think_or_vote(
+    words: str, counted: list[tuple[str, str]]
+) -> None:
+    """Issue 12, from train-14 ("Our own panel … was split: 11 expected opinion to hold"): a
+    count near it still says what it counts ("23 said" of 40 articles)."""
+    found = find_figures(words, [(0, len(words))], None)
+    assert [(f.text, f.unit) for f in found if f.kind == "count"] == counted

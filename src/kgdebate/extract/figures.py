@@ -456,9 +456,10 @@ def find_figures(text: str, spans: list[tuple[int, int]], today: date | None) ->
         if figure.kind in ("count", "bare") and not figure.unit:
             figure = _unit_in_context(figure, text)
             if not figure.unit:
-                figure = _unit_from_neighbours(figure, counted[held], text, scaled, every_count)
-                if figure is None:
+                near = _unit_from_neighbours(figure, counted[held], text, scaled, every_count)
+                if near is None and not WHO_THINK.match(text, figure.end):
                     continue
+                figure = near or replace(figure, kind="count", unit="people")
         if figure.text.endswith(" members") and _members_who_vote(figure, text):
             figure = replace(figure, unit="people")
         if figure.unit and figure.kind == "count":
@@ -866,6 +867,12 @@ PEOPLE_AFTER = re.compile(
     r" (?:(?:are|were|have|had|remain|remained|have been|had been) )?(?:(?:still|now|already) )?"
     r"(?:need|needed|needing|fled|died|live|lived|living|displaced|abroad|homeless|in need"
     r"|went missing|missing|killed|wounded|injured|starving|went hungry|go hungry)\b"
+)
+# What people think or do, right after a number that nothing near counts: "11 expected opinion to
+# hold" (of a panel), "14 said yes"
+WHO_THINK = re.compile(
+    r" (?:expected|expect|said|say|agreed|agree|believe|believed|think|thought|voted|backed"
+    r"|supported|opposed|wanted|want|preferred|prefer|favoured|favored)\b"
 )
 # The start of a range whose end is a percentage: "between 82 and 87 per cent", "30 to 40%".
 RANGE_TO_PERCENT = re.compile(r"\s*(?:and|to|-|–)\s*\d[\d.,]*\s?(?:%|per ?cent\b)", re.I)
