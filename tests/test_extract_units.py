@@ -502,6 +502,10 @@ def test_a_label_alone_on_the_line_above_its_paragraph_is_read_and_kept_out_of_t
         ("Strongly agree: ", "Strongly disagree: ", ["for", "against"], False),
         ("### Agree\n\n", "### Disagree\n\n", ["for", "against"], False),
         ("Yes, says Jane Example. ", "No, says John Sample. ", ["for", "against"], False),
+        ("SUPPORT: ", "OPPOSE: ", ["for", "against"], False),
+        ("Pro: ", "Contra: ", ["for", "against"], False),
+        ("## The yes case\n\n", "## The no case\n\n", ["for", "against"], False),
+        ("## Team A (for)\n\n", "## Team B (against)\n\n", ["for", "against"], False),
     ],
 )
 def test_the_ways_a_debate_labels_its_sides(
@@ -3141,3 +3145,20 @@ def test_a_number_nothing_near_counts_is_of_people_where_they_think_or_vote(
     count near it still says what it counts ("23 said" of 40 articles)."""
     found = find_figures(words, [(0, len(words))], None)
     assert [(f.text, f.unit) for f in found if f.kind == "count"] == counted
+
+
+def test_a_list_s_items_may_each_be_labelled_with_a_side() -> None:
+    """Talking points as a list, each item labelled ("- Agree: …", "- Disagree: …"): each item is
+    a paragraph of its side, its label no part of its claim."""
+    text = (
+        "Should Kyiv Talk?\n\n12 May 2024\n\n"
+        "- Agree: Ukraine should negotiate now, as the war costs too much.\n"
+        "- Disagree: Ukraine should not negotiate now, as Russia would rearm.\n"
+    )
+    claims = make_draft(Source(Path("points.md"), text, "0" * 64, False), gazetteer()).data[
+        "claims"
+    ]
+    assert [(c["statement"][:24], c.get("side")) for c in claims] == [
+        ("Ukraine should negotiate", "for"),
+        ("Ukraine should not negot", "against"),
+    ]

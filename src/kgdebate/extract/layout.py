@@ -59,6 +59,9 @@ LABELS = {
     "strongly disagree": "against",
     "argument for": "for",
     "argument against": "against",
+    "support": "for",
+    "oppose": "against",
+    "contra": "against",
     "fallacy": "unknown",
     "rebuttal": "unknown",
     "myth": "unknown",
@@ -79,8 +82,8 @@ RATING = (  # what a fact-check's verdict says before its reasons: "Verdict: Fal
     r"|wrong|accurate|inaccurate|unsupported|exaggerated)[.!]?(?:\*\*|__)?[ \t]*)?"
 )
 LABEL = re.compile(  # "AGREE:", "Con —", "YES | ", "[For the motion]", "**Agree.**", or alone
-    # on its line; not "No. 1" or "Yes."
-    r"^(?:#{1,6}[ \t]+)?(?:[✔✓✅☑✘✗❌☒👍👎][ \t]*)?(?:\*\*|__|[*_\[(])?(?P<label>"  # "✔ For:"
+    # on its line, "✔ For:", "- Agree:" as a list's item; not "No. 1" or "Yes."
+    r"^(?:#{1,6}[ \t]+|[-*•][ \t]+)?(?:[✔✓✅☑✘✗❌☒👍👎][ \t]*)?(?:\*\*|__|[*_\[(])?(?P<label>"
     + "|".join(sorted(LABELS, key=len, reverse=True))
     + r")(?![^\W_])"
     # "For the motion", "Myth 2:", "In favour (Jane Example):"
@@ -99,11 +102,14 @@ SIDE_HEADING = re.compile(
     r".*\b(?:case|arguments?)\s+(?:against|for|in favou?r)\b(?!\s+and\b).*"
     r"|(?:speeches |speakers |arguments )?(?:against|for|in favou?r)(?: of)?"
     r"(?: the (?:motion|proposition))?"
-    r"|(?:the )?(?:proposition|opposition)(?: bench| side| case)?",
+    r"|(?:the )?(?:proposition|opposition)(?: bench| side| case)?"
+    r"|(?:the )?(?:yes|no) (?:case|side)|.*\((?:for|against)(?: the motion)?\)",  # "Team A (for)"
     re.IGNORECASE,
 )
 BOTH_SIDES = re.compile(r"\bfor\b.*\bagainst\b|\bagainst\b.*\bfor\b", re.IGNORECASE)
-SIDE_WORD = re.compile(r"\b(?:against|opposition|for|in favou?r|proposition)\b", re.IGNORECASE)
+SIDE_WORD = re.compile(
+    r"\b(?:against|opposition|for|in favou?r|proposition|yes|no)\b", re.IGNORECASE
+)
 
 
 def heading_side(title: str) -> str | None:
@@ -114,7 +120,7 @@ def heading_side(title: str) -> str | None:
     if not SIDE_HEADING.fullmatch(words) or BOTH_SIDES.search(words):
         return None
     side = SIDE_WORD.search(words)  # the first: "The case for an opposition bloc" is for
-    return "against" if side and side.group().lower() in ("against", "opposition") else "for"
+    return "against" if side and side.group().lower() in ("against", "opposition", "no") else "for"
 
 
 # Who speaks a paragraph of a transcript: "Ms Jane Example (Example Party): …", "The Deputy
