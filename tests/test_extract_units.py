@@ -3162,3 +3162,17 @@ def test_a_list_s_items_may_each_be_labelled_with_a_side() -> None:
         ("Ukraine should negotiate", "for"),
         ("Ukraine should not negot", "against"),
     ]
+
+
+def test_a_party_in_brackets_after_a_speaker_s_name_is_no_side() -> None:
+    """Hansard names a member's party in brackets: "(Con)" is the Conservatives, not "against"
+    (found reading the change again: the side in brackets had taken "con" and "pro")."""
+    text = (
+        "Sanctions Debate\n\n12 May 2024\n\n"
+        "Mr John Example (Con): Sanctions raise the cost of the war. They work slowly.\n\n"
+        "Ms Jane Sample (Lab): Sanctions leak through third countries. Their cost falls on all.\n"
+    )
+    claims = make_draft(Source(Path("hansard.txt"), text, "0" * 64, False), gazetteer()).data[
+        "claims"
+    ]
+    assert claims and all(c.get("side") is None for c in claims)

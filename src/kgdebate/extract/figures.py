@@ -460,8 +460,6 @@ def find_figures(text: str, spans: list[tuple[int, int]], today: date | None) ->
                 if near is None and not WHO_THINK.match(text, figure.end):
                     continue
                 figure = near or replace(figure, kind="count", unit="people")
-        if figure.text.endswith(" members") and _members_who_vote(figure, text):
-            figure = replace(figure, unit="people")
         if figure.unit and figure.kind == "count":
             counted[held].append(figure)
             every_count.append(figure)
@@ -1132,6 +1130,8 @@ def _figure(
         scale = SCALES.get((groups.get("scale") or "").lower(), 1)
         noun = (groups.get("unit") or "").lower()
         unit = UNIT_NOUNS.get(noun) or UNIT_NOUNS.get(noun + "s", noun) or "people"
+        if noun == "members" and _members_who_vote(bare, m.string):
+            unit = "people"
         number = NUMBER_WORDS.get(raw) or (0.5 if raw == "half a" else _count(raw, scale, unit))
         approximate = bare.approximate  # only what the text hedges: "4.2 million tonnes" is not
         return replace(bare, value=float(number) * scale, unit=unit, approximate=approximate)

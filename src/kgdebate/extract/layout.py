@@ -115,8 +115,9 @@ SIDE_WORD = re.compile(
 def heading_side(title: str) -> str | None:
     """The side a heading gives the paragraphs under it, if it names one side."""
     words = title.strip().strip("#").strip().rstrip(":").strip()
-    if LABELS.get(words.strip("*_ ").lower()) in ("for", "against"):  # "### Agree", "**Con**"
-        return LABELS[words.strip("*_ ").lower()]
+    labelled = LABELS.get(words.strip("*_ ").lower())  # "### Agree", "**Con**"
+    if labelled in ("for", "against"):
+        return labelled
     if not SIDE_HEADING.fullmatch(words) or BOTH_SIDES.search(words):
         return None
     side = SIDE_WORD.search(words)  # the first: "The case for an opposition bloc" is for
@@ -131,10 +132,11 @@ SPEAKER = re.compile(  # a committee's numbered question first: "Q2 Colin Marsh:
     r"(?: \([^)\n]{1,60}\))?)(?:\*\*|__)?:(?:\*\*|__)?[ \t]+(?=[A-Z])"
 )
 SIDE_IN_BRACKETS = re.compile(
-    r"\((?P<label>(?i:strongly )?(?i:agree|disagree|for|against|pro|con|yes|no|in favou?r"
-    r"|opposed))(?: (?:of )?the (?:motion|proposition))?\)"  # "(for the motion)" too
+    r"\((?P<label>(?i:strongly )?(?i:agree|disagree|for|against|yes|no|in favou?r|opposed))"
+    r"(?: (?:of )?the (?:motion|proposition))?\)"  # "(for the motion)" too
 )
-"""A speaker's side, in brackets after their name: "Jane Example (agree):"."""
+"""A speaker's side, in brackets after their name: "Jane Example (agree):". Not "pro", "con"
+or "opposition", which there name a party ("Mr John Example (Con):", in Hansard)."""
 ABBREVIATIONS = {
     "dr", "mr", "mrs", "ms", "st", "no", "vs", "etc", "e.g", "i.e", "gen", "gov", "sen", "rep",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s",

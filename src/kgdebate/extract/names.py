@@ -5,6 +5,8 @@ from __future__ import annotations
 import calendar
 import re
 
+from kgdebate.extract.figures import CODES
+
 BODIES = (  # what is "of the" something in its own name (not a person "of the Institute")
     "Office", "Government", "Ministry", "Department", "Council", "Committee", "Commission",
     "Commissioner", "Bank", "Court", "Secretariat", "Organization", "Organisation", "Union",
@@ -25,7 +27,6 @@ STOP_NAMES = {
     "meanwhile", "nevertheless", "nonetheless", "again", "even", "yesterday", "tomorrow",
     "tonight", "same", "compare", "see",  # notes' words: "Same report: 3.7 million", "See Slide 6"
     "gmt", "utc", "cet", "cest", "eet", "eest", "bst", "msk", "est", "edt",  # "14:32 GMT"
-    "usd", "eur", "gbp",  # a currency's code: "EUR 50 million"
     "source", "sources", "value", "indicator",  # a table's header: "Indicator  Value  Source"
     "according", "history", "negotiations", "agree", "disagree", "pro", "con", "fallacy",
     "rebuttal", "myth", "verdict", "rating", "false", "true", "misleading", "unproven",
@@ -55,6 +56,7 @@ NUMBERS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine
 """A number opening a sentence before an adjective is no part of a name ("One Western diplomat
 said"), though it is of a vague source ("one official in Odesa")."""
 STOP_NAMES |= NUMBERS
+STOP_NAMES |= {code.lower() for code in CODES}  # a currency's code: "EUR 50 million"
 # What a speech to an assembly capitalises out of respect ("the Charter", "Member States"): no
 # name alone, but the start of one ("Charter of the United Nations", "Republic of Moldova").
 NOT_ALONE = {
