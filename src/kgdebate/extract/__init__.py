@@ -49,40 +49,48 @@ def extract_all(
     """Draft each of ``paths`` beside it, ``jobs`` at a time; per path, what was written or
     why nothing was (one bad document stops no other). The gazetteer is built once."""
     _one_draft_each(paths)
-    batch = _Batch(_gazetteer(store, settings), settings, encoding, when)
     if jobs < 2 or len(paths) < 2:
+        batch = _Batch(_gazetteer(store, settings), settings, encoding, when)
         return [batch.draft(path) for path in paths]
-    return _draft_together(paths, batch, jobs)
+    # "spawn": a worker must not inherit the parent's open store.
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(jobs - 1, mp_context=context) as pool:
+        for _ in range(jobs - 1):  # each worker starts (most of a second: imports, regex
+            pool.submit(_ready)  # compiles) while this process builds the gazetteer
+        batch = _Batch(_gazetteer(store, settings), settings, encoding, when)
+        return _draft_together(paths, batch, jobs, pool)
+
+
+def _ready() -> None:
+    """Nothing: a worker imports this module, and all extraction with it, to run it."""
 
 
 def _draft_together(
-    paths: list[Path], batch: _Batch, jobs: int
+    paths: list[Path], batch: _Batch, jobs: int, pool: ProcessPoolExecutor
 ) -> list[list[Path] | KgdebateError]:
-    """``jobs`` processes draft from one queue: this one and ``jobs - 1`` workers. This one is
-    ready at once; a worker takes most of a second to start (imports, regex and schema
-    compiles), so this one drafts from the queue's end while the workers start and take from
-    its front, and no processor waits for another."""
+    """``jobs`` processes draft from one queue: this one and ``jobs - 1`` workers of ``pool``.
+    This one is ready at once; a worker takes most of a second to start, so this one drafts
+    from the queue's end while the workers start and take from its front, and no processor
+    waits for another."""
     outcomes: dict[int, list[Path] | KgdebateError] = {}
     queue = deque(enumerate(paths))
     # The batch goes with every path, pickled once (0.1 MB, the gazetteer), and a worker reads it
     # once. Not as the workers' initargs: those are written to a new worker's pipe at its start,
     # and this process would wait, unable to draft, until the worker had read them, after its
-    # imports. "spawn": a worker must not inherit the parent's open store.
+    # imports.
     shipped = pickle.dumps(batch)
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(jobs - 1, mp_context=context) as pool:
-        handed: dict[Future[list[Path] | KgdebateError], int] = {}
-        while queue or handed:
-            while queue and len(handed) < 2 * (jobs - 1):  # one drafting, one waiting, each
-                index, path = queue.popleft()
-                handed[pool.submit(_draft_in_worker, path, shipped)] = index
-            if queue:
-                index, path = queue.pop()
-                outcomes[index] = batch.draft(path)
-            else:
-                wait(handed, return_when=FIRST_COMPLETED)
-            for future in [future for future in handed if future.done()]:
-                outcomes[handed.pop(future)] = future.result()
+    handed: dict[Future[list[Path] | KgdebateError], int] = {}
+    while queue or handed:
+        while queue and len(handed) < 2 * (jobs - 1):  # one drafting, one waiting, each
+            index, path = queue.popleft()
+            handed[pool.submit(_draft_in_worker, path, shipped)] = index
+        if queue:
+            index, path = queue.pop()
+            outcomes[index] = batch.draft(path)
+        else:
+            wait(handed, return_when=FIRST_COMPLETED)
+        for future in [future for future in handed if future.done()]:
+            outcomes[handed.pop(future)] = future.result()
     return [outcomes[index] for index in range(len(paths))]
 
 

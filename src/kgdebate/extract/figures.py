@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import NamedTuple
 
 from kgdebate.extract.spans import SpanIndex
 from kgdebate.extract.trie import one_of
@@ -187,6 +188,23 @@ NOT_A_REFERENCE = "".join(  # "Article 51 states", "resolution 2231 calls": a nu
                                    "chapter", "Goal", "goal", "SDG", "Rule", "rule")
 )  # fmt: skip
 SEASONS = {"winter": 12, "spring": 3, "summer": 6, "autumn": 9, "fall": 9}  # its first month
+
+
+class Branch(NamedTuple):
+    """A figure pattern, kept as its source: it is compiled only as a branch of COMBINED.
+    (Compiling each on its own as well cost every process 60 ms at its start.)"""
+
+    pattern: str
+    flags: int = 0
+
+    @property
+    def groups(self) -> list[str]:
+        return GROUP_NAME.findall(self.pattern)
+
+
+GROUP_NAME = re.compile(r"\(\?P<(\w+)>")
+
+
 SEASON_CUE = (  # empty groups: which kind of preposition stands before a season alone
     "(?P<nearest>"
     + "|".join(rf"(?<=\b{w} )" for w in ("by", "until", "till", "before", "after", "in",
@@ -194,169 +212,169 @@ SEASON_CUE = (  # empty groups: which kind of preposition stands before a season
     + r")|(?P<since>(?<=\bsince )|(?<=\bSince ))"
 )  # fmt: skip
 
-PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+PATTERNS: list[tuple[str, Branch]] = [
     # A day counted from a date the paragraph gave: "the next morning", "Four days later".
-    ("later", re.compile(r"\bthe (?:next|following) (?P<unit>day|morning|evening|night)\b", re.I)),
+    ("later", Branch(r"\bthe (?:next|following) (?P<unit>day|morning|evening|night)\b", re.I)),
     # "the same day", "that same week": the paragraph's last full date's day, week, …
-    ("later", re.compile(r"\b(?:the|that) (?P<same>same) (?P<unit>day|week|month|year)\b", re.I)),
+    ("later", Branch(r"\b(?:the|that) (?P<same>same) (?P<unit>day|week|month|year)\b", re.I)),
     # "the previous quarter", "the preceding year": one before the paragraph's last full date.
-    ("later", re.compile(
+    ("later", Branch(
         r"\bthe (?P<dir>previous|preceding|prior) (?P<unit>day|week|month|quarter|year)\b", re.I)),
     # "since then": from the paragraph's last full date to the document's.
-    ("since-then", re.compile(r"\bsince then\b", re.I)),
-    ("later", re.compile(
+    ("since-then", Branch(r"\bsince then\b", re.I)),
+    ("later", Branch(
         rf"\b(?P<n>{WORD_NUM}) (?P<unit>day|week|month|year)s? (?P<dir>later|earlier)\b", re.I)),
     # A season: "this winter", "in the spring", "Autumn 2023" (never "the fall of Bakhmut").
     # Alone after a preposition that makes it a time: "by spring", "since summer".
-    ("season", re.compile(
+    ("season", Branch(
         rf"\b(?:(?P<which>this|last|next|the|early|late) |{SEASON_CUE})?(?P<season>winter|spring"
         r"|summer|autumn|fall)(?: (?:of )?(?P<y>(?:19|20)\d\d))?\b(?! of\b)", re.I)),
-    ("relative-date", re.compile(
+    ("relative-date", Branch(
         rf"\b(?:(?:within|in|over|during) )?the (?P<dir>past|last|next|coming) "
         rf"(?:(?P<n>{WORD_NUM}) )?(?P<unit>day|week|month|year)s?\b", re.I)),
-    ("date", re.compile(rf"\b(?P<d>\d{{1,2}}) (?P<m>{MONTH}) (?P<y>(?:19|20)\d\d)\b", re.I)),
-    ("date", re.compile(rf"\b(?P<m>{MONTH}) (?P<d>\d{{1,2}}), (?P<y>(?:19|20)\d\d)\b", re.I)),
-    ("date", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<mn>[01]\d)-(?P<d>[0-3]\d)\b")),
-    ("date", re.compile(rf"\b(?P<m>{MONTH}) (?P<y>(?:19|20)\d\d)\b", re.I)),
+    ("date", Branch(rf"\b(?P<d>\d{{1,2}}) (?P<m>{MONTH}) (?P<y>(?:19|20)\d\d)\b", re.I)),
+    ("date", Branch(rf"\b(?P<m>{MONTH}) (?P<d>\d{{1,2}}), (?P<y>(?:19|20)\d\d)\b", re.I)),
+    ("date", Branch(r"\b(?P<y>(?:19|20)\d\d)-(?P<mn>[01]\d)-(?P<d>[0-3]\d)\b")),
+    ("date", Branch(rf"\b(?P<m>{MONTH}) (?P<y>(?:19|20)\d\d)\b", re.I)),
     # A day and a month, the year left to the context ("17 July", "July 18", "on April 4").
-    ("day-month", re.compile(rf"\b(?P<d>[0-3]?\d) (?P<m>{CAP_MONTH})(?![\w.]? ?\d)")),
-    ("day-month", re.compile(rf"\b(?P<m>{CAP_MONTH}) (?P<d>[0-3]?\d)\b(?!,? ?\d|[.:]\d)")),
-    ("relative-day", re.compile(
+    ("day-month", Branch(rf"\b(?P<d>[0-3]?\d) (?P<m>{CAP_MONTH})(?![\w.]? ?\d)")),
+    ("day-month", Branch(rf"\b(?P<m>{CAP_MONTH}) (?P<d>[0-3]?\d)\b(?!,? ?\d|[.:]\d)")),
+    ("relative-day", Branch(
         r"\b(?P<word>yesterday|today|tomorrow|tonight|this (?:morning|afternoon|evening))\b",
         re.I)),
-    ("relative-period", re.compile(
+    ("relative-period", Branch(
         # (not "the last quarter of 2024": its fourth)
         r"\b(?P<which>last|this|next) (?P<unit>week|month|quarter(?! of\b)|year)\b", re.I)),
-    ("ago", re.compile(rf"\b(?P<n>{WORD_NUM}) (?P<unit>day|week|month|year)s? ago\b", re.I)),
+    ("ago", Branch(rf"\b(?P<n>{WORD_NUM}) (?P<unit>day|week|month|year)s? ago\b", re.I)),
     # Two months as one period, the year left to the context: "the May–June wave".
-    ("month-range", re.compile(
+    ("month-range", Branch(
         rf"\b(?P<m>{FULL_MONTH}) ?[\u2013\u2014-] ?(?P<m2>{FULL_MONTH})"
         rf"(?:\b(?![ ,]*\d)| (?P<y>(?:19|20)\d\d)\b)")),
     # "in March last year": that month of the year counted from the document's.
-    ("month-of-year", re.compile(  # "since February last year": from then on
+    ("month-of-year", Branch(  # "since February last year": from then on
         rf"\b(?:(?P<since>[Ss]ince) )?(?P<m>{FULL_MONTH}) (?P<which>last|this|next) year\b")),
-    ("named-month", re.compile(
+    ("named-month", Branch(
         r"\b(?P<which>[Ss]ince|[Ll]ast|[Tt]his|[Nn]ext|[Ee]arly|[Ll]ate) "
         rf"(?P<m>{FULL_MONTH})\b(?! \d)")),
-    ("named-month", re.compile(  # (the month looked for first: 40 cues are slow to try)
+    ("named-month", Branch(  # (the month looked for first: 40 cues are slow to try)
         rf"(?=(?:{FULL_MONTH})\b)(?:{MONTH_CUE})(?P<m>{FULL_MONTH})\b(?! \d)")),
     # the first of two months named together: "the May and June wave" (never the verb "may")
-    ("named-month", re.compile(
+    ("named-month", Branch(
         rf"\b(?P<m>{FULL_MONTH})(?= (?:and|or|to|through) (?:{FULL_MONTH})\b)")),
     # A month that dates a count or a poll: "February figures from UNHCR", "October polling".
-    ("named-month", re.compile(
+    ("named-month", Branch(
         rf"\b(?P<m>{FULL_MONTH})(?= (?:figures|polling|poll|data|estimates|survey|numbers|wave"
         r"|round|report|update|edition|tally|count|release)\b)")),
     # "in mid-August", "since mid-August": the month.
-    ("named-month", re.compile(
+    ("named-month", Branch(
         rf"\b(?:(?P<which>[Ss]ince) )?mid-(?P<m>{FULL_MONTH})\b(?! \d)")),
     # A weekday, but not a name's first word ("the Sunday Times"): "on Monday", "Monday's".
-    ("weekday", re.compile(rf"(?:(?P<next>[Nn]ext) )?(?P<wd>{WEEKDAY})\b(?! [A-Z])")),
+    ("weekday", Branch(rf"(?:(?P<next>[Nn]ext) )?(?P<wd>{WEEKDAY})\b(?! [A-Z])")),
     # "by the end of the month": from the document's date to the period's end.
-    ("end-of", re.compile(r"\b(?i:by) the end of (?:the|this) (?P<unit>week|month|year)\b")),
+    ("end-of", Branch(r"\b(?i:by) the end of (?:the|this) (?P<unit>week|month|year)\b")),
     # "the end of 2023", "the start of 2022": that year's last or first month.
-    ("year-edge", re.compile(
+    ("year-edge", Branch(
         r"\b(?i:the) (?P<edge>end|start|beginning) of (?P<y>(?:19|20)\d\d)\b(?![\d-])")),
     # "the end of last year", "the start of next month": that period's last or first month.
-    ("period-edge", re.compile(  # "since the start of the month": from then on
+    ("period-edge", Branch(  # "since the start of the month": from then on
         r"\b(?:(?P<since>[Ss]ince) )?(?i:the) (?P<edge>end|start|beginning) of"
         r" (?P<which>last|this|next|the) (?P<unit>month|year)\b")),
     # "over the weekend", "last weekend": the Saturday and Sunday before the document's date
-    ("weekend", re.compile(r"\b(?P<which>(?i:this|last|next|the)) weekend\b")),
+    ("weekend", Branch(r"\b(?P<which>(?i:this|last|next|the)) weekend\b")),
     # "by the end of that year", "that October": of the year the paragraph last dated.
-    ("that-year", re.compile(r"\b(?i:the) (?P<edge>end|start|beginning) of that year\b")),
-    ("that-year", re.compile(rf"\b[Tt]hat (?P<m>{FULL_MONTH})\b(?! \d)")),
+    ("that-year", Branch(r"\b(?i:the) (?P<edge>end|start|beginning) of that year\b")),
+    ("that-year", Branch(rf"\b[Tt]hat (?P<m>{FULL_MONTH})\b(?! \d)")),
     # "that (same) month", "the previous September": the paragraph's last dated month, or the
     # named month before or after it
-    ("that-month", re.compile(r"\b[Tt]hat (?:very )?month\b")),  # "that same month": "later"
-    ("that-month", re.compile(
+    ("that-month", Branch(r"\b[Tt]hat (?:very )?month\b")),  # "that same month": "later"
+    ("that-month", Branch(
         rf"\b(?i:the) (?P<dir>previous|preceding|following) (?P<m>{FULL_MONTH})\b(?! \d)")),
     # "the first ten months of the year", "the first half of 2023": from January on.
-    ("first-months", re.compile(
+    ("first-months", Branch(
         rf"\b(?i:the) first (?:(?P<n>{WORD_NUM}) months|(?P<half>half)) of "
         r"(?:(?P<which>the|this|last) year|(?P<y>(?:19|20)\d\d))\b")),
     # "the second quarter", its year from the context as a month's.
-    ("quarter", re.compile(
+    ("quarter", Branch(
         r"\b(?:the )?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th) quarter(?![\w-]| of\b)",
         re.I)),
-    ("quarter", re.compile(
+    ("quarter", Branch(
         r"\b(?:the )?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th) quarter of "
         r"(?P<y>(?:19|20)\d\d)\b", re.I)),
     # "$5.6 billion", "EUR 50 million" (the currency's code), "a €50-billion facility"
-    ("money", re.compile(
+    ("money", Branch(
         rf"{HEDGE}(?P<cur>[$€£]|(?-i:{'|'.join(CODES)})(?= ?\d))\s?(?P<n>{NUM})"
         rf"(?:[\s-]?(?P<scale>{SCALE})\b)?", re.I)),
     # A count of something named: "45 countries", "nearly 1,000 km", "more than a million
     # people", "120-day".
-    ("count", re.compile(
+    ("count", Branch(
         rf"(?<![\w.$€£-]){HEDGE}(?P<n>{NUM}|{WORD_NUM}|half a(?= [mb]illion))"
         rf"(?: (?P<scale>{COUNT_SCALE}))?(?: |-)"
         rf"(?P<unit>{UNIT_NOUN}|day|hour|year|week|month|kilometre|kilometer|mile|tonne)\b",
         re.I)),
-    ("tonnes", re.compile(rf"(?<![\w.$€£-]){HEDGE}(?P<n>{NUM}) ?(?-i:Mt)\b", re.I)),
-    ("percent", re.compile(
+    ("tonnes", Branch(rf"(?<![\w.$€£-]){HEDGE}(?P<n>{NUM}) ?(?-i:Mt)\b", re.I)),
+    ("percent", Branch(
         rf"(?<![\w.]){HEDGE}(?P<n>{NUM}|(?=[A-Za-z-]+ per ?cent\b)(?:{PERCENT_WORDS}))"
         r"\s?(?:%|percent\b|per cent\b)", re.I)),
     # "risen threefold", "a 10-fold increase": so many times (not "twofold": "in two parts")
-    ("fold", re.compile(
+    ("fold", Branch(
         rf"(?<![\w.$€£-]){HEDGE}(?P<n>{FOLDS}|\d+)-?fold\b", re.I)),
     # "twice", "at least once" (never "once again" without a hedge): so many times
-    ("fold", re.compile(rf"(?<![\w.$€£-]){HEDGE}(?P<n>twice|thrice|(?(hedge)once|(?!)))\b", re.I)),
+    ("fold", Branch(rf"(?<![\w.$€£-]){HEDGE}(?P<n>twice|thrice|(?(hedge)once|(?!)))\b", re.I)),
     # A share in words: "about a fifth of", "two-thirds of", "half of", "one in five".
-    ("share", re.compile(
+    ("share", Branch(
         rf"(?<![\w.$€£-])(?<!first )(?<!second )(?<!the ){HEDGE}"
         rf"(?:(?P<k>a|one|two|three|four)[ -](?P<part>{FRACTION})s?|(?P<half>half))"
         # "of" after it, or a hedge before it and nothing after: "put it at 'roughly a quarter'"
         r"(?= of\b|(?(hedge)(?:[\"”’'.,;:)]| (?:are|were|is|was|have|had|say|said)\b)|(?!)))",
         re.I)),
-    ("share", re.compile(
+    ("share", Branch(
         rf"(?<![\w.$€£-]){HEDGE}(?P<k>one|a|1|two|three|four|five|six|seven|eight|nine) in "
         rf"(?!(?:19|20)\d\d\b)(?P<den>{WORD_NUM})\b(?!-)", re.I)),
     # "about one voyage in five": what is counted between
-    ("share", re.compile(
+    ("share", Branch(
         rf"(?<![\w.$€£-]){HEDGE}(?P<k>one|1) (?-i:[a-z]+) in (?!a\b|one\b|(?:19|20)\d\d\b)"
         rf"(?P<den>{WORD_NUM})\b(?! of\b)", re.I)),
-    ("count", re.compile(
+    ("count", Branch(
         rf"(?<![\w.$€£]){HEDGE}(?!(?:19|20)\d\d\b)(?P<n>{NUM}|{WORD_NUM})"
         rf"(?: (?P<scale>{COUNT_SCALE}))? (?:(?:{COUNT_ADJECTIVE} ){{1,2}}(?P<unit>{UNIT_NOUN})"
         rf"|(?P<demonym>{DEMONYM_PLURAL}))\b", re.I)),
     # A count of anything else a text counts in digits: "24 places", "2,400 homes" (the noun
     # as the unit; never a verb, an adverb or an adjective in "-ous", never after "Article").
-    ("count", re.compile(
+    ("count", Branch(
         rf"(?<![\w.$€£-]){NOT_A_REFERENCE}{HEDGE}(?!(?:19|20)\d\d\b)(?P<n>{NUM})"
         rf"(?: (?P<scale>{COUNT_SCALE}))? (?:{COUNT_ADJECTIVE} ){{0,2}}"
         rf"(?-i:(?!{NOT_NOUNS}\b)(?P<unit>[a-z]{{2,}}(?<!s)(?<!ou)s))\b(?![’'-])", re.I)),
     # A count in words of anything else ("their five demands", "two mediation posts", "eleven
     # individual cases"), but not what the text has named before ("the two candidates"), nor a
     # dispute's parties ("two sides of the same coin", "two teams").
-    ("count", re.compile(
+    ("count", Branch(
         rf"(?<![\w.$€£-])(?<!\bthe )(?<!\bThe ){HEDGE}(?P<n>{COUNTING_WORD})"
         rf" (?:{COUNT_ADJECTIVE} ){{0,2}}"
         rf"(?-i:(?!{NOT_NOUNS}\b|sides\b|teams\b)(?P<unit>[a-z]{{2,}}(?<!s)(?<!ou)s))\b(?![’'-])",
         re.I)),
     # A count in thousands, millions or billions of nothing named after it ("43 million."): only
     # after the patterns above, so that "620 million doses" counts doses.
-    ("count", re.compile(
+    ("count", Branch(
         # "close to a million": "a" only after a hedge ("a million reasons" counts reasons)
         rf"(?<![\w.$€£]){HEDGE}(?P<n>{NUM}|(?(hedge)a(?= [mb]illion)|(?!))) "
         rf"(?P<scale>{COUNT_SCALE})\b", re.I)),
-    ("count", re.compile(
+    ("count", Branch(
         rf"\b(?P<vague>{VAGUE_WORDS}) of (?P<of>thousands|millions)\b"
         # "of Turkish nationals", "of our citizens", "of internally displaced persons"
         rf"(?: of (?:(?:our|my|their|the) )?(?:[A-Za-z-]+ ){{0,2}}?(?P<unit>{UNIT_NOUN})\b)?",
         re.I)),
-    ("count", re.compile(
+    ("count", Branch(
         rf"(?<![\w.$€£]){HEDGE}(?P<n>\d{{1,3}}(?:,\d{{3}})+)(?![\d%])", re.I)),
-    ("year", re.compile(r"(?<![\w$€£.-])(?P<y>(?:19|20)\d\d)(?![\w%-])")),
+    ("year", Branch(r"(?<![\w$€£.-])(?P<y>(?:19|20)\d\d)(?![\w%-])")),
     # A division's counts in a parliament's record: "Ayes 241, Noes 198"
-    ("tally", re.compile(
+    ("tally", Branch(
         r"(?:(?<=\bAyes )|(?<=\bNoes )|(?<=\bYeas )|(?<=\bNays )|(?<=\bAyes: )|(?<=\bNoes: ))"
         r"(?P<n>\d{1,4})\b")),
     # A number alone ("11 against", "among the 55"): a figure only when a count near it says
     # what it counts (`_unit_from_neighbours`).
-    ("bare", re.compile(rf"(?<![\w$€£.,\n-]){HEDGE}(?P<n>\d{{1,3}})(?![\w%-]|[.,]\d)", re.I)),
+    ("bare", Branch(rf"(?<![\w$€£.,\n-]){HEDGE}(?P<n>\d{{1,3}})(?![\w%-]|[.,]\d)", re.I)),
     # A tally's count in words ("Eleven voted against"): a figure as a bare number is
-    ("bare", re.compile(rf"\b(?P<n>{WORD_NUM})(?= (?:voted|abstained)\b)", re.I)),
+    ("bare", Branch(rf"\b(?P<n>{WORD_NUM})(?= (?:voted|abstained)\b)", re.I)),
 ]  # fmt: skip
 CURRENCIES = {"$": "USD", "€": "EUR", "£": "GBP"} | {code: code for code in CODES}
 STATISTIC_KINDS = ("percent", "count", "money")
@@ -382,9 +400,7 @@ class Figure:
     """How a date the text does not give in full was resolved, for the curator to check."""
 
 
-def _combined(
-    patterns: list[tuple[str, re.Pattern[str]]], only: set[int] | None = None
-) -> re.Pattern[str]:
+def _combined(patterns: list[tuple[str, Branch]], only: set[int] | None = None) -> re.Pattern[str]:
     """All patterns (or those whose index is in ``only``) as one alternation, scanned once:
     group ``k<i>`` says which one matched.
 
@@ -409,7 +425,7 @@ OPENED_BY_A = _combined(
     {i for i, (kind, p) in enumerate(PATTERNS) if WORD_NUM in p.pattern or kind == "share"},
 )
 GROUPS = [  # per pattern: its group names, and their names in COMBINED
-    [(name, f"g{index}_{name}") for name in pattern.groupindex]
+    [(name, f"g{index}_{name}") for name in pattern.groups]
     for index, (_, pattern) in enumerate(PATTERNS)
 ]
 
