@@ -862,6 +862,7 @@ def proposals(text: str, header: str = "A Note\n\n12 May 2024\n\n") -> set[str]:
         ("The Example Freight Index, citing port agents in Constanța, counts 23 ships waiting.",
          "port agents in Constanța"),  # the producer the relayer cites
         ("Border guards recorded an average wait of 4 hours in September.", "border guards"),
+        ("Poland's border guard said 30,000 people crossed.", "Poland's border guard"),  # a name
         ("Trucks covered about 60 per cent of demand, the city’s water utility estimates.",
          "city’s water utility"),  # a vague source narrowed by whose it is
         ("Prices will rise by at least 15% by September, one trade association said.",

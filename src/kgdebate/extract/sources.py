@@ -863,6 +863,7 @@ def _as_written(name: str) -> str | None:
             DEMONYM.match(words[0]) or words[0].endswith("ern")  # "Western diplomats"
         )
         and not words[0].isupper()
+        and not words[0].endswith(("'s", "’s"))  # "Poland's border guard": a name owns it
         and not (  # "United Nations agencies", not "Two European officials"
             len(words) > 2 and words[1][:1].isupper() and not DEMONYM.match(words[1])
         )
