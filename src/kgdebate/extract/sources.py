@@ -94,7 +94,10 @@ OWN_BODY = re.compile(
 )
 """The speaker's own body, as a speech names it: the source as written."""
 OUTLET = r"newsletter|newspaper|agency|website|channel|broadcaster|daily|weekly|group|office"
-WORK = r"appeal|survey|poll|polling|study|paper|report|tally|count|estimate|write-up|article|wave"
+WORK = (
+    r"appeal|survey|poll|polling|study|paper|report|tally|count|estimate|write-up|article|wave"
+    r"|assessment|forecast"
+)
 """What a source makes, and a later sentence may point back at ("the appeal", "the survey")."""
 # "Early estimates suggest", "Recent surveys show": a vague work, not a name "Early"
 VAGUE_WORKS = (
