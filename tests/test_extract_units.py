@@ -867,6 +867,7 @@ def proposals(text: str, header: str = "A Note\n\n12 May 2024\n\n") -> set[str]:
         ("Growth reached 2% last year, an IMF forecast found.", "IMF"),
         ("The IMF forecasts growth of 2% next year.", "IMF"),
         ("FAO projects that cereal output will fall by 40 million tons.", "FAO"),
+        ("Data released by UNHCR on Monday show 6 million refugees.", "UNHCR"),  # not the day
         ("Trucks covered about 60 per cent of demand, the city’s water utility estimates.",
          "city’s water utility"),  # a vague source narrowed by whose it is
         ("Prices will rise by at least 15% by September, one trade association said.",

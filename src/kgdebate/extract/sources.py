@@ -29,9 +29,12 @@ from kgdebate.extract.names import (
 from kgdebate.extract.spans import SpanIndex
 from kgdebate.extract.trie import one_of
 
+TIME_NAME = "|".join([m for m in calendar.month_name if m] + list(calendar.day_name))
 SOURCE_NAME = (  # a name, joined by "of", "for", "and", "on", "the": "Bank of Russia", "RFE/RL",
-    # "Office of the United Nations High Commissioner for Human Rights"
-    rf"[A-Z][\w.'’/&-]*(?:(?:{OF_THE}|\s+(?:of|for|and|on|the))\s+[A-Z][\w.'’/&-]*"
+    # "Office of the United Nations High Commissioner for Human Rights"; never into a time
+    # ("UNHCR on Monday")
+    rf"[A-Z][\w.'’/&-]*(?:(?:{OF_THE}|\s+(?:of|for|and|on|the))\s+(?!(?:{TIME_NAME})\b)"
+    r"[A-Z][\w.'’/&-]*"
     r"|\s+[A-Z][\w.'’/&-]*)*"
 )
 VAGUE_NOUNS = (  # a source a text names without a name: "military analysts", "a staffer"
@@ -44,7 +47,6 @@ VAGUE_NOUNS = (  # a source a text names without a name: "military analysts", "a
 ).split() + ["union leader"]
 VAGUE_NOUN = rf"(?i:(?:{one_of(VAGUE_NOUNS)})(?:e?s)?)"  # (a trie: tried at every word)
 VAGUE_SOURCE = rf"(?:[A-Za-z-]+(?:['’]s)? ){{0,2}}{VAGUE_NOUN}"
-TIME_NAME = "|".join([m for m in calendar.month_name if m] + list(calendar.day_name))
 TIME = re.compile(TIME_NAME)
 NARROWED = (  # what narrows a vague source down: "in Odesa", "involved in the talks", "at the
     # Ministry of Example Development", "to one European finance minister"; never a time ("in
