@@ -161,6 +161,11 @@ WHICH_FOUND = re.compile(
 TOLD = re.compile(
     rf"(?:%|\bper ?cent)(?: of [\w -]{{1,30}}?)? (?:told|tell) (?:the )?(?P<by>{SOURCE_NAME})"
 )
+# "The Example Post, citing a KIIS poll, reported": whose work the relayer cites
+CITED_WORK = re.compile(
+    rf"\b(?:citing|quoting) (?:(?:the|an?|new|latest|recent) )*(?P<by>{SOURCE_NAME})"
+    rf"(?:['’]s)? (?:[\w-]+ )?(?:{WORK}|figures|data)s?\b"
+)
 # "Our trade department estimates": the speaker's own body, as they call it
 OWN_BODY_SAYS = re.compile(rf"\b(?P<by>{OWN_BODY.pattern}) {SAYS}\b")
 # "Analysts at the Example Defence Review say": the body they speak for
@@ -243,6 +248,7 @@ SAID = (  # who says it; where two start at one word, the first listed
         # "figures from my government show": the speaker's government, as they call it
         rf"|{OWN_BODY.pattern})"
     ),
+    CITED_WORK,
     NAME_SAYS,
     APPEAL_LAUNCHED,
     PLEDGE_LINE,
@@ -292,6 +298,7 @@ CUES: dict[re.Pattern[str], tuple[re.Pattern[str], ...]] = {
     AUTHOR_YEAR: (re.compile(r"\((?:19|20)\d\d"),),
     WHO_SAYS: (re.compile(", who "), _SAYING),
     WHICH_FOUND: (re.compile(", which "),),
+    CITED_WORK: (re.compile(r"\b(?:citing|quoting) "),),
     TOLD: (re.compile(r"\b(?:told|tell) "),),
     OWN_BODY_SAYS: (_SAYING,),
     STAFF_AT_SAYS: (_SAYING,),
@@ -803,7 +810,7 @@ def _reported_work(sentence: str, said: int) -> str | None:
     return work.group("by") if work else None
 
 
-RELAYED = re.compile(r"\b(?:citing|quoting|as) (?:the )?$")
+RELAYED = re.compile(r"\b(?:citing|quoting|as) (?:(?:the|an?|new|latest|recent) )*$")
 """Before the one a relayer cites ("The Daily said, citing port operators"; "…, as the Belfer
 Center put it"): the one who made the figure, the source."""
 A_WORKS_TITLE = re.compile(rf"['’]s (?:[A-Z][\w-]* )*(?!(?:{BODY_HEAD})$)[A-Z][\w-]*$")
