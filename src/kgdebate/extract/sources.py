@@ -810,7 +810,10 @@ def _reported_work(sentence: str, said: int) -> str | None:
     return work.group("by") if work else None
 
 
-RELAYED = re.compile(r"\b(?:citing|quoting|as) (?:(?:the|an?|new|latest|recent) )*$")
+RELAYED = re.compile(
+    r"\b(?:citing|quoting|as) (?:(?:the|an?|new|latest|recent) )*$"
+    r"|^(?i:according to) [^,;.]{1,60}, (?:the )?$"  # "According to the Post, UNHCR counted"
+)
 """Before the one a relayer cites ("The Daily said, citing port operators"; "…, as the Belfer
 Center put it"): the one who made the figure, the source."""
 A_WORKS_TITLE = re.compile(rf"['’]s (?:[A-Z][\w-]* )*(?!(?:{BODY_HEAD})$)[A-Z][\w-]*$")
