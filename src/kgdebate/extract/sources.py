@@ -22,6 +22,7 @@ from kgdebate.extract.names import (
     NOT_ALONE,
     NUMBERS,
     OF_THE,
+    PERSON_TITLES,
     STOP_NAMES,
     TITLES,
     without_titles,
@@ -857,6 +858,10 @@ def _as_written(name: str) -> str | None:
         if words[0].lower() in QUANTIFIERS and len(words) > 1 and words[1][:1].islower():
             break  # "various statistics", "most published accounts"; "Certain ECOWAS" is ECOWAS
         words = words[1:]
+    for at, word in enumerate(words[:-2]):  # "NATO Secretary-General Jens Stoltenberg": the
+        if word.lower() in PERSON_TITLES and A_PERSON.fullmatch(" ".join(words[at + 1 :])):
+            words = words[at + 1 :]  # person, not the body whose title they hold
+            break
     if (
         not words
         or len(words) == 1
