@@ -174,6 +174,11 @@ STAFF_AT_SAYS = re.compile(
     r"\b(?i:analysts|researchers|experts|economists|staff|officials) (?:at|from|with|of) "
     rf"(?P<by>(?:the )?{SOURCE_NAME}),? {SAYS}\b"
 )
+# "11 analysts polled by the Example Maritime Monitor expect …": the poll's, not the analysts'
+POLLED_BY = re.compile(
+    rf"\b{VAGUE_SOURCE} (?:polled|surveyed|interviewed|questioned) by (?:the )?"
+    rf"(?P<by>{SOURCE_NAME})"
+)
 # "military analysts put it at", "port officials in Odesa reported", "a diplomat involved in the
 # talks said": the source with what narrows it down; "a Western ambassador who asked not to be
 # named put it at"; "a Turkish shipping official quoted by the Example Desk put it at": the
@@ -261,6 +266,7 @@ SAID = (  # who says it; where two start at one word, the first listed
     STAFF_AT_SAYS,
     BY_A_COUNT,
     BY_WHOSE_COUNT,
+    POLLED_BY,
     VAGUE_SAYS,
     ACCORDING_TO_WORDS,
     AS_PUT_IT,
@@ -303,6 +309,7 @@ CUES: dict[re.Pattern[str], tuple[re.Pattern[str], ...]] = {
     TOLD: (re.compile(r"\b(?:told|tell) "),),
     OWN_BODY_SAYS: (_SAYING,),
     STAFF_AT_SAYS: (_SAYING,),
+    POLLED_BY: (re.compile(r"(?:polled|surveyed|interviewed|questioned) by "),),
     VAGUE_SAYS: (_SAYING,),
     BY_A_COUNT: (_COUNTED,),
     BY_WHOSE_COUNT: (_COUNTED,),
