@@ -506,8 +506,14 @@ def test_a_label_alone_on_the_line_above_its_paragraph_is_read_and_kept_out_of_t
         ("Pro: ", "Contra: ", ["for", "against"], False),
         ("## The yes case\n\n", "## The no case\n\n", ["for", "against"], False),
         ("## Team A (for)\n\n", "## Team B (against)\n\n", ["for", "against"], False),
+        ("Jane Example, for the motion: ", "John Sample, against the motion: ", ["for", "against"],
+         False),
+        ("Jane Example \u2014 AGREE\n", "John Sample \u2014 DISAGREE\n", ["for", "against"], False),
+        ("Jane Example: Agree\n", "John Sample: Disagree\n", ["for", "against"], False),
+        ("Position: Agree. ", "Position: Disagree. ", ["for", "against"], False),
+        ("## Why yes\n\n", "## Why no\n\n", ["for", "against"], False),
     ],
-)
+)  # fmt: skip
 def test_the_ways_a_debate_labels_its_sides(
     first: str, second: str, sides: list[str | None], rebuts: bool
 ) -> None:
@@ -525,6 +531,22 @@ def test_the_ways_a_debate_labels_its_sides(
     assert claims[0]["statement"].startswith("Ukraine should negotiate")
     assert claims[2]["statement"].startswith("Ukraine should not negotiate")
     assert bool(claims[2].get("rebuts")) is rebuts
+
+
+def test_a_speaker_who_answers_no_takes_no_side_and_one_who_names_a_side_is_its_speaker() -> None:
+    """ "Jane Example: No, I …" in an interview is an answer; "Jane Example — AGREE" over a
+    paragraph is her side, and she is the paragraph's speaker."""
+    text = (
+        "Should Kyiv Talk?\n\n12 May 2024\n\n"
+        "Jane Example: No, I do not think Ukraine should negotiate now. Russia would rearm.\n\n"
+        "John Sample \u2014 AGREE\nUkraine should negotiate now, as the war costs too much. "
+        "It is a hard choice.\n"
+    )
+    layout = read_layout(text)
+    first, second = layout.paragraphs()
+    assert first.label is None and first.speaker and first.speaker[0] == "Jane Example"
+    assert second.label and second.label[0] == "AGREE"
+    assert second.speaker and second.speaker[0] == "John Sample"
 
 
 @pytest.mark.parametrize(

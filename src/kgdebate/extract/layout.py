@@ -81,16 +81,22 @@ RATING = (  # what a fact-check's verdict says before its reasons: "Verdict: Fal
     r"(?:(?:(?:mostly|partly|half|largely) )?(?:false|true|misleading|unproven|correct|incorrect"
     r"|wrong|accurate|inaccurate|unsupported|exaggerated)[.!]?(?:\*\*|__)?[ \t]*)?"
 )
+SIDE_WORDS = r"(?:strongly )?(?:agree|disagree|for|against|yes|no|in favou?r|opposed|pro|con)"
 LABEL = re.compile(  # "AGREE:", "Con —", "YES | ", "[For the motion]", "**Agree.**", or alone
     # on its line, "✔ For:", "- Agree:" as a list's item; not "No. 1" or "Yes."
-    r"^(?:#{1,6}[ \t]+|[-*•][ \t]+)?(?:[✔✓✅☑✘✗❌☒👍👎][ \t]*)?(?:\*\*|__|[*_\[(])?(?P<label>"
-    + "|".join(sorted(LABELS, key=len, reverse=True))
-    + r")(?![^\W_])"
+    r"^(?:#{1,6}[ \t]+|[-*•][ \t]+)?(?:[✔✓✅☑✘✗❌☒👍👎][ \t]*)?(?:\*\*|__|[*_\[(])?"
+    # a side after who takes it: "Jane Example — AGREE", "Jane Example, for the motion:"; a
+    # stance's field: "Position: Agree."
+    r"(?:(?P<named>(?-i:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3}))"
+    rf"(?:[ \t]+[\u2014\u2013-][ \t]+|,[ \t]+|:[ \t]+)(?={SIDE_WORDS}\b)"
+    rf"|(?P<field>(?:position|stance|side|vote)[ \t]*:[ \t]*)(?={SIDE_WORDS}\b))?"
+    r"(?P<label>" + "|".join(sorted(LABELS, key=len, reverse=True)) + r")(?![^\W_])"
     # "For the motion", "Myth 2:", "In favour (Jane Example):"
     r"(?: (?:of )?the (?:motion|proposition)|[ \t]+#?\d{1,2}(?![\w.,])|[ \t]+\([^)\n]{1,60}\))?"
     # "**Agree.**", "*Pro:*", "__Con__:", "**For**" alone on its line; not "**No** one"
     r"(?:(?:[.:](?:\*\*|__|[*_])|(?:\*\*|__|[*_])(?=[ \t]*(?::|\n|$)))[ \t]*:?\s*"
     r"|[\])][ \t]*:?\s*"
+    r"|(?(field)\.\s*|(?!))"  # "Position: Agree. …"
     r"|[ \t]*(?::\s*|\s[\u2014\u2013-]\s+|[ \t]\|[ \t]+|\n\s*|$)"  # "YES | …"
     # a magazine's "Yes, says Jane Example." (a name: not "No, says the ministry, …")
     r"|,[ \t]+says[ \t]+(?-i:[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,4})[.:][ \t]*)" + RATING,
@@ -103,7 +109,8 @@ SIDE_HEADING = re.compile(
     r"|(?:speeches |speakers |arguments )?(?:against|for|in favou?r)(?: of)?"
     r"(?: the (?:motion|proposition))?"
     r"|(?:the )?(?:proposition|opposition)(?: bench| side| case)?"
-    r"|(?:the )?(?:yes|no) (?:case|side)|.*\((?:for|against)(?: the motion)?\)",  # "Team A (for)"
+    r"|(?:the )?(?:yes|no) (?:case|side)|why (?:yes|no)"  # "The yes case", "Why no"
+    r"|.*\((?:for|against)(?: the motion)?\)",  # "Team A (for)"
     re.IGNORECASE,
 )
 BOTH_SIDES = re.compile(r"\bfor\b.*\bagainst\b|\bagainst\b.*\bfor\b", re.IGNORECASE)
@@ -397,7 +404,19 @@ def read_layout(text: str) -> Layout:
         label = LABEL.match(block)
         speaker = SPEAKER.match(block)
         body_start = start
-        if label and not paragraph.boilerplate:
+        if label and label["named"] and not paragraph.boilerplate:  # "Jane Example — AGREE"
+            paragraph.label = (
+                label["label"],
+                start + label.start("label"),
+                start + label.end("label"),
+            )
+            paragraph.speaker = (
+                label["named"],
+                start + label.start("named"),
+                start + label.end("named"),
+            )
+            body_start = start + label.end()
+        elif label and not paragraph.boilerplate:
             paragraph.label = (label.group("label"), start, start + len(label.group("label")))
             body_start = start + label.end()
             speaker = SPEAKER.match(text[body_start:end])  # "YES | Jane Example: …"
