@@ -1871,6 +1871,10 @@ def test_adjectives_of_known_places_roles_in_the_plural_and_head_nouns_are_not_p
         ("in the first quarter of 2023 against the previous quarter", "2023-06-21",
          ("2022-10", None)),
         ("In 2022 exports fell from the preceding year", "2023-06-21", ("2021", None)),
+        # a month the paragraph gave, where it gave no full date
+        ("A poll fielded in February found 72%, down from 84% a year earlier", "2024-03-04",
+         ("2023", None)),
+        ("Three years ago I spoke here. Now, three years later", "2022-09-20", ("2022", None)),
     ],
 )  # fmt: skip
 def test_seasons_and_days_counted_from_the_paragraph_are_dates(
@@ -1881,6 +1885,13 @@ def test_seasons_and_days_counted_from_the_paragraph_are_dates(
     *_, figure = find_figures(words, [(0, len(words))], date.fromisoformat(today))
     assert (figure.date, figure.until) == expected
     assert figure.resolved_by or figure.kind == "date"
+
+
+def test_a_time_counted_on_from_today_is_no_date() -> None:
+    """ "Today, two years later": the speaker's today, not two years after it."""
+    words = "Today, two years later, the warning holds."
+    *_, later = find_figures(words, [(0, len(words))], date(2023, 9, 20))
+    assert (later.text, later.kind, later.date) == ("two years later", "relative-date", None)
 
 
 def test_a_season_word_that_is_no_season_is_no_date() -> None:

@@ -458,9 +458,18 @@ def find_figures(text: str, spans: list[tuple[int, int]], today: date | None) ->
         given = _given(figure)
         if given is not None:
             anchors[held] = (given, figure.text)  # "March 29" after "in 2022" is 2022
-        if figure.kind == "later":  # "that same month": the month of any date before will do
-            by_month = not figure.value and figure.unit in ("month", "year") and held in months
-            figure = _after_anchor(figure, months[held] if by_month else anchors.get(held))
+        if figure.kind == "later":  # "that same month": the month of any date before will do,
+            # and so will it for "a year earlier" where the paragraph gave no full date
+            by_month = (
+                figure.unit in ("month", "year")
+                and held in months
+                and (not figure.value or held not in anchors)
+            )
+            later = _after_anchor(figure, months[held] if by_month else anchors.get(held))
+            # (never after the document's date: "Today, two years later" counts from no month)
+            if by_month and figure.value and today and (later.date or "") > today.isoformat():
+                later = _after_anchor(figure, None)
+            figure = later
         if figure.kind == "that-year":
             figure = _in_that_year(figure, anchors.get(held))
         if figure.kind == "that-month":
