@@ -33,6 +33,7 @@ from kgdebate.extract.layout import (
     CHALLENGED,
     LABELS,
     LIST_MARKER,
+    UNLABELLED_ANSWER,
     Layout,
     Paragraph,
     heading_side,
@@ -501,8 +502,11 @@ def _stance(layout: Layout, text: str) -> tuple[dict[int, tuple[str, str]], dict
                     current = paragraph.label
                 elif paragraph.speaker:  # another speaker, who labels no side
                     current = None
-                if current and paragraph.sentences:
-                    sides[paragraph.start] = (LABELS[current[0].lower()], current)
+                elif current and _a_headed_challenge(text, current) and paragraph.sentences:
+                    # "## Myth: …" over the paragraphs that answer it, with no label of their own
+                    current = (UNLABELLED_ANSWER, paragraph.start, paragraph.start)
+                if current and paragraph.sentences:  # (an answer to a myth takes no side)
+                    sides[paragraph.start] = (LABELS.get(current[0].lower(), "unknown"), current)
         if A_MOTION.search(text):  # and one who says it: "I rise to oppose the motion"
             for start, side in _declared_sides(layout, text).items():
                 sides.setdefault(start, side)
@@ -541,6 +545,11 @@ def _stance(layout: Layout, text: str) -> tuple[dict[int, tuple[str, str]], dict
             by_title[title] = (slug, title)
         themes[index] = by_title[title]
     return themes, sides
+
+
+def _a_headed_challenge(text: str, label: tuple[str, int, int]) -> bool:
+    """A myth, claim or fallacy given as a heading ("## Myth: …"): what follows answers it."""
+    return label[0].lower() in CHALLENGED and text.startswith("#", label[1])
 
 
 def _headed_sides(layout: Layout, text: str) -> dict[int, Any]:

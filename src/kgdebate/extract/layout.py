@@ -76,7 +76,9 @@ LABELS = {
 }
 CHALLENGED = {"fallacy", "myth", "claim"}
 """Labels of what the next labelled paragraph answers ("Myth: …" then "Fact: …")."""
-ANSWERING = {"rebuttal", "fact", "reality", "response", "verdict", "rating"}
+UNLABELLED_ANSWER = "answer"
+"""What answers a myth given as a heading ("## Myth: …"), though it has no label of its own."""
+ANSWERING = {"rebuttal", "fact", "reality", "response", "verdict", "rating", UNLABELLED_ANSWER}
 RATING = (  # what a fact-check's verdict says before its reasons: "Verdict: False." is no claim
     r"(?:(?:(?:mostly|partly|half|largely) )?(?:false|true|misleading|unproven|correct|incorrect"
     r"|wrong|accurate|inaccurate|unsupported|exaggerated)[.!]?(?:\*\*|__)?[ \t]*)?"
