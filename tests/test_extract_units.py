@@ -513,6 +513,8 @@ def test_a_label_alone_on_the_line_above_its_paragraph_is_read_and_kept_out_of_t
         ("Position: Agree. ", "Position: Disagree. ", ["for", "against"], False),
         ("## Why yes\n\n", "## Why no\n\n", ["for", "against"], False),
         ("## Myth: ", "", ["none", "none"], True),  # the myth as a heading, then its answer
+        ("The myth: ", "The reality: ", ["none", "none"], True),
+        ("Misconception: ", "Fact: ", ["none", "none"], True),
     ],
 )  # fmt: skip
 def test_the_ways_a_debate_labels_its_sides(

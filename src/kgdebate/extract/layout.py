@@ -65,8 +65,11 @@ LABELS = {
     "fallacy": "unknown",
     "rebuttal": "unknown",
     "myth": "unknown",
+    "the myth": "unknown",
+    "misconception": "unknown",
     "fact": "unknown",
     "reality": "unknown",
+    "the reality": "unknown",
     "proposition": "for",  # an Oxford-style debate's two benches
     "opposition": "against",
     "claim": "unknown",
@@ -74,11 +77,14 @@ LABELS = {
     "verdict": "unknown",  # a fact-check's "Claim: …" then "Verdict: False. …"
     "rating": "unknown",
 }
-CHALLENGED = {"fallacy", "myth", "claim"}
+CHALLENGED = {"fallacy", "myth", "the myth", "misconception", "claim"}
 """Labels of what the next labelled paragraph answers ("Myth: …" then "Fact: …")."""
 UNLABELLED_ANSWER = "answer"
 """What answers a myth given as a heading ("## Myth: …"), though it has no label of its own."""
-ANSWERING = {"rebuttal", "fact", "reality", "response", "verdict", "rating", UNLABELLED_ANSWER}
+ANSWERING = {
+    "rebuttal", "fact", "reality", "the reality", "response", "verdict", "rating",
+    UNLABELLED_ANSWER,
+}  # fmt: skip
 RATING = (  # what a fact-check's verdict says before its reasons: "Verdict: False." is no claim
     r"(?:(?:(?:mostly|partly|half|largely) )?(?:false|true|misleading|unproven|correct|incorrect"
     r"|wrong|accurate|inaccurate|unsupported|exaggerated)[.!]?(?:\*\*|__)?[ \t]*)?"
