@@ -899,6 +899,7 @@ def proposals(text: str, header: str = "A Note\n\n12 May 2024\n\n") -> set[str]:
         ("According to the Example Post, 6 million refugees left.", "Example Post"),
         ("NATO Secretary-General Jens Stoltenberg said 3,000 were trained.", "Jens Stoltenberg"),
         ("Only 3 of 11 analysts polled by the Example Monitor expect a deal.", "Example Monitor"),
+        ("New pledges fell by almost 90 per cent, the Example Tracker found.", "Example Tracker"),
         ("Trucks covered about 60 per cent of demand, the city’s water utility estimates.",
          "city’s water utility"),  # a vague source narrowed by whose it is
         ("Prices will rise by at least 15% by September, one trade association said.",

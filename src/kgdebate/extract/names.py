@@ -66,6 +66,9 @@ NOT_ALONE = {
     # (but "Question of Equitable Representation" is a name)
     "question", "answer", "commentary", "takeaway", "claim", "update", "correction",
     "date", "re", "subject", "cc",  # a memo's fields: "DATE:", "RE:"
+    # what opens a sentence before a plural that may read as a verb ("New pledges fell …")
+    "new", "recent", "early", "latest", "further", "fresh", "initial", "preliminary", "later",
+    "earlier", "previous", "additional", "separate", "similar", "total", "overall",
 }  # fmt: skip
 TITLES = {
     "president", "prime", "minister", "foreign", "defence", "defense", "chancellor", "king",
