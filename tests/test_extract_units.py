@@ -1569,6 +1569,21 @@ def test_a_dated_line_under_the_title_and_an_adjective_opening_a_name_are_names(
     assert not proposed & {"Policy Lab", "Enterprise Institute", "Numbers", "Talks", "Interview"}
 
 
+def test_a_title_that_leaves_its_small_words_in_lower_case_is_title_cased() -> None:
+    """ "Aid Fatigue and the Case for a Negotiating Track" is a title: its capitals are style,
+    not names; a state's name in a title line is one ("Republic of Moldova — statement …")."""
+    text = (
+        "Aid Fatigue and the Case for a Negotiating Track\n"
+        "Republic of Moldova — statement to the General Debate, 78th session\n"
+        "September 2023\n\n"
+        "Western support for Ukraine is not collapsing, but it is thinning. This brief reviews "
+        "what donors have pledged and what voters say.\n"
+    )
+    proposed = proposals(text, header="")
+    assert "Republic of Moldova" in proposed
+    assert not proposed & {"Aid Fatigue", "Case", "Negotiating Track", "Debate"}
+
+
 def test_a_dateline_a_speakers_title_and_what_no_name_goes_on_into() -> None:
     """A dateline's place is a name though it opens its line; so is whose remarks a title-cased
     line announces; a run of names stops before a day ("Chornomorsk on Sunday"); "UN OCHA" is

@@ -1049,8 +1049,15 @@ def _title_cased(line: str) -> bool:
     item ("- Dr. Maren Example, senior fellow, Example Institute": who is on a panel)."""
     if LIST_MARKER.match(line):
         return False
-    words = [w for w in line.split() if w[:1].isalpha()]
+    words = [w for w in line.split() if w[:1].isalpha() and w not in TITLE_CASE_MINOR]
     return bool(words) and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
+
+
+STATE_HEAD = re.compile(r"\b(?:Republic|Kingdom|Federation|Emirates|Principality)\b")
+"""A state's name in a title: "Republic of Moldova — statement to the General Debate"."""
+TITLE_CASE_MINOR = {"a", "an", "the", "and", "or", "but", "nor", "for", "of", "in", "on", "at",
+                    "to", "by", "with", "from", "as", "vs", "via"}  # fmt: skip
+"""Words a title leaves in lower case ("Aid Fatigue and the Case for a Negotiating Track")."""
 
 
 def _new_entities(
@@ -1102,9 +1109,10 @@ def _new_entities(
             if (
                 titled
                 and not ORGANISATION_HEAD.search(match.group())
+                and not STATE_HEAD.search(match.group())
                 and not BY_SOMEONE.search(text, max(start, match.start() - 3), match.start())
-            ):
-                continue  # in a title, an organisation's name or whose remarks ("… by Clara …")
+            ):  # in a title, an organisation's or a state's name, or whose remarks ("… by Clara
+                continue  # …")
             word = match.group()
             if " " not in word and (  # one word: what _name_parts would leave out, at a glance
                 covered.overlaps(*match.span())
