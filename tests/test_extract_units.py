@@ -1293,6 +1293,42 @@ def test_a_table_set_out_with_tabs_or_spaces_has_rows_and_a_source_column() -> N
     ]  # fmt: skip
 
 
+def test_a_number_alone_in_a_table_s_cell_counts_what_its_column_s_header_says() -> None:
+    """ "Pledged (EUR bn)" over "17.1" is EUR 17.1 billion; "Share (%)" makes a percentage,
+    "Refugees (thousands)" a count of people; a column whose header says nothing of its numbers
+    ("Rank") gives no figure."""
+    text = (
+        "Key figures\n\n"
+        "Donor            Pledged (EUR bn)   Rank   Source\n"
+        "Germany          17.1               1.5    Kiel Institute\n"
+        "Norway           3.2                2.5    Norwegian MFA\n\n"
+        "| Country | Refugees (thousands) | Share (%) |\n"
+        "|---|---|---|\n"
+        "| Poland | 956.6 | 15.8 |\n"
+    )
+    found = {
+        f.text: (f.kind, f.value, f.unit)
+        for f in find_figures(text, [(0, len(text))], date(2023, 12, 1))
+        if f.kind not in ("date", "year")
+    }
+    assert found == {
+        "17.1": ("money", 17_100_000_000, "EUR"),
+        "3.2": ("money", 3_200_000_000, "EUR"),
+        "956.6": ("count", 956_600, "people"),
+        "15.8": ("percent", 15.8, "percent"),
+    }
+
+
+def test_a_scaled_number_is_the_number_written() -> None:
+    """ "$17.1 billion" is 17100000000 in the draft, not binary floating point's
+    17100000000.000002 (a curator reads these values)."""
+    words = "a pledge of $17.1 billion for 8.2 million people"
+    assert [f.value for f in find_figures(words, [(0, len(words))], None)] == [
+        17_100_000_000.0,
+        8_200_000.0,
+    ]
+
+
 def test_a_paper_s_authors_and_year_as_the_subject_are_the_source() -> None:
     """As scholars write: "Marsh and Okonkwo (2024) attribute …" (each clause its own
     authors), "Hale et al. (2023) find …" ("et al." ends no sentence)."""

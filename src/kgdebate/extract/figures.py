@@ -13,8 +13,10 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from decimal import Decimal
 from typing import NamedTuple
 
+from kgdebate.extract.layout import CELL_GAP
 from kgdebate.extract.spans import SpanIndex
 from kgdebate.extract.trie import one_of
 
@@ -375,6 +377,10 @@ PATTERNS: list[tuple[str, Branch]] = [
     ("bare", Branch(rf"(?<![\w$€£.,\n-]){HEDGE}(?P<n>\d{{1,3}})(?![\w%-]|[.,]\d)", re.I)),
     # A tally's count in words ("Eleven voted against"): a figure as a bare number is
     ("bare", Branch(rf"\b(?P<n>{WORD_NUM})(?= (?:voted|abstained)\b)", re.I)),
+    # A number alone in a table's cell ("| 17.1 |", "Germany    17.1    Kiel Institute"): a
+    # figure when its column's header says what it counts ("Pledged (EUR bn)": `_column_unit`)
+    ("cell", Branch(
+        rf"(?:(?<=\|)|(?<=\| )|(?<=\t)|(?<=  ))(?P<n>{NUM})(?=[ \t]*(?:\||\t|  |\n|$))")),
 ]  # fmt: skip
 CURRENCIES = {"$": "USD", "€": "EUR", "£": "GBP"} | {code: code for code in CODES}
 STATISTIC_KINDS = ("percent", "count", "money")
@@ -478,6 +484,10 @@ def find_figures(text: str, spans: list[tuple[int, int]], today: date | None) ->
             if held not in anchors or today is None:
                 continue
             figure = _since_anchor(figure, anchors[held], today)
+        if figure.kind == "cell":
+            figure = _column_unit(figure, text)
+            if figure is None:
+                continue
         if figure.kind in ("count", "bare") and not figure.unit:
             figure = _unit_in_context(figure, text)
             if not figure.unit:
@@ -1001,6 +1011,72 @@ def _unit_in_context(figure: Figure, text: str) -> Figure:
     return figure
 
 
+HEADER_UNIT = re.compile(r"\((?P<unit>[^()\n]{1,30})\)")  # "Pledged (EUR bn)", "Share (%)"
+HEADER_SCALES = {
+    "bn": 1_000_000_000, "billion": 1_000_000_000, "billions": 1_000_000_000, "m": 1_000_000,
+    "mn": 1_000_000, "million": 1_000_000, "millions": 1_000_000, "k": 1_000, "thousand": 1_000,
+    "thousands": 1_000,
+}  # fmt: skip
+HEADER_SCALE = re.compile(rf"\b(?P<scale>{'|'.join(HEADER_SCALES)})\b", re.I)
+HEADER_MONEY = re.compile(r"[$€£]|\b(?:USD|EUR|GBP)\b")
+HEADER_PERCENT = re.compile(r"%|\bper ?cent\b", re.I)
+
+
+def _column_unit(figure: Figure, text: str) -> Figure | None:
+    """A number alone in a table's cell, as what its column's header says in brackets it
+    counts: "Pledged (EUR bn)" makes "17.1" EUR 17.1 billion, "Share (%)" a percentage,
+    "Refugees (thousands)" a count of people. ``None`` where the header says nothing of it."""
+    header = _column_header(text, figure.start)
+    said = header and HEADER_UNIT.search(header)
+    if not header or not said:
+        return None
+    unit_words = said.group("unit")
+    scaled = HEADER_SCALE.search(unit_words)
+    value = _in_units(figure.value or 0, HEADER_SCALES[scaled["scale"].lower()] if scaled else 1)
+    if HEADER_PERCENT.search(unit_words):
+        return replace(figure, kind="percent", unit="percent")
+    if money := HEADER_MONEY.search(unit_words):
+        return replace(figure, kind="money", value=value, unit=CURRENCIES[money.group()])
+    noun = ROW_UNIT.search(header[: said.start()]) or ROW_UNIT.search(unit_words)
+    if noun is None:
+        return None
+    counted = "people" if noun["demonym"] else UNIT_NOUNS.get(noun.group().lower())
+    return replace(figure, kind="count", value=value, unit=counted or noun.group().lower())
+
+
+def _column_header(text: str, position: int) -> str | None:
+    """The header of the table column that holds ``position``: a Markdown table's first row, or
+    the first line of a table set out with tabs or runs of spaces (as many cells as this row)."""
+    start = text.rfind("\n", 0, position) + 1
+    end = text.find("\n", position)
+    row = text[start : end if end >= 0 else len(text)]
+    piped = row.lstrip().startswith("|")
+    before = text[start:position]
+    if piped:
+        column, cells = before.count("|") - 1, len(row.strip().strip("|").split("|"))
+    else:
+        column, cells = (
+            len(CELL_GAP.split(before.rstrip())) if before.strip() else 0,
+            len(CELL_GAP.split(row.strip())),
+        )
+    if cells < 2 or column < 0:
+        return None
+    header = None
+    while start > 0:  # up through the table's rows, to its first
+        above = text.rfind("\n", 0, start - 1) + 1
+        line = text[above : start - 1].strip()
+        if piped:
+            if not line.startswith("|"):
+                break
+        elif len(CELL_GAP.split(line)) != cells:
+            break
+        header, start = line, above
+    if header is None:
+        return None
+    named = header.strip("|").split("|") if piped else CELL_GAP.split(header)
+    return named[column].strip() if column < len(named) else None
+
+
 def _counting(figure: Figure, noun: str) -> Figure:
     """``figure`` as a count of what ``noun`` names ("refugees" counts people)."""
     return replace(figure, kind="count", unit=UNIT_NOUNS.get(noun.lower(), noun.lower()))
@@ -1096,6 +1172,12 @@ def _number(raw: str) -> float:
     return float(raw.replace(",", ""))
 
 
+def _in_units(number: float, scale: int) -> float:
+    """``number`` times its scale, as written: "17.1 billion" is 17100000000, not the
+    17100000000.000002 that binary floating point makes of it."""
+    return float(Decimal(repr(float(number))) * scale)
+
+
 DOT_GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+")
 
 
@@ -1142,7 +1224,8 @@ def _figure(
         return replace(bare, kind="count", value=float(times), unit="times")
     if kind == "money":
         scale = SCALES.get((groups.get("scale") or "").lower(), 1)
-        return replace(bare, value=_number(groups["n"]) * scale, unit=CURRENCIES[groups["cur"]])
+        value = _in_units(_number(groups["n"]), scale)
+        return replace(bare, value=value, unit=CURRENCIES[groups["cur"]])
     if kind == "count" and groups.get("vague"):
         value = VAGUE[groups["vague"].lower()] * VAGUE[groups["of"].lower()]
         unit = UNIT_NOUNS.get((groups.get("unit") or "").lower())
@@ -1159,16 +1242,18 @@ def _figure(
             unit = "people"
         number = NUMBER_WORDS.get(raw) or (0.5 if raw == "half a" else _count(raw, scale, unit))
         approximate = bare.approximate  # only what the text hedges: "4.2 million tonnes" is not
-        return replace(bare, value=float(number) * scale, unit=unit, approximate=approximate)
-    if kind == "bare":
-        return replace(bare, value=float(NUMBER_WORDS.get(groups["n"].lower()) or groups["n"]))
+        return replace(bare, value=_in_units(number, scale), unit=unit, approximate=approximate)
+    if kind in ("bare", "cell"):
+        return replace(
+            bare, value=float(NUMBER_WORDS.get(groups["n"].lower()) or _number(groups["n"]))
+        )
     if kind == "tally":
         return replace(bare, kind="count", value=float(groups["n"]), unit="votes")
     if kind == "count":
         scale = SCALES.get((groups.get("scale") or "").lower(), 1)
         approximate = bare.approximate
         number = NUMBER_WORDS.get(groups["n"].lower()) or _number(groups["n"])
-        return replace(bare, value=float(number) * scale, approximate=approximate)
+        return replace(bare, value=_in_units(number, scale), approximate=approximate)
     if kind == "year":
         return replace(bare, value=float(groups["y"]), date=groups["y"])
     if kind == "year-edge":
