@@ -900,6 +900,9 @@ def proposals(text: str, header: str = "A Note\n\n12 May 2024\n\n") -> set[str]:
         ("NATO Secretary-General Jens Stoltenberg said 3,000 were trained.", "Jens Stoltenberg"),
         ("Only 3 of 11 analysts polled by the Example Monitor expect a deal.", "Example Monitor"),
         ("New pledges fell by almost 90 per cent, the Example Tracker found.", "Example Tracker"),
+        ("Russia's defence ministry said on Monday that 195 servicemen were returned.",
+         "Russia's defence ministry"),  # a state's body named by what it is
+        ("Ukraine's central bank said inflation fell to 5%.", "Ukraine's central bank"),
         ("Trucks covered about 60 per cent of demand, the city’s water utility estimates.",
          "city’s water utility"),  # a vague source narrowed by whose it is
         ("Prices will rise by at least 15% by September, one trade association said.",
@@ -1251,6 +1254,15 @@ def test_it_says_points_back_and_the_observatory_is_no_person() -> None:
         "so. On trade: the observatory estimates that 40% went to poorer economies."
     )
     assert sources_at(text, "6 million", "40%") == ["Example Center", "Example Food Observatory"]
+
+
+def test_the_body_says_points_back_at_the_one_just_named() -> None:
+    """A wire story's "The body says": the body named before it."""
+    text = (
+        "It was the 50th exchange, according to the Example Coordination Headquarters. The body "
+        "says about 3,000 Ukrainians have been freed so far."
+    )
+    assert sources_at(text, "3,000") == ["Example Coordination Headquarters"]
 
 
 def test_a_list_item_credits_after_a_dash_and_the_same_report_points_back() -> None:

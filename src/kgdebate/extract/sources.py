@@ -167,6 +167,12 @@ CITED_WORK = re.compile(
     rf"\b(?:citing|quoting) (?:(?:the|an?|new|latest|recent) )*(?P<by>{SOURCE_NAME})"
     rf"(?:['’]s)? (?:[\w-]+ )?(?:{WORK}|figures|data)s?\b"
 )
+# "Russia's defence ministry said": a state's body named by what it is, as the text names it
+OWNED_BODY_SAYS = re.compile(
+    rf"\b(?P<by>{SOURCE_NAME}['’]s (?:[a-z-]+ ){{0,2}}(?:ministry|general staff|central bank"
+    r"|border guard service|prosecutor['’]s office|prosecutor-general|statistics (?:office|service)"
+    rf"|security service|armed forces|air force|navy|army))(?:{WHEN_SAID}),? {SAYS}\b"
+)
 # "Our trade department estimates": the speaker's own body, as they call it
 OWN_BODY_SAYS = re.compile(rf"\b(?P<by>{OWN_BODY.pattern}) {SAYS}\b")
 # "Analysts at the Example Defence Review say": the body they speak for
@@ -263,6 +269,7 @@ SAID = (  # who says it; where two start at one word, the first listed
     WHICH_FOUND,
     TOLD,
     OWN_BODY_SAYS,
+    OWNED_BODY_SAYS,
     STAFF_AT_SAYS,
     BY_A_COUNT,
     BY_WHOSE_COUNT,
@@ -308,6 +315,7 @@ CUES: dict[re.Pattern[str], tuple[re.Pattern[str], ...]] = {
     CITED_WORK: (re.compile(r"\b(?:citing|quoting) "),),
     TOLD: (re.compile(r"\b(?:told|tell) "),),
     OWN_BODY_SAYS: (_SAYING,),
+    OWNED_BODY_SAYS: (_SAYING,),
     STAFF_AT_SAYS: (_SAYING,),
     POLLED_BY: (re.compile(r"(?:polled|surveyed|interviewed|questioned) by "),),
     VAGUE_SAYS: (_SAYING,),
@@ -365,9 +373,9 @@ BACK_REFERENCE = re.compile(  # not "the highest figure in our history"
 # A pronoun for the last source named: a sentence that opens with one ("He estimated that more
 # than 90 ships …", "It found …"; matched at the sentence's start), or one after what was said
 # ("…, he added.").
-POINTS_BACK = re.compile(
-    r"(?:It|They|He|She) (?:also |later |then )?(?:found|counted|estimated|reported|added|said"
-    r"|noted|told|put|finds|counts|estimates|reports|adds|says|notes|tells|puts)\b"
+POINTS_BACK = re.compile(  # ("The body says": the one just named, as a wire story calls it)
+    r"(?:It|They|He|She|The body) (?:also |later |then )?(?:found|counted|estimated|reported"
+    r"|added|said|noted|told|put|finds|counts|estimates|reports|adds|says|notes|tells|puts)\b"
 )
 OWN_WORK = re.compile(
     r"\b(?i:our|my|this (?:institute|centre|center|organi[sz]ation|group)['’]s) own "
