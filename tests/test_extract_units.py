@@ -1632,6 +1632,17 @@ def test_a_title_that_leaves_its_small_words_in_lower_case_is_title_cased() -> N
     assert not proposed & {"Aid Fatigue", "Case", "Negotiating Track", "Debate"}
 
 
+def test_what_a_name_did_joined_to_it_proposes_the_name() -> None:
+    """ "a UAE-brokered swap" names the UAE, not "UAE-brokered"."""
+    text = (
+        "Swap news\n\n31 January 2024\n\n"
+        "Ukraine and Russia exchanged prisoners in a UAE-brokered swap on Wednesday. The UAE "
+        "thanked both sides for their trust in its mediation.\n"
+    )
+    proposed = proposals(text, header="")
+    assert "UAE" in proposed and "UAE-brokered" not in proposed
+
+
 def test_a_dateline_a_speakers_title_and_what_no_name_goes_on_into() -> None:
     """A dateline's place is a name though it opens its line; so is whose remarks a title-cased
     line announces; a run of names stops before a day ("Chornomorsk on Sunday"); "UN OCHA" is

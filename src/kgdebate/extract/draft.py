@@ -1053,6 +1053,11 @@ def _title_cased(line: str) -> bool:
     return bool(words) and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
 
 
+BY_A_NAME = re.compile(
+    r"(?<=[A-Za-z]{2})-(?:brokered|led|backed|run|controlled|held|occupied|based|funded|owned"
+    r"|sponsored|supplied|made|built|linked|aligned|friendly|allied)$"
+)
+"""What a name did, joined to it: "a UAE-brokered swap" names the UAE."""
 STATE_HEAD = re.compile(r"\b(?:Republic|Kingdom|Federation|Emirates|Principality)\b")
 """A state's name in a title: "Republic of Moldova — statement to the General Debate"."""
 TITLE_CASE_MINOR = {"a", "an", "the", "and", "or", "but", "nor", "for", "of", "in", "on", "at",
@@ -1122,6 +1127,7 @@ def _new_entities(
                 continue
             for candidate, first in _name_parts(text, match, opens):
                 candidate = NOTE_MARK_AFTER.sub("", candidate)  # "February.⁵": a note's mark
+                candidate = BY_A_NAME.sub("", candidate)  # "UAE-brokered": UAE
                 undated = TRAILING_MONTH.sub("", POSSESSIVE.sub("", candidate))  # "Africa’s"
                 one_word = " " not in undated and not undated.isupper()
                 if one_word and (first == opens or undated != POSSESSIVE.sub("", candidate)):
