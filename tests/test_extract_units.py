@@ -2978,6 +2978,23 @@ def test_a_news_story_s_dateline_dates_it_and_is_no_part_of_its_first_claim() ->
     assert draft.data["claims"][0]["quote"]["exact"].startswith("Talks stalled again")
 
 
+def test_a_live_blog_s_time_stamps_are_no_part_of_its_claims() -> None:
+    """ "**16:05** — Wheat futures rose …": the claim is what happened, not when the entry was
+    posted; "09:00 — Good morning." is no claim at all."""
+    text = (
+        "Live: grain deal expires\n\n17 July 2023\n\n"
+        "**16:05** — Wheat futures in Chicago rose by about 3% in early trading today. Traders "
+        "expect them to fall back.\n\n"
+        "09:00 GMT – Good morning. The grain deal expires today, and Russia will not extend it.\n"
+    )
+    draft = make_draft(Source(Path("live.txt"), text, "0" * 64, False), gazetteer())
+    assert [claim["quote"]["exact"] for claim in draft.data["claims"]] == [
+        "Wheat futures in Chicago rose by about 3% in early trading today.",
+        "Traders expect them to fall back.",
+        "The grain deal expires today, and Russia will not extend it.",
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "openings"),
     [

@@ -86,6 +86,9 @@ NEWS_DATELINE = re.compile(  # "KYIV, 20 November 2023 —", "ODESA, Nov 17 (Exa
     r"[A-Z][A-Za-z'’. -]{1,40}?,\s+(?P<date>[^—–\n(]{4,30}?)\s*(?:\([^)\n]{1,40}\)\s*)?[—–-]\s"
 )
 DATELINE = re.compile(r"[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)?, ")  # "Vienna, 8 October 2024"
+TIME_STAMP = re.compile(  # a live blog's entry: "**16:05** — …", "09:00 GMT – …"
+    r"(?:\*\*|__)?[0-2]?\d[:.][0-5]\d(?:\s?(?:[ap]\.?m\.?|[A-Z]{3,4}))?(?:\*\*|__)?\s*[—–-]\s+"
+)
 BY_SOMEONE = re.compile(r"\bby $")
 TIME_WORDS = {name.lower() for name in [*calendar.day_name, *calendar.month_name] if name}
 TWO_ACRONYMS = re.compile(r"[A-Z](?<![\w-][A-Z])[A-Z]{1,4} [A-Z]{2,5}(?![\w-])")  # "UN OCHA"
@@ -616,7 +619,7 @@ def _claims(
         # a side's opening words are its claim, however short ("NO | Talks were tried."), not a
         # speaker's who says their side by their name ("Jane Example (for): Thank you.")
         if _asserts(
-            text[span[0] : span[1]],
+            text[_claim_start(text, paragraph, span) : span[1]],
             2 if _labelled_before(paragraph) and span is paragraph.sentences[0] else 4,
         )
     ]
@@ -625,9 +628,7 @@ def _claims(
     claims = []
     by_paragraph: dict[int, list[dict[str, Any]]] = {}
     for position, (section_index, number, paragraph, (start, end)) in enumerate(spans, start=1):
-        dateline = NEWS_DATELINE.match(text, start) if start == paragraph.start else None
-        if dateline and _date_in(dateline.group("date")):  # "KYIV, 20 November 2023 — …"
-            start = dateline.end()
+        start = _claim_start(text, paragraph, (start, end))
         exact = text[start:end]
         claim: dict[str, Any] = {
             "id": f"c{position:0{width}d}",
@@ -664,6 +665,19 @@ def _claims(
         by_paragraph.setdefault(paragraph.start, []).append(claim)
     _answer_fallacies(by_paragraph, sides)
     return claims
+
+
+def _claim_start(text: str, paragraph: Paragraph, sentence: tuple[int, int]) -> int:
+    """Where a sentence's claim starts: after a news dateline ("KYIV, 20 November 2023 — …") or
+    a live blog's time stamp ("**16:05** — …") that opens its paragraph."""
+    start = sentence[0]
+    if start != paragraph.start:
+        return start
+    dateline = NEWS_DATELINE.match(text, start)
+    if dateline and _date_in(dateline.group("date")):
+        return dateline.end()
+    stamp = TIME_STAMP.match(text, start)
+    return stamp.end() if stamp else start
 
 
 def _labelled_before(paragraph: Paragraph) -> bool:
