@@ -900,6 +900,7 @@ def proposals(text: str, header: str = "A Note\n\n12 May 2024\n\n") -> set[str]:
         ("NATO Secretary-General Jens Stoltenberg said 3,000 were trained.", "Jens Stoltenberg"),
         ("Only 3 of 11 analysts polled by the Example Monitor expect a deal.", "Example Monitor"),
         ("New pledges fell by almost 90 per cent, the Example Tracker found.", "Example Tracker"),
+        ("OHCHR has verified 9,806 civilian deaths.", "OHCHR"),
         ("Russia's defence ministry said on Monday that 195 servicemen were returned.",
          "Russia's defence ministry"),  # a state's body named by what it is
         ("Ukraine's central bank said inflation fell to 5%.", "Ukraine's central bank"),
@@ -2251,9 +2252,12 @@ def test_credits_disclaimers_and_notes_to_write_to_are_boilerplate() -> None:
         f"A Title\n\n12 May 2024\n\n{content}\n\n"
         "Reporting by Example Wire staff; editing by Jo Placeholder.\n\n"
         "Nadia Placeholder is a contributing columnist. The views expressed are her own.\n\n"
-        "Corrections: desk@example.org\n"
+        "Corrections: desk@example.org\n\n"
+        "The meeting rose at 12.35 p.m.\n"  # a verbatim record's procedure
     )
-    assert [p.boilerplate for p in read_layout(text).paragraphs()] == [False, True, True, True]
+    assert [p.boilerplate for p in read_layout(text).paragraphs()] == [
+        False, True, True, True, True,
+    ]  # fmt: skip
     notes = f"A Title\n\n12 May 2024\n\n{content}\n\nSources: KIIS survey of 9 June; UNHCR data.\n"
     assert [p.boilerplate for p in read_layout(notes).paragraphs()] == [False, True]
 

@@ -14,7 +14,9 @@ BOILERPLATE_START = (
     r"^(for more information|for academic citation|cite (this|as)|copyright|©|all rights reserved"
     r"|the views expressed|subscribe|share this|related:|sources:"
     r"|this (article|publication|report|brief) (is|was) part of|(additional )?reporting by"
-    r"|editing by|writing by)"
+    r"|editing by|writing by"
+    # a verbatim record's procedure: "The meeting rose at 12.35 p.m."
+    r"|the meeting (?:rose|was (?:called to order|suspended|resumed|adjourned)) at \d)"
 )
 # Anywhere in a paragraph: an author's disclaimer, or a short note with an address to write to.
 BOILERPLATE_ANYWHERE = r"\bthe views expressed\b|\bis a (?:contributing |guest )?columnist\b"

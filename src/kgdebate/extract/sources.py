@@ -70,6 +70,7 @@ SAYS = (  # "X said", "X has estimated", "X later reported"
     r"|announced|confirmed|calculated|projected|projects|forecast|forecasts|predicted|predicts"
     r"|showed|shows|registered|say|estimate"
     r"|measured|measures|posted|listed|lists|repeated|repeats"  # "KIIS measured 80% in October"
+    r"|verified|verifies|documented"  # "OHCHR has verified 9,806 civilian deaths"
     r"|set aside|sets aside|earmarked|earmarks|allocated|allocates"  # a pledge's author's
     # "UNHCR added that …", not "the World Bank added $37.5 billion"
     r"|report|note|count|find|recalled|added(?= that\b|[,.:]|$)|asked|asks|polled|polls"
