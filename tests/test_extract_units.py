@@ -536,6 +536,22 @@ def test_the_ways_a_debate_labels_its_sides(
     assert bool(claims[2].get("rebuts")) is rebuts
 
 
+def test_a_transcript_s_time_stamp_opens_its_speaker_s_tag() -> None:
+    """ "[00:01:05] MARTA NOWAK: The polling is clear." is Marta Nowak speaking; "Welcome" and
+    "Which" after a time stamp are no names."""
+    text = (
+        "Episode 42\n\n8 March 2024\n\n"
+        "[00:00:12] HOST: Welcome back. Today we ask whether Kyiv should open talks.\n\n"
+        "[00:01:05] MARTA NOWAK: The polling is clear. Which is why I agree with those who "
+        "say so.\n"
+    )
+    assert [p.speaker[0] if p.speaker else None for p in read_layout(text).paragraphs()] == [
+        "HOST",
+        "MARTA NOWAK",
+    ]
+    assert not {"Welcome", "Which"} & proposals(text, header="")
+
+
 def test_a_speaker_who_answers_no_takes_no_side_and_one_who_names_a_side_is_its_speaker() -> None:
     """ "Jane Example: No, I …" in an interview is an answer; "Jane Example — AGREE" over a
     paragraph is her side, and she is the paragraph's speaker."""

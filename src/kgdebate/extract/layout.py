@@ -144,8 +144,10 @@ def heading_side(title: str) -> str | None:
 # Who speaks a paragraph of a transcript: "Ms Jane Example (Example Party): …", "The Deputy
 # Speaker: …" (a capitalised name of up to six words, then a colon).
 SPEAKER = re.compile(  # a committee's numbered question first: "Q2 Colin Marsh: …"; in bold
-    # in an interview ("**Aalto:** …", "**Example Weekly**: …")
-    r"^(?:\*\*|__)?(?:Q\d{1,4}[ \t]+)?(?P<who>(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,5})"
+    # in an interview ("**Aalto:** …", "**Example Weekly**: …"); a transcript's time stamp first:
+    # "[00:01:05] MARTA NOWAK: …"
+    r"^(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?[ \t]+)?(?:\*\*|__)?(?:Q\d{1,4}[ \t]+)?"
+    r"(?P<who>(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,5})"
     r"(?: \([^)\n]{1,60}\))?)(?:\*\*|__)?:(?:\*\*|__)?[ \t]+(?=[A-Z])"
 )
 SIDE_IN_BRACKETS = re.compile(
