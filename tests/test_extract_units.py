@@ -1282,6 +1282,15 @@ def test_the_body_says_points_back_at_the_one_just_named() -> None:
     assert sources_at(text, "3,000") == ["Example Coordination Headquarters"]
 
 
+def test_the_same_series_compared_points_back() -> None:
+    """ "That is down from 87% in May 2022": the series the sentence before gave."""
+    text = (
+        "In the latest KIIS survey, 69% said Ukraine should give up no territory. That is down "
+        "from 87% in May 2022, but it is still a large majority."
+    )
+    assert sources_at(text, "87%") == ["KIIS"]
+
+
 def test_a_list_item_credits_after_a_dash_and_the_same_report_points_back() -> None:
     """Notes put the credit after a dash at the item's end ("– UNHCR Global Trends": UNHCR, the
     maker before its work's title); "Same report:" points back at it; in prose, a dash before

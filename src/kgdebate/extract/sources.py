@@ -377,6 +377,8 @@ BACK_REFERENCE = re.compile(  # not "the highest figure in our history"
 POINTS_BACK = re.compile(  # ("The body says": the one just named, as a wire story calls it)
     r"(?:It|They|He|She|The body) (?:also |later |then )?(?:found|counted|estimated|reported"
     r"|added|said|noted|told|put|finds|counts|estimates|reports|adds|says|notes|tells|puts)\b"
+    # the same series, compared: "That is down from 87% in May 2022"
+    r"|(?:That|This|It) (?:is|was) (?:down|up) (?:from|on)\b"
 )
 OWN_WORK = re.compile(
     r"\b(?i:our|my|this (?:institute|centre|center|organi[sz]ation|group)['’]s) own "
