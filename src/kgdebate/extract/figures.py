@@ -182,7 +182,9 @@ QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 NOT_NOUNS = (  # words in -s that may follow a number and count nothing
     "(?:this|thus|always|perhaps|towards|afterwards|besides|whereas|its|has|was|does|goes|says"
     "|seems|remains|becomes|makes|takes|gives|shows|means|needs|includes|contains|requires"
-    "|provides|follows|applies|calls|notes|plus|minus|versus|yes|us|per|is|as|mars)"
+    "|provides|follows|applies|calls|notes|plus|minus|versus|yes|us|per|is|as|mars"
+    "|reflects|represents|suggests|equals|exceeds|amounts|compares|implies|indicates|reaches"
+    "|lies|brings|puts|comes)"  # "The fall of 1.6 million reflects returns"
 )
 NOT_A_REFERENCE = "".join(  # "Article 51 states", "resolution 2231 calls": a number that names
     rf"(?<!{word} )" for word in ("Article", "article", "Resolution", "resolution", "No.",
