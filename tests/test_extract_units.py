@@ -2502,6 +2502,23 @@ def test_a_real_draft_reads_back_as_its_data(source: Path) -> None:
     assert load_strict(render(draft), "x.yaml").data == draft.data
 
 
+def test_a_markdown_page_s_front_matter_gives_its_title_and_date(tmp_path: Path) -> None:
+    """A static site's page opens with "---", "title: …", "date: …", "---": those are its title
+    and date (the title had been "---"), and the text keeps them, as the offsets must."""
+    page = tmp_path / "post.md"
+    page.write_text(
+        '---\ntitle: "Counting the displaced: why the numbers differ"\ndate: 2024-02-20\n'
+        "author: Example Author\n---\n\nWhen people ask how many have fled, I give two answers. "
+        "UNHCR counts 6.5 million refugees from Ukraine, most of them in Europe.\n",
+        "utf-8",
+    )
+    source = read_source(page, 10**7)
+    assert source.text.startswith("---\ntitle:")
+    draft = make_draft(source, gazetteer())
+    assert draft.data["document"]["title"] == "Counting the displaced: why the numbers differ"
+    assert draft.data["document"]["date"] == "2024-02-20"
+
+
 def test_a_count_in_millions_takes_the_unit_of_one_in_an_earlier_paragraph() -> None:
     """A hearing's question and its answer: "21.8 million" counts the people counted in
     millions before it, though in another paragraph; "4 million acres" counts acres, not them."""

@@ -33,7 +33,7 @@ class Source:
     text: str
     sha256: str  # of the UTF-8 bytes ingest will read
     converted: bool  # True: write ``text`` as a UTF-8 copy next to the draft
-    meta: dict[str, str] = field(default_factory=dict)  # from HTML: title, date, url, publisher
+    meta: dict[str, str] = field(default_factory=dict)  # from HTML or front matter: title, date …
 
 
 def read_source(path: Path, max_bytes: int, encoding: str | None = None) -> Source:
@@ -72,7 +72,30 @@ def read_source(path: Path, max_bytes: int, encoding: str | None = None) -> Sour
         return Source(path, plain, _sha256(plain), True, parser.meta)
     converted = encoding is not None and codecs.lookup(encoding).name != "utf-8"
     digest = _sha256(text) if converted else hashlib.sha256(raw).hexdigest()
-    return Source(path, text, digest, converted)
+    return Source(path, text, digest, converted, _front_matter(text))
+
+
+# A Markdown page's front matter, as static site generators write it: "---", "key: value" lines,
+# "---". Only its plain fields are read (no YAML beyond that); the text keeps it, as offsets must.
+FRONT_MATTER = re.compile(
+    r"\A---[ \t]*\r?\n(?P<fields>(?:.*\r?\n){0,60}?)(?:---|\.\.\.)[ \t]*$", re.M
+)
+FIELD = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)[ \t]*:[ \t]*(?P<value>\S.*?)[ \t]*\r?$", re.M)
+FRONT_MATTER_KEYS = {"title": "title", "date": "date", "url": "url", "canonical_url": "url"}
+
+
+def _front_matter(text: str) -> dict[str, str]:
+    """The title, date and URL a page's front matter gives (``title: "…"``, ``date: …``)."""
+    found = FRONT_MATTER.match(text)
+    meta: dict[str, str] = {}
+    for field_ in FIELD.finditer(found["fields"] if found else ""):
+        key = FRONT_MATTER_KEYS.get(field_["key"].lower())
+        value = field_["value"]
+        if len(value) > 1 and value[0] == value[-1] and value[0] in "\"'":
+            value = value[1:-1]  # a quoted value
+        if key and value:
+            meta.setdefault(key, value)
+    return meta
 
 
 def _decode(path: Path, raw: bytes, encoding: str | None) -> str:
