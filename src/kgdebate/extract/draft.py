@@ -1069,9 +1069,10 @@ def _title_cased(line: str) -> bool:
 
 BY_A_NAME = re.compile(
     r"(?<=[A-Za-z]{2})-(?:brokered|led|backed|run|controlled|held|occupied|based|funded|owned"
-    r"|sponsored|supplied|made|built|linked|aligned|friendly|allied)$"
+    r"|sponsored|supplied|made|built|linked|aligned|friendly|allied|region|area)$"
 )
-"""What a name did, joined to it: "a UAE-brokered swap" names the UAE."""
+"""What a name did, or where, joined to it: "a UAE-brokered swap" names the UAE, "Odesa-region
+ports" Odesa."""
 STATE_HEAD = re.compile(r"\b(?:Republic|Kingdom|Federation|Emirates|Principality)\b")
 """A state's name in a title: "Republic of Moldova — statement to the General Debate"."""
 TITLE_CASE_MINOR = {"a", "an", "the", "and", "or", "but", "nor", "for", "of", "in", "on", "at",

@@ -69,7 +69,7 @@ def read_source(path: Path, max_bytes: int, encoding: str | None = None) -> Sour
         parser.feed(text)
         parser.close()
         plain = parser.result()
-        return Source(path, plain, _sha256(plain), True, parser.meta)
+        return Source(path, plain, _sha256(plain), True, parser.metadata())
     converted = encoding is not None and codecs.lookup(encoding).name != "utf-8"
     digest = _sha256(text) if converted else hashlib.sha256(raw).hexdigest()
     return Source(path, text, digest, converted, _front_matter(text))
@@ -129,6 +129,7 @@ class _HtmlText(HTMLParser):
         self.meta: dict[str, str] = {}
         self.skipping = 0
         self.in_title = False
+        self.page_title: str | None = None  # the <title>: the page's, often with its site's name
         self.heading: str | None = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -165,9 +166,15 @@ class _HtmlText(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         if self.in_title:
-            self.meta.setdefault("title", " ".join(data.split()))
+            self.page_title = self.page_title or " ".join(data.split())
         elif not self.skipping:
             self.parts.append(re.sub(r"\s+", " ", data))
+
+    def metadata(self) -> dict[str, str]:
+        """What the page says of itself; its title the article's ("og:title") rather than the
+        page's ("Grain exports after the corridor | Example Monitor")."""
+        page = {"title": self.page_title} if self.page_title else {}
+        return page | self.meta
 
     def result(self) -> str:
         text = "".join(self.parts)
