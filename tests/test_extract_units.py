@@ -552,6 +552,21 @@ def test_a_transcript_s_time_stamp_opens_its_speaker_s_tag() -> None:
     assert not {"Welcome", "Which"} & proposals(text, header="")
 
 
+def test_hansard_s_speaker_on_a_line_of_their_own_and_the_question_put() -> None:
+    """ "Jane Example (North Exampleshire) (Con)" over her speech is its speaker, not its first
+    words; "Question put and agreed to." is procedure, not a claim."""
+    text = (
+        "Ukraine: Negotiations\n\n5 December 2023\n\n"
+        "Jane Example (North Exampleshire) (Con)\nI beg to move the motion. The House should "
+        "support Ukraine for as long as it takes.\n\n"
+        "Question put and agreed to.\n"
+    )
+    speech, close = read_layout(text).paragraphs()
+    assert speech.speaker and speech.speaker[0] == "Jane Example (North Exampleshire) (Con)"
+    assert text[speech.sentences[0][0] :].startswith("I beg to move")
+    assert close.boilerplate
+
+
 def test_a_speaker_who_answers_no_takes_no_side_and_one_who_names_a_side_is_its_speaker() -> None:
     """ "Jane Example: No, I …" in an interview is an answer; "Jane Example — AGREE" over a
     paragraph is her side, and she is the paragraph's speaker."""
@@ -1528,6 +1543,8 @@ def test_a_pronoun_after_the_figure_or_the_institute_takes_the_source_named_befo
         # a verb in -s after a count is no noun it counts
         ("UNHCR counted 8.1 million refugees. The fall of 1.6 million reflects returns.",
          [("8.1 million refugees", "people"), ("1.6 million", "people")]),
+        ("Some 500,000 Russian and Ukrainian soldiers were killed or wounded.",
+         [("Some 500,000 Russian and Ukrainian soldiers", "people")]),
     ],
 )  # fmt: skip
 def test_what_a_count_counts_comes_from_the_words_around_it(

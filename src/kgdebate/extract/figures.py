@@ -134,7 +134,8 @@ FUNCTION_WORDS = (  # never what describes what is counted: "around 60 from ship
 COUNT_ADJECTIVE = (  # no number ("One hundred forty-one countries", "a mere eight hours")
     rf"(?!(?:{one_of([*NUMBER_WORDS, 'hundred', 'thousand', 'million', 'billion', 'dozen'])})"
     r"(?:-[a-z]+)?\b)"
-    r"(?:(?-i:[A-Z][a-z]+)|(?-i:[A-Z]{2,})"  # "55 Russian prisoners", "108 Azov fighters", "six EU"
+    # "55 Russian prisoners", "108 Azov fighters", "six EU", "500,000 Russian and Ukrainian"
+    r"(?:(?-i:[A-Z][a-z]+(?: and [A-Z][a-z]+)?)|(?-i:[A-Z]{2,})"
     r"|foreign|other|more|new|additional|civilian|local|young|member"
     r"|[a-z]+-[a-z]+|[a-z]{3,}ed"  # "pre-war residents", "760 loaded voyages"
     # "Four port workers"; not a conjunction ("20 and other countries") nor a plural noun

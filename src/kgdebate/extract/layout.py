@@ -16,7 +16,8 @@ BOILERPLATE_START = (
     r"|this (article|publication|report|brief) (is|was) part of|(additional )?reporting by"
     r"|editing by|writing by"
     # a verbatim record's procedure: "The meeting rose at 12.35 p.m."
-    r"|the meeting (?:rose|was (?:called to order|suspended|resumed|adjourned)) at \d)"
+    r"|the meeting (?:rose|was (?:called to order|suspended|resumed|adjourned)) at \d"
+    r"|question put and agreed to|question put and negatived)"  # a Hansard division's close
 )
 # Anywhere in a paragraph: an author's disclaimer, or a short note with an address to write to.
 BOILERPLATE_ANYWHERE = r"\bthe views expressed\b|\bis a (?:contributing |guest )?columnist\b"
@@ -149,6 +150,11 @@ SPEAKER = re.compile(  # a committee's numbered question first: "Q2 Colin Marsh:
     r"^(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?[ \t]+)?(?:\*\*|__)?(?:Q\d{1,4}[ \t]+)?"
     r"(?P<who>(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,5})"
     r"(?: \([^)\n]{1,60}\))?)(?:\*\*|__)?:(?:\*\*|__)?[ \t]+(?=[A-Z])"
+)
+# Hansard's speaker on a line of their own: "Jane Example (North Exampleshire) (Con)"
+SPEAKER_LINE = re.compile(
+    r"^(?P<who>(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,5})(?: \([^)\n]{1,60}\)){1,2})"
+    r"[ \t]*\n(?=[A-Z])"
 )
 SIDE_IN_BRACKETS = re.compile(
     r"\((?P<label>(?i:strongly )?(?i:agree|disagree|for|against|yes|no|in favou?r|opposed))"
@@ -414,7 +420,7 @@ def read_layout(text: str) -> Layout:
         )
         paragraph = Paragraph(start, end, [], boilerplate=notes or _is_boilerplate(block))
         label = LABEL.match(block)
-        speaker = SPEAKER.match(block)
+        speaker = SPEAKER.match(block) or SPEAKER_LINE.match(block)
         body_start = start
         if label and label["named"] and not paragraph.boilerplate:  # "Jane Example — AGREE"
             paragraph.label = (
