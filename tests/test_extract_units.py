@@ -2549,6 +2549,23 @@ def test_an_html_page_s_title_is_its_article_s_not_its_site_s(tmp_path: Path) ->
     assert read_source(page, 10**7).meta["title"] == "Only a page title"
 
 
+def test_a_working_paper_s_number_and_date_line_is_its_header() -> None:
+    """One "Name — …" line under a publisher's name is no tracker's list but the header's date
+    line: "Working Paper 7/2024 — January 2024" dates the paper (it had been refused as
+    undated). A note's "Government of Ukraine" keeps its head."""
+    text = (
+        "SECURITY GUARANTEES FOR UKRAINE\n\n"
+        "Example Centre for Strategic Studies\nWorking Paper 7/2024 — January 2024\n\n"
+        "Since then, 31 states have signed bilateral security agreements with Kyiv.[2] None of "
+        "them commits a signatory to fight.\n\n"
+        "Notes\n\n[2] Government of Ukraine, list of signatories, updated 15 January 2024.\n"
+    )
+    draft = make_draft(Source(Path("paper.txt"), text, "0" * 64, False), gazetteer())
+    assert draft.data["document"]["date"] == "2024-01"
+    (states,) = [f for f in draft.data["draft"]["figures"] if f["text"] == "31 states"]
+    assert states["attributed_to"] == "Government of Ukraine"
+
+
 def test_a_count_in_millions_takes_the_unit_of_one_in_an_earlier_paragraph() -> None:
     """A hearing's question and its answer: "21.8 million" counts the people counted in
     millions before it, though in another paragraph; "4 million acres" counts acres, not them."""

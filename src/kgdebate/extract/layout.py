@@ -376,9 +376,12 @@ def _list_items(text: str, start: int, end: int) -> list[int]:
     if len(lines) < 2:  # (most blocks: one line of prose, too long to scan for a table's gaps)
         return []
     # (record lines only where no line is marked: "Slide 2 – Aid money" over "• …" is a title)
+    # (one record line is no list: "Working Paper 7/2024 — January 2024" under a publisher's
+    # name is a header's date line)
+    records = [a for a, _ in lines if A_RECORD_LINE.match(text, a)]
     items = (
         [a for a, _ in lines if LIST_MARKER.match(text, a)]
-        or [a for a, _ in lines if A_RECORD_LINE.match(text, a)]
+        or (records if len(records) > 1 else [])
         or [a for a, b in lines if AN_ALIGNED_ROW.match(text, a, b)]  # a table's rows
     )
     return items if items and len(items) >= len(lines) - 1 else []

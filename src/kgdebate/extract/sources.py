@@ -875,6 +875,8 @@ def _as_written(name: str) -> str | None:
     while words and words[0].lower() in STOP_NAMES - TITLES - NUMBERS:
         if words[0].lower() in QUANTIFIERS and len(words) > 1 and words[1][:1].islower():
             break  # "various statistics", "most published accounts"; "Certain ECOWAS" is ECOWAS
+        if words[0][:1].isupper() and len(words) > 2 and words[1] == "of":
+            break  # "Government of Ukraine": the name's head
         words = words[1:]
     for at, word in enumerate(words[:-2]):  # "NATO Secretary-General Jens Stoltenberg": the
         if word.lower() in PERSON_TITLES and A_PERSON.fullmatch(" ".join(words[at + 1 :])):
