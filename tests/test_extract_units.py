@@ -425,6 +425,11 @@ AS_OF = [  # (sentence, the figure, its as-of date, its qualifier), the document
      "10 years", "2023-11-16", "on-or-before"),
     ("The talks, which ended in March 2022, left 90,000 people in limbo by April 2022.",
      "90,000", "2022-04", None),
+    # the end of what a plan runs to is no date of the figure; a target's deadline is
+    ("The EU has agreed to spend €50 billion on Ukraine through 2027.",
+     "€50 billion", "2023-11-16", "on-or-before"),
+    ("Emissions must fall by 45 per cent by 2030.", "45 per cent", "2030", None),
+    ("Aid ran at $2 billion a year until 2021.", "$2 billion", "2021", None),
 ]  # fmt: skip
 
 

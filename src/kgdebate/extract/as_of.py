@@ -89,6 +89,10 @@ class FigureDates:
             between = (dated.end, figure.start) if before else (figure.end, dated.start)
             if CLAUSE_BREAK.search(self.text, *between):
                 continue
+            if HORIZON.search(self.text, max(0, dated.start - 20), dated.start) and self._ahead(
+                dated
+            ):
+                continue  # "€50 billion … through 2027": the plan's end, not the figure's date
             if (
                 before
                 and "," in self.text[slice(*between)]
@@ -97,6 +101,12 @@ class FigureDates:
                 continue
             kept.append(dated)
         return kept
+
+    def _ahead(self, dated: Figure) -> bool:
+        """Whether the date is after the document's (to the precision both give)."""
+        day, document = dated.date or dated.until or "", self.document_date or ""
+        shared = min(len(day), len(document))
+        return bool(document) and day[:shared] > document[:shared]
 
     def _as_of(self, dated: Figure) -> AsOf:
         if SINCE.search(self.text, max(0, dated.start - 6), dated.start) and self.document_date:
@@ -107,6 +117,10 @@ class FigureDates:
             return AsOf(dated.until, None, f"the end of {dated.text!r}")
         assert dated.date is not None
         return AsOf(dated.date, None, f"{dated.text!r}, in its sentence")
+
+
+HORIZON = re.compile(r"\b(?:through|until|till)(?: the end of)?\s+$", re.I)
+"""What opens the end of a period a plan runs to: "through 2027", "until the end of 2025"."""
 
 
 def _distance(figure: Figure, dated: Figure) -> tuple[int, int]:
