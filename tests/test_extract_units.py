@@ -937,6 +937,7 @@ def proposals(text: str, header: str = "A Note\n\n12 May 2024\n\n") -> set[str]:
         ("Only 3 of 11 analysts polled by the Example Monitor expect a deal.", "Example Monitor"),
         ("New pledges fell by almost 90 per cent, the Example Tracker found.", "Example Tracker"),
         ("OHCHR has verified 9,806 civilian deaths.", "OHCHR"),
+        ("The European Union has agreed to spend €50 billion on Ukraine.", "European Union"),
         ("Russia's defence ministry said on Monday that 195 servicemen were returned.",
          "Russia's defence ministry"),  # a state's body named by what it is
         ("Ukraine's central bank said inflation fell to 5%.", "Ukraine's central bank"),

@@ -72,6 +72,7 @@ SAYS = (  # "X said", "X has estimated", "X later reported"
     r"|measured|measures|posted|listed|lists|repeated|repeats"  # "KIIS measured 80% in October"
     r"|verified|verifies|documented"  # "OHCHR has verified 9,806 civilian deaths"
     r"|set aside|sets aside|earmarked|earmarks|allocated|allocates"  # a pledge's author's
+    r"|agreed to (?:spend|provide|give|lend|allocate)"  # "The EU has agreed to spend €50 billion"
     # "UNHCR added that …", not "the World Bank added $37.5 billion"
     r"|report|note|count|find|recalled|added(?= that\b|[,.:]|$)|asked|asks|polled|polls"
     r"|surveyed|surveys"
