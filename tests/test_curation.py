@@ -326,9 +326,12 @@ def test_an_unknown_name_becomes_an_actor_of_the_reference_data_and_of_its_claim
     store, reference = tmp_path / "store", tmp_path / "reference"
     built.backup(store)
     shutil.copytree(DATA / "reference", reference)
-    shutil.copy(CURATE / "speech-black-sea.txt", tmp_path)
+    speech = tmp_path / "speech-black-sea.txt"
+    shutil.copy(CURATE / "speech-black-sea.txt", speech)
+    with speech.open("a", encoding="utf-8") as more:  # two more names, to add at once below
+        more.write("\nWe welcome the Example Grain Council and the Example Port Authority.\n")
     settings = make_settings(tmp_path, data_dir=store, reference_dir=reference)
-    done = kgdebate("--data-dir", str(store), "extract", str(tmp_path / "speech-black-sea.txt"))
+    done = kgdebate("--data-dir", str(store), "extract", str(speech))
     assert done.returncode == 0, done.stderr
     file = tmp_path / "speech-black-sea.yaml"
     app = create_app(settings)

@@ -1126,13 +1126,14 @@ def _new_entities(
             for name in pattern.finditer(text, *piece)
         ]
         for match in names:
+            # in a title, only an organisation's or a state's name, or whose remarks ("by Clara …")
             if (
                 titled
                 and not ORGANISATION_HEAD.search(match.group())
                 and not STATE_HEAD.search(match.group())
                 and not BY_SOMEONE.search(text, max(start, match.start() - 3), match.start())
-            ):  # in a title, an organisation's or a state's name, or whose remarks ("… by Clara
-                continue  # …")
+            ):
+                continue
             word = match.group()
             if " " not in word and (  # one word: what _name_parts would leave out, at a glance
                 covered.overlaps(*match.span())
