@@ -2558,7 +2558,8 @@ def test_an_html_page_s_title_is_its_article_s_not_its_site_s(tmp_path: Path) ->
 def test_a_working_paper_s_number_and_date_line_is_its_header() -> None:
     """One "Name — …" line under a publisher's name is no tracker's list but the header's date
     line: "Working Paper 7/2024 — January 2024" dates the paper (it had been refused as
-    undated). A note's "Government of Ukraine" keeps its head."""
+    undated), and "Working Paper" is what it is, no name. A note's "Government of Ukraine"
+    keeps its head."""
     text = (
         "SECURITY GUARANTEES FOR UKRAINE\n\n"
         "Example Centre for Strategic Studies\nWorking Paper 7/2024 — January 2024\n\n"
@@ -2570,6 +2571,8 @@ def test_a_working_paper_s_number_and_date_line_is_its_header() -> None:
     assert draft.data["document"]["date"] == "2024-01"
     (states,) = [f for f in draft.data["draft"]["figures"] if f["text"] == "31 states"]
     assert states["attributed_to"] == "Government of Ukraine"
+    proposed = {entity["text"] for entity in draft.data["draft"]["new_entities"]}
+    assert "Example Centre for Strategic Studies" in proposed and "Working Paper" not in proposed
 
 
 def test_a_count_in_millions_takes_the_unit_of_one_in_an_earlier_paragraph() -> None:

@@ -1036,7 +1036,16 @@ def _no_name(candidate: str, common_nouns: set[str], adjectives: frozenset[str])
         or ("/" in candidate and any(c.isdigit() for c in candidate))
         or bool(ASKED.fullmatch(candidate))
         or bool(PLURAL_ACRONYM.fullmatch(candidate))
+        or bare in PUBLICATION_KINDS
     )
+
+
+PUBLICATION_KINDS = {
+    "working paper", "policy brief", "issue brief", "discussion paper", "research paper",
+    "occasional paper", "policy paper", "white paper", "briefing note", "briefing paper",
+    "fact sheet", "situation report",
+}  # fmt: skip
+"""What a header says a document is ("Working Paper 7/2024"), no one's name."""
 
 
 NEVER_ALONE = frozenset(STOP_NAMES | NOT_ALONE)  # (made once: a union per word cost 3%)
