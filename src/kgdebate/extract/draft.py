@@ -42,6 +42,7 @@ from kgdebate.extract.layout import (
 )
 from kgdebate.extract.names import (
     DEMONYM,
+    JOINED_DEED,
     NOT_ALONE,
     OF_THE,
     STOP_NAMES,
@@ -613,13 +614,14 @@ def _claims(
     speakers: dict[int, str],
 ) -> list[dict[str, Any]]:
     spans = [
-        (index, number, paragraph, span)
+        (index, number, paragraph, claimed)
         for index, number, paragraph in _numbered(layout)
         for span in paragraph.sentences
+        for claimed in [(_claim_start(text, paragraph, span), span[1])]
         # a side's opening words are its claim, however short ("NO | Talks were tried."), not a
         # speaker's who says their side by their name ("Jane Example (for): Thank you.")
         if _asserts(
-            text[_claim_start(text, paragraph, span) : span[1]],
+            text[slice(*claimed)],
             2 if _labelled_before(paragraph) and span is paragraph.sentences[0] else 4,
         )
     ]
@@ -628,7 +630,6 @@ def _claims(
     claims = []
     by_paragraph: dict[int, list[dict[str, Any]]] = {}
     for position, (section_index, number, paragraph, (start, end)) in enumerate(spans, start=1):
-        start = _claim_start(text, paragraph, (start, end))
         exact = text[start:end]
         claim: dict[str, Any] = {
             "id": f"c{position:0{width}d}",
@@ -1076,12 +1077,7 @@ def _title_cased(line: str) -> bool:
     return bool(words) and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
 
 
-BY_A_NAME = re.compile(
-    r"(?<=[A-Za-z]{2})-(?:brokered|led|backed|run|controlled|held|occupied|based|funded|owned"
-    r"|sponsored|supplied|made|built|linked|aligned|friendly|allied|region|area)$"
-)
-"""What a name did, or where, joined to it: "a UAE-brokered swap" names the UAE, "Odesa-region
-ports" Odesa."""
+BY_A_NAME = re.compile(rf"(?<=[A-Za-z]{{2}})-(?:{JOINED_DEED})$")  # "a UAE-brokered swap": UAE
 STATE_HEAD = re.compile(r"\b(?:Republic|Kingdom|Federation|Emirates|Principality)\b")
 """A state's name in a title: "Republic of Moldova — statement to the General Debate"."""
 TITLE_CASE_MINOR = {"a", "an", "the", "and", "or", "but", "nor", "for", "of", "in", "on", "at",

@@ -16,7 +16,7 @@ from datetime import date
 from decimal import Decimal
 from typing import NamedTuple
 
-from kgdebate.extract.layout import CELL_GAP
+from kgdebate.extract.layout import table_cells, table_rows_above
 from kgdebate.extract.spans import SpanIndex
 from kgdebate.extract.trie import one_of
 
@@ -1015,13 +1015,15 @@ def _unit_in_context(figure: Figure, text: str) -> Figure:
 
 
 HEADER_UNIT = re.compile(r"\((?P<unit>[^()\n]{1,30})\)")  # "Pledged (EUR bn)", "Share (%)"
-HEADER_SCALES = {
-    "bn": 1_000_000_000, "billion": 1_000_000_000, "billions": 1_000_000_000, "m": 1_000_000,
-    "mn": 1_000_000, "million": 1_000_000, "millions": 1_000_000, "k": 1_000, "thousand": 1_000,
-    "thousands": 1_000,
-}  # fmt: skip
+HEADER_SCALES = (  # "(EUR bn)", "(thousands)", "(USD mn)", "(k)"
+    SCALES
+    | {f"{word}s": SCALES[word] for word in ("thousand", "million", "billion")}
+    | {"mn": SCALES["m"], "k": SCALES["thousand"]}
+)
 HEADER_SCALE = re.compile(rf"\b(?P<scale>{'|'.join(HEADER_SCALES)})\b", re.I)
-HEADER_MONEY = re.compile(r"[$€£]|\b(?:USD|EUR|GBP)\b")
+HEADER_MONEY = re.compile(  # "$", "€", "£", "USD", "EUR", "GBP"
+    "|".join(re.escape(sign) if len(sign) == 1 else rf"\b{sign}\b" for sign in CURRENCIES)
+)
 HEADER_PERCENT = re.compile(r"%|\bper ?cent\b", re.I)
 
 
@@ -1048,36 +1050,16 @@ def _column_unit(figure: Figure, text: str) -> Figure | None:
 
 
 def _column_header(text: str, position: int) -> str | None:
-    """The header of the table column that holds ``position``: a Markdown table's first row, or
-    the first line of a table set out with tabs or runs of spaces (as many cells as this row)."""
+    """The header of the table column that holds ``position``: the first row of its table, a
+    Markdown table or one set out with tabs or runs of spaces."""
     start = text.rfind("\n", 0, position) + 1
     end = text.find("\n", position)
-    row = text[start : end if end >= 0 else len(text)]
-    piped = row.lstrip().startswith("|")
-    before = text[start:position]
-    if piped:
-        column, cells = before.count("|") - 1, len(row.strip().strip("|").split("|"))
-    else:
-        column, cells = (
-            len(CELL_GAP.split(before.rstrip())) if before.strip() else 0,
-            len(CELL_GAP.split(row.strip())),
-        )
-    if cells < 2 or column < 0:
+    end = end if end >= 0 else len(text)
+    if len(table_cells(text[start:end])) < 2:
         return None
-    header = None
-    while start > 0:  # up through the table's rows, to its first
-        above = text.rfind("\n", 0, start - 1) + 1
-        line = text[above : start - 1].strip()
-        if piped:
-            if not line.startswith("|"):
-                break
-        elif len(CELL_GAP.split(line)) != cells:
-            break
-        header, start = line, above
-    if header is None:
-        return None
-    named = header.strip("|").split("|") if piped else CELL_GAP.split(header)
-    return named[column].strip() if column < len(named) else None
+    column = len(table_cells(text[start:position] + "x")) - 1  # cells before it, and its own
+    rows = list(table_rows_above(text, start, end))
+    return rows[-1][column] if rows and column < len(rows[-1]) else None
 
 
 def _counting(figure: Figure, noun: str) -> Figure:

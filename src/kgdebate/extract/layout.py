@@ -8,6 +8,7 @@ claims. Stance labels at the head of a paragraph (AGREE:, Con:, Rebuttal: …) a
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 BOILERPLATE_START = (
@@ -92,7 +93,9 @@ RATING = (  # what a fact-check's verdict says before its reasons: "Verdict: Fal
     r"(?:(?:(?:mostly|partly|half|largely) )?(?:false|true|misleading|unproven|correct|incorrect"
     r"|wrong|accurate|inaccurate|unsupported|exaggerated)[.!]?(?:\*\*|__)?[ \t]*)?"
 )
-SIDE_WORDS = r"(?:strongly )?(?:agree|disagree|for|against|yes|no|in favou?r|opposed|pro|con)"
+SIDE_WORDS = r"(?:strongly )?(?:agree|disagree|for|against|yes|no|in favou?r|opposed)"
+"""A side that follows its taker's name ("Jane Example — AGREE", "Jane Example (agree):"). Not
+"pro", "con" or "opposition", which after a name are a party ("Mr John Example (Con):")."""
 LABEL = re.compile(  # "AGREE:", "Con —", "YES | ", "[For the motion]", "**Agree.**", or alone
     # on its line, "✔ For:", "- Agree:" as a list's item; not "No. 1" or "Yes."
     r"^(?:#{1,6}[ \t]+|[-*•][ \t]+)?(?:[✔✓✅☑✘✗❌☒👍👎][ \t]*)?(?:\*\*|__|[*_\[(])?"
@@ -157,11 +160,10 @@ SPEAKER_LINE = re.compile(
     r"[ \t]*\n(?=[A-Z])"
 )
 SIDE_IN_BRACKETS = re.compile(
-    r"\((?P<label>(?i:strongly )?(?i:agree|disagree|for|against|yes|no|in favou?r|opposed))"
+    rf"\((?P<label>(?i:{SIDE_WORDS}))"
     r"(?: (?:of )?the (?:motion|proposition))?\)"  # "(for the motion)" too
 )
-"""A speaker's side, in brackets after their name: "Jane Example (agree):". Not "pro", "con"
-or "opposition", which there name a party ("Mr John Example (Con):", in Hansard)."""
+"""A speaker's side, in brackets after their name: "Jane Example (agree):"."""
 ABBREVIATIONS = {
     "dr", "mr", "mrs", "ms", "st", "no", "vs", "etc", "e.g", "i.e", "gen", "gov", "sen", "rep",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s",
@@ -183,6 +185,33 @@ SENTENCE_END = re.compile(
     FULL_STOP + rf"|(?<=\S)(?=\n[ \t]*(?:[-*•][ \t]|\||{RECORD_LINE}|{ALIGNED_ROW}))"
 )
 CELL_GAP = re.compile(COLUMN_GAP)
+
+
+def table_cells(row: str) -> list[str]:
+    """A table row's cells: a Markdown row's between its pipes, else those that tabs or runs of
+    spaces set apart."""
+    row = row.strip()
+    if row.startswith("|"):
+        return [cell.strip() for cell in row.strip("|").split("|")]
+    return CELL_GAP.split(row)
+
+
+def table_rows_above(text: str, start: int, end: int) -> Iterator[list[str]]:
+    """The cells of each row above the table row ``text[start:end]``, nearest first, while they
+    are of its table: Markdown rows, or rows with as many cells as it has."""
+    piped = text[start:end].lstrip().startswith("|")
+    width = len(table_cells(text[start:end]))
+    above = start
+    while above > 0:
+        line_start = text.rfind("\n", 0, above - 1) + 1
+        line = text[line_start : above - 1].strip()
+        cells = table_cells(line)
+        if (not line.startswith("|")) if piped else len(cells) != width:
+            return
+        yield cells
+        above = line_start
+
+
 AN_ALIGNED_ROW = re.compile(ALIGNED_ROW)
 FULL_STOP_ONLY = re.compile(FULL_STOP)  # the same ends in a text without a line break
 LIST_MARKER = re.compile(r"[ \t]*[-*•][ \t]+")

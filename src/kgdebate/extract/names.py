@@ -70,6 +70,12 @@ NOT_ALONE = {
     "new", "recent", "early", "latest", "further", "fresh", "initial", "preliminary", "later",
     "earlier", "previous", "additional", "separate", "similar", "total", "overall",
 }  # fmt: skip
+JOINED_DEED = (
+    "brokered|coordinated|led|backed|run|controlled|held|occupied|based|funded|owned|sponsored"
+    "|supplied|made|built|linked|aligned|friendly|allied|region|area"
+)
+"""What a name did, or where, joined to it by a hyphen ("UAE-brokered", "Odesa-region"): the
+name is the name before it."""
 TITLES = {
     "president", "prime", "minister", "foreign", "defence", "defense", "chancellor", "king",
     "queen", "secretary-general", "secretary", "ambassador", "envoy", "general", "gen", "senator",

@@ -15,10 +15,11 @@ import re
 from bisect import bisect_left
 
 from kgdebate.extract.figures import A_YEAR
-from kgdebate.extract.layout import CELL_GAP, LIST_MARKER
+from kgdebate.extract.layout import LIST_MARKER, table_cells, table_rows_above
 from kgdebate.extract.names import (
     DEMONYM,
     DETERMINERS,
+    JOINED_DEED,
     NOT_ALONE,
     NUMBERS,
     OF_THE,
@@ -165,8 +166,9 @@ TOLD = re.compile(
     rf"(?:%|\bper ?cent)(?: of [\w -]{{1,30}}?)? (?:told|tell) (?:the )?(?P<by>{SOURCE_NAME})"
 )
 # "The Example Post, citing a KIIS poll, reported": whose work the relayer cites
+CITED_OPENING = r"(?:(?:the|an?|new|latest|recent) )*"  # "citing a new KIIS poll"
 CITED_WORK = re.compile(
-    rf"\b(?:citing|quoting) (?:(?:the|an?|new|latest|recent) )*(?P<by>{SOURCE_NAME})"
+    rf"\b(?:citing|quoting) {CITED_OPENING}(?P<by>{SOURCE_NAME})"
     rf"(?:['’]s)? (?:[\w-]+ )?(?:{WORK}|figures|data)s?\b"
 )
 # "Russia's defence ministry said": a state's body named by what it is, as the text names it
@@ -535,20 +537,13 @@ class FigureSources:
         piped = row_text.startswith("|")
         if not piped and ("\n" in row_text or ("\t" not in row_text and "  " not in row_text)):
             return None  # (most sentences: no table's row, not split)
-        cells = _cells(row_text) if piped else CELL_GAP.split(row_text)
+        cells = table_cells(row_text)
         if len(cells) < (2 if piped else 3):
             return None
-        above = row[0]
-        while above > 0:  # up through the table's rows
-            start = self.text.rfind("\n", 0, above - 1) + 1
-            line = self.text[start : above - 1].strip()
-            header = _cells(line) if piped else CELL_GAP.split(line)
-            if (not line.startswith("|")) if piped else len(header) != len(cells):
-                return None  # the table ends above; no header was met
+        for header in table_rows_above(self.text, *row):
             column = next((i for i, cell in enumerate(header) if SOURCE_HEAD.fullmatch(cell)), None)
             if column is not None:
                 return _named_in(cells[column]) if column < len(cells) else None
-            above = start
         return None
 
     def _footnote(self, position: int, sentence_end: int) -> str | None:
@@ -742,10 +737,6 @@ def _note_number(match: re.Match[str]) -> str:
     return number.translate(SUPERSCRIPTS)
 
 
-def _cells(row: str) -> list[str]:
-    return [cell.strip() for cell in row.strip().strip("|").split("|")]
-
-
 NOTE_RELAY = re.compile(rf",? (?:reporting|citing|quoting) (?:an? |the )?(?P<by>{SOURCE_NAME})")
 
 
@@ -831,7 +822,7 @@ def _reported_work(sentence: str, said: int) -> str | None:
 
 
 RELAYED = re.compile(
-    r"\b(?:citing|quoting|as) (?:(?:the|an?|new|latest|recent) )*$"
+    rf"\b(?:citing|quoting|as) {CITED_OPENING}$"
     r"|^(?i:according to) [^,;.]{1,60}, (?:the )?$"  # "According to the Post, UNHCR counted"
 )
 """Before the one a relayer cites ("The Daily said, citing port operators"; "…, as the Belfer
@@ -861,7 +852,7 @@ def _as_written(name: str) -> str | None:
         return name.strip()
     if titled := A_WORKS_TITLE.search(name):  # "UNHCR's Global Trends": UNHCR's report
         name = name[: titled.start()]
-    words = re.sub(r"['’]s?$|-(?:coordinated|led|backed|run|brokered)$", "", name.strip()).split()
+    words = re.sub(rf"['’]s?$|-(?:{JOINED_DEED})$", "", name.strip()).split()
     if words and words[-1].endswith(".") and "." not in words[-1][:-1] and words[-1] != "al.":
         words[-1] = words[-1][:-1]  # "according to the UN." ends a sentence; "U.S." keeps its own
     if len(words) > 2 and words[1] == "the":  # "Watch the UNHCR", a verb opening a sentence
