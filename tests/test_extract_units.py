@@ -1294,22 +1294,22 @@ def test_it_says_points_back_and_the_observatory_is_no_person() -> None:
     assert sources_at(text, "6 million", "40%") == ["Example Center", "Example Food Observatory"]
 
 
-def test_the_body_says_points_back_at_the_one_just_named() -> None:
-    """A wire story's "The body says": the body named before it."""
-    text = (
-        "It was the 50th exchange, according to the Example Coordination Headquarters. The body "
-        "says about 3,000 Ukrainians have been freed so far."
-    )
-    assert sources_at(text, "3,000") == ["Example Coordination Headquarters"]
-
-
-def test_the_same_series_compared_points_back() -> None:
-    """ "That is down from 87% in May 2022": the series the sentence before gave."""
-    text = (
-        "In the latest KIIS survey, 69% said Ukraine should give up no territory. That is down "
-        "from 87% in May 2022, but it is still a large majority."
-    )
-    assert sources_at(text, "87%") == ["KIIS"]
+@pytest.mark.parametrize(
+    ("text", "figure", "source"),
+    [
+        # a wire story's "The body says": the body named before it
+        ("It was the 50th exchange, according to the Example Coordination Headquarters. The body "
+         "says about 3,000 Ukrainians have been freed so far.", "3,000",
+         "Example Coordination Headquarters"),
+        # "That is down from 87% in May 2022": the series the sentence before gave
+        ("In the latest KIIS survey, 69% said Ukraine should give up no territory. That is down "
+         "from 87% in May 2022, but it is still a large majority.", "87%", "KIIS"),
+    ],
+)  # fmt: skip
+def test_a_sentence_that_points_back_takes_the_one_named_before(
+    text: str, figure: str, source: str
+) -> None:
+    assert sources_at(text, figure) == [source]
 
 
 def test_a_list_item_credits_after_a_dash_and_the_same_report_points_back() -> None:
