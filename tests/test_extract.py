@@ -801,24 +801,30 @@ def test_a_figure_takes_the_source_a_sentence_before_it_named(
     assert by_text["200 prisoners"] == "Recep Tayyip Erdoğan"
 
 
+@pytest.mark.parametrize("process", ["command", "this"])
 def test_several_documents_are_drafted_in_one_run_and_a_bad_one_stops_no_other(
-    tmp_path: Path, store: OxigraphStore, settings: Settings
+    tmp_path: Path, store: OxigraphStore, settings: Settings, process: str
 ) -> None:
+    """As a command of its own, whose workers are copies of it (made before it opens the
+    store), and in this process, which has stores open: its workers are new interpreters."""
     sources = [tmp_path / path.name for path in sorted(DOCUMENTS.glob("[dnr]*.*"))]
     for source in sources:
         shutil.copyfile(DOCUMENTS / source.name, source)
     bad = BAD_INPUTS["binary"][0](tmp_path)
     data_dir = tmp_path / "cli-store"
     store.backup(data_dir)
-    result = CliRunner().invoke(
-        cli,
-        ["--data-dir", str(data_dir), "extract", "--date", "2024-01-12", "-j", "2"]
-        + [str(path) for path in [sources[0], bad, *sources[1:]]],
-    )
-    assert result.exit_code == 2, result.output
-    assert f"error: {bad}:" in result.stderr
-    assert f"1 of {len(sources) + 1} documents were not drafted" in result.stderr
-    wrote = [line.removeprefix("wrote ") for line in result.stdout.splitlines()]
+    arguments = ["--data-dir", str(data_dir), "extract", "--date", "2024-01-12", "-j", "2"]
+    arguments += [str(path) for path in [sources[0], bad, *sources[1:]]]
+    if process == "command":
+        ran = subprocess.run([sys.executable, "-m", "kgdebate", *arguments], capture_output=True)
+        exit_code, stdout, stderr = ran.returncode, ran.stdout.decode(), ran.stderr.decode()
+    else:
+        result = CliRunner().invoke(cli, arguments)
+        exit_code, stdout, stderr = result.exit_code, result.stdout, result.stderr
+    assert exit_code == 2, stdout + stderr
+    assert f"error: {bad}:" in stderr
+    assert f"1 of {len(sources) + 1} documents were not drafted" in stderr
+    wrote = [line.removeprefix("wrote ") for line in stdout.splitlines()]
     drafts = [Path(line) for line in wrote if line.endswith(".yaml")]
     assert [path.parent for path in drafts] == [tmp_path] * len(sources)  # in the order given
     # the same drafts, byte for byte, as one document at a time in this process
@@ -841,13 +847,30 @@ def test_a_worker_imports_what_drafting_needs_and_not_the_shacl_engine() -> None
     assert not {"pyshacl", "jsonschema"} & set(imported)
 
 
+def test_workers_are_copies_of_a_process_with_no_other_thread_and_else_new_interpreters(
+    settings: Settings, store: OxigraphStore
+) -> None:
+    """A copy of a process whose other threads hold locks can hang: the command makes its
+    workers before it opens the store, whose threads outlive it."""
+    made = subprocess.run(
+        [sys.executable, "-c", "from kgdebate.extract import _start_method; "
+         "from kgdebate.store import OxigraphStore; import sys; print(_start_method()); "
+         "opened = OxigraphStore(sys.argv[1], read_only=True); del opened; "
+         "print(_start_method())",
+         str(settings.data_dir)],
+        capture_output=True, text=True, check=True,
+    ).stdout.split()  # fmt: skip
+    assert made == ["fork", "spawn"]
+
+
 def test_documents_that_would_share_a_draft_are_refused_before_any_is_drafted(
     tmp_path: Path, store: OxigraphStore, settings: Settings
 ) -> None:
     for name in ("brief.txt", "brief.md"):
         shutil.copyfile(DOCUMENTS / "report-displacement-and-opinion.txt", tmp_path / name)
     with pytest.raises(InputError, match="would have the same draft") as refused:
-        extract_all([tmp_path / "brief.txt", tmp_path / "brief.md"], store, settings, jobs=2)
+        briefs = [tmp_path / "brief.txt", tmp_path / "brief.md"]
+        extract_all(briefs, lambda: store, settings, jobs=2)
     assert "brief.txt and " in str(refused.value) and "-o" in str(refused.value)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["brief.md", "brief.txt", "store"]
 

@@ -11,6 +11,7 @@ import os
 import sys
 from collections.abc import Callable
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -248,8 +249,8 @@ def extract(
                 "beside its FILE, as <id>.yaml",
             )
         )
-    store = _open(settings, read_only=True)
     if len(files) == 1:
+        store = _open(settings, read_only=True)
         try:
             outcomes: list[list[Path] | KgdebateError] = [
                 extract_draft(files[0], store, settings, output, encoding, slug, day)
@@ -259,7 +260,9 @@ def extract(
     else:
         workers = jobs or len(os.sched_getaffinity(0))
         try:
-            outcomes = extract_all(list(files), store, settings, encoding, day, workers)
+            # the store is opened once the workers are made (extract_all)
+            opened = partial(open_store, settings, True)
+            outcomes = extract_all(list(files), opened, settings, encoding, day, workers)
         except KgdebateError as exc:
             _fail(exc)
     for outcome in outcomes:

@@ -8,8 +8,10 @@ draft annotation (draft.py) → YAML (writing.py), never written over a curation
 from __future__ import annotations
 
 import multiprocessing
+import os
 import pickle
 from collections import deque
+from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,44 +42,58 @@ def extract(
 
 def extract_all(
     paths: list[Path],
-    store: TripleStore,
+    open_store: Callable[[], TripleStore],
     settings: Settings,
     encoding: str | None = None,
     when: str | None = None,
     jobs: int = 1,
 ) -> list[list[Path] | KgdebateError]:
     """Draft each of ``paths`` beside it, ``jobs`` at a time; per path, what was written or
-    why nothing was (one bad document stops no other). The gazetteer is built once."""
+    why nothing was (one bad document stops no other). The gazetteer is built once, from the
+    store ``open_store`` opens, after the workers are made (see :func:`_workers`)."""
     _one_draft_each(paths)
     if jobs < 2 or len(paths) < 2:
-        batch = _Batch(_gazetteer(store, settings), settings, encoding, when)
+        batch = _Batch(_gazetteer(open_store(), settings), settings, encoding, when)
         return [batch.draft(path) for path in paths]
-    # "spawn": a worker must not inherit the parent's open store.
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(jobs - 1, mp_context=context) as pool:
-        for _ in range(jobs - 1):  # each worker starts (most of a second: imports, regex
-            pool.submit(_ready)  # compiles) while this process builds the gazetteer
-        batch = _Batch(_gazetteer(store, settings), settings, encoding, when)
+    with _workers(jobs - 1) as pool:
+        for _ in range(jobs - 1):  # a worker is made on the first task; it starts while
+            pool.submit(_ready)  # this process opens the store and builds the gazetteer
+        batch = _Batch(_gazetteer(open_store(), settings), settings, encoding, when)
         return _draft_together(paths, batch, jobs, pool)
 
 
+def _workers(count: int) -> ProcessPoolExecutor:
+    """``count`` worker processes: copies of this one (fork) where it runs no other thread, as
+    the command does before it opens the store; else new interpreters (spawn). A copy is ready at
+    once, every module imported and every pattern compiled, where a new interpreter takes most
+    of a second to get there. A copy of a process with other threads could hang on a lock one of
+    them held (an open store runs three, and keeps them once closed)."""
+    return ProcessPoolExecutor(count, mp_context=multiprocessing.get_context(_start_method()))
+
+
+def _start_method() -> str:
+    try:
+        alone = len(os.listdir("/proc/self/task")) == 1  # every thread, the store's included
+    except OSError:  # no /proc: no way to count them
+        alone = False
+    return "fork" if alone else "spawn"
+
+
 def _ready() -> None:
-    """Nothing: a worker imports this module, and all extraction with it, to run it."""
+    """Nothing: running it makes the pool make its workers."""
 
 
 def _draft_together(
     paths: list[Path], batch: _Batch, jobs: int, pool: ProcessPoolExecutor
 ) -> list[list[Path] | KgdebateError]:
     """``jobs`` processes draft from one queue: this one and ``jobs - 1`` workers of ``pool``.
-    This one is ready at once; a worker takes most of a second to start, so this one drafts
-    from the queue's end while the workers start and take from its front, and no processor
-    waits for another."""
+    This one is ready at once; a worker may not be (a new interpreter takes most of a second),
+    so this one drafts from the queue's end while the workers take from its front, and no
+    processor waits for another."""
     outcomes: dict[int, list[Path] | KgdebateError] = {}
     queue = deque(enumerate(paths))
     # The batch goes with every path, pickled once (0.1 MB, the gazetteer), and a worker reads it
-    # once. Not as the workers' initargs: those are written to a new worker's pipe at its start,
-    # and this process would wait, unable to draft, until the worker had read them, after its
-    # imports.
+    # once. Not as the workers' initargs: the workers are made before the gazetteer is built.
     shipped = pickle.dumps(batch)
     handed: dict[Future[list[Path] | KgdebateError], int] = {}
     while queue or handed:
