@@ -1312,6 +1312,39 @@ def test_a_sentence_that_points_back_takes_the_one_named_before(
     assert sources_at(text, figure) == [source]
 
 
+@pytest.mark.parametrize(
+    ("text", "figure", "source"),
+    [
+        # "she" is the person named before, not the body whose figure she gave ("she noted")
+        ("Marta Example answered that few want a deal. KIIS found that 74% opposed concessions, "
+         "she noted. That was a fall of 10 points, she said.", "10 points", "Marta Example"),
+        # named in full before, by surname as one who did something, with an aside between
+        ("Anna Example, who heads the institute, spoke first. According to the UN, 6 million "
+         "have fled. Example argued for more. Aid fell by 12% this year, she said.", "12%",
+         "Anna Example"),
+        # after a saying verb, behind her role
+        ("Bakeries are closing, said the coalition's director, Nadia Example, citing port "
+         "officials. Stocks last 21 days, she said.", "21 days", "Nadia Example"),
+        # one of a vague source may be "he"; "the Black Sea" is no one
+        ("One official in Odesa said 40 ships were in the Black Sea. He estimated that 12 had "
+         "left.", "12", "one official in Odesa"),
+    ],
+)  # fmt: skip
+def test_he_or_she_points_back_at_the_last_person_named(
+    text: str, figure: str, source: str
+) -> None:
+    assert sources_at(text, figure) == [source]
+
+
+def test_he_or_she_points_back_at_no_one_where_no_person_is_named() -> None:
+    """Not "the Promised Land" a speech names before "He said"."""
+    text = (
+        "Moses led the people of Israel to the Promised Land. He said that they would find "
+        "there two mountains."
+    )
+    assert sources_at(text, "two mountains") == [None]
+
+
 def test_a_list_item_credits_after_a_dash_and_the_same_report_points_back() -> None:
     """Notes put the credit after a dash at the item's end ("– UNHCR Global Trends": UNHCR, the
     maker before its work's title); "Same report:" points back at it; in prose, a dash before

@@ -387,6 +387,27 @@ OWN_WORK = re.compile(
     r"\b(?i:our|my|this (?:institute|centre|center|organi[sz]ation|group)['’]s) own "
     rf"(?:[\w-]+ )?(?:{WORK}|research|analysis|figures|data|seminar|panel|class|sample|team)"
 )
+PERSONAL = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+A_DOER = re.compile(  # one who did or said something: "Greta Holm-Adeyemi answered", "said the
+    # coalition's director, Nadia Ferreira-Holm", "Anna Example, who heads it, spoke first"
+    r"(?P<said>\b(?:said|says|told|added)(?: the [\w’' -]{1,40},)? )?"
+    r"\b(?P<name>(?:[A-Z][a-z]{1,3}\. )?(?:[A-Z][\w'’-]+ ){0,3}[A-Z][\w'’-]+)"
+    # (past an aside or whose they are: "Hanna Example of the Example Policy Lab said")
+    r"(?P<does>(?:, [^,.;:]{1,60},| of (?:the )?(?:[A-Z][\w'’-]+ |of |for ){0,5}[A-Z][\w'’-]+)?"
+    r" (?:also |then |later )?(?:[a-z]+ed|said|says|told|tells"
+    r"|thinks|argues|warns|notes|adds|replies|answers|points|spoke|wrote|writes|put|puts|gave"
+    r"|gives)\b)?"
+)
+ONE_PERSON = re.compile(  # "he" or "she" may stand for: "Martin Griffiths", "one official in Odesa"
+    rf"(?!.*\b(?:{BODY_HEAD}|Nations|States|Union|Kingdom|Republic|Federation|Network|Forum"
+    r"|Group|Alliance|Coalition|Association|Foundation|Society|University|Party|Independent"
+    r"|Review|Verify|News|Times|Post|Monitor|Daily|Journal)\b)"
+    r"(?:[A-Z][a-z]{1,3}\. )?(?:[A-Z][\w'’-]+ ){1,2}[A-Z][\w'’-]+"  # ("Col. Piotr Nowak")
+    r"|(?:(?:an?|one|the) )?(?:[\w-]+ ){0,2}(?:analyst|journalist|official|expert|observer"
+    r"|diplomat|researcher|staffer|spokes(?:person|man|woman)|aide|insider|trader|resident"
+    r"|witness|organi[sz]er|moderator|economist|commentator|volunteer|advis[eo]r|ambassador"
+    r"|envoy|negotiator|mediator|agent)\b.*"
+)
 SAID_AFTER = re.compile(  # "…, it says.", "…, the outlet says."
     r"[,”\"] (?:it|they|he|she|the (?:outlet|newspaper|paper|broadcaster|agency|institute"
     r"|monitor|ministry)) (?:also )?(?:said|says|added|adds|noted|notes|estimated|estimates"
@@ -433,6 +454,7 @@ class FigureSources:
         self.full_names = _full_names(text)
         self.said: dict[tuple[int, int], str | None] = {}  # read when a figure asks
         self.named: list[tuple[int, str]] | None = None  # read when a sentence points back
+        self.persons: list[tuple[int, str]] | None = None  # read when "he" or "she" does
         self.owned: dict[str, list[tuple[int, str]]] = {}  # per kind of work, in text order
         self.notes: list[tuple[int, str, str]] | None = None  # footnotes: where, number, text
         self.source_lines = [(m.start(), m.group("by")) for m in SOURCE_LINE.finditer(text)]
@@ -464,14 +486,22 @@ class FigureSources:
         if said:
             return said
         back = BACK_REFERENCE.search(self.text, held[0], held[1])
-        if (
-            back is None
-            and not POINTS_BACK.match(self.text, held[0], held[1])
-            and not SAID_AFTER.search(self.text, held[0], held[1])
-        ):
+        pronoun = POINTS_BACK.match(self.text, held[0], held[1]) or SAID_AFTER.search(
+            self.text, held[0], held[1]
+        )
+        if back is None and pronoun is None:
             return None
         if self.named is None:
             self._read_all()
+        earlier = self.named[: bisect_left(self.named or [], (held[0], ""))] if self.named else []
+        if back is None and pronoun and PERSONAL.search(pronoun.group()):
+            # "he" or "she": the last source named that one may speak for, or the last person
+            # the text named, whatever they did ("Greta Holm-Adeyemi answered that …"),
+            # whichever the text named later
+            sources = [(at, by) for at, by in earlier if self._one_may_speak_for(by, at)]
+            persons = self._persons()[: bisect_left(self._persons(), (pronoun.start() + 1, ""))]
+            later = max(sources[-1:] + persons[-1:], default=None)
+            return later[1] if later else None
         # "The appeal sought …": whose appeal it was; else the source named last before, or
         # "the institute" the institute named last, whichever the text named later
         work = _work(back.group("work") or back.group("centre") or "") if back else ""
@@ -480,11 +510,48 @@ class FigureSources:
             last = bisect_left(self.owned[work], (held[0] + 1, "")) - 1
             if last >= 0:
                 return self.owned[work][last][1]
-        earlier = self.named[: bisect_left(self.named or [], (held[0], ""))] if self.named else []
         if INSTITUTION.fullmatch(work):  # "the observatory": a body, never a person
             earlier = [named for named in earlier if not A_PERSON.fullmatch(named[1])]
             earlier += self._institutions(work, held[0])
         return max(earlier)[1] if earlier else None
+
+    def _one_may_speak_for(self, source: str, named_at: int) -> bool:
+        """Whether "he" or "she" may stand for ``source``, named in the sentence at
+        ``named_at``: a person ("Martin Griffiths", "one official in Odesa"), or a body that
+        speaks through one ("UNHCR said …. …, she added"), unless its own sentence gave its
+        words to one ("KIIS found …, she noted"); not those who are no one person ("port
+        officials", "one widely cited count")."""
+        if ONE_PERSON.fullmatch(source):
+            return True
+        if not source.split()[-1][:1].isupper():
+            return False
+        sentence = self.sentences.holding(named_at)
+        return sentence is None or not any(
+            PERSONAL.search(said.group()) for said in SAID_AFTER.finditer(self.text, *sentence)
+        )
+
+    def _persons(self) -> list[tuple[int, str]]:
+        """The persons named as ones who did or said something ("Greta Holm-Adeyemi answered",
+        "Holm-Adeyemi pointed to …", "said the coalition's director, Nadia Ferreira-Holm"), in
+        full, each with where the text names them; not "the Promised Land", nor "Vladimir
+        Putin" in "Bennett spent three hours with Vladimir Putin"."""
+        if self.persons is None:
+            self.persons = sorted(
+                (match.start("name"), person)
+                for match in A_DOER.finditer(self.text)
+                if match.group("said") or match.group("does")
+                if (person := self._person(match.group("name"), match.start("name")))
+            )
+        return self.persons
+
+    def _person(self, name: str, at: int) -> str | None:
+        """``name`` in full if it is a person's: as written, or as named in full before."""
+        words = without_titles(name.split())
+        if len(words) == 1:
+            earlier = [full for end, full in self.full_names.get(words[0], []) if end <= at]
+            words = earlier[-1].split() if earlier else words
+        named = " ".join(words)
+        return named if len(words) > 1 and ONE_PERSON.fullmatch(named) else None
 
     def _institutions(self, kind: str, before: int) -> list[tuple[int, str]]:
         """The last name before ``before`` that says it is an institution of this kind ("the
