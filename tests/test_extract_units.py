@@ -21,6 +21,7 @@ from kgdebate.extract.gazetteer import ADDRESS, Entity, EventFacts, Gazetteer, a
 from kgdebate.extract.layout import (
     BOILERPLATE,
     LABEL,
+    LABELS,
     blocks,
     read_layout,
     says_boilerplate,
@@ -520,6 +521,10 @@ def test_a_label_alone_on_the_line_above_its_paragraph_is_read_and_kept_out_of_t
         ("## Myth: ", "", ["none", "none"], True),  # the myth as a heading, then its answer
         ("The myth: ", "The reality: ", ["none", "none"], True),
         ("Misconception: ", "Fact: ", ["none", "none"], True),
+        ("Jane Example\nPosition: Agree.\n", "John Sample\nPosition: Disagree.\n",
+         ["for", "against"], False),
+        ("False: ", "True: ", ["none", "none"], True),
+        ("What they say: ", "What the record shows: ", ["none", "none"], True),
     ],
 )  # fmt: skip
 def test_the_ways_a_debate_labels_its_sides(
@@ -574,18 +579,22 @@ def test_hansard_s_speaker_on_a_line_of_their_own_and_the_question_put() -> None
 
 def test_a_speaker_who_answers_no_takes_no_side_and_one_who_names_a_side_is_its_speaker() -> None:
     """ "Jane Example: No, I …" in an interview is an answer; "Jane Example — AGREE" over a
-    paragraph is her side, and she is the paragraph's speaker."""
+    paragraph is her side, and she is the paragraph's speaker, as is a name over "Position:"."""
     text = (
         "Should Kyiv Talk?\n\n12 May 2024\n\n"
         "Jane Example: No, I do not think Ukraine should negotiate now. Russia would rearm.\n\n"
         "John Sample \u2014 AGREE\nUkraine should negotiate now, as the war costs too much. "
-        "It is a hard choice.\n"
+        "It is a hard choice.\n\n"
+        "Maria Demo\nPosition: Disagree.\nUkraine should wait, as Russia would rearm. The "
+        "record says so.\n"
     )
     layout = read_layout(text)
-    first, second = layout.paragraphs()
+    first, second, third = layout.paragraphs()
     assert first.label is None and first.speaker and first.speaker[0] == "Jane Example"
     assert second.label and second.label[0] == "AGREE"
     assert second.speaker and second.speaker[0] == "John Sample"
+    assert third.label and third.label[0] == "Disagree"
+    assert third.speaker and third.speaker[0] == "Maria Demo"
 
 
 @pytest.mark.parametrize(
@@ -3440,6 +3449,29 @@ def test_a_list_s_items_may_each_be_labelled_with_a_side() -> None:
         ("Ukraine should negotiate", "for"),
         ("Ukraine should not negot", "against"),
     ]
+
+
+@pytest.mark.parametrize(("column", "sides"), [("Side", ["for", "against"]), ("Signed", [])])
+def test_a_table_s_side_column_labels_each_row(column: str, sides: list[str]) -> None:
+    """A panel's table with a Side column: each row a paragraph of its side, the name its
+    speaker, the argument its claim without the row's pipes. A column of yeses that is no side
+    ("Signed") labels nothing."""
+    text = (
+        "Where Our Panel Stands\n\n12 May 2024\n\n"
+        "Ukraine should weigh talks now, as the war costs too much. It is a hard choice.\n\n"
+        f"| Analyst | {column} | Argument |\n|---|---|---|\n"
+        "| Jane Example | Yes | Ukraine should negotiate now, as the war costs too much. |\n"
+        "| John Sample | No | Ukraine should not negotiate now, as Russia would rearm. |\n"
+    )
+    rows = [p for p in read_layout(text).paragraphs() if p.label]
+    assert [LABELS[p.label[0].lower()] for p in rows] == sides
+    assert [p.speaker and p.speaker[0] for p in rows] == ["Jane Example", "John Sample"][
+        : len(sides)
+    ]
+    assert [[text[slice(*span)] for span in p.sentences] for p in rows] == [
+        ["Ukraine should negotiate now, as the war costs too much."],
+        ["Ukraine should not negotiate now, as Russia would rearm."],
+    ][: len(sides)]
 
 
 def test_a_party_in_brackets_after_a_speaker_s_name_is_no_side() -> None:

@@ -80,30 +80,39 @@ LABELS = {
     "response": "unknown",
     "verdict": "unknown",  # a fact-check's "Claim: …" then "Verdict: False. …"
     "rating": "unknown",
+    "false": "unknown",  # "False: …" over "True: …"
+    "true": "unknown",
+    "what they say": "unknown",  # "What they say: …" over "What the record shows: …"
+    "what the record shows": "unknown",
+    "what the facts say": "unknown",
+    "what the evidence shows": "unknown",
 }
-CHALLENGED = {"fallacy", "myth", "the myth", "misconception", "claim"}
+CHALLENGED = {"fallacy", "myth", "the myth", "misconception", "claim", "false", "what they say"}
 """Labels of what the next labelled paragraph answers ("Myth: …" then "Fact: …")."""
 UNLABELLED_ANSWER = "answer"
 """What answers a myth given as a heading ("## Myth: …"), though it has no label of its own."""
 ANSWERING = {
-    "rebuttal", "fact", "reality", "the reality", "response", "verdict", "rating",
-    UNLABELLED_ANSWER,
+    "rebuttal", "fact", "reality", "the reality", "response", "verdict", "rating", "true",
+    "what the record shows", "what the facts say", "what the evidence shows", UNLABELLED_ANSWER,
 }  # fmt: skip
 RATING = (  # what a fact-check's verdict says before its reasons: "Verdict: False." is no claim
     r"(?:(?:(?:mostly|partly|half|largely) )?(?:false|true|misleading|unproven|correct|incorrect"
     r"|wrong|accurate|inaccurate|unsupported|exaggerated)[.!]?(?:\*\*|__)?[ \t]*)?"
 )
+SIDE_COLUMNS = ("position", "stance", "side", "vote")  # a table's column, or a field's name
+FIELD = rf"(?:{'|'.join(SIDE_COLUMNS)})[ \t]*:[ \t]*"  # "Position: Agree."
 SIDE_WORDS = r"(?:strongly )?(?:agree|disagree|for|against|yes|no|in favou?r|opposed)"
 """A side that follows its taker's name ("Jane Example — AGREE", "Jane Example (agree):"). Not
 "pro", "con" or "opposition", which after a name are a party ("Mr John Example (Con):")."""
 LABEL = re.compile(  # "AGREE:", "Con —", "YES | ", "[For the motion]", "**Agree.**", or alone
     # on its line, "✔ For:", "- Agree:" as a list's item; not "No. 1" or "Yes."
-    r"^(?:#{1,6}[ \t]+|[-*•][ \t]+)?(?:[✔✓✅☑✘✗❌☒👍👎][ \t]*)?(?:\*\*|__|[*_\[(])?"
+    r"^(?:#{1,6}[ \t]+|[-*•][ \t]+|\|[ \t]*)?(?:[✔✓✅☑✘✗❌☒👍👎][ \t]*)?(?:\*\*|__|[*_\[(])?"
     # a side after who takes it: "Jane Example — AGREE", "Jane Example, for the motion:"; a
-    # stance's field: "Position: Agree."
+    # stance's field: "Position: Agree.", under the name on a line of its own too
     r"(?:(?P<named>(?-i:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3}))"
-    rf"(?:[ \t]+[\u2014\u2013-][ \t]+|,[ \t]+|:[ \t]+)(?={SIDE_WORDS}\b)"
-    rf"|(?P<field>(?:position|stance|side|vote)[ \t]*:[ \t]*)(?={SIDE_WORDS}\b))?"
+    rf"(?:(?:[ \t]+[\u2014\u2013-][ \t]+|,[ \t]+|:[ \t]+|[ \t]*\|[ \t]*)(?={SIDE_WORDS}\b)"
+    rf"|[ \t]*\n(?={FIELD})))?"
+    rf"(?:(?P<field>{FIELD})(?={SIDE_WORDS}\b))?"
     r"(?P<label>" + "|".join(sorted(LABELS, key=len, reverse=True)) + r")(?![^\W_])"
     # "For the motion", "Myth 2:", "In favour (Jane Example):"
     r"(?: (?:of )?the (?:motion|proposition)|[ \t]+#?\d{1,2}(?![\w.,])|[ \t]+\([^)\n]{1,60}\))?"
@@ -274,7 +283,12 @@ def _at_labels(
 ) -> list[tuple[int, int]]:
     """A block whose first line is labelled, cut before each later labelled line: "Claim: …"
     over "Reality: …" are two paragraphs, never one claim across a label."""
-    if not LABEL.match(text[slice(*lines[0])]):  # (on a slice: the pattern opens with "^")
+    # (a table with a Side column, "| Jane Example | For | …", its rows each labelled: cut
+    # under its header)
+    sided = all(text[a] == "|" for a, _ in lines) and bool(
+        set(SIDE_COLUMNS) & {cell.lower() for cell in table_cells(text[slice(*lines[0])])}
+    )
+    if not (sided or LABEL.match(text[slice(*lines[0])])):  # (the pattern opens with "^")
         return [(start, end)]
     cuts = [a for a, b in lines[1:] if LABEL.match(text[a:b])]
     bounds = [start, *cuts, end]
@@ -489,6 +503,8 @@ def read_layout(text: str) -> Layout:
                 paragraph.label = (declared["label"], *declared.span("label"))
         if paragraph.boilerplate:
             boilerplate.append((start, end))
+        elif block.startswith("|") and paragraph.label:  # a table's row: its words, not its "|"
+            paragraph.sentences = sentences(text, body_start, start + len(block.rstrip(" \t|")))
         else:
             paragraph.sentences = sentences(text, body_start, end)
         sections[-1].paragraphs.append(paragraph)
