@@ -815,6 +815,20 @@ def proposals(text: str, header: str = "A Note\n\n12 May 2024\n\n") -> set[str]:
     return {entity["text"] for entity in draft.data["draft"]["new_entities"]}
 
 
+def test_the_title_of_a_report_whose_maker_the_text_names_is_no_new_entity() -> None:
+    """ "in its Global Trends report" is a work's title, wherever else the text names it; a
+    report that takes its maker's name ("the Council of Europe report", "the Example Survey
+    Institute's report") keeps the maker."""
+    text = (
+        "The agency says in its Global Trends report that 6 million people have left. Global "
+        "Trends counts them each June. The Council of Europe report and the Example Survey "
+        "Institute's report say the same.\n"
+    )
+    found = proposals(text)
+    assert "Global Trends" not in found
+    assert {"Council of Europe", "Example Survey Institute"} <= found
+
+
 @pytest.mark.parametrize(
     ("sentence", "source"),
     [

@@ -1041,6 +1041,13 @@ def _no_name(candidate: str, common_nouns: set[str], adjectives: frozenset[str])
     )
 
 
+# A work's title, no one's name (the labelled sets' rule), where the text says whose report it
+# is: "in its Global Trends report", "UNHCR's Global Trends report" (not "the KIIS survey", nor
+# "the Council of Europe report", where the name is its maker's)
+WORK_OWNED = re.compile(r"(?:\b(?:its|their|his|her)|['’]s) $")
+WORK_AFTER = re.compile(r" (?:report|update|bulletin)\b")
+
+
 PUBLICATION_KINDS = {
     "working paper", "policy brief", "issue brief", "discussion paper", "research paper",
     "occasional paper", "policy paper", "white paper", "briefing note", "briefing paper",
@@ -1094,6 +1101,7 @@ def _new_entities(
         [(m.start, m.end) for m in found.mentions] + [(a.start, a.end) for a in found.ambiguous]
     )
     occurrences: dict[str, list[dict[str, int]]] = {}
+    titles: set[str] = set()  # the titles of works, wherever the text names them
     # Header lines too ("Statement to the United Nations General Assembly, 23 February 2023"),
     # but in a title-cased one only the names of organisations: its other capitals are style.
     # Each line with where it opens: a name there may be a capitalised common word, but not a
@@ -1169,9 +1177,17 @@ def _new_entities(
                     or ROMAN.fullmatch(candidate)
                 ):
                     continue  # "US$5.6 billion", "HC 412", "ES-11", "XX century", "Chapter VII"
+                if WORK_AFTER.match(text, span[1]) and WORK_OWNED.search(
+                    text, max(0, span[0] - 6), span[0]
+                ):
+                    titles.add(candidate)  # "its Global Trends report": a work, here and after
                 occurrences.setdefault(candidate, []).append({"start": span[0], "end": span[1]})
     _add_surnames_alone(text, occurrences, covered, common_nouns)
-    return [{"text": key, "occurrences": value} for key, value in occurrences.items()]
+    return [
+        {"text": key, "occurrences": value}
+        for key, value in occurrences.items()
+        if key not in titles
+    ]
 
 
 SHORT_LINE = 50  # characters: wrapped prose fills its lines to 60 or more
