@@ -121,13 +121,30 @@ def test_the_city_itself_where_one_goes_there_its_region_or_its_dateline(text: s
     assert links(text) == [(text[text.lower().index("moscow") :][:6], "moscow")]
 
 
-def test_a_capital_one_goes_to_is_the_city_though_the_store_has_only_its_state() -> None:
-    """ "visited Kyiv": the city, which the store lacks (no link, a new name); "officials in
-    Kyiv" stay the government, as the labelled sets read it."""
-    kyiv = Gazetteer([(UKRAINE, "Ukraine", "label"), (UKRAINE, "Kyiv", "metonym")], EventFacts())
-    text = "The minister visited Kyiv on Friday. Officials in Kyiv welcomed her."
+@pytest.mark.parametrize(
+    "city",
+    [
+        "The minister visited Kyiv on Friday.",
+        "Our embassy in Kyiv raised the case.",  # where one is, not who rules there
+        "KYIV, March 3 (Example Wire) – Talks resumed.",  # a dateline
+    ],
+)
+def test_a_capital_one_goes_to_or_is_in_is_the_city_though_the_store_has_only_its_state(
+    city: str,
+) -> None:
+    """The city, which the store lacks (no link, a new name); "officials in Kyiv" and "in the
+    Kremlin" stay the government, as the labelled sets read them."""
+    kyiv = Gazetteer(
+        [(UKRAINE, "Ukraine", "label"), (UKRAINE, "Kyiv", "metonym"),
+         (RUSSIA, "the Kremlin", "metonym")],
+        EventFacts(),
+    )  # fmt: skip
+    text = f"{city} Officials in Kyiv welcomed it. Nobody in the Kremlin did."
     found = kyiv.find(text, [(0, len(text))])
-    assert [(m.text, m.start) for m in found.mentions] == [("Kyiv", text.rindex("Kyiv"))]
+    assert [(m.text, m.start) for m in found.mentions] == [
+        ("Kyiv", text.rindex("Kyiv")),
+        ("the Kremlin", text.index("the Kremlin")),
+    ]
 
 
 def test_a_name_joined_by_a_hyphen_to_a_word_the_store_does_not_know_is_part_of_it() -> None:

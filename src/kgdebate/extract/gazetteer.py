@@ -49,8 +49,14 @@ GONE_TO = (  # where one goes ("flew to Moscow"), never its government ("officia
     r"|brought|moved|sent|transferred|evacuated|deported) to"
 )
 THERE = re.compile(rf"\b(?:in|at|{GONE_TO})\s+(?:[A-Z][\w-]+ (?:and|or) )?$")
-# "travelled to Moscow and Kyiv": both the cities
-GONE_THERE = re.compile(rf"\b(?:{GONE_TO})\s+(?:[A-Z][\w-]+ (?:and|or) )?$")
+# Who, in a capital, stand for its state: "officials in Kyiv", "many in Washington"
+RULED_THERE = re.compile(
+    r"\b(?:officials?|leaders?|government|authorities|ministers?|politicians|policy-?makers"
+    r"|lawmakers|legislators|decision-makers|administration|establishment|elites?|hawks|doves"
+    r"|critics|sceptics|skeptics|many|some|someone|anyone|everyone|those|few|friends|partners"
+    r"|allies|debates?|voices|mood|thinking|view) in\s+(?:[A-Z][\w-]+ (?:and|or) )?$",
+    re.IGNORECASE,
+)
 # A hyphen and the capitalised words before it: "Interfax-" before "Ukraine"
 HYPHENED_NAME = re.compile(r"(?<![\w-])((?:[A-Z][\w]* ){0,3}[A-Z][\w]*)-$")
 # Or the city itself by what follows it: "the Kyiv region", a dateline ("KYIV, March 3 (…) –").
@@ -208,8 +214,14 @@ class Gazetteer:
             if "metonym" in candidates.values():  # "Moscow" means Russia, not the city,
                 there = _the_place_meant(text, start, end)  # unless one goes there
                 places = {e: h for e, h in candidates.items() if (h == "metonym") != bool(there)}
-                if not places and there and GONE_THERE.search(text, max(0, start - 40), start):
-                    continue  # "flew to Kyiv": the city, which the store lacks (a new name)
+                if (
+                    not places
+                    and there
+                    and not text.startswith(("the ", "The "), start)  # "in the Kremlin": no city
+                    and not RULED_THERE.search(text, max(0, start - 40), start)
+                ):
+                    continue  # "flew to Kyiv", "our embassy in Kyiv": the city, which the store
+                    # lacks (a new name); not "officials in Kyiv", its government
                 candidates = places or candidates
             if len(candidates) == 1:
                 ((entity, how),) = candidates.items()
