@@ -1888,6 +1888,28 @@ def test_what_a_speech_capitalises_out_of_respect_is_not_proposed() -> None:
     }  # fmt: skip
 
 
+def test_a_surname_alone_before_what_the_person_has_is_that_person() -> None:
+    """ "Erdoğan's spokesman" after "President Recep Tayyip Erdoğan": his surname, another
+    occurrence of him (the spokesman is no one named)."""
+    source = Source(
+        Path("note.txt"),
+        "A Note\n\n12 May 2024\n\nTurkish President Recep Tayyip Erdoğan hosted the talks. "
+        "Erdoğan's spokesman said the list had five names.\n",
+        "0" * 64,
+        False,
+    )
+    text = source.text
+    (erdogan,) = [
+        entity
+        for entity in make_draft(source, gazetteer()).data["draft"]["new_entities"]
+        if entity["text"] == "Recep Tayyip Erdoğan"
+    ]
+    assert [text[o["start"] : o["end"]] for o in erdogan["occurrences"]] == [
+        "Recep Tayyip Erdoğan",
+        "Erdoğan",
+    ]
+
+
 def test_a_known_surname_after_another_given_name_is_another_person() -> None:
     """Issue 12, from the UN speeches: the store's "Silva" (a surname of José Silva) is not
     "Luiz Inacio Lula da Silva", who is proposed whole; "President Silva" is still José Silva."""

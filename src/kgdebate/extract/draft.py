@@ -136,6 +136,10 @@ PERSON_ROLE_AFTER = re.compile(  # ", a …", ", head of …", ", senior fellow,
 )
 ROMAN = re.compile(r"(?=[IVXLC]{2})C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")  # "XX", "VII"
 CODE_AFTER = re.compile(r"[$/-]| ?\d")
+OWNED_BY_ONE = re.compile(  # "Erdoğan's spokesman", "Marsh's own estimate"
+    r"['’]s (?:own |[a-z]+ )?(?:spokes(?:man|woman|person)|office|aides?|team|estimate|view"
+    r"|remarks|words|government|administration|party|envoy|adviser|advisor)\b"
+)
 POSSESSIVE = re.compile(r"(?<=s)['’]$|['’]s$")
 NOTE_MARK_AFTER = re.compile(r"\.?[⁰¹²³⁴⁵⁶⁷⁸⁹]+$")
 OWNERS_S = re.compile(r"['’]s$")
@@ -1296,7 +1300,7 @@ def _add_surnames_alone(
             if (
                 taken.overlaps(start, end)
                 or covered.overlaps(start, end)
-                or not PERSON_AFTER.match(text, end)
+                or not (PERSON_AFTER.match(text, end) or OWNED_BY_ONE.match(text, end))
                 or re.search(r"[A-Z][\w’'-]* $", before)  # part of a longer run of names
                 or re.match(r" [A-Z]", text[end : end + 2])
             ):
