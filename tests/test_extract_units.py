@@ -1888,6 +1888,16 @@ def test_what_a_speech_capitalises_out_of_respect_is_not_proposed() -> None:
     }  # fmt: skip
 
 
+def test_who_one_sides_with_in_pro_or_anti_is_no_new_name() -> None:
+    """ "a pro-Kremlin politician", "anti-Semitism": an adjective's part, no one proposed."""
+    found = proposals(
+        "Ukraine handed over the pro-Kremlin politician Viktor Medvedchuk. Rising anti-Semitism "
+        "and Anti-Western rhetoric worried Jane Example.\n"
+    )
+    assert not {"Kremlin", "Semitism", "Western"} & found
+    assert {"Viktor Medvedchuk", "Jane Example"} <= found
+
+
 def test_a_surname_alone_before_what_the_person_has_is_that_person() -> None:
     """ "Erdoğan's spokesman" after "President Recep Tayyip Erdoğan": his surname, another
     occurrence of him (the spokesman is no one named)."""

@@ -136,6 +136,7 @@ PERSON_ROLE_AFTER = re.compile(  # ", a …", ", head of …", ", senior fellow,
 )
 ROMAN = re.compile(r"(?=[IVXLC]{2})C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")  # "XX", "VII"
 CODE_AFTER = re.compile(r"[$/-]| ?\d")
+SIDING_WITH = re.compile(r"\b(?i:pro|anti)-$")
 OWNED_BY_ONE = re.compile(  # "Erdoğan's spokesman", "Marsh's own estimate"
     r"['’]s (?:own |[a-z]+ )?(?:spokes(?:man|woman|person)|office|aides?|team|estimate|view"
     r"|remarks|words|government|administration|party|envoy|adviser|advisor)\b"
@@ -1165,6 +1166,8 @@ def _new_entities(
                 one_word = " " not in undated and not undated.isupper()
                 if one_word and (first == opens or undated != POSSESSIVE.sub("", candidate)):
                     continue  # "Published" of "Published December 2023", "Updated Friday"
+                if SIDING_WITH.search(text, max(0, first - 5), first):
+                    continue  # "a pro-Kremlin politician", "anti-Western": who one sides with
                 candidate = undated
                 span = (first, first + len(candidate))
                 if match.re is not NAMED_PAPER and (
