@@ -550,6 +550,13 @@ def test_a_statistic_takes_a_unit_of_the_units_vocabulary_and_only_those() -> No
         _recorded(minimal, bounded, {**arguments, "unit": "tonnes"})
     with pytest.raises(EditError, match="not percent or a currency"):
         _recorded(minimal, figure, {**arguments, "unit": "USD"})
+    # a sum in the currency of a country at war, kept as the draft gives it
+    zloty = '{start: 0, end: 17, text: "300 million zloty", kind: "money", value: 300000000.0}'
+    written = _recorded(minimal, zloty, {**arguments, "unit": "PLN"})
+    [statistic] = [s for s in written.data["statistics"] if s["id"] == "grain-33"]
+    assert statistic["unit"] == "PLN"
+    with pytest.raises(EditError, match=r"a currency \(USD, EUR, GBP, UAH, RUB, PLN\)"):
+        _recorded(minimal, zloty, {**arguments, "unit": "tonnes"})
 
 
 def test_a_statistic_keeps_the_date_it_describes_as_the_curator_left_it() -> None:

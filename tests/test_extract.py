@@ -558,6 +558,25 @@ def test_an_explicit_encoding_is_read_and_converted(
     ingest_one(path, store, settings)
 
 
+@pytest.mark.parametrize("line_end", ["\r\n", "\r"])
+def test_a_text_with_windows_line_ends_is_drafted_from_a_copy_with_line_feeds(
+    tmp_path: Path, store: OxigraphStore, settings: Settings, line_end: str
+) -> None:
+    """Windows' line ends (and old Macs') had left no paragraph to draft: the draft is of a
+    UTF-8 copy whose lines end in line feeds, as the same text saved on Linux gives."""
+    text = (DOCUMENTS / "report-displacement-and-opinion.txt").read_text("utf-8")
+    source = write_bytes(tmp_path / "windows.txt", text.replace("\n", line_end).encode("utf-8"))
+    copy, path = extract(source, store, settings)
+    assert copy.name == "windows.utf-8.txt" and copy.read_text("utf-8") == text
+    unix = tmp_path / "unix" / "windows.txt"
+    unix.parent.mkdir()
+    unix.write_text(text, "utf-8")
+    (same,) = extract(unix, store, settings)
+    drafted, expected = load(path), load(same)
+    assert drafted["claims"] == expected["claims"] and drafted["draft"] == expected["draft"]
+    ingest_one(path, store, settings)
+
+
 def test_a_date_the_text_lacks_is_asked_for_not_invented(
     tmp_path: Path, store: OxigraphStore, settings: Settings
 ) -> None:

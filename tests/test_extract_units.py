@@ -3308,6 +3308,28 @@ def test_a_sum_by_its_currency_s_code_or_with_a_hyphen_and_persons_by_their_role
     assert (figure.text, figure.value, figure.unit) == expected
 
 
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("Poland pledged 300 million zloty.", ("300 million zloty", 3e8, "PLN")),
+        ("Warsaw gave 1.5 billion złoty.", ("1.5 billion złoty", 1.5e9, "PLN")),
+        ("The budget lost 12 billion hryvnias.", ("12 billion hryvnias", 1.2e10, "UAH")),
+        ("Kyiv set aside UAH 5 billion.", ("UAH 5 billion", 5e9, "UAH")),
+        ("Moscow spent 3 trillion roubles.", ("3 trillion roubles", 3e12, "RUB")),
+        ("They gave 5 million dollars.", ("5 million dollars", 5e6, "USD")),
+    ],
+)
+def test_sums_in_the_currencies_of_the_war_and_in_words_are_money(
+    words: str, expected: tuple[str, float, str]
+) -> None:
+    """Hryvnias, roubles and złoty, by name or code, are sums in their currency ("300 million
+    zloty" had no unit); a sum in words is money as "$5 million" is (a curator could not keep
+    "5 million dollars", a count in dollars), and "trillion" scales a count as it does a sum."""
+    (figure,) = find_figures(words, [(0, len(words))], None)
+    text, value, unit = expected
+    assert (figure.text, figure.kind, figure.value, figure.unit) == (text, "money", value, unit)
+
+
 def test_a_word_like_a_currency_s_code_is_no_sum() -> None:
     words = "EURO 2024 opened; the Eur 5 route; EUR alone; eur 5 million"
     found = find_figures(words, [(0, len(words))], None)

@@ -815,7 +815,7 @@ def new_statistic(edit: Edit, arguments: dict[str, Any]) -> list[Splice]:
     return splices
 
 
-CURRENCY_UNITS = tuple(CURRENCIES.values())  # the units a sum of money is given in
+CURRENCY_UNITS = tuple(dict.fromkeys(CURRENCIES.values()))  # the units a sum is given in
 
 
 def _fits(figure: dict[str, Any], unit: str) -> None:
@@ -828,7 +828,8 @@ def _fits(figure: dict[str, Any], unit: str) -> None:
         "count": unit != "percent" and unit not in CURRENCY_UNITS,
     }.get(str(kind), True)
     if not fits:
-        wanted = {"percent": "percent", "money": "a currency (USD, EUR, GBP)"}.get(
+        money = f"a currency ({', '.join(CURRENCY_UNITS)})"
+        wanted = {"percent": "percent", "money": money}.get(
             str(kind), "a unit of what it counts, not percent or a currency"
         )
         raise EditError(f"{figure['text']!r} is a {kind} figure: its unit is {wanted}, not {unit}")

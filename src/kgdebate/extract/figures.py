@@ -40,7 +40,7 @@ NUMBER_WORDS = {
 SCALES = {"dozen": 12, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
           "m": 1_000_000, "bn": 1_000_000_000, "trillion": 1_000_000_000_000}  # fmt: skip
 VAGUE = {"tens": 10, "hundreds": 100, "thousands": 1_000, "millions": 1_000_000}
-CODES = ("USD", "EUR", "GBP")  # the currencies a text may name by code ("EUR 50 million")
+CODES = ("USD", "EUR", "GBP", "UAH", "RUB", "PLN")  # by code too: "EUR 50 million"
 NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 FULL_MONTHS = {name.lower() for name in calendar.month_name if name}
 
@@ -54,7 +54,7 @@ def _months(case: str = "lower") -> str:
 
 MONTH = _months()
 SCALE = "trillion|billion|million|bn|m"
-COUNT_SCALE = "thousand|million|billion|dozen"
+COUNT_SCALE = "thousand|million|billion|trillion|dozen"
 VAGUE_WORDS = "tens|hundreds|thousands|millions"
 PARTS = {"half": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6, "tenth": 10}
 FRACTION = "|".join(PARTS)
@@ -86,6 +86,9 @@ UNIT_NOUNS = {  # what a count counts, in the words a text uses: the unit record
     "square miles": "square miles",
     "foreigners": "people", "dollars": "USD", "euros": "EUR", "euro": "EUR",
     "usd": "USD", "eur": "EUR", "gbp": "GBP",  # "5 million EUR"
+    "hryvnias": "UAH", "hryvnia": "UAH", "roubles": "RUB", "rubles": "RUB", "rouble": "RUB",
+    "ruble": "RUB", "zloty": "PLN", "zlotys": "PLN", "złoty": "PLN", "złotys": "PLN",
+    "uah": "UAH", "rub": "RUB", "pln": "PLN",
     # what reports on a war count, so that a count in words counts them too ("two dozen drones")
     "vessels": "ships", "drones": "drones", "missiles": "missiles", "tankers": "ships",
     "schools": "schools", "hospitals": "hospitals", "households": "households",
@@ -503,6 +506,8 @@ def find_figures(text: str, spans: list[tuple[int, int]], today: date | None) ->
             every_count.append(figure)
             if _scaled(figure):
                 scaled.append(figure)
+            if figure.unit in CURRENCIES.values():  # "5 million dollars", and "3 million" after
+                figure = replace(figure, kind="money")  # it: sums, as "$5 million" is
         figure = _in_context(figure, anchors.get(held), today, text)
         dated = figure.date if figure.kind in ("date", "relative-date") else None
         if dated and dated[:4].isdigit() and len(dated) >= 7:  # "in February": "that month"

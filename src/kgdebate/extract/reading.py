@@ -1,8 +1,9 @@
 """Read a document to extract from: plain text, Markdown or HTML, UTF-8 unless told otherwise.
 
 The encoding is never guessed: UTF-8 (a BOM is dropped), or what ``--encoding`` names. HTML is
-turned into plain text, and so is any text that was not UTF-8 to begin with: the draft then names
-a UTF-8 copy of that text, because quote offsets must refer to exactly the text ingest reads.
+turned into plain text, any text that was not UTF-8 to begin with into UTF-8, and Windows' line
+ends into "\n": the draft then names a UTF-8 copy of that text, because quote offsets must refer
+to exactly the text ingest reads.
 """
 
 from __future__ import annotations
@@ -71,6 +72,9 @@ def read_source(path: Path, max_bytes: int, encoding: str | None = None) -> Sour
         plain = parser.result()
         return Source(path, plain, _sha256(plain), True, parser.metadata())
     converted = encoding is not None and codecs.lookup(encoding).name != "utf-8"
+    if "\r" in text:  # Windows' line ends ("\r\n"), or old Macs' ("\r"): read as "\n", from
+        text = text.replace("\r\n", "\n").replace("\r", "\n")  # a copy (every rule of the
+        converted = True  # layout reads a line's end as "\n")
     digest = _sha256(text) if converted else hashlib.sha256(raw).hexdigest()
     return Source(path, text, digest, converted, _front_matter(text))
 
