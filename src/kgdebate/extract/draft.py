@@ -621,6 +621,7 @@ def _claims(
     spans = [
         (index, number, paragraph, claimed)
         for index, number, paragraph in _numbered(layout)
+        if not paragraph.signed  # who signed a letter claims nothing by their names
         for span in paragraph.sentences
         for claimed in [(_claim_start(text, paragraph, span), span[1])]
         # a side's opening words are its claim, however short ("NO | Talks were tried."), not a

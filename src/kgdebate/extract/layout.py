@@ -11,6 +11,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from kgdebate.extract.spans import SpanIndex
+
 BOILERPLATE_START = (
     r"^(for more information|for academic citation|cite (this|as)|copyright|©|all rights reserved"
     r"|the views expressed|subscribe|share this|related:|sources:"
@@ -230,6 +232,12 @@ PROSE_END = re.compile(  # an emoji may close a post: "Where do those numbers co
     r"[.!?:][\"”’)]*(?:\[\d{1,3}\]|\^\d{1,3}|[¹²³⁴-⁹⁰]+)?"
     r"(?:\s*[\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]+)?$"
 )
+# A letter's closing, over its signatories: "Sincerely,", "Signed,", "Yours faithfully,"
+CLOSING = re.compile(
+    r"(?i:signed|sincerely|yours(?: sincerely| faithfully| truly)?|respectfully(?: yours)?"
+    r"|(?:with )?(?:best |kind |warm )?regards)[,.]?"
+)
+CODE_FENCE = re.compile(r"^(```|~~~)[^\n]*\n.*?^\1[ \t]*$", re.MULTILINE | re.DOTALL)
 LONGEST_WRAPPED = 160  # characters: text wrapped by hand or by a tool stays well under this
 
 
@@ -241,6 +249,7 @@ class Paragraph:
     boilerplate: bool = False
     label: tuple[str, int, int] | None = None  # (label word, start, end) at its head
     speaker: tuple[str, int, int] | None = None  # who speaks it, in a transcript
+    signed: bool = False  # a letter's signatories, under its closing: names, no claims
 
 
 @dataclass
@@ -436,8 +445,15 @@ def read_layout(text: str) -> Layout:
     boilerplate: list[tuple[int, int]] = []
     sections = [Section(None, 0, len(text))]
     seen_prose = False
+    closed = False  # the block before was a letter's closing ("Sincerely,")
+    fences = CODE_FENCE.finditer(text) if "```" in text or "~~~" in text else ()
+    fenced = SpanIndex([match.span() for match in fences])
     for start, end in blocks(text):
         block = text[start:end]
+        signed, closed = closed, bool(CLOSING.fullmatch(block))
+        if fenced.overlaps(start, end):  # code ("```" … "```"): nobody's words
+            boilerplate.append((start, end))
+            continue
         first_line = block.split("\n", 1)[0]
         numbered = "\n" not in block and NUMBERED_HEADING.match(block) and is_heading(block)
         items = _list_items(text, start, end)
@@ -465,6 +481,7 @@ def read_layout(text: str) -> Layout:
             "\n" in block and bool(NOTES_HEADING.fullmatch(first_line.strip(" #*_")))
         )
         paragraph = Paragraph(start, end, [], boilerplate=notes or _is_boilerplate(block))
+        paragraph.signed = signed and not paragraph.boilerplate
         label = LABEL.match(block)
         speaker = SPEAKER.match(block) or SPEAKER_LINE.match(block)
         body_start = start
