@@ -1889,18 +1889,20 @@ def test_what_a_speech_capitalises_out_of_respect_is_not_proposed() -> None:
 
 
 def test_code_is_nobody_s_words_and_a_letter_s_signatories_claim_nothing() -> None:
-    """A fenced block of code is no claim and names no one; the names under a letter's closing
-    ("Sincerely,") are proposed, but no claim."""
+    """A fenced block of code is no claim, and neither it nor code in backticks names anyone;
+    the names under a letter's closing ("Sincerely,") are proposed, but no claim."""
     text = (
         "An Open Letter\n\n12 May 2024\n\n"
         "We write to urge caution. Ukraine should not be pressed to negotiate now.\n\n"
         "```\nexport UKRAINE_DATA=example.org/data.csv\n\nRussia Example Loader\n```\n\n"
+        "Run `Russia Example Loader --country Ukraine` to read our data on the war.\n\n"
         "Sincerely,\n\nJane Example, former ambassador\nJohn Sample, Example Institute\n"
     )
     draft = make_draft(Source(Path("letter.txt"), text, "0" * 64, False), gazetteer()).data
     assert [c["statement"] for c in draft["claims"]] == [
         "We write to urge caution.",
         "Ukraine should not be pressed to negotiate now.",
+        "Run Russia Example Loader --country Ukraine to read our data on the war.",
     ]
     names = {entity["text"] for entity in draft["draft"]["new_entities"]}
     assert {"Jane Example", "John Sample"} <= names and "Russia Example Loader" not in names

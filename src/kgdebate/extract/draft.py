@@ -26,7 +26,15 @@ from kgdebate.extract.figures import (
     dated_by_events,
     find_figures,
 )
-from kgdebate.extract.gazetteer import Entity, Found, Gazetteer, Mention, address_spans, fold
+from kgdebate.extract.gazetteer import (
+    Entity,
+    Found,
+    Gazetteer,
+    Mention,
+    address_spans,
+    fold,
+    unnamed_spans,
+)
 from kgdebate.extract.layout import (
     ANSWERING,
     CELL_GAP,
@@ -1108,6 +1116,7 @@ def _new_entities(
     )
     occurrences: dict[str, list[dict[str, int]]] = {}
     titles: set[str] = set()  # the titles of works, wherever the text names them
+    unnamed = SpanIndex(unnamed_spans(text))
     # Header lines too ("Statement to the United Nations General Assembly, 23 February 2023"),
     # but in a title-cased one only the names of organisations: its other capitals are style.
     # Each line with where it opens: a name there may be a capitalised common word, but not a
@@ -1175,6 +1184,8 @@ def _new_entities(
                     covered.overlaps(*span) or papers.overlaps(*span)  # "Istanbul communiqué"
                 ):
                     continue
+                if unnamed.overlaps(*span):
+                    continue  # "`Russia Example Loader`": code
                 if (
                     _no_name(candidate, common_nouns, adjectives)
                     or (

@@ -194,7 +194,7 @@ class Gazetteer:
         if self.pattern is None:
             return found
         folded, where = fold(text)
-        addresses = address_spans(text)
+        addresses = unnamed_spans(text)
         for match in self.pattern.finditer(folded):
             start, end = match.span()
             if where is not None:
@@ -363,6 +363,17 @@ def address_spans(text: str) -> list[tuple[int, int]]:
         end = after.start() if after else len(text)
         spans += [m.span() for m in ADDRESS.finditer(text, max(start, scanned), end)]
         scanned = end
+    return spans
+
+
+INLINE_CODE = re.compile(r"`[^`\n]+`")
+
+
+def unnamed_spans(text: str) -> list[tuple[int, int]]:
+    """Where no name is: URLs, e-mail addresses and code in backticks ("`UKRAINE_DATA`")."""
+    spans = address_spans(text)
+    if "`" in text:
+        spans = SpanIndex(spans + [match.span() for match in INLINE_CODE.finditer(text)]).spans
     return spans
 
 
