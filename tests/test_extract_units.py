@@ -1888,6 +1888,26 @@ def test_what_a_speech_capitalises_out_of_respect_is_not_proposed() -> None:
     }  # fmt: skip
 
 
+def test_a_markdown_quotation_is_claimed_without_its_marks_even_before_the_prose() -> None:
+    """ "> …" opening an article was taken for its header and lost; each quoted sentence is a
+    claim without the ">" that opens it, its statement without those within it."""
+    text = (
+        "Notes From the Summit\n\n8 March 2024\n\n"
+        '> "We will support Ukraine for as long as it takes," said Jane Example.\n\n'
+        "Ministers met in Brussels on Monday. They agreed a further package of aid.\n\n"
+        "> Support is not charity. It is our security\n> and our future.\n"
+    )
+    draft = make_draft(Source(Path("notes.md"), text, "0" * 64, False), gazetteer()).data
+    assert [c["quote"]["exact"] for c in draft["claims"]] == [
+        '"We will support Ukraine for as long as it takes," said Jane Example.',
+        "Ministers met in Brussels on Monday.",
+        "They agreed a further package of aid.",
+        "Support is not charity.",
+        "It is our security\n> and our future.",
+    ]
+    assert draft["claims"][-1]["statement"] == "It is our security and our future."
+
+
 def test_code_is_nobody_s_words_and_a_letter_s_signatories_claim_nothing() -> None:
     """A fenced block of code is no claim, and neither it nor code in backticks names anyone;
     the names under a letter's closing ("Sincerely,") are proposed, but no claim."""

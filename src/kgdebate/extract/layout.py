@@ -226,6 +226,7 @@ def table_rows_above(text: str, start: int, end: int) -> Iterator[list[str]]:
 AN_ALIGNED_ROW = re.compile(ALIGNED_ROW)
 FULL_STOP_ONLY = re.compile(FULL_STOP)  # the same ends in a text without a line break
 LIST_MARKER = re.compile(r"[ \t]*[-*•][ \t]+")
+QUOTED = re.compile(r"[ \t]*(?:>[ \t]*)+")  # a Markdown quotation's line: "> …"
 A_RECORD_LINE = re.compile(RECORD_LINE)
 # A sentence's end, a footnote's marker after it ("… of Ukraine.[1]", "… in 2023.³") too
 PROSE_END = re.compile(  # an emoji may close a post: "Where do those numbers come from? 🧵"
@@ -408,8 +409,8 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _past_list_marker(text: str, begin: int, end: int) -> int:
-    """Where a list item's words begin: after its "- " or "• "."""
-    marker = LIST_MARKER.match(text, begin, end)
+    """Where a list item's words begin: after its "- " or "• "; a quotation's after its "> "."""
+    marker = LIST_MARKER.match(text, begin, end) or QUOTED.match(text, begin, end)
     return marker.end() if marker else begin
 
 
@@ -465,7 +466,7 @@ def read_layout(text: str) -> Layout:
             first_line = block.split("\n", 1)[0]
         # A labelled paragraph is the body even when short ("Fallacy: Talks are pointless."),
         # and so is a list: briefing notes and talking points are written in fragments
-        body = is_prose(block) or bool(LABEL.match(block)) or bool(items)
+        body = is_prose(block) or bool(LABEL.match(block)) or bool(items) or block[0] == ">"
         if not (seen_prose or body or first_line.startswith("#") or numbered):
             header.extend(_lines(text, start, end))
             continue
