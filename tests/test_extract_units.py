@@ -981,6 +981,10 @@ def test_the_title_of_a_report_whose_maker_the_text_names_is_no_new_entity() -> 
         ("Russia's defence ministry said on Monday that 195 servicemen were returned.",
          "Russia's defence ministry"),  # a state's body named by what it is
         ("Ukraine's central bank said inflation fell to 5%.", "Ukraine's central bank"),
+        # a body named by whose it is before it; a day between the name and what it does
+        ("More than 14,000 people died in the Donbas, the UN human rights office said.",
+         "UN human rights office"),
+        ("The Example Relief Alliance today appealed for $40 million.", "Example Relief Alliance"),
         ("Trucks covered about 60 per cent of demand, the city’s water utility estimates.",
          "city’s water utility"),  # a vague source narrowed by whose it is
         ("Prices will rise by at least 15% by September, one trade association said.",

@@ -63,7 +63,8 @@ WHEN_SAID = rf"(?: (?:in|on|last) (?:{TIME_NAME}|week|month|year))?"
 SAYS = (  # "X said", "X has estimated", "X later reported"
     r"(?:(?:has|have|had|also|later|previously|now|then|privately|publicly|reportedly"
     r"|recently|separately|independently|officially|initially|originally|repeatedly|rightly"
-    r"|openly) )*"  # "privately put it at", "has rightly warned"; not "firmly believes"
+    r"|openly|today|yesterday) )*"  # "privately put it at", "has rightly warned", "today
+    # appealed for"; not "firmly believes"
     r"(?:said|says|spoke of|speaks? of|told|estimated|estimates|counted|counts|reported|reports"
     r"|put|puts|(?:is |are )?asking(?= (?:[a-z]+ )?for\b)"  # "is asking donors for"
     r"|found|finds|recorded|records|appealed(?: to [a-z]+)? for|sought(?! to\b)|noted|notes"
@@ -175,7 +176,10 @@ CITED_WORK = re.compile(
 OWNED_BODY_SAYS = re.compile(
     rf"\b(?P<by>{SOURCE_NAME}['’]s (?:[a-z-]+ ){{0,2}}(?:ministry|general staff|central bank"
     r"|border guard service|prosecutor['’]s office|prosecutor-general|statistics (?:office|service)"
-    rf"|security service|armed forces|air force|navy|army))(?:{WHEN_SAID}),? {SAYS}\b"
+    rf"|security service|armed forces|air force|navy|army)"
+    # or by whose it is before it: "the UN human rights office said", "the UN refugee agency"
+    rf"|(?<=\b[Tt]he ){SOURCE_NAME} (?:[a-z-]+ ){{0,2}}(?:office|agency|ministry|mission))"
+    rf"(?:{WHEN_SAID}),? {SAYS}\b"
 )
 # "Our trade department estimates": the speaker's own body, as they call it
 OWN_BODY_SAYS = re.compile(rf"\b(?P<by>{OWN_BODY.pattern}) {SAYS}\b")
