@@ -1892,6 +1892,24 @@ def test_what_a_speech_capitalises_out_of_respect_is_not_proposed() -> None:
     }  # fmt: skip
 
 
+def test_an_explainer_s_answers_are_claims_without_their_marks_and_a_release_its_headline(
+) -> None:
+    """ "A: The front line as it stands." is claimed without "A:" (whose "Few" had been a new
+    name); a press release's title is its headline, not "FOR IMMEDIATE RELEASE"."""
+    text = (
+        "FOR IMMEDIATE RELEASE\n\nCould a Ceasefire Hold?\n\n14 February 2024\n\n"
+        "Q: What would a ceasefire freeze?\nA: The front line as it stands. Few in Kyiv want "
+        "that today.\n"
+    )
+    draft = make_draft(Source(Path("qa.txt"), text, "0" * 64, False), gazetteer()).data
+    assert draft["document"]["title"] == "Could a Ceasefire Hold?"
+    assert [c["quote"]["exact"] for c in draft["claims"]] == [
+        "The front line as it stands.",
+        "Few in Kyiv want that today.",
+    ]
+    assert "Few" not in {entity["text"] for entity in draft["draft"]["new_entities"]}
+
+
 def test_a_markdown_quotation_is_claimed_without_its_marks_even_before_the_prose() -> None:
     """ "> …" opening an article was taken for its header and lost; each quoted sentence is a
     claim without the ">" that opens it, its statement without those within it."""

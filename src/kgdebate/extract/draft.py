@@ -405,7 +405,12 @@ def _metadata(
     for line in header:
         if title:
             break
-        if _date_in(line) is None and not URL.search(line) and not _publisher_line(line):
+        if (
+            _date_in(line) is None
+            and not URL.search(line)
+            and not _publisher_line(line)
+            and not RELEASE_LINE.fullmatch(line)
+        ):
             if len(line.split()) <= 25 and not line.endswith("."):
                 title = re.sub(r"^(title:\s*)", "", line, flags=re.I)
     meta["title"] = title or text.strip().split("\n", 1)[0][:200]
@@ -483,6 +488,11 @@ def _date_in(line: str) -> str | None:
 
 INSTITUTION = re.compile(r"\b(Center|Centre|Institute|School|University|Council|Foundation)\b")
 SEPARATOR = re.compile(r"\s[-|–]\s")
+
+
+RELEASE_LINE = re.compile(  # what a press release says of itself over its headline
+    r"(?i:for immediate release|(?:press|news|media) release|press statement|embargoed\b.*)[.:]?"
+)
 
 
 def _publisher_line(line: str) -> bool:

@@ -227,6 +227,7 @@ AN_ALIGNED_ROW = re.compile(ALIGNED_ROW)
 FULL_STOP_ONLY = re.compile(FULL_STOP)  # the same ends in a text without a line break
 LIST_MARKER = re.compile(r"[ \t]*[-*•][ \t]+")
 QUOTED = re.compile(r"[ \t]*(?:>[ \t]*)+")  # a Markdown quotation's line: "> …"
+ASKED_OR_ANSWERED = re.compile(r"(?:Q|A|Question|Answer)[ \t]*:[ \t]+")
 A_RECORD_LINE = re.compile(RECORD_LINE)
 # A sentence's end, a footnote's marker after it ("… of Ukraine.[1]", "… in 2023.³") too
 PROSE_END = re.compile(  # an emoji may close a post: "Where do those numbers come from? 🧵"
@@ -409,8 +410,13 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _past_list_marker(text: str, begin: int, end: int) -> int:
-    """Where a list item's words begin: after its "- " or "• "; a quotation's after its "> "."""
-    marker = LIST_MARKER.match(text, begin, end) or QUOTED.match(text, begin, end)
+    """Where a list item's words begin: after its "- " or "• "; a quotation's after its "> ";
+    an explainer's question and answer after "Q:" and "A:"."""
+    marker = (
+        LIST_MARKER.match(text, begin, end)
+        or QUOTED.match(text, begin, end)
+        or ASKED_OR_ANSWERED.match(text, begin, end)
+    )
     return marker.end() if marker else begin
 
 
