@@ -2723,6 +2723,31 @@ def test_an_html_page_s_title_is_its_article_s_not_its_site_s(tmp_path: Path) ->
     assert read_source(page, 10**7).meta["title"] == "Only a page title"
 
 
+def test_an_html_page_s_quotation_table_and_terms_keep_their_shape(tmp_path: Path) -> None:
+    """A <blockquote> is a quotation ("> …"), claimed without its credit; a table's row is
+    read as Markdown writes it, so a cell counts what its column's header says (the cells had
+    run together: "Odesa16.1"); a term and its definition stay apart ("VenueExample Hall")."""
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><body><h1>Recap</h1><p>20 November 2023</p>"
+        "<blockquote><p>Aid without conditions is a blank cheque.</p>"
+        "<footer>— John Sample</footer></blockquote>"
+        "<p>Speakers argued that Congress had approved aid since 2022. Others disagreed.</p>"
+        "<table><tr><th>Port</th><th>Tonnes (millions)</th></tr>"
+        "<tr><td>Odesa</td><td>16.1</td></tr></table>"
+        "<dl><dt>Venue</dt><dd>Example Hall</dd></dl></body></html>",
+        "utf-8",
+    )
+    source = read_source(page, 10**7)
+    assert "> Aid without conditions is a blank cheque.\n> — John Sample\n" in source.text
+    assert "| Port | Tonnes (millions) |\n| Odesa | 16.1 |\n" in source.text
+    assert "Venue\n\nExample Hall" in source.text
+    draft = make_draft(source, gazetteer()).data
+    assert draft["claims"][0]["quote"]["exact"] == "Aid without conditions is a blank cheque."
+    (cell,) = [f for f in draft["draft"]["figures"] if f["text"] == "16.1"]
+    assert (cell["unit"], cell["value"]) == ("tonnes", 16100000.0)
+
+
 def test_a_working_paper_s_number_and_date_line_is_its_header() -> None:
     """One "Name — …" line under a publisher's name is no tracker's list but the header's date
     line: "Working Paper 7/2024 — January 2024" dates the paper (it had been refused as

@@ -192,8 +192,9 @@ RECORD_LINE = r"[A-Z][^\n–—]{1,80}? [–—] (?=\S)"
 # gaps or more between its cells, none after a sentence's stop ("… ended.  Then")
 COLUMN_GAP = r"(?<=[^\s.!?])(?:\t+| {2,})(?=\S)"
 ALIGNED_ROW = rf"[^\n]*?{COLUMN_GAP}[^\n]*?{COLUMN_GAP}"
-SENTENCE_END = re.compile(
-    FULL_STOP + rf"|(?<=\S)(?=\n[ \t]*(?:[-*•][ \t]|\||{RECORD_LINE}|{ALIGNED_ROW}))"
+SENTENCE_END = re.compile(  # (and before a quotation's credit on its own line: "> — Jane …")
+    FULL_STOP
+    + rf"|(?<=\S)(?=\n[ \t]*(?:[-*•][ \t]|\||(?:>[ \t]*)?[—–][ \t]|{RECORD_LINE}|{ALIGNED_ROW}))"
 )
 CELL_GAP = re.compile(COLUMN_GAP)
 

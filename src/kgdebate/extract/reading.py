@@ -18,9 +18,15 @@ from pathlib import Path
 from kgdebate.errors import InputError
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
-BLOCKS = {"p", "div", "section", "article", "li", "blockquote", "header", "footer", "tr", "br"}
+BLOCKS = {
+    "p", "div", "section", "article", "li", "blockquote", "header", "footer", "br", "dt", "dd",
+    "figcaption",
+}  # fmt: skip
+CELLS = {"td", "th"}  # a table's row is written as Markdown writes it: "| Odesa | 16.1 |"
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 SKIPPED = {"script", "style", "noscript", "template", "svg", "nav"}
+QUOTE_OPENS, QUOTE_CLOSES = "\x02", "\x03"  # where a <blockquote> opens and closes (no text
+QUOTATION = re.compile("\x02([^\x02\x03]*)\x03")  # has them: BINARY refuses them)
 # C0 controls other than tab, line feed, form feed and carriage return: a text never has them.
 BINARY = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 BINARY_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1f\x7f]")
@@ -120,6 +126,11 @@ def _decode(path: Path, raw: bytes, encoding: str | None) -> str:
     return text.removeprefix("\ufeff")
 
 
+def _quoted(words: str) -> str:
+    """A quotation's lines, each opened by "> ", as one block."""
+    return "\n".join("> " + line.strip() for line in words.split("\n") if line.strip())
+
+
 def _sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
@@ -155,18 +166,30 @@ class _HtmlText(HTMLParser):
                 self.meta.setdefault(wanted[key.lower()], values["content"].strip())
         elif tag == "link" and values.get("rel", "").lower() == "canonical" and values.get("href"):
             self.meta.setdefault("url", values["href"].strip())
+        elif tag == "table":
+            self.parts.append("\n\n")
+        elif tag == "tr":
+            self.parts.append("\n|")
+        elif tag in CELLS:
+            self.parts.append(" ")
         elif tag in HEADINGS:
             self.parts.append("\n\n" + "#" * int(tag[1]) + " ")
         elif tag in BLOCKS:
             self.parts.append("\n\n" if tag != "br" else "\n")
+            if tag == "blockquote":
+                self.parts.append(QUOTE_OPENS)
 
     def handle_endtag(self, tag: str) -> None:
         if tag in SKIPPED:
             self.skipping = max(0, self.skipping - 1)
         elif tag == "title":
             self.in_title = False
-        elif tag in HEADINGS or tag in BLOCKS:
+        elif tag in CELLS:
+            self.parts.append(" |")
+        elif tag == "table":
             self.parts.append("\n\n")
+        elif tag in HEADINGS or tag in BLOCKS:
+            self.parts.append(QUOTE_CLOSES if tag == "blockquote" else "\n\n")
 
     def handle_data(self, data: str) -> None:
         if self.in_title:
@@ -182,5 +205,8 @@ class _HtmlText(HTMLParser):
 
     def result(self) -> str:
         text = "".join(self.parts)
+        # a quotation's lines as Markdown writes them ("> …"): the words of whom it quotes
+        text = QUOTATION.sub(lambda m: _quoted(m.group(1)), text)
+        text = text.replace(QUOTE_OPENS, "").replace(QUOTE_CLOSES, "\n\n")
         lines = [line.strip() for line in text.split("\n")]
         return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() + "\n"
