@@ -31,7 +31,6 @@ from kgdebate.extract.gazetteer import (
     Found,
     Gazetteer,
     Mention,
-    address_spans,
     fold,
     unnamed_spans,
 )
@@ -1154,8 +1153,8 @@ def _new_entities(
         if p.speaker
     ]
     papers = SpanIndex([m.span() for s, e, *_ in lines for m in NAMED_PAPER.finditer(text, s, e)])
-    # "the grain deal" beside a headline's "Grain"; not a word of an address ("mfa.examplia.org")
-    common_nouns = set(LOWERCASE_WORD.findall(_without_addresses(text)))
+    # "the grain deal" beside a headline's "Grain"; not a word of an address or of code
+    common_nouns = set(LOWERCASE_WORD.findall(_without_unnamed(text)))
     for start, end, titled, opens in lines:
         names = [
             name
@@ -1250,9 +1249,9 @@ def _where_a_name_may_run(text: str, start: int, end: int) -> list[tuple[int, in
     return cells
 
 
-def _without_addresses(text: str) -> str:
-    """``text`` with its URLs and e-mail addresses blanked out."""
-    for start, end in reversed(address_spans(text)):
+def _without_unnamed(text: str) -> str:
+    """``text`` with its URLs, e-mail addresses and code blanked out."""
+    for start, end in reversed(unnamed_spans(text)):
         text = text[:start] + " " * (end - start) + text[end:]
     return text
 

@@ -194,12 +194,12 @@ class Gazetteer:
         if self.pattern is None:
             return found
         folded, where = fold(text)
-        addresses = unnamed_spans(text)
+        unnamed = unnamed_spans(text)
         for match in self.pattern.finditer(folded):
             start, end = match.span()
             if where is not None:
                 start, end = where[start], where[end - 1] + 1
-            if _inside(addresses, start, end):  # "example.org/ukraine" names no one
+            if _inside(unnamed, start, end):  # "example.org/ukraine", "`--country Ukraine`"
                 continue
             form = match.group()
             if form in self.case_sensitive and not text[start:end].isupper():

@@ -402,11 +402,13 @@ A_DOER = re.compile(  # one who did or said something: "Greta Holm-Adeyemi answe
     r"|thinks|argues|warns|notes|adds|replies|answers|points|spoke|wrote|writes|put|puts|gave"
     r"|gives)\b)?"
 )
-ONE_PERSON = re.compile(  # "he" or "she" may stand for: "Martin Griffiths", "one official in Odesa"
+NO_PERSON = (  # a name with one of these words is a body's or a publication's
     rf"(?!.*\b(?:{BODY_HEAD}|Nations|States|Union|Kingdom|Republic|Federation|Network|Forum"
     r"|Group|Alliance|Coalition|Association|Foundation|Society|University|Party|Independent"
     r"|Review|Verify|News|Times|Post|Monitor|Daily|Journal)\b)"
-    r"(?:[A-Z][a-z]{1,3}\. )?(?:[A-Z][\w'’-]+ ){1,2}[A-Z][\w'’-]+"  # ("Col. Piotr Nowak")
+)
+ONE_PERSON = re.compile(  # "he" or "she" may stand for: "Martin Griffiths", "one official in Odesa"
+    rf"{NO_PERSON}(?:[A-Z][a-z]{{1,3}}\. )?(?:[A-Z][\w'’-]+ ){{1,2}}[A-Z][\w'’-]+"  # "Col. …"
     r"|(?:(?:an?|one|the) )?(?:[\w-]+ ){0,2}(?:analyst|journalist|official|expert|observer"
     r"|diplomat|researcher|staffer|spokes(?:person|man|woman)|aide|insider|trader|resident"
     r"|witness|organi[sz]er|moderator|economist|commentator|volunteer|advis[eo]r|ambassador"
@@ -434,8 +436,7 @@ CONTRAST = re.compile(
 )
 """Where a sentence sets one part against another: a source named in one is not the other's."""
 A_PERSON = re.compile(  # "Pilar Ostrowska-Vane", not "Kyiv Independent" or "Example Verify"
-    rf"(?!.*\b(?:{BODY_HEAD}|Independent|Review|Verify|News|Times|Post|Monitor)\b)"
-    r"[A-Z][a-z]+(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2}"
+    rf"{NO_PERSON}[A-Z][a-z]+(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?){{1,2}}"
 )
 FULL_NAME = re.compile(  # the first capital matched before what stands before it is checked
     r"[A-Z](?<![\w'’][A-Z])[\w-]+ (?:[A-Z][\w-]+ ){0,3}[A-Z][\w-]+\b"
@@ -503,7 +504,8 @@ class FigureSources:
             # the text named, whatever they did ("Greta Holm-Adeyemi answered that …"),
             # whichever the text named later
             sources = [(at, by) for at, by in earlier if self._one_may_speak_for(by, at)]
-            persons = self._persons()[: bisect_left(self._persons(), (pronoun.start() + 1, ""))]
+            persons = self._persons()
+            persons = persons[: bisect_left(persons, (pronoun.start() + 1, ""))]
             later = max(sources[-1:] + persons[-1:], default=None)
             return later[1] if later else None
         # "The appeal sought …": whose appeal it was; else the source named last before, or
