@@ -1125,7 +1125,8 @@ def _new_entities(
     )
     occurrences: dict[str, list[dict[str, int]]] = {}
     titles: set[str] = set()  # the titles of works, wherever the text names them
-    unnamed = SpanIndex(unnamed_spans(text))
+    no_names = unnamed_spans(text)
+    unnamed = SpanIndex(no_names)
     # Header lines too ("Statement to the United Nations General Assembly, 23 February 2023"),
     # but in a title-cased one only the names of organisations: its other capitals are style.
     # Each line with where it opens: a name there may be a capitalised common word, but not a
@@ -1154,7 +1155,7 @@ def _new_entities(
     ]
     papers = SpanIndex([m.span() for s, e, *_ in lines for m in NAMED_PAPER.finditer(text, s, e)])
     # "the grain deal" beside a headline's "Grain"; not a word of an address or of code
-    common_nouns = set(LOWERCASE_WORD.findall(_without_unnamed(text)))
+    common_nouns = set(LOWERCASE_WORD.findall(_blanked(text, no_names)))
     for start, end, titled, opens in lines:
         names = [
             name
@@ -1249,9 +1250,9 @@ def _where_a_name_may_run(text: str, start: int, end: int) -> list[tuple[int, in
     return cells
 
 
-def _without_unnamed(text: str) -> str:
-    """``text`` with its URLs, e-mail addresses and code blanked out."""
-    for start, end in reversed(unnamed_spans(text)):
+def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with ``spans`` (its URLs, e-mail addresses and code) blanked out."""
+    for start, end in reversed(spans):
         text = text[:start] + " " * (end - start) + text[end:]
     return text
 

@@ -227,8 +227,11 @@ def table_rows_above(text: str, start: int, end: int) -> Iterator[list[str]]:
 AN_ALIGNED_ROW = re.compile(ALIGNED_ROW)
 FULL_STOP_ONLY = re.compile(FULL_STOP)  # the same ends in a text without a line break
 LIST_MARKER = re.compile(r"[ \t]*[-*•][ \t]+")
-QUOTED = re.compile(r"[ \t]*(?:>[ \t]*)+")  # a Markdown quotation's line: "> …"
-ASKED_OR_ANSWERED = re.compile(r"(?:Q|A|Question|Answer)[ \t]*:[ \t]+")
+# What opens a sentence's line before its words: a list's "- " or "• ", a quotation's "> ",
+# an explainer's "Q:" and "A:" (one pattern: tried at every sentence)
+OPENING_MARK = re.compile(
+    rf"{LIST_MARKER.pattern}|[ \t]*(?:>[ \t]*)+|(?:Q|A|Question|Answer)[ \t]*:[ \t]+"
+)
 A_RECORD_LINE = re.compile(RECORD_LINE)
 # A sentence's end, a footnote's marker after it ("… of Ukraine.[1]", "… in 2023.³") too
 PROSE_END = re.compile(  # an emoji may close a post: "Where do those numbers come from? 🧵"
@@ -413,11 +416,7 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _past_list_marker(text: str, begin: int, end: int) -> int:
     """Where a list item's words begin: after its "- " or "• "; a quotation's after its "> ";
     an explainer's question and answer after "Q:" and "A:"."""
-    marker = (
-        LIST_MARKER.match(text, begin, end)
-        or QUOTED.match(text, begin, end)
-        or ASKED_OR_ANSWERED.match(text, begin, end)
-    )
+    marker = OPENING_MARK.match(text, begin, end)
     return marker.end() if marker else begin
 
 
