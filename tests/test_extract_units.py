@@ -1930,6 +1930,20 @@ def test_a_markdown_quotation_is_claimed_without_its_marks_even_before_the_prose
     assert draft["claims"][-1]["statement"] == "It is our security and our future."
 
 
+def test_a_quotation_s_figures_are_whom_its_last_line_credits() -> None:
+    """ "> — John Sample" under a quotation: its figures are his, as a list item's after a dash
+    are its maker's; the credit is no claim."""
+    text = (
+        "Notes From the Summit\n\n8 March 2024\n\n"
+        "Ministers met in Brussels on Monday. They agreed a further package of aid.\n\n"
+        "> Support is not charity. It is our security, and 70% of voters agree.\n"
+        "> — John Sample, Example Forum\n"
+    )
+    assert sources_at(text, "70%") == ["John Sample"]
+    draft = make_draft(Source(Path("notes.md"), text, "0" * 64, False), gazetteer()).data
+    assert draft["claims"][-1]["quote"]["exact"] == "It is our security, and 70% of voters agree."
+
+
 def test_code_is_nobody_s_words_and_a_letter_s_signatories_claim_nothing() -> None:
     """A fenced block of code is no claim, and neither it nor code in backticks names anyone;
     the names under a letter's closing ("Sincerely,") are proposed, but no claim."""

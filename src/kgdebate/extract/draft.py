@@ -749,8 +749,13 @@ def _numbered(layout: Layout) -> list[tuple[int, int, Paragraph]]:
 
 
 def _asserts(sentence: str, fewest_words: int = 4) -> bool:
+    """A sentence that says something: not a question, nor a credit ("— John Sample, …")."""
     words = sentence.split()
-    return len(words) >= fewest_words and not sentence.rstrip('"”’) ').endswith("?")
+    return (
+        len(words) >= fewest_words
+        and not sentence.rstrip('"”’) ').endswith("?")
+        and sentence[:1] not in "—–"
+    )
 
 
 EMBEDDED_QUESTION = re.compile(  # "we asked three analysts whether Kyiv should talk"

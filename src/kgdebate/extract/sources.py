@@ -242,6 +242,10 @@ DASHED_CREDIT = re.compile(
     rf"\d[^–—\n]{{0,150}} [–—] (?P<by>{SOURCE_NAME})"
     r"(?:, (?!citing|quoting)[\w-]+(?: [\w-]+){0,3})?\.?$"
 )
+QUOTATION_LINE = re.compile(r"[ \t]*>")  # a Markdown quotation's line: "> …"
+QUOTATION_CREDIT = re.compile(  # its credit on its last line: "> — John Sample, Example Forum"
+    rf"\n[ \t]*>[ \t]*[–—][ \t]*(?P<by>{SOURCE_NAME})(?:,[^\n]*)?[ \t]*$"
+)
 MAKER_AND_TITLE = re.compile(
     r"(?P<maker>[A-Z]{2,}) (?:[A-Z][a-z][\w-]* ?)+"
 )  # "UNHCR Global Trends"
@@ -579,8 +583,14 @@ class FigureSources:
         return self.said[sentence]
 
     def _credit_after_dash(self, sentence: tuple[int, int]) -> str | None:
-        """A list item's credit after a dash at its end (DASHED_CREDIT), as its maker."""
+        """A list item's credit after a dash at its end (DASHED_CREDIT), as its maker; a
+        quotation's on its last line ("> — John Sample"), whom it quotes."""
         line = self.text.rfind("\n", 0, sentence[0]) + 1
+        if QUOTATION_LINE.match(self.text, line):
+            block_end = self.text.find("\n\n", sentence[0])
+            block = self.text[line : len(self.text) if block_end < 0 else block_end]
+            credit = QUOTATION_CREDIT.search(block)
+            return _as_written(credit.group("by")) if credit else None
         if not LIST_MARKER.fullmatch(self.text, line, sentence[0]):
             return None
         credit = DASHED_CREDIT.search(self.text, *sentence)
