@@ -1940,8 +1940,13 @@ def test_a_quotation_s_figures_are_whom_its_last_line_credits() -> None:
         "> — John Sample, Example Forum\n"
     )
     assert sources_at(text, "70%") == ["John Sample"]
+    text = text.replace("aid.\n", "aid:\n– Poland pledged 300 million zloty for housing.\n")
     draft = make_draft(Source(Path("notes.md"), text, "0" * 64, False), gazetteer()).data
-    assert draft["claims"][-1]["quote"]["exact"] == "It is our security, and 70% of voters agree."
+    assert [c["quote"]["exact"] for c in draft["claims"]][-3:] == [
+        "– Poland pledged 300 million zloty for housing.",  # an item after a dash: a claim
+        "Support is not charity.",
+        "It is our security, and 70% of voters agree.",
+    ]
 
 
 def test_code_is_nobody_s_words_and_a_letter_s_signatories_claim_nothing() -> None:

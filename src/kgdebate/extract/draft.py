@@ -749,13 +749,17 @@ def _numbered(layout: Layout) -> list[tuple[int, int, Paragraph]]:
 
 
 def _asserts(sentence: str, fewest_words: int = 4) -> bool:
-    """A sentence that says something: not a question, nor a credit ("— John Sample, …")."""
+    """A sentence that says something: not a question, nor a credit ("— John Sample, …"; not
+    an item after a dash: "– Poland pledged €50 million.")."""
     words = sentence.split()
     return (
         len(words) >= fewest_words
         and not sentence.rstrip('"”’) ').endswith("?")
-        and sentence[:1] not in "—–"
+        and not CREDIT.fullmatch(sentence.rstrip())
     )
+
+
+CREDIT = re.compile(r"[—–][ \t]*[A-Z][^.!?\n]*")  # a quotation's credit: no sentence of its own
 
 
 EMBEDDED_QUESTION = re.compile(  # "we asked three analysts whether Kyiv should talk"
