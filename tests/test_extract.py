@@ -328,8 +328,9 @@ def test_a_draft_ingest_could_not_read_is_not_written(
     tmp_path: Path, store: OxigraphStore, settings: Settings
 ) -> None:
     """The draft is checked as ingest checks what it reads (its number of values, no character
-    YAML cannot hold) without being parsed again: over a cap, or holding U+FFFF, nothing is
-    written and the error says why and what to do."""
+    YAML cannot hold) without being parsed again: over a cap nothing is written, and the error
+    says why and what to do. A text holding U+FFFF, which no quote could hold, is refused as it
+    is read, saying where."""
     from dataclasses import replace
 
     source = tmp_path / "note.txt"
@@ -340,8 +341,9 @@ def test_a_draft_ingest_could_not_read_is_not_written(
     assert "max_yaml_nodes" in str(caught.value.hint)
     odd = prose.replace("Istanbul", "Istan\uffffbul")  # a non-character no YAML may hold
     source.write_text(f"A note\n\n12 May 2024\n\n{odd}", "utf-8")
-    with pytest.raises(InputError, match="non-characters"):
+    with pytest.raises(InputError, match="U[+]FFFF at character offset 52") as refused:
         extract(source, store, settings)
+    assert "remove it" in str(refused.value.hint)
     assert not (tmp_path / "note.yaml").exists()
 
 
@@ -526,6 +528,12 @@ BAD_INPUTS = {
         ),
         "no paragraphs",
     ),
+    "non-character": (  # no quote could hold it: it had left a draft that could not be written
+        lambda p: write_bytes(
+            p / "odd.txt", "Talks\n\n1 May 2024\n\nKyiv \ufffe will talk. It said so.\n".encode()
+        ),
+        "U+FFFE at character offset 24",
+    ),
 }
 
 
@@ -558,14 +566,20 @@ def test_an_explicit_encoding_is_read_and_converted(
     ingest_one(path, store, settings)
 
 
-@pytest.mark.parametrize("line_end", ["\r\n", "\r"])
+@pytest.mark.parametrize("line_end", ["\r\n", "\r", "\n\f"])
 def test_a_text_with_windows_line_ends_is_drafted_from_a_copy_with_line_feeds(
     tmp_path: Path, store: OxigraphStore, settings: Settings, line_end: str
 ) -> None:
-    """Windows' line ends (and old Macs') had left no paragraph to draft: the draft is of a
+    """Windows' line ends (and old Macs') had left no paragraph to draft, and a PDF's page
+    breaks ("\f", as pdftotext writes them) no draft that could be written: the draft is of a
     UTF-8 copy whose lines end in line feeds, as the same text saved on Linux gives."""
     text = (DOCUMENTS / "report-displacement-and-opinion.txt").read_text("utf-8")
-    source = write_bytes(tmp_path / "windows.txt", text.replace("\n", line_end).encode("utf-8"))
+    if line_end == "\n\f":  # a page break between two paragraphs: a line's end more
+        text = text.replace("\n\n", "\n\n\n", 1)
+        written = text.replace("\n\n\n", "\n\n\f", 1)
+    else:
+        written = text.replace("\n", line_end)
+    source = write_bytes(tmp_path / "windows.txt", written.encode("utf-8"))
     copy, path = extract(source, store, settings)
     assert copy.name == "windows.utf-8.txt" and copy.read_text("utf-8") == text
     unix = tmp_path / "unix" / "windows.txt"

@@ -2,8 +2,8 @@
 
 The encoding is never guessed: UTF-8 (a BOM is dropped), or what ``--encoding`` names. HTML is
 turned into plain text, any text that was not UTF-8 to begin with into UTF-8, and Windows' line
-ends into "\n": the draft then names a UTF-8 copy of that text, because quote offsets must refer
-to exactly the text ingest reads.
+ends and page breaks into "\n": the draft then names a UTF-8 copy of that text, because quote
+offsets must refer to exactly the text ingest reads.
 """
 
 from __future__ import annotations
@@ -25,6 +25,8 @@ BLOCKS = {
 CELLS = {"td", "th"}  # a table's row is written as Markdown writes it: "| Odesa | 16.1 |"
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 SKIPPED = {"script", "style", "noscript", "template", "svg", "nav"}
+LINE_BREAKS = re.compile(r"\r\n?|[\f\v]")
+NON_CHARACTER = re.compile("[\ufffe\uffff]")
 QUOTE_OPENS, QUOTE_CLOSES = "\x02", "\x03"  # where a <blockquote> opens and closes (no text
 QUOTATION = re.compile("\x02([^\x02\x03]*)\x03")  # has them: BINARY refuses them)
 # C0 controls other than tab, line feed, form feed and carriage return: a text never has them.
@@ -78,9 +80,18 @@ def read_source(path: Path, max_bytes: int, encoding: str | None = None) -> Sour
         plain = parser.result()
         return Source(path, plain, _sha256(plain), True, parser.metadata())
     converted = encoding is not None and codecs.lookup(encoding).name != "utf-8"
-    if "\r" in text:  # Windows' line ends ("\r\n"), or old Macs' ("\r"): read as "\n", from
-        text = text.replace("\r\n", "\n").replace("\r", "\n")  # a copy (every rule of the
-        converted = True  # layout reads a line's end as "\n")
+    if LINE_BREAKS.search(text):  # Windows' line ends ("\r\n"), old Macs' ("\r"), a PDF's
+        # page breaks ("\f", as pdftotext writes them): read as "\n", from a copy (every rule of
+        # the layout reads a line's end as "\n", and no quote may hold a control character)
+        text = LINE_BREAKS.sub("\n", text)
+        converted = True
+    unwritable = NON_CHARACTER.search(text)
+    if unwritable:
+        raise InputError(
+            f"{path}: character U+{ord(unwritable.group()):04X} at character offset "
+            f"{unwritable.start()} is no character: no quote could hold it",
+            hint="remove it from the text (it is often the mark of a text converted wrongly)",
+        )
     digest = _sha256(text) if converted else hashlib.sha256(raw).hexdigest()
     return Source(path, text, digest, converted, _front_matter(text))
 

@@ -204,8 +204,7 @@ def write_draft(draft: Draft, output: Path, max_yaml_nodes: int) -> list[Path]:
         raise InputError(
             f"{output}: the draft was not written: it would not read back as ingest reads it: "
             f"{exc.message}",
-            hint="for a very long document, split it or raise max_yaml_nodes and "
-            "max_annotation_bytes in the settings",
+            hint=exc.hint,
         ) from None
     written = []
     if draft.converted:

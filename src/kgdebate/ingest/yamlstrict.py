@@ -125,12 +125,17 @@ def as_read(data: Any, filename: str, max_nodes: int = 200_000) -> Any:
         value = stack.pop()
         budget -= 1
         if budget < 0:
-            raise InputError(f"{filename}: too many values in one file")
+            raise InputError(
+                f"{filename}: too many values in one file",
+                hint="for a very long document, split it or raise max_yaml_nodes and "
+                "max_annotation_bytes in the settings",
+            )
         if type(value) is str:
             if _BAD_CHARS.search(value):
                 raise InputError(
                     f"{filename}: control characters, NUL, lone surrogates and non-characters "
-                    f"are not allowed in text (in {value[:40]!r})"
+                    f"are not allowed in text (in {value[:40]!r})",
+                    hint="remove them from the text the draft quotes",
                 )
         elif isinstance(value, dict):
             stack.extend(value.values())
