@@ -3437,6 +3437,21 @@ def test_sums_in_the_currencies_of_the_war_and_in_words_are_money(
     assert (figure.text, figure.kind, figure.value, figure.unit) == (text, "money", value, unit)
 
 
+def test_a_figure_is_read_across_the_line_break_of_hand_wrapped_prose() -> None:
+    """ "about 33\nmillion tonnes" and "9 per\ncent" had been no figures; each is drafted as
+    written, its line break kept (its quote must match the text)."""
+    words = (
+        "It moved about 33\nmillion tonnes of food, and the appeal was 9 per\ncent funded.\n"
+        "Odesa\n12 ships"  # a line of its own stays one: a capital after the break
+    )
+    found = find_figures(words, [(0, len(words))], None)
+    assert [(f.text, f.unit, f.value) for f in found] == [
+        ("about 33\nmillion tonnes", "tonnes", 33e6),
+        ("9 per\ncent", "percent", 9.0),
+        ("12 ships", "ships", 12.0),
+    ]
+
+
 def test_a_word_like_a_currency_s_code_is_no_sum() -> None:
     words = "EURO 2024 opened; the Eur 5 route; EUR alone; eur 5 million"
     found = find_figures(words, [(0, len(words))], None)

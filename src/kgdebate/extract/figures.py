@@ -450,6 +450,7 @@ def find_figures(text: str, spans: list[tuple[int, int]], today: date | None) ->
     """
     if not spans:
         return []
+    written, text = text, WRAPPED.sub(" ", text)  # (the same length: offsets hold)
     inside = SpanIndex(spans)
     found: list[Figure] = []
     anchors: dict[tuple[int, int], tuple[date, str]] = {}  # the last full date of a paragraph
@@ -517,7 +518,15 @@ def find_figures(text: str, spans: list[tuple[int, int]], today: date | None) ->
             # "September 21", "on Tuesday": what "a week earlier" counts from
             anchors[held] = (date.fromisoformat(figure.date), figure.text)
         found.append(figure)
-    return found
+    return [  # each as written, its line break kept
+        replace(f, text=written[f.start : f.end]) if "\n" in written[f.start : f.end] else f
+        for f in found
+    ]
+
+
+# A line break inside a sentence, before a word in lower case: hand-wrapped prose ("about 33\n
+# million tonnes", "9 per\ncent"), which the figures are read across
+WRAPPED = re.compile(r"(?<=[\w%.,])\n(?=[a-z])")
 
 
 # The words a figure's match can start with (besides a digit or a currency sign): the scan
