@@ -3437,6 +3437,11 @@ def test_sums_in_the_currencies_of_the_war_and_in_words_are_money(
     assert (figure.text, figure.kind, figure.value, figure.unit) == (text, "money", value, unit)
 
 
+def test_a_source_is_read_across_the_line_break_of_hand_wrapped_prose() -> None:
+    text = "More than 6 million Ukrainians have fled abroad, according\nto UNHCR."
+    assert sources_at(text, "6 million") == ["UNHCR"]
+
+
 def test_a_figure_is_read_across_the_line_break_of_hand_wrapped_prose() -> None:
     """ "about 33\nmillion tonnes" and "9 per\ncent" had been no figures; each is drafted as
     written, its line break kept (its quote must match the text)."""

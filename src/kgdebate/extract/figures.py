@@ -16,7 +16,7 @@ from datetime import date
 from decimal import Decimal
 from typing import NamedTuple
 
-from kgdebate.extract.layout import table_cells, table_rows_above
+from kgdebate.extract.layout import table_cells, table_rows_above, unwrapped
 from kgdebate.extract.spans import SpanIndex
 from kgdebate.extract.trie import one_of
 
@@ -450,7 +450,7 @@ def find_figures(text: str, spans: list[tuple[int, int]], today: date | None) ->
     """
     if not spans:
         return []
-    written, text = text, WRAPPED.sub(" ", text)  # (the same length: offsets hold)
+    written, text = text, unwrapped(text)  # "about 33\nmillion tonnes": one figure
     inside = SpanIndex(spans)
     found: list[Figure] = []
     anchors: dict[tuple[int, int], tuple[date, str]] = {}  # the last full date of a paragraph
@@ -522,11 +522,6 @@ def find_figures(text: str, spans: list[tuple[int, int]], today: date | None) ->
         replace(f, text=written[f.start : f.end]) if "\n" in written[f.start : f.end] else f
         for f in found
     ]
-
-
-# A line break inside a sentence, before a word in lower case: hand-wrapped prose ("about 33\n
-# million tonnes", "9 per\ncent"), which the figures are read across
-WRAPPED = re.compile(r"(?<=[\w%.,])\n(?=[a-z])")
 
 
 # The words a figure's match can start with (besides a digit or a currency sign): the scan

@@ -199,6 +199,17 @@ SENTENCE_END = re.compile(  # (and before a quotation's credit on its own line: 
 CELL_GAP = re.compile(COLUMN_GAP)
 
 
+# A line break inside a sentence, before a word in lower case: hand-wrapped prose ("about 33\n
+# million tonnes", "according\nto UNHCR")
+WRAPPED = re.compile(r"(?<=[\w%.,])\n(?=[a-z])")
+
+
+def unwrapped(text: str) -> str:
+    """``text`` with the line breaks of hand-wrapped prose as spaces: the same length, so that
+    what is read across them keeps its offsets."""
+    return WRAPPED.sub(" ", text)
+
+
 def table_cells(row: str) -> list[str]:
     """A table row's cells: a Markdown row's between its pipes, else those that tabs or runs of
     spaces set apart."""

@@ -15,7 +15,7 @@ import re
 from bisect import bisect_left
 
 from kgdebate.extract.figures import A_YEAR
-from kgdebate.extract.layout import LIST_MARKER, table_cells, table_rows_above
+from kgdebate.extract.layout import LIST_MARKER, table_cells, table_rows_above, unwrapped
 from kgdebate.extract.names import (
     DEMONYM,
     DETERMINERS,
@@ -455,6 +455,7 @@ class FigureSources:
         # Read with each Markdown link as its words ("[UNHCR](https://…) says": "UNHCR says"),
         # offsets moved to match
         text, self.moved = _without_links(text)
+        text = unwrapped(text)  # "according\nto UNHCR" as "according to UNHCR"
         if self.moved is not None:
             sentences = [(self.moved[start], self.moved[end]) for start, end in sentences]
         self.text = text
