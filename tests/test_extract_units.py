@@ -3437,6 +3437,16 @@ def test_sums_in_the_currencies_of_the_war_and_in_words_are_money(
     assert (figure.text, figure.kind, figure.value, figure.unit) == (text, "money", value, unit)
 
 
+def test_a_name_runs_on_across_the_line_break_of_hand_wrapped_prose() -> None:
+    """ "Russia's invasion of\nUkraine" is the event, not Russia and Ukraine; a line that ends
+    a sentence ends a name."""
+    assert links("Russia's invasion of\nUkraine began. It hit Russia.\nUkraine held.") == [
+        ("Russia's invasion of\nUkraine", "russian-invasion-of-ukraine-2022"),
+        ("Russia", "russia"),
+        ("Ukraine", "ukraine"),
+    ]
+
+
 def test_a_source_is_read_across_the_line_break_of_hand_wrapped_prose() -> None:
     text = "More than 6 million Ukrainians have fled abroad, according\nto UNHCR."
     assert sources_at(text, "6 million") == ["UNHCR"]

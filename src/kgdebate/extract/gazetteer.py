@@ -193,7 +193,7 @@ class Gazetteer:
         found = Found()
         if self.pattern is None:
             return found
-        folded, where = fold(text)
+        folded, where = fold(WRAPPED_NAME.sub(" ", text))  # (the same length: offsets hold)
         unnamed = unnamed_spans(text)
         for match in self.pattern.finditer(folded):
             start, end = match.span()
@@ -367,6 +367,9 @@ def address_spans(text: str) -> list[tuple[int, int]]:
 
 
 INLINE_CODE = re.compile(r"`[^`\n]+`")
+# A line break inside a sentence (after a word, not a stop): a name runs on across it, as prose
+# is wrapped ("Russia's invasion of\nUkraine", "the Black Sea Grain\nInitiative")
+WRAPPED_NAME = re.compile(r"(?<=[\w,'’])\n(?=[A-Za-z])")
 
 
 def unnamed_spans(text: str) -> list[tuple[int, int]]:
