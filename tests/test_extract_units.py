@@ -2785,6 +2785,11 @@ def test_a_working_paper_s_number_and_date_line_is_its_header() -> None:
     assert states["attributed_to"] == "Government of Ukraine"
     proposed = {entity["text"] for entity in draft.data["draft"]["new_entities"]}
     assert "Example Centre for Strategic Studies" in proposed and "Working Paper" not in proposed
+    numbered = text.replace("Working Paper 7/2024 —", "Policy Brief No. 7 —")  # "Policy Brief No"
+    draft = make_draft(Source(Path("paper.txt"), numbered, "0" * 64, False), gazetteer())
+    assert not any(
+        entity["text"].startswith("Policy Brief") for entity in draft.data["draft"]["new_entities"]
+    )
 
 
 def test_a_count_in_millions_takes_the_unit_of_one_in_an_earlier_paragraph() -> None:

@@ -1069,7 +1069,7 @@ def _no_name(candidate: str, common_nouns: set[str], adjectives: frozenset[str])
         or ("/" in candidate and any(c.isdigit() for c in candidate))
         or bool(ASKED.fullmatch(candidate))
         or bool(PLURAL_ACRONYM.fullmatch(candidate))
-        or bare in PUBLICATION_KINDS
+        or bare.removesuffix(" no") in PUBLICATION_KINDS  # "Policy Brief No. 14"
     )
 
 
