@@ -2792,6 +2792,23 @@ def test_a_working_paper_s_number_and_date_line_is_its_header() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Example Ministry: Daily Press Briefing\n\n18 July 2023\n\n",
+        "Example Review, 30 November 2023. Interview by Clara Mendes\n\n",
+        "LIVE: Russia pulls out of the grain deal\n\n17 July 2023\n\n",
+        "Data Note 9: Views on concessions\n\n12 May 2024\n\n",
+    ],
+)
+def test_what_a_header_says_a_document_is_is_no_name(header: str) -> None:
+    """A briefing, an interview, a live blog, a data note: what the document is, no one's name
+    (as "Working Paper" is not)."""
+    text = "Ukraine and Russia met again in the spring. The talks were brief and ended early.\n"
+    found = proposals(text, header=header)
+    assert not found & {"Daily Press Briefing", "Interview", "LIVE", "Data Note"}
+
+
 def test_a_count_in_millions_takes_the_unit_of_one_in_an_earlier_paragraph() -> None:
     """A hearing's question and its answer: "21.8 million" counts the people counted in
     millions before it, though in another paragraph; "4 million acres" counts acres, not them."""

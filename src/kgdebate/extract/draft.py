@@ -1083,7 +1083,9 @@ WORK_AFTER = re.compile(r" (?:report|update|bulletin)\b")
 PUBLICATION_KINDS = {
     "working paper", "policy brief", "issue brief", "discussion paper", "research paper",
     "occasional paper", "policy paper", "white paper", "briefing note", "briefing paper",
-    "fact sheet", "situation report",
+    "fact sheet", "situation report", "situation update", "flash update", "press briefing",
+    "daily press briefing", "press release", "news release", "data note", "official report",
+    "interview", "explainer", "fact check", "live", "live blog", "newsletter",
 }  # fmt: skip
 """What a header says a document is ("Working Paper 7/2024"), no one's name."""
 
