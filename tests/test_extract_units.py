@@ -1970,6 +1970,22 @@ def test_code_is_nobody_s_words_and_a_letter_s_signatories_claim_nothing() -> No
     assert all(m["start"] < text.index("```") for m in draft["draft"]["mentions"])
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Residents of Orikhiv said the shelling went on for days. Many have left the town.\n",
+         "Orikhiv"),
+        ("| Place | Need |\n|---|---|\n| Residents of Orikhiv without water | about 3,500 |\n\n"
+         "The town has had no piped water since June. Many have left it since then.\n",
+         "Orikhiv"),  # a table's cell opens as a sentence does
+    ],
+)  # fmt: skip
+def test_who_of_a_place_open_a_sentence_the_place_is_the_name(text: str, name: str) -> None:
+    """ "Residents of Orikhiv said" proposes Orikhiv, not "Residents of Orikhiv"."""
+    found = proposals(text)
+    assert name in found and f"Residents of {name}" not in found
+
+
 def test_who_one_sides_with_in_pro_or_anti_is_no_new_name() -> None:
     """ "a pro-Kremlin politician", "anti-Semitism": an adjective's part, no one proposed."""
     found = proposals(

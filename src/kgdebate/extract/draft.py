@@ -143,6 +143,12 @@ PERSON_ROLE_AFTER = re.compile(  # ", a …", ", head of …", ", senior fellow,
 )
 ROMAN = re.compile(r"(?=[IVXLC]{2})C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")  # "XX", "VII"
 CODE_AFTER = re.compile(r"[$/-]| ?\d")
+PEOPLE_OF = {  # who, of a place or a body, open a sentence: "Residents of Orikhiv said"
+    "residents", "families", "leaders", "officials", "citizens", "people", "representatives",
+    "delegates", "ministers", "students", "soldiers", "workers", "children", "parents",
+    "relatives", "survivors", "victims", "veterans", "volunteers", "diplomats", "envoys",
+    "inhabitants", "refugees", "staff", "employees", "experts", "analysts", "scholars",
+}  # fmt: skip
 SIDING_WITH = re.compile(r"\b(?i:pro|anti)-$")
 OWNED_BY_ONE = re.compile(  # "Erdoğan's spokesman", "Marsh's own estimate"
     r"['’]s (?:own |[a-z]+ )?(?:spokes(?:man|woman|person)|office|aides?|team|estimate|view"
@@ -972,6 +978,9 @@ def _name_parts(text: str, match: re.Match[str], sentence: int | None) -> list[t
         if words[0].lower() in MONTH_ABBREVIATIONS and len(words) > 1:
             break  # "Jan de Wit": a given name; a month's short form goes before a day
         words.pop(0)
+    opens = match.start() == sentence or text.endswith("| ", 0, match.start())  # or a cell
+    if opens and len(words) > 2 and words[1] == "of" and words[0].lower() in PEOPLE_OF:
+        words = words[2:]  # "Residents of Orikhiv said": Orikhiv, whose residents opened it
     if words and words[0].lower().rstrip("s") in TITLES and " of the " in " ".join(words):
         # "Heads of State and Government of the African Union": the body they are heads of
         words = " ".join(words).split(" of the ", 1)[1].split()
