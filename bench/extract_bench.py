@@ -118,10 +118,11 @@ def measure_speeches(corpus: Path, gazetteer: Gazetteer, folder: Path, settings:
     )
     # As the command runs, once per session: in a process of its own that opens the store only
     # once its workers are made (copies of it, ready at once); this one has the store open.
-    jobs, spent = len(os.sched_getaffinity(0)), multiprocessing.get_context("spawn").Value("d")
+    spawn = multiprocessing.get_context("spawn")
+    jobs, spent = len(os.sched_getaffinity(0)), spawn.Value("d")
     for year in sorted({path.parent.name for path in paths}):
         copies = [path for path in paths if path.parent.name == year]
-        command = multiprocessing.get_context("spawn").Process(
+        command = spawn.Process(
             target=time_command, args=(copies, folder / year, settings, jobs, spent)
         )
         command.start()

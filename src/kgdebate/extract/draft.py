@@ -22,6 +22,7 @@ from kgdebate.extract.as_of import FigureDates
 from kgdebate.extract.figures import (
     A_YEAR,
     STATISTIC_KINDS,
+    UNIT_NOUNS,
     Figure,
     dated_by_events,
     find_figures,
@@ -143,12 +144,10 @@ PERSON_ROLE_AFTER = re.compile(  # ", a …", ", head of …", ", senior fellow,
 )
 ROMAN = re.compile(r"(?=[IVXLC]{2})C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")  # "XX", "VII"
 CODE_AFTER = re.compile(r"[$/-]| ?\d")
-PEOPLE_OF = {  # who, of a place or a body, open a sentence: "Residents of Orikhiv said"
-    "residents", "families", "leaders", "officials", "citizens", "people", "representatives",
-    "delegates", "ministers", "students", "soldiers", "workers", "children", "parents",
-    "relatives", "survivors", "victims", "veterans", "volunteers", "diplomats", "envoys",
-    "inhabitants", "refugees", "staff", "employees", "experts", "analysts", "scholars",
-}  # fmt: skip
+PEOPLE_OF = frozenset(  # who, of a place or a body, open a sentence: "Residents of Orikhiv
+    # said"; those a count counts as people (and families, and staff)
+    [noun for noun, unit in UNIT_NOUNS.items() if unit in ("people", "families")] + ["staff"]
+)
 SIDING_WITH = re.compile(r"\b(?i:pro|anti)-$")
 OWNED_BY_ONE = re.compile(  # "Erdoğan's spokesman", "Marsh's own estimate"
     r"['’]s (?:own |[a-z]+ )?(?:spokes(?:man|woman|person)|office|aides?|team|estimate|view"
