@@ -47,8 +47,21 @@ VAGUE_NOUNS = (  # a source a text names without a name: "military analysts", "a
     "operator worker military army armie navy navie insurer driver shipper shipowner post "
     "agent guard administration"
 ).split() + ["union leader"]
-VAGUE_NOUN = rf"(?i:(?:{one_of(VAGUE_NOUNS)})(?:e?s)?)"  # (a trie: tried at every word)
-VAGUE_SOURCE = rf"(?:[A-Za-z-]+(?:['’]s)? ){{0,2}}{VAGUE_NOUN}"
+ROLE_NOUNS = (  # an office or a body by what it is: "Ukraine's foreign minister", "the
+    # regional governor", "Russia's defence ministry", "the Russian embassy in Washington"
+    "minister ministry ministrie government office officer mayor governor president premier "
+    "chancellor embassy embassie spokesman spokeswoman prosecutor commander staff"
+).split()
+VAGUE_NOUN = (  # (a trie: tried at every word); "people" only as those who know of it; a role
+    # in lower case only: "the Office of the UN High Commissioner" is a name
+    rf"(?:(?i:(?:{one_of(VAGUE_NOUNS)})(?:e?s)?"
+    r"|people(?= (?:familiar with|close to|involved in|briefed on|with knowledge of)\b))"
+    rf"|(?-i:(?:{one_of(ROLE_NOUNS)})(?:e?s)?))"
+)
+VAGUE_SOURCE = (  # with up to two words before it, none that starts a phrase of its own
+    # ("by European ministers", "quoting sources")
+    rf"(?:(?!(?i:by|of|citing|quoting)\b)[A-Za-z-]+(?:['’]s)? ){{0,2}}{VAGUE_NOUN}"
+)
 TIME = re.compile(TIME_NAME)
 NARROWED = (  # what narrows a vague source down: "in Odesa", "involved in the talks", "at the
     # Ministry of Example Development", "to one European finance minister"; never a time ("in
@@ -253,7 +266,7 @@ SAID = (  # who says it; where two start at one word, the first listed
     VAGUE_WORK,
     # "according to X", "a survey taken last July by X", "figures from X", "by the count of X"
     re.compile(
-        r"\b(?i:according to|by the (?:count|estimate|tally) of|polling by|polls by|citing"
+        r"\b(?i:according to|by the (?:count|estimate|tally) of|polling by|polls by|citing|quoting"
         r"|per(?! cent)"
         r"|(?:reported|estimated|published|released|compiled|collected|counted|requested"
         r"|sought|targeted|tracked|recorded|registered|verified|confirmed|measured|told"
@@ -879,9 +892,11 @@ def _attribution(sentence: str) -> str | None:
     for _, _, _, rank, start, name, end in found:
         if ATTRIBUTION[rank] is NAME_SAYS and IN_A_PLACE.search(sentence, 0, start):
             continue  # "2,400 adults in government-controlled Ukraine asked": not Ukraine
+        if ATTRIBUTION[rank] is VAGUE_SAYS and BY_WHOM.search(sentence, 0, start):
+            continue  # "a review of 140 statements by European ministers found": the review's
         if ATTRIBUTION[rank] is NAME_SAYS and (work := _reported_work(sentence, end)):
             name = work  # "Interfax-Ukraine reports a new KIIS figure of 74%": KIIS's
-        elif ATTRIBUTION[rank] is NAME_SAYS and (cited := THAT_ACCORDING_TO.match(sentence, end)):
+        elif ATTRIBUTION[rank] in SAYING and (cited := THAT_ACCORDING_TO.match(sentence, end)):
             name = cited.group("by")  # "X reminded the room that, according to the UN, …"
         by = _as_written(name)
         if by and not _spelled_out(sentence[:start], name):
@@ -889,6 +904,8 @@ def _attribution(sentence: str) -> str | None:
     return None
 
 
+SAYING = (NAME_SAYS, VAGUE_SAYS, STAFF_AT_SAYS, OWN_BODY_SAYS, OWNED_BODY_SAYS)
+"""Who says it, before what they say: which may be what another found."""
 THAT_ACCORDING_TO = re.compile(  # what one says that another found: the other's figure
     rf"(?: [a-z]+){{0,3}} that,? according to (?:the )?(?P<by>{SOURCE_NAME})"
 )
@@ -913,6 +930,8 @@ RELAYED = re.compile(
 Center put it"): the one who made the figure, the source."""
 A_WORKS_TITLE = re.compile(rf"['’]s (?:[A-Z][\w-]* )*(?!(?:{BODY_HEAD})$)[A-Z][\w-]*$")
 """A possessive and a title ("UNHCR's Global Trends"): a work, not "Ukraine's Defence Ministry"."""
+BY_WHOM = re.compile(r"\bby (?:[\w'’-]+ ){0,2}$")
+"""Before a vague source that is not who says it, but by whom a thing was made."""
 IN_A_PLACE = re.compile(r"\b(?:in|from|across|inside|within|near)(?: [a-z][\w-]*)? $")
 
 
@@ -953,6 +972,8 @@ def _as_written(name: str) -> str | None:
             break  # "various statistics", "most published accounts"; "Certain ECOWAS" is ECOWAS
         if words[0][:1].isupper() and len(words) > 2 and words[1] == "of":
             break  # "Government of Ukraine": the name's head
+        if len(words) > 2 and re.fullmatch(rf"{VAGUE_NOUN}{NARROWED}", " ".join(words)):
+            break  # "sources in the presidential office": who they are
         words = words[1:]
     for at, word in enumerate(words[:-2]):  # "NATO Secretary-General Jens Stoltenberg": the
         if word.lower() in PERSON_TITLES and A_PERSON.fullmatch(" ".join(words[at + 1 :])):
@@ -965,6 +986,8 @@ def _as_written(name: str) -> str | None:
             DEMONYM_PLURAL.match(words[0])
             or DEMONYM.match(words[0])
             or words[0].lower() in NOT_ALONE  # "all G-20 member States pledged": no one named
+            # "the president said": which one, the text said before (not "the Secretary-General")
+            or bool(re.fullmatch(rf"(?-i:{one_of(ROLE_NOUNS)})s?", words[0]))
         )
     ):
         return None  # "80% of Ukrainians said": who answered, not who asked; "African" no one
