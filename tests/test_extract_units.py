@@ -1024,6 +1024,14 @@ def test_the_title_of_a_report_whose_maker_the_text_names_is_no_new_entity() -> 
          "Office of the UN High Commissioner for Refugees"),
         # which president or mayor, the text said before: no source of its own
         ("The mayor said 40 buildings were hit.", None),
+        # what was put at a number by someone, in the passive
+        ("The number of destination countries was put at 45 by the UN.", "UN"),
+        ("The figure of 6 million was put forward by UNHCR in its February update.", "UNHCR"),
+        ("Losses were estimated at $150 billion by the central bank.", "central bank"),
+        ("Method: EPI interviewed 1,204 adults online.", "EPI"),
+        # a note's label is no one saying it; one's own reckoning is one's own
+        ("[Translator's note: the original gives 340 in words but 345 in its annex.]", None),
+        ("On our own reckoning the pledge covers about 0.4% of the UN's appeal.", None),
         # by whom a thing was made is not who says what it found
         ("Our own review of 140 statements by European ministers found that fewer than 20% "
          "cited a source.", None),
@@ -3258,6 +3266,36 @@ def test_a_division_s_counts_those_of_a_count_before_and_the_number_put_at() -> 
     assert units["205"] == units["200"] == "people"
 
 
+def test_a_source_line_credits_the_lines_above_it_and_a_relay_its_producer() -> None:
+    """A "Source for both lines:" line credits the lines of its own block, not the block above
+    it; the producer a relay cites may be a body named by what it is. A chart's title is a
+    sentence of its own."""
+    text = (
+        "Chart notes\n\n1 March 2023\n\n"
+        "Chart 2 – People in need\nSingle bar: nearly 18 million people.\n\n"
+        "Chart 3 – Displacement\nLine 1: internally displaced, almost 6 million last month.\n"
+        "Source for both lines: UNHCR.\n\n"
+        "Chart 4 – Examplia's share\nBars: €12 million disbursed in 2022.\n"
+        "Source: Example Aid Monitor, citing Examplia's finance ministry.\n"
+    )
+    layout = read_layout(text)
+    assert [text[a:b] for a, b in layout.sentences()][:2] == [
+        "Chart 2 – People in need",
+        "Single bar: nearly 18 million people.",
+    ]
+    sources = FigureSources(text, layout.sentences() + layout.header)
+    found = [sources.of(text.index(words)) for words in ("nearly 18", "almost 6", "€12")]
+    assert found == [None, "UNHCR", "Examplia's finance ministry"]
+
+
+def test_a_sentence_pointing_back_at_their_evidence_takes_who_gave_it() -> None:
+    text = (
+        "About 6 million tonnes were in storage, Ukrainian farm groups told the Commission. "
+        "Their written evidence, signed by 14 regional associations, asks for a land route."
+    )
+    assert sources_at(text, "14 regional") == ["Ukrainian farm groups"]
+
+
 def test_a_footnote_marker_after_a_full_stop_ends_the_sentence_and_names_its_figures() -> None:
     text = (
         "In September 2022, 7.5 million refugees were recorded.^2 In February, almost 6 million "
@@ -3270,6 +3308,12 @@ def test_a_footnote_marker_after_a_full_stop_ends_the_sentence_and_names_its_fig
     ]
     # the range's end and the years before the marker are no later figure of "82%"
     assert sources_at(text, "7.5", "almost", "82%") == ["UNHCR", "IOM", "KIIS"]
+    # and Markdown's marker: the next sentence's own reckoning is not this one's
+    markdown = "Exports fell by 40 per cent.[^1] The route carries 2 Mt, on my own reckoning."
+    assert [markdown[a:b] for a, b in sentences(markdown, 0, len(markdown))] == [
+        "Exports fell by 40 per cent.[^1]",
+        "The route carries 2 Mt, on my own reckoning.",
+    ]
 
 
 def test_a_tracker_s_record_lines_are_items_and_a_pledge_is_its_donor_s() -> None:

@@ -41,6 +41,7 @@ from kgdebate.extract.layout import (
     CHALLENGED,
     LABELS,
     LIST_MARKER,
+    SHORT_LINE,
     UNLABELLED_ANSWER,
     Layout,
     Paragraph,
@@ -1236,9 +1237,6 @@ def _new_entities(
         for key, value in occurrences.items()
         if key not in titles
     ]
-
-
-SHORT_LINE = 50  # characters: wrapped prose fills its lines to 60 or more
 
 
 def _where_a_name_may_run(text: str, start: int, end: int) -> list[tuple[int, int]]:

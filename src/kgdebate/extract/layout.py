@@ -182,7 +182,7 @@ ABBREVIATIONS = {
 }  # fmt: skip
 # A sentence ends at a full stop before a capital, and at the end of a list item or table row.
 FULL_STOP = (  # a footnote's marker after it is the sentence's: "… across Europe.^2 In February"
-    r"[.!?][\"”’)\]]*(?:\[\d{1,3}\]|\^\d{1,3}|[¹²³⁴-⁹⁰]{1,3})?"
+    r"[.!?][\"”’)\]]*(?:\[\^?\d{1,3}\]|\^\d{1,3}|[¹²³⁴-⁹⁰]{1,3})?"
     r"(?=\s+(?:[-*•][ \t]+)?[\"“‘(\[]?[A-Z0-9])"
 )
 # A record line: a name, a dash, what is recorded ("Example Development Bank – $250 million …"),
@@ -195,7 +195,11 @@ ALIGNED_ROW = rf"[^\n]*?{COLUMN_GAP}[^\n]*?{COLUMN_GAP}"
 SENTENCE_END = re.compile(  # (and before a quotation's credit on its own line: "> — Jane …")
     FULL_STOP
     + rf"|(?<=\S)(?=\n[ \t]*(?:[-*•][ \t]|\||(?:>[ \t]*)?[—–][ \t]|{RECORD_LINE}|{ALIGNED_ROW}))"
+    # and after a block's first line with no stop, if a label ("Chart 2 – Money asked" over
+    # "Single bar: …"; see _a_label)
+    rf"|(?<=[^\s.,;:!?])(?P<label>)(?=\n[ \t]*[A-Z])"
 )
+SHORT_LINE = 50  # characters: wrapped prose fills its lines to 60 or more
 CELL_GAP = re.compile(COLUMN_GAP)
 
 
@@ -414,6 +418,8 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 continue  # "No. 318", not "No. Smaller swaps have taken place"
         if match.group() and word and re.fullmatch(r"[A-Z]", word.group(1)):  # "J. Smith"
             continue
+        if match.groupdict().get("label") is not None and not _a_label(text, start, match.end()):
+            continue  # a line of wrapped prose, or of a header's fields
         spans.append((begin, match.end()))
         begin = match.end()
         while begin < end and text[begin].isspace():
@@ -422,6 +428,14 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if begin < end:
         spans.append((begin, end))
     return spans
+
+
+def _a_label(text: str, block: int, line_end: int) -> bool:
+    """Whether the line ending at ``line_end`` labels the lines under it, as a chart's title does
+    ("Chart 2 – Money asked"): the block's first line, shorter than a line of wrapped prose, and
+    no field of a header ("To: Board of the Institute")."""
+    line = text.rfind("\n", 0, line_end) + 1
+    return line <= block and line_end - line < SHORT_LINE and ":" not in text[line:line_end]
 
 
 def _past_list_marker(text: str, begin: int, end: int) -> int:

@@ -50,7 +50,7 @@ VAGUE_NOUNS = (  # a source a text names without a name: "military analysts", "a
 ROLE_NOUNS = (  # an office or a body by what it is: "Ukraine's foreign minister", "the
     # regional governor", "Russia's defence ministry", "the Russian embassy in Washington"
     "minister ministry ministrie government office officer mayor governor president premier "
-    "chancellor embassy embassie spokesman spokeswoman prosecutor commander staff"
+    "chancellor embassy embassie spokesman spokeswoman prosecutor commander staff bank"
 ).split()
 VAGUE_NOUN = (  # (a trie: tried at every word); "people" only as those who know of it; a role
     # in lower case only: "the Office of the UN High Commissioner" is a name
@@ -90,7 +90,7 @@ SAYS = (  # "X said", "X has estimated", "X later reported"
     r"|agreed to (?:spend|provide|give|lend|allocate)"  # "The EU has agreed to spend €50 billion"
     # "UNHCR added that …", not "the World Bank added $37.5 billion"
     r"|report|note|count|find|recalled|added(?= that\b|[,.:]|$)|asked|asks|polled|polls"
-    r"|surveyed|surveys"
+    r"|surveyed|surveys|interviewed"  # "EPI interviewed 1,204 adults"
     r"|claim|claims|claimed|insist|insists|insisted|warn|warns|warned|suggest|suggests"
     r"|suggested|believe(?! in\b)|believes(?! in\b)|describe|describes|described|tell|tells"
     r"|remind|reminds|reminded|argue|argues|argued|replied|replies|responded|countered"
@@ -132,8 +132,10 @@ VAGUE_WORK = re.compile(
     rf" (?:{VAGUE_WORKS}))\b"
 )
 NAME_SAYS = re.compile(  # not one wanted added ("Russia wanted Belarus added"), nor whom an
-    # appeal is for ("the UN's appeal for Ukraine asked for $5.6 billion": the UN's)
+    # appeal is for ("the UN's appeal for Ukraine asked for $5.6 billion": the UN's), nor a
+    # note's label ("[Translator's note: …]")
     r"(?<!\bwanted )(?<!\bwants )(?<!\bwant )(?<!\bappeal for )(?<!\bplan for )"
+    r"(?![A-Z][\w-]*['’]s notes?\b)"
     rf"(?P<by>{SOURCE_NAME}(?:['’]s spokes(?:man|woman|person))?)(?: \([A-Z][\w./-]*\))?"
     rf"(?: (?:{OUTLET}))?(?: of (?:the )?{SOURCE_NAME})?"
     rf"(?: and (?:its|their) \w+|, (?:(?:an?|the|which|whose|our|its|their) "
@@ -271,6 +273,8 @@ SAID = (  # who says it; where two start at one word, the first listed
         r"|(?:reported|estimated|published|released|compiled|collected|counted|requested"
         r"|sought|targeted|tracked|recorded|registered|verified|confirmed|measured|told"
         r"|drawn up|prepared|produced|conducted|carried out|commissioned) by"
+        # "was put at 45 by the UN", "was put forward by UNHCR", "estimated at $150 billion by"
+        r"|(?:put|estimated|placed) (?:forward|at [^,;:]{1,40}?) by"
         r"|in the (?:estimate|view|words|count|assessment|reckoning) of"
         r"|according to (?:the )?(?:statistics|figures|data|estimates|records|count) of"
         r"|(?:survey|poll|study|paper|report|tally|count|estimate|figures|data|research"
@@ -382,7 +386,10 @@ FOOTNOTE = re.compile(  # a note at the end: "[3] …", "^3 …", "³ …", "3. 
     re.M,
 )
 SOURCE_LINE = re.compile(
-    r"^[ \t]*[*_]{0,2}(?i:sources?|data|figures)[*_]{0,2}[ \t]*:[*_]{0,2}[ \t]*(?P<by>[^\n]+)", re.M
+    # ("Source for both lines: UNHCR")
+    r"^[ \t]*[*_]{0,2}(?i:sources?|data|figures)(?: for [^:\n]{1,30})?[*_]{0,2}[ \t]*:[*_]{0,2}"
+    r"[ \t]*(?P<by>[^\n]+)",
+    re.M,
 )
 # A sentence that points back at a source named before it ("The survey … found that 84% …").
 BACK_REFERENCE = re.compile(  # not "the highest figure in our history"
@@ -391,7 +398,7 @@ BACK_REFERENCE = re.compile(  # not "the highest figure in our history"
     r"|these|those|same|his|her|their) (?:(?:[\w-]+ )?"  # ("the same report": "the" …)
     rf"(?P<work>{WORK}|institute|agency|authors|organi[sz]ation|ministry|office"
     r"|tracker|monitor|observatory|federation|association"
-    r"|pollster|researchers|reckoning|firm)|figures?|data)\b"
+    r"|pollster|researchers|reckoning|firm|evidence|submission)|figures?|data)\b"
     # a person's centre ("Her centre estimates"), never "the centre of our country"
     r"|\b(?i:his|her|their) (?P<centre>cent(?:re|er))\b"
 )
@@ -406,7 +413,8 @@ POINTS_BACK = re.compile(  # ("The body says": the one just named, as a wire sto
 )
 OWN_WORK = re.compile(
     r"\b(?i:our|my|this (?:institute|centre|center|organi[sz]ation|group)['’]s) own "
-    rf"(?:[\w-]+ )?(?:{WORK}|research|analysis|figures|data|seminar|panel|class|sample|team)"
+    rf"(?:[\w-]+ )?(?:{WORK}|research|analysis|figures|data|seminar|panel|class|sample|team"
+    r"|reckoning|calculations?)"
 )
 PERSONAL = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 A_DOER = re.compile(  # one who did or said something: "Greta Holm-Adeyemi answered", "said the
@@ -688,8 +696,8 @@ class FigureSources:
             return None
         start, by = self.source_lines[at]
         first_break = self.text.find("\n\n", position, start)
-        if first_break >= 0 and self.text.find("\n\n", first_break + 2, start) >= 0:
-            return None  # a paragraph between them
+        if first_break >= 0 and self.text[first_break:start].strip():
+            return None  # a paragraph between them, or a line above it in its own
         return _named_in(by)
 
     def _read_all(self) -> None:
@@ -834,7 +842,9 @@ def _note_number(match: re.Match[str]) -> str:
     return number.translate(SUPERSCRIPTS)
 
 
-NOTE_RELAY = re.compile(rf",? (?:reporting|citing|quoting) (?:an? |the )?(?P<by>{SOURCE_NAME})")
+NOTE_RELAY = re.compile(  # ("citing Examplia's finance ministry": the ministry, not Examplia)
+    rf",? (?:reporting|citing|quoting) (?:an? |the )?(?P<by>{VAGUE_SOURCE}|{SOURCE_NAME})"
+)
 
 
 def _named_in(note: str) -> str | None:
