@@ -771,6 +771,34 @@ def test_no_name_of_a_transcript_s_labels_a_thread_s_marks_a_handle_or_a_referen
     ), names
 
 
+def test_no_name_of_a_report_s_labels_a_question_s_number_or_an_exhibit_s_code() -> None:
+    """Issue 12, from train-15: "Method:", "Note:", "Annotation A:", "Q3", a code a report cites
+    its evidence by ("[GC-07]"), a debate's teams and a judge's title are no names; a code never
+    in brackets ("G-20") still is one."""
+    text = (
+        "Method: EPI interviewed 1,204 adults in Examplia. Results may not add up.\n\n"
+        "Q3 (a separate panel). Did the end of the deal worry you?\nNote: the deal lapsed.\n\n"
+        "Annotation A: The first bar is the UN's. About 33 million tonnes left [GC-07].\n\n"
+        "Judge Helena Voss-Carradine chaired. The Proposition spoke first; the Opposition won. "
+        "The G-20 met in GC-07's wake.\n"
+    )
+    names = proposals(text)
+    assert {"Helena Voss-Carradine", "G-20"} <= names
+    assert names.isdisjoint(
+        {"Method", "Q3", "Note", "Annotation A", "GC-07", "Judge Helena Voss-Carradine",
+         "Proposition", "Opposition"}
+    ), names  # fmt: skip
+
+
+def test_east_and_west_open_a_region_s_name_but_not_an_adjective() -> None:
+    names = proposals(
+        "Importers in East Africa paid more, as did those of the West African region. They "
+        "spoke of East Jerusalem and the West Bank.\n"
+    )
+    assert {"East Africa", "East Jerusalem", "West Bank"} <= names
+    assert names.isdisjoint({"Africa", "West African", "West African region", "Jerusalem"})
+
+
 def test_a_panel_list_a_double_surname_alone_and_a_press_release_s_notes() -> None:
     """A list of panelists names people (no title, though title-cased); "Ferreira-Holm"
     alone, after "the director, Nadia Ferreira-Holm", is her; "No. Smaller …" ends a sentence

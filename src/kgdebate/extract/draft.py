@@ -977,6 +977,8 @@ def _name_parts(text: str, match: re.Match[str], sentence: int | None) -> list[t
     while words and OWNERS_S.sub("", words[0].lower()) in STOP_NAMES and not titled_body:
         if words[0].lower() in MONTH_ABBREVIATIONS and len(words) > 1:
             break  # "Jan de Wit": a given name; a month's short form goes before a day
+        if words[0] in ("East", "West") and len(words) > 1 and words[1][:1].isupper():
+            break  # "East Africa", "West Bank": a region's name, not "the West's"
         words.pop(0)
     opens = match.start() == sentence or text.endswith("| ", 0, match.start())  # or a cell
     if opens and len(words) > 2 and words[1] == "of" and words[0].lower() in PEOPLE_OF:
@@ -1011,6 +1013,8 @@ def _name_parts(text: str, match: re.Match[str], sentence: int | None) -> list[t
             )
         )
         acronym = len(part[0]) > 1 and OWNERS_S.sub("", part[0]).isupper()  # "UNHCR's" opening
+        if len(part) == 2 and part[0] in ("East", "West") and DEMONYM.match(part[1]):
+            continue  # "the West African region": an adjective, as "African" alone is
         if len(part) == 1 and (
             (opening and not acronym)
             or DEMONYM.match(part[0])
@@ -1078,6 +1082,7 @@ def _no_name(candidate: str, common_nouns: set[str], adjectives: frozenset[str])
         or ("/" in candidate and any(c.isdigit() for c in candidate))
         or bool(ASKED.fullmatch(candidate))
         or bool(PLURAL_ACRONYM.fullmatch(candidate))
+        or bool(QUESTION_NUMBER.fullmatch(candidate))
         or bare.removesuffix(" no") in PUBLICATION_KINDS  # "Policy Brief No. 14"
     )
 
@@ -1103,6 +1108,10 @@ NEVER_ALONE = frozenset(STOP_NAMES | NOT_ALONE)  # (made once: a union per word 
 TITLES_AND_STOPS = frozenset(TITLES | STOP_NAMES)
 NO_SURNAME = NEVER_ALONE | TITLES | {title + "s" for title in TITLES}
 PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")  # "IDPs", "NGOs", "MPs": what many are, no one's name
+QUESTION_NUMBER = re.compile(r"Q\d{1,2}")  # "Q3": a survey's question, no one's name
+BRACKETED_CODE = re.compile(r"\[([A-Z]{1,4}-\d{1,4})\]")
+"""An exhibit's code, as a report cites its evidence ("[GC-07]"): a code wherever it stands, not
+a name (as "G-20" and "MH-17" are, never in brackets)."""
 
 
 def _only_titles(name: str, adjectives: frozenset[str]) -> bool:
@@ -1176,6 +1185,7 @@ def _new_entities(
     papers = SpanIndex([m.span() for s, e, *_ in lines for m in NAMED_PAPER.finditer(text, s, e)])
     # "the grain deal" beside a headline's "Grain"; not a word of an address or of code
     common_nouns = set(LOWERCASE_WORD.findall(_blanked(text, no_names)))
+    codes = set(BRACKETED_CODE.findall(text))
     for start, end, titled, opens in lines:
         names = [
             name
@@ -1214,8 +1224,8 @@ def _new_entities(
                     covered.overlaps(*span) or papers.overlaps(*span)  # "Istanbul communiqué"
                 ):
                     continue
-                if unnamed.overlaps(*span):
-                    continue  # "`Russia Example Loader`": code
+                if unnamed.overlaps(*span) or candidate in codes:
+                    continue  # "`Russia Example Loader`": code; "GC-07", cited as "[GC-07]"
                 if (
                     _no_name(candidate, common_nouns, adjectives)
                     or (

@@ -66,6 +66,11 @@ NOT_ALONE = {
     # (but "Question of Equitable Representation" is a name)
     "question", "answer", "commentary", "takeaway", "claim", "update", "correction",
     "date", "re", "subject", "cc",  # a memo's fields: "DATE:", "RE:"
+    # a report's, a survey's or a chart's labels: "Method: …", "Note: …", "Annotation A: …"
+    "method", "methodology", "note", "notes", "result", "results", "finding", "findings",
+    "recommendation", "recommendations", "annotation", "comment", "contact", "context",
+    # a debate's teams, as an adjudicator names them: "the Proposition's", "OPPOSITION"
+    "proposition", "opposition",
     # what opens a sentence before a plural that may read as a verb ("New pledges fell …")
     "new", "recent", "early", "latest", "further", "fresh", "initial", "preliminary", "later",
     "earlier", "previous", "additional", "separate", "similar", "total", "overall",
@@ -86,7 +91,7 @@ TITLES = {
     "senior", "fellow", "director", "editor", "chief", "professor", "adviser", "advisor",
     "correspondent", "reporter", "associate", "executive", "research", "assistant", "analyst",
     "excellency", "majesty", "highness", "honourable", "honorable", "head", "madam", "madame",
-    "representative", "captain", "colonel", "major", "lieutenant", "sergeant", "amb",
+    "representative", "captain", "colonel", "major", "lieutenant", "sergeant", "amb", "judge",
 }  # fmt: skip
 DEMONYM = re.compile(  # an adjective, never a name alone: "Ukrainian", "American", "Western"
     r"^(?:[A-Z][a-z]+(?:ian|ean|ese|ish|i|ern)|American|African|Mexican|Cuban|Dominican|Arab)$"
@@ -112,7 +117,7 @@ def without_titles(words: list[str]) -> list[str]:
 PERSON_TITLES = {
     "president", "minister", "chancellor", "ambassador", "envoy", "senator", "sen", "gen",
     "general", "mr", "ms", "mrs", "dr", "spokesman", "spokeswoman", "spokesperson",
-    "secretary-general", "rapporteur", "ombudsman", "director",
+    "secretary-general", "rapporteur", "ombudsman", "director", "judge",
 }  # fmt: skip
 """Titles before a person's surname alone (not "Foreign" in "Foreign Ministry"; not a regnal
 name's, "Pope Francis", "King Charles", which is how the person is named)."""
