@@ -2260,6 +2260,7 @@ def test_adjectives_of_known_places_roles_in_the_plural_and_head_nouns_are_not_p
         ("on the night of September 21 and ended the next morning", "2022-09-23",
          ("2022-09-22", None)),
         ("February figures from UNHCR", "2023-11-01", ("2023-02", None)),
+        ("At 80%, the institute's October figure", "2023-11-14", ("2023-10", None)),
         ("rejected concessions in the May–June wave", "2023-11-01", ("2023-05", "2023-06-30")),
         ("the November-December survey", "2023-02-01", ("2022-11", "2022-12-31")),
         ("on 3 March 2022 and twice since then", "2023-06-21", ("2022-03-03", "2023-06-21")),
@@ -2280,6 +2281,17 @@ def test_seasons_and_days_counted_from_the_paragraph_are_dates(
     *_, figure = find_figures(words, [(0, len(words))], date.fromisoformat(today))
     assert (figure.date, figure.until) == expected
     assert figure.resolved_by or figure.kind == "date"
+
+
+def test_that_day_is_the_day_the_paragraph_gave_and_after_a_month_or_no_date_no_date() -> None:
+    """ "that day" is a day the paragraph gave, or none: not the first of "June 2021"."""
+    words = "It lapsed on 17 July 2023. A Kremlin statement that day gave Moscow's reasons."
+    *_, that_day = find_figures(words, [(0, len(words))], date(2023, 10, 4))
+    assert (that_day.text, that_day.date) == ("that day", "2023-07-17")
+    for words in ("I met him in June 2021 and spoke for 10 hours, as I did that day.",
+                  "That day has come. That day is now."):  # fmt: skip
+        found = find_figures(words, [(0, len(words))], date(2023, 9, 20))
+        assert [f.text for f in found if "day" in f.text] == []
 
 
 def test_a_time_counted_on_from_today_is_no_date() -> None:
@@ -2843,6 +2855,18 @@ def test_an_html_page_s_quotation_table_and_terms_keep_their_shape(tmp_path: Pat
     assert draft["claims"][0]["quote"]["exact"] == "Aid without conditions is a blank cheque."
     (cell,) = [f for f in draft["draft"]["figures"] if f["text"] == "16.1"]
     assert (cell["unit"], cell["value"]) == ("tonnes", 16100000.0)
+
+
+def test_a_release_is_dated_by_its_day_not_by_the_month_its_title_reports_on() -> None:
+    text = (
+        "Statistical release: people from Ukraine under temporary protection, May 2024\n\n"
+        "Example Office for Migration Statistics | Official statistics | Thursday, 27 June 2024"
+        "\n\nAbout 41,200 people held temporary protection on 31 May. Few left this month.\n"
+    )
+    draft = make_draft(Source(Path("release.txt"), text, "0" * 64, False), gazetteer())
+    assert draft.data["document"]["date"] == "2024-06-27"
+    dates = {f["text"]: f.get("date") for f in draft.data["draft"]["figures"]}
+    assert dates["31 May"] == "2024-05-31" and dates["this month"] == "2024-06"
 
 
 def test_a_working_paper_s_number_and_date_line_is_its_header() -> None:

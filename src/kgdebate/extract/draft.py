@@ -420,8 +420,11 @@ def _metadata(
                 title = re.sub(r"^(title:\s*)", "", line, flags=re.I)
     meta["title"] = title or text.strip().split("\n", 1)[0][:200]
     # An HTML date may be a timestamp ("2024-02-20T09:00:00Z"): its first ten characters.
+    # A day under the title before a month in it: "Statistical release: …, May 2024" over
+    # "Official statistics | Thursday, 27 June 2024" was released in June, on May's figures
+    dated = [d for d in map(_date_in, header) if d]
     when = _date_in(source.meta.get("date", "")[:10]) or next(
-        (d for d in map(_date_in, header) if d), None
+        (d for d in dated if len(d) == 10), dated[0] if dated else None
     )
     if when is None and layout.paragraphs():  # a news story's dateline opening its first
         opening = NEWS_DATELINE.match(text, layout.paragraphs()[0].start)  # paragraph

@@ -225,6 +225,7 @@ PATTERNS: list[tuple[str, Branch]] = [
     ("later", Branch(r"\bthe (?:next|following) (?P<unit>day|morning|evening|night)\b", re.I)),
     # "the same day", "that same week": the paragraph's last full date's day, week, …
     ("later", Branch(r"\b(?:the|that) (?P<same>same) (?P<unit>day|week|month|year)\b", re.I)),
+    ("later", Branch(r"\b(?P<same>[Tt]hat) (?P<unit>day)\b")),  # "A statement that day"
     # "the previous quarter", "the preceding year": one before the paragraph's last full date.
     ("later", Branch(
         r"\bthe (?P<dir>previous|preceding|prior) (?P<unit>day|week|month|quarter|year)\b", re.I)),
@@ -271,8 +272,8 @@ PATTERNS: list[tuple[str, Branch]] = [
         rf"\b(?P<m>{FULL_MONTH})(?= (?:and|or|to|through) (?:{FULL_MONTH})\b)")),
     # A month that dates a count or a poll: "February figures from UNHCR", "October polling".
     ("named-month", Branch(
-        rf"\b(?P<m>{FULL_MONTH})(?= (?:figures|polling|poll|data|estimates|survey|numbers|wave"
-        r"|round|report|update|edition|tally|count|release)\b)")),
+        rf"\b(?P<m>{FULL_MONTH})(?= (?:figures?|polling|poll|data|estimates?|surveys?|numbers?"
+        r"|waves?|rounds?|reports?|updates?|editions?|tally|count|release)\b)")),
     # "in mid-August", "since mid-August": the month.
     ("named-month", Branch(
         rf"\b(?:(?P<which>[Ss]ince) )?mid-(?P<m>{FULL_MONTH})\b(?! \d)")),
@@ -471,6 +472,10 @@ def find_figures(text: str, spans: list[tuple[int, int]], today: date | None) ->
         given = _given(figure)
         if given is not None:
             anchors[held] = (given, figure.text)  # "March 29" after "in 2022" is 2022
+        if figure.kind == "later" and THAT_DAY.fullmatch(figure.text):  # only after a day
+            anchor = anchors.get(held)  # ("as I did that day" after "in June 2021": no day)
+            if anchor is None or not A_DAY_GIVEN.search(anchor[1]):
+                continue
         if figure.kind == "later":  # "that same month": the month of any date before will do,
             # and so will it for "a year earlier" where the paragraph gave no full date
             by_month = (
@@ -541,7 +546,8 @@ ONLY_BEFORE = {
     "the": {"next", "following", "past", "last", "coming", "1st", "2nd", "3rd", "4th", "previous",
             "preceding", "prior", "end", "start", "beginning", "same", "weekend"}
     | set(SEASONS) | set(QUARTERS),
-    "that": {"same", "very", "month"} | {month.lower() for month in calendar.month_name if month},
+    "that": {"same", "very", "month", "day"}
+    | {month.lower() for month in calendar.month_name if month},
     "in": {"the"}, "within": {"the"}, "during": {"the"}, "by": {"the"},
 } | {quarter: {"quarter"} for quarter in QUARTERS}  # fmt: skip
 # A hedge's first word that starts nothing else starts a figure only before the hedge's next
@@ -577,6 +583,10 @@ def _candidates(text: str, first: int, last: int) -> Iterator[re.Match[str]]:
         if match:
             free = match.end()
             yield match
+
+
+THAT_DAY = re.compile(r"[Tt]hat day")
+A_DAY_GIVEN = re.compile(r"(?<![\d-])\d{1,2}(?![\d-])|\d{4}-\d\d-\d\d")  # "17 July", "2023-07-17"
 
 
 # A date counted from an event the text names: "since the full-scale invasion", "a week after
