@@ -1057,6 +1057,15 @@ def test_the_title_of_a_report_whose_maker_the_text_names_is_no_new_entity() -> 
         ("The figure of 6 million was put forward by UNHCR in its February update.", "UNHCR"),
         ("Losses were estimated at $150 billion by the central bank.", "central bank"),
         ("Method: EPI interviewed 1,204 adults online.", "EPI"),
+        # one who speaks for a body; whose figure the text says it is; a claim's origin
+        ("Captain Idris Malkoç, for the Example Masters' Guild, told the Commission there were "
+         "at least 27.", "Idris Malkoç"),
+        ("The speaker said nearly 18 million and never named Martin Griffiths, whose figure it "
+         "is.", "Martin Griffiths"),
+        ('Their claim that 14 villages were retaken came from "military bloggers".',
+         "military bloggers"),
+        # one bidden to do it has not done it
+        ("The Commission recommends that the Republic of Examplia set aside €15 million.", None),
         # a note's label is no one saying it; one's own reckoning is one's own
         ("[Translator's note: the original gives 340 in words but 345 in its annex.]", None),
         ("On our own reckoning the pledge covers about 0.4% of the UN's appeal.", None),
@@ -3261,6 +3270,14 @@ def test_what_a_source_puts_at_a_number_and_an_earlier_estimate_give_its_unit() 
     )
     units = {f.text: f.unit for f in find_figures(text, [(0, len(text))], None)}
     assert units["about 6 million"] == "people" and units["about 1,500"] == "families"
+    # what "how many" asked, not what the text counted a paragraph before
+    text = (
+        "The number of destination countries was put at 45.\n\n"
+        "Witnesses disagreed on how many loaded ships were still waiting. The Register put the "
+        "number at 19."
+    )
+    units = {f.text: f.unit for f in find_figures(text, [(0, len(text))], None)}
+    assert units["19"] == "ships"
 
 
 def test_a_work_pointed_back_at_is_its_maker_s_not_its_title_s() -> None:
@@ -3338,6 +3355,15 @@ def test_a_source_line_credits_the_lines_above_it_and_a_relay_its_producer() -> 
     sources = FigureSources(text, layout.sentences() + layout.header)
     found = [sources.of(text.index(words)) for words in ("nearly 18", "almost 6", "€12")]
     assert found == [None, "UNHCR", "Examplia's finance ministry"]
+
+
+def test_a_source_line_that_says_same_survey_gives_the_one_above_it() -> None:
+    text = (
+        "Q1. Keep sending aid?\nKeep 58% | Stop 9%\nSource: EPI, wave 6.\n\n"
+        "Q2. Talks now?\nYes 31% | No 52%\nSource: same survey.\n"
+    )
+    sources = FigureSources(text, sentences(text, 0, len(text)))
+    assert sources.of(text.index("31%")) == "EPI"
 
 
 def test_a_sentence_pointing_back_at_their_evidence_takes_who_gave_it() -> None:

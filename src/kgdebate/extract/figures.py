@@ -980,9 +980,12 @@ OF_A_COUNT = re.compile(
     rf" (?:(?:{COUNT_ADJECTIVE}) )?(?-i:(?P<unit>[a-z]{{2,}}(?<!s)(?<!ou)s))\b",
     re.I,
 )
-# A question that says what its answer counts: "How many people does it say are in need?"
+# A question that says what its answer counts: "How many people does it say are in need?",
+# "Witnesses disagreed on how many loaded ships were still waiting."
 HOW_MANY = re.compile(
-    rf"\b(?i:how many) (?P<unit>{UNIT_NOUN}|(?-i:[a-z]{{2,}}(?<!s)(?<!ou)s))\b[^?.!]*\?", re.I
+    rf"\b(?i:how many) (?:[a-z-]+ )??(?P<unit>{UNIT_NOUN}|(?-i:[a-z]{{2,}}(?<!s)(?<!ou)s))\b"
+    r"[^?.!]*[?.]",
+    re.I,
 )
 
 

@@ -45,7 +45,7 @@ VAGUE_NOUNS = (  # a source a text names without a name: "military analysts", "a
     "broker trader resident witness pollster organiser organizer moderator economist partner "
     "commentator agencie volunteer group adviser advisor ambassador envoy negotiator mediator "
     "operator worker military army armie navy navie insurer driver shipper shipowner post "
-    "agent guard administration"
+    "agent guard administration blogger"
 ).split() + ["union leader"]
 ROLE_NOUNS = (  # an office or a body by what it is: "Ukraine's foreign minister", "the
     # regional governor", "Russia's defence ministry", "the Russian embassy in Washington"
@@ -140,7 +140,8 @@ NAME_SAYS = re.compile(  # not one wanted added ("Russia wanted Belarus added"),
     rf"(?: (?:{OUTLET}))?(?: of (?:the )?{SOURCE_NAME})?"
     rf"(?: and (?:its|their) \w+|, (?:(?:an?|the|which|whose|our|its|their) "
     rf"|(?!citing|quoting)[a-z]+ing |[a-z]+ (?:of|at|for) )[^,;.]{{1,60}},"
-    rf"|, who [^,;.]{{1,90}},|, (?:quoted|cited) by [^,;.]{{1,60}},)?,? {SAYS}\b(?! {SAYS}\b)"
+    rf"|, who [^,;.]{{1,90}},|, (?:quoted|cited) by [^,;.]{{1,60}},|, for [^,;.]{{1,60}},)?,?"
+    rf" {SAYS}\b(?! {SAYS}\b)"
     r"(?! (?:now )?[\d,]+ (?:members|member states)\b)"  # "NATO counts 31 members": it has them
 )
 """One named who says it: "X said", "X's spokesman said", "the United Nations and its
@@ -282,7 +283,8 @@ SAID = (  # who says it; where two start at one word, the first listed
         # nor "refugees from Ukraine": where they come from
         r"[^,;.:]{0,30}?\b(?:by|(?<!refugees )(?<!people )(?<!migrants )(?<!nationals )from)"
         # "The figure comes from the Register", "That count came from port officials"
-        r"|(?:figure|count|number|estimate|tally|total)s? (?:comes?|came) from)\s+"
+        r"|(?:figure|count|number|estimate|tally|total|claim)s? (?:that [^,;:]{1,80}? )?"
+        r"(?:comes?|came) from)\s+[\"“]?"
         # a vague source first: "citing Ukrainian military figures" is the military's
         rf"(?P<by>{VAGUE_SOURCE}(?:{NARROWED})?"
         rf"|(?:the )?{SOURCE_NAME}(?:(?:(?<=['’]s)|['’]s) spokes(?:man|woman|person))?"
@@ -322,6 +324,10 @@ WHOSE_WORK = (  # whose work a figure comes from, when no one is said to say it
         rf"(?P<by>{SOURCE_NAME})['’]s (?:(?!(?:{BODY_HEAD})\b)[\w-]+ ){{0,3}}?"
         rf"(?:{WORK}|figures|data|evidence|submission|testimony|statement|records)s?\b"
     ),
+    # "never named Martin Griffiths, whose figure it is"
+    re.compile(
+        rf"(?P<by>{SOURCE_NAME}),? whose (?:figure|number|estimate|count) (?:it|this|that) (?:is|was)"
+    ),
     # "a KIIS survey", "UNHCR figures": whose work it is
     # (not the verb: "the Ministry reports that 91% …")
     re.compile(rf"(?P<by>{SOURCE_NAME}) (?P<work>{WORK}|figure|data)s?\b(?! that\b)"),
@@ -355,7 +361,8 @@ CUES: dict[re.Pattern[str], tuple[re.Pattern[str], ...]] = {
     BRACKETED[0]: (_BRACKET,),
     BRACKETED[1]: (_BRACKET,),
     WHOSE_WORK[0]: (re.compile("['’]s "),),
-    WHOSE_WORK[1]: (re.compile(rf"(?:{WORK}|figure|data)"),),
+    WHOSE_WORK[1]: (re.compile(r"\bwhose "),),
+    WHOSE_WORK[2]: (re.compile(rf"(?:{WORK}|figure|data)"),),
 }
 _CUED = [(rank, pattern, CUES.get(pattern, ())) for rank, pattern in enumerate(ATTRIBUTION)]
 OWNERS = (  # whose work a sentence names: "the UN launched its 2023 appeal", "a poll by KIIS"
@@ -364,7 +371,7 @@ OWNERS = (  # whose work a sentence names: "the UN launched its 2023 appeal", "a
         rf" (?:its|their|a|an|the) (?:[\w-]+ ){{0,2}}?(?P<work>{WORK})s?\b"
     ),
     re.compile(rf"\b(?P<work>{WORK})\b[^,;.:]{{0,30}}?\bby (?P<by>(?:the )?{SOURCE_NAME})"),
-    WHOSE_WORK[1],  # "a KIIS survey"
+    WHOSE_WORK[2],  # "a KIIS survey"
 )
 # A source described where the text first names it ("The Pontic Freight Monitor, a private
 # ship-tracking service based in Tallinn, follows …"): what "its count" later points back at.
@@ -698,6 +705,9 @@ class FigureSources:
         first_break = self.text.find("\n\n", position, start)
         if first_break >= 0 and self.text[first_break:start].strip():
             return None  # a paragraph between them, or a line above it in its own
+        while at > 0 and SAME_SOURCE.fullmatch(by.strip()):  # "Source: same survey."
+            at -= 1
+            by = self.source_lines[at][1]
         return _named_in(by)
 
     def _read_all(self) -> None:
@@ -902,6 +912,8 @@ def _attribution(sentence: str) -> str | None:
     for _, _, _, rank, start, name, end in found:
         if ATTRIBUTION[rank] is NAME_SAYS and IN_A_PLACE.search(sentence, 0, start):
             continue  # "2,400 adults in government-controlled Ukraine asked": not Ukraine
+        if ATTRIBUTION[rank] is NAME_SAYS and BIDDEN.search(sentence, 0, start):
+            continue  # "recommends that the Republic of Examplia set aside €15 million"
         if ATTRIBUTION[rank] is VAGUE_SAYS and BY_WHOM.search(sentence, 0, start):
             continue  # "a review of 140 statements by European ministers found": the review's
         if ATTRIBUTION[rank] is NAME_SAYS and (work := _reported_work(sentence, end)):
@@ -927,7 +939,7 @@ def _reported_work(sentence: str, said: int) -> str | None:
     """Whose work it is that one reports, right after the verb: "reports a new KIIS figure"."""
     at = REPORTED.match(sentence, said)
     work = at and (
-        WHOSE_WORK[0].match(sentence, at.end()) or WHOSE_WORK[1].match(sentence, at.end())
+        WHOSE_WORK[0].match(sentence, at.end()) or WHOSE_WORK[2].match(sentence, at.end())
     )
     return work.group("by") if work else None
 
@@ -940,6 +952,13 @@ RELAYED = re.compile(
 Center put it"): the one who made the figure, the source."""
 A_WORKS_TITLE = re.compile(rf"['’]s (?:[A-Z][\w-]* )*(?!(?:{BODY_HEAD})$)[A-Z][\w-]*$")
 """A possessive and a title ("UNHCR's Global Trends"): a work, not "Ukraine's Defence Ministry"."""
+SAME_SOURCE = re.compile(r"(?i:(?:the )?same (?:survey|poll|source|report|data|wave)|ibid|idem)\.?")
+"""A source line that gives the one above it."""
+BIDDEN = re.compile(
+    r"\b(?:recommends?|recommended|urges?|urged|proposes?|proposed|asks?|asked|calls? on"
+    r"|called on)(?: that)? (?:the )?$"
+)
+"""Before one bidden to do what follows, who has not done it: no source."""
 BY_WHOM = re.compile(r"\bby (?:[\w'’-]+ ){0,2}$")
 """Before a vague source that is not who says it, but by whom a thing was made."""
 IN_A_PLACE = re.compile(r"\b(?:in|from|across|inside|within|near)(?: [a-z][\w-]*)? $")
