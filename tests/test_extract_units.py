@@ -3357,6 +3357,14 @@ def test_a_source_line_credits_the_lines_above_it_and_a_relay_its_producer() -> 
     assert found == [None, "UNHCR", "Examplia's finance ministry"]
 
 
+def test_who_find_themselves_somewhere_found_nothing() -> None:
+    text = (
+        "More than one and a half billion people in more than half of the States Members of "
+        "the United Nations find themselves at greater risk of poverty."
+    )
+    assert sources_at(text, "more than half") == [None]
+
+
 def test_a_source_line_that_says_same_survey_gives_the_one_above_it() -> None:
     text = (
         "Q1. Keep sending aid?\nKeep 58% | Stop 9%\nSource: EPI, wave 6.\n\n"
