@@ -591,6 +591,29 @@ def test_a_text_with_windows_line_ends_is_drafted_from_a_copy_with_line_feeds(
     ingest_one(path, store, settings)
 
 
+def test_a_word_a_pdf_s_line_broke_is_drafted_whole_where_the_text_writes_it_whole(
+    tmp_path: Path, store: OxigraphStore, settings: Settings
+) -> None:
+    """pdftotext's "Rus-\nsia" is Russia (linked) in a UTF-8 copy, where the text also writes
+    "Russia"; "well-\nknown" keeps its hyphen where the text writes "well-known"; a word the
+    text writes nowhere else stays as it was."""
+    text = (
+        "Talks Report\n\nExample Institute, 12 May 2024\n\n"
+        "Russia and Ukraine met in March. The nego-\ntiations failed, a well-known analyst "
+        "said, because Rus-\nsia wanted more and the well-\nknown positions held. Unique-\n"
+        "ness stays.\n\nRussia said the negotiations were over.\n"
+    )
+    source = write_bytes(tmp_path / "report.txt", text.encode("utf-8"))
+    copy, path = extract(source, store, settings)
+    written = copy.read_text("utf-8")
+    assert "negotiations\nfailed" in written and "Russia\nwanted" in written
+    assert "well-known\npositions" in written and "Unique-\nness" in written
+    draft = load(path)
+    russia = [m for m in draft["draft"]["mentions"] if m["iri"].endswith("/russia")]
+    assert len(russia) == 3 and written[russia[1]["start"] : russia[1]["end"]] == "Russia"
+    ingest_one(path, store, settings)
+
+
 def test_a_date_the_text_lacks_is_asked_for_not_invented(
     tmp_path: Path, store: OxigraphStore, settings: Settings
 ) -> None:

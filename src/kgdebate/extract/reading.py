@@ -85,6 +85,10 @@ def read_source(path: Path, max_bytes: int, encoding: str | None = None) -> Sour
         # the layout reads a line's end as "\n", and no quote may hold a control character)
         text = LINE_BREAKS.sub("\n", text)
         converted = True
+    if "-\n" in text:  # a word a PDF's lines broke ("Rus-\nsia"), as the text writes it whole
+        joined = _words_made_whole(text)
+        converted = converted or joined != text
+        text = joined
     unwritable = NON_CHARACTER.search(text)
     if unwritable:
         raise InputError(
@@ -94,6 +98,33 @@ def read_source(path: Path, max_bytes: int, encoding: str | None = None) -> Sour
         )
     digest = _sha256(text) if converted else hashlib.sha256(raw).hexdigest()
     return Source(path, text, digest, converted, _front_matter(text))
+
+
+HYPHEN_BREAK = re.compile(r"\b([A-Za-z]+)-\n([a-z]+)(\S*)(?:[ \t]+|(?=\n)|$)")
+"""A word broken at a line's end by a hyphen, as pdftotext writes a PDF's lines: its two parts,
+what follows it to the next space, and that space."""
+
+
+def _words_made_whole(text: str) -> str:
+    """``text`` with each word a line's end broke written whole on the first line ("Rus-\nsia
+    is" as "Russia\nis"), where the text writes it whole elsewhere; with its hyphen where the
+    text writes that ("well-\nknown" as "well-known"); else as it was. The text's own words are
+    the dictionary: no word list is needed, and none is guessed."""
+    words = set(re.findall(r"[a-z]+", text.lower()))
+    hyphenated = set(re.findall(r"[a-z]+-[a-z]+", text.lower()))
+
+    def whole(match: re.Match[str]) -> str:
+        first, second, rest = match.groups()
+        if (first + second).lower() in words:
+            word = first + second
+        elif f"{first}-{second}".lower() in hyphenated:
+            word = f"{first}-{second}"
+        else:
+            return match.group()
+        # the line break after the word, for the space that followed it
+        return word + rest + ("\n" if match.group().endswith((" ", "\t")) else "")
+
+    return HYPHEN_BREAK.sub(whole, text)
 
 
 # A Markdown page's front matter, as static site generators write it: "---", "key: value" lines,
