@@ -1064,6 +1064,15 @@ def test_the_title_of_a_report_whose_maker_the_text_names_is_no_new_entity() -> 
          "is.", "Martin Griffiths"),
         ('Their claim that 14 villages were retaken came from "military bloggers".',
          "military bloggers"),
+        # where it said it, set off ("in its April outlook"); whose office or press service
+        ("The IMF, in its April outlook, forecast growth of 3% for Ukraine.", "IMF"),
+        ("UNHCR, in its latest update, counted 6.2 million refugees.", "UNHCR"),
+        ("The appeal, launched by OCHA in Geneva, seeks $3.9 billion.", "OCHA"),
+        ("Zelenskyy's office said 8 people had been killed in the strike.", "Zelenskyy's office"),
+        ("The Kremlin's press service said 40 drones had been downed.",
+         "Kremlin's press service"),
+        ("The UN human rights monitoring mission has verified 10,000 civilian deaths.",
+         "UN human rights monitoring mission"),
         # one bidden to do it has not done it
         ("The Commission recommends that the Republic of Examplia set aside €15 million.", None),
         # a note's label is no one saying it; one's own reckoning is one's own

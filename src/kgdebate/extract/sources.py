@@ -116,7 +116,7 @@ OWN_BODY = re.compile(
     r"|mission|services?)"
 )
 """The speaker's own body, as a speech names it: the source as written."""
-OUTLET = r"newsletter|newspaper|agency|website|channel|broadcaster|daily|weekly|group|office"
+OUTLET = r"newsletter|newspaper|agency|website|channel|broadcaster|daily|weekly|group"
 WORK = (
     r"appeal|survey|poll|polling|study|paper|report|tally|count|estimate|write-up|article|wave"
     r"|assessment|forecast"
@@ -138,11 +138,13 @@ NAME_SAYS = re.compile(  # not one wanted added ("Russia wanted Belarus added"),
     # note's label ("[Translator's note: …]")
     r"(?<!\bwanted )(?<!\bwants )(?<!\bwant )(?<!\bappeal for )(?<!\bplan for )"
     r"(?![A-Z][\w-]*['’]s notes?\b)"
-    rf"(?P<by>{SOURCE_NAME}(?:['’]s spokes(?:man|woman|person))?)(?: \([A-Z][\w./-]*\))?"
+    rf"(?P<by>{SOURCE_NAME}(?:['’]s (?:spokes(?:man|woman|person)|office|press service))?)"
+    r"(?: \([A-Z][\w./-]*\))?"
     rf"(?: (?:{OUTLET}))?(?: of (?:the )?{SOURCE_NAME})?"
     rf"(?: and (?:its|their) \w+|, (?:(?:an?|the|which|whose|our|its|their) "
     rf"|(?!citing|quoting)[a-z]+ing |[a-z]+ (?:of|at|for) )[^,;.]{{1,60}},"
-    rf"|, who [^,;.]{{1,90}},|, (?:quoted|cited) by [^,;.]{{1,60}},|, for [^,;.]{{1,60}},)?,?"
+    rf"|, who [^,;.]{{1,90}},|, (?:quoted|cited) by [^,;.]{{1,60}},|, for [^,;.]{{1,60}},"
+    rf"|, in (?:its|their|his|her|an?|the) [^,;.]{{1,60}},)?,?"  # ", in its April outlook,"
     rf" {SAYS}\b(?! {SAYS}\b)"
     r"(?! (?:now )?[\d,]+ (?:members|member states)\b)"  # "NATO counts 31 members": it has them
 )
@@ -194,9 +196,9 @@ CITED_WORK = re.compile(
 OWNED_BODY_SAYS = re.compile(
     rf"\b(?P<by>{SOURCE_NAME}['’]s (?:[a-z-]+ ){{0,2}}(?:ministry|general staff|central bank"
     r"|border guard service|prosecutor['’]s office|prosecutor-general|statistics (?:office|service)"
-    rf"|security service|armed forces|air force|navy|army)"
+    rf"|security service|armed forces|air force|navy|army|office|press service|press office)"
     # or by whose it is before it: "the UN human rights office said", "the UN refugee agency"
-    rf"|(?<=\b[Tt]he ){SOURCE_NAME} (?:[a-z-]+ ){{0,2}}(?:office|agency|ministry|mission))"
+    rf"|(?<=\b[Tt]he ){SOURCE_NAME} (?:[a-z-]+ ){{0,3}}(?:office|agency|ministry|mission))"
     rf"(?:{WHEN_SAID}),? {SAYS}\b"
 )
 # "Our trade department estimates": the speaker's own body, as they call it
@@ -275,7 +277,7 @@ SAID = (  # who says it; where two start at one word, the first listed
         r"|per(?! cent)"
         r"|(?:reported|estimated|published|released|compiled|collected|counted|requested"
         r"|sought|targeted|tracked|recorded|registered|verified|confirmed|measured|told"
-        r"|drawn up|prepared|produced|conducted|carried out|commissioned) by"
+        r"|drawn up|prepared|produced|conducted|carried out|commissioned|launched) by"
         # "was put at 45 by the UN", "was put forward by UNHCR", "estimated at $150 billion by"
         r"|(?:put|estimated|placed) (?:forward|at [^,;:]{1,40}?) by"
         r"|in the (?:estimate|view|words|count|assessment|reckoning) of"
