@@ -127,6 +127,8 @@ def test_the_city_itself_where_one_goes_there_its_region_or_its_dateline(text: s
         "The minister visited Kyiv on Friday.",
         "Our embassy in Kyiv raised the case.",  # where one is, not who rules there
         "KYIV, March 3 (Example Wire) – Talks resumed.",  # a dateline
+        "KYIV – Talks resumed.",  # a dateline in capitals before a dash
+        "KYIV (Example Wire) - Talks resumed.",
     ],
 )
 def test_a_capital_one_goes_to_or_is_in_is_the_city_though_the_store_has_only_its_state(
@@ -1869,6 +1871,17 @@ def test_a_dateline_a_speakers_title_and_what_no_name_goes_on_into() -> None:
         "Chornomorsk on Sunday", "Madam Chair", "One Western", "Western", "Ukrainian-side",
         "Assembly", "Remarks",
     }  # fmt: skip
+
+
+def test_a_body_s_acronym_before_the_title_and_name_of_who_holds_it_is_a_name_apart() -> None:
+    """ "IAEA Director General Rafael Grossi" is the IAEA and Rafael Grossi; "Ukraine's General
+    Staff" proposes no "Staff"; "UN General Assembly" stays one name."""
+    proposed = proposals(
+        "IAEA Director General Rafael Grossi called for restraint. Ukraine's General Staff put "
+        "losses at 1,000. The UN General Assembly met again.\n"
+    )
+    assert {"IAEA", "Rafael Grossi", "UN General Assembly"} <= proposed
+    assert not proposed & {"IAEA Director General Rafael Grossi", "Staff", "Assembly"}
 
 
 def test_a_committee_hearing_names_its_members_witnesses_and_speakers() -> None:

@@ -999,6 +999,8 @@ def _name_parts(text: str, match: re.Match[str], sentence: int | None) -> list[t
         ORGANISATION_HEAD.search(" ".join(words)) and not _two_names(parts)
     ):
         parts = [words]  # "Food and Agriculture Organization", not two names
+    elif len(parts) == 1 and (held := _body_and_holder(words)):
+        parts = held  # "IAEA Director General Rafael Grossi": the IAEA, and Rafael Grossi
     found, cursor = [], match.start()
     for part in parts:
         if not titled_body:
@@ -1033,6 +1035,18 @@ def _name_parts(text: str, match: re.Match[str], sentence: int | None) -> list[t
 COMMON_OWNERS = {"people", "peoples", "women", "children", "men", "workers", "citizens",
                  "veterans", "farmers", "youth", "mothers", "nations", "world"}  # fmt: skip
 """Owners that begin a name rather than own it: "Democratic People's Republic of Korea"."""
+
+
+def _body_and_holder(words: list[str]) -> list[list[str]] | None:
+    """A body's acronym, a title it gives and the person who holds it ("IAEA Director General
+    Rafael Grossi", "NATO Secretary-General Jens Stoltenberg"): the body and the person, apart;
+    not a body's own name ("UN General Assembly")."""
+    if len(words) < 4 or not _acronym(words[:1]) or words[1].lower().rstrip(".") not in TITLES:
+        return None
+    holder = without_titles(words[1:])
+    if len(holder) < 2 or ORGANISATION_HEAD.search(" ".join(words[1:])):
+        return None
+    return [words[:1], holder]
 
 
 def _owner_apart(name: str) -> list[list[str]]:

@@ -62,6 +62,7 @@ HYPHENED_NAME = re.compile(r"(?<![\w-])((?:[A-Z][\w]* ){0,3}[A-Z][\w]*)-$")
 # Or the city itself by what follows it: "the Kyiv region", a dateline ("KYIV, March 3 (…) –").
 REGION_AFTER = re.compile(r" (?:region|oblast|province|district)\b")
 DATELINE_AFTER = re.compile(r", (?:\d{1,2} )?[A-Z][a-z]{2,8}\.? \d")
+DASH_AFTER = re.compile(r"(?: \([^)\n]{1,40}\))? [–—-] ")  # "KYIV –", "KYIV (Reuters) -"
 # What makes "Crimea in 2014" an event: a word for one before it in its sentence ("the
 # invasions of Georgia in 2008 and Crimea in 2014", "the talks Türkiye hosted in Istanbul in
 # 2022"); "seized Crimea in 2014" is the place.
@@ -455,8 +456,12 @@ def _local(iri: str) -> str:
 def _the_place_meant(text: str, start: int, end: int) -> bool:
     """Whether a city's name at ``start``-``end`` is the city, not its state: one goes there
     ("flew to Moscow", "flown to Moscow"), a region named by it ("the Kyiv region"), or a
-    dateline ("KYIV, March 3 (Example Wire) –" opening a line)."""
+    dateline ("KYIV, March 3 (Example Wire) –" opening a line, or in capitals before a dash:
+    "KYIV –", "KYIV (Reuters) -")."""
     if THERE.search(text, max(0, start - 40), start) or REGION_AFTER.match(text, end):
         return True
     opens_a_line = start == 0 or text[start - 1] == "\n"
-    return opens_a_line and DATELINE_AFTER.match(text, end) is not None
+    return opens_a_line and (
+        DATELINE_AFTER.match(text, end) is not None
+        or (text[start:end].isupper() and DASH_AFTER.match(text, end) is not None)
+    )

@@ -71,6 +71,7 @@ NOT_ALONE = {
     "recommendation", "recommendations", "annotation", "comment", "contact", "context",
     # a debate's teams, as an adjudicator names them: "the Proposition's", "OPPOSITION"
     "proposition", "opposition",
+    "staff",  # "Ukraine's General Staff": "General" is a title's word, "Staff" alone no name
     # what opens a sentence before a plural that may read as a verb ("New pledges fell …")
     "new", "recent", "early", "latest", "further", "fresh", "initial", "preliminary", "later",
     "earlier", "previous", "additional", "separate", "similar", "total", "overall",
