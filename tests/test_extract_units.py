@@ -2292,6 +2292,12 @@ def test_adjectives_of_known_places_roles_in_the_plural_and_head_nouns_are_not_p
          ("2022-09-22", None)),
         ("February figures from UNHCR", "2023-11-01", ("2023-02", None)),
         ("At 80%, the institute's October figure", "2023-11-14", ("2023-10", None)),
+        # a year alone still to come dates no month after it; an event to be held is to come
+        ("Committed to the 2030 Agenda, we presented our review in July", "2023-09-20",
+         ("2023-07", None)),
+        ("Outlays for 2024 are set. The bank raised its rate in September", "2023-10-03",
+         ("2023-09", None)),
+        ("the Conference of the Parties, to be held in November", "2022-09-20", ("2022-11", None)),
         ("rejected concessions in the May–June wave", "2023-11-01", ("2023-05", "2023-06-30")),
         ("the November-December survey", "2023-02-01", ("2022-11", "2022-12-31")),
         ("on 3 March 2022 and twice since then", "2023-06-21", ("2022-03-03", "2023-06-21")),

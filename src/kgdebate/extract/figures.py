@@ -1105,9 +1105,9 @@ def _in_context(
 ) -> Figure:
     """A date the text gives without its year ("17 July", "in June"):
     - the start of a range whose end has one ("28 Feb – 7 Mar 2022"): that year;
-    - after a full date in its paragraph: the first such day after it, the text telling events
-      in order ("22 July 2022 … let it expire on 17 July" is 2023), unless that is after the
-      document's date;
+    - after a full date in its paragraph (not a year alone still to come): the first such day
+      after it, the text telling events in order ("22 July 2022 … let it expire on 17 July" is
+      2023), unless that is after the document's date;
     - else the latest such date not after the document's.
     How it was resolved is kept in ``resolved_by``; ``text`` is the text the figure is in."""
     if not figure.date or not figure.date.startswith("--"):
@@ -1127,7 +1127,13 @@ def _in_context(
         why = (
             f"the first such date after the document's, {today.isoformat()}, the text looking ahead"
         )
-    elif anchor is not None and not RECENT.search(text, max(0, figure.start - 20), figure.start):
+    elif (
+        anchor is not None
+        and not RECENT.search(text, max(0, figure.start - 20), figure.start)
+        # (not a year still to come: "outlays for 2024 … raised its rate in September" on
+        # 3 October 2023 is September 2023; "the 2030 Agenda … in July" is no July of 2030)
+        and (today is None or anchor[0] <= today or any(c.isalpha() for c in anchor[1]))
+    ):
         after, said = anchor
         earlier = month < after.month if not day else (month, day) < (after.month, after.day)
         year = after.year + (1 if earlier else 0)  # a month alone: its own month is no later
@@ -1157,6 +1163,7 @@ def _in_context(
 FUTURE = re.compile(
     r"\b(?:will|shall|(?:is|are) (?:due|set|expected|scheduled) to|in case|lapses|expires"
     r"|until next|deadline|hope[sd]? to|plans? to|aims? to|intends? to|upcoming"
+    r"|to be (?:held|convened)|to take place"  # "the Conference of the Parties, to be held in"
     r"|expects? (?:[\w-]+ ){0,3}to"  # "millers expect bread prices to rise by September"
     r"|next (?:[\w-]+ ){1,3}(?:is|are|for|on)"
     r"|(?:^|\n)\s*\d+\.\s+[A-Z][a-z]+)\b|^\s*Review\b",
