@@ -792,6 +792,26 @@ def test_no_name_of_a_report_s_labels_a_question_s_number_or_an_exhibit_s_code()
     ), names  # fmt: skip
 
 
+def test_what_opens_a_sentence_on_a_name_is_no_part_of_it() -> None:
+    names = proposals(
+        "Discounts on Urals crude have narrowed. Talks on East Jerusalem stalled. The Policy on "
+        "Devolution has worked, and the Conference on Disarmament met.\n"
+    )
+    assert {"Urals", "East Jerusalem", "Policy on Devolution", "Conference on Disarmament"} <= names
+    assert names.isdisjoint({"Discounts on Urals", "Talks on East Jerusalem"})
+
+
+def test_a_body_named_by_what_it_is_owns_its_budget_and_the_one_named_before_its_estimate() -> None:
+    text = (
+        "The Example Grain Monitor counts ships. The monitor's own estimate is about 4 million "
+        "tonnes. The finance ministry's draft budget sets outlays at 10.8 trillion roubles. The "
+        "port officials' latest count put it at 40 ships."
+    )
+    assert sources_at(text, "about 4", "10.8", "40 ships") == [
+        "Example Grain Monitor", "finance ministry", "port officials"
+    ]
+
+
 def test_east_and_west_open_a_region_s_name_but_not_an_adjective() -> None:
     names = proposals(
         "Importers in East Africa paid more, as did those of the West African region. They "

@@ -986,6 +986,8 @@ def _name_parts(text: str, match: re.Match[str], sentence: int | None) -> list[t
     opens = match.start() == sentence or text.endswith("| ", 0, match.start())  # or a cell
     if opens and len(words) > 2 and words[1] == "of" and words[0].lower() in PEOPLE_OF:
         words = words[2:]  # "Residents of Orikhiv said": Orikhiv, whose residents opened it
+    if opens and len(words) > 2 and words[1] == "on" and not NAMED_ON.match(words[0]):
+        words = words[2:]  # "Discounts on Urals crude": Urals ("Conference on …" is a name)
     if words and words[0].lower().rstrip("s") in TITLES and " of the " in " ".join(words):
         # "Heads of State and Government of the African Union": the body they are heads of
         words = " ".join(words).split(" of the ", 1)[1].split()
@@ -1154,6 +1156,11 @@ def _title_cased(line: str) -> bool:
 
 
 BY_A_NAME = re.compile(rf"(?<=[A-Za-z]{{2}})-(?:{JOINED_DEED})$")  # "a UAE-brokered swap": UAE
+NAMED_ON = re.compile(
+    rf"{ORGANISATION_HEAD.pattern}|(?:Policy|Strategy|Law|Act|Plan|Convention|Resolution|Decree"
+    r"|Statement|Report|Dialogue)\b"
+)
+"""What is named by what it is on ("Conference on Disarmament", "the Policy on Devolution")."""
 STATE_HEAD = re.compile(r"\b(?:Republic|Kingdom|Federation|Emirates|Principality)\b")
 """A state's name in a title: "Republic of Moldova — statement to the General Debate"."""
 TITLE_CASE_MINOR = {"a", "an", "the", "and", "or", "but", "nor", "for", "of", "in", "on", "at",
