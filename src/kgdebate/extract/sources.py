@@ -92,7 +92,8 @@ SAYS = (  # "X said", "X has estimated", "X later reported"
     r"|set aside|sets aside|earmarked|earmarks|allocated|allocates"  # a pledge's author's
     r"|agreed to (?:spend|provide|give|lend|allocate)"  # "The EU has agreed to spend €50 billion"
     # "UNHCR added that …", not "the World Bank added $37.5 billion"
-    r"|report|note|count|find(?! (?:themselves|ourselves)\b)|recalled|added(?= that\b|[,.:]|$)|asked|asks|polled|polls"
+    r"|report|note|count|find(?! (?:themselves|ourselves)\b)|recalled|added(?= that\b|[,.:]|$)"
+    r"|asked|asks|polled|polls"
     r"|surveyed|surveys|interviewed"  # "EPI interviewed 1,204 adults"
     r"|claim|claims|claimed|insist|insists|insisted|warn|warns|warned|suggest|suggests"
     r"|suggested|believe(?! in\b)|believes(?! in\b)|describe|describes|described|tell|tells"
@@ -337,7 +338,8 @@ WHOSE_WORK = (  # whose work a figure comes from, when no one is said to say it
     ),
     # "never named Martin Griffiths, whose figure it is"
     re.compile(
-        rf"(?P<by>{SOURCE_NAME}),? whose (?:figure|number|estimate|count) (?:it|this|that) (?:is|was)"
+        rf"(?P<by>{SOURCE_NAME}),? whose (?:figure|number|estimate|count) (?:it|this|that)"
+        r" (?:is|was)"
     ),
     # "a KIIS survey", "UNHCR figures": whose work it is
     # (not the verb: "the Ministry reports that 91% …")
