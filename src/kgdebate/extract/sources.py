@@ -134,6 +134,8 @@ VAGUE_WORK = re.compile(
     r"|independent|international|national|local|latest|reliable|credible|available|provisional"
     r"|revised|updated|current|other|some|government|first|new|various|several)"
     rf" (?:{VAGUE_WORKS}))\b"
+    # (not those someone made: "Official figures released by Rosstat" are Rosstat's)
+    r"(?!,? (?:released|published|compiled|produced|issued|collected|gathered) by\b)"
 )
 NAME_SAYS = re.compile(  # not one wanted added ("Russia wanted Belarus added"), nor whom an
     # appeal is for ("the UN's appeal for Ukraine asked for $5.6 billion": the UN's), nor a
@@ -293,6 +295,8 @@ SAID = (  # who says it; where two start at one word, the first listed
         r"(?:comes?|came) from)\s+[\"“]?"
         # a vague source first: "citing Ukrainian military figures" is the military's
         rf"(?P<by>{VAGUE_SOURCE}(?:{NARROWED})?"
+        # a body named by whose it is ("according to the UN human rights office")
+        rf"|(?:the )?{SOURCE_NAME} (?:[a-z-]+ ){{0,3}}(?:office|agency|ministry|mission)\b"
         rf"|(?:the )?{SOURCE_NAME}(?:(?:(?<=['’]s)|['’]s) spokes(?:man|woman|person))?"
         # "figures from my government show": the speaker's government, as they call it
         rf"|{OWN_BODY.pattern})"
