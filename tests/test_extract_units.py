@@ -1098,6 +1098,7 @@ def test_the_title_of_a_report_whose_maker_the_text_names_is_no_new_entity() -> 
         ("Nearly 500 civilians were killed in July, according to the UN human rights office.",
          "UN human rights office"),
         ("Official figures released by Rosstat show unemployment at 3%.", "Rosstat"),
+        ("Figures from African presidential corridors put it at 5 ships.", None),  # no "president"
         # one bidden to do it has not done it
         ("The Commission recommends that the Republic of Examplia set aside €15 million.", None),
         # a note's label is no one saying it; one's own reckoning is one's own

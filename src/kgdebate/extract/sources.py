@@ -56,7 +56,7 @@ VAGUE_NOUN = (  # (a trie: tried at every word); "people" only as those who know
     # in lower case only: "the Office of the UN High Commissioner" is a name
     rf"(?:(?i:(?:{one_of(VAGUE_NOUNS)})(?:e?s)?"
     r"|people(?= (?:familiar with|close to|involved in|briefed on|with knowledge of)\b))"
-    rf"|(?-i:(?:{one_of(ROLE_NOUNS)})(?:e?s)?))"
+    rf"|(?-i:(?:{one_of(ROLE_NOUNS)})(?:e?s)?))\b"  # (the whole word: not "presidential")
 )
 VAGUE_SOURCE = (  # with up to two words before it, none that starts a phrase of its own
     # ("by European ministers", "quoting sources")
