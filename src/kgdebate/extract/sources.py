@@ -327,28 +327,28 @@ BODY_HEAD = (  # a name's head word that makes it a body: "Ukraine's Defence Min
     r"|Bank|Commission|Forces|Army|Navy|Government|Police|Guard|Staff|Administration|Mission"
     r"|Programme|Program|Fund|Authority|Directorate|Inspectorate"
 )
-WHOSE_WORK = (  # whose work a figure comes from, when no one is said to say it
-    # "the UN's 2023 appeal counted", "UNHCR's Global Trends report": whose figures they are
-    # (listed first: a work's title is not its maker; "Ukraine's Defence Ministry data" is)
-    re.compile(
-        rf"(?P<by>{SOURCE_NAME})['’]s (?:(?!(?:{BODY_HEAD})\b)[\w-]+ ){{0,3}}?"
-        rf"(?:{WORK}|figures|data|evidence|submission|testimony|statement|records)s?\b"
-    ),
-    # "The finance ministry's draft budget sets outlays at": a body named by what it is (and
-    # by a word more than that: "the monitor's own estimate" points back at the one named)
-    re.compile(
-        r"\b(?P<by>(?:(?!(?i:the|its|their|this|that|by|of|citing|quoting)\b)[A-Za-z-]+ ){1,2}"
-        rf"{VAGUE_NOUN})(?:['’]s|(?<=s)['’]) (?:[\w-]+ ){{0,3}}?(?:{WORK}|budget|figures|data)s?\b"
-    ),
-    # "never named Martin Griffiths, whose figure it is"
-    re.compile(
-        rf"(?P<by>{SOURCE_NAME}),? whose (?:figure|number|estimate|count) (?:it|this|that)"
-        r" (?:is|was)"
-    ),
-    # "a KIIS survey", "UNHCR figures": whose work it is
-    # (not the verb: "the Ministry reports that 91% …")
-    re.compile(rf"(?P<by>{SOURCE_NAME}) (?P<work>{WORK}|figure|data)s?\b(?! that\b)"),
+# Whose work a figure comes from, when no one is said to say it:
+# "the UN's 2023 appeal counted", "UNHCR's Global Trends report": whose figures they are
+# (tried first: a work's title is not its maker; "Ukraine's Defence Ministry data" is)
+NAMED_OWNERS_WORK = re.compile(
+    rf"(?P<by>{SOURCE_NAME})['’]s (?:(?!(?:{BODY_HEAD})\b)[\w-]+ ){{0,3}}?"
+    rf"(?:{WORK}|figures|data|evidence|submission|testimony|statement|records)s?\b"
 )
+# "The finance ministry's draft budget sets outlays at": a body named by what it is (and by a
+# word more than that: "the monitor's own estimate" points back at the one named)
+BODYS_WORK = re.compile(
+    r"\b(?P<by>(?:(?!(?i:the|its|their|this|that|by|of|citing|quoting)\b)[A-Za-z-]+ ){1,2}"
+    rf"{VAGUE_NOUN})(?:['’]s|(?<=s)['’]) (?:[\w-]+ ){{0,3}}?(?:{WORK}|budget|figures|data)s?\b"
+)
+# "never named Martin Griffiths, whose figure it is"
+WHOSE_FIGURE = re.compile(
+    rf"(?P<by>{SOURCE_NAME}),? whose (?:figure|number|estimate|count) (?:it|this|that)"
+    r" (?:is|was)"
+)
+# "a KIIS survey", "UNHCR figures": whose work it is (not the verb: "the Ministry reports that
+# 91% …")
+NAMED_WORK = re.compile(rf"(?P<by>{SOURCE_NAME}) (?P<work>{WORK}|figure|data)s?\b(?! that\b)")
+WHOSE_WORK = (NAMED_OWNERS_WORK, BODYS_WORK, WHOSE_FIGURE, NAMED_WORK)
 ATTRIBUTION = SAID + WHOSE_WORK
 # What a sentence must hold for a pattern to match in it (words the pattern cannot match
 # without): a pattern is tried only where its cues are found, since most sentences hold no
@@ -377,10 +377,10 @@ CUES: dict[re.Pattern[str], tuple[re.Pattern[str], ...]] = {
     AS_PUT_IT: (re.compile(" as "),),
     BRACKETED[0]: (_BRACKET,),
     BRACKETED[1]: (_BRACKET,),
-    WHOSE_WORK[0]: (re.compile("['’]s "),),
-    WHOSE_WORK[1]: (re.compile("['’]s |s['’] "),),
-    WHOSE_WORK[2]: (re.compile(r"\bwhose "),),
-    WHOSE_WORK[3]: (re.compile(rf"(?:{WORK}|figure|data)"),),
+    NAMED_OWNERS_WORK: (re.compile("['’]s "),),
+    BODYS_WORK: (re.compile("['’]s |s['’] "),),
+    WHOSE_FIGURE: (re.compile(r"\bwhose "),),
+    NAMED_WORK: (re.compile(rf"(?:{WORK}|figure|data)"),),
 }
 _CUED = [(rank, pattern, CUES.get(pattern, ())) for rank, pattern in enumerate(ATTRIBUTION)]
 OWNERS = (  # whose work a sentence names: "the UN launched its 2023 appeal", "a poll by KIIS"
@@ -389,7 +389,7 @@ OWNERS = (  # whose work a sentence names: "the UN launched its 2023 appeal", "a
         rf" (?:its|their|a|an|the) (?:[\w-]+ ){{0,2}}?(?P<work>{WORK})s?\b"
     ),
     re.compile(rf"\b(?P<work>{WORK})\b[^,;.:]{{0,30}}?\bby (?P<by>(?:the )?{SOURCE_NAME})"),
-    WHOSE_WORK[3],  # "a KIIS survey"
+    NAMED_WORK,  # "a KIIS survey"
 )
 # A source described where the text first names it ("The Pontic Freight Monitor, a private
 # ship-tracking service based in Tallinn, follows …"): what "its count" later points back at.
@@ -957,7 +957,7 @@ def _reported_work(sentence: str, said: int) -> str | None:
     """Whose work it is that one reports, right after the verb: "reports a new KIIS figure"."""
     at = REPORTED.match(sentence, said)
     work = at and (
-        WHOSE_WORK[0].match(sentence, at.end()) or WHOSE_WORK[3].match(sentence, at.end())
+        NAMED_OWNERS_WORK.match(sentence, at.end()) or NAMED_WORK.match(sentence, at.end())
     )
     return work.group("by") if work else None
 
@@ -970,6 +970,8 @@ RELAYED = re.compile(
 Center put it"): the one who made the figure, the source."""
 A_WORKS_TITLE = re.compile(rf"['’]s (?:[A-Z][\w-]* )*(?!(?:{BODY_HEAD})$)[A-Z][\w-]*$")
 """A possessive and a title ("UNHCR's Global Trends"): a work, not "Ukraine's Defence Ministry"."""
+WHO_NARROWED = re.compile(rf"{VAGUE_NOUN}{NARROWED}")  # "sources in the presidential office"
+A_ROLE = re.compile(rf"(?:{one_of(ROLE_NOUNS)})s?")  # "president", "ministries": which, unsaid
 SAME_SOURCE = re.compile(r"(?i:(?:the )?same (?:survey|poll|source|report|data|wave)|ibid|idem)\.?")
 """A source line that gives the one above it."""
 BIDDEN = re.compile(
@@ -1019,7 +1021,7 @@ def _as_written(name: str) -> str | None:
             break  # "various statistics", "most published accounts"; "Certain ECOWAS" is ECOWAS
         if words[0][:1].isupper() and len(words) > 2 and words[1] == "of":
             break  # "Government of Ukraine": the name's head
-        if len(words) > 2 and re.fullmatch(rf"{VAGUE_NOUN}{NARROWED}", " ".join(words)):
+        if len(words) > 2 and WHO_NARROWED.fullmatch(" ".join(words)):
             break  # "sources in the presidential office": who they are
         words = words[1:]
     for at, word in enumerate(words[:-2]):  # "NATO Secretary-General Jens Stoltenberg": the
@@ -1034,7 +1036,7 @@ def _as_written(name: str) -> str | None:
             or DEMONYM.match(words[0])
             or words[0].lower() in NOT_ALONE  # "all G-20 member States pledged": no one named
             # "the president said": which one, the text said before (not "the Secretary-General")
-            or bool(re.fullmatch(rf"(?-i:{one_of(ROLE_NOUNS)})s?", words[0]))
+            or bool(A_ROLE.fullmatch(words[0]))
         )
     ):
         return None  # "80% of Ukrainians said": who answered, not who asked; "African" no one
