@@ -3180,6 +3180,10 @@ def test_a_month_without_its_year_beside_an_event_that_began_then_takes_the_even
         ("Should Sanctions Stay?", "Resolved: Sanctions should stay in place.", "Sanctions "
          "should stay in place."),
         ("The Case For and Against Talks", "", "The Case For and Against Talks"),
+        # the motion a moderator states in a sentence
+        ("Should the West push Ukraine?", "Welcome. Tonight's motion: the West should press "
+         "Kyiv to open talks this year. Our speakers have five minutes each.",
+         "The West should press Kyiv to open talks this year"),
     ],
 )  # fmt: skip
 def test_the_motion_is_what_the_debate_votes_on(title: str, line: str, motion: str) -> None:

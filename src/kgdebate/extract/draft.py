@@ -218,6 +218,10 @@ MOTION_LINE = re.compile(  # "Motion: That this Committee urges …", "Resolved:
     r"(?P<motion>.{8,})$",
     re.IGNORECASE | re.MULTILINE,
 )
+MOTION_SAID = re.compile(  # "Tonight's motion: the West should press Kyiv …." in a sentence
+    r"\b(?i:tonight's|tonight’s|today's|today’s|this evening's|this evening’s|our) motion"
+    r"(?: is| reads)?[:,]? (?:that )?(?P<motion>[^.\n]{8,}?)[.\n]"
+)
 TITLE_LABEL = re.compile(  # a title's words for the layout or the genre, not the question
     r"(?:a |an )?(?:(?:debate|event) (?:report|summary)|debate|transcript|motion|head[- ]to[- ]head"
     r"|explainer|briefing|fact[- ]check|(?:the )?(?:case|arguments) for and against(?: \w+){0,3}"
@@ -384,7 +388,7 @@ def _motion(text: str, title: str) -> str:
     """What the debate votes on: a line that states the motion ("Motion: …", "Resolved: …"),
     else the title without its words for the layout ("Pro and Con: Should …?", "Talks: The
     Case For and Against"), a quotation's marks around it taken off."""
-    stated = MOTION_LINE.search(text)
+    stated = MOTION_LINE.search(text) or MOTION_SAID.search(text)
     parts = [stated["motion"]] if stated else re.split(r"(?<=\w)\s*[:|—–]\s+", title)
     kept = [part for part in parts if not TITLE_LABEL.fullmatch(part.strip(" #*_"))]
     motion = (": ".join(kept) or title).strip(" #*_").strip("\"“”'‘’").strip()
