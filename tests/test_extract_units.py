@@ -812,6 +812,15 @@ def test_a_body_named_by_what_it_is_owns_its_budget_and_the_one_named_before_its
     ]
 
 
+def test_a_plan_is_named_whole_with_the_place_in_its_name() -> None:
+    names = proposals(
+        "The Humanitarian Needs and Response Plan was launched. The Madagascar Emergency "
+        "Plan followed.\n"
+    )
+    assert {"Humanitarian Needs and Response Plan", "Madagascar Emergency Plan"} <= names
+    assert names.isdisjoint({"Humanitarian Needs", "Response Plan"})
+
+
 def test_east_and_west_open_a_region_s_name_but_not_an_adjective() -> None:
     names = proposals(
         "Importers in East Africa paid more, as did those of the West African region. They "
@@ -1099,6 +1108,12 @@ def test_the_title_of_a_report_whose_maker_the_text_names_is_no_new_entity() -> 
          "UN human rights office"),
         ("Official figures released by Rosstat show unemployment at 3%.", "Rosstat"),
         ("Figures from African presidential corridors put it at 5 ships.", None),  # no "president"
+        # a work after whose it is says what its maker says; an appeal's plan seeks a sum
+        ("The UN's 2024 Humanitarian Needs and Response Plan seeks $3.1 billion.", "UN"),
+        ("The World Bank's Rapid Damage and Needs Assessment puts the cost at $411 billion.",
+         "World Bank"),
+        ("Ukraine's Ministry of Defence said 40 drones were downed.",
+         "Ukraine's Ministry of Defence"),
         # one bidden to do it has not done it
         ("The Commission recommends that the Republic of Examplia set aside €15 million.", None),
         # a note's label is no one saying it; one's own reckoning is one's own

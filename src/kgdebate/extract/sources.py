@@ -82,7 +82,7 @@ SAYS = (  # "X said", "X has estimated", "X later reported"
     r"|put|puts|(?:is |are )?asking(?= (?:[a-z]+ )?for\b)"  # "is asking donors for"
     # ("find themselves at risk": where they are, no finding)
     r"|found(?! (?:themselves|itself|ourselves)\b)|finds(?! (?:themselves|itself)\b)"
-    r"|recorded|records|appealed(?: to [a-z]+)? for|sought(?! to\b)|noted|notes"
+    r"|recorded|records|appealed(?: to [a-z]+)? for|sought(?! to\b)|seeks(?! to\b)|noted|notes"
     r"|wrote|writes|stated"
     r"|announced|confirmed|calculated|calculates|projected|projects|forecast|forecasts|predicted"
     r"|predicts"
@@ -934,6 +934,9 @@ def _attribution(sentence: str) -> str | None:
             continue  # "recommends that the Republic of Examplia set aside €15 million"
         if ATTRIBUTION[rank] is VAGUE_SAYS and BY_WHOM.search(sentence, 0, start):
             continue  # "a review of 140 statements by European ministers found": the review's
+        if ATTRIBUTION[rank] is NAME_SAYS and (owner := OWNERS_TITLE.search(sentence, 0, start)):
+            if TITLED_WORK.search(name):  # "The UN's 2024 … Response Plan seeks": the UN's
+                name = owner.group("owner")
         if ATTRIBUTION[rank] is NAME_SAYS and (work := _reported_work(sentence, end)):
             name = work  # "Interfax-Ukraine reports a new KIIS figure of 74%": KIIS's
         elif ATTRIBUTION[rank] in SAYING and (cited := THAT_ACCORDING_TO.match(sentence, end)):
@@ -968,12 +971,18 @@ RELAYED = re.compile(
 )
 """Before the one a relayer cites ("The Daily said, citing port operators"; "…, as the Belfer
 Center put it"): the one who made the figure, the source."""
-A_WORKS_TITLE = re.compile(rf"['’]s (?:[A-Z][\w-]* )*(?!(?:{BODY_HEAD})$)[A-Z][\w-]*$")
+A_WORKS_TITLE = re.compile(  # ("the World Bank's Rapid Damage and Needs Assessment")
+    rf"['’]s (?![\w -]*\b(?:{BODY_HEAD})\b)(?:(?:[A-Z][\w-]*|and|of|for|on) )*[A-Z][\w-]*$"
+)
 """A possessive and a title ("UNHCR's Global Trends"): a work, not "Ukraine's Defence Ministry"."""
 WHO_NARROWED = re.compile(rf"{VAGUE_NOUN}{NARROWED}")  # "sources in the presidential office"
 A_ROLE = re.compile(rf"(?:{one_of(ROLE_NOUNS)})s?")  # "president", "ministries": which, unsaid
 SAME_SOURCE = re.compile(r"(?i:(?:the )?same (?:survey|poll|source|report|data|wave)|ibid|idem)\.?")
 """A source line that gives the one above it."""
+OWNERS_TITLE = re.compile(rf"(?P<owner>{SOURCE_NAME})['’]s (?:(?:19|20)\d\d )?$")
+TITLED_WORK = re.compile(r"\b(?:Plan|Report|Appeal|Survey|Assessment|Overview|Update|Index)$")
+"""A work's title after whose it is ("the World Bank's Rapid Damage and Needs Assessment"):
+what it says, its maker's."""
 BIDDEN = re.compile(
     r"\b(?:recommends?|recommended|urges?|urged|proposes?|proposed|asks?|asked|calls? on"
     r"|called on)(?: that)? (?:the )?$"
