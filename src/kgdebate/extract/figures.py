@@ -941,7 +941,7 @@ THE_NUMBER = re.compile(  # "its previous estimate, in November, was about 1,500
 # "put it at 200": the number counted before, in its paragraph or, where it has none, in the text
 # (an interview's answer to a question about a count given before)
 PUT_IT = re.compile(  # "put it at 200", "put the number freed at 200", "spoke of 200"
-    r"\b(?:put (?:it|them|the (?:number|figure|total|toll|count)(?: [a-z]+){0,2}) (?:at|closer to"
+    r"\b(?:puts? (?:it|them|the (?:number|figure|total|toll|count)(?: [a-z]+){0,2}) (?:at|closer to"
     r"|nearer)|spoke of|speaks of|(?:it|that) (?:is|was)(?: now)?(?: closer to| nearer)?)"
     r" (?:about |around |some )?$",
     re.I,
