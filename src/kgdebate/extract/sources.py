@@ -1012,7 +1012,9 @@ def _as_written(name: str) -> str | None:
     if OWN_BODY.fullmatch(name.strip()):
         return name.strip()
     if titled := A_WORKS_TITLE.search(name):  # "UNHCR's Global Trends": UNHCR's report
-        name = name[: titled.start()]
+        one = titled.group()[3:]  # ("'s " is three characters)
+        # but one name after whose it is, a person: "Russia's Lavrov", "Ukraine's Zelenskyy"
+        name = one if " " not in one and not one.isupper() else name[: titled.start()]
     words = re.sub(rf"['’]s?$|-(?:{JOINED_DEED})$", "", name.strip()).split()
     if words and words[-1].endswith(".") and "." not in words[-1][:-1] and words[-1] != "al.":
         words[-1] = words[-1][:-1]  # "according to the UN." ends a sentence; "U.S." keeps its own
