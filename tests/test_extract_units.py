@@ -1117,6 +1117,8 @@ def test_the_title_of_a_report_whose_maker_the_text_names_is_no_new_entity() -> 
         # one name after whose it is: a person ("Russia's Lavrov"), not a work's title
         ("Russia's Lavrov said 3 rounds were held.", "Lavrov"),
         ("UNHCR's Global Trends Report found 6 million refugees.", "UNHCR"),
+        ("Wealth grew by $30 trillion, according to Nobel Prize winner Kailash Satyarthi.",
+         "Kailash Satyarthi"),
         # one bidden to do it has not done it
         ("The Commission recommends that the Republic of Examplia set aside €15 million.", None),
         # a note's label is no one saying it; one's own reckoning is one's own

@@ -293,6 +293,8 @@ SAID = (  # who says it; where two start at one word, the first listed
         # "The figure comes from the Register", "That count came from port officials"
         r"|(?:figure|count|number|estimate|tally|total|claim)s? (?:that [^,;:]{1,80}? )?"
         r"(?:comes?|came) from)\s+[\"“]?"
+        # ("according to Nobel Prize winner Kailash Satyarthi": the winner)
+        r"(?:(?:[A-Z][\w'’-]* ){1,3}(?:winner|laureate) )?"
         # a vague source first: "citing Ukrainian military figures" is the military's
         rf"(?P<by>{VAGUE_SOURCE}(?:{NARROWED})?"
         # a body named by whose it is ("according to the UN human rights office")
