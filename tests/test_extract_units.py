@@ -1521,6 +1521,14 @@ def test_no_source_where_no_one_is_said_to_say_it(text: str, figure: str) -> Non
     assert sources_at(text, figure) == [None]
 
 
+def test_who_forecast_a_figure_in_the_clause_after_it_is_its_source() -> None:
+    text = (
+        "Russia's economy shrank by 2.1% in 2022, according to Rosstat, far less than the 10% "
+        "contraction some economists had forecast."
+    )
+    assert sources_at(text, "2.1%", "10%") == ["Rosstat", "some economists"]
+
+
 def test_a_list_item_credits_after_a_dash_and_the_same_report_points_back() -> None:
     """Notes put the credit after a dash at the item's end ("– UNHCR Global Trends": UNHCR, the
     maker before its work's title); "Same report:" points back at it; in prose, a dash before

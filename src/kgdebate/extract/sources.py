@@ -533,6 +533,7 @@ class FigureSources:
         said = (
             self._source_cell(held)
             or _appeal_holding(self.text, held, position)
+            or _forecast_after(self.text, position, held[1])
             or self._said(_contrasted_clause(self.text, held, position))
             or self._said(_up_to_clause(self.text, held, position))
             or self._credit_after_dash(held)
@@ -841,6 +842,22 @@ SAID_AT_END = re.compile(  # the sentence's reporting clause, after all it repor
 )
 NUMBER_AHEAD = re.compile(r"\D*?[\d.,]+")  # "roughly 40 per cent": its "40"
 BRACKETED_AT_END = re.compile(rf"\((?i:sources?: )?{SOURCE_NAME}\)[.;]?\s*$")
+
+
+FORECAST_AFTER = re.compile(  # "the 10% contraction some economists had forecast"
+    r"[\d.,]+(?:%| ?per ?cent)?(?: [a-z-]+){0,2}? (?:that )?"
+    r"(?P<by>(?:(?:some|many|most|several|other|the|a|an|one) )?(?:[A-Z][\w-]* )?(?:[a-z-]+ )?"
+    rf"{VAGUE_NOUN}|{SOURCE_NAME}) (?:had |has |have )?"
+    r"(?:forecast|predicted|expected|projected)\b"
+)
+
+
+def _forecast_after(text: str, position: int, end: int) -> str | None:
+    """Who forecast a figure, in the clause right after it: "far less than the 10% contraction
+    some economists had forecast" is theirs, not the sentence's first source's."""
+    number = re.compile(r"\d").search(text, position, end)
+    said = number and FORECAST_AFTER.match(text, number.start(), end)
+    return _as_written(said.group("by")) if said else None
 
 
 def _contrasted_clause(text: str, sentence: tuple[int, int], position: int) -> tuple[int, int]:
