@@ -3360,10 +3360,11 @@ def test_what_a_source_puts_at_a_number_and_an_earlier_estimate_give_its_unit() 
     )
     units = {f.text: f.unit for f in find_figures(text, [(0, len(text))], None)}
     assert units["about 6 million"] == "people" and units["about 1,500"] == "families"
-    # what one "puts it at", in the present tense too
-    text = "Kyiv says 50 ships left; Moscow puts it at 20."
-    units = {f.text: f.unit for f in find_figures(text, [(0, len(text))], None)}
-    assert units["20"] == "ships"
+    # what one "puts it at", in the present tense too, or says in a count's sentence
+    for text in ("Kyiv says 50 ships left; Moscow puts it at 20.",
+                 "While Kyiv says 50 ships left, Moscow says only 20 did."):  # fmt: skip
+        units = {f.text: f.unit for f in find_figures(text, [(0, len(text))], None)}
+        assert units["20"] == "ships"
     # what "how many" asked, not what the text counted a paragraph before
     text = (
         "The number of destination countries was put at 45.\n\n"

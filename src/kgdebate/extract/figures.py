@@ -835,8 +835,9 @@ def _members_who_vote(figure: Figure, text: str) -> bool:
 CHANGED_FROM = re.compile(r" (?:up|down) from$")
 LISTED = re.compile(
     r"(?:[,;]| and| or| while| but| with| (?:up|down) from| against| versus| than"
-    # a parallel count: "EBI counted 470 voyages; the Monitor counted 452"
-    r"| counted| recorded| estimated| reported)$"
+    # a parallel count: "EBI counted 470 voyages; the Monitor counted 452"; "While Kyiv says 50
+    # ships left, Moscow says only 20 did"
+    r"| counted| recorded| estimated| reported| (?:says?|said|claims?|claimed)(?: only| just)?)$"
 )
 
 
