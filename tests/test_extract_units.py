@@ -812,6 +812,19 @@ def test_a_body_named_by_what_it_is_owns_its_budget_and_the_one_named_before_its
     ]
 
 
+def test_a_treaty_is_named_whole() -> None:
+    text = (
+        "We call for adherence to the Treaty on the Non-Proliferation of Nuclear Weapons, the "
+        "Convention on the Rights of the Child and the United Nations Convention on the Law of "
+        "the Sea.\n"
+    )
+    names = proposals(text)
+    assert {"Treaty on the Non-Proliferation of Nuclear Weapons",
+            "Convention on the Rights of the Child",
+            "United Nations Convention on the Law of the Sea"} <= names  # fmt: skip
+    assert names.isdisjoint({"Non-Proliferation of Nuclear Weapons", "Child", "Law of the Sea"})
+
+
 def test_a_plan_is_named_whole_with_the_place_in_its_name() -> None:
     names = proposals(
         "The Humanitarian Needs and Response Plan was launched. The Madagascar Emergency "

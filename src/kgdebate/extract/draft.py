@@ -196,7 +196,8 @@ ORGANISATION_HEAD = re.compile(  # not "Press", "Post", "Review": verbs in a hea
     r"|Television|Media|Company|Corporation|Authority|Academy|Affairs|Organi[sz]ation|Community"
     r"|Headquarters|Directorate|Secretariat|Service|Network|Coalition|Lab|Laboratory|Observatory"
     r"|Bulletin|Trust|League|Office|Bureau|Mission|Board|Desk|Monitor"
-    r"|Tracker|Partnership|Consortium|Movement|Department|Command|Plan)\b"
+    r"|Tracker|Partnership|Consortium|Movement|Department|Command|Plan|Convention|Covenant"
+    r"|Protocol)\b"
 )
 ADDRESSEES = r"(?:the|this) (?:House|Chamber|Assembly)|(?:my )?(?:colleagues|Members|members)"
 """Whom a speaker urges to vote one way ("I urge the House", "I ask colleagues")."""

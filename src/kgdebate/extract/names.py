@@ -13,8 +13,12 @@ BODIES = (  # what is "of the" something in its own name (not a person "of the I
     "Federation", "Agency", "Fund", "Programme", "Program", "Conference", "Bureau",
     "Institute", "Centre", "Center", "Foundation", "Endowment", "Society", "Association",
     "Headquarters", "Directorate", "Service",
+    # and what is "on the" something, and what a treaty is on: "Convention on the Rights of the
+    # Child", "Treaty on the Non-Proliferation of Nuclear Weapons", "Law of the Sea"
+    "Convention", "Treaty", "Covenant", "Protocol", "Declaration", "Agreement", "Law", "Act",
+    "Rights",
 )  # fmt: skip
-OF_THE = "(?:" + "|".join(f"(?<={body})" for body in BODIES) + r")\s+(?:of|for) the"
+OF_THE = "(?:" + "|".join(f"(?<={body})" for body in BODIES) + r")\s+(?:of|for|on) the"
 DETERMINERS = {"certain", "several", "various"}  # before a name: "Certain ECOWAS members …"
 STOP_NAMES = {
     "the", "this", "that", "these", "those", "it", "its", "a", "an", "and", "but", "or", "if",
