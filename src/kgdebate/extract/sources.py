@@ -844,6 +844,7 @@ NUMBER_AHEAD = re.compile(r"\D*?[\d.,]+")  # "roughly 40 per cent": its "40"
 BRACKETED_AT_END = re.compile(rf"\((?i:sources?: )?{SOURCE_NAME}\)[.;]?\s*$")
 
 
+A_DIGIT = re.compile(r"\d")
 FORECAST_AFTER = re.compile(  # "the 10% contraction some economists had forecast"
     r"[\d.,]+(?:%| ?per ?cent)?(?: [a-z-]+){0,2}? (?:that )?"
     r"(?P<by>(?:(?:some|many|most|several|other|the|a|an|one) )?(?:[A-Z][\w-]* )?(?:[a-z-]+ )?"
@@ -855,7 +856,7 @@ FORECAST_AFTER = re.compile(  # "the 10% contraction some economists had forecas
 def _forecast_after(text: str, position: int, end: int) -> str | None:
     """Who forecast a figure, in the clause right after it: "far less than the 10% contraction
     some economists had forecast" is theirs, not the sentence's first source's."""
-    number = re.compile(r"\d").search(text, position, end)
+    number = A_DIGIT.search(text, position, end)
     said = number and FORECAST_AFTER.match(text, number.start(), end)
     return _as_written(said.group("by")) if said else None
 
