@@ -380,7 +380,7 @@ CUES: dict[re.Pattern[str], tuple[re.Pattern[str], ...]] = {
     BRACKETED[0]: (_BRACKET,),
     BRACKETED[1]: (_BRACKET,),
     NAMED_OWNERS_WORK: (re.compile("['’]s "),),
-    BODYS_WORK: (re.compile("['’]s |s['’] "),),
+    BODYS_WORK: (re.compile("['’]s |s['’] "), re.compile(rf"(?:{WORK}|budget|figure|data)")),
     WHOSE_FIGURE: (re.compile(r"\bwhose "),),
     NAMED_WORK: (re.compile(rf"(?:{WORK}|figure|data)"),),
 }
