@@ -195,9 +195,6 @@ ALIGNED_ROW = rf"[^\n]*?{COLUMN_GAP}[^\n]*?{COLUMN_GAP}"
 SENTENCE_END = re.compile(  # (and before a quotation's credit on its own line: "> — Jane …")
     FULL_STOP
     + rf"|(?<=\S)(?=\n[ \t]*(?:[-*•][ \t]|\||(?:>[ \t]*)?[—–][ \t]|{RECORD_LINE}|{ALIGNED_ROW}))"
-    # and after a block's first line with no stop, if a label ("Chart 2 – Money asked" over
-    # "Single bar: …"; see _a_label)
-    rf"|(?<=[^\s.,;:!?])(?P<label>)(?=\n[ \t]*[A-Z])"
 )
 SHORT_LINE = 50  # characters: wrapped prose fills its lines to 60 or more
 CELL_GAP = re.compile(COLUMN_GAP)
@@ -405,8 +402,14 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans inside ``text[start:end]``; abbreviations such as "Dr." do not end one."""
     spans = []
     begin = _past_list_marker(text, start, end)
-    ends = SENTENCE_END if "\n" in text[start:end] else FULL_STOP_ONLY
-    for match in ends.finditer(text, start, end):
+    lines = "\n" in text[start:end]
+    label = _label_end(text, start, end) if lines else None  # also ends a sentence
+    for match in (SENTENCE_END if lines else FULL_STOP_ONLY).finditer(text, start, end):
+        if label is not None and match.end() > label:
+            if begin < label:
+                spans.append((begin, label))
+                begin = _next_start(text, label, end)
+            label = None
         if match.end() <= begin:  # a list item's end just after its full stop
             continue
         word = re.search(r"([\w.]+)\.$", text[max(begin, match.start() - 24) : match.start() + 1])
@@ -418,24 +421,34 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 continue  # "No. 318", not "No. Smaller swaps have taken place"
         if match.group() and word and re.fullmatch(r"[A-Z]", word.group(1)):  # "J. Smith"
             continue
-        if match.groupdict().get("label") is not None and not _a_label(text, start, match.end()):
-            continue  # a line of wrapped prose, or of a header's fields
         spans.append((begin, match.end()))
-        begin = match.end()
-        while begin < end and text[begin].isspace():
-            begin += 1
-        begin = _past_list_marker(text, begin, end)
+        begin = _next_start(text, match.end(), end)
+    if label is not None and begin < label:
+        spans.append((begin, label))
+        begin = _next_start(text, label, end)
     if begin < end:
         spans.append((begin, end))
     return spans
 
 
-def _a_label(text: str, block: int, line_end: int) -> bool:
-    """Whether the line ending at ``line_end`` labels the lines under it, as a chart's title does
-    ("Chart 2 – Money asked"): the block's first line, shorter than a line of wrapped prose, and
-    no field of a header ("To: Board of the Institute")."""
-    line = text.rfind("\n", 0, line_end) + 1
-    return line <= block and line_end - line < SHORT_LINE and ":" not in text[line:line_end]
+def _next_start(text: str, after: int, end: int) -> int:
+    """Where the next sentence begins: past the spaces and any list item's marker."""
+    while after < end and text[after].isspace():
+        after += 1
+    return _past_list_marker(text, after, end)
+
+
+LABEL_LINE = re.compile(r"[^\n:]*[^\s.,;:!?](?=\n[ \t]*[A-Z])")
+"""A block's first line that labels the lines under it, as a chart's title does ("Chart 2 – Money
+asked" over "Single bar: …"): no stop at its end, no field of a header ("To: Board of …")."""
+
+
+def _label_end(text: str, start: int, end: int) -> int | None:
+    """Where the block's first line ends, if it is a label shorter than a line of wrapped prose:
+    a sentence of its own. The whole line counts, where the block starts after a tag on it."""
+    line = text.rfind("\n", 0, start) + 1
+    label = LABEL_LINE.match(text, line, end)
+    return label.end() if label and start < label.end() < line + SHORT_LINE else None
 
 
 def _past_list_marker(text: str, begin: int, end: int) -> int:
