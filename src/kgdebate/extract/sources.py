@@ -1000,7 +1000,7 @@ A_ROLE = re.compile(rf"(?:{one_of(ROLE_NOUNS)})s?")  # "president", "ministries"
 SAME_SOURCE = re.compile(r"(?i:(?:the )?same (?:survey|poll|source|report|data|wave)|ibid|idem)\.?")
 """A source line that gives the one above it."""
 OWNERS_TITLE = re.compile(rf"(?P<owner>{SOURCE_NAME})['’]s (?:(?:19|20)\d\d )?$")
-TITLED_WORK = re.compile(r"\b(?:Plan|Report|Appeal|Survey|Assessment|Overview|Update|Index)$")
+TITLED_WORK = re.compile(rf"\b(?:(?i:{WORK})|Plan|Overview|Update|Index)$")
 """A work's title after whose it is ("the World Bank's Rapid Damage and Needs Assessment"):
 what it says, its maker's."""
 BIDDEN = re.compile(
