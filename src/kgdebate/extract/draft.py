@@ -107,6 +107,8 @@ TWO_ACRONYMS = re.compile(r"[A-Z](?<![\w-][A-Z])[A-Z]{1,4} [A-Z]{2,5}(?![\w-])")
 # opening quote, and inside a quotation a colon, before a title's words ("the theme “Rebuilding
 # trust …: Accelerating action …”"; not "a second blow: Finland joined").
 OPENED = re.compile(r"(?:\||(?:\d|[a-z]{3})\.)\s*$|[“‘\"]$")
+
+
 ASKED = re.compile(  # a question's "Will I", "Am I": no name
     r"(?:Am|Are|Is|Was|Were|Will|Would|Shall|Should|Can|Could|May|Might|Must|Do|Did|Have) I"
 )
@@ -789,7 +791,9 @@ A_MONTH_MAY = re.compile(r"\b(?:in|of|since|by|until|from|early|late|mid-)\s?May
 
 
 def _kind(sentence: str) -> str:
-    sentence = A_MONTH_MAY.sub("", sentence).lower()
+    if "May" in sentence:  # (most sentences have no "May": the pattern is not tried)
+        sentence = A_MONTH_MAY.sub("", sentence)
+    sentence = sentence.lower()
     if "whether" in sentence or any(w in sentence for w in QUESTION_WORDS):
         sentence = EMBEDDED_QUESTION.sub("", sentence)
     found = {match.lastgroup for match in KIND_WORDS.finditer(sentence)}
@@ -1018,7 +1022,7 @@ def _name_parts(text: str, match: re.Match[str], sentence: int | None) -> list[t
         cursor = first + len(part[0])
         opening = sentence is not None and (
             not text[sentence:first].strip(OPENING_MARKS)
-            or bool(OPENED.search(text, sentence, first))
+            or _opened(text, sentence, first)
             or (
                 text.endswith(": ", sentence, first)
                 and text.count("“", sentence, first) > text.count("”", sentence, first)
@@ -1037,6 +1041,14 @@ def _name_parts(text: str, match: re.Match[str], sentence: int | None) -> list[t
         head = NAME_HEAD.match(text, first + len(name))  # "the Azov regiment", "Chernihiv region"
         found.append((name + head.group() if head else name, first))
     return found
+
+
+def _opened(text: str, sentence: int, first: int) -> bool:
+    """Whether OPENED matches before ``first`` in its sentence: looked for only in the four
+    characters before the spaces that end there (what it matches is no longer), not at every
+    character of the sentence up to there."""
+    words_end = sentence + len(text[sentence:first].rstrip())
+    return bool(OPENED.search(text, max(sentence, words_end - 4), first))
 
 
 COMMON_OWNERS = {"people", "peoples", "women", "children", "men", "workers", "citizens",

@@ -370,7 +370,7 @@ def address_spans(text: str) -> list[tuple[int, int]]:
 INLINE_CODE = re.compile(r"`[^`\n]+`")
 # A line break inside a sentence (after a word, not a stop): a name runs on across it, as prose
 # is wrapped ("Russia's invasion of\nUkraine", "the Black Sea Grain\nInitiative")
-WRAPPED_NAME = re.compile(r"(?<=[\w,'’])\n(?=[A-Za-z])")
+WRAPPED_NAME = re.compile(r"\n(?<=[\w,'’]\n)(?=[A-Za-z])")  # the break first: see layout.WRAPPED
 
 
 def unnamed_spans(text: str) -> list[tuple[int, int]]:

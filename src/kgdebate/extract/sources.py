@@ -929,6 +929,12 @@ def _attribution(sentence: str) -> str | None:
     brackets after it ("a KIIS wave found 84% (Babel 2023)": the one who made the figure, not
     where it was read)."""
     cued: dict[int, bool] = {}  # per cue (by its id: hashing a pattern reads all of it)
+
+    def holds(cue: re.Pattern[str]) -> bool:  # each cue searched for once (six share one)
+        if id(cue) not in cued:
+            cued[id(cue)] = cue.search(sentence) is not None
+        return cued[id(cue)]
+
     found = sorted(
         (
             2
@@ -944,7 +950,7 @@ def _attribution(sentence: str) -> str | None:
             match.end(),
         )
         for rank, pattern, cues in _CUED
-        if all(cued.setdefault(id(cue), cue.search(sentence) is not None) for cue in cues)
+        if all(holds(cue) for cue in cues)
         for match in pattern.finditer(sentence)
     )
     for _, _, _, rank, start, name, end in found:
