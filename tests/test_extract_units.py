@@ -3373,6 +3373,10 @@ def test_what_a_source_puts_at_a_number_and_an_earlier_estimate_give_its_unit() 
     )
     units = {f.text: f.unit for f in find_figures(text, [(0, len(text))], None)}
     assert units["about 6 million"] == "people" and units["about 1,500"] == "families"
+    # what is put at it, described and placed ("put new applications there at", from train-15)
+    text = "Regional authorities put new applications there at more than 2,300 in May alone."
+    units = {f.text: f.unit for f in find_figures(text, [(0, len(text))], None)}
+    assert units["more than 2,300"] == "applications"
     # what one "puts it at", in the present tense too, or says in a count's sentence
     for text in ("Kyiv says 50 ships left; Moscow puts it at 20.",
                  "While Kyiv says 50 ships left, Moscow says only 20 did."):  # fmt: skip
@@ -3780,6 +3784,8 @@ def test_a_count_of_nothing_named_counts_people_where_only_people_do_what_follow
         ("In my seminar, 14 out of 22 students agreed.", ("14", "people")),
         ("He found that 52 of 83 commentaries repeat it.", ("52", "commentaries")),
         ("only 58 out of 194 countries had met it", ("58", "countries")),
+        ("Holders lived in 14 of the country's 16 regions.", ("14", "regions")),
+        ("Only 3 of its 27 members abstained.", ("3", "members")),
     ],
 )
 def test_a_part_of_a_count_counts_what_the_whole_counts(words: str, part: tuple[str, str]) -> None:
@@ -3787,6 +3793,20 @@ def test_a_part_of_a_count_counts_what_the_whole_counts(words: str, part: tuple[
     dropped."""
     first, *_ = find_figures(words, [(0, len(words))], None)
     assert (first.text, first.unit) == part
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        'The first speaker said "nearly 18 million" people need aid.',
+        "They cited “200” prisoners of war exchanged.",
+    ],
+)
+def test_a_quoted_count_counts_what_follows_the_quote(words: str) -> None:
+    """Issue 12, from train-15 and train-14: a count quoted from another ('said "nearly 18
+    million" people') had no unit, its noun being past the closing quote."""
+    (figure,) = find_figures(words, [(0, len(words))], None)
+    assert figure.unit == "people"
 
 
 @pytest.mark.parametrize(

@@ -975,9 +975,10 @@ NUMBERED = re.compile(
 OF_OURS = re.compile(
     rf" of (?:our|my|their|its|his|her|the|these|those) (?:[a-z-]+ )?(?P<unit>{UNIT_NOUN})\b", re.I
 )
-# A part of a count: "3 of 11 analysts", "14 out of 22 students" (what the whole counts)
+# A part of a count: "3 of 11 analysts", "14 out of 22 students", "14 of the country's 16
+# regions" (what the whole counts)
 OF_A_COUNT = re.compile(
-    rf" (?:out )?of (?:the |these |those )?(?:{NUM}|{WORD_NUM})"
+    rf" (?:out )?of (?:the |these |those |its |their |our |the [\w-]+['’]s )?(?:{NUM}|{WORD_NUM})"
     rf" (?:(?:{COUNT_ADJECTIVE}) )?(?-i:(?P<unit>[a-z]{{2,}}(?<!s)(?<!ou)s))\b",
     re.I,
 )
@@ -991,10 +992,12 @@ HOW_MANY = re.compile(
 
 
 # The words before a count that say what it counts, and how far back they may stand.
-# "puts refugees and asylum-seekers from Ukraine at about 6 million": what is put at it
+# "puts refugees and asylum-seekers from Ukraine at about 6 million", "put new applications
+# there at more than 2,300": what is put at it
 PUT_AT = re.compile(
     rf"\b(?:put|puts|putting|estimated?|estimates|counted|counts|placed?|places) "
-    rf"(?:the )?(?P<unit>{UNIT_NOUN})\b[^.;:!?\d]{{0,60}} at $",
+    rf"(?:the )?(?:(?-i:[a-z-]+) )?(?P<unit>{UNIT_NOUN}|(?-i:[a-z]{{2,}}(?<!s)(?<!ou)s))\b"
+    r"[^.;:!?\d]{0,60} at $",
     re.I,
 )
 SAID_BEFORE = (
@@ -1003,8 +1006,9 @@ SAID_BEFORE = (
     (NUMBERED, 80),  # "Aid convoys reaching front-line districts numbered 212"
     (HOW_MANY, 300),  # the answer to "How many people …?"
 )
-# A figure set in bold before what it counts: "- **almost 6 million** people were displaced"
-BOLD_THEN_UNIT = re.compile(rf"(?:\*\*|__) (?P<unit>{UNIT_NOUN})\b", re.I)
+# A figure set in bold or quoted before what it counts: "- **almost 6 million** people were
+# displaced", 'the "nearly 18 million" people in need'
+BOLD_THEN_UNIT = re.compile(rf"(?:\*\*|__|[\"”]) (?P<unit>{UNIT_NOUN})\b", re.I)
 # The words right after it: "3 million of our countrymen", "at 200, while … almost 300
 # people", "perhaps 15 to 20 kilometres", "** people".
 SAID_AFTER = (OF_OURS, OF_A_COUNT, SET_AGAINST, RANGE_TO_UNIT, BOLD_THEN_UNIT)
