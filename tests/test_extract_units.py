@@ -1088,6 +1088,7 @@ def test_the_title_of_a_report_whose_maker_the_text_names_is_no_new_entity() -> 
         ("Russia's defence ministry claimed to have shot down 18 drones.",
          "Russia's defence ministry"),
         ("The regional governor said 12 people were wounded.", "regional governor"),
+        ("The conference secretariat says 5 more donors will speak.", "conference secretariat"),
         ("The Russian embassy in Washington said 200 sanctions were illegal.",
          "Russian embassy in Washington"),
         ("The president said on Friday that 20% was occupied, citing the general staff.",

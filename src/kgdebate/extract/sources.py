@@ -50,7 +50,7 @@ VAGUE_NOUNS = (  # a source a text names without a name: "military analysts", "a
 ROLE_NOUNS = (  # an office or a body by what it is: "Ukraine's foreign minister", "the
     # regional governor", "Russia's defence ministry", "the Russian embassy in Washington"
     "minister ministry ministrie government office officer mayor governor president premier "
-    "chancellor embassy embassie spokesman spokeswoman prosecutor commander staff bank"
+    "chancellor embassy embassie spokesman spokeswoman prosecutor commander staff bank secretariat"
 ).split()
 VAGUE_NOUN = (  # (a trie: tried at every word); "people" only as those who know of it; a role
     # in lower case only: "the Office of the UN High Commissioner" is a name
