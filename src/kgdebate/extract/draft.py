@@ -107,8 +107,6 @@ TWO_ACRONYMS = re.compile(r"[A-Z](?<![\w-][A-Z])[A-Z]{1,4} [A-Z]{2,5}(?![\w-])")
 # opening quote, and inside a quotation a colon, before a title's words ("the theme “Rebuilding
 # trust …: Accelerating action …”"; not "a second blow: Finland joined").
 OPENED = re.compile(r"(?:\||(?:\d|[a-z]{3})\.)\s*$|[“‘\"]$")
-
-
 ASKED = re.compile(  # a question's "Will I", "Am I": no name
     r"(?:Am|Are|Is|Was|Were|Will|Would|Shall|Should|Can|Could|May|Might|Must|Do|Did|Have) I"
 )
