@@ -1154,11 +1154,13 @@ def _only_titles(name: str, adjectives: frozenset[str]) -> bool:
     parts = [part.rstrip(".") for word in name.split() for part in word.split("-")]
     words = [part.lower() for part in parts]
     titles = [w in TITLES or (w.endswith("s") and w[:-1] in TITLES) for w in words]
+    if not any(titles):  # (most names: no role word is looked up)
+        return False
     of_a_role = [
         w in ROLE_WORDS or part in adjectives or bool(DEMONYM.match(part))
         for w, part in zip(words, parts, strict=True)
     ]
-    return any(titles) and all(t or o for t, o in zip(titles, of_a_role, strict=True))
+    return all(t or o for t, o in zip(titles, of_a_role, strict=True))
 
 
 def _title_cased(line: str) -> bool:
@@ -1385,7 +1387,9 @@ def _add_surnames_alone(
         if len(names) > 1:
             continue
         spans = occurrences[names[0]]
-        for alone in re.finditer(rf"(?<![\w'’-]){re.escape(surname)}(?![\w-])", text):
+        # the surname first, what stands before it after it: the scan skips from one to the next
+        alone_at = rf"{re.escape(surname)}(?<![\w'’-]{re.escape(surname)})(?![\w-])"
+        for alone in re.finditer(alone_at, text):
             start, end = alone.span()
             before = text[max(0, start - 30) : start]
             if (
