@@ -1089,6 +1089,8 @@ def test_the_title_of_a_report_whose_maker_the_text_names_is_no_new_entity() -> 
          "Russia's defence ministry"),
         ("The regional governor said 12 people were wounded.", "regional governor"),
         ("The conference secretariat says 5 more donors will speak.", "conference secretariat"),
+        # "states that", a saying verb; "member states say" is no one's statement
+        ("ERPO states that 60% of refugee children are out of school.", "ERPO"),
         ("The Russian embassy in Washington said 200 sanctions were illegal.",
          "Russian embassy in Washington"),
         ("The president said on Friday that 20% was occupied, citing the general staff.",

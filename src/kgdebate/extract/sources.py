@@ -83,7 +83,7 @@ SAYS = (  # "X said", "X has estimated", "X later reported"
     # ("find themselves at risk": where they are, no finding)
     r"|found(?! (?:themselves|itself|ourselves)\b)|finds(?! (?:themselves|itself)\b)"
     r"|recorded|records|appealed(?: to [a-z]+)? for|sought(?! to\b)|seeks(?! to\b)|noted|notes"
-    r"|wrote|writes|stated"
+    r"|wrote|writes|stated|states(?= that\b)"  # (not "member states say")
     r"|announced|confirmed|calculated|calculates|projected|projects|forecast|forecasts|predicted"
     r"|predicts"
     r"|showed|shows|registered|say|estimate"
