@@ -163,8 +163,9 @@ TRAILING_MONTH = re.compile(  # "the KIIS December wave", "Updated Friday": no p
     + "|".join([m for m in calendar.month_name if m and m != "May"] + list(calendar.day_name))
     + r"))+$"
 )  # but "Theresa May" is a name
-# A word in lower case (what stands before it checked after its first letter: a faster scan).
-LOWERCASE_WORD = re.compile(r"[a-z](?<![\w'’-][a-z])[a-z]+(?![\w'’-])")
+# A word in lower case, with what stands before it (a text is read with a space before it): a
+# scan from one space or mark to the next, faster than checking what stands before each letter.
+LOWERCASE_WORD = re.compile(r"[^\w'’-]([a-z]{2,})(?![\w'’-])")
 ADDRESSED = re.compile(r"\b(?:[Tt]his|[Tt]hese|[Oo]ur|[Mm]y) $")  # "this Assembly", "our Council"
 # A text named by a place: "the Istanbul communiqué", "the Minsk protocol" (not the talks).
 NAMED_PAPER = re.compile(  # "Istanbul communiqué", "the Minsk agreements"; not "The communiqué"
@@ -1232,7 +1233,7 @@ def _new_entities(
     ]
     papers = SpanIndex([m.span() for s, e, *_ in lines for m in NAMED_PAPER.finditer(text, s, e)])
     # "the grain deal" beside a headline's "Grain"; not a word of an address or of code
-    common_nouns = set(LOWERCASE_WORD.findall(_blanked(text, no_names)))
+    common_nouns = set(LOWERCASE_WORD.findall(" " + _blanked(text, no_names)))
     codes = set(BRACKETED_CODE.findall(text))
     for start, end, titled, opens in lines:
         names = [
