@@ -511,7 +511,8 @@ class FigureSources:
         self.spans = sorted(sentences)
         self.full_names = _full_names(text)
         self.said: dict[tuple[int, int], str | None] = {}  # read when a figure asks
-        self.named: list[tuple[int, str]] | None = None  # read when a sentence points back
+        self.named: list[tuple[int, str]] = []  # read when a sentence points back, up to it
+        self.read = 0  # how many of the sentences (spans) those were read from
         self.persons: list[tuple[int, str]] | None = None  # read when "he" or "she" does
         self.owned: dict[str, list[tuple[int, str]]] = {}  # per kind of work, in text order
         self.notes: list[tuple[int, str, str]] | None = None  # footnotes: where, number, text
@@ -550,9 +551,8 @@ class FigureSources:
         )
         if back is None and pronoun is None:
             return None
-        if self.named is None:
-            self._read_all()
-        earlier = self.named[: bisect_left(self.named or [], (held[0], ""))] if self.named else []
+        self._read_up_to(held[0])
+        earlier = self.named[: bisect_left(self.named, (held[0], ""))]
         if back is None and pronoun and PERSONAL.search(pronoun.group()):
             # "he" or "she": the last source named that one may speak for, or the last person
             # the text named, whatever they did ("Greta Holm-Adeyemi answered that …"),
@@ -731,11 +731,13 @@ class FigureSources:
             by = self.source_lines[at][1]
         return _named_in(by)
 
-    def _read_all(self) -> None:
-        """Every sentence's source and the works it names: only a text that points back needs
-        them (most figures' sources are in their own sentence)."""
-        self.named = []
-        for start, end in self.spans:
+    def _read_up_to(self, position: int) -> None:
+        """The source and the works named of every sentence that starts at or before
+        ``position``, those before read already: only a sentence that points back needs them,
+        and only those up to it (most figures' sources are in their own sentence)."""
+        while self.read < len(self.spans) and self.spans[self.read][0] <= position:
+            start, end = self.spans[self.read]
+            self.read += 1
             sentence = self.text[start:end]
             described = DESCRIBED.match(sentence)
             by = (
