@@ -14,6 +14,8 @@ import yaml
 from kgdebate.errors import InputError
 from kgdebate.extract import draft as draft_module
 from kgdebate.extract import figures
+from kgdebate.extract import gazetteer as gazetteer_module
+from kgdebate.extract import layout as layout_module
 from kgdebate.extract import sources as sources_module
 from kgdebate.extract.draft import AGAINST_MOTION, FOR_MOTION, Draft, make_draft
 from kgdebate.extract.figures import dated_by_events, find_figures
@@ -2548,6 +2550,68 @@ def test_a_named_paper_is_found_as_the_plain_pattern_finds_it() -> None:
     found = [[m.span() for m in draft_module.NAMED_PAPER.finditer(text)] for text in texts]
     assert found == [[m.span() for m in plain.finditer(text)] for text in texts]
     assert sum(map(len, found)) >= 8
+
+
+@pytest.mark.parametrize(
+    ("fast", "plain"),
+    [
+        ("layout.WRAPPED", r"(?<=[\w%.,])\n(?=[a-z])"),
+        ("gazetteer.WRAPPED_NAME", r"(?<=[\w,'’])\n(?=[A-Za-z])"),
+        ("layout.BLOCK", r"\S(?:.|\n(?![ \t\u00a0]*\n))*"),
+        (
+            "gazetteer.ADDRESS_MARK",
+            r"(?i)://|www\.|@|\.(?:org|com|net|edu|gov|int|info|io|eu|ua|ru|uk)\b",
+        ),
+    ],
+)
+def test_a_pattern_written_for_speed_finds_what_its_plain_form_finds(fast: str, plain: str) -> None:
+    """A line break, a block, an address's mark: each pattern finds its first character first
+    and checks what stands before it after (so that the scan skips from one to the next); it
+    finds what its plain form finds, checks first."""
+    module, name = fast.split(".")
+    pattern = getattr({"layout": layout_module, "gazetteer": gazetteer_module}[module], name)
+    texts = _labelled_and_test_texts() + [
+        "a\n \nb\n\n\nc\n\t\nd about 33\nmillion, x%\nof Black Sea Grain\nInitiative\n",
+        "WWW.Example.ORG wWw. foo@bar.Uk a.b.c http://x.io/ .com .comm x.Org. @@ ſ",
+    ]
+    found = [[m.span() for m in pattern.finditer(text)] for text in texts]
+    assert found == [[m.span() for m in re.finditer(plain, text)] for text in texts]
+    assert sum(map(len, found)) >= 5  # (hand-wrapped lines are few: 10 in the labelled texts)
+
+
+def test_words_in_lower_case_and_a_claim_s_kind_words_are_found_as_plainly_written() -> None:
+    """The common nouns (a lower-case word, found from the mark before it) and the words of a
+    claim's kind (one trie, looked up by the word) are what the plain patterns find."""
+    plain_lower = re.compile(r"(?<![\w'’-])[a-z]{2,}(?![\w'’-])")
+    plain_kinds = re.compile(
+        r"\b(?:(?P<recommendation>should|must|ought|needs? to|has to|have to|it is important)"
+        r"|(?P<forecast>will|would|could|might|may|likely|unlikely|risk)"
+        r"|(?P<causal>because|therefore|thus|as a result|leads? to|allow|cause)"
+        r"|(?P<moral>moral|unjust|injustice|right to|sovereign|dignity|innocent))\b"
+    )
+    texts = _labelled_and_test_texts() + ["ab cd-ef x’gh ij_ kl1 Mn op", "needs to, as a result"]
+    for text in texts:
+        words = set(draft_module.LOWERCASE_WORD.findall(" " + text))
+        assert words == set(plain_lower.findall(text))
+        lowered = text.lower()
+        matched = draft_module.KIND_WORDS.finditer(lowered)
+        kinds = {draft_module.CLAIM_KIND_OF[m.group()] for m in matched}
+        assert kinds == {m.lastgroup for m in plain_kinds.finditer(lowered)}
+
+
+def test_what_opens_a_sentence_before_a_name_is_looked_for_only_just_before_it() -> None:
+    """`_opened` tries OPENED only on the last characters before a name: it says what a search
+    of the whole sentence up to the name says."""
+    texts = _labelled_and_test_texts() + ["Example Review, 30 Nov 2023. Interview by Ana |  X “Y"]
+    tried = 0
+    for text in texts:
+        for line in re.finditer(r"[^\n]+", text):
+            for word in re.finditer(r"[A-Z]", line.group()):
+                first = line.start() + word.start()
+                expected = bool(draft_module.OPENED.search(text, line.start(), first))
+                assert draft_module._opened(text, line.start(), first) == expected
+                tried += expected
+    assert tried >= 20
 
 
 def test_runs_of_names_and_two_acronyms_are_found_as_the_plain_patterns_find_them() -> None:
