@@ -3459,6 +3459,37 @@ def test_what_a_source_puts_at_a_number_and_an_earlier_estimate_give_its_unit() 
     assert units["19"] == "ships"
 
 
+def test_train_16_credits_results_a_reported_clause_s_producer_and_no_later_clause() -> None:
+    """Issue 12, from train-16: a body's results are its figures; what one says that the words
+    after "that" credit to another is the other's ("reminded the House that the deal moved …,
+    according to the UN"), an outlet's relay of one who speaks is not ("spoke of 200, according
+    to Hürriyet Daily News"); what a later clause points back at is not an earlier figure's."""
+    assert sources_at("KIIS's latest results, published last week, put it at 74%.", "74%") == [
+        "KIIS"
+    ]
+    text = (
+        "Jo Example reminded the House that the deal moved about 33 million tonnes of food in "
+        "more than 1,000 voyages, according to the UN, and that Russia walked away."
+    )
+    assert sources_at(text, "about 33", "more than 1,000") == ["UN", "UN"]
+    text = "Recep Tayyip Erdoğan spoke of 200, according to Hürriyet Daily News."
+    assert sources_at(text, "200") == ["Recep Tayyip Erdoğan"]
+    text = (
+        "The Example Detention Monitor says at least 40% have had no news. We cost it at "
+        "€4 million a year; the Example Foundation puts the figure at €5 million."
+    )
+    assert sources_at(text, "€4 million", "€5 million") == [None, "Example Foundation"]
+    text = "KIIS published a survey in May. The survey found that 84% agreed, while 10% disagreed."
+    assert sources_at(text, "84%", "10%") == ["KIIS", "KIIS"]
+
+
+def test_staff_are_people() -> None:
+    """Issue 12, from train-16: "a joint tracing office of about 60 staff" counts people."""
+    text = "Donors should fund a joint tracing office of about 60 staff, based in Istanbul."
+    (figure,) = find_figures(text, [(0, len(text))], None)
+    assert (figure.text, figure.unit) == ("about 60 staff", "people")
+
+
 def test_a_work_pointed_back_at_is_its_maker_s_not_its_title_s() -> None:
     text = (
         "UNHCR's Global Trends report, published in June, puts refugees at 6 million. The same "
