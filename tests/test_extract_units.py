@@ -3481,6 +3481,12 @@ def test_train_16_credits_results_a_reported_clause_s_producer_and_no_later_clau
     assert sources_at(text, "€4 million", "€5 million") == [None, "Example Foundation"]
     text = "KIIS published a survey in May. The survey found that 84% agreed, while 10% disagreed."
     assert sources_at(text, "84%", "10%") == ["KIIS", "KIIS"]
+    # what a body does before it says ("holds files on … and says")
+    text = (
+        "The Example Detention Monitor, a civil-society group, holds files on more than 3,100 "
+        "detainees and says at least 40% have had no contact with their families."
+    )
+    assert sources_at(text, "more than 3,100", "at least 40%") == ["Example Detention Monitor"] * 2
 
 
 def test_staff_are_people() -> None:
