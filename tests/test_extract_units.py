@@ -3489,6 +3489,23 @@ def test_train_16_credits_results_a_reported_clause_s_producer_and_no_later_clau
     assert sources_at(text, "more than 3,100", "at least 40%") == ["Example Detention Monitor"] * 2
 
 
+def test_a_date_a_span_to_the_present_starts_from_gives_no_year_to_the_dates_after_it() -> None:
+    """Issue 12, from train-16 and the UN speeches ("since 2011. … on 14 and 15 July" had been
+    2011): a year after "since" starts a span to the document's date; a date after it without a
+    year is the latest such date, not one in that year."""
+    text = (
+        "The institute has asked the same question since May 2022: are concessions acceptable? "
+        "In its wave of 25 May – 5 June, 84% said no. By October, the share had slipped."
+    )
+    found = find_figures(text, [(0, len(text))], date(2023, 12, 18))
+    dates = {f.text: f.date for f in found if f.kind in ("date", "relative-date")}
+    assert dates == {"May 2022": "2022-05", "25 May": "2023-05-25", "5 June": "2023-06-05",
+                     "October": "2023-10"}  # fmt: skip
+    text = "In May 2022, the institute asked again. Its wave of 25 May found 84%."
+    found = find_figures(text, [(0, len(text))], date(2023, 12, 18))
+    assert [f.date for f in found if f.text == "25 May"] == ["2022-05-25"]  # a year, as before
+
+
 def test_staff_are_people() -> None:
     """Issue 12, from train-16: "a joint tracing office of about 60 staff" counts people."""
     text = "Donors should fund a joint tracing office of about 60 staff, based in Istanbul."

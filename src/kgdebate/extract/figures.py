@@ -471,7 +471,9 @@ def find_figures(text: str, spans: list[tuple[int, int]], today: date | None) ->
         if figure is None:
             continue
         given = _given(figure)
-        if given is not None:
+        if given is not None and not SINCE_BEFORE.search(
+            text, max(0, figure.start - 6), figure.start
+        ):
             anchors[held] = (given, figure.text)  # "March 29" after "in 2022" is 2022
         if figure.kind == "later" and THAT_DAY.fullmatch(figure.text):  # only after a day
             anchor = anchors.get(held)  # ("as I did that day" after "in June 2021": no day)
@@ -587,6 +589,9 @@ def _candidates(text: str, first: int, last: int) -> Iterator[re.Match[str]]:
 
 
 THAT_DAY = re.compile(r"[Tt]hat day")
+# Before a date that starts a span to the present ("asked the same question since May 2022"):
+# no year for the dates after it ("its wave of 25 May – 5 June" is the latest, not May 2022's)
+SINCE_BEFORE = re.compile(r"\b[Ss]ince $")
 A_DAY_GIVEN = re.compile(r"(?<![\d-])\d{1,2}(?![\d-])|\d{4}-\d\d-\d\d")  # "17 July", "2023-07-17"
 
 
