@@ -516,7 +516,7 @@ class FigureSources:
         self.full_names = _full_names(text)
         self.said: dict[tuple[int, int], str | None] = {}  # read when a figure asks
         self.named: list[tuple[int, str]] = []  # read when a sentence points back, up to it
-        self.read = 0  # how many of the sentences (spans) those were read from
+        self.sentences_read = 0  # how many of the sentences (spans) those were read from
         self.persons: list[tuple[int, str]] | None = None  # read when "he" or "she" does
         self.owned: dict[str, list[tuple[int, str]]] = {}  # per kind of work, in text order
         self.notes: list[tuple[int, str, str]] | None = None  # footnotes: where, number, text
@@ -741,9 +741,11 @@ class FigureSources:
         """The source and the works named of every sentence that starts at or before
         ``position``, those before read already: only a sentence that points back needs them,
         and only those up to it (most figures' sources are in their own sentence)."""
-        while self.read < len(self.spans) and self.spans[self.read][0] <= position:
-            start, end = self.spans[self.read]
-            self.read += 1
+        while (
+            self.sentences_read < len(self.spans) and self.spans[self.sentences_read][0] <= position
+        ):
+            start, end = self.spans[self.sentences_read]
+            self.sentences_read += 1
             sentence = self.text[start:end]
             described = DESCRIBED.match(sentence)
             by = (
