@@ -1181,9 +1181,9 @@ def _title_cased(line: str) -> bool:
 
 
 BY_A_NAME = re.compile(rf"(?<=[A-Za-z]{{2}})-(?:{JOINED_DEED})$")  # "a UAE-brokered swap": UAE
-NAMED_ON = re.compile(
-    rf"{ORGANISATION_HEAD.pattern}|(?:Policy|Strategy|Law|Act|Plan|Convention|Resolution|Decree"
-    r"|Statement|Report|Dialogue)\b"
+NAMED_ON = re.compile(  # (an organisation's head, a plan or a convention among them, and more)
+    rf"{ORGANISATION_HEAD.pattern}|(?:Policy|Strategy|Law|Act|Resolution|Decree|Statement|Report"
+    r"|Dialogue)\b"
 )
 """What is named by what it is on ("Conference on Disarmament", "the Policy on Devolution")."""
 STATE_HEAD = re.compile(r"\b(?:Republic|Kingdom|Federation|Emirates|Principality)\b")

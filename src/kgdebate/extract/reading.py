@@ -110,8 +110,9 @@ def _words_made_whole(text: str) -> str:
     is" as "Russia\nis"), where the text writes it whole elsewhere; with its hyphen where the
     text writes that ("well-\nknown" as "well-known"); else as it was. The text's own words are
     the dictionary: no word list is needed, and none is guessed."""
-    words = set(re.findall(r"[a-z]+", text.lower()))
-    hyphenated = set(re.findall(r"[a-z]+-[a-z]+", text.lower()))
+    lowered = text.lower()
+    words = set(re.findall(r"[a-z]+", lowered))
+    hyphenated = set(re.findall(r"[a-z]+-[a-z]+", lowered))
 
     def whole(match: re.Match[str]) -> str:
         first, second, rest = match.groups()
