@@ -89,15 +89,20 @@ def _draft_together(
     """``jobs`` processes draft from one queue: this one and ``jobs - 1`` workers of ``pool``.
     This one is ready at once; a worker may not be (a new interpreter takes most of a second),
     so this one drafts from the queue's end while the workers take from its front, and no
-    processor waits for another."""
+    processor waits for another.
+
+    The queue runs from the longest document to the shortest. This process then drafts the
+    short ones and comes back often to hand out more (it can hand out nothing while it drafts),
+    and at the end nobody waits for a long one. In the queue's order of the paths, with two
+    documents in hand per worker, a worker sat idle for an eighth of the time."""
     outcomes: dict[int, list[Path] | KgdebateError] = {}
-    queue = deque(enumerate(paths))
+    queue = deque(sorted(enumerate(paths), key=lambda item: -_size(item[1])))
     # The batch goes with every path, pickled once (0.1 MB, the gazetteer), and a worker reads it
     # once. Not as the workers' initargs: the workers are made before the gazetteer is built.
     shipped = pickle.dumps(batch)
     handed: dict[Future[list[Path] | KgdebateError], int] = {}
     while queue or handed:
-        while queue and len(handed) < 2 * (jobs - 1):  # one drafting, one waiting, each
+        while queue and len(handed) < 4 * (jobs - 1):  # one drafting, three waiting, each
             index, path = queue.popleft()
             handed[pool.submit(_draft_in_worker, path, shipped)] = index
         if queue:
@@ -108,6 +113,13 @@ def _draft_together(
         for future in [future for future in handed if future.done()]:
             outcomes[handed.pop(future)] = future.result()
     return [outcomes[index] for index in range(len(paths))]
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:  # drafting it will say why
+        return 0
 
 
 def _one_draft_each(paths: list[Path]) -> None:
