@@ -1145,6 +1145,15 @@ def test_the_title_of_a_report_whose_maker_the_text_names_is_no_new_entity() -> 
         # by whom a thing was made is not who says what it found
         ("Our own review of 140 statements by European ministers found that fewer than 20% "
          "cited a source.", None),
+        # one who says it, set off by where they are from or were, in a witness's bold lead
+        ("Mr Example, of the Example Trade Council, said exports fell by 20%.", "Example"),
+        ("**Gen. (retd) Oskar Example**, formerly of the Example Defence Staff, said that "
+         "Ukraine had recaptured 14 villages.", "Oskar Example"),
+        ("**Prof. Mira Example-Stahl, of the Example Institute**, said 62% backed talks.",
+         "Mira Example-Stahl"),
+        # who they are, then when, before what they put it at
+        ("He quoted Martin Griffiths, the UN's relief chief, who in February put the number "
+         "of people in need at nearly 18 million.", "Martin Griffiths"),
     ],
 )  # fmt: skip
 def test_the_source_a_sentence_names_for_its_figures(sentence: str, source: str | None) -> None:

@@ -97,6 +97,7 @@ TITLES = {
     "correspondent", "reporter", "associate", "executive", "research", "assistant", "analyst",
     "excellency", "majesty", "highness", "honourable", "honorable", "head", "madam", "madame",
     "representative", "captain", "colonel", "major", "lieutenant", "sergeant", "amb", "judge",
+    "prof",
 }  # fmt: skip
 DEMONYM = re.compile(  # an adjective, never a name alone: "Ukrainian", "American", "Western"
     r"^(?:[A-Z][a-z]+(?:ian|ean|ese|ish|i|ern)|American|African|Mexican|Cuban|Dominican|Arab)$"

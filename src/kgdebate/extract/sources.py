@@ -143,10 +143,12 @@ NAME_SAYS = re.compile(  # not one wanted added ("Russia wanted Belarus added"),
     r"(?<!\bwanted )(?<!\bwants )(?<!\bwant )(?<!\bappeal for )(?<!\bplan for )"
     r"(?![A-Z][\w-]*['’]s notes?\b)"
     rf"(?P<by>{SOURCE_NAME}(?:['’]s (?:spokes(?:man|woman|person)|office|press service))?)"
+    r"(?:\*\*?(?=,))?"  # a name in bold opening a witness's paragraph: "**Dr Ilse Example**,"
     r"(?: \([A-Z][\w./-]*\))?"
     rf"(?: (?:{OUTLET}))?(?: of (?:the )?{SOURCE_NAME})?"
+    # "…, of the Example Trade Council," "…, formerly of the Defence Staff," "…, director of …,"
     rf"(?: and (?:its|their) \w+|, (?:(?:an?|the|which|whose|our|its|their) "
-    rf"|(?!citing|quoting)[a-z]+ing |[a-z]+ (?:of|at|for) )[^,;.]{{1,60}},"
+    rf"|(?!citing|quoting)[a-z]+ing |(?:[a-z]+ )?(?:of|at|for) )[^,;.]{{1,60}},"
     rf"|, who [^,;.]{{1,90}},|, (?:quoted|cited) by [^,;.]{{1,60}},|, for [^,;.]{{1,60}},"
     rf"|, in (?:its|their|his|her|an?|the) [^,;.]{{1,60}},)?,?"  # ", in its April outlook,"
     # what it does before it says ("holds files on 3,100 detainees and says")
@@ -180,8 +182,10 @@ AUTHOR_YEAR = re.compile(
 )
 # "Martin Griffiths of the UN, who put the number … at": the one who says it
 # (not "Moscow, who asked not to be named": the one asking it is the official before)
-WHO_SAYS = re.compile(
-    rf"(?P<by>{SOURCE_NAME})(?: of (?:the )?{SOURCE_NAME})?, who (?!asked not\b){SAYS}\b"
+WHO_SAYS = re.compile(  # also after who they are, and with when: "Martin Griffiths, the UN's
+    # relief chief, who in February put the number … at"
+    rf"(?P<by>{SOURCE_NAME})(?: of (?:the )?{SOURCE_NAME})?"
+    rf"(?:, (?:an?|the) [^,;.]{{1,60}})?, who{WHEN_SAID} (?!asked not\b){SAYS}\b"
 )
 # "the Kyiv International Institute of Sociology, which found in July 2022 that"; not "NATO,
 # which now counts 31 members": what it has, not what it found
