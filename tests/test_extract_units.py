@@ -1710,6 +1710,23 @@ def test_a_sentence_opening_with_a_pronoun_takes_the_source_named_before() -> No
     assert sources_at(text, "at least 12", "5%") == ["Ahmet Sample", None]
 
 
+def test_whose_view_or_own_work_a_sentence_gives_and_whose_poll_found_a_figure() -> None:
+    """ "In his view" and "In her own survey" are the person's named before (not the pollster
+    she cited in between); "X, whose poll found 84%" is X's."""
+    text = (
+        "Oleh Example-Kravets testified on Tuesday. In his view, 20 km is the most. In his "
+        "estimate, about 3,000 people remain detained. Lena Example-Berg said talks were "
+        "unlikely. She cited the Example Institute of Sociology, whose May–June poll found 84% "
+        "against concessions. In her own survey of 62 former negotiators, 71% expected no talks."
+    )
+    assert sources_at(text, "20 km", "about 3,000", "84%", "71%") == [
+        "Oleh Example-Kravets",
+        "Oleh Example-Kravets",
+        "Example Institute of Sociology",
+        "Lena Example-Berg",
+    ]
+
+
 def test_each_part_of_a_sentence_that_sets_two_sources_against_each_other_keeps_its_own() -> None:
     """ "X counts 6 million, while Y puts it at 5 million": the second figure is Y's; a part
     without a source of its own ("…, but 10% were undecided") keeps the one named before."""

@@ -193,6 +193,10 @@ WHICH_FOUND = re.compile(
     rf"(?P<by>{SOURCE_NAME}), which (?:also |later )?(?:found|finds|reported|reports"
     r"|estimated|estimates|showed|shows|recorded|records|published|put|puts)\b"
 )
+# "the Kyiv International Institute of Sociology, whose May–June poll found 84%": its poll's
+WHOSE_WORK_FOUND = re.compile(
+    rf"(?P<by>{SOURCE_NAME}),? whose (?:[\w–-]+ ){{0,3}}?(?:{WORK}|figures|data|records)s? {SAYS}\b"
+)
 # "84% of Ukrainians told the Kyiv International Institute of Sociology": who asked them
 TOLD = re.compile(
     rf"(?:%|\bper ?cent)(?: of [\w -]{{1,30}}?)? (?:told|tell) (?:the )?(?P<by>{SOURCE_NAME})"
@@ -317,6 +321,7 @@ SAID = (  # who says it; where two start at one word, the first listed
     AUTHOR_YEAR,
     WHO_SAYS,
     WHICH_FOUND,
+    WHOSE_WORK_FOUND,
     TOLD,
     OWN_BODY_SAYS,
     OWNED_BODY_SAYS,
@@ -374,6 +379,7 @@ CUES: dict[re.Pattern[str], tuple[re.Pattern[str], ...]] = {
     AUTHOR_YEAR: (re.compile(r"\((?:19|20)\d\d"),),
     WHO_SAYS: (re.compile(", who "), _SAYING),
     WHICH_FOUND: (re.compile(", which "),),
+    WHOSE_WORK_FOUND: (re.compile(r"\bwhose "), _SAYING),
     CITED_WORK: (re.compile(r"\b(?:citing|quoting) "),),
     TOLD: (re.compile(r"\b(?:told|tell) "),),
     OWN_BODY_SAYS: (_SAYING,),
@@ -445,13 +451,17 @@ POINTS_BACK = re.compile(  # ("The body says": the one just named, as a wire sto
     r"|added|said|noted|told|put|finds|counts|estimates|reports|adds|says|notes|tells|puts)\b"
     # the same series, compared: "That is down from 87% in May 2022"
     r"|(?:That|This|It) (?:is|was) (?:down|up) (?:from|on)\b"
+    # whose view the sentence gives: "In his view neither army could advance more than 20 km"
+    r"|In (?:his|her|its|their) (?:own )?(?:view|estimate|words|reckoning|assessment|opinion"
+    r"|judge?ment|count)\b"
 )
 OWN_WORK = re.compile(
     r"\b(?i:our|my|this (?:institute|centre|center|organi[sz]ation|group)['’]s) own "
     rf"(?:[\w-]+ )?(?:{WORK}|research|analysis|figures|data|seminar|panel|class|sample|team"
     r"|reckoning|calculations?)"
 )
-PERSONAL = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+HIS_OR_HER_OWN = re.compile(r"(?i:his|her) own ")
+PERSONAL = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er)\b")
 A_DOER = re.compile(  # one who did or said something: "Greta Holm-Adeyemi answered", "said the
     # coalition's director, Nadia Ferreira-Holm", "Anna Example, who heads it, spoke first"
     r"(?P<said>\b(?:said|says|told|added)(?: the [\w’' -]{1,40},)? )?"
@@ -563,11 +573,20 @@ class FigureSources:
             return None
         self._read_up_to(held[0])
         earlier = self.named[: bisect_left(self.named, (held[0], ""))]
+        if back is not None and pronoun and pronoun.start() <= back.start() < pronoun.end():
+            back = None  # "In his estimate": his, as "he" is
+        own = back is not None and back.group("work") and HIS_OR_HER_OWN.match(back.group())
+        if own:
+            back, pronoun = None, back  # "In her own survey of 62 negotiators": a person's
         if back is None and pronoun and PERSONAL.search(pronoun.group()):
             # "he" or "she": the last source named that one may speak for, or the last person
             # the text named, whatever they did ("Greta Holm-Adeyemi answered that …"),
-            # whichever the text named later
-            sources = [(at, by) for at, by in earlier if self._one_may_speak_for(by, at)]
+            # whichever the text named later; "his own" or "her own" work: a person's
+            sources = [
+                (at, by)
+                for at, by in earlier
+                if ONE_PERSON.fullmatch(by) or not own and self._one_may_speak_for(by, at)
+            ]
             persons = self._persons()
             persons = persons[: bisect_left(persons, (pronoun.start() + 1, ""))]
             later = max(sources[-1:] + persons[-1:], default=None)
