@@ -1727,6 +1727,22 @@ def test_whose_view_or_own_work_a_sentence_gives_and_whose_poll_found_a_figure()
     ]
 
 
+def test_the_relative_clause_holding_a_figure_says_whose_it_is() -> None:
+    """ "…, which military analysts say had …": the analysts' figure, not the first speaker's;
+    the figure before the clause stays the speaker's."""
+    text = (
+        "Gen. Oskar Example said Ukraine had recaptured 14 villages, which military analysts say "
+        "had a pre-war population of about 5,000 people. UNHCR counted 6 million refugees, a "
+        "figure that aid workers in Poland believe is too low by 500,000."
+    )
+    assert sources_at(text, "14 villages", "about 5,000", "6 million", "500,000") == [
+        "Oskar Example",
+        "military analysts",
+        "UNHCR",
+        "aid workers in Poland",
+    ]
+
+
 def test_each_part_of_a_sentence_that_sets_two_sources_against_each_other_keeps_its_own() -> None:
     """ "X counts 6 million, while Y puts it at 5 million": the second figure is Y's; a part
     without a source of its own ("…, but 10% were undecided") keeps the one named before."""

@@ -60,7 +60,9 @@ VAGUE_NOUN = (  # (a trie: tried at every word); "people" only as those who know
 )
 VAGUE_SOURCE = (  # with up to two words before it, none that starts a phrase of its own
     # ("by European ministers", "quoting sources")
-    rf"(?:(?!(?i:by|of|citing|quoting)\b)[A-Za-z-]+(?:['’]s)? ){{0,2}}{VAGUE_NOUN}"
+    # nor "which military analysts say": who they are starts after "which"
+    rf"(?:(?!(?i:by|of|citing|quoting|which|that|who|whom|whose|where)\b)[A-Za-z-]+(?:['’]s)? )"
+    rf"{{0,2}}{VAGUE_NOUN}"
 )
 TIME = re.compile(TIME_NAME)
 NARROWED = (  # what narrows a vague source down: "in Odesa", "involved in the talks", "at the
@@ -553,6 +555,7 @@ class FigureSources:
             self._source_cell(held)
             or _appeal_holding(self.text, held, position)
             or _forecast_after(self.text, position, held[1])
+            or _which_they_say(self.text, held, position)
             or self._said(_contrasted_clause(self.text, held, position))
             or self._said(_up_to_clause(self.text, held, position))
             or self._credit_after_dash(held)
@@ -884,6 +887,22 @@ FORECAST_AFTER = re.compile(  # "the 10% contraction some economists had forecas
     rf"{VAGUE_NOUN}|{SOURCE_NAME}) (?:had |has |have )?"
     r"(?:forecast|predicted|expected|projected)\b"
 )
+
+
+WHICH_THEY_SAY = re.compile(  # "14 villages, which military analysts say had about 5,000 people"
+    r", (?:(?:a|the) (?:figure|number|count|estimate|total) )?(?:which|that|where)"
+    rf" (?P<by>{VAGUE_SOURCE}(?:{NARROWED})?|{SOURCE_NAME})"
+    r" (?:say|says|said|estimate|estimates|believe|believes|reckon|reckons|think|thinks)\b"
+    r"[^;:]*$"
+)
+
+
+def _which_they_say(text: str, sentence: tuple[int, int], position: int) -> str | None:
+    """Who says what the relative clause holding a figure says: "Ukraine had recaptured 14
+    villages, which military analysts say had about 5,000 people" is the analysts' 5,000,
+    not the sentence's first source's."""
+    said = WHICH_THEY_SAY.search(text, sentence[0], position)
+    return _as_written(said.group("by")) if said else None
 
 
 def _forecast_after(text: str, position: int, end: int) -> str | None:
