@@ -69,6 +69,7 @@ SETS = {  # beside the labelled set, by how far they are from what the tool was 
     "train-14": "written without sight of the tool, scored once, then tuned on",
     "train-15": "written without sight of the tool, scored once, then tuned on",
     "train-16": "written without sight of the tool, scored once, then tuned on",
+    "train-17": "written without sight of the tool, scored once, then tuned on",
     "later": "written after tuning, then tuned on",
 }
 SPEAKER_TAG = re.compile(r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}: ")
