@@ -1151,6 +1151,16 @@ def test_the_title_of_a_report_whose_maker_the_text_names_is_no_new_entity() -> 
          "Ukraine had recaptured 14 villages.", "Oskar Example"),
         ("**Prof. Mira Example-Stahl, of the Example Institute**, said 62% backed talks.",
          "Mira Example-Stahl"),
+        # what the figures are for is not who gives them; a role in capitals set off
+        ("The UN's figures for the Black Sea Grain Initiative give about 33 million tonnes.",
+         "UN"),
+        ("Amara Example-Osei, Director of Operations at the Office for the Coordination of "
+         "Humanitarian Affairs (OCHA), said 1,000 voyages had sailed.", "Amara Example-Osei"),
+        # a sum that one has promised; a UN summary's speaker, named as it names them
+        ("And the €50 billion that the EU has promised Ukraine is not yet approved.", "EU"),
+        ("The representative of Ukraine said strikes had destroyed some 60,000 tonnes of grain.",
+         "representative of Ukraine"),
+        ("The Russian delegation had earlier claimed 60 million tonnes.", "Russian delegation"),
         # who they are, then when, before what they put it at
         ("He quoted Martin Griffiths, the UN's relief chief, who in February put the number "
          "of people in need at nearly 18 million.", "Martin Griffiths"),
@@ -1740,6 +1750,22 @@ def test_the_relative_clause_holding_a_figure_says_whose_it_is() -> None:
         "military analysts",
         "UNHCR",
         "aid workers in Poland",
+    ]
+
+
+def test_a_quotation_credited_after_a_dash_at_its_line_s_end_is_whose_words_it_is() -> None:
+    """A fact-check's claim: the figures inside the quotation are the one credited after it;
+    a figure outside the quotation is not."""
+    text = (
+        'Claim: "The grain deal fed the world. It shipped 60 million tonnes before Moscow walked '
+        'out." – Senator Mark Example-Dunn\n\nVerdict: Exaggerated.\n\nClaim: "Eighty per '
+        'cent of Ukrainians refuse to give up land." – Ulla Example-Berg, MEP\n\n'
+        "In 2023 about 40 ships sailed."
+    )
+    assert sources_at(text, "60 million", "Eighty", "40 ships") == [
+        "Mark Example-Dunn",
+        "Ulla Example-Berg",
+        None,
     ]
 
 

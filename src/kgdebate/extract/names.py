@@ -92,7 +92,7 @@ TITLES = {
     "sen", "mr", "ms", "mrs", "dr", "pope", "spokesman", "spokeswoman", "vice", "deputy",
     "speaker", "chair", "chairman", "chairwoman", "spokesperson", "host", "moderator",
     "presenter", "rapporteur", "ombudsman", "ombudsperson",
-    "member", "mp", "lord", "lady", "sir", "dame",
+    "member", "mp", "mep", "rep", "lord", "lady", "sir", "dame",
     "senior", "fellow", "director", "editor", "chief", "professor", "adviser", "advisor",
     "correspondent", "reporter", "associate", "executive", "research", "assistant", "analyst",
     "excellency", "majesty", "highness", "honourable", "honorable", "head", "madam", "madame",

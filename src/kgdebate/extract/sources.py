@@ -45,7 +45,7 @@ VAGUE_NOUNS = (  # a source a text names without a name: "military analysts", "a
     "broker trader resident witness pollster organiser organizer moderator economist partner "
     "commentator agencie volunteer group adviser advisor ambassador envoy negotiator mediator "
     "operator worker military army armie navy navie insurer driver shipper shipowner post "
-    "agent guard administration blogger"
+    "agent guard administration blogger delegation"
 ).split() + ["union leader"]
 ROLE_NOUNS = (  # an office or a body by what it is: "Ukraine's foreign minister", "the
     # regional governor", "Russia's defence ministry", "the Russian embassy in Washington"
@@ -76,7 +76,7 @@ NARROWED_TWICE = rf"(?:{NARROWED}){{0,2}}"  # "at one distribution point in Zapo
 WHO_CLAUSE = r" who (?:[a-z]+ ){0,5}?[a-z]+"  # "who asked not to be named"
 WHEN_SAID = rf"(?: (?:in|on|last) (?:{TIME_NAME}|week|month|year))?"
 SAYS = (  # "X said", "X has estimated", "X later reported"
-    r"(?:(?:has|have|had|also|later|previously|now|then|privately|publicly|reportedly"
+    r"(?:(?:has|have|had|also|later|earlier|previously|now|then|privately|publicly|reportedly"
     r"|recently|separately|independently|officially|initially|originally|repeatedly|rightly"
     r"|openly|today|yesterday) )*"  # "privately put it at", "has rightly warned", "today
     # appealed for"; not "firmly believes"
@@ -151,6 +151,8 @@ NAME_SAYS = re.compile(  # not one wanted added ("Russia wanted Belarus added"),
     # "…, of the Example Trade Council," "…, formerly of the Defence Staff," "…, director of …,"
     rf"(?: and (?:its|their) \w+|, (?:(?:an?|the|which|whose|our|its|their) "
     rf"|(?!citing|quoting)[a-z]+ing |(?:[a-z]+ )?(?:of|at|for) )[^,;.]{{1,60}},"
+    # "Amara Example, Director of Operations at the Office for … (OCHA), said"
+    rf"|, (?:[A-Z][a-z-]+ ){{1,3}}(?:of|at|for) [^,;.]{{1,90}},"
     rf"|, who [^,;.]{{1,90}},|, (?:quoted|cited) by [^,;.]{{1,60}},|, for [^,;.]{{1,60}},"
     rf"|, in (?:its|their|his|her|an?|the) [^,;.]{{1,60}},)?,?"  # ", in its April outlook,"
     # what it does before it says ("holds files on 3,100 detainees and says")
@@ -198,6 +200,11 @@ WHICH_FOUND = re.compile(
 # "the Kyiv International Institute of Sociology, whose May–June poll found 84%": its poll's
 WHOSE_WORK_FOUND = re.compile(
     rf"(?P<by>{SOURCE_NAME}),? whose (?:[\w–-]+ ){{0,3}}?(?:{WORK}|figures|data|records)s? {SAYS}\b"
+)
+# A UN meeting's summary names its speakers by the state they speak for: "The representative of
+# Ukraine said", the representative's words (not Ukraine's, which a speech gives as its own)
+REPRESENTATIVE_SAYS = re.compile(
+    rf"\b(?P<by>(?:[Pp]ermanent )?[Rr]epresentative of (?:the )?{SOURCE_NAME}) {SAYS}\b"
 )
 # "84% of Ukrainians told the Kyiv International Institute of Sociology": who asked them
 TOLD = re.compile(
@@ -279,6 +286,11 @@ DASHED_CREDIT = re.compile(
     rf"\d[^–—\n]{{0,150}} [–—] (?P<by>{SOURCE_NAME})"
     r"(?:, (?!citing|quoting)[\w-]+(?: [\w-]+){0,3})?\.?$"
 )
+QUOTED_THEN_CREDITED = re.compile(  # 'Claim: "It shipped 60 million tonnes." – Senator X'
+    r"[“\"](?P<quote>[^“”\"\n]{1,600})[”\"] ?[–—] ?"
+    rf"(?P<by>{SOURCE_NAME})(?:, [\w-]+(?: [\w-]+){{0,3}})?\.?[ \t]*$",
+    re.M,
+)
 QUOTATION_LINE = re.compile(r"[ \t]*>")  # a Markdown quotation's line: "> …"
 QUOTATION_CREDIT = re.compile(  # its credit on its last line: "> — John Sample, Example Forum"
     rf"\n[ \t]*>[ \t]*[–—][ \t]*(?P<by>{SOURCE_NAME})(?:,[^\n]*)?[ \t]*$"
@@ -317,6 +329,7 @@ SAID = (  # who says it; where two start at one word, the first listed
         rf"|{OWN_BODY.pattern})"
     ),
     CITED_WORK,
+    REPRESENTATIVE_SAYS,
     NAME_SAYS,
     APPEAL_LAUNCHED,
     PLEDGE_LINE,
@@ -382,6 +395,7 @@ CUES: dict[re.Pattern[str], tuple[re.Pattern[str], ...]] = {
     WHO_SAYS: (re.compile(", who "), _SAYING),
     WHICH_FOUND: (re.compile(", which "),),
     WHOSE_WORK_FOUND: (re.compile(r"\bwhose "), _SAYING),
+    REPRESENTATIVE_SAYS: (re.compile("epresentative of "), _SAYING),
     CITED_WORK: (re.compile(r"\b(?:citing|quoting) "),),
     TOLD: (re.compile(r"\b(?:told|tell) "),),
     OWN_BODY_SAYS: (_SAYING,),
@@ -484,7 +498,7 @@ ONE_PERSON = re.compile(  # "he" or "she" may stand for: "Martin Griffiths", "on
     r"|(?:(?:an?|one|the) )?(?:[\w-]+ ){0,2}(?:analyst|journalist|official|expert|observer"
     r"|diplomat|researcher|staffer|spokes(?:person|man|woman)|aide|insider|trader|resident"
     r"|witness|organi[sz]er|moderator|economist|commentator|volunteer|advis[eo]r|ambassador"
-    r"|envoy|negotiator|mediator|agent)\b.*"
+    r"|envoy|negotiator|mediator|agent|representative)\b.*"
 )
 SAID_AFTER = re.compile(  # "…, it says.", "…, the outlet says."
     r"[,”\"] (?:it|they|he|she|the (?:outlet|newspaper|paper|broadcaster|agency|institute"
@@ -559,6 +573,7 @@ class FigureSources:
             or self._said(_contrasted_clause(self.text, held, position))
             or self._said(_up_to_clause(self.text, held, position))
             or self._credit_after_dash(held)
+            or self._quoted_then_credited(position)
             or self._footnote(position, held[1])
             or self._source_line(position)
             or self._note_holding(position)
@@ -679,6 +694,16 @@ class FigureSources:
         if credit is None:
             return None
         return _as_written(_maker(credit.group("by")))
+
+    def _quoted_then_credited(self, position: int) -> str | None:
+        """Whose words a quotation is, credited after a dash at its line's end: a figure in
+        'Claim: "It shipped 60 million tonnes." – Senator Mark Example' is the senator's."""
+        line = self.text.rfind("\n", 0, position) + 1
+        end = self.text.find("\n", position)
+        credit = QUOTED_THEN_CREDITED.search(self.text, line, len(self.text) if end < 0 else end)
+        if credit is None or not credit.start("quote") <= position < credit.end("quote"):
+            return None
+        return _as_written(credit.group("by"))
 
     def _named_before(self, vague: str, before: int) -> str:
         """ "the port officials" as the text named them before ("Ukrainian port officials"); "the
@@ -884,8 +909,8 @@ A_DIGIT = re.compile(r"\d")
 FORECAST_AFTER = re.compile(  # "the 10% contraction some economists had forecast"
     r"[\d.,]+(?:%| ?per ?cent)?(?: [a-z-]+){0,2}? (?:that )?"
     r"(?P<by>(?:(?:some|many|most|several|other|the|a|an|one) )?(?:[A-Z][\w-]* )?(?:[a-z-]+ )?"
-    rf"{VAGUE_NOUN}|{SOURCE_NAME}) (?:had |has |have )?"
-    r"(?:forecast|predicted|expected|projected)\b"
+    rf"{VAGUE_NOUN}|(?:the )?{SOURCE_NAME}) (?:had |has |have )?"
+    r"(?:forecast|predicted|expected|projected|promised|pledged)\b"
 )
 
 
@@ -1015,7 +1040,8 @@ def _attribution(sentence: str) -> str | None:
             name = work  # "Interfax-Ukraine reports a new KIIS figure of 74%": KIIS's
         elif ATTRIBUTION[rank] in SAYING and (cited := THAT_ACCORDING_TO.match(sentence, end)):
             name = cited.group("by")  # "X reminded the room that, according to the UN, …"
-        by = _as_written(name)
+        # (a representative is named whole: "representative" is a title before a name)
+        by = name if ATTRIBUTION[rank] is REPRESENTATIVE_SAYS else _as_written(name)
         if by and not _spelled_out(sentence[:start], name):
             return by.lower() if ATTRIBUTION[rank] is VAGUE_WORK else by
     return None
@@ -1067,10 +1093,13 @@ BIDDEN = re.compile(
 BY_WHOM = re.compile(r"\bby (?:[\w'’-]+ ){0,2}$")
 """Before a vague source that is not who says it, but by whom a thing was made."""
 IN_A_PLACE = re.compile(r"\b(?:in|from|across|inside|within|near)(?: [a-z][\w-]*)? $")
+COUNTED_FOR = re.compile(  # "The UN's figures for the Black Sea Grain Initiative give": the UN's
+    r"\b(?:figures|data|estimates?|numbers|statistics|count|tally|records) (?:for|on) (?:the )?$"
+)
 NOT_WHO_SAYS = {  # what, before one who seems to say it, says they do not
     # "2,400 adults in government-controlled Ukraine asked": not Ukraine; "recommends that the
-    # Republic of Examplia set aside €15 million": not yet
-    NAME_SAYS: (IN_A_PLACE, BIDDEN),
+    # Republic of Examplia set aside €15 million": not yet; what the figures are for
+    NAME_SAYS: (IN_A_PLACE, BIDDEN, COUNTED_FOR),
     # "a review of 140 statements by European ministers found": the review's
     VAGUE_SAYS: (BY_WHOM,),
 }
