@@ -2452,6 +2452,14 @@ def test_adjectives_of_known_places_roles_in_the_plural_and_head_nouns_are_not_p
         ("A poll fielded in February found 72%, down from 84% a year earlier", "2024-03-04",
          ("2023", None)),
         ("Three years ago I spoke here. Now, three years later", "2022-09-20", ("2022", None)),
+        # "this" season is the year's own, gone by or to come; a winter, the nearest
+        ("the share ranged from 82% to 87% this spring", "2023-11-23", ("2023-03", "2023-05-31")),
+        ("talks may resume this autumn", "2024-01-10", ("2024-09", "2024-11-30")),
+        ("about 40% had no heating this winter", "2023-03-01", ("2022-12", "2023-02-28")),
+        # a day of the year counted from the document's
+        ("The largest, on 21 September last year, freed prisoners", "2023-12-22",
+         ("2022-09-21", None)),
+        ("by 13 October this year", "2023-09-20", ("2023-10-13", None)),
     ],
 )  # fmt: skip
 def test_seasons_and_days_counted_from_the_paragraph_are_dates(

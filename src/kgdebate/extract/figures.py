@@ -247,6 +247,11 @@ PATTERNS: list[tuple[str, Branch]] = [
     ("date", Branch(r"\b(?P<y>(?:19|20)\d\d)-(?P<mn>[01]\d)-(?P<d>[0-3]\d)\b")),
     ("date", Branch(rf"\b(?P<m>{MONTH}) (?P<y>(?:19|20)\d\d)\b", re.I)),
     # A day and a month, the year left to the context ("17 July", "July 18", "on April 4").
+    # "21 September last year": that day of the year counted from the document's
+    ("month-of-year", Branch(
+        rf"\b(?P<d>[0-3]?\d) (?P<m>{FULL_MONTH}) (?P<which>last|this|next) year\b")),
+    ("month-of-year", Branch(
+        rf"\b(?P<m>{FULL_MONTH}) (?P<d>[0-3]?\d),? (?P<which>last|this|next) year\b")),
     ("day-month", Branch(rf"\b(?P<d>[0-3]?\d) (?P<m>{CAP_MONTH})(?![\w.]? ?\d)")),
     ("day-month", Branch(rf"\b(?P<m>{CAP_MONTH}) (?P<d>[0-3]?\d)\b(?!,? ?\d|[.:]\d)")),
     ("relative-day", Branch(
@@ -797,12 +802,17 @@ def _season(bare: Figure, groups: dict[str, str], today: date | None) -> Figure 
             start = max(s for s, e in zip(seasons, ends, strict=True) if e <= today)
         elif which == "next":
             start = min(s for s in seasons if s > today)
+        elif which == "this" and first != 12:  # the year's own, past or to come: "this
+            # spring" in November is the spring gone by (a winter spans two years: the nearest)
+            start = date(today.year, first, 1)
         else:
             start = min(
                 seasons,
                 key=lambda s: max(0, (s - today).days, (today - _shift(s, 3, "month")).days),
             )
         why = f"the {groups['season'].lower()} nearest the document's date, {today.isoformat()}"
+        if which == "this" and first != 12:
+            why = f"the {groups['season'].lower()} of the document's year, {today.year}"
         if which in ("last", "next"):
             why = f"counted from the document's date, {today.isoformat()}"
     until = date.fromordinal(_shift(start, 3, "month").toordinal() - 1)  # its last day
@@ -1488,6 +1498,12 @@ def _month_counted(bare: Figure, groups: dict[str, str], today: date | None) -> 
         month = MONTHS[groups["m"].lower()]
     else:
         month = 12 if groups["edge"].lower() == "end" else 1
+    if groups.get("d"):  # "21 September last year"
+        try:
+            day = date(today.year + step, month, int(groups["d"]))
+        except ValueError:  # "31 September": no such day
+            return replace(bare, kind="relative-date")
+        return replace(bare, kind="relative-date", date=day.isoformat())
     return replace(bare, kind="relative-date", date=f"{today.year + step}-{month:02d}")
 
 
