@@ -906,6 +906,19 @@ def proposals(text: str, header: str = "A Note\n\n12 May 2024\n\n") -> set[str]:
     return {entity["text"] for entity in draft.data["draft"]["new_entities"]}
 
 
+def test_a_bold_lead_in_opens_its_item_and_is_no_name() -> None:
+    """A digest's items open with a word in bold ("**Polls.**"): it opens a sentence, as a
+    capitalised first word does, and is no name; a name in bold still is one."""
+    text = (
+        "**Polls.** Support for talks rose again this week. It is still a minority view.\n\n"
+        "**Prisoners.** Swaps have slowed since the summer. Families are waiting for news.\n\n"
+        "**Marta Example-Hale** spoke to us on Monday. She expects no swap before spring.\n"
+    )
+    found = proposals(text)
+    assert {"Polls", "Prisoners"}.isdisjoint(found)
+    assert "Marta Example-Hale" in found
+
+
 def test_the_title_of_a_report_whose_maker_the_text_names_is_no_new_entity() -> None:
     """ "in its Global Trends report" is a work's title, wherever else the text names it; a
     report that takes its maker's name ("the Council of Europe report", "the Example Survey

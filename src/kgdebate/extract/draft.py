@@ -111,7 +111,7 @@ OPENED = re.compile(r"(?:\||(?:\d|[a-z]{3})\.)\s*$|[“‘\"]$")
 ASKED = re.compile(  # a question's "Will I", "Am I": no name
     r"(?:Am|Are|Is|Was|Were|Will|Would|Shall|Should|Can|Could|May|Might|Must|Do|Did|Have) I"
 )
-OPENING_MARKS = "“\"‘'(«[ "  # before a sentence's first word: “Rebuilding trust …”
+OPENING_MARKS = "“\"‘'(«[ *_"  # before a sentence's first word: “Rebuilding trust …”, **Polls.**
 # What follows a person's surname alone, and not a place's last word ("Marsh put", "Hrytsenko
 # also claimed"; not "America" after "Latin America", nor "Africa's" after "Central Africa").
 PERSON_AFTER = re.compile(
