@@ -1413,6 +1413,23 @@ def test_a_source_given_apart_from_its_sentence_in_a_table_a_footnote_or_a_sourc
     }
 
 
+def test_a_footnote_marker_that_ends_its_sentence_credits_the_sentence_s_every_figure() -> None:
+    """A marker after a later figure, inside the sentence, is that figure's; one that ends the
+    sentence is the whole sentence's."""
+    text = (
+        "Title Here\n\n1 June 2023\n\n"
+        "In every wave since May, between 82% and 87% rejected concessions, and the survey of 5 "
+        "June found 84%.[3] Prices rose 5% while about 40 ships[4] waited at sea.\n\n"
+        "Notes\n\n[3] Kyiv International Institute of Sociology, omnibus surveys, 2023.\n"
+        "[4] Example Shipping Register, weekly data, 2023.\n"
+    )
+    layout = read_layout(text)
+    sources = FigureSources(text, layout.sentences() + layout.header)
+    found = [sources.of(text.index(words)) for words in ("82%", "87%", "84%", "5%", "40 ships")]
+    kiis = "Kyiv International Institute of Sociology"
+    assert found == [kiis, kiis, kiis, None, "Example Shipping Register"]
+
+
 def test_a_source_named_in_a_later_part_of_the_sentence_or_described_before() -> None:
     """A source named after a semicolon is not the figures' before it; a source described where
     the text first names it is what "By its count" points back at."""

@@ -744,8 +744,12 @@ class FigureSources:
         # (a range's other end and a year are no later figure: "between 82% and 87% from May
         # 2022 to May 2023,^4")
         between = A_YEAR.sub("", RANGE_OTHER_END.sub("", between, count=1))
-        if marker is None or re.search(r"\d", between):
-            return None  # a marker after a later figure of the sentence is that figure's
+        if marker is None:
+            return None
+        if re.search(r"\d", between) and self.text[marker.end() : sentence_end].strip(" .;"):
+            return None  # a marker after a later figure of the sentence is that figure's (but
+            # one that ends the sentence credits all of it: "between 82% and 87% …, and the
+            # survey of 5 June found 84%.[3]")
         if self.notes is None:  # read once, when a text has a marker
             self.notes = [
                 (n.start(), _note_number(n), n.group("note")) for n in FOOTNOTE.finditer(self.text)
