@@ -1164,6 +1164,9 @@ def test_the_title_of_a_report_whose_maker_the_text_names_is_no_new_entity() -> 
          "Ukraine had recaptured 14 villages.", "Oskar Example"),
         ("**Prof. Mira Example-Stahl, of the Example Institute**, said 62% backed talks.",
          "Mira Example-Stahl"),
+        # an apposition of more than a few words
+        ("Dr Pavlo Example-Hrytsenko, a sociologist at the Example Poland-Ukraine Survey Centre "
+         "in Lviv, told us each wave interviews about 1,000 adults.", "Pavlo Example-Hrytsenko"),
         # what the figures are for is not who gives them; a role in capitals set off
         ("The UN's figures for the Black Sea Grain Initiative give about 33 million tonnes.",
          "UN"),

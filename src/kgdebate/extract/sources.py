@@ -150,7 +150,7 @@ NAME_SAYS = re.compile(  # not one wanted added ("Russia wanted Belarus added"),
     rf"(?: (?:{OUTLET}))?(?: of (?:the )?{SOURCE_NAME})?"
     # "…, of the Example Trade Council," "…, formerly of the Defence Staff," "…, director of …,"
     rf"(?: and (?:its|their) \w+|, (?:(?:an?|the|which|whose|our|its|their) "
-    rf"|(?!citing|quoting)[a-z]+ing |(?:[a-z]+ )?(?:of|at|for) )[^,;.]{{1,60}},"
+    rf"|(?!citing|quoting)[a-z]+ing |(?:[a-z]+ )?(?:of|at|for) )[^,;.]{{1,90}},"
     # "Amara Example, Director of Operations at the Office for … (OCHA), said"
     rf"|, (?:[A-Z][a-z-]+ ){{1,3}}(?:of|at|for) [^,;.]{{1,90}},"
     rf"|, who [^,;.]{{1,90}},|, (?:quoted|cited) by [^,;.]{{1,60}},|, for [^,;.]{{1,60}},"
