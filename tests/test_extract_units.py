@@ -1167,6 +1167,9 @@ def test_the_title_of_a_report_whose_maker_the_text_names_is_no_new_entity() -> 
         # an apposition of more than a few words
         ("Dr Pavlo Example-Hrytsenko, a sociologist at the Example Poland-Ukraine Survey Centre "
          "in Lviv, told us each wave interviews about 1,000 adults.", "Pavlo Example-Hrytsenko"),
+        # those relayed ("as quoted by") are who give it
+        ("Ukrainian officials, as quoted by Example Radio Kyiv last week, give a higher figure, "
+         "about 8,000.", "Ukrainian officials"),
         # what the figures are for is not who gives them; a role in capitals set off
         ("The UN's figures for the Black Sea Grain Initiative give about 33 million tonnes.",
          "UN"),

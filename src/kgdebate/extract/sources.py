@@ -153,7 +153,7 @@ NAME_SAYS = re.compile(  # not one wanted added ("Russia wanted Belarus added"),
     rf"|(?!citing|quoting)[a-z]+ing |(?:[a-z]+ )?(?:of|at|for) )[^,;.]{{1,90}},"
     # "Amara Example, Director of Operations at the Office for … (OCHA), said"
     rf"|, (?:[A-Z][a-z-]+ ){{1,3}}(?:of|at|for) [^,;.]{{1,90}},"
-    rf"|, who [^,;.]{{1,90}},|, (?:quoted|cited) by [^,;.]{{1,60}},|, for [^,;.]{{1,60}},"
+    rf"|, who [^,;.]{{1,90}},|, (?:as )?(?:quoted|cited) by [^,;.]{{1,60}},|, for [^,;.]{{1,60}},"
     rf"|, in (?:its|their|his|her|an?|the) [^,;.]{{1,60}},)?,?"  # ", in its April outlook,"
     # what it does before it says ("holds files on 3,100 detainees and says")
     r"(?: (?:holds|keeps|runs|tracks|monitors|follows|represents) (?:[^,;.]|[,.](?=\d)){1,60}?"
@@ -243,7 +243,7 @@ POLLED_BY = re.compile(
 # official made it
 VAGUE_SAYS = re.compile(
     rf"\b(?P<by>{VAGUE_SOURCE}(?:{NARROWED_TWICE}|{WHO_CLAUSE})){WHEN_SAID}"
-    rf"(?:,? (?:quoted|cited) by (?:the )?{SOURCE_NAME},?)?"
+    rf"(?:,? (?:as )?(?:quoted|cited) by (?:the )?{SOURCE_NAME}{WHEN_SAID},?)?"
     rf"(?:, [a-z]+ing [^,;.]{{1,60}},)?,? {SAYS}\b"
 )
 # "by one widely cited count", "by some estimates": a vague source, as written
