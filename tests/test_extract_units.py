@@ -1170,6 +1170,10 @@ def test_the_title_of_a_report_whose_maker_the_text_names_is_no_new_entity() -> 
         # those relayed ("as quoted by") are who give it
         ("Ukrainian officials, as quoted by Example Radio Kyiv last week, give a higher figure, "
          "about 8,000.", "Ukrainian officials"),
+        # who says it, with who relays it set off; a vote after a debate is no post's
+        ("The Russian Federation, he added, had pledged up to 500,000 tonnes of grain.",
+         "Russian Federation"),
+        ("In the post-debate vote, 41 percent backed the motion.", None),
         # what the figures are for is not who gives them; a role in capitals set off
         ("The UN's figures for the Black Sea Grain Initiative give about 33 million tonnes.",
          "UN"),
@@ -1417,6 +1421,15 @@ def test_a_source_given_apart_from_its_sentence_in_a_table_a_footnote_or_a_sourc
         "20%": "Example Shipping Monitor",
         "300 ships": "Example Shipping Monitor",
     }
+
+
+def test_a_post_named_before_is_its_author_s() -> None:
+    """ "That post" points back at the post and whose it is."""
+    text = (
+        "Asked for his source, the office pointed to a post by the Example Grain Exchange of "
+        "Odesa. That post, published in September, puts all sea exports at 48 million tonnes."
+    )
+    assert sources_at(text, "48 million") == ["Example Grain Exchange of Odesa"]
 
 
 def test_a_footnote_marker_that_ends_its_sentence_credits_the_sentence_s_every_figure() -> None:

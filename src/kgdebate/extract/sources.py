@@ -154,6 +154,7 @@ NAME_SAYS = re.compile(  # not one wanted added ("Russia wanted Belarus added"),
     # "Amara Example, Director of Operations at the Office for … (OCHA), said"
     rf"|, (?:[A-Z][a-z-]+ ){{1,3}}(?:of|at|for) [^,;.]{{1,90}},"
     rf"|, who [^,;.]{{1,90}},|, (?:as )?(?:quoted|cited) by [^,;.]{{1,60}},|, for [^,;.]{{1,60}},"
+    r"|, (?:he|she|they|it) (?:added|said|noted|argued),"  # "The Russian Federation, he added,"
     rf"|, in (?:its|their|his|her|an?|the) [^,;.]{{1,60}},)?,?"  # ", in its April outlook,"
     # what it does before it says ("holds files on 3,100 detainees and says")
     r"(?: (?:holds|keeps|runs|tracks|monitors|follows|represents) (?:[^,;.]|[,.](?=\d)){1,60}?"
@@ -312,7 +313,7 @@ SAID = (  # who says it; where two start at one word, the first listed
         r"|in the (?:estimate|view|words|count|assessment|reckoning) of"
         r"|according to (?:the )?(?:statistics|figures|data|estimates|records|count) of"
         r"|(?:survey|poll|study|paper|report|tally|count|estimate|figures|data|research"
-        r"|estimates|surveys|polls|studies)\b"  # not "counts … from": a verb, not a work
+        r"|estimates|surveys|polls|studies|post)\b"  # not "counts … from": a verb, not a work
         # nor "refugees from Ukraine": where they come from
         r"[^,;.:]{0,30}?\b(?:by|(?<!refugees )(?<!people )(?<!migrants )(?<!nationals )from)"
         # "The figure comes from the Register", "That count came from port officials"
@@ -454,7 +455,7 @@ BACK_REFERENCE = re.compile(  # not "the highest figure in our history"
     r"\b(?i:the|its|that|this(?! (?:ministry|government|office|department|embassy|mission)\b)"
     r"|these|those|same|his|her|their) (?:(?:[\w-]+ )?"  # ("the same report": "the" …)
     rf"(?P<work>{WORK}|institute|agency|authors|organi[sz]ation|ministry|office"
-    r"|tracker|monitor|observatory|federation|association"
+    r"|tracker|monitor|observatory|federation|association|post(?!-)"
     r"|pollster|researchers|reckoning|firm|evidence|submission)|figures?|data)\b"
     # a person's centre ("Her centre estimates"), never "the centre of our country"
     r"|\b(?i:his|her|their) (?P<centre>cent(?:re|er))\b"
