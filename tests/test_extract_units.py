@@ -4035,6 +4035,7 @@ def test_a_count_of_nothing_named_counts_people_where_only_people_do_what_follow
         ("only 58 out of 194 countries had met it", ("58", "countries")),
         ("Holders lived in 14 of the country's 16 regions.", ("14", "regions")),
         ("Only 3 of its 27 members abstained.", ("3", "members")),
+        ("Only 2 of 47 requested ammonia shipments had gone ahead.", ("2", "shipments")),
     ],
 )
 def test_a_part_of_a_count_counts_what_the_whole_counts(words: str, part: tuple[str, str]) -> None:

@@ -995,7 +995,9 @@ OF_OURS = re.compile(
 # regions" (what the whole counts)
 OF_A_COUNT = re.compile(
     rf" (?:out )?of (?:the |these |those |its |their |our |the [\w-]+['’]s )?(?:{NUM}|{WORD_NUM})"
-    rf" (?:(?:{COUNT_ADJECTIVE}) )?(?-i:(?P<unit>[a-z]{{2,}}(?<!s)(?<!ou)s))\b",
+    # ("2 of 47 requested ammonia shipments": what was done to them, and of what)
+    rf" (?:(?-i:[a-z]+ed) (?-i:[a-z]{{3,}}(?<!s) )?)?(?:(?:{COUNT_ADJECTIVE}) )?"
+    r"(?-i:(?P<unit>[a-z]{2,}(?<!s)(?<!ou)s))\b",
     re.I,
 )
 # A question that says what its answer counts: "How many people does it say are in need?",
