@@ -598,9 +598,9 @@ class FigureSources:
         if own:
             back, pronoun = None, back  # "In her own survey of 62 negotiators": a person's
         if back is None and pronoun and PERSONAL.search(pronoun.group()):
-            # "he" or "she": the last source named that one may speak for, or the last person
-            # the text named, whatever they did ("Greta Holm-Adeyemi answered that …"),
-            # whichever the text named later; "his own" or "her own" work: a person's
+            # "he", "she", "his" or "her": the last source named that one may speak for, or the
+            # last person the text named, whatever they did ("Greta Holm-Adeyemi answered that
+            # …"), whichever the text named later; "his own" or "her own" work: a person's
             sources = [
                 (at, by)
                 for at, by in earlier
@@ -919,6 +919,14 @@ FORECAST_AFTER = re.compile(  # "the 10% contraction some economists had forecas
 )
 
 
+def _forecast_after(text: str, position: int, end: int) -> str | None:
+    """Who forecast a figure, in the clause right after it: "far less than the 10% contraction
+    some economists had forecast" is theirs, not the sentence's first source's."""
+    number = A_DIGIT.search(text, position, end)
+    said = number and FORECAST_AFTER.match(text, number.start(), end)
+    return _as_written(said.group("by")) if said else None
+
+
 WHICH_THEY_SAY = re.compile(  # "14 villages, which military analysts say had about 5,000 people"
     r", (?:(?:a|the) (?:figure|number|count|estimate|total) )?(?:which|that|where)"
     rf" (?P<by>{VAGUE_SOURCE}(?:{NARROWED})?|{SOURCE_NAME})"
@@ -932,14 +940,6 @@ def _which_they_say(text: str, sentence: tuple[int, int], position: int) -> str 
     villages, which military analysts say had about 5,000 people" is the analysts' 5,000,
     not the sentence's first source's."""
     said = WHICH_THEY_SAY.search(text, sentence[0], position)
-    return _as_written(said.group("by")) if said else None
-
-
-def _forecast_after(text: str, position: int, end: int) -> str | None:
-    """Who forecast a figure, in the clause right after it: "far less than the 10% contraction
-    some economists had forecast" is theirs, not the sentence's first source's."""
-    number = A_DIGIT.search(text, position, end)
-    said = number and FORECAST_AFTER.match(text, number.start(), end)
     return _as_written(said.group("by")) if said else None
 
 
