@@ -919,6 +919,21 @@ def test_a_bold_lead_in_opens_its_item_and_is_no_name() -> None:
     assert "Marta Example-Hale" in found
 
 
+def test_a_word_that_opens_a_sentence_is_a_name_where_the_text_names_it_elsewhere() -> None:
+    """ "Europe has taken in …" is Europe where the text also writes "across Europe"; a word
+    that only opens sentences ("Returns") is still no name."""
+    text = (
+        "Europe has taken in millions of people since the war began. Returns are harder to "
+        "count. UNHCR recorded refugees from Ukraine across Europe in the autumn. Returns "
+        "rose again in the spring.\n"
+    )
+    source = Source(Path("note.txt"), "A Note\n\n12 May 2024\n\n" + text, "0" * 64, False)
+    new = make_draft(source, gazetteer()).data["draft"]["new_entities"]
+    europe = next(entity for entity in new if entity["text"] == "Europe")
+    assert len(europe["occurrences"]) == 2
+    assert "Returns" not in {entity["text"] for entity in new}
+
+
 def test_the_title_of_a_report_whose_maker_the_text_names_is_no_new_entity() -> None:
     """ "in its Global Trends report" is a work's title, wherever else the text names it; a
     report that takes its maker's name ("the Council of Europe report", "the Example Survey

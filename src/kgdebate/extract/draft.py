@@ -1235,6 +1235,7 @@ def _new_entities(
     # "the grain deal" beside a headline's "Grain"; not a word of an address or of code
     common_nouns = set(LOWERCASE_WORD.findall(" " + _blanked(text, no_names)))
     codes = set(BRACKETED_CODE.findall(text))
+    opening: list[tuple[str, int]] = []  # one word that opens a sentence: a name if named elsewhere
     for start, end, titled, opens in lines:
         names = [
             name
@@ -1257,6 +1258,8 @@ def _new_entities(
                 or match.start() == opens
                 and not OWNERS_S.sub("", word).isupper()
             ):
+                if not covered.overlaps(*match.span()):
+                    opening.append((POSSESSIVE.sub("", word), match.start()))
                 continue
             for candidate, first in _name_parts(text, match, opens):
                 candidate = NOTE_MARK_AFTER.sub("", candidate)  # "February.⁵": a note's mark
@@ -1290,6 +1293,11 @@ def _new_entities(
                 ):
                     titles.add(candidate)  # "its Global Trends report": a work, here and after
                 occurrences.setdefault(candidate, []).append({"start": span[0], "end": span[1]})
+    # "Europe has taken in …" where the text also writes "across Europe": the same name
+    for word, first in opening:
+        if word in occurrences and not unnamed.overlaps(first, first + len(word)):
+            occurrences[word].append({"start": first, "end": first + len(word)})
+            occurrences[word].sort(key=lambda occurrence: occurrence["start"])
     _add_surnames_alone(text, occurrences, covered, common_nouns)
     return [
         {"text": key, "occurrences": value}
