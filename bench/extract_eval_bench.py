@@ -53,6 +53,7 @@ SETS = {  # beside the labelled set, by how far they are from what the tool was 
     "unseen-12": "held out: written without sight of the tool, never tuned on",
     "unseen-13": "held out: written without sight of the tool, never tuned on",
     "unseen-14": "held out: written without sight of the tool, never tuned on",
+    "unseen-15": "held out: written without sight of the tool, never tuned on",
     "fresh": "held out (figures seen once)",
     "train": "written without sight of the tool, then tuned on",
     "train-2": "written without sight of the tool, then tuned on",
