@@ -1189,6 +1189,16 @@ def test_the_title_of_a_report_whose_maker_the_text_names_is_no_new_entity() -> 
         ("The Russian Federation, he added, had pledged up to 500,000 tonnes of grain.",
          "Russian Federation"),
         ("In the post-debate vote, 41 percent backed the motion.", None),
+        # set off by when, by what was done to it, by an age; a vague source after an article
+        ("UNHCR, on Tuesday, said 6 million refugees had been recorded.", "UNHCR"),
+        ("The Example Monitor, set up in 2019 by former diplomats, counted 140 violations.",
+         "Example Monitor"),
+        ("Kateryna Example, 42, a nurse in Kharkiv, said 12 patients had been moved.",
+         "Kateryna Example"),
+        ("According to a senior Ukrainian official, about 500 soldiers were captured.",
+         "senior Ukrainian official"),
+        ("The Kremlin did not comment, but Russian state media reported 60 drones were shot "
+         "down.", "Russian state media"),
         # what the figures are for is not who gives them; a role in capitals set off
         ("The UN's figures for the Black Sea Grain Initiative give about 33 million tonnes.",
          "UN"),

@@ -45,7 +45,7 @@ VAGUE_NOUNS = (  # a source a text names without a name: "military analysts", "a
     "broker trader resident witness pollster organiser organizer moderator economist partner "
     "commentator agencie volunteer group adviser advisor ambassador envoy negotiator mediator "
     "operator worker military army armie navy navie insurer driver shipper shipowner post "
-    "agent guard administration blogger delegation"
+    "agent guard administration blogger delegation media"
 ).split() + ["union leader"]
 ROLE_NOUNS = (  # an office or a body by what it is: "Ukraine's foreign minister", "the
     # regional governor", "Russia's defence ministry", "the Russian embassy in Washington"
@@ -61,6 +61,8 @@ VAGUE_NOUN = (  # (a trie: tried at every word); "people" only as those who know
 VAGUE_SOURCE = (  # with up to two words before it, none that starts a phrase of its own
     # ("by European ministers", "quoting sources")
     # nor "which military analysts say": who they are starts after "which"
+    # ("a senior Ukrainian official": an article, then two words)
+    rf"(?:(?i:an?|one) )?"
     rf"(?:(?!(?i:by|of|citing|quoting|which|that|who|whom|whose|where)\b)[A-Za-z-]+(?:['’]s)? )"
     rf"{{0,2}}{VAGUE_NOUN}"
 )
@@ -146,6 +148,7 @@ NAME_SAYS = re.compile(  # not one wanted added ("Russia wanted Belarus added"),
     r"(?![A-Z][\w-]*['’]s notes?\b)"
     rf"(?P<by>{SOURCE_NAME}(?:['’]s (?:spokes(?:man|woman|person)|office|press service))?)"
     r"(?:\*\*?(?=,))?"  # a name in bold opening a witness's paragraph: "**Dr Ilse Example**,"
+    r"(?:, \d{1,3}(?=,))?"  # an age: "Kateryna Example, 42, a nurse in Kharkiv, said"
     r"(?: \([A-Z][\w./-]*\))?"
     rf"(?: (?:{OUTLET}))?(?: of (?:the )?{SOURCE_NAME})?"
     # "…, of the Example Trade Council," "…, formerly of the Defence Staff," "…, director of …,"
@@ -155,6 +158,10 @@ NAME_SAYS = re.compile(  # not one wanted added ("Russia wanted Belarus added"),
     rf"|, (?:[A-Z][a-z-]+ ){{1,3}}(?:of|at|for) [^,;.]{{1,90}},"
     rf"|, who [^,;.]{{1,90}},|, (?:as )?(?:quoted|cited) by [^,;.]{{1,60}},|, for [^,;.]{{1,60}},"
     r"|, (?:he|she|they|it) (?:added|said|noted|argued),"  # "The Russian Federation, he added,"
+    # when, or what was done to it: "UNHCR, on Tuesday, said", "The Monitor, set up in 2019 by
+    # former diplomats, counted"
+    rf"|, (?:on|last|this|early|late|earlier|later) [^,;.]{{1,30}},"
+    rf"|, (?:[a-z]+ed|set up|run|led|built|founded) [^,;.]{{1,60}},"
     rf"|, in (?:its|their|his|her|an?|the) [^,;.]{{1,60}},)?,?"  # ", in its April outlook,"
     # what it does before it says ("holds files on 3,100 detainees and says")
     r"(?: (?:holds|keeps|runs|tracks|monitors|follows|represents) (?:[^,;.]|[,.](?=\d)){1,60}?"
