@@ -1199,6 +1199,11 @@ def test_the_title_of_a_report_whose_maker_the_text_names_is_no_new_entity() -> 
          "senior Ukrainian official"),
         ("The Kremlin did not comment, but Russian state media reported 60 drones were shot "
          "down.", "Russian state media"),
+        # the one an outlet quoted as saying it; a body whose name opens with a title's word
+        ("Interfax quoted Sergey Example as saying that 40 drones were downed.",
+         "Sergey Example"),
+        ("The Kyiv Independent, citing the General Staff, reported 500 casualties.",
+         "General Staff"),
         # what the figures are for is not who gives them; a role in capitals set off
         ("The UN's figures for the Black Sea Grain Initiative give about 33 million tonnes.",
          "UN"),

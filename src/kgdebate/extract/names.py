@@ -127,8 +127,12 @@ PERSON_TITLES = {
 }  # fmt: skip
 """Titles before a person's surname alone (not "Foreign" in "Foreign Ministry"; not a regnal
 name's, "Pope Francis", "King Charles", which is how the person is named)."""
-OFFICES = {"office", "ministry", "department", "council", "committee", "administration", "house"}
-"""What a title may stand before that is no person: "the President's Office"."""
+OFFICES = {
+    "office", "ministry", "department", "council", "committee", "administration", "house", "staff",
+    "assembly", "secretariat",
+}  # fmt: skip
+"""What a title may stand before that is no person: "the President's Office", "the General
+Staff", "the General Assembly"."""
 
 
 def opens_with_title(words: list[str]) -> bool:

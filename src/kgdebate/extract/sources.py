@@ -209,6 +209,11 @@ WHICH_FOUND = re.compile(
 WHOSE_WORK_FOUND = re.compile(
     rf"(?P<by>{SOURCE_NAME}),? whose (?:[\w–-]+ ){{0,3}}?(?:{WORK}|figures|data|records)s? {SAYS}\b"
 )
+# "Interfax quoted Sergey Example as saying that 40 drones were downed": the one quoted
+QUOTED_AS_SAYING = re.compile(
+    rf"\b(?:quoted|cited) (?P<by>(?:the )?{SOURCE_NAME}|{VAGUE_SOURCE}{NARROWED_TWICE}) as "
+    r"(?:saying|telling|estimating|writing|putting|reporting|stating)\b"
+)
 # A UN meeting's summary names its speakers by the state they speak for: "The representative of
 # Ukraine said", the representative's words (not Ukraine's, which a speech gives as its own)
 REPRESENTATIVE_SAYS = re.compile(
@@ -337,6 +342,7 @@ SAID = (  # who says it; where two start at one word, the first listed
         rf"|{OWN_BODY.pattern})"
     ),
     CITED_WORK,
+    QUOTED_AS_SAYING,
     REPRESENTATIVE_SAYS,
     NAME_SAYS,
     APPEAL_LAUNCHED,
@@ -404,6 +410,9 @@ CUES: dict[re.Pattern[str], tuple[re.Pattern[str], ...]] = {
     WHICH_FOUND: (re.compile(", which "),),
     WHOSE_WORK_FOUND: (re.compile(r"\bwhose "), _SAYING),
     REPRESENTATIVE_SAYS: (re.compile("epresentative of "), _SAYING),
+    QUOTED_AS_SAYING: (
+        re.compile(" as (?:saying|telling|estimating|writing|putting|reporting|stating)"),
+    ),
     CITED_WORK: (re.compile(r"\b(?:citing|quoting) "),),
     TOLD: (re.compile(r"\b(?:told|tell) "),),
     OWN_BODY_SAYS: (_SAYING,),
