@@ -1199,6 +1199,9 @@ def test_the_title_of_a_report_whose_maker_the_text_names_is_no_new_entity() -> 
          "senior Ukrainian official"),
         ("The Kremlin did not comment, but Russian state media reported 60 drones were shot "
          "down.", "Russian state media"),
+        # a mission by what it is (but "the mission" alone names none)
+        ("The monitoring mission reported 12 violations on Monday.", "monitoring mission"),
+        ("The mission said 12 violations were recorded.", None),
         # the one an outlet quoted as saying it; a body whose name opens with a title's word
         ("Interfax quoted Sergey Example as saying that 40 drones were downed.",
          "Sergey Example"),
@@ -1451,6 +1454,15 @@ def test_a_source_given_apart_from_its_sentence_in_a_table_a_footnote_or_a_sourc
         "20%": "Example Shipping Monitor",
         "300 ships": "Example Shipping Monitor",
     }
+
+
+def test_according_to_him_is_the_person_named_before() -> None:
+    """ "According to him" points back at the person, and is no source "him"."""
+    text = (
+        "Oleksandr Example, who runs the port, spoke to us. According to him, 30 ships are "
+        "waiting."
+    )
+    assert sources_at(text, "30 ships") == ["Oleksandr Example"]
 
 
 def test_a_post_named_before_is_its_author_s() -> None:

@@ -50,7 +50,8 @@ VAGUE_NOUNS = (  # a source a text names without a name: "military analysts", "a
 ROLE_NOUNS = (  # an office or a body by what it is: "Ukraine's foreign minister", "the
     # regional governor", "Russia's defence ministry", "the Russian embassy in Washington"
     "minister ministry ministrie government office officer mayor governor president premier "
-    "chancellor embassy embassie spokesman spokeswoman prosecutor commander staff bank secretariat"
+    "chancellor embassy embassie spokesman spokeswoman prosecutor commander staff bank secretariat "
+    "mission"
 ).split()
 VAGUE_NOUN = (  # (a trie: tried at every word); "people" only as those who know of it; a role
     # in lower case only: "the Office of the UN High Commissioner" is a name
@@ -271,7 +272,7 @@ BY_WHOSE_COUNT = re.compile(
 )
 # "according to cluster reporting." (not "according to my proposal": the speaker's own)
 ACCORDING_TO_WORDS = re.compile(
-    r"\b(?i:according to) (?:the )?(?!(?:my|our|his|her|their|its)\b)"
+    r"\b(?i:according to) (?:the )?(?!(?:my|our|his|her|their|its|him|them|it|us|me)\b)"
     r"(?P<by>[a-z][\w'’-]*(?: [a-z][\w'’-]*){0,3}(?: at the time)?)(?=[,.;:]|$)"
 )
 # "… "at least three times", as the Belfer Center put it": whose words they are
@@ -484,6 +485,8 @@ POINTS_BACK = re.compile(  # ("The body says": the one just named, as a wire sto
     r"|added|said|noted|told|put|finds|counts|estimates|reports|adds|says|notes|tells|puts)\b"
     # the same series, compared: "That is down from 87% in May 2022"
     r"|(?:That|This|It) (?:is|was) (?:down|up) (?:from|on)\b"
+    # "According to him, 30 ships are waiting"
+    r"|According to (?:him|her|them|it)\b"
     # whose view the sentence gives: "In his view neither army could advance more than 20 km"
     r"|In (?:his|her|its|their) (?:own )?(?:view|estimate|words|reckoning|assessment|opinion"
     r"|judge?ment|count)\b"
@@ -494,7 +497,7 @@ OWN_WORK = re.compile(
     r"|reckoning|calculations?)"
 )
 HIS_OR_HER_OWN = re.compile(r"(?i:his|her) own ")
-PERSONAL = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er)\b")
+PERSONAL = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|him)\b")
 A_DOER = re.compile(  # one who did or said something: "Greta Holm-Adeyemi answered", "said the
     # coalition's director, Nadia Ferreira-Holm", "Anna Example, who heads it, spoke first"
     r"(?P<said>\b(?:said|says|told|added)(?: the [\w’' -]{1,40},)? )?"
