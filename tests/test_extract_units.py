@@ -1733,6 +1733,23 @@ def test_a_scaled_number_is_the_number_written() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("words", "figure"),
+    [
+        ("Exports fell to 2.1m tonnes in May.", ("2.1m tonnes", "tonnes", 2_100_000.0)),
+        ("The EU approved a EUR 50bn facility.", ("EUR 50bn", "EUR", 50_000_000_000.0)),
+        ("They paid 50 EUR each.", ("50 EUR", "EUR", 50.0)),
+    ],
+)
+def test_a_scale_s_short_form_and_a_sum_s_code_after_an_article(
+    words: str, figure: tuple[str, str, float]
+) -> None:
+    """ "2.1m tonnes" is a count in millions; "a EUR 50bn facility" a sum (the article and the
+    code had been taken for a count of one euro, and the sum was lost)."""
+    found = [f for f in find_figures(words, [(0, len(words))], None) if f.unit]
+    assert [(f.text, f.unit, f.value) for f in found] == [figure]
+
+
 def test_a_paper_s_authors_and_year_as_the_subject_are_the_source() -> None:
     """As scholars write: "Marsh and Okonkwo (2024) attribute …" (each clause its own
     authors), "Hale et al. (2023) find …" ("et al." ends no sentence)."""

@@ -321,9 +321,11 @@ PATTERNS: list[tuple[str, Branch]] = [
         rf"(?:[\s-]?(?P<scale>{SCALE})\b)?", re.I)),
     # A count of something named: "45 countries", "nearly 1,000 km", "more than a million
     # people", "120-day".
+    # ("2.1m tonnes": a scale's short form; never "a EUR 50bn facility": a sum's code)
     ("count", Branch(
         rf"(?<![\w.$€£-]){HEDGE}(?P<n>{NUM}|{WORD_NUM}|half a(?= [mb]illion))"
-        rf"(?: (?P<scale>{COUNT_SCALE}))?(?: |-)"
+        rf"(?: (?P<scale>{COUNT_SCALE})|(?<=\d)(?P<short>m|bn)(?= ))?(?: |-)"
+        rf"(?!(?-i:{'|'.join(CODES)}) ?\d)"
         rf"(?P<unit>{UNIT_NOUN}|day|hour|year|week|month|kilometre|kilometer|mile|tonne)\b",
         re.I)),
     ("tonnes", Branch(rf"(?<![\w.$€£-]){HEDGE}(?P<n>{NUM}) ?(?-i:Mt)\b", re.I)),
@@ -1272,7 +1274,7 @@ def _figure(
         dating = LATER.match(m.string, m.end() - len(groups.get("unit") or ""))
         if raw in ("a", "one") and not groups.get("scale") or dating:
             return None  # "a people", "will one day be", "Four days later": no figure
-        scale = SCALES.get((groups.get("scale") or "").lower(), 1)
+        scale = SCALES.get((groups.get("scale") or groups.get("short") or "").lower(), 1)
         noun = (groups.get("unit") or "").lower()
         unit = UNIT_NOUNS.get(noun) or UNIT_NOUNS.get(noun + "s", noun) or "people"
         if noun == "members" and _members_who_vote(bare, m.string):
