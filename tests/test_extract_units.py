@@ -2532,6 +2532,7 @@ def test_adjectives_of_known_places_roles_in_the_plural_and_head_nouns_are_not_p
         ("prices fell at the end of last year", "2024-10-08", ("2023-12", None)),
         ("by the start of next month", "2024-12-08", ("2025-01", None)),
         ("ships have sailed since mid-August", "2023-10-09", ("2023-08", "2023-10-09")),
+        ("The deal lapsed in mid-July.", "2023-11-16", ("2023-07", None)),
         ("IOM plans its next survey for 11 May", "2023-04-05", ("2023-05-11", None)),
         ("Our next debate is on 17 January", "2023-12-06", ("2024-01-17", None)),
         ("its October wave", "2023-12-06", ("2023-10", None)),

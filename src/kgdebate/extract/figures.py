@@ -545,7 +545,8 @@ NOT_HEDGES = (
     set(MONTHS) | {day.lower() for day in calendar.day_name} | set(NUMBER_WORDS) | set(SEASONS)
     | set(VAGUE) | set(QUARTERS) | {f"{n}fold" for n in FOLDS.split("|")}
     | {"the", "within", "in", "over", "during", "this", "last", "next", "early", "late", "since",
-       "yesterday", "today", "tomorrow", "tonight", "by", "half", "twice", "thrice", "that"}
+       "yesterday", "today", "tomorrow", "tonight", "by", "half", "twice", "thrice", "that",
+       "mid"}
     | {code.lower() for code in CODES}
 )  # fmt: skip
 FIRST_WORDS = NOT_HEDGES | {hedge.split()[0] for hedge in HEDGES}
