@@ -1199,6 +1199,10 @@ def test_the_title_of_a_report_whose_maker_the_text_names_is_no_new_entity() -> 
          "senior Ukrainian official"),
         ("The Kremlin did not comment, but Russian state media reported 60 drones were shot "
          "down.", "Russian state media"),
+        # whose tracker, whose calculations
+        ("The Kiel Institute's tracker lists 41 donor countries.", "Kiel Institute"),
+        ("Reuters calculations based on customs data show exports of 3 million tonnes.",
+         "Reuters"),
         # a mission by what it is (but "the mission" alone names none)
         ("The monitoring mission reported 12 violations on Monday.", "monitoring mission"),
         ("The mission said 12 violations were recorded.", None),

@@ -377,7 +377,7 @@ BODY_HEAD = (  # a name's head word that makes it a body: "Ukraine's Defence Min
 NAMED_OWNERS_WORK = re.compile(
     rf"(?P<by>{SOURCE_NAME})['’]s (?:(?!(?:{BODY_HEAD})\b)[\w-]+ ){{0,3}}?"
     rf"(?:{WORK}|figures|data|evidence|submission|testimony|statement|records|results"
-    r"|findings)s?\b"
+    r"|findings|tracker|database|register|calculation)s?\b"
 )
 # "The finance ministry's draft budget sets outlays at": a body named by what it is (and by a
 # word more than that: "the monitor's own estimate" points back at the one named)
@@ -392,7 +392,10 @@ WHOSE_FIGURE = re.compile(
 )
 # "a KIIS survey", "UNHCR figures": whose work it is (not the verb: "the Ministry reports that
 # 91% …")
-NAMED_WORK = re.compile(rf"(?P<by>{SOURCE_NAME}) (?P<work>{WORK}|figure|data)s?\b(?! that\b)")
+NAMED_WORK = re.compile(  # also "Reuters calculations", "the ACLED database"
+    rf"(?P<by>{SOURCE_NAME}) (?P<work>{WORK}|figure|data|calculation|database|tracker)s?\b"
+    r"(?! that\b)"
+)
 WHOSE_WORK = (NAMED_OWNERS_WORK, BODYS_WORK, WHOSE_FIGURE, NAMED_WORK)
 ATTRIBUTION = SAID + WHOSE_WORK
 # What a sentence must hold for a pattern to match in it (words the pattern cannot match
@@ -430,7 +433,7 @@ CUES: dict[re.Pattern[str], tuple[re.Pattern[str], ...]] = {
     NAMED_OWNERS_WORK: (re.compile("['’]s "),),
     BODYS_WORK: (re.compile("['’]s |s['’] "), re.compile(rf"(?:{WORK}|budget|figure|data)")),
     WHOSE_FIGURE: (re.compile(r"\bwhose "),),
-    NAMED_WORK: (re.compile(rf"(?:{WORK}|figure|data)"),),
+    NAMED_WORK: (re.compile(rf"(?:{WORK}|figure|data|calculation|database|tracker)"),),
 }
 _CUED = [(rank, pattern, CUES.get(pattern, ())) for rank, pattern in enumerate(ATTRIBUTION)]
 OWNERS = (  # whose work a sentence names: "the UN launched its 2023 appeal", "a poll by KIIS"
