@@ -1849,6 +1849,21 @@ def test_whose_view_or_own_work_a_sentence_gives_and_whose_poll_found_a_figure()
     ]
 
 
+def test_a_sentence_opened_by_while_sets_its_two_parts_against_each_other() -> None:
+    """ "While X records 6 million, Y counts 5.5 million": each figure its own part's; "a figure
+    US officials put closer to 120,000" is the officials'."""
+    text = (
+        "While UNHCR records 6 million refugees, the Example Monitor counts 5.5 million. "
+        "Ukraine claims 300,000 Russian casualties, a figure US officials put closer to 120,000."
+    )
+    assert sources_at(text, "6 million", "5.5 million", "300,000", "120,000") == [
+        "UNHCR",
+        "Example Monitor",
+        "Ukraine",
+        "US officials",
+    ]
+
+
 def test_the_relative_clause_holding_a_figure_says_whose_it_is() -> None:
     """ "…, which military analysts say had …": the analysts' figure, not the first speaker's;
     the figure before the clause stays the speaker's."""

@@ -950,10 +950,12 @@ def _forecast_after(text: str, position: int, end: int) -> str | None:
 
 
 WHICH_THEY_SAY = re.compile(  # "14 villages, which military analysts say had about 5,000 people"
-    r", (?:(?:a|the) (?:figure|number|count|estimate|total) )?(?:which|that|where)"
-    rf" (?P<by>{VAGUE_SOURCE}(?:{NARROWED})?|{SOURCE_NAME})"
-    r" (?:say|says|said|estimate|estimates|believe|believes|reckon|reckons|think|thinks)\b"
-    r"[^;:]*$"
+    # ("…, a figure US officials put closer to 120,000")
+    r", (?:(?:a|the) (?:figure|number|count|estimate|total) (?:which |that )?"
+    r"|(?:which|that|where) )"
+    rf"(?P<by>{VAGUE_SOURCE}(?:{NARROWED})?|{SOURCE_NAME})"
+    r" (?:say|says|said|estimate|estimates|believe|believes|reckon|reckons|think|thinks|put"
+    r"|puts|place|places)\b[^;:]*$"
 )
 
 
@@ -965,10 +967,21 @@ def _which_they_say(text: str, sentence: tuple[int, int], position: int) -> str 
     return _as_written(said.group("by")) if said else None
 
 
+OPENED_BY_CONTRAST = re.compile(  # "While UNHCR records 6 million, the Monitor counts 5.5 million"
+    r"(?:While|Whereas|Although|Though) [^,;]{1,150}(?P<boundary>,\s+)"
+)
+
+
 def _contrasted_clause(text: str, sentence: tuple[int, int], position: int) -> tuple[int, int]:
     """The part of the sentence set against another that holds ``position``: "UNHCR counts 6
-    million, while the Monitor puts it at 5 million" (each figure's source is in its part)."""
+    million, while the Monitor puts it at 5 million" (each figure's source is in its part), as
+    "While UNHCR counts 6 million, the Monitor puts it at 5 million"."""
     start, end = sentence
+    if opened := OPENED_BY_CONTRAST.match(text, start, end):
+        if opened.end() <= position:
+            start = opened.end()
+        else:
+            end = opened.start("boundary")
     for boundary in CONTRAST.finditer(text, start, end):
         if boundary.end() <= position:
             start = boundary.end()
