@@ -1199,6 +1199,10 @@ def test_the_title_of_a_report_whose_maker_the_text_names_is_no_new_entity() -> 
          "senior Ukrainian official"),
         ("The Kremlin did not comment, but Russian state media reported 60 drones were shot "
          "down.", "Russian state media"),
+        # a speech's own office of two words; "As the IPCC has shown"
+        ("Our national statistics office reports that poverty fell to 12%.",
+         "Our national statistics office"),
+        ("As the IPCC has shown, temperatures have risen by 1.1 degrees.", "IPCC"),
         # whose tracker, whose calculations
         ("The Kiel Institute's tracker lists 41 donor countries.", "Kiel Institute"),
         ("Reuters calculations based on customs data show exports of 3 million tonnes.",

@@ -119,7 +119,7 @@ SAYS = (  # "X said", "X has estimated", "X later reported"
 QUANTIFIERS = DETERMINERS | {"most", "many", "some", "few"}
 """Words before a vague source that say how much of it: part of it ("most published accounts")."""
 OWN_BODY = re.compile(
-    r"(?i:my|our) (?:[a-z]+ )?(?:government|ministry|country|department|office|agency|embassy"
+    r"(?i:my|our) (?:[a-z]+ ){0,2}?(?:government|ministry|country|department|office|agency|embassy"
     r"|mission|services?)"
 )
 """The speaker's own body, as a speech names it: the source as written."""
@@ -277,8 +277,9 @@ ACCORDING_TO_WORDS = re.compile(
 )
 # "… "at least three times", as the Belfer Center put it": whose words they are
 AS_PUT_IT = re.compile(
-    rf",? as (?P<by>(?:the )?{SOURCE_NAME}|{VAGUE_SOURCE}) (?:put it|puts it|said|says"
-    r"|noted|notes|reported|reports|wrote|writes)\b"
+    rf"(?:,? as|\bAs) (?P<by>(?:the )?{SOURCE_NAME}|{VAGUE_SOURCE}) (?:(?:has|have|had) )?"
+    r"(?:put it|puts it|said|says|noted|notes|reported|reports|wrote|writes|shown|showed|shows"
+    r"|found|finds|documented|estimated|estimates)\b"
 )
 BRACKETED = (  # a source in brackets after the figure
     # "6.2 million refugees (UNHCR) have left", "… displaced (UNHCR, as of February)" ending a
@@ -427,7 +428,7 @@ CUES: dict[re.Pattern[str], tuple[re.Pattern[str], ...]] = {
     BY_A_COUNT: (_COUNTED,),
     BY_WHOSE_COUNT: (_COUNTED,),
     ACCORDING_TO_WORDS: (re.compile(r"(?i:according to)"),),
-    AS_PUT_IT: (re.compile(" as "),),
+    AS_PUT_IT: (re.compile(r"\b[Aa]s "),),
     BRACKETED[0]: (_BRACKET,),
     BRACKETED[1]: (_BRACKET,),
     NAMED_OWNERS_WORK: (re.compile("['’]s "),),
