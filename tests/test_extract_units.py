@@ -1203,6 +1203,9 @@ def test_the_title_of_a_report_whose_maker_the_text_names_is_no_new_entity() -> 
         ("Our national statistics office reports that poverty fell to 12%.",
          "Our national statistics office"),
         ("As the IPCC has shown, temperatures have risen by 1.1 degrees.", "IPCC"),
+        # an office, named whole
+        ("The President of the General Assembly reminded us that 700 million people live in "
+         "extreme poverty.", "President of the General Assembly"),
         # whose tracker, whose calculations
         ("The Kiel Institute's tracker lists 41 donor countries.", "Kiel Institute"),
         ("Reuters calculations based on customs data show exports of 3 million tonnes.",

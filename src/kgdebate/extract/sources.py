@@ -1072,6 +1072,9 @@ def _attribution(sentence: str) -> str | None:
         for match in pattern.finditer(sentence)
     )
     for _, _, _, rank, start, name, end in found:
+        if ATTRIBUTION[rank] is NAME_SAYS and name.removeprefix("The ").lower() in TITLES:
+            office = OF_A_BODY.match(sentence, start + len(name))  # "The President of the …"
+            name += office.group() if office else ""
         if any(no.search(sentence, 0, start) for no in NOT_WHO_SAYS.get(ATTRIBUTION[rank], ())):
             continue
         if ATTRIBUTION[rank] is NAME_SAYS and (owner := OWNERS_TITLE.search(sentence, 0, start)):
@@ -1089,6 +1092,7 @@ def _attribution(sentence: str) -> str | None:
 
 
 SAYING = (NAME_SAYS, VAGUE_SAYS, STAFF_AT_SAYS, OWN_BODY_SAYS, OWNED_BODY_SAYS)
+OF_A_BODY = re.compile(rf" of (?:the )?{SOURCE_NAME}")
 """Who says it, before what they say: which may be what another found."""
 THAT_ACCORDING_TO = re.compile(  # what one says that another found: the other's figure, where
     # the words that follow "that" credit it ("reminded the House that, according to the UN, …",
@@ -1207,6 +1211,8 @@ def _as_written(name: str) -> str | None:
     vague = re.fullmatch(
         rf"(?P<who>{VAGUE_SOURCE})(?:{NARROWED_TWICE}|{WHO_CLAUSE})", " ".join(words)
     )
+    if vague is None and len(words) > 2 and words[0].lower() in TITLES and words[1] == "of":
+        return " ".join(words)  # an office, named whole: "President of the General Assembly"
     if vague is None:
         return " ".join(without_titles(words))  # "Turkish President Recep Tayyip Erdoğan"
     who = vague.group("who").split()  # "Ukrainian port officials" keeps who they are
