@@ -142,12 +142,15 @@ VAGUE_WORK = re.compile(
     # (not those someone made: "Official figures released by Rosstat" are Rosstat's)
     r"(?!,? (?:released|published|compiled|produced|issued|collected|gathered) by\b)"
 )
+OFFICE_TITLE = r"(?:President|Secretary|Minister|Chair|Chairman|Chairwoman|Director|Head|Speaker)"
 NAME_SAYS = re.compile(  # not one wanted added ("Russia wanted Belarus added"), nor whom an
     # appeal is for ("the UN's appeal for Ukraine asked for $5.6 billion": the UN's), nor a
     # note's label ("[Translator's note: …]")
     r"(?<!\bwanted )(?<!\bwants )(?<!\bwant )(?<!\bappeal for )(?<!\bplan for )"
     r"(?![A-Z][\w-]*['’]s notes?\b)"
-    rf"(?P<by>{SOURCE_NAME}(?:['’]s (?:spokes(?:man|woman|person)|office|press service))?)"
+    # (an office named whole: "The President of the General Assembly", not "The President")
+    rf"(?P<by>(?:(?:[Tt]he )?{OFFICE_TITLE} of the )?"
+    rf"{SOURCE_NAME}(?:['’]s (?:spokes(?:man|woman|person)|office|press service))?)"
     r"(?:\*\*?(?=,))?"  # a name in bold opening a witness's paragraph: "**Dr Ilse Example**,"
     r"(?:, \d{1,3}(?=,))?"  # an age: "Kateryna Example, 42, a nurse in Kharkiv, said"
     r"(?: \([A-Z][\w./-]*\))?"
@@ -211,9 +214,9 @@ WHOSE_WORK_FOUND = re.compile(
     rf"(?P<by>{SOURCE_NAME}),? whose (?:[\w–-]+ ){{0,3}}?(?:{WORK}|figures|data|records)s? {SAYS}\b"
 )
 # "Interfax quoted Sergey Example as saying that 40 drones were downed": the one quoted
+AS_SAYING = r" as (?:saying|telling|estimating|writing|putting|reporting|stating)\b"
 QUOTED_AS_SAYING = re.compile(
-    rf"\b(?:quoted|cited) (?P<by>(?:the )?{SOURCE_NAME}|{VAGUE_SOURCE}{NARROWED_TWICE}) as "
-    r"(?:saying|telling|estimating|writing|putting|reporting|stating)\b"
+    rf"\b(?:quoted|cited) (?P<by>(?:the )?{SOURCE_NAME}|{VAGUE_SOURCE}{NARROWED_TWICE}){AS_SAYING}"
 )
 # A UN meeting's summary names its speakers by the state they speak for: "The representative of
 # Ukraine said", the representative's words (not Ukraine's, which a speech gives as its own)
@@ -393,8 +396,9 @@ WHOSE_FIGURE = re.compile(
 )
 # "a KIIS survey", "UNHCR figures": whose work it is (not the verb: "the Ministry reports that
 # 91% …")
-NAMED_WORK = re.compile(  # also "Reuters calculations", "the ACLED database"
-    rf"(?P<by>{SOURCE_NAME}) (?P<work>{WORK}|figure|data|calculation|database|tracker)s?\b"
+NAMED_WORKS = rf"{WORK}|figure|data|calculation|database|tracker"  # "Reuters calculations"
+NAMED_WORK = re.compile(
+    rf"(?P<by>{SOURCE_NAME}) (?P<work>{NAMED_WORKS})s?\b"
     r"(?! that\b)"
 )
 WHOSE_WORK = (NAMED_OWNERS_WORK, BODYS_WORK, WHOSE_FIGURE, NAMED_WORK)
@@ -415,9 +419,7 @@ CUES: dict[re.Pattern[str], tuple[re.Pattern[str], ...]] = {
     WHICH_FOUND: (re.compile(", which "),),
     WHOSE_WORK_FOUND: (re.compile(r"\bwhose "), _SAYING),
     REPRESENTATIVE_SAYS: (re.compile("epresentative of "), _SAYING),
-    QUOTED_AS_SAYING: (
-        re.compile(" as (?:saying|telling|estimating|writing|putting|reporting|stating)"),
-    ),
+    QUOTED_AS_SAYING: (re.compile(AS_SAYING),),
     CITED_WORK: (re.compile(r"\b(?:citing|quoting) "),),
     TOLD: (re.compile(r"\b(?:told|tell) "),),
     OWN_BODY_SAYS: (_SAYING,),
@@ -434,7 +436,7 @@ CUES: dict[re.Pattern[str], tuple[re.Pattern[str], ...]] = {
     NAMED_OWNERS_WORK: (re.compile("['’]s "),),
     BODYS_WORK: (re.compile("['’]s |s['’] "), re.compile(rf"(?:{WORK}|budget|figure|data)")),
     WHOSE_FIGURE: (re.compile(r"\bwhose "),),
-    NAMED_WORK: (re.compile(rf"(?:{WORK}|figure|data|calculation|database|tracker)"),),
+    NAMED_WORK: (re.compile(NAMED_WORKS),),
 }
 _CUED = [(rank, pattern, CUES.get(pattern, ())) for rank, pattern in enumerate(ATTRIBUTION)]
 OWNERS = (  # whose work a sentence names: "the UN launched its 2023 appeal", "a poll by KIIS"
@@ -1072,9 +1074,6 @@ def _attribution(sentence: str) -> str | None:
         for match in pattern.finditer(sentence)
     )
     for _, _, _, rank, start, name, end in found:
-        if ATTRIBUTION[rank] is NAME_SAYS and name.removeprefix("The ").lower() in TITLES:
-            office = OF_A_BODY.match(sentence, start + len(name))  # "The President of the …"
-            name += office.group() if office else ""
         if any(no.search(sentence, 0, start) for no in NOT_WHO_SAYS.get(ATTRIBUTION[rank], ())):
             continue
         if ATTRIBUTION[rank] is NAME_SAYS and (owner := OWNERS_TITLE.search(sentence, 0, start)):
@@ -1092,7 +1091,6 @@ def _attribution(sentence: str) -> str | None:
 
 
 SAYING = (NAME_SAYS, VAGUE_SAYS, STAFF_AT_SAYS, OWN_BODY_SAYS, OWNED_BODY_SAYS)
-OF_A_BODY = re.compile(rf" of (?:the )?{SOURCE_NAME}")
 """Who says it, before what they say: which may be what another found."""
 THAT_ACCORDING_TO = re.compile(  # what one says that another found: the other's figure, where
     # the words that follow "that" credit it ("reminded the House that, according to the UN, …",
