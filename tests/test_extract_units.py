@@ -1804,6 +1804,15 @@ def test_a_paper_s_authors_and_year_as_the_subject_are_the_source() -> None:
          'per cent of Ukrainians refuse to give up land." – Ulla Example-Berg, MEP\n\n'
          "In 2023 about 40 ships sailed.", ("60 million", "Eighty", "40 ships"),
          ["Mark Example-Dunn", "Ulla Example-Berg", None]),
+        # "It", "the review" and "the group" point back at the body that opened a sentence
+        # before, though it said nothing there; "she" and "her" at a person who heads one
+        ("The Example Refugee Hub published its quarterly review. It counted 5.8 million "
+         "refugees. The review found 3 million in Poland. The group said 40% were children.",
+         ("5.8 million", "3 million", "40%"),
+         ["Example Refugee Hub", "Example Refugee Hub", "Example Refugee Hub"]),
+        ("Maria Example-Lind heads the Example Refugee Hub. She said 5.8 million refugees were "
+         "in Europe. In her count, 3 million are in Poland.", ("5.8 million", "3 million"),
+         ["Maria Example-Lind", "Maria Example-Lind"]),
     ],
 )  # fmt: skip
 def test_whose_figures_a_text_says_they_are(

@@ -126,7 +126,7 @@ OWN_BODY = re.compile(
 OUTLET = r"newsletter|newspaper|agency|website|channel|broadcaster|daily|weekly|group"
 WORK = (
     r"appeal|survey|poll|polling|study|paper|report|tally|count|estimate|write-up|article|wave"
-    r"|assessment|forecast"
+    r"|assessment|forecast|review|bulletin"
 )
 """What a source makes, and a later sentence may point back at ("the appeal", "the survey")."""
 # "Early estimates suggest", "Recent surveys show": a vague work, not a name "Early"
@@ -512,12 +512,23 @@ A_DOER = re.compile(  # one who did or said something: "Greta Holm-Adeyemi answe
     r"(?P<does>(?:, [^,.;:]{1,60},| of (?:the )?(?:[A-Z][\w'’-]+ |of |for ){0,5}[A-Z][\w'’-]+)?"
     r" (?:also |then |later )?(?:[a-z]+ed|said|says|told|tells"
     r"|thinks|argues|warns|notes|adds|replies|answers|points|spoke|wrote|writes|put|puts|gave"
-    r"|gives)\b)?"
+    r"|gives|heads|leads|runs|directs|chairs)\b)?"  # (who she is: "heads the …")
+)
+A_BODY = re.compile(  # what "the group said" may stand for: a body named before
+    r"group|agency|monitor|association|organi[sz]ation|hub|coalition|network|charity|centre"
+    r"|center|institute|observatory|tracker|project|foundation|fund|mission|union"
+)
+SUBJECT = re.compile(  # a body that opens a sentence and does something: "The Example Refugee
+    # Hub published its quarterly review", "OCHA launched its appeal" (not a person's: "he" is
+    # one of the persons the text names)
+    rf"(?:The )?(?P<by>{SOURCE_NAME}) (?:also |now |later |first )?(?:[a-z]+ed|has|had|is|was"
+    r"|runs|leads|heads|tracks|publishes|keeps|collects|monitors|represents)\b"
 )
 NO_PERSON = (  # a name with one of these words is a body's or a publication's
     rf"(?!.*\b(?:{BODY_HEAD}|Nations|States|Union|Kingdom|Republic|Federation|Network|Forum"
     r"|Group|Alliance|Coalition|Association|Foundation|Society|University|Party|Independent"
-    r"|Review|Verify|News|Times|Post|Monitor|Daily|Journal)\b)"
+    r"|Review|Verify|News|Times|Post|Monitor|Daily|Journal|Hub|Tracker|Observatory|Project|Lab"
+    r"|Board|Desk|Watch|Initiative|Trust)\b)"
 )
 ONE_PERSON = re.compile(  # "he" or "she" may stand for: "Martin Griffiths", "one official in Odesa"
     rf"{NO_PERSON}(?:[A-Z][a-z]{{1,3}}\. )?(?:[A-Z][\w'’-]+ ){{1,2}}[A-Z][\w'’-]+"  # "Col. …"
@@ -572,6 +583,7 @@ class FigureSources:
         self.full_names = _full_names(text)
         self.said: dict[tuple[int, int], str | None] = {}  # read when a figure asks
         self.named: list[tuple[int, str]] = []  # read when a sentence points back, up to it
+        self.subjects: list[tuple[int, str]] = []  # and the bodies that open those naming none
         self.sentences_read = 0  # how many of the sentences (spans) those were read from
         self.persons: list[tuple[int, str]] | None = None  # read when "he" or "she" does
         self.owned: dict[str, list[tuple[int, str]]] = {}  # per kind of work, in text order
@@ -646,6 +658,9 @@ class FigureSources:
         if INSTITUTION.fullmatch(work):  # "the observatory": a body, never a person
             earlier = [named for named in earlier if not A_PERSON.fullmatch(named[1])]
             earlier += self._institutions(work, held[0])
+        if not earlier and back is None:  # "It counted …" where no source was named before:
+            # the body that opened a sentence before ("The Example Hub published its review.")
+            earlier = self.subjects[: bisect_left(self.subjects, (held[0], ""))]
         return max(earlier)[1] if earlier else None
 
     def _one_may_speak_for(self, source: str, named_at: int) -> bool:
@@ -743,7 +758,18 @@ class FigureSources:
                 self.text[:before],
             )
         )
-        return (fuller and _as_written(fuller[-1].group())) or vague
+        if fuller:
+            return _as_written(fuller[-1].group()) or vague
+        if not A_BODY.fullmatch(vague):
+            return vague
+        # "The group said": the body named last before ("The Example Refugee Hub published …")
+        self._read_up_to(before - 1)
+        bodies = [
+            (at, by)
+            for at, by in self.named + self.subjects
+            if at < before and by[:1].isupper() and not A_PERSON.fullmatch(by)
+        ]
+        return max(bodies)[1] if bodies else vague
 
     def _source_cell(self, row: tuple[int, int]) -> str | None:
         """In a table with a "Source" column, that cell of the figure's row: a Markdown table, or
@@ -836,6 +862,8 @@ class FigureSources:
             )
             if by:
                 self.named.append((start, by))
+            elif (subject := SUBJECT.match(sentence)) and (body := _as_written(subject["by"])):
+                self.subjects.append((start, body))
             for pattern in OWNERS:
                 for owned in pattern.finditer(sentence):
                     owner = _as_written(owned.group("by"))
