@@ -1807,9 +1807,11 @@ def test_a_paper_s_authors_and_year_as_the_subject_are_the_source() -> None:
         # "It", "the review" and "the group" point back at the body that opened a sentence
         # before, though it said nothing there; "she" and "her" at a person who heads one
         ("The Example Refugee Hub published its quarterly review. It counted 5.8 million "
-         "refugees. The review found 3 million in Poland. The group said 40% were children.",
-         ("5.8 million", "3 million", "40%"),
-         ["Example Refugee Hub", "Example Refugee Hub", "Example Refugee Hub"]),
+         "refugees. The review found 3 million in Poland. The group said 40% were children. "
+         "According to the review, 1 million have gone home; according to press reports, 2 "
+         "million.", ("5.8 million", "3 million", "40%", "1 million", "2 million"),
+         ["Example Refugee Hub", "Example Refugee Hub", "Example Refugee Hub",
+          "Example Refugee Hub", "press reports"]),
         ("Maria Example-Lind heads the Example Refugee Hub. She said 5.8 million refugees were "
          "in Europe. In her count, 3 million are in Poland.", ("5.8 million", "3 million"),
          ["Maria Example-Lind", "Maria Example-Lind"]),

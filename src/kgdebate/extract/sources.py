@@ -275,7 +275,10 @@ BY_WHOSE_COUNT = re.compile(
 )
 # "according to cluster reporting." (not "according to my proposal": the speaker's own)
 ACCORDING_TO_WORDS = re.compile(
-    r"\b(?i:according to) (?:the )?(?!(?:my|our|his|her|their|its|him|them|it|us|me)\b)"
+    # (not one work named before: "according to the review" is whose review it is; "according to
+    # press reports" is who they are)
+    rf"\b(?i:according to) (?!the (?:[a-z]+ )?(?:{WORK})(?:[,.;:]|$))"
+    r"(?:the )?(?!(?:my|our|his|her|their|its|him|them|it|us|me)\b)"
     r"(?P<by>[a-z][\w'’-]*(?: [a-z][\w'’-]*){0,3}(?: at the time)?)(?=[,.;:]|$)"
 )
 # "… "at least three times", as the Belfer Center put it": whose words they are
