@@ -1812,6 +1812,11 @@ def test_a_paper_s_authors_and_year_as_the_subject_are_the_source() -> None:
          "million.", ("5.8 million", "3 million", "40%", "1 million", "2 million"),
          ["Example Refugee Hub", "Example Refugee Hub", "Example Refugee Hub",
           "Example Refugee Hub", "press reports"]),
+        # a relay's figure is the one whose data it used: "citing data from", "calculated from"
+        ("Oil revenue fell 30%, Reuters calculated from finance ministry data. Exports fell "
+         "12%, the Example Monitor reported, citing data from Example Grid. Prices rose 8%, "
+         "according to Reuters calculations based on central bank figures.",
+         ("30%", "12%", "8%"), ["finance ministry", "Example Grid", "central bank"]),
         ("Maria Example-Lind heads the Example Refugee Hub. She said 5.8 million refugees were "
          "in Europe. In her count, 3 million are in Poland.", ("5.8 million", "3 million"),
          ["Maria Example-Lind", "Maria Example-Lind"]),

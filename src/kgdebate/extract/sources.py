@@ -229,9 +229,10 @@ TOLD = re.compile(
 )
 # "The Example Post, citing a KIIS poll, reported": whose work the relayer cites
 CITED_OPENING = r"(?:(?:the|an?|new|latest|recent) )*"  # "citing a new KIIS poll"
+CITING = r"\b(?:citing|quoting|based on|drawn from|from) "  # "calculated from ministry data"
 CITED_WORK = re.compile(
-    rf"\b(?:citing|quoting) {CITED_OPENING}(?P<by>{SOURCE_NAME})"
-    rf"(?:['’]s)? (?:[\w-]+ )?(?:{WORK}|figures|data)s?\b"
+    rf"{CITING}{CITED_OPENING}(?P<by>{SOURCE_NAME}|{VAGUE_SOURCE})"
+    rf"(?:['’]s)? (?:[\w-]+ )?(?:{WORK}|figures|data|statistics)s?\b"
 )
 # "Russia's defence ministry said": a state's body named by what it is, as the text names it
 OWNED_BODY_SAYS = re.compile(
@@ -423,7 +424,7 @@ CUES: dict[re.Pattern[str], tuple[re.Pattern[str], ...]] = {
     WHOSE_WORK_FOUND: (re.compile(r"\bwhose "), _SAYING),
     REPRESENTATIVE_SAYS: (re.compile("epresentative of "), _SAYING),
     QUOTED_AS_SAYING: (re.compile(AS_SAYING),),
-    CITED_WORK: (re.compile(r"\b(?:citing|quoting) "),),
+    CITED_WORK: (re.compile(CITING),),
     TOLD: (re.compile(r"\b(?:told|tell) "),),
     OWN_BODY_SAYS: (_SAYING,),
     OWNED_BODY_SAYS: (_SAYING,),
@@ -1143,6 +1144,9 @@ def _reported_work(sentence: str, said: int) -> str | None:
 
 RELAYED = re.compile(
     rf"\b(?:citing|quoting|as) {CITED_OPENING}$"
+    # "calculated from finance ministry data", "citing data from the operator"
+    rf"|\b(?:based on|drawn from|(?:calculated|calculations|computed|estimated) from"
+    rf"|citing (?:[\w-]+ ){{1,3}}?(?:from|of|by)) {CITED_OPENING}$"
     r"|^(?i:according to) [^,;.]{1,60}, (?:the )?$"  # "According to the Post, UNHCR counted"
 )
 """Before the one a relayer cites ("The Daily said, citing port operators"; "…, as the Belfer
