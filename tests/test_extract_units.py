@@ -1812,6 +1812,15 @@ def test_a_paper_s_authors_and_year_as_the_subject_are_the_source() -> None:
          "million.", ("5.8 million", "3 million", "40%", "1 million", "2 million"),
          ["Example Refugee Hub", "Example Refugee Hub", "Example Refugee Hub",
           "Example Refugee Hub", "press reports"]),
+        # what one sees a number do, quotes a price at, believes, warns of; unions as a vague
+        # source ("the union's tellers" are the tellers); whom an interviewee talks to
+        ("Example Agri Consult expects exports to fall by 40%, while Western officials see a "
+         "drop closer to 25%. Farm unions warned that 2,000 workers could lose their jobs. "
+         "Insurers in London quote cover at about 1% of a cargo's value. European diplomats I "
+         "talk to believe revenue fell by nearly 30%. According to the union's tellers, 112 "
+         "members voted for it.", ("40%", "25%", "2,000", "1%", "30%", "112"),
+         ["Example Agri Consult", "Western officials", "farm unions", "insurers in London",
+          "European diplomats I talk to", "union's tellers"]),
         # a relay's figure is the one whose data it used: "citing data from", "calculated from"
         ("Oil revenue fell 30%, Reuters calculated from finance ministry data. Exports fell "
          "12%, the Example Monitor reported, citing data from Example Grid. Prices rose 8%, "

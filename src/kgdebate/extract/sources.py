@@ -45,7 +45,7 @@ VAGUE_NOUNS = (  # a source a text names without a name: "military analysts", "a
     "broker trader resident witness pollster organiser organizer moderator economist partner "
     "commentator agencie volunteer group adviser advisor ambassador envoy negotiator mediator "
     "operator worker military army armie navy navie insurer driver shipper shipowner post "
-    "agent guard administration blogger delegation media"
+    "agent guard administration blogger delegation media unions"
 ).split() + ["union leader"]
 ROLE_NOUNS = (  # an office or a body by what it is: "Ukraine's foreign minister", "the
     # regional governor", "Russia's defence ministry", "the Russian embassy in Washington"
@@ -76,7 +76,10 @@ NARROWED = (  # what narrows a vague source down: "in Odesa", "involved in the t
     rf" (?!(?:{TIME_NAME})\b)(?:the )?(?:[A-Za-z][\w’'-]* ){{0,3}}(?![a-z]+ly\b)[A-Za-z][\w-]*)?"
 )  # not the adverb after it: "several diplomats in Brussels privately put it at"
 NARROWED_TWICE = rf"(?:{NARROWED}){{0,2}}"  # "at one distribution point in Zaporizhzhia"
-WHO_CLAUSE = r" who (?:[a-z]+ ){0,5}?[a-z]+"  # "who asked not to be named"
+WHO_CLAUSE = (  # "who asked not to be named"; "I talk to", as an interview says it
+    r" who (?:[a-z]+ ){0,5}?[a-z]+"
+    r"|(?: (?:I|we) (?:have )?(?:talk|talked|spoke|speak|spoken) (?:to|with))"
+)
 WHEN_SAID = rf"(?: (?:in|on|last) (?:{TIME_NAME}|week|month|year))?"
 SAYS = (  # "X said", "X has estimated", "X later reported"
     r"(?:(?:has|have|had|also|later|earlier|previously|now|then|privately|publicly|reportedly"
@@ -104,6 +107,10 @@ SAYS = (  # "X said", "X has estimated", "X later reported"
     r"|suggested|believe(?! in\b)|believes(?! in\b)|describe|describes|described|tell|tells"
     r"|remind|reminds|reminded|argue|argues|argued|replied|replies|responded|countered"
     r"|cautioned|cautions|pledged|pledges"  # a pledge, like an appeal, is its author's figure
+    r"|quote|quotes"  # "Insurers in London quote war-risk cover at about 1%"
+    # what one expects a number to do: "The IMF sees growth of 3%", "officials see a drop"
+    r"|(?:see|sees|saw)(?= (?:an? )?(?:[a-z]+ )?(?:drop|fall|rise|decline|growth|increase"
+    r"|losses|loss|gains|gain|cut|contraction|deficit|surplus)\b)"
     r"|(?:expect|expects|expected)(?! to\b)"  # "expects the treaty to take", not "expects to …"
     # "gave 21.8 million", "gave a figure of": never "gave shelter to"
     r"|(?:gave|gives|give)(?= [\"“]?(?:an? |the |its |their |that |this )?"
