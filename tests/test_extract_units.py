@@ -1821,6 +1821,12 @@ def test_a_paper_s_authors_and_year_as_the_subject_are_the_source() -> None:
          "members voted for it.", ("40%", "25%", "2,000", "1%", "30%", "112"),
          ["Example Agri Consult", "Western officials", "farm unions", "insurers in London",
           "European diplomats I talk to", "union's tellers"]),
+        # "…, it reports" after a body that did something in the sentence is that body's (not
+        # the source named before); "By X's reckoning" opening a sentence
+        ("Local officials said 40 homes burned. Since January, our partner the Example Medical "
+         "Corps has run 38,400 consultations, it reports. By the Example Budget Watch's "
+         "reckoning, aid came to about €27 billion.", ("40 homes", "38,400", "€27"),
+         ["local officials", "Example Medical Corps", "Example Budget Watch"]),
         # a relay's figure is the one whose data it used: "citing data from", "calculated from"
         ("Oil revenue fell 30%, Reuters calculated from finance ministry data. Exports fell "
          "12%, the Example Monitor reported, citing data from Example Grid. Prices rose 8%, "

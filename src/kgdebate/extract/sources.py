@@ -278,7 +278,7 @@ BY_A_COUNT = re.compile(
 )
 # "by the organisers' count", "by UNHCR's estimate"
 BY_WHOSE_COUNT = re.compile(
-    rf"\bby (?:the |their |its )?(?P<by>{SOURCE_NAME}|{VAGUE_SOURCE})['’]s? "
+    rf"\b(?i:by) (?:the |their |its )?(?P<by>{SOURCE_NAME}|{VAGUE_SOURCE})['’]s? "
     r"(?:count|estimate|tally|reckoning)\b"
 )
 # "according to cluster reporting." (not "according to my proposal": the speaker's own)
@@ -525,6 +525,10 @@ A_DOER = re.compile(  # one who did or said something: "Greta Holm-Adeyemi answe
     r"|thinks|argues|warns|notes|adds|replies|answers|points|spoke|wrote|writes|put|puts|gave"
     r"|gives|heads|leads|runs|directs|chairs)\b)?"  # (who she is: "heads the …")
 )
+BODY_DOES = re.compile(  # a body of two words or more, or an acronym, that does something
+    r"(?P<by>(?:[A-Z][\w'’-]* ){1,5}[A-Z][\w'’-]*|[A-Z]{2,}) (?:(?:has|have|had) )?"
+    r"(?:[a-z]+ed|run|made|spent|sent|paid|built|held|kept|gave|took|says|said|counts|reports)\b"
+)
 A_BODY = re.compile(  # what "the group said" may stand for: a body named before
     r"group|agency|monitor|association|organi[sz]ation|hub|coalition|network|charity|centre"
     r"|center|institute|observatory|tracker|project|foundation|fund|mission|union"
@@ -638,6 +642,12 @@ class FigureSources:
         )
         if back is None and pronoun is None:
             return None
+        if back is None and pronoun.re is SAID_AFTER and not PERSONAL.search(pronoun.group()):
+            # "…, it reports." after a body that did something in the sentence: that body's
+            # ("our partner the Example Medical Corps has run 38,400 consultations, it reports")
+            doer = BODY_DOES.search(self.text, held[0], position)
+            if doer and (body := _as_written(doer["by"])):
+                return body
         self._read_up_to(held[0])
         earlier = self.named[: bisect_left(self.named, (held[0], ""))]
         if back is not None and pronoun and pronoun.start() <= back.start() < pronoun.end():
