@@ -642,7 +642,8 @@ class FigureSources:
         )
         if back is None and pronoun is None:
             return None
-        if back is None and pronoun.re is SAID_AFTER and not PERSONAL.search(pronoun.group()):
+        said_after = pronoun is not None and pronoun.re is SAID_AFTER
+        if back is None and said_after and pronoun and not PERSONAL.search(pronoun.group()):
             # "…, it reports." after a body that did something in the sentence: that body's
             # ("our partner the Example Medical Corps has run 38,400 consultations, it reports")
             doer = BODY_DOES.search(self.text, held[0], position)
