@@ -1827,6 +1827,13 @@ def test_a_paper_s_authors_and_year_as_the_subject_are_the_source() -> None:
          "Corps has run 38,400 consultations, it reports. By the Example Budget Watch's "
          "reckoning, aid came to about €27 billion.", ("40 homes", "38,400", "€27"),
          ["local officials", "Example Medical Corps", "Example Budget Watch"]),
+        # what one gave, in the clause right after the figure ("the 20,000 that Western
+        # officials estimated"); not one who says it after a comma ("5,000, X said, citing …")
+        ("Dr Ruth Example-Hale put Ukraine's daily fire at about 6,000 shells, against the "
+         "20,000 that Western officials estimated for Russia. Ukraine retook 14 villages with "
+         "about 5,000 people, Hrytsenko-Lund said, citing open-source mapping groups.",
+         ("6,000", "20,000", "about 5,000"),
+         ["Ruth Example-Hale", "Western officials", "open-source mapping groups"]),
         # a relay's figure is the one whose data it used: "citing data from", "calculated from"
         ("Oil revenue fell 30%, Reuters calculated from finance ministry data. Exports fell "
          "12%, the Example Monitor reported, citing data from Example Grid. Prices rose 8%, "

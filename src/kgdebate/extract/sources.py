@@ -986,11 +986,14 @@ BRACKETED_AT_END = re.compile(rf"\((?i:sources?: )?{SOURCE_NAME}\)[.;]?\s*$")
 
 
 A_DIGIT = re.compile(r"\d")
-FORECAST_AFTER = re.compile(  # "the 10% contraction some economists had forecast"
-    r"[\d.,]+(?:%| ?per ?cent)?(?: [a-z-]+){0,2}? (?:that )?"
+FORECAST_AFTER = re.compile(  # "the 10% contraction some economists had forecast"; what one
+    # gave, in the clause right after it
+    r"[\d.,]*\d(?:%| ?per ?cent)?(?: [a-z-]+){0,2}? (?:that )?"  # (not "5,000, X said")
     r"(?P<by>(?:(?:some|many|most|several|other|the|a|an|one) )?(?:[A-Z][\w-]* )?(?:[a-z-]+ )?"
     rf"{VAGUE_NOUN}|(?:the )?{SOURCE_NAME}) (?:had |has |have )?"
-    r"(?:forecast|predicted|expected|projected|promised|pledged)\b"
+    r"(?:forecast|predicted|expected|projected|promised|pledged"
+    # "the 20,000 that Western officials estimated", "the 400,000 that ministers have requested"
+    r"|estimated|requested|sought|counted|recorded|reported|claimed|cited|told|said)\b"
 )
 
 
