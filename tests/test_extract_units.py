@@ -1834,6 +1834,10 @@ def test_a_paper_s_authors_and_year_as_the_subject_are_the_source() -> None:
          "about 5,000 people, Hrytsenko-Lund said, citing open-source mapping groups.",
          ("6,000", "20,000", "about 5,000"),
          ["Ruth Example-Hale", "Western officials", "open-source mapping groups"]),
+        # a passive's doer, past what the figure was recorded as or where
+        ("Some 3,200 people were registered as newly displaced by the Example Displacement "
+         "Watch in February. About 900 attacks were recorded in the east by UN monitors.",
+         ("3,200", "About 900"), ["Example Displacement Watch", "UN monitors"]),
         # a relay's figure is the one whose data it used: "citing data from", "calculated from"
         ("Oil revenue fell 30%, Reuters calculated from finance ministry data. Exports fell "
          "12%, the Example Monitor reported, citing data from Example Grid. Prices rose 8%, "

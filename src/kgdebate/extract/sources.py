@@ -335,7 +335,9 @@ SAID = (  # who says it; where two start at one word, the first listed
         r"|per(?! cent)"
         r"|(?:reported|estimated|published|released|compiled|collected|counted|requested"
         r"|sought|targeted|tracked|recorded|registered|verified|confirmed|measured|told"
-        r"|drawn up|prepared|produced|conducted|carried out|commissioned|launched) by"
+        r"|drawn up|prepared|produced|conducted|carried out|commissioned|launched)"
+        # ("registered as newly displaced by", "recorded in the east by")
+        r"(?: (?:as|in|at|on|across|among) (?:[a-z-]+ ){0,2}?[a-z-]+)? by"
         # "was put at 45 by the UN", "was put forward by UNHCR", "estimated at $150 billion by"
         r"|(?:put|estimated|placed) (?:forward|at [^,;:]{1,40}?) by"
         r"|in the (?:estimate|view|words|count|assessment|reckoning) of"
