@@ -1965,6 +1965,8 @@ def test_a_pronoun_after_the_figure_or_the_institute_takes_the_source_named_befo
          [("about 9,400 people", "people"), ("7,900", "people")]),
         ("212 convoys in October, against 260 in September", [("212 convoys", "convoys"),
                                                                ("260", "convoys")]),
+        ("about 6,000 shells, against the 20,000 that others fire",
+         [("about 6,000 shells", "shells"), ("20,000", "shells")]),
         ("support fell by about 5 points", [("about 5 points", "points")]),
         ("about 760 loaded voyages", [("about 760 loaded voyages", "voyages")]),
         ("| Internally displaced people | almost 6 million | UNHCR |",

@@ -856,7 +856,9 @@ LISTED = re.compile(
     r"(?:[,;]| and| or| while| but| with| (?:up|down) from| against| versus| than"
     # a parallel count: "EBI counted 470 voyages; the Monitor counted 452"; "While Kyiv says 50
     # ships left, Moscow says only 20 did"
-    r"| counted| recorded| estimated| reported| (?:says?|said|claims?|claimed)(?: only| just)?)$"
+    r"| counted| recorded| estimated| reported| (?:says?|said|claims?|claimed)(?: only| just)?"
+    # "about 6,000 shells, against the 20,000 that …" (not "…; the 14 was late")
+    r"|(?: against| versus| than| (?:up|down) from| compared (?:with|to)) the)$"
 )
 
 
