@@ -2912,6 +2912,9 @@ def test_a_heading_that_is_a_year_is_a_date() -> None:
         ("Erdoğan hoped to revive the deal in August", ("2023-08", None)),
         ("Millers expect bread prices to rise by September", ("2023-09", None)),
         ("Partners expect needs to rise in July", ("2023-07", None)),  # its own month ahead
+        # a recommendation, and what happens each year, look ahead to the next such month
+        ("The ministry should report to us by the end of March", ("2024-03", None)),
+        ("Rain usually turns the fields to mud by late October", ("2023-10", None)),
         ("Funding fell this quarter", ("2023-07", "2023-09-30")),
         ("Funding fell last quarter", ("2023-04", "2023-06-30")),
         ("since February last year, exports fell", ("2022-02", "2023-07-18")),

@@ -1189,7 +1189,9 @@ def _in_context(
 # A sentence that looks ahead: its yearless dates are still to come ("the deal lapses on 18 July",
 # "Review this advice in September").
 FUTURE = re.compile(
-    r"\b(?:will|shall|(?:is|are) (?:due|set|expected|scheduled) to|in case|lapses|expires"
+    r"\b(?:will|shall|should|(?:is|are) (?:due|set|expected|scheduled) to|in case|lapses"
+    r"|expires"
+    r"|usually|typically|normally"  # what happens each year: its next time ("mud by late October")
     r"|until next|deadline|hope[sd]? to|plans? to|aims? to|intends? to|upcoming"
     r"|to be (?:held|convened)|to take place"  # "the Conference of the Parties, to be held in"
     r"|expects? (?:[\w-]+ ){0,3}to"  # "millers expect bread prices to rise by September"
