@@ -2915,6 +2915,7 @@ def test_a_heading_that_is_a_year_is_a_date() -> None:
         # a recommendation, and what happens each year, look ahead to the next such month
         ("The ministry should report to us by the end of March", ("2024-03", None)),
         ("Rain usually turns the fields to mud by late October", ("2023-10", None)),
+        ("no talks since Istanbul some 20 months ago", ("2021-11", None)),  # a date, hedged
         ("Funding fell this quarter", ("2023-07", "2023-09-30")),
         ("Funding fell last quarter", ("2023-04", "2023-06-30")),
         ("since February last year, exports fell", ("2022-02", "2023-07-18")),

@@ -260,7 +260,9 @@ PATTERNS: list[tuple[str, Branch]] = [
     ("relative-period", Branch(
         # (not "the last quarter of 2024": its fourth)
         r"\b(?P<which>last|this|next) (?P<unit>week|month|quarter(?! of\b)|year)\b", re.I)),
-    ("ago", Branch(rf"\b(?P<n>{WORD_NUM}) (?P<unit>day|week|month|year)s? ago\b", re.I)),
+    ("ago", Branch(  # "some 20 months ago": a date, the hedge in it
+        r"\b(?:(?P<hedge>some|about|around|roughly|nearly|almost|over|more than|less than) )?"
+        rf"(?P<n>{WORD_NUM}) (?P<unit>day|week|month|year)s? ago\b", re.I)),
     # Two months as one period, the year left to the context: "the May–June wave".
     ("month-range", Branch(
         rf"\b(?P<m>{FULL_MONTH}) ?[\u2013\u2014-] ?(?P<m2>{FULL_MONTH})"
@@ -1430,7 +1432,7 @@ def _ago(bare: Figure, groups: dict[str, str], today: date | None) -> Figure:
     raw = groups["n"].lower()
     n = _whole(raw)
     unit = groups["unit"].lower()
-    figure = replace(bare, value=float(n), unit=unit)
+    figure = replace(bare, value=float(n), unit=unit, approximate=bool(groups.get("hedge")))
     if today is None:
         return figure
     then = _shift(today, -n, unit)
