@@ -2889,6 +2889,31 @@ def test_looking_for_addresses_near_their_marks_finds_what_a_full_scan_finds() -
     assert sum(map(len, spans)) > 20
 
 
+def test_a_title_s_last_name_is_no_part_of_the_body_named_on_the_next_line() -> None:
+    """ "… for Ukraine", a blank line, "Standing Committee …": Ukraine is linked, not taken for
+    a word of the committee's name (and so proposed as a new name)."""
+    text = (
+        "Sustaining support for Ukraine\n\nStanding Committee on Defence | 28 November 2023\n\n"
+        "The committee heard that Russia fires more shells than Ukraine can. It asked for more "
+        "money.\n"
+    )
+    draft = make_draft(Source(Path("t.txt"), text, "0" * 64, False), gazetteer())
+    linked = [(m["text"], m["start"]) for m in draft.data["draft"]["mentions"]]
+    assert ("Ukraine", text.index("Ukraine")) in linked
+
+
+def test_a_colleague_named_in_full_is_named_again_by_surname() -> None:
+    text = (
+        "A Column\n\n20 December 2023\n\nMy colleague Greta Example-Lund, writing last week, "
+        "called the slide a turning point. Example-Lund puts the cost of support at €40 billion "
+        "a year.\n"
+    )
+    draft = make_draft(Source(Path("t.txt"), text, "0" * 64, False), gazetteer())
+    proposed = {e["text"]: e["occurrences"] for e in draft.data["draft"]["new_entities"]}
+    starts = [o["start"] for o in proposed["Greta Example-Lund"]]
+    assert text.index("Example-Lund puts") in starts
+
+
 def test_a_heading_that_is_a_year_is_a_date() -> None:
     text = (
         "A Timeline\n\n20 December 2023\n\n## 2023\n\nThe appeal was launched in Geneva on 15 "

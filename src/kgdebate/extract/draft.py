@@ -11,6 +11,7 @@ from __future__ import annotations
 import calendar
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -127,7 +128,8 @@ PERSON_AFTER = re.compile(
 PERSON_BEFORE = re.compile(
     r"(?:\b(?:said|says|told|by|Mr|Ms|Mrs|Dr|Prof|Professor|President|Minister|Senator|Ambassador"
     r"|Secretary|Director|Chair|Chief|analyst|economist|researcher|spokes(?:man|woman|person)"
-    r"|envoy|official|minister|journalist|editor|author|director|chair|fellow|head)\.?),? $"
+    r"|envoy|official|minister|journalist|editor|author|director|chair|fellow|head|colleague"
+    r"|columnist|reporter|correspondent|commentator|historian|scholar)\.?),? $"
 )
 COMPASS = {
     "north",
@@ -938,9 +940,9 @@ def _named_within_longer_names(text: str, found: Found) -> Found:
     the one meant, and is proposed as a new entity instead."""
     longer = (
         [
-            match.span()
-            for match in NAME_RUN.finditer(text)
-            if ORGANISATION_HEAD.search(match.group())
+            (start, end)
+            for start, end in _name_runs(text)
+            if ORGANISATION_HEAD.search(text, start, end)
         ]
         + [match.span() for match in NAMED_PAPER.finditer(text)]
         + [match.span() for match in TWO_ACRONYMS.finditer(text)]  # "UN OCHA"
@@ -957,6 +959,21 @@ def _named_within_longer_names(text: str, found: Found) -> Found:
         if ORGANISATION_HEAD.search(text[mention.start : mention.end]):
             kept.append(mention)  # the known name is itself the organisation's
     return replace(found, mentions=kept)
+
+
+def _name_runs(text: str) -> Iterator[tuple[int, int]]:
+    """The spans of runs of capitalised words, each within its paragraph: a title's last word
+    and the next line's organisation are two names ("… for Ukraine", a blank line, "Standing
+    Committee on …")."""
+    for match in NAME_RUN.finditer(text):
+        start, end = match.span()
+        for gap in BLANK_LINE.finditer(text, start, end):
+            yield start, gap.start()
+            start = gap.end()
+        yield start, end
+
+
+BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
 
 
 GIVEN_NAMES_BEFORE = re.compile(rf"(?:[A-Z][\w’'.-]*\s+(?:{PARTICLE}\s+)?){{1,5}}$")
