@@ -1838,6 +1838,13 @@ def test_a_paper_s_authors_and_year_as_the_subject_are_the_source() -> None:
         ("Some 3,200 people were registered as newly displaced by the Example Displacement "
          "Watch in February. About 900 attacks were recorded in the east by UN monitors.",
          ("3,200", "About 900"), ["Example Displacement Watch", "UN monitors"]),
+        # the one who says it after it ("…, say Ukrainian officials", "…, estimates the X"); a
+        # vague source past what they did (", who visited …,"); a council by what it is
+        ("The front runs for about 1,000 km, say Ukrainian officials. Russia lost $100 billion, "
+         "estimates the Example Sanctions Lab. UN monitors, who visited the region twice, "
+         "recorded at least 500 deaths. We estimate that 3,000 people need shelter; the city "
+         "council says 4,500.", ("1,000 km", "$100", "500", "3,000", "4,500"),
+         ["Ukrainian officials", "Example Sanctions Lab", "UN monitors", None, "city council"]),
         # a relay's figure is the one whose data it used: "citing data from", "calculated from"
         ("Oil revenue fell 30%, Reuters calculated from finance ministry data. Exports fell "
          "12%, the Example Monitor reported, citing data from Example Grid. Prices rose 8%, "

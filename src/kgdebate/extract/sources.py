@@ -51,7 +51,7 @@ ROLE_NOUNS = (  # an office or a body by what it is: "Ukraine's foreign minister
     # regional governor", "Russia's defence ministry", "the Russian embassy in Washington"
     "minister ministry ministrie government office officer mayor governor president premier "
     "chancellor embassy embassie spokesman spokeswoman prosecutor commander staff bank secretariat "
-    "mission"
+    "mission council"
 ).split()
 VAGUE_NOUN = (  # (a trie: tried at every word); "people" only as those who know of it; a role
     # in lower case only: "the Office of the UN High Commissioner" is a name
@@ -269,7 +269,7 @@ POLLED_BY = re.compile(
 VAGUE_SAYS = re.compile(
     rf"\b(?P<by>{VAGUE_SOURCE}(?:{NARROWED_TWICE}|{WHO_CLAUSE})){WHEN_SAID}"
     rf"(?:,? (?:as )?(?:quoted|cited) by (?:the )?{SOURCE_NAME}{WHEN_SAID},?)?"
-    rf"(?:, [a-z]+ing [^,;.]{{1,60}},)?,? {SAYS}\b"
+    rf"(?:, [a-z]+ing [^,;.]{{1,60}},|, who [^,;.]{{1,60}},)?,? {SAYS}\b"  # (what they did)
 )
 # "by one widely cited count", "by some estimates": a vague source, as written
 BY_A_COUNT = re.compile(
@@ -380,7 +380,11 @@ SAID = (  # who says it; where two start at one word, the first listed
     ACCORDING_TO_WORDS,
     AS_PUT_IT,
     # "…,” said Martin Griffiths"
-    re.compile(rf"[,”\"] (?:said|says|wrote|writes|noted|notes) (?P<by>(?:the )?{SOURCE_NAME})"),
+    # "…, say Ukrainian officials", "…, estimates the Example Sanctions Lab"
+    re.compile(
+        rf"[,”\"] (?:said|says|say|wrote|writes|noted|notes|estimates|estimate|reported|reports)"
+        rf" (?P<by>{VAGUE_SOURCE}(?:{NARROWED_TWICE}|{WHO_CLAUSE})|(?:the )?{SOURCE_NAME})"
+    ),
     *BRACKETED,
 )
 BODY_HEAD = (  # a name's head word that makes it a body: "Ukraine's Defence Ministry" is one
@@ -556,7 +560,8 @@ ONE_PERSON = re.compile(  # "he" or "she" may stand for: "Martin Griffiths", "on
 )
 SAID_AFTER = re.compile(  # "…, it says.", "…, the outlet says."
     r"[,”\"] (?:it|they|he|she|the (?:outlet|newspaper|paper|broadcaster|agency|institute"
-    r"|monitor|ministry)) (?:also )?(?:said|says|added|adds|noted|notes|estimated|estimates"
+    r"|monitor|ministry|cent(?:re|er)|group|hub|observatory|tracker|organi[sz]ation))"
+    r" (?:also )?(?:said|says|added|adds|noted|notes|estimated|estimates"
     r"|reported|reports)\b"
 )
 INSTITUTION = re.compile(
