@@ -1845,6 +1845,10 @@ def test_a_paper_s_authors_and_year_as_the_subject_are_the_source() -> None:
          "recorded at least 500 deaths. We estimate that 3,000 people need shelter; the city "
          "council says 4,500.", ("1,000 km", "$100", "500", "3,000", "4,500"),
          ["Ukrainian officials", "Example Sanctions Lab", "UN monitors", None, "city council"]),
+        # whose latest data they are; what a state has, said in passing, is no one's figure
+        ("The Example Grain Monitor's latest data show 1,004 voyages. Poland, which hosts about "
+         "1 million refugees, has asked the EU for €2 billion.", ("1,004", "1 million", "€2"),
+         ["Example Grain Monitor", None, "Poland"]),
         # a relay's figure is the one whose data it used: "citing data from", "calculated from"
         ("Oil revenue fell 30%, Reuters calculated from finance ministry data. Exports fell "
          "12%, the Example Monitor reported, citing data from Example Grid. Prices rose 8%, "

@@ -142,6 +142,7 @@ VAGUE_WORKS = (
     "|calculations"
 )
 VAGUE_WORK = re.compile(
+    r"(?<!['’]s )"  # (not whose they are: "the Example Grain Monitor's latest data")
     r"\b(?P<by>(?i:early|recent|preliminary|initial|official|unofficial|conservative"
     r"|independent|international|national|local|latest|reliable|credible|available|provisional"
     r"|revised|updated|current|other|some|government|first|new|various|several)"
@@ -914,7 +915,8 @@ NEXT_CREDIT = re.compile(  # "KIIS published these results"; "The figure comes f
 WHO_ASIDE = re.compile(
     r", (?:who (?P<what>[^,;.]{1,90})"
     # what a body has, said in passing: "NATO, which has had 31 members since April 2023,"
-    r"|which (?P<has>(?:now |still )?(?:has|had|have|counts|numbers|includes)\b[^,;.]{1,90})"
+    r"|which (?P<has>(?:now |still )?(?:has|had|have|counts|numbers|includes|hosts|hosted"
+    r"|houses|shelters|employs)\b[^,;.]{1,90})"
     r"),"
 )
 
