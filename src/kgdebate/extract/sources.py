@@ -380,8 +380,8 @@ SAID = (  # who says it; where two start at one word, the first listed
     VAGUE_SAYS,
     ACCORDING_TO_WORDS,
     AS_PUT_IT,
-    # "…,” said Martin Griffiths"
-    # "…, say Ukrainian officials", "…, estimates the Example Sanctions Lab"
+    # who says it after it: "…,” said Martin Griffiths", "…, say Ukrainian officials", "…,
+    # estimates the Example Sanctions Lab"
     re.compile(
         rf"[,”\"] (?:said|says|say|wrote|writes|noted|notes|estimates|estimate|reported|reports)"
         rf" (?P<by>{VAGUE_SOURCE}(?:{NARROWED_TWICE}|{WHO_CLAUSE})|(?:the )?{SOURCE_NAME})"
@@ -629,7 +629,7 @@ class FigureSources:
         said = (
             self._source_cell(held)
             or _appeal_holding(self.text, held, position)
-            or _forecast_after(self.text, position, held[1])
+            or _given_after(self.text, position, held[1])
             or _which_they_say(self.text, held, position)
             or self._said(_contrasted_clause(self.text, held, position))
             or self._said(_up_to_clause(self.text, held, position))
@@ -650,12 +650,12 @@ class FigureSources:
         )
         if back is None and pronoun is None:
             return None
-        said_after = pronoun is not None and pronoun.re is SAID_AFTER
-        if back is None and said_after and pronoun and not PERSONAL.search(pronoun.group()):
+        if back is None and pronoun is not None and pronoun.re is SAID_AFTER:
             # "…, it reports." after a body that did something in the sentence: that body's
             # ("our partner the Example Medical Corps has run 38,400 consultations, it reports")
             doer = BODY_DOES.search(self.text, held[0], position)
-            if doer and (body := _as_written(doer["by"])):
+            body = doer and not PERSONAL.search(pronoun.group()) and _as_written(doer["by"])
+            if body:
                 return body
         self._read_up_to(held[0])
         earlier = self.named[: bisect_left(self.named, (held[0], ""))]
@@ -792,7 +792,8 @@ class FigureSources:
             return _as_written(fuller[-1].group()) or vague
         if not A_BODY.fullmatch(vague):
             return vague
-        # "The group said": the body named last before ("The Example Refugee Hub published …")
+        # "The group said": the body named last before ("The Example Refugee Hub published …"),
+        # the sentences before this one read (not this one: it is being read)
         self._read_up_to(before - 1)
         bodies = [
             (at, by)
@@ -995,22 +996,22 @@ BRACKETED_AT_END = re.compile(rf"\((?i:sources?: )?{SOURCE_NAME}\)[.;]?\s*$")
 
 
 A_DIGIT = re.compile(r"\d")
-FORECAST_AFTER = re.compile(  # "the 10% contraction some economists had forecast"; what one
-    # gave, in the clause right after it
+GIVEN_AFTER = re.compile(  # "the 10% contraction some economists had forecast", "the 20,000
+    # that Western officials estimated": who gave the figure, in the clause right after it
     r"[\d.,]*\d(?:%| ?per ?cent)?(?: [a-z-]+){0,2}? (?:that )?"  # (not "5,000, X said")
     r"(?P<by>(?:(?:some|many|most|several|other|the|a|an|one) )?(?:[A-Z][\w-]* )?(?:[a-z-]+ )?"
     rf"{VAGUE_NOUN}|(?:the )?{SOURCE_NAME}) (?:had |has |have )?"
-    r"(?:forecast|predicted|expected|projected|promised|pledged"
-    # "the 20,000 that Western officials estimated", "the 400,000 that ministers have requested"
-    r"|estimated|requested|sought|counted|recorded|reported|claimed|cited|told|said)\b"
+    r"(?:forecast|predicted|expected|projected|promised|pledged|estimated|requested|sought"
+    r"|counted|recorded|reported|claimed|cited|told|said)\b"
 )
 
 
-def _forecast_after(text: str, position: int, end: int) -> str | None:
-    """Who forecast a figure, in the clause right after it: "far less than the 10% contraction
-    some economists had forecast" is theirs, not the sentence's first source's."""
+def _given_after(text: str, position: int, end: int) -> str | None:
+    """Who gave a figure, in the clause right after it: "far less than the 10% contraction some
+    economists had forecast", "against the 20,000 that Western officials estimated" are
+    theirs, not the sentence's first source's."""
     number = A_DIGIT.search(text, position, end)
-    said = number and FORECAST_AFTER.match(text, number.start(), end)
+    said = number and GIVEN_AFTER.match(text, number.start(), end)
     return _as_written(said.group("by")) if said else None
 
 
