@@ -2952,6 +2952,12 @@ def test_a_heading_that_is_a_year_is_a_date() -> None:
         ("The ministry should report to us by the end of March", ("2024-03", None)),
         ("Rain usually turns the fields to mud by late October", ("2023-10", None)),
         ("no talks since Istanbul some 20 months ago", ("2021-11", None)),  # a date, hedged
+        # looking ahead: "scheduled for", "the next meeting is planned for"; but what was done
+        # in a month stays past, though its sentence looks ahead
+        ("the Leaders Summit scheduled for December", ("2023-12", None)),
+        ("The next meeting is planned for September.", ("2023-09", None)),
+        ("no land should be given up, below the 84% it published in June", ("2023-06", None)),
+        ("The next update will be issued on 23 March.", ("2024-03-23", None)),
         ("Funding fell this quarter", ("2023-07", "2023-09-30")),
         ("Funding fell last quarter", ("2023-04", "2023-06-30")),
         ("since February last year, exports fell", ("2022-02", "2023-07-18")),

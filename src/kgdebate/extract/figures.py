@@ -179,7 +179,8 @@ WEEKDAY = "|".join(calendar.day_name)
 # "May" the verb, "March" the noun.
 MONTH_CUE = "".join(
     rf"(?<=\b{word} )|" for word in ("in", "by", "from", "until", "till", "through", "during",
-                                     "before", "after", "of", "as", "In", "By", "From", "Until")
+                                     "before", "after", "of", "as", "for", "In", "By", "From",
+                                     "Until")
 )[:-1] + "".join(  # the second of two months: "in March and May"
     rf"|(?<=\b{month} and )|(?<=\b{month} or )" for month in calendar.month_name if month
 )  # fmt: skip
@@ -1150,7 +1151,11 @@ def _in_context(
         end_month = MONTHS[(ended.group("m") or ended.group("m2")).lower().rstrip(".")]
         year = int(ended.group("y") or ended.group("y2")) - (1 if month > end_month else 0)
         why = "the year of the range's end"
-    elif today is not None and FUTURE.search(text, _sentence_start(text, figure.start), figure.end):
+    elif (
+        today is not None
+        and FUTURE.search(text, _sentence_start(text, figure.start), figure.end)
+        and not DONE_IN.search(text, max(0, figure.start - 30), figure.start)
+    ):
         # a month alone looking ahead may be the document's own ("in the second quarter" on 5 April)
         ahead = (month, day) >= (today.month, today.day) or (not day and month == today.month)
         year = today.year if ahead else today.year + 1
@@ -1192,6 +1197,7 @@ def _in_context(
 # "Review this advice in September").
 FUTURE = re.compile(
     r"\b(?:will|shall|should|(?:is|are) (?:due|set|expected|scheduled) to|in case|lapses"
+    r"|(?:scheduled|planned|set|slated|due) for"  # "the Summit scheduled for December"
     r"|expires"
     r"|usually|typically|normally"  # what happens each year: its next time ("mud by late October")
     r"|until next|deadline|hope[sd]? to|plans? to|aims? to|intends? to|upcoming"
@@ -1200,6 +1206,12 @@ FUTURE = re.compile(
     r"|next (?:[\w-]+ ){1,3}(?:is|are|for|on)"
     r"|(?:^|\n)\s*\d+\.\s+[A-Z][a-z]+)\b|^\s*Review\b",
     re.I,
+)
+# What was done in a month, though its sentence looks ahead: "no territory should be given up,
+# a little below the 84% the institute published in June" (a June before the document's)
+DONE_IN = re.compile(
+    r"(?<!\bbe )\b(?:[a-z]{3,}ed|began|took|made|found|held|said|was|were|did)(?: [a-z]+)?"
+    r" (?:in|on) $"  # (not "will be issued on 23 March", "to be held in November")
 )
 # A date said to be recent: counted back from the document's date, whatever the paragraph told
 # before ("Lavrov said in March 2022 …, and as recently as July he …").
