@@ -1849,6 +1849,18 @@ def test_a_paper_s_authors_and_year_as_the_subject_are_the_source() -> None:
         ("The Example Grain Monitor's latest data show 1,004 voyages. Poland, which hosts about "
          "1 million refugees, has asked the EU for €2 billion.", ("1,004", "1 million", "€2"),
          ["Example Grain Monitor", None, "Poland"]),
+        # a passive's pledger, an apposition opened by "to which", a sum promised, a contrast
+        # past a footnote's marker, a survey found "last month"; never who provided something
+        ("By June, 12,300 people had been registered for temporary protection by the Interior "
+         "Ministry. Loans of up to €400 million were offered by the Example Development Bank. "
+         "The Example Recovery Fund, to which we contribute, estimates that repairs will cost "
+         "$4 billion. The Example Relief Fund promised $12 million for schools. Erdoğan said "
+         "200 were freed,[3] while other accounts gave a total of almost 300 people. It quoted "
+         "Example Polling Partners, whose survey last month found 41% in favour. We reached 135 "
+         "million people with services provided by my Administration.",
+         ("12,300", "€400", "$4 billion", "$12", "200", "almost 300", "41%", "135"),
+         ["Interior Ministry", "Example Development Bank", "Example Recovery Fund",
+          "Example Relief Fund", "Erdoğan", "other accounts", "Example Polling Partners", None]),
         # a relay's figure is the one whose data it used: "citing data from", "calculated from"
         ("Oil revenue fell 30%, Reuters calculated from finance ministry data. Exports fell "
          "12%, the Example Monitor reported, citing data from Example Grid. Prices rose 8%, "

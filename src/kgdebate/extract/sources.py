@@ -108,6 +108,9 @@ SAYS = (  # "X said", "X has estimated", "X later reported"
     r"|remind|reminds|reminded|argue|argues|argued|replied|replies|responded|countered"
     r"|cautioned|cautions|pledged|pledges"  # a pledge, like an appeal, is its author's figure
     r"|quote|quotes"  # "Insurers in London quote war-risk cover at about 1%"
+    # a sum promised, like one pledged ("promised $12 million", "committed €7.5 million")
+    r"|(?:promised|promises|committed|commits|offered|offers)(?= (?:another |a further )?"
+    r"(?:(?:up to|about|some|nearly|almost|more than) )?(?:[$€£]|US\$|EUR ?\d|USD ?\d))"
     # what one expects a number to do: "The IMF sees growth of 3%", "officials see a drop"
     r"|(?:see|sees|saw)(?= (?:an? )?(?:[a-z]+ )?(?:drop|fall|rise|decline|growth|increase"
     r"|losses|loss|gains|gain|cut|contraction|deficit|surplus)\b)"
@@ -165,7 +168,8 @@ NAME_SAYS = re.compile(  # not one wanted added ("Russia wanted Belarus added"),
     rf"(?: (?:{OUTLET}))?(?: of (?:the )?{SOURCE_NAME})?"
     # "…, of the Example Trade Council," "…, formerly of the Defence Staff," "…, director of …,"
     rf"(?: and (?:its|their) \w+|, (?:(?:an?|the|which|whose|our|its|their) "
-    rf"|(?!citing|quoting)[a-z]+ing |(?:[a-z]+ )?(?:of|at|for) )[^,;.]{{1,90}},"
+    rf"|(?!citing|quoting)[a-z]+ing |(?:[a-z]+ )?(?:of|at|for) |(?:to|in|with|for) which )"
+    rf"[^,;.]{{1,90}},"
     # "Amara Example, Director of Operations at the Office for … (OCHA), said"
     rf"|, (?:[A-Z][a-z-]+ ){{1,3}}(?:of|at|for) [^,;.]{{1,90}},"
     rf"|, who [^,;.]{{1,90}},|, (?:as )?(?:quoted|cited) by [^,;.]{{1,60}},|, for [^,;.]{{1,60}},"
@@ -219,7 +223,8 @@ WHICH_FOUND = re.compile(
 )
 # "the Kyiv International Institute of Sociology, whose May–June poll found 84%": its poll's
 WHOSE_WORK_FOUND = re.compile(
-    rf"(?P<by>{SOURCE_NAME}),? whose (?:[\w–-]+ ){{0,3}}?(?:{WORK}|figures|data|records)s? {SAYS}\b"
+    rf"(?P<by>{SOURCE_NAME}),? whose (?:[\w–-]+ ){{0,3}}?(?:{WORK}|figures|data|records)s?"
+    rf"(?: (?:last|this|in|on) [\w-]+)? {SAYS}\b"  # ("whose survey last month found")
 )
 # "Interfax quoted Sergey Example as saying that 40 drones were downed": the one quoted
 AS_SAYING = r" as (?:saying|telling|estimating|writing|putting|reporting|stating)\b"
@@ -336,9 +341,10 @@ SAID = (  # who says it; where two start at one word, the first listed
         r"|per(?! cent)"
         r"|(?:reported|estimated|published|released|compiled|collected|counted|requested"
         r"|sought|targeted|tracked|recorded|registered|verified|confirmed|measured|told"
-        r"|drawn up|prepared|produced|conducted|carried out|commissioned|launched)"
-        # ("registered as newly displaced by", "recorded in the east by")
-        r"(?: (?:as|in|at|on|across|among) (?:[a-z-]+ ){0,2}?[a-z-]+)? by"
+        r"|drawn up|prepared|produced|conducted|carried out|commissioned|launched|offered"
+        r"|pledged|promised)"  # (not "provided by", "committed by": who did it, not who said)
+        # ("registered as newly displaced by", "registered for temporary protection by")
+        r"(?: (?:as|in|at|on|for|across|among) (?:[a-z-]+ ){0,2}?[a-z-]+)? by"
         # "was put at 45 by the UN", "was put forward by UNHCR", "estimated at $150 billion by"
         r"|(?:put|estimated|placed) (?:forward|at [^,;:]{1,40}?) by"
         r"|in the (?:estimate|view|words|count|assessment|reckoning) of"
@@ -572,7 +578,7 @@ INSTITUTION = re.compile(
 """What "the agency", "the institute" may stand for: the last name that says it is one."""
 DEMONYM_PLURAL = re.compile(r"[A-Z][a-z]+(?:ians|ans|ese|is)$")
 CONTRAST = re.compile(
-    r"[,;]\s+(?:while|whereas|but|although|though|yet)\s|;\s"
+    r"[,;](?:\[\d{1,2}\])?\s+(?:while|whereas|but|although|though|yet)\s|;\s"  # (",[3] while")
     # a clause opened by one who says what follows ("… to 45 countries, and shipping analysts
     # count more than 1,000 voyages"): theirs is the figure they go on to give, not the one before
     rf"|, and (?=(?:the )?(?:{VAGUE_SOURCE}(?:{NARROWED})?|{SOURCE_NAME}) {SAYS}\b"
