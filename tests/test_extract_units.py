@@ -1861,6 +1861,12 @@ def test_a_paper_s_authors_and_year_as_the_subject_are_the_source() -> None:
          ("12,300", "€400", "$4 billion", "$12", "200", "almost 300", "41%", "135"),
          ["Interior Ministry", "Example Development Bank", "Example Recovery Fund",
           "Example Relief Fund", "Erdoğan", "other accounts", "Example Polling Partners", None]),
+        # "In the centre's count" and "a figure the centre put at" are the centre named before
+        ("Swaps went on, according to the Example Centre for Prisoner Data. The centre counted "
+         "48 exchanges. In the centre's count, the largest returned 230 people. Officials said "
+         "8,000 were held, a figure the centre put at 6,500.", ("48", "230", "8,000", "6,500"),
+         ["Example Centre for Prisoner Data", "Example Centre for Prisoner Data", "officials",
+          "Example Centre for Prisoner Data"]),
         # a relay's figure is the one whose data it used: "citing data from", "calculated from"
         ("Oil revenue fell 30%, Reuters calculated from finance ministry data. Exports fell "
          "12%, the Example Monitor reported, citing data from Example Grid. Prices rose 8%, "

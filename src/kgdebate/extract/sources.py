@@ -68,6 +68,10 @@ VAGUE_SOURCE = (  # with up to two words before it, none that starts a phrase of
     rf"{{0,2}}{VAGUE_NOUN}"
 )
 TIME = re.compile(TIME_NAME)
+A_BODY = re.compile(  # what "the group said" may stand for: a body named before
+    r"group|agency|monitor|association|organi[sz]ation|hub|coalition|network|charity|centre"
+    r"|center|institute|observatory|tracker|project|foundation|fund|mission|union"
+)
 NARROWED = (  # what narrows a vague source down: "in Odesa", "involved in the talks", "at the
     # Ministry of Example Development", "to one European finance minister"; never a time ("in
     # January"), which may stand between it and what it says
@@ -282,10 +286,10 @@ BY_A_COUNT = re.compile(
     r"\b(?i:by) (?P<by>(?:one|a|another|some|several|most|many|other) (?:[\w-]+ ){0,2}"
     r"(?:counts?|estimates?|tally|tallies|reckonings?))\b"
 )
-# "by the organisers' count", "by UNHCR's estimate"
+# "by the organisers' count", "by UNHCR's estimate", "In the centre's count"
 BY_WHOSE_COUNT = re.compile(
-    rf"\b(?i:by) (?:the |their |its )?(?P<by>{SOURCE_NAME}|{VAGUE_SOURCE})['’]s? "
-    r"(?:count|estimate|tally|reckoning)\b"
+    rf"\b(?i:by|in) (?:the |their |its )?(?P<by>{SOURCE_NAME}|{VAGUE_SOURCE}|{A_BODY.pattern})"
+    r"['’]s? (?:own )?(?:count|estimate|tally|reckoning)\b"
 )
 # "according to cluster reporting." (not "according to my proposal": the speaker's own)
 ACCORDING_TO_WORDS = re.compile(
@@ -503,8 +507,10 @@ BACK_REFERENCE = re.compile(  # not "the highest figure in our history"
     r"|these|those|same|his|her|their) (?:(?:[\w-]+ )?"  # ("the same report": "the" …)
     rf"(?P<work>{WORK}|institute|agency|authors|organi[sz]ation|ministry|office"
     r"|tracker|monitor|observatory|federation|association|post(?!-)"
-    r"|pollster|researchers|reckoning|firm|evidence|submission)|figures?|data)\b"
-    # a person's centre ("Her centre estimates"), never "the centre of our country"
+    r"|pollster|researchers|reckoning|firm|evidence|submission|cent(?:re|er)(?! of\b))"
+    r"|figures?|data)\b"
+    # a person's centre ("Her centre estimates"); "the centre counted", never "the centre of
+    # our country"
     r"|\b(?i:his|her|their) (?P<centre>cent(?:re|er))\b"
 )
 # A pronoun for the last source named: a sentence that opens with one ("He estimated that more
@@ -541,10 +547,6 @@ A_DOER = re.compile(  # one who did or said something: "Greta Holm-Adeyemi answe
 BODY_DOES = re.compile(  # a body of two words or more, or an acronym, that does something
     r"(?P<by>(?:[A-Z][\w'’-]* ){1,5}[A-Z][\w'’-]*|[A-Z]{2,}) (?:(?:has|have|had) )?"
     r"(?:[a-z]+ed|run|made|spent|sent|paid|built|held|kept|gave|took|says|said|counts|reports)\b"
-)
-A_BODY = re.compile(  # what "the group said" may stand for: a body named before
-    r"group|agency|monitor|association|organi[sz]ation|hub|coalition|network|charity|centre"
-    r"|center|institute|observatory|tracker|project|foundation|fund|mission|union"
 )
 SUBJECT = re.compile(  # a body that opens a sentence and does something: "The Example Refugee
     # Hub published its quarterly review", "OCHA launched its appeal" (not a person's: "he" is
@@ -646,6 +648,8 @@ class FigureSources:
             or self._note_holding(position)
             or self._credited_next(held)
         )
+        if said and A_BODY.fullmatch(said):  # "In the centre's count": the centre named before
+            said = self._named_before(said, held[0])
         if said:
             return said
         # what points back in its part of the sentence or before it, not after ("We cost it at
@@ -794,8 +798,9 @@ class FigureSources:
                 self.text[:before],
             )
         )
-        if fuller:
-            return _as_written(fuller[-1].group()) or vague
+        named = fuller and _as_written(fuller[-1].group())
+        if named and named != vague:  # (not "The centre" or "In the centre": no fuller name)
+            return named
         if not A_BODY.fullmatch(vague):
             return vague
         # "The group said": the body named last before ("The Example Refugee Hub published …"),
@@ -1025,7 +1030,7 @@ WHICH_THEY_SAY = re.compile(  # "14 villages, which military analysts say had ab
     # ("…, a figure US officials put closer to 120,000")
     r", (?:(?:a|the) (?:figure|number|count|estimate|total) (?:which |that )?"
     r"|(?:which|that|where) )"
-    rf"(?P<by>{VAGUE_SOURCE}(?:{NARROWED})?|{SOURCE_NAME})"
+    rf"(?P<by>{VAGUE_SOURCE}(?:{NARROWED})?|{SOURCE_NAME}|the (?:{A_BODY.pattern}))"
     r" (?:say|says|said|estimate|estimates|believe|believes|reckon|reckons|think|thinks|put"
     r"|puts|place|places)\b[^;:]*$"
 )
