@@ -2348,6 +2348,13 @@ def test_a_quotation_s_figures_are_whom_its_last_line_credits() -> None:
         "> — John Sample, Example Forum\n"
     )
     assert sources_at(text, "70%") == ["John Sample"]
+    # a pull quote in quotation marks, credited on the line under it
+    pulled = (
+        '"Pledges are down 40% since the summer."\n— Tomas Example-Reyes, Example Observatory\n'
+    )
+    assert sources_at(f"The view from Moscow is no softer.\n\n{pulled}", "40%") == [
+        "Tomas Example-Reyes"
+    ]
     text = text.replace("aid.\n", "aid:\n– Poland pledged 300 million zloty for housing.\n")
     draft = make_draft(Source(Path("notes.md"), text, "0" * 64, False), gazetteer()).data
     assert [c["quote"]["exact"] for c in draft["claims"]][-3:] == [

@@ -330,9 +330,9 @@ QUOTED_THEN_CREDITED = re.compile(  # 'Claim: "It shipped 60 million tonnes." �
     rf"(?P<by>{SOURCE_NAME})(?:, [\w-]+(?: [\w-]+){{0,3}})?\.?[ \t]*$",
     re.M,
 )
-QUOTATION_LINE = re.compile(r"[ \t]*>")  # a Markdown quotation's line: "> …"
+QUOTATION_LINE = re.compile(r"[ \t]*(?:>|[\"“])")  # a quotation's line: "> …", a pull quote
 QUOTATION_CREDIT = re.compile(  # its credit on its last line: "> — John Sample, Example Forum"
-    rf"\n[ \t]*>[ \t]*[–—][ \t]*(?P<by>{SOURCE_NAME})(?:,[^\n]*)?[ \t]*$"
+    rf"\n[ \t]*>?[ \t]*[–—][ \t]*(?P<by>{SOURCE_NAME})(?:,[^\n]*)?[ \t]*$"
 )
 MAKER_AND_TITLE = re.compile(
     r"(?P<maker>[A-Z]{2,}) (?:[A-Z][a-z][\w-]* ?)+"
@@ -762,7 +762,8 @@ class FigureSources:
 
     def _credit_after_dash(self, sentence: tuple[int, int]) -> str | None:
         """A list item's credit after a dash at its end (DASHED_CREDIT), as its maker; a
-        quotation's on its last line ("> — John Sample"), whom it quotes."""
+        quotation's on its last line ("> — John Sample", or under a pull quote in quotation
+        marks), whom it quotes."""
         line = self.text.rfind("\n", 0, sentence[0]) + 1
         if QUOTATION_LINE.match(self.text, line):
             block_end = self.text.find("\n\n", sentence[0])
