@@ -1867,6 +1867,10 @@ def test_a_paper_s_authors_and_year_as_the_subject_are_the_source() -> None:
          "8,000 were held, a figure the centre put at 6,500.", ("48", "230", "8,000", "6,500"),
          ["Example Centre for Prisoner Data", "Example Centre for Prisoner Data", "officials",
           "Example Centre for Prisoner Data"]),
+        # "a poll that X published" is X's, and so are "its waves" after it
+        ("84% rejected concessions in a poll that the Kyiv International Institute of "
+         "Sociology (KIIS) published last July. Since last May, its waves have stayed between "
+         "82% and 87%.", ("84%", "82%"), ["Kyiv International Institute of Sociology"] * 2),
         # a relay's figure is the one whose data it used: "citing data from", "calculated from"
         ("Oil revenue fell 30%, Reuters calculated from finance ministry data. Exports fell "
          "12%, the Example Monitor reported, citing data from Example Grid. Prices rose 8%, "

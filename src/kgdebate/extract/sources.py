@@ -225,6 +225,11 @@ WHICH_FOUND = re.compile(
     rf"(?P<by>{SOURCE_NAME}), which (?:also |later )?(?:found|finds|reported|reports"
     r"|estimated|estimates|showed|shows|recorded|records|published|put|puts)\b"
 )
+# "in a poll that the Kyiv International Institute of Sociology (KIIS) published last July"
+WORK_THAT_ONE_MADE = re.compile(
+    rf"\b(?:{WORK})s? (?:that|which) (?:the )?(?P<by>{SOURCE_NAME})(?: \([A-Z]{{2,}}\))?"
+    r" (?:had |has |have )?(?:published|released|conducted|commissioned|carried out|ran|took)\b"
+)
 # "the Kyiv International Institute of Sociology, whose May–June poll found 84%": its poll's
 WHOSE_WORK_FOUND = re.compile(
     rf"(?P<by>{SOURCE_NAME}),? whose (?:[\w–-]+ ){{0,3}}?(?:{WORK}|figures|data|records)s?"
@@ -380,6 +385,7 @@ SAID = (  # who says it; where two start at one word, the first listed
     WHO_SAYS,
     WHICH_FOUND,
     WHOSE_WORK_FOUND,
+    WORK_THAT_ONE_MADE,
     TOLD,
     OWN_BODY_SAYS,
     OWNED_BODY_SAYS,
@@ -445,6 +451,7 @@ CUES: dict[re.Pattern[str], tuple[re.Pattern[str], ...]] = {
     AUTHOR_YEAR: (re.compile(r"\((?:19|20)\d\d"),),
     WHO_SAYS: (re.compile(", who "), _SAYING),
     WHICH_FOUND: (re.compile(", which "),),
+    WORK_THAT_ONE_MADE: (re.compile(r" (?:that|which) "),),
     WHOSE_WORK_FOUND: (re.compile(r"\bwhose "), _SAYING),
     REPRESENTATIVE_SAYS: (re.compile("epresentative of "), _SAYING),
     QUOTED_AS_SAYING: (re.compile(AS_SAYING),),
@@ -508,6 +515,7 @@ BACK_REFERENCE = re.compile(  # not "the highest figure in our history"
     rf"(?P<work>{WORK}|institute|agency|authors|organi[sz]ation|ministry|office"
     r"|tracker|monitor|observatory|federation|association|post(?!-)"
     r"|pollster|researchers|reckoning|firm|evidence|submission|cent(?:re|er)(?! of\b))"
+    r"(?:(?<=wave)s)?"  # ("its waves")
     r"|figures?|data)\b"
     # a person's centre ("Her centre estimates"); "the centre counted", never "the centre of
     # our country"
