@@ -494,6 +494,22 @@ def test_source_notes_are_boilerplate_and_a_passing_mention_of_the_series_is_not
     assert draft.data["draft"]["figures"][1]["attributed_to"] == "UNHCR"
 
 
+def test_a_wiki_s_references_and_its_footer_are_boilerplate() -> None:
+    """ "== References ==" as a wiki marks it, and "This page was last edited on …": no names
+    proposed from the list of references or the licence line."""
+    text = (
+        "Prisoner exchanges\n\n14 January 2024\n\n"
+        "Russia released 215 people in the exchange, the largest of the war so far.[1] Both "
+        "sides said more would follow.\n\n== References ==\n\n"
+        "1. Kyiv Independent, report on the return of Azovstal defenders.\n\n"
+        "This page was last edited on 14 January 2024. Text is available under the Example "
+        "Commons licence.\n"
+    )
+    assert [p.boilerplate for p in read_layout(text).paragraphs()] == [False, True, True]
+    draft = make_draft(Source(Path("wiki.txt"), text, "0" * 64, False), gazetteer())
+    assert draft.data["draft"]["new_entities"] == []
+
+
 def test_a_label_alone_on_the_line_above_its_paragraph_is_read_and_kept_out_of_the_claim() -> None:
     """Issue 12: "AGREE" on its own line, then the paragraph (no blank line between)."""
     text = (

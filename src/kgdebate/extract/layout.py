@@ -18,6 +18,7 @@ BOILERPLATE_START = (
     r"|the views expressed|subscribe|share this|related:|sources:"
     r"|this (article|publication|report|brief) (is|was) part of|(additional )?reporting by"
     r"|editing by|writing by"
+    r"|this page was last (?:edited|modified|updated)|text is available under"  # a wiki's footer
     # a verbatim record's procedure: "The meeting rose at 12.35 p.m."
     r"|the meeting (?:rose|was (?:called to order|suspended|resumed|adjourned)) at \d"
     r"|question put and agreed to|question put and negatived)"  # a Hansard division's close
@@ -529,7 +530,7 @@ def read_layout(text: str) -> Layout:
         seen_prose = True
         # "## Notes", "Sources"; or a block that opens with such a heading, its list on the next
         # line ("References\n…")
-        notes = bool(NOTES_HEADING.fullmatch(sections[-1].title or "")) or (
+        notes = bool(NOTES_HEADING.fullmatch((sections[-1].title or "").strip(" =#"))) or (
             "\n" in block and bool(NOTES_HEADING.fullmatch(first_line.strip(" #*_")))
         )
         paragraph = Paragraph(start, end, [], boilerplate=notes or _is_boilerplate(block))
