@@ -1887,6 +1887,13 @@ def test_a_paper_s_authors_and_year_as_the_subject_are_the_source() -> None:
         ("84% rejected concessions in a poll that the Kyiv International Institute of "
          "Sociology (KIIS) published last July. Since last May, its waves have stayed between "
          "82% and 87%.", ("84%", "82%"), ["Kyiv International Institute of Sociology"] * 2),
+        # a vague source narrowed by up to five words, never by the word that opens what
+        # they say
+        ("Lavrov said Russia would press on, and people familiar with contacts between the two "
+         "sides say aid could fall by up to 30%. A senior official at the Ministry of Example "
+         "Development said that £90 million was found.", ("30%", "£90"),
+         ["people familiar with contacts between the two sides",
+          "senior official at the Ministry of Example Development"]),
         # a relay's figure is the one whose data it used: "citing data from", "calculated from"
         ("Oil revenue fell 30%, Reuters calculated from finance ministry data. Exports fell "
          "12%, the Example Monitor reported, citing data from Example Grid. Prices rose 8%, "

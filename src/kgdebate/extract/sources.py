@@ -77,8 +77,10 @@ NARROWED = (  # what narrows a vague source down: "in Odesa", "involved in the t
     # January"), which may stand between it and what it says
     r"(?: (?:(?:involved|working|based|serving|stationed|familiar) )?"
     r"(?:in|at|from|on|with|to|close to)"
-    rf" (?!(?:{TIME_NAME})\b)(?:the )?(?:[A-Za-z][\w’'-]* ){{0,3}}(?![a-z]+ly\b)[A-Za-z][\w-]*)?"
-)  # not the adverb after it: "several diplomats in Brussels privately put it at"
+    rf" (?!(?:{TIME_NAME})\b)(?:the )?(?:[A-Za-z][\w’'-]* ){{0,4}}"
+    r"(?![a-z]+ly\b|(?:that|which|who|and|but)\b)[A-Za-z][\w-]*)?"
+)  # not the adverb after it: "several diplomats in Brussels privately put it at"; nor the word
+# that opens what they say ("… at the Ministry of Example Development that …")
 NARROWED_TWICE = rf"(?:{NARROWED}){{0,2}}"  # "at one distribution point in Zaporizhzhia"
 WHO_CLAUSE = (  # "who asked not to be named"; "I talk to", as an interview says it
     r" who (?:[a-z]+ ){0,5}?[a-z]+"
