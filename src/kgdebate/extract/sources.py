@@ -227,6 +227,14 @@ WHICH_FOUND = re.compile(
     rf"(?P<by>{SOURCE_NAME}), which (?:also |later )?(?:found|finds|reported|reports"
     r"|estimated|estimates|showed|shows|recorded|records|published|put|puts)\b"
 )
+# who says it after it: "…,” said Martin Griffiths", "…, say Ukrainian officials", "…, estimates
+# the Example Sanctions Lab"
+SAYING_AFTER = (
+    r"[,”\"] (?:said|says|say|wrote|writes|noted|notes|estimates|estimate|reported|reports) "
+)
+SAYS_AFTER = re.compile(
+    rf"{SAYING_AFTER}(?P<by>{VAGUE_SOURCE}(?:{NARROWED_TWICE}|{WHO_CLAUSE})|(?:the )?{SOURCE_NAME})"
+)
 # "in a poll that the Kyiv International Institute of Sociology (KIIS) published last July"
 WORK_THAT_ONE_MADE = re.compile(
     rf"\b(?:{WORK})s? (?:that|which) (?:the )?(?P<by>{SOURCE_NAME})(?: \([A-Z]{{2,}}\))?"
@@ -398,12 +406,7 @@ SAID = (  # who says it; where two start at one word, the first listed
     VAGUE_SAYS,
     ACCORDING_TO_WORDS,
     AS_PUT_IT,
-    # who says it after it: "…,” said Martin Griffiths", "…, say Ukrainian officials", "…,
-    # estimates the Example Sanctions Lab"
-    re.compile(
-        rf"[,”\"] (?:said|says|say|wrote|writes|noted|notes|estimates|estimate|reported|reports)"
-        rf" (?P<by>{VAGUE_SOURCE}(?:{NARROWED_TWICE}|{WHO_CLAUSE})|(?:the )?{SOURCE_NAME})"
-    ),
+    SAYS_AFTER,
     *BRACKETED,
 )
 BODY_HEAD = (  # a name's head word that makes it a body: "Ukraine's Defence Ministry" is one
@@ -453,7 +456,8 @@ CUES: dict[re.Pattern[str], tuple[re.Pattern[str], ...]] = {
     AUTHOR_YEAR: (re.compile(r"\((?:19|20)\d\d"),),
     WHO_SAYS: (re.compile(", who "), _SAYING),
     WHICH_FOUND: (re.compile(", which "),),
-    WORK_THAT_ONE_MADE: (re.compile(r" (?:that|which) "),),
+    WORK_THAT_ONE_MADE: (re.compile(rf"\b(?:{WORK})s? (?:that|which) "),),
+    SAYS_AFTER: (re.compile(SAYING_AFTER),),
     WHOSE_WORK_FOUND: (re.compile(r"\bwhose "), _SAYING),
     REPRESENTATIVE_SAYS: (re.compile("epresentative of "), _SAYING),
     QUOTED_AS_SAYING: (re.compile(AS_SAYING),),
