@@ -236,8 +236,9 @@ SAYS_AFTER = re.compile(
     rf"{SAYING_AFTER}(?P<by>{VAGUE_SOURCE}(?:{NARROWED_TWICE}|{WHO_CLAUSE})|(?:the )?{SOURCE_NAME})"
 )
 # "in a poll that the Kyiv International Institute of Sociology (KIIS) published last July"
+WORK_THAT = rf"\b(?:{WORK})s? (?:that|which) "
 WORK_THAT_ONE_MADE = re.compile(
-    rf"\b(?:{WORK})s? (?:that|which) (?:the )?(?P<by>{SOURCE_NAME})(?: \([A-Z]{{2,}}\))?"
+    rf"{WORK_THAT}(?:the )?(?P<by>{SOURCE_NAME})(?: \([A-Z]{{2,}}\))?"
     r" (?:had |has |have )?(?:published|released|conducted|commissioned|carried out|ran|took)\b"
 )
 # "the Kyiv International Institute of Sociology, whose May–June poll found 84%": its poll's
@@ -456,7 +457,7 @@ CUES: dict[re.Pattern[str], tuple[re.Pattern[str], ...]] = {
     AUTHOR_YEAR: (re.compile(r"\((?:19|20)\d\d"),),
     WHO_SAYS: (re.compile(", who "), _SAYING),
     WHICH_FOUND: (re.compile(", which "),),
-    WORK_THAT_ONE_MADE: (re.compile(rf"\b(?:{WORK})s? (?:that|which) "),),
+    WORK_THAT_ONE_MADE: (re.compile(WORK_THAT),),
     SAYS_AFTER: (re.compile(SAYING_AFTER),),
     WHOSE_WORK_FOUND: (re.compile(r"\bwhose "), _SAYING),
     REPRESENTATIVE_SAYS: (re.compile("epresentative of "), _SAYING),
