@@ -2023,6 +2023,9 @@ def test_a_pronoun_after_the_figure_or_the_institute_takes_the_source_named_befo
                                                                ("260", "convoys")]),
         ("about 6,000 shells, against the 20,000 that others fire",
          [("about 6,000 shells", "shells"), ("20,000", "shells")]),
+        # judges are people; "within months" counts nothing; "a ten-point fall" is in points
+        ("a panel of three judges; to pass 13,000 within months; a ten-point fall; at one point",
+         [("three judges", "people"), ("13,000", None), ("ten-point", "points")]),
         ("support fell by about 5 points", [("about 5 points", "points")]),
         ("about 760 loaded voyages", [("about 760 loaded voyages", "voyages")]),
         ("| Internally displaced people | almost 6 million | UNHCR |",

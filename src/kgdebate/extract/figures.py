@@ -119,6 +119,8 @@ UNIT_NOUNS = {  # what a count counts, in the words a text uses: the unit record
     "daughters": "people", "brothers": "people", "sisters": "people", "husbands": "people",
     "wives": "people", "fathers": "people", "martyrs": "people",
     "carriers": "ships", "freighters": "ships",
+    "judges": "people", "jurors": "people", "panellists": "people", "panelists": "people",
+    "adjudicators": "people", "senators": "people", "deputies": "people",
 }  # fmt: skip
 # Words that may stand between a number and a plural and are no adjective of it: "2 million are
 # refugees".
@@ -131,7 +133,7 @@ FUNCTION_WORDS = (  # never what describes what is counted: "around 60 from ship
     + one_of(
         "and or nor but than the of to from in at on by with for into per as a an we they he she"
         " it is was who whose whom which that where when while this these those its their our"
-        " his her".split()
+        " his her within over under after before during until since".split()
     )
     + ")"
 )
@@ -329,7 +331,9 @@ PATTERNS: list[tuple[str, Branch]] = [
         rf"(?<![\w.$€£-]){HEDGE}(?P<n>{NUM}|{WORD_NUM}|half a(?= [mb]illion))"
         rf"(?: (?P<scale>{COUNT_SCALE})|(?<=\d)(?P<short>m|bn)(?= ))?(?: |-)"
         rf"(?!(?-i:{'|'.join(CODES)}) ?\d)"
-        rf"(?P<unit>{UNIT_NOUN}|day|hour|year|week|month|kilometre|kilometer|mile|tonne)\b",
+        rf"(?P<unit>{UNIT_NOUN}|day|hour|year|week|month|kilometre|kilometer|mile|tonne"
+        # "a ten-point fall" (never "at one point")
+        r"|(?<=-)point(?= (?:fall|drop|rise|gain|lead|swing|decline|increase|jump|slide|gap)\b))\b",
         re.I)),
     ("tonnes", Branch(rf"(?<![\w.$€£-]){HEDGE}(?P<n>{NUM}) ?(?-i:Mt)\b", re.I)),
     ("percent", Branch(
