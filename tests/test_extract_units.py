@@ -2026,6 +2026,9 @@ def test_a_pronoun_after_the_figure_or_the_institute_takes_the_source_named_befo
         # judges are people; "within months" counts nothing; "a ten-point fall" is in points
         ("a panel of three judges; to pass 13,000 within months; a ten-point fall; at one point",
          [("three judges", "people"), ("13,000", None), ("ten-point", "points")]),
+        # who a bare count were: "of whom 205 were Ukrainians" (not "14 were Russian ships")
+        ("215 people, of whom 205 were Ukrainians", [("215 people", "people"), ("205", "people")]),
+        ("In 2022, 14 were Russian ships", []),
         ("support fell by about 5 points", [("about 5 points", "points")]),
         ("about 760 loaded voyages", [("about 760 loaded voyages", "voyages")]),
         ("| Internally displaced people | almost 6 million | UNHCR |",

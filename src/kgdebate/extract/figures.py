@@ -951,6 +951,8 @@ PEOPLE_AFTER = re.compile(
     r" (?:(?:are|were|have|had|remain|remained|have been|had been) )?(?:(?:still|now|already) )?"
     r"(?:need|needed|needing|fled|died|live|lived|living|displaced|abroad|homeless|in need"
     r"|went missing|missing|killed|wounded|injured|starving|went hungry|go hungry)\b"
+    # who they were: "of whom 205 were Ukrainians", "the other 205 were Ukrainian"
+    r"| (?:are|were) (?-i:[A-Z][a-z]+(?:ians|ans|ese|is)\b|[A-Z][a-z]+(?:ian|an)(?=[,.;]))"
 )
 # What people think or do, right after a number that nothing near counts: "11 expected opinion to
 # hold" (of a panel), "14 said yes"
