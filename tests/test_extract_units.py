@@ -2029,6 +2029,11 @@ def test_a_pronoun_after_the_figure_or_the_institute_takes_the_source_named_befo
         # who a bare count were: "of whom 205 were Ukrainians" (not "14 were Russian ships")
         ("215 people, of whom 205 were Ukrainians", [("215 people", "people"), ("205", "people")]),
         ("In 2022, 14 were Russian ships", []),
+        # a part in words of what is counted (never "one of the seven countries" nor an article)
+        ("nine of the brigades; Five of the commanders; one of the seven countries; Article 2 of "
+         "the Charter tells", [("nine of the brigades", "brigades"),
+                               ("Five of the commanders", "people"),
+                               ("seven countries", "countries")]),
         ("support fell by about 5 points", [("about 5 points", "points")]),
         ("about 760 loaded voyages", [("about 760 loaded voyages", "voyages")]),
         ("| Internally displaced people | almost 6 million | UNHCR |",

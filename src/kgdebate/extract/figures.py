@@ -335,6 +335,11 @@ PATTERNS: list[tuple[str, Branch]] = [
         # "a ten-point fall" (never "at one point")
         r"|(?<=-)point(?= (?:fall|drop|rise|gain|lead|swing|decline|increase|jump|slide|gap)\b))\b",
         re.I)),
+    # A count in words of a part of something counted: "nine of the brigades", "Five of the
+    # commanders" (never "one of the reasons")
+    ("count", Branch(
+        rf"(?<![\w.$€£-])(?!\d|(?i:one|a)\b)(?P<n>{WORD_NUM}) of (?:the|these|those|its|their|our) "
+        r"(?-i:[a-z-]+ )?(?P<unit>(?-i:[a-z]{2,}(?<!s)(?<!ou)s))\b", re.I)),
     ("tonnes", Branch(rf"(?<![\w.$€£-]){HEDGE}(?P<n>{NUM}) ?(?-i:Mt)\b", re.I)),
     ("percent", Branch(
         rf"(?<![\w.]){HEDGE}(?P<n>{NUM}|(?=[A-Za-z-]+ per ?cent\b)(?:{PERCENT_WORDS}))"
