@@ -496,18 +496,21 @@ def test_source_notes_are_boilerplate_and_a_passing_mention_of_the_series_is_not
 
 def test_a_wiki_s_references_and_its_footer_are_boilerplate() -> None:
     """ "== References ==" as a wiki marks it, and "This page was last edited on …": no names
-    proposed from the list of references or the licence line."""
+    proposed from the list of references or the licence line, nor a surname found there."""
     text = (
         "Prisoner exchanges\n\n14 January 2024\n\n"
-        "Russia released 215 people in the exchange, the largest of the war so far.[1] Both "
-        "sides said more would follow.\n\n== References ==\n\n"
-        "1. Kyiv Independent, report on the return of Azovstal defenders.\n\n"
+        "Russia released 215 people in the exchange, the largest of the war so far.[1] "
+        "President Recep Tayyip Erdoğan said more would follow.\n\n== References ==\n\n"
+        "1. Kyiv Independent, report on the return of Azovstal defenders.\n"
+        "2. Babel, report on the statement by Erdoğan's spokesman.\n\n"
         "This page was last edited on 14 January 2024. Text is available under the Example "
         "Commons licence.\n"
     )
     assert [p.boilerplate for p in read_layout(text).paragraphs()] == [False, True, True]
     draft = make_draft(Source(Path("wiki.txt"), text, "0" * 64, False), gazetteer())
-    assert draft.data["draft"]["new_entities"] == []
+    proposed = {e["text"]: e["occurrences"] for e in draft.data["draft"]["new_entities"]}
+    named = text.index("Recep Tayyip Erdoğan")  # and not "Erdoğan" of the references
+    assert proposed == {"Recep Tayyip Erdoğan": [{"start": named, "end": named + 20}]}
 
 
 def test_a_label_alone_on_the_line_above_its_paragraph_is_read_and_kept_out_of_the_claim() -> None:

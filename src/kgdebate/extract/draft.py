@@ -1315,7 +1315,7 @@ def _new_entities(
         if word in occurrences and not unnamed.overlaps(first, first + len(word)):
             occurrences[word].append({"start": first, "end": first + len(word)})
             occurrences[word].sort(key=lambda occurrence: occurrence["start"])
-    _add_surnames_alone(text, occurrences, covered, common_nouns)
+    _add_surnames_alone(text, occurrences, covered, common_nouns, SpanIndex(layout.boilerplate))
     return [
         {"text": key, "occurrences": value}
         for key, value in occurrences.items()
@@ -1374,12 +1374,14 @@ def _add_surnames_alone(
     occurrences: dict[str, list[dict[str, int]]],
     covered: SpanIndex,
     common_nouns: set[str],
+    boilerplate: SpanIndex,
 ) -> None:
     """A person named in full and then by surname alone ("Lena Marsh, head of research … Marsh
     put"): the surname, proposed alone or said to speak, is another occurrence of her. Only
     where the text shows a person (:data:`PERSON_BEFORE`, :data:`PERSON_ROLE_AFTER`,
     :data:`PERSON_AFTER`); never a surname two proposed names share, nor a word the text also
-    writes in lower case ("Black Sea" … "sea")."""
+    writes in lower case ("Black Sea" … "sea"), nor one in ``boilerplate`` (a list of
+    references: "Babel, report on the statement by Erdoğan's spokesman")."""
     by_surname: dict[str, list[str]] = {}
     for name in occurrences:
         words = name.split()
@@ -1427,6 +1429,7 @@ def _add_surnames_alone(
             before = text[max(0, start - 30) : start]
             if (
                 taken.overlaps(start, end)
+                or boilerplate.overlaps(start, end)  # a list of references names no one
                 or covered.overlaps(start, end)
                 or not (PERSON_AFTER.match(text, end) or OWNED_BY_ONE.match(text, end))
                 or re.search(r"[A-Z][\w’'-]* $", before)  # part of a longer run of names
