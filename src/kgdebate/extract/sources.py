@@ -68,9 +68,12 @@ VAGUE_SOURCE = (  # with up to two words before it, none that starts a phrase of
     rf"{{0,2}}{VAGUE_NOUN}"
 )
 TIME = re.compile(TIME_NAME)
+BODY_NOUNS = (  # what a text calls a body it named before: "the agency", "the centre"
+    r"agency|institute|organi[sz]ation|tracker|monitor|observatory|federation|association"
+    r"|cent(?:re|er)"
+)
 A_BODY = re.compile(  # what "the group said" may stand for: a body named before
-    r"group|agency|monitor|association|organi[sz]ation|hub|coalition|network|charity|centre"
-    r"|center|institute|observatory|tracker|project|foundation|fund|mission|union"
+    rf"{BODY_NOUNS}|group|hub|coalition|network|charity|project|foundation|fund|mission|union"
 )
 NARROWED = (  # what narrows a vague source down: "in Odesa", "involved in the talks", "at the
     # Ministry of Example Development", "to one European finance minister"; never a time ("in
@@ -583,15 +586,11 @@ ONE_PERSON = re.compile(  # "he" or "she" may stand for: "Martin Griffiths", "on
     r"|envoy|negotiator|mediator|agent|representative)\b.*"
 )
 SAID_AFTER = re.compile(  # "…, it says.", "…, the outlet says."
-    r"[,”\"] (?:it|they|he|she|the (?:outlet|newspaper|paper|broadcaster|agency|institute"
-    r"|monitor|ministry|cent(?:re|er)|group|hub|observatory|tracker|organi[sz]ation))"
-    r" (?:also )?(?:said|says|added|adds|noted|notes|estimated|estimates"
+    rf"[,”\"] (?:it|they|he|she|the (?:outlet|newspaper|paper|broadcaster|ministry"
+    rf"|{A_BODY.pattern})) (?:also )?(?:said|says|added|adds|noted|notes|estimated|estimates"
     r"|reported|reports)\b"
 )
-INSTITUTION = re.compile(
-    r"agency|institute|ministry|office|organi[sz]ation|tracker|monitor|observatory|federation"
-    r"|association|centre|center"
-)
+INSTITUTION = re.compile(rf"{BODY_NOUNS}|ministry|office")
 """What "the agency", "the institute" may stand for: the last name that says it is one."""
 DEMONYM_PLURAL = re.compile(r"[A-Z][a-z]+(?:ians|ans|ese|is)$")
 CONTRAST = re.compile(
