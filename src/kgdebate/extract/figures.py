@@ -264,8 +264,7 @@ PATTERNS: list[tuple[str, Branch]] = [
         # (not "the last quarter of 2024": its fourth)
         r"\b(?P<which>last|this|next) (?P<unit>week|month|quarter(?! of\b)|year)\b", re.I)),
     ("ago", Branch(  # "some 20 months ago": a date, the hedge in it
-        r"\b(?:(?P<hedge>some|about|around|roughly|nearly|almost|over|more than|less than) )?"
-        rf"(?P<n>{WORD_NUM}) (?P<unit>day|week|month|year)s? ago\b", re.I)),
+        rf"\b{HEDGE}(?P<n>{WORD_NUM}) (?P<unit>day|week|month|year)s? ago\b", re.I)),
     # Two months as one period, the year left to the context: "the May–June wave".
     ("month-range", Branch(
         rf"\b(?P<m>{FULL_MONTH}) ?[\u2013\u2014-] ?(?P<m2>{FULL_MONTH})"
@@ -1207,9 +1206,8 @@ def _in_context(
 # A sentence that looks ahead: its yearless dates are still to come ("the deal lapses on 18 July",
 # "Review this advice in September").
 FUTURE = re.compile(
-    r"\b(?:will|shall|should|(?:is|are) (?:due|set|expected|scheduled) to|in case|lapses"
+    r"\b(?:will|shall|should|(?:is|are) (?:due|set|expected|scheduled) to|in case|lapses|expires"
     r"|(?:scheduled|planned|set|slated|due) for"  # "the Summit scheduled for December"
-    r"|expires"
     r"|usually|typically|normally"  # what happens each year: its next time ("mud by late October")
     r"|until next|deadline|hope[sd]? to|plans? to|aims? to|intends? to|upcoming"
     r"|to be (?:held|convened)|to take place"  # "the Conference of the Parties, to be held in"
@@ -1455,7 +1453,7 @@ def _ago(bare: Figure, groups: dict[str, str], today: date | None) -> Figure:
     raw = groups["n"].lower()
     n = _whole(raw)
     unit = groups["unit"].lower()
-    figure = replace(bare, value=float(n), unit=unit, approximate=bool(groups.get("hedge")))
+    figure = replace(bare, value=float(n), unit=unit)
     if today is None:
         return figure
     then = _shift(today, -n, unit)
