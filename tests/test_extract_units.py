@@ -1618,6 +1618,22 @@ def test_it_says_points_back_and_the_observatory_is_no_person() -> None:
         # "That is down from 87% in May 2022": the series the sentence before gave
         ("In the latest KIIS survey, 69% said Ukraine should give up no territory. That is down "
          "from 87% in May 2022, but it is still a large majority.", "87%", "KIIS"),
+        # "the council", "the bank": the body named before whose name says it is one
+        ("The Example Seed Council met in Lviv on Monday. The council said sowing fell to 3.1 "
+         "million hectares.", "3.1 million hectares", "Example Seed Council"),
+        ("The Example Central Bank of Ruritania kept its rate. Prices, the bank said, rose 9% "
+         "over the year.", "9%", "Example Central Bank of Ruritania"),
+        # or, where none says so, the body that opened the sentence before
+        ("ISW published its daily assessment. The institute said Russian forces gained 41 "
+         "square kilometres.", "41", "ISW"),
+        # "It verified", "it found" in an aside: what one pointed back at reports
+        ("The Example Monitoring Mission issued its update. It verified 912 civilian "
+         "casualties.", "912 civilian casualties", "Example Monitoring Mission"),
+        ("The Example Peace Lab modelled a freeze. Under it, it found, Ukraine would lose 60% "
+         "of its ore.", "60%", "Example Peace Lab"),
+        # "his firm" after "He said" is part of what he said: his figure, not his firm's
+        ("\"Nothing moves,\" said Ivan Example-Tkach, an agent in the port. He said 20 ships "
+         "waited and that his firm had laid off 35 dockers.", "35 dockers", "Ivan Example-Tkach"),
     ],
 )  # fmt: skip
 def test_a_sentence_that_points_back_takes_the_one_named_before(
@@ -1642,6 +1658,9 @@ def test_a_sentence_that_points_back_takes_the_one_named_before(
         # one of a vague source may be "he"; "the Black Sea" is no one
         ("One official in Odesa said 40 ships were in the Black Sea. He estimated that 12 had "
          "left.", "12", "one official in Odesa"),
+        # "the former president", as "he" is
+        ("Dmitry Medvedev posted on Telegram. Some 40,000 men had signed up, the former "
+         "president wrote.", "Some 40,000 men", "Dmitry Medvedev"),
     ],
 )  # fmt: skip
 def test_he_or_she_points_back_at_the_last_person_named(
@@ -1659,6 +1678,14 @@ def test_he_or_she_points_back_at_the_last_person_named(
         # who find themselves at risk found nothing
         ("More than one and a half billion people in more than half of the States Members of "
          "the United Nations find themselves at greater risk of poverty.", "more than half"),
+        # what "it" and "they" do that is no saying ("It claimed … lives", "They reminded")
+        ("The earthquake of 2010 left the country devastated. It claimed some 250,000 lives.",
+         "some 250,000 lives"),
+        ("Our country has joined many bodies. It has concluded more than 2,700 treaties.",
+         "more than 2,700 treaties"),
+        # "its centre", "the organization of …" point at no body a sentence opened before
+        ("In 2021 the African Union launched a health order that puts our priorities at its "
+         "centre and is built on five pillars.", "five pillars"),
     ],
 )  # fmt: skip
 def test_no_source_where_no_one_is_said_to_say_it(text: str, figure: str) -> None:

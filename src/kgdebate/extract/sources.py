@@ -75,6 +75,16 @@ BODY_NOUNS = (  # what a text calls a body it named before: "the agency", "the c
 A_BODY = re.compile(  # what "the group said" may stand for: a body named before
     rf"{BODY_NOUNS}|group|hub|coalition|network|charity|project|foundation|fund|mission|union"
 )
+POINTED_BODY = (  # and what else a text calls one it named before as it says something: "The
+    # council said", "Prices, the bank said, rose 12%", "The consultancy expects"
+    rf"{A_BODY.pattern}|body|outlet|newspaper|paper|broadcaster|ministry|council|bank|firm"
+    r"|consultancy|office|bureau|commission|committee|department|service|company|alliance"
+)
+POINTED_PERSON = (  # what it calls a person it named before: "the former president wrote"
+    r"president|minister|spokes(?:man|woman|person)|governor|ombudsman|director|secretary"
+    r"|envoy|ambassador|mayor|chancellor|premier|commander|prosecutor|chair(?:man|woman)?"
+)
+POINTED = rf"(?:[a-z-]+ ){{0,2}}(?P<noun>{POINTED_BODY}|(?P<person>{POINTED_PERSON}))"
 NARROWED = (  # what narrows a vague source down: "in Odesa", "involved in the talks", "at the
     # Ministry of Example Development", "to one European finance minister"; never a time ("in
     # January"), which may stand between it and what it says
@@ -134,6 +144,14 @@ SAYS = (  # "X said", "X has estimated", "X later reported"
     r"|willingness|determination|resolve|solidarity)\b| to be\b"
     r"| (?:yes|no)\b(?! (?:more|less|fewer|longer)\b))"
     # nor "has said yes to talks": an answer, not a report ("said no more than 10%" is one)
+)
+REPORTS = (  # what one pointed back at says ("It verified", "…, the bank said"): fewer words
+    # than SAYS, as "it" and "they" do much else ("It claimed 250,000 lives", "They also
+    # reminded rich polluters", "It has concluded 27,000 treaties", "it lists")
+    r"(?:(?:also|later|then|has|have|had) )?(?:found|finds|counted|counts|estimated|estimates"
+    r"|reported|reports|added|adds|said|says|noted|notes|told|tells|put|puts|verified|verifies"
+    r"|calculated|calculates|recorded|records|registered|wrote|writes"
+    r"|expects|expected|projected|projects|assessed|assesses|showed|shows|stated|confirmed)"
 )
 QUANTIFIERS = DETERMINERS | {"most", "many", "some", "few"}
 """Words before a vague source that say how much of it: part of it ("most published accounts")."""
@@ -535,8 +553,7 @@ BACK_REFERENCE = re.compile(  # not "the highest figure in our history"
 # than 90 ships …", "It found …"; matched at the sentence's start), or one after what was said
 # ("…, he added.").
 POINTS_BACK = re.compile(  # ("The body says": the one just named, as a wire story calls it)
-    r"(?:It|They|He|She|The body) (?:also |later |then )?(?:found|counted|estimated|reported"
-    r"|added|said|noted|told|put|finds|counts|estimates|reports|adds|says|notes|tells|puts)\b"
+    rf"(?:It|They|He|She|The {POINTED}) {REPORTS}\b"
     # the same series, compared: "That is down from 87% in May 2022"
     r"|(?:That|This|It) (?:is|was) (?:down|up) (?:from|on)\b"
     # "According to him, 30 ships are waiting"
@@ -585,13 +602,12 @@ ONE_PERSON = re.compile(  # "he" or "she" may stand for: "Martin Griffiths", "on
     r"|witness|organi[sz]er|moderator|economist|commentator|volunteer|advis[eo]r|ambassador"
     r"|envoy|negotiator|mediator|agent|representative)\b.*"
 )
-SAID_AFTER = re.compile(  # "…, it says.", "…, the outlet says."
-    rf"[,”\"] (?:it|they|he|she|the (?:outlet|newspaper|paper|broadcaster|ministry"
-    rf"|{A_BODY.pattern})) (?:also )?(?:said|says|added|adds|noted|notes|estimated|estimates"
-    r"|reported|reports)\b"
-)
 INSTITUTION = re.compile(rf"{BODY_NOUNS}|ministry|office")
 """What "the agency", "the institute" may stand for: the last name that says it is one."""
+SAID_AFTER = re.compile(  # "…, it says.", "…, the outlet says."
+    rf"[,”\"] (?:it|they|he|she|the {POINTED}) (?:also )?(?:said|says|added|adds|noted|notes"
+    r"|estimated|estimates|reported|reports|found|finds|wrote|writes)\b"  # (not "they told us")
+)
 DEMONYM_PLURAL = re.compile(r"[A-Z][a-z]+(?:ians|ans|ese|is)$")
 CONTRAST = re.compile(
     r"[,;](?:\[\d{1,2}\])?\s+(?:while|whereas|but|although|though|yet)\s|;\s"  # (",[3] while")
@@ -683,12 +699,18 @@ class FigureSources:
                 return body
         self._read_up_to(held[0])
         earlier = self.named[: bisect_left(self.named, (held[0], ""))]
-        if back is not None and pronoun and pronoun.start() <= back.start() < pronoun.end():
-            back = None  # "In his estimate": his, as "he" is
+        if back is not None and pronoun and pronoun.start() <= back.start():
+            # "In his estimate": his, as "he" is; "He said 26 ships … and that his firm had …":
+            # what points back after the one who says it is part of what is said
+            back = None
         own = back is not None and back.group("work") and HIS_OR_HER_OWN.match(back.group())
         if own:
             back, pronoun = None, back  # "In her own survey of 62 negotiators": a person's
-        if back is None and pronoun and PERSONAL.search(pronoun.group()):
+        if (
+            back is None
+            and pronoun
+            and (PERSONAL.search(pronoun.group()) or pronoun.groupdict().get("person"))
+        ):
             # "he", "she", "his" or "her": the last source named that one may speak for, or the
             # last person the text named, whatever they did ("Greta Holm-Adeyemi answered that
             # …"), whichever the text named later; "his own" or "her own" work: a person's
@@ -704,16 +726,21 @@ class FigureSources:
         # "The appeal sought …": whose appeal it was; else the source named last before, or
         # "the institute" the institute named last, whichever the text named later
         work = _work(back.group("work") or back.group("centre") or "") if back else ""
+        # or what the one who says it is called: "The council said", "The same institute found"
+        called = "" if back else ((pronoun and pronoun.groupdict().get("noun")) or "").lower()
         if self.owned.get(work):
             # whose work the sentence itself names first ("X published its survey: 84% …")
             last = bisect_left(self.owned[work], (held[0] + 1, "")) - 1
             if last >= 0:
                 return self.owned[work][last][1]
-        if INSTITUTION.fullmatch(work):  # "the observatory": a body, never a person
+        if INSTITUTION.fullmatch(work or called):  # "the observatory": a body, never a person
             earlier = [named for named in earlier if not A_PERSON.fullmatch(named[1])]
-            earlier += self._institutions(work, held[0])
-        if not earlier and back is None:  # "It counted …" where no source was named before:
-            # the body that opened a sentence before ("The Example Hub published its review.")
+            earlier += self._institutions(work or called, held[0])
+        elif called:  # the source named last, or the council named last
+            earlier += self._institutions(called, held[0])
+        if not earlier and back is None:  # "It counted …", "The institute said …" where no
+            # source was named before: the body that opened a sentence before ("The Example Hub
+            # published its review.", "ISW published its daily assessment.")
             earlier = self.subjects[: bisect_left(self.subjects, (held[0], ""))]
         return max(earlier)[1] if earlier else None
 
@@ -816,6 +843,10 @@ class FigureSources:
         named = fuller and _as_written(fuller[-1].group())
         if named and named != vague:  # (not "The centre" or "In the centre": no fuller name)
             return named
+        if re.fullmatch(rf"(?:[a-z-]+ ){{0,2}}(?:{POINTED_PERSON})", vague):
+            # "the former president wrote": the last person named as one who did something
+            persons = self._persons()[: bisect_left(self._persons(), (before, ""))]
+            return persons[-1][1] if persons else vague
         if not A_BODY.fullmatch(vague):
             return vague
         # "The group said": the body named last before ("The Example Refugee Hub published …"),
