@@ -45,7 +45,7 @@ VAGUE_NOUNS = (  # a source a text names without a name: "military analysts", "a
     "broker trader resident witness pollster organiser organizer moderator economist partner "
     "commentator agencie volunteer group adviser advisor ambassador envoy negotiator mediator "
     "operator worker military army armie navy navie insurer driver shipper shipowner post "
-    "agent guard administration blogger delegation media unions"
+    "agent guard administration blogger delegation media unions correspondent reporter"
 ).split() + ["union leader"]
 ROLE_NOUNS = (  # an office or a body by what it is: "Ukraine's foreign minister", "the
     # regional governor", "Russia's defence ministry", "the Russian embassy in Washington"
@@ -116,6 +116,7 @@ SAYS = (  # "X said", "X has estimated", "X later reported"
     r"|showed|shows|registered|say|estimate"
     r"|measured|measures|posted|listed|lists|repeated|repeats"  # "KIIS measured 80% in October"
     r"|verified|verifies|documented"  # "OHCHR has verified 9,806 civilian deaths"
+    r"|register|registers|reckon|reckons|reckoned"  # "Shelters in Kharkiv register 400 a week"
     r"|set aside|sets aside|earmarked|earmarks|allocated|allocates"  # a pledge's author's
     r"|agreed to (?:spend|provide|give|lend|allocate)"  # "The EU has agreed to spend €50 billion"
     # "UNHCR added that …", not "the World Bank added $37.5 billion"
@@ -342,6 +343,7 @@ AS_PUT_IT = re.compile(
     r"(?:put it|puts it|said|says|noted|notes|reported|reports|wrote|writes|shown|showed|shows"
     r"|found|finds|documented|estimated|estimates)\b"
 )
+WHOSE_TALLY = r"['’]s (?:[a-z-]+ )?(?:tally|count|data|figures|estimate)"  # "(Wikipedia's tally)"
 BRACKETED = (  # a source in brackets after the figure
     # "6.2 million refugees (UNHCR) have left", "… displaced (UNHCR, as of February)" ending a
     # list item, "(source: UNHCR)"; not a dateline's agency ("KYIV, March 3 (Example Wire) –")
@@ -351,7 +353,7 @@ BRACKETED = (  # a source in brackets after the figure
     ),
     re.compile(
         rf"\d[^()\n]{{0,150}}\((?i:sources?: )?(?P<by>{SOURCE_NAME}|{VAGUE_SOURCE})"
-        r"(?:[,;][^()\n]{0,40})?\)(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\d{1,2}\]|\^\d{1,2})?[.;]?$"
+        rf"(?:{WHOSE_TALLY})?(?:[,;][^()\n]{{0,40}})?\)(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\d{1, 2}\]|\^\d{1, 2})?[.;]?$"
     ),
 )
 # A list item's credit after a dash, ending the item: "About 6 million refugees at the end of
@@ -1049,7 +1051,7 @@ SAID_AT_END = re.compile(  # the sentence's reporting clause, after all it repor
     r"(?:said|say|says|reported|reports|added|noted|told \w+)[.!]?[\"”’]?\s*$"
 )
 NUMBER_AHEAD = re.compile(r"\D*?[\d.,]+")  # "roughly 40 per cent": its "40"
-BRACKETED_AT_END = re.compile(rf"\((?i:sources?: )?{SOURCE_NAME}\)[.;]?\s*$")
+BRACKETED_AT_END = re.compile(rf"\((?i:sources?: )?{SOURCE_NAME}(?:{WHOSE_TALLY})?\)[.;]?\s*$")
 
 
 A_DIGIT = re.compile(r"\d")
