@@ -1266,6 +1266,8 @@ def test_the_title_of_a_report_whose_maker_the_text_names_is_no_new_entity() -> 
          "defence correspondent"),
         # a tally in brackets after the figure: whose tally it is
         ("The offensive has retaken 12 villages (Example Wiki's running tally).", "Example Wiki"),
+        ("About 5,000 people lived in those villages before the war (Example Wiki)[4].",
+         "Example Wiki"),
     ],
 )  # fmt: skip
 def test_the_source_a_sentence_names_for_its_figures(sentence: str, source: str | None) -> None:

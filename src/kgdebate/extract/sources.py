@@ -353,7 +353,8 @@ BRACKETED = (  # a source in brackets after the figure
     ),
     re.compile(
         rf"\d[^()\n]{{0,150}}\((?i:sources?: )?(?P<by>{SOURCE_NAME}|{VAGUE_SOURCE})"
-        rf"(?:{WHOSE_TALLY})?(?:[,;][^()\n]{{0,40}})?\)(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\d{1, 2}\]|\^\d{1, 2})?[.;]?$"
+        rf"(?:{WHOSE_TALLY})?(?:[,;][^()\n]{{0,40}})?\)"
+        r"(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\d{1,2}\]|\^\d{1,2})?[.;]?$"
     ),
 )
 # A list item's credit after a dash, ending the item: "About 6 million refugees at the end of
