@@ -85,6 +85,7 @@ POINTED_PERSON = (  # what it calls a person it named before: "the former presid
     r"|envoy|ambassador|mayor|chancellor|premier|commander|prosecutor|chair(?:man|woman)?"
 )
 POINTED = rf"(?:[a-z-]+ ){{0,2}}(?P<noun>{POINTED_BODY}|(?P<person>{POINTED_PERSON}))"
+A_PERSON_CALLED = re.compile(rf"(?:[a-z-]+ ){{0,2}}(?:{POINTED_PERSON})")
 NARROWED = (  # what narrows a vague source down: "in Odesa", "involved in the talks", "at the
     # Ministry of Example Development", "to one European finance minister"; never a time ("in
     # January"), which may stand between it and what it says
@@ -605,12 +606,11 @@ ONE_PERSON = re.compile(  # "he" or "she" may stand for: "Martin Griffiths", "on
     r"|witness|organi[sz]er|moderator|economist|commentator|volunteer|advis[eo]r|ambassador"
     r"|envoy|negotiator|mediator|agent|representative)\b.*"
 )
+SAID_AFTER = re.compile(  # "…, it says.", "…, the outlet says." (not "…, they told us that")
+    rf"[,”\"] (?:it|they|he|she|the {POINTED}) (?!(?:told|tells)\b){REPORTS}\b"
+)
 INSTITUTION = re.compile(rf"{BODY_NOUNS}|ministry|office")
 """What "the agency", "the institute" may stand for: the last name that says it is one."""
-SAID_AFTER = re.compile(  # "…, it says.", "…, the outlet says."
-    rf"[,”\"] (?:it|they|he|she|the {POINTED}) (?:also )?(?:said|says|added|adds|noted|notes"
-    r"|estimated|estimates|reported|reports|found|finds|wrote|writes)\b"  # (not "they told us")
-)
 DEMONYM_PLURAL = re.compile(r"[A-Z][a-z]+(?:ians|ans|ese|is)$")
 CONTRAST = re.compile(
     r"[,;](?:\[\d{1,2}\])?\s+(?:while|whereas|but|although|though|yet)\s|;\s"  # (",[3] while")
@@ -846,9 +846,10 @@ class FigureSources:
         named = fuller and _as_written(fuller[-1].group())
         if named and named != vague:  # (not "The centre" or "In the centre": no fuller name)
             return named
-        if re.fullmatch(rf"(?:[a-z-]+ ){{0,2}}(?:{POINTED_PERSON})", vague):
+        if A_PERSON_CALLED.fullmatch(vague):
             # "the former president wrote": the last person named as one who did something
-            persons = self._persons()[: bisect_left(self._persons(), (before, ""))]
+            persons = self._persons()
+            persons = persons[: bisect_left(persons, (before, ""))]
             return persons[-1][1] if persons else vague
         if not A_BODY.fullmatch(vague):
             return vague
