@@ -50,6 +50,7 @@ VAGUE_NOUNS = (  # a source a text names without a name: "military analysts", "a
 ROLE_NOUNS = (  # an office or a body by what it is: "Ukraine's foreign minister", "the
     # regional governor", "Russia's defence ministry", "the Russian embassy in Washington"
     "minister ministry ministrie government office officer mayor governor president premier "
+    "department intelligence "
     "chancellor embassy embassie spokesman spokeswoman prosecutor commander staff bank secretariat "
     "mission council"
 ).split()
@@ -118,6 +119,8 @@ SAYS = (  # "X said", "X has estimated", "X later reported"
     r"|measured|measures|posted|listed|lists|repeated|repeats"  # "KIIS measured 80% in October"
     r"|verified|verifies|documented"  # "OHCHR has verified 9,806 civilian deaths"
     r"|register|registers|reckon|reckons|reckoned"  # "Shelters in Kharkiv register 400 a week"
+    r"|assessed|assesses|conceded|concedes|acknowledged|acknowledges|admitted|admits"
+    r"|(?:is |are )?seeking(?! to\b)"  # "UNHCR is seeking $1.1 billion"
     r"|set aside|sets aside|earmarked|earmarks|allocated|allocates"  # a pledge's author's
     r"|agreed to (?:spend|provide|give|lend|allocate)"  # "The EU has agreed to spend €50 billion"
     # "UNHCR added that …", not "the World Bank added $37.5 billion"
@@ -328,7 +331,7 @@ BY_A_COUNT = re.compile(
 # "by the organisers' count", "by UNHCR's estimate", "In the centre's count"
 BY_WHOSE_COUNT = re.compile(
     rf"\b(?i:by|in) (?:the |their |its )?(?P<by>{SOURCE_NAME}|{VAGUE_SOURCE}|{A_BODY.pattern})"
-    r"['’]s? (?:own )?(?:count|estimate|tally|reckoning)\b"
+    r"['’]s? (?:own )?(?:count|estimate|tally|reckoning|telling|account)\b"
 )
 # "according to cluster reporting." (not "according to my proposal": the speaker's own)
 ACCORDING_TO_WORDS = re.compile(
@@ -386,6 +389,7 @@ SAID = (  # who says it; where two start at one word, the first listed
         r"|per(?! cent)"
         r"|(?:reported|estimated|published|released|compiled|collected|counted|requested"
         r"|sought|targeted|tracked|recorded|registered|verified|confirmed|measured|told"
+        r"|projected|forecast|predicted|assessed|calculated|modelled|modeled"
         r"|drawn up|prepared|produced|conducted|carried out|commissioned|launched|offered"
         r"|pledged|promised)"  # (not "provided by", "committed by": who did it, not who said)
         # ("registered as newly displaced by", "registered for temporary protection by")
@@ -472,7 +476,8 @@ ATTRIBUTION = SAID + WHOSE_WORK
 # without): a pattern is tried only where its cues are found, since most sentences hold no
 # saying verb and trying every pattern on every sentence cost a tenth of extraction's time.
 _SAYING = re.compile(rf"\b{SAYS}")
-_COUNTED = re.compile(r"(?i:count|estimate|tall|reckoning)")  # "by one count", "UNHCR's tally"
+# "by one count", "UNHCR's tally", "In Moscow's telling"
+_COUNTED = re.compile(r"(?i:count|estimate|tall|reckoning|telling)")
 _BRACKET = re.compile(r"\(")
 CUES: dict[re.Pattern[str], tuple[re.Pattern[str], ...]] = {
     VAGUE_WORK: (re.compile(rf"\b(?:{VAGUE_WORKS})\b"),),
@@ -572,16 +577,22 @@ OWN_WORK = re.compile(
     r"|reckoning|calculations?)"
 )
 HIS_OR_HER_OWN = re.compile(r"(?i:his|her) own ")
+OPENS_WITH_ITS = re.compile(r"(?:(?:By|In|Under) )?(?:Its|Their|its|their) ")  # "Its survey …"
 PERSONAL = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|him)\b")
+ACTS = (  # what one does, named before what one says: "Vladimir Putin held his news conference",
+    # "Example Research follows wheat shipments" (besides a verb in "-ed")
+    r"runs|leads|heads|held|holds|met|meets|follows|covers|studies|gave|gives|spoke|wrote|writes"
+)
 A_DOER = re.compile(  # one who did or said something: "Greta Holm-Adeyemi answered", "said the
     # coalition's director, Nadia Ferreira-Holm", "Anna Example, who heads it, spoke first"
     r"(?P<said>\b(?:said|says|told|added)(?: the [\w’' -]{1,40},)? )?"
     r"\b(?P<name>(?:[A-Z][a-z]{1,3}\. )?(?:[A-Z][\w'’-]+ ){0,3}[A-Z][\w'’-]+)"
     # (past an aside or whose they are: "Hanna Example of the Example Policy Lab said")
-    r"(?P<does>(?:, [^,.;:]{1,60},| of (?:the )?(?:[A-Z][\w'’-]+ |of |for ){0,5}[A-Z][\w'’-]+)?"
+    # or the end of an apposition: "KIIS's director, Anton Hrushetskyi, presented the results"
+    r"(?P<does>(?:, [^,.;:]{1,60},|,| of (?:the )?(?:[A-Z][\w'’-]+ |of |for ){0,5}[A-Z][\w'’-]+)?"
     r" (?:also |then |later )?(?:[a-z]+ed|said|says|told|tells"
-    r"|thinks|argues|warns|notes|adds|replies|answers|points|spoke|wrote|writes|put|puts|gave"
-    r"|gives|heads|leads|runs|directs|chairs)\b)?"  # (who she is: "heads the …")
+    r"|thinks|argues|warns|notes|adds|replies|answers|points|put|puts|directs|chairs"
+    rf"|{ACTS})\b)?"  # (who she is: "heads the …")
 )
 BODY_DOES = re.compile(  # a body of two words or more, or an acronym, that does something
     r"(?P<by>(?:[A-Z][\w'’-]* ){1,5}[A-Z][\w'’-]*|[A-Z]{2,}) (?:(?:has|have|had) )?"
@@ -591,7 +602,8 @@ SUBJECT = re.compile(  # a body that opens a sentence and does something: "The E
     # Hub published its quarterly review", "OCHA launched its appeal" (not a person's: "he" is
     # one of the persons the text names)
     rf"(?:The )?(?P<by>{SOURCE_NAME}) (?:also |now |later |first )?(?:[a-z]+ed|has|had|is|was"
-    r"|runs|leads|heads|tracks|publishes|keeps|collects|monitors|represents)\b"
+    r"|tracks|publishes|keeps|collects|monitors|represents|issues|coordinates|compiles"
+    rf"|maintains|produces|conducts|releases|{ACTS})\b"
 )
 NO_PERSON = (  # a name with one of these words is a body's or a publication's
     rf"(?!.*\b(?:{BODY_HEAD}|Nations|States|Union|Kingdom|Republic|Federation|Network|Forum"
@@ -606,8 +618,9 @@ ONE_PERSON = re.compile(  # "he" or "she" may stand for: "Martin Griffiths", "on
     r"|witness|organi[sz]er|moderator|economist|commentator|volunteer|advis[eo]r|ambassador"
     r"|envoy|negotiator|mediator|agent|representative)\b.*"
 )
-SAID_AFTER = re.compile(  # "…, it says.", "…, the outlet says." (not "…, they told us that")
-    rf"[,”\"] (?:it|they|he|she|the {POINTED}) (?!(?:told|tells)\b){REPORTS}\b"
+SAID_AFTER = re.compile(  # "…, it says.", "…, he claimed, …" (not "…, they told us that")
+    rf"[,”\"] (?:it|they|he|she|the {POINTED}) (?!(?:told|tells) (?:us|me|them|him|her)\b)"
+    rf"(?:{REPORTS}|claimed|claims|insisted|insists|warned|warns)\b"
 )
 INSTITUTION = re.compile(rf"{BODY_NOUNS}|ministry|office")
 """What "the agency", "the institute" may stand for: the last name that says it is one."""
@@ -741,9 +754,10 @@ class FigureSources:
             earlier += self._institutions(work or called, held[0])
         elif called:  # the source named last, or the council named last
             earlier += self._institutions(called, held[0])
-        if not earlier and back is None:  # "It counted …", "The institute said …" where no
-            # source was named before: the body that opened a sentence before ("The Example Hub
-            # published its review.", "ISW published its daily assessment.")
+        if not earlier and (back is None or OPENS_WITH_ITS.match(self.text, held[0])):
+            # "It counted …", "The institute said …", "Its survey found …" where no source was
+            # named before: the body that opened a sentence before ("The Example Hub published
+            # its review.", "ISW published its daily assessment.")
             earlier = self.subjects[: bisect_left(self.subjects, (held[0], ""))]
         return max(earlier)[1] if earlier else None
 
