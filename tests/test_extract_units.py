@@ -2095,6 +2095,15 @@ def test_a_pronoun_after_the_figure_or_the_institute_takes_the_source_named_befo
         # who a bare count were: "of whom 205 were Ukrainians" (not "14 were Russian ships")
         ("215 people, of whom 205 were Ukrainians", [("215 people", "people"), ("205", "people")]),
         ("In 2022, 14 were Russian ships", []),
+        # a number that ends its clause, set against a count before it: its unit (never a rank
+        # "from our position at 81", nor a note's marker "[3]")
+        ("Russia fired 90 missiles and air defences shot down 71, the air force said.",
+         [("90 missiles", "missiles"), ("71", "missiles")]),
+        ("Russia proposed 85,000 troops, while Kyiv offered 250,000.",
+         [("85,000 troops", "people"), ("250,000", "people")]),
+        ("We are among the top 60 countries, from our position at 81.", [("60 countries",
+                                                                          "countries")]),
+        ("It freed 200 prisoners and others,[3] while", [("200 prisoners", "people")]),
         # a part in words of what is counted (never "one of the seven countries" nor an article)
         ("nine of the brigades; Five of the commanders; one of the seven countries; Article 2 of "
          "the Charter tells", [("nine of the brigades", "brigades"),

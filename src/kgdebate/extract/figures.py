@@ -920,6 +920,17 @@ def _unit_from_neighbours(
         listed = near and not re.search(r"[.!?:]", between)
         if (
             (listed and LISTED.search(between.rstrip()))
+            # a number that ends its clause, set against a count just before: "Russia fired 90
+            # missiles and air defences shot down 71, the air force said", "… 85,000 troops,
+            # while Kyiv offered 250,000" (not a rank, "from our position at 81", nor a note's
+            # marker, "[3]")
+            or (
+                listed
+                and SET_AGAINST_BEFORE.search(between)
+                and not A_DIGIT.search(between)
+                and ENDS_A_PHRASE.match(text, figure.end)
+                and not text.startswith("[", figure.start - 1)
+            )
             or (before.unit == "votes" and between == " to ")  # "by 180 votes to 120"
             or before.value == float(figure.value or -1)
             or (figure.kind == "count" and _scaled(before) and _scaled(figure))
@@ -931,6 +942,8 @@ def _unit_from_neighbours(
     return figure if figure.kind == "count" else None
 
 
+A_DIGIT = re.compile(r"\d")
+SET_AGAINST_BEFORE = re.compile(r"\b(?:and|while|whereas|but|against|compared with|versus)\b")
 TALLIED = re.compile(r"(?: of [^.;,]{1,60}?)? (?:voted|abstained)\b")
 """What follows the counts of a vote: "100 members of the General Assembly voted …"."""
 # After a count that names nothing it counts: the end of its phrase ("gave 21.8 million.", "at
