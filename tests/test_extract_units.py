@@ -2104,6 +2104,14 @@ def test_a_pronoun_after_the_figure_or_the_institute_takes_the_source_named_befo
         ("We are among the top 60 countries, from our position at 81.", [("60 countries",
                                                                           "countries")]),
         ("It freed 200 prisoners and others,[3] while", [("200 prisoners", "people")]),
+        # gas in bcm, areas in km² or sq km; the whole a part after it is of
+        ("Stocks were 14.6 bcm, against 9.9 bcm; about 3,600 sq km and 160,000 km² are mined.",
+         [("14.6 bcm", "bcm"), ("9.9 bcm", "bcm"), ("about 3,600 sq km", "km2"),
+          ("160,000 km²", "km2")]),
+        ("Of the 40 ships that sailed in September, 12 were Greek-owned.",
+         [("40 ships", "ships"), ("12", "ships")]),
+        ("Only 11 of NATO's 31 members met the guideline.", [("11", "members"),
+                                                             ("31 members", "members")]),
         # a part in words of what is counted (never "one of the seven countries" nor an article)
         ("nine of the brigades; Five of the commanders; one of the seven countries; Article 2 of "
          "the Charter tells", [("nine of the brigades", "brigades"),

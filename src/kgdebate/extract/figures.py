@@ -83,7 +83,8 @@ UNIT_NOUNS = {  # what a count counts, in the words a text uses: the unit record
     "men": "people", "girls": "people", "boys": "people", "students": "people", "pupils": "people",
     "personnel": "people", "staff": "people", "peacekeepers": "people",
     "displaced persons": "people",
-    "square kilometres": "km2", "square kilometers": "km2", "square km": "km2",
+    "square kilometres": "km2", "square kilometers": "km2", "square km": "km2", "sq km": "km2",
+    "km²": "km2", "km2": "km2", "bcm": "bcm",  # (billion cubic metres of gas, as written)
     "square miles": "square miles",
     "foreigners": "people", "dollars": "USD", "euros": "EUR", "euro": "EUR",
     "usd": "USD", "eur": "EUR", "gbp": "GBP",  # "5 million EUR"
@@ -1023,9 +1024,10 @@ OF_OURS = re.compile(
     rf" of (?:our|my|their|its|his|her|the|these|those) (?:[a-z-]+ )?(?P<unit>{UNIT_NOUN})\b", re.I
 )
 # A part of a count: "3 of 11 analysts", "14 out of 22 students", "14 of the country's 16
-# regions" (what the whole counts)
+# regions", "11 of NATO's 31 members" (what the whole counts)
 OF_A_COUNT = re.compile(
-    rf" (?:out )?of (?:the |these |those |its |their |our |the [\w-]+['’]s )?(?:{NUM}|{WORD_NUM})"
+    r" (?:out )?of (?:the |these |those |its |their |our |(?:the )?[\w-]+['’]s )?"
+    rf"(?:{NUM}|{WORD_NUM})"
     # ("2 of 47 requested ammonia shipments": what was done to them, and of what)
     rf" (?:(?-i:[a-z]+ed) (?-i:[a-z]{{3,}}(?<!s) )?)?(?:(?:{COUNT_ADJECTIVE}) )?"
     r"(?-i:(?P<unit>[a-z]{2,}(?<!s)(?<!ou)s))\b",
@@ -1261,7 +1263,7 @@ def _in_units(number: float, scale: int) -> float:
 DOT_GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+")
 
 
-MEASURES = {"km", "km2", "miles", "square miles", "tonnes", "hectares", "acres", "barrels",
+MEASURES = {"km", "km2", "bcm", "miles", "square miles", "tonnes", "hectares", "acres", "barrels",
             "litres", "hours", "days", "weeks", "months", "years", "points", "times"}  # fmt: skip
 
 
