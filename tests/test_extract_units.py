@@ -1647,6 +1647,10 @@ def test_it_says_points_back_and_the_observatory_is_no_person() -> None:
          "million hectares.", "3.1 million hectares", "Example Seed Council"),
         ("The Example Central Bank of Ruritania kept its rate. Prices, the bank said, rose 9% "
          "over the year.", "9%", "Example Central Bank of Ruritania"),
+        # the one whose name says it is one, though another source was named since
+        ("The Example Grid Observatory tracks the strikes. Ukrainian officials said power was "
+         "cut. Crews rebuilt 1,900 km of lines, the observatory found.", "1,900 km",
+         "Example Grid Observatory"),
         # or, where none says so, the body that opened the sentence before
         ("ISW published its daily assessment. The institute said Russian forces gained 41 "
          "square kilometres.", "41", "ISW"),

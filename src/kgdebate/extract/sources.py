@@ -749,11 +749,16 @@ class FigureSources:
             last = bisect_left(self.owned[work], (held[0] + 1, "")) - 1
             if last >= 0:
                 return self.owned[work][last][1]
-        if INSTITUTION.fullmatch(work or called):  # "the observatory": a body, never a person
+        if INSTITUTION.fullmatch(work):  # "the observatory": a body, never a person
             earlier = [named for named in earlier if not A_PERSON.fullmatch(named[1])]
-            earlier += self._institutions(work or called, held[0])
-        elif called:  # the source named last, or the council named last
-            earlier += self._institutions(called, held[0])
+            earlier += self._institutions(work, held[0])
+        elif called:  # "…, the observatory found": the one whose name says it is one, else
+            # the source named last (a body, never a person, for "the agency")
+            named_so = self._institutions(called, held[0])
+            if named_so:
+                return named_so[0][1]
+            if INSTITUTION.fullmatch(called):
+                earlier = [named for named in earlier if not A_PERSON.fullmatch(named[1])]
         if not earlier and (back is None or OPENS_WITH_ITS.match(self.text, held[0])):
             # "It counted …", "The institute said …", "Its survey found …" where no source was
             # named before: the body that opened a sentence before ("The Example Hub published
