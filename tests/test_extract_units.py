@@ -1264,6 +1264,10 @@ def test_the_title_of_a_report_whose_maker_the_text_names_is_no_new_entity() -> 
          "Example Mine Atlas"),
         ("Some 40% of the grid is damaged, by our defence correspondent's tally.",
          "defence correspondent"),
+        # "logged"; who do something, after where they are from
+        ("The Example Sea Tracker has logged 84 ships on the route.", "Example Sea Tracker"),
+        ("Ukrainian deminers estimate that about 174,000 square kilometres are mined.",
+         "Ukrainian deminers"),
         # a tally in brackets after the figure: whose tally it is
         ("The offensive has retaken 12 villages (Example Wiki's running tally).", "Example Wiki"),
         ("About 5,000 people lived in those villages before the war (Example Wiki)[4].",
@@ -1665,6 +1669,11 @@ def test_it_says_points_back_and_the_observatory_is_no_person() -> None:
          "exports of 43 million tonnes.", "43 million tonnes", "Example Grain Research"),
         ("The Example Civic Foundation fielded a poll in May. Its survey found that 62% back a "
          "referendum.", "62%", "Example Civic Foundation"),
+        # "They count", "It now expects": what they say, as "They counted" does
+        ("Port officials in Odesa said the strikes went on. They count 14 port buildings hit.",
+         "14 port buildings", "port officials in Odesa"),
+        ("The Example Oil Association said 19 cargoes were cancelled. It now expects exports to "
+         "fall by 300,000 tonnes.", "300,000 tonnes", "Example Oil Association"),
         # "his firm" after "He said" is part of what he said: his figure, not his firm's
         ("\"Nothing moves,\" said Ivan Example-Tkach, an agent in the port. He said 20 ships "
          "waited and that his firm had laid off 35 dockers.", "35 dockers", "Ivan Example-Tkach"),

@@ -58,7 +58,9 @@ VAGUE_NOUN = (  # (a trie: tried at every word); "people" only as those who know
     # in lower case only: "the Office of the UN High Commissioner" is a name
     rf"(?:(?i:(?:{one_of(VAGUE_NOUNS)})(?:e?s)?"
     r"|people(?= (?:familiar with|close to|involved in|briefed on|with knowledge of)\b))"
-    rf"|(?-i:(?:{one_of(ROLE_NOUNS)})(?:e?s)?))\b"  # (the whole word: not "presidential")
+    rf"|(?-i:(?:{one_of(ROLE_NOUNS)})(?:e?s)?)"  # (the whole word: not "presidential")
+    # who do something, after where they are from: "Ukrainian deminers", "Polish farmers"
+    r"|(?<=(?:ian|ean|ese|ish|ern) )(?-i:[a-z]{3,}(?:ers|ors|ists)))\b"
 )
 VAGUE_SOURCE = (  # with up to two words before it, none that starts a phrase of its own
     # ("by European ministers", "quoting sources")
@@ -119,6 +121,7 @@ SAYS = (  # "X said", "X has estimated", "X later reported"
     r"|measured|measures|posted|listed|lists|repeated|repeats"  # "KIIS measured 80% in October"
     r"|verified|verifies|documented"  # "OHCHR has verified 9,806 civilian deaths"
     r"|register|registers|reckon|reckons|reckoned"  # "Shelters in Kharkiv register 400 a week"
+    r"|logged|logs"  # "The Example Maritime Tracker has logged 84 ships"
     r"|assessed|assesses|conceded|concedes|acknowledged|acknowledges|admitted|admits"
     r"|(?:is |are )?seeking(?! to\b)"  # "UNHCR is seeking $1.1 billion"
     r"|set aside|sets aside|earmarked|earmarks|allocated|allocates"  # a pledge's author's
@@ -153,7 +156,8 @@ SAYS = (  # "X said", "X has estimated", "X later reported"
 REPORTS = (  # what one pointed back at says ("It verified", "…, the bank said"): fewer words
     # than SAYS, as "it" and "they" do much else ("It claimed 250,000 lives", "They also
     # reminded rich polluters", "It has concluded 27,000 treaties", "it lists")
-    r"(?:(?:also|later|then|has|have|had) )?(?:found|finds|counted|counts|estimated|estimates"
+    r"(?:(?:also|later|then|now|still|has|have|had) )?(?:found|finds|counted|counts|estimated"
+    r"|estimates|count|say|report|estimate|expect|logged|logs"
     r"|reported|reports|added|adds|said|says|noted|notes|told|tells|put|puts|verified|verifies"
     r"|calculated|calculates|recorded|records|registered|wrote|writes"
     r"|expects|expected|projected|projects|assessed|assesses|showed|shows|stated|confirmed)"
