@@ -2123,6 +2123,9 @@ def test_a_pronoun_after_the_figure_or_the_institute_takes_the_source_named_befo
           ("160,000 km²", "km2")]),
         ("Of the 40 ships that sailed in September, 12 were Greek-owned.",
          [("40 ships", "ships"), ("12", "ships")]),
+        # a grid's capacity in GW or MW
+        ("Strikes knocked out some 9,000 MW; the plant has 6 GW.",
+         [("some 9,000 MW", "megawatts"), ("6 GW", "gigawatts")]),
         ("Only 11 of NATO's 31 members met the guideline.", [("11", "members"),
                                                              ("31 members", "members")]),
         # a part in words of what is counted (never "one of the seven countries" nor an article)
@@ -2169,6 +2172,14 @@ def test_what_a_count_counts_comes_from_the_words_around_it(
     figures = [f for f in find_figures(text, [(0, len(text))], None) if f.kind == "count"]
     assert [(f.text, f.unit) for f in figures] == counted
     assert not any(f.approximate for f in figures if "over" in text)
+
+
+def test_a_percentage_written_as_british_papers_write_it() -> None:
+    text = "Pipeline exports fell 55pc last year; we bought 5 PCs."
+    figures = find_figures(text, [(0, len(text))], None)
+    assert [(f.text, f.unit, f.value) for f in figures if f.kind == "percent"] == [
+        ("55pc", "percent", 55.0)
+    ]
 
 
 def test_list_items_and_table_rows_are_sentences_of_their_own() -> None:

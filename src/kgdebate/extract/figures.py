@@ -85,6 +85,7 @@ UNIT_NOUNS = {  # what a count counts, in the words a text uses: the unit record
     "displaced persons": "people",
     "square kilometres": "km2", "square kilometers": "km2", "square km": "km2", "sq km": "km2",
     "km²": "km2", "km2": "km2", "bcm": "bcm",  # (billion cubic metres of gas, as written)
+    "gw": "gigawatts", "mw": "megawatts",  # a grid's capacity: "6 GW"
     "square miles": "square miles",
     "foreigners": "people", "dollars": "USD", "euros": "EUR", "euro": "EUR",
     "usd": "USD", "eur": "EUR", "gbp": "GBP",  # "5 million EUR"
@@ -343,7 +344,7 @@ PATTERNS: list[tuple[str, Branch]] = [
     ("tonnes", Branch(rf"(?<![\w.$€£-]){HEDGE}(?P<n>{NUM}) ?(?-i:Mt)\b", re.I)),
     ("percent", Branch(
         rf"(?<![\w.]){HEDGE}(?P<n>{NUM}|(?=[A-Za-z-]+ per ?cent\b)(?:{PERCENT_WORDS}))"
-        r"\s?(?:%|percent\b|per cent\b)", re.I)),
+        r"\s?(?:%|percent\b|per cent\b|pc\b)", re.I)),  # ("55pc", as British papers write it)
     # "risen threefold", "a 10-fold increase": so many times (not "twofold": "in two parts")
     ("fold", Branch(
         rf"(?<![\w.$€£-]){HEDGE}(?P<n>{FOLDS}|\d+)-?fold\b", re.I)),
@@ -1263,8 +1264,9 @@ def _in_units(number: float, scale: int) -> float:
 DOT_GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+")
 
 
-MEASURES = {"km", "km2", "bcm", "miles", "square miles", "tonnes", "hectares", "acres", "barrels",
-            "litres", "hours", "days", "weeks", "months", "years", "points", "times"}  # fmt: skip
+MEASURES = {"km", "km2", "bcm", "miles", "square miles", "tonnes", "hectares",
+            "acres", "barrels", "litres", "hours", "days", "weeks", "months", "years", "points",
+            "times"}  # fmt: skip
 
 
 def _count(raw: str, scale: int, unit: str) -> float:
