@@ -945,7 +945,8 @@ def _unit_from_neighbours(
 
 
 A_DIGIT = re.compile(r"\d")
-SET_AGAINST_BEFORE = re.compile(r"\b(?:and|while|whereas|but|against|compared with|versus)\b")
+SETTING_AGAINST = r"while|whereas|but|against|compared with"  # one count against another
+SET_AGAINST_BEFORE = re.compile(rf"\b(?:and|versus|{SETTING_AGAINST})\b")
 TALLIED = re.compile(r"(?: of [^.;,]{1,60}?)? (?:voted|abstained)\b")
 """What follows the counts of a vote: "100 members of the General Assembly voted …"."""
 # After a count that names nothing it counts: the end of its phrase ("gave 21.8 million.", "at
@@ -1012,7 +1013,7 @@ NUMBER_OF = re.compile(  # "the number of refugees at", "the number of homes sti
 # A number set against a count after it in its sentence counts the same thing: "put the number
 # at 200, while other accounts spoke of almost 300 people".
 SET_AGAINST = re.compile(
-    rf",? (?:while|whereas|but|against|compared with)\b[^.;:!?\d]{{0,60}}?{HEDGE}(?:{NUM})"
+    rf",? (?:{SETTING_AGAINST})\b[^.;:!?\d]{{0,60}}?{HEDGE}(?:{NUM})"
     rf" (?P<unit>{UNIT_NOUN})\b",
     re.I,
 )

@@ -731,18 +731,7 @@ class FigureSources:
             and pronoun
             and (PERSONAL.search(pronoun.group()) or pronoun.groupdict().get("person"))
         ):
-            # "he", "she", "his" or "her": the last source named that one may speak for, or the
-            # last person the text named, whatever they did ("Greta Holm-Adeyemi answered that
-            # …"), whichever the text named later; "his own" or "her own" work: a person's
-            sources = [
-                (at, by)
-                for at, by in earlier
-                if ONE_PERSON.fullmatch(by) or not own and self._one_may_speak_for(by, at)
-            ]
-            persons = self._persons()
-            persons = persons[: bisect_left(persons, (pronoun.start() + 1, ""))]
-            later = max(sources[-1:] + persons[-1:], default=None)
-            return later[1] if later else None
+            return self._person_pointed_at(held[0], pronoun.start() + 1, bool(own))
         # "The appeal sought …": whose appeal it was; else the source named last before, or
         # "the institute" the institute named last, whichever the text named later
         work = _work(back.group("work") or back.group("centre") or "") if back else ""
@@ -769,6 +758,23 @@ class FigureSources:
             # its review.", "ISW published its daily assessment.")
             earlier = self.subjects[: bisect_left(self.subjects, (held[0], ""))]
         return max(earlier)[1] if earlier else None
+
+    def _person_pointed_at(self, sentence: int, before: int, own: bool = False) -> str | None:
+        """Whom "he", "she", "his", "her" or "the former president" stands for, said in the
+        sentence that starts at ``sentence``: the last source named before it that one may
+        speak for, or the last person the text named before ``before``, whatever they did
+        ("Greta Holm-Adeyemi answered that …"), whichever the text named later; for "his own"
+        or "her own" work, a person."""
+        self._read_up_to(sentence - 1)  # (not the sentence itself: it may be being read)
+        sources = [
+            (at, by)
+            for at, by in self.named[: bisect_left(self.named, (sentence, ""))]
+            if ONE_PERSON.fullmatch(by) or not own and self._one_may_speak_for(by, at)
+        ]
+        persons = self._persons()
+        persons = persons[: bisect_left(persons, (before, ""))]
+        later = max(sources[-1:] + persons[-1:], default=None)
+        return later[1] if later else None
 
     def _one_may_speak_for(self, source: str, named_at: int) -> bool:
         """Whether "he" or "she" may stand for ``source``, named in the sentence at
@@ -869,11 +875,8 @@ class FigureSources:
         named = fuller and _as_written(fuller[-1].group())
         if named and named != vague:  # (not "The centre" or "In the centre": no fuller name)
             return named
-        if A_PERSON_CALLED.fullmatch(vague):
-            # "the former president wrote": the last person named as one who did something
-            persons = self._persons()
-            persons = persons[: bisect_left(persons, (before, ""))]
-            return persons[-1][1] if persons else vague
+        if A_PERSON_CALLED.fullmatch(vague):  # "the former president wrote", as "he" is
+            return self._person_pointed_at(before, before) or vague
         if not A_BODY.fullmatch(vague):
             return vague
         # "The group said": the body named last before ("The Example Refugee Hub published …"),
