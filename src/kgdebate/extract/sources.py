@@ -162,6 +162,11 @@ REPORTS = (  # what one pointed back at says ("It verified", "…, the bank said
     r"|calculated|calculates|recorded|records|registered|wrote|writes"
     r"|expects|expected|projected|projects|assessed|assesses|showed|shows|stated|confirmed)"
 )
+DELIVERED = (  # what an aid body or a donor did, counted: its own figure
+    r"delivered|cleared|repaired|distributed|evacuated|trained|disbursed|rebuilt|restored"
+    r"|treated|vaccinated|sheltered|housed|supplied|funded|financed|registered|assisted|helped"
+    r"|supported|reached|processed|screened|demined|installed|handed out|served"
+)
 QUANTIFIERS = DETERMINERS | {"most", "many", "some", "few"}
 """Words before a vague source that say how much of it: part of it ("most published accounts")."""
 OWN_BODY = re.compile(
@@ -567,6 +572,9 @@ BACK_REFERENCE = re.compile(  # not "the highest figure in our history"
 # ("…, he added.").
 POINTS_BACK = re.compile(  # ("The body says": the one just named, as a wire story calls it)
     rf"(?:It|They|He|She|The {POINTED}) {REPORTS}\b"
+    # what a body it stands for did, its own count: "It has delivered 280 generators", "It
+    # cleared 95 square kilometres" (not what a war or a deal did: "It claimed 250,000 lives")
+    rf"|It (?:(?:has|had|also|then|now|already|so far) )*(?P<deed>{DELIVERED})\b"
     # the same series, compared: "That is down from 87% in May 2022"
     r"|(?:That|This|It) (?:is|was) (?:down|up) (?:from|on)\b"
     # "According to him, 30 ships are waiting"
@@ -752,6 +760,11 @@ class FigureSources:
                 return named_so[0][1]
             if INSTITUTION.fullmatch(called):
                 earlier = [named for named in earlier if not A_PERSON.fullmatch(named[1])]
+        if back is None and pronoun and pronoun.group()[:3] in ("It ", "it ", "it."):
+            # "it" is a body: never a person nor those who are no one body ("regional health
+            # officials", "Ukrainian deminers"); the last one named, in the sentence before too
+            earlier = [named for named in earlier if self._a_body(named[1])]
+            earlier += self._bodies_named(self._sentence_before(held[0]))
         if not earlier and (back is None or OPENS_WITH_ITS.match(self.text, held[0])):
             # "It counted …", "The institute said …", "Its survey found …" where no source was
             # named before: the body that opened a sentence before ("The Example Hub published
@@ -775,6 +788,32 @@ class FigureSources:
         persons = persons[: bisect_left(persons, (before, ""))]
         later = max(sources[-1:] + persons[-1:], default=None)
         return later[1] if later else None
+
+    @staticmethod
+    def _a_body(name: str) -> bool:
+        """A body's name: two words or more, the last capitalised, or an acronym; no person's."""
+        words = name.split()
+        return (
+            (len(words) > 1 and words[-1][:1].isupper() or name.isupper())
+            and not A_PERSON.fullmatch(name)
+            and not ONE_PERSON.fullmatch(name)
+        )
+
+    def _sentence_before(self, start: int) -> tuple[int, int] | None:
+        at = bisect_left(self.spans, (start, start)) - 1
+        return self.spans[at] if at >= 0 else None
+
+    def _bodies_named(self, sentence: tuple[int, int] | None) -> list[tuple[int, str]]:
+        """The bodies a sentence names, each where it is named ("The Example Health Network,
+        citing regional health officials, reported …": the network)."""
+        if sentence is None:
+            return []
+        return [
+            (match.start(), by)
+            for match in NAMES.finditer(self.text, *sentence)
+            if self.text[match.start() - 1 : match.start()] != "("  # "(KIIS)": the name before
+            if (by := _as_written(match.group())) and self._a_body(by)
+        ]
 
     def _one_may_speak_for(self, source: str, named_at: int) -> bool:
         """Whether "he" or "she" may stand for ``source``, named in the sentence at
