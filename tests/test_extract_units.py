@@ -2138,6 +2138,10 @@ def test_a_pronoun_after_the_figure_or_the_institute_takes_the_source_named_befo
         # a grid's capacity in GW or MW
         ("Strikes knocked out some 9,000 MW; the plant has 6 GW.",
          [("some 9,000 MW", "megawatts"), ("6 GW", "gigawatts")]),
+        # a measure's short form written on to its number; basis points, as written
+        ("Missiles reach up to 300km; 6GW were lost; flows fell to 15bcm; rates rose 200 basis "
+         "points", [("up to 300km", "km"), ("6GW", "gigawatts"), ("15bcm", "bcm"),
+                    ("200 basis points", "basis points")]),
         ("Only 11 of NATO's 31 members met the guideline.", [("11", "members"),
                                                              ("31 members", "members")]),
         # a part in words of what is counted (never "one of the seven countries" nor an article)
@@ -2192,6 +2196,22 @@ def test_a_percentage_written_as_british_papers_write_it() -> None:
     assert [(f.text, f.unit, f.value) for f in figures if f.kind == "percent"] == [
         ("55pc", "percent", 55.0)
     ]
+
+
+def test_a_bare_number_a_share_changed_from_is_a_share() -> None:
+    text = "48% backed talks, down from 57 in May; support is 60%, up from 52 a year ago. 31 of"
+    figures = find_figures(text, [(0, len(text))], None)
+    assert [(f.text, f.unit) for f in figures if f.kind == "percent"] == [
+        ("48%", "percent"), ("57", "percent"), ("60%", "percent"), ("52", "percent")
+    ]  # fmt: skip
+
+
+def test_roubles_and_hryvnias_by_their_signs() -> None:
+    text = "The bonus reached ₽1.9 million; troops get an extra ₴100,000 a month."
+    figures = find_figures(text, [(0, len(text))], None)
+    assert [(f.text, f.kind, f.unit, f.value) for f in figures] == [
+        ("₽1.9 million", "money", "RUB", 1900000.0), ("₴100,000", "money", "UAH", 100000.0)
+    ]  # fmt: skip
 
 
 def test_list_items_and_table_rows_are_sentences_of_their_own() -> None:

@@ -41,6 +41,7 @@ SCALES = {"dozen": 12, "thousand": 1_000, "million": 1_000_000, "billion": 1_000
           "m": 1_000_000, "bn": 1_000_000_000, "trillion": 1_000_000_000_000}  # fmt: skip
 VAGUE = {"tens": 10, "hundreds": 100, "thousands": 1_000, "millions": 1_000_000}
 CODES = ("USD", "EUR", "GBP", "UAH", "RUB", "PLN")  # by code too: "EUR 50 million"
+SIGNS = "$€£₽₴"  # a currency by its sign: dollars, euros, pounds, roubles, hryvnias
 NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 FULL_MONTHS = {name.lower() for name in calendar.month_name if name}
 
@@ -75,7 +76,7 @@ UNIT_NOUNS = {  # what a count counts, in the words a text uses: the unit record
     "members": "members", "villages": "villages", "towns": "towns", "voyages": "voyages",
     "ships": "ships", "days": "days", "hours": "hours", "weeks": "weeks", "months": "months",
     "years": "years", "times": "times", "rounds": "rounds", "names": "names", "lives": "people",
-    "points": "points", "percentage points": "points",
+    "points": "points", "percentage points": "points", "basis points": "basis points",
     "nationals": "people", "citizens": "people", "respondents": "people", "voters": "people",
     "victims": "people", "migrants": "people", "detainees": "people", "hostages": "people",
     "workers": "people", "patients": "people", "journalists": "people", "casualties": "people",
@@ -323,14 +324,16 @@ PATTERNS: list[tuple[str, Branch]] = [
         r"(?P<y>(?:19|20)\d\d)\b", re.I)),
     # "$5.6 billion", "EUR 50 million" (the currency's code), "a €50-billion facility"
     ("money", Branch(
-        rf"{HEDGE}(?P<cur>[$€£]|(?-i:{'|'.join(CODES)})(?= ?\d))\s?(?P<n>{NUM})"
+        rf"{HEDGE}(?P<cur>[{SIGNS}]|(?-i:{'|'.join(CODES)})(?= ?\d))\s?(?P<n>{NUM})"
         rf"(?:[\s-]?(?P<scale>{SCALE})\b)?", re.I)),
     # A count of something named: "45 countries", "nearly 1,000 km", "more than a million
     # people", "120-day".
     # ("2.1m tonnes": a scale's short form; never "a EUR 50bn facility": a sum's code)
     ("count", Branch(
-        rf"(?<![\w.$€£-]){HEDGE}(?P<n>{NUM}|{WORD_NUM}|half a(?= [mb]illion))"
-        rf"(?: (?P<scale>{COUNT_SCALE})|(?<=\d)(?P<short>m|bn)(?= ))?(?: |-)"
+        rf"(?<![\w.{SIGNS}-]){HEDGE}(?P<n>{NUM}|{WORD_NUM}|half a(?= [mb]illion))"
+        rf"(?: (?P<scale>{COUNT_SCALE})|(?<=\d)(?P<short>m|bn)(?= ))?"
+        # (a measure's short form may be written on: "300km", "6GW", "15bcm")
+        r"(?: |-|(?<=\d)(?=(?-i:km|km²|km2|GW|MW|bcm)(?!\w)))"
         rf"(?!(?-i:{'|'.join(CODES)}) ?\d)"
         rf"(?P<unit>{UNIT_NOUN}|day|hour|year|week|month|kilometre|kilometer|mile|tonne"
         # "a ten-point fall" (never "at one point")
@@ -339,46 +342,47 @@ PATTERNS: list[tuple[str, Branch]] = [
     # A count in words of a part of something counted: "nine of the brigades", "Five of the
     # commanders" (never "one of the reasons")
     ("count", Branch(
-        rf"(?<![\w.$€£-])(?!\d|(?i:one|a)\b)(?P<n>{WORD_NUM}) of (?:the|these|those|its|their|our) "
-        r"(?-i:[a-z-]+ )?(?P<unit>(?-i:[a-z]{2,}(?<!s)(?<!ou)s))\b", re.I)),
-    ("tonnes", Branch(rf"(?<![\w.$€£-]){HEDGE}(?P<n>{NUM}) ?(?-i:Mt)\b", re.I)),
+        rf"(?<![\w.{SIGNS}-])(?!\d|(?i:one|a)\b)(?P<n>{WORD_NUM}) of "
+        r"(?:the|these|those|its|their|our) (?-i:[a-z-]+ )?"
+        r"(?P<unit>(?-i:[a-z]{2,}(?<!s)(?<!ou)s))\b", re.I)),
+    ("tonnes", Branch(rf"(?<![\w.{SIGNS}-]){HEDGE}(?P<n>{NUM}) ?(?-i:Mt)\b", re.I)),
     ("percent", Branch(
         rf"(?<![\w.]){HEDGE}(?P<n>{NUM}|(?=[A-Za-z-]+ per ?cent\b)(?:{PERCENT_WORDS}))"
         r"\s?(?:%|percent\b|per cent\b|pc\b)", re.I)),  # ("55pc", as British papers write it)
     # "risen threefold", "a 10-fold increase": so many times (not "twofold": "in two parts")
     ("fold", Branch(
-        rf"(?<![\w.$€£-]){HEDGE}(?P<n>{FOLDS}|\d+)-?fold\b", re.I)),
+        rf"(?<![\w.{SIGNS}-]){HEDGE}(?P<n>{FOLDS}|\d+)-?fold\b", re.I)),
     # "twice", "at least once" (never "once again" without a hedge): so many times
-    ("fold", Branch(rf"(?<![\w.$€£-]){HEDGE}(?P<n>twice|thrice|(?(hedge)once|(?!)))\b", re.I)),
+    ("fold", Branch(rf"(?<![\w.{SIGNS}-]){HEDGE}(?P<n>twice|thrice|(?(hedge)once|(?!)))\b", re.I)),
     # A share in words: "about a fifth of", "two-thirds of", "half of", "one in five".
     ("share", Branch(
-        rf"(?<![\w.$€£-])(?<!first )(?<!second )(?<!the ){HEDGE}"
+        rf"(?<![\w.{SIGNS}-])(?<!first )(?<!second )(?<!the ){HEDGE}"
         rf"(?:(?P<k>a|one|two|three|four)[ -](?P<part>{FRACTION})s?|(?P<half>half))"
         # "of" after it, or a hedge before it and nothing after: "put it at 'roughly a quarter'"
         r"(?= of\b|(?(hedge)(?:[\"”’'.,;:)]| (?:are|were|is|was|have|had|say|said)\b)|(?!)))",
         re.I)),
     ("share", Branch(
-        rf"(?<![\w.$€£-]){HEDGE}(?P<k>one|a|1|two|three|four|five|six|seven|eight|nine) in "
+        rf"(?<![\w.{SIGNS}-]){HEDGE}(?P<k>one|a|1|two|three|four|five|six|seven|eight|nine) in "
         rf"(?!(?:19|20)\d\d\b)(?P<den>{WORD_NUM})\b(?!-)", re.I)),
     # "about one voyage in five": what is counted between
     ("share", Branch(
-        rf"(?<![\w.$€£-]){HEDGE}(?P<k>one|1) (?-i:[a-z]+) in (?!a\b|one\b|(?:19|20)\d\d\b)"
+        rf"(?<![\w.{SIGNS}-]){HEDGE}(?P<k>one|1) (?-i:[a-z]+) in (?!a\b|one\b|(?:19|20)\d\d\b)"
         rf"(?P<den>{WORD_NUM})\b(?! of\b)", re.I)),
     ("count", Branch(
-        rf"(?<![\w.$€£]){HEDGE}(?!(?:19|20)\d\d\b)(?P<n>{NUM}|{WORD_NUM})"
+        rf"(?<![\w.{SIGNS}]){HEDGE}(?!(?:19|20)\d\d\b)(?P<n>{NUM}|{WORD_NUM})"
         rf"(?: (?P<scale>{COUNT_SCALE}))? (?:(?:{COUNT_ADJECTIVE} ){{1,2}}(?P<unit>{UNIT_NOUN})"
         rf"|(?P<demonym>{DEMONYM_PLURAL}))\b", re.I)),
     # A count of anything else a text counts in digits: "24 places", "2,400 homes" (the noun
     # as the unit; never a verb, an adverb or an adjective in "-ous", never after "Article").
     ("count", Branch(
-        rf"(?<![\w.$€£-]){NOT_A_REFERENCE}{HEDGE}(?!(?:19|20)\d\d\b)(?P<n>{NUM})"
+        rf"(?<![\w.{SIGNS}-]){NOT_A_REFERENCE}{HEDGE}(?!(?:19|20)\d\d\b)(?P<n>{NUM})"
         rf"(?: (?P<scale>{COUNT_SCALE}))? (?:{COUNT_ADJECTIVE} ){{0,2}}"
         rf"(?-i:(?!{NOT_NOUNS}\b)(?P<unit>[a-z]{{2,}}(?<!s)(?<!ou)s))\b(?![’'-])", re.I)),
     # A count in words of anything else ("their five demands", "two mediation posts", "eleven
     # individual cases"), but not what the text has named before ("the two candidates"), nor a
     # dispute's parties ("two sides of the same coin", "two teams").
     ("count", Branch(
-        rf"(?<![\w.$€£-])(?<!\bthe )(?<!\bThe ){HEDGE}(?P<n>{COUNTING_WORD})"
+        rf"(?<![\w.{SIGNS}-])(?<!\bthe )(?<!\bThe ){HEDGE}(?P<n>{COUNTING_WORD})"
         rf" (?:{COUNT_ADJECTIVE} ){{0,2}}"
         rf"(?-i:(?!{NOT_NOUNS}\b|sides\b|teams\b)(?P<unit>[a-z]{{2,}}(?<!s)(?<!ou)s))\b(?![’'-])",
         re.I)),
@@ -386,7 +390,7 @@ PATTERNS: list[tuple[str, Branch]] = [
     # after the patterns above, so that "620 million doses" counts doses.
     ("count", Branch(
         # "close to a million": "a" only after a hedge ("a million reasons" counts reasons)
-        rf"(?<![\w.$€£]){HEDGE}(?P<n>{NUM}|(?(hedge)a(?= [mb]illion)|(?!))) "
+        rf"(?<![\w.{SIGNS}]){HEDGE}(?P<n>{NUM}|(?(hedge)a(?= [mb]illion)|(?!))) "
         rf"(?P<scale>{COUNT_SCALE})\b", re.I)),
     ("count", Branch(
         rf"\b(?P<vague>{VAGUE_WORDS}) of (?P<of>thousands|millions)\b"
@@ -394,15 +398,15 @@ PATTERNS: list[tuple[str, Branch]] = [
         rf"(?: of (?:(?:our|my|their|the) )?(?:[A-Za-z-]+ ){{0,2}}?(?P<unit>{UNIT_NOUN})\b)?",
         re.I)),
     ("count", Branch(
-        rf"(?<![\w.$€£]){HEDGE}(?P<n>\d{{1,3}}(?:,\d{{3}})+)(?![\d%])", re.I)),
-    ("year", Branch(r"(?<![\w$€£.-])(?P<y>(?:19|20)\d\d)(?![\w%-])")),
+        rf"(?<![\w.{SIGNS}]){HEDGE}(?P<n>\d{{1,3}}(?:,\d{{3}})+)(?![\d%])", re.I)),
+    ("year", Branch(rf"(?<![\w{SIGNS}.-])(?P<y>(?:19|20)\d\d)(?![\w%-])")),
     # A division's counts in a parliament's record: "Ayes 241, Noes 198"
     ("tally", Branch(
         r"(?:(?<=\bAyes )|(?<=\bNoes )|(?<=\bYeas )|(?<=\bNays )|(?<=\bAyes: )|(?<=\bNoes: ))"
         r"(?P<n>\d{1,4})\b")),
     # A number alone ("11 against", "among the 55"): a figure only when a count near it says
     # what it counts (`_unit_from_neighbours`).
-    ("bare", Branch(rf"(?<![\w$€£.,\n-]){HEDGE}(?P<n>\d{{1,3}})(?![\w%-]|[.,]\d)", re.I)),
+    ("bare", Branch(rf"(?<![\w{SIGNS}.,\n-]){HEDGE}(?P<n>\d{{1,3}})(?![\w%-]|[.,]\d)", re.I)),
     # A tally's count in words ("Eleven voted against"): a figure as a bare number is
     ("bare", Branch(rf"\b(?P<n>{WORD_NUM})(?= (?:voted|abstained)\b)", re.I)),
     # A number alone in a table's cell ("| 17.1 |", "Germany    17.1    Kiel Institute"): a
@@ -410,7 +414,9 @@ PATTERNS: list[tuple[str, Branch]] = [
     ("cell", Branch(
         rf"(?:(?<=\|)|(?<=\| )|(?<=\t)|(?<=  ))(?P<n>{NUM})(?=[ \t]*(?:\||\t|  |\n|$))")),
 ]  # fmt: skip
-CURRENCIES = {"$": "USD", "€": "EUR", "£": "GBP"} | {code: code for code in CODES}
+CURRENCIES = {"$": "USD", "€": "EUR", "£": "GBP", "₽": "RUB", "₴": "UAH"} | {
+    code: code for code in CODES
+}
 STATISTIC_KINDS = ("percent", "count", "money")
 """The kinds of figure a statistic is made of (the others are dates)."""
 # A time counted to or from something dates it ("Four days later", "two years before the war").
@@ -447,7 +453,7 @@ def _combined(patterns: list[tuple[str, Branch]], only: set[int] | None = None) 
         inner = pattern.pattern.replace("(?P<", f"(?P<g{index}_").replace("(?(", f"(?(g{index}_")
         flags = "(?i:" if pattern.flags & re.IGNORECASE else "(?:"
         branches.append(f"(?P<k{index}>{flags}{inner}))")
-    return re.compile(r"(?:(?<!\w)|(?=[$€£]))(?:" + "|".join(branches) + ")")
+    return re.compile(rf"(?:(?<!\w)|(?=[{SIGNS}]))(?:" + "|".join(branches) + ")")
 
 
 COMBINED = _combined(PATTERNS)
@@ -525,6 +531,8 @@ def find_figures(text: str, spans: list[tuple[int, int]], today: date | None) ->
                 continue
         if figure.kind in ("count", "bare") and not figure.unit:
             figure = _unit_in_context(figure, text)
+            if not figure.unit and _changed_from_a_share(figure, found, text):
+                figure = replace(figure, kind="percent", unit="percent")  # "48%, down from 57"
             if not figure.unit:
                 near = _unit_from_neighbours(figure, counted[held], text, scaled, every_count)
                 if near is None and not WHO_THINK.match(text, figure.end):
@@ -581,7 +589,7 @@ ONLY_BEFORE |= {
     for first in {hedge.split()[0] for hedge in HEDGES if " " in hedge}
     if first not in NOT_HEDGES | set(HEDGES)
 }
-WORD_START = re.compile(r"[A-Za-z]+|\d+|[$€£~]")
+WORD_START = re.compile(rf"[A-Za-z]+|\d+|[{SIGNS}~]")
 NEXT_WORD = re.compile(r" ([A-Za-z0-9]+)")
 
 
@@ -865,6 +873,24 @@ def _members_who_vote(figure: Figure, text: str) -> bool:
 
 
 CHANGED_FROM = re.compile(r" (?:up|down) from$")
+
+
+def _changed_from_a_share(figure: Figure, found: list[Figure], text: str) -> bool:
+    """A bare number a share just before has changed from, in its sentence: "48% backed talks,
+    down from 57 in May" (a share then, as the share now)."""
+    before = found[-1] if found else None
+    if before is None or before.kind != "percent":
+        return False
+    between = text[before.end : figure.start].rstrip()
+    return (
+        len(between) < 80
+        and not re.search(r"[.!?;:\d]", between)
+        and bool(CHANGED_FROM.search(between))
+        and bool(ENDS_A_PHRASE.match(text, figure.end) or WHEN_AFTER.match(text, figure.end))
+    )
+
+
+WHEN_AFTER = re.compile(r" (?:in|on|at|last|a|the|earlier|before) ")  # "57 a year ago"
 LISTED = re.compile(
     r"(?:[,;]| and| or| while| but| with| (?:up|down) from| against| versus| than"
     # a parallel count: "EBI counted 470 voyages; the Monitor counted 452"; "While Kyiv says 50

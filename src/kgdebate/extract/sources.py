@@ -14,7 +14,7 @@ import calendar
 import re
 from bisect import bisect_left
 
-from kgdebate.extract.figures import A_YEAR
+from kgdebate.extract.figures import A_YEAR, SIGNS
 from kgdebate.extract.layout import LIST_MARKER, table_cells, table_rows_above, unwrapped
 from kgdebate.extract.names import (
     DEMONYM,
@@ -137,7 +137,7 @@ SAYS = (  # "X said", "X has estimated", "X later reported"
     r"|quote|quotes"  # "Insurers in London quote war-risk cover at about 1%"
     # a sum promised, like one pledged ("promised $12 million", "committed €7.5 million")
     r"|(?:promised|promises|committed|commits|offered|offers)(?= (?:another |a further )?"
-    r"(?:(?:up to|about|some|nearly|almost|more than) )?(?:[$€£]|US\$|EUR ?\d|USD ?\d))"
+    rf"(?:(?:up to|about|some|nearly|almost|more than) )?(?:[{SIGNS}]|US\$|EUR ?\d|USD ?\d))"
     # what one expects a number to do: "The IMF sees growth of 3%", "officials see a drop"
     r"|(?:see|sees|saw)(?= (?:an? )?(?:[a-z]+ )?(?:drop|fall|rise|decline|growth|increase"
     r"|losses|loss|gains|gain|cut|contraction|deficit|surplus)\b)"
@@ -232,10 +232,10 @@ partners appealed for", "the Lab, a research group in Riga, estimates"."""
 # asked for is its author's figure (not what another says after "When the UN launched its appeal")
 APPEAL_LAUNCHED = re.compile(  # also "The UN and its partners launched the appeal, asking for $…"
     rf"(?P<by>{SOURCE_NAME})(?: and (?:its|their) \w+)? (?:launched|launches|launch|issued|issues"
-    r"|opened|opens) (?:an?|its|their|the) (?:[^;]{0,12}[$€£][^;]{0,30}?\bappeal\b"
-    r"|(?:[\w-]+ )?appeal for (?:about |nearly |almost |some |more than |over )?[$€£]"
-    r"|(?:[\w-]+ ){0,3}appeal\b[^.;$€£]{0,60}?\b(?:asking|seeking|calling) for"
-    r" (?:about |nearly |almost |some |more than |over )?[$€£])"
+    rf"|opened|opens) (?:an?|its|their|the) (?:[^;]{{0,12}}[{SIGNS}][^;]{{0,30}}?\bappeal\b"
+    rf"|(?:[\w-]+ )?appeal for (?:about |nearly |almost |some |more than |over )?[{SIGNS}]"
+    rf"|(?:[\w-]+ ){{0,3}}appeal\b[^.;{SIGNS}]{{0,60}}?\b(?:asking|seeking|calling) for"
+    rf" (?:about |nearly |almost |some |more than |over )?[{SIGNS}])"
 )
 # A tracker's record line "Example Development Bank (EDB) – $250 million in loans, announced at
 # the opening session": a pledge is its donor's figure, whoever relays the announcement
