@@ -61,6 +61,7 @@ SETS = {  # beside the labelled set, by how far they are from what the tool was 
     "unseen-17": "held out: written without sight of the tool, never tuned on",
     "unseen-18": "held out: written without sight of the tool, never tuned on",
     "unseen-19": "held out: written without sight of the tool, never tuned on",
+    "unseen-20": "held out: written without sight of the tool, never tuned on",
     "fresh": "held out (figures seen once)",
     "train": "written without sight of the tool, then tuned on",
     "train-2": "written without sight of the tool, then tuned on",
