@@ -83,6 +83,8 @@ SETS = {  # beside the labelled set, by how far they are from what the tool was 
     "train-19": "written without sight of the tool, scored once, then tuned on",
     "train-20": "written without sight of the tool, scored once, then tuned on",
     "train-21": "written without sight of the tool, scored once, then tuned on",
+    "train-22": "written without sight of the tool, scored once, then tuned on",
+    "train-23": "written without sight of the tool, scored once, then tuned on",
     "later": "written after tuning, then tuned on",
 }
 SPEAKER_TAG = re.compile(r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}: ")
