@@ -2258,6 +2258,27 @@ def test_proposed_names_leave_out_titles_adjectives_and_what_is_no_name() -> Non
     }  # fmt: skip
 
 
+def test_a_councillor_s_or_a_judge_s_title_is_no_part_of_the_name() -> None:
+    proposed = proposals(
+        "Present: Cllr Ruth Example-Hale, Cllr Owen Example-Price. Cllr Example-Price said the "
+        "count was low. Lady Justice Marlow gives the lead judgment, and Captain Example-Rosen "
+        "agreed with her on every point.\n"
+    )
+    assert {"Ruth Example-Hale", "Owen Example-Price", "Marlow"} <= proposed
+    assert not {p for p in proposed if p.startswith(("Cllr", "Justice", "Lady", "Captain"))}
+
+
+def test_an_embassy_s_a_parliament_s_or_a_club_s_name_is_whole_and_the_club_alone_none() -> None:
+    proposed = proposals(
+        "The Embassy of the Example Republic in Ankara sent a cable to the Example Parliament. "
+        "Brokers told the Example Northern Club that premiums rose, and the Club said it had "
+        "handled nine requests.\n"
+    )
+    assert {"Embassy of the Example Republic", "Example Parliament",
+            "Example Northern Club"} <= proposed  # fmt: skip
+    assert not {"Embassy", "Club", "Example Republic"} & proposed
+
+
 def test_a_body_of_the_or_for_the_something_an_acronym_s_possessive_and_a_surname_alone() -> None:
     """Issue 12, from train-6: "Office for the Coordination of Humanitarian Affairs" is one
     name; "UNHCR's" opening a sentence is UNHCR, as "EU" is a name; "Marsh" alone, after "Lena

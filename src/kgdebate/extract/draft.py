@@ -201,7 +201,7 @@ ORGANISATION_HEAD = re.compile(  # not "Press", "Post", "Review": verbs in a hea
     r"|Headquarters|Directorate|Secretariat|Service|Network|Coalition|Lab|Laboratory|Observatory"
     r"|Bulletin|Trust|League|Office|Bureau|Mission|Board|Desk|Monitor"
     r"|Tracker|Partnership|Consortium|Movement|Department|Command|Plan|Convention|Covenant"
-    r"|Protocol)\b"
+    r"|Protocol|Embassy|Consulate|Parliament|Tribunal|Club)\b"
 )
 ADDRESSEES = r"(?:the|this) (?:House|Chamber|Assembly)|(?:my )?(?:colleagues|Members|members)"
 """Whom a speaker urges to vote one way ("I urge the House", "I ask colleagues")."""

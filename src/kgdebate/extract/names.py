@@ -12,7 +12,7 @@ BODIES = (  # what is "of the" something in its own name (not a person "of the I
     "Commissioner", "Bank", "Court", "Secretariat", "Organization", "Organisation", "Union",
     "Federation", "Agency", "Fund", "Programme", "Program", "Conference", "Bureau",
     "Institute", "Centre", "Center", "Foundation", "Endowment", "Society", "Association",
-    "Headquarters", "Directorate", "Service",
+    "Headquarters", "Directorate", "Service", "Embassy", "Consulate", "Parliament", "Mission",
     # and what is "on the" something, and what a treaty is on: "Convention on the Rights of the
     # Child", "Treaty on the Non-Proliferation of Nuclear Weapons", "Law of the Sea"
     "Convention", "Treaty", "Covenant", "Protocol", "Declaration", "Agreement", "Law", "Act",
@@ -97,7 +97,7 @@ TITLES = {
     "correspondent", "reporter", "associate", "executive", "research", "assistant", "analyst",
     "excellency", "majesty", "highness", "honourable", "honorable", "head", "madam", "madame",
     "representative", "captain", "colonel", "major", "lieutenant", "sergeant", "amb", "judge",
-    "prof",
+    "prof", "cllr", "councillor", "councilor", "justice", "alderman",
 }  # fmt: skip
 DEMONYM = re.compile(  # an adjective, never a name alone: "Ukrainian", "American", "Western"
     r"^(?:[A-Z][a-z]+(?:ian|ean|ese|ish|i|ern)|American|African|Mexican|Cuban|Dominican|Arab)$"
@@ -123,7 +123,8 @@ def without_titles(words: list[str]) -> list[str]:
 PERSON_TITLES = {
     "president", "minister", "chancellor", "ambassador", "envoy", "senator", "sen", "gen",
     "general", "mr", "ms", "mrs", "dr", "spokesman", "spokeswoman", "spokesperson",
-    "secretary-general", "rapporteur", "ombudsman", "director", "judge",
+    "secretary-general", "rapporteur", "ombudsman", "director", "judge", "justice", "cllr",
+    "councillor", "councilor", "captain",
 }  # fmt: skip
 """Titles before a person's surname alone (not "Foreign" in "Foreign Ministry"; not a regnal
 name's, "Pope Francis", "King Charles", which is how the person is named)."""
