@@ -2258,6 +2258,17 @@ def test_proposed_names_leave_out_titles_adjectives_and_what_is_no_name() -> Non
     }  # fmt: skip
 
 
+def test_a_kind_of_document_and_a_label_in_capitals_are_no_names() -> None:
+    proposed = proposals(
+        "Third Report | Published Tuesday\n\nPenalty Notice 2023/17 was issued under Report "
+        "AG-2024-03 and Member Circular No. 23, as the Annual Report 2023 says.\n\n4. SHIPS: "
+        "The ships waited, and the Example Shipping Monitor counted them.\n"
+    )
+    assert "Example Shipping Monitor" in proposed
+    assert not {"Third Report", "Penalty Notice", "Report AG-2024-03", "Member Circular No",
+                "Annual Report", "SHIPS"} & proposed  # fmt: skip
+
+
 def test_a_councillor_s_or_a_judge_s_title_is_no_part_of_the_name() -> None:
     proposed = proposals(
         "Present: Cllr Ruth Example-Hale, Cllr Owen Example-Price. Cllr Example-Price said the "

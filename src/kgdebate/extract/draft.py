@@ -1138,12 +1138,28 @@ def _no_name(candidate: str, common_nouns: set[str], adjectives: frozenset[str])
         or _only_titles(candidate, adjectives)
         or (one_word and (candidate in HEAD_NOUNS or bool(ORGANISATION_HEAD.fullmatch(candidate))))
         or (one_word and candidate[1:].islower() and bare in common_nouns)
+        # words set in capitals that the text also writes in lower case: a section's label
+        # ("4. SHIPS:", "RESOLVED (by 3 votes to 1)"), no acronym
+        or (
+            candidate.isupper()
+            and len(candidate) > 4
+            and not ORGANISATION_HEAD.search(candidate.title())
+            and all(word in common_nouns for word in bare.split())
+        )
         or ("/" in candidate and any(c.isdigit() for c in candidate))
         or bool(ASKED.fullmatch(candidate))
         or bool(PLURAL_ACRONYM.fullmatch(candidate))
         or bool(QUESTION_NUMBER.fullmatch(candidate))
-        or bare.removesuffix(" no") in PUBLICATION_KINDS  # "Policy Brief No. 14"
+        or _publication_kind(bare) in PUBLICATION_KINDS  # "Policy Brief No. 14"
     )
+
+
+def _publication_kind(name: str) -> str:
+    """What kind of document a header's name says it is: "Third Report", "Report AG-2024-03",
+    "Member Circular No", "Annual Report 2023" (in lower case)."""
+    name = re.sub(r" (?:no|[\w/-]*\d[\w/-]*)$", "", name)
+    return re.sub(r"^(?:first|second|third|fourth|fifth|sixth|annual|special|interim|final) ", "",
+                  name)  # fmt: skip
 
 
 # A work's title, no one's name (the labelled sets' rule), where the text says whose report it
@@ -1158,7 +1174,8 @@ PUBLICATION_KINDS = {
     "occasional paper", "policy paper", "white paper", "briefing note", "briefing paper",
     "fact sheet", "situation report", "situation update", "flash update", "press briefing",
     "daily press briefing", "press release", "news release", "data note", "official report",
-    "interview", "explainer", "fact check", "live", "live blog", "newsletter",
+    "interview", "explainer", "fact check", "live", "live blog", "newsletter", "report",
+    "notice", "penalty notice", "circular", "member circular",
 }  # fmt: skip
 """What a header says a document is ("Working Paper 7/2024"), no one's name."""
 
