@@ -1686,6 +1686,13 @@ def test_it_says_points_back_and_the_observatory_is_no_person() -> None:
          "week.", "95 square kilometres", "Example Demining Initiative"),
         ("The Example Audit Office reviewed the deliveries. Ukrainian officials say 50 drones "
          "came. It found that the cost was €710 million.", "€710 million", "Example Audit Office"),
+        # "The company told …": a body named before whose name says it is a company, never a
+        # vague source named since; "the agency", the body, not the one that owns it
+        ("Nordvik Example Trading Ltd shipped the parts. Components were found in drones, "
+         "Ukrainian investigators told the office. The company told investigators that it "
+         "screened 98% of its customers.", "98%", "Nordvik Example Trading Ltd"),
+        ("OCHA, the UN's humanitarian office, said its appeal was 38% funded. The agency said "
+         "teams had reached 260,000 people.", "260,000 people", "OCHA"),
         # "his firm" after "He said" is part of what he said: his figure, not his firm's
         ("\"Nothing moves,\" said Ivan Example-Tkach, an agent in the port. He said 20 ships "
          "waited and that his firm had laid off 35 dockers.", "35 dockers", "Ivan Example-Tkach"),

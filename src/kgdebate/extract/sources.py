@@ -634,6 +634,9 @@ SAID_AFTER = re.compile(  # "…, it says.", "…, he claimed, …" (not "…, t
     rf"[,”\"] (?:it|they|he|she|the {POINTED}) (?!(?:told|tells) (?:us|me|them|him|her)\b)"
     rf"(?:{REPORTS}|claimed|claims|insisted|insists|warned|warns)\b"
 )
+COMPANY = re.compile(  # a name that says it is a company's: "Nordvik Example Trading Ltd"
+    r"\b(?:Ltd|Limited|Inc|LLC|plc|PLC|GmbH|SA|AG|NV|BV|Corp|Corporation|Company|Co)\b\.?$"
+)
 INSTITUTION = re.compile(rf"{BODY_NOUNS}|ministry|office")
 """What "the agency", "the institute" may stand for: the last name that says it is one."""
 DEMONYM_PLURAL = re.compile(r"[A-Z][a-z]+(?:ians|ans|ese|is)$")
@@ -754,12 +757,14 @@ class FigureSources:
             earlier = [named for named in earlier if not A_PERSON.fullmatch(named[1])]
             earlier += self._institutions(work, held[0])
         elif called:  # "…, the observatory found": the one whose name says it is one, else
-            # the source named last (a body, never a person, for "the agency")
+            # the body named last, in the sentence before too (never a person nor a vague
+            # source, for "the company": "Ukrainian investigators" named since are no company)
             named_so = self._institutions(called, held[0])
             if named_so:
                 return named_so[0][1]
-            if INSTITUTION.fullmatch(called):
-                earlier = [named for named in earlier if not A_PERSON.fullmatch(named[1])]
+            if not pronoun or not pronoun.groupdict().get("person"):
+                earlier = [named for named in earlier if self._a_body(named[1])]
+                earlier += self._bodies_named(self._sentence_before(held[0]))
         if back is None and pronoun and pronoun.group()[:3] in ("It ", "it ", "it."):
             # "it" is a body: never a person nor those who are no one body ("regional health
             # officials", "Ukrainian deminers"); the last one named, in the sentence before too
@@ -789,14 +794,18 @@ class FigureSources:
         later = max(sources[-1:] + persons[-1:], default=None)
         return later[1] if later else None
 
-    @staticmethod
-    def _a_body(name: str) -> bool:
-        """A body's name: two words or more, the last capitalised, or an acronym; no person's."""
+    def _a_body(self, name: str) -> bool:
+        """A body's name: an acronym, or two words or more, the first and the last capitalised
+        (not "one official in Odesa", "Ukrainian port officials"), that is no person the text
+        names as one who did or said something."""
         words = name.split()
+        if name.isupper():
+            return len(name) > 1
         return (
-            (len(words) > 1 and words[-1][:1].isupper() or name.isupper())
-            and not A_PERSON.fullmatch(name)
-            and not ONE_PERSON.fullmatch(name)
+            len(words) > 1
+            and words[0][:1].isupper()
+            and words[-1][:1].isupper()
+            and name not in {person for _, person in self._persons()}
         )
 
     def _sentence_before(self, start: int) -> tuple[int, int] | None:
@@ -812,6 +821,8 @@ class FigureSources:
             (match.start(), by)
             for match in NAMES.finditer(self.text, *sentence)
             if self.text[match.start() - 1 : match.start()] != "("  # "(KIIS)": the name before
+            # (nor a body's owner: "OCHA, the UN's humanitarian office": OCHA)
+            if not match.group().endswith(("'s", "’s"))
             if (by := _as_written(match.group())) and self._a_body(by)
         ]
 
@@ -856,10 +867,11 @@ class FigureSources:
     def _institutions(self, kind: str, before: int) -> list[tuple[int, str]]:
         """The last name before ``before`` that says it is an institution of this kind ("the
         Vistula Institute for Security Studies" for "the institute")."""
+        says_so = COMPANY if kind in ("company", "firm") else re.compile(rf"\b{kind}\b", re.I)
         found = [
             (match.start(), match.group())
             for match in NAMES.finditer(self.text, 0, before)
-            if re.search(rf"\b{kind}\b", match.group(), re.I)
+            if says_so.search(match.group())
         ]
         by = found and _as_written(found[-1][1])
         return [(found[-1][0], by)] if by else []
