@@ -2142,6 +2142,8 @@ def test_a_pronoun_after_the_figure_or_the_institute_takes_the_source_named_befo
           ("160,000 km²", "km2")]),
         ("Of the 40 ships that sailed in September, 12 were Greek-owned.",
          [("40 ships", "ships"), ("12", "ships")]),
+        ("Of the 1,400 generators bought for the winter, only 260 had reached hospitals.",
+         [("1,400 generators", "generators"), ("260", "generators")]),
         # a grid's capacity in GW or MW
         ("Strikes knocked out some 9,000 MW; the plant has 6 GW.",
          [("some 9,000 MW", "megawatts"), ("6 GW", "gigawatts")]),

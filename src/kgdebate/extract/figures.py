@@ -927,6 +927,10 @@ def _unit_from_neighbours(
         return replace(figure, kind="count", unit=earlier[-1].unit)
     if earlier and OF_THOSE.search(text, max(0, figure.start - 20), figure.start):
         return replace(figure, kind="count", unit=earlier[-1].unit)  # "Of those, 205 are …"
+    whole = OF_THE_WHOLE.match(text, opens, figure.start)
+    if whole and counted and whole.start("whole") <= counted[-1].start < whole.end("whole"):
+        # "Of the 1,400 generators bought …, only 260 had reached …": a part of that whole
+        return replace(figure, kind="count", unit=counted[-1].unit)
     if OF_THEM.match(text, figure.end):  # "215 people. … 205 of them were …"
         apposed = APPOSED.search(text, max(0, figure.start - 40), figure.start)
         if apposed:  # "a survey of European diplomats, 212 of them": of those just named
@@ -1026,6 +1030,10 @@ PUT_IT = re.compile(  # "put it at 200", "put the number freed at 200", "spoke o
 OF_THEM = re.compile(r" of (?:them|those|these)\b")  # "205 of them": of the count before
 APPOSED = re.compile(r"([a-z]+s), $")
 OF_THOSE = re.compile(r"\b[Oo]f (?:them|those|these),? $")
+OF_THE_WHOLE = re.compile(  # "Of the 2,300 hectares of farmland around the village, only …"
+    r"\s*[Oo]f (?:the|these|those|its|their|our) (?P<whole>(?:[^.;:!?,]|(?<=\d)[.,](?=\d)){1,100}),"
+    r" (?:only |just )?$"
+)
 # "Countries that received it", "Russians returned"
 ROW_UNIT = re.compile(rf"\b(?:{UNIT_NOUN})\b|(?P<demonym>{DEMONYM_PLURAL})", re.I)
 NUMBER_OF = re.compile(  # "the number of refugees at", "the number of homes still … at"
