@@ -1693,6 +1693,12 @@ def test_it_says_points_back_and_the_observatory_is_no_person() -> None:
          "screened 98% of its customers.", "98%", "Nordvik Example Trading Ltd"),
         ("OCHA, the UN's humanitarian office, said its appeal was 38% funded. The agency said "
          "teams had reached 260,000 people.", "260,000 people", "OCHA"),
+        # "the Association" set against another: the association named before, in full; the
+        # reference in brackets after it is no figure
+        ("The Example Mutual War Risks Association said the policy required 12 months. The "
+         "Association says it will appeal within 28 days. Port agents counted about 60 ships, "
+         "while the Association put the number at 57 [38].", "57",
+         "Example Mutual War Risks Association"),
         # "his firm" after "He said" is part of what he said: his figure, not his firm's
         ("\"Nothing moves,\" said Ivan Example-Tkach, an agent in the port. He said 20 ships "
          "waited and that his firm had laid off 35 dockers.", "35 dockers", "Ivan Example-Tkach"),
@@ -2144,6 +2150,8 @@ def test_a_pronoun_after_the_figure_or_the_institute_takes_the_source_named_befo
          [("40 ships", "ships"), ("12", "ships")]),
         ("Of the 1,400 generators bought for the winter, only 260 had reached hospitals.",
          [("1,400 generators", "generators"), ("260", "generators")]),
+        ("about 60 ships, while others put the number at 57 [38]; it ran [4]-[6]",
+         [("about 60 ships", "ships"), ("57", "ships")]),
         # a grid's capacity in GW or MW
         ("Strikes knocked out some 9,000 MW; the plant has 6 GW.",
          [("some 9,000 MW", "megawatts"), ("6 GW", "gigawatts")]),

@@ -406,7 +406,8 @@ PATTERNS: list[tuple[str, Branch]] = [
         r"(?P<n>\d{1,4})\b")),
     # A number alone ("11 against", "among the 55"): a figure only when a count near it says
     # what it counts (`_unit_from_neighbours`).
-    ("bare", Branch(rf"(?<![\w{SIGNS}.,\n-]){HEDGE}(?P<n>\d{{1,3}})(?![\w%-]|[.,]\d)", re.I)),
+    # (never a reference in brackets: "[38]", "[4]-[6]")
+    ("bare", Branch(rf"(?<![\w{SIGNS}.,\n\[-]){HEDGE}(?P<n>\d{{1,3}})(?![\w%\]-]|[.,]\d)", re.I)),
     # A tally's count in words ("Eleven voted against"): a figure as a bare number is
     ("bare", Branch(rf"\b(?P<n>{WORD_NUM})(?= (?:voted|abstained)\b)", re.I)),
     # A number alone in a table's cell ("| 17.1 |", "Germany    17.1    Kiel Institute"): a

@@ -928,6 +928,14 @@ class FigureSources:
             return named
         if A_PERSON_CALLED.fullmatch(vague):  # "the former president wrote", as "he" is
             return self._person_pointed_at(before, before) or vague
+        # "while the Association put the number at 57": the association named last before, by
+        # its fullest name ("the Example Mutual War Risks Association said", "The Association
+        # says"), where what it is called is what a body is
+        self._read_up_to(before - 1)
+        head = vague.split()[-1].lower()
+        alike = [by for at, by in self.named if at < before and by.split()[-1].lower() == head]
+        if alike and re.fullmatch(POINTED_BODY, head):
+            return ([by for by in alike if " " in by] or alike)[-1]
         if not A_BODY.fullmatch(vague):
             return vague
         # "The group said": the body named last before ("The Example Refugee Hub published …"),
