@@ -1699,6 +1699,12 @@ def test_it_says_points_back_and_the_observatory_is_no_person() -> None:
          "Association says it will appeal within 28 days. Port agents counted about 60 ships, "
          "while the Association put the number at 57 [38].", "57",
          "Example Mutual War Risks Association"),
+        # "Its officials said": those of the body "its" stands for (not a name after "Its":
+        # "Its Belfer Center write-up quoted …" is the Center's)
+        ("The Ministry of Defence asks for more. Its officials said this covers 36 armoured "
+         "vehicles.", "36 armoured vehicles", "Ministry of Defence"),
+        ("KIIS polled in May. Its Belfer Center write-up quoted 6 million abroad.", "6 million",
+         "Belfer Center"),
         # "his firm" after "He said" is part of what he said: his figure, not his firm's
         ("\"Nothing moves,\" said Ivan Example-Tkach, an agent in the port. He said 20 ships "
          "waited and that his firm had laid off 35 dockers.", "35 dockers", "Ivan Example-Tkach"),

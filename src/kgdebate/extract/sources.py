@@ -763,13 +763,9 @@ class FigureSources:
             if named_so:
                 return named_so[0][1]
             if not pronoun or not pronoun.groupdict().get("person"):
-                earlier = [named for named in earlier if self._a_body(named[1])]
-                earlier += self._bodies_named(self._sentence_before(held[0]))
+                earlier = self._bodies_before(held[0], earlier)
         if back is None and pronoun and pronoun.group()[:3] in ("It ", "it ", "it."):
-            # "it" is a body: never a person nor those who are no one body ("regional health
-            # officials", "Ukrainian deminers"); the last one named, in the sentence before too
-            earlier = [named for named in earlier if self._a_body(named[1])]
-            earlier += self._bodies_named(self._sentence_before(held[0]))
+            earlier = self._bodies_before(held[0], earlier)  # "it" is a body
         if not earlier and (back is None or OPENS_WITH_ITS.match(self.text, held[0])):
             # "It counted …", "The institute said …", "Its survey found …" where no source was
             # named before: the body that opened a sentence before ("The Example Hub published
@@ -807,6 +803,16 @@ class FigureSources:
             and words[-1][:1].isupper()
             and name not in {person for _, person in self._persons()}
         )
+
+    def _bodies_before(
+        self, sentence: int, earlier: list[tuple[int, str]]
+    ) -> list[tuple[int, str]]:
+        """What "it", "its" or "the company" may stand for, said in the sentence at
+        ``sentence``: of the sources named ``earlier``, the bodies (never a person, nor those
+        who are no one body: "regional health officials", "Ukrainian deminers"), and the
+        bodies the sentence before names, each where it is named."""
+        bodies = [named for named in earlier if self._a_body(named[1])]
+        return bodies + self._bodies_named(self._sentence_before(sentence))
 
     def _sentence_before(self, start: int) -> tuple[int, int] | None:
         at = bisect_left(self.spans, (start, start)) - 1
@@ -881,6 +887,16 @@ class FigureSources:
             by = _attribution(self.text[sentence[0] : sentence[1]])
             if by and re.search(rf"\b(?i:the) {re.escape(by)}\b", self.text[slice(*sentence)]):
                 by = self._named_before(by, sentence[0])  # "the port officials" named before
+            elif (
+                by
+                and by[:1].islower()
+                and re.search(rf"\b(?i:its) {re.escape(by)}\b", self.text[slice(*sentence)])
+            ):
+                # "Its officials said": those of the body "its" stands for, who speak for it
+                self._read_up_to(sentence[0] - 1)
+                earlier = self.named[: bisect_left(self.named, (sentence[0], ""))]
+                bodies = self._bodies_before(sentence[0], earlier)
+                by = max(bodies)[1] if bodies else by
             self.said[sentence] = by and _in_full(by, self.full_names, sentence[0])
         return self.said[sentence]
 
