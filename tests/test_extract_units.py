@@ -2965,6 +2965,22 @@ def test_a_transcript_speakers_declared_sides_and_names() -> None:
     assert "Deputy Speaker" not in proposed
 
 
+def test_an_e_mail_s_signature_is_boilerplate_and_no_name_runs_on_into_a_new_line() -> None:
+    text = (
+        "Figures for the briefing\n\n21 February 2023\n\n"
+        "Our logistics lead says we moved 1,240 tonnes of food since January, and the field "
+        "team reached 9,800 people in Kharkiv oblast last month.\n\n"
+        "--\nExample Relief Network · Programme Office · Kyiv and Dnipro\nThis e-mail and any "
+        "attachments are confidential.\n\nWe met the staff of the Example Aid Desk in Odesa "
+        "and Dnipro\nThis week the team came back with the forms we had asked for.\n"
+    )
+    assert [p.boilerplate for p in read_layout(text).paragraphs()][-2:] == [True, False]
+    draft = make_draft(Source(Path("mail.txt"), text, "0" * 64, False), gazetteer())
+    proposed = {e["text"] for e in draft.data["draft"]["new_entities"]}
+    assert "Example Relief Network" not in proposed
+    assert "Dnipro" in proposed and not any("This" in name for name in proposed)
+
+
 def test_the_boilerplate_shortcut_says_what_the_full_scan_says() -> None:
     """`says_boilerplate` scans only a text holding one of `BOILERPLATE_WORDS`: a rule added to
     `BOILERPLATE` without its word would be skipped, and this says so."""

@@ -1000,7 +1000,12 @@ def _name_parts(text: str, match: re.Match[str], sentence: int | None) -> list[t
     """The names in a run of capitalised words, each with its offset: without the words that
     open a sentence ("Even the …"), the titles before a person's name ("Turkish President …")
     and split at "and" ("Africa and Asia"), unless the run names an organisation."""
-    words = match.group().rstrip(".").split()
+    run = match.group()
+    for broken in re.finditer(r"\s*\n\s*(\S+)", run):  # never on into a line that opens
+        if broken.group(1).lower() in STOP_NAMES:  # with a word no name is: "Dnipro\nThis …"
+            run = run[: broken.start()]
+            break
+    words = run.rstrip(".").split()
     if len(words) > 2 and words[1] == "the" and match.start() == sentence:
         words = words[2:]  # "Even the Ukraine Reconstruction Forum" opening a sentence
     titled_body = (  # "General Assembly", "Foreign Affairs Committee": the title is part of it

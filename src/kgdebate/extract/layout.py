@@ -21,7 +21,9 @@ BOILERPLATE_START = (
     r"|this page was last (?:edited|modified|updated)|text is available under"  # a wiki's footer
     # a verbatim record's procedure: "The meeting rose at 12.35 p.m."
     r"|the meeting (?:rose|was (?:called to order|suspended|resumed|adjourned)) at \d"
-    r"|question put and agreed to|question put and negatived)"  # a Hansard division's close
+    r"|question put and agreed to|question put and negatived"  # a Hansard division's close
+    # an e-mail's signature, under the line that opens one, and its notice of confidence
+    r"|--[ \t]*\n|this (?:e-?mail|message)(?: and any attachments)? (?:is|are) confidential)"
 )
 # Anywhere in a paragraph: an author's disclaimer, or a short note with an address to write to.
 BOILERPLATE_ANYWHERE = r"\bthe views expressed\b|\bis a (?:contributing |guest )?columnist\b"
