@@ -2292,6 +2292,23 @@ def test_a_kind_of_document_and_a_label_in_capitals_are_no_names() -> None:
                 "Annual Report", "SHIPS"} & proposed  # fmt: skip
 
 
+def test_a_judge_named_in_full_then_by_surname_as_one_who_did_something() -> None:
+    header = "A Note\n\n12 May 2024\n\n"
+    text = (
+        "The trial judge, Harriet Fenwick, found that the ship had spent months in port. "
+        "Fenwick had relied on a survey by the brokers. We agree with much of it, and "
+        "Fenwick's other findings stand."
+    )
+    source = Source(Path("note.txt"), header + text, "0" * 64, False)
+    proposed = {
+        entity["text"]: [o["start"] - len(header) for o in entity["occurrences"]]
+        for entity in make_draft(source, gazetteer()).data["draft"]["new_entities"]
+    }
+    assert proposed["Harriet Fenwick"] == [
+        text.index("Harriet"), text.index("Fenwick had"), text.index("Fenwick's")
+    ]  # fmt: skip
+
+
 def test_a_councillor_s_or_a_judge_s_title_is_no_part_of_the_name() -> None:
     proposed = proposals(
         "Present: Cllr Ruth Example-Hale, Cllr Owen Example-Price. Cllr Example-Price said the "

@@ -129,7 +129,8 @@ PERSON_BEFORE = re.compile(
     r"(?:\b(?:said|says|told|by|Mr|Ms|Mrs|Dr|Prof|Professor|President|Minister|Senator|Ambassador"
     r"|Secretary|Director|Chair|Chief|analyst|economist|researcher|spokes(?:man|woman|person)"
     r"|envoy|official|minister|journalist|editor|author|director|chair|fellow|head|colleague"
-    r"|columnist|reporter|correspondent|commentator|historian|scholar)\.?),? $"
+    r"|columnist|reporter|correspondent|commentator|historian|scholar|judge|lawyer|counsel"
+    r"|captain|councillor|teacher|officer|moderator|host|presenter)\.?),? $"
 )
 COMPASS = {
     "north",
@@ -155,8 +156,10 @@ PEOPLE_OF = frozenset(  # who, of a place or a body, open a sentence: "Residents
 SIDING_WITH = re.compile(r"\b(?i:pro|anti)-$")
 OWNED_BY_ONE = re.compile(  # "Erdoğan's spokesman", "Marsh's own estimate"
     r"['’]s (?:own |[a-z]+ )?(?:spokes(?:man|woman|person)|office|aides?|team|estimate|view"
-    r"|remarks|words|government|administration|party|envoy|adviser|advisor)\b"
+    r"|remarks|words|government|administration|party|envoy|adviser|advisor|findings|judgment"
+    r"|ruling|book|account|reckoning|answer|question)\b"
 )
+DID_SOMETHING = re.compile(r" (?:had |has |also |then )?(?-i:[a-z]{3,}ed)\b")
 POSSESSIVE = re.compile(r"(?<=s)['’]$|['’]s$")
 NOTE_MARK_AFTER = re.compile(r"\.?[⁰¹²³⁴⁵⁶⁷⁸⁹]+$")
 OWNERS_S = re.compile(r"['’]s$")
@@ -1453,7 +1456,11 @@ def _add_surnames_alone(
                 taken.overlaps(start, end)
                 or boilerplate.overlaps(start, end)  # a list of references names no one
                 or covered.overlaps(start, end)
-                or not (PERSON_AFTER.match(text, end) or OWNED_BY_ONE.match(text, end))
+                or not (
+                    PERSON_AFTER.match(text, end)
+                    or OWNED_BY_ONE.match(text, end)
+                    or DID_SOMETHING.match(text, end)  # "Fenwick had relied on a survey"
+                )
                 or re.search(r"[A-Z][\w’'-]* $", before)  # part of a longer run of names
                 or re.match(r" [A-Z]", text[end : end + 2])
             ):
