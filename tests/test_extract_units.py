@@ -2292,6 +2292,26 @@ def test_a_kind_of_document_and_a_label_in_capitals_are_no_names() -> None:
                 "Annual Report", "SHIPS"} & proposed  # fmt: skip
 
 
+@pytest.mark.parametrize(
+    ("letterhead", "named"),
+    [
+        ("EXAMPLEFORD BOROUGH COUNCIL", "EXAMPLEFORD BOROUGH COUNCIL"),
+        ("EXAMPLE NORTHERN P&I CLUB", "EXAMPLE NORTHERN P&I CLUB"),
+        ("STATEMENT BY THE MINISTRY OF FOREIGN AFFAIRS OF EXAMPLIA",
+         "MINISTRY OF FOREIGN AFFAIRS OF EXAMPLIA"),
+    ],
+)  # fmt: skip
+def test_a_letterhead_in_capitals_names_its_body(letterhead: str, named: str) -> None:
+    text = (
+        f"{letterhead}\n\nMinutes of 16 July 2024\n\nThe committee met on Tuesday and agreed "
+        "to ask the county for its figures each term, as it had done before.\n"
+    )
+    draft = make_draft(Source(Path("minutes.txt"), text, "0" * 64, False), gazetteer())
+    proposed = {e["text"]: e["occurrences"] for e in draft.data["draft"]["new_entities"]}
+    at = text.index(named)
+    assert proposed[named] == [{"start": at, "end": at + len(named)}]
+
+
 def test_a_judge_named_in_full_then_by_surname_as_one_who_did_something() -> None:
     header = "A Note\n\n12 May 2024\n\n"
     text = (

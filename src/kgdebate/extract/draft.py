@@ -82,7 +82,7 @@ NAME_RUN = re.compile(  # "Radio Free Europe/Radio Liberty" is one name; "R. Pat
     # to capitals (as NAMED_PAPER)
     rf"[A-Z](?<![\w'’.@#][A-Z])(?:(?<![^\s(“\"][A-Z])\. (?:[A-Z]\. )*[A-Z])?[\w’'./-]*[\w]"
     rf"(?:(?:{OF_THE}|\s+(?:of|the|for|and|on|{PARTICLE}))\s+[A-Z][\w’'/-]*"
-    r"|\s+(?:[A-Z]\.\s)*[A-Z][\w’'/-]*)*"  # "By J. R. Okonkwo": initials inside a run too
+    r"|\s+(?:[A-Z]\.\s)*[A-Z][\w’'/-]*(?:&[A-Z]+)?)*"  # "By J. R. Okonkwo", "… P&I Club"
 )
 # A lowercase word that belongs to the name before it.
 NAME_HEAD = re.compile(
@@ -1009,6 +1009,9 @@ def _name_parts(text: str, match: re.Match[str], sentence: int | None) -> list[t
             run = run[: broken.start()]
             break
     words = run.rstrip(".").split()
+    if run.isupper() and "BY" in words[:-1]:  # "STATEMENT BY THE MINISTRY OF …": the ministry
+        words = words[len(words) - words[::-1].index("BY") :]
+        words = words[1:] if words[0] == "THE" else words
     if len(words) > 2 and words[1] == "the" and match.start() == sentence:
         words = words[2:]  # "Even the Ukraine Reconstruction Forum" opening a sentence
     titled_body = (  # "General Assembly", "Foreign Affairs Committee": the title is part of it
@@ -1286,11 +1289,13 @@ def _new_entities(
             for name in pattern.finditer(text, *piece)
         ]
         for match in names:
-            # in a title, only an organisation's or a state's name, or whose remarks ("by Clara …")
+            # in a title, only an organisation's or a state's name, or whose remarks ("by Clara …");
+            # a letterhead's in capitals too ("EXAMPLEFORD BOROUGH COUNCIL")
+            cased = match.group().title() if match.group().isupper() else match.group()
             if (
                 titled
-                and not ORGANISATION_HEAD.search(match.group())
-                and not STATE_HEAD.search(match.group())
+                and not ORGANISATION_HEAD.search(cased)
+                and not STATE_HEAD.search(cased)
                 and not BY_SOMEONE.search(text, max(start, match.start() - 3), match.start())
             ):
                 continue
