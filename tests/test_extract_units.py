@@ -1020,6 +1020,12 @@ def test_the_title_of_a_report_whose_maker_the_text_names_is_no_new_entity() -> 
         ("Port officials in Odesa reported more than 1,500 ships.", "port officials in Odesa"),
         ("Ukrainian port officials put it at 24 million tonnes.", "Ukrainian port officials"),
         ("A diplomat involved in the talks said 60 days.", "diplomat involved in the talks"),
+        # one person of a body, whole; never "the Group of Seven" as a group
+        ("An official of the Example Ministry of Trade said 40 ships left.",
+         "official of the Example Ministry of Trade"),
+        ("A spokesperson for the Example Grain Board said 40 ships left.",
+         "spokesperson for the Example Grain Board"),
+        ("The group of seven said it had pledged $4.5 billion.", None),
         ("A commentator on Russian state television said no more than 10 per cent.",
          "commentator on Russian state television"),
         ("Volunteer groups working in Kherson put it at 3,000.",

@@ -89,11 +89,16 @@ POINTED_PERSON = (  # what it calls a person it named before: "the former presid
 )
 POINTED = rf"(?:[a-z-]+ ){{0,2}}(?P<noun>{POINTED_BODY}|(?P<person>{POINTED_PERSON}))"
 A_PERSON_CALLED = re.compile(rf"(?:[a-z-]+ ){{0,2}}(?:{POINTED_PERSON})")
+ONE_OF_A_BODY = ("official", "member", "spokesperson", "spokesman", "spokeswoman", "contact")
 NARROWED = (  # what narrows a vague source down: "in Odesa", "involved in the talks", "at the
     # Ministry of Example Development", "to one European finance minister"; never a time ("in
     # January"), which may stand between it and what it says
     r"(?: (?:(?:involved|working|based|serving|stationed|familiar) )?"
-    r"(?:in|at|from|on|with|to|close to)"
+    r"(?:in|at|from|on|with|to|close to"
+    # one person of a body: "an official of the Example Ministry of Trade", "a member of the
+    # Ukrainian delegation", "a spokesperson for the Board" (not "the Group of Seven")
+    + "".join(f"|(?<={one} )(?:of|for)" for one in ONE_OF_A_BODY)
+    + r")"
     rf" (?!(?:{TIME_NAME})\b)(?:the )?(?:[A-Za-z][\w’'-]* ){{0,4}}"
     r"(?![a-z]+ly\b|(?:that|which|who|and|but)\b)[A-Za-z][\w-]*)?"
 )  # not the adverb after it: "several diplomats in Brussels privately put it at"; nor the word
