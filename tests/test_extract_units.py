@@ -1026,6 +1026,9 @@ def test_the_title_of_a_report_whose_maker_the_text_names_is_no_new_entity() -> 
         ("A spokesperson for the Example Grain Board said 40 ships left.",
          "spokesperson for the Example Grain Board"),
         ("The group of seven said it had pledged $4.5 billion.", None),
+        # a participle opening a sentence is no one ("Funded projects"): its footnote is
+        ("Funded projects reached 2.3 million people last year.¹\n\n¹ Example Relief "
+         "Consortium, Annual Report 2023.", "Example Relief Consortium"),
         ("A commentator on Russian state television said no more than 10 per cent.",
          "commentator on Russian state television"),
         ("Volunteer groups working in Kherson put it at 3,000.",
@@ -2162,6 +2165,10 @@ def test_a_pronoun_after_the_figure_or_the_institute_takes_the_source_named_befo
          [("40 ships", "ships"), ("12", "ships")]),
         ("Of the 1,400 generators bought for the winter, only 260 had reached hospitals.",
          [("1,400 generators", "generators"), ("260", "generators")]),
+        # set against a count a long clause before it, in its sentence
+        ("The monitor counted 29 more ships at anchor off the Bosphorus and Sea of "
+         "Marmara, while Turkish port officials put that queue at 35.",
+         [("29 more ships", "ships"), ("35", "ships")]),
         ("about 60 ships, while others put the number at 57 [38]; it ran [4]-[6]",
          [("about 60 ships", "ships"), ("57", "ships")]),
         # a grid's capacity in GW or MW

@@ -949,7 +949,7 @@ def _unit_from_neighbours(
         # …; 11 voted against")
         # (a change from it may come at the sentence's end: "Twenty-three vessels were waiting
         # …, the Monitor said, up from 14 a week earlier")
-        near = len(between) < 80 or CHANGED_FROM.search(between.rstrip())
+        near = len(between) < 100 or CHANGED_FROM.search(between.rstrip())
         listed = near and not re.search(r"[.!?:]", between)
         if (
             (listed and LISTED.search(between.rstrip()))

@@ -644,6 +644,7 @@ COMPANY = re.compile(  # a name that says it is a company's: "Nordvik Example Tr
 )
 INSTITUTION = re.compile(rf"{BODY_NOUNS}|ministry|office")
 """What "the agency", "the institute" may stand for: the last name that says it is one."""
+PARTICIPLE = re.compile(r"[A-Z][a-z]{3,}ed")
 DEMONYM_PLURAL = re.compile(r"[A-Z][a-z]+(?:ians|ans|ese|is)$")
 CONTRAST = re.compile(
     r"[,;](?:\[\d{1,2}\])?\s+(?:while|whereas|but|although|though|yet)\s|;\s"  # (",[3] while")
@@ -1436,6 +1437,7 @@ def _as_written(name: str) -> str | None:
             or words[0].lower() in NOT_ALONE  # "all G-20 member States pledged": no one named
             # "the president said": which one, the text said before (not "the Secretary-General")
             or bool(A_ROLE.fullmatch(words[0]))
+            or bool(PARTICIPLE.fullmatch(words[0]))  # "Funded projects reached …": no one
         )
     ):
         return None  # "80% of Ukrainians said": who answered, not who asked; "African" no one
