@@ -1304,6 +1304,11 @@ def test_the_source_a_sentence_names_for_its_figures(sentence: str, source: str 
     assert source_of(sentence) == source
 
 
+def test_a_clause_that_leaves_out_the_verb_before_is_whose_it_names() -> None:
+    text = "The MFA counts 37 funded projects; the EPA, 41. Kyiv says 50 ships left, Moscow 20."
+    assert sources_at(text, "37", "41") == ["MFA", "EPA"]
+
+
 @pytest.mark.parametrize(
     ("sentence", "source"),
     [

@@ -706,6 +706,7 @@ class FigureSources:
             or _appeal_holding(self.text, held, position)
             or _given_after(self.text, position, held[1])
             or _which_they_say(self.text, held, position)
+            or _gapped(self.text, _contrasted_clause(self.text, held, position), position)
             or self._said(_contrasted_clause(self.text, held, position))
             or self._said(_up_to_clause(self.text, held, position))
             or self._credit_after_dash(held)
@@ -1223,6 +1224,20 @@ def _contrasted_clause(text: str, sentence: tuple[int, int], position: int) -> t
             end = boundary.start()
             break
     return (start, end)
+
+
+GAPPED = re.compile(  # "; the EPA, 41": the verb of the clause before left out
+    rf"(?:the )?(?P<by>{SOURCE_NAME}|{VAGUE_SOURCE}), "
+)
+
+
+def _gapped(text: str, clause: tuple[int, int], position: int) -> str | None:
+    """Who gives the figure in a clause after a semicolon that leaves out the verb of the
+    clause before: "The MFA counts 37 funded projects; the EPA, 41" (the EPA's 41)."""
+    if not text.endswith("; ", 0, clause[0]):
+        return None
+    gapped = GAPPED.match(text, clause[0], clause[1])
+    return _as_written(gapped.group("by")) if gapped and gapped.end() == position else None
 
 
 RANGE_OTHER_END = re.compile(r"^\s*(?:and|to|-|–)\s*\d[\d.,]*\s?(?:%|per ?cent\b)?")
