@@ -62,6 +62,7 @@ SETS = {  # beside the labelled set, by how far they are from what the tool was 
     "unseen-18": "held out: written without sight of the tool, never tuned on",
     "unseen-19": "held out: written without sight of the tool, never tuned on",
     "unseen-20": "held out: written without sight of the tool, never tuned on",
+    "unseen-21": "held out: written without sight of the tool, never tuned on",
     "fresh": "held out (figures seen once)",
     "train": "written without sight of the tool, then tuned on",
     "train-2": "written without sight of the tool, then tuned on",
@@ -85,6 +86,7 @@ SETS = {  # beside the labelled set, by how far they are from what the tool was 
     "train-21": "written without sight of the tool, scored once, then tuned on",
     "train-22": "written without sight of the tool, scored once, then tuned on",
     "train-23": "written without sight of the tool, scored once, then tuned on",
+    "train-24": "written without sight of the tool, scored once, then tuned on",
     "later": "written after tuning, then tuned on",
 }
 SPEAKER_TAG = re.compile(r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}: ")
