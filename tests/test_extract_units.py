@@ -2738,6 +2738,27 @@ def test_a_known_surname_after_another_given_name_is_another_person() -> None:
     assert "Luiz Inacio Lula da Silva" in proposed
 
 
+def test_a_known_surname_that_is_another_s_given_name_or_a_place_s_word_is_no_mention() -> None:
+    """From the UN speeches and the labelled sets: the store's "Martin" (Micheál Martin) is
+    not "Martin Griffiths" nor "Martin Luther King", and its "Costa" is not "Costa Ricans";
+    "Whipps Jr." is still Whipps; "U.N." is the UN, as "U.S." is the US."""
+    martin, costa, whipps, un = (
+        Entity("actor", slug) for slug in ("micheal-martin", "antonio-costa", "whipps", "un")
+    )
+    known = Gazetteer(
+        [(martin, "Martin", "surname"), (costa, "Costa", "surname"),
+         (whipps, "Whipps", "surname"), (un, "UN", "alias")],
+        EventFacts(),
+    )  # fmt: skip
+    text = (
+        "A Note\n\n12 May 2024\n\nMartin Griffiths spoke, as Martin Luther King once did; "
+        "Costa Ricans listened, and so did Mr. Whipps Jr. and the U.N. at length.\n"
+    )
+    draft = make_draft(Source(Path("note.txt"), text, "0" * 64, False), known)
+    linked = [(m["text"], m["slug"]) for m in draft.data["draft"]["mentions"]]
+    assert linked == [("Whipps", "whipps"), ("U.N.", "un")]
+
+
 def test_a_quoted_opening_a_question_a_role_and_a_reference_are_not_proposed() -> None:
     """Issue 12, from what the UN speeches proposed: a word opening a quoted sentence, "Will I",
     a state or body named by its head noun alone ("the Kingdom", "the occupying Power"), a role

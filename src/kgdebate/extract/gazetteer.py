@@ -29,6 +29,7 @@ from kgdebate.queries import packaged_query
 from kgdebate.store import TripleStore
 
 ACRONYM = re.compile(r"^[A-Z]{2,5}$")
+NAME_GOES_ON = re.compile(r" (?!Jr\b|Sr\b)[A-Z][a-z]")  # (not "Whipps Jr.")
 NON_ASCII_OR_ASCII = re.compile(r"[\x00-\x7f]+|[^\x00-\x7f]+")
 NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 FOLD = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "–": "-", "—": "-", "‐": "-", "\u00a0": " "})
@@ -154,7 +155,7 @@ class Gazetteer:
         self.case_sensitive: set[str] = set()  # acronyms: "US", never "us"
         self.capitalised: set[str] = set()  # surnames: "Rice", never "rice"
         names = list(names)
-        for entity, name, how in names + _surnames(names):
+        for entity, name, how in names + _surnames(names) + _dotted(names):
             form, _ = fold(name.strip())
             if not form:
                 continue
@@ -205,8 +206,10 @@ class Gazetteer:
             form = match.group()
             if form in self.case_sensitive and not text[start:end].isupper():
                 continue
-            if form in self.capitalised and not text[start].isupper():
-                continue
+            if form in self.capitalised and (
+                not text[start].isupper() or NAME_GOES_ON.match(text, end)
+            ):
+                continue  # "rice"; "Martin Griffiths": a surname alone is no first name
             if text.startswith("$", end):  # "US$5.6 billion": a currency, not a country
                 continue
             if self._joined_to_a_name(text, start):  # "Interfax-Ukraine": an agency's name
@@ -320,6 +323,18 @@ def _adjectives(names: list[tuple[Entity, str, str]]) -> frozenset[str]:
         elif name.endswith("o"):
             forms.add(name[:-1] + "an")
     return frozenset(forms)
+
+
+def _dotted(names: list[tuple[Entity, str, str]]) -> list[tuple[Entity, str, str]]:
+    """An acronym of two or three letters as American papers write it: "U.N." for "UN", as
+    "U.S." is "US" (a dotted form the store does not name already)."""
+    known = {name for _, name, _ in names}
+    return [
+        (entity, dotted, how)
+        for entity, name, how in names
+        if re.fullmatch(r"[A-Z]{2,3}", name)
+        and (dotted := "".join(f"{letter}." for letter in name)) not in known
+    ]
 
 
 def _surnames(names: list[tuple[Entity, str, str]]) -> list[tuple[Entity, str, str]]:
