@@ -2303,11 +2303,14 @@ def test_a_kind_of_document_and_a_label_in_capitals_are_no_names() -> None:
     proposed = proposals(
         "Third Report | Published Tuesday\n\nPenalty Notice 2023/17 was issued under Report "
         "AG-2024-03 and Member Circular No. 23, as the Annual Report 2023 says.\n\n4. SHIPS: "
-        "The ships waited, and the Example Shipping Monitor counted them.\n"
+        "The ships waited, and the Example Shipping Monitor counted them in Round 13 of its "
+        "survey, as Research Briefing CBP-9731 says.\n\nPOLL\nA poll was taken in March, and "
+        "the poll was small.\n"
     )
     assert "Example Shipping Monitor" in proposed
     assert not {"Third Report", "Penalty Notice", "Report AG-2024-03", "Member Circular No",
-                "Annual Report", "SHIPS"} & proposed  # fmt: skip
+                "Annual Report", "SHIPS", "Round", "Briefing CBP-9731",
+                "POLL"} & proposed  # fmt: skip
 
 
 @pytest.mark.parametrize(
@@ -2366,6 +2369,12 @@ def test_an_embassy_s_a_parliament_s_or_a_club_s_name_is_whole_and_the_club_alon
     assert {"Embassy of the Example Republic", "Example Parliament",
             "Example Northern Club"} <= proposed  # fmt: skip
     assert not {"Embassy", "Club", "Example Republic"} & proposed
+    library = proposals(  # a letterhead's library, named whole; "the Library" alone no name
+        "Example Parliamentary Library\n\nResearch note of March 2023\n\nThe department spent "
+        "€40 million through 14 NGOs, the department told the Library. Aid agencies in Kharkiv "
+        "told the Library that up to 30% of deliveries were late.\n"
+    )
+    assert "Example Parliamentary Library" in library and "Library" not in library
 
 
 def test_a_body_of_the_or_for_the_something_an_acronym_s_possessive_and_a_surname_alone() -> None:

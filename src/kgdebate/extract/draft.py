@@ -204,7 +204,7 @@ ORGANISATION_HEAD = re.compile(  # not "Press", "Post", "Review": verbs in a hea
     r"|Headquarters|Directorate|Secretariat|Service|Network|Coalition|Lab|Laboratory|Observatory"
     r"|Bulletin|Trust|League|Office|Bureau|Mission|Board|Desk|Monitor"
     r"|Tracker|Partnership|Consortium|Movement|Department|Command|Plan|Convention|Covenant"
-    r"|Protocol|Embassy|Consulate|Parliament|Tribunal|Club)\b"
+    r"|Protocol|Embassy|Consulate|Parliament|Tribunal|Club|Library)\b"
 )
 ADDRESSEES = r"(?:the|this) (?:House|Chamber|Assembly)|(?:my )?(?:colleagues|Members|members)"
 """Whom a speaker urges to vote one way ("I urge the House", "I ask colleagues")."""
@@ -1153,7 +1153,7 @@ def _no_name(candidate: str, common_nouns: set[str], adjectives: frozenset[str])
         # ("4. SHIPS:", "RESOLVED (by 3 votes to 1)"), no acronym
         or (
             candidate.isupper()
-            and len(candidate) > 4
+            and len(candidate) > 3
             and not ORGANISATION_HEAD.search(candidate.title())
             and all(word in common_nouns for word in bare.split())
         )
@@ -1186,7 +1186,8 @@ PUBLICATION_KINDS = {
     "fact sheet", "situation report", "situation update", "flash update", "press briefing",
     "daily press briefing", "press release", "news release", "data note", "official report",
     "interview", "explainer", "fact check", "live", "live blog", "newsletter", "report",
-    "notice", "penalty notice", "circular", "member circular",
+    "notice", "penalty notice", "circular", "member circular", "briefing", "research briefing",
+    "round",
 }  # fmt: skip
 """What a header says a document is ("Working Paper 7/2024"), no one's name."""
 

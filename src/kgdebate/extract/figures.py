@@ -415,7 +415,7 @@ PATTERNS: list[tuple[str, Branch]] = [
     ("cell", Branch(
         rf"(?:(?<=\|)|(?<=\| )|(?<=\t)|(?<=  ))(?P<n>{NUM})(?=[ \t]*(?:\||\t|  |\n|$))")),
 ]  # fmt: skip
-CURRENCIES = {"$": "USD", "€": "EUR", "£": "GBP", "₽": "RUB", "₴": "UAH"} | {
+CURRENCIES = {"$": "USD", "€": "EUR", "£": "GBP", "₴": "UAH", "₽": "RUB"} | {
     code: code for code in CODES
 }
 STATISTIC_KINDS = ("percent", "count", "money")
