@@ -1020,6 +1020,7 @@ def test_the_title_of_a_report_whose_maker_the_text_names_is_no_new_entity() -> 
         ("Port officials in Odesa reported more than 1,500 ships.", "port officials in Odesa"),
         ("Ukrainian port officials put it at 24 million tonnes.", "Ukrainian port officials"),
         ("A diplomat involved in the talks said 60 days.", "diplomat involved in the talks"),
+        ("Wheat rose as much as 8.5 per cent, dealers said.", "dealers"),
         # one person of a body, whole; never "the Group of Seven" as a group
         ("An official of the Example Ministry of Trade said 40 ships left.",
          "official of the Example Ministry of Trade"),
@@ -1719,6 +1720,15 @@ def test_it_says_points_back_and_the_observatory_is_no_person() -> None:
          "vehicles.", "36 armoured vehicles", "Ministry of Defence"),
         ("KIIS polled in May. Its Belfer Center write-up quoted 6 million abroad.", "6 million",
          "Belfer Center"),
+        # "the paper adds", "the site reports": the paper or site named before, not the person
+        # it quotes; "The trust says": the trust named under a heading
+        ("Hürriyet Daily News quotes President Recep Tayyip Erdoğan, who put the number at 200. "
+         "Five commanders will stay in Türkiye, the paper adds.", "Five commanders",
+         "Hürriyet Daily News"),
+        ("The Kyiv Independent has the longest list. In return, the site reports, Ukraine handed "
+         "over 55 Russian prisoners.", "55 Russian prisoners", "Kyiv Independent"),
+        ("APPEAL\nThe Example Harbour Relief Trust is asking listeners for money. The trust says "
+         "it has raised £61,000 since Friday.", "£61,000", "Example Harbour Relief Trust"),
         # "his firm" after "He said" is part of what he said: his figure, not his firm's
         ("\"Nothing moves,\" said Ivan Example-Tkach, an agent in the port. He said 20 ships "
          "waited and that his firm had laid off 35 dockers.", "35 dockers", "Ivan Example-Tkach"),
@@ -2174,6 +2184,9 @@ def test_a_pronoun_after_the_figure_or_the_institute_takes_the_source_named_befo
         ("The monitor counted 29 more ships at anchor off the Bosphorus and Sea of "
          "Marmara, while Turkish port officials put that queue at 35.",
          [("29 more ships", "ships"), ("35", "ships")]),
+        ("Some 1,240 people arrived. Of those who left, about 190 moved into rentals and 75 "
+         "into council homes.", [("Some 1,240 people", "people"), ("about 190", "people"),
+                                 ("75", "people")]),
         ("about 60 ships, while others put the number at 57 [38]; it ran [4]-[6]",
          [("about 60 ships", "ships"), ("57", "ships")]),
         # a grid's capacity in GW or MW
@@ -2836,7 +2849,7 @@ def test_a_hedged_figure_says_which_bound_it_is() -> None:
     text = (
         "More than 90 ships waited, nearly 1,000 km apart; no more than 10 per cent of the cargo "
         "reached hundreds of thousands of people, about 60 per cent of demand; a post said it "
-        "moved barely 10 million tonnes."
+        "moved barely 10 million tonnes, and prices rose as much as 8.5 per cent."
     )
     found = {
         f.text: (f.bound, f.approximate)
@@ -2849,6 +2862,7 @@ def test_a_hedged_figure_says_which_bound_it_is() -> None:
         "hundreds of thousands of people": ("lower", True),
         "about 60 per cent": (None, True),
         "barely 10 million tonnes": ("upper", True),
+        "as much as 8.5 per cent": ("upper", True),
     }
 
 

@@ -161,7 +161,7 @@ HEDGES = {  # a hedge before a figure makes it approximate
     "more than": "lower", "over": "lower", "at least": "lower", "less than": "upper",
     "fewer than": "upper", "under": "upper", "just under": "upper", "as many as": "upper",
     "close to": "upper", "closer to": None, "upwards of": "lower", "well over": "lower",
-    "just over": "lower", "perhaps": None, "~": None,
+    "just over": "lower", "perhaps": None, "~": None, "as much as": "upper",
     "as few as": "lower", "no more than": "upper", "not more than": "upper",
     "no fewer than": "lower", "no less than": "lower", "not less than": "lower",
 }  # fmt: skip
@@ -1030,7 +1030,7 @@ PUT_IT = re.compile(  # "put it at 200", "put the number freed at 200", "spoke o
 )
 OF_THEM = re.compile(r" of (?:them|those|these)\b")  # "205 of them": of the count before
 APPOSED = re.compile(r"([a-z]+s), $")
-OF_THOSE = re.compile(r"\b[Oo]f (?:them|those|these),? $")
+OF_THOSE = re.compile(r"\b[Oo]f (?:them|those|these)(?: who [^,;.]{1,40})?,? $")  # "who left"
 OF_THE_WHOLE = re.compile(  # "Of the 2,300 hectares of farmland around the village, only …"
     r"\s*[Oo]f (?:the|these|those|its|their|our) (?P<whole>(?:[^.;:!?,]|(?<=\d)[.,](?=\d)){1,100}),"
     r" (?:only |just )?$"

@@ -45,7 +45,7 @@ VAGUE_NOUNS = (  # a source a text names without a name: "military analysts", "a
     "broker trader resident witness pollster organiser organizer moderator economist partner "
     "commentator agencie volunteer group adviser advisor ambassador envoy negotiator mediator "
     "operator worker military army armie navy navie insurer driver shipper shipowner post "
-    "agent guard administration blogger delegation media unions correspondent reporter"
+    "agent guard administration blogger delegation media unions correspondent reporter dealer"
 ).split() + ["union leader"]
 ROLE_NOUNS = (  # an office or a body by what it is: "Ukraine's foreign minister", "the
     # regional governor", "Russia's defence ministry", "the Russian embassy in Washington"
@@ -77,10 +77,11 @@ BODY_NOUNS = (  # what a text calls a body it named before: "the agency", "the c
 )
 A_BODY = re.compile(  # what "the group said" may stand for: a body named before
     rf"{BODY_NOUNS}|group|hub|coalition|network|charity|project|foundation|fund|mission|union"
+    r"|trust"
 )
 POINTED_BODY = (  # and what else a text calls one it named before as it says something: "The
     # council said", "Prices, the bank said, rose 12%", "The consultancy expects"
-    rf"{A_BODY.pattern}|body|outlet|newspaper|paper|broadcaster|ministry|council|bank|firm"
+    rf"{A_BODY.pattern}|body|outlet|newspaper|paper|site|website|broadcaster|ministry|council|bank|firm"
     r"|consultancy|office|bureau|commission|committee|department|service|company|alliance"
 )
 POINTED_PERSON = (  # what it calls a person it named before: "the former president wrote"
@@ -639,6 +640,10 @@ SAID_AFTER = re.compile(  # "…, it says.", "…, he claimed, …" (not "…, t
     rf"[,”\"] (?:it|they|he|she|the {POINTED}) (?!(?:told|tells) (?:us|me|them|him|her)\b)"
     rf"(?:{REPORTS}|claimed|claims|insisted|insists|warned|warns)\b"
 )
+PUBLICATION = re.compile(  # a name that says it is a paper's or a site's: "Kyiv Independent"
+    r"\b(?:News|Times|Post|Herald|Review|Daily|Journal|Gazette|Independent|Tribune|Courier"
+    r"|Telegraph|Guardian|Observer|Weekly|Standard|Express|Mirror|Pravda|Babel)\b"
+)
 COMPANY = re.compile(  # a name that says it is a company's: "Nordvik Example Trading Ltd"
     r"\b(?:Ltd|Limited|Inc|LLC|plc|PLC|GmbH|SA|AG|NV|BV|Corp|Corporation|Company|Co)\b\.?$"
 )
@@ -880,9 +885,15 @@ class FigureSources:
     def _institutions(self, kind: str, before: int) -> list[tuple[int, str]]:
         """The last name before ``before`` that says it is an institution of this kind ("the
         Vistula Institute for Security Studies" for "the institute")."""
-        says_so = COMPANY if kind in ("company", "firm") else re.compile(rf"\b{kind}\b", re.I)
-        found = [
-            (match.start(), match.group())
+        says_so = (
+            COMPANY
+            if kind in ("company", "firm")
+            else PUBLICATION
+            if kind in ("paper", "newspaper", "site", "website", "outlet", "daily", "weekly")
+            else re.compile(rf"\b{kind}\b", re.I)
+        )
+        found = [  # (a name's line, not a heading above it: "APPEAL\nThe Example … Trust")
+            (match.start(), match.group().rsplit("\n", 1)[-1])
             for match in NAMES.finditer(self.text, 0, before)
             if says_so.search(match.group())
         ]
