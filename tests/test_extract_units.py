@@ -1021,6 +1021,9 @@ def test_the_title_of_a_report_whose_maker_the_text_names_is_no_new_entity() -> 
         ("Ukrainian port officials put it at 24 million tonnes.", "Ukrainian port officials"),
         ("A diplomat involved in the talks said 60 days.", "diplomat involved in the talks"),
         ("Wheat rose as much as 8.5 per cent, dealers said.", "dealers"),
+        # what one says another counts is the other's
+        ("Our correspondent Ines Example-Varga says port officials in Odesa count 16 loaded ships.",
+         "port officials in Odesa"),
         # one person of a body, whole; never "the Group of Seven" as a group
         ("An official of the Example Ministry of Trade said 40 ships left.",
          "official of the Example Ministry of Trade"),
@@ -1729,6 +1732,10 @@ def test_it_says_points_back_and_the_observatory_is_no_person() -> None:
          "over 55 Russian prisoners.", "55 Russian prisoners", "Kyiv Independent"),
         ("APPEAL\nThe Example Harbour Relief Trust is asking listeners for money. The trust says "
          "it has raised £61,000 since Friday.", "£61,000", "Example Harbour Relief Trust"),
+        # "The officials told her": the officials named so before, whoever relayed them
+        ("Our correspondent Ines Example-Varga says port officials in Odesa count 16 ships. The "
+         "officials told her the crews, some 400 seafarers, stay on board.", "some 400 seafarers",
+         "port officials in Odesa"),
         # "his firm" after "He said" is part of what he said: his figure, not his firm's
         ("\"Nothing moves,\" said Ivan Example-Tkach, an agent in the port. He said 20 ships "
          "waited and that his firm had laid off 35 dockers.", "35 dockers", "Ivan Example-Tkach"),

@@ -952,7 +952,8 @@ class FigureSources:
             return vague
         fuller = list(
             re.finditer(
-                rf"\b(?:[A-Z][\w-]* )+(?:[a-z][\w-]* ){{0,2}}{re.escape(vague)}\b"
+                # (no verb between: "Ines Example-Varga says port officials")
+                rf"\b(?:[A-Z][\w-]* )+(?:(?!says |said )[a-z][\w-]* ){{0,2}}{re.escape(vague)}\b"
                 r"(?: (?:in|at|from) (?:the )?[A-Z][\w-]*(?: [A-Z][\w-]*)*)?",
                 self.text[:before],
             )
@@ -970,6 +971,14 @@ class FigureSources:
         alike = [by for at, by in self.named if at < before and by.split()[-1].lower() == head]
         if alike and re.fullmatch(POINTED_BODY, head):
             return ([by for by in alike if " " in by] or alike)[-1]
+        # "The officials told her" after "port officials in Odesa count …": those named so
+        vague_alike = [
+            by
+            for at, by in self.named
+            if at < before and by[:1].islower() and re.search(rf"\b{re.escape(head)}\b", by)
+        ]
+        if vague_alike:
+            return vague_alike[-1]
         if not A_BODY.fullmatch(vague):
             return vague
         # "The group said": the body named last before ("The Example Refugee Hub published …"),
@@ -1340,6 +1349,8 @@ def _attribution(sentence: str) -> str | None:
             name = work  # "Interfax-Ukraine reports a new KIIS figure of 74%": KIIS's
         elif ATTRIBUTION[rank] in SAYING and (cited := THAT_ACCORDING_TO.match(sentence, end)):
             name = cited.group("by")  # "X reminded the room that, according to the UN, …"
+        elif ATTRIBUTION[rank] in SAYING and (told := SAYS_ANOTHER_SAYS.match(sentence, end)):
+            name = told.group("by")  # "Our correspondent says port officials count 16 ships"
         # (a representative is named whole: "representative" is a title before a name)
         by = name if ATTRIBUTION[rank] is REPRESENTATIVE_SAYS else _as_written(name)
         if by and not _spelled_out(sentence[:start], name):
@@ -1353,6 +1364,9 @@ THAT_ACCORDING_TO = re.compile(  # what one says that another found: the other's
     # the words that follow "that" credit it ("reminded the House that, according to the UN, …",
     # "that the deal moved 33 million tonnes, according to the UN")
     rf"(?: [\w'’-]+){{0,3}}? that,? (?:[^;]*?[ ,])?according to (?:the )?(?P<by>{SOURCE_NAME})"
+)
+SAYS_ANOTHER_SAYS = re.compile(  # what one says another counts: the other's figure
+    rf" (?:that )?(?P<by>(?:the )?{VAGUE_SOURCE}(?:{NARROWED})?) {SAYS}\b"
 )
 CITED = re.compile(r"\b(?:19|20)\d\d\)")  # an author and a year in brackets: "(Babel 2023)"
 REPORTED = re.compile(r" (?:an? |the )?(?:(?:new|latest|fresh|recent|updated|revised) )?")
