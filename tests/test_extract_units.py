@@ -935,6 +935,15 @@ def proposals(text: str, header: str = "A Note\n\n12 May 2024\n\n") -> set[str]:
     return {entity["text"] for entity in draft.data["draft"]["new_entities"]}
 
 
+def proposed_at(text: str, header: str = "A Note\n\n12 May 2024\n\n") -> dict[str, list[int]]:
+    """Each name a draft of ``text`` under ``header`` proposes, with where in ``text`` it is."""
+    source = Source(Path("note.txt"), header + text, "0" * 64, False)
+    return {
+        entity["text"]: [o["start"] - len(header) for o in entity["occurrences"]]
+        for entity in make_draft(source, gazetteer()).data["draft"]["new_entities"]
+    }
+
+
 def test_a_bold_lead_in_opens_its_item_and_is_no_name() -> None:
     """A digest's items open with a word in bold ("**Polls.**"): it opens a sentence, as a
     capitalised first word does, and is no name; a name in bold still is one."""
@@ -2354,18 +2363,12 @@ def test_a_letterhead_in_capitals_names_its_body(letterhead: str, named: str) ->
 
 
 def test_a_judge_named_in_full_then_by_surname_as_one_who_did_something() -> None:
-    header = "A Note\n\n12 May 2024\n\n"
     text = (
         "The trial judge, Harriet Fenwick, found that the ship had spent months in port. "
         "Fenwick had relied on a survey by the brokers. We agree with much of it, and "
         "Fenwick's other findings stand."
     )
-    source = Source(Path("note.txt"), header + text, "0" * 64, False)
-    proposed = {
-        entity["text"]: [o["start"] - len(header) for o in entity["occurrences"]]
-        for entity in make_draft(source, gazetteer()).data["draft"]["new_entities"]
-    }
-    assert proposed["Harriet Fenwick"] == [
+    assert proposed_at(text)["Harriet Fenwick"] == [
         text.index("Harriet"), text.index("Fenwick had"), text.index("Fenwick's")
     ]  # fmt: skip
 
@@ -2401,45 +2404,25 @@ def test_a_body_of_the_or_for_the_something_an_acronym_s_possessive_and_a_surnam
     """Issue 12, from train-6: "Office for the Coordination of Humanitarian Affairs" is one
     name; "UNHCR's" opening a sentence is UNHCR, as "EU" is a name; "Marsh" alone, after "Lena
     Marsh", is her."""
-    header = "A Note\n\n12 May 2024\n\n"
     text = (
         "The Office for the Coordination of Humanitarian Affairs met the Kiel Institute for the "
         "World Economy. UNHCR's report is out. "
         "Six EU countries agree. Lena Marsh spoke first. Marsh then said no."
     )
-    source = Source(Path("note.txt"), header + text, "0" * 64, False)
-    proposed = {
-        entity["text"]: [o["start"] - len(header) for o in entity["occurrences"]]
-        for entity in make_draft(source, gazetteer()).data["draft"]["new_entities"]
-    }
+    proposed = proposed_at(text)
     assert "Office for the Coordination of Humanitarian Affairs" in proposed
     assert "Kiel Institute for the World Economy" in proposed
     assert {"UNHCR", "EU"} <= set(proposed)
     assert proposed["Lena Marsh"] == [text.index("Lena"), text.index("Marsh then")]
-    source = Source(
-        Path("note.txt"),
-        header + "The report was written by Ilona Varga, a researcher in Vienna. Asked about "
-        "it again in the spring, Varga smiled and said nothing more.\n",
-        "0" * 64,
-        False,
+    varga = proposed_at(
+        "The report was written by Ilona Varga, a researcher in Vienna. Asked about it again "
+        "in the spring, Varga smiled and said nothing more.\n"
     )
-    varga = {
-        entity["text"]: len(entity["occurrences"])
-        for entity in make_draft(source, gazetteer()).data["draft"]["new_entities"]
-    }
-    assert varga.get("Ilona Varga") == 2 and "Varga" not in varga  # one entity, two mentions
-    latin = Source(
-        Path("note.txt"),
-        header + "Latin America is far from the war in Europe. America said it was near.\n",
-        "0" * 64,
-        False,
-    )
-    (place,) = [  # a place's last word alone is no surname, whatever follows it
-        entity
-        for entity in make_draft(latin, gazetteer()).data["draft"]["new_entities"]
-        if entity["text"] == "Latin America"
-    ]
-    assert len(place["occurrences"]) == 1
+    assert len(varga.get("Ilona Varga", [])) == 2 and "Varga" not in varga  # one, two mentions
+    latin = proposed_at(
+        "Latin America is far from the war in Europe. America said it was near.\n"
+    )  # a place's last word alone is no surname, whatever follows it
+    assert len(latin["Latin America"]) == 1
     assert not {"Office", "Coordination of Humanitarian Affairs", "Marsh"} & set(proposed)
 
 
