@@ -580,7 +580,7 @@ POINTS_BACK = re.compile(  # ("The body says": the one just named, as a wire sto
     rf"(?:It|They|He|She|The {POINTED}) {REPORTS}\b"
     # what a body it stands for did, its own count: "It has delivered 280 generators", "It
     # cleared 95 square kilometres" (not what a war or a deal did: "It claimed 250,000 lives")
-    rf"|It (?:(?:has|had|also|then|now|already|so far) )*(?P<deed>{DELIVERED})\b"
+    rf"|It (?:(?:has|had|also|then|now|already|so far) )*(?:{DELIVERED})\b"
     # the same series, compared: "That is down from 87% in May 2022"
     r"|(?:That|This|It) (?:is|was) (?:down|up) (?:from|on)\b"
     # "According to him, 30 ships are waiting"
@@ -706,13 +706,14 @@ class FigureSources:
             return None  # "Selin Demirtaş, who has tracked the traffic for 12 years, said"
         if OWN_WORK.search(self.text, held[0], held[1]):
             return None  # "This institute's own survey of aid workers found": the writer's
+        clause = _contrasted_clause(self.text, held, position)  # its part set against another
         said = (
             self._source_cell(held)
             or _appeal_holding(self.text, held, position)
             or _given_after(self.text, position, held[1])
             or _which_they_say(self.text, held, position)
-            or _gapped(self.text, _contrasted_clause(self.text, held, position), position)
-            or self._said(_contrasted_clause(self.text, held, position))
+            or _gapped(self.text, clause, position)
+            or self._said(clause)
             or self._said(_up_to_clause(self.text, held, position))
             or self._credit_after_dash(held)
             or self._quoted_then_credited(position)
@@ -963,27 +964,26 @@ class FigureSources:
             return named
         if A_PERSON_CALLED.fullmatch(vague):  # "the former president wrote", as "he" is
             return self._person_pointed_at(before, before) or vague
-        # "while the Association put the number at 57": the association named last before, by
-        # its fullest name ("the Example Mutual War Risks Association said", "The Association
-        # says"), where what it is called is what a body is
-        self._read_up_to(before - 1)
-        head = vague.split()[-1].lower()
-        alike = [by for at, by in self.named if at < before and by.split()[-1].lower() == head]
-        if alike and re.fullmatch(POINTED_BODY, head):
-            return ([by for by in alike if " " in by] or alike)[-1]
-        # "The officials told her" after "port officials in Odesa count …": those named so
-        vague_alike = [
-            by
-            for at, by in self.named
-            if at < before and by[:1].islower() and re.search(rf"\b{re.escape(head)}\b", by)
-        ]
-        if vague_alike:
-            return vague_alike[-1]
-        if not A_BODY.fullmatch(vague):
-            return vague
-        # "The group said": the body named last before ("The Example Refugee Hub published …"),
         # the sentences before this one read (not this one: it is being read)
         self._read_up_to(before - 1)
+        head = vague.split()[-1].lower()
+        earlier = [by for at, by in self.named if at < before]
+        if re.fullmatch(POINTED_BODY, head):
+            # "while the Association put the number at 57": the association named last, by its
+            # fullest name ("the Example Mutual War Risks Association said", not "The
+            # Association says")
+            alike = [by for by in earlier if by.split()[-1].lower() == head]
+            if alike:
+                return ([by for by in alike if " " in by] or alike)[-1]
+        # "The officials told her" after "port officials in Odesa count …": those named so
+        alike = [
+            by for by in earlier if by[:1].islower() and re.search(rf"\b{re.escape(head)}\b", by)
+        ]
+        if alike:
+            return alike[-1]
+        if not A_BODY.fullmatch(vague):
+            return vague
+        # "The group said": the body named last before ("The Example Refugee Hub published …")
         bodies = [
             (at, by)
             for at, by in self.named + self.subjects
