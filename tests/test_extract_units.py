@@ -1030,6 +1030,15 @@ def test_the_title_of_a_report_whose_maker_the_text_names_is_no_new_entity() -> 
         ("Ukrainian port officials put it at 24 million tonnes.", "Ukrainian port officials"),
         ("A diplomat involved in the talks said 60 days.", "diplomat involved in the talks"),
         ("Wheat rose as much as 8.5 per cent, dealers said.", "dealers"),
+        # past an aside between who says it and the verb
+        ("Councillor Joanna Example-Fitt, cabinet member for housing, said the council spent "
+         "£1.9 million.", "Joanna Example-Fitt"),
+        ("One host in Example Vale, who asked not to be named, said her bill rose by £90.",
+         "one host in Example Vale"),
+        ("Sappers who work the area, speaking without their names, told us they remove 20 mines "
+         "a day.", "sappers who work the area"),
+        ("Accounts on Telegram channels, shared widely since yesterday, put the total at 300.",
+         "accounts on Telegram channels"),
         # what one says another counts is the other's
         ("Our correspondent Ines Example-Varga says port officials in Odesa count 16 loaded ships.",
          "port officials in Odesa"),
@@ -1745,6 +1754,10 @@ def test_it_says_points_back_and_the_observatory_is_no_person() -> None:
         ("Our correspondent Ines Example-Varga says port officials in Odesa count 16 ships. The "
          "officials told her the crews, some 400 seafarers, stay on board.", "some 400 seafarers",
          "port officials in Odesa"),
+        # "That post, published in September, puts …": the post pointed back at, no vague post
+        ("The Example Grain Exchange of Odesa wrote a post on exports. That post, published in "
+         "September, puts them at 48 million tonnes.", "48 million tonnes",
+         "Example Grain Exchange of Odesa"),
         # "his firm" after "He said" is part of what he said: his figure, not his firm's
         ("\"Nothing moves,\" said Ivan Example-Tkach, an agent in the port. He said 20 ships "
          "waited and that his firm had laid off 35 dockers.", "35 dockers", "Ivan Example-Tkach"),

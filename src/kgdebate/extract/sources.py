@@ -45,7 +45,8 @@ VAGUE_NOUNS = (  # a source a text names without a name: "military analysts", "a
     "broker trader resident witness pollster organiser organizer moderator economist partner "
     "commentator agencie volunteer group adviser advisor ambassador envoy negotiator mediator "
     "operator worker military army armie navy navie insurer driver shipper shipowner post "
-    "agent guard administration blogger delegation media unions correspondent reporter dealer"
+    "agent guard administration blogger delegation media unions correspondent reporter dealer "
+    "host sapper deminer"
 ).split() + ["union leader"]
 ROLE_NOUNS = (  # an office or a body by what it is: "Ukraine's foreign minister", "the
     # regional governor", "Russia's defence ministry", "the Russian embassy in Washington"
@@ -215,7 +216,7 @@ NAME_SAYS = re.compile(  # not one wanted added ("Russia wanted Belarus added"),
     rf"(?: (?:{OUTLET}))?(?: of (?:the )?{SOURCE_NAME})?"
     # "…, of the Example Trade Council," "…, formerly of the Defence Staff," "…, director of …,"
     rf"(?: and (?:its|their) \w+|, (?:(?:an?|the|which|whose|our|its|their) "
-    rf"|(?!citing|quoting)[a-z]+ing |(?:[a-z]+ )?(?:of|at|for) |(?:to|in|with|for) which )"
+    rf"|(?!citing|quoting)[a-z]+ing |(?:[a-z]+ ){{0,3}}(?:of|at|for) |(?:to|in|with|for) which )"
     rf"[^,;.]{{1,90}},"
     # "Amara Example, Director of Operations at the Office for … (OCHA), said"
     rf"|, (?:[A-Z][a-z-]+ ){{1,3}}(?:of|at|for) [^,;.]{{1,90}},"
@@ -333,10 +334,11 @@ POLLED_BY = re.compile(
 # talks said": the source with what narrows it down; "a Western ambassador who asked not to be
 # named put it at"; "a Turkish shipping official quoted by the Example Desk put it at": the
 # official made it
-VAGUE_SAYS = re.compile(
+VAGUE_SAYS = re.compile(  # (not one pointed back at: "That post, published in May, puts …")
+    r"(?<!\bThat )(?<!\bThis )(?<!\bThese )(?<!\bThose )"
     rf"\b(?P<by>{VAGUE_SOURCE}(?:{NARROWED_TWICE}|{WHO_CLAUSE})){WHEN_SAID}"
     rf"(?:,? (?:as )?(?:quoted|cited) by (?:the )?{SOURCE_NAME}{WHEN_SAID},?)?"
-    rf"(?:, [a-z]+ing [^,;.]{{1,60}},|, who [^,;.]{{1,60}},)?,? {SAYS}\b"  # (what they did)
+    rf"(?:, [a-z]+(?:ing|ed) [^,;.]{{1,60}},|, who [^,;.]{{1,60}},)?,? {SAYS}\b"  # (what they did)
 )
 # "by one widely cited count", "by some estimates": a vague source, as written
 BY_A_COUNT = re.compile(
