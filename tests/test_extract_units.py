@@ -1720,6 +1720,8 @@ def test_it_says_points_back_and_the_observatory_is_no_person() -> None:
         ("Ukrainian deminers estimate that 174,000 square kilometres are mined, while the "
          "Example Demining Initiative puts it at 160,000. It cleared 95 square kilometres last "
          "week.", "95 square kilometres", "Example Demining Initiative"),
+        ("The Example Health Network, citing regional health officials, reported 14 attacks. "
+         "Hospitals got 280 generators, it says.", "280 generators", "Example Health Network"),
         ("The Example Audit Office reviewed the deliveries. Ukrainian officials say 50 drones "
          "came. It found that the cost was €710 million.", "€710 million", "Example Audit Office"),
         # "The company told …": a body named before whose name says it is a company, never a

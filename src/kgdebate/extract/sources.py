@@ -598,6 +598,7 @@ OWN_WORK = re.compile(
 )
 HIS_OR_HER_OWN = re.compile(r"(?i:his|her) own ")
 OPENS_WITH_ITS = re.compile(r"(?:(?:By|In|Under) )?(?:Its|Their|its|their) ")  # "Its survey …"
+IT = re.compile(r"\W*(?i:it)\b")  # "It counted …", "…, it says"
 PERSONAL = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|him)\b")
 ACTS = (  # what one does, named before what one says: "Vladimir Putin held his news conference",
     # "Example Research follows wheat shipments" (besides a verb in "-ed")
@@ -691,6 +692,7 @@ class FigureSources:
         self.subjects: list[tuple[int, str]] = []  # and the bodies that open those naming none
         self.sentences_read = 0  # how many of the sentences (spans) those were read from
         self.persons: list[tuple[int, str]] | None = None  # read when "he" or "she" does
+        self.person_names: frozenset[str] | None = None  # their names, to tell them from bodies
         self.owned: dict[str, list[tuple[int, str]]] = {}  # per kind of work, in text order
         self.notes: list[tuple[int, str, str]] | None = None  # footnotes: where, number, text
         self.source_lines = [(m.start(), m.group("by")) for m in SOURCE_LINE.finditer(text)]
@@ -779,7 +781,7 @@ class FigureSources:
                 return named_so[0][1]
             if not pronoun or not pronoun.groupdict().get("person"):
                 earlier = self._bodies_before(held[0], earlier)
-        if back is None and pronoun and pronoun.group()[:3] in ("It ", "it ", "it."):
+        if back is None and pronoun and IT.match(pronoun.group()):
             earlier = self._bodies_before(held[0], earlier)  # "it" is a body
         if not earlier and (back is None or OPENS_WITH_ITS.match(self.text, held[0])):
             # "It counted …", "The institute said …", "Its survey found …" where no source was
@@ -816,8 +818,13 @@ class FigureSources:
             len(words) > 1
             and words[0][:1].isupper()
             and words[-1][:1].isupper()
-            and name not in {person for _, person in self._persons()}
+            and name not in self._person_names()
         )
+
+    def _person_names(self) -> frozenset[str]:
+        if self.person_names is None:  # (asked once per body a sentence may point back at)
+            self.person_names = frozenset(person for _, person in self._persons())
+        return self.person_names
 
     def _bodies_before(
         self, sentence: int, earlier: list[tuple[int, str]]
