@@ -1326,6 +1326,37 @@ def test_the_source_a_sentence_names_for_its_figures(sentence: str, source: str 
     assert source_of(sentence) == source
 
 
+@pytest.mark.parametrize(
+    ("text", "figures", "expected"),
+    [
+        # one who says it, inside what another says: after "that", a colon or ", and"
+        ("Cllr Nadia Example-Shah noted that UNHCR's Global Trends report, published last "
+         "month, recorded about 6 million refugees.", ["about 6 million"], ["UNHCR"]),
+        ("Cllr Owen Example-Price said the count was too low: the Example Welcome Network puts "
+         "the figure at 240.", ["240"], ["Example Welcome Network"]),
+        # not one bidden to do it, who has not yet
+        ("The Commission recommends that the Republic of Examplia set aside €15 million.",
+         ["€15 million"], [None]),
+        # a relative clause that says it: whose words it is, not the paper's that quotes them;
+        # not a place or body that ends another's name
+        ("Hürriyet Daily News quotes President Recep Tayyip Erdoğan, who put the number of "
+         "prisoners exchanged at 200.", ["200"], ["Recep Tayyip Erdoğan"]),
+        ("That count comes from port officials in Odesa, who also said at least 3 vessels left "
+         "half-empty.", ["3 vessels"], ["port officials in Odesa"]),
+        ("She quoted Martin Griffiths of the UN, who put the number at nearly 18 million.",
+         ["18 million"], ["Martin Griffiths"]),
+        # when, between the one who says it and the saying
+        ("The Kyiv International Institute of Sociology last month found 84 per cent against "
+         "concessions; the Example Poll this week counts 79 per cent.", ["84", "79"],
+         ["Kyiv International Institute of Sociology", "Example Poll"]),
+    ],
+)  # fmt: skip
+def test_who_says_it_inside_another_s_words_or_a_clause_of_their_own(
+    text: str, figures: list[str], expected: list[str | None]
+) -> None:
+    assert sources_at(text, *figures) == expected
+
+
 def test_a_clause_that_leaves_out_the_verb_before_is_whose_it_names() -> None:
     text = "The MFA counts 37 funded projects; the EPA, 41. Kyiv says 50 ships left, Moscow 20."
     assert sources_at(text, "37", "41") == ["MFA", "EPA"]

@@ -110,7 +110,7 @@ WHO_CLAUSE = (  # "who asked not to be named"; "I talk to", as an interview says
     r" who (?:[a-z]+ ){0,5}?[a-z]+"
     r"|(?: (?:I|we) (?:have )?(?:talk|talked|spoke|speak|spoken) (?:to|with))"
 )
-WHEN_SAID = rf"(?: (?:in|on|last) (?:{TIME_NAME}|week|month|year))?"
+WHEN_SAID = rf"(?: (?:in|on|last|this|earlier this) (?:{TIME_NAME}|week|month|year))?"
 SAYS = (  # "X said", "X has estimated", "X later reported"
     r"(?:(?:has|have|had|also|later|earlier|previously|now|then|privately|publicly|reportedly"
     r"|recently|separately|independently|officially|initially|originally|repeatedly|rightly"
@@ -230,7 +230,7 @@ NAME_SAYS = re.compile(  # not one wanted added ("Russia wanted Belarus added"),
     # what it does before it says ("holds files on 3,100 detainees and says")
     r"(?: (?:holds|keeps|runs|tracks|monitors|follows|represents) (?:[^,;.]|[,.](?=\d)){1,60}?"
     r" and)?"
-    rf" {SAYS}\b(?! {SAYS}\b)"
+    rf"{WHEN_SAID} {SAYS}\b(?! {SAYS}\b)"
     r"(?! (?:now )?[\d,]+ (?:members|member states)\b)"  # "NATO counts 31 members": it has them
 )
 """One named who says it: "X said", "X's spokesman said", "the United Nations and its
@@ -716,7 +716,9 @@ class FigureSources:
             or _appeal_holding(self.text, held, position)
             or _given_after(self.text, position, held[1])
             or _which_they_say(self.text, held, position)
+            or _who_says(self.text, held, position)
             or _gapped(self.text, clause, position)
+            or self._said_inside(clause, position)
             or self._said(clause)
             or self._said(_up_to_clause(self.text, held, position))
             or self._credit_after_dash(held)
@@ -927,6 +929,22 @@ class FigureSources:
                 by = max(bodies)[1] if bodies else by
             self.said[sentence] = by and _in_full(by, self.full_names, sentence[0])
         return self.said[sentence]
+
+    def _said_inside(self, clause: tuple[int, int], position: int) -> str | None:
+        """Who says a figure inside what another says: the one named in the part that holds it,
+        after "that", a colon or ", and" ("Cllr Shah noted that UNHCR's report recorded about 6
+        million": UNHCR's; "X said the count was too low: the Network puts it at 240": the
+        Network's), the one who made the figure, not the one who passes it on."""
+        parts = list(INNER_PART.finditer(self.text, clause[0], position))
+        if not parts:
+            return None
+        last = parts[-1]
+        if BIDDEN.search(self.text, clause[0], last.end()):
+            return None  # "recommends that the Republic set aside €15 million": not yet done
+        by = self._said((last.end(), clause[1]))
+        if by and 0 <= self.text.find(by.split()[-1], last.end(), position):  # named before it
+            return by
+        return None
 
     def _credit_after_dash(self, sentence: tuple[int, int]) -> str | None:
         """A list item's credit after a dash at its end (DASHED_CREDIT), as its maker; a
@@ -1229,6 +1247,24 @@ def _which_they_say(text: str, sentence: tuple[int, int], position: int) -> str 
     not the sentence's first source's."""
     said = WHICH_THEY_SAY.search(text, sentence[0], position)
     return _as_written(said.group("by")) if said else None
+
+
+def _who_says(text: str, sentence: tuple[int, int], position: int) -> str | None:
+    """Who says what the relative clause holding a figure says: "Hürriyet quotes President
+    Erdoğan, who put the number at 200" is the president's 200, not the paper's."""
+    for said in WHO_SAYS.finditer(text, sentence[0], position):
+        # the whole of who it is, not a place or body that ends it ("port officials in Odesa,
+        # who said"): that is read as usual
+        if ONE_S_PART.search(text, sentence[0], said.start("by")):
+            return None
+        if not CLAUSE_ENDS.search(text, said.end(), position):
+            return _as_written(said.group("by"))
+    return None
+
+
+CLAUSE_ENDS = re.compile(r"[;:]")
+INNER_PART = re.compile(r": |, and | that ")  # where what one says another says may begin
+ONE_S_PART = re.compile(r"(?:\b(?:of|in|at|from|for|near|across|the|an?)|['’]s),? $")
 
 
 OPENED_BY_CONTRAST = re.compile(  # "While UNHCR records 6 million, the Monitor counts 5.5 million"
