@@ -1345,6 +1345,12 @@ def test_the_source_a_sentence_names_for_its_figures(sentence: str, source: str 
          "half-empty.", ["3 vessels"], ["port officials in Odesa"]),
         ("She quoted Martin Griffiths of the UN, who put the number at nearly 18 million.",
          ["18 million"], ["Martin Griffiths"]),
+        # whose figure it is, said right after it: the count's, the one it is attributed by
+        ("Europe has committed €85 billion by the Example Defence Review's count, against the "
+         "$44 billion that the Example Budget Watch attributes to Washington.",
+         ["€85 billion", "$44 billion"], ["Example Defence Review", "Example Budget Watch"]),
+        ("It carried some 33 million tonnes before it lapsed, figures the UN published at the "
+         "time.", ["33 million"], ["UN"]),
         # when, between the one who says it and the saying
         ("The Kyiv International Institute of Sociology last month found 84 per cent against "
          "concessions; the Example Poll this week counts 79 per cent.", ["84", "79"],

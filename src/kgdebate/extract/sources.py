@@ -715,6 +715,7 @@ class FigureSources:
             self._source_cell(held)
             or _appeal_holding(self.text, held, position)
             or _given_after(self.text, position, held[1])
+            or _counted_after(self.text, position, held[1])
             or _which_they_say(self.text, held, position)
             or _who_says(self.text, held, position)
             or _gapped(self.text, clause, position)
@@ -1218,7 +1219,7 @@ GIVEN_AFTER = re.compile(  # "the 10% contraction some economists had forecast",
     r"(?P<by>(?:(?:some|many|most|several|other|the|a|an|one) )?(?:[A-Z][\w-]* )?(?:[a-z-]+ )?"
     rf"{VAGUE_NOUN}|(?:the )?{SOURCE_NAME}) (?:had |has |have )?"
     r"(?:forecast|predicted|expected|projected|promised|pledged|estimated|requested|sought"
-    r"|counted|recorded|reported|claimed|cited|told|said)\b"
+    r"|counted|recorded|reported|claimed|cited|told|said|attributes|attributed|published)\b"
 )
 
 
@@ -1231,6 +1232,17 @@ def _given_after(text: str, position: int, end: int) -> str | None:
     return _as_written(said.group("by")) if said else None
 
 
+COUNTED_AFTER = re.compile(rf"(?: [a-z-]+){{0,3}},? {BY_WHOSE_COUNT.pattern[2:]}")
+
+
+def _counted_after(text: str, position: int, end: int) -> str | None:
+    """Whose count a figure is, said right after it: "Europe has committed €85 billion by the
+    Example Defence Review's count" is the Review's figure, not Europe's."""
+    number = NUMBER_AHEAD.match(text, position, end)
+    counted = number and COUNTED_AFTER.match(text, number.end(), end)
+    return _as_written(counted.group("by")) if counted else None
+
+
 WHICH_THEY_SAY = re.compile(  # "14 villages, which military analysts say had about 5,000 people"
     # ("…, a figure US officials put closer to 120,000")
     r", (?:(?:a|the) (?:figure|number|count|estimate|total) (?:which |that )?"
@@ -1241,11 +1253,21 @@ WHICH_THEY_SAY = re.compile(  # "14 villages, which military analysts say had ab
 )
 
 
+FIGURES_GIVEN_BY = re.compile(  # "…, figures the UN published at the time."
+    r", (?:(?:the|all|both) )?(?:figures|numbers|data|estimates|counts) (?:that |which )?"
+    rf"(?:the )?(?P<by>{SOURCE_NAME}|{VAGUE_SOURCE}) (?:has |have |had )?"
+    r"(?:published|released|gave|gives|reported|reports|compiled|put out)\b[^;:,]*$"
+)
+
+
 def _which_they_say(text: str, sentence: tuple[int, int], position: int) -> str | None:
     """Who says what the relative clause holding a figure says: "Ukraine had recaptured 14
     villages, which military analysts say had about 5,000 people" is the analysts' 5,000,
-    not the sentence's first source's."""
-    said = WHICH_THEY_SAY.search(text, sentence[0], position)
+    not the sentence's first source's; who gave the figures an aside at the sentence's end
+    names ("It carried 33 million tonnes in 1,000 voyages, figures the UN published")."""
+    said = WHICH_THEY_SAY.search(text, sentence[0], position) or FIGURES_GIVEN_BY.search(
+        text, position, sentence[1]
+    )
     return _as_written(said.group("by")) if said else None
 
 
