@@ -1351,6 +1351,23 @@ def test_the_source_a_sentence_names_for_its_figures(sentence: str, source: str 
          ["€85 billion", "$44 billion"], ["Example Defence Review", "Example Budget Watch"]),
         ("It carried some 33 million tonnes before it lapsed, figures the UN published at the "
          "time.", ["33 million"], ["UN"]),
+        # one relayed, named in lower case: the producer, as the text names them
+        ("Gas costs nearly 40% less, the Example Energy Regulator said, citing the customs "
+         "service. Some 60 seafarers are stuck, the Example Mission told us, citing the vessels' "
+         "masters. Around Kharkiv, 9,000 homes have damaged roofs, the Example Courier reports, "
+         "citing the city's housing department.", ["40%", "60 seafarers", "9,000"],
+         ["customs service", "vessels' masters", "city's housing department"]),
+        # a body's own aside that says it; who passes a vague source's figure on; a prefix
+        ("Port officials told the Example Danube Observer, which counted 120 vessels on Friday. "
+         "Port officials in Izmail, he added, count up to 60 ships. Sub-agents in Izmail report "
+         "47 vessels.", ["120 vessels", "60 ships", "47 vessels"],
+         ["Example Danube Observer", "port officials in Izmail", "sub-agents in Izmail"]),
+        # "its annual report shows" after what a body did: that body's report
+        ("EOSI opened 412 investigations in 2023, up from 236 in 2022, its annual report "
+         "published last month shows.", ["412", "236"], ["EOSI", "EOSI"]),
+        # not a place's centre: "its centre" is no work
+        ("In 2021 the African Union launched an order that puts Africa at its centre and rests "
+         "on five pillars.", ["five pillars"], [None]),
         # when, between the one who says it and the saying
         ("The Kyiv International Institute of Sociology last month found 84 per cent against "
          "concessions; the Example Poll this week counts 79 per cent.", ["84", "79"],
@@ -2295,6 +2312,8 @@ def test_a_pronoun_after_the_figure_or_the_institute_takes_the_source_named_befo
          [("Around 2,400 people", "people"), ("closer to 3,000", "people")]),
         ("The advance was perhaps 15 to 20 kilometres.",
          [("perhaps 15", "km"), ("20 kilometres", "km")]),
+        ("Up to 40 households may stop hosting; officers put the number nearer 15.",
+         [("Up to 40 households", "households"), ("nearer 15", "households")]),
         # a verb in -s after a count is no noun it counts
         ("UNHCR counted 8.1 million refugees. The fall of 1.6 million reflects returns.",
          [("8.1 million refugees", "people"), ("1.6 million", "people")]),

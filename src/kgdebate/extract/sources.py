@@ -13,6 +13,7 @@ from __future__ import annotations
 import calendar
 import re
 from bisect import bisect_left
+from itertools import chain
 
 from kgdebate.extract.figures import A_YEAR, SIGNS
 from kgdebate.extract.layout import LIST_MARKER, table_cells, table_rows_above, unwrapped
@@ -46,14 +47,14 @@ VAGUE_NOUNS = (  # a source a text names without a name: "military analysts", "a
     "commentator agencie volunteer group adviser advisor ambassador envoy negotiator mediator "
     "operator worker military army armie navy navie insurer driver shipper shipowner post "
     "agent guard administration blogger delegation media unions correspondent reporter dealer "
-    "host sapper deminer"
+    "host sapper deminer practitioner contact master"
 ).split() + ["union leader"]
 ROLE_NOUNS = (  # an office or a body by what it is: "Ukraine's foreign minister", "the
     # regional governor", "Russia's defence ministry", "the Russian embassy in Washington"
     "minister ministry ministrie government office officer mayor governor president premier "
     "department intelligence "
     "chancellor embassy embassie spokesman spokeswoman prosecutor commander staff bank secretariat "
-    "mission council"
+    "mission council service"
 ).split()
 VAGUE_NOUN = (  # (a trie: tried at every word); "people" only as those who know of it; a role
     # in lower case only: "the Office of the UN High Commissioner" is a name
@@ -68,8 +69,9 @@ VAGUE_SOURCE = (  # with up to two words before it, none that starts a phrase of
     # nor "which military analysts say": who they are starts after "which"
     # ("a senior Ukrainian official": an article, then two words)
     rf"(?:(?i:an?|one) )?"
-    rf"(?:(?!(?i:by|of|citing|quoting|which|that|who|whom|whose|where)\b)[A-Za-z-]+(?:['’]s)? )"
-    rf"{{0,2}}{VAGUE_NOUN}"
+    rf"(?:(?!(?i:by|of|citing|quoting|which|that|who|whom|whose|where)\b)"
+    r"[A-Za-z-]+(?:['’]s|s['’])? )"  # ("the vessels' masters")
+    rf"{{0,2}}(?:(?i:sub|co|vice|deputy|ex)-)?{VAGUE_NOUN}"  # ("Sub-agents in Izmail" whole)
 )
 TIME = re.compile(TIME_NAME)
 BODY_NOUNS = (  # what a text calls a body it named before: "the agency", "the centre"
@@ -78,7 +80,7 @@ BODY_NOUNS = (  # what a text calls a body it named before: "the agency", "the c
 )
 A_BODY = re.compile(  # what "the group said" may stand for: a body named before
     rf"{BODY_NOUNS}|group|hub|coalition|network|charity|project|foundation|fund|mission|union"
-    r"|trust"
+    r"|trust|cluster"
 )
 POINTED_BODY = (  # and what else a text calls one it named before as it says something: "The
     # council said", "Prices, the bank said, rose 12%", "The consultancy expects"
@@ -267,7 +269,8 @@ WHO_SAYS = re.compile(  # also after who they are, and with when: "Martin Griffi
 # which now counts 31 members": what it has, not what it found
 WHICH_FOUND = re.compile(
     rf"(?P<by>{SOURCE_NAME}), which (?:also |later )?(?:found|finds|reported|reports"
-    r"|estimated|estimates|showed|shows|recorded|records|published|put|puts)\b"
+    r"|estimated|estimates|showed|shows|recorded|records|published|put|puts|says|said|counted"
+    r"|counts|logged)\b"
 )
 # who says it after it: "…,” said Martin Griffiths", "…, say Ukrainian officials", "…, estimates
 # the Example Sanctions Lab"
@@ -338,7 +341,9 @@ VAGUE_SAYS = re.compile(  # (not one pointed back at: "That post, published in M
     r"(?<!\bThat )(?<!\bThis )(?<!\bThese )(?<!\bThose )"
     rf"\b(?P<by>{VAGUE_SOURCE}(?:{NARROWED_TWICE}|{WHO_CLAUSE})){WHEN_SAID}"
     rf"(?:,? (?:as )?(?:quoted|cited) by (?:the )?{SOURCE_NAME}{WHEN_SAID},?)?"
-    rf"(?:, [a-z]+(?:ing|ed) [^,;.]{{1,60}},|, who [^,;.]{{1,60}},)?,? {SAYS}\b"  # (what they did)
+    rf"(?:, [a-z]+(?:ing|ed) [^,;.]{{1,60}},|, who [^,;.]{{1,60}},"  # (what they did)
+    r"|, (?:he|she|they|it) (?:added|adds|said|says|noted|notes),)?,? "  # (who passes it on)
+    rf"{SAYS}\b"
 )
 # "by one widely cited count", "by some estimates": a vague source, as written
 BY_A_COUNT = re.compile(
@@ -425,7 +430,8 @@ SAID = (  # who says it; where two start at one word, the first listed
         # ("according to Nobel Prize winner Kailash Satyarthi": the winner)
         r"(?:(?:[A-Z][\w'’-]* ){1,3}(?:winner|laureate) )?"
         # a vague source first: "citing Ukrainian military figures" is the military's
-        rf"(?P<by>{VAGUE_SOURCE}(?:{NARROWED})?"
+        # ("citing the city's housing department": whose it is, then two words)
+        rf"(?P<by>(?:the (?=[a-z]+['’]s ))?{VAGUE_SOURCE}(?:{NARROWED})?"
         # a body named by whose it is ("according to the UN human rights office")
         rf"|(?:the )?{SOURCE_NAME} (?:[a-z-]+ ){{0,3}}(?:office|agency|ministry|mission)\b"
         rf"|(?:the )?{SOURCE_NAME}(?:(?:(?<=['’]s)|['’]s) spokes(?:man|woman|person))?"
@@ -562,6 +568,7 @@ SOURCE_LINE = re.compile(
     re.M,
 )
 # A sentence that points back at a source named before it ("The survey … found that 84% …").
+ITS_WORK = re.compile(rf"(?i:its) (?:[\w-]+ )?(?:{WORK}|figures?|data)")  # "its annual report"
 BACK_REFERENCE = re.compile(  # not "the highest figure in our history"
     # (nor "this ministry": a speaker's own, as a briefing names it)
     r"\b(?i:the|its|that|this(?! (?:ministry|government|office|department|embassy|mission)\b)"
@@ -741,13 +748,18 @@ class FigureSources:
         )
         if back is None and pronoun is None:
             return None
-        if back is None and pronoun is not None and pronoun.re is SAID_AFTER:
-            # "…, it reports." after a body that did something in the sentence: that body's
-            # ("our partner the Example Medical Corps has run 38,400 consultations, it reports")
-            doer = BODY_DOES.search(self.text, held[0], position)
-            body = doer and not PERSONAL.search(pronoun.group()) and _as_written(doer["by"])
-            if body:
-                return body
+        # "…, it reports." or "…, its annual report shows" after a body that did something in
+        # the sentence: that body's ("our partner the Example Medical Corps has run 38,400
+        # consultations, it reports"; "EOSI opened 412 investigations, its report shows")
+        done_before = None
+        if back is not None and ITS_WORK.fullmatch(back.group()):
+            done_before = back.start()
+        elif pronoun and pronoun.re is SAID_AFTER and not PERSONAL.search(pronoun.group()):
+            done_before = None if back else position
+        doer = done_before and BODY_DOES.search(self.text, held[0], done_before)
+        body = _as_written(doer["by"]) if doer else None
+        if body:
+            return body
         self._read_up_to(held[0])
         earlier = self.named[: bisect_left(self.named, (held[0], ""))]
         if back is not None and pronoun and pronoun.start() <= back.start():
@@ -1273,8 +1285,13 @@ def _which_they_say(text: str, sentence: tuple[int, int], position: int) -> str 
 
 def _who_says(text: str, sentence: tuple[int, int], position: int) -> str | None:
     """Who says what the relative clause holding a figure says: "Hürriyet quotes President
-    Erdoğan, who put the number at 200" is the president's 200, not the paper's."""
-    for said in WHO_SAYS.finditer(text, sentence[0], position):
+    Erdoğan, who put the number at 200" is the president's 200, not the paper's; "… told the
+    Example Danube Observer, which counted 120 vessels" is the Observer's."""
+    asides = chain(
+        WHO_SAYS.finditer(text, sentence[0], position),
+        WHICH_FOUND.finditer(text, sentence[0], position),
+    )
+    for said in asides:
         # the whole of who it is, not a place or body that ends it ("port officials in Odesa,
         # who said"): that is read as usual
         if ONE_S_PART.search(text, sentence[0], said.start("by")):
@@ -1286,7 +1303,7 @@ def _who_says(text: str, sentence: tuple[int, int], position: int) -> str | None
 
 CLAUSE_ENDS = re.compile(r"[;:]")
 INNER_PART = re.compile(r": |, and | that ")  # where what one says another says may begin
-ONE_S_PART = re.compile(r"(?:\b(?:of|in|at|from|for|near|across|the|an?)|['’]s),? $")
+ONE_S_PART = re.compile(r"(?:\b(?:of|in|at|from|for|near|across)(?: the| an?)?|['’]s),? $")
 
 
 OPENED_BY_CONTRAST = re.compile(  # "While UNHCR records 6 million, the Monitor counts 5.5 million"
