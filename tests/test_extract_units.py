@@ -1380,6 +1380,28 @@ def test_who_says_it_inside_another_s_words_or_a_clause_of_their_own(
     assert sources_at(text, *figures) == expected
 
 
+@pytest.mark.parametrize(
+    ("letterhead", "expected"),
+    [
+        ("Example Nordic Central Bank", [None, "Example Statistics Office"]),
+        ("EXAMPLE NORDIC CENTRAL BANK", [None, "Example Statistics Office"]),
+        # another body's letterhead, or none: the bank is a source like any other
+        ("Example Banking Review", ["Example Nordic Central Bank", "Example Statistics Office"]),
+    ],
+)
+def test_the_body_whose_document_it_is_gives_its_own_figures(
+    letterhead: str, expected: list[str | None]
+) -> None:
+    """Issue 12: in its own press release, what the bank expects is the document's own figure,
+    as a speaker's are; what it cites keeps its source."""
+    text = (
+        f"{letterhead}\n\nPress release · Thursday 2 November 2023\n\nThe Example Nordic Central "
+        "Bank held its rate. Prices rose 4.9% in the year to September, the Example Statistics "
+        "Office reported. The Bank expects inflation to average 4.1% in 2024.\n"
+    )
+    assert sources_laid_out(text, "4.1%", "4.9%") == expected
+
+
 def test_a_clause_that_leaves_out_the_verb_before_is_whose_it_names() -> None:
     text = "The MFA counts 37 funded projects; the EPA, 41. Kyiv says 50 ships left, Moscow 20."
     assert sources_at(text, "37", "41") == ["MFA", "EPA"]

@@ -703,11 +703,20 @@ class FigureSources:
         self.owned: dict[str, list[tuple[int, str]]] = {}  # per kind of work, in text order
         self.notes: list[tuple[int, str, str]] | None = None  # footnotes: where, number, text
         self.source_lines = [(m.start(), m.group("by")) for m in SOURCE_LINE.finditer(text)]
+        self.issuer = _issuer(text)
 
     def of(self, position: int) -> str | None:
         """The source of a figure at ``position``: its table row's "Source" cell; its
         sentence's; its footnote's; a "Source:" line under its paragraph or table; or the one its
-        sentence points back at."""
+        sentence points back at. None where that is the body whose document it is ("The Bank
+        expects inflation to average 4.1%" in the bank's own press release): the document
+        itself is the provenance, as a speaker's own figures are."""
+        said = self._credited(position)
+        if said and self.issuer and said.casefold() == self.issuer.casefold():
+            return None
+        return said
+
+    def _credited(self, position: int) -> str | None:
         if self.moved is not None:
             position = self.moved[position]
         held = self.sentences.holding(position)
@@ -1152,6 +1161,21 @@ WHO_ASIDE = re.compile(
 
 
 MARKDOWN_LINK = re.compile(r"\[([^\]\n]{1,200})\]\([^)\s]{1,1000}\)")
+
+
+ISSUER = re.compile(  # a letterhead: a body's name alone on the first line ("EXAMPLE RESERVE BANK")
+    rf"\s*(?:The )?(?P<name>(?:[A-Z][\w'’&-]* ){{0,7}}?(?i:{BODY_HEAD})(?: of (?:the )?"
+    r"(?:[A-Z][\w'’&-]* ?){1,4})?)[ \t]*\n"
+)
+
+
+def _issuer(text: str) -> str | None:
+    """The body whose document it is, named alone on its first line, as its letterhead."""
+    letterhead = ISSUER.match(text)
+    if letterhead is None:
+        return None
+    name = letterhead.group("name")
+    return name.title() if name.isupper() else name
 
 
 def _without_links(text: str) -> tuple[str, list[int] | None]:
