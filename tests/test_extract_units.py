@@ -912,6 +912,23 @@ def test_a_memo_s_fields_names_joined_to_an_acronym_and_a_name_in_an_address() -
     assert names.isdisjoint({"DATE", "RE", "Hürriyet Daily News and RFE/RL"}), names
 
 
+def test_a_letter_s_and_a_release_s_set_words_are_no_names() -> None:
+    """ "Dear Friend,", "P.S.", "Embargoed until", "Deadline", "before Christmas", a preposition
+    opening a sentence, a governor's title: none of them a name, or part of one."""
+    text = (
+        "EXAMPLE WINTER AID\n\nThursday, 14 December 2023 | Embargoed until 14:00\n\nDear Friend,"
+        "\n\nAround Kharkiv, 9,000 homes still have damaged roofs. Our crews can repair 120 more "
+        "homes before Christmas. Governor Ingrid Example-Solberg will visit. Deadline 11 "
+        "January.\n\nP.S. Last year 94% of what you gave reached families.\n"
+    )
+    names = proposals(text)
+    assert {"Kharkiv", "Ingrid Example-Solberg"} <= names, names
+    assert names.isdisjoint(
+        {"Dear Friend", "Friend", "Around Kharkiv", "Christmas", "P.S", "Embargoed", "Deadline",
+         "Governor Ingrid Example-Solberg"}
+    ), names  # fmt: skip
+
+
 def test_an_interview_s_bold_tags_are_speakers_and_a_question_s_verb_no_name() -> None:
     """ "**Aalto:** …" is Aalto speaking (a name, though it opens the paragraph); "Was
     Medvedchuk one of them?" proposes Medvedchuk, not "Was Medvedchuk"."""

@@ -50,7 +50,9 @@ STOP_NAMES = {
     "without", "within", "through", "across", "against", "among", "amid", "between", "despite",
     "during", "under", "beyond", "unlike", "like", "until", "upon", "towards", "toward", "via",
     "following", "including", "regarding", "concerning", "throughout", "alongside", "beside",
-    "besides", "together", "whether", "although", "though", "because", "unless",
+    "besides", "together", "whether", "although", "though", "because", "unless", "around",
+    "inside", "outside", "along",
+    "dear", "p.s", "ps",  # a letter's: "Dear Friend,", "P.S. Last year …"
     # a question's verb before a name: "Was Medvedchuk one of the 55?", "Did Kyiv agree?"
     "was", "were", "is", "are", "did", "does", "do", "has", "have", "had", "will", "would",
     "can", "could", "should", "shall", "may", "might", "must",
@@ -79,6 +81,10 @@ NOT_ALONE = {
     # what opens a sentence before a plural that may read as a verb ("New pledges fell …")
     "new", "recent", "early", "latest", "further", "fresh", "initial", "preliminary", "later",
     "earlier", "previous", "additional", "separate", "similar", "total", "overall",
+    # a release's or a page's labels: "Embargoed until 14:00", "Deadline 11 October", "READOUT"
+    "embargoed", "deadline", "readout", "listener",
+    "friend", "friends", "colleague", "colleagues", "supporter", "supporters",  # "Dear Friend,"
+    "christmas", "easter",  # a feast is a date ("before Christmas"), not a name alone
 }  # fmt: skip
 JOINED_DEED = (
     "brokered|coordinated|led|backed|run|controlled|held|occupied|based|funded|owned|sponsored"
@@ -97,7 +103,7 @@ TITLES = {
     "correspondent", "reporter", "associate", "executive", "research", "assistant", "analyst",
     "excellency", "majesty", "highness", "honourable", "honorable", "head", "madam", "madame",
     "representative", "captain", "colonel", "major", "lieutenant", "sergeant", "amb", "judge",
-    "prof", "cllr", "councillor", "councilor", "justice", "alderman",
+    "prof", "cllr", "councillor", "councilor", "justice", "alderman", "governor", "mayor",
 }  # fmt: skip
 DEMONYM = re.compile(  # an adjective, never a name alone: "Ukrainian", "American", "Western"
     r"^(?:[A-Z][a-z]+(?:ian|ean|ese|ish|i|ern)|American|African|Mexican|Cuban|Dominican|Arab)$"
@@ -124,7 +130,7 @@ PERSON_TITLES = {
     "president", "minister", "chancellor", "ambassador", "envoy", "senator", "sen", "gen",
     "general", "mr", "ms", "mrs", "dr", "spokesman", "spokeswoman", "spokesperson",
     "secretary-general", "rapporteur", "ombudsman", "director", "judge", "justice", "cllr",
-    "councillor", "councilor", "captain",
+    "councillor", "councilor", "captain", "governor", "mayor",
 }  # fmt: skip
 """Titles before a person's surname alone (not "Foreign" in "Foreign Ministry"; not a regnal
 name's, "Pope Francis", "King Charles", which is how the person is named)."""
