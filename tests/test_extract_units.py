@@ -1385,6 +1385,19 @@ def test_the_source_a_sentence_names_for_its_figures(sentence: str, source: str 
         # not a place's centre: "its centre" is no work
         ("In 2021 the African Union launched an order that puts Africa at its centre and rests "
          "on five pillars.", ["five pillars"], [None]),
+        # one who says that …, credited at its end: the credit's ("in the estimate of", a
+        # vague source), a representative's too
+        ("Foreign Minister Example-Lund noted that roughly 45% of capacity has been damaged, in "
+         "the estimate of Ukrainian energy officials.", ["45%"], ["Ukrainian energy officials"]),
+        ("The representative of Ukraine said that more than 5 million people had been left "
+         "without power, according to the national grid operator.", ["5 million"],
+         ["national grid operator"]),
+        # a proposal, as a pledge, is its author's; "the port administration" named before in
+        # capitals
+        ("The Example Shipowners' Association proposes to cap the allowance at $800 a month. "
+         "The Example Izmail Port Administration runs the port. The port administration has "
+         "announced that dues will rise by 15%.", ["$800", "15%"],
+         ["Example Shipowners' Association", "Example Izmail Port Administration"]),
         # when, between the one who says it and the saying
         ("The Kyiv International Institute of Sociology last month found 84 per cent against "
          "concessions; the Example Poll this week counts 79 per cent.", ["84", "79"],

@@ -140,6 +140,7 @@ SAYS = (  # "X said", "X has estimated", "X later reported"
     r"|asked|asks|polled|polls"
     r"|surveyed|surveys|interviewed"  # "EPI interviewed 1,204 adults"
     r"|claim|claims|claimed|insist|insists|insisted|warn|warns|warned|suggest|suggests"
+    r"|proposes(?= to\b)|proposed(?= to\b)"  # a proposal, as a pledge, is its author's figure
     r"|suggested|believe(?! in\b)|believes(?! in\b)|describe|describes|described|tell|tells"
     r"|remind|reminds|reminded|argue|argues|argued|replied|replies|responded|countered"
     r"|cautioned|cautions|pledged|pledges"  # a pledge, like an appeal, is its author's figure
@@ -1011,6 +1012,15 @@ class FigureSources:
         named = fuller and _as_written(fuller[-1].group())
         if named and named != vague:  # (not "The centre" or "In the centre": no fuller name)
             return named
+        if " " in vague:  # "the port administration": the Example Izmail Port Administration
+            titled = list(
+                re.finditer(
+                    rf"\b(?:[A-Z][\w'’-]* )+{re.escape(vague.title())}\b", self.text[:before]
+                )
+            )
+            named = titled and _as_written(titled[-1].group())
+            if named:
+                return named
         if A_PERSON_CALLED.fullmatch(vague):  # "the former president wrote", as "he" is
             return self._person_pointed_at(before, before) or vague
         # the sentences before this one read (not this one: it is being read)
@@ -1466,12 +1476,16 @@ def _attribution(sentence: str) -> str | None:
     return None
 
 
-SAYING = (NAME_SAYS, VAGUE_SAYS, STAFF_AT_SAYS, OWN_BODY_SAYS, OWNED_BODY_SAYS)
+SAYING = (NAME_SAYS, VAGUE_SAYS, STAFF_AT_SAYS, OWN_BODY_SAYS, OWNED_BODY_SAYS, REPRESENTATIVE_SAYS)
 """Who says it, before what they say: which may be what another found."""
 THAT_ACCORDING_TO = re.compile(  # what one says that another found: the other's figure, where
     # the words that follow "that" credit it ("reminded the House that, according to the UN, …",
     # "that the deal moved 33 million tonnes, according to the UN")
-    rf"(?: [\w'’-]+){{0,3}}? that,? (?:[^;]*?[ ,])?according to (?:the )?(?P<by>{SOURCE_NAME})"
+    rf"(?: [\w'’-]+){{0,3}}? that,? (?:[^;]*?[ ,])?(?:according to|in the (?:estimate|view"
+    r"|count|assessment|reckoning) of|by the (?:count|estimate|tally) of) (?:the )?"
+    # ("…, in the estimate of Ukrainian energy officials", "according to the national grid
+    # operator"): a vague source too, where it ends the sentence
+    rf"(?P<by>{SOURCE_NAME}|{VAGUE_SOURCE}(?=[.;]?$))"
 )
 SAYS_ANOTHER_SAYS = re.compile(  # what one says another counts: the other's figure
     rf" (?:that )?(?P<by>(?:the )?{VAGUE_SOURCE}(?:{NARROWED})?) {SAYS}\b"
