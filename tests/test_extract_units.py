@@ -1432,6 +1432,18 @@ def test_the_body_whose_document_it_is_gives_its_own_figures(
     assert sources_laid_out(text, "4.1%", "4.9%") == expected
 
 
+def test_a_footnote_crediting_a_work_of_a_body_credits_the_body() -> None:
+    text = (
+        "Farmers lost roughly $1.1bn last autumn.[1] Exports fell 12% in May.[2]\n\n"
+        "[1] Estimate of the Example Agrarian Council, published in November 2023.\n"
+        "[2] Data from the Example Freight Index.\n"
+    )
+    assert sources_laid_out(text, "$1.1bn", "12%") == [
+        "Example Agrarian Council",
+        "Example Freight Index",
+    ]
+
+
 def test_a_clause_that_leaves_out_the_verb_before_is_whose_it_names() -> None:
     text = "The MFA counts 37 funded projects; the EPA, 41. Kyiv says 50 ships left, Moscow 20."
     assert sources_at(text, "37", "41") == ["MFA", "EPA"]

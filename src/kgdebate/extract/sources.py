@@ -1414,10 +1414,13 @@ def _named_in(note: str) -> str | None:
 
 def _maker(credit: str) -> str:
     """Who made the work a note or a list credits: "KIIS survey" (as reported by …), "UNHCR
-    data" (for February), "UNHCR Global Trends" are UNHCR's and KIIS's; "press reports" stays."""
+    data" (for February), "UNHCR Global Trends", "Estimate of the Example Agrarian Council" are
+    UNHCR's, KIIS's and the Council's; "press reports" stays."""
     titled = MAKER_AND_TITLE.fullmatch(credit)
     if titled:
         return titled.group("maker")
+    # "Estimate of the Example Agrarian Council", "Data from the Example Freight Index"
+    credit = re.sub(rf"^(?i:(?:{WORK}|data|figures)s? (?:of|by|from)) (?:the )?", "", credit)
     return re.sub(rf"^([A-Z].*?) (?:{WORK}|data)$", r"\1", credit)
 
 
