@@ -352,10 +352,11 @@ BY_A_COUNT = re.compile(
     r"(?:counts?|estimates?|tally|tallies|reckonings?))\b"
 )
 # "by the organisers' count", "by UNHCR's estimate", "In the centre's count"
-BY_WHOSE_COUNT = re.compile(
-    rf"\b(?i:by|in) (?:the |their |its )?(?P<by>{SOURCE_NAME}|{VAGUE_SOURCE}|{A_BODY.pattern})"
+WHOSE_COUNT = (
+    rf"(?i:by|in) (?:the |their |its )?(?P<by>{SOURCE_NAME}|{VAGUE_SOURCE}|{A_BODY.pattern})"
     r"['’]s? (?:own )?(?:count|estimate|tally|reckoning|telling|account)\b"
 )
+BY_WHOSE_COUNT = re.compile(rf"\b{WHOSE_COUNT}")
 # "according to cluster reporting." (not "according to my proposal": the speaker's own)
 ACCORDING_TO_WORDS = re.compile(
     # (not one work named before: "according to the review" is whose review it is; "according to
@@ -1278,7 +1279,7 @@ def _given_after(text: str, position: int, end: int) -> str | None:
     return _as_written(said.group("by")) if said else None
 
 
-COUNTED_AFTER = re.compile(rf"(?: [a-z-]+){{0,3}},? {BY_WHOSE_COUNT.pattern[2:]}")
+COUNTED_AFTER = re.compile(rf"(?: [a-z-]+){{0,3}},? {WHOSE_COUNT}")
 
 
 def _counted_after(text: str, position: int, end: int) -> str | None:
@@ -1317,10 +1318,14 @@ def _which_they_say(text: str, sentence: tuple[int, int], position: int) -> str 
     return _as_written(said.group("by")) if said else None
 
 
+CLAUSE_ENDS = re.compile(r"[;:]")
+ONE_S_PART = re.compile(r"(?:\b(?:of|in|at|from|for|near|across)(?: the| an?)?|['’]s),? $")
+
+
 def _who_says(text: str, sentence: tuple[int, int], position: int) -> str | None:
-    """Who says what the relative clause holding a figure says: "Hürriyet quotes President
-    Erdoğan, who put the number at 200" is the president's 200, not the paper's; "… told the
-    Example Danube Observer, which counted 120 vessels" is the Observer's."""
+    """Whose figure it is, said in a clause of their own after their name: "Hürriyet quotes
+    President Erdoğan, who put the number at 200" is the president's 200, not the paper's;
+    "… told the Example Danube Observer, which counted 120 vessels" is the Observer's."""
     asides = chain(
         WHO_SAYS.finditer(text, sentence[0], position),
         WHICH_FOUND.finditer(text, sentence[0], position),
@@ -1335,9 +1340,7 @@ def _who_says(text: str, sentence: tuple[int, int], position: int) -> str | None
     return None
 
 
-CLAUSE_ENDS = re.compile(r"[;:]")
 INNER_PART = re.compile(r": |, and | that ")  # where what one says another says may begin
-ONE_S_PART = re.compile(r"(?:\b(?:of|in|at|from|for|near|across)(?: the| an?)?|['’]s),? $")
 
 
 OPENED_BY_CONTRAST = re.compile(  # "While UNHCR records 6 million, the Monitor counts 5.5 million"
