@@ -1326,6 +1326,8 @@ def _who_says(text: str, sentence: tuple[int, int], position: int) -> str | None
     """Whose figure it is, said in a clause of their own after their name: "Hürriyet quotes
     President Erdoğan, who put the number at 200" is the president's 200, not the paper's;
     "… told the Example Danube Observer, which counted 120 vessels" is the Observer's."""
+    if text.find(", wh", sentence[0], position) < 0:
+        return None  # (most sentences: no clause of one's own to read)
     asides = chain(
         WHO_SAYS.finditer(text, sentence[0], position),
         WHICH_FOUND.finditer(text, sentence[0], position),
