@@ -1398,6 +1398,21 @@ def test_the_source_a_sentence_names_for_its_figures(sentence: str, source: str 
          "The Example Izmail Port Administration runs the port. The port administration has "
          "announced that dues will rise by 15%.", ["$800", "15%"],
          ["Example Shipowners' Association", "Example Izmail Port Administration"]),
+        # quoted prices; engineers, lawyers and a regulator; what a body identified
+        ("Traders in Amsterdam quoted prices about 15% lower. Ukrainian grid engineers told the "
+         "Facility that up to 2m households faced blackouts. He owns 37%; Example-Petrov's "
+         "lawyers put his stake at 12%. Tariffs have risen 27%, the energy regulator said. The "
+         "Example Media Centre identified at least 2,300 posts; it said they had been viewed "
+         "some 19 million times.",
+         ["15%", "2m", "12%", "27%", "2,300", "19 million"],
+         ["traders in Amsterdam", "Ukrainian grid engineers", "Example-Petrov's lawyers",
+          "energy regulator", "Example Media Centre", "Example Media Centre"]),
+        # "his report" is a person's; "a number X published" after it; "costs … at"
+        ("The surveyor, Piet Example-Vos, inspected the hull. His preliminary report puts the "
+         "cost at about $1.85 million. Keep protection for the roughly 61,000 Ukrainians here, a "
+         "number the Interior Ministry published last month. The Example Budget Watch costs our "
+         "pledges at €2.1bn a year.", ["$1.85 million", "61,000", "€2.1bn"],
+         ["Piet Example-Vos", "Interior Ministry", "Example Budget Watch"]),
         # when, between the one who says it and the saying
         ("The Kyiv International Institute of Sociology last month found 84 per cent against "
          "concessions; the Example Poll this week counts 79 per cent.", ["84", "79"],
@@ -1548,7 +1563,7 @@ def test_whose_clause_a_source_opens_and_what_says_a_figure(
     [
         ("Lena Marsh, head of research at Example Maritime Risk, estimates 2.1 Mt a month.",
          "Lena Marsh"),
-        ("Ukrainian officials, speaking on condition of anonymity, said insurers quoted $1.2m.",
+        ("Ukrainian officials, speaking on condition of anonymity, said insurers charged $1.2m.",
          "Ukrainian officials"),
         ("Two European officials familiar with the preparations say up to 60 countries may come.",
          "two European officials familiar with the preparations"),
@@ -4509,6 +4524,12 @@ def test_a_live_blog_s_time_stamps_are_no_part_of_its_claims() -> None:
             "could that number come from? 🧵\n\n2/ Start abroad. UNHCR recorded 7.5 million "
             "refugees.\n",
             ["1/", "2/"],
+        ),
+        (  # a talk page's posts, each signed after a dash
+            "Talk:Black Sea Grain Initiative\n\n== Final totals ==\n\nThe infobox says 33 "
+            "million tonnes. Should it be frozen? — Odesa_Ledger (talk) 08:41, 19 July 2023 (UTC)"
+            "\n\n:Freeze them. Use the caption. — MiraK-edits (talk) 10:02, 19 July 2023 (UTC)\n",
+            ["Th", ":F"],
         ),
     ],
 )

@@ -394,11 +394,16 @@ def says_boilerplate(text: str) -> bool:
     return any(word in lower for word in BOILERPLATE_WORDS) and bool(BOILERPLATE.search(text))
 
 
+SIGNED_OFF = re.compile(r"\s[—–]\s?[^.!?—–\n]{1,80}$")
+
+
 def is_prose(text: str) -> bool:
     """A paragraph of prose: two sentences or more, or a long one such as a news story's first
     (a title is neither: it ends without a full stop, or most of its words are capitalised)."""
     words = text.split()
-    ends = bool(PROSE_END.search(text.rstrip()[-16:]))  # ":" before a list
+    # ":" before a list; a post signed after a dash ("… Use the caption. — MiraK (talk) 10:02,
+    # 19 July 2023 (UTC)") ends where its words do
+    ends = bool(PROSE_END.search(SIGNED_OFF.sub("", text.rstrip())[-16:]))
     if not ends:  # a long paragraph may end in a reference: "… prevail.” (A/59/PV.4, p.23)"
         return len(words) >= 80 and len(sentences(text, 0, len(text))) >= 3
     return (

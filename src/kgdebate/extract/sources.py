@@ -47,14 +47,14 @@ VAGUE_NOUNS = (  # a source a text names without a name: "military analysts", "a
     "commentator agencie volunteer group adviser advisor ambassador envoy negotiator mediator "
     "operator worker military army armie navy navie insurer driver shipper shipowner post "
     "agent guard administration blogger delegation media unions correspondent reporter dealer "
-    "host sapper deminer practitioner contact master"
+    "host sapper deminer practitioner contact master engineer lawyer"
 ).split() + ["union leader"]
 ROLE_NOUNS = (  # an office or a body by what it is: "Ukraine's foreign minister", "the
     # regional governor", "Russia's defence ministry", "the Russian embassy in Washington"
     "minister ministry ministrie government office officer mayor governor president premier "
     "department intelligence "
     "chancellor embassy embassie spokesman spokeswoman prosecutor commander staff bank secretariat "
-    "mission council service"
+    "mission council service regulator"
 ).split()
 VAGUE_NOUN = (  # (a trie: tried at every word); "people" only as those who know of it; a role
     # in lower case only: "the Office of the UN High Commissioner" is a name
@@ -141,10 +141,13 @@ SAYS = (  # "X said", "X has estimated", "X later reported"
     r"|surveyed|surveys|interviewed"  # "EPI interviewed 1,204 adults"
     r"|claim|claims|claimed|insist|insists|insisted|warn|warns|warned|suggest|suggests"
     r"|proposes(?= to\b)|proposed(?= to\b)"  # a proposal, as a pledge, is its author's figure
+    r"|costs(?= (?:[\w'’-]+ ){1,4}at\b)|costed(?= (?:[\w'’-]+ ){1,4}at\b)"  # "costs our pledges at"
     r"|suggested|believe(?! in\b)|believes(?! in\b)|describe|describes|described|tell|tells"
     r"|remind|reminds|reminded|argue|argues|argued|replied|replies|responded|countered"
     r"|cautioned|cautions|pledged|pledges"  # a pledge, like an appeal, is its author's figure
-    r"|quote|quotes"  # "Insurers in London quote war-risk cover at about 1%"
+    # "Insurers in London quote … at about 1%" (not "quoted by", nor whom: "quoted Sergey …")
+    r"|quote|quotes|quoted(?! (?:by|in|as)\b| [A-Z])"
+    r"|identified|identifies"  # "The Centre identified at least 2,300 posts"
     # a sum promised, like one pledged ("promised $12 million", "committed €7.5 million")
     r"|(?:promised|promises|committed|commits|offered|offers)(?= (?:another |a further )?"
     rf"(?:(?:up to|about|some|nearly|almost|more than) )?(?:[{SIGNS}]|US\$|EUR ?\d|USD ?\d))"
@@ -605,7 +608,10 @@ OWN_WORK = re.compile(
     rf"(?:[\w-]+ )?(?:{WORK}|research|analysis|figures|data|seminar|panel|class|sample|team"
     r"|reckoning|calculations?)"
 )
-HIS_OR_HER_OWN = re.compile(r"(?i:his|her) own ")
+HIS_OR_HER = re.compile(  # "her own survey", "His preliminary report": a person's (but "Her
+    # centre estimates" is the centre's)
+    rf"(?i:his|her) (?:own |(?=(?:[\w-]+ )?(?:{WORK})\b))"
+)
 OPENS_WITH_ITS = re.compile(r"(?:(?:By|In|Under) )?(?:Its|Their|its|their) ")  # "Its survey …"
 IT = re.compile(r"\W*(?i:it)\b")  # "It counted …", "…, it says"
 PERSONAL = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|him)\b")
@@ -777,7 +783,7 @@ class FigureSources:
             # "In his estimate": his, as "he" is; "He said 26 ships … and that his firm had …":
             # what points back after the one who says it is part of what is said
             back = None
-        own = back is not None and back.group("work") and HIS_OR_HER_OWN.match(back.group())
+        own = back is not None and back.group("work") and HIS_OR_HER.match(back.group())
         if own:
             back, pronoun = None, back  # "In her own survey of 62 negotiators": a person's
         if (
@@ -1300,8 +1306,10 @@ WHICH_THEY_SAY = re.compile(  # "14 villages, which military analysts say had ab
 )
 
 
-FIGURES_GIVEN_BY = re.compile(  # "…, figures the UN published at the time."
-    r", (?:(?:the|all|both) )?(?:figures|numbers|data|estimates|counts) (?:that |which )?"
+FIGURES_GIVEN_BY = re.compile(  # "…, figures the UN published at the time.", "…, a number the
+    # Interior Ministry published last month."
+    r", (?:(?:(?:the|all|both) )?(?:figures|numbers|data|estimates|counts)"
+    r"|an? (?:figure|number|count|estimate|total)) (?:that |which )?"
     rf"(?:the )?(?P<by>{SOURCE_NAME}|{VAGUE_SOURCE}) (?:has |have |had )?"
     r"(?:published|released|gave|gives|reported|reports|compiled|put out)\b[^;:,]*$"
 )
