@@ -929,6 +929,24 @@ def test_a_letter_s_and_a_release_s_set_words_are_no_names() -> None:
     ), names  # fmt: skip
 
 
+def test_a_form_s_sections_a_post_s_signature_and_a_heading_in_capitals_are_no_names() -> None:
+    """A procurement notice's numbered fields ("II.1.4) Short description:"), a talk page's
+    user names and "Archive 3 · Discussion", a press kit's headings in capitals: no names; a
+    letterhead in capitals and a brand written in one word still are."""
+    text = (
+        "EXAMPLE GRAIN COUNCIL\n\nArchive 3 · Discussion closed on 26 July 2023\n\n"
+        "II.1.4) Short description: transformers for Ukraine's grid, see VI.3. The Example "
+        "PetroLink pipeline is idle. — Odesa_Ledger (talk) 08:41, 19 July 2023 (UTC)\n\n"
+        "MARKET BACKDROP\nThe Example Grain Freight Index said barge rates eased. — Wheatfield77 "
+        "(talk) 11:20, 24 July 2023 (UTC)\n"
+    )
+    names = proposals(text)
+    assert {"EXAMPLE GRAIN COUNCIL", "Example PetroLink", "Example Grain Freight Index"} <= names
+    assert names.isdisjoint(
+        {"II.1.4", "VI.3", "Short", "Discussion", "Odesa_Ledger", "Wheatfield77", "MARKET BACKDROP"}
+    ), names
+
+
 def test_an_interview_s_bold_tags_are_speakers_and_a_question_s_verb_no_name() -> None:
     """ "**Aalto:** …" is Aalto speaking (a name, though it opens the paragraph); "Was
     Medvedchuk one of them?" proposes Medvedchuk, not "Was Medvedchuk"."""

@@ -108,7 +108,8 @@ TWO_ACRONYMS = re.compile(r"[A-Z](?<![\w-][A-Z])[A-Z]{1,4} [A-Z]{2,5}(?![\w-])")
 # year or a word ("Example Review, 30 November 2023. Interview by …"), not a title's ("Dr."); an
 # opening quote, and inside a quotation a colon, before a title's words ("the theme “Rebuilding
 # trust …: Accelerating action …”"; not "a second blow: Finland joined").
-OPENED = re.compile(r"(?:\||(?:\d|[a-z]{3})\.)\s*$|[“‘\"]$")
+# A section's number ("II.1.4) Short description"), a separator ("Archive 3 · Discussion closed")
+OPENED = re.compile(r"(?:[|·]|(?:\d|[a-z]{3})\.|\.\d{1,3}\))\s*$|[“‘\"]$")
 ASKED = re.compile(  # a question's "Will I", "Am I": no name
     r"(?:Am|Are|Is|Was|Were|Will|Would|Shall|Should|Can|Could|May|Might|Must|Do|Did|Have) I"
 )
@@ -1161,8 +1162,27 @@ def _no_name(candidate: str, common_nouns: set[str], adjectives: frozenset[str])
         or bool(ASKED.fullmatch(candidate))
         or bool(PLURAL_ACRONYM.fullmatch(candidate))
         or bool(QUESTION_NUMBER.fullmatch(candidate))
+        or bool(SECTION_NUMBER.fullmatch(candidate))
+        or bool(HANDLE.search(candidate))
         or _publication_kind(bare) in PUBLICATION_KINDS  # "Policy Brief No. 14"
     )
+
+
+def _heading_in_capitals(text: str, span: tuple[int, int], candidate: str) -> bool:
+    """A heading set in capitals on a line of its own ("MARKET BACKDROP", "THE UKRAINIAN
+    PAVILION"), no body's name: a letterhead names a body by its head ("EXAMPLEFORD BOROUGH
+    COUNCIL")."""
+    if " " not in candidate or not candidate.isupper():
+        return False
+    line_start = text.rfind("\n", 0, span[0]) + 1
+    line_end = text.find("\n", span[1])
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    return CAPITALS_HEADING.fullmatch(line.strip()) is not None and not ORGANISATION_HEAD.search(
+        candidate.title()
+    )
+
+
+CAPITALS_HEADING = re.compile(r"(?:THE |A )?[A-Z][A-Z'’ -]+")
 
 
 def _publication_kind(name: str) -> str:
@@ -1197,6 +1217,10 @@ TITLES_AND_STOPS = frozenset(TITLES | STOP_NAMES)
 NO_SURNAME = NEVER_ALONE | TITLES | {title + "s" for title in TITLES}
 PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")  # "IDPs", "NGOs", "MPs": what many are, no one's name
 QUESTION_NUMBER = re.compile(r"Q\d{1,2}")  # "Q3": a survey's question, no one's name
+SECTION_NUMBER = re.compile(r"[IVXLC]+(?:\.\d{1,3})+")  # "II.1.4)", "see VI.3": a form's section
+HANDLE = re.compile(r"\w_\w|[a-z]{3}\d+$")
+"""A user name signing a post, no one's name: "Odesa_Ledger", "Wheatfield77" (not "G20",
+"COVID19", "Peace4Culture")."""
 BRACKETED_CODE = re.compile(r"\[([A-Z]{1,4}-\d{1,4})\]")
 """An exhibit's code, as a report cites its evidence ("[GC-07]"): a code wherever it stands, not
 a name (as "G-20" and "MH-17" are, never in brackets)."""
@@ -1334,6 +1358,7 @@ def _new_entities(
                         and CODE_AFTER.match(text, span[1])
                     )
                     or ROMAN.fullmatch(candidate)
+                    or _heading_in_capitals(text, span, candidate)
                 ):
                     continue  # "US$5.6 billion", "HC 412", "ES-11", "XX century", "Chapter VII"
                 if WORK_AFTER.match(text, span[1]) and WORK_OWNED.search(

@@ -82,7 +82,7 @@ NOT_ALONE = {
     "new", "recent", "early", "latest", "further", "fresh", "initial", "preliminary", "later",
     "earlier", "previous", "additional", "separate", "similar", "total", "overall",
     # a release's or a page's labels: "Embargoed until 14:00", "Deadline 11 October", "READOUT"
-    "embargoed", "deadline", "readout", "listener",
+    "embargoed", "deadline", "readout", "listener", "year",  # "Year 6 found out"
     "friend", "friends", "colleague", "colleagues", "supporter", "supporters",  # "Dear Friend,"
     "christmas", "easter",  # a feast is a date ("before Christmas"), not a name alone
 }  # fmt: skip
@@ -104,6 +104,7 @@ TITLES = {
     "excellency", "majesty", "highness", "honourable", "honorable", "head", "madam", "madame",
     "representative", "captain", "colonel", "major", "lieutenant", "sergeant", "amb", "judge",
     "prof", "cllr", "councillor", "councilor", "justice", "alderman", "governor", "mayor",
+    "headteacher",
 }  # fmt: skip
 DEMONYM = re.compile(  # an adjective, never a name alone: "Ukrainian", "American", "Western"
     r"^(?:[A-Z][a-z]+(?:ian|ean|ese|ish|i|ern)|American|African|Mexican|Cuban|Dominican|Arab)$"
