@@ -938,13 +938,16 @@ def test_a_form_s_sections_a_post_s_signature_and_a_heading_in_capitals_are_no_n
         "II.1.4) Short description: transformers for Ukraine's grid, see VI.3. The Example "
         "PetroLink pipeline is idle. — Odesa_Ledger (talk) 08:41, 19 July 2023 (UTC)\n\n"
         "MARKET BACKDROP\nThe Example Grain Freight Index said barge rates eased. — Wheatfield77 "
-        "(talk) 11:20, 24 July 2023 (UTC)\n"
+        "(talk) 11:20, 24 July 2023 (UTC)\n\nHOW BAD IS IT?\n\n3. TURKISH VIEW: Deputy Foreign "
+        "Minister Kerem Example-Yildiz briefed ambassadors on Wednesday.\n"
     )
     names = proposals(text)
     assert {"EXAMPLE GRAIN COUNCIL", "Example PetroLink", "Example Grain Freight Index"} <= names
     assert names.isdisjoint(
-        {"II.1.4", "VI.3", "Short", "Discussion", "Odesa_Ledger", "Wheatfield77", "MARKET BACKDROP"}
-    ), names
+        {"II.1.4", "VI.3", "Short", "Discussion", "Odesa_Ledger", "Wheatfield77", "MARKET BACKDROP",
+         "BAD IS IT", "HOW BAD IS IT", "TURKISH VIEW"}
+    ), names  # fmt: skip
+    assert "Kerem Example-Yildiz" in names, names
 
 
 def test_an_interview_s_bold_tags_are_speakers_and_a_question_s_verb_no_name() -> None:

@@ -1170,19 +1170,22 @@ def _no_name(candidate: str, common_nouns: set[str], adjectives: frozenset[str])
 
 def _heading_in_capitals(text: str, span: tuple[int, int], candidate: str) -> bool:
     """A heading set in capitals on a line of its own ("MARKET BACKDROP", "THE UKRAINIAN
-    PAVILION"), no body's name: a letterhead names a body by its head ("EXAMPLEFORD BOROUGH
-    COUNCIL")."""
+    PAVILION") or a label opening one ("3. TURKISH VIEW: …"), no body's name: a letterhead names
+    a body by its head ("EXAMPLEFORD BOROUGH COUNCIL")."""
     if " " not in candidate or not candidate.isupper():
         return False
     line_start = text.rfind("\n", 0, span[0]) + 1
     line_end = text.find("\n", span[1])
     line = text[line_start : len(text) if line_end < 0 else line_end]
-    return CAPITALS_HEADING.fullmatch(line.strip()) is not None and not ORGANISATION_HEAD.search(
-        candidate.title()
-    )
+    label = CAPITALS_LABEL.match(line)
+    heading = CAPITALS_HEADING.fullmatch(line.strip()) or (label and label["label"] == candidate)
+    return bool(heading) and not ORGANISATION_HEAD.search(candidate.title())
 
 
-CAPITALS_HEADING = re.compile(r"(?:THE |A )?[A-Z][A-Z'’ -]+")
+CAPITALS_HEADING = re.compile(r"(?:THE |A )?[A-Z][A-Z'’ -]+[?:.!]?")  # ("HOW BAD IS IT?")
+CAPITALS_LABEL = re.compile(
+    r"\d{1,2}\. (?P<label>[A-Z][A-Z'’ -]+): "
+)  # a cable's "3. TURKISH VIEW:"
 
 
 def _publication_kind(name: str) -> str:
