@@ -1446,6 +1446,15 @@ def test_who_says_it_inside_another_s_words_or_a_clause_of_their_own(
     assert sources_at(text, *figures) == expected
 
 
+def test_a_letterhead_with_an_acronym_or_in_capitals_names_the_body_whose_document_it_is() -> None:
+    text = (
+        "EPBO | Example Parliamentary Budget Office\n\nCost Estimate | 6 December 2023\n\n"
+        "EPBO estimates that the bill would raise outlays by €1.46 billion. Traders quoted prices "
+        "about 15% lower. By the Office's count, 19 tankers sailed.\n"
+    )
+    assert sources_laid_out(text, "€1.46 billion", "15%", "19 tankers") == [None, "traders", None]
+
+
 @pytest.mark.parametrize(
     ("letterhead", "expected"),
     [

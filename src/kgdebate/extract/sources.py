@@ -720,7 +720,7 @@ class FigureSources:
         expects inflation to average 4.1%" in the bank's own press release): the document
         itself is the provenance, as a speaker's own figures are."""
         said = self._credited(position)
-        if said and self.issuer and said.casefold() == self.issuer.casefold():
+        if said and said.casefold() in self.issuer:
             return None
         return said
 
@@ -1180,19 +1180,31 @@ WHO_ASIDE = re.compile(
 MARKDOWN_LINK = re.compile(r"\[([^\]\n]{1,200})\]\([^)\s]{1,1000}\)")
 
 
-ISSUER = re.compile(  # a letterhead: a body's name alone on the first line ("EXAMPLE RESERVE BANK")
-    rf"\s*(?:The )?(?P<name>(?:[A-Z][\w'’&-]* ){{0,7}}?(?i:{BODY_HEAD})(?: of (?:the )?"
-    r"(?:[A-Z][\w'’&-]* ?){1,4})?)[ \t]*\n"
+ISSUER = re.compile(  # a letterhead: a body's name on the first line ("EXAMPLE RESERVE BANK")
+    rf"(?:The )?(?P<name>(?:[A-Z][\w'’&-]* ){{0,7}}?(?P<head>(?i:{BODY_HEAD}))"
+    r"(?: (?i:of)(?: (?i:the))?(?: [A-Z][\w'’&-]*){1,4}){0,2})"
 )
+LETTERHEAD_PARTS = re.compile(r"\s+[|·–—]\s+")  # "EPBO | Example Parliamentary Budget Office"
 
 
-def _issuer(text: str) -> str | None:
-    """The body whose document it is, named alone on its first line, as its letterhead."""
-    letterhead = ISSUER.match(text)
-    if letterhead is None:
-        return None
-    name = letterhead.group("name")
-    return name.title() if name.isupper() else name
+def _issuer(text: str) -> frozenset[str]:
+    """What a text calls the body whose document it is, named on its first line as its
+    letterhead: its name, its acronym, its head noun ("Example Parliamentary Budget Office",
+    "EPBO", "office"), in lower case."""
+    first_line = text.lstrip().split("\n", 1)[0].strip()
+    names: set[str] = set()
+    for part in LETTERHEAD_PARTS.split(first_line):
+        letterhead = ISSUER.fullmatch(part)
+        if letterhead:
+            name = letterhead.group("name")
+            initials = [word[0] for word in name.split() if word.lower() not in {"of", "the"}]
+            names |= {name, "".join(initials), letterhead.group("head")}
+    if names:  # "EPBO | …": the acronym beside the name
+        names |= {part for part in LETTERHEAD_PARTS.split(first_line) if ACRONYM.fullmatch(part)}
+    return frozenset(name.casefold() for name in names)
+
+
+ACRONYM = re.compile(r"[A-Z]{2,6}")
 
 
 def _without_links(text: str) -> tuple[str, list[int] | None]:
