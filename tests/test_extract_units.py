@@ -1490,8 +1490,17 @@ def test_a_footnote_crediting_a_work_of_a_body_credits_the_body() -> None:
 
 
 def test_a_clause_that_leaves_out_the_verb_before_is_whose_it_names() -> None:
-    text = "The MFA counts 37 funded projects; the EPA, 41. Kyiv says 50 ships left, Moscow 20."
-    assert sources_at(text, "37", "41") == ["MFA", "EPA"]
+    text = (
+        "The MFA counts 37 funded projects; the EPA, 41. Kyiv says 50 ships left, Moscow 20. The "
+        "Example Migration Office puts their number at about 86,000, the Example Red Crescent "
+        "Society at nearer 110,000."
+    )
+    assert sources_at(text, "37", "41", "86,000", "110,000") == [
+        "MFA",
+        "EPA",
+        "Example Migration Office",
+        "Example Red Crescent Society",
+    ]
 
 
 @pytest.mark.parametrize(

@@ -1395,12 +1395,22 @@ GAPPED = re.compile(  # "; the EPA, 41": the verb of the clause before left out
 
 
 def _gapped(text: str, clause: tuple[int, int], position: int) -> str | None:
-    """Who gives the figure in a clause after a semicolon that leaves out the verb of the
-    clause before: "The MFA counts 37 funded projects; the EPA, 41" (the EPA's 41)."""
+    """Who gives the figure in a clause that leaves out the verb of the clause before: "The MFA
+    counts 37 funded projects; the EPA, 41" (the EPA's 41); "The Office puts their number at
+    about 86,000, the Red Crescent at nearer 110,000" (the Red Crescent's)."""
+    put_at = GAPPED_AT.search(text, clause[0], position)
+    if put_at and put_at.end() == position:
+        return _as_written(put_at.group("by"))
     if not text.endswith("; ", 0, clause[0]):
         return None
     gapped = GAPPED.match(text, clause[0], clause[1])
     return _as_written(gapped.group("by")) if gapped and gapped.end() == position else None
+
+
+GAPPED_AT = re.compile(  # "… puts it at 86,000, the Example Red Crescent Society at nearer …"
+    rf"\b(?:puts?|placed?|estimates?|estimated) [^;]{{1,80}}? at [^;]{{1,40}}, (?:the )?"
+    rf"(?P<by>{SOURCE_NAME}|{VAGUE_SOURCE}) at (?:[a-z]+ ){{0,2}}"  # (a hedge: "at nearer")
+)
 
 
 RANGE_OTHER_END = re.compile(r"^\s*(?:and|to|-|–)\s*\d[\d.,]*\s?(?:%|per ?cent\b)?")
