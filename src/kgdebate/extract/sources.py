@@ -72,6 +72,7 @@ VAGUE_SOURCE = (  # with up to two words before it, none that starts a phrase of
     rf"(?:(?!(?i:by|of|citing|quoting|which|that|who|whom|whose|where)\b)"
     r"[A-Za-z-]+(?:['’]s|s['’])? )"  # ("the vessels' masters")
     rf"{{0,2}}(?:(?i:sub|co|vice|deputy|ex)-)?{VAGUE_NOUN}"  # ("Sub-agents in Izmail" whole)
+    r"(?! (?!I )[A-Z][\w'’-]*[ ,.;:])"  # never a name's first words ("the Example Utilities Forum")
 )
 TIME = re.compile(TIME_NAME)
 BODY_NOUNS = (  # what a text calls a body it named before: "the agency", "the centre"
