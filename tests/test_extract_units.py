@@ -1434,6 +1434,10 @@ def test_the_source_a_sentence_names_for_its_figures(sentence: str, source: str 
          "number the Interior Ministry published last month. The Example Budget Watch costs our "
          "pledges at €2.1bn a year.", ["$1.85 million", "61,000", "€2.1bn"],
          ["Piet Example-Vos", "Interior Ministry", "Example Budget Watch"]),
+        # what one pointed back at assumes
+        ("The Ministry of Finance expects to commit €620 million. Traders in Amsterdam quoted "
+         "prices about 15% lower. The ministry assumes that 90% of it is repaid.", ["90%"],
+         ["Ministry of Finance"]),
         # a vague source's noun that opens a name is the name's ("Utilities Forum")
         ("A survey by the Example Utilities Forum, published in February, found that only 3 "
          "manufacturers can build them.", ["3 manufacturers"], ["Example Utilities Forum"]),

@@ -142,6 +142,7 @@ SAYS = (  # "X said", "X has estimated", "X later reported"
     r"|surveyed|surveys|interviewed"  # "EPI interviewed 1,204 adults"
     r"|claim|claims|claimed|insist|insists|insisted|warn|warns|warned|suggest|suggests"
     r"|proposes(?= to\b)|proposed(?= to\b)"  # a proposal, as a pledge, is its author's figure
+    r"|assumes(?= that\b)|assumed(?= that\b)"  # "The ministry assumes that 90% of it is repaid"
     r"|costs(?= (?:[\w'’-]+ ){1,4}at\b)|costed(?= (?:[\w'’-]+ ){1,4}at\b)"  # "costs our pledges at"
     r"|suggested|believe(?! in\b)|believes(?! in\b)|describe|describes|described|tell|tells"
     r"|remind|reminds|reminded|argue|argues|argued|replied|replies|responded|countered"
@@ -174,7 +175,8 @@ REPORTS = (  # what one pointed back at says ("It verified", "…, the bank said
     r"|estimates|count|say|report|estimate|expect|logged|logs"
     r"|reported|reports|added|adds|said|says|noted|notes|told|tells|put|puts|verified|verifies"
     r"|calculated|calculates|recorded|records|registered|wrote|writes"
-    r"|expects|expected|projected|projects|assessed|assesses|showed|shows|stated|confirmed)"
+    r"|expects|expected|projected|projects|assessed|assesses|showed|shows|stated|confirmed"
+    r"|assumes(?= that\b)|assumed(?= that\b))"
 )
 DELIVERED = (  # what an aid body or a donor did, counted: its own figure
     r"delivered|cleared|repaired|distributed|evacuated|trained|disbursed|rebuilt|restored"
