@@ -2439,6 +2439,13 @@ def test_a_pronoun_after_the_figure_or_the_institute_takes_the_source_named_befo
          [("perhaps 15", "km"), ("20 kilometres", "km")]),
         ("Up to 40 households may stop hosting; officers put the number nearer 15.",
          [("Up to 40 households", "households"), ("nearer 15", "households")]),
+        # "of them" after a count whose noun is capitalised or its own; "of the" and a plural
+        ("Russia released 215 people: 205 Ukrainians, 108 of them fighters, and 10 foreigners.",
+         [("215 people", "people"), ("205 Ukrainians", "people"), ("108", "people"),
+          ("10 foreigners", "people")]),
+        ("9,800 people reached, 14 distribution sites, 6 of them in villages.",
+         [("9,800 people", "people"), ("14 distribution sites", "sites"), ("6", "sites")]),
+        ("At least 9 of the shipments went to Bishkek.", [("At least 9", "shipments")]),
         # a verb in -s after a count is no noun it counts
         ("UNHCR counted 8.1 million refugees. The fall of 1.6 million reflects returns.",
          [("8.1 million refugees", "people"), ("1.6 million", "people")]),

@@ -935,7 +935,9 @@ def _unit_from_neighbours(
         return replace(figure, kind="count", unit=counted[-1].unit)
     if OF_THEM.match(text, figure.end):  # "215 people. … 205 of them were …"
         apposed = APPOSED.search(text, max(0, figure.start - 40), figure.start)
-        if apposed:  # "a survey of European diplomats, 212 of them": of those just named
+        if apposed and not (counted and counted[-1].end == apposed.end(1)):
+            # "a survey of European diplomats, 212 of them": of those just named (not of a
+            # count's own noun: "14 distribution sites, 6 of them")
             unit = UNIT_NOUNS.get(apposed.group(1).lower())
             return replace(figure, kind="count", unit=unit) if unit else None
         if counted:
@@ -1030,7 +1032,7 @@ PUT_IT = re.compile(  # "put it at 200", "put the number freed at 200", "spoke o
     re.I,
 )
 OF_THEM = re.compile(r" of (?:them|those|these)\b")  # "205 of them": of the count before
-APPOSED = re.compile(r"([a-z]+s), $")
+APPOSED = re.compile(r"\b([a-z]+s), $")
 OF_THOSE = re.compile(r"\b[Oo]f (?:them|those|these)(?: who [^,;.]{1,40})?,? $")  # "who left"
 OF_THE_WHOLE = re.compile(  # "Of the 2,300 hectares of farmland around the village, only …"
     r"\s*[Oo]f (?:the|these|those|its|their|our) (?P<whole>(?:[^.;:!?,]|(?<=\d)[.,](?=\d)){1,100}),"
@@ -1058,8 +1060,10 @@ SET_AGAINST = re.compile(
 NUMBERED = re.compile(
     r"\b(?P<unit>[A-Za-z]{2,}(?<!s)(?<!ou)s) (?:[a-z-]+ ){0,4}(?:numbered|totalled|totaled) $"
 )
-OF_OURS = re.compile(
-    rf" of (?:our|my|their|its|his|her|the|these|those) (?:[a-z-]+ )?(?P<unit>{UNIT_NOUN})\b", re.I
+OF_OURS = re.compile(  # (or any plural right after: "At least 9 of the shipments went")
+    rf" of (?:our|my|their|its|his|her|the|these|those) (?:(?:[a-z-]+ )?(?P<unit>{UNIT_NOUN})\b"
+    r"|(?P<plural>(?-i:[a-z]{3,}s))\b(?! of\b))",
+    re.I,
 )
 # A part of a count: "3 of 11 analysts", "14 out of 22 students", "14 of the country's 16
 # regions", "11 of NATO's 31 members" (what the whole counts)
@@ -1118,7 +1122,8 @@ def _unit_in_context(figure: Figure, text: str) -> Figure:
         return replace(figure, kind="percent", unit="percent")
     for pattern in SAID_AFTER:
         if said_after := pattern.match(text, figure.end):
-            return _counting(figure, said_after.group("unit"))
+            noun = said_after.group("unit") or said_after.groupdict().get("plural") or ""
+            return _counting(figure, noun)
     if PEOPLE_AFTER.match(text, figure.end):
         return replace(figure, kind="count", unit="people")
     row_start = text.rfind("\n", 0, figure.start) + 1
