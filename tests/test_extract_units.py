@@ -2446,6 +2446,11 @@ def test_a_pronoun_after_the_figure_or_the_institute_takes_the_source_named_befo
         ("9,800 people reached, 14 distribution sites, 6 of them in villages.",
          [("9,800 people", "people"), ("14 distribution sites", "sites"), ("6", "sites")]),
         ("At least 9 of the shipments went to Bishkek.", [("At least 9", "shipments")]),
+        # more of what was counted last ("60 more", "a further 60"), never "more than"
+        ("It received 340 former prisoners, and hospitals stand ready to take 60 more.",
+         [("340 former prisoners", "people"), ("60", "people")]),
+        ("Some 1,900 people lived here. Two weeks ago a further 60 came back. Prices rose 40 "
+         "more than expected.", [("Some 1,900 people", "people"), ("60", "people")]),
         # a verb in -s after a count is no noun it counts
         ("UNHCR counted 8.1 million refugees. The fall of 1.6 million reflects returns.",
          [("8.1 million refugees", "people"), ("1.6 million", "people")]),

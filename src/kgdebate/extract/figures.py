@@ -946,6 +946,12 @@ def _unit_from_neighbours(
         voters = [c for c in counted if TALLIED.match(text, c.end)]
         if voters:
             return replace(figure, kind="count", unit=voters[-1].unit)
+    if counted and (
+        MORE_OF_THEM.match(text, figure.end) or A_FURTHER.search(text, opens, figure.start)
+    ):
+        # "received 340 former prisoners …, and hospitals stand ready to take 60 more", "a
+        # further 60 came back": more of what was counted last
+        return replace(figure, kind="count", unit=counted[-1].unit)
     for before in reversed(counted):
         between = text[before.end : figure.start]
         # within its sentence; a semicolon may part two counts of one tally ("100 states voted
@@ -979,6 +985,8 @@ def _unit_from_neighbours(
 
 
 A_DIGIT = re.compile(r"\d")
+MORE_OF_THEM = re.compile(r" more\b(?! than\b)")  # "60 more", never "60 more than"
+A_FURTHER = re.compile(r"\b(?:[Aa]nother|[Aa] further) $")
 SETTING_AGAINST = r"while|whereas|but|against|compared with"  # one count against another
 SET_AGAINST_BEFORE = re.compile(rf"\b(?:and|versus|{SETTING_AGAINST})\b")
 TALLIED = re.compile(r"(?: of [^.;,]{1,60}?)? (?:voted|abstained)\b")
