@@ -1101,11 +1101,15 @@ PUT_AT = re.compile(
     r"[^.;:!?\d]{0,60} at $",
     re.I,
 )
+LABELLED = re.compile(  # a form's or a fact box's field: "Tenders received: 6", "Voyages: 1,004"
+    r"(?:(?<![^\n])|(?<=[.;] ))(?:[-*] )?(?P<unit>[A-Z][a-z]{2,}s)(?: [a-z]+){0,2}: $"
+)
 SAID_BEFORE = (
     (NUMBER_OF, 80),  # "put the number of refugees at about 6 million"
     (PUT_AT, 100),
     (NUMBERED, 80),  # "Aid convoys reaching front-line districts numbered 212"
     (HOW_MANY, 300),  # the answer to "How many people …?"
+    (LABELLED, 40),
 )
 # A figure set in bold or quoted before what it counts: "- **almost 6 million** people were
 # displaced", 'the "nearly 18 million" people in need'
