@@ -2451,6 +2451,9 @@ def test_a_pronoun_after_the_figure_or_the_institute_takes_the_source_named_befo
          [("340 former prisoners", "people"), ("60", "people")]),
         ("Some 1,900 people lived here. Two weeks ago a further 60 came back. Prices rose 40 "
          "more than expected.", [("Some 1,900 people", "people"), ("60", "people")]),
+        # a count in words "of them": of the count before (never "one of them")
+        ("There were more than 20 disputed areas, five of them in Kyrgyzstan. One of them is "
+         "old.", [("more than 20 disputed areas", "areas"), ("five", "areas")]),
         # a form's field names what it counts ("Tenders received: 6")
         ("Lot 1. Contract concluded on 17/03/2023. Tenders received: 6. Value: €97.2 million.",
          [("6", "tenders")]),

@@ -411,6 +411,8 @@ PATTERNS: list[tuple[str, Branch]] = [
     ("bare", Branch(rf"(?<![\w{SIGNS}.,\n\[-]){HEDGE}(?P<n>\d{{1,3}})(?![\w%\]-]|[.,]\d)", re.I)),
     # A tally's count in words ("Eleven voted against"): a figure as a bare number is
     ("bare", Branch(rf"\b(?P<n>{WORD_NUM})(?= (?:voted|abstained)\b)", re.I)),
+    # "about 30 exchanges since March, four of them this month": of the count before
+    ("bare", Branch(rf"\b(?!(?i:one)\b)(?P<n>{WORD_NUM})(?= of (?:them|those)\b)", re.I)),
     # A number alone in a table's cell ("| 17.1 |", "Germany    17.1    Kiel Institute"): a
     # figure when its column's header says what it counts ("Pledged (EUR bn)": `_column_unit`)
     ("cell", Branch(
