@@ -950,6 +950,19 @@ def test_a_form_s_sections_a_post_s_signature_and_a_heading_in_capitals_are_no_n
     assert "Kerem Example-Yildiz" in names, names
 
 
+def test_an_address_s_street_and_a_register_s_code_are_no_names() -> None:
+    """ "4 Example Lane", "Rue de l'Exemple 12" and "IMO 9000001" are no names; a square where no
+    house number stands by it is one ("Independence Square")."""
+    text = (
+        "Protesters met on Independence Square in Kyiv on Monday. The tanker EXAMPLE STAR (IMO "
+        "9000001) is listed.\n\nExample Winter Aid, 4 Example Lane, Example Town. Example "
+        "Energy Facility, Rue de l'Exemple 12, Brussels.\n"
+    )
+    names = proposals(text)
+    assert "Independence Square" in names, names
+    assert names.isdisjoint({"Example Lane", "Rue", "IMO"}), names
+
+
 def test_an_interview_s_bold_tags_are_speakers_and_a_question_s_verb_no_name() -> None:
     """ "**Aalto:** …" is Aalto speaking (a name, though it opens the paragraph); "Was
     Medvedchuk one of them?" proposes Medvedchuk, not "Was Medvedchuk"."""

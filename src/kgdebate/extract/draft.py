@@ -150,6 +150,23 @@ PERSON_ROLE_AFTER = re.compile(  # ", a …", ", head of …", ", senior fellow,
 )
 ROMAN = re.compile(r"(?=[IVXLC]{2})C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")  # "XX", "VII"
 CODE_AFTER = re.compile(r"[$/-]| ?\d")
+LONG_NUMBER_AFTER = re.compile(r" \d{5,}\b")  # a register's number: "IMO 9000001"
+STREET = re.compile(
+    r".* (?:Street|Square|Lane|Road|Avenue|Place|Row|Drive|Gardens)|(?:Rue|Via)(?: .*)?"
+)
+HOUSE_NUMBER_BEFORE = re.compile(r"\b\d{1,4}[a-z]?,? $")
+HOUSE_NUMBER_AFTER = re.compile(r"(?: [\w'’-]+){0,3} \d{1,4}\b")
+
+
+def _a_street(text: str, span: tuple[int, int], candidate: str) -> bool:
+    """An address's street, with its house number: "4 Example Square", "Rue de l'Exemple 12"
+    (not "Independence Square" where no number stands by it)."""
+    return bool(STREET.fullmatch(candidate)) and bool(
+        HOUSE_NUMBER_BEFORE.search(text, max(0, span[0] - 7), span[0])
+        or HOUSE_NUMBER_AFTER.match(text, span[1])
+    )
+
+
 PEOPLE_OF = frozenset(  # who, of a place or a body, open a sentence: "Residents of Orikhiv
     # said"; those a count counts as people (and families, and staff)
     [noun for noun, unit in UNIT_NOUNS.items() if unit in ("people", "families")] + ["staff"]
@@ -1360,6 +1377,8 @@ def _new_entities(
                         and candidate.isupper()
                         and CODE_AFTER.match(text, span[1])
                     )
+                    or (candidate.isupper() and LONG_NUMBER_AFTER.match(text, span[1]))
+                    or _a_street(text, span, candidate)
                     or ROMAN.fullmatch(candidate)
                     or _heading_in_capitals(text, span, candidate)
                 ):
