@@ -950,6 +950,19 @@ def test_a_form_s_sections_a_post_s_signature_and_a_heading_in_capitals_are_no_n
     assert "Kerem Example-Yildiz" in names, names
 
 
+def test_a_ministry_of_a_state_is_one_name_and_a_minister_s_title_is_none() -> None:
+    text = (
+        "Ministry of Foreign Affairs of the Example Kingdom\n\n20 July 2023\n\nI thank Mr. "
+        "Abdulla Shahid, Minister for Foreign Affairs of the Maldives, for presiding over the "
+        "session. The Ministry of Defence of the Russian Federation said nothing.\n"
+    )
+    names = proposals(text)
+    assert {"Ministry of Foreign Affairs of the Example Kingdom",
+            "Ministry of Defence of the Russian Federation"} <= names, names  # fmt: skip
+    assert names.isdisjoint({"Ministry of Foreign Affairs", "Example Kingdom",
+                             "Affairs of the Maldives"}), names  # fmt: skip
+
+
 def test_an_address_s_street_and_a_register_s_code_are_no_names() -> None:
     """ "4 Example Lane", "Rue de l'Exemple 12" and "IMO 9000001" are no names; a square where no
     house number stands by it is one ("Independence Square")."""

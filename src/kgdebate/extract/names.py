@@ -13,6 +13,11 @@ BODIES = (  # what is "of the" something in its own name (not a person "of the I
     "Federation", "Agency", "Fund", "Programme", "Program", "Conference", "Bureau",
     "Institute", "Centre", "Center", "Foundation", "Endowment", "Society", "Association",
     "Headquarters", "Directorate", "Service", "Embassy", "Consulate", "Parliament", "Mission",
+    # a ministry named by its field, of its state: "Ministry of Foreign Affairs of the Example
+    # Kingdom", "Ministry of Defence of the Russian Federation" (never a minister's title:
+    # "Minister for Foreign Affairs of the Maldives" is the Maldives')
+    "Ministry of Foreign Affairs", "Ministry for Foreign Affairs", "Ministry of Defence",
+    "Ministry of Defense", "Ministry of the Interior", "Department of Foreign Affairs",
     # and what is "on the" something, and what a treaty is on: "Convention on the Rights of the
     # Child", "Treaty on the Non-Proliferation of Nuclear Weapons", "Law of the Sea"
     "Convention", "Treaty", "Covenant", "Protocol", "Declaration", "Agreement", "Law", "Act",
