@@ -963,6 +963,17 @@ def test_a_ministry_of_a_state_is_one_name_and_a_minister_s_title_is_none() -> N
                              "Affairs of the Maldives"}), names  # fmt: skip
 
 
+def test_a_chart_s_labels_and_a_report_s_title_after_whose_it_is_are_no_names() -> None:
+    text = (
+        "Chart notes\n\n1 March 2023\n\nAnnotation B: the middle bar is how RFE/RL reported "
+        "it; see Slide 6. UNHCR's latest Global Trends report counts about 6 million.\n\n"
+        "^1 UNHCR, Global Trends report, June 2024.\n"
+    )
+    names = proposals(text)
+    assert {"RFE/RL", "UNHCR"} <= names, names
+    assert names.isdisjoint({"Annotation B", "Slide", "Global Trends"}), names
+
+
 def test_an_address_s_street_and_a_register_s_code_are_no_names() -> None:
     """ "4 Example Lane", "Rue de l'Exemple 12" and "IMO 9000001" are no names; a square where no
     house number stands by it is one ("Independence Square")."""

@@ -1180,6 +1180,7 @@ def _no_name(candidate: str, common_nouns: set[str], adjectives: frozenset[str])
         or bool(PLURAL_ACRONYM.fullmatch(candidate))
         or bool(QUESTION_NUMBER.fullmatch(candidate))
         or bool(SECTION_NUMBER.fullmatch(candidate))
+        or (bool(LABEL_AND_LETTER.fullmatch(candidate)) and bare.split()[0] in NEVER_ALONE)
         or bool(HANDLE.search(candidate))
         or _publication_kind(bare) in PUBLICATION_KINDS  # "Policy Brief No. 14"
     )
@@ -1216,7 +1217,9 @@ def _publication_kind(name: str) -> str:
 # A work's title, no one's name (the labelled sets' rule), where the text says whose report it
 # is: "in its Global Trends report", "UNHCR's Global Trends report" (not "the KIIS survey", nor
 # "the Council of Europe report", where the name is its maker's)
-WORK_OWNED = re.compile(r"(?:\b(?:its|their|his|her)|['’]s) $")
+WORK_OWNED = re.compile(  # (also "UNHCR's latest Global Trends report", "UNHCR, Global Trends")
+    r"(?:\b(?:its|their|his|her)|['’]s|\b[A-Z]{2,},)(?: (?:latest|new|annual|last|recent))? $"
+)
 WORK_AFTER = re.compile(r" (?:report|update|bulletin)\b")
 
 
@@ -1237,6 +1240,7 @@ TITLES_AND_STOPS = frozenset(TITLES | STOP_NAMES)
 NO_SURNAME = NEVER_ALONE | TITLES | {title + "s" for title in TITLES}
 PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")  # "IDPs", "NGOs", "MPs": what many are, no one's name
 QUESTION_NUMBER = re.compile(r"Q\d{1,2}")  # "Q3": a survey's question, no one's name
+LABEL_AND_LETTER = re.compile(r"\w+ (?:[A-Z]|[IVX]{1,4})")  # "Annotation B", "Chart II"
 SECTION_NUMBER = re.compile(r"[IVXLC]+(?:\.\d{1,3})+")  # "II.1.4)", "see VI.3": a form's section
 HANDLE = re.compile(r"\w_\w|[a-z]{3}\d+$")
 """A user name signing a post, no one's name: "Odesa_Ledger", "Wheatfield77" (not "G20",
@@ -1384,7 +1388,7 @@ def _new_entities(
                 ):
                     continue  # "US$5.6 billion", "HC 412", "ES-11", "XX century", "Chapter VII"
                 if WORK_AFTER.match(text, span[1]) and WORK_OWNED.search(
-                    text, max(0, span[0] - 6), span[0]
+                    text, max(0, span[0] - 14), span[0]
                 ):
                     titles.add(candidate)  # "its Global Trends report": a work, here and after
                 occurrences.setdefault(candidate, []).append({"start": span[0], "end": span[1]})

@@ -80,6 +80,7 @@ NOT_ALONE = {
     # a report's, a survey's or a chart's labels: "Method: …", "Note: …", "Annotation A: …"
     "method", "methodology", "note", "notes", "result", "results", "finding", "findings",
     "recommendation", "recommendations", "annotation", "comment", "contact", "context",
+    "slide", "chart", "exhibit", "appendix",  # "see Slide 6", "Chart 3 – Displacement"
     # a debate's teams, as an adjudicator names them: "the Proposition's", "OPPOSITION"
     "proposition", "opposition",
     "staff",  # "Ukraine's General Staff": "General" is a title's word, "Staff" alone no name
