@@ -3570,6 +3570,12 @@ def test_a_heading_that_is_a_year_is_a_date() -> None:
         ("The next meeting is planned for September.", ("2023-09", None)),
         ("no land should be given up, below the 84% it published in June", ("2023-06", None)),
         ("The next update will be issued on 23 March.", ("2024-03-23", None)),
+        # what one expects or can do, or agreed to do by a day, is still to come; what was the
+        # case in a month is gone
+        ("which the Commission expects on November 20", ("2023-11-20", None)),
+        ("the Guild says it can send 40 tonnes more in January", ("2024-01", None)),
+        ("the Committee agreed to send 40 by 31 August", ("2023-08-31", None)),
+        ("this must continue, as was the case in July at the Dialogue", ("2023-07", None)),
         ("Funding fell this quarter", ("2023-07", "2023-09-30")),
         ("Funding fell last quarter", ("2023-04", "2023-06-30")),
         ("since February last year, exports fell", ("2022-02", "2023-07-18")),

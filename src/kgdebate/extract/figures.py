@@ -1284,6 +1284,8 @@ FUTURE = re.compile(
     r"|until next|deadline|hope[sd]? to|plans? to|aims? to|intends? to|upcoming"
     r"|to be (?:held|convened)|to take place"  # "the Conference of the Parties, to be held in"
     r"|expects? (?:[\w-]+ ){0,3}to"  # "millers expect bread prices to rise by September"
+    r"|expects|can"  # "which the Commission expects on November 20", "can send … in January"
+    r"|agreed to (?:[\w-]+ ){1,4}by"  # "the Committee agreed to send 40 by 31 August"
     r"|next (?:[\w-]+ ){1,3}(?:is|are|for|on)"
     r"|(?:^|\n)\s*\d+\.\s+[A-Z][a-z]+)\b|^\s*Review\b",
     re.I,
@@ -1291,8 +1293,9 @@ FUTURE = re.compile(
 # What was done in a month, though its sentence looks ahead: "no territory should be given up,
 # a little below the 84% the institute published in June" (a June before the document's)
 DONE_IN = re.compile(
-    r"(?<!\bbe )\b(?:[a-z]{3,}ed|began|took|made|found|held|said|was|were|did)(?: [a-z]+)?"
-    r" (?:in|on) $"  # (not "will be issued on 23 March", "to be held in November")
+    r"(?<!\bbe )\b(?:[a-z]{3,}ed|began|took|made|found|held|said|was|were|did)(?: [a-z]+){0,2}"
+    r" (?:in|on) $"  # (not "will be issued on 23 March", "to be held in November"; "as was the
+    # case in July" is a July gone)
 )
 # A date said to be recent: counted back from the document's date, whatever the paragraph told
 # before ("Lavrov said in March 2022 …, and as recently as July he …").
