@@ -3576,6 +3576,8 @@ def test_a_heading_that_is_a_year_is_a_date() -> None:
         ("the Guild says it can send 40 tonnes more in January", ("2024-01", None)),
         ("the Committee agreed to send 40 by 31 August", ("2023-08-31", None)),
         ("this must continue, as was the case in July at the Dialogue", ("2023-07", None)),
+        # a form's date, day first
+        ("Contract concluded on 17/03/2023", ("2023-03-17", None)),
         ("Funding fell this quarter", ("2023-07", "2023-09-30")),
         ("Funding fell last quarter", ("2023-04", "2023-06-30")),
         ("since February last year, exports fell", ("2022-02", "2023-07-18")),

@@ -252,6 +252,9 @@ PATTERNS: list[tuple[str, Branch]] = [
     ("date", Branch(rf"\b(?P<d>\d{{1,2}}) (?P<m>{MONTH}) (?P<y>(?:19|20)\d\d)\b", re.I)),
     ("date", Branch(rf"\b(?P<m>{MONTH}) (?P<d>\d{{1,2}}), (?P<y>(?:19|20)\d\d)\b", re.I)),
     ("date", Branch(r"\b(?P<y>(?:19|20)\d\d)-(?P<mn>[01]\d)-(?P<d>[0-3]\d)\b")),
+    # a form's day first, as Europe and the UN write it ("24/03/2023"); never a month first
+    # ("03/24/2023" names no 24th month: no date)
+    ("date", Branch(r"(?<![\d/])(?P<d>[0-3]?\d)/(?P<mn>[01]?\d)/(?P<y>(?:19|20)\d\d)\b")),
     ("date", Branch(rf"\b(?P<m>{MONTH}) (?P<y>(?:19|20)\d\d)\b", re.I)),
     # A day and a month, the year left to the context ("17 July", "July 18", "on April 4").
     # "21 September last year": that day of the year counted from the document's
