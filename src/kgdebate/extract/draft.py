@@ -104,11 +104,11 @@ TIME_STAMP = re.compile(  # a live blog's entry: "**16:05** — …", "09:00 GMT
 BY_SOMEONE = re.compile(r"\bby $")
 TIME_WORDS = {name.lower() for name in [*calendar.day_name, *calendar.month_name] if name}
 TWO_ACRONYMS = re.compile(r"[A-Z](?<![\w-][A-Z])[A-Z]{1,4} [A-Z]{2,5}(?![\w-])")  # "UN OCHA"
-# What opens a name's sentence though the line goes on: a table cell's bar, the full stop after a
-# year or a word ("Example Review, 30 November 2023. Interview by …"), not a title's ("Dr."); an
-# opening quote, and inside a quotation a colon, before a title's words ("the theme “Rebuilding
-# trust …: Accelerating action …”"; not "a second blow: Finland joined").
-# A section's number ("II.1.4) Short description"), a separator ("Archive 3 · Discussion closed")
+# What opens a name's sentence though the line goes on: a table cell's bar or a separator
+# ("Archive 3 · Discussion closed"), a section's number ("II.1.4) Short description"), the full
+# stop after a year or a word ("Example Review, 30 November 2023. Interview by …"), not a title's
+# ("Dr."); an opening quote, and inside a quotation a colon, before a title's words ("the theme
+# “Rebuilding trust …: Accelerating action …”"; not "a second blow: Finland joined").
 OPENED = re.compile(r"(?:[|·]|(?:\d|[a-z]{3})\.|\.\d{1,3}\))\s*$|[“‘\"]$")
 ASKED = re.compile(  # a question's "Will I", "Am I": no name
     r"(?:Am|Are|Is|Was|Were|Will|Would|Shall|Should|Can|Could|May|Might|Must|Do|Did|Have) I"
@@ -151,19 +151,20 @@ PERSON_ROLE_AFTER = re.compile(  # ", a …", ", head of …", ", senior fellow,
 ROMAN = re.compile(r"(?=[IVXLC]{2})C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")  # "XX", "VII"
 CODE_AFTER = re.compile(r"[$/-]| ?\d")
 LONG_NUMBER_AFTER = re.compile(r" \d{5,}\b")  # a register's number: "IMO 9000001"
-STREET = re.compile(
-    r".* (?:Street|Square|Lane|Road|Avenue|Place|Row|Drive|Gardens)|(?:Rue|Via)(?: .*)?"
+STREET = re.compile(r".* (?:Street|Square|Lane|Road|Avenue|Place|Row|Drive|Gardens)")
+HOUSE_NUMBER_BEFORE = re.compile(r"(?<![\d/.,])\d{1,3}[a-z]?,? $")  # never a year: "in 2011"
+HOUSE_NUMBER_AFTER = re.compile(  # "Rue de l'Exemple 12", "Via Roma 5"
+    r"(?: (?:de|del|della|des|du|la|l['’][\w-]+|[A-Z][\w'’-]*)){1,3} \d{1,4}\b"
 )
-HOUSE_NUMBER_BEFORE = re.compile(r"\b\d{1,4}[a-z]?,? $")
-HOUSE_NUMBER_AFTER = re.compile(r"(?: [\w'’-]+){0,3} \d{1,4}\b")
 
 
 def _a_street(text: str, span: tuple[int, int], candidate: str) -> bool:
     """An address's street, with its house number: "4 Example Square", "Rue de l'Exemple 12"
-    (not "Independence Square" where no number stands by it)."""
+    (not "Independence Square" or "Tahrir Square in 2011", where no house number stands)."""
+    if candidate in ("Rue", "Via"):
+        return bool(HOUSE_NUMBER_AFTER.match(text, span[1]))
     return bool(STREET.fullmatch(candidate)) and bool(
-        HOUSE_NUMBER_BEFORE.search(text, max(0, span[0] - 7), span[0])
-        or HOUSE_NUMBER_AFTER.match(text, span[1])
+        HOUSE_NUMBER_BEFORE.search(text, max(0, span[0] - 6), span[0])
     )
 
 
@@ -1200,7 +1201,8 @@ def _heading_in_capitals(text: str, span: tuple[int, int], candidate: str) -> bo
     return bool(heading) and not ORGANISATION_HEAD.search(candidate.title())
 
 
-CAPITALS_HEADING = re.compile(r"(?:THE |A )?[A-Z][A-Z'’ -]+[?:.!]?")  # ("HOW BAD IS IT?")
+CAPITALS_HEADING = re.compile(r"(?:THE |A )?[A-Z][A-Z'’ -]+[?.!]?")  # ("HOW BAD IS IT?"; never
+# a speaker's tag on a line of its own, "SAUDI ARABIA:")
 CAPITALS_LABEL = re.compile(
     r"\d{1,2}\. (?P<label>[A-Z][A-Z'’ -]+): "
 )  # a cable's "3. TURKISH VIEW:"
@@ -1217,8 +1219,8 @@ def _publication_kind(name: str) -> str:
 # A work's title, no one's name (the labelled sets' rule), where the text says whose report it
 # is: "in its Global Trends report", "UNHCR's Global Trends report" (not "the KIIS survey", nor
 # "the Council of Europe report", where the name is its maker's)
-WORK_OWNED = re.compile(  # (also "UNHCR's latest Global Trends report", "UNHCR, Global Trends")
-    r"(?:\b(?:its|their|his|her)|['’]s|\b[A-Z]{2,},)(?: (?:latest|new|annual|last|recent))? $"
+WORK_OWNED = re.compile(  # (also "UNHCR's latest Global Trends report")
+    r"(?:\b(?:its|their|his|her)|['’]s)(?: (?:latest|new|annual|last|recent))? $"
 )
 WORK_AFTER = re.compile(r" (?:report|update|bulletin)\b")
 
@@ -1242,9 +1244,9 @@ PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")  # "IDPs", "NGOs", "MPs": what many a
 QUESTION_NUMBER = re.compile(r"Q\d{1,2}")  # "Q3": a survey's question, no one's name
 LABEL_AND_LETTER = re.compile(r"\w+ (?:[A-Z]|[IVX]{1,4})")  # "Annotation B", "Chart II"
 SECTION_NUMBER = re.compile(r"[IVXLC]+(?:\.\d{1,3})+")  # "II.1.4)", "see VI.3": a form's section
-HANDLE = re.compile(r"\w_\w|[a-z]{3}\d+$")
+HANDLE = re.compile(r"\w_\w|[a-z]{5}\d+$")
 """A user name signing a post, no one's name: "Odesa_Ledger", "Wheatfield77" (not "G20",
-"COVID19", "Peace4Culture")."""
+"Covid19", "Peace4Culture")."""
 BRACKETED_CODE = re.compile(r"\[([A-Z]{1,4}-\d{1,4})\]")
 """An exhibit's code, as a report cites its evidence ("[GC-07]"): a code wherever it stands, not
 a name (as "G-20" and "MH-17" are, never in brackets)."""

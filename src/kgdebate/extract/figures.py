@@ -415,7 +415,7 @@ PATTERNS: list[tuple[str, Branch]] = [
     # A tally's count in words ("Eleven voted against"): a figure as a bare number is
     ("bare", Branch(rf"\b(?P<n>{WORD_NUM})(?= (?:voted|abstained)\b)", re.I)),
     # "about 30 exchanges since March, four of them this month": of the count before
-    ("bare", Branch(rf"\b(?!(?i:one)\b)(?P<n>{WORD_NUM})(?= of (?:them|those)\b)", re.I)),
+    ("bare", Branch(rf"(?<!\bthe )\b(?P<n>{COUNTING_WORD})(?= of (?:them|those)\b)", re.I)),
     # A number alone in a table's cell ("| 17.1 |", "Germany    17.1    Kiel Institute"): a
     # figure when its column's header says what it counts ("Pledged (EUR bn)": `_column_unit`)
     ("cell", Branch(
@@ -922,7 +922,8 @@ def _unit_from_neighbours(
       Volunteers put the number closer to 3,000"); when it puts "it" at it, else the text's
       last ("Released 215 people." … "Hürriyet put it at 200.");
     - the one before, for "205 of them", unless it is of a plural just before ("diplomats, 212
-      of them");
+      of them") that is not the count's own ("14 distribution sites, 6 of them");
+    - the one just before, for "60 more" or "a further 60";
     - both counted in millions or billions ("18 million people … a higher figure, 21.8 million"),
       else the last such count before it in the text (a transcript's answer to a question).
     A bare number that takes none is no figure (``None``)."""
@@ -951,9 +952,11 @@ def _unit_from_neighbours(
         voters = [c for c in counted if TALLIED.match(text, c.end)]
         if voters:
             return replace(figure, kind="count", unit=voters[-1].unit)
-    if counted and (
+    # (not "will take another 12 to rebuild": a time, what is done in it)
+    more = not TO_DO.match(text, figure.end) and (
         MORE_OF_THEM.match(text, figure.end) or A_FURTHER.search(text, opens, figure.start)
-    ):
+    )
+    if more and counted and figure.start - counted[-1].end < NEAR:
         # "received 340 former prisoners …, and hospitals stand ready to take 60 more", "a
         # further 60 came back": more of what was counted last
         return replace(figure, kind="count", unit=counted[-1].unit)
@@ -991,6 +994,8 @@ def _unit_from_neighbours(
 
 A_DIGIT = re.compile(r"\d")
 MORE_OF_THEM = re.compile(r" more\b(?! than\b)")  # "60 more", never "60 more than"
+NEAR = 200  # how far back, in characters, "60 more" may count what was counted
+TO_DO = re.compile(r" to [a-z]{3,}")
 A_FURTHER = re.compile(r"\b(?:[Aa]nother|[Aa] further) $")
 SETTING_AGAINST = r"while|whereas|but|against|compared with"  # one count against another
 SET_AGAINST_BEFORE = re.compile(rf"\b(?:and|versus|{SETTING_AGAINST})\b")
@@ -1075,7 +1080,7 @@ NUMBERED = re.compile(
 )
 OF_OURS = re.compile(  # (or any plural right after: "At least 9 of the shipments went")
     rf" of (?:our|my|their|its|his|her|the|these|those) (?:(?:[a-z-]+ )?(?P<unit>{UNIT_NOUN})\b"
-    r"|(?P<plural>(?-i:[a-z]{3,}s))\b(?! of\b))",
+    r"|(?P<plural>(?-i:[a-z]{2,}(?<!s)(?<!u)s))\b(?! of\b))",  # (not "access", "previous")
     re.I,
 )
 # A part of a count: "3 of 11 analysts", "14 out of 22 students", "14 of the country's 16
@@ -1107,7 +1112,7 @@ PUT_AT = re.compile(
     re.I,
 )
 LABELLED = re.compile(  # a form's or a fact box's field: "Tenders received: 6", "Voyages: 1,004"
-    r"(?:(?<![^\n])|(?<=[.;] ))(?:[-*] )?(?P<unit>[A-Z][a-z]{2,}s)(?: [a-z]+){0,2}: $"
+    r"(?:(?<![^\n])|(?<=[.;] ))(?:[-*] )?(?P<unit>[A-Z][a-z]{2,}(?<!s)(?<!u)s)(?: [a-z]+){0,2}: $"
 )
 SAID_BEFORE = (
     (NUMBER_OF, 80),  # "put the number of refugees at about 6 million"

@@ -113,6 +113,7 @@ WHO_CLAUSE = (  # "who asked not to be named"; "I talk to", as an interview says
     r" who (?:[a-z]+ ){0,5}?[a-z]+"
     r"|(?: (?:I|we) (?:have )?(?:talk|talked|spoke|speak|spoken) (?:to|with))"
 )
+ASSUMES = r"assume[sd](?= that\b)"  # "The ministry assumes that 90% of it is repaid"
 WHEN_SAID = rf"(?: (?:in|on|last|this|earlier this) (?:{TIME_NAME}|week|month|year))?"
 SAYS = (  # "X said", "X has estimated", "X later reported"
     r"(?:(?:has|have|had|also|later|earlier|previously|now|then|privately|publicly|reportedly"
@@ -142,8 +143,9 @@ SAYS = (  # "X said", "X has estimated", "X later reported"
     r"|surveyed|surveys|interviewed"  # "EPI interviewed 1,204 adults"
     r"|claim|claims|claimed|insist|insists|insisted|warn|warns|warned|suggest|suggests"
     r"|proposes(?= to\b)|proposed(?= to\b)"  # a proposal, as a pledge, is its author's figure
-    r"|assumes(?= that\b)|assumed(?= that\b)"  # "The ministry assumes that 90% of it is repaid"
-    r"|costs(?= (?:[\w'’-]+ ){1,4}at\b)|costed(?= (?:[\w'’-]+ ){1,4}at\b)"  # "costs our pledges at"
+    rf"|{ASSUMES}"
+    # "costs our pledges at €2.1bn" (not "Shipping costs rose 12 percent at Odesa")
+    r"|cost(?:s|ed)(?= (?:our|its|their|his|her|the) (?:[^\W\d][\w'’-]* ){0,3}at\b)"
     r"|suggested|believe(?! in\b)|believes(?! in\b)|describe|describes|described|tell|tells"
     r"|remind|reminds|reminded|argue|argues|argued|replied|replies|responded|countered"
     r"|cautioned|cautions|pledged|pledges"  # a pledge, like an appeal, is its author's figure
@@ -176,7 +178,7 @@ REPORTS = (  # what one pointed back at says ("It verified", "…, the bank said
     r"|reported|reports|added|adds|said|says|noted|notes|told|tells|put|puts|verified|verifies"
     r"|calculated|calculates|recorded|records|registered|wrote|writes"
     r"|expects|expected|projected|projects|assessed|assesses|showed|shows|stated|confirmed"
-    r"|assumes(?= that\b)|assumed(?= that\b))"
+    rf"|{ASSUMES})"
 )
 DELIVERED = (  # what an aid body or a donor did, counted: its own figure
     r"delivered|cleared|repaired|distributed|evacuated|trained|disbursed|rebuilt|restored"
@@ -277,7 +279,7 @@ WHO_SAYS = re.compile(  # also after who they are, and with when: "Martin Griffi
 WHICH_FOUND = re.compile(
     rf"(?P<by>{SOURCE_NAME}), which (?:also |later )?(?:found|finds|reported|reports"
     r"|estimated|estimates|showed|shows|recorded|records|published|put|puts|says|said|counted"
-    r"|counts|logged)\b"
+    r"|counts|logged)\b(?! (?:now )?[\d,]+ (?:members|allies|states|countries)\b)"
 )
 # who says it after it: "…,” said Martin Griffiths", "…, say Ukrainian officials", "…, estimates
 # the Example Sanctions Lab"
@@ -741,8 +743,7 @@ class FigureSources:
         said = (
             self._source_cell(held)
             or _appeal_holding(self.text, held, position)
-            or _given_after(self.text, position, held[1])
-            or _counted_after(self.text, position, held[1])
+            or _credited_after(self.text, position, held[1])
             or _which_they_say(self.text, held, position)
             or _who_says(self.text, held, position)
             or _gapped(self.text, clause, position)
@@ -776,7 +777,9 @@ class FigureSources:
             done_before = back.start()
         elif pronoun and pronoun.re is SAID_AFTER and not PERSONAL.search(pronoun.group()):
             done_before = None if back else position
-        doer = done_before and BODY_DOES.search(self.text, held[0], done_before)
+        doer = (
+            BODY_DOES.search(self.text, held[0], done_before) if done_before is not None else None
+        )
         body = _as_written(doer["by"]) if doer else None
         if body:
             return body
@@ -975,9 +978,10 @@ class FigureSources:
         if BIDDEN.search(self.text, clause[0], last.end()):
             return None  # "recommends that the Republic set aside €15 million": not yet done
         by = self._said((last.end(), clause[1]))
-        if by and 0 <= self.text.find(by.split()[-1], last.end(), position):  # named before it
-            return by
-        return None
+        named = by and re.compile(rf"\b{re.escape(by.split()[-1])}\b").search(
+            self.text, last.end(), position
+        )
+        return by if named else None  # named before the figure, not after it
 
     def _credit_after_dash(self, sentence: tuple[int, int]) -> str | None:
         """A list item's credit after a dash at its end (DASHED_CREDIT), as its maker; a
@@ -1185,7 +1189,7 @@ MARKDOWN_LINK = re.compile(r"\[([^\]\n]{1,200})\]\([^)\s]{1,1000}\)")
 
 ISSUER = re.compile(  # a letterhead: a body's name on the first line ("EXAMPLE RESERVE BANK")
     rf"(?:The )?(?P<name>(?:[A-Z][\w'’&-]* ){{0,7}}?(?P<head>(?i:{BODY_HEAD}))"
-    r"(?: (?i:of)(?: (?i:the))?(?: [A-Z][\w'’&-]*){1,4}){0,2})"
+    r"(?: (?i:of|for)(?: (?i:the))?(?: [A-Z][\w'’&-]*){1,4}){0,2})"
 )
 LETTERHEAD_PARTS = re.compile(r"\s+[|·–—]\s+")  # "EPBO | Example Parliamentary Budget Office"
 
@@ -1194,20 +1198,21 @@ def _issuer(text: str) -> frozenset[str]:
     """What a text calls the body whose document it is, named on its first line as its
     letterhead: its name, its acronym, its head noun ("Example Parliamentary Budget Office",
     "EPBO", "office"), in lower case."""
-    first_line = text.lstrip().split("\n", 1)[0].strip()
+    parts = LETTERHEAD_PARTS.split(text.lstrip().split("\n", 1)[0].strip())
     names: set[str] = set()
-    for part in LETTERHEAD_PARTS.split(first_line):
+    for part in parts:
         letterhead = ISSUER.fullmatch(part)
         if letterhead:
             name = letterhead.group("name")
-            initials = [word[0] for word in name.split() if word.lower() not in {"of", "the"}]
+            initials = [word[0] for word in name.split() if word.lower() not in MINOR_WORDS]
             names |= {name, "".join(initials), letterhead.group("head")}
     if names:  # "EPBO | …": the acronym beside the name
-        names |= {part for part in LETTERHEAD_PARTS.split(first_line) if ACRONYM.fullmatch(part)}
+        names |= {part for part in parts if LETTERHEAD_ACRONYM.fullmatch(part)}
     return frozenset(name.casefold() for name in names)
 
 
-ACRONYM = re.compile(r"[A-Z]{2,6}")
+LETTERHEAD_ACRONYM = re.compile(r"[A-Z]{2,6}")
+MINOR_WORDS = {"of", "for", "the", "and", "on"}  # no initials: "Office for National Statistics"
 
 
 def _without_links(text: str) -> tuple[str, list[int] | None]:
@@ -1291,24 +1296,23 @@ GIVEN_AFTER = re.compile(  # "the 10% contraction some economists had forecast",
 )
 
 
-def _given_after(text: str, position: int, end: int) -> str | None:
-    """Who gave a figure, in the clause right after it: "far less than the 10% contraction some
-    economists had forecast", "against the 20,000 that Western officials estimated" are
-    theirs, not the sentence's first source's."""
-    number = A_DIGIT.search(text, position, end)
-    said = number and GIVEN_AFTER.match(text, number.start(), end)
+def _credited_after(text: str, position: int, end: int) -> str | None:
+    """Who gave a figure, said right after it, not the sentence's first source: in the clause
+    after it ("far less than the 10% contraction some economists had forecast", "against the
+    20,000 that Western officials estimated"), whose count it is ("€85 billion by the Example
+    Defence Review's count"), or in an aside ending the sentence ("It carried 33 million tonnes
+    in 1,000 voyages, figures the UN published")."""
+    digit = A_DIGIT.search(text, position, end)
+    number = NUMBER_AHEAD.match(text, position, end)
+    said = (
+        (digit and GIVEN_AFTER.match(text, digit.start(), end))
+        or (number and COUNTED_AFTER.match(text, number.end(), end))
+        or FIGURES_GIVEN_BY.search(text, position, end)
+    )
     return _as_written(said.group("by")) if said else None
 
 
-COUNTED_AFTER = re.compile(rf"(?: [a-z-]+){{0,3}},? {WHOSE_COUNT}")
-
-
-def _counted_after(text: str, position: int, end: int) -> str | None:
-    """Whose count a figure is, said right after it: "Europe has committed €85 billion by the
-    Example Defence Review's count" is the Review's figure, not Europe's."""
-    number = NUMBER_AHEAD.match(text, position, end)
-    counted = number and COUNTED_AFTER.match(text, number.end(), end)
-    return _as_written(counted.group("by")) if counted else None
+COUNTED_AFTER = re.compile(rf"(?:bn|m|k|%)?(?: [a-z-]+){{0,3}},? {WHOSE_COUNT}")  # ("€85bn by")
 
 
 WHICH_THEY_SAY = re.compile(  # "14 villages, which military analysts say had about 5,000 people"
@@ -1333,15 +1337,12 @@ FIGURES_GIVEN_BY = re.compile(  # "…, figures the UN published at the time.", 
 def _which_they_say(text: str, sentence: tuple[int, int], position: int) -> str | None:
     """Who says what the relative clause holding a figure says: "Ukraine had recaptured 14
     villages, which military analysts say had about 5,000 people" is the analysts' 5,000,
-    not the sentence's first source's; who gave the figures an aside at the sentence's end
-    names ("It carried 33 million tonnes in 1,000 voyages, figures the UN published")."""
-    said = WHICH_THEY_SAY.search(text, sentence[0], position) or FIGURES_GIVEN_BY.search(
-        text, position, sentence[1]
-    )
+    not the sentence's first source's."""
+    said = WHICH_THEY_SAY.search(text, sentence[0], position)
     return _as_written(said.group("by")) if said else None
 
 
-CLAUSE_ENDS = re.compile(r"[;:]")
+CLAUSE_ENDS = re.compile(r"[;:]|, (?:and|but|while|whereas|as)\b")
 ONE_S_PART = re.compile(r"(?:\b(?:of|in|at|from|for|near|across)(?: the| an?)?|['’]s),? $")
 
 
@@ -1351,18 +1352,22 @@ def _who_says(text: str, sentence: tuple[int, int], position: int) -> str | None
     "… told the Example Danube Observer, which counted 120 vessels" is the Observer's."""
     if text.find(", wh", sentence[0], position) < 0:
         return None  # (most sentences: no clause of one's own to read)
-    asides = chain(
-        WHO_SAYS.finditer(text, sentence[0], position),
-        WHICH_FOUND.finditer(text, sentence[0], position),
+    asides = chain(  # (read to the sentence's end: what follows may say it is no saying)
+        WHO_SAYS.finditer(text, sentence[0], sentence[1]),
+        WHICH_FOUND.finditer(text, sentence[0], sentence[1]),
     )
-    for said in asides:
+    for said in sorted(asides, key=_starts, reverse=True):  # the clause nearest the figure
+        if said.end() > position or CLAUSE_ENDS.search(text, said.end(), position):
+            continue  # a clause closed before it ("…, who said talks would go on, and …")
         # the whole of who it is, not a place or body that ends it ("port officials in Odesa,
         # who said"): that is read as usual
-        if ONE_S_PART.search(text, sentence[0], said.start("by")):
-            return None
-        if not CLAUSE_ENDS.search(text, said.end(), position):
+        if not ONE_S_PART.search(text, sentence[0], said.start("by")):
             return _as_written(said.group("by"))
     return None
+
+
+def _starts(match: re.Match[str]) -> int:
+    return match.start()
 
 
 INNER_PART = re.compile(r": |, and | that ")  # where what one says another says may begin
