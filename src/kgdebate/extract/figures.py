@@ -43,6 +43,7 @@ VAGUE = {"tens": 10, "hundreds": 100, "thousands": 1_000, "millions": 1_000_000}
 CODES = ("USD", "EUR", "GBP", "UAH", "RUB", "PLN")  # by code too: "EUR 50 million"
 SIGNS = "$€£₽₴"  # a currency by its sign: dollars, euros, pounds, roubles, hryvnias
 NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+PLURAL = r"[a-z]{2,}(?<!s)(?<!u)s"  # a plural's form: "sites", never "access", "previous", "status"
 FULL_MONTHS = {name.lower() for name in calendar.month_name if name}
 
 
@@ -348,7 +349,7 @@ PATTERNS: list[tuple[str, Branch]] = [
     ("count", Branch(
         rf"(?<![\w.{SIGNS}-])(?!\d|(?i:one|a)\b)(?P<n>{WORD_NUM}) of "
         r"(?:the|these|those|its|their|our) (?-i:[a-z-]+ )?"
-        r"(?P<unit>(?-i:[a-z]{2,}(?<!s)(?<!ou)s))\b", re.I)),
+        rf"(?P<unit>(?-i:{PLURAL}))\b", re.I)),
     ("tonnes", Branch(rf"(?<![\w.{SIGNS}-]){HEDGE}(?P<n>{NUM}) ?(?-i:Mt)\b", re.I)),
     ("percent", Branch(
         rf"(?<![\w.]){HEDGE}(?P<n>{NUM}|(?=[A-Za-z-]+ per ?cent\b)(?:{PERCENT_WORDS}))"
@@ -381,14 +382,14 @@ PATTERNS: list[tuple[str, Branch]] = [
     ("count", Branch(
         rf"(?<![\w.{SIGNS}-]){NOT_A_REFERENCE}{HEDGE}(?!(?:19|20)\d\d\b)(?P<n>{NUM})"
         rf"(?: (?P<scale>{COUNT_SCALE}))? (?:{COUNT_ADJECTIVE} ){{0,2}}"
-        rf"(?-i:(?!{NOT_NOUNS}\b)(?P<unit>[a-z]{{2,}}(?<!s)(?<!ou)s))\b(?![’'-])", re.I)),
+        rf"(?-i:(?!{NOT_NOUNS}\b)(?P<unit>{PLURAL}))\b(?![’'-])", re.I)),
     # A count in words of anything else ("their five demands", "two mediation posts", "eleven
     # individual cases"), but not what the text has named before ("the two candidates"), nor a
     # dispute's parties ("two sides of the same coin", "two teams").
     ("count", Branch(
         rf"(?<![\w.{SIGNS}-])(?<!\bthe )(?<!\bThe ){HEDGE}(?P<n>{COUNTING_WORD})"
         rf" (?:{COUNT_ADJECTIVE} ){{0,2}}"
-        rf"(?-i:(?!{NOT_NOUNS}\b|sides\b|teams\b)(?P<unit>[a-z]{{2,}}(?<!s)(?<!ou)s))\b(?![’'-])",
+        rf"(?-i:(?!{NOT_NOUNS}\b|sides\b|teams\b)(?P<unit>{PLURAL}))\b(?![’'-])",
         re.I)),
     # A count in thousands, millions or billions of nothing named after it ("43 million."): only
     # after the patterns above, so that "620 million doses" counts doses.
@@ -1060,7 +1061,7 @@ OF_THE_WHOLE = re.compile(  # "Of the 2,300 hectares of farmland around the vill
 ROW_UNIT = re.compile(rf"\b(?:{UNIT_NOUN})\b|(?P<demonym>{DEMONYM_PLURAL})", re.I)
 NUMBER_OF = re.compile(  # "the number of refugees at", "the number of homes still … at"
     rf"\b(?:number|count|total|tally) of (?:[a-z]+ )?"
-    rf"(?P<unit>{UNIT_NOUN}|(?-i:[a-z]{{2,}}(?<!s)(?<!ou)s))\b"
+    rf"(?P<unit>{UNIT_NOUN}|(?-i:{PLURAL}))\b"
     r"[^.;:!?]*$",
     re.I,
 )
@@ -1076,11 +1077,11 @@ SET_AGAINST = re.compile(
 
 
 NUMBERED = re.compile(
-    r"\b(?P<unit>[A-Za-z]{2,}(?<!s)(?<!ou)s) (?:[a-z-]+ ){0,4}(?:numbered|totalled|totaled) $"
+    rf"\b(?P<unit>(?i:{PLURAL})) (?:[a-z-]+ ){{0,4}}(?:numbered|totalled|totaled) $"
 )
 OF_OURS = re.compile(  # (or any plural right after: "At least 9 of the shipments went")
     rf" of (?:our|my|their|its|his|her|the|these|those) (?:(?:[a-z-]+ )?(?P<unit>{UNIT_NOUN})\b"
-    r"|(?P<plural>(?-i:[a-z]{2,}(?<!s)(?<!u)s))\b(?! of\b))",  # (not "access", "previous")
+    rf"|(?P<plural>(?-i:{PLURAL}))\b(?! of\b))",
     re.I,
 )
 # A part of a count: "3 of 11 analysts", "14 out of 22 students", "14 of the country's 16
@@ -1090,13 +1091,13 @@ OF_A_COUNT = re.compile(
     rf"(?:{NUM}|{WORD_NUM})"
     # ("2 of 47 requested ammonia shipments": what was done to them, and of what)
     rf" (?:(?-i:[a-z]+ed) (?-i:[a-z]{{3,}}(?<!s) )?)?(?:(?:{COUNT_ADJECTIVE}) )?"
-    r"(?-i:(?P<unit>[a-z]{2,}(?<!s)(?<!ou)s))\b",
+    rf"(?-i:(?P<unit>{PLURAL}))\b",
     re.I,
 )
 # A question that says what its answer counts: "How many people does it say are in need?",
 # "Witnesses disagreed on how many loaded ships were still waiting."
 HOW_MANY = re.compile(
-    rf"\b(?i:how many) (?:[a-z-]+ )??(?P<unit>{UNIT_NOUN}|(?-i:[a-z]{{2,}}(?<!s)(?<!ou)s))\b"
+    rf"\b(?i:how many) (?:[a-z-]+ )??(?P<unit>{UNIT_NOUN}|(?-i:{PLURAL}))\b"
     r"[^?.!]*[?.]",
     re.I,
 )
@@ -1107,12 +1108,12 @@ HOW_MANY = re.compile(
 # there at more than 2,300": what is put at it
 PUT_AT = re.compile(
     rf"\b(?:put|puts|putting|estimated?|estimates|counted|counts|placed?|places) "
-    rf"(?:the )?(?:(?-i:[a-z-]+) )?(?P<unit>{UNIT_NOUN}|(?-i:[a-z]{{2,}}(?<!s)(?<!ou)s))\b"
+    rf"(?:the )?(?:(?-i:[a-z-]+) )?(?P<unit>{UNIT_NOUN}|(?-i:{PLURAL}))\b"
     r"[^.;:!?\d]{0,60} at $",
     re.I,
 )
 LABELLED = re.compile(  # a form's or a fact box's field: "Tenders received: 6", "Voyages: 1,004"
-    r"(?:(?<![^\n])|(?<=[.;] ))(?:[-*] )?(?P<unit>[A-Z][a-z]{2,}(?<!s)(?<!u)s)(?: [a-z]+){0,2}: $"
+    rf"(?:(?<![^\n])|(?<=[.;] ))(?:[-*] )?(?P<unit>(?-i:[A-Z]{PLURAL}))(?: [a-z]+){{0,2}}: $"
 )
 SAID_BEFORE = (
     (NUMBER_OF, 80),  # "put the number of refugees at about 6 million"
@@ -1291,7 +1292,7 @@ FUTURE = re.compile(
     r"|usually|typically|normally"  # what happens each year: its next time ("mud by late October")
     r"|until next|deadline|hope[sd]? to|plans? to|aims? to|intends? to|upcoming"
     r"|to be (?:held|convened)|to take place"  # "the Conference of the Parties, to be held in"
-    r"|expects? (?:[\w-]+ ){0,3}to"  # "millers expect bread prices to rise by September"
+    r"|expect (?:[\w-]+ ){0,3}to"  # "millers expect bread prices to rise by September"
     r"|expects|can"  # "which the Commission expects on November 20", "can send … in January"
     r"|agreed to (?:[\w-]+ ){1,4}by"  # "the Committee agreed to send 40 by 31 August"
     r"|next (?:[\w-]+ ){1,3}(?:is|are|for|on)"
