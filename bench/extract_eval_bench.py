@@ -66,6 +66,7 @@ SETS = {  # beside the labelled set, by how far they are from what the tool was 
     "unseen-22": "held out: written without sight of the tool, never tuned on",
     "unseen-23": "held out: written without sight of the tool, never tuned on",
     "unseen-24": "held out: written without sight of the tool, never tuned on",
+    "unseen-25": "held out: written without sight of the tool, never tuned on",
     "fresh": "held out (figures seen once)",
     "train": "written without sight of the tool, then tuned on",
     "train-2": "written without sight of the tool, then tuned on",
@@ -94,6 +95,8 @@ SETS = {  # beside the labelled set, by how far they are from what the tool was 
     "train-26": "written without sight of the tool, scored once, then tuned on",
     "train-27": "written without sight of the tool, scored once, then tuned on",
     "train-28": "written without sight of the tool, scored once, then tuned on",
+    "train-29": "written without sight of the tool, scored once, then tuned on",
+    "train-30": "written without sight of the tool, scored once, then tuned on",
     "later": "written after tuning, then tuned on",
 }
 SPEAKER_TAG = re.compile(r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}: ")
