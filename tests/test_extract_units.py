@@ -950,6 +950,25 @@ def test_a_form_s_sections_a_post_s_signature_and_a_heading_in_capitals_are_no_n
     assert "Kerem Example-Yildiz" in names, names
 
 
+def test_a_script_s_cues_a_desk_s_headings_a_numbered_paragraph_and_an_anonymised_party() -> None:
+    """A TV script's cues in brackets ("[GFX 1: CLAIM CARD]") and its "V/O:", one-word headings
+    in capitals on a line of their own or in a line's first cell, the first word after a
+    paragraph's number ("4.3 Residents"), and "Mr X": no names; a name that paragraph's number
+    opens is still one where the text names it elsewhere."""
+    text = (
+        "MARKET WRAP | Issue 42\n\n[GFX 1: CLAIM CARD]\nV/O: Start with the money.\n\n"
+        "SHIPPING\nThe Example Pilots said ships wait.\n\n4.3 Residents gave more. "
+        "Mr X wrote to the Council.\n4.4 Mykolaiv was hit. The Example Office sent teams to "
+        "Mykolaiv.\n"
+    )
+    names = proposals(text)
+    assert {"Example Pilots", "Example Office", "Mykolaiv"} <= names, names
+    assert names.isdisjoint(
+        {"MARKET WRAP", "GFX", "CLAIM CARD", "V/O", "SHIPPING", "Residents", "X"}
+    ), names
+    assert len(proposed_at(text)["Mykolaiv"]) == 2
+
+
 def test_a_ministry_of_a_state_is_one_name_and_a_minister_s_title_is_none() -> None:
     text = (
         "Ministry of Foreign Affairs of the Example Kingdom\n\n20 July 2023\n\nI thank Mr. "
@@ -2286,6 +2305,16 @@ def test_a_paper_s_authors_and_year_as_the_subject_are_the_source() -> None:
          "Example Migration Office puts their number at about 86,000, the Example Red Crescent "
          "Society at nearer 110,000.", ("37", "41", "86,000", "110,000"),
          ["MFA", "EPA", "Example Migration Office", "Example Red Crescent Society"]),
+        # a request is no one's report; records cited by what they are; bodies as vague as
+        # agencies; a pledge of a sum, and to match one
+        ("Please report on plans to close the remaining 57 centres. The Example Journal, which, "
+         "citing customs data, reported that 180,000 tonnes arrived. Costs are about £1.2 "
+         "million, while industry bodies put them at up to £9 million.",
+         ("57", "180,000", "1.2", "9 million"), [None, "customs data", None, "industry bodies"]),
+        ("3. Welcomes the Example Commission's pledge of €300 million for port upgrades, and "
+         "calls for a further €150 million next year. The Example Twinning Fund will match up to "
+         "£15,000 of the costs.", ("300", "150", "15,000"),
+         ["Example Commission", None, "Example Twinning Fund"]),
     ],
 )  # fmt: skip
 def test_whose_figures_a_text_says_they_are(

@@ -1164,7 +1164,8 @@ def _no_name(candidate: str, common_nouns: set[str], adjectives: frozenset[str])
             DEMONYM.match(part) or part in adjectives for part in candidate.split("-")
         )
         or len(candidate) < 3
-        and not candidate.isupper()  # "EU", not "Mr"
+        and (len(candidate) == 1 or not candidate.isupper())  # "EU", not "Mr" nor "Mr X"'s "X"
+        or bool(LETTERS_SLASHED.fullmatch(candidate))
         or _only_titles(candidate, adjectives)
         or (one_word and (candidate in HEAD_NOUNS or bool(ORGANISATION_HEAD.fullmatch(candidate))))
         or (one_word and candidate[1:].islower() and bare in common_nouns)
@@ -1188,16 +1189,25 @@ def _no_name(candidate: str, common_nouns: set[str], adjectives: frozenset[str])
 
 
 def _heading_in_capitals(text: str, span: tuple[int, int], candidate: str) -> bool:
-    """A heading set in capitals on a line of its own ("MARKET BACKDROP", "THE UKRAINIAN
-    PAVILION") or a label opening one ("3. TURKISH VIEW: …"), no body's name: a letterhead names
-    a body by its head ("EXAMPLEFORD BOROUGH COUNCIL")."""
-    if " " not in candidate or not candidate.isupper():
+    """A heading set in capitals on a line of its own ("MARKET BACKDROP", "SHIPPING"), or in a
+    line's cell ("DRY BULK WEEKLY | Issue 42"), or a label opening one ("3. TURKISH VIEW: …"); a
+    script's cue in brackets opening a line ("[GFX 1: CLAIM CARD]"): no body's name. A
+    letterhead names a body by its head ("EXAMPLEFORD BOROUGH COUNCIL"); one word alone is a
+    heading only if longer than an acronym ("ECONOMY", not "UNICEF")."""
+    if not candidate.isupper():
         return False
     line_start = text.rfind("\n", 0, span[0]) + 1
+    if text.startswith("[", line_start) and "]" not in text[line_start : span[0]]:
+        return True
+    if " " not in candidate and len(candidate) < 7:
+        return False
     line_end = text.find("\n", span[1])
     line = text[line_start : len(text) if line_end < 0 else line_end]
     label = CAPITALS_LABEL.match(line)
-    heading = CAPITALS_HEADING.fullmatch(line.strip()) or (label and label["label"] == candidate)
+    cell = line[: span[1] - line_start].rpartition(" | ")[2] + line[span[1] - line_start :]
+    heading = CAPITALS_HEADING.fullmatch(cell.partition(" | ")[0].strip()) or (
+        label and label["label"] == candidate
+    )
     return bool(heading) and not ORGANISATION_HEAD.search(candidate.title())
 
 
@@ -1244,6 +1254,7 @@ PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")  # "IDPs", "NGOs", "MPs": what many a
 QUESTION_NUMBER = re.compile(r"Q\d{1,2}")  # "Q3": a survey's question, no one's name
 LABEL_AND_LETTER = re.compile(r"\w+ (?:[A-Z]|[IVX]{1,4})")  # "Annotation B", "Chart II"
 SECTION_NUMBER = re.compile(r"[IVXLC]+(?:\.\d{1,3})+")  # "II.1.4)", "see VI.3": a form's section
+LETTERS_SLASHED = re.compile(r"[A-Z]/[A-Z]")  # "N/A", a script's "V/O": no one's name
 HANDLE = re.compile(r"\w_\w|[a-z]{5}\d+$")
 """A user name signing a post, no one's name: "Odesa_Ledger", "Wheatfield77" (not "G20",
 "Covid19", "Peace4Culture")."""
@@ -1442,9 +1453,11 @@ def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
     return text
 
 
-LEADING_MARK = re.compile(r"(?:\[\d{1,3}\]|\^\d{1,3}|[¹²³⁴-⁹⁰]{1,3}|\d{1,3}[./])[ \t]+")
+LEADING_MARK = re.compile(
+    r"(?:\[\d{1,3}\]|\^\d{1,3}|[¹²³⁴-⁹⁰]{1,3}|\d{1,3}[./]|\d{1,2}(?:\.\d{1,2})+\.?)[ \t]+"
+)
 """A note's, a numbered paragraph's or a thread's post's mark before its first word ("[1] Oral
-evidence …", "2/ Start abroad.")."""
+evidence …", "4.3 Residents gave …", "2/ Start abroad.")."""
 
 
 def _first_word(text: str, start: int) -> int:

@@ -35,8 +35,8 @@ from kgdebate.extract.trie import one_of
 TIME_NAME = "|".join([m for m in calendar.month_name if m] + list(calendar.day_name))
 SOURCE_NAME = (  # a name, joined by "of", "for", "and", "on", "the": "Bank of Russia", "RFE/RL",
     # "Office of the United Nations High Commissioner for Human Rights"; never into a time
-    # ("UNHCR on Monday")
-    rf"[A-Z][\w.'’/&-]*(?:(?:{OF_THE}|\s+(?:of|for|and|on|the))\s+(?!(?:{TIME_NAME})\b)"
+    # ("UNHCR on Monday"); never a request's "Please" ("Please report on the remaining 57 centres")
+    rf"(?!Please\b)[A-Z][\w.'’/&-]*(?:(?:{OF_THE}|\s+(?:of|for|and|on|the))\s+(?!(?:{TIME_NAME})\b)"
     r"[A-Z][\w.'’/&-]*"
     r"|\s+[A-Z][\w.'’/&-]*)*"
 )
@@ -47,7 +47,7 @@ VAGUE_NOUNS = (  # a source a text names without a name: "military analysts", "a
     "commentator agencie volunteer group adviser advisor ambassador envoy negotiator mediator "
     "operator worker military army armie navy navie insurer driver shipper shipowner post "
     "agent guard administration blogger delegation media unions correspondent reporter dealer "
-    "host sapper deminer practitioner contact master engineer lawyer"
+    "host sapper deminer practitioner contact master engineer lawyer bodie"
 ).split() + ["union leader"]
 ROLE_NOUNS = (  # an office or a body by what it is: "Ukraine's foreign minister", "the
     # regional governor", "Russia's defence ministry", "the Russian embassy in Washington"
@@ -153,7 +153,8 @@ SAYS = (  # "X said", "X has estimated", "X later reported"
     r"|quote|quotes|quoted(?! (?:by|in|as)\b| [A-Z])"
     r"|identified|identifies"  # "The Centre identified at least 2,300 posts"
     # a sum promised, like one pledged ("promised $12 million", "committed €7.5 million")
-    r"|(?:promised|promises|committed|commits|offered|offers)(?= (?:another |a further )?"
+    r"|(?:promised|promises|committed|commits|offered|offers|(?:will )?match(?:es)?)"
+    r"(?= (?:another |a further )?"
     rf"(?:(?:up to|about|some|nearly|almost|more than) )?(?:[{SIGNS}]|US\$|EUR ?\d|USD ?\d))"
     # what one expects a number to do: "The IMF sees growth of 3%", "officials see a drop"
     r"|(?:see|sees|saw)(?= (?:an? )?(?:[a-z]+ )?(?:drop|fall|rise|decline|growth|increase"
@@ -440,8 +441,10 @@ SAID = (  # who says it; where two start at one word, the first listed
         # ("according to Nobel Prize winner Kailash Satyarthi": the winner)
         r"(?:(?:[A-Z][\w'’-]* ){1,3}(?:winner|laureate) )?"
         # a vague source first: "citing Ukrainian military figures" is the military's
-        # ("citing the city's housing department": whose it is, then two words)
+        # ("citing the city's housing department": whose it is, then two words); records
+        # cited by what they are ("citing customs data")
         rf"(?P<by>(?:the (?=[a-z]+['’]s ))?{VAGUE_SOURCE}(?:{NARROWED})?"
+        r"|(?<=citing )(?:[a-z-]+ ){1,2}(?:data|records|statistics)\b"
         # a body named by whose it is ("according to the UN human rights office")
         rf"|(?:the )?{SOURCE_NAME} (?:[a-z-]+ ){{0,3}}(?:office|agency|ministry|mission)\b"
         rf"|(?:the )?{SOURCE_NAME}(?:(?:(?<=['’]s)|['’]s) spokes(?:man|woman|person))?"
@@ -1242,11 +1245,21 @@ def _without_links(text: str) -> tuple[str, list[int] | None]:
 
 def _appeal_holding(text: str, sentence: tuple[int, int], position: int) -> str | None:
     """The author of an appeal whose words hold the figure: "Griffiths said when the UN
-    launched its $5.6 billion appeal" (the sum is the UN's, though Griffiths spoke first)."""
+    launched its $5.6 billion appeal" (the sum is the UN's, though Griffiths spoke first), or
+    of a pledge whose sum it is ("Welcomes the Example Commission's pledge of €300 million")."""
     for appeal in APPEAL_LAUNCHED.finditer(text, *sentence):
         if appeal.start() <= position < appeal.end():
             return _as_written(appeal.group("by"))
+    for pledge in PLEDGE_OF.finditer(text, *sentence):
+        if pledge.end() <= position <= pledge.end() + len("more than "):
+            return _as_written(pledge.group("by"))
     return None
+
+
+PLEDGE_OF = re.compile(  # the sum right after it is its author's (not "and calls for a further …")
+    rf"(?P<by>{SOURCE_NAME})['’]s (?:[\w-]+ ){{0,2}}(?:pledge|appeal|offer) (?:of|for) "
+    rf"(?=(?:up to |about |nearly |almost |some |more than |over )?(?:[{SIGNS}]|US\$|EUR|USD))"
+)
 
 
 def _in_who_aside(text: str, sentence: tuple[int, int], position: int) -> bool:
