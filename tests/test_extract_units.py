@@ -2315,6 +2315,17 @@ def test_a_paper_s_authors_and_year_as_the_subject_are_the_source() -> None:
          "calls for a further €150 million next year. The Example Twinning Fund will match up to "
          "£15,000 of the costs.", ("300", "150", "15,000"),
          ["Example Commission", None, "Example Twinning Fund"]),
+        # an aside in a word or two; "the education ministry" is no finance ministry named
+        # before; a name that says it is a firm's ("Data") is no person's
+        ("Analysts put it at up to 2.5 gigawatts; the Example Energy Monitor, more hopeful, says "
+         "1.2 gigawatts. The Example Finance Ministry says EUR 2 billion. The education ministry "
+         "counts 61,000 children. Demand was strong. Example Market Data put the spread at 12 "
+         "basis points. It had averaged 20 basis points, the firm added.",
+         ("1.2", "61,000", "20 basis"),
+         ["Example Energy Monitor", "education ministry", "Example Market Data"]),
+        # "the company" is the holding named before, not a header's "Company update"
+        ("Company update | Monday 6 November 2023\nExample Agro Holding exported more grain. The "
+         "company reported sales of 612,000 tonnes.", ("612,000",), ["Example Agro Holding"]),
     ],
 )  # fmt: skip
 def test_whose_figures_a_text_says_they_are(

@@ -234,6 +234,7 @@ NAME_SAYS = re.compile(  # not one wanted added ("Russia wanted Belarus added"),
     rf"|, (?:[A-Z][a-z-]+ ){{1,3}}(?:of|at|for) [^,;.]{{1,90}},"
     rf"|, who [^,;.]{{1,90}},|, (?:as )?(?:quoted|cited) by [^,;.]{{1,60}},|, for [^,;.]{{1,60}},"
     r"|, (?:he|she|they|it) (?:added|said|noted|argued),"  # "The Russian Federation, he added,"
+    r"|, (?:more|less|far|much|rather|slightly) [a-z]+,"  # "the Monitor, more hopeful, says"
     # when, or what was done to it: "UNHCR, on Tuesday, said", "The Monitor, set up in 2019 by
     # former diplomats, counted"
     rf"|, (?:on|last|this|early|late|earlier|later) [^,;.]{{1,30}},"
@@ -653,7 +654,8 @@ NO_PERSON = (  # a name with one of these words is a body's or a publication's
     rf"(?!.*\b(?:{BODY_HEAD}|Nations|States|Union|Kingdom|Republic|Federation|Network|Forum"
     r"|Group|Alliance|Coalition|Association|Foundation|Society|University|Party|Independent"
     r"|Review|Verify|News|Times|Post|Monitor|Daily|Journal|Hub|Tracker|Observatory|Project|Lab"
-    r"|Board|Desk|Watch|Initiative|Trust)\b)"
+    r"|Board|Desk|Watch|Initiative|Trust|Data|Index|Research|Analytics|Markets|Securities"
+    r"|Capital|Partners)\b)"
 )
 ONE_PERSON = re.compile(  # "he" or "she" may stand for: "Martin Griffiths", "one official in Odesa"
     rf"{NO_PERSON}(?:[A-Z][a-z]{{1,3}}\. )?(?:[A-Z][\w'’-]+ ){{1,2}}[A-Z][\w'’-]+"  # "Col. …"
@@ -671,7 +673,8 @@ PUBLICATION = re.compile(  # a name that says it is a paper's or a site's: "Kyiv
     r"|Telegraph|Guardian|Observer|Weekly|Standard|Express|Mirror|Pravda|Babel)\b"
 )
 COMPANY = re.compile(  # a name that says it is a company's: "Nordvik Example Trading Ltd"
-    r"\b(?:Ltd|Limited|Inc|LLC|plc|PLC|GmbH|SA|AG|NV|BV|Corp|Corporation|Company|Co)\b\.?$"
+    r"\b(?:Ltd|Limited|Inc|LLC|plc|PLC|GmbH|SA|AG|NV|BV|Corp|Corporation|Company|Co|Holdings?)"
+    r"\b\.?$"
 )
 INSTITUTION = re.compile(rf"{BODY_NOUNS}|ministry|office")
 """What "the agency", "the institute" may stand for: the last name that says it is one."""
@@ -943,10 +946,11 @@ class FigureSources:
             if kind in ("paper", "newspaper", "site", "website", "outlet", "daily", "weekly")
             else re.compile(rf"\b{kind}\b", re.I)
         )
-        found = [  # (a name's line, not a heading above it: "APPEAL\nThe Example … Trust")
+        found = [  # (a name's line, not a heading above it: "APPEAL\nThe Example … Trust";
+            # never the kind's word alone: a header's "Company update")
             (match.start(), match.group().rsplit("\n", 1)[-1])
             for match in NAMES.finditer(self.text, 0, before)
-            if says_so.search(match.group())
+            if says_so.search(match.group()) and " " in match.group().strip()
         ]
         by = found and _as_written(found[-1][1])
         return [(found[-1][0], by)] if by else []
@@ -1048,7 +1052,14 @@ class FigureSources:
             # "while the Association put the number at 57": the association named last, by its
             # fullest name ("the Example Mutual War Risks Association said", not "The
             # Association says")
-            alike = [by for by in earlier if by.split()[-1].lower() == head]
+            # (and by the words that tell it apart: "the education ministry" is no "Example
+            # Finance Ministry")
+            told_apart = set(vague.lower().split()[:-1]) - {"the", "a", "an", "its", "their"}
+            alike = [
+                by
+                for by in earlier
+                if by.split()[-1].lower() == head and told_apart <= set(by.lower().split())
+            ]
             if alike:
                 return ([by for by in alike if " " in by] or alike)[-1]
         # "The officials told her" after "port officials in Odesa count …": those named so
