@@ -1426,6 +1426,9 @@ def test_the_title_of_a_report_whose_maker_the_text_names_is_no_new_entity() -> 
         ("Russia has lost 315,000 men, according to US intelligence.", "US intelligence"),
         ("According to Canada's immigration department, 298,000 people have arrived.",
          "Canada's immigration department"),
+        # the rules one sets
+        ("Under guidance from the Example Department for Communities, hosts receive £350 a month.",
+         "Example Department for Communities"),
     ],
 )  # fmt: skip
 def test_the_source_a_sentence_names_for_its_figures(sentence: str, source: str | None) -> None:
@@ -1442,6 +1445,12 @@ def test_a_letterhead_with_an_acronym_or_in_capitals_names_the_body_whose_docume
     assert sources_laid_out(text, "€1.46 billion", "15%", "19 tankers") == [None, "traders", None]
     office = "ONS | Office for National Statistics\n\n6 December 2023\n\nThe ONS counts 41 cases.\n"
     assert sources_laid_out(office, "41 cases") == [None]
+    # "the Council" in a council's report is that council, not another named in full before
+    council = (
+        "EXAMPLEBURG CITY COUNCIL\n\nDate of meeting: Tuesday 23 January 2024\n\nWe signed an "
+        "agreement with Mykolaiv City Council. Residents gave £18,600 to the Council's appeal.\n"
+    )
+    assert sources_laid_out(council, "£18,600") == [None]
 
 
 @pytest.mark.parametrize(

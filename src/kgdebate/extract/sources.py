@@ -431,6 +431,8 @@ SAID = (  # who says it; where two start at one word, the first listed
         # "was put at 45 by the UN", "was put forward by UNHCR", "estimated at $150 billion by"
         r"|(?:put|estimated|placed) (?:forward|at [^,;:]{1,40}?) by"
         r"|in the (?:estimate|view|words|count|assessment|reckoning) of"
+        # the rules one sets: "Under guidance from the Department, hosts receive £350 a month"
+        r"|under (?:the )?(?:guidance|rules|terms|regulations) (?:from|of|issued by|set by)"
         r"|according to (?:the )?(?:statistics|figures|data|estimates|records|count) of"
         r"|(?:survey|poll|study|paper|report|tally|count|estimate|figures|data|research"
         r"|estimates|surveys|polls|studies|post)\b"  # not "counts … from": a verb, not a work
@@ -970,7 +972,11 @@ class FigureSources:
                 earlier = self.named[: bisect_left(self.named, (sentence[0], ""))]
                 bodies = self._bodies_before(sentence[0], earlier)
                 by = max(bodies)[1] if bodies else by
-            self.said[sentence] = by and _in_full(by, self.full_names, sentence[0])
+            # (the issuer's own word is the issuer: "the Council" in a council's report is
+            # no other council named in full before)
+            if by and by.casefold() not in self.issuer:
+                by = _in_full(by, self.full_names, sentence[0])
+            self.said[sentence] = by
         return self.said[sentence]
 
     def _said_inside(self, clause: tuple[int, int], position: int) -> str | None:
