@@ -2073,6 +2073,7 @@ def test_a_scaled_number_is_the_number_written() -> None:
         ("Exports fell to 2.1m tonnes in May.", ("2.1m tonnes", "tonnes", 2_100_000.0)),
         ("The EU approved a EUR 50bn facility.", ("EUR 50bn", "EUR", 50_000_000_000.0)),
         ("They paid 50 EUR each.", ("50 EUR", "EUR", 50.0)),
+        ("EXAMPLE DAWN | 30,000 t wheat | Chornomorsk", ("30,000 t", "tonnes", 30_000.0)),
     ],
 )
 def test_a_scale_s_short_form_and_a_sum_s_code_after_an_article(
@@ -3632,6 +3633,14 @@ def test_a_heading_that_is_a_year_is_a_date() -> None:
         ("the Guild says it can send 40 tonnes more in January", ("2024-01", None)),
         ("the Committee agreed to send 40 by 31 August", ("2023-08-31", None)),
         ("this must continue, as was the case in July at the Dialogue", ("2023-07", None)),
+        # a deadline's day is still to come; a month alone after "by" may be gone
+        ("By 12 April, the Council will:", ("2024-04-12", None)),
+        ("and report the results to me by 30 June.", ("2024-06-30", None)),
+        ("support fell to 74% by December", ("2022-12", None)),
+        ("Rates are $5 above where they stood a fortnight ago", ("2023-07-04", None)),
+        # a span looking ahead that has not ended yet is this year's; what comes into force
+        ("Issuance planned for May–August is low.", ("2023-05", "2023-08-31")),
+        ("It comes into force on 1 January.", ("2024-01-01", None)),
         # a form's date, day first
         ("Contract concluded on 17/03/2023", ("2023-03-17", None)),
         ("Funding fell this quarter", ("2023-07", "2023-09-30")),

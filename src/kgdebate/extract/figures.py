@@ -272,7 +272,7 @@ PATTERNS: list[tuple[str, Branch]] = [
         # (not "the last quarter of 2024": its fourth)
         r"\b(?P<which>last|this|next) (?P<unit>week|month|quarter(?! of\b)|year)\b", re.I)),
     ("ago", Branch(  # "some 20 months ago": a date, the hedge in it
-        rf"\b{HEDGE}(?P<n>{WORD_NUM}) (?P<unit>day|week|month|year)s? ago\b", re.I)),
+        rf"\b{HEDGE}(?P<n>{WORD_NUM}) (?P<unit>day|week|fortnight|month|year)s? ago\b", re.I)),
     # Two months as one period, the year left to the context: "the May–June wave".
     ("month-range", Branch(
         rf"\b(?P<m>{FULL_MONTH}) ?[\u2013\u2014-] ?(?P<m2>{FULL_MONTH})"
@@ -350,7 +350,8 @@ PATTERNS: list[tuple[str, Branch]] = [
         rf"(?<![\w.{SIGNS}-])(?!\d|(?i:one|a)\b)(?P<n>{WORD_NUM}) of "
         r"(?:the|these|those|its|their|our) (?-i:[a-z-]+ )?"
         rf"(?P<unit>(?-i:{PLURAL}))\b", re.I)),
-    ("tonnes", Branch(rf"(?<![\w.{SIGNS}-]){HEDGE}(?P<n>{NUM}) ?(?-i:Mt)\b", re.I)),
+    # "2.1 Mt", and a fixture's "30,000 t wheat"
+    ("tonnes", Branch(rf"(?<![\w.{SIGNS}-]){HEDGE}(?P<n>{NUM}) ?(?-i:(?P<mega>M)?t)\b", re.I)),
     ("percent", Branch(
         rf"(?<![\w.]){HEDGE}(?P<n>{NUM}|(?=[A-Za-z-]+ per ?cent\b)(?:{PERCENT_WORDS}))"
         r"\s?(?:%|percent\b|per cent\b|pc\b)", re.I)),  # ("55pc", as British papers write it)
@@ -1242,17 +1243,20 @@ def _in_context(
         end_month = MONTHS[(ended.group("m") or ended.group("m2")).lower().rstrip(".")]
         year = int(ended.group("y") or ended.group("y2")) - (1 if month > end_month else 0)
         why = "the year of the range's end"
-    elif (
-        today is not None
-        and FUTURE.search(text, _sentence_start(text, figure.start), figure.end)
+    elif today is not None and (
+        # a deadline's day: "By 12 April, the Council will", "comments by 30 August" (a month
+        # alone may be gone: "74% by December")
+        (deadline := bool(day and BY_THEN.search(text, max(0, figure.start - 3), figure.start)))
+        or FUTURE.search(text, _sentence_start(text, figure.start), figure.end)
         and not DONE_IN.search(text, max(0, figure.start - 30), figure.start)
     ):
-        # a month alone looking ahead may be the document's own ("in the second quarter" on 5 April)
-        ahead = (month, day) >= (today.month, today.day) or (not day and month == today.month)
+        # a month alone looking ahead may be the document's own ("in the second quarter" on 5 April
+        # or on 14 May: its last month not yet gone)
+        last = int(figure.until[2:4]) if figure.until and figure.until.startswith("--") else month
+        ahead = (month, day) >= (today.month, today.day) or (not day and last >= today.month)
         year = today.year if ahead else today.year + 1
-        why = (
-            f"the first such date after the document's, {today.isoformat()}, the text looking ahead"
-        )
+        how = "a deadline" if deadline else "the text looking ahead"
+        why = f"the first such date after the document's, {today.isoformat()}, {how}"
     elif (
         anchor is not None
         and not RECENT.search(text, max(0, figure.start - 20), figure.start)
@@ -1292,6 +1296,7 @@ FUTURE = re.compile(
     r"|usually|typically|normally"  # what happens each year: its next time ("mud by late October")
     r"|until next|deadline|hope[sd]? to|plans? to|aims? to|intends? to|upcoming"
     r"|to be (?:held|convened)|to take place"  # "the Conference of the Parties, to be held in"
+    r"|(?:comes?|enters?) into force|takes? effect"  # "It comes into force on 1 January"
     r"|expect (?:[\w-]+ ){0,3}to"  # "millers expect bread prices to rise by September"
     r"|expects|can"  # "which the Commission expects on November 20", "can send … in January"
     r"|agreed to (?:[\w-]+ ){1,4}by"  # "the Committee agreed to send 40 by 31 August"
@@ -1306,6 +1311,7 @@ DONE_IN = re.compile(
     r" (?:in|on) $"  # (not "will be issued on 23 March", "to be held in November"; "as was the
     # case in July" is a July gone)
 )
+BY_THEN = re.compile(r"\b[Bb]y $")
 # A date said to be recent: counted back from the document's date, whatever the paragraph told
 # before ("Lavrov said in March 2022 …, and as recently as July he …").
 RECENT = re.compile(r"\b(?:as recently as|as late as|only|just|this past) $", re.I)
@@ -1369,8 +1375,9 @@ def _figure(
             return None
         value = round(100 * _whole(count.lower()) / whole, 1)
         return replace(bare, kind="percent", value=value, unit="percent")
-    if kind == "tonnes":  # "2.1 Mt"
-        return replace(bare, kind="count", value=_number(groups["n"]) * 1e6, unit="tonnes")
+    if kind == "tonnes":  # "2.1 Mt", "30,000 t"
+        scale = 1e6 if groups.get("mega") else 1
+        return replace(bare, kind="count", value=_number(groups["n"]) * scale, unit="tonnes")
     if kind == "fold":
         times = ONCE.get(groups["n"].lower()) or _whole(groups["n"].lower())
         return replace(bare, kind="count", value=float(times), unit="times")
@@ -1538,6 +1545,8 @@ def _ago(bare: Figure, groups: dict[str, str], today: date | None) -> Figure:
     raw = groups["n"].lower()
     n = _whole(raw)
     unit = groups["unit"].lower()
+    if unit == "fortnight":  # "a fortnight ago": two weeks
+        n, unit = 2 * n, "week"
     figure = replace(bare, value=float(n), unit=unit)
     if today is None:
         return figure
