@@ -2333,6 +2333,11 @@ def test_a_paper_s_authors_and_year_as_the_subject_are_the_source() -> None:
          "basis points. It had averaged 20 basis points, the firm added.",
          ("1.2", "61,000", "20 basis"),
          ["Example Energy Monitor", "education ministry", "Example Market Data"]),
+        # "she" is the one who spent her career so; not one the sentence tells of before
+        # "…, she said"
+        ("Marta Example-Lind spent her career as a mediator. She says she interviewed 63 people. "
+         "Naftali Bennett spent about three hours with Putin, she said.", ("63", "three hours"),
+         ["Marta Example-Lind", "Marta Example-Lind"]),
         # "the company" is the holding named before, not a header's "Company update"
         ("Company update | Monday 6 November 2023\nExample Agro Holding exported more grain. The "
          "company reported sales of 612,000 tonnes.", ("612,000",), ["Example Agro Holding"]),

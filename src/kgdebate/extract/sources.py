@@ -629,6 +629,7 @@ PERSONAL = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|him)\b")
 ACTS = (  # what one does, named before what one says: "Vladimir Putin held his news conference",
     # "Example Research follows wheat shipments" (besides a verb in "-ed")
     r"runs|leads|heads|held|holds|met|meets|follows|covers|studies|gave|gives|spoke|wrote|writes"
+    r"|spent|began|became"  # "Marta Example-Lind spent most of her career as a mediator"
 )
 A_DOER = re.compile(  # one who did or said something: "Greta Holm-Adeyemi answered", "said the
     # coalition's director, Nadia Ferreira-Holm", "Anna Example, who heads it, spoke first"
@@ -805,7 +806,9 @@ class FigureSources:
             and pronoun
             and (PERSONAL.search(pronoun.group()) or pronoun.groupdict().get("person"))
         ):
-            return self._person_pointed_at(held[0], pronoun.start() + 1, bool(own))
+            # ("Bennett spent three hours with Putin, she said": not one the sentence tells of)
+            before = held[0] if pronoun.re is SAID_AFTER else pronoun.start() + 1
+            return self._person_pointed_at(held[0], before, bool(own))
         # "The appeal sought …": whose appeal it was; else the source named last before, or
         # "the institute" the institute named last, whichever the text named later
         work = _work(back.group("work") or back.group("centre") or "") if back else ""
