@@ -4795,6 +4795,15 @@ def test_a_count_in_words_counts_any_plural_but_not_what_the_text_named_before(
         ("Kyiv set aside UAH 5 billion.", ("UAH 5 billion", "money", 5e9, "UAH")),
         ("Moscow spent 3 trillion roubles.", ("3 trillion roubles", "money", 3e12, "RUB")),
         ("They gave 5 million dollars.", ("5 million dollars", "money", 5e6, "USD")),
+        # persons of two words; a measure or a thing of two words, whole
+        ("Two crew members were hurt.", ("Two crew members", "count", 2.0, "people")),
+        ("The fair drew about 14,000 trade visitors.",
+         ("about 14,000 trade visitors", "count", 14_000.0, "people")),
+        ("It has 1,200 square metres.", ("1,200 square metres", "count", 1_200.0, "square metres")),
+        ("Some 1.2 billion cubic metres were stored.",
+         ("Some 1.2 billion cubic metres", "count", 1.2e9, "cubic metres")),
+        ("They opened 2,187 polling stations.",
+         ("2,187 polling stations", "count", 2_187.0, "polling stations")),
     ],
 )  # fmt: skip
 def test_a_sum_by_its_currency_s_code_or_with_a_hyphen_and_persons_by_their_role(

@@ -118,6 +118,12 @@ UNIT_NOUNS = {  # what a count counts, in the words a text uses: the unit record
     "inmates": "people", "captives": "people", "servicemen": "people", "officers": "people",
     "applicants": "people", "asylum-seekers": "people", "asylum seekers": "people",
     "negotiators": "people", "mediators": "people", "envoys": "people", "ambassadors": "people",
+    "visitors": "people", "individual donors": "people", "crew members": "people",
+    "staff members": "people", "family members": "people", "team members": "people",
+    # a measure or a thing of two words, whole ("1,200 square metres", "2,187 polling stations")
+    "square metres": "square metres", "square meters": "square metres",
+    "cubic metres": "cubic metres", "cubic meters": "cubic metres",
+    "polling stations": "polling stations",
     "ministers": "people", "leaders": "people", "representatives": "people", "observers": "people",
     "inspectors": "people", "monitors": "people", "contributors": "people", "sons": "people",
     "daughters": "people", "brothers": "people", "sisters": "people", "husbands": "people",
