@@ -2338,6 +2338,11 @@ def test_a_paper_s_authors_and_year_as_the_subject_are_the_source() -> None:
         ("Marta Example-Lind spent her career as a mediator. She says she interviewed 63 people. "
          "Naftali Bennett spent about three hours with Putin, she said.", ("63", "three hours"),
          ["Marta Example-Lind", "Marta Example-Lind"]),
+        # what "it" did as an enforcer is its own count; a list's totals "from" a body
+        ("EOSI opened 412 investigations, its annual report shows. It imposed penalties of €18.6 "
+         "million on 27 companies.\n- 33 million tonnes, 45 countries: the deal's totals, from "
+         "the UN", ("18.6", "27 companies", "33 million", "45 countries"),
+         ["EOSI", "EOSI", "UN", "UN"]),
         # "the company" is the holding named before, not a header's "Company update"
         ("Company update | Monday 6 November 2023\nExample Agro Holding exported more grain. The "
          "company reported sales of 612,000 tonnes.", ("612,000",), ["Example Agro Holding"]),
@@ -4804,6 +4809,7 @@ def test_a_count_in_words_counts_any_plural_but_not_what_the_text_named_before(
          ("Some 1.2 billion cubic metres", "count", 1.2e9, "cubic metres")),
         ("They opened 2,187 polling stations.",
          ("2,187 polling stations", "count", 2_187.0, "polling stations")),
+        ("The deal saw 1,000+ voyages.", ("1,000+ voyages", "count", 1_000.0, "voyages")),
     ],
 )  # fmt: skip
 def test_a_sum_by_its_currency_s_code_or_with_a_hyphen_and_persons_by_their_role(

@@ -342,7 +342,7 @@ PATTERNS: list[tuple[str, Branch]] = [
     # ("2.1m tonnes": a scale's short form; never "a EUR 50bn facility": a sum's code)
     ("count", Branch(
         rf"(?<![\w.{SIGNS}-]){HEDGE}(?P<n>{NUM}|{WORD_NUM}|half a(?= [mb]illion))"
-        rf"(?: (?P<scale>{COUNT_SCALE})|(?<=\d)(?P<short>m|bn)(?= ))?"
+        rf"(?: (?P<scale>{COUNT_SCALE})|(?<=\d)(?P<short>m|bn)(?= )|(?<=\d)(?P<plus>\+))?"
         # (a measure's short form may be written on: "300km", "6GW", "15bcm")
         r"(?: |-|(?<=\d)(?=(?-i:km|km²|km2|GW|MW|bcm)(?!\w)))"
         rf"(?!(?-i:{'|'.join(CODES)}) ?\d)"
@@ -1366,7 +1366,7 @@ def _whole(raw: str) -> int:
 def _figure(
     kind: str, m: re.Match[str], groups: dict[str, str], today: date | None
 ) -> Figure | None:
-    hedge = (groups.get("hedge") or "").lower()
+    hedge = (groups.get("hedge") or "").lower() or ("more than" if groups.get("plus") else "")
     bare = Figure(
         m.start(), m.end(), m.group(), kind, approximate=bool(hedge), bound=HEDGES.get(hedge)
     )
