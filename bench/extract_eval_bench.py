@@ -98,6 +98,8 @@ SETS = {  # beside the labelled set, by how far they are from what the tool was 
     "train-28": "written without sight of the tool, scored once, then tuned on",
     "train-29": "written without sight of the tool, scored once, then tuned on",
     "train-30": "written without sight of the tool, scored once, then tuned on",
+    "train-31": "written without sight of the tool, scored once, then tuned on",
+    "train-32": "written without sight of the tool, scored once, then tuned on",
     "later": "written after tuning, then tuned on",
 }
 SPEAKER_TAG = re.compile(r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}: ")
