@@ -2042,7 +2042,8 @@ def test_a_number_alone_in_a_table_s_cell_counts_what_its_column_s_header_says()
         "Norway           3.2                2.5    Norwegian MFA\n\n"
         "| Country | Refugees (thousands) | Share (%) |\n"
         "|---|---|---|\n"
-        "| Poland | 956.6 | 15.8 |\n"
+        "| Poland | 956.6 | 15.8 |\n\n"
+        "| Item | Amount (USD) |\n|---|---|\n| Barge freight | 57,000 |\n"
     )
     found = {
         f.text: (f.kind, f.value, f.unit)
@@ -2054,6 +2055,7 @@ def test_a_number_alone_in_a_table_s_cell_counts_what_its_column_s_header_says()
         "3.2": ("money", 3_200_000_000, "EUR"),
         "956.6": ("count", 956_600, "people"),
         "15.8": ("percent", 15.8, "percent"),
+        "57,000": ("money", 57_000, "USD"),  # (a thousands' comma, as a count's)
     }
 
 

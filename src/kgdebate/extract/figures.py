@@ -545,7 +545,10 @@ def find_figures(text: str, spans: list[tuple[int, int]], today: date | None) ->
             if figure is None:
                 continue
         if figure.kind in ("count", "bare") and not figure.unit:
-            figure = _unit_in_context(figure, text)
+            # "| 57,000 |" under "Amount (USD)": its column's, as a cell's bare number is
+            before = CELL_BEFORE.search(text, max(0, figure.start - 2), figure.start)
+            in_cell = before and CELL_AFTER.match(text, figure.end)
+            figure = (in_cell and _column_unit(figure, text)) or _unit_in_context(figure, text)
             if not figure.unit and _changed_from_a_share(figure, found, text):
                 figure = replace(figure, kind="percent", unit="percent")  # "48%, down from 57"
             if not figure.unit:
@@ -1176,6 +1179,10 @@ HEADER_MONEY = re.compile(  # "$", "€", "£", "USD", "EUR", "GBP"
     "|".join(re.escape(sign) if len(sign) == 1 else rf"\b{sign}\b" for sign in CURRENCIES)
 )
 HEADER_PERCENT = re.compile(r"%|\bper ?cent\b", re.I)
+
+
+CELL_BEFORE = re.compile(r"(?:\| ?|\t|  )$")  # what stands around a number alone in its cell
+CELL_AFTER = re.compile(r"[ \t]*(?:\||\t|  |\n|$)")
 
 
 def _column_unit(figure: Figure, text: str) -> Figure | None:
