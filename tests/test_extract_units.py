@@ -2345,6 +2345,18 @@ def test_a_paper_s_authors_and_year_as_the_subject_are_the_source() -> None:
          "million on 27 companies.\n- 33 million tonnes, 45 countries: the deal's totals, from "
          "the UN", ("18.6", "27 companies", "33 million", "45 countries"),
          ["EOSI", "EOSI", "UN", "UN"]),
+        # a company's suffix in lower case; a label's "note" is no verb; one who sees it easing;
+        # the writer's own rate after a semicolon, and only there
+        ("The renewal will cost roughly £4,800 a month more, Example Power plc told us. 9. "
+         "Market note (for information only): about 33 million tonnes left, the UN says. "
+         "Traders expect wheat to climb 10%; Example AgriData sees it easing by up to 5%. A "
+         "survey by the Example Forum found that banks clear 80%; our own rate was 71%.",
+         ("4,800", "33 million", "5%", "80%", "71%"),
+         ["Example Power plc", "UN", "Example AgriData", "Example Forum", None]),
+        # a clause of its own after ", and", past whom its sayers cite
+        ("430 Ukrainians live here by the Example Office's count, and regional partners, citing "
+         "the Example Home Department, expect another 60 by summer.", ("430", "60"),
+         ["Example Office", "Example Home Department"]),
         # "the company" is the holding named before, not a header's "Company update"
         ("Company update | Monday 6 November 2023\nExample Agro Holding exported more grain. The "
          "company reported sales of 612,000 tonnes.", ("612,000",), ["Example Agro Holding"]),

@@ -39,6 +39,7 @@ SOURCE_NAME = (  # a name, joined by "of", "for", "and", "on", "the": "Bank of R
     rf"(?!Please\b)[A-Z][\w.'’/&-]*(?:(?:{OF_THE}|\s+(?:of|for|and|on|the))\s+(?!(?:{TIME_NAME})\b)"
     r"[A-Z][\w.'’/&-]*"
     r"|\s+[A-Z][\w.'’/&-]*)*"
+    r"(?:\s+plc\b)?"  # a company's suffix in lower case: "Example Power plc told us"
 )
 VAGUE_NOUNS = (  # a source a text names without a name: "military analysts", "a staffer"
     "analyst journalist official authoritie expert observer account utility utilitie "
@@ -138,7 +139,9 @@ SAYS = (  # "X said", "X has estimated", "X later reported"
     r"|set aside|sets aside|earmarked|earmarks|allocated|allocates"  # a pledge's author's
     r"|agreed to (?:spend|provide|give|lend|allocate)"  # "The EU has agreed to spend €50 billion"
     # "UNHCR added that …", not "the World Bank added $37.5 billion"
-    r"|report|note|count|find(?! (?:themselves|ourselves)\b)|recalled|added(?= that\b|[,.:]|$)"
+    # (a label's noun is no verb: "9. Market note (for information only): …")
+    r"|(?:report|note|count)(?! ?[(:])|find(?! (?:themselves|ourselves)\b)|recalled"
+    r"|added(?= that\b|[,.:]|$)"
     r"|asked|asks|polled|polls"
     r"|surveyed|surveys|interviewed"  # "EPI interviewed 1,204 adults"
     r"|claim|claims|claimed|insist|insists|insisted|warn|warns|warned|suggest|suggests"
@@ -158,7 +161,8 @@ SAYS = (  # "X said", "X has estimated", "X later reported"
     rf"(?:(?:up to|about|some|nearly|almost|more than) )?(?:[{SIGNS}]|US\$|EUR ?\d|USD ?\d))"
     # what one expects a number to do: "The IMF sees growth of 3%", "officials see a drop"
     r"|(?:see|sees|saw)(?= (?:an? )?(?:[a-z]+ )?(?:drop|fall|rise|decline|growth|increase"
-    r"|losses|loss|gains|gain|cut|contraction|deficit|surplus)\b)"
+    r"|losses|loss|gains|gain|cut|contraction|deficit|surplus)\b"
+    r"| (?:it|them|prices|rates) (?:easing|rising|falling|climbing|dropping)\b)"  # "sees it easing"
     r"|(?:expect|expects|expected)(?! to\b)"  # "expects the treaty to take", not "expects to …"
     # "gave 21.8 million", "gave a figure of": never "gave shelter to"
     r"|(?:gave|gives|give)(?= [\"“]?(?:an? |the |its |their |that |this )?"
@@ -618,7 +622,7 @@ POINTS_BACK = re.compile(  # ("The body says": the one just named, as a wire sto
 OWN_WORK = re.compile(
     r"\b(?i:our|my|this (?:institute|centre|center|organi[sz]ation|group)['’]s) own "
     rf"(?:[\w-]+ )?(?:{WORK}|research|analysis|figures|data|seminar|panel|class|sample|team"
-    r"|reckoning|calculations?)"
+    r"|reckoning|calculations?|rate)"  # ("…; our own rate was 71%")
 )
 HIS_OR_HER = re.compile(  # "her own survey", "His preliminary report": a person's (but "Her
     # centre estimates" is the centre's)
@@ -688,7 +692,9 @@ CONTRAST = re.compile(
     r"[,;](?:\[\d{1,2}\])?\s+(?:while|whereas|but|although|though|yet)\s|;\s"  # (",[3] while")
     # a clause opened by one who says what follows ("… to 45 countries, and shipping analysts
     # count more than 1,000 voyages"): theirs is the figure they go on to give, not the one before
-    rf"|, and (?=(?:the )?(?:{VAGUE_SOURCE}(?:{NARROWED})?|{SOURCE_NAME}) {SAYS}\b"
+    # (past whom they cite: ", and regional partners, citing the Home Department, expect")
+    rf"|, and (?=(?:the )?(?:{VAGUE_SOURCE}(?:{NARROWED})?|{SOURCE_NAME})"
+    rf"(?:, (?:citing|quoting) [^,;]{{1,60}},)? {SAYS}\b"
     # or by whose work it is: ", and the UN's appeal asked for", ", and a KIIS wave found"
     rf"|(?:the )?{SOURCE_NAME}['’]s (?:[\w-]+ ){{0,2}}(?:{WORK}|figures|data)s?\b"
     rf"|an? {SOURCE_NAME} (?:{WORK})s?\b)"
@@ -747,7 +753,7 @@ class FigureSources:
             return None
         if _in_who_aside(self.text, held, position):
             return None  # "Selin Demirtaş, who has tracked the traffic for 12 years, said"
-        if OWN_WORK.search(self.text, held[0], held[1]):
+        if OWN_WORK.search(self.text, *_part_holding(self.text, held, position)):
             return None  # "This institute's own survey of aid workers found": the writer's
         clause = _contrasted_clause(self.text, held, position)  # its part set against another
         said = (
@@ -1294,6 +1300,14 @@ def _in_who_aside(text: str, sentence: tuple[int, int], position: int) -> bool:
         and not re.match(SAYS, aside.group("what"))
         for aside in WHO_ASIDE.finditer(text, sentence[0], sentence[1])
     )
+
+
+def _part_holding(text: str, sentence: tuple[int, int], position: int) -> tuple[int, int]:
+    """The part of the sentence, between semicolons, that holds ``position``: "banks clear 80%,
+    a survey found; our own rate was 71%" (the writer's own is only the second)."""
+    start = text.rfind("; ", sentence[0], position)
+    end = text.find("; ", position, sentence[1])
+    return (sentence[0] if start < 0 else start + 2, sentence[1] if end < 0 else end)
 
 
 def _up_to_clause(text: str, sentence: tuple[int, int], position: int) -> tuple[int, int]:
