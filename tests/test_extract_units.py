@@ -2353,6 +2353,15 @@ def test_a_paper_s_authors_and_year_as_the_subject_are_the_source() -> None:
          "survey by the Example Forum found that banks clear 80%; our own rate was 71%.",
          ("4,800", "33 million", "5%", "80%", "71%"),
          ["Example Power plc", "UN", "Example AgriData", "Example Forum", None]),
+        # the next sentence's "That is the ministry's own assessment"; "offered me"; what one
+        # had a thing at, or traced; "she" as one a title says is a person
+        ("Strikes damaged about 50% of capacity. That is the ministry's own assessment. Example "
+         "Grain Stores offered me £172 a tonne. The Example Gas Storage Index had EU storage at "
+         "99% last week. The officer, Anna Example-Hart, traced 3,900 components. The Crown "
+         "relies on Dr Lyudmila Example-Vance. She estimates that some 2,800 parcels left.",
+         ("50%", "172", "99%", "3,900", "2,800"),
+         ["ministry", "Example Grain Stores", "Example Gas Storage Index", "Anna Example-Hart",
+          "Lyudmila Example-Vance"]),
         # a clause of its own after ", and", past whom its sayers cite
         ("430 Ukrainians live here by the Example Office's count, and regional partners, citing "
          "the Example Home Department, expect another 60 by summer.", ("430", "60"),

@@ -154,10 +154,12 @@ SAYS = (  # "X said", "X has estimated", "X later reported"
     r"|cautioned|cautions|pledged|pledges"  # a pledge, like an appeal, is its author's figure
     # "Insurers in London quote … at about 1%" (not "quoted by", nor whom: "quoted Sergey …")
     r"|quote|quotes|quoted(?! (?:by|in|as)\b| [A-Z])"
-    r"|identified|identifies"  # "The Centre identified at least 2,300 posts"
+    r"|identified|identifies|traced|traces"  # "The Centre identified at least 2,300 posts"
+    # what one had a thing at, as "put" ("The Index had EU storage at 99% last week")
+    r"|had(?= (?:[\w'’-]+ ){1,4}at (?:about |around |nearly |some |roughly )?[\d$€£])"
     # a sum promised, like one pledged ("promised $12 million", "committed €7.5 million")
     r"|(?:promised|promises|committed|commits|offered|offers|(?:will )?match(?:es)?)"
-    r"(?= (?:another |a further )?"
+    r"(?= (?:me |us |them )?(?:another |a further )?"
     rf"(?:(?:up to|about|some|nearly|almost|more than) )?(?:[{SIGNS}]|US\$|EUR ?\d|USD ?\d))"
     # what one expects a number to do: "The IMF sees growth of 3%", "officials see a drop"
     r"|(?:see|sees|saw)(?= (?:an? )?(?:[a-z]+ )?(?:drop|fall|rise|decline|growth|increase"
@@ -631,6 +633,9 @@ HIS_OR_HER = re.compile(  # "her own survey", "His preliminary report": a person
 OPENS_WITH_ITS = re.compile(r"(?:(?:By|In|Under) )?(?:Its|Their|its|their) ")  # "Its survey …"
 IT = re.compile(r"\W*(?i:it)\b")  # "It counted …", "…, it says"
 PERSONAL = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|him)\b")
+TITLED_PERSON = re.compile(
+    r"\b(?:Dr|Mr|Mrs|Ms|Prof|Professor|Cllr)\.? (?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2})"
+)
 ACTS = (  # what one does, named before what one says: "Vladimir Putin held his news conference",
     # "Example Research follows wheat shipments" (besides a verb in "-ed")
     r"runs|leads|heads|held|holds|met|meets|follows|covers|studies|gave|gives|spoke|wrote|writes"
@@ -931,11 +936,17 @@ class FigureSources:
         full, each with where the text names them; not "the Promised Land", nor "Vladimir
         Putin" in "Bennett spent three hours with Vladimir Putin"."""
         if self.persons is None:
-            self.persons = sorted(
-                (match.start("name"), person)
+            doers = [
+                match
                 for match in A_DOER.finditer(self.text)
                 if match.group("said") or match.group("does")
-                if (person := self._person(match.group("name"), match.start("name")))
+            ]  # and one a title says is a person ("The Crown relies on Dr Lyudmila Example-Vance")
+            self.persons = sorted(
+                {
+                    (match.start("name"), person)
+                    for match in doers + list(TITLED_PERSON.finditer(self.text))
+                    if (person := self._person(match.group("name"), match.start("name")))
+                }
             )
         return self.persons
 
@@ -1142,7 +1153,10 @@ class FigureSources:
         credit = NEXT_CREDIT.match(self.text, *self.spans[at])
         if credit is None:
             return None
-        return _as_written(credit.group("by") or credit.group("from") or credit.group("of"))
+        named = credit.group("by") or credit.group("from") or credit.group("of")
+        if named or credit.group("whose")[:1].isupper():
+            return _as_written(named or credit.group("whose"))
+        return self._named_before(credit.group("whose"), sentence[0])  # "the ministry's"
 
     def _note_holding(self, position: int) -> str | None:
         """In a note at the end ("[1] UN, Black Sea Grain Initiative page. The deal's original
@@ -1204,6 +1218,10 @@ NEXT_CREDIT = re.compile(  # "KIIS published these results"; "The figure comes f
     # "That is the finding of the Kyiv International Institute of Sociology"
     r"|(?:That|This|These|Those|It) (?:is|are|was|were) the (?:finding|findings|figure|figures"
     rf"|estimate|result|results|conclusion|count) of (?:the )?(?P<of>{SOURCE_NAME})"
+    # "That is the ministry's own assessment", "That's the agriculture ministry's number"
+    r"|(?:That|This|It)(?: is|['’]s| was) (?:the )?"
+    rf"(?P<whose>{SOURCE_NAME}|(?:[a-z-]+ )?{VAGUE_NOUN})['’]s (?:own )?(?:assessment|estimate"
+    r"|figure|number|count|tally|quote|data|reckoning)\b"
 )
 WHO_ASIDE = re.compile(
     r", (?:who (?P<what>[^,;.]{1,90})"
