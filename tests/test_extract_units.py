@@ -2362,6 +2362,14 @@ def test_a_paper_s_authors_and_year_as_the_subject_are_the_source() -> None:
          ("50%", "172", "99%", "3,900", "2,800"),
          ["ministry", "Example Grain Stores", "Example Gas Storage Index", "Anna Example-Hart",
           "Lyudmila Example-Vance"]),
+        # whose own figure; one placed where they work; a port authority and a head teacher as
+        # vague sources; "she" as one named by a title and initials
+        ("Here the city's own figure is about 4,200. Mrs Example-Boyd at the job centre told me "
+         "that only 30% have such jobs. The school has 28 Ukrainian children, the head teacher "
+         "told us. The port authority said that 48 vessels were at anchor. This is Cllr. M. "
+         "Example-Doyle's office. She also said the borough houses 212 guests.",
+         ("4,200", "30%", "28", "48", "212"),
+         ["city", "Example-Boyd", "head teacher", "port authority", "M. Example-Doyle"]),
         # a clause of its own after ", and", past whom its sayers cite
         ("430 Ukrainians live here by the Example Office's count, and regional partners, citing "
          "the Example Home Department, expect another 60 by summer.", ("430", "60"),

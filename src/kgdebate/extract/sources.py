@@ -48,7 +48,7 @@ VAGUE_NOUNS = (  # a source a text names without a name: "military analysts", "a
     "commentator agencie volunteer group adviser advisor ambassador envoy negotiator mediator "
     "operator worker military army armie navy navie insurer driver shipper shipowner post "
     "agent guard administration blogger delegation media unions correspondent reporter dealer "
-    "host sapper deminer practitioner contact master engineer lawyer bodie"
+    "host sapper deminer practitioner contact master engineer lawyer bodie authority teacher"
 ).split() + ["union leader"]
 ROLE_NOUNS = (  # an office or a body by what it is: "Ukraine's foreign minister", "the
     # regional governor", "Russia's defence ministry", "the Russian embassy in Washington"
@@ -233,6 +233,8 @@ NAME_SAYS = re.compile(  # not one wanted added ("Russia wanted Belarus added"),
     r"(?:, \d{1,3}(?=,))?"  # an age: "Kateryna Example, 42, a nurse in Kharkiv, said"
     r"(?: \([A-Z][\w./-]*\))?"
     rf"(?: (?:{OUTLET}))?(?: of (?:the )?{SOURCE_NAME})?"
+    r"(?: at the [a-z]+(?: [a-z]+)?(?= (?:told|said|says)\b))?"  # "Mrs Example-Boyd at the job
+    # centre told me"
     # "…, of the Example Trade Council," "…, formerly of the Defence Staff," "…, director of …,"
     rf"(?: and (?:its|their) \w+|, (?:(?:an?|the|which|whose|our|its|their) "
     rf"|(?!citing|quoting)[a-z]+ing |(?:[a-z]+ ){{0,3}}(?:of|at|for) |(?:to|in|with|for) which )"
@@ -338,6 +340,12 @@ OWNED_BODY_SAYS = re.compile(
     # or by whose it is before it: "the UN human rights office said", "the UN refugee agency"
     rf"|(?<=\b[Tt]he ){SOURCE_NAME} (?:[a-z-]+ ){{0,3}}(?:office|agency|ministry|mission))"
     rf"(?:{WHEN_SAID}),? {SAYS}\b"
+)
+# whose own figure a text gives: "Here the city's own figure is about 4,200"
+OWN_FIGURE_OF = re.compile(
+    r"\b[Tt]he (?P<by>(?:[a-z-]+ )?(?:city|town|council|county|region|borough|municipality"
+    r"|ministry|government|agency|office))['’]s own (?:figure|count|estimate|number|tally)s? "
+    r"(?:is|was|stands at|puts)\b"
 )
 # "Our trade department estimates": the speaker's own body, as they call it
 OWN_BODY_SAYS = re.compile(rf"\b(?P<by>{OWN_BODY.pattern}) {SAYS}\b")
@@ -475,6 +483,7 @@ SAID = (  # who says it; where two start at one word, the first listed
     TOLD,
     OWN_BODY_SAYS,
     OWNED_BODY_SAYS,
+    OWN_FIGURE_OF,
     STAFF_AT_SAYS,
     BY_A_COUNT,
     BY_WHOSE_COUNT,
@@ -633,8 +642,9 @@ HIS_OR_HER = re.compile(  # "her own survey", "His preliminary report": a person
 OPENS_WITH_ITS = re.compile(r"(?:(?:By|In|Under) )?(?:Its|Their|its|their) ")  # "Its survey …"
 IT = re.compile(r"\W*(?i:it)\b")  # "It counted …", "…, it says"
 PERSONAL = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|him)\b")
-TITLED_PERSON = re.compile(
-    r"\b(?:Dr|Mr|Mrs|Ms|Prof|Professor|Cllr)\.? (?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2})"
+TITLED_PERSON = re.compile(  # (initials too, and never whose: "Cllr. M. Example-Doyle's office")
+    r"\b(?:Dr|Mr|Mrs|Ms|Prof|Professor|Cllr)\.? (?P<name>(?:[A-Z]\. ){0,2}"
+    r"[A-Z][\w-]*(?:['’][A-Z][\w-]*)?(?: [A-Z][\w-]*(?:['’][A-Z][\w-]*)?){0,2})"  # ("O'Brien")
 )
 ACTS = (  # what one does, named before what one says: "Vladimir Putin held his news conference",
     # "Example Research follows wheat shipments" (besides a verb in "-ed")
@@ -672,6 +682,7 @@ NO_PERSON = (  # a name with one of these words is a body's or a publication's
 )
 ONE_PERSON = re.compile(  # "he" or "she" may stand for: "Martin Griffiths", "one official in Odesa"
     rf"{NO_PERSON}(?:[A-Z][a-z]{{1,3}}\. )?(?:[A-Z][\w'’-]+ ){{1,2}}[A-Z][\w'’-]+"  # "Col. …"
+    rf"|{NO_PERSON}(?:[A-Z]\. ){{1,2}}[A-Z][\w'’-]+"  # initials: "M. Example-Doyle"
     r"|(?:(?:an?|one|the) )?(?:[\w-]+ ){0,2}(?:analyst|journalist|official|expert|observer"
     r"|diplomat|researcher|staffer|spokes(?:person|man|woman)|aide|insider|trader|resident"
     r"|witness|organi[sz]er|moderator|economist|commentator|volunteer|advis[eo]r|ambassador"
