@@ -2076,6 +2076,7 @@ def test_a_scaled_number_is_the_number_written() -> None:
         ("The EU approved a EUR 50bn facility.", ("EUR 50bn", "EUR", 50_000_000_000.0)),
         ("They paid 50 EUR each.", ("50 EUR", "EUR", 50.0)),
         ("EXAMPLE DAWN | 30,000 t wheat | Chornomorsk", ("30,000 t", "tonnes", 30_000.0)),
+        ("The file holds 1.38m records.", ("1.38m records", "records", 1_380_000.0)),
     ],
 )
 def test_a_scale_s_short_form_and_a_sum_s_code_after_an_article(

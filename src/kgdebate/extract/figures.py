@@ -388,7 +388,7 @@ PATTERNS: list[tuple[str, Branch]] = [
     # as the unit; never a verb, an adverb or an adjective in "-ous", never after "Article").
     ("count", Branch(
         rf"(?<![\w.{SIGNS}-]){NOT_A_REFERENCE}{HEDGE}(?!(?:19|20)\d\d\b)(?P<n>{NUM})"
-        rf"(?: (?P<scale>{COUNT_SCALE}))? (?:{COUNT_ADJECTIVE} ){{0,2}}"
+        rf"(?: (?P<scale>{COUNT_SCALE})|(?<=\d)(?P<short>m|bn))? (?:{COUNT_ADJECTIVE} ){{0,2}}"
         rf"(?-i:(?!{NOT_NOUNS}\b)(?P<unit>{PLURAL}))\b(?![’'-])", re.I)),
     # A count in words of anything else ("their five demands", "two mediation posts", "eleven
     # individual cases"), but not what the text has named before ("the two candidates"), nor a
