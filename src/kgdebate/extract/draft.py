@@ -1166,6 +1166,7 @@ def _no_name(candidate: str, common_nouns: set[str], adjectives: frozenset[str])
         or len(candidate) < 3
         and (len(candidate) == 1 or not candidate.isupper())  # "EU", not "Mr" nor "Mr X"'s "X"
         or bool(LETTERS_SLASHED.fullmatch(candidate))
+        or bool(ROLE_ENDING.search(candidate) and not ORGANISATION_HEAD.search(candidate))
         or _only_titles(candidate, adjectives)
         or (one_word and (candidate in HEAD_NOUNS or bool(ORGANISATION_HEAD.fullmatch(candidate))))
         or (one_word and candidate[1:].islower() and bare in common_nouns)
@@ -1199,6 +1200,8 @@ def _heading_in_capitals(text: str, span: tuple[int, int], candidate: str) -> bo
     line_start = text.rfind("\n", 0, span[0]) + 1
     if text.startswith("[", line_start) and "]" not in text[line_start : span[0]]:
         return True
+    if text.startswith("[", span[0] - 1) and text.startswith("]", span[1]):
+        return not text.startswith("](", span[1])  # "[APPLAUSE]"; not a link's "[UNHCR](…)"
     if " " not in candidate and len(candidate) < 7:
         return False
     line_end = text.find("\n", span[1])
@@ -1254,6 +1257,10 @@ PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")  # "IDPs", "NGOs", "MPs": what many a
 QUESTION_NUMBER = re.compile(r"Q\d{1,2}")  # "Q3": a survey's question, no one's name
 LABEL_AND_LETTER = re.compile(r"\w+ (?:[A-Z]|[IVX]{1,4})")  # "Annotation B", "Chart II"
 SECTION_NUMBER = re.compile(r"[IVXLC]+(?:\.\d{1,3})+")  # "II.1.4)", "see VI.3": a form's section
+ROLE_ENDING = re.compile(  # a signature's role: "Commercial Director", "Branch Manager"
+    r"\b(?:Director|Manager|Officer|Leader|Coordinator|Editor|Assistant|Adviser|Advisor|Analyst"
+    r"|Associate)$"
+)
 LETTERS_SLASHED = re.compile(r"[A-Z]/[A-Z]")  # "N/A", a script's "V/O": no one's name
 HANDLE = re.compile(r"\w_\w|[a-z]{5}\d+$")
 """A user name signing a post, no one's name: "Odesa_Ledger", "Wheatfield77" (not "G20",
