@@ -3694,6 +3694,9 @@ def test_a_heading_that_is_a_year_is_a_date() -> None:
         ("and report the results to me by 30 June.", ("2024-06-30", None)),
         ("support fell to 74% by December", ("2022-12", None)),
         ("Rates are $5 above where they stood a fortnight ago", ("2023-07-04", None)),
+        ("Customers who sign before 22 September keep prices", ("2023-09-22", None)),
+        ("And last night alone 38 drones were launched", ("2023-07-17", None)),
+        ("He was offered £172, against £230 this time last year", ("2022-07", None)),
         # a span looking ahead that has not ended yet is this year's; what comes into force
         ("Issuance planned for May–August is low.", ("2023-05", "2023-08-31")),
         ("It comes into force on 1 January.", ("2024-01-01", None)),

@@ -272,7 +272,8 @@ PATTERNS: list[tuple[str, Branch]] = [
     ("day-month", Branch(rf"\b(?P<d>[0-3]?\d) (?P<m>{CAP_MONTH})(?![\w.]? ?\d)")),
     ("day-month", Branch(rf"\b(?P<m>{CAP_MONTH}) (?P<d>[0-3]?\d)\b(?!,? ?\d|[.:]\d)")),
     ("relative-day", Branch(
-        r"\b(?P<word>yesterday|today|tomorrow|tonight|this (?:morning|afternoon|evening))\b",
+        r"\b(?P<word>yesterday|today|tomorrow|tonight|last night|this time last year"
+        r"|this (?:morning|afternoon|evening))\b",
         re.I)),
     ("relative-period", Branch(
         # (not "the last quarter of 2024": its fourth)
@@ -1257,9 +1258,9 @@ def _in_context(
         year = int(ended.group("y") or ended.group("y2")) - (1 if month > end_month else 0)
         why = "the year of the range's end"
     elif today is not None and (
-        # a deadline's day: "By 12 April, the Council will", "comments by 30 August" (a month
-        # alone may be gone: "74% by December")
-        (deadline := bool(day and BY_THEN.search(text, max(0, figure.start - 3), figure.start)))
+        # a deadline's day: "By 12 April, the Council will", "comments by 30 August", "sign
+        # before 22 September" (a month alone may be gone: "74% by December")
+        (deadline := bool(day and BY_THEN.search(text, max(0, figure.start - 7), figure.start)))
         or FUTURE.search(text, _sentence_start(text, figure.start), figure.end)
         and not DONE_IN.search(text, max(0, figure.start - 30), figure.start)
     ):
@@ -1324,7 +1325,7 @@ DONE_IN = re.compile(
     r" (?:in|on) $"  # (not "will be issued on 23 March", "to be held in November"; "as was the
     # case in July" is a July gone)
 )
-BY_THEN = re.compile(r"\b[Bb]y $")
+BY_THEN = re.compile(r"\b(?:[Bb]y|[Bb]efore) $")
 # A date said to be recent: counted back from the document's date, whatever the paragraph told
 # before ("Lavrov said in March 2022 …, and as recently as July he …").
 RECENT = re.compile(r"\b(?:as recently as|as late as|only|just|this past) $", re.I)
@@ -1509,9 +1510,12 @@ def _counted(figure: Figure, today: date | None) -> Figure:
 
 
 def _relative_day(bare: Figure, groups: dict[str, str], today: date | None) -> Figure:
-    shift = {"yesterday": -1, "tomorrow": 1}.get(groups["word"].lower(), 0)
+    word = groups["word"].lower()
     if today is None:
         return bare
+    if word == "this time last year":  # that month, a year before
+        return replace(bare, date=f"{today.year - 1}-{today.month:02d}")
+    shift = {"yesterday": -1, "last night": -1, "tomorrow": 1}.get(word, 0)
     return replace(bare, date=date.fromordinal(today.toordinal() + shift).isoformat())
 
 
