@@ -971,16 +971,18 @@ def test_a_script_s_cues_a_desk_s_headings_a_numbered_paragraph_and_an_anonymise
 
 def test_a_signature_s_role_and_a_caption_s_cue_are_no_names_but_an_office_and_a_link_are() -> None:
     """ "Commercial Director" under a signature and "[APPLAUSE]" in live captions are no names;
-    "the Office of the United Nations Resident Coordinator" is one, and so is a link's text."""
+    "the Office of the United Nations Resident Coordinator" is one, and so is a link's text; a
+    company's name holds its suffix in lower case ("Example Power plc")."""
     text = (
         "Thank you all. [APPLAUSE] The Office of the United Nations Resident Coordinator agreed. "
-        "See [UNHCR](https://example.org/unhcr).\n\nYours faithfully,\n\nPriya Example-Shah\n"
+        "See [UNHCR](https://example.org/unhcr). Example Power plc told us so.\n\nYours "
+        "faithfully,\n\nPriya Example-Shah\n"
         "Commercial Director\n"
     )
     names = proposals(text)
     assert {"Office of the United Nations Resident Coordinator", "UNHCR",
-            "Priya Example-Shah"} <= names, names  # fmt: skip
-    assert names.isdisjoint({"APPLAUSE", "Commercial Director"}), names
+            "Priya Example-Shah", "Example Power plc"} <= names, names  # fmt: skip
+    assert names.isdisjoint({"APPLAUSE", "Commercial Director", "Example Power"}), names
 
 
 def test_a_ministry_of_a_state_is_one_name_and_a_minister_s_title_is_none() -> None:

@@ -85,9 +85,9 @@ NAME_RUN = re.compile(  # "Radio Free Europe/Radio Liberty" is one name; "R. Pat
     r"|\s+(?:[A-Z]\.\s)*[A-Z][\w’'/-]*(?:&[A-Z]+)?)*"  # "By J. R. Okonkwo", "… P&I Club"
 )
 # A lowercase word that belongs to the name before it.
-NAME_HEAD = re.compile(
+NAME_HEAD = re.compile(  # (and a company's suffix in lower case: "Example Power plc")
     r" (?:region|regiment|oblast|province|district|battalion|brigade|valley|river|peninsula|channel"
-    r"|canal|strait|steelworks|plant)\b"
+    r"|canal|strait|steelworks|plant|plc)\b"
 )
 FIELD_LINE = re.compile(r"[*_]{0,2}(?:By|From|To|Authors?|Written by)\b:?\s", re.IGNORECASE)
 LABELLED_LINE = re.compile(  # "Members present: …", "Witnesses: …": the people taking part
