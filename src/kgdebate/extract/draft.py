@@ -1164,9 +1164,8 @@ def _no_name(candidate: str, common_nouns: set[str], adjectives: frozenset[str])
             DEMONYM.match(part) or part in adjectives for part in candidate.split("-")
         )
         or len(candidate) < 3
-        and (len(candidate) == 1 or not candidate.isupper())  # "EU", not "Mr" nor "Mr X"'s "X"
+        and not candidate.isupper()  # "EU", not "Mr"
         or bool(LETTERS_SLASHED.fullmatch(candidate))
-        or bool(ROLE_ENDING.search(candidate) and not ORGANISATION_HEAD.search(candidate))
         or _only_titles(candidate, adjectives)
         or (one_word and (candidate in HEAD_NOUNS or bool(ORGANISATION_HEAD.fullmatch(candidate))))
         or (one_word and candidate[1:].islower() and bare in common_nouns)
@@ -1201,7 +1200,7 @@ def _heading_in_capitals(text: str, span: tuple[int, int], candidate: str) -> bo
     if text.startswith("[", line_start) and "]" not in text[line_start : span[0]]:
         return True
     if text.startswith("[", span[0] - 1) and text.startswith("]", span[1]):
-        return not text.startswith("](", span[1])  # "[APPLAUSE]"; not a link's "[UNHCR](…)"
+        return candidate in CUES  # "[APPLAUSE]"; not an editor's "They [NATO] are moving"
     if " " not in candidate and len(candidate) < 7:
         return False
     line_end = text.find("\n", span[1])
@@ -1257,6 +1256,24 @@ PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")  # "IDPs", "NGOs", "MPs": what many a
 QUESTION_NUMBER = re.compile(r"Q\d{1,2}")  # "Q3": a survey's question, no one's name
 LABEL_AND_LETTER = re.compile(r"\w+ (?:[A-Z]|[IVX]{1,4})")  # "Annotation B", "Chart II"
 SECTION_NUMBER = re.compile(r"[IVXLC]+(?:\.\d{1,3})+")  # "II.1.4)", "see VI.3": a form's section
+
+
+def _role_or_party(text: str, span: tuple[int, int], candidate: str) -> bool:
+    """A role on a line of its own under a signature, or after a name and a comma ("Mihai
+    Example-Popescu, Branch Manager"), not a product's name ("Google Assistant"); an anonymised
+    party's letter ("Mr X", "Mrs Y"), not a platform ("posts on X")."""
+    if len(candidate) == 1:
+        return bool(ANONYMISED.search(text, max(0, span[0] - 5), span[0]))
+    if not ROLE_ENDING.search(candidate) or ORGANISATION_HEAD.search(candidate):
+        return False
+    line_start = text.rfind("\n", 0, span[0]) + 1
+    alone = not text[line_start : span[0]].strip() and text.startswith("\n", span[1])
+    return alone or text.endswith(", ", 0, span[0])
+
+
+CUES = {"APPLAUSE", "INAUDIBLE", "CROSSTALK", "LAUGHTER", "MUSIC", "PAUSE", "SILENCE"}
+"""What a transcript or captions put in brackets, no one's name."""
+ANONYMISED = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.? $")
 ROLE_ENDING = re.compile(  # a signature's role: "Commercial Director", "Branch Manager"
     r"\b(?:Director|Manager|Officer|Leader|Coordinator|Editor|Assistant|Adviser|Advisor|Analyst"
     r"|Associate)$"
@@ -1405,6 +1422,7 @@ def _new_entities(
                     or _a_street(text, span, candidate)
                     or ROMAN.fullmatch(candidate)
                     or _heading_in_capitals(text, span, candidate)
+                    or _role_or_party(text, span, candidate)
                 ):
                     continue  # "US$5.6 billion", "HC 412", "ES-11", "XX century", "Chapter VII"
                 if WORK_AFTER.match(text, span[1]) and WORK_OWNED.search(
@@ -1461,10 +1479,11 @@ def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
 
 
 LEADING_MARK = re.compile(
-    r"(?:\[\d{1,3}\]|\^\d{1,3}|[¹²³⁴-⁹⁰]{1,3}|\d{1,3}[./]|\d{1,2}(?:\.\d{1,2})+\.?)[ \t]+"
+    r"(?:\[\d{1,3}\]|\^\d{1,3}|[¹²³⁴-⁹⁰]{1,3}|\d{1,3}[./]|\d{1,2}\.\d(?:\.\d{1,2})*\.?)[ \t]+"
 )
 """A note's, a numbered paragraph's or a thread's post's mark before its first word ("[1] Oral
-evidence …", "4.3 Residents gave …", "2/ Start abroad.")."""
+evidence …", "4.3 Residents gave …", "2/ Start abroad."; not a live blog's "14.05 Zelenskyy
+says")."""
 
 
 def _first_word(text: str, start: int) -> int:

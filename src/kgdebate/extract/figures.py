@@ -343,7 +343,7 @@ PATTERNS: list[tuple[str, Branch]] = [
     # ("2.1m tonnes": a scale's short form; never "a EUR 50bn facility": a sum's code)
     ("count", Branch(
         rf"(?<![\w.{SIGNS}-]){HEDGE}(?P<n>{NUM}|{WORD_NUM}|half a(?= [mb]illion))"
-        rf"(?: (?P<scale>{COUNT_SCALE})|(?<=\d)(?P<short>m|bn)(?= )|(?<=\d)(?P<plus>\+))?"
+        rf"(?: (?P<scale>{COUNT_SCALE})|(?<=\d)(?P<short>m|bn)(?= )|(?<=\d\d\d)(?P<plus>\+))?"
         # (a measure's short form may be written on: "300km", "6GW", "15bcm")
         r"(?: |-|(?<=\d)(?=(?-i:km|km²|km2|GW|MW|bcm)(?!\w)))"
         rf"(?!(?-i:{'|'.join(CODES)}) ?\d)"
@@ -357,8 +357,9 @@ PATTERNS: list[tuple[str, Branch]] = [
         rf"(?<![\w.{SIGNS}-])(?!\d|(?i:one|a)\b)(?P<n>{WORD_NUM}) of "
         r"(?:the|these|those|its|their|our) (?-i:[a-z-]+ )?"
         rf"(?P<unit>(?-i:{PLURAL}))\b", re.I)),
-    # "2.1 Mt", and a fixture's "30,000 t wheat"
-    ("tonnes", Branch(rf"(?<![\w.{SIGNS}-]){HEDGE}(?P<n>{NUM}) ?(?-i:(?P<mega>M)?t)\b", re.I)),
+    # "2.1 Mt", and a fixture's "30,000 t wheat" (never "500 t-shirts")
+    ("tonnes", Branch(
+        rf"(?<![\w.{SIGNS}-]){HEDGE}(?P<n>{NUM}) ?(?-i:(?P<mega>M)?t)\b(?![-'’])", re.I)),
     ("percent", Branch(
         rf"(?<![\w.]){HEDGE}(?P<n>{NUM}|(?=[A-Za-z-]+ per ?cent\b)(?:{PERCENT_WORDS}))"
         r"\s?(?:%|percent\b|per cent\b|pc\b)", re.I)),  # ("55pc", as British papers write it)
@@ -389,7 +390,9 @@ PATTERNS: list[tuple[str, Branch]] = [
     # as the unit; never a verb, an adverb or an adjective in "-ous", never after "Article").
     ("count", Branch(
         rf"(?<![\w.{SIGNS}-]){NOT_A_REFERENCE}{HEDGE}(?!(?:19|20)\d\d\b)(?P<n>{NUM})"
-        rf"(?: (?P<scale>{COUNT_SCALE})|(?<=\d)(?P<short>m|bn))? (?:{COUNT_ADJECTIVE} ){{0,2}}"
+        # (a scale's short form: "1.38m records", never "400m hurdles", which are metres)
+        rf"(?: (?P<scale>{COUNT_SCALE})|(?P<short>(?<=\.\d)m|(?<=\.\d\d)m|(?<=\d)bn))?"
+        rf" (?:{COUNT_ADJECTIVE} ){{0,2}}"
         rf"(?-i:(?!{NOT_NOUNS}\b)(?P<unit>{PLURAL}))\b(?![’'-])", re.I)),
     # A count in words of anything else ("their five demands", "two mediation posts", "eleven
     # individual cases"), but not what the text has named before ("the two candidates"), nor a
@@ -1261,6 +1264,9 @@ def _in_context(
         # a deadline's day: "By 12 April, the Council will", "comments by 30 August", "sign
         # before 22 September" (a month alone may be gone: "74% by December")
         (deadline := bool(day and BY_THEN.search(text, max(0, figure.start - 7), figure.start)))
+        and not TOLD_AS_PAST.search(
+            text, _sentence_start(text, figure.start), _sentence_end(text, figure.end)
+        )
         or FUTURE.search(text, _sentence_start(text, figure.start), figure.end)
         and not DONE_IN.search(text, max(0, figure.start - 30), figure.start)
     ):
@@ -1326,6 +1332,7 @@ DONE_IN = re.compile(
     # case in July" is a July gone)
 )
 BY_THEN = re.compile(r"\b(?:[Bb]y|[Bb]efore) $")
+TOLD_AS_PAST = re.compile(r"\b(?:had|was|were|did)\b")  # "By 24 March, 3.5 million had fled"
 # A date said to be recent: counted back from the document's date, whatever the paragraph told
 # before ("Lavrov said in March 2022 …, and as recently as July he …").
 RECENT = re.compile(r"\b(?:as recently as|as late as|only|just|this past) $", re.I)
@@ -1337,6 +1344,13 @@ def _sentence_start(text: str, position: int) -> int:
     # looked for back to its start, each time: quadratic on a long text)
     ends = [text.rfind(mark, floor, position) for mark in (". ", "? ", "! ", ": ", "; ", "\n")]
     return max(*ends, position - 300) + 1
+
+
+def _sentence_end(text: str, position: int) -> int:
+    """Where the clause holding ``position`` ends, near enough: at the next stop."""
+    ceiling = min(len(text), position + 300)
+    ends = [text.find(mark, position, ceiling) for mark in (". ", "? ", "! ", "; ", "\n")]
+    return min([end for end in ends if end >= 0], default=ceiling)
 
 
 def _number(raw: str) -> float:
