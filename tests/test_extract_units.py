@@ -4859,6 +4859,9 @@ def test_a_count_in_words_counts_any_plural_but_not_what_the_text_named_before(
         ("They opened 2,187 polling stations.",
          ("2,187 polling stations", "count", 2_187.0, "polling stations")),
         ("The deal saw 1,000+ voyages.", ("1,000+ voyages", "count", 1_000.0, "voyages")),
+        ("In all, 2,140 supporters have given.",
+         ("2,140 supporters", "count", 2_140.0, "people")),
+        ("It sent a further EUR 500 million.", ("EUR 500 million", "money", 5e8, "EUR")),
     ],
 )  # fmt: skip
 def test_a_sum_by_its_currency_s_code_or_with_a_hyphen_and_persons_by_their_role(

@@ -119,6 +119,8 @@ UNIT_NOUNS = {  # what a count counts, in the words a text uses: the unit record
     "applicants": "people", "asylum-seekers": "people", "asylum seekers": "people",
     "negotiators": "people", "mediators": "people", "envoys": "people", "ambassadors": "people",
     "visitors": "people", "individual donors": "people", "crew members": "people",
+    "supporters": "people", "beneficiaries": "people", "caseworkers": "people",
+    "photographers": "people", "reporters": "people", "cameramen": "people",
     "staff members": "people", "family members": "people", "team members": "people",
     # a measure or a thing of two words, whole ("1,200 square metres", "2,187 polling stations")
     "square metres": "square metres", "square meters": "square metres",
@@ -384,7 +386,9 @@ PATTERNS: list[tuple[str, Branch]] = [
         rf"(?P<den>{WORD_NUM})\b(?! of\b)", re.I)),
     ("count", Branch(
         rf"(?<![\w.{SIGNS}]){HEDGE}(?!(?:19|20)\d\d\b)(?P<n>{NUM}|{WORD_NUM})"
-        rf"(?: (?P<scale>{COUNT_SCALE}))? (?:(?:{COUNT_ADJECTIVE} ){{1,2}}(?P<unit>{UNIT_NOUN})"
+        # (never a sum's code: "a further EUR 500 million" is money)
+        rf"(?: (?P<scale>{COUNT_SCALE}))? (?:(?:{COUNT_ADJECTIVE} ){{1,2}}"
+        rf"(?!(?-i:{'|'.join(CODES)}) ?\d)(?P<unit>{UNIT_NOUN})"
         rf"|(?P<demonym>{DEMONYM_PLURAL}))\b", re.I)),
     # A count of anything else a text counts in digits: "24 places", "2,400 homes" (the noun
     # as the unit; never a verb, an adverb or an adjective in "-ous", never after "Article").
