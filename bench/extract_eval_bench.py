@@ -69,6 +69,7 @@ SETS = {  # beside the labelled set, by how far they are from what the tool was 
     "unseen-25": "held out: written without sight of the tool, never tuned on",
     "unseen-26": "held out: written without sight of the tool, never tuned on",
     "unseen-27": "held out: written without sight of the tool, never tuned on",
+    "unseen-28": "held out: written without sight of the tool, never tuned on",
     "fresh": "held out (figures seen once)",
     "train": "written without sight of the tool, then tuned on",
     "train-2": "written without sight of the tool, then tuned on",
