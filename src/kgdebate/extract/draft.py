@@ -1188,21 +1188,27 @@ def _no_name(candidate: str, common_nouns: set[str], adjectives: frozenset[str])
     )
 
 
-def _heading_in_capitals(text: str, span: tuple[int, int], candidate: str) -> bool:
-    """A heading set in capitals on a line of its own ("MARKET BACKDROP", "SHIPPING"), or in a
-    line's cell ("DRY BULK WEEKLY | Issue 42"), or a label opening one ("3. TURKISH VIEW: …"); a
-    script's cue in brackets opening a line ("[GFX 1: CLAIM CARD]"): no body's name. A
-    letterhead names a body by its head ("EXAMPLEFORD BOROUGH COUNCIL"); one word alone is a
-    heading only if longer than an acronym ("ECONOMY", not "UNICEF")."""
+def _a_cue(text: str, span: tuple[int, int], candidate: str) -> bool:
+    """A script's or a transcript's cue in capitals: in brackets opening a line ("[GFX 1: CLAIM
+    CARD]", "[PRESENTER TO CAMERA]"), or a known one anywhere ("[APPLAUSE]"); not an editor's
+    insertion ("They [NATO] are moving")."""
     if not candidate.isupper():
         return False
     line_start = text.rfind("\n", 0, span[0]) + 1
     if text.startswith("[", line_start) and "]" not in text[line_start : span[0]]:
         return True
-    if text.startswith("[", span[0] - 1) and text.startswith("]", span[1]):
-        return candidate in CUES  # "[APPLAUSE]"; not an editor's "They [NATO] are moving"
-    if " " not in candidate and len(candidate) < 7:
+    bracketed = text.startswith("[", span[0] - 1) and text.startswith("]", span[1])
+    return bracketed and candidate in CUES
+
+
+def _heading_in_capitals(text: str, span: tuple[int, int], candidate: str) -> bool:
+    """A heading set in capitals on a line of its own ("MARKET BACKDROP", "SHIPPING"), or in a
+    line's cell ("DRY BULK WEEKLY | Issue 42"), or a label opening one ("3. TURKISH VIEW: …"): no
+    body's name. A letterhead names a body by its head ("EXAMPLEFORD BOROUGH COUNCIL"); one word
+    alone is a heading only if longer than an acronym ("ECONOMY", not "UNICEF")."""
+    if not candidate.isupper() or (" " not in candidate and len(candidate) < 7):
         return False
+    line_start = text.rfind("\n", 0, span[0]) + 1
     line_end = text.find("\n", span[1])
     line = text[line_start : len(text) if line_end < 0 else line_end]
     label = CAPITALS_LABEL.match(line)
@@ -1422,6 +1428,7 @@ def _new_entities(
                     or _a_street(text, span, candidate)
                     or ROMAN.fullmatch(candidate)
                     or _heading_in_capitals(text, span, candidate)
+                    or _a_cue(text, span, candidate)
                     or _role_or_party(text, span, candidate)
                 ):
                     continue  # "US$5.6 billion", "HC 412", "ES-11", "XX century", "Chapter VII"

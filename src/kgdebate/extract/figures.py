@@ -43,6 +43,8 @@ VAGUE = {"tens": 10, "hundreds": 100, "thousands": 1_000, "millions": 1_000_000}
 CODES = ("USD", "EUR", "GBP", "UAH", "RUB", "PLN")  # by code too: "EUR 50 million"
 SIGNS = "$€£₽₴"  # a currency by its sign: dollars, euros, pounds, roubles, hryvnias
 NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+CELL_OPENS = r"(?:(?<=\|)|(?<=\| )|(?<=\t)|(?<=  ))"  # a number alone in a table's cell: after
+CELL_ENDS = r"[ \t]*(?:\||\t|  |\n|$)"  # its bar, tab or run of spaces, and before the next
 PLURAL = r"[a-z]{2,}(?<!s)(?<!u)s"  # a plural's form: "sites", never "access", "previous", "status"
 FULL_MONTHS = {name.lower() for name in calendar.month_name if name}
 
@@ -434,8 +436,7 @@ PATTERNS: list[tuple[str, Branch]] = [
     ("bare", Branch(rf"(?<!\bthe )\b(?P<n>{COUNTING_WORD})(?= of (?:them|those)\b)", re.I)),
     # A number alone in a table's cell ("| 17.1 |", "Germany    17.1    Kiel Institute"): a
     # figure when its column's header says what it counts ("Pledged (EUR bn)": `_column_unit`)
-    ("cell", Branch(
-        rf"(?:(?<=\|)|(?<=\| )|(?<=\t)|(?<=  ))(?P<n>{NUM})(?=[ \t]*(?:\||\t|  |\n|$))")),
+    ("cell", Branch(rf"{CELL_OPENS}(?P<n>{NUM})(?={CELL_ENDS})")),
 ]  # fmt: skip
 CURRENCIES = {"$": "USD", "€": "EUR", "£": "GBP", "₴": "UAH", "₽": "RUB"} | {
     code: code for code in CODES
@@ -554,8 +555,8 @@ def find_figures(text: str, spans: list[tuple[int, int]], today: date | None) ->
                 continue
         if figure.kind in ("count", "bare") and not figure.unit:
             # "| 57,000 |" under "Amount (USD)": its column's, as a cell's bare number is
-            before = CELL_BEFORE.search(text, max(0, figure.start - 2), figure.start)
-            in_cell = before and CELL_AFTER.match(text, figure.end)
+            cell = ALONE_IN_CELL.match(text, figure.start)
+            in_cell = cell is not None and cell.end() == figure.end
             figure = (in_cell and _column_unit(figure, text)) or _unit_in_context(figure, text)
             if not figure.unit and _changed_from_a_share(figure, found, text):
                 figure = replace(figure, kind="percent", unit="percent")  # "48%, down from 57"
@@ -1189,8 +1190,7 @@ HEADER_MONEY = re.compile(  # "$", "€", "£", "USD", "EUR", "GBP"
 HEADER_PERCENT = re.compile(r"%|\bper ?cent\b", re.I)
 
 
-CELL_BEFORE = re.compile(r"(?:\| ?|\t|  )$")  # what stands around a number alone in its cell
-CELL_AFTER = re.compile(r"[ \t]*(?:\||\t|  |\n|$)")
+ALONE_IN_CELL = re.compile(rf"{CELL_OPENS}{NUM}(?={CELL_ENDS})")
 
 
 def _column_unit(figure: Figure, text: str) -> Figure | None:
@@ -1265,12 +1265,7 @@ def _in_context(
         year = int(ended.group("y") or ended.group("y2")) - (1 if month > end_month else 0)
         why = "the year of the range's end"
     elif today is not None and (
-        # a deadline's day: "By 12 April, the Council will", "comments by 30 August", "sign
-        # before 22 September" (a month alone may be gone: "74% by December")
-        (deadline := bool(day and BY_THEN.search(text, max(0, figure.start - 7), figure.start)))
-        and not TOLD_AS_PAST.search(
-            text, _sentence_start(text, figure.start), _sentence_end(text, figure.end)
-        )
+        (deadline := bool(day) and _a_deadline(text, figure))
         or FUTURE.search(text, _sentence_start(text, figure.start), figure.end)
         and not DONE_IN.search(text, max(0, figure.start - 30), figure.start)
     ):
@@ -1335,8 +1330,21 @@ DONE_IN = re.compile(
     r" (?:in|on) $"  # (not "will be issued on 23 March", "to be held in November"; "as was the
     # case in July" is a July gone)
 )
+
+
+def _a_deadline(text: str, figure: Figure) -> bool:
+    """A day one must act by or before: "By 12 April, the Council will", "comments by 30
+    August", "sign before 22 September"; not where the sentence tells the past ("By 24 March,
+    3.5 million had fled"). (A month alone after "by" may be gone: "74% by December".)"""
+    return bool(BY_THEN.search(text, max(0, figure.start - 7), figure.start)) and not (
+        TOLD_AS_PAST.search(
+            text, _sentence_start(text, figure.start), _sentence_end(text, figure.end)
+        )
+    )
+
+
 BY_THEN = re.compile(r"\b(?:[Bb]y|[Bb]efore) $")
-TOLD_AS_PAST = re.compile(r"\b(?:had|was|were|did)\b")  # "By 24 March, 3.5 million had fled"
+TOLD_AS_PAST = re.compile(r"\b(?:had|was|were|did)\b")
 # A date said to be recent: counted back from the document's date, whatever the paragraph told
 # before ("Lavrov said in March 2022 …, and as recently as July he …").
 RECENT = re.compile(r"\b(?:as recently as|as late as|only|just|this past) $", re.I)
