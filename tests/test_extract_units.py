@@ -17,6 +17,7 @@ from kgdebate.extract import figures
 from kgdebate.extract import gazetteer as gazetteer_module
 from kgdebate.extract import layout as layout_module
 from kgdebate.extract import sources as sources_module
+from kgdebate.extract.as_of import FigureDates
 from kgdebate.extract.draft import AGAINST_MOTION, FOR_MOTION, Draft, make_draft
 from kgdebate.extract.figures import dated_by_events, find_figures
 from kgdebate.extract.gazetteer import ADDRESS, Entity, EventFacts, Gazetteer, address_spans, fold
@@ -3311,10 +3312,12 @@ def test_adjectives_of_known_places_roles_in_the_plural_and_head_nouns_are_not_p
         ("in the first quarter of 2023 against the previous quarter", "2023-06-21",
          ("2022-10", None)),
         ("In 2022 exports fell from the preceding year", "2023-06-21", ("2021", None)),
-        # a month the paragraph gave, where it gave no full date
+        # a month the paragraph gave, where it gave no full date; a span of years counted from
+        # a month keeps it (the calendar's "previous year" is a year)
         ("A poll fielded in February found 72%, down from 84% a year earlier", "2024-03-04",
-         ("2023", None)),
-        ("Three years ago I spoke here. Now, three years later", "2022-09-20", ("2022", None)),
+         ("2023-02", None)),
+        ("Three years ago I spoke here. Now, three years later", "2022-09-20", ("2022-09", None)),
+        ("In March 2023 prices fell from the previous year", "2023-06-21", ("2022", None)),
         # "this" season is the year's own, gone by or to come; a winter, the nearest
         ("the share ranged from 82% to 87% this spring", "2023-11-23", ("2023-03", "2023-05-31")),
         ("talks may resume this autumn", "2024-01-10", ("2024-09", "2024-11-30")),
@@ -4249,6 +4252,61 @@ def test_the_end_of_a_year_and_a_week_before_a_weekday() -> None:
     }
     assert dated == {"the end of 2023": "2023-12", "Tuesday": "2023-08-01",
                      "a week earlier": "2023-07-25"}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # compared with a figure a while before, where the paragraph gave no date: counted back
+        # from the document's date, a span of years to its month
+        ("Listings rose to 2,100, up from about 1,300 a year earlier.",
+         {"a year earlier": "2022-12"}),
+        ("Freight rose to $42 a tonne from $31 a week earlier.", {"a week earlier": "2023-11-30"}),
+        ("Loadings were nearly 30% higher in October than a year before.",
+         {"October": "2023-10", "a year before": "2022-10"}),
+        # not a past event told ("when the storm hit us six months earlier"), nor a unit of the
+        # calendar ("the year before": the year before which?)
+        ("Cholera spread after the storm hit us six months earlier.", {}),
+        ("Last year we reached 38,400 people, up from 22,100 the year before.",
+         {"Last year": "2022"}),
+        # what follows it is no time ("a year before the invasion": counted from the event)
+        ("Talks began a year before the vote.", {}),
+    ],
+)  # fmt: skip
+def test_a_figure_compared_with_one_a_while_before_is_dated_from_the_document(
+    text: str, expected: dict[str, str]
+) -> None:
+    """Issue 12, from train-19, train-21, train-24 and train-31: "up from 1,300 a year
+    earlier" with no date before it in its paragraph is counted back from the document's date
+    and says so."""
+    found = find_figures(text, [(0, len(text))], date(2023, 12, 7))
+    dated = {f.text: f.date for f in found if f.date and f.kind != "count"}
+    assert dated == expected
+    assert all(
+        "counted back from the document's date, 2023-12-07" in (f.resolved_by or "")
+        for f in found
+        if f.text in ("a year earlier", "a week earlier")
+    )
+
+
+def test_the_time_of_a_figure_compared_with_is_that_figure_s_as_of_date_only() -> None:
+    """Issue 12, from train-21 and train-24: "$11,400, down from $17,900 a year earlier" dates
+    $17,900 only; "fell 14% from a year earlier, to $212 million" dates neither."""
+    text = (
+        "Rates averaged $11,400 a day, down from $17,900 a year earlier. Revenue fell 14% "
+        "from a year earlier, to $212 million. Exports rose 8% in 2023."
+    )
+    sentences = [(0, 63), (64, 125), (126, len(text))]
+    found = find_figures(text, [(0, len(text))], date(2023, 12, 7))
+    dates = FigureDates(text, sentences, found, "2023-12-07")
+    as_of = {f.text: dates.of(f) for f in found if f.kind in ("money", "percent")}
+    assert {text: (a.date, a.qualifier) for text, a in as_of.items() if a} == {
+        "$11,400": ("2023-12-07", "on-or-before"),
+        "$17,900": ("2022-12", None),
+        "14%": ("2023-12-07", "on-or-before"),
+        "$212 million": ("2023-12-07", "on-or-before"),
+        "8%": ("2023", None),
+    }
 
 
 def test_a_date_counted_from_the_day_an_event_ended() -> None:

@@ -13,7 +13,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from kgdebate.extract.figures import STATISTIC_KINDS, Figure
+from kgdebate.extract.figures import COMPARED_WITH, STATISTIC_KINDS, Figure
 from kgdebate.extract.spans import SpanIndex
 
 DATE_KINDS = ("date", "relative-date", "year")
@@ -89,6 +89,8 @@ class FigureDates:
             between = (dated.end, figure.start) if before else (figure.end, dated.start)
             if CLAUSE_BREAK.search(self.text, *between):
                 continue
+            if self._compared_before(figure, dated, sentence[0]):
+                continue  # "31 fixtures, against 24 the week before": the 24 only
             if HORIZON.search(self.text, max(0, dated.start - 20), dated.start) and self._ahead(
                 dated
             ):
@@ -101,6 +103,16 @@ class FigureDates:
                 continue
             kept.append(dated)
         return kept
+
+    def _compared_before(self, figure: Figure, dated: Figure, opens: int) -> bool:
+        """Whether ``dated`` is the time of what another figure than ``figure`` is compared
+        with: the one between the comparison's word and the date ("rates averaged $11,400, down
+        from $17,900 a year earlier": $17,900's; "fell 14% from a year earlier, to $212
+        million": neither's)."""
+        if not EARLIER.search(dated.text):
+            return False
+        cue = COMPARED_WITH.search(self.text, max(opens, dated.start - 50), dated.start)
+        return cue is not None and not cue.start() <= figure.start < dated.start
 
     def _ahead(self, dated: Figure) -> bool:
         """Whether the date is after the document's (to the precision both give)."""
@@ -119,6 +131,8 @@ class FigureDates:
         return AsOf(dated.date, None, f"{dated.text!r}, in its sentence")
 
 
+EARLIER = re.compile(r"\b(?:earlier|before|previous|preceding|prior)\b", re.I)
+"""A date before another: "a year earlier", "the week before", "the previous year"."""
 HORIZON = re.compile(r"\b(?:through|until|till)(?: the end of)?\s+$", re.I)
 """What opens the end of a period a plan runs to: "through 2027", "until the end of 2025"."""
 

@@ -252,6 +252,10 @@ PATTERNS: list[tuple[str, Branch]] = [
     ("since-then", Branch(r"\bsince then\b", re.I)),
     ("later", Branch(
         rf"\b(?P<n>{WORD_NUM}) (?P<unit>day|week|month|year)s? (?P<dir>later|earlier)\b", re.I)),
+    # "a year before", "the week before", where nothing follows that it is before ("a year
+    # before the invasion" is counted from the invasion: dated_by_events)
+    ("later", Branch(
+        r"\b(?:a|the) (?P<unit>day|week|month|year) (?P<dir>before)\b(?! ?[\w(])", re.I)),
     # A season: "this winter", "in the spring", "Autumn 2023" (never "the fall of Bakhmut").
     # Alone after a preposition that makes it a time: "by spring", "since summer".
     ("season", Branch(
@@ -482,11 +486,15 @@ def _combined(patterns: list[tuple[str, Branch]], only: set[int] | None = None) 
 
 COMBINED = _combined(PATTERNS)
 # Those that can open with the word "a" ("a year ago", "a third of", "a few days"): the ones
-# built on a number in words, and the shares. "a" opens a figure once in fifty tries; trying
-# only these there costs less than half of trying them all.
+# built on a number in words, the shares, and "a year before". "a" opens a figure once in fifty
+# tries; trying only these there costs less than half of trying them all.
 OPENED_BY_A = _combined(
     PATTERNS,
-    {i for i, (kind, p) in enumerate(PATTERNS) if WORD_NUM in p.pattern or kind == "share"},
+    {
+        i
+        for i, (kind, p) in enumerate(PATTERNS)
+        if WORD_NUM in p.pattern or kind == "share" or p.pattern.startswith(r"\b(?:a|the) ")
+    },
 )
 GROUPS = [  # per pattern: its group names, and their names in COMBINED
     [(name, f"g{index}_{name}") for name in pattern.groups]
@@ -506,6 +514,7 @@ def find_figures(text: str, spans: list[tuple[int, int]], today: date | None) ->
     inside = SpanIndex(spans)
     found: list[Figure] = []
     anchors: dict[tuple[int, int], tuple[date, str]] = {}  # the last full date of a paragraph
+    years_only: set[tuple[int, int]] = set()  # the paragraphs whose last full date is a year
     months: dict[tuple[int, int], tuple[date, str]] = {}  # and its last date of a known month
     counted: defaultdict[tuple[int, int], list[Figure]] = defaultdict(list)  # counts with a unit
     scaled: list[Figure] = []  # those in millions or billions, in the whole text
@@ -525,6 +534,10 @@ def find_figures(text: str, spans: list[tuple[int, int]], today: date | None) ->
             text, max(0, figure.start - 6), figure.start
         ):
             anchors[held] = (given, figure.text)  # "March 29" after "in 2022" is 2022
+            if len(figure.date or "") == 4:
+                years_only.add(held)
+            else:
+                years_only.discard(held)
         if figure.kind == "later" and THAT_DAY.fullmatch(figure.text):  # only after a day
             anchor = anchors.get(held)  # ("as I did that day" after "in June 2021": no day)
             if anchor is None or not A_DAY_GIVEN.search(anchor[1]):
@@ -536,7 +549,20 @@ def find_figures(text: str, spans: list[tuple[int, int]], today: date | None) ->
                 and held in months
                 and (not figure.value or held not in anchors)
             )
-            later = _after_anchor(figure, months[held] if by_month else anchors.get(held))
+            anchor = months[held] if by_month else anchors.get(held)
+            # a span counted ("a year earlier"), not a unit of the calendar ("the previous
+            # year", "the same year", "the year before")
+            a_span = bool(figure.value) and not figure.text.lower().startswith("the ")
+            its_month = a_span and (by_month or held not in years_only)
+            later = _after_anchor(figure, anchor, its_month)
+            if (
+                anchor is None
+                and a_span
+                and (figure.value or 0) < 0
+                and today is not None
+                and COMPARED_WITH.search(text, max(held[0], figure.start - 50), figure.start)
+            ):
+                later = _before_the_document(figure, today)  # "up from 1,300 a year earlier"
             # (never after the document's date: "Today, two years later" counts from no month)
             if by_month and figure.value and today and (later.date or "") > today.isoformat():
                 later = _after_anchor(figure, None)
@@ -580,6 +606,7 @@ def find_figures(text: str, spans: list[tuple[int, int]], today: date | None) ->
         if dated_day and figure.date and len(figure.date) == 10 and given is None:
             # "September 21", "on Tuesday": what "a week earlier" counts from
             anchors[held] = (date.fromisoformat(figure.date), figure.text)
+            years_only.discard(held)
         found.append(figure)
     return [  # each as written, its line break kept
         replace(f, text=written[f.start : f.end]) if "\n" in written[f.start : f.end] else f
@@ -603,7 +630,8 @@ FIRST_WORDS = NOT_HEDGES | {hedge.split()[0] for hedge in HEDGES}
 # is tried.
 ONLY_BEFORE = {
     "the": {"next", "following", "past", "last", "coming", "1st", "2nd", "3rd", "4th", "previous",
-            "preceding", "prior", "end", "start", "beginning", "same", "weekend"}
+            "preceding", "prior", "end", "start", "beginning", "same", "weekend", "day", "week",
+            "month", "year"}
     | set(SEASONS) | set(QUARTERS),
     "that": {"same", "very", "month", "day"}
     | {month.lower() for month in calendar.month_name if month},
@@ -645,6 +673,12 @@ def _candidates(text: str, first: int, last: int) -> Iterator[re.Match[str]]:
 
 
 THAT_DAY = re.compile(r"[Tt]hat day")
+# A figure compared with one a while before, where nothing else dates it: "up from 1,300 a year
+# earlier", "against 24 the week before", "in October than a year before". Not a past event
+# ("when the cyclone hit us six months earlier": six months before the outbreak told of).
+COMPARED_WITH = re.compile(
+    r"\b(?:from|against|than|compared (?:with|to)|versus|vs\.?)\b[^.;:!?]*$", re.I
+)
 # Before a date that starts a span to the present ("asked the same question since May 2022"):
 # no year for the dates after it ("its wave of 25 May – 5 June" is the latest, not May 2022's)
 SINCE_BEFORE = re.compile(r"\b[Ss]ince $")
@@ -760,14 +794,17 @@ def _in_the_year_of(figure: Figure, text: str, events: list[tuple[int, int, date
     return figure
 
 
-def _after_anchor(figure: Figure, anchor: tuple[date, str] | None) -> Figure:
+def _after_anchor(
+    figure: Figure, anchor: tuple[date, str] | None, its_month: bool = False
+) -> Figure:
     """ "Four days later", "the next morning": counted from the last full date of the
-    paragraph; without one, a relative date for the curator to date."""
+    paragraph; without one, a relative date for the curator to date. ``its_month``: the anchor
+    gives a month, which a count of years keeps ("a year earlier" than 17 July 2023: July 2022)."""
     if anchor is None:
         return replace(figure, kind="relative-date", value=None, unit=None)
     day, said = anchor
     shifted = _shift(day, int(figure.value or 0), figure.unit or "day")
-    width = {"year": 4, "month": 7}.get(figure.unit or "day", 10)
+    width = {"year": 7 if its_month else 4, "month": 7}.get(figure.unit or "day", 10)
     return replace(
         figure,
         kind="relative-date",
@@ -775,6 +812,21 @@ def _after_anchor(figure: Figure, anchor: tuple[date, str] | None) -> Figure:
         unit=None,
         date=shifted.isoformat()[:width],
         resolved_by=f"counted from {said}, earlier in its paragraph",
+    )
+
+
+def _before_the_document(figure: Figure, today: date) -> Figure:
+    """ "a year earlier", "the week before" where its paragraph gave no date: counted back from
+    the document's date, a count of years to its month."""
+    shifted = _shift(today, int(figure.value or 0), figure.unit or "day")
+    return replace(
+        figure,
+        kind="relative-date",
+        value=None,
+        unit=None,
+        date=shifted.isoformat()[: {"year": 7, "month": 7}.get(figure.unit or "day", 10)],
+        resolved_by=f"counted back from the document's date, {today.isoformat()}: its paragraph "
+        "gave no date before it",
     )
 
 
@@ -1501,7 +1553,13 @@ def _figure(
         if unit == "quarter":  # three months, named by its first
             n, unit = 3 * n, "month"
         unit = unit if unit in ("week", "month", "year") else "day"
-        back = (groups.get("dir") or "").lower() in ("earlier", "previous", "preceding", "prior")
+        back = (groups.get("dir") or "").lower() in (
+            "earlier",
+            "previous",
+            "preceding",
+            "prior",
+            "before",
+        )
         step = 0 if groups.get("same") else -n if back else n
         return replace(bare, kind="later", value=float(step), unit=unit)
     if kind == "season":
