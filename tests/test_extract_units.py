@@ -3306,6 +3306,8 @@ def test_adjectives_of_known_places_roles_in_the_plural_and_head_nouns_are_not_p
         ("Outlays for 2024 are set. The bank raised its rate in September", "2023-10-03",
          ("2023-09", None)),
         ("the Conference of the Parties, to be held in November", "2022-09-20", ("2022-11", None)),
+        ("Our next delivery, of 10,000 shells, is due by the end of March", "2024-01-15",
+         ("2024-03", None)),
         ("rejected concessions in the May–June wave", "2023-11-01", ("2023-05", "2023-06-30")),
         ("the November-December survey", "2023-02-01", ("2022-11", "2022-12-31")),
         ("on 3 March 2022 and twice since then", "2023-06-21", ("2022-03-03", "2023-06-21")),

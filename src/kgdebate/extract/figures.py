@@ -1363,6 +1363,7 @@ def _in_context(
 # "Review this advice in September").
 FUTURE = re.compile(
     r"\b(?:will|shall|should|(?:is|are) (?:due|set|expected|scheduled) to|in case|lapses|expires"
+    r"|(?:is|are) due (?:by|in|on|before)"  # "Our next delivery, of 10,000 shells, is due by"
     r"|(?:scheduled|planned|set|slated|due) for"  # "the Summit scheduled for December"
     r"|usually|typically|normally"  # what happens each year: its next time ("mud by late October")
     r"|until next|deadline|hope[sd]? to|plans? to|aims? to|intends? to|upcoming"
