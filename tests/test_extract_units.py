@@ -1547,6 +1547,8 @@ def test_what_is_no_source_and_what_a_source_s_whole_name_is(
          None),
         # an adverb between a source and its verb; not what narrows the source down
         ("Two envoys in Vienna privately put it at 4 years.", "two envoys in Vienna"),
+        # an adverb between the name and what it says (train-13)
+        ("ERPO further states that 60% of refugee children are out of school.", "ERPO"),
         ("As Secretary-General Jane Example has rightly warned, 3 in 4 states are behind.",
          "Jane Example"),
         ("Example Land firmly believes that 30 per cent is enough.", None),

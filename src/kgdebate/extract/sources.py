@@ -121,7 +121,8 @@ WHO_CLAUSE = (  # "who asked not to be named"; "I talk to", as an interview says
 ASSUMES = r"assume[sd](?= that\b)"  # "The ministry assumes that 90% of it is repaid"
 WHEN_SAID = rf"(?: (?:in|on|last|this|earlier this) (?:{TIME_NAME}|week|month|year))?"
 SAYS = (  # "X said", "X has estimated", "X later reported"
-    r"(?:(?:has|have|had|also|later|earlier|previously|now|then|privately|publicly|reportedly"
+    r"(?:(?:has|have|had|also|further|later|earlier|previously|now|then|privately|publicly"
+    r"|reportedly"
     r"|recently|separately|independently|officially|initially|originally|repeatedly|rightly"
     r"|openly|today|yesterday) )*"  # "privately put it at", "has rightly warned", "today
     # appealed for"; not "firmly believes"
