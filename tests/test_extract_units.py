@@ -1549,6 +1549,13 @@ def test_what_is_no_source_and_what_a_source_s_whole_name_is(
         ("Two envoys in Vienna privately put it at 4 years.", "two envoys in Vienna"),
         # an adverb between the name and what it says (train-13)
         ("ERPO further states that 60% of refugee children are out of school.", "ERPO"),
+        # "had it at", as "put it at"; a desk is a source (train-20, train-26); "had its gas
+        # storage at" is no one's saying
+        ("Brokers quote about one per cent; Example-Saleh's desk had it at 0.6% in July.",
+         "Example-Saleh's desk"),
+        ("KIIS had it at 80% in October.", "KIIS"),
+        ("At that pace, our defence desk reckons, the front moves 10 km a month.", "defence desk"),
+        ("Germany had its gas storage at 95% in November.", None),
         ("As Secretary-General Jane Example has rightly warned, 3 in 4 states are behind.",
          "Jane Example"),
         ("Example Land firmly believes that 30 per cent is enough.", None),

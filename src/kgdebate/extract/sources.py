@@ -52,7 +52,7 @@ VAGUE_NOUNS = (  # a source a text names without a name: "military analysts", "a
     "commentator agencie volunteer group adviser advisor ambassador envoy negotiator mediator "
     "operator worker military army armie navy navie insurer driver shipper shipowner post "
     "agent guard administration blogger delegation media unions correspondent reporter dealer "
-    "host sapper deminer practitioner contact master engineer lawyer bodie teacher"
+    "host sapper deminer practitioner contact master engineer lawyer bodie teacher desk"
 ).split() + ["union leader", *AUTHORITIES]
 ROLE_NOUNS = (  # an office or a body by what it is: "Ukraine's foreign minister", "the
     # regional governor", "Russia's defence ministry", "the Russian embassy in Washington"
@@ -128,6 +128,7 @@ SAYS = (  # "X said", "X has estimated", "X later reported"
     # appealed for"; not "firmly believes"
     r"(?:said|says|spoke of|speaks? of|told|estimated|estimates|counted|counts|reported|reports"
     r"|put|puts|(?:is |are )?asking(?= (?:[a-z]+ )?for\b)"  # "is asking donors for"
+    r"|(?:had|has|have) it(?= at\b)"  # "the desk had it at 0.6%", as "put it at"
     # ("find themselves at risk": where they are, no finding)
     r"|found(?! (?:themselves|itself|ourselves)\b)|finds(?! (?:themselves|itself)\b)"
     r"|recorded|records|appealed(?: to [a-z]+)? for|sought(?! to\b)|seeks(?! to\b)|noted|notes"
