@@ -2483,6 +2483,27 @@ def test_each_part_of_a_sentence_that_sets_two_sources_against_each_other_keeps_
     ]
 
 
+def test_a_range_s_end_credited_on_its_own_is_not_its_start_s() -> None:
+    """Issue 12, from train-25: "from 5 days, by the count of X, to 11 days in the estimate of
+    Y": 11 days is Y's; a range's end with no credit of its own keeps its start's ("from 5%,
+    according to KIIS, to 7%"), and a figure set against another, credited after both, keeps
+    that credit ("1%, against 0.1% in 2021, according to the Review")."""
+    text = (
+        "Waits range from 5 days, by the count of the Example Pilots' Association, to 11 days in "
+        "the estimate of shipowners. Support rose from 5%, according to KIIS, to 7% in May. "
+        "Cover costs about 1% of hull value, against 0.1% in 2021, according to the Example "
+        "Marine Review."
+    )
+    assert sources_at(text, "5 days", "11 days", "5%", "7%", "about 1%", "0.1%") == [
+        "Example Pilots' Association",
+        "shipowners",
+        "KIIS",
+        "KIIS",
+        "Example Marine Review",
+        "Example Marine Review",
+    ]
+
+
 def test_a_pronoun_after_the_figure_or_the_institute_takes_the_source_named_before() -> None:
     """ "…, he added." is the last source's; "the institute" is the institute named last, not
     the person who spoke for it; "the agency" with no agency named is the source named last."""

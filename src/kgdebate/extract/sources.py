@@ -712,6 +712,10 @@ PARTICIPLE = re.compile(r"[A-Z][a-z]{3,}ed")
 DEMONYM_PLURAL = re.compile(r"[A-Z][a-z]+(?:ians|ans|ese|is)$")
 CONTRAST = re.compile(
     r"[,;](?:\[\d{1,2}\])?\s+(?:while|whereas|but|although|though|yet)\s|;\s"  # (",[3] while")
+    # a range's end after its start's credit ("from 5 days, by the count of the Pilots'
+    # Association, to 11 days in the estimate of shipowners"); not a figure set against another
+    # (", against 0.1% in 2021, according to the Review" credits both)
+    r"|(?<=,)\s+to\s+(?=(?:[a-z]+ ){0,2}[$€£]?\d)"
     # a clause opened by one who says what follows ("… to 45 countries, and shipping analysts
     # count more than 1,000 voyages"): theirs is the figure they go on to give, not the one before
     # (past whom they cite: ", and regional partners, citing the Home Department, expect")
