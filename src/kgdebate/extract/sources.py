@@ -805,7 +805,16 @@ class FigureSources:
             return said
         # what points back in its part of the sentence or before it, not after ("We cost it at
         # €4 million; the Foundation puts the figure at …": not the Foundation's figure)
-        back = BACK_REFERENCE.search(self.text, *_up_to_clause(self.text, held, position))
+        back = next(  # (not the whole a share is of: "6.5% of the UN appeal")
+            (
+                back
+                for back in BACK_REFERENCE.finditer(
+                    self.text, *_up_to_clause(self.text, held, position)
+                )
+                if not SHARE_OF.search(self.text, held[0], back.start())
+            ),
+            None,
+        )
         pronoun = POINTS_BACK.match(self.text, held[0], held[1]) or SAID_AFTER.search(
             self.text, held[0], held[1]
         )
@@ -1349,12 +1358,16 @@ def _part_holding(text: str, sentence: tuple[int, int], position: int) -> tuple[
 
 def _up_to_clause(text: str, sentence: tuple[int, int], position: int) -> tuple[int, int]:
     """The sentence up to the end of the part (between semicolons) that holds ``position``: a
-    source named before reaches on ("KIIS reported …; only 10 percent disagreed"), one named in
-    a later part does not ("… 43 million; RFE/RL put the number at 21.8 million")."""
+    source named before reaches on ("KIIS reported …; only 10 percent disagreed"), but not into
+    a part in the first person ("…; we gave €18 million"); one named in a later part does not
+    ("… 43 million; RFE/RL put the number at 21.8 million")."""
     if BRACKETED_AT_END.search(text, sentence[0], sentence[1]):
         return sentence  # "84% …; the share was 80% in October (KIIS)." gives both their source
     if SAID_AT_END.search(text, max(sentence[0], sentence[1] - 120), sentence[1]):
         return sentence  # "A released 215, while B handed over 55, officials in Kyiv said."
+    part = _part_holding(text, sentence, position)
+    if part[0] > sentence[0] and FIRST_PERSON.match(text, *part):
+        return part  # "…; our country gave €18 million": the writer's own, reached by no one
     end = text.find("; ", position, sentence[1])
     # nor one in a part set against it ("$10 a ton, while according to an IMF estimate …")
     contrast = CONTRAST.search(text, position, end if end >= 0 else sentence[1])
@@ -1362,6 +1375,8 @@ def _up_to_clause(text: str, sentence: tuple[int, int], position: int) -> tuple[
     return (sentence[0], end if end >= 0 else sentence[1])
 
 
+FIRST_PERSON = re.compile(r"(?i:we|our|I|my)\b")
+"""What opens a part that is the writer's own, where no earlier part's source reaches."""
 SAID_AT_END = re.compile(  # the sentence's reporting clause, after all it reports
     rf",\s+(?:the\s+)?(?:{VAGUE_SOURCE}(?:{NARROWED})?|{SOURCE_NAME})\s+"
     r"(?:said|say|says|reported|reports|added|noted|told \w+)[.!]?[\"”’]?\s*$"
@@ -1660,6 +1675,8 @@ BIDDEN = re.compile(
     r"|called on)(?: that)? (?:the )?$"
 )
 """Before one bidden to do what follows, who has not done it: no source."""
+SHARE_OF = re.compile(r"(?:%|\bper ?cent|\bpercent) of (?:the )?$")
+"""Before a work a share is of ("about 6.5% of the UN appeal"), not who gives the share."""
 BY_WHOM = re.compile(r"\bby (?:[\w'’-]+ ){0,2}$")
 """Before a vague source that is not who says it, but by whom a thing was made."""
 IN_A_PLACE = re.compile(r"\b(?:in|from|across|inside|within|near)(?: [a-z][\w-]*)? $")
@@ -1671,7 +1688,10 @@ NOT_WHO_SAYS = {  # what, before one who seems to say it, says they do not
     # Republic of Examplia set aside €15 million": not yet; what the figures are for
     NAME_SAYS: (IN_A_PLACE, BIDDEN, COUNTED_FOR),
     # "a review of 140 statements by European ministers found": the review's
-    VAGUE_SAYS: (BY_WHOM,),
+    VAGUE_SAYS: (BY_WHOM, BIDDEN),
+    # "We recommend that the Ministry of Finance report to us every 3 months": no report yet;
+    # "6.5% of the UN appeal": the whole a share is of
+    NAMED_WORK: (BIDDEN, SHARE_OF),
 }
 
 
