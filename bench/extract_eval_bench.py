@@ -70,6 +70,8 @@ SETS = {  # beside the labelled set, by how far they are from what the tool was 
     "unseen-26": "held out: written without sight of the tool, never tuned on",
     "unseen-27": "held out: written without sight of the tool, never tuned on",
     "unseen-28": "held out: written without sight of the tool, never tuned on",
+    "unseen-29": "held out: written without sight of the tool, never tuned on",
+    "unseen-30": "held out: written without sight of the tool, never tuned on",
     "fresh": "held out (figures seen once)",
     "train": "written without sight of the tool, then tuned on",
     "train-2": "written without sight of the tool, then tuned on",
@@ -102,6 +104,8 @@ SETS = {  # beside the labelled set, by how far they are from what the tool was 
     "train-30": "written without sight of the tool, scored once, then tuned on",
     "train-31": "written without sight of the tool, scored once, then tuned on",
     "train-32": "written without sight of the tool, scored once, then tuned on",
+    "train-33": "written without sight of the tool, scored once, then tuned on",
+    "train-34": "written without sight of the tool, scored once, then tuned on",
     "later": "written after tuning, then tuned on",
 }
 SPEAKER_TAG = re.compile(r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}: ")
