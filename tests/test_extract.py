@@ -24,6 +24,7 @@ from kgdebate.cli import cli
 from kgdebate.config import Settings
 from kgdebate.errors import InputError, StoreError
 from kgdebate.extract import extract, extract_all
+from kgdebate.extract.gazetteer import Gazetteer
 from kgdebate.extract.review import review
 from kgdebate.ingest.pipeline import Outcome, ingest_files
 from kgdebate.store import OxigraphStore
@@ -940,3 +941,20 @@ def test_output_and_id_name_one_draft(tmp_path: Path, settings: Settings) -> Non
         assert result.exit_code == 2
         assert "several were given" in result.stderr and "hint:" in result.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_invasion_named_with_its_parties_is_one_mention(store: OxigraphStore) -> None:
+    """Issue 12, from train-24, train-25, train-27, train-33 and train-34: "Russia's full-scale
+    invasion of Ukraine" and "Russia's full-scale invasion" are names of the invasion the
+    reference data gives it (hidden labels), one mention, not Russia, the invasion and
+    Ukraine."""
+    text = (
+        "Since Russia's full-scale invasion of Ukraine, rents rose. Since Russia's full-scale "
+        "invasion, ships wait. The full-scale invasion began in 2022."
+    )
+    found = Gazetteer.from_store(store).find(text, [(0, len(text))])
+    assert [(m.text, m.entity.slug) for m in found.mentions] == [
+        ("Russia's full-scale invasion of Ukraine", "russian-invasion-of-ukraine-2022"),
+        ("Russia's full-scale invasion", "russian-invasion-of-ukraine-2022"),
+        ("full-scale invasion", "russian-invasion-of-ukraine-2022"),
+    ]

@@ -1068,6 +1068,36 @@ def proposed_at(text: str, header: str = "A Note\n\n12 May 2024\n\n") -> dict[st
     }
 
 
+def test_a_list_item_s_mark_and_a_number_s_sign_are_no_part_of_a_name() -> None:
+    """Issue 12, from train-33 and train-34: a word opening a lettered item ("(b) Security."),
+    or a numbered heading ("2 Market") is a sentence's first word, no name;
+    "No." before a number ends no name ("Notice to Mariners No. 31/2023"); "I'm" opens none
+    ("I'm Marta": Marta). A name named elsewhere still is one ("(c) Example Brokers")."""
+    text = (
+        "Our base case uses the lower number.\n(b) Security. The berth faces the river.\n"
+        "(c) Example Brokers. The firm quoted a premium.\n\n"
+        "2 Market\nThe business grew on exports.\n\n"
+        "Notice to Mariners No. 31/2023 is cancelled.\n\n"
+        "Good afternoon. I'm Marta, and I'll be your guide."
+    )
+    found = proposed_at(text)
+    assert {"Security", "Market", "I'll"}.isdisjoint(found)
+    assert "Example Brokers" in found
+    assert not [name for name in found if name.endswith(" No")]
+    assert "Marta" in found and "I'm Marta" not in found
+
+
+def test_a_lettered_item_opens_a_sentence_of_its_own() -> None:
+    """ "… the lower number.\n(b) Security. The berth …": "(b) Security." is a sentence, its
+    words after the mark, not the end of the one before."""
+    text = "We use the lower number.\n(b) Security. The berth faces the river."
+    assert [text[a:b] for a, b in sentences(text, 0, len(text))] == [
+        "We use the lower number.",
+        "Security.",
+        "The berth faces the river.",
+    ]
+
+
 def test_a_bold_lead_in_opens_its_item_and_is_no_name() -> None:
     """A digest's items open with a word in bold ("**Polls.**"): it opens a sentence, as a
     capitalised first word does, and is no name; a name in bold still is one."""

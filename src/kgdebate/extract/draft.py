@@ -1018,6 +1018,9 @@ def _another_person(text: str, surname: Mention) -> bool:
     return bool(given) and not any(fold(word)[0][:4] in own for word in given)
 
 
+A_NUMBER_AFTER = re.compile(r"\.?[ \t]?\d")
+
+
 def _name_parts(text: str, match: re.Match[str], sentence: int | None) -> list[tuple[str, int]]:
     """The names in a run of capitalised words, each with its offset: without the words that
     open a sentence ("Even the …"), the titles before a person's name ("Turkish President …")
@@ -1028,6 +1031,8 @@ def _name_parts(text: str, match: re.Match[str], sentence: int | None) -> list[t
             run = run[: broken.start()]
             break
     words = run.rstrip(".").split()
+    if len(words) > 1 and words[-1] in ("No", "NO") and A_NUMBER_AFTER.match(text, match.end()):
+        words.pop()  # "Notice to Mariners No. 31/2023": the number's sign, not the name's
     if run.isupper() and "BY" in words[:-1]:  # "STATEMENT BY THE MINISTRY OF …": the ministry
         words = words[len(words) - words[::-1].index("BY") :]
         words = words[1:] if words[0] == "THE" else words
@@ -1486,11 +1491,12 @@ def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
 
 
 LEADING_MARK = re.compile(
-    r"(?:\[\d{1,3}\]|\^\d{1,3}|[¹²³⁴-⁹⁰]{1,3}|\d{1,3}[./]|\d{1,2}\.\d(?:\.\d{1,2})*\.?)[ \t]+"
+    r"(?:\[\d{1,3}\]|\^\d{1,3}|[¹²³⁴-⁹⁰]{1,3}|\d{1,3}[./]|\d{1,2}\.\d(?:\.\d{1,2})*\.?"
+    r"|\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)|(?<![^\n])(?:[a-z]\)|\d{1,2}(?=[ \t]+[A-Z])))[ \t]+"
 )
-"""A note's, a numbered paragraph's or a thread's post's mark before its first word ("[1] Oral
-evidence …", "4.3 Residents gave …", "2/ Start abroad."; not a live blog's "14.05 Zelenskyy
-says")."""
+"""A note's, a numbered paragraph's, a list item's or a thread's post's mark before its first
+word ("[1] Oral evidence …", "4.3 Residents gave …", "(b) Security. The berth …", "2 Market"
+heading a line, "2/ Start abroad."; not a live blog's "14.05 Zelenskyy says")."""
 
 
 def _first_word(text: str, start: int) -> int:

@@ -186,7 +186,7 @@ ABBREVIATIONS = {
 # A sentence ends at a full stop before a capital, and at the end of a list item or table row.
 FULL_STOP = (  # a footnote's marker after it is the sentence's: "… across Europe.^2 In February"
     r"[.!?][\"”’)\]]*(?:\[\^?\d{1,3}\]|\^\d{1,3}|[¹²³⁴-⁹⁰]{1,3})?"
-    r"(?=\s+(?:[-*•][ \t]+)?[\"“‘(\[]?[A-Z0-9])"
+    r"(?=\s+(?:[-*•][ \t]+)?(?:[\"“‘(\[]?[A-Z0-9]|\((?:[a-z]|[ivx]{1,4})\)[ \t]))"
 )
 # A record line: a name, a dash, what is recorded ("Example Development Bank – $250 million …"),
 # as trackers list pledges; each such line is an item of its own, as a list item is
@@ -245,9 +245,10 @@ AN_ALIGNED_ROW = re.compile(ALIGNED_ROW)
 FULL_STOP_ONLY = re.compile(FULL_STOP)  # the same ends in a text without a line break
 LIST_MARKER = re.compile(r"[ \t]*[-*•][ \t]+")
 # What opens a sentence's line before its words: a list's "- " or "• ", a quotation's "> ",
-# an explainer's "Q:" and "A:" (one pattern: tried at every sentence)
+# an explainer's "Q:" and "A:", a lettered item's "(b) " (one pattern: tried at every sentence)
 OPENING_MARK = re.compile(
     rf"{LIST_MARKER.pattern}|[ \t]*(?:>[ \t]*)+|(?:Q|A|Question|Answer)[ \t]*:[ \t]+"
+    r"|\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)[ \t]+"  # a lettered item's "(b) "
 )
 A_RECORD_LINE = re.compile(RECORD_LINE)
 # A sentence's end, a footnote's marker after it ("… of Ukraine.[1]", "… in 2023.³") too
