@@ -1071,17 +1071,19 @@ def proposed_at(text: str, header: str = "A Note\n\n12 May 2024\n\n") -> dict[st
 def test_a_list_item_s_mark_and_a_number_s_sign_are_no_part_of_a_name() -> None:
     """Issue 12, from train-33 and train-34: a word opening a lettered item ("(b) Security."),
     or a numbered heading ("2 Market") is a sentence's first word, no name;
-    "No." before a number ends no name ("Notice to Mariners No. 31/2023"); "I'm" opens none
+    "No." before a number ends no name ("Notice to Mariners No. 31/2023"), and one word before
+    it is none ("Decree No. 12"); "I'm" opens none
     ("I'm Marta": Marta). A name named elsewhere still is one ("(c) Example Brokers")."""
     text = (
         "Our base case uses the lower number.\n(b) Security. The berth faces the river.\n"
         "(c) Example Brokers. The firm quoted a premium.\n\n"
         "2 Market\nThe business grew on exports.\n\n"
         "Notice to Mariners No. 31/2023 is cancelled.\n\n"
+        "The port acted under Decree No. 12 of the ministry.\n\n"
         "Good afternoon. I'm Marta, and I'll be your guide."
     )
     found = proposed_at(text)
-    assert {"Security", "Market", "I'll"}.isdisjoint(found)
+    assert {"Security", "Market", "I'll", "Decree"}.isdisjoint(found)
     assert "Example Brokers" in found
     assert not [name for name in found if name.endswith(" No")]
     assert "Marta" in found and "I'm Marta" not in found

@@ -1032,7 +1032,9 @@ def _name_parts(text: str, match: re.Match[str], sentence: int | None) -> list[t
             break
     words = run.rstrip(".").split()
     if len(words) > 1 and words[-1] in ("No", "NO") and A_NUMBER_AFTER.match(text, match.end()):
-        words.pop()  # "Notice to Mariners No. 31/2023": the number's sign, not the name's
+        # "Notice to Mariners No. 31/2023": the number's sign, not the name's; "Decree No. 12"
+        # is a document's number, no name at all
+        words = words[:-1] if len(words) > 2 else []
     if run.isupper() and "BY" in words[:-1]:  # "STATEMENT BY THE MINISTRY OF …": the ministry
         words = words[len(words) - words[::-1].index("BY") :]
         words = words[1:] if words[0] == "THE" else words
