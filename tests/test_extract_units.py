@@ -1089,6 +1089,24 @@ def test_a_list_item_s_mark_and_a_number_s_sign_are_no_part_of_a_name() -> None:
     assert "Marta" in found and "I'm Marta" not in found
 
 
+def test_a_nickname_is_part_of_the_name_and_a_transcript_s_tag_opens_no_name() -> None:
+    """Issue 12, from train-32: Gwen "Gee" Example-Pryce is one name, not three; the word after
+    a transcript's tag in capitals opens its sentence (">> EXAMPLE-JAMES: Honestly, …")."""
+    phone_in = (
+        'PRESENTER (Gwen "Gee" Example-Pryce): You\'re on Farm Line. Since the deal ended, '
+        "prices fell.\n\nTOM: Hi there. It is bad for us all."
+    )
+    found = proposed_at(phone_in)
+    assert 'Gwen "Gee" Example-Pryce' in found
+    assert {"Gwen", "Gee", "Example-Pryce"}.isdisjoint(found)
+    captions = (
+        ">> MODERATOR: Good morning. We have three panellists and an hour.\n\n"
+        ">> EXAMPLE-JAMES: Honestly, the grid is weak. It was hit again last night.\n\n"
+        ">> MODERATOR: Gas briefly. Are the stores full this winter?"
+    )
+    assert {"Good", "Honestly", "Gas"}.isdisjoint(proposed_at(captions))
+
+
 def test_a_lettered_item_opens_a_sentence_of_its_own() -> None:
     """ "… the lower number.\n(b) Security. The berth …": "(b) Security." is a sentence, its
     words after the mark, not the end of the one before."""

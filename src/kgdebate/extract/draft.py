@@ -82,7 +82,8 @@ NAME_RUN = re.compile(  # "Radio Free Europe/Radio Liberty" is one name; "R. Pat
     # to capitals (as NAMED_PAPER)
     rf"[A-Z](?<![\w'’.@#][A-Z])(?:(?<![^\s(“\"][A-Z])\. (?:[A-Z]\. )*[A-Z])?[\w’'./-]*[\w]"
     rf"(?:(?:{OF_THE}|\s+(?:of|the|for|and|on|{PARTICLE}))\s+[A-Z][\w’'/-]*"
-    r"|\s+(?:[A-Z]\.\s)*[A-Z][\w’'/-]*(?:&[A-Z]+)?)*"  # "By J. R. Okonkwo", "… P&I Club"
+    r"|\s+(?:[A-Z]\.\s)*[A-Z][\w’'/-]*(?:&[A-Z]+)?"  # "By J. R. Okonkwo", "… P&I Club"
+    r"|\s+[\"“][A-Z][\w.’' -]{0,20}?[\"”](?=\s+[A-Z]))*"  # a nickname: Gwen "Gee" Example-Pryce
 )
 # A lowercase word that belongs to the name before it.
 NAME_HEAD = re.compile(  # (and a company's suffix in lower case: "Example Power plc")
@@ -1502,9 +1503,19 @@ heading a line, "2/ Start abroad."; not a live blog's "14.05 Zelenskyy says").""
 
 
 def _first_word(text: str, start: int) -> int:
-    """Where a sentence's first word begins: after a note's mark or a paragraph's number."""
+    """Where a sentence's first word begins: after a note's mark or a paragraph's number, and
+    after the tag of whoever speaks it in a transcript (">> EXAMPLE-JAMES: Honestly, …")."""
     mark = LEADING_MARK.match(text, start)
-    return mark.end() if mark else start
+    start = mark.end() if mark else start
+    tag = SPEAKER_TAG.match(text, start)
+    return tag.end() if tag else start
+
+
+SPEAKER_TAG = re.compile(  # "MODERATOR (Prof. Ingrid Example-Moe): ", ">> EXAMPLE-JAMES: ", in
+    # capitals as a transcript writes them (not a label: "Annotation C: Griffiths set …")
+    r"(?:>>[ \t]*)?[A-Z][A-Z.'’\"-]*(?: [A-Z\"][A-Z.'’\"-]*){0,4}(?: \([^)\n]{1,60}\))?:[ \t]+"
+    r"(?=[A-Z])"
+)
 
 
 def _add_surnames_alone(
