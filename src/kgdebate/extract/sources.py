@@ -452,7 +452,8 @@ SAID = (  # who says it; where two start at one word, the first listed
         r"|in the (?:estimate|view|words|count|assessment|reckoning) of"
         # the rules one sets: "Under guidance from the Department, hosts receive £350 a month"
         r"|under (?:the )?(?:guidance|rules) (?:from|issued by|set by)"
-        r"|according to (?:the )?(?:statistics|figures|data|estimates|records|count) of"
+        r"|according to (?:the )?(?:statistics|figures|data|estimates|records|count)"
+        r" (?:of|(?:held|kept|published|compiled|collected) by)"  # "records held by the Practice"
         r"|(?:survey|poll|study|paper|report|tally|count|estimate|figures|data|research"
         r"|estimates|surveys|polls|studies|post|totals)\b"  # not "counts … from": a verb
         # nor "refugees from Ukraine": where they come from; "the deal's totals, from the UN"
