@@ -1604,6 +1604,10 @@ def test_what_is_no_source_and_what_a_source_s_whole_name_is(
         ("Brokers quote about one per cent; Example-Saleh's desk had it at 0.6% in July.",
          "Example-Saleh's desk"),
         ("KIIS had it at 80% in October.", "KIIS"),
+        # who do something, cited by what they do (train-33)
+        ("EFRP, citing agronomists in the district, says yields were 20% below.",
+         "agronomists in the district"),
+        ("The Review, citing others, says exports fell by about 30%.", None),
         # records cited by who keeps them (train-34)
         ("Only 61% were vaccinated, according to records held by the Example Practice.",
          "Example Practice"),

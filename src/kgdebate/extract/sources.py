@@ -468,6 +468,9 @@ SAID = (  # who says it; where two start at one word, the first listed
         # cited by what they are ("citing customs data")
         rf"(?P<by>(?:the (?=[a-z]+['’]s ))?{VAGUE_SOURCE}(?:{NARROWED})?"
         r"|(?<=citing )(?:[a-z-]+ ){1,2}(?:data|records|statistics)\b"
+        # who do something, cited by what they do ("citing beekeepers in Poltava region",
+        # "citing agronomists in the district")
+        rf"|(?<=citing )(?-i:[a-z]{{3,}}(?:ers|ors|ists))\b(?:{NARROWED})?"
         # a body named by whose it is ("according to the UN human rights office")
         rf"|(?:the )?{SOURCE_NAME} (?:[a-z-]+ ){{0,3}}(?:office|agency|ministry|mission)\b"
         rf"|(?:the )?{SOURCE_NAME}(?:(?:(?<=['’]s)|['’]s) spokes(?:man|woman|person))?"
