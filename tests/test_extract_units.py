@@ -1608,6 +1608,13 @@ def test_what_is_no_source_and_what_a_source_s_whole_name_is(
         ("EFRP, citing agronomists in the district, says yields were 20% below.",
          "agronomists in the district"),
         ("The Review, citing others, says exports fell by about 30%.", None),
+        # one who speaks for a body says what it says (train-20); a panel's figures are whose
+        # ran it, a pilot's are not whose runs it (train-15, train-6)
+        ("Speaking for the European Union, the representative of Example announced a further "
+         "€110 million for the grid.", "European Union"),
+        ("Q3 (an online panel of 850 adults, run by Example Field Services).",
+         "Example Field Services"),
+        ("A pilot run by the Example Trust in Lviv has rehoused 640 families.", None),
         # records cited by who keeps them (train-34)
         ("Only 61% were vaccinated, according to records held by the Example Practice.",
          "Example Practice"),

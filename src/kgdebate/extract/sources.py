@@ -325,6 +325,11 @@ QUOTED_AS_SAYING = re.compile(
 REPRESENTATIVE_SAYS = re.compile(
     rf"\b(?P<by>(?:[Pp]ermanent )?[Rr]epresentative of (?:the )?{SOURCE_NAME}) {SAYS}\b"
 )
+SPOKEN_FOR = re.compile(  # one who speaks for a body says what it says: "Speaking for the
+    # European Union, the representative of Example announced a further €110 million"
+    rf"^[Ss]peaking (?:for|on behalf of) (?:the )?(?P<by>{SOURCE_NAME}), "
+    rf"(?:the )?[Rr]epresentative of (?:the )?{SOURCE_NAME} {SAYS}\b"
+)
 # "84% of Ukrainians told the Kyiv International Institute of Sociology": who asked them
 TOLD = re.compile(
     rf"(?:%|\bper ?cent)(?: of [\w -]{{1,30}}?)? (?:told|tell) (?:the )?(?P<by>{SOURCE_NAME})"
@@ -455,9 +460,11 @@ SAID = (  # who says it; where two start at one word, the first listed
         r"|according to (?:the )?(?:statistics|figures|data|estimates|records|count)"
         r" (?:of|(?:held|kept|published|compiled|collected) by)"  # "records held by the Practice"
         r"|(?:survey|poll|study|paper|report|tally|count|estimate|figures|data|research"
-        r"|estimates|surveys|polls|studies|post|totals)\b"  # not "counts … from": a verb
-        # nor "refugees from Ukraine": where they come from; "the deal's totals, from the UN"
-        r"[^,;.:]{0,30}?(?:, )?\b(?:by|(?<!refugees )(?<!people )(?<!migrants )(?<!nationals )from)"
+        r"|estimates|surveys|polls|studies|post|totals|panel)\b"  # not "counts … from": a verb
+        # nor "refugees from Ukraine": where they come from; "the deal's totals, from the UN";
+        # who ran it ("panel of 850 adults, run by Example Field Services")
+        r"[^,;.:]{0,30}?(?:, )?(?:run |conducted )?"
+        r"\b(?:by|(?<!refugees )(?<!people )(?<!migrants )(?<!nationals )from)"
         # "The figure comes from the Register", "That count came from port officials"
         r"|(?:figure|count|number|estimate|tally|total|claim)s? (?:that [^,;:]{1,80}? )?"
         r"(?:comes?|came) from)\s+[\"“]?"
@@ -479,6 +486,7 @@ SAID = (  # who says it; where two start at one word, the first listed
     ),
     CITED_WORK,
     QUOTED_AS_SAYING,
+    SPOKEN_FOR,
     REPRESENTATIVE_SAYS,
     NAME_SAYS,
     APPEAL_LAUNCHED,
@@ -554,6 +562,7 @@ CUES: dict[re.Pattern[str], tuple[re.Pattern[str], ...]] = {
     SAYS_AFTER: (re.compile(SAYING_AFTER),),
     WHOSE_WORK_FOUND: (re.compile(r"\bwhose "), _SAYING),
     REPRESENTATIVE_SAYS: (re.compile("epresentative of "), _SAYING),
+    SPOKEN_FOR: (re.compile("^[Ss]peaking "), _SAYING),
     QUOTED_AS_SAYING: (re.compile(AS_SAYING),),
     CITED_WORK: (re.compile(CITING),),
     TOLD: (re.compile(r"\b(?:told|tell) "),),
