@@ -958,3 +958,7 @@ def test_the_invasion_named_with_its_parties_is_one_mention(store: OxigraphStore
         ("Russia's full-scale invasion", "russian-invasion-of-ukraine-2022"),
         ("full-scale invasion", "russian-invasion-of-ukraine-2022"),
     ]
+    # never said of another country: "Russia's full-scale invasion of Georgia in 2008"
+    georgia = "Since Russia's full-scale invasion of Georgia in 2008, a fifth has been occupied."
+    found = Gazetteer.from_store(store).find(georgia, [(0, len(georgia))])
+    assert "russian-invasion-of-ukraine-2022" not in {m.entity.slug for m in found.mentions}

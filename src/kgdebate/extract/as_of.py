@@ -106,13 +106,16 @@ class FigureDates:
 
     def _compared_before(self, figure: Figure, dated: Figure, opens: int) -> bool:
         """Whether ``dated`` is the time of what another figure than ``figure`` is compared
-        with: the one between the comparison's word and the date ("rates averaged $11,400, down
-        from $17,900 a year earlier": $17,900's; "fell 14% from a year earlier, to $212
+        with: the one between the comparison's word and the date, or told after it ("rates
+        averaged $11,400, down from $17,900 a year earlier": $17,900's, not $11,400's; "fell from
+        a year earlier, when it stood at 26%": the 26%'s; "fell 14% from a year earlier, to $212
         million": neither's)."""
         if not EARLIER.search(dated.text):
             return False
         cue = COMPARED_WITH.search(self.text, max(opens, dated.start - 50), dated.start)
-        return cue is not None and not cue.start() <= figure.start < dated.start
+        if cue is None or cue.start() <= figure.start < dated.start:
+            return False
+        return figure.end <= cue.start() or bool(TO_NOW.search(self.text, dated.end, figure.start))
 
     def _ahead(self, dated: Figure) -> bool:
         """Whether the date is after the document's (to the precision both give)."""
@@ -131,6 +134,8 @@ class FigureDates:
         return AsOf(dated.date, None, f"{dated.text!r}, in its sentence")
 
 
+TO_NOW = re.compile(r",\s+to\s")
+"""What a change runs to, after what it runs from: "from a year earlier, to $212 million"."""
 EARLIER = re.compile(r"\b(?:earlier|before|previous|preceding|prior)\b", re.I)
 """A date before another: "a year earlier", "the week before", "the previous year"."""
 HORIZON = re.compile(r"\b(?:through|until|till)(?: the end of)?\s+$", re.I)

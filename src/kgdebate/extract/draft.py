@@ -76,6 +76,9 @@ URL = re.compile(r"https?://[^\s<>\"{}|\\^`]+[^\s<>\"{}|\\^`.,;:)]")
 PARTICLE = r"(?:de|da|di|del|della|van|von|du|bin|ibn)(?:\s+(?:der|den|la|le|los|las))?"
 # A run of capitalised words, joined by "of", "the", "for", "and", "on" ("Bank of Russia") or a
 # particle.
+DAYS_AND_MONTHS = "|".join(
+    [*(d for d in calendar.day_name), *(m for m in calendar.month_name if m)]
+)
 NAME_RUN = re.compile(  # "Radio Free Europe/Radio Liberty" is one name; "R. Patel" with initial
     # not "1.5°C. They", nor a handle's or a hashtag's word ("@UkraineCounts", "#StandWith"); the
     # first capital matched before what may stand before it is checked, so that the scan skips
@@ -83,7 +86,10 @@ NAME_RUN = re.compile(  # "Radio Free Europe/Radio Liberty" is one name; "R. Pat
     rf"[A-Z](?<![\w'’.@#][A-Z])(?:(?<![^\s(“\"][A-Z])\. (?:[A-Z]\. )*[A-Z])?[\w’'./-]*[\w]"
     rf"(?:(?:{OF_THE}|\s+(?:of|the|for|and|on|{PARTICLE}))\s+[A-Z][\w’'/-]*"
     r"|\s+(?:[A-Z]\.\s)*[A-Z][\w’'/-]*(?:&[A-Z]+)?"  # "By J. R. Okonkwo", "… P&I Club"
-    r"|\s+[\"“][A-Z][\w.’' -]{0,20}?[\"”](?=\s+[A-Z]))*"  # a nickname: Gwen "Gee" Example-Pryce
+    # a nickname of a word or two in capitals, between a name's words (Gwen "Gee" Example-Pryce;
+    # not a programme's title after a broadcaster's, CBS "Face the Nation" Sunday)
+    r"|(?<=[a-z])(?<!Operation)\s+[\"“][A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*)?[\"”]"
+    rf"(?=\s+(?!(?:{DAYS_AND_MONTHS})\b)[A-Z]))*"
 )
 # A lowercase word that belongs to the name before it.
 NAME_HEAD = re.compile(  # (and a company's suffix in lower case: "Example Power plc")
@@ -1033,9 +1039,7 @@ def _name_parts(text: str, match: re.Match[str], sentence: int | None) -> list[t
             break
     words = run.rstrip(".").split()
     if len(words) > 1 and words[-1] in ("No", "NO") and A_NUMBER_AFTER.match(text, match.end()):
-        # "Notice to Mariners No. 31/2023": the number's sign, not the name's; "Decree No. 12"
-        # is a document's number, no name at all
-        words = words[:-1] if len(words) > 2 else []
+        words.pop()  # "Notice to Mariners No. 31/2023": the number's sign, not the name's
     if run.isupper() and "BY" in words[:-1]:  # "STATEMENT BY THE MINISTRY OF …": the ministry
         words = words[len(words) - words[::-1].index("BY") :]
         words = words[1:] if words[0] == "THE" else words

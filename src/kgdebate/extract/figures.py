@@ -553,8 +553,15 @@ def find_figures(text: str, spans: list[tuple[int, int]], today: date | None) ->
             # a span counted ("a year earlier"), not a unit of the calendar ("the previous
             # year", "the same year", "the year before")
             a_span = bool(figure.value) and not figure.text.lower().startswith("the ")
-            its_month = a_span and (by_month or held not in years_only)
+            if held in years_only and not by_month and figure.unit in ("day", "week", "month"):
+                anchor = None  # "in 2019. The week before": no day to count from
+            # a month the text gives, not one a count of years from the document's date has
+            # ("Three years ago … One year later": a year)
+            its_month = a_span and anchor is not None and not YEARS_AGO.search(anchor[1])
+            its_month = its_month and (by_month or held not in years_only)
             later = _after_anchor(figure, anchor, its_month)
+            if its_month and today and (later.date or "")[:7] > today.isoformat()[:7]:
+                later = _after_anchor(figure, anchor)  # ("Seventy-five years later": 2022)
             if (
                 anchor is None
                 and a_span
@@ -673,11 +680,16 @@ def _candidates(text: str, first: int, last: int) -> Iterator[re.Match[str]]:
 
 
 THAT_DAY = re.compile(r"[Tt]hat day")
+YEARS_AGO = re.compile(r"\byears? ago\b", re.I)
 # A figure compared with one a while before, where nothing else dates it: "up from 1,300 a year
 # earlier", "against 24 the week before", "in October than a year before". Not a past event
 # ("when the cyclone hit us six months earlier": six months before the outbreak told of).
-COMPARED_WITH = re.compile(
-    r"\b(?:from|against|than|compared (?:with|to)|versus|vs\.?)\b[^.;:!?]*$", re.I
+COMPARED_WITH = re.compile(  # the word right before the date, or before the figure compared
+    # ("from $31 a week earlier", "up from about 1,300 names a year earlier"); never "from" far
+    # before it ("Refugees from Mariupol who arrived a week earlier told …")
+    r"\b(?:(?:from|against|compared (?:with|to)|versus|vs\.?)"
+    r"(?: (?:[a-z]+ ){0,2}[$€£]?\d[\d,.]*(?:%|(?: [a-z-]+){0,3})?)?|than) $",
+    re.I,
 )
 # Before a date that starts a span to the present ("asked the same question since May 2022"):
 # no year for the dates after it ("its wave of 25 May – 5 June" is the latest, not May 2022's)
@@ -1363,7 +1375,8 @@ def _in_context(
 # "Review this advice in September").
 FUTURE = re.compile(
     r"\b(?:will|shall|should|(?:is|are) (?:due|set|expected|scheduled) to|in case|lapses|expires"
-    r"|(?:is|are) due (?:by|in|on|before)"  # "Our next delivery, of 10,000 shells, is due by"
+    r"|(?:is|are) due (?:by|on|before|in (?!(?:large |great |no small |small )?part\b))"
+    # ("Our next delivery, of 10,000 shells, is due by"; not "is due in large part to")
     r"|(?:scheduled|planned|set|slated|due) for"  # "the Summit scheduled for December"
     r"|usually|typically|normally"  # what happens each year: its next time ("mud by late October")
     r"|until next|deadline|hope[sd]? to|plans? to|aims? to|intends? to|upcoming"

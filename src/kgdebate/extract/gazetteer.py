@@ -245,7 +245,7 @@ class Gazetteer:
         found.mentions = [  # "the talks in Belarus": the place is part of the event's name
             m for m in found.mentions if not named_in.get(m.end, m.start) < m.start
         ]
-        found.mentions += events.mentions
+        found.mentions = _of_its_parties(text, found.mentions + events.mentions, self.events)
         found.ambiguous += events.ambiguous
         found.mentions.sort(key=lambda m: (m.start, m.end, m.entity.kind))
         return found
@@ -399,6 +399,25 @@ def unnamed_spans(text: str) -> list[tuple[int, int]]:
     if "`" in text:
         spans = SpanIndex(spans + [match.span() for match in INLINE_CODE.finditer(text)]).spans
     return spans
+
+
+def _of_its_parties(text: str, mentions: list[Mention], events: EventFacts) -> list[Mention]:
+    """``mentions`` without an event said to be of a place or an actor that is none of its
+    participants or places: "Russia's full-scale invasion of Georgia in 2008" is not the
+    invasion of Ukraine the store knows by that name."""
+    by_start = {m.start: m for m in mentions if m.entity.kind != "event"}
+    kept = []
+    for mention in mentions:
+        facts = events.facts.get(mention.entity.slug) if mention.entity.kind == "event" else None
+        of = OF_A_PARTY.match(text, mention.end) if facts else None
+        party = by_start.get(of.end()) if of else None
+        if facts and party and party.entity.slug not in facts["participant"] | facts["place"]:
+            continue
+        kept.append(mention)
+    return kept
+
+
+OF_A_PARTY = re.compile(r" of (?:the )?")
 
 
 def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:

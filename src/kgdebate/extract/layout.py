@@ -186,8 +186,8 @@ ABBREVIATIONS = {
 # A sentence ends at a full stop before a capital, and at the end of a list item or table row.
 FULL_STOP = (  # a footnote's marker after it is the sentence's: "… across Europe.^2 In February"
     r"[.!?][\"”’)\]]*(?:\[\^?\d{1,3}\]|\^\d{1,3}|[¹²³⁴-⁹⁰]{1,3})?"
-    r"(?=\s+(?:[-*•][ \t]+)?(?:[\"“‘(\[]?[A-Z0-9]|\((?:[a-z]|[ivx]{1,4})\)[ \t]))"
-)
+    r"(?=\s+(?:[-*•][ \t]+)?[\"“‘(\[]?[A-Z0-9]|\s+\((?:[a-z]|[ivx]{1,4})\)[ \t]+[A-Z])"
+)  # (a lettered item: "… number.\n(b) Security.", never "under para. (b) of the resolution")
 # A record line: a name, a dash, what is recorded ("Example Development Bank – $250 million …"),
 # as trackers list pledges; each such line is an item of its own, as a list item is
 RECORD_LINE = r"[A-Z][^\n–—]{1,80}? [–—] (?=\S)"

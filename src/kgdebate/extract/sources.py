@@ -128,7 +128,8 @@ SAYS = (  # "X said", "X has estimated", "X later reported"
     # appealed for"; not "firmly believes"
     r"(?:said|says|spoke of|speaks? of|told|estimated|estimates|counted|counts|reported|reports"
     r"|put|puts|(?:is |are )?asking(?= (?:[a-z]+ )?for\b)"  # "is asking donors for"
-    r"|(?:had|has|have) it(?= at\b)"  # "the desk had it at 0.6%", as "put it at"
+    r"|(?:had|has|have) it(?= at (?:[a-z]+ ){0,2}[$€£]?\d)"  # "the desk had it at 0.6%", as "put it
+    # at" (not "NATO had it at Rzeszów airport")
     # ("find themselves at risk": where they are, no finding)
     r"|found(?! (?:themselves|itself|ourselves)\b)|finds(?! (?:themselves|itself)\b)"
     r"|recorded|records|appealed(?: to [a-z]+)? for|sought(?! to\b)|seeks(?! to\b)|noted|notes"
@@ -725,10 +726,6 @@ PARTICIPLE = re.compile(r"[A-Z][a-z]{3,}ed")
 DEMONYM_PLURAL = re.compile(r"[A-Z][a-z]+(?:ians|ans|ese|is)$")
 CONTRAST = re.compile(
     r"[,;](?:\[\d{1,2}\])?\s+(?:while|whereas|but|although|though|yet)\s|;\s"  # (",[3] while")
-    # a range's end after its start's credit ("from 5 days, by the count of the Pilots'
-    # Association, to 11 days in the estimate of shipowners"); not a figure set against another
-    # (", against 0.1% in 2021, according to the Review" credits both)
-    r"|(?<=,)\s+to\s+(?=(?:[a-z]+ ){0,2}[$€£]?\d)"
     # a clause opened by one who says what follows ("… to 45 countries, and shipping analysts
     # count more than 1,000 voyages"): theirs is the figure they go on to give, not the one before
     # (past whom they cite: ", and regional partners, citing the Home Department, expect")
@@ -824,7 +821,7 @@ class FigureSources:
                 for back in BACK_REFERENCE.finditer(
                     self.text, *_up_to_clause(self.text, held, position)
                 )
-                if not SHARE_OF.search(self.text, held[0], back.start())
+                if not _the_whole_of_a_share(self.text, back.start(), back.end(), held[0])
             ),
             None,
         )
@@ -1379,7 +1376,12 @@ def _up_to_clause(text: str, sentence: tuple[int, int], position: int) -> tuple[
     if SAID_AT_END.search(text, max(sentence[0], sentence[1] - 120), sentence[1]):
         return sentence  # "A released 215, while B handed over 55, officials in Kyiv said."
     part = _part_holding(text, sentence, position)
-    if part[0] > sentence[0] and FIRST_PERSON.match(text, *part):
+    if (
+        part[0] > sentence[0]
+        and FIRST_PERSON.match(text, *part)
+        and not BACK_REFERENCE.search(text, *part)  # "…; we could not verify its figure of 12"
+        and not SAID_AFTER.search(text, *part)  # "…; we have lost three plants, he added."
+    ):
         return part  # "…; our country gave €18 million": the writer's own, reached by no one
     end = text.find("; ", position, sentence[1])
     # nor one in a part set against it ("$10 a ton, while according to an IMF estimate …")
@@ -1619,6 +1621,8 @@ def _attribution(sentence: str) -> str | None:
     for _, _, _, rank, start, name, end in found:
         if any(no.search(sentence, 0, start) for no in NOT_WHO_SAYS.get(ATTRIBUTION[rank], ())):
             continue
+        if ATTRIBUTION[rank] is NAMED_WORK and _the_whole_of_a_share(sentence, start, end, 0):
+            continue  # "about 6.5% of the UN appeal."
         if ATTRIBUTION[rank] is NAME_SAYS and (owner := OWNERS_TITLE.search(sentence, 0, start)):
             if TITLED_WORK.search(name):  # "The UN's 2024 … Response Plan seeks": the UN's
                 name = owner.group("owner")
@@ -1689,7 +1693,16 @@ BIDDEN = re.compile(
 )
 """Before one bidden to do what follows, who has not done it: no source."""
 SHARE_OF = re.compile(r"(?:%|\bper ?cent|\bpercent) of (?:the )?$")
-"""Before a work a share is of ("about 6.5% of the UN appeal"), not who gives the share."""
+ITS_PEOPLE = re.compile(r"['’]s\b| (?:respondents|participants|sample|panel)\b")
+
+
+def _the_whole_of_a_share(text: str, start: int, end: int, opens: int) -> bool:
+    """Whether ``text[start:end]`` names the whole a share is of ("about 6.5% of the UN
+    appeal", "in 93% of the polling stations"), not whose work asked the people the share is
+    of ("64% of the KIIS poll's respondents")."""
+    return bool(SHARE_OF.search(text, opens, start)) and not ITS_PEOPLE.match(text, end)
+
+
 BY_WHOM = re.compile(r"\bby (?:[\w'’-]+ ){0,2}$")
 """Before a vague source that is not who says it, but by whom a thing was made."""
 IN_A_PLACE = re.compile(r"\b(?:in|from|across|inside|within|near)(?: [a-z][\w-]*)? $")
@@ -1702,9 +1715,8 @@ NOT_WHO_SAYS = {  # what, before one who seems to say it, says they do not
     NAME_SAYS: (IN_A_PLACE, BIDDEN, COUNTED_FOR),
     # "a review of 140 statements by European ministers found": the review's
     VAGUE_SAYS: (BY_WHOM, BIDDEN),
-    # "We recommend that the Ministry of Finance report to us every 3 months": no report yet;
-    # "6.5% of the UN appeal": the whole a share is of
-    NAMED_WORK: (BIDDEN, SHARE_OF),
+    # "We recommend that the Ministry of Finance report to us every 3 months": no report yet
+    NAMED_WORK: (BIDDEN,),
 }
 
 
