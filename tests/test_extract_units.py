@@ -1090,6 +1090,26 @@ def test_a_list_item_s_mark_and_a_number_s_sign_are_no_part_of_a_name() -> None:
     assert "Marta" in found and "I'm Marta" not in found
 
 
+def test_a_mail_s_date_and_subject_fields_are_dated() -> None:
+    """Issue 12, from train-22 and train-26: a mail's header (read as boilerplate) and a reply's
+    quoted fields still give their dates ("Date: Tuesday, 21 November 2023", "Subject: … before
+    Friday?")."""
+    text = (
+        "From: Example Winter Aid <appeals@example.org>\nDate: Tuesday, 21 November 2023\n"
+        "Subject: Kharkiv is bracing for the frost. Will you help before Friday?\n\n"
+        "Dear Friend,\n\nLast winter, Larysa kept her grandchildren warm in a single room of a "
+        "flat with no glass in its windows. This year she has a new window and a stove.\n\n"
+        "-----Original message-----\nFrom: Leni <leni@example.org>\n"
+        "Date: Monday, 20 November 2023, 11:12\n\nSorry this is late. The sheet is attached "
+        "and the totals are checked.\n"
+    )
+    source = Source(Path("mail.txt"), text, "0" * 64, False)
+    figures = make_draft(source, gazetteer(), when="2023-11-21").data["draft"]["figures"]
+    dated = {(f["text"], f.get("date")) for f in figures}
+    assert {("21 November 2023", "2023-11-21"), ("Friday", "2023-11-24")} <= dated
+    assert ("20 November 2023", "2023-11-20") in dated
+
+
 def test_a_nickname_is_part_of_the_name_and_a_transcript_s_tag_opens_no_name() -> None:
     """Issue 12, from train-32: Gwen "Gee" Example-Pryce is one name, not three; the word after
     a transcript's tag in capitals opens its sentence (">> EXAMPLE-JAMES: Honestly, …")."""
@@ -4447,6 +4467,27 @@ def test_what_looks_like_a_comparison_or_a_deadline_and_is_not(
     assert {f.text: f.date for f in found if f.kind in ("date", "relative-date", "year")} == (
         expected
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a weekday the sentence looks ahead to: the first after the document's date (a Tuesday)
+        ("Will you help before Friday?", {"Friday": "2023-11-24"}),
+        ("The question will be put on Tuesday, after the evidence session.",
+         {"Tuesday": "2023-11-28"}),
+        # one told in the past, or said on, is the last one
+        ("The ministry said on Friday that it will act.", {"Friday": "2023-11-17"}),
+        # a weekday before the date it names is that date's day
+        ("The next decision will be announced on Thursday, 1 February 2024.",
+         {"Thursday": "2024-02-01", "1 February 2024": "2024-02-01"}),
+    ],
+)  # fmt: skip
+def test_a_weekday_ahead_or_before_its_date(text: str, expected: dict[str, str]) -> None:
+    """Issue 12, from train-7, train-9, train-12, train-19, train-24 and train-26: "will be
+    put on Tuesday" is next Tuesday, not last; "Thursday, 1 February 2024" is that day."""
+    found = find_figures(text, [(0, len(text))], date(2023, 11, 21))
+    assert {f.text: f.date for f in found if f.date} == expected
 
 
 def test_a_figure_told_after_the_time_it_is_compared_with_has_that_time() -> None:

@@ -353,6 +353,13 @@ def make_draft(
         for figure in find_figures(text, layout.header + headings, doc_date)
         if figure.date or (figure.kind in STATISTIC_KINDS and figure.unit)
     ]
+    seen = {(f.start, f.end) for f in figures}
+    figures += [  # and those of a mail's fields, in a header read as boilerplate or quoted
+        # in a reply ("Date: Tuesday, 21 February 2023, 17:05", "Subject: … before Friday?")
+        figure
+        for figure in find_figures(text, _mail_fields(text), doc_date)
+        if figure.date and (figure.start, figure.end) not in seen
+    ]
     in_prose = SpanIndex([(p.start, p.end) for p in prose])
     found = _events_by_date(text, found, figures, gazetteer, in_prose)
     begins, ends = (
@@ -522,6 +529,14 @@ def _metadata(
         meta["citation"] = citation
         guessed.append("citation")
     return meta, guessed
+
+
+def _mail_fields(text: str) -> list[tuple[int, int]]:
+    """The values of the fields of a mail that tell when it was sent and what it is about."""
+    return [field.span("value") for field in MAIL_FIELD.finditer(text)]
+
+
+MAIL_FIELD = re.compile(r"^[ \t>]*(?:Date|Sent|Subject)[ \t]*:[ \t]*(?P<value>[^\n]+)", re.M)
 
 
 def _date_in(line: str) -> str | None:

@@ -529,6 +529,9 @@ def find_figures(text: str, spans: list[tuple[int, int]], today: date | None) ->
         figure = _figure(PATTERNS[index][0], match, groups, today)
         if figure is None:
             continue
+        if PATTERNS[index][0] == "weekday" and today and not groups.get("next"):
+            if _looking_ahead(text, figure):
+                figure = _weekday_ahead(figure, today)  # "Will you help before Friday?"
         given = _given(figure)
         if given is not None and not SINCE_BEFORE.search(
             text, max(0, figure.start - 6), figure.start
@@ -615,10 +618,31 @@ def find_figures(text: str, spans: list[tuple[int, int]], today: date | None) ->
             anchors[held] = (date.fromisoformat(figure.date), figure.text)
             years_only.discard(held)
         found.append(figure)
+    found = _weekdays_of_their_dates(text, found)
     return [  # each as written, its line break kept
         replace(f, text=written[f.start : f.end]) if "\n" in written[f.start : f.end] else f
         for f in found
     ]
+
+
+def _weekdays_of_their_dates(text: str, found: list[Figure]) -> list[Figure]:
+    """A weekday before the date it names is that date's day ("Thursday, 1 February 2024"),
+    not the nearest such weekday to the document's date."""
+    dated = list(found)
+    for index, (weekday, after) in enumerate(zip(found, found[1:], strict=False)):
+        if (
+            A_WEEKDAY.fullmatch(weekday.text)
+            and after.kind == "date"
+            and len(after.date or "") == 10
+            and WEEKDAY_GAP.fullmatch(text, weekday.end, after.start)
+        ):
+            why = f"the day of {after.text}, after it"
+            dated[index] = replace(weekday, date=after.date, resolved_by=why)
+    return dated
+
+
+A_WEEKDAY = re.compile(rf"(?:{WEEKDAY})", re.I)
+WEEKDAY_GAP = re.compile(r",? ")
 
 
 # The words a figure's match can start with (besides a digit or a currency sign): the scan
@@ -1329,9 +1353,7 @@ def _in_context(
         year = int(ended.group("y") or ended.group("y2")) - (1 if month > end_month else 0)
         why = "the year of the range's end"
     elif today is not None and (
-        (deadline := bool(day) and _a_deadline(text, figure))
-        or FUTURE.search(text, _sentence_start(text, figure.start), figure.end)
-        and not DONE_IN.search(text, max(0, figure.start - 30), figure.start)
+        (deadline := bool(day) and _a_deadline(text, figure)) or _looking_ahead(text, figure)
     ):
         # a month alone looking ahead may be the document's own ("in the second quarter" on 5 April
         # or on 14 May: its last month not yet gone)
@@ -1369,6 +1391,13 @@ def _in_context(
         return replace(figure, date=date(year, month, day).isoformat(), resolved_by=why)
     except ValueError:
         return replace(figure, date=None)
+
+
+def _looking_ahead(text: str, figure: Figure) -> bool:
+    """Whether the sentence looks ahead to the date, not back at what was done then."""
+    return bool(FUTURE.search(text, _sentence_start(text, figure.start), figure.end)) and not (
+        DONE_IN.search(text, max(0, figure.start - 30), figure.start)
+    )
 
 
 # A sentence that looks ahead: its yearless dates are still to come ("the deal lapses on 18 July",
@@ -1699,6 +1728,18 @@ def _weekday(bare: Figure, groups: dict[str, str], today: date | None) -> Figure
         return replace(bare, date=date.fromordinal(today.toordinal() + ahead).isoformat())
     back = (today.weekday() - wanted) % 7
     return replace(bare, date=date.fromordinal(today.toordinal() - back).isoformat())
+
+
+def _weekday_ahead(figure: Figure, today: date) -> Figure:
+    """A weekday the text looks ahead to: the first one after the document's date."""
+    wanted = list(calendar.day_name).index(figure.text.split()[-1].capitalize())
+    ahead = (wanted - today.weekday()) % 7 or 7
+    return replace(
+        figure,
+        date=date.fromordinal(today.toordinal() + ahead).isoformat(),
+        resolved_by=f"the first such day after the document's, {today.isoformat()}, the text "
+        "looking ahead",
+    )
 
 
 def _first_months(bare: Figure, groups: dict[str, str], today: date | None) -> Figure | None:
