@@ -4296,6 +4296,11 @@ def test_so_many_fold_is_a_count_of_times(words: str, expected: list[tuple[str, 
         ("It planted 1.7 million hectares.", ("1.7 million hectares", 1.7e6, "hectares")),
         ("A continent of 1.4 billion Africans.", ("1.4 billion Africans", 1.4e9, "people")),
         ("Seas of 1.1 million square miles.", ("1.1 million square miles", 1.1e6, "square miles")),
+        # a nautical mile is no mile (train-33)
+        (
+            "Keep at least 5 nautical miles clear.",
+            ("at least 5 nautical miles", 5, "nautical miles"),
+        ),
         ("A land of 30 million square kilometres.", ("30 million square kilometres", 3e7, "km2")),
         ("Cash went to 4 million women heads of household.", ("4 million women", 4e6, "people")),
         ("773 million human beings are hungry.", ("773 million human beings", 773e6, "people")),

@@ -90,7 +90,7 @@ UNIT_NOUNS = {  # what a count counts, in the words a text uses: the unit record
     "square kilometres": "km2", "square kilometers": "km2", "square km": "km2", "sq km": "km2",
     "km²": "km2", "km2": "km2", "bcm": "bcm",  # (billion cubic metres of gas, as written)
     "gw": "gigawatts", "mw": "megawatts",  # a grid's capacity: "6 GW"
-    "square miles": "square miles",
+    "square miles": "square miles", "nautical miles": "nautical miles",
     "foreigners": "people", "dollars": "USD", "euros": "EUR", "euro": "EUR",
     "usd": "USD", "eur": "EUR", "gbp": "GBP",  # "5 million EUR"
     "hryvnias": "UAH", "hryvnia": "UAH", "roubles": "RUB", "rubles": "RUB", "rouble": "RUB",
@@ -1473,7 +1473,7 @@ def _in_units(number: float, scale: int) -> float:
 DOT_GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+")
 
 
-MEASURES = {"km", "km2", "bcm", "miles", "square miles", "tonnes", "hectares",
+MEASURES = {"km", "km2", "bcm", "miles", "square miles", "nautical miles", "tonnes", "hectares",
             "acres", "barrels", "litres", "hours", "days", "weeks", "months", "years", "points",
             "times"}  # fmt: skip
 
