@@ -1071,8 +1071,8 @@ def proposed_at(text: str, header: str = "A Note\n\n12 May 2024\n\n") -> dict[st
 def test_a_list_item_s_mark_and_a_number_s_sign_are_no_part_of_a_name() -> None:
     """Issue 12, from train-33 and train-34: a word opening a lettered item ("(b) Security."),
     or a numbered heading ("2 Market") is a sentence's first word, no name;
-    "No." before a number ends no name ("Notice to Mariners No. 31/2023", "Hamas No. 2");
-    "I'm" opens none
+    "No." before a number ends no name ("Notice to Mariners No. 31/2023", "Hamas No. 2"), and a
+    document's kind before it is none ("Decree No. 647"); "I'm" opens none
     ("I'm Marta": Marta). A name named elsewhere still is one ("(c) Example Brokers")."""
     text = (
         "Our base case uses the lower number.\n(b) Security. The berth faces the river.\n"
@@ -1080,10 +1080,11 @@ def test_a_list_item_s_mark_and_a_number_s_sign_are_no_part_of_a_name() -> None:
         "2 Market\nThe business grew on exports.\n\n"
         "Notice to Mariners No. 31/2023 is cancelled.\n\n"
         "Israel named Hamas No. 2 as its target. Air defence is Zelensky's No. 1 priority.\n\n"
+        "The port acted under Decree No. 647 of the ministry.\n\n"
         "Good afternoon. I'm Marta, and I'll be your guide."
     )
     found = proposed_at(text)
-    assert {"Security", "Market", "I'll"}.isdisjoint(found)
+    assert {"Security", "Market", "I'll", "Decree"}.isdisjoint(found)
     assert "Hamas" in found and "Zelensky" in found  # (the name before "No." stays)
     assert "Example Brokers" in found
     assert not [name for name in found if name.endswith(" No")]
@@ -1652,6 +1653,11 @@ def test_what_is_no_source_and_what_a_source_s_whole_name_is(
         ("At that pace, our defence desk reckons, the front moves 10 km a month.", "defence desk"),
         ("Germany had its gas storage at 95% in November.", None),
         ("Ukraine has it at the top of its list, along with 300 more tanks.", None),
+        ("The National Bank had it at UAH 36.6 to the dollar.", "National Bank"),
+        ("Maersk will divert 30 vessels, citing factors beyond its control.", None),
+        ("The Pentagon counts 2 million shells, citing numbers compiled by its staff.",
+         "Pentagon"),
+        ("At a panel organised by Chatham House, Kuleba said 80% reject concessions.", "Kuleba"),
         ("NATO had it at the airport, about 80 km from the border.", None),
         # one bidden to report has not reported (train-23); the whole a share is of gives no
         # share (train-14)
@@ -4455,6 +4461,11 @@ def test_a_figure_compared_with_one_a_while_before_is_dated_from_the_document(
          {"a week earlier": None}),
         ("Wagner's assault against Bakhmut, which had begun a year earlier, cost it dearly.",
          {"a year earlier": None}),
+        # a comparison's figure with words between it and the date, and "the same period"
+        ("Wheat was $212, compared with $310 paid by Egyptian buyers a year earlier.",
+         {"a year earlier": "2022-12"}),
+        ("Exports were down 14% from the same period a year earlier.",
+         {"a year earlier": "2022-12"}),
         # no week counted from a year alone
         ("The elections were held in 2019. The week before, protesters had gathered.",
          {"2019": "2019", "The week before": None}),
@@ -4479,10 +4490,18 @@ def test_what_looks_like_a_comparison_or_a_deadline_and_is_not(
     [
         # a weekday the sentence looks ahead to: the first after the document's date (a Tuesday)
         ("Will you help before Friday?", {"Friday": "2023-11-24"}),
-        ("The question will be put on Tuesday, after the evidence session.",
-         {"Tuesday": "2023-11-28"}),
-        # one told in the past, or said on, is the last one
+        ("The question will be put on Thursday, after the evidence session.",
+         {"Thursday": "2023-11-23"}),
+        # one told in the past, or said on, is the last one, though another clause looks ahead
         ("The ministry said on Friday that it will act.", {"Friday": "2023-11-17"}),
+        ("Ukraine should receive jets soon, the minister told reporters on Friday.",
+         {"Friday": "2023-11-17"}),
+        ("Zelensky, who is expected in Washington, met Macron in Paris on Sunday.",
+         {"Sunday": "2023-11-19"}),
+        ("There was no political will to act when the missiles struck on Saturday.",
+         {"Saturday": "2023-11-18"}),
+        # the document's own weekday ahead is that day
+        ("Lawmakers will vote on the aid package on Tuesday.", {"Tuesday": "2023-11-21"}),
         # a weekday before the date it names is that date's day
         ("The next decision will be announced on Thursday, 1 February 2024.",
          {"Thursday": "2024-02-01", "1 February 2024": "2024-02-01"}),

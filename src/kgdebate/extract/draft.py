@@ -1041,6 +1041,10 @@ def _another_person(text: str, surname: Mention) -> bool:
 
 
 A_NUMBER_AFTER = re.compile(r"\.?[ \t]?\d")
+A_DOCUMENT_KIND = re.compile(
+    r"(?i:decree|regulation|decision|resolution|law|order|directive|act|notice|circular"
+    r"|bulletin|report|annex|licence|license|ordinance|bill)"
+)
 
 
 def _name_parts(text: str, match: re.Match[str], sentence: int | None) -> list[tuple[str, int]]:
@@ -1055,6 +1059,8 @@ def _name_parts(text: str, match: re.Match[str], sentence: int | None) -> list[t
     words = run.rstrip(".").split()
     if len(words) > 1 and words[-1] in ("No", "NO") and A_NUMBER_AFTER.match(text, match.end()):
         words.pop()  # "Notice to Mariners No. 31/2023": the number's sign, not the name's
+        if len(words) == 1 and A_DOCUMENT_KIND.fullmatch(words[0]):
+            words = []  # "Decree No. 45-0136": a document's number (not "Hamas No. 2")
     if run.isupper() and "BY" in words[:-1]:  # "STATEMENT BY THE MINISTRY OF …": the ministry
         words = words[len(words) - words[::-1].index("BY") :]
         words = words[1:] if words[0] == "THE" else words

@@ -530,7 +530,7 @@ def find_figures(text: str, spans: list[tuple[int, int]], today: date | None) ->
         if figure is None:
             continue
         if PATTERNS[index][0] == "weekday" and today and not groups.get("next"):
-            if _looking_ahead(text, figure):
+            if _its_clause_looks_ahead(text, figure):
                 figure = _weekday_ahead(figure, today)  # "Will you help before Friday?"
         given = _given(figure)
         if given is not None and not SINCE_BEFORE.search(
@@ -712,7 +712,8 @@ COMPARED_WITH = re.compile(  # the word right before the date, or before the fig
     # ("from $31 a week earlier", "up from about 1,300 names a year earlier"); never "from" far
     # before it ("Refugees from Mariupol who arrived a week earlier told …")
     r"\b(?:(?:from|against|compared (?:with|to)|versus|vs\.?)"
-    r"(?: (?:[a-z]+ ){0,2}[$€£]?\d[\d,.]*(?:%|(?: [a-z-]+){0,3})?)?|than) $",
+    r"(?: (?:[a-z]+ ){0,2}[$€£]?\d[\d,.]*(?:%|(?: [\w-]+){0,6})?| the same \w+)?"
+    r"|than(?: in)?(?: the same \w+)?) $",
     re.I,
 )
 # Before a date that starts a span to the present ("asked the same question since May 2022"):
@@ -1730,14 +1731,31 @@ def _weekday(bare: Figure, groups: dict[str, str], today: date | None) -> Figure
     return replace(bare, date=date.fromordinal(today.toordinal() - back).isoformat())
 
 
+def _its_clause_looks_ahead(text: str, figure: Figure) -> bool:
+    """Whether the clause that holds a weekday looks ahead to it ("The question will be put on
+    Tuesday"), with no verb in the past between ("Zelensky, who is expected in Washington, met
+    Macron on Sunday"; "Exports should recover, the bank said on Thursday")."""
+    opens = _sentence_start(text, figure.start)
+    clause = CLAUSE_BREAK.search(text, opens, figure.start)
+    ahead = FUTURE.search(text, clause.start() if clause else opens, figure.start)
+    return ahead is not None and not PAST_VERB.search(text, ahead.end(), figure.start)
+
+
+CLAUSE_BREAK = re.compile(r"[^,;:—–]*$")  # (its match opens the clause that ends the text)
+PAST_VERB = re.compile(
+    r"\b(?:[a-z]{2,}ed|said|told|met|struck|ran|broke|shut|went|came|took|made|found|held"
+    r"|was|were|did|gave|left|won|lost|saw|sent|spoke|wrote|began|fell|rose|hit|set)\b"
+)
+
+
 def _weekday_ahead(figure: Figure, today: date) -> Figure:
-    """A weekday the text looks ahead to: the first one after the document's date."""
+    """A weekday the text looks ahead to: the first one on or after the document's date."""
     wanted = list(calendar.day_name).index(figure.text.split()[-1].capitalize())
-    ahead = (wanted - today.weekday()) % 7 or 7
+    ahead = (wanted - today.weekday()) % 7
     return replace(
         figure,
         date=date.fromordinal(today.toordinal() + ahead).isoformat(),
-        resolved_by=f"the first such day after the document's, {today.isoformat()}, the text "
+        resolved_by=f"the first such day from the document's, {today.isoformat()}, the text "
         "looking ahead",
     )
 

@@ -128,8 +128,10 @@ SAYS = (  # "X said", "X has estimated", "X later reported"
     # appealed for"; not "firmly believes"
     r"(?:said|says|spoke of|speaks? of|told|estimated|estimates|counted|counts|reported|reports"
     r"|put|puts|(?:is |are )?asking(?= (?:[a-z]+ )?for\b)"  # "is asking donors for"
-    r"|(?:had|has|have) it(?= at (?:[a-z]+ ){0,2}[$€£]?\d)"  # "the desk had it at 0.6%", as "put it
-    # at" (not "NATO had it at Rzeszów airport")
+    r"|(?:had|has|have) it(?= at (?:[a-z]+ ){0,2}(?:[$€£]|[A-Z]{3} ?)?\d"
+    r"| at (?:[a-z]+ ){0,2}(?:one|two|three|four|five|half|a (?:third|quarter|fifth))\b)"
+    # ("the desk had it at 0.6%", "at UAH 36.6", "at about one in three", as "put it at"; not
+    # "NATO had it at Rzeszów airport")
     # ("find themselves at risk": where they are, no finding)
     r"|found(?! (?:themselves|itself|ourselves)\b)|finds(?! (?:themselves|itself)\b)"
     r"|recorded|records|appealed(?: to [a-z]+)? for|sought(?! to\b)|seeks(?! to\b)|noted|notes"
@@ -440,6 +442,8 @@ QUOTATION_CREDIT = re.compile(  # its credit on its last line: "> — John Sampl
 MAKER_AND_TITLE = re.compile(
     r"(?P<maker>[A-Z]{2,}) (?:[A-Z][a-z][\w-]* ?)+"
 )  # "UNHCR Global Trends"
+NOT_WHO_DO = "orders|numbers|papers|matters|factors|errors|registers|letters|borders|others"
+"""Words in "-ers" that name things, not people who do something."""
 SAID = (  # who says it; where two start at one word, the first listed
     VAGUE_WORK,
     # "according to X", "a survey taken last July by X", "figures from X", "by the count of X"
@@ -461,11 +465,12 @@ SAID = (  # who says it; where two start at one word, the first listed
         r"|according to (?:the )?(?:statistics|figures|data|estimates|records|count)"
         r" (?:of|(?:held|kept|published|compiled|collected) by)"  # "records held by the Practice"
         r"|(?:survey|poll|study|paper|report|tally|count|estimate|figures|data|research"
-        r"|estimates|surveys|polls|studies|post|totals|panel)\b"  # not "counts … from": a verb
-        # nor "refugees from Ukraine": where they come from; "the deal's totals, from the UN";
-        # who ran it ("panel of 850 adults, run by Example Field Services")
-        r"[^,;.:]{0,30}?(?:, )?(?:run |conducted )?"
-        r"\b(?:by|(?<!refugees )(?<!people )(?<!migrants )(?<!nationals )from)"
+        r"|estimates|surveys|polls|studies|post|totals)\b"  # not "counts … from": a verb
+        # nor "refugees from Ukraine": where they come from; "the deal's totals, from the UN"
+        r"[^,;.:]{0,30}?(?:, )?\b(?:by|(?<!refugees )(?<!people )(?<!migrants )(?<!nationals )from)"
+        # who ran a panel ("panel of 850 adults, run by Example Field Services"; not "a panel
+        # organised by Chatham House", where one spoke)
+        r"|panel\b[^,;.:]{0,30}?(?:, )?(?:run|conducted) by"
         # "The figure comes from the Register", "That count came from port officials"
         r"|(?:figure|count|number|estimate|tally|total|claim)s? (?:that [^,;:]{1,80}? )?"
         r"(?:comes?|came) from)\s+[\"“]?"
@@ -478,7 +483,9 @@ SAID = (  # who says it; where two start at one word, the first listed
         r"|(?<=citing )(?:[a-z-]+ ){1,2}(?:data|records|statistics)\b"
         # who do something, cited by what they do ("citing beekeepers in Poltava region",
         # "citing agronomists in the district")
-        rf"|(?<=citing )(?-i:[a-z]{{3,}}(?:ers|ors|ists))\b(?:{NARROWED})?"
+        rf"|(?<=citing )(?!(?:{NOT_WHO_DO})\b)(?-i:[a-z]{{3,}}(?:ers|ors|ists))\b"
+        r"(?= (?:in|at|from) (?:[A-Z]|the (?:district|region|area|village|town|city|port)\b))"
+        rf"(?:{NARROWED})"  # (only where they are: "citing factors beyond its control" is none)
         # a body named by whose it is ("according to the UN human rights office")
         rf"|(?:the )?{SOURCE_NAME} (?:[a-z-]+ ){{0,3}}(?:office|agency|ministry|mission)\b"
         rf"|(?:the )?{SOURCE_NAME}(?:(?:(?<=['’]s)|['’]s) spokes(?:man|woman|person))?"
