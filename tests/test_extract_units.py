@@ -1136,6 +1136,22 @@ def test_a_nickname_is_part_of_the_name_and_a_transcript_s_tag_opens_no_name() -
     assert not [name for name in found if '"' in name]
 
 
+def test_the_word_after_a_field_s_label_opens_its_line_and_is_no_name() -> None:
+    """Issue 12, from train-29, train-34 and train-4: "Subject: Solidarity partnership …",
+    "Proposal: Change of use …": the label's value opens its line, as a sentence's first word
+    does, so a common word there is no name; a name there still is one."""
+    header = (
+        "Report to the Committee\n\n12 May 2024\n\nSubject: Solidarity partnership with the city\n"
+        "Proposal: Change of use of the vacant health centre\nAuthor: Example Ports Board\n\n"
+    )
+    found = proposed_at(
+        "The council met on Monday to discuss the matter. It agreed the plan after a long debate.",
+        header=header,
+    )
+    assert {"Solidarity", "Change"}.isdisjoint(found)
+    assert "Example Ports Board" in found
+
+
 def test_a_lettered_item_opens_a_sentence_of_its_own() -> None:
     """ "… the lower number.\n(b) Security. The berth …": "(b) Security." is a sentence, its
     words after the mark, not the end of the one before; a paragraph's letter cited in a sentence

@@ -1392,7 +1392,7 @@ def _new_entities(
                 and not FIELD_LINE.match(text, start)
                 and not (index and LABELLED_LINE.match(text, start))
                 and not dated,
-                None if dated and DATELINE.match(text, start) else start,
+                None if dated and DATELINE.match(text, start) else _first_word(text, start),
             )
         )
     lines += [
@@ -1528,14 +1528,17 @@ heading a line, "2/ Start abroad."; not a live blog's "14.05 Zelenskyy says").""
 
 
 def _first_word(text: str, start: int) -> int:
-    """Where a sentence's first word begins: after a note's mark or a paragraph's number, and
-    after the tag of whoever speaks it in a transcript (">> EXAMPLE-JAMES: Honestly, …")."""
+    """Where a sentence's first word begins: after a note's mark or a paragraph's number, after
+    the tag of whoever speaks it in a transcript (">> EXAMPLE-JAMES: Honestly, …"), and after a
+    field's label ("Subject: Solidarity partnership with Mykolaiv")."""
     mark = LEADING_MARK.match(text, start)
     start = mark.end() if mark else start
-    tag = SPEAKER_TAG.match(text, start)
+    tag = SPEAKER_TAG.match(text, start) or FIELD_LABEL.match(text, start)
     return tag.end() if tag else start
 
 
+FIELD_LABEL = re.compile(r"(?<![^\n])[A-Z][a-z]+(?: [a-z]+){0,2}:[ \t]+(?=[A-Z])")
+"""A field's label opening its line: "Proposal: Change of use", "Desk: International"."""
 SPEAKER_TAG = re.compile(  # "MODERATOR (Prof. Ingrid Example-Moe): ", ">> EXAMPLE-JAMES: ", in
     # capitals as a transcript writes them (not a label: "Annotation C: Griffiths set …")
     r"(?:>>[ \t]*)?[A-Z][A-Z.'’\"-]*(?: [A-Z\"][A-Z.'’\"-]*){0,4}(?: \([^)\n]{1,60}\))?:[ \t]+"
