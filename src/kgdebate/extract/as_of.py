@@ -13,7 +13,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from kgdebate.extract.figures import COMPARED_WITH, STATISTIC_KINDS, Figure
+from kgdebate.extract.figures import BACK_IN_TIME, COMPARED_WITH, STATISTIC_KINDS, Figure
 from kgdebate.extract.spans import SpanIndex
 
 DATE_KINDS = ("date", "relative-date", "year")
@@ -136,7 +136,7 @@ class FigureDates:
 
 TO_NOW = re.compile(r",\s+to\s")
 """What a change runs to, after what it runs from: "from a year earlier, to $212 million"."""
-EARLIER = re.compile(r"\b(?:earlier|before|previous|preceding|prior)\b", re.I)
+EARLIER = re.compile(rf"\b(?:{'|'.join(BACK_IN_TIME)})\b", re.I)
 """A date before another: "a year earlier", "the week before", "the previous year"."""
 HORIZON = re.compile(r"\b(?:through|until|till)(?: the end of)?\s+$", re.I)
 """What opens the end of a period a plan runs to: "through 2027", "until the end of 2025"."""

@@ -40,6 +40,7 @@ from kgdebate.extract.layout import (
     ANSWERING,
     CELL_GAP,
     CHALLENGED,
+    ITEM_MARK,
     LABELS,
     LIST_MARKER,
     SHORT_LINE,
@@ -1520,7 +1521,7 @@ def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
 
 LEADING_MARK = re.compile(
     r"(?:\[\d{1,3}\]|\^\d{1,3}|[¹²³⁴-⁹⁰]{1,3}|\d{1,3}[./]|\d{1,2}\.\d(?:\.\d{1,2})*\.?"
-    r"|\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)|(?<![^\n])(?:[a-z]\)|\d{1,2}(?=[ \t]+[A-Z])))[ \t]+"
+    rf"|{ITEM_MARK}|(?<![^\n])(?:[a-z]\)|\d{{1,2}}(?=[ \t]+[A-Z])))[ \t]+"
 )
 """A note's, a numbered paragraph's, a list item's or a thread's post's mark before its first
 word ("[1] Oral evidence …", "4.3 Residents gave …", "(b) Security. The berth …", "2 Market"

@@ -531,7 +531,7 @@ def find_figures(text: str, spans: list[tuple[int, int]], today: date | None) ->
             continue
         if PATTERNS[index][0] == "weekday" and today and not groups.get("next"):
             if _its_clause_looks_ahead(text, figure):
-                figure = _weekday_ahead(figure, today)  # "Will you help before Friday?"
+                figure = _weekday_ahead(figure, groups["wd"], today)  # "… before Friday?"
         given = _given(figure)
         if given is not None and not SINCE_BEFORE.search(
             text, max(0, figure.start - 6), figure.start
@@ -545,38 +545,11 @@ def find_figures(text: str, spans: list[tuple[int, int]], today: date | None) ->
             anchor = anchors.get(held)  # ("as I did that day" after "in June 2021": no day)
             if anchor is None or not A_DAY_GIVEN.search(anchor[1]):
                 continue
-        if figure.kind == "later":  # "that same month": the month of any date before will do,
-            # and so will it for "a year earlier" where the paragraph gave no full date
-            by_month = (
-                figure.unit in ("month", "year")
-                and held in months
-                and (not figure.value or held not in anchors)
+        if figure.kind == "later":
+            year_only = held in years_only
+            figure = _later(
+                figure, anchors.get(held), months.get(held), year_only, text, held, today
             )
-            anchor = months[held] if by_month else anchors.get(held)
-            # a span counted ("a year earlier"), not a unit of the calendar ("the previous
-            # year", "the same year", "the year before")
-            a_span = bool(figure.value) and not figure.text.lower().startswith("the ")
-            if held in years_only and not by_month and figure.unit in ("day", "week", "month"):
-                anchor = None  # "in 2019. The week before": no day to count from
-            # a month the text gives, not one a count of years from the document's date has
-            # ("Three years ago … One year later": a year)
-            its_month = a_span and anchor is not None and not YEARS_AGO.search(anchor[1])
-            its_month = its_month and (by_month or held not in years_only)
-            later = _after_anchor(figure, anchor, its_month)
-            if its_month and today and (later.date or "")[:7] > today.isoformat()[:7]:
-                later = _after_anchor(figure, anchor)  # ("Seventy-five years later": 2022)
-            if (
-                anchor is None
-                and a_span
-                and (figure.value or 0) < 0
-                and today is not None
-                and COMPARED_WITH.search(text, max(held[0], figure.start - 50), figure.start)
-            ):
-                later = _before_the_document(figure, today)  # "up from 1,300 a year earlier"
-            # (never after the document's date: "Today, two years later" counts from no month)
-            if by_month and figure.value and today and (later.date or "") > today.isoformat():
-                later = _after_anchor(figure, None)
-            figure = later
         if figure.kind == "that-year":
             figure = _in_that_year(figure, anchors.get(held))
         if figure.kind == "that-month":
@@ -704,6 +677,8 @@ def _candidates(text: str, first: int, last: int) -> Iterator[re.Match[str]]:
 
 
 THAT_DAY = re.compile(r"[Tt]hat day")
+BACK_IN_TIME = ("earlier", "previous", "preceding", "prior", "before")
+"""What counts a "later" figure back: "a year earlier", "the previous year", "the week before"."""
 YEARS_AGO = re.compile(r"\byears? ago\b", re.I)
 # A figure compared with one a while before, where nothing else dates it: "up from 1,300 a year
 # earlier", "against 24 the week before", "in October than a year before". Not a past event
@@ -831,12 +806,59 @@ def _in_the_year_of(figure: Figure, text: str, events: list[tuple[int, int, date
     return figure
 
 
+def _later(
+    figure: Figure,
+    full: tuple[date, str] | None,
+    month: tuple[date, str] | None,
+    year_only: bool,
+    text: str,
+    paragraph: tuple[int, int],
+    today: date | None,
+) -> Figure:
+    """ "Four days later", "a year earlier", "that same month": counted from the paragraph's
+    last full date (``full``; a year alone where ``year_only``) or, for a month or a year, from
+    its last date of a known month (``month``, where no full date stands before a count); a
+    figure compared with one a while before, where the paragraph gave no date, from the
+    document's date."""
+    by_month = (
+        figure.unit in ("month", "year") and month is not None and (not figure.value or not full)
+    )
+    anchor = month if by_month else full
+    # a span counted ("a year earlier"), not a unit of the calendar ("the previous year", "the
+    # same year", "the year before")
+    a_span = bool(figure.value) and not figure.text.lower().startswith("the ")
+    if year_only and not by_month and figure.unit in ("day", "week", "month"):
+        anchor = None  # "in 2019. The week before": no day to count from
+    # a month the text gives, not one a count of years from the document's date has ("Three
+    # years ago … One year later": a year)
+    its_month = a_span and anchor is not None and not YEARS_AGO.search(anchor[1])
+    its_month = its_month and (by_month or not year_only)
+    later = _after_anchor(figure, anchor, its_month)
+    if its_month and today and (later.date or "")[:7] > today.isoformat()[:7]:
+        later = _after_anchor(figure, anchor)  # ("Seventy-five years later": 2022)
+    if (
+        anchor is None
+        and a_span
+        and (figure.value or 0) < 0
+        and today is not None
+        and COMPARED_WITH.search(text, max(paragraph[0], figure.start - 50), figure.start)
+    ):
+        # "up from 1,300 a year earlier"
+        why = f"counted back from the document's date, {today.isoformat()}: its paragraph gave no"
+        later = _after_anchor(figure, (today, ""), True, f"{why} date before it")
+    # (never after the document's date: "Today, two years later" counts from no month)
+    if by_month and figure.value and today and (later.date or "") > today.isoformat():
+        later = _after_anchor(figure, None)
+    return later
+
+
 def _after_anchor(
-    figure: Figure, anchor: tuple[date, str] | None, its_month: bool = False
+    figure: Figure, anchor: tuple[date, str] | None, its_month: bool = False, why: str = ""
 ) -> Figure:
     """ "Four days later", "the next morning": counted from the last full date of the
-    paragraph; without one, a relative date for the curator to date. ``its_month``: the anchor
-    gives a month, which a count of years keeps ("a year earlier" than 17 July 2023: July 2022)."""
+    paragraph (or as ``why`` says); without one, a relative date for the curator to date.
+    ``its_month``: the anchor gives a month, which a count of years keeps ("a year earlier" than
+    17 July 2023: July 2022)."""
     if anchor is None:
         return replace(figure, kind="relative-date", value=None, unit=None)
     day, said = anchor
@@ -848,22 +870,7 @@ def _after_anchor(
         value=None,
         unit=None,
         date=shifted.isoformat()[:width],
-        resolved_by=f"counted from {said}, earlier in its paragraph",
-    )
-
-
-def _before_the_document(figure: Figure, today: date) -> Figure:
-    """ "a year earlier", "the week before" where its paragraph gave no date: counted back from
-    the document's date, a count of years to its month."""
-    shifted = _shift(today, int(figure.value or 0), figure.unit or "day")
-    return replace(
-        figure,
-        kind="relative-date",
-        value=None,
-        unit=None,
-        date=shifted.isoformat()[: {"year": 7, "month": 7}.get(figure.unit or "day", 10)],
-        resolved_by=f"counted back from the document's date, {today.isoformat()}: its paragraph "
-        "gave no date before it",
+        resolved_by=why or f"counted from {said}, earlier in its paragraph",
     )
 
 
@@ -1597,13 +1604,7 @@ def _figure(
         if unit == "quarter":  # three months, named by its first
             n, unit = 3 * n, "month"
         unit = unit if unit in ("week", "month", "year") else "day"
-        back = (groups.get("dir") or "").lower() in (
-            "earlier",
-            "previous",
-            "preceding",
-            "prior",
-            "before",
-        )
+        back = (groups.get("dir") or "").lower() in BACK_IN_TIME
         step = 0 if groups.get("same") else -n if back else n
         return replace(bare, kind="later", value=float(step), unit=unit)
     if kind == "season":
@@ -1736,21 +1737,20 @@ def _its_clause_looks_ahead(text: str, figure: Figure) -> bool:
     Tuesday"), with no verb in the past between ("Zelensky, who is expected in Washington, met
     Macron on Sunday"; "Exports should recover, the bank said on Thursday")."""
     opens = _sentence_start(text, figure.start)
-    clause = CLAUSE_BREAK.search(text, opens, figure.start)
-    ahead = FUTURE.search(text, clause.start() if clause else opens, figure.start)
+    clause = max([opens] + [text.rfind(mark, opens, figure.start) + 1 for mark in ",;:—–"])
+    ahead = FUTURE.search(text, clause, figure.start)
     return ahead is not None and not PAST_VERB.search(text, ahead.end(), figure.start)
 
 
-CLAUSE_BREAK = re.compile(r"[^,;:—–]*$")  # (its match opens the clause that ends the text)
 PAST_VERB = re.compile(
     r"\b(?:[a-z]{2,}ed|said|told|met|struck|ran|broke|shut|went|came|took|made|found|held"
     r"|was|were|did|gave|left|won|lost|saw|sent|spoke|wrote|began|fell|rose|hit|set)\b"
 )
 
 
-def _weekday_ahead(figure: Figure, today: date) -> Figure:
+def _weekday_ahead(figure: Figure, weekday: str, today: date) -> Figure:
     """A weekday the text looks ahead to: the first one on or after the document's date."""
-    wanted = list(calendar.day_name).index(figure.text.split()[-1].capitalize())
+    wanted = list(calendar.day_name).index(weekday)
     ahead = (wanted - today.weekday()) % 7
     return replace(
         figure,

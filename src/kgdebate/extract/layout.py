@@ -184,9 +184,10 @@ ABBREVIATIONS = {
     "u.k", "u.n", "prof", "inc", "ltd", "col", "lt", "sgt", "amb", "al",  # "Hale et al. (2023)"
 }  # fmt: skip
 # A sentence ends at a full stop before a capital, and at the end of a list item or table row.
+ITEM_MARK = r"\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)"  # a list item's "(b)", "(iv)", "(2)"
 FULL_STOP = (  # a footnote's marker after it is the sentence's: "… across Europe.^2 In February"
     r"[.!?][\"”’)\]]*(?:\[\^?\d{1,3}\]|\^\d{1,3}|[¹²³⁴-⁹⁰]{1,3})?"
-    r"(?=\s+(?:[-*•][ \t]+)?[\"“‘(\[]?[A-Z0-9]|\s+\((?:[a-z]|[ivx]{1,4})\)[ \t]+[A-Z])"
+    rf"(?=\s+(?:[-*•][ \t]+)?[\"“‘(\[]?[A-Z0-9]|\s+{ITEM_MARK}[ \t]+[A-Z])"
 )  # (a lettered item: "… number.\n(b) Security.", never "under para. (b) of the resolution")
 # A record line: a name, a dash, what is recorded ("Example Development Bank – $250 million …"),
 # as trackers list pledges; each such line is an item of its own, as a list item is
@@ -248,7 +249,7 @@ LIST_MARKER = re.compile(r"[ \t]*[-*•][ \t]+")
 # an explainer's "Q:" and "A:", a lettered item's "(b) " (one pattern: tried at every sentence)
 OPENING_MARK = re.compile(
     rf"{LIST_MARKER.pattern}|[ \t]*(?:>[ \t]*)+|(?:Q|A|Question|Answer)[ \t]*:[ \t]+"
-    r"|\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)[ \t]+"  # a lettered item's "(b) "
+    rf"|{ITEM_MARK}[ \t]+"
 )
 A_RECORD_LINE = re.compile(RECORD_LINE)
 # A sentence's end, a footnote's marker after it ("… of Ukraine.[1]", "… in 2023.³") too

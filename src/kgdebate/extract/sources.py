@@ -13,6 +13,7 @@ from __future__ import annotations
 import calendar
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from itertools import chain
 
 from kgdebate.extract.figures import A_YEAR, SIGNS
@@ -1626,10 +1627,8 @@ def _attribution(sentence: str) -> str | None:
         for match in pattern.finditer(sentence)
     )
     for _, _, _, rank, start, name, end in found:
-        if any(no.search(sentence, 0, start) for no in NOT_WHO_SAYS.get(ATTRIBUTION[rank], ())):
+        if any(no(sentence, start, end) for no in NOT_WHO_SAYS.get(ATTRIBUTION[rank], ())):
             continue
-        if ATTRIBUTION[rank] is NAMED_WORK and _the_whole_of_a_share(sentence, start, end, 0):
-            continue  # "about 6.5% of the UN appeal."
         if ATTRIBUTION[rank] is NAME_SAYS and (owner := OWNERS_TITLE.search(sentence, 0, start)):
             if TITLED_WORK.search(name):  # "The UN's 2024 … Response Plan seeks": the UN's
                 name = owner.group("owner")
@@ -1716,14 +1715,28 @@ IN_A_PLACE = re.compile(r"\b(?:in|from|across|inside|within|near)(?: [a-z][\w-]*
 COUNTED_FOR = re.compile(  # "The UN's figures for the Black Sea Grain Initiative give": the UN's
     r"\b(?:figures|data|estimates?|numbers|statistics|count|tally|records) (?:for|on) (?:the )?$"
 )
-NOT_WHO_SAYS = {  # what, before one who seems to say it, says they do not
+NotWho = Callable[[str, int, int], bool]
+"""Whether what stands around one who seems to say it (the sentence, where they start and end)
+says they do not."""
+
+
+def _before(pattern: re.Pattern[str]) -> NotWho:
+    """What ``pattern`` finds right before them says so."""
+    return lambda sentence, start, _end: bool(pattern.search(sentence, 0, start))
+
+
+NOT_WHO_SAYS: dict[re.Pattern[str], tuple[NotWho, ...]] = {
     # "2,400 adults in government-controlled Ukraine asked": not Ukraine; "recommends that the
     # Republic of Examplia set aside €15 million": not yet; what the figures are for
-    NAME_SAYS: (IN_A_PLACE, BIDDEN, COUNTED_FOR),
+    NAME_SAYS: (_before(IN_A_PLACE), _before(BIDDEN), _before(COUNTED_FOR)),
     # "a review of 140 statements by European ministers found": the review's
-    VAGUE_SAYS: (BY_WHOM, BIDDEN),
-    # "We recommend that the Ministry of Finance report to us every 3 months": no report yet
-    NAMED_WORK: (BIDDEN,),
+    VAGUE_SAYS: (_before(BY_WHOM), _before(BIDDEN)),
+    # "We recommend that the Ministry of Finance report to us every 3 months": no report yet;
+    # "about 6.5% of the UN appeal": the whole a share is of
+    NAMED_WORK: (
+        _before(BIDDEN),
+        lambda sentence, start, end: _the_whole_of_a_share(sentence, start, end, 0),
+    ),
 }
 
 
