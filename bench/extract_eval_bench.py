@@ -120,6 +120,8 @@ UNITS = {  # one unit however a gold file spells it
     # an abstention count, whichever the gold calls it: the gold files differ (train-9 counts
     # abstentions as votes, train-11 as abstentions; the units vocabulary keeps them apart)
     "abstentions": "votes",
+    # a measure under its name or its symbol
+    "metres": "m", "meters": "m", "megawatts": "MW", "gigawatts": "GW",
 }  # fmt: skip
 
 

@@ -3868,6 +3868,20 @@ def test_a_heading_that_is_a_year_is_a_date() -> None:
         # a span looking ahead that has not ended yet is this year's; what comes into force
         ("Issuance planned for May–August is low.", ("2023-05", "2023-08-31")),
         ("It comes into force on 1 January.", ("2024-01-01", None)),
+        # what holds until a day, told in the present, is ahead; what holds from a day, or is set
+        # for it, is the nearest such day (the pavilion opened yesterday); not what is told as past
+        ("It permits the wind-down of contracts until 12 January.", ("2024-01-12", None)),
+        ("Price changes from 2 August", ("2023-08-02", None)),
+        ("Our fixed contract ends on 31 October, the supplier told us.", ("2023-10-31", None)),
+        ("Its chair opens the pavilion on 17 July.", ("2023-07-17", None)),
+        ("The amended Act, in force from 1 June, raises the penalty.", ("2023-06-01", None)),
+        ("Exports fell from 10 March.", ("2023-03-10", None)),
+        ("The talks lasted until 29 March.", ("2023-03-29", None)),
+        ("From 12 March, the city was shelled daily.", ("2023-03-12", None)),
+        # what a recommendation bids, or one looks forward to, is ahead
+        ("(c) Review progress in December.", ("2023-12", None)),
+        ("We recommend that officers report to the Board in January.", ("2024-01", None)),
+        ("Antigua looks forward to hosting the Conference from 27 May", ("2024-05-27", None)),
         # a form's date, day first
         ("Contract concluded on 17/03/2023", ("2023-03-17", None)),
         ("Funding fell this quarter", ("2023-07", "2023-09-30")),
@@ -3909,6 +3923,39 @@ def test_more_ways_a_text_dates_without_a_year(
     assert (found[-1].date, found[-1].until) == expected
     if "28 February" in words:
         assert found[0].date == "2022-02-28"
+
+
+def test_what_holds_since_a_day_is_not_ahead_after_a_day_that_is() -> None:
+    """Issue 12, from train-28: a yearless date after one ahead in its paragraph is the first
+    such date after it, unless it is what something holds since."""
+    text = (
+        "Licence INT/2023/12 permits the wind-down of existing contracts until 12 January. "
+        "Applications received since November 20 are held."
+    )
+    found = find_figures(text, [(0, len(text))], date(2023, 12, 15))
+    assert [(f.text, f.date) for f in found if f.kind == "date"] == [
+        ("12 January", "2024-01-12"),
+        ("November 20", "2023-11-20"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The maximum permitted draught is 11.5 m until dredging is complete.", ("11.5 m", "m")),
+        ("3 eggs · 200 g sugar · 150 g honey", ("150 g", "g")),
+        ("Bake for 5 minutes at 180°C.", ("180°C", "°C")),
+        ("The highest lead result, 96 mg/kg, came from field K4.", ("96 mg/kg", "mg/kg")),
+        ("Trains may run at up to 80 km/h on the bridge.", ("up to 80 km/h", "km/h")),
+        ("On your left is the grain quay, 640 metres of it.", ("640 metres", "m")),
+        # "m" before a plural is a scale's short form
+        ("The leak held 1.38m records.", ("1.38m records", "records")),
+    ],
+)
+def test_a_measure_in_a_units_symbol(text: str, expected: tuple[str, str]) -> None:
+    """Issue 12, from train-33: a technical text's measures in SI and other symbols."""
+    found = find_figures(text, [(0, len(text))], None)
+    assert (found[-1].text, found[-1].unit) == expected
 
 
 def test_a_persons_surname_alone_links_to_them_when_capitalised_and_unique() -> None:
@@ -4435,10 +4482,11 @@ def test_the_end_of_a_year_and_a_week_before_a_weekday() -> None:
         ("Loadings were nearly 30% higher in October than a year before.",
          {"October": "2023-10", "a year before": "2022-10"}),
         # not a past event told ("when the storm hit us six months earlier"), nor a unit of the
-        # calendar ("the year before": the year before which?)
+        # calendar ("the year before": the year before which?), unless the sentence said which
         ("Cholera spread after the storm hit us six months earlier.", {}),
+        ("Rates averaged $11,400, down from $17,900 the year before.", {}),
         ("Last year we reached 38,400 people, up from 22,100 the year before.",
-         {"Last year": "2022"}),
+         {"Last year": "2022", "the year before": "2021"}),
         # what follows it is no time ("a year before the invasion": counted from the event)
         ("Talks began a year before the vote.", {}),
     ],

@@ -16,7 +16,7 @@ from datetime import date
 from decimal import Decimal
 from typing import NamedTuple
 
-from kgdebate.extract.layout import table_cells, table_rows_above, unwrapped
+from kgdebate.extract.layout import ITEM_MARK, table_cells, table_rows_above, unwrapped
 from kgdebate.extract.spans import SpanIndex
 from kgdebate.extract.trie import one_of
 
@@ -125,6 +125,8 @@ UNIT_NOUNS = {  # what a count counts, in the words a text uses: the unit record
     "photographers": "people", "reporters": "people", "cameramen": "people",
     "staff members": "people", "family members": "people", "team members": "people",
     # a measure or a thing of two words, whole ("1,200 square metres", "2,187 polling stations")
+    "metres": "m", "meters": "m", "centimetres": "cm", "centimeters": "cm", "millimetres": "mm",
+    "millimeters": "mm", "grams": "g", "kilograms": "kg", "knots": "knots", "litres": "litres",
     "square metres": "square metres", "square meters": "square metres",
     "cubic metres": "cubic metres", "cubic meters": "cubic metres",
     "polling stations": "polling stations",
@@ -183,6 +185,16 @@ HEDGE = (  # "handed over 55 prisoners" is no hedge
     + r"|(?<!handed )(?<!hands )(?<!hand )over)(?: |(?<=~)))?"  # "~33 Mt" with no space
 )
 UNIT_NOUN = one_of(UNIT_NOUNS)
+# The symbols of SI and other measures, as a technical text writes them after a number; "m"
+# never before a plural, where it is a scale's short form ("1.38m records", "2 m refugees")
+MEASURE_SYMBOLS = "|".join(
+    re.escape(symbol) if symbol != "m" else r"m(?! [a-z]+s\b)"
+    for symbol in sorted(
+        "mm cm m g kg mg mg/kg kW kWh MWh GWh TWh km/h m/s mph °C °F dB".split(),
+        key=len,
+        reverse=True,
+    )
+)
 CAP_MONTH = _months("capitalize")
 FULL_MONTH = "|".join(name for name in calendar.month_name if name)
 # What ends a range whose start leaves out the year: " – 7 Mar 2022", "-March 7, 2022".
@@ -346,6 +358,11 @@ PATTERNS: list[tuple[str, Branch]] = [
     ("money", Branch(
         rf"{HEDGE}(?P<cur>[{SIGNS}]|(?-i:{'|'.join(CODES)})(?= ?\d))\s?(?P<n>{NUM})"
         rf"(?:[\s-]?(?P<scale>{SCALE})\b)?", re.I)),
+    # A measure in a unit's symbol: "11.5 m", "200 g", "96 mg/kg", "180°C", "80 km/h" (never "2.1 m
+    # tonnes": a scale's short form)
+    ("measure", Branch(
+        rf"(?<![\w.{SIGNS}-]){HEDGE}(?P<n>{NUM}) ?(?-i:(?P<symbol>{MEASURE_SYMBOLS}))"
+        rf"(?![\w/²³])(?! (?:{UNIT_NOUN})\b)", re.I)),
     # A count of something named: "45 countries", "nearly 1,000 km", "more than a million
     # people", "120-day".
     # ("2.1m tonnes": a scale's short form; never "a EUR 50bn facility": a sum's code)
@@ -680,6 +697,7 @@ THAT_DAY = re.compile(r"[Tt]hat day")
 BACK_IN_TIME = ("earlier", "previous", "preceding", "prior", "before")
 """What counts a "later" figure back: "a year earlier", "the previous year", "the week before"."""
 YEARS_AGO = re.compile(r"\byears? ago\b", re.I)
+LAST_YEAR = re.compile(r"\b[Ll]ast year\b")
 # A figure compared with one a while before, where nothing else dates it: "up from 1,300 a year
 # earlier", "against 24 the week before", "in October than a year before". Not a past event
 # ("when the cyclone hit us six months earlier": six months before the outbreak told of).
@@ -838,14 +856,19 @@ def _later(
         later = _after_anchor(figure, anchor)  # ("Seventy-five years later": 2022)
     if (
         anchor is None
-        and a_span
         and (figure.value or 0) < 0
         and today is not None
         and COMPARED_WITH.search(text, max(paragraph[0], figure.start - 50), figure.start)
     ):
-        # "up from 1,300 a year earlier"
-        why = f"counted back from the document's date, {today.isoformat()}: its paragraph gave no"
-        later = _after_anchor(figure, (today, ""), True, f"{why} date before it")
+        if said := LAST_YEAR.search(text, _sentence_start(text, figure.start), figure.start):
+            # "Last year we reached 38,400 people, up from 22,100 the year before"
+            last = (date(today.year - 1, 1, 1), said.group())
+            later = _after_anchor(
+                figure, last, why=f"counted from '{said.group()}', in its sentence"
+            )
+        elif a_span:  # "up from 1,300 a year earlier" ("the year before" alone: of what year?)
+            why = f"counted back from the document's date, {today.isoformat()}: its paragraph gave"
+            later = _after_anchor(figure, (today, ""), True, f"{why} no date before it")
     # (never after the document's date: "Today, two years later" counts from no month)
     if by_month and figure.value and today and (later.date or "") > today.isoformat():
         later = _after_anchor(figure, None)
@@ -1356,12 +1379,15 @@ def _in_context(
     day = int(figure.date[5:7]) if len(figure.date) > 5 else 0
     year, why = None, ""
     ended = RANGE_END.match(text, figure.end)
+    held = _held(text, figure) if today is not None else None
     if ended is not None:
         end_month = MONTHS[(ended.group("m") or ended.group("m2")).lower().rstrip(".")]
         year = int(ended.group("y") or ended.group("y2")) - (1 if month > end_month else 0)
         why = "the year of the range's end"
     elif today is not None and (
-        (deadline := bool(day) and _a_deadline(text, figure)) or _looking_ahead(text, figure)
+        (deadline := bool(day) and _a_deadline(text, figure))
+        or held == "until"
+        or _looking_ahead(text, figure)
     ):
         # a month alone looking ahead may be the document's own ("in the second quarter" on 5 April
         # or on 14 May: its last month not yet gone)
@@ -1369,7 +1395,14 @@ def _in_context(
         ahead = (month, day) >= (today.month, today.day) or (not day and last >= today.month)
         year = today.year if ahead else today.year + 1
         how = "a deadline" if deadline else "the text looking ahead"
+        how = "what holds until it" if not deadline and held == "until" else how
         why = f"the first such date after the document's, {today.isoformat()}, {how}"
+    elif today is not None and held:
+        year = _nearest_year(month, day, today)
+        why = (
+            f"the nearest such date to the document's, {today.isoformat()}: the text tells what is"
+            " set for it, in the present"
+        )
     elif (
         anchor is not None
         and not RECENT.search(text, max(0, figure.start - 20), figure.start)
@@ -1382,6 +1415,13 @@ def _in_context(
         year = after.year + (1 if earlier else 0)  # a month alone: its own month is no later
         if today is not None and (year, month, day) > (today.year, today.month, today.day):
             year = after.year
+        if (
+            today is not None
+            and (year, month, day) > (today.year, today.month, today.day)
+            and SINCE_BEFORE.search(text, max(0, figure.start - 6), figure.start)
+        ):  # what holds since a day began before the document ("since November 20", after
+            # "until 12 January")
+            year = today.year if (month, day) <= (today.month, today.day) else today.year - 1
         why = f"the first such date after {said}, earlier in its paragraph"
     elif today is not None:
         year = today.year if (month, day) <= (today.month, today.day) else today.year - 1
@@ -1402,10 +1442,60 @@ def _in_context(
 
 
 def _looking_ahead(text: str, figure: Figure) -> bool:
-    """Whether the sentence looks ahead to the date, not back at what was done then."""
-    return bool(FUTURE.search(text, _sentence_start(text, figure.start), figure.end)) and not (
-        DONE_IN.search(text, max(0, figure.start - 30), figure.start)
-    )
+    """Whether the sentence looks ahead to the date, not back at what was done then: it says so
+    ("will", "is due by") or bids it be done ("Review progress in December")."""
+    opens = _sentence_start(text, figure.start)
+    said_ahead = FUTURE.search(text, opens, figure.end) or BIDDING.match(text, opens)
+    return bool(said_ahead) and not DONE_IN.search(text, max(0, figure.start - 30), figure.start)
+
+
+def _held(text: str, figure: Figure) -> str | None:
+    """What the sentence tells, in the present, of the date: "until" where something holds until
+    it ("permits the wind-down of contracts until 12 January": ahead); "from" where it holds from
+    it ("in force from 1 January", "Price changes from 2 October") or a verb says what is set for
+    it ("Our fixed contract ends on 31 October", "the first payment arrives in June"), which may
+    be just gone as well as ahead. ``None`` where the sentence tells anything as past ("Exports
+    fell from 10 March", "The talks lasted until 29 March")."""
+    opens = _sentence_start(text, figure.start)
+    if said := FROM_OR_UNTIL.search(text, max(0, figure.start - 6), figure.start):
+        told = opens, _sentence_end(text, figure.end)  # ("From 12 March, the city was shelled")
+    else:  # the verb in the date's own clause ("Our fixed contract ends on 31 October, … told us")
+        clause = max([opens] + [text.rfind(mark, opens, figure.start) + 1 for mark in ",;:—–"])
+        if (verb := SET_FOR.search(text, clause, figure.start)) is None:
+            return None
+        told = verb.end(), figure.start
+    if any(
+        not AS_ADJECTIVE.search(text, max(0, past.start() - 6), past.start())
+        for past in PAST_VERB.finditer(text, *told)
+    ):
+        return None
+    return "until" if said and said.group(1).lower() in ("until", "till") else "from"
+
+
+def _nearest_year(month: int, day: int, today: date) -> int:
+    """The year that puts a yearless date nearest the document's (a month alone by its middle);
+    ahead where two are as near."""
+
+    def distance(year: int) -> int:
+        return abs((date(year, month, min(day or 15, 28)) - today).days)
+
+    return min((today.year + 1, today.year, today.year - 1), key=distance)
+
+
+FROM_OR_UNTIL = re.compile(r"\b([Ff]rom|[Uu]ntil|[Tt]ill) $")
+SET_FOR = re.compile(r"\b(?:ends|begins|starts|opens|closes|resumes|arrives|meets)\b")
+# A word in "-ed" after these is no verb in the past: "The amended Act", "Our fixed contract",
+# "has pledged to cut port dues … until 30 June", "is extended until 18 November"
+AS_ADJECTIVE = re.compile(
+    r"\b(?:[Tt]he|an?|[Oo]ur|[Ii]ts|their|his|her|my|your|has|have|is|are|be|been) $"
+)
+# A sentence that bids something be done, a recommendation's or a minute's action: its dates
+# are ahead ("(c) Review progress in December", "Pursue options 2 and 3 and review them at the
+# end of August")
+BIDDING = re.compile(
+    rf"\s*(?:(?:{ITEM_MARK}|[-*•]|\d{{1,2}}[.)])\s+)?"
+    r"(?:Review|Report|Pursue|Brief|Ask|Publish|Submit|Send|Return|Revisit|Reassess|Schedule)\b"
+)
 
 
 # A sentence that looks ahead: its yearless dates are still to come ("the deal lapses on 18 July",
@@ -1421,17 +1511,20 @@ FUTURE = re.compile(
     r"|(?:comes?|enters?) into force|takes? effect"  # "It comes into force on 1 January"
     r"|expect (?:[\w-]+ ){0,3}to"  # "millers expect bread prices to rise by September"
     r"|expects|can"  # "which the Commission expects on November 20", "can send … in January"
+    r"|recommends?|proposes?|look(?:s|ing)? forward to"  # "We recommend that …, and report in
+    # January"; "looks forward to hosting the Conference from 27 May"
     r"|agreed to (?:[\w-]+ ){1,4}by"  # "the Committee agreed to send 40 by 31 August"
     r"|next (?:[\w-]+ ){1,3}(?:is|are|for|on)"
-    r"|(?:^|\n)\s*\d+\.\s+[A-Z][a-z]+)\b|^\s*Review\b",
+    r"|(?:^|\n)\s*\d+\.\s+[A-Z][a-z]+)\b",
     re.I,
 )
 # What was done in a month, though its sentence looks ahead: "no territory should be given up,
 # a little below the 84% the institute published in June" (a June before the document's)
 DONE_IN = re.compile(
-    r"(?<!\bbe )\b(?:[a-z]{3,}ed|began|took|made|found|held|said|was|were|did)(?: [a-z]+){0,2}"
-    r" (?:in|on) $"  # (not "will be issued on 23 March", "to be held in November"; "as was the
-    # case in July" is a July gone)
+    r"(?<!\bbe )(?<!\bthe )(?<!\bThe )(?<!\bour )(?<!\bOur )(?<!\bits )(?<!\ba )(?<!\ban )"
+    r"\b(?:[a-z]{3,}ed|began|took|made|found|held|said|was|were|did)(?: [a-z]+){0,2}"
+    r" (?:in|on) $"  # (not "will be issued on 23 March", "to be held in November", "Our fixed
+    # contract ends on 31 October"; "as was the case in July" is a July gone)
 )
 
 
@@ -1518,6 +1611,8 @@ def _figure(
             return None
         value = round(100 * _whole(count.lower()) / whole, 1)
         return replace(bare, kind="percent", value=value, unit="percent")
+    if kind == "measure":
+        return replace(bare, kind="count", value=_number(groups["n"]), unit=groups["symbol"])
     if kind == "tonnes":  # "2.1 Mt", "30,000 t"
         scale = 1e6 if groups.get("mega") else 1
         return replace(bare, kind="count", value=_number(groups["n"]) * scale, unit="tonnes")
