@@ -308,6 +308,20 @@ SAYING_AFTER = (
 SAYS_AFTER = re.compile(
     rf"{SAYING_AFTER}(?P<by>{VAGUE_SOURCE}(?:{NARROWED_TWICE}|{WHO_CLAUSE})|(?:the )?{SOURCE_NAME})"
 )
+# who says it, after it, named by what it is: "…, the air force said", "…, the council's
+# resettlement team told us in June", "…; a sailor told me" (tried after all else: a body
+# named is found first). "The" and one word point back at one named before ("…, the outlet
+# says", "the team said"): no source by what it is.
+SAID_AFTER_BY_WHAT = (
+    r"(?:said|says|reported|reports|told (?:us|me|reporters)|confirmed|noted|wrote|writes)"
+)
+SAID_BY_WHAT_IT_IS = re.compile(
+    r"(?<=[,;] )(?P<by>(?:(?:an?|one|my) (?:[a-z'’-]+ ){0,3}?"
+    rf"|the (?!(?:same|other|latter|former|rest)\b|{POINTED} {SAID_AFTER_BY_WHAT})"
+    r"(?:[a-z'’-]+ ){1,3}?)"
+    r"[a-z-]+(?: in [A-Z][\w-]+)?)"
+    rf" {SAID_AFTER_BY_WHAT}(?=[.;,:]| (?:in|on|last|this|earlier|yesterday|today)\b|$)"
+)
 # "in a poll that the Kyiv International Institute of Sociology (KIIS) published last July"
 WORK_THAT = rf"\b(?:{WORK})s? (?:that|which) "
 WORK_THAT_ONE_MADE = re.compile(
@@ -517,6 +531,7 @@ SAID = (  # who says it; where two start at one word, the first listed
     ACCORDING_TO_WORDS,
     AS_PUT_IT,
     SAYS_AFTER,
+    SAID_BY_WHAT_IT_IS,
     *BRACKETED,
 )
 BODY_HEAD = (  # a name's head word that makes it a body: "Ukraine's Defence Ministry" is one
@@ -569,6 +584,9 @@ CUES: dict[re.Pattern[str], tuple[re.Pattern[str], ...]] = {
     WHICH_FOUND: (re.compile(", which "),),
     WORK_THAT_ONE_MADE: (re.compile(WORK_THAT),),
     SAYS_AFTER: (re.compile(SAYING_AFTER),),
+    SAID_BY_WHAT_IT_IS: (
+        re.compile(rf"[,;] (?:the|an?|one|my) [^,;.]{{1,60}}? {SAID_AFTER_BY_WHAT}"),
+    ),
     WHOSE_WORK_FOUND: (re.compile(r"\bwhose "), _SAYING),
     REPRESENTATIVE_SAYS: (re.compile("epresentative of "), _SAYING),
     SPOKEN_FOR: (re.compile("^[Ss]peaking "), _SAYING),
