@@ -2760,6 +2760,9 @@ def test_a_pronoun_after_the_figure_or_the_institute_takes_the_source_named_befo
         ("9,800 people reached, 14 distribution sites, 6 of them in villages.",
          [("9,800 people", "people"), ("14 distribution sites", "sites"), ("6", "sites")]),
         ("At least 9 of the shipments went to Bishkek.", [("At least 9", "shipments")]),
+        # of a count whose phrase the plural before is in
+        ("We upheld 27 complaints about host payments, 9 of them against this Council.",
+         [("27 complaints", "complaints"), ("9", "complaints")]),
         # never a word that only ends in "s", a time to do something, "the two of them"
         ("Then 3 of its access roads closed. Status: 3 adopted. It kept its Tier 1 status.", []),
         ("The UN counted 340 displaced people. The bridge will take another 12 to rebuild. "
@@ -2769,6 +2772,11 @@ def test_a_pronoun_after_the_figure_or_the_institute_takes_the_source_named_befo
          [("340 former prisoners", "people"), ("60", "people")]),
         ("Some 1,900 people lived here. Two weeks ago a further 60 came back. Prices rose 40 "
          "more than expected.", [("Some 1,900 people", "people"), ("60", "people")]),
+        # and the rest of it ("the remaining 3", "the other 12")
+        ("The lab confirmed 14 cases by PCR; the remaining 3 were linked by contact.",
+         [("14 cases", "cases"), ("3", "cases")]),
+        ("I can hold 8 containers on this sailing, and the other 12 go on the next one.",
+         [("8 containers", "containers"), ("12", "containers")]),
         # a count in words "of them": of the count before (never "one of them")
         ("There were more than 20 disputed areas, five of them in Kyrgyzstan. One of them is "
          "old.", [("more than 20 disputed areas", "areas"), ("five", "areas")]),

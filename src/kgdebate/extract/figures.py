@@ -1047,6 +1047,15 @@ LISTED = re.compile(
 )
 
 
+def _of_its_phrase(text: str, count: Figure, position: int) -> bool:
+    """Whether ``position`` is in the phrase a count opens, a few words on with no break
+    ("27 complaints about host payments")."""
+    return 0 <= position - count.end < 40 and not BREAK.search(text, count.end, position)
+
+
+BREAK = re.compile(r"[,;:.!?()]")
+
+
 def _unit_from_neighbours(
     figure: Figure,
     counted: list[Figure],
@@ -1084,6 +1093,8 @@ def _unit_from_neighbours(
             # "a survey of European diplomats, 212 of them": of those just named (not of a
             # count's own noun: "14 distribution sites, 6 of them")
             unit = UNIT_NOUNS.get(apposed.group(1).lower())
+            if unit is None and counted and _of_its_phrase(text, counted[-1], apposed.start(1)):
+                unit = counted[-1].unit  # "27 complaints about host payments, 9 of them"
             return replace(figure, kind="count", unit=unit) if unit else None
         if counted:
             return replace(figure, kind="count", unit=counted[-1].unit)
@@ -1135,7 +1146,9 @@ A_DIGIT = re.compile(r"\d")
 MORE_OF_THEM = re.compile(r" more\b(?! than\b)")  # "60 more", never "60 more than"
 NEAR = 200  # how far back, in characters, "60 more" may count what was counted
 TO_DO = re.compile(r" to [a-z]{3,}")
-A_FURTHER = re.compile(r"\b(?:[Aa]nother|[Aa] further) $")
+A_FURTHER = re.compile(  # and the rest of what was counted: "the remaining 3", "the other 12"
+    r"\b(?:[Aa]nother|[Aa] further|[Tt]he (?:remaining|other)) $"
+)
 SETTING_AGAINST = r"while|whereas|but|against|compared with"  # one count against another
 SET_AGAINST_BEFORE = re.compile(rf"\b(?:and|versus|{SETTING_AGAINST})\b")
 TALLIED = re.compile(r"(?: of [^.;,]{1,60}?)? (?:voted|abstained)\b")
