@@ -3894,6 +3894,9 @@ def test_a_heading_that_is_a_year_is_a_date() -> None:
         ("Exports fell from 10 March.", ("2023-03-10", None)),
         ("The talks lasted until 29 March.", ("2023-03-29", None)),
         ("From 12 March, the city was shelled daily.", ("2023-03-12", None)),
+        # a month alone, capitalised, that no verb shares its name with, is a date anywhere
+        ("Romanian port officials put June transits at 1,960 vessels.", ("2023-06", None)),
+        ("Almost 6 million people displaced (UNHCR, February)", ("2023-02", None)),
         # what a recommendation bids, or one looks forward to, is ahead
         ("(c) Review progress in December.", ("2023-12", None)),
         ("We recommend that officers report to the Board in January.", ("2024-01", None)),
@@ -3939,6 +3942,15 @@ def test_more_ways_a_text_dates_without_a_year(
     assert (found[-1].date, found[-1].until) == expected
     if "28 February" in words:
         assert found[0].date == "2022-02-28"
+
+
+def test_a_month_alone_is_no_date_in_a_name_or_every_year() -> None:
+    """Issue 12: "June" and "the October Revolution" as names, and the month of every year."""
+    text = (
+        "June Example-Smith spoke. Each September we meet. October, it noted, is the month when "
+        "budgets are set. The December revolution won. March on, they said; it may rise."
+    )
+    assert [f.text for f in find_figures(text, [(0, len(text))], date(2023, 7, 18))] == []
 
 
 def test_what_holds_since_a_day_is_not_ahead_after_a_day_that_is() -> None:

@@ -204,6 +204,7 @@ RANGE_END = re.compile(
     re.I,
 )
 WEEKDAY = "|".join(calendar.day_name)
+UNAMBIGUOUS_MONTH = "|".join(m for m in calendar.month_name if m and m not in ("May", "March"))
 # A bare month is a date only after a word that makes it one ("in June", "since May"): never
 # "May" the verb, "March" the noun.
 MONTH_CUE = "".join(
@@ -319,6 +320,14 @@ PATTERNS: list[tuple[str, Branch]] = [
     ("named-month", Branch(
         rf"\b(?P<m>{FULL_MONTH})(?= (?:figures?|polling|poll|data|estimates?|surveys?|numbers?"
         r"|waves?|rounds?|reports?|updates?|editions?|tally|count|release)\b)")),
+    # A month alone, capitalised, that no verb or noun shares its name with (not "May", "March"):
+    # "September transits", "(UNHCR, February)", "ended June at $412 million" (never a name's
+    # first word: "June Example-Smith", "the October Revolution", "the December revolution";
+    # nor a month of every year: "each September", "October, it noted, is the month when")
+    ("named-month", Branch(
+        rf"(?<![\w-])(?<!\b[Ee]ach )(?<!\b[Ee]very )(?P<m>{UNAMBIGUOUS_MONTH})\b"
+        r"(?![ -]?\d|[ -][A-Z]|['’]s [A-Z]|(?:, [^,.]{1,30},)? (?:is|was) (?:the|a) month"
+        r"| revolution)")),
     # "in mid-August", "since mid-August": the month.
     ("named-month", Branch(
         rf"\b(?:(?P<which>[Ss]ince) )?mid-(?P<m>{FULL_MONTH})\b(?! \d)")),
