@@ -3944,6 +3944,25 @@ def test_more_ways_a_text_dates_without_a_year(
         assert found[0].date == "2022-02-28"
 
 
+def test_that_season_is_of_the_year_told_before() -> None:
+    """Issue 12, from train-20 and train-23: "that spring" is the season of the year of the last
+    date told, in its paragraph or, failing that, of a known month before it; never of a year
+    alone that a name may hold ("the 1982 Convention")."""
+    paragraphs = [
+        "Three rounds took place in March 2022.",
+        "The lesson of that spring is plain. Under the 1982 Convention, talks went on.",
+        "That summer passed. On 21 September 2023 swaps went on through that winter.",
+    ]
+    text = "\n\n".join(paragraphs)
+    spans = [(text.index(p), text.index(p) + len(p)) for p in paragraphs]
+    found = find_figures(text, spans, date(2024, 3, 1))
+    assert [(f.text, f.date, f.until) for f in found if f.text.lower().startswith("that")] == [
+        ("that spring", "2022-03", "2022-05-31"),
+        ("That summer", "2022-06", "2022-08-31"),
+        ("that winter", "2023-12", "2024-02-29"),
+    ]
+
+
 def test_a_month_alone_is_no_date_in_a_name_or_every_year() -> None:
     """Issue 12: "June" and "the October Revolution" as names, and the month of every year."""
     text = (

@@ -347,6 +347,7 @@ PATTERNS: list[tuple[str, Branch]] = [
     # "by the end of that year", "that October": of the year the paragraph last dated.
     ("that-year", Branch(r"\b(?i:the) (?P<edge>end|start|beginning) of that year\b")),
     ("that-year", Branch(rf"\b[Tt]hat (?P<m>{FULL_MONTH})\b(?! \d)")),
+    ("that-year", Branch(r"\b[Tt]hat (?P<season>winter|spring|summer|autumn)\b")),  # its months
     # "that (same) month", "the previous September": the paragraph's last dated month, or the
     # named month before or after it
     ("that-month", Branch(r"\b[Tt]hat (?:very )?month\b")),  # "that same month": "later"
@@ -542,6 +543,7 @@ def find_figures(text: str, spans: list[tuple[int, int]], today: date | None) ->
     anchors: dict[tuple[int, int], tuple[date, str]] = {}  # the last full date of a paragraph
     years_only: set[tuple[int, int]] = set()  # the paragraphs whose last full date is a year
     months: dict[tuple[int, int], tuple[date, str]] = {}  # and its last date of a known month
+    last_given: tuple[date, str] | None = None  # the text's last date of a known month
     counted: defaultdict[tuple[int, int], list[Figure]] = defaultdict(list)  # counts with a unit
     scaled: list[Figure] = []  # those in millions or billions, in the whole text
     every_count: list[Figure] = []  # counts with a unit, in the whole text
@@ -563,6 +565,8 @@ def find_figures(text: str, spans: list[tuple[int, int]], today: date | None) ->
             text, max(0, figure.start - 6), figure.start
         ):
             anchors[held] = (given, figure.text)  # "March 29" after "in 2022" is 2022
+            if len(figure.date or "") > 4:  # (a year alone may be a name's: "the 1982 Convention")
+                last_given = anchors[held]
             if len(figure.date or "") == 4:
                 years_only.add(held)
             else:
@@ -576,8 +580,8 @@ def find_figures(text: str, spans: list[tuple[int, int]], today: date | None) ->
             figure = _later(
                 figure, anchors.get(held), months.get(held), year_only, text, held, today
             )
-        if figure.kind == "that-year":
-            figure = _in_that_year(figure, anchors.get(held))
+        if figure.kind == "that-year":  # ("that spring" points back past its paragraph)
+            figure = _in_that_year(figure, anchors.get(held), last_given)
         if figure.kind == "that-month":
             figure = _month_of(figure, months.get(held))
         if figure.kind == "since-then":  # dated from the paragraph, else no figure at all
@@ -664,7 +668,8 @@ ONLY_BEFORE = {
             "month", "year"}
     | set(SEASONS) | set(QUARTERS),
     "that": {"same", "very", "month", "day"}
-    | {month.lower() for month in calendar.month_name if month},
+    | {month.lower() for month in calendar.month_name if month}
+    | set(SEASONS) - {"fall"},
     "in": {"the"}, "within": {"the"}, "during": {"the"}, "by": {"the"},
 } | {quarter: {"quarter"} for quarter in QUARTERS}  # fmt: skip
 # A hedge's first word that starts nothing else starts a figure only before the hedge's next
@@ -906,18 +911,31 @@ def _after_anchor(
     )
 
 
-def _in_that_year(figure: Figure, anchor: tuple[date, str] | None) -> Figure:
-    """ "that October", "the end of that year": in the year of the paragraph's last full date;
-    without one, a relative date for the curator to date."""
+def _in_that_year(
+    figure: Figure, anchor: tuple[date, str] | None, before: tuple[date, str] | None
+) -> Figure:
+    """ "that October", "the end of that year", "that winter": in the year of the paragraph's
+    last full date, else of the text's last date of a known month before it (``before``; "that
+    spring" after a heading "Exchange of 21 September 2022"); without one, a relative date for
+    the curator to date."""
+    where = "its paragraph" if anchor else "the text"
+    anchor = anchor or before
     if anchor is None:
-        return replace(figure, kind="relative-date", value=None)
+        return replace(figure, kind="relative-date", value=None, unit=None)
     day, said = anchor
+    month = int(figure.value or 1)
+    until = None
+    if figure.unit == "season":  # "that winter": December to February
+        last = _shift(date(day.year, month, 1), 2, "month")
+        until = _month_end(last.year, last.month).isoformat()
     return replace(
         figure,
         kind="relative-date",
         value=None,
-        date=f"{day.year}-{int(figure.value or 1):02d}",
-        resolved_by=f"in the year of {said}, earlier in its paragraph",
+        unit=None,
+        date=f"{day.year}-{month:02d}",
+        until=until,
+        resolved_by=f"in the year of {said}, earlier in {where}",
     )
 
 
@@ -1711,6 +1729,8 @@ def _figure(
             return replace(bare, value=named, unit="before" if before else "after")
         return replace(bare, value=None, unit=None)
     if kind == "that-year":  # its month, dated by the paragraph in find_figures
+        if groups.get("season"):  # its first month, and three months long
+            return replace(bare, value=float(SEASONS[groups["season"].lower()]), unit="season")
         if groups.get("m"):
             return replace(bare, value=float(MONTHS[groups["m"].lower()]))
         return replace(bare, value=12.0 if groups["edge"].lower() == "end" else 1.0)
