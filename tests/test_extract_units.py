@@ -3524,8 +3524,16 @@ def test_that_day_is_the_day_the_paragraph_gave_and_after_a_month_or_no_date_no_
     words = "It lapsed on 17 July 2023. A Kremlin statement that day gave Moscow's reasons."
     *_, that_day = find_figures(words, [(0, len(words))], date(2023, 10, 4))
     assert (that_day.text, that_day.date) == ("that day", "2023-07-17")
+    # and so are "that night" and "on the day" (not "on the day of the vote")
+    words = "On 21 September 2022 the buses came; you were there that night. Wheat rose on the day."
+    found = find_figures(words, [(0, len(words))], date(2023, 10, 4))
+    assert [(f.text, f.date) for f in found][1:] == [
+        ("that night", "2022-09-21"),
+        ("the day", "2022-09-21"),
+    ]
     for words in ("I met him in June 2021 and spoke for 10 hours, as I did that day.",
-                  "That day has come. That day is now."):  # fmt: skip
+                  "That day has come. That day is now.",
+                  "In June 2021, on the day of the vote, that night, 40 came."):  # fmt: skip
         found = find_figures(words, [(0, len(words))], date(2023, 9, 20))
         assert [f.text for f in found if "day" in f.text] == []
 

@@ -257,7 +257,9 @@ PATTERNS: list[tuple[str, Branch]] = [
     ("later", Branch(r"\bthe (?:next|following) (?P<unit>day|morning|evening|night)\b", re.I)),
     # "the same day", "that same week": the paragraph's last full date's day, week, …
     ("later", Branch(r"\b(?:the|that) (?P<same>same) (?P<unit>day|week|month|year)\b", re.I)),
-    ("later", Branch(r"\b(?P<same>[Tt]hat) (?P<unit>day)\b")),  # "A statement that day"
+    # "A statement that day", "at the border that night", "rose 8% on the day"
+    ("later", Branch(r"\b(?P<same>[Tt]hat) (?P<unit>day|night|morning|evening|afternoon)\b")),
+    ("later", Branch(r"(?<=\b[Oo]n )(?P<same>the) (?P<unit>day)\b(?! (?:of|before|after)\b)")),
     # "the previous quarter", "the preceding year": one before the paragraph's last full date.
     ("later", Branch(
         r"\bthe (?P<dir>previous|preceding|prior) (?P<unit>day|week|month|quarter|year)\b", re.I)),
@@ -667,7 +669,7 @@ ONLY_BEFORE = {
             "preceding", "prior", "end", "start", "beginning", "same", "weekend", "day", "week",
             "month", "year"}
     | set(SEASONS) | set(QUARTERS),
-    "that": {"same", "very", "month", "day"}
+    "that": {"same", "very", "month", "day", "night", "morning", "evening", "afternoon"}
     | {month.lower() for month in calendar.month_name if month}
     | set(SEASONS) - {"fall"},
     "in": {"the"}, "within": {"the"}, "during": {"the"}, "by": {"the"},
@@ -707,7 +709,7 @@ def _candidates(text: str, first: int, last: int) -> Iterator[re.Match[str]]:
             yield match
 
 
-THAT_DAY = re.compile(r"[Tt]hat day")
+THAT_DAY = re.compile(r"[Tt]hat (?:day|night|morning|evening|afternoon)|the day")
 BACK_IN_TIME = ("earlier", "previous", "preceding", "prior", "before")
 """What counts a "later" figure back: "a year earlier", "the previous year", "the week before"."""
 YEARS_AGO = re.compile(r"\byears? ago\b", re.I)
