@@ -2534,6 +2534,14 @@ def test_a_paper_s_authors_and_year_as_the_subject_are_the_source() -> None:
          "Marine Review.", ("12%", "4 million", "about 1%", "0.1%"),
          ["agriculture ministry", "agriculture ministry", "Example Marine Review",
           "Example Marine Review"]),
+        # the credit in brackets in the title over a table or a list (not a title's words in
+        # brackets that credit no one)
+        ("3 Financials (per EDGT management accounts)\n| Year | Throughput |\n|---|---|\n"
+         "| 2022 | 1.9 million tonnes |", ("1.9 million",), ["EDGT management accounts"]),
+        ("Our hosts (Example Hosts Network survey, April)\n\n• Would host again: 68%\n"
+         "• Found the first month hardest: about 20%", ("68%", "20%"),
+         ["Example Hosts Network", "Example Hosts Network"]),
+        ("Results (means of all samples)\n| pH | 6.8 |", ("6.8",), [None]),
         # who says it after it, named by what it is; "the" and one word point back at one
         # named before, and what that is stays unknown where none was
         ("Last night 38 drones were launched at energy sites, the air force said; it shot down "

@@ -643,6 +643,9 @@ SOURCE_LINE = re.compile(
     r"[ \t]*(?P<by>[^\n]+)",
     re.M,
 )
+# A table's row or a list's item, and a title over them with a credit in brackets at its end
+BLOCK_LINE = re.compile(r"[ \t]*(?:\||[•*–-][ \t]|\d{1,2}[.)][ \t])")
+TITLE_CREDIT = re.compile(r"[^\n.!?]{1,100}\((?P<credit>[^()\n]{3,80})\)[ \t]*:?[ \t]*")
 # A sentence that points back at a source named before it ("The survey … found that 84% …").
 ITS_WORK = re.compile(rf"(?i:its) (?:[\w-]+ )?(?:{WORK}|figures?|data)")  # "its annual report"
 BACK_REFERENCE = re.compile(  # not "the highest figure in our history"
@@ -832,6 +835,7 @@ class FigureSources:
             or self._quoted_then_credited(position)
             or self._footnote(position, held[1])
             or self._source_line(position)
+            or self._block_title(position)
             or self._note_holding(position)
             or self._credited_next(held)
         )
@@ -1244,6 +1248,30 @@ class FigureSources:
             at -= 1
             by = self.source_lines[at][1]
         return _named_in(by)
+
+    def _block_title(self, position: int) -> str | None:
+        """The credit in brackets in the title over the table or list a figure is in: "3
+        Financials (per EDGT management accounts)" over its table's rows, "What other hosts tell
+        us (Example Hosts Network survey, April)" over its bullets."""
+        start = self.text.rfind("\n", 0, position) + 1
+        if not BLOCK_LINE.match(self.text, start):
+            return None
+        blank = False  # one blank line may part the title from its block
+        while start > 0:
+            above = self.text.rfind("\n", 0, start - 1) + 1
+            line = self.text[above : start - 1]
+            if BLOCK_LINE.match(line) and not blank:
+                start = above
+            elif not line.strip() and not blank:
+                blank, start = True, above
+            else:
+                title = TITLE_CREDIT.fullmatch(line)
+                return (
+                    self._said((above + title.start("credit"), above + title.end("credit")))
+                    if title
+                    else None
+                )
+        return None
 
     def _read_up_to(self, position: int) -> None:
         """The source and the works named of every sentence that starts at or before
