@@ -2550,6 +2550,11 @@ def test_a_paper_s_authors_and_year_as_the_subject_are_the_source() -> None:
          "thousands of lives, the team said. It rose 5%, the same source said.",
          ("38", "32", "1,430", "two", "hundreds", "5%"),
          ["air force", "air force", "council's resettlement team", "sailor", None, None]),
+        # never a relative clause's or a superlative's words
+        ("The state will cut 3,000 posts, a move the finance ministry said on Monday would save "
+         "$200 million. He was paid $40,000, a sum that his lawyer said was fair. Unemployment "
+         "fell to 3.1%, the lowest ever reported.", ("3,000", "$40,000", "3.1%"),
+         ["finance ministry", "lawyer", None]),
     ],
 )  # fmt: skip
 def test_whose_figures_a_text_says_they_are(
@@ -2785,6 +2790,11 @@ def test_a_pronoun_after_the_figure_or_the_institute_takes_the_source_named_befo
          [("14 cases", "cases"), ("3", "cases")]),
         ("I can hold 8 containers on this sailing, and the other 12 go on the next one.",
          [("8 containers", "containers"), ("12", "containers")]),
+        # the rest of the things counted, not of a measure or a sum
+        ("The convoy of 20 trucks carried 300 tonnes of flour; the remaining 3 are stuck.",
+         [("20 trucks", "trucks"), ("300 tonnes", "tonnes"), ("3", "trucks")]),
+        ("Of the 40 detainees, 28 were freed after paying 500 dollars each; the other 12 remain.",
+         [("40 detainees", "people"), ("28", "people"), ("12", "people")]),
         # a count in words "of them": of the count before (never "one of them")
         ("There were more than 20 disputed areas, five of them in Kyrgyzstan. One of them is "
          "old.", [("more than 20 disputed areas", "areas"), ("five", "areas")]),
@@ -3539,9 +3549,16 @@ def test_that_day_is_the_day_the_paragraph_gave_and_after_a_month_or_no_date_no_
         ("that night", "2022-09-21"),
         ("the day", "2022-09-21"),
     ]
+    words = "On 1 July 2023 officials warned that winter would bring more deaths."
+    assert [f.text for f in find_figures(words, [(0, len(words))], date(2023, 10, 4))] == [
+        "1 July 2023"
+    ]
     for words in ("I met him in June 2021 and spoke for 10 hours, as I did that day.",
                   "That day has come. That day is now.",
-                  "In June 2021, on the day of the vote, that night, 40 came."):  # fmt: skip
+                  "In June 2021, on the day of the vote, that night, 40 came.",
+                  # a hypothetical day, a habit's, and "that" opening what is said
+                  "On 1 May 2023 we met. On the day on which they cross, we act. Tickets can be "
+                  "bought on the day. He said that morning meetings would be cut."):  # fmt: skip
         found = find_figures(words, [(0, len(words))], date(2023, 9, 20))
         assert [f.text for f in found if "day" in f.text] == []
 
@@ -3910,11 +3927,18 @@ def test_a_heading_that_is_a_year_is_a_date() -> None:
         ("Exports fell from 10 March.", ("2023-03-10", None)),
         ("The talks lasted until 29 March.", ("2023-03-29", None)),
         ("From 12 March, the city was shelled daily.", ("2023-03-12", None)),
+        # nor what has held since, a period counted, or data of that day
+        ("From 1 January, 2,300 people have crossed the border.", ("2023-01-01", None)),
+        ("From 1 January to date, the mission has recorded 412 violations.", ("2023-01-01", None)),
+        ("Figures from 1 January show a 12% rise.", ("2023-01-01", None)),
+        ("Figures until 30 June show 4,200 arrivals by sea.", ("2023-06-30", None)),
         # a month alone, capitalised, that no verb shares its name with, is a date anywhere
         ("Romanian port officials put June transits at 1,960 vessels.", ("2023-06", None)),
         ("Almost 6 million people displaced (UNHCR, February)", ("2023-02", None)),
         # what a recommendation bids, or one looks forward to, is ahead
         ("(c) Review progress in December.", ("2023-12", None)),
+        ("Return journeys in August rose 12% on the year.", ("2022-08", None)),  # nouns
+        ("Report after report in June warned of famine.", ("2023-06", None)),
         ("We recommend that officers report to the Board in January.", ("2024-01", None)),
         ("Antigua looks forward to hosting the Conference from 27 May", ("2024-05-27", None)),
         # a form's date, day first
@@ -3968,6 +3992,7 @@ def test_that_season_is_of_the_year_told_before() -> None:
         "Three rounds took place in March 2022.",
         "The lesson of that spring is plain. Under the 1982 Convention, talks went on.",
         "That summer passed. On 21 September 2023 swaps went on through that winter.",
+        "In January 2022 the pipes froze; that winter, 300 households lost heating.",
     ]
     text = "\n\n".join(paragraphs)
     spans = [(text.index(p), text.index(p) + len(p)) for p in paragraphs]
@@ -3976,6 +4001,7 @@ def test_that_season_is_of_the_year_told_before() -> None:
         ("that spring", "2022-03", "2022-05-31"),
         ("That summer", "2022-06", "2022-08-31"),
         ("that winter", "2023-12", "2024-02-29"),
+        ("that winter", "2021-12", "2022-02-28"),  # the winter a January is in
     ]
 
 
@@ -3983,9 +4009,30 @@ def test_a_month_alone_is_no_date_in_a_name_or_every_year() -> None:
     """Issue 12: "June" and "the October Revolution" as names, and the month of every year."""
     text = (
         "June Example-Smith spoke. Each September we meet. October, it noted, is the month when "
-        "budgets are set. The December revolution won. March on, they said; it may rise."
+        "budgets are set. The December revolution won. March on, they said; it may rise. We mark "
+        "the anniversary of Black July. June, 34, has lived here. December is usually the "
+        "busiest month. Every year, December brings snow."
     )
     assert [f.text for f in find_figures(text, [(0, len(text))], date(2023, 7, 18))] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # told as past, or with no word of the time: the latest such month
+        ("Almost 6 million people displaced (UNHCR, February)", "2023-02"),
+        ("Assets under management ended June at $412 million.", "2023-06"),
+        # its sentence looking ahead, after it too, or a verb in the present after it: the
+        # nearest such month
+        ("December marks the seventy-fifth anniversary of the Declaration.", "2023-12"),
+        ("The October polls will mark the fourth peaceful elections.", "2023-10"),
+        ("We look forward to building on the outcomes of the June summit.", "2023-06"),
+    ],
+)
+def test_a_month_alone_is_of_the_year_its_sentence_tells(text: str, expected: str) -> None:
+    """Issue 12, from the review of the rule: a month alone, on a document of 1 September 2023."""
+    months = [f for f in find_figures(text, [(0, len(text))], date(2023, 9, 1)) if f.date]
+    assert [f.date for f in months] == [expected]
 
 
 def test_what_holds_since_a_day_is_not_ahead_after_a_day_that_is() -> None:
@@ -4019,6 +4066,11 @@ def test_a_measure_in_a_units_symbol(text: str, expected: tuple[str, str]) -> No
     """Issue 12, from train-33: a technical text's measures in SI and other symbols."""
     found = find_figures(text, [(0, len(text))], None)
     assert (found[-1].text, found[-1].unit) == expected
+
+
+def test_m_before_a_name_for_people_or_a_time_is_millions() -> None:
+    for text in ("Some 6 m Ukrainians have fled abroad.", "The city attracts 2 m a year."):
+        assert [f.unit for f in find_figures(text, [(0, len(text))], None)] != ["m"]
 
 
 def test_a_persons_surname_alone_links_to_them_when_capitalised_and_unique() -> None:

@@ -186,9 +186,10 @@ HEDGE = (  # "handed over 55 prisoners" is no hedge
 )
 UNIT_NOUN = one_of(UNIT_NOUNS)
 # The symbols of SI and other measures, as a technical text writes them after a number; "m"
-# never before a plural, where it is a scale's short form ("1.38m records", "2 m refugees")
+# never before a plural or "a year", where it is a scale's short form ("1.38m records", "6 m
+# Ukrainians", "2 m a year")
 MEASURE_SYMBOLS = "|".join(
-    re.escape(symbol) if symbol != "m" else r"m(?! [a-z]+s\b)"
+    re.escape(symbol) if symbol != "m" else r"m(?! (?:[A-Za-z][a-z]+s|an?|per)\b)"
     for symbol in sorted(
         "mm cm m g kg mg mg/kg kW kWh MWh GWh TWh km/h m/s mph °C °F dB".split(),
         key=len,
@@ -204,6 +205,14 @@ RANGE_END = re.compile(
     re.I,
 )
 WEEKDAY = "|".join(calendar.day_name)
+# "that" after a verb of saying or thinking opens what is said: "Officials warned that winter
+# would bring more deaths", "He said that morning meetings would be cut"
+NOT_SAID_THAT = "".join(
+    rf"(?<!\b{verb} )"
+    for verb in "said says say warned warns argued argues argue noted notes claimed claims added "
+    "adds feared fears fear hoped hopes hope believed believes believe thinks think thought "
+    "expects expected expect knew knows know reported reports agreed agree".split()
+)
 UNAMBIGUOUS_MONTH = "|".join(m for m in calendar.month_name if m and m not in ("May", "March"))
 # A bare month is a date only after a word that makes it one ("in June", "since May"): never
 # "May" the verb, "March" the noun.
@@ -258,8 +267,12 @@ PATTERNS: list[tuple[str, Branch]] = [
     # "the same day", "that same week": the paragraph's last full date's day, week, …
     ("later", Branch(r"\b(?:the|that) (?P<same>same) (?P<unit>day|week|month|year)\b", re.I)),
     # "A statement that day", "at the border that night", "rose 8% on the day"
-    ("later", Branch(r"\b(?P<same>[Tt]hat) (?P<unit>day|night|morning|evening|afternoon)\b")),
-    ("later", Branch(r"(?<=\b[Oo]n )(?P<same>the) (?P<unit>day)\b(?! (?:of|before|after)\b)")),
+    # (never "that" a saying's conjunction: "warned that night shifts should pay more")
+    ("later", Branch(
+        rf"{NOT_SAID_THAT}\b(?P<same>[Tt]hat) (?P<unit>day|night|morning|evening|afternoon)\b"
+        r"(?! [a-z]+(?<!s)s\b)")),
+    # ("on the day" ending its clause, not "on the day on which …", "can be bought on the day")
+    ("later", Branch(r"(?<=\b[Oo]n )(?P<same>the) (?P<unit>day)(?=[,.;])")),
     # "the previous quarter", "the preceding year": one before the paragraph's last full date.
     ("later", Branch(
         r"\bthe (?P<dir>previous|preceding|prior) (?P<unit>day|week|month|quarter|year)\b", re.I)),
@@ -326,10 +339,10 @@ PATTERNS: list[tuple[str, Branch]] = [
     # "September transits", "(UNHCR, February)", "ended June at $412 million" (never a name's
     # first word: "June Example-Smith", "the October Revolution", "the December revolution";
     # nor a month of every year: "each September", "October, it noted, is the month when")
-    ("named-month", Branch(
+    ("month-alone", Branch(
         rf"(?<![\w-])(?<!\b[Ee]ach )(?<!\b[Ee]very )(?P<m>{UNAMBIGUOUS_MONTH})\b"
         r"(?![ -]?\d|[ -][A-Z]|['’]s [A-Z]|(?:, [^,.]{1,30},)? (?:is|was) (?:the|a) month"
-        r"| revolution)")),
+        r"| revolution| is\b|, \d)")),  # (nor "January is colder than July", "June, 34,")
     # "in mid-August", "since mid-August": the month.
     ("named-month", Branch(
         rf"\b(?:(?P<which>[Ss]ince) )?mid-(?P<m>{FULL_MONTH})\b(?! \d)")),
@@ -349,7 +362,8 @@ PATTERNS: list[tuple[str, Branch]] = [
     # "by the end of that year", "that October": of the year the paragraph last dated.
     ("that-year", Branch(r"\b(?i:the) (?P<edge>end|start|beginning) of that year\b")),
     ("that-year", Branch(rf"\b[Tt]hat (?P<m>{FULL_MONTH})\b(?! \d)")),
-    ("that-year", Branch(r"\b[Tt]hat (?P<season>winter|spring|summer|autumn)\b")),  # its months
+    ("that-year", Branch(  # its months
+        rf"{NOT_SAID_THAT}\b[Tt]hat (?P<season>winter|spring|summer|autumn)\b")),
     # "that (same) month", "the previous September": the paragraph's last dated month, or the
     # named month before or after it
     ("that-month", Branch(r"\b[Tt]hat (?:very )?month\b")),  # "that same month": "later"
@@ -559,6 +573,9 @@ def find_figures(text: str, spans: list[tuple[int, int]], today: date | None) ->
         figure = _figure(PATTERNS[index][0], match, groups, today)
         if figure is None:
             continue
+        alone = PATTERNS[index][0] == "month-alone"
+        if alone and not _alone_a_date(text, figure):
+            continue
         if PATTERNS[index][0] == "weekday" and today and not groups.get("next"):
             if _its_clause_looks_ahead(text, figure):
                 figure = _weekday_ahead(figure, groups["wd"], today)  # "… before Friday?"
@@ -576,6 +593,10 @@ def find_figures(text: str, spans: list[tuple[int, int]], today: date | None) ->
         if figure.kind == "later" and THAT_DAY.fullmatch(figure.text):  # only after a day
             anchor = anchors.get(held)  # ("as I did that day" after "in June 2021": no day)
             if anchor is None or not A_DAY_GIVEN.search(anchor[1]):
+                continue
+            if figure.text == "the day" and MODAL.search(  # ("can be bought on the day")
+                text, _sentence_start(text, figure.start), figure.start
+            ):
                 continue
         if figure.kind == "later":
             year_only = held in years_only
@@ -613,7 +634,7 @@ def find_figures(text: str, spans: list[tuple[int, int]], today: date | None) ->
                 scaled.append(figure)
             if figure.unit in CURRENCIES.values():  # "5 million dollars", and "3 million" after
                 figure = replace(figure, kind="money")  # it: sums, as "$5 million" is
-        figure = _in_context(figure, anchors.get(held), today, text)
+        figure = _in_context(figure, anchors.get(held), today, text, alone)
         dated = figure.date if figure.kind in ("date", "relative-date") else None
         if dated and dated[:4].isdigit() and len(dated) >= 7:  # "in February": "that month"
             months[held] = (date(int(dated[:4]), int(dated[5:7]), 1), figure.text)
@@ -709,6 +730,7 @@ def _candidates(text: str, first: int, last: int) -> Iterator[re.Match[str]]:
             yield match
 
 
+MODAL = re.compile(r"\b(?:can|could|may|might|must|should|will|would)\b")
 THAT_DAY = re.compile(r"[Tt]hat (?:day|night|morning|evening|afternoon)|the day")
 BACK_IN_TIME = ("earlier", "previous", "preceding", "prior", "before")
 """What counts a "later" figure back: "a year earlier", "the previous year", "the week before"."""
@@ -927,15 +949,18 @@ def _in_that_year(
     day, said = anchor
     month = int(figure.value or 1)
     until = None
+    year = day.year
     if figure.unit == "season":  # "that winter": December to February
-        last = _shift(date(day.year, month, 1), 2, "month")
+        if month == 12 and day.month <= 2:  # "In January 2022 … That winter": 2021–22's
+            year -= 1
+        last = _shift(date(year, month, 1), 2, "month")
         until = _month_end(last.year, last.month).isoformat()
     return replace(
         figure,
         kind="relative-date",
         value=None,
         unit=None,
-        date=f"{day.year}-{month:02d}",
+        date=f"{year}-{month:02d}",
         until=until,
         resolved_by=f"in the year of {said}, earlier in {where}",
     )
@@ -1139,6 +1164,12 @@ def _unit_from_neighbours(
         # "received 340 former prisoners …, and hospitals stand ready to take 60 more", "a
         # further 60 came back": more of what was counted last
         return replace(figure, kind="count", unit=counted[-1].unit)
+    rest = THE_REST.search(text, opens, figure.start)
+    things = [c for c in counted if c.unit not in MEASURES and c.unit not in CURRENCIES.values()]
+    if rest and things and figure.start - things[-1].end < NEAR:
+        # "confirmed 14 cases by PCR; the remaining 3", "Of the 40 detainees, 28 were released
+        # after paying 500 dollars each; the other 12": the rest of the things counted last
+        return replace(figure, kind="count", unit=things[-1].unit)
     for before in reversed(counted):
         between = text[before.end : figure.start]
         # within its sentence; a semicolon may part two counts of one tally ("100 states voted
@@ -1175,9 +1206,8 @@ A_DIGIT = re.compile(r"\d")
 MORE_OF_THEM = re.compile(r" more\b(?! than\b)")  # "60 more", never "60 more than"
 NEAR = 200  # how far back, in characters, "60 more" may count what was counted
 TO_DO = re.compile(r" to [a-z]{3,}")
-A_FURTHER = re.compile(  # and the rest of what was counted: "the remaining 3", "the other 12"
-    r"\b(?:[Aa]nother|[Aa] further|[Tt]he (?:remaining|other)) $"
-)
+A_FURTHER = re.compile(r"\b(?:[Aa]nother|[Aa] further) $")
+THE_REST = re.compile(r"\b[Tt]he (?:remaining|other) $")
 SETTING_AGAINST = r"while|whereas|but|against|compared with"  # one count against another
 SET_AGAINST_BEFORE = re.compile(rf"\b(?:and|versus|{SETTING_AGAINST})\b")
 TALLIED = re.compile(r"(?: of [^.;,]{1,60}?)? (?:voted|abstained)\b")
@@ -1407,6 +1437,7 @@ def _in_context(
     anchor: tuple[date, str] | None,
     today: date | None,
     text: str,
+    alone: bool = False,
 ) -> Figure:
     """A date the text gives without its year ("17 July", "in June"):
     - the start of a range whose end has one ("28 Feb – 7 Mar 2022"): that year;
@@ -1414,6 +1445,9 @@ def _in_context(
       after it, the text telling events in order ("22 July 2022 … let it expire on 17 July" is
       2023), unless that is after the document's date;
     - else the latest such date not after the document's.
+    A month alone, with no word before it that makes it a time (``alone``: "September transits",
+    "(UNHCR, February)"), is looked ahead to only where its sentence says so, at any place in it
+    ("The October polls will mark …", "December marks …": the nearest such month).
     How it was resolved is kept in ``resolved_by``; ``text`` is the text the figure is in."""
     if not figure.date or not figure.date.startswith("--"):
         return figure
@@ -1421,15 +1455,19 @@ def _in_context(
     day = int(figure.date[5:7]) if len(figure.date) > 5 else 0
     year, why = None, ""
     ended = RANGE_END.match(text, figure.end)
-    held = _held(text, figure) if today is not None else None
+    held = _held(text, figure) if today is not None and not alone else None
     if ended is not None:
         end_month = MONTHS[(ended.group("m") or ended.group("m2")).lower().rstrip(".")]
         year = int(ended.group("y") or ended.group("y2")) - (1 if month > end_month else 0)
         why = "the year of the range's end"
-    elif today is not None and (
-        (deadline := bool(day) and _a_deadline(text, figure))
-        or held == "until"
-        or _looking_ahead(text, figure)
+    elif (
+        today is not None
+        and not alone
+        and (
+            (deadline := bool(day) and _a_deadline(text, figure))
+            or held == "until"
+            or _looking_ahead(text, figure)
+        )
     ):
         # a month alone looking ahead may be the document's own ("in the second quarter" on 5 April
         # or on 14 May: its last month not yet gone)
@@ -1439,7 +1477,7 @@ def _in_context(
         how = "a deadline" if deadline else "the text looking ahead"
         how = "what holds until it" if not deadline and held == "until" else how
         why = f"the first such date after the document's, {today.isoformat()}, {how}"
-    elif today is not None and held:
+    elif today is not None and (held or (alone and _said_ahead_anywhere(text, figure))):
         year = _nearest_year(month, day, today)
         why = (
             f"the nearest such date to the document's, {today.isoformat()}: the text tells what is"
@@ -1497,21 +1535,62 @@ def _held(text: str, figure: Figure) -> str | None:
     it ("in force from 1 January", "Price changes from 2 October") or a verb says what is set for
     it ("Our fixed contract ends on 31 October", "the first payment arrives in June"), which may
     be just gone as well as ahead. ``None`` where the sentence tells anything as past ("Exports
-    fell from 10 March", "The talks lasted until 29 March")."""
+    fell from 10 March", "The talks lasted until 29 March", "From 1 January, 2,300 have
+    crossed"), where the date bounds a period counted ("from 1 January to 31 October", "From 1
+    January to date") or data ("Figures until 30 June show")."""
     opens = _sentence_start(text, figure.start)
-    if said := FROM_OR_UNTIL.search(text, max(0, figure.start - 6), figure.start):
+    if said := FROM_OR_UNTIL.search(text, max(0, figure.start - 30), figure.start):
+        if A_PERIOD_TO.match(text, figure.end):
+            return None
         told = opens, _sentence_end(text, figure.end)  # ("From 12 March, the city was shelled")
     else:  # the verb in the date's own clause ("Our fixed contract ends on 31 October, … told us")
         clause = max([opens] + [text.rfind(mark, opens, figure.start) + 1 for mark in ",;:—–"])
         if (verb := SET_FOR.search(text, clause, figure.start)) is None:
             return None
         told = verb.end(), figure.start
-    if any(
+    if said and said.group(1).lower() in ("until", "till"):
+        return None if _tells_the_past(text, *told) else "until"
+    return None if _tells_the_past(text, *told, perfect=True) else "from"
+
+
+def _tells_the_past(text: str, start: int, end: int, perfect: bool = False) -> bool:
+    """Whether the text between ``start`` and ``end`` tells something as past: a verb in the
+    past, not a word in "-ed" after an article or "has" ("The amended Act", "has pledged to cut
+    port dues until 30 June"); with ``perfect``, "has" or "have" as well ("From 1 January, 2,300
+    people have crossed": since then)."""
+    if perfect and PERFECT.search(text, start, end):
+        return True
+    return any(
         not AS_ADJECTIVE.search(text, max(0, past.start() - 6), past.start())
-        for past in PAST_VERB.finditer(text, *told)
-    ):
-        return None
-    return "until" if said and said.group(1).lower() in ("until", "till") else "from"
+        for past in PAST_VERB.finditer(text, start, end)
+    )
+
+
+def _alone_a_date(text: str, figure: Figure) -> bool:
+    """Whether a month alone is a date: not a name's last word ("the anniversary of Black
+    July"), nor a month of every year ("pick cotton every year from September to December")."""
+    opens = _sentence_start(text, figure.start)
+    return not NAME_BEFORE.search(text, max(0, figure.start - 40), figure.start) and not (
+        HABITUAL.search(text, opens, _sentence_end(text, figure.end))
+    )
+
+
+NAME_BEFORE = re.compile(r"[a-z,;] [A-Z][a-z]+ $")
+HABITUAL = re.compile(
+    r"\b(?:(?:every|each) (?:year|month|winter|spring|summer|autumn)|usually|typically|annually)\b",
+    re.I,
+)
+
+
+def _said_ahead_anywhere(text: str, figure: Figure) -> bool:
+    """Whether a month alone is looked ahead to by its sentence, after it too ("The October
+    polls will mark the fourth peaceful elections"), or is what a verb in the present says of
+    ("December marks the seventy-fifth anniversary")."""
+    opens, ends = _sentence_start(text, figure.start), _sentence_end(text, figure.end)
+    return bool(FUTURE.search(text, opens, ends) or PRESENT_AFTER.match(text, figure.end))
+
+
+PRESENT_AFTER = re.compile(r" (?:marks|begins|starts|ends|brings|sees)\b")
 
 
 def _nearest_year(month: int, day: int, today: date) -> int:
@@ -1524,7 +1603,13 @@ def _nearest_year(month: int, day: int, today: date) -> int:
     return min((today.year + 1, today.year, today.year - 1), key=distance)
 
 
-FROM_OR_UNTIL = re.compile(r"\b([Ff]rom|[Uu]ntil|[Tt]ill) $")
+FROM_OR_UNTIL = re.compile(  # (not data's: "Figures from 1 January", "the period until 30 June")
+    r"(?<!\bfigures )(?<!\bdata )(?<!\bperiod )(?<!\bstatistics )(?<!\bnumbers )(?<!\brecords )"
+    r"\b(from|until|till) $",
+    re.I,
+)
+A_PERIOD_TO = re.compile(r" ?(?:[\u2013\u2014-]|to|until|till)\b")  # "from 1 January to …"
+PERFECT = re.compile(r"\b(?:has|have|had)\b")
 SET_FOR = re.compile(r"\b(?:ends|begins|starts|opens|closes|resumes|arrives|meets)\b")
 # A word in "-ed" after these is no verb in the past: "The amended Act", "Our fixed contract",
 # "has pledged to cut port dues … until 30 June", "is extended until 18 November"
@@ -1536,7 +1621,9 @@ AS_ADJECTIVE = re.compile(
 # end of August")
 BIDDING = re.compile(
     rf"\s*(?:(?:{ITEM_MARK}|[-*•]|\d{{1,2}}[.)])\s+)?"
-    r"(?:Review|Report|Pursue|Brief|Ask|Publish|Submit|Send|Return|Revisit|Reassess|Schedule)\b"
+    r"(?:Pursue|Brief|Ask|Publish|Submit|Send|Revisit|Reassess"
+    # (as nouns: "Return journeys in August rose", "Report after report in June warned")
+    r"|(?:Review|Report|Return|Schedule)(?! (?:after|of|on|by|from|for|in)\b| [a-z]+(?<!s)s\b))\b"
 )
 
 
@@ -1966,6 +2053,7 @@ RELATIVE = {
     "relative-period": _relative_period,
     "ago": _ago,
     "named-month": _named_month,
+    "month-alone": _named_month,
     "weekday": _weekday,
     "end-of": _end_of,
 }
