@@ -2550,6 +2550,11 @@ def test_a_paper_s_authors_and_year_as_the_subject_are_the_source() -> None:
          "thousands of lives, the team said. It rose 5%, the same source said.",
          ("38", "32", "1,430", "two", "hundreds", "5%"),
          ["air force", "air force", "council's resettlement team", "sailor", None, None]),
+        # and before the figure, in its part of the sentence or one before it
+        ("Your site says $150, but my forwarder says you charged them $275. In Kharkiv I paid "
+         "350 hryvnias, and my cousin in Kraków writes that she paid 120 złoty. The report also "
+         "says 85 were lost.", ("$275", "350", "120", "85"),
+         ["my forwarder", None, "my cousin in Kraków", None]),
         # never a relative clause's or a superlative's words
         ("The state will cut 3,000 posts, a move the finance ministry said on Monday would save "
          "$200 million. He was paid $40,000, a sum that his lawyer said was fair. Unemployment "
