@@ -2733,10 +2733,10 @@ def test_a_pronoun_after_the_figure_or_the_institute_takes_the_source_named_befo
          [("about 60 ships", "ships"), ("57", "ships")]),
         # a grid's capacity in GW or MW
         ("Strikes knocked out some 9,000 MW; the plant has 6 GW.",
-         [("some 9,000 MW", "megawatts"), ("6 GW", "gigawatts")]),
+         [("some 9,000 MW", "MW"), ("6 GW", "GW")]),
         # a measure's short form written on to its number; basis points, as written
         ("Missiles reach up to 300km; 6GW were lost; flows fell to 15bcm; rates rose 200 basis "
-         "points", [("up to 300km", "km"), ("6GW", "gigawatts"), ("15bcm", "bcm"),
+         "points", [("up to 300km", "km"), ("6GW", "GW"), ("15bcm", "bcm"),
                     ("200 basis points", "basis points")]),
         ("Only 11 of NATO's 31 members met the guideline.", [("11", "members"),
                                                              ("31 members", "members")]),
@@ -4063,6 +4063,10 @@ def test_what_holds_since_a_day_is_not_ahead_after_a_day_that_is() -> None:
         ("The highest lead result, 96 mg/kg, came from field K4.", ("96 mg/kg", "mg/kg")),
         ("Trains may run at up to 80 km/h on the bridge.", ("up to 80 km/h", "km/h")),
         ("On your left is the grain quay, 640 metres of it.", ("640 metres", "m")),
+        # a measure's name, as its symbol
+        ("The plant used 1.2 terawatt hours.", ("1.2 terawatt hours", "TWh")),
+        ("A 25 megawatts plant opened.", ("25 megawatts", "MW")),
+        ("It reached 40 degrees Celsius.", ("40 degrees Celsius", "°C")),
         # "m" before a plural is a scale's short form
         ("The leak held 1.38m records.", ("1.38m records", "records")),
     ],

@@ -89,7 +89,7 @@ UNIT_NOUNS = {  # what a count counts, in the words a text uses: the unit record
     "displaced persons": "people",
     "square kilometres": "km2", "square kilometers": "km2", "square km": "km2", "sq km": "km2",
     "km²": "km2", "km2": "km2", "bcm": "bcm",  # (billion cubic metres of gas, as written)
-    "gw": "gigawatts", "mw": "megawatts",  # a grid's capacity: "6 GW"
+    "gw": "GW", "mw": "MW",  # a grid's capacity: "6 GW"
     "square miles": "square miles", "nautical miles": "nautical miles",
     "foreigners": "people", "dollars": "USD", "euros": "EUR", "euro": "EUR",
     "usd": "USD", "eur": "EUR", "gbp": "GBP",  # "5 million EUR"
@@ -127,6 +127,12 @@ UNIT_NOUNS = {  # what a count counts, in the words a text uses: the unit record
     # a measure or a thing of two words, whole ("1,200 square metres", "2,187 polling stations")
     "metres": "m", "meters": "m", "centimetres": "cm", "centimeters": "cm", "millimetres": "mm",
     "millimeters": "mm", "grams": "g", "kilograms": "kg", "knots": "knots", "litres": "litres",
+    # a measure's name, as its symbol ("1.2 terawatt hours" is 1.2 TWh)
+    "kilowatt hours": "kWh", "megawatt hours": "MWh", "gigawatt hours": "GWh",
+    "terawatt hours": "TWh", "kilowatt-hours": "kWh", "megawatt-hours": "MWh",
+    "gigawatt-hours": "GWh", "terawatt-hours": "TWh", "kilowatts": "kW", "megawatts": "MW",
+    "gigawatts": "GW", "degrees celsius": "°C", "kilometres per hour": "km/h",
+    "kilometers per hour": "km/h", "miles per hour": "mph",
     "square metres": "square metres", "square meters": "square metres",
     "cubic metres": "cubic metres", "cubic meters": "cubic metres",
     "polling stations": "polling stations",
