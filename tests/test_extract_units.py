@@ -2555,6 +2555,11 @@ def test_a_paper_s_authors_and_year_as_the_subject_are_the_source() -> None:
          "350 hryvnias, and my cousin in Kraków writes that she paid 120 złoty. The report also "
          "says 85 were lost.", ("$275", "350", "120", "85"),
          ["my forwarder", None, "my cousin in Kraków", None]),
+        # and those named by what they are, in the plural, where they are
+        ("Staff at the regional hub in Dnipro said that up to 15% of kits sat idle. Families in "
+         "Zaporizhzhia told reporters that they had waited almost seven months. Prices in "
+         "the north rose 7%.", ("15%", "seven", "7%"),
+         ["Staff at the regional hub in Dnipro", "Families in Zaporizhzhia", None]),
         # never a relative clause's or a superlative's words
         ("The state will cut 3,000 posts, a move the finance ministry said on Monday would save "
          "$200 million. He was paid $40,000, a sum that his lawyer said was fair. Unemployment "

@@ -346,6 +346,14 @@ WHAT_IT_IS_SAYS = re.compile(
     rf"|[Tt]he (?!(?:same|other|latter|former|rest)\b|{POINTED} {SAID_BEFORE_BY_WHAT})"
     rf"(?:{NP_WORD} ){{1,3}}?){NP_HEAD}(?: in [A-Z][\w-]+)?) {SAID_BEFORE_BY_WHAT}\b"
 )
+# and those named by what they are, in the plural, with where they are: "Families in
+# Zaporizhzhia told reporters …", "Staff at the regional hub in Dnipro said that …"
+THOSE_WHO_SAY = re.compile(
+    r"(?:^|(?<=[,;:] )|(?<=\bbut )|(?<=\band )|(?<=\bwhile ))"
+    rf"(?P<by>(?:{NP_WORD} ){{0,2}}(?:[A-Z]?[a-z]{{2,}}(?<![su])s|[Ss]taff)"
+    rf"(?: (?:in|at|from) (?:the )?(?:[A-Za-z][\w’'-]* ){{0,4}}[A-Z][\w-]*))"
+    rf" {SAID_BEFORE_BY_WHAT}\b"
+)
 # "in a poll that the Kyiv International Institute of Sociology (KIIS) published last July"
 WORK_THAT = rf"\b(?:{WORK})s? (?:that|which) "
 WORK_THAT_ONE_MADE = re.compile(
@@ -672,7 +680,9 @@ def _by_what_it_is(text: str, sentence: tuple[int, int], position: int) -> str |
     my cousin writes that she paid 120 złoty": the 350 is the speaker's)."""
     words = text[sentence[0] : sentence[1]]
     said = SAID_BY_WHAT_IT_IS.search(words)
-    before = WHAT_IT_IS_SAYS.search(words, 0, position - sentence[0])
+    before = WHAT_IT_IS_SAYS.search(words, 0, position - sentence[0]) or THOSE_WHO_SAY.search(
+        words, 0, position - sentence[0]
+    )
     said = said or before
     return THE.sub("", said.group("by")) if said else None
 
