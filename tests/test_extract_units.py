@@ -3552,6 +3552,17 @@ def test_that_day_is_the_day_the_paragraph_gave_and_after_a_month_or_no_date_no_
     words = "It lapsed on 17 July 2023. A Kremlin statement that day gave Moscow's reasons."
     *_, that_day = find_figures(words, [(0, len(words))], date(2023, 10, 4))
     assert (that_day.text, that_day.date) == ("that day", "2023-07-17")
+    # and "the following day" is the day after it ("February of the following year" is
+    # February's)
+    words = "It lapsed on 17 July 2023; wheat rose 9% the following day."
+    *_, following = find_figures(words, [(0, len(words))], date(2023, 10, 4))
+    assert (following.text, following.date) == ("the following day", "2023-07-18")
+    words = "In September 2022, 7.5 million fled. In February of the following year, 6 million."
+    found = find_figures(words, [(0, len(words))], date(2023, 10, 4))
+    assert [(f.text, f.date) for f in found if f.kind != "count"] == [
+        ("September 2022", "2022-09"),
+        ("February", "2023-02"),
+    ]
     # and so are "that night" and "on the day" (not "on the day of the vote")
     words = "On 21 September 2022 the buses came; you were there that night. Wheat rose on the day."
     found = find_figures(words, [(0, len(words))], date(2023, 10, 4))
@@ -3945,6 +3956,12 @@ def test_a_heading_that_is_a_year_is_a_date() -> None:
         # a month alone, capitalised, that no verb shares its name with, is a date anywhere
         ("Romanian port officials put June transits at 1,960 vessels.", ("2023-06", None)),
         ("Almost 6 million people displaced (UNHCR, February)", ("2023-02", None)),
+        # a quarter written as one word with its number; a year's end written short
+        ("Consensus had fourth-quarter EBITDA at $48 million.", ("2022-10", "2022-12-31")),
+        ("UNHCR counted 6 million refugees at end-2022.", ("2022-12", None)),
+        # Christmas: the nearest one where its sentence looks ahead, else the last one
+        ("His crews can repair 120 more homes before Christmas.", ("2023-12-25", None)),
+        ("Our partner installed them in clinics before Christmas.", ("2022-12-25", None)),
         # what a recommendation bids, or one looks forward to, is ahead
         ("(c) Review progress in December.", ("2023-12", None)),
         ("Return journeys in August rose 12% on the year.", ("2022-08", None)),  # nouns

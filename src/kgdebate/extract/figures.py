@@ -281,7 +281,9 @@ PATTERNS: list[tuple[str, Branch]] = [
     ("later", Branch(r"(?<=\b[Oo]n )(?P<same>the) (?P<unit>day)(?=[,.;])")),
     # "the previous quarter", "the preceding year": one before the paragraph's last full date.
     ("later", Branch(
-        r"\bthe (?P<dir>previous|preceding|prior) (?P<unit>day|week|month|quarter|year)\b", re.I)),
+        r"(?<!\bof )\bthe (?P<dir>previous|preceding|prior|following) "
+        r"(?P<unit>day|week|month|quarter|year)\b",
+        re.I)),  # and "the following day": one after it (not "February of the following year")
     # "since then": from the paragraph's last full date to the document's.
     ("since-then", Branch(r"\bsince then\b", re.I)),
     ("later", Branch(
@@ -359,6 +361,10 @@ PATTERNS: list[tuple[str, Branch]] = [
     # "the end of 2023", "the start of 2022": that year's last or first month.
     ("year-edge", Branch(
         r"\b(?i:the) (?P<edge>end|start|beginning) of (?P<y>(?:19|20)\d\d)\b(?![\d-])")),
+    ("year-edge", Branch(r"\b(?P<edge>end|start)-(?P<y>(?:19|20)\d\d)\b(?![\d-])")),  # "end-2023"
+    # Christmas: a day without its year ("before Christmas"), not a name ("Christmas Eve", a
+    # "Christmas market")
+    ("christmas", Branch(r"\bChristmas\b(?! [A-Z]| (?:market|tree|card|party|gift|lights)s?\b)")),
     # "the end of last year", "the start of next month": that period's last or first month.
     ("period-edge", Branch(  # "since the start of the month": from then on
         r"\b(?:(?P<since>[Ss]ince) )?(?i:the) (?P<edge>end|start|beginning) of"
@@ -381,7 +387,7 @@ PATTERNS: list[tuple[str, Branch]] = [
         r"(?:(?P<which>the|this|last) year|(?P<y>(?:19|20)\d\d))\b")),
     # "the second quarter", its year from the context as a month's.
     ("quarter", Branch(
-        r"\b(?:the )?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th) quarter(?![\w-]| of\b)",
+        r"\b(?:the )?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[ -]quarter(?![\w-]| of\b)",
         re.I)),
     ("quarter", Branch(
         r"\b(?:the )?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th) quarter of "
@@ -579,7 +585,8 @@ def find_figures(text: str, spans: list[tuple[int, int]], today: date | None) ->
         figure = _figure(PATTERNS[index][0], match, groups, today)
         if figure is None:
             continue
-        alone = PATTERNS[index][0] == "month-alone"
+        # (Christmas too: a day the text names, not dates, as a month alone is)
+        alone = PATTERNS[index][0] in ("month-alone", "christmas")
         if alone and not _alone_a_date(text, figure):
             continue
         if PATTERNS[index][0] == "weekday" and today and not groups.get("next"):
@@ -679,12 +686,13 @@ WEEKDAY_GAP = re.compile(r",? ")
 
 # The words a figure's match can start with (besides a digit or a currency sign): the scan
 # tries the patterns only where one of them starts a word.
+YEARS = {str(year) for year in range(1900, 2100)}
 NOT_HEDGES = (
     set(MONTHS) | {day.lower() for day in calendar.day_name} | set(NUMBER_WORDS) | set(SEASONS)
     | set(VAGUE) | set(QUARTERS) | {f"{n}fold" for n in FOLDS.split("|")}
     | {"the", "within", "in", "over", "during", "this", "last", "next", "early", "late", "since",
        "yesterday", "today", "tomorrow", "tonight", "by", "half", "twice", "thrice", "that",
-       "mid"}
+       "mid", "christmas", "end", "start"}
     | {code.lower() for code in CODES}
 )  # fmt: skip
 FIRST_WORDS = NOT_HEDGES | {hedge.split()[0] for hedge in HEDGES}
@@ -700,6 +708,7 @@ ONLY_BEFORE = {
     | {month.lower() for month in calendar.month_name if month}
     | set(SEASONS) - {"fall"},
     "in": {"the"}, "within": {"the"}, "during": {"the"}, "by": {"the"},
+    "end": YEARS, "start": YEARS,  # "end-2023"
 } | {quarter: {"quarter"} for quarter in QUARTERS}  # fmt: skip
 # A hedge's first word that starts nothing else starts a figure only before the hedge's next
 # word: "more" before "than", "up" before "to", "no" before "more", "fewer" or "less".
@@ -709,7 +718,7 @@ ONLY_BEFORE |= {
     if first not in NOT_HEDGES | set(HEDGES)
 }
 WORD_START = re.compile(rf"[A-Za-z]+|\d+|[{SIGNS}~]")
-NEXT_WORD = re.compile(r" ([A-Za-z0-9]+)")
+NEXT_WORD = re.compile(r"[ -]([A-Za-z0-9]+)")  # ("fourth-quarter EBITDA")
 
 
 def _candidates(text: str, first: int, last: int) -> Iterator[re.Match[str]]:
@@ -1674,8 +1683,8 @@ def _a_deadline(text: str, figure: Figure) -> bool:
     )
 
 
-BY_THEN = re.compile(r"\b(?:[Bb]y|[Bb]efore) $")
 TOLD_AS_PAST = re.compile(r"\b(?:had|was|were|did)\b")
+BY_THEN = re.compile(r"\b(?:[Bb]y|[Bb]efore) $")
 # A date said to be recent: counted back from the document's date, whatever the paragraph told
 # before ("Lavrov said in March 2022 …, and as recently as July he …").
 RECENT = re.compile(r"\b(?:as recently as|as late as|only|just|this past) $", re.I)
@@ -1810,6 +1819,8 @@ def _figure(
             ends = _month_end(year, last)
             return replace(bare, kind="date", date=f"{begins}-{first:02d}", until=ends.isoformat())
         return replace(bare, kind="date", date=f"--{first:02d}", until=f"--{last:02d}")
+    if kind == "christmas":
+        return replace(bare, kind="date", date="--12-25")
     if kind == "day-month":
         month, number = MONTHS[groups["m"].lower().rstrip(".")], int(groups["d"])
         if not 1 <= number <= 31:
