@@ -192,10 +192,9 @@ HEDGE = (  # "handed over 55 prisoners" is no hedge
 )
 UNIT_NOUN = one_of(UNIT_NOUNS)
 # The symbols of SI and other measures, as a technical text writes them after a number; "m"
-# never before a plural or "a year", where it is a scale's short form ("1.38m records", "6 m
-# Ukrainians", "2 m a year")
+# never before a plural, where it is a scale's short form ("1.38m records", "6 m Ukrainians")
 MEASURE_SYMBOLS = "|".join(
-    re.escape(symbol) if symbol != "m" else r"m(?! (?:[A-Za-z][a-z]+s|an?|per)\b)"
+    re.escape(symbol) if symbol != "m" else r"m(?! (?:[A-Za-z][a-z]+s)\b)"
     for symbol in sorted(
         "mm cm m g kg mg mg/kg kW kWh MWh GWh TWh km/h m/s mph °C °F dB".split(),
         key=len,
@@ -274,11 +273,12 @@ PATTERNS: list[tuple[str, Branch]] = [
     ("later", Branch(r"\b(?:the|that) (?P<same>same) (?P<unit>day|week|month|year)\b", re.I)),
     # "A statement that day", "at the border that night", "rose 8% on the day"
     # (never "that" a saying's conjunction: "warned that night shifts should pay more")
-    ("later", Branch(
-        rf"{NOT_SAID_THAT}\b(?P<same>[Tt]hat) (?P<unit>day|night|morning|evening|afternoon)\b"
-        r"(?! [a-z]+(?<!s)s\b)")),
+    ("later", Branch(  # (but "The air force reported that night that 30 drones …")
+        rf"(?:{NOT_SAID_THAT}|(?=that (?:day|night|morning|evening|afternoon),? that\b))"
+        r"\b(?P<same>[Tt]hat) (?P<unit>day|night|morning|evening|afternoon)\b")),
     # ("on the day" ending its clause, not "on the day on which …", "can be bought on the day")
-    ("later", Branch(r"(?<=\b[Oo]n )(?P<same>the) (?P<unit>day)(?=[,.;])")),
+    ("later", Branch(
+        r"(?<=\b[Oo]n )(?P<same>the) (?P<unit>day)\b(?! (?:of|before|after|on which|when)\b)")),
     # "the previous quarter", "the preceding year": one before the paragraph's last full date.
     ("later", Branch(
         r"(?<!\bof )\bthe (?P<dir>previous|preceding|prior|following) "
@@ -350,7 +350,7 @@ PATTERNS: list[tuple[str, Branch]] = [
     ("month-alone", Branch(
         rf"(?<![\w-])(?<!\b[Ee]ach )(?<!\b[Ee]very )(?P<m>{UNAMBIGUOUS_MONTH})\b"
         r"(?![ -]?\d|[ -][A-Z]|['’]s [A-Z]|(?:, [^,.]{1,30},)? (?:is|was) (?:the|a) month"
-        r"| revolution| is\b|, \d)")),  # (nor "January is colder than July", "June, 34,")
+        r"| revolution| is\b|, \d{1,2}, )")),  # (nor "January is colder", "June, 34, has")
     # "in mid-August", "since mid-August": the month.
     ("named-month", Branch(
         rf"\b(?:(?P<which>[Ss]ince) )?mid-(?P<m>{FULL_MONTH})\b(?! \d)")),
@@ -607,9 +607,9 @@ def find_figures(text: str, spans: list[tuple[int, int]], today: date | None) ->
             anchor = anchors.get(held)  # ("as I did that day" after "in June 2021": no day)
             if anchor is None or not A_DAY_GIVEN.search(anchor[1]):
                 continue
-            if figure.text == "the day" and MODAL.search(  # ("can be bought on the day")
-                text, _sentence_start(text, figure.start), figure.start
-            ):
+            opens = _sentence_start(text, figure.start)  # ("can be bought on the day")
+            clause = max([opens] + [text.rfind(mark, opens, figure.start) + 1 for mark in ",;:"])
+            if figure.text == "the day" and MODAL.search(text, clause, figure.start):
                 continue
         if figure.kind == "later":
             year_only = held in years_only
@@ -1181,6 +1181,7 @@ def _unit_from_neighbours(
         return replace(figure, kind="count", unit=counted[-1].unit)
     rest = THE_REST.search(text, opens, figure.start)
     things = [c for c in counted if c.unit not in MEASURES and c.unit not in CURRENCIES.values()]
+    things = things or counted  # ("Of the 500 tonnes delivered, …; the remaining 200")
     if rest and things and figure.start - things[-1].end < NEAR:
         # "confirmed 14 cases by PCR; the remaining 3", "Of the 40 detainees, 28 were released
         # after paying 500 dollars each; the other 12": the rest of the things counted last
@@ -1540,7 +1541,10 @@ def _looking_ahead(text: str, figure: Figure) -> bool:
     """Whether the sentence looks ahead to the date, not back at what was done then: it says so
     ("will", "is due by") or bids it be done ("Review progress in December")."""
     opens = _sentence_start(text, figure.start)
-    said_ahead = FUTURE.search(text, opens, figure.end) or BIDDING.match(text, opens)
+    said_ahead = FUTURE.search(text, opens, figure.end) or (
+        BIDDING.match(text, opens)  # (not a noun of its form: "Return journeys in August rose")
+        and not _tells_the_past(text, opens, _sentence_end(text, figure.end))
+    )
     return bool(said_ahead) and not DONE_IN.search(text, max(0, figure.start - 30), figure.start)
 
 
@@ -1623,7 +1627,12 @@ FROM_OR_UNTIL = re.compile(  # (not data's: "Figures from 1 January", "the perio
     r"\b(from|until|till) $",
     re.I,
 )
-A_PERIOD_TO = re.compile(r" ?(?:[\u2013\u2014-]|to|until|till)\b")  # "from 1 January to …"
+A_PERIOD_TO = re.compile(  # "from 1 January to 31 October", "… to date" (not "to all importers")
+    rf" ?(?:[\u2013\u2014-]|to|until|till) ?(?:\d{{1,2}} (?:{MONTH})\b|(?:{MONTH})\b|date\b|now\b"
+    r"|today\b"
+    r"|the (?:end|present)\b)",
+    re.I,
+)
 PERFECT = re.compile(r"\b(?:has|have|had)\b")
 SET_FOR = re.compile(r"\b(?:ends|begins|starts|opens|closes|resumes|arrives|meets)\b")
 # A word in "-ed" after these is no verb in the past: "The amended Act", "Our fixed contract",
@@ -1638,7 +1647,7 @@ BIDDING = re.compile(
     rf"\s*(?:(?:{ITEM_MARK}|[-*•]|\d{{1,2}}[.)])\s+)?"
     r"(?:Pursue|Brief|Ask|Publish|Submit|Send|Revisit|Reassess"
     # (as nouns: "Return journeys in August rose", "Report after report in June warned")
-    r"|(?:Review|Report|Return|Schedule)(?! (?:after|of|on|by|from|for|in)\b| [a-z]+(?<!s)s\b))\b"
+    r"|(?:Review|Report|Return|Schedule)(?! (?:after|of|on|by|from|for|in)\b))\b"
 )
 
 
