@@ -3926,6 +3926,7 @@ def test_a_heading_that_is_a_year_is_a_date() -> None:
         ("Traders spent Tuesday counting losses", ("2023-07-18", None)),
         ("in case the grain deal lapses on 18 July", ("2023-07-18", None)),
         ("three rounds between 28 February and 7 March 2022", ("2022-03-07", None)),
+        ("rounds between late February and early March 2022", ("2022-03", None)),
         ("Erdoğan hoped to revive the deal in August", ("2023-08", None)),
         ("Millers expect bread prices to rise by September", ("2023-09", None)),
         ("Partners expect needs to rise in July", ("2023-07", None)),  # its own month ahead
@@ -4030,6 +4031,8 @@ def test_more_ways_a_text_dates_without_a_year(
     assert (found[-1].date, found[-1].until) == expected
     if "28 February" in words:
         assert found[0].date == "2022-02-28"
+    if "late February" in words:  # a range's start takes the year its end gives
+        assert found[0].date == "2022-02"
 
 
 def test_that_season_is_of_the_year_told_before() -> None:

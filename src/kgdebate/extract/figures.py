@@ -204,9 +204,10 @@ MEASURE_SYMBOLS = "|".join(
 CAP_MONTH = _months("capitalize")
 FULL_MONTH = "|".join(name for name in calendar.month_name if name)
 # What ends a range whose start leaves out the year: " – 7 Mar 2022", "-March 7, 2022".
-RANGE_END = re.compile(
+RANGE_END = re.compile(  # (and a month's: "between late February and early March 2022")
     rf"\s*(?:[\u2013\u2014-]|and|to|until|till)\s*(?:\d{{1,2}}\s+(?P<m>{MONTH})\s+(?P<y>(?:19|20)\d\d)"
-    rf"|(?P<m2>{MONTH})\s+\d{{1,2}},?\s+(?P<y2>(?:19|20)\d\d))",
+    rf"|(?P<m2>{MONTH})\s+\d{{1,2}},?\s+(?P<y2>(?:19|20)\d\d)"
+    rf"|(?:(?:early|late|mid) ?-?)?(?P<m3>{MONTH})\s+(?P<y3>(?:19|20)\d\d))",
     re.I,
 )
 WEEKDAY = "|".join(calendar.day_name)
@@ -1473,8 +1474,10 @@ def _in_context(
     ended = RANGE_END.match(text, figure.end)
     held = _held(text, figure) if today is not None and not alone else None
     if ended is not None:
-        end_month = MONTHS[(ended.group("m") or ended.group("m2")).lower().rstrip(".")]
-        year = int(ended.group("y") or ended.group("y2")) - (1 if month > end_month else 0)
+        end = ended.group("m") or ended.group("m2") or ended.group("m3")
+        end_month = MONTHS[end.lower().rstrip(".")]
+        year = int(ended.group("y") or ended.group("y2") or ended.group("y3"))
+        year -= 1 if month > end_month else 0
         why = "the year of the range's end"
     elif (
         today is not None
