@@ -4056,6 +4056,12 @@ def test_that_season_is_of_the_year_told_before() -> None:
     ]
 
 
+def test_the_same_date_is_the_date_the_paragraph_gave_to_the_day_it_gives() -> None:
+    text = "In December 2022, 6 million fled; 3.7 million were displaced at the same date."
+    *_, same = find_figures(text, [(0, len(text))], date(2023, 7, 18))
+    assert (same.text, same.date) == ("the same date", "2022-12")
+
+
 def test_a_month_alone_is_no_date_in_a_name_or_every_year() -> None:
     """Issue 12: "June" and "the October Revolution" as names, and the month of every year."""
     text = (

@@ -271,7 +271,7 @@ PATTERNS: list[tuple[str, Branch]] = [
     # A day counted from a date the paragraph gave: "the next morning", "Four days later".
     ("later", Branch(r"\bthe (?:next|following) (?P<unit>day|morning|evening|night)\b", re.I)),
     # "the same day", "that same week": the paragraph's last full date's day, week, …
-    ("later", Branch(r"\b(?:the|that) (?P<same>same) (?P<unit>day|week|month|year)\b", re.I)),
+    ("later", Branch(r"\b(?:the|that) (?P<same>same) (?P<unit>day|date|week|month|year)\b", re.I)),
     # "A statement that day", "at the border that night", "rose 8% on the day"
     # (never "that" a saying's conjunction: "warned that night shifts should pay more")
     ("later", Branch(  # (but "The air force reported that night that 30 drones …")
@@ -941,6 +941,8 @@ def _after_anchor(
     day, said = anchor
     shifted = _shift(day, int(figure.value or 0), figure.unit or "day")
     width = {"year": 7 if its_month else 4, "month": 7}.get(figure.unit or "day", 10)
+    if not figure.value and not A_DAY_GIVEN.search(said):
+        width = min(width, 7)  # "at the same date" after "in December 2023": that month
     return replace(
         figure,
         kind="relative-date",
