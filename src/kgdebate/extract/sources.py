@@ -312,15 +312,17 @@ SAYS_AFTER = re.compile(
 # resettlement team told us in June", "…; a sailor told me" (tried after all else: a body
 # named is found first). "The" and one word point back at one named before ("…, the outlet
 # says", "the team said"): no source by what it is.
-# a word of what one is called: never a relative, an article or a superlative ("a move the
-# finance ministry said", "a sum that his lawyer said", "the lowest ever reported")
-NP_WORD = (  # (a preposition's words are another's: "The group of seven said")
+# A word of what one is called: never a relative, an article, a superlative, a preposition, a
+# conjunction or a pronoun ("a move the finance ministry said", "a sum that his lawyer said",
+# "the lowest ever reported", "The group of seven said")
+NP_WORD = (
     r"(?!(?:the|a|an|that|which|who|whose|ever|yet|of|for|to|in|on|at|by|with|from|and|but|or"
     r"|while|he|she|it|they|we|i)\b)[a-z'’-]+(?<!est)"
 )
-# nor the word before what says it: "The report also says", "the pandemic has"
-NP_HEAD = (  # nor a time ("The next morning he said", "The first quarter reported") nor a
-    # work, which says what its maker says ("The annual report says": UNHCR's, named before)
+# and the last word, what one is: nor the word before what says it ("The report also says"),
+# a time ("The next morning he said", "The first quarter reported") or a work, which says what
+# its maker says ("The annual report says": UNHCR's, named before)
+NP_HEAD = (
     r"(?!(?:also|further|later|now|then|still|only|just|already|has|have|had|is|are|was|were"
     r"|first|he|she|it|they|we|day|morning|evening|night|week|month|year|quarter|time|round"
     rf"|half|{WORK})\b)[a-z-]+(?<!est)(?<!ly)"
@@ -680,12 +682,12 @@ def _by_what_it_is(text: str, sentence: tuple[int, int], position: int) -> str |
     its figures ("…, the air force said; it shot down 32 of them") or before the figure at
     ``position`` ("…, but my forwarder says you charged them $275"; not "I paid 350 hryvnias, and
     my cousin writes that she paid 120 złoty": the 350 is the speaker's)."""
-    words = text[sentence[0] : sentence[1]]
-    said = SAID_BY_WHAT_IT_IS.search(words)
-    before = WHAT_IT_IS_SAYS.search(words, 0, position - sentence[0]) or THOSE_WHO_SAY.search(
-        words, 0, position - sentence[0]
+    words, before = text[sentence[0] : sentence[1]], position - sentence[0]
+    said = (
+        SAID_BY_WHAT_IT_IS.search(words)
+        or WHAT_IT_IS_SAYS.search(words, 0, before)
+        or THOSE_WHO_SAY.search(words, 0, before)
     )
-    said = said or before
     return THE.sub("", said.group("by")) if said else None
 
 
