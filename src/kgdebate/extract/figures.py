@@ -608,9 +608,9 @@ def find_figures(text: str, spans: list[tuple[int, int]], today: date | None) ->
             anchor = anchors.get(held)  # ("as I did that day" after "in June 2021": no day)
             if anchor is None or not A_DAY_GIVEN.search(anchor[1]):
                 continue
-            opens = _sentence_start(text, figure.start)  # ("can be bought on the day")
-            clause = max([opens] + [text.rfind(mark, opens, figure.start) + 1 for mark in ",;:"])
-            if figure.text == "the day" and MODAL.search(text, clause, figure.start):
+            if figure.text == "the day" and MODAL.search(  # ("can be bought on the day")
+                text, _clause_start(text, figure.start), figure.start
+            ):
                 continue
         if figure.kind == "later":
             year_only = held in years_only
@@ -1516,13 +1516,11 @@ def _in_context(
         year = after.year + (1 if earlier else 0)  # a month alone: its own month is no later
         if today is not None and (year, month, day) > (today.year, today.month, today.day):
             year = after.year
-        if (
-            today is not None
-            and (year, month, day) > (today.year, today.month, today.day)
-            and SINCE_BEFORE.search(text, max(0, figure.start - 6), figure.start)
-        ):  # what holds since a day began before the document ("since November 20", after
-            # "until 12 January")
-            year = today.year if (month, day) <= (today.month, today.day) else today.year - 1
+            if (year, month, day) > (today.year, today.month, today.day) and SINCE_BEFORE.search(
+                text, max(0, figure.start - 6), figure.start
+            ):  # what holds since a day began before the document ("since November 20", after
+                # "until 12 January")
+                year = today.year if (month, day) <= (today.month, today.day) else today.year - 1
         why = f"the first such date after {said}, earlier in its paragraph"
     elif today is not None:
         year = today.year if (month, day) <= (today.month, today.day) else today.year - 1
@@ -1568,8 +1566,8 @@ def _held(text: str, figure: Figure) -> str | None:
             return None
         told = opens, _sentence_end(text, figure.end)  # ("From 12 March, the city was shelled")
     else:  # the verb in the date's own clause ("Our fixed contract ends on 31 October, … told us")
-        clause = max([opens] + [text.rfind(mark, opens, figure.start) + 1 for mark in ",;:—–"])
-        if (verb := SET_FOR.search(text, clause, figure.start)) is None:
+        verb = SET_FOR.search(text, _clause_start(text, figure.start), figure.start)
+        if verb is None:
             return None
         told = verb.end(), figure.start
     if said and said.group(1).lower() in ("until", "till"):
@@ -1614,9 +1612,6 @@ def _said_ahead_anywhere(text: str, figure: Figure) -> bool:
     return bool(FUTURE.search(text, opens, ends) or PRESENT_AFTER.match(text, figure.end))
 
 
-PRESENT_AFTER = re.compile(r" (?:marks|begins|starts|ends|brings|sees)\b")
-
-
 def _nearest_year(month: int, day: int, today: date) -> int:
     """The year that puts a yearless date nearest the document's (a month alone by its middle);
     ahead where two are as near."""
@@ -1639,7 +1634,11 @@ A_PERIOD_TO = re.compile(  # "from 1 January to 31 October", "… to date" (not 
     re.I,
 )
 PERFECT = re.compile(r"\b(?:has|have|had)\b")
-SET_FOR = re.compile(r"\b(?:ends|begins|starts|opens|closes|resumes|arrives|meets)\b")
+# What a verb in the present says is set for a time: "Our fixed contract ends on 31 October";
+# and after a month alone, what it brings: "December marks the seventy-fifth anniversary"
+SET_FOR_VERBS = r"(?:ends|begins|starts|opens|closes|resumes|arrives|meets)"
+SET_FOR = re.compile(rf"\b{SET_FOR_VERBS}\b")
+PRESENT_AFTER = re.compile(rf" (?:{SET_FOR_VERBS}|marks|brings|sees)\b")
 # A word in "-ed" after these is no verb in the past: "The amended Act", "Our fixed contract",
 # "has pledged to cut port dues … until 30 June", "is extended until 18 November"
 AS_ADJECTIVE = re.compile(
@@ -1710,6 +1709,13 @@ def _sentence_start(text: str, position: int) -> int:
     # looked for back to its start, each time: quadratic on a long text)
     ends = [text.rfind(mark, floor, position) for mark in (". ", "? ", "! ", ": ", "; ", "\n")]
     return max(*ends, position - 300) + 1
+
+
+def _clause_start(text: str, position: int) -> int:
+    """Where the part of its sentence that holds ``position`` starts: after the last comma,
+    colon, semicolon or dash before it."""
+    opens = _sentence_start(text, position)
+    return max([opens] + [text.rfind(mark, opens, position) + 1 for mark in ",;:—–"])
 
 
 def _sentence_end(text: str, position: int) -> int:
@@ -1993,9 +1999,7 @@ def _its_clause_looks_ahead(text: str, figure: Figure) -> bool:
     """Whether the clause that holds a weekday looks ahead to it ("The question will be put on
     Tuesday"), with no verb in the past between ("Zelensky, who is expected in Washington, met
     Macron on Sunday"; "Exports should recover, the bank said on Thursday")."""
-    opens = _sentence_start(text, figure.start)
-    clause = max([opens] + [text.rfind(mark, opens, figure.start) + 1 for mark in ",;:—–"])
-    ahead = FUTURE.search(text, clause, figure.start)
+    ahead = FUTURE.search(text, _clause_start(text, figure.start), figure.start)
     return ahead is not None and not PAST_VERB.search(text, ahead.end(), figure.start)
 
 

@@ -308,10 +308,6 @@ SAYING_AFTER = (
 SAYS_AFTER = re.compile(
     rf"{SAYING_AFTER}(?P<by>{VAGUE_SOURCE}(?:{NARROWED_TWICE}|{WHO_CLAUSE})|(?:the )?{SOURCE_NAME})"
 )
-# who says it, after it, named by what it is: "…, the air force said", "…, the council's
-# resettlement team told us in June", "…; a sailor told me" (tried after all else: a body
-# named is found first). "The" and one word point back at one named before ("…, the outlet
-# says", "the team said"): no source by what it is.
 # A word of what one is called: never a relative, an article, a superlative, a preposition, a
 # conjunction or a pronoun ("a move the finance ministry said", "a sum that his lawyer said",
 # "the lowest ever reported", "The group of seven said")
@@ -327,34 +323,43 @@ NP_HEAD = (
     r"|first|he|she|it|they|we|day|morning|evening|night|week|month|year|quarter|time|round"
     rf"|half|{WORK})\b)[a-z-]+(?<!est)(?<!ly)"
 )
+
+
+def _by_what_it_is_called(says: str) -> str:
+    """One named by what it is, before what ``says`` it: "a sailor", "my cousin in Kraków",
+    "the council's resettlement team" (not "the" and one word, nor a word for one named before:
+    "the outlet says" points back)."""
+    return (
+        rf"(?:(?:[Aa]n?|[Oo]ne|[Mm]y) (?:{NP_WORD} ){{0,3}}?"
+        rf"|[Tt]he (?!(?:same|other|latter|former|rest)\b|{POINTED} {says})(?:{NP_WORD} ){{1,3}}?)"
+        rf"{NP_HEAD}(?: in [A-Z][\w-]+)?"
+    )
+
+
+# who says it, after it, named by what it is: "…, the air force said", "…, the council's
+# resettlement team told us in June", "…; a sailor told me" (tried after all else: a body
+# named is found first)
 SAID_AFTER_BY_WHAT = (
     r"(?:said|says|reported|reports|told (?:us|me|reporters)|confirmed|noted|wrote|writes)"
 )
 SAID_BY_WHAT_IT_IS = re.compile(
-    rf"(?<=[,;] )(?P<by>(?:(?:an?|one|my) (?:{NP_WORD} ){{0,3}}?"
-    rf"|the (?!(?:same|other|latter|former|rest)\b|{POINTED} {SAID_AFTER_BY_WHAT})"
-    rf"(?:{NP_WORD} ){{1,3}}?)"
-    rf"{NP_HEAD}(?: in [A-Z][\w-]+)?)"
-    rf" {SAID_AFTER_BY_WHAT}(?=[.;,:]| (?:in|on|last|this|earlier|yesterday|today)\b|$)"
+    rf"(?<=[,;] )(?P<by>{_by_what_it_is_called(SAID_AFTER_BY_WHAT)}) {SAID_AFTER_BY_WHAT}"
+    r"(?=[.;,:]| (?:in|on|last|this|earlier|yesterday|today)\b|$)"
 )
-# who says it before it, named by what it is, where no name or known kind of source says it:
-# "My forwarder says you charged them $275", "a border guard told me 40 had crossed" (tried
-# last: a work says what its maker says, and "the" and one word point back)
+# and before it: "My forwarder says you charged them $275", "a border guard told me 40 had
+# crossed"
 SAID_BEFORE_BY_WHAT = (  # (not "claimed": "A cyclone claimed 40 lives")
     r"(?:says|said|told (?:us|me|reporters)|reckons|reckoned|estimates|estimated|reported|reports"
     r"|writes|wrote)"
 )
+PART_OPENS = r"(?:^|(?<=[,;:] )|(?<=\bbut )|(?<=\band )|(?<=\bwhile ))"  # a sentence's part
 WHAT_IT_IS_SAYS = re.compile(
-    rf"(?:^|(?<=[,;:] )|(?<=\bbut )|(?<=\band )|(?<=\bwhile ))"
-    rf"(?P<by>(?:(?:[Aa]n?|[Oo]ne|[Mm]y) (?:{NP_WORD} ){{0,3}}?"
-    rf"|[Tt]he (?!(?:same|other|latter|former|rest)\b|{POINTED} {SAID_BEFORE_BY_WHAT})"
-    rf"(?:{NP_WORD} ){{1,3}}?){NP_HEAD}(?: in [A-Z][\w-]+)?) {SAID_BEFORE_BY_WHAT}\b"
+    rf"{PART_OPENS}(?P<by>{_by_what_it_is_called(SAID_BEFORE_BY_WHAT)}) {SAID_BEFORE_BY_WHAT}\b"
 )
 # and those named by what they are, in the plural, with where they are: "Families in
 # Zaporizhzhia told reporters …", "Staff at the regional hub in Dnipro said that …"
 THOSE_WHO_SAY = re.compile(
-    r"(?:^|(?<=[,;:] )|(?<=\bbut )|(?<=\band )|(?<=\bwhile ))"
-    rf"(?P<by>(?:{NP_WORD} ){{0,2}}(?:[A-Z]?[a-z]{{2,}}(?<![su])s|[Ss]taff)"
+    rf"{PART_OPENS}(?P<by>(?:{NP_WORD} ){{0,2}}(?:[A-Z]?[a-z]{{2,}}(?<![su])s|[Ss]taff)"
     rf"(?: (?:in|at|from) (?:the )?(?:[A-Za-z][\w’'-]* ){{0,4}}[A-Z][\w-]*))"
     r" (?:say|says|said|told (?:us|me|reporters))\b"  # (not "Exports from Odesa reported")
 )
