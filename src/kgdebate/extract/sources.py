@@ -610,9 +610,9 @@ ATTRIBUTION = SAID + WHOSE_WORK
 # What a sentence must hold for a pattern to match in it (words the pattern cannot match
 # without): a pattern is tried only where its cues are found, since most sentences hold no
 # saying verb and trying every pattern on every sentence cost a tenth of extraction's time.
-_SAYING = re.compile(rf"\b{SAYS}")
-# "by one count", "UNHCR's tally", "In Moscow's telling"
-_COUNTED = re.compile(r"(?i:count|estimate|tall|reckoning|telling)")
+_SAYING = re.compile(rf"\b{SAYS}\b")  # (a whole word: not the "count" of "country")
+# "by one count", "UNHCR's tally", "In Moscow's telling", "by their account"
+_COUNTED = re.compile(r"(?i:counts?|estimates?|tally|tallies|reckonings?|telling)\b")
 _BRACKET = re.compile(r"\(")
 CUES: dict[re.Pattern[str], tuple[re.Pattern[str], ...]] = {
     VAGUE_WORK: (re.compile(rf"\b(?:{VAGUE_WORKS})\b"),),
