@@ -37,7 +37,10 @@ TIME_NAME = "|".join([m for m in calendar.month_name if m] + list(calendar.day_n
 SOURCE_NAME = (  # a name, joined by "of", "for", "and", "on", "the": "Bank of Russia", "RFE/RL",
     # "Office of the United Nations High Commissioner for Human Rights"; never into a time
     # ("UNHCR on Monday"); never a request's "Please" ("Please report on the remaining 57 centres")
-    rf"(?!Please\b)[A-Z][\w.'’/&-]*(?:(?:{OF_THE}|\s+(?:of|for|and|on|the))\s+(?!(?:{TIME_NAME})\b)"
+    # Its first word capitalised after a hyphen too ("Interfax-Ukraine", "Example-Marchenko"):
+    # never common words joined that open a sentence ("Open-source trackers", "Kyiv-based")
+    rf"(?!Please\b)[A-Z][\w.'’/&]*(?:-(?![a-z])[\w.'’/&]*)*"
+    rf"(?:(?:{OF_THE}|\s+(?:of|for|and|on|the))\s+(?!(?:{TIME_NAME})\b)"
     r"[A-Z][\w.'’/&-]*"
     r"|\s+[A-Z][\w.'’/&-]*)*"
     r"(?:\s+plc\b)?"  # a company's suffix in lower case: "Example Power plc told us"
@@ -53,7 +56,7 @@ VAGUE_NOUNS = (  # a source a text names without a name: "military analysts", "a
     "commentator agencie volunteer group adviser advisor ambassador envoy negotiator mediator "
     "operator worker military army armie navy navie insurer driver shipper shipowner post "
     "agent guard administration blogger delegation media unions correspondent reporter dealer "
-    "host sapper deminer practitioner contact master engineer lawyer bodie teacher desk"
+    "host sapper deminer practitioner contact master engineer lawyer bodie teacher desk trackers"
 ).split() + ["union leader", *AUTHORITIES]
 ROLE_NOUNS = (  # an office or a body by what it is: "Ukraine's foreign minister", "the
     # regional governor", "Russia's defence ministry", "the Russian embassy in Washington"
@@ -92,7 +95,7 @@ A_BODY = re.compile(  # what "the group said" may stand for: a body named before
 POINTED_BODY = (  # and what else a text calls one it named before as it says something: "The
     # council said", "Prices, the bank said, rose 12%", "The consultancy expects"
     rf"{A_BODY.pattern}|body|outlet|newspaper|paper|site|website|broadcaster|ministry|council|bank|firm"
-    r"|consultancy|office|bureau|commission|committee|department|service|company|alliance"
+    r"|consultancy|office|bureau|commission|committee|department|service|company|alliance|desk"
 )
 POINTED_PERSON = (  # what it calls a person it named before: "the former president wrote"
     r"president|minister|spokes(?:man|woman|person)|governor|ombudsman|director|secretary"
@@ -535,7 +538,7 @@ SAID = (  # who says it; where two start at one word, the first listed
         # a vague source first: "citing Ukrainian military figures" is the military's
         # ("citing the city's housing department": whose it is, then two words); records
         # cited by what they are ("citing customs data")
-        rf"(?P<by>(?:the (?=[a-z]+['’]s ))?{VAGUE_SOURCE}(?:{NARROWED})?"
+        rf"(?P<by>(?:the (?=[a-z]+['’]s |[A-Z][\w-]* [a-z]))?{VAGUE_SOURCE}(?:{NARROWED})?"
         r"|(?<=citing )(?:[a-z-]+ ){1,2}(?:data|records|statistics)\b"
         # who do something, cited by what they do ("citing beekeepers in Poltava region",
         # "citing agronomists in the district")
@@ -1213,6 +1216,15 @@ class FigureSources:
             ]
             if alike:
                 return ([by for by in alike if " " in by] or alike)[-1]
+            # or one that said something after another in its sentence: "Ukrainian officials
+            # say …, while the Example Maritime Desk puts it at 900,000. … The desk counts"
+            said_too = list(
+                re.finditer(
+                    rf"\b(?:[A-Z][\w'’-]* )+{head.title()}(?= {SAYS}\b)", self.text[:before]
+                )
+            )
+            if said_too and (named := _as_written(said_too[-1].group())):
+                return named
         # "The officials told her" after "port officials in Odesa count …": those named so
         alike = [
             by for by in earlier if by[:1].islower() and re.search(rf"\b{re.escape(head)}\b", by)
@@ -1741,7 +1753,10 @@ def _attribution(sentence: str) -> str | None:
         elif ATTRIBUTION[rank] in SAYING and (told := SAYS_ANOTHER_SAYS.match(sentence, end)):
             name = told.group("by")  # "Our correspondent says port officials count 16 ships"
         # (a representative is named whole: "representative" is a title before a name)
-        by = name if ATTRIBUTION[rank] is REPRESENTATIVE_SAYS else _as_written(name)
+        # (a capital at the sentence's start may be no name's, after a quote mark, a bullet, an
+        # item's number or a speaker's tag)
+        opens = bool(OPENS_AFTER.fullmatch(sentence, 0, start))
+        by = name if ATTRIBUTION[rank] is REPRESENTATIVE_SAYS else _as_written(name, opens)
         if by and not _spelled_out(sentence[:start], name):
             return by.lower() if ATTRIBUTION[rank] is VAGUE_WORK else by
     return None
@@ -1855,9 +1870,16 @@ def _spelled_out(before: str, name: str) -> bool:
     return initials == parts
 
 
-def _as_written(name: str) -> str | None:
+OPENS_AFTER = re.compile(  # what may stand before a sentence's first word: "(b) ", "3.3 ", "> “"
+    r"(?:[\W\d_]|\(?[a-zA-Z]{1,4}[).](?= ))*|.*[:.?!—][\s\"“‘'*_(\[]*", re.S
+)
+
+
+def _as_written(name: str, opens: bool = True) -> str | None:
     """A source as the curator writes it: not "the UN", "the UN's", "In May Reuters"; "other
-    accounts" as the vague source it is. ``None`` if nothing is left ("June")."""
+    accounts" as the vague source it is. ``None`` if nothing is left ("June"). ``opens``: the
+    name may open its sentence, where a vague source's first word is capitalised only there
+    ("Port officials said"); one inside it keeps its capital ("the Odesa harbour master")."""
     if OWN_BODY.fullmatch(name.strip()):
         return name.strip()
     if titled := A_WORKS_TITLE.search(name):  # "UNHCR's Global Trends": UNHCR's report
@@ -1920,6 +1942,7 @@ def _as_written(name: str) -> str | None:
             len(words) > 2 and words[1][:1].isupper() and not DEMONYM.match(words[1])
         )
         and not (len(words) > 2 and words[1] in PLACE_OF)  # "Sumy regional administration"
+        and opens
     ):  # "ECOWAS officials" keeps its acronym
         words[0] = words[0].lower()
     return " ".join(words)
