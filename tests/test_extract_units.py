@@ -1834,6 +1834,13 @@ def test_a_source_named_in_the_next_sentence_or_owning_the_work_in_this_one() ->
         # a tool is no one who says: "Our tracker at X shows" is X's
         ("Our tracker at the Example Energy Aid Monitor shows 1,900 generators arrived.",
          "1,900", "Example Energy Aid Monitor"),
+        # a place of work named by where it is speaks for those in it
+        ("Two ships go into dry dock; the yard in Gdańsk says that will cost 40 trading days.",
+         "40 trading", "yard in Gdańsk"),
+        ("Inbound: about 5 days, according to the pilot station at Sulina.", "5 days",
+         "pilot station at Sulina"),
+        ("The clinic in Kharkiv recorded 2 doses of polio vaccine.", "2 doses",
+         "clinic in Kharkiv"),
         # "the desk": the one that said something after another in its sentence
         ("Ukrainian officials say it has moved 1.3 million tonnes, while the Example Maritime "
          "Desk puts it at 900,000. The desk counts only ships it can track, and it logged 31 "
@@ -2161,6 +2168,9 @@ def test_he_or_she_points_back_at_the_last_person_named(
         # "its centre", "the organization of …" point at no body a sentence opened before
         ("In 2021 the African Union launched a health order that puts our priorities at its "
          "centre and is built on five pillars.", "five pillars"),
+        # a place of work that says nothing, or a conflict where one is
+        ("The port in Odesa handled 40 ships last month.", "40 ships"),
+        ("Far more died in the conflict in Eastern Europe than were 20 times feared.", "20 times"),
     ],
 )  # fmt: skip
 def test_no_source_where_no_one_is_said_to_say_it(text: str, figure: str) -> None:

@@ -442,6 +442,16 @@ VAGUE_SAYS = re.compile(  # (not one pointed back at: "That post, published in M
     r"|, (?:he|she|they|it) (?:added|adds|said|says|noted|notes),)?,? "  # (who passes it on)
     rf"{SAYS}\b"
 )
+# A place of work named by where it is, which speaks for those in it: "the yard in Gdańsk says",
+# "according to the pilot station at Sulina", "The clinic in Kharkiv recorded two doses"
+FACILITIES = (
+    "yard shipyard clinic hospital station terminal depot warehouse school office embassy "
+    "consulate camp shelter centre center plant factory mine port elevator bakery mill farm "
+    "base court"
+).split()
+A_FACILITY = rf"(?<=\b[Tt]he )(?P<by>(?:[a-z-]+ )?(?:{one_of(FACILITIES)}) (?:in|at) {SOURCE_NAME})"
+FACILITY_SAYS = re.compile(rf"{A_FACILITY},? {SAYS}\b")
+ACCORDING_TO_A_FACILITY = re.compile(rf"(?<=[Aa]ccording to the ){A_FACILITY}")
 # "by one widely cited count", "by some estimates": a vague source, as written
 BY_A_COUNT = re.compile(
     r"\b(?i:by) (?P<by>(?:one|a|another|some|several|most|many|other) (?:[\w-]+ ){0,2}"
@@ -573,6 +583,8 @@ SAID = (  # who says it; where two start at one word, the first listed
     POLLED_BY,
     VAGUE_SAYS,
     ACCORDING_TO_WORDS,
+    FACILITY_SAYS,
+    ACCORDING_TO_A_FACILITY,
     AS_PUT_IT,
     SAYS_AFTER,
     *BRACKETED,
@@ -641,6 +653,8 @@ CUES: dict[re.Pattern[str], tuple[re.Pattern[str], ...]] = {
     BY_A_COUNT: (_COUNTED,),
     BY_WHOSE_COUNT: (_COUNTED,),
     ACCORDING_TO_WORDS: (re.compile(r"(?i:according to)"),),
+    FACILITY_SAYS: (_SAYING,),
+    ACCORDING_TO_A_FACILITY: (re.compile("ccording to the "),),
     AS_PUT_IT: (re.compile(r"\b[Aa]s "),),
     BRACKETED[0]: (_BRACKET,),
     BRACKETED[1]: (_BRACKET,),
