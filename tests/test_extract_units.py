@@ -2834,6 +2834,12 @@ def test_a_pronoun_after_the_figure_or_the_institute_takes_the_source_named_befo
         ("9,800 people reached, 14 distribution sites, 6 of them in villages.",
          [("9,800 people", "people"), ("14 distribution sites", "sites"), ("6", "sites")]),
         ("At least 9 of the shipments went to Bishkek.", [("At least 9", "shipments")]),
+        # a part in words of a count after it (never "the two of …")
+        ("In July, eleven of our 38 ships were on charter; nine out of ten countries agree.",
+         [("eleven", "ships"), ("38 ships", "ships"), ("nine", "countries"),
+          ("ten countries", "countries")]),
+        ("We won nine of 15 seats, and Ten of her 14 guests stayed.",
+         [("nine", "seats"), ("15 seats", "seats"), ("Ten", "people"), ("14 guests", "people")]),
         # of a count whose phrase the plural before is in
         ("We upheld 27 complaints about host payments, 9 of them against this Council.",
          [("27 complaints", "complaints"), ("9", "complaints")]),

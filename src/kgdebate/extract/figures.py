@@ -67,6 +67,8 @@ ONCE = {"once": 1, "twice": 2, "thrice": 3}
 WORD_NUM = r"(?:" + one_of(NUMBER_WORDS) + r"|\d+)"
 
 COUNTING_WORD = one_of(w for w in NUMBER_WORDS if w not in ("a", "one"))  # two and more
+# Whose whole a part is of: "11 of NATO's 31 members", "eleven of our 38 ships"
+WHOSE_WHOLE = r"(?:(?:the|these|those|its|their|our|her|his|my|your) |(?:the )?[\w-]+['’]s )?"
 # A number in words before "per cent" ("Eighty per cent"): not "a"; the words are tried only
 # where "per cent" follows (an alternation of 100 words at every figure's start cost 6%)
 PERCENT_WORDS = one_of(w for w in NUMBER_WORDS if w != "a")
@@ -492,8 +494,11 @@ PATTERNS: list[tuple[str, Branch]] = [
     ("bare", Branch(rf"(?<![\w{SIGNS}.,\n\[-]){HEDGE}(?P<n>\d{{1,3}})(?![\w%\]-]|[.,]\d)", re.I)),
     # A tally's count in words ("Eleven voted against"): a figure as a bare number is
     ("bare", Branch(rf"\b(?P<n>{WORD_NUM})(?= (?:voted|abstained)\b)", re.I)),
-    # "about 30 exchanges since March, four of them this month": of the count before
-    ("bare", Branch(rf"(?<!\bthe )\b(?P<n>{COUNTING_WORD})(?= of (?:them|those)\b)", re.I)),
+    # "about 30 exchanges since March, four of them this month": of the count before; "eleven
+    # of our 38 ships": of the count after it
+    ("bare", Branch(
+        rf"(?<!\bthe )\b(?P<n>{COUNTING_WORD})"
+        rf"(?= of (?:them|those)\b| (?:out )?of {WHOSE_WHOLE}(?:\d|(?:{WORD_NUM})\b))", re.I)),
     # A number alone in a table's cell ("| 17.1 |", "Germany    17.1    Kiel Institute"): a
     # figure when its column's header says what it counts ("Pledged (EUR bn)": `_column_unit`)
     ("cell", Branch(rf"{CELL_OPENS}(?P<n>{NUM})(?={CELL_ENDS})")),
@@ -1316,8 +1321,7 @@ OF_OURS = re.compile(  # (or any plural right after: "At least 9 of the shipment
 # A part of a count: "3 of 11 analysts", "14 out of 22 students", "14 of the country's 16
 # regions", "11 of NATO's 31 members" (what the whole counts)
 OF_A_COUNT = re.compile(
-    r" (?:out )?of (?:the |these |those |its |their |our |(?:the )?[\w-]+['’]s )?"
-    rf"(?:{NUM}|{WORD_NUM})"
+    rf" (?:out )?of {WHOSE_WHOLE}(?:{NUM}|{WORD_NUM})"
     # ("2 of 47 requested ammonia shipments": what was done to them, and of what)
     rf" (?:(?-i:[a-z]+ed) (?-i:[a-z]{{3,}}(?<!s) )?)?(?:(?:{COUNT_ADJECTIVE}) )?"
     rf"(?-i:(?P<unit>{PLURAL}))\b",

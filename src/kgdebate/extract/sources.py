@@ -1237,7 +1237,8 @@ class FigureSources:
                     rf"\b(?:[A-Z][\w'’-]* )+{head.title()}(?= {SAYS}\b)", self.text[:before]
                 )
             )
-            if said_too and (named := _as_written(said_too[-1].group())):
+            named = said_too and _as_written(said_too[-1].group())
+            if named and told_apart <= set(named.lower().split()):
                 return named
         # "The officials told her" after "port officials in Odesa count …": those named so
         alike = [
