@@ -122,6 +122,7 @@ WHO_CLAUSE = (  # "who asked not to be named"; "I talk to", as an interview says
     r" who (?:[a-z]+ ){0,5}?[a-z]+"
     r"|(?: (?:I|we) (?:have )?(?:talk|talked|spoke|speak|spoken) (?:to|with))"
 )
+WHAT_THEY_DO = r" who [a-z][^,;.()]{0,60}?(?=[,;.)]|$)"  # "the dealers who submitted bids,"
 ASSUMES = r"assume[sd](?= that\b)"  # "The ministry assumes that 90% of it is repaid"
 WHEN_SAID = rf"(?: (?:in|on|last|this|earlier this) (?:{TIME_NAME}|week|month|year))?"
 SAYS = (  # "X said", "X has estimated", "X later reported"
@@ -548,8 +549,11 @@ SAID = (  # who says it; where two start at one word, the first listed
         # a vague source first: "citing Ukrainian military figures" is the military's
         # ("citing the city's housing department": whose it is, then two words); records
         # cited by what they are ("citing customs data")
-        rf"(?P<by>(?:the (?=[a-z]+['’]s |[A-Z][\w-]* [a-z]))?{VAGUE_SOURCE}(?:{NARROWED})?"
+        rf"(?P<by>(?:the (?=[a-z]+['’]s |[A-Z][\w-]* [a-z]))?{VAGUE_SOURCE}"
+        rf"(?:{WHAT_THEY_DO}|{NARROWED})"
         r"|(?<=citing )(?:[a-z-]+ ){1,2}(?:data|records|statistics)\b"
+        # whom a relay cites by what they do: "citing two people who follow the trade"
+        rf"|(?<=citing )(?:[a-z]+ )?people{WHAT_THEY_DO}"
         # who do something, cited by what they do ("citing beekeepers in Poltava region",
         # "citing agronomists in the district")
         rf"|(?<=citing )(?!(?:{NOT_WHO_DO})\b)(?-i:[a-z]{{3,}}(?:ers|ors|ists))\b"
