@@ -811,6 +811,33 @@ def test_a_name_inside_an_organisations_name_is_that_organisation(
     assert (text.index("Kyiv cannot"), "ukraine") in linked_at  # the city for its government
 
 
+def test_a_place_among_other_names_words_is_part_of_that_name_not_among_titles(
+    tmp_path: Path, store: OxigraphStore, settings: Settings
+) -> None:
+    """Issue 12: a place's name among words of another name, in a sentence, is that other name
+    ("Example Grid Ukraine counts", "the Ukraine Hosting Team", "Malaysia Airlines"); never
+    among titles, adjectives, a state's form, a list, a possessive or another known name."""
+    source = tmp_path / "source" / "grid-note.txt"
+    source.parent.mkdir()
+    source.write_text(
+        "Grid note\n\n12 June 2023\n\n"
+        "Example Grid Ukraine counts 1,200 substations hit, and the Ukraine Hosting Team wrote "
+        "to us. Malaysia Airlines flight MH17 was downed over eastern Ukraine in 2014. Western "
+        "Ukraine has power, President Zelenskyy of Ukraine said, and Ukraine’s Black Sea ports "
+        "are open. Yesterday Ukraine and Poland signed a deal with the Russian Federation.\n",
+        "utf-8",
+    )
+    draft = load(draft_of(source, tmp_path, store, settings))
+    text = source.read_text("utf-8")
+    linked = {m["start"] for m in draft["draft"]["mentions"] if m["slug"] == "ukraine"}
+    proposed = {entity["text"] for entity in draft["draft"]["new_entities"]}
+    assert {"Example Grid Ukraine", "Ukraine Hosting Team", "Malaysia Airlines"} <= proposed
+    assert text.index("Ukraine counts") not in linked
+    assert text.index("Ukraine Hosting") not in linked
+    for kept in ("Ukraine in 2014", "Ukraine has", "Ukraine said", "Ukraine’s", "Ukraine and"):
+        assert text.index(kept) in linked, kept
+
+
 def test_names_joined_by_and_are_two_and_a_title_is_not_part_of_a_name(
     tmp_path: Path, store: OxigraphStore, settings: Settings
 ) -> None:

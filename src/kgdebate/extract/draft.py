@@ -29,6 +29,7 @@ from kgdebate.extract.figures import (
     find_figures,
 )
 from kgdebate.extract.gazetteer import (
+    Ambiguous,
     Entity,
     Found,
     Gazetteer,
@@ -337,7 +338,7 @@ def make_draft(
             hint="separate paragraphs with blank lines; headings alone make no document",
         )
     found = _named_within_longer_names(
-        text, gazetteer.find(text, layout.sentences() + _header_lines(layout))
+        text, gazetteer.find(text, layout.sentences() + _header_lines(layout)), layout.sentences()
     )
     meta, guessed = _metadata(source, layout, found, when)
     # A document dated only by its month or year: relative dates count from its first day.
@@ -978,16 +979,22 @@ def _events_referred_to(text: str, found: Found) -> list[tuple[int, int, Entity]
     return sorted(referred, key=lambda item: item[0])
 
 
-def _named_within_longer_names(text: str, found: Found) -> Found:
+def _named_within_longer_names(text: str, found: Found, sentences: list[tuple[int, int]]) -> Found:
     """Drop a known name that is part of a longer name of an organisation, a publication or an
     event ("Kyiv" in "Kyiv International Institute of Sociology", "Russia" in "Russia Matters"),
     or a known person's surname after another's given name ("Lula da Silva"): the longer name is
-    the one meant, and is proposed as a new entity instead."""
+    the one meant, and is proposed as a new entity instead. In a sentence of prose, a place's
+    name among other names' words is one too ("Example Grid Ukraine counts", "the Ukraine
+    Hosting Team", "Homes for Ukraine"), never among titles, adjectives or a state's form
+    ("President of Ukraine", "Western Ukraine", "Kingdom of Saudi Arabia")."""
+    places = [m for m in found.mentions if m.entity.type in ("State", "Place")]
+    known = found.mentions + found.ambiguous
     longer = (
         [
             (start, end)
             for start, end in _name_runs(text)
             if ORGANISATION_HEAD.search(text, start, end)
+            or _a_place_in_another_name(text, start, end, places, known, sentences)
         ]
         + [match.span() for match in NAMED_PAPER.finditer(text)]
         + [match.span() for match in TWO_ACRONYMS.finditer(text)]  # "UN OCHA"
@@ -1004,6 +1011,62 @@ def _named_within_longer_names(text: str, found: Found) -> Found:
         if ORGANISATION_HEAD.search(text[mention.start : mention.end]):
             kept.append(mention)  # the known name is itself the organisation's
     return replace(found, mentions=kept)
+
+
+def _a_place_in_another_name(
+    text: str,
+    start: int,
+    end: int,
+    places: list[Mention],
+    known: list[Mention | Ambiguous],
+    sentences: list[tuple[int, int]],
+) -> bool:
+    """Whether the run of capitalised words ``text[start:end]``, inside one sentence of prose,
+    holds a known place's name and words of another name: none a title, an adjective, a
+    direction, a state's form, a list's "and", a word no name is, or another known name; nor
+    one word that only opens the sentence ("Yesterday Ukraine …"). Not one "of" the place
+    either ("Abdulla Shahid of Maldives", "Presidents of Colombia": who, not what), nor one
+    joined to it by a hyphen ("Kazakhstan-United Nations")."""
+    inside = [
+        m for m in places if start <= m.start and m.end <= end and not DEMONYM.match(m.text)
+    ]  # ("Israeli Arabs": an adjective, not a name's word)
+    opened = next((a for a, b in sentences if a <= start and end <= b), None)
+    run = text[start:end]
+    if not inside or opened is None or any(w in run for w in (" and ", " or ", " of ")):
+        return False
+    if "'s" in run or "’s" in run or any(c.isdigit() for c in run):
+        return False  # "Ukraine’s Black Sea ports", "Sarkozy’s France", "at COP26 Guyana"
+    if any(text[m.start - 1 : m.start] == "-" or text[m.end : m.end + 1] == "-" for m in inside):
+        return False
+    if len([m for m in known if start <= m.start and m.end <= end]) > len(inside):
+        return False  # "United States Joe Biden": two names the store knows
+    covered = {i for m in inside for i in range(m.start, m.end)}
+    others = [
+        w for w in re.finditer(r"[\w’'.-]+", text[start:end]) if start + w.start() not in covered
+    ]
+    words = [w.group() for w in others if w.group() not in ("of", "the", "for", "on")]
+    if not words:
+        return False
+    if start == opened and len(words) == 1 and others[0].start() == 0:
+        return False  # "Yesterday Ukraine said": a word opening the sentence
+    return not any(
+        word.lower().rstrip(".") in NOT_ANOTHER_NAME
+        or word.lower().rstrip(".") in TITLES
+        or DEMONYM.match(word)
+        or word.isupper()
+        and len(word) <= 4  # "EU", "UN": another name, the store's or not
+        for word in words
+    )
+
+
+NOT_ANOTHER_NAME = STOP_NAMES | {  # words beside a place's name that make no other name
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+    "kingdom", "republic", "state", "states", "federation", "federal", "democratic", "people's",
+    "islamic", "united", "union", "sultanate", "emirate", "emirates", "principality",
+    "commonwealth", "islands", "island", "government", "city", "region", "oblast", "province",
+    "greater", "free", "occupied", "soviet", "independent", "plurinational", "bolivarian",
+    "administration", "authorities", "grand", "duchy", "great",
+}  # fmt: skip
 
 
 def _name_runs(text: str) -> Iterator[tuple[int, int]]:
