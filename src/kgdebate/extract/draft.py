@@ -1030,9 +1030,11 @@ def _a_place_in_another_name(
     inside = [
         m for m in places if start <= m.start and m.end <= end and not DEMONYM.match(m.text)
     ]  # ("Israeli Arabs": an adjective, not a name's word)
+    if not inside:
+        return False  # (most runs)
     opened = next((a for a, b in sentences if a <= start and end <= b), None)
     run = text[start:end]
-    if not inside or opened is None or any(w in run for w in (" and ", " or ", " of ")):
+    if opened is None or any(w in run for w in (" and ", " or ", " of ")):
         return False
     if "'s" in run or "’s" in run or any(c.isdigit() for c in run):
         return False  # "Ukraine’s Black Sea ports", "Sarkozy’s France", "at COP26 Guyana"

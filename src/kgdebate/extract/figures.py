@@ -494,11 +494,13 @@ PATTERNS: list[tuple[str, Branch]] = [
     ("bare", Branch(rf"(?<![\w{SIGNS}.,\n\[-]){HEDGE}(?P<n>\d{{1,3}})(?![\w%\]-]|[.,]\d)", re.I)),
     # A tally's count in words ("Eleven voted against"): a figure as a bare number is
     ("bare", Branch(rf"\b(?P<n>{WORD_NUM})(?= (?:voted|abstained)\b)", re.I)),
-    # "about 30 exchanges since March, four of them this month": of the count before; "eleven
-    # of our 38 ships": of the count after it
-    ("bare", Branch(
+    # "about 30 exchanges since March, four of them this month": of the count before
+    ("bare", Branch(rf"(?<!\bthe )\b(?P<n>{COUNTING_WORD})(?= of (?:them|those)\b)", re.I)),
+    # "eleven of our 38 ships": a part of the count after it, a figure only where that count
+    # says what it counts (`OF_A_COUNT`)
+    ("part", Branch(
         rf"(?<!\bthe )\b(?P<n>{COUNTING_WORD})"
-        rf"(?= of (?:them|those)\b| (?:out )?of {WHOSE_WHOLE}(?:\d|(?:{WORD_NUM})\b))", re.I)),
+        rf"(?= (?:out )?of {WHOSE_WHOLE}(?:\d|(?:{WORD_NUM})\b))", re.I)),
     # A number alone in a table's cell ("| 17.1 |", "Germany    17.1    Kiel Institute"): a
     # figure when its column's header says what it counts ("Pledged (EUR bn)": `_column_unit`)
     ("cell", Branch(rf"{CELL_OPENS}(?P<n>{NUM})(?={CELL_ENDS})")),
@@ -634,6 +636,11 @@ def find_figures(text: str, spans: list[tuple[int, int]], today: date | None) ->
             figure = _column_unit(figure, text)
             if figure is None:
                 continue
+        if figure.kind == "part":  # what the whole counts, or no figure ("Four of the five")
+            whole = OF_A_COUNT.match(text, figure.end)
+            if whole is None:
+                continue
+            figure = _counting(figure, whole.group("unit"))
         if figure.kind in ("count", "bare") and not figure.unit:
             # "| 57,000 |" under "Amount (USD)": its column's, as a cell's bare number is
             cell = ALONE_IN_CELL.match(text, figure.start)
@@ -1808,7 +1815,7 @@ def _figure(
         number = NUMBER_WORDS.get(raw) or (0.5 if raw == "half a" else _count(raw, scale, unit))
         approximate = bare.approximate  # only what the text hedges: "4.2 million tonnes" is not
         return replace(bare, value=_in_units(number, scale), unit=unit, approximate=approximate)
-    if kind in ("bare", "cell"):
+    if kind in ("bare", "cell", "part"):
         return replace(
             bare, value=float(NUMBER_WORDS.get(groups["n"].lower()) or _number(groups["n"]))
         )

@@ -37,9 +37,10 @@ TIME_NAME = "|".join([m for m in calendar.month_name if m] + list(calendar.day_n
 SOURCE_NAME = (  # a name, joined by "of", "for", "and", "on", "the": "Bank of Russia", "RFE/RL",
     # "Office of the United Nations High Commissioner for Human Rights"; never into a time
     # ("UNHCR on Monday"); never a request's "Please" ("Please report on the remaining 57 centres")
-    # Its first word capitalised after a hyphen too ("Interfax-Ukraine", "Example-Marchenko"):
-    # never common words joined that open a sentence ("Open-source trackers", "Kyiv-based")
-    rf"(?!Please\b)[A-Z][\w.'’/&]*(?:-(?![a-z])[\w.'’/&]*)*"
+    # never common words joined by hyphens that open a sentence before what they describe
+    # ("Open-source trackers logged"; not "Newcastle-upon-Tyne City Council", "Inter-agency
+    # Standing Committee", "targeted by the UN-coordinated plan")
+    rf"(?!Please\b)(?!(?<![^\n])[A-Z][\w.'’/&]*(?:-[a-z][\w.'’/&]*)+ [a-z])[A-Z][\w.'’/&-]*"
     rf"(?:(?:{OF_THE}|\s+(?:of|for|and|on|the))\s+(?!(?:{TIME_NAME})\b)"
     r"[A-Z][\w.'’/&-]*"
     r"|\s+[A-Z][\w.'’/&-]*)*"
@@ -122,7 +123,9 @@ WHO_CLAUSE = (  # "who asked not to be named"; "I talk to", as an interview says
     r" who (?:[a-z]+ ){0,5}?[a-z]+"
     r"|(?: (?:I|we) (?:have )?(?:talk|talked|spoke|speak|spoken) (?:to|with))"
 )
-WHAT_THEY_DO = r" who [a-z][^,;.()]{0,60}?(?=[,;.)]|$)"  # "the dealers who submitted bids,"
+# Who they are by what they do, in a few words that end at a comma: "the dealers who submitted
+# bids," (never a figure, a date or a name in them: "analysts who estimate losses at $3 billion")
+WHAT_THEY_DO = r" who (?:[a-z]+ ){0,4}[a-z]+(?=,)"
 ASSUMES = r"assume[sd](?= that\b)"  # "The ministry assumes that 90% of it is repaid"
 WHEN_SAID = rf"(?: (?:in|on|last|this|earlier this) (?:{TIME_NAME}|week|month|year))?"
 SAYS = (  # "X said", "X has estimated", "X later reported"
@@ -450,8 +453,15 @@ FACILITIES = (
     "consulate camp shelter centre center plant factory mine port elevator bakery mill farm "
     "base court"
 ).split()
-A_FACILITY = rf"(?<=\b[Tt]he )(?P<by>(?:[a-z-]+ )?(?:{one_of(FACILITIES)}) (?:in|at) {SOURCE_NAME})"
-FACILITY_SAYS = re.compile(rf"{A_FACILITY},? {SAYS}\b")
+A_FACILITY = (  # (not one where others are: "Doctors at the hospital in Kherson said")
+    rf"(?<=\b[Tt]he )(?<!(?:at|of) the )(?<!from the )(?P<by>(?:[a-z-]+ )?(?:{one_of(FACILITIES)})"
+    rf" (?:in|at) (?!(?:{TIME_NAME})\b)[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*)"
+)
+# what it says right after it (never "…, said X", nor "The school in Kyiv shows the scars")
+FACILITY_SAYS = re.compile(
+    rf"{A_FACILITY} (?:says|said|reports|reported|counts|counted|records|recorded|estimates"
+    r"|estimated|tells|told|puts|put|logs|logged)\b"
+)
 ACCORDING_TO_A_FACILITY = re.compile(rf"(?<=[Aa]ccording to the ){A_FACILITY}")
 # "by one widely cited count", "by some estimates": a vague source, as written
 BY_A_COUNT = re.compile(
@@ -552,8 +562,6 @@ SAID = (  # who says it; where two start at one word, the first listed
         rf"(?P<by>(?:the (?=[a-z]+['’]s |[A-Z][\w-]* [a-z]))?{VAGUE_SOURCE}"
         rf"(?:{WHAT_THEY_DO}|{NARROWED})"
         r"|(?<=citing )(?:[a-z-]+ ){1,2}(?:data|records|statistics)\b"
-        # whom a relay cites by what they do: "citing two people who follow the trade"
-        rf"|(?<=citing )(?:[a-z]+ )?people{WHAT_THEY_DO}"
         # who do something, cited by what they do ("citing beekeepers in Poltava region",
         # "citing agronomists in the district")
         rf"|(?<=citing )(?!(?:{NOT_WHO_DO})\b)(?-i:[a-z]{{3,}}(?:ers|ors|ists))\b"
@@ -1235,14 +1243,17 @@ class FigureSources:
             if alike:
                 return ([by for by in alike if " " in by] or alike)[-1]
             # or one that said something after another in its sentence: "Ukrainian officials
-            # say …, while the Example Maritime Desk puts it at 900,000. … The desk counts"
-            said_too = list(
-                re.finditer(
-                    rf"\b(?:[A-Z][\w'’-]* )+{head.title()}(?= {SAYS}\b)", self.text[:before]
-                )
-            )
-            named = said_too and _as_written(said_too[-1].group())
-            if named and told_apart <= set(named.lower().split()):
+            # say …, while the Example Maritime Desk puts it at 900,000. … The desk counts";
+            # never past another of its kind since ("… opened a new desk. The desk counts")
+            said_too = [
+                m for m in SAID_TOO.finditer(self.text, 0, before) if m["head"].lower() == head
+            ]
+            named = said_too and _as_written(said_too[-1].group("by"))
+            if (
+                named
+                and told_apart <= set(named.lower().split())
+                and not re.search(rf"\b{head}\b", self.text[said_too[-1].end() : before])
+            ):
                 return named
         # "The officials told her" after "port officials in Odesa count …": those named so
         alike = [
@@ -1775,7 +1786,8 @@ def _attribution(sentence: str) -> str | None:
         # (a capital at the sentence's start may be no name's, after a quote mark, a bullet, an
         # item's number or a speaker's tag)
         opens = bool(OPENS_AFTER.fullmatch(sentence, 0, start))
-        by = name if ATTRIBUTION[rank] is REPRESENTATIVE_SAYS else _as_written(name, opens)
+        whole = ATTRIBUTION[rank] in (REPRESENTATIVE_SAYS, FACILITY_SAYS, ACCORDING_TO_A_FACILITY)
+        by = name if whole else _as_written(name, opens)
         if by and not _spelled_out(sentence[:start], name):
             return by.lower() if ATTRIBUTION[rank] is VAGUE_WORK else by
     return None
@@ -1889,8 +1901,15 @@ def _spelled_out(before: str, name: str) -> bool:
     return initials == parts
 
 
-OPENS_AFTER = re.compile(  # what may stand before a sentence's first word: "(b) ", "3.3 ", "> “"
-    r"(?:[\W\d_]|\(?[a-zA-Z]{1,4}[).](?= ))*|.*[:.?!—][\s\"“‘'*_(\[]*", re.S
+SAID_TOO = re.compile(  # one that says something after another in a sentence, by its name
+    rf"(?:[,;] (?:while|whereas|but|and)) (?:the )?(?P<by>(?:[A-Z][\w-]* )+"
+    rf"(?P<head>(?=[A-Z])(?i:{POINTED_BODY})))(?= {SAYS}\b)"
+)
+OPENS_AFTER = re.compile(  # what may stand before a sentence's first word: "(b) ", "3.3 ", "> “",
+    # a dateline's or a tag's end ("KYIV, June 3 (Reuters) - ", "[Applause] ", "**Update** ")
+    r"(?:[\W\d_]|\(?[a-zA-Z]{1,4}[).](?= ))*"
+    r"|.*(?:[:.?!—–)\]]|\*\*| -)[\s\"“‘'*_(\[]*",
+    re.S,
 )
 
 
