@@ -2876,6 +2876,12 @@ def test_a_pronoun_after_the_figure_or_the_institute_takes_the_source_named_befo
           ("ten countries", "countries")]),
         ("We won nine of 15 seats, and Ten of her 14 guests stayed.",
          [("nine", "seats"), ("15 seats", "seats"), ("Ten", "people"), ("14 guests", "people")]),
+        # a count in thousands naming nothing, after a count in its sentence with no number
+        # between: more of the same (never after a sum, nor one counted "in" something else)
+        ("Partners repaired 42,000 homes since the autumn; it expects to reach 60,000 by March. "
+         "We welcomed 20,000 visitors and earned hundreds of millions in revenue.",
+         [("42,000 homes", "homes"), ("60,000", "homes"), ("20,000 visitors", "people"),
+          ("hundreds of millions", None)]),
         # and no figure where the whole does not say what it counts (not a count's before it)
         ("We spent four years in talks. Four out of five Ukrainians back it. Four of the five "
          "were hit.", [("four years", "years"), ("five Ukrainians", "people")]),

@@ -1230,7 +1230,33 @@ def _unit_from_neighbours(
     ends = ENDS_A_PHRASE.match(text, figure.end)  # not "4 million acres": it counts acres
     if figure.kind == "count" and scaled and _scaled(figure) and ends:
         return replace(figure, unit=scaled[-1].unit)
+    if figure.kind == "count" and counted and _more_of_the_same(text, counted[-1], figure):
+        return replace(figure, unit=counted[-1].unit)
     return figure if figure.kind == "count" else None
+
+
+def _more_of_the_same(text: str, before: Figure, figure: Figure) -> bool:
+    """Whether a count in thousands that names nothing it counts is one more of the things
+    counted just before it in its sentence, with no number between ("repaired 42,000 homes
+    since the autumn; it expects to reach 60,000", "about 4,300 families are still hosting;
+    our own records show 4,150"): of a like size, never a measure or a sum's, nor one whose
+    next words say what it counts in ("earned hundreds of millions in revenue")."""
+    between = text[before.end : figure.start]
+    sizes = sorted([before.value or 0.0, figure.value or 0.0])
+    return (
+        0 < sizes[0]
+        and sizes[1] <= 10 * sizes[0]  # ("three judges; … 13,000": no kin)
+        and not COUNTED_IN.match(text, figure.end)
+        and before.unit not in MEASURES
+        and before.unit not in CURRENCIES.values()
+        and len(between) < NEAR
+        and not A_DIGIT.search(between)
+        and not SENTENCE_STOP.search(between)
+    )
+
+
+SENTENCE_STOP = re.compile(r"[.!?](?:\s|$)")
+COUNTED_IN = re.compile(r" (?:in|of) [a-z]")
 
 
 A_DIGIT = re.compile(r"\d")
