@@ -2882,6 +2882,9 @@ def test_a_pronoun_after_the_figure_or_the_institute_takes_the_source_named_befo
          "We welcomed 20,000 visitors and earned hundreds of millions in revenue.",
          [("42,000 homes", "homes"), ("60,000", "homes"), ("20,000 visitors", "people"),
           ("hundreds of millions", None)]),
+        # losses put at a number: of what was counted before
+        ("Ukraine loses about 10,000 drones a month. He puts Russian losses at about 7,000.",
+         [("about 10,000 drones", "drones"), ("about 7,000", "drones")]),
         # and no figure where the whole does not say what it counts (not a count's before it)
         ("We spent four years in talks. Four out of five Ukrainians back it. Four of the five "
          "were hit.", [("four years", "years"), ("five Ukrainians", "people")]),

@@ -1311,8 +1311,10 @@ THE_NUMBER = re.compile(  # "its previous estimate, in November, was about 1,500
 )
 # "put it at 200": the number counted before, in its paragraph or, where it has none, in the text
 # (an interview's answer to a question about a count given before)
-PUT_IT = re.compile(  # "put it at 200", "put the number freed at 200", "spoke of 200"
-    r"\b(?:puts? (?:it|them|the (?:number|figure|total|toll|count)(?: [a-z]+){0,2}) (?:at|closer to"
+PUT_IT = re.compile(  # "put it at 200", "put the number freed at 200", "spoke of 200", "puts
+    # Russian losses at about 7,000" (never "their number": whose, the words may not say)
+    r"\b(?:puts? (?:it|them|the (?:number|figure|total|toll|count)(?: [a-z]+){0,2}"
+    r"|(?:[A-Z][a-z]+ )?(?:losses|casualties|arrivals|departures)) (?:at|closer to"
     r"|nearer)|spoke of|speaks of|(?:it|that) (?:is|was)(?: now)?(?: closer to| nearer)?)"
     r" (?:about |around |some )?$",
     re.I,
