@@ -838,6 +838,29 @@ def test_a_place_among_other_names_words_is_part_of_that_name_not_among_titles(
         assert text.index(kept) in linked, kept
 
 
+def test_a_place_beside_a_person_a_city_or_an_opener_keeps_its_link(
+    tmp_path: Path, store: OxigraphStore, settings: Settings
+) -> None:
+    """Issue 12: a place after a title's "of", after its city, after a quote's opening word,
+    in a slogan or before those in it is the place, not a longer name."""
+    source = tmp_path / "source" / "speech.txt"
+    source.parent.mkdir()
+    source.write_text(
+        "Address\n\n20 September 2023\n\n"
+        "We thank the former leader of the Russian Federation Boris Example for his work. Since "
+        "the fall of Exampleville Ukraine has defended the rights of women. She added: “Clearly "
+        "Russia must leave.” We say Long Live Ukraine, and we give to Ukraine Children every year. "
+        "The Crimea Peninsula is occupied, and the Ukraine Hosting Team wrote to us.\n",
+        "utf-8",
+    )
+    draft = load(draft_of(source, tmp_path, store, settings))
+    text = source.read_text("utf-8")
+    linked = {m["start"] for m in draft["draft"]["mentions"]}
+    for kept in ("Russian", "Ukraine has", "Russia ", "Ukraine,", "Ukraine Children", "Crimea"):
+        assert text.index(kept) in linked, kept
+    assert "Ukraine Hosting Team" in {e["text"] for e in draft["draft"]["new_entities"]}
+
+
 def test_names_joined_by_and_are_two_and_a_title_is_not_part_of_a_name(
     tmp_path: Path, store: OxigraphStore, settings: Settings
 ) -> None:

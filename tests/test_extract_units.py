@@ -1849,6 +1849,15 @@ def test_a_source_named_in_the_next_sentence_or_owning_the_work_in_this_one() ->
         ("Doctors at the hospital in Kherson said 12 people were wounded.", "12 people",
          "Doctors at the hospital in Kherson"),
         ("The office in January reported 40 cases.", "40 cases", None),
+        # as one says it ("has reported", "posted"), never credited to its town instead
+        ("The hospital in Kherson has reported 12 people wounded.", "12 people",
+         "hospital in Kherson"),
+        ("The elevator at Izmail posted 12,000 tonnes.", "12,000", "elevator at Izmail"),
+        # a relay's people by what they do, never by their wish to go unnamed
+        ("Reuters, citing two people who follow the trade, said 40 ships left.", "40 ships",
+         "two people who follow the trade"),
+        ("Bloomberg, citing two people who asked not to be named, said 12 tankers left.",
+         "12 tankers", None),
         ("The school in Kyiv shows the scars of 3 strikes.", "3 strikes", None),
         # who they are, by what they do ("who …"), after "according to" or a relay's "citing"
         ("According to the primary dealers who submitted bids, foreign accounts took about 58% "
@@ -1875,6 +1884,12 @@ def test_a_source_named_in_the_next_sentence_or_owning_the_work_in_this_one() ->
         ("Ukrainian officials say it has moved 1.3 million tonnes, while the Example Maritime "
          "Desk puts it at 900,000. The desk counts only ships it can track, and it logged 31 "
          "departures last month.", "31 departures", "Example Maritime Desk"),
+        # the same desk named again, or after a semicolon
+        ("Officials say 1.3 million tonnes, while the Example Maritime Desk puts it at 25 ships. "
+         "The desk was set up in 2022. The desk counts 12 arrivals.", "12 arrivals",
+         "Example Maritime Desk"),
+        ("Officials say 30 ships sailed; the Example Maritime Desk says 25. The desk counts 12 "
+         "arrivals.", "12 arrivals", "Example Maritime Desk"),
         # never past another desk since, nor a name that is a possessive's
         ("Officials say 1.3 million tonnes, while the Example Maritime Desk puts it at 25 ships. "
          "The harbour office opened a new desk. The desk counts 12 arrivals.", "12 arrivals",

@@ -1042,6 +1042,11 @@ def _a_place_in_another_name(
         return False
     if len([m for m in known if start <= m.start and m.end <= end]) > len(inside):
         return False  # "United States Joe Biden": two names the store knows
+    titled = TITLE_OF.search(text, max(0, start - 40), start)
+    if titled and titled.group(1).lower().rstrip("s") in TITLES | {"leader", "state", "head"}:
+        return False  # "President of the Niger Mahamadou Issoufou": the person, of the place
+    if inside[-1].end == end and len(run.split()) == 2 and IN_A_PLACE.search(text, 0, start):
+        return False  # "in Lviv Ukraine", "the takeover of Kabul Ireland …": a city, its country
     covered = {i for m in inside for i in range(m.start, m.end)}
     others = [
         w for w in re.finditer(r"[\w’'.-]+", text[start:end]) if start + w.start() not in covered
@@ -1049,8 +1054,9 @@ def _a_place_in_another_name(
     words = [w.group() for w in others if w.group() not in ("of", "the", "for", "on")]
     if not words:
         return False
-    if start == opened and len(words) == 1 and others[0].start() == 0:
-        return False  # "Yesterday Ukraine said": a word opening the sentence
+    opening = start == opened or OPENED_BY.search(text, opened, start)
+    if opening and len(words) == 1 and others[0].start() == 0:
+        return False  # "Yesterday Ukraine said", "She added: “Clearly Russia …”": an opener
     return not any(
         word.lower().rstrip(".") in NOT_ANOTHER_NAME
         or word.lower().rstrip(".") in TITLES
@@ -1068,7 +1074,16 @@ NOT_ANOTHER_NAME = STOP_NAMES | {  # words beside a place's name that make no ot
     "commonwealth", "islands", "island", "government", "city", "region", "oblast", "province",
     "greater", "free", "occupied", "soviet", "independent", "plurinational", "bolivarian",
     "administration", "authorities", "grand", "duchy", "great",
+    # what a place is, or has: "Crimea Peninsula", "Mainland China", "Gaza Strip"
+    "peninsula", "mainland", "district", "raion", "governorate", "strip", "county",
+    "municipality", "capital",
+    # who are in it ("for Ukraine Children"), a slogan's cry ("Long Live Ukraine", "Viva Cuba")
+    "refugees", "children", "victims", "people", "families", "women", "citizens", "nationals",
+    "viva", "long", "live", "god", "bless",
 }  # fmt: skip
+TITLE_OF = re.compile(r"\b([A-Za-z-]+) of (?:the )?$")
+IN_A_PLACE = re.compile(r"\b(?:of|in|from|to|at|near) $")  # (not "in the Lake Chad basin")
+OPENED_BY = re.compile(r"(?:[:;,“\"‘(\[—–]|\s-)\s*$")  # a quote, an aside, a dateline's end
 
 
 def _name_runs(text: str) -> Iterator[tuple[int, int]]:
