@@ -2221,6 +2221,11 @@ def test_he_or_she_points_back_at_the_last_person_named(
          "centre and is built on five pillars.", "five pillars"),
         # a place of work that says nothing, or a conflict where one is
         ("The port in Odesa handled 40 ships last month.", "40 ships"),
+        # a kind of work opening a sentence is no one's ("Telephone polls", "Exit polls gave")
+        ("Telephone polls cannot reach occupied areas; they leave out 3 million adults.",
+         "3 million"),
+        ("Exit polls gave the party 41%.", "41%"),
+        ("Online surveys put support at 43%.", "43%"),
         ("Far more died in the conflict in Eastern Europe than were 20 times feared.", "20 times"),
     ],
 )  # fmt: skip

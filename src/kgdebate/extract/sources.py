@@ -236,11 +236,19 @@ VAGUE_WORK = re.compile(
     r"(?!,? (?:released|published|compiled|produced|issued|collected|gathered) by\b)"
 )
 OFFICE_TITLE = r"(?:President|Secretary|Minister|Chair|Chairman|Chairwoman|Director|Head|Speaker)"
+# What a work is, not whose, capitalised where it opens a sentence: "Telephone polls", "Exit polls"
+WORK_KINDS = (
+    "telephone phone online internet household exit opinion street postal field government "
+    "official preliminary provisional final early recent latest new national regional local "
+    "independent annual monthly weekly daily quarterly public private internal customs trade "
+    "shipping satellite census"
+).split()
+A_KIND_OF_WORK = rf"(?i:{one_of(WORK_KINDS)}) (?:{WORK})s?\b"  # ("Exit polls gave")
 NAME_SAYS = re.compile(  # not one wanted added ("Russia wanted Belarus added"), nor whom an
     # appeal is for ("the UN's appeal for Ukraine asked for $5.6 billion": the UN's), nor a
     # note's label ("[Translator's note: …]")
     r"(?<!\bwanted )(?<!\bwants )(?<!\bwant )(?<!\bappeal for )(?<!\bplan for )"
-    r"(?![A-Z][\w-]*['’]s notes?\b)"
+    rf"(?![A-Z][\w-]*['’]s notes?\b|{A_KIND_OF_WORK})"
     # (an office named whole: "The President of the General Assembly", not "The President")
     rf"(?P<by>(?:(?:[Tt]he )?{OFFICE_TITLE} of the )?"
     rf"{SOURCE_NAME}(?:['’]s (?:spokes(?:man|woman|person)|office|press service))?)"
@@ -635,7 +643,7 @@ WHOSE_FIGURE = re.compile(
 # 91% …")
 NAMED_WORKS = rf"{WORK}|figure|data|calculation|database|tracker"  # "Reuters calculations"
 NAMED_WORK = re.compile(
-    rf"(?P<by>{SOURCE_NAME}) (?P<work>{NAMED_WORKS})s?\b"
+    rf"(?!(?i:{one_of(WORK_KINDS)}) )(?P<by>{SOURCE_NAME}) (?P<work>{NAMED_WORKS})s?\b"
     r"(?! that\b)"
 )
 WHOSE_WORK = (NAMED_OWNERS_WORK, BODYS_WORK, WHOSE_FIGURE, NAMED_WORK)
