@@ -29,7 +29,6 @@ from kgdebate.extract.figures import (
     find_figures,
 )
 from kgdebate.extract.gazetteer import (
-    Ambiguous,
     Entity,
     Found,
     Gazetteer,
@@ -987,14 +986,23 @@ def _named_within_longer_names(text: str, found: Found, sentences: list[tuple[in
     name among other names' words is one too ("Example Grid Ukraine counts", "the Ukraine
     Hosting Team", "Homes for Ukraine"), never among titles, adjectives or a state's form
     ("President of Ukraine", "Western Ukraine", "Kingdom of Saudi Arabia")."""
-    places = [m for m in found.mentions if m.entity.type in ("State", "Place")]
-    known = found.mentions + found.ambiguous
+    places = sorted(
+        (m for m in found.mentions if m.entity.type in ("State", "Place")), key=lambda m: m.start
+    )
+    known = sorted([m.start for m in found.mentions] + [a.start for a in found.ambiguous])
+    runs = list(_name_runs(text))
+    holding = SpanIndex(runs).holding
+    # (the few runs worth a closer look: those with words besides a place's name)
+    with_a_place = {holding(m.start) for m in places} - {(m.start, m.end) for m in places}
     longer = (
         [
             (start, end)
-            for start, end in _name_runs(text)
+            for start, end in runs
             if ORGANISATION_HEAD.search(text, start, end)
-            or _a_place_in_another_name(text, start, end, places, known, sentences)
+            or (
+                (start, end) in with_a_place
+                and _a_place_in_another_name(text, start, end, places, known, sentences)
+            )
         ]
         + [match.span() for match in NAMED_PAPER.finditer(text)]
         + [match.span() for match in TWO_ACRONYMS.finditer(text)]  # "UN OCHA"
@@ -1018,7 +1026,7 @@ def _a_place_in_another_name(
     start: int,
     end: int,
     places: list[Mention],
-    known: list[Mention | Ambiguous],
+    known: list[int],
     sentences: list[tuple[int, int]],
 ) -> bool:
     """Whether the run of capitalised words ``text[start:end]``, inside one sentence of prose,
@@ -1027,8 +1035,12 @@ def _a_place_in_another_name(
     one word that only opens the sentence ("Yesterday Ukraine …"). Not one "of" the place
     either ("Abdulla Shahid of Maldives", "Presidents of Colombia": who, not what), nor one
     joined to it by a hyphen ("Kazakhstan-United Nations")."""
+    # ``places`` in text order, ``known``: where each known name starts, in order
+    first = bisect_left(places, start, key=lambda m: m.start)
     inside = [
-        m for m in places if start <= m.start and m.end <= end and not DEMONYM.match(m.text)
+        m
+        for m in places[first : bisect_left(places, end, key=lambda m: m.start)]
+        if m.end <= end and not DEMONYM.match(m.text)
     ]  # ("Israeli Arabs": an adjective, not a name's word)
     if not inside:
         return False  # (most runs)
@@ -1040,7 +1052,7 @@ def _a_place_in_another_name(
         return False  # "Ukraine’s Black Sea ports", "Sarkozy’s France", "at COP26 Guyana"
     if any(text[m.start - 1 : m.start] == "-" or text[m.end : m.end + 1] == "-" for m in inside):
         return False
-    if len([m for m in known if start <= m.start and m.end <= end]) > len(inside):
+    if bisect_left(known, end) - bisect_left(known, start) > len(inside):
         return False  # "United States Joe Biden": two names the store knows
     titled = TITLE_OF.search(text, max(0, start - 40), start)
     if titled and titled.group(1).lower().rstrip("s") in TITLES | {"leader", "state", "head"}:
