@@ -43,6 +43,15 @@ def draft_of(source: Path, tmp: Path, store: OxigraphStore, settings: Settings, 
     return written[-1]
 
 
+def drafted(text: str, tmp: Path, store: OxigraphStore, settings: Settings) -> dict[str, Any]:
+    """The draft of a document holding ``text``: its mentions, new entities and the rest."""
+    source = tmp / "source" / "document.txt"
+    source.parent.mkdir(exist_ok=True)
+    source.write_text(text, "utf-8")
+    draft: dict[str, Any] = load(draft_of(source, tmp, store, settings))["draft"]
+    return draft
+
+
 def load(path: Path) -> dict[str, Any]:
     data: dict[str, Any] = yaml.safe_load(path.read_text("utf-8"))
     return data
@@ -817,20 +826,16 @@ def test_a_place_among_other_names_words_is_part_of_that_name_not_among_titles(
     """Issue 12: a place's name among words of another name, in a sentence, is that other name
     ("Example Grid Ukraine counts", "the Ukraine Hosting Team", "Malaysia Airlines"); never
     among titles, adjectives, a state's form, a list, a possessive or another known name."""
-    source = tmp_path / "source" / "grid-note.txt"
-    source.parent.mkdir()
-    source.write_text(
+    text = (
         "Grid note\n\n12 June 2023\n\n"
         "Example Grid Ukraine counts 1,200 substations hit, and the Ukraine Hosting Team wrote "
         "to us. Malaysia Airlines flight MH17 was downed over eastern Ukraine in 2014. Western "
         "Ukraine has power, President Zelenskyy of Ukraine said, and Ukraine’s Black Sea ports "
-        "are open. Yesterday Ukraine and Poland signed a deal with the Russian Federation.\n",
-        "utf-8",
+        "are open. Yesterday Ukraine and Poland signed a deal with the Russian Federation.\n"
     )
-    draft = load(draft_of(source, tmp_path, store, settings))
-    text = source.read_text("utf-8")
-    linked = {m["start"] for m in draft["draft"]["mentions"] if m["slug"] == "ukraine"}
-    proposed = {entity["text"] for entity in draft["draft"]["new_entities"]}
+    draft = drafted(text, tmp_path, store, settings)
+    linked = {m["start"] for m in draft["mentions"] if m["slug"] == "ukraine"}
+    proposed = {entity["text"] for entity in draft["new_entities"]}
     assert {"Example Grid Ukraine", "Ukraine Hosting Team", "Malaysia Airlines"} <= proposed
     assert text.index("Ukraine counts") not in linked
     assert text.index("Ukraine Hosting") not in linked
@@ -843,22 +848,18 @@ def test_a_place_beside_a_person_a_city_or_an_opener_keeps_its_link(
 ) -> None:
     """Issue 12: a place after a title's "of", after its city, after a quote's opening word,
     in a slogan or before those in it is the place, not a longer name."""
-    source = tmp_path / "source" / "speech.txt"
-    source.parent.mkdir()
-    source.write_text(
+    text = (
         "Address\n\n20 September 2023\n\n"
         "We thank the former leader of the Russian Federation Boris Example for his work. Since "
         "the fall of Exampleville Ukraine has defended the rights of women. She added: “Clearly "
         "Russia must leave.” We say Long Live Ukraine, and we give to Ukraine Children every year. "
-        "The Crimea Peninsula is occupied, and the Ukraine Hosting Team wrote to us.\n",
-        "utf-8",
+        "The Crimea Peninsula is occupied, and the Ukraine Hosting Team wrote to us.\n"
     )
-    draft = load(draft_of(source, tmp_path, store, settings))
-    text = source.read_text("utf-8")
-    linked = {m["start"] for m in draft["draft"]["mentions"]}
+    draft = drafted(text, tmp_path, store, settings)
+    linked = {m["start"] for m in draft["mentions"]}
     for kept in ("Russian", "Ukraine has", "Russia ", "Ukraine,", "Ukraine Children", "Crimea"):
         assert text.index(kept) in linked, kept
-    assert "Ukraine Hosting Team" in {e["text"] for e in draft["draft"]["new_entities"]}
+    assert "Ukraine Hosting Team" in {e["text"] for e in draft["new_entities"]}
 
 
 def test_names_joined_by_and_are_two_and_a_title_is_not_part_of_a_name(

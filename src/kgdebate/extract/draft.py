@@ -1034,7 +1034,9 @@ def _a_place_in_another_name(
     direction, a state's form, a list's "and", a word no name is, or another known name; nor
     one word that only opens the sentence ("Yesterday Ukraine …"). Not one "of" the place
     either ("Abdulla Shahid of Maldives", "Presidents of Colombia": who, not what), nor one
-    joined to it by a hyphen ("Kazakhstan-United Nations")."""
+    joined to it by a hyphen ("Kazakhstan-United Nations"), nor a person after a title's "of
+    the" ("President of the Niger Mahamadou Issoufou"), nor a city before it ("in Lviv
+    Ukraine")."""
     # ``places`` in text order, ``known``: where each known name starts, in order
     first = bisect_left(places, start, key=lambda m: m.start)
     inside = [

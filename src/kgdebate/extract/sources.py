@@ -572,12 +572,12 @@ SAID = (  # who says it; where two start at one word, the first listed
         rf"(?P<by>(?:the (?=[a-z]+['’]s |[A-Z][\w-]* [a-z]))?{VAGUE_SOURCE}"
         rf"(?:{WHAT_THEY_DO}|{NARROWED})"
         r"|(?<=citing )(?:[a-z-]+ ){1,2}(?:data|records|statistics)\b"
-        # who do something, cited by what they do ("citing beekeepers in Poltava region",
-        # "citing agronomists in the district")
-        # whom a relay cites by what they do ("citing two people who follow the trade"), never
+        # people a relay cites by what they do ("citing two people who follow the trade"), never
         # by their wish to go unnamed
         rf"|(?<=citing )(?:two|three|four|five|several|some|a few) people"
         rf"(?! who (?:asked|spoke|declined|requested|were not))(?-i:{WHAT_THEY_DO})"
+        # who do something, cited by what they do ("citing beekeepers in Poltava region",
+        # "citing agronomists in the district")
         rf"|(?<=citing )(?!(?:{NOT_WHO_DO})\b)(?-i:[a-z]{{3,}}(?:ers|ors|ists))\b"
         r"(?= (?:in|at|from) (?:[A-Z]|the (?:district|region|area|village|town|city|port)\b))"
         rf"(?:{NARROWED})"  # (only where they are: "citing factors beyond its control" is none)
