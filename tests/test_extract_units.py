@@ -1870,6 +1870,8 @@ def test_a_source_named_in_the_next_sentence_or_owning_the_work_in_this_one() ->
          "12 tankers", "Bloomberg"),
         ("We sheltered the hundreds of thousands of people who have sought refuge on our soil.",
          "hundreds", None),
+        # a name that opens with a word of a work's kind is still a name
+        ("Inflation eased. National Bank data show 4% inflation.", "4%", "National Bank"),
         # a sentence opens after a dateline, a dash or a tag too: its capital is lowered
         ("KYIV, June 3 (Reuters) - Port officials said 40 ships were waiting.", "40 ships",
          "port officials"),

@@ -56,6 +56,7 @@ from kgdebate.extract.names import (
     JOINED_DEED,
     NOT_ALONE,
     OF_THE,
+    OPENS_AFTER,
     STOP_NAMES,
     TITLES,
     opens_with_title,
@@ -1068,7 +1069,7 @@ def _a_place_in_another_name(
     words = [w.group() for w in others if w.group() not in ("of", "the", "for", "on")]
     if not words:
         return False
-    opening = start == opened or OPENED_BY.search(text, opened, start)
+    opening = OPENS_AFTER.fullmatch(text, opened, start)
     if opening and len(words) == 1 and others[0].start() == 0:
         return False  # "Yesterday Ukraine said", "She added: “Clearly Russia …”": an opener
     return not any(
@@ -1097,7 +1098,6 @@ NOT_ANOTHER_NAME = STOP_NAMES | {  # words beside a place's name that make no ot
 }  # fmt: skip
 TITLE_OF = re.compile(r"\b([A-Za-z-]+) of (?:the )?$")
 IN_A_PLACE = re.compile(r"\b(?:of|in|from|to|at|near) $")  # (not "in the Lake Chad basin")
-OPENED_BY = re.compile(r"(?:[:;,“\"‘(\[—–]|\s-)\s*$")  # a quote, an aside, a dateline's end
 
 
 def _name_runs(text: str) -> Iterator[tuple[int, int]]:

@@ -113,6 +113,14 @@ TITLES = {
     "prof", "cllr", "councillor", "councilor", "justice", "alderman", "governor", "mayor",
     "headteacher",
 }  # fmt: skip
+OPENS_AFTER = re.compile(  # what may stand before a sentence's first word, whose capital is then
+    # no name's: marks and an item's number ("(b) ", "3.3 ", "> “"), or the end of a clause, a
+    # quote's opening, a dateline or a tag ("She added: “", "KYIV, June 3 (Reuters) - ",
+    # "[Applause] ", "**Update** ", "Mr. President, ")
+    r"(?:[\W\d_]|\(?[a-zA-Z]{1,4}[).](?= ))*"
+    r"|.*(?:[:;,?!—–)\]“\"‘(\[]|\*\*| -)[\s\"“‘'*_(\[]*",  # (not "." of "Mr.", "p.m.")
+    re.S,
+)
 DEMONYM = re.compile(  # an adjective, never a name alone: "Ukrainian", "American", "Western"
     r"^(?:[A-Z][a-z]+(?:ian|ean|ese|ish|i|ern)|American|African|Mexican|Cuban|Dominican|Arab)$"
 )

@@ -25,6 +25,7 @@ from kgdebate.extract.names import (
     NOT_ALONE,
     NUMBERS,
     OF_THE,
+    OPENS_AFTER,
     PERSON_TITLES,
     STOP_NAMES,
     TITLES,
@@ -243,7 +244,8 @@ WORK_KINDS = (
     "independent annual monthly weekly daily quarterly public private internal customs trade "
     "shipping satellite census"
 ).split()
-A_KIND_OF_WORK = rf"(?i:{one_of(WORK_KINDS)}) (?:{WORK})s?\b"  # ("Exit polls gave")
+NAMED_WORKS = rf"{WORK}|figure|data|calculation|database|tracker"  # "Reuters calculations"
+A_KIND_OF_WORK = rf"(?i:{one_of(WORK_KINDS)}) (?:{NAMED_WORKS})s?\b"  # ("Exit polls gave")
 NAME_SAYS = re.compile(  # not one wanted added ("Russia wanted Belarus added"), nor whom an
     # appeal is for ("the UN's appeal for Ukraine asked for $5.6 billion": the UN's), nor a
     # note's label ("[Translator's note: …]")
@@ -641,9 +643,8 @@ WHOSE_FIGURE = re.compile(
 )
 # "a KIIS survey", "UNHCR figures": whose work it is (not the verb: "the Ministry reports that
 # 91% …")
-NAMED_WORKS = rf"{WORK}|figure|data|calculation|database|tracker"  # "Reuters calculations"
 NAMED_WORK = re.compile(
-    rf"(?!(?i:{one_of(WORK_KINDS)}) )(?P<by>{SOURCE_NAME}) (?P<work>{NAMED_WORKS})s?\b"
+    rf"(?!{A_KIND_OF_WORK})(?P<by>{SOURCE_NAME}) (?P<work>{NAMED_WORKS})s?\b"
     r"(?! that\b)"
 )
 WHOSE_WORK = (NAMED_OWNERS_WORK, BODYS_WORK, WHOSE_FIGURE, NAMED_WORK)
@@ -1921,12 +1922,6 @@ def _spelled_out(before: str, name: str) -> bool:
 SAID_TOO = re.compile(  # one that says something after another in a sentence, by its name
     rf"(?:[,;] (?:while|whereas|but|and)|;) (?:the )?(?P<by>(?:[A-Z][\w-]* )+"
     rf"(?P<head>(?=[A-Z])(?i:{POINTED_BODY})))(?= {SAYS}\b)"
-)
-OPENS_AFTER = re.compile(  # what may stand before a sentence's first word: "(b) ", "3.3 ", "> “",
-    # a dateline's or a tag's end ("KYIV, June 3 (Reuters) - ", "[Applause] ", "**Update** ")
-    r"(?:[\W\d_]|\(?[a-zA-Z]{1,4}[).](?= ))*"
-    r"|.*(?:[:.?!—–)\]]|\*\*| -)[\s\"“‘'*_(\[]*",
-    re.S,
 )
 
 
