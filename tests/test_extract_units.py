@@ -1926,6 +1926,20 @@ def test_a_source_named_in_the_next_sentence_or_owning_the_work_in_this_one() ->
         # nor one who speaks in a clause of their own after the figure
         ("Exports from Odesa reported a 20% rise, and farmers in Kherson said they had lost "
          "30%.", "20%", None),
+        # at the end of the sentence, after a comma
+        ("Footfall fell 6% in March, retailers said.", "6%", "retailers"),
+        # never inside it, where they say something else; nor a question, a verb or an adverb
+        # before them, "said to", "tell … apart", a machine, nor those who answer
+        ("Prices rose 12% as retailers reported weak sales.", "12%", None),
+        ("Output grew 5%, which growers said was too little.", "5%", None),
+        ("Do farmers say 40% is too much?", "40%", None),
+        ("The survey shows farmers estimate losses of 20%.", "20%", None),
+        ("Voters said to be undecided make up 15% of the electorate.", "15%", None),
+        ("Only trained tasters tell the two oils apart, yet the cheaper one sells 40% more.",
+         "40%", None),
+        ("Spam filters reported 40% of the mail as junk.", "40%", None),
+        ("Two tankers reported engine trouble, and freight rates rose 30%.", "30%", None),
+        ("Three in four voters still say the economy is the top issue.", "Three in four", None),
     ],
 )  # fmt: skip
 def test_a_vague_source_keeps_its_place_s_name_and_a_body_named_in_passing_is_pointed_back_at(
@@ -2895,6 +2909,9 @@ def test_a_pronoun_after_the_figure_or_the_institute_takes_the_source_named_befo
          [("36 indigenous peoples", "peoples"), ("2 teams", "teams")]),  # never "indigenous"
         ("12 member states; put the number of homes without glass at more than 3,000",
          [("12 member states", "states"), ("more than 3,000", "homes")]),
+        # those counted by where they are from are people
+        ("put the number of Ukrainians still held in Russia at more than 3,500",
+         [("more than 3,500", "people")]),
         ("it counted 470 outbound voyages and 26 distinct cantons",
          [("470 outbound voyages", "voyages"), ("26 distinct cantons", "cantons")]),
         # from train-5 and train-2: the parts of one tally, two sources' parallel counts, "the

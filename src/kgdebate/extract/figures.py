@@ -1329,8 +1329,8 @@ OF_THE_WHOLE = re.compile(  # "Of the 2,300 hectares of farmland around the vill
 # "Countries that received it", "Russians returned"
 ROW_UNIT = re.compile(rf"\b(?:{UNIT_NOUN})\b|(?P<demonym>{DEMONYM_PLURAL})", re.I)
 NUMBER_OF = re.compile(  # "the number of refugees at", "the number of homes still … at"
-    rf"\b(?:number|count|total|tally) of (?:[a-z]+ )?"
-    rf"(?P<unit>{UNIT_NOUN}|(?-i:{PLURAL}))\b"
+    rf"\b(?:number|count|total|tally) of (?:[a-z]+ )?"  # ("of Ukrainians still held": people)
+    rf"(?P<unit>{UNIT_NOUN}|(?-i:{PLURAL})|(?P<demonym>{DEMONYM_PLURAL}))\b"
     r"[^.;:!?]*$",
     re.I,
 )
@@ -1408,7 +1408,8 @@ def _unit_in_context(figure: Figure, text: str) -> Figure:
     for pattern, reach in SAID_BEFORE:
         said = [*pattern.finditer(text, max(0, figure.start - reach), figure.start)]
         if said:
-            return _counting(figure, said[-1].group("unit"))
+            demonym = said[-1].groupdict().get("demonym")
+            return _counting(figure, "people" if demonym else said[-1].group("unit"))
     if RANGE_TO_PERCENT.match(text, figure.end):
         return replace(figure, kind="percent", unit="percent")
     for pattern in SAID_AFTER:

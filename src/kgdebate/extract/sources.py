@@ -538,30 +538,41 @@ NOT_WHO_DO = (
     "orders|numbers|papers|matters|factors|errors|registers|letters|borders|others|disasters"
     "|indicators|sectors|corridors|cent(?:er|re)s|waters|powers|layers|chambers|meters|barrels"
     "|dollars|quarters|headquarters|containers|computers|towers|rivers|offers|answers|dangers"
+    # machines, tools and vessels, which measure or carry but say nothing
+    "|counters|calculators|thermometers|filters|sensors|servers|scanners|printers"
+    "|generators|transformers|heaters|boilers|chargers|tankers|carriers|bulkers|freighters"
+    "|trawlers|trailers|tractors|harvesters|reactors|detectors"
 )
 """Words in "-ers" and "-ors" that name things, not people who do something."""
-# Those who do something, by what they do, who say it: "Millers in North Africa tell us",
-# "Local bakers say", "In Leeds, archivists reported". What people are called by their work
-# ("-ers", "-ors", "-ists", "-ians") is open-ended, where the vague nouns are a list; so only as
-# speakers, with a verb of saying right after them (not "Disasters inflicted an estimated",
-# "Millers expect prices to rise, one association said": the association's), and never opening
-# a clause joined by "and" ("Exports rose 20%, and farmers said …": not the exports' figure;
-# the clause's own figures are theirs, as CONTRAST cuts it).
-WHO_DO = (  # ("-ians" in lower case only: "Ukrainians" say what they were asked)
+# Those who do something, by what they do, who say it: "Millers in North Africa tell us", "In
+# Leeds, archivists reported", "Prices rose 12%, retailers say". What people are called by their
+# work ("-ers", "-ors", "-ists", "-ians") is open-ended, where the vague nouns are a list; so only
+# as the sentence's speakers: opening it, with a verb of saying right after them, or saying it at
+# its end. Never inside it, where they may say something else ("Prices rose 12% as retailers
+# reported weak sales"), nor a question ("Do farmers say …?"), nor one word before them that is
+# a verb or an adverb ("The survey shows farmers estimate", "Only farmers say"), nor "said to"
+# ("Voters said to be undecided") or "tell … apart"; "-ians" in lower case only ("Ukrainians"
+# say what they were asked).
+WHO_DO = (
     rf"(?!(?i:{NOT_WHO_DO})\b)(?:(?i:[a-z]{{2,}}(?:ers|ors|ists))|[a-z]{{3,}}ians)"
+    r"(?: (?:in|at|from) (?:the )?[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?)?"  # "in North Africa"
 )
 TELL = (
     r"(?:said|say|says|told|tell|tells|estimate|estimates|estimated|reckon|reckons|reckoned"
-    r"|report|reports|reported)"
+    r"|report|reports|reported)\b(?! to\b)(?! (?:[\w'’-]+ ){0,4}apart\b)"
 )
 WHO_DO_SAY = re.compile(
-    r"(?<![\w'’-])(?<!\band )(?<!\bbut )(?<!\bwhile )(?<!\bor )"
+    r"^(?:(?:But|And|Yet|So|Now|Still|Meanwhile) |[A-Z][^,;:\d]{0,40}, )?"  # ("In Leeds, …")
     r"(?P<by>(?:(?!(?i:the|a|an|and|but|or|that|which|who|of|for|to|in|on|at|by|with|from|as"
-    r"|while|when|if|because|than|our|their|its|his|her|my|your|these|those|this)\b)"
-    r"[A-Za-z]+ )?"  # one word before them: "Local bakers", "Some underwriters"
-    rf"{WHO_DO}"
-    r"(?: (?:in|at|from) (?:the )?[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?)?)"  # where: "in North Africa"
-    rf"(?: (?:also|now|privately|publicly|still))? {TELL}\b"
+    r"|while|when|if|because|than|our|their|its|his|her|my|your|these|those|this|only|even"
+    r"|do|does|did|can|could|will|would|should|may|might|must)\b)"
+    r"[A-Za-z]+(?<!s)(?<!ly) )?"  # one word before them: "Local bakers", "Some underwriters"
+    rf"{WHO_DO})(?: (?:also|now|privately|publicly|still))? {TELL}(?![^?]*\?)"
+)
+WHO_DO_SAY_AFTER = re.compile(  # "Prices rose 12%, retailers say."
+    r", (?P<by>(?:(?!(?i:the|and|but|or|which|who|as|while|when|if)\b)[A-Za-z]+(?<!s)(?<!ly) )?"
+    rf"{WHO_DO}) (?:say|says|said|reported|estimate|estimated|reckon|reckoned)"
+    r"(?: (?:on|last|this) [A-Z]?[a-z]+)?[.!]?[\"”’]?$"
 )
 SAID = (  # who says it; where two start at one word, the first listed
     VAGUE_WORK,
@@ -638,6 +649,7 @@ SAID = (  # who says it; where two start at one word, the first listed
     POLLED_BY,
     VAGUE_SAYS,
     WHO_DO_SAY,
+    WHO_DO_SAY_AFTER,
     ACCORDING_TO_WORDS,
     FACILITY_SAYS,
     ACCORDING_TO_A_FACILITY,
@@ -705,7 +717,8 @@ CUES: dict[re.Pattern[str], tuple[re.Pattern[str], ...]] = {
     STAFF_AT_SAYS: (_SAYING,),
     POLLED_BY: (re.compile(r"(?:polled|surveyed|interviewed|questioned) by "),),
     VAGUE_SAYS: (_SAYING,),
-    WHO_DO_SAY: (re.compile(rf"\b{TELL}\b"),),
+    WHO_DO_SAY: (re.compile(rf"\b{TELL}"),),
+    WHO_DO_SAY_AFTER: (re.compile(", "),),
     BY_A_COUNT: (_COUNTED,),
     BY_WHOSE_COUNT: (_COUNTED,),
     ACCORDING_TO_WORDS: (re.compile(r"(?i:according to)"),),
