@@ -784,6 +784,25 @@ def test_no_name_of_a_line_s_opening_word_after_a_month_or_a_note_s_mark() -> No
     assert names.isdisjoint({"Published", "Oral", "Ayes", "Noes", "Division No"}), names
 
 
+def test_no_name_of_a_word_opening_a_line_after_a_time_a_mark_or_a_chat_s_tag() -> None:
+    """A capital that opens a line after marks, numbers, times and tags in capitals, or after a
+    chat's tag with a time, opens a sentence ("2/9 Baseline", "4/9 Volumes", "Ola Example,
+    14:25: Fine"); a speaker's tag still names someone ("**Aalto:**", "[00:12] Olena:")."""
+    text = (
+        "The Example Freight Desk kept a live page through the night of the vote.\n"
+        "2/9 Baseline first: the desk counted no ships at all in the first week.\n"
+        "4/9 Volumes: the desk puts loadings at about 1.2 million tonnes for the week.\n"
+        "V/O: Start with the money and the ships, then the ports and their queues.\n\n"
+        "Ola Example-Berg, 14:25: Fine, book the eight now and the rest on Monday please.\n"
+        "Tom Example-Kerr, 14:27: Done. Confirmation is on its way by e-mail today.\n\n"
+        "**Aalto:** Russia released many people, and most published accounts agree on it.\n"
+        "[00:12] Olena: We counted the buses ourselves, all of them, that whole night.\n"
+    )
+    names = proposals(text)
+    assert {"Example Freight Desk", "Aalto", "Olena", "Ola Example-Berg"} <= names, names
+    assert names.isdisjoint({"Baseline", "Volumes", "Start", "Fine", "Done"}), names
+
+
 def test_no_name_of_a_transcript_s_labels_a_thread_s_marks_a_handle_or_a_reference_list() -> None:
     """ "QUESTION:", "Commentary:", "2/ Start abroad.", "@ExampleCounts" and the works of a
     "References" list under its heading are no names; "Question of Equitable Representation"

@@ -1522,7 +1522,7 @@ def _new_entities(
             word = match.group()
             if " " not in word and (  # one word: what _name_parts would leave out, at a glance
                 covered.overlaps(*match.span())
-                or match.start() == opens
+                or (match.start() == opens or _opens_its_line(text, match.start()))
                 and not OWNERS_S.sub("", word).isupper()
             ):
                 if not covered.overlaps(*match.span()):
@@ -1630,6 +1630,28 @@ def _first_word(text: str, start: int) -> int:
     start = mark.end() if mark else start
     tag = SPEAKER_TAG.match(text, start) or FIELD_LABEL.match(text, start)
     return tag.end() if tag else start
+
+
+def _opens_its_line(text: str, start: int) -> bool:
+    """Whether the word at ``start`` opens its line after nothing but marks, numbers and tags in
+    capitals ("4/9 Volumes: …", "2/9 Baseline first.", "V/O: Start with …", ":::Fine by me"), or
+    after a chat's or a transcript's tag that ends in a time ("Kwame J. Example-Mensah, 14:25:
+    Fine, book …"): a capital there opens a sentence, as one after a full stop does, though the
+    layout reads the line on from the one before."""
+    line = text.rfind("\n", 0, start) + 1
+    if not LINE_OPENER.fullmatch(text, line, start) or A_TIME.match(text, line, start):
+        return False  # (a live blog's entry may open with whom it is about: "14.05 Zelenskyy says")
+    # a speaker's tag names who speaks ("**Aalto:**", "[00:12] Olena:"); a label after an item's
+    # number does not ("4/9 Volumes: the tracker puts …")
+    return not TAGGED.match(text, start) or bool(ITEM_NUMBER.fullmatch(text, line, start))
+
+
+LINE_OPENER = re.compile(  # (something before it: a line's first word may be a dateline's place)
+    r"(?:[^a-z\n]*[^\sa-z][^a-z\n]*|[^\n]{1,60}?, \d{1,2}:\d\d(?::\d\d)?:[ \t]+)",
+)
+TAGGED = re.compile(r"[\w’'-]+(?:\*\*:|:)")  # a speaker's tag: "**Aalto:**", "Maya:"
+A_TIME = re.compile(r"[ \t]*\d{1,2}[:.]\d\d\b")
+ITEM_NUMBER = re.compile(r"[ \t]*(?:\d{1,3}[./])+\d{0,3}[ \t]+")  # "4/9 ", "5.1 ", "2. "
 
 
 FIELD_LABEL = re.compile(r"(?<![^\n])[A-Z][a-z]+(?: [a-z]+){0,2}:[ \t]+(?=[A-Z])")
