@@ -4198,6 +4198,21 @@ def test_a_heading_that_is_a_year_is_a_date() -> None:
             "Lavrov said in March 2022 he would go on, and as recently as July he did",
             ("2023-07", None),
         ),
+        # a day's ordinal, a month in capitals, a date with dots, a month's or a year's part
+        # written on with a hyphen
+        ("The hearing was held on 3rd March.", ("2023-03-03", None)),
+        ("The hearing was held on March 3rd.", ("2023-03-03", None)),
+        ("The hearing was held on the 3rd of March 2022.", ("2022-03-03", None)),
+        ("[VT: CLIP OF THE MINISTER, SUNDAY POLITICS, 7 JULY]", ("2023-07-07", None)),
+        ("Payment was received on 12.03.2023.", ("2023-03-12", None)),
+        ("The works were finished by end-March.", ("2023-03", None)),
+        ("The new terminal opens by mid-2024.", ("2024", None)),
+        # the twelve months to a month, a fortnight, Christmas Eve and New Year's Day
+        ("Arrivals fell 12% in the year to March.", ("2022-04", "2023-03-31")),
+        ("In the twelve months ending June 2022, 40 ships sailed.", ("2021-07", "2022-06-30")),
+        ("Over the past fortnight, ten ships sailed.", ("2023-07-04", "2023-07-18")),
+        ("The market opened on Christmas Eve.", ("2022-12-24", None)),
+        ("The hall was shut on New Year's Day.", ("2023-01-01", None)),
     ],
 )
 def test_more_ways_a_text_dates_without_a_year(
@@ -4205,7 +4220,8 @@ def test_more_ways_a_text_dates_without_a_year(
 ) -> None:
     """Issue 12, on a wire dated Tuesday 18 July 2023: the second of two months, a weekday on
     its own, the end of a period, a quarter, a date still to come or hoped for, a range's start,
-    a month said to be recent after an older date in its paragraph."""
+    a month said to be recent after an older date in its paragraph; a day's ordinal, a month in
+    capitals, a date with dots, the twelve months to a month, a fortnight, and the holidays."""
     found = [f for f in find_figures(words, [(0, len(words))], date(2023, 7, 18)) if f.date]
     assert (found[-1].date, found[-1].until) == expected
     if "28 February" in words:

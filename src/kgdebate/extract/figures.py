@@ -203,7 +203,8 @@ MEASURE_SYMBOLS = "|".join(
         reverse=True,
     )
 )
-CAP_MONTH = _months("capitalize")
+CAP_MONTH = f"(?:{_months('capitalize')}|{_months('upper')})"  # ("7 July", "7 JULY")
+ORDINAL = r"(?:st|nd|rd|th)?"  # a day's ordinal ending: "3rd March", "March 3rd, 2024"
 FULL_MONTH = "|".join(name for name in calendar.month_name if name)
 # What ends a range whose start leaves out the year: " – 7 Mar 2022", "-March 7, 2022".
 RANGE_END = re.compile(  # (and a month's: "between late February and early March 2022")
@@ -300,15 +301,18 @@ PATTERNS: list[tuple[str, Branch]] = [
     ("season", Branch(
         rf"\b(?:(?P<which>this|last|next|the|early|late) |{SEASON_CUE})?(?P<season>winter|spring"
         r"|summer|autumn|fall)(?: (?:of )?(?P<y>(?:19|20)\d\d))?\b(?! of\b)", re.I)),
-    ("relative-date", Branch(
+    ("relative-date", Branch(  # ("the past fortnight": two weeks)
         rf"\b(?:(?:within|in|over|during) )?the (?P<dir>past|last|next|coming) "
-        rf"(?:(?P<n>{WORD_NUM}) )?(?P<unit>day|week|month|year)s?\b", re.I)),
-    ("date", Branch(rf"\b(?P<d>\d{{1,2}}) (?P<m>{MONTH}) (?P<y>(?:19|20)\d\d)\b", re.I)),
-    ("date", Branch(rf"\b(?P<m>{MONTH}) (?P<d>\d{{1,2}}), (?P<y>(?:19|20)\d\d)\b", re.I)),
+        rf"(?:(?P<n>{WORD_NUM}) )?(?P<unit>day|week|fortnight|month|year)s?\b", re.I)),
+    ("date", Branch(
+        rf"\b(?P<d>\d{{1,2}}){ORDINAL}(?: of)? (?P<m>{MONTH}),? (?P<y>(?:19|20)\d\d)\b", re.I)),
+    ("date", Branch(rf"\b(?P<m>{MONTH}) (?P<d>\d{{1,2}}){ORDINAL}, (?P<y>(?:19|20)\d\d)\b", re.I)),
     ("date", Branch(r"\b(?P<y>(?:19|20)\d\d)-(?P<mn>[01]\d)-(?P<d>[0-3]\d)\b")),
     # a form's day first, as Europe and the UN write it ("24/03/2023"); never a month first
     # ("03/24/2023" names no 24th month: no date)
     ("date", Branch(r"(?<![\d/])(?P<d>[0-3]?\d)/(?P<mn>[01]?\d)/(?P<y>(?:19|20)\d\d)\b")),
+    # and with dots, as much of Europe writes it ("12.03.2024"; never a section's "1.2.3")
+    ("date", Branch(r"(?<![\d.])(?P<d>[0-3]?\d)\.(?P<mn>[01]?\d)\.(?P<y>(?:19|20)\d\d)\b(?!\.\d)")),
     ("date", Branch(rf"\b(?P<m>{MONTH}) (?P<y>(?:19|20)\d\d)\b", re.I)),
     # A day and a month, the year left to the context ("17 July", "July 18", "on April 4").
     # "21 September last year": that day of the year counted from the document's
@@ -316,8 +320,8 @@ PATTERNS: list[tuple[str, Branch]] = [
         rf"\b(?P<d>[0-3]?\d) (?P<m>{FULL_MONTH}) (?P<which>last|this|next) year\b")),
     ("month-of-year", Branch(
         rf"\b(?P<m>{FULL_MONTH}) (?P<d>[0-3]?\d),? (?P<which>last|this|next) year\b")),
-    ("day-month", Branch(rf"\b(?P<d>[0-3]?\d) (?P<m>{CAP_MONTH})(?![\w.]? ?\d)")),
-    ("day-month", Branch(rf"\b(?P<m>{CAP_MONTH}) (?P<d>[0-3]?\d)\b(?!,? ?\d|[.:]\d)")),
+    ("day-month", Branch(rf"\b(?P<d>[0-3]?\d){ORDINAL}(?: of)? (?P<m>{CAP_MONTH})(?![\w.]? ?\d)")),
+    ("day-month", Branch(rf"\b(?P<m>{CAP_MONTH}) (?P<d>[0-3]?\d){ORDINAL}\b(?!,? ?\d|[.:]\d)")),
     ("relative-day", Branch(
         r"\b(?P<word>yesterday|today|tomorrow|tonight|last night|this time last year"
         r"|this (?:morning|afternoon|evening))\b",
@@ -355,8 +359,8 @@ PATTERNS: list[tuple[str, Branch]] = [
         r"(?![ -]?\d|[ -][A-Z]|['’]s [A-Z]|(?:, [^,.]{1,30},)? (?:is|was) (?:the|a) month"
         r"| revolution| is\b|, \d{1,2}, )")),  # (nor "January is colder", "June, 34, has")
     # "in mid-August", "since mid-August": the month.
-    ("named-month", Branch(
-        rf"\b(?:(?P<which>[Ss]ince) )?mid-(?P<m>{FULL_MONTH})\b(?! \d)")),
+    ("named-month", Branch(  # ("by end-March", "early-June")
+        rf"\b(?:(?P<which>[Ss]ince) )?(?:mid|end|early|late)-(?P<m>{FULL_MONTH})\b(?! \d)")),
     # A weekday, but not a name's first word ("the Sunday Times"): "on Monday", "Monday's".
     ("weekday", Branch(rf"(?:(?P<next>[Nn]ext) )?(?P<wd>{WEEKDAY})\b(?! [A-Z])")),
     # "by the end of the month": from the document's date to the period's end.
@@ -365,9 +369,16 @@ PATTERNS: list[tuple[str, Branch]] = [
     ("year-edge", Branch(
         r"\b(?i:the) (?P<edge>end|start|beginning) of (?P<y>(?:19|20)\d\d)\b(?![\d-])")),
     ("year-edge", Branch(r"\b(?P<edge>end|start)-(?P<y>(?:19|20)\d\d)\b(?![\d-])")),  # "end-2023"
+    # "in the year to March", "the twelve months ending September 2023": the twelve months that
+    # end with that month (its year, where the text gives none, as a month alone's)
+    ("year-to", Branch(
+        rf"\b(?i:the) (?:year|twelve months|12 months) (?:to|ending|ended) (?P<m>{FULL_MONTH})"
+        r"(?: (?P<y>(?:19|20)\d\d))?\b(?! \d)")),
     # Christmas: a day without its year ("before Christmas"), not a name ("Christmas Eve", a
     # "Christmas market")
-    ("christmas", Branch(r"\bChristmas\b(?! [A-Z]| (?:market|tree|card|party|gift|lights)s?\b)")),
+    ("christmas", Branch(  # and its eve, New Year's Day and New Year's Eve
+        r"\bChristmas(?: (?P<eve>Eve))?\b(?! [A-Z]| (?:market|tree|card|party|gift|lights)s?\b)"
+        r"|\bNew Year['’]s (?P<ny>Day|Eve)\b")),
     # "the end of last year", "the start of next month": that period's last or first month.
     ("period-edge", Branch(  # "since the start of the month": from then on
         r"\b(?:(?P<since>[Ss]ince) )?(?i:the) (?P<edge>end|start|beginning) of"
@@ -484,6 +495,7 @@ PATTERNS: list[tuple[str, Branch]] = [
     ("count", Branch(
         rf"(?<![\w.{SIGNS}]){HEDGE}(?P<n>\d{{1,3}}(?:,\d{{3}})+)(?![\d%])", re.I)),
     ("year", Branch(rf"(?<![\w{SIGNS}.-])(?P<y>(?:19|20)\d\d)(?![\w%-])")),
+    ("year", Branch(r"\b(?:mid|early|late)-(?P<y>(?:19|20)\d\d)(?![\w%-])")),  # "by mid-2024"
     # A division's counts in a parliament's record: "Ayes 241, Noes 198"
     ("tally", Branch(
         r"(?:(?<=\bAyes )|(?<=\bNoes )|(?<=\bYeas )|(?<=\bNays )|(?<=\bAyes: )|(?<=\bNoes: ))"
@@ -661,6 +673,8 @@ def find_figures(text: str, spans: list[tuple[int, int]], today: date | None) ->
             if figure.unit in CURRENCIES.values():  # "5 million dollars", and "3 million" after
                 figure = replace(figure, kind="money")  # it: sums, as "$5 million" is
         figure = _in_context(figure, anchors.get(held), today, text, alone)
+        if PATTERNS[index][0] == "year-to" and figure.date:
+            figure = _year_to(figure)
         dated = figure.date if figure.kind in ("date", "relative-date") else None
         if dated and dated[:4].isdigit() and len(dated) >= 7:  # "in February": "that month"
             months[held] = (date(int(dated[:4]), int(dated[5:7]), 1), figure.text)
@@ -675,6 +689,19 @@ def find_figures(text: str, spans: list[tuple[int, int]], today: date | None) ->
         replace(f, text=written[f.start : f.end]) if "\n" in written[f.start : f.end] else f
         for f in found
     ]
+
+
+def _year_to(figure: Figure) -> Figure:
+    """The twelve months that end with the month ``figure`` is dated to ("the year to March"
+    in a text of December 2023: April 2022 to March 2023)."""
+    dated = figure.date or ""
+    year, month = int(dated[:4]), int(dated[5:7])
+    first_year, first_month = (year, 1) if month == 12 else (year - 1, month + 1)
+    return replace(
+        figure,
+        date=f"{first_year}-{first_month:02d}",
+        until=_month_end(year, month).isoformat(),
+    )
 
 
 def _weekdays_of_their_dates(text: str, found: list[Figure]) -> list[Figure]:
@@ -705,7 +732,7 @@ NOT_HEDGES = (
     | set(VAGUE) | set(QUARTERS) | {f"{n}fold" for n in FOLDS.split("|")}
     | {"the", "within", "in", "over", "during", "this", "last", "next", "early", "late", "since",
        "yesterday", "today", "tomorrow", "tonight", "by", "half", "twice", "thrice", "that",
-       "mid", "christmas", "end", "start"}
+       "mid", "christmas", "end", "start", "new"}
     | {code.lower() for code in CODES}
 )  # fmt: skip
 FIRST_WORDS = NOT_HEDGES | {hedge.split()[0] for hedge in HEDGES}
@@ -715,13 +742,14 @@ FIRST_WORDS = NOT_HEDGES | {hedge.split()[0] for hedge in HEDGES}
 ONLY_BEFORE = {
     "the": {"next", "following", "past", "last", "coming", "1st", "2nd", "3rd", "4th", "previous",
             "preceding", "prior", "end", "start", "beginning", "same", "weekend", "day", "week",
-            "month", "year"}
+            "month", "year", "twelve", "12"}
     | set(SEASONS) | set(QUARTERS),
     "that": {"same", "very", "month", "day", "night", "morning", "evening", "afternoon"}
     | {month.lower() for month in calendar.month_name if month}
     | set(SEASONS) - {"fall"},
     "in": {"the"}, "within": {"the"}, "during": {"the"}, "by": {"the"},
-    "end": YEARS, "start": YEARS,  # "end-2023"
+    "end": YEARS | FULL_MONTHS, "start": YEARS,  # "end-2023", "end-March"
+    "new": {"year"},  # "New Year's Day"
 } | {quarter: {"quarter"} for quarter in QUARTERS}  # fmt: skip
 # A hedge's first word that starts nothing else starts a figure only before the hedge's next
 # word: "more" before "than", "up" before "to", "no" before "more", "fewer" or "less".
@@ -1879,8 +1907,12 @@ def _figure(
             ends = _month_end(year, last)
             return replace(bare, kind="date", date=f"{begins}-{first:02d}", until=ends.isoformat())
         return replace(bare, kind="date", date=f"--{first:02d}", until=f"--{last:02d}")
+    if kind == "year-to":  # its last month, then the year before it (find_figures)
+        month = MONTHS[groups["m"].lower()]
+        return replace(bare, kind="date", date=f"{groups.get('y') or '-'}-{month:02d}")
     if kind == "christmas":
-        return replace(bare, kind="date", date="--12-25")
+        held_on = {"Day": "01-01", "Eve": "12-31"}.get(groups.get("ny") or "", "12-25")
+        return replace(bare, kind="date", date=f"--{'12-24' if groups.get('eve') else held_on}")
     if kind == "day-month":
         month, number = MONTHS[groups["m"].lower().rstrip(".")], int(groups["d"])
         if not 1 <= number <= 31:
@@ -2143,6 +2175,8 @@ def _relative(bare: Figure, groups: dict[str, str], today: date | None) -> Figur
     figure = replace(bare, value=float(n), unit=unit)
     if today is None:
         return figure
+    if unit == "fortnight":
+        n, unit = 2 * n, "week"
     shifted = _shift(today, n if groups["dir"].lower() in ("next", "coming") else -n, unit)
     first, last = sorted((today, shifted))
     return replace(figure, date=first.isoformat(), until=last.isoformat())
