@@ -4213,6 +4213,18 @@ def test_a_heading_that_is_a_year_is_a_date() -> None:
         ("Over the past fortnight, ten ships sailed.", ("2023-07-04", "2023-07-18")),
         ("The market opened on Christmas Eve.", ("2022-12-24", None)),
         ("The hall was shut on New Year's Day.", ("2023-01-01", None)),
+        # a quarter or a half written short, with its year or after a word that makes it a
+        # time; the second half of a year; a decade, counted or named; a span of years
+        ("Results for Q3 2022 were weak.", ("2022-07", "2022-09-30")),
+        ("Sales in H1 2023 fell.", ("2023-01", "2023-06-30")),
+        ("Sales fell in Q2, the board said.", ("2023-04", "2023-06-30")),
+        ("Sales fell in the second half of 2022.", ("2022-07", "2022-12-31")),
+        ("Over the past decade, costs doubled.", ("2013-07-18", "2023-07-18")),
+        ("The yard closed two decades ago.", ("2003-07", None)),
+        ("The yard opened in the 1990s.", ("1990", None)),
+        ("We drew up a 2020-2024 plan.", ("2020", "2024-12-31")),
+        # a span of years dates nothing its paragraph goes on to tell
+        ("We drew up a 2020-2024 plan and reviewed it in May.", ("2023-05", None)),
     ],
 )
 def test_more_ways_a_text_dates_without_a_year(
@@ -4221,13 +4233,27 @@ def test_more_ways_a_text_dates_without_a_year(
     """Issue 12, on a wire dated Tuesday 18 July 2023: the second of two months, a weekday on
     its own, the end of a period, a quarter, a date still to come or hoped for, a range's start,
     a month said to be recent after an older date in its paragraph; a day's ordinal, a month in
-    capitals, a date with dots, the twelve months to a month, a fortnight, and the holidays."""
+    capitals, a date with dots, the twelve months to a month, a fortnight, the holidays, a
+    quarter or a half written short, a decade and a span of years."""
     found = [f for f in find_figures(words, [(0, len(words))], date(2023, 7, 18)) if f.date]
     assert (found[-1].date, found[-1].until) == expected
     if "28 February" in words:
         assert found[0].date == "2022-02-28"
     if "late February" in words:  # a range's start takes the year its end gives
         assert found[0].date == "2022-02"
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Q1. Should Examplia keep sending aid?",  # a question's number
+        "Q2 Chair: Welcome. Is anyone still sailing?",
+        "H1 Our members at sea",  # a heading's level
+        "Over the past decades, costs rose.",  # how long, vague
+    ],
+)
+def test_no_date_in_a_question_s_number_a_heading_s_level_or_decades_uncounted(words: str) -> None:
+    assert [f.text for f in find_figures(words, [(0, len(words))], date(2023, 7, 18))] == []
 
 
 def test_that_season_is_of_the_year_told_before() -> None:

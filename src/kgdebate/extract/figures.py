@@ -270,6 +270,7 @@ SEASON_CUE = (  # empty groups: which kind of preposition stands before a season
     + r")|(?P<since>(?<=\bsince )|(?<=\bSince ))"
 )  # fmt: skip
 
+TIME_PREPOSITIONS = "in during for by since until through of the and to from over".split()
 PATTERNS: list[tuple[str, Branch]] = [
     # A day counted from a date the paragraph gave: "the next morning", "Four days later".
     ("later", Branch(r"\bthe (?:next|following) (?P<unit>day|morning|evening|night)\b", re.I)),
@@ -303,7 +304,7 @@ PATTERNS: list[tuple[str, Branch]] = [
         r"|summer|autumn|fall)(?: (?:of )?(?P<y>(?:19|20)\d\d))?\b(?! of\b)", re.I)),
     ("relative-date", Branch(  # ("the past fortnight": two weeks)
         rf"\b(?:(?:within|in|over|during) )?the (?P<dir>past|last|next|coming) "
-        rf"(?:(?P<n>{WORD_NUM}) )?(?P<unit>day|week|fortnight|month|year)s?\b", re.I)),
+        rf"(?:(?P<n>{WORD_NUM}) )?(?P<unit>day|week|fortnight|month|year|decade)s?\b", re.I)),
     ("date", Branch(
         rf"\b(?P<d>\d{{1,2}}){ORDINAL}(?: of)? (?P<m>{MONTH}),? (?P<y>(?:19|20)\d\d)\b", re.I)),
     ("date", Branch(rf"\b(?P<m>{MONTH}) (?P<d>\d{{1,2}}){ORDINAL}, (?P<y>(?:19|20)\d\d)\b", re.I)),
@@ -330,7 +331,8 @@ PATTERNS: list[tuple[str, Branch]] = [
         # (not "the last quarter of 2024": its fourth)
         r"\b(?P<which>last|this|next) (?P<unit>week|month|quarter(?! of\b)|year)\b", re.I)),
     ("ago", Branch(  # "some 20 months ago": a date, the hedge in it
-        rf"\b{HEDGE}(?P<n>{WORD_NUM}) (?P<unit>day|week|fortnight|month|year)s? ago\b", re.I)),
+        rf"\b{HEDGE}(?P<n>{WORD_NUM}) (?P<unit>day|week|fortnight|month|year|decade)s? ago\b",
+        re.I)),
     # Two months as one period, the year left to the context: "the May–June wave".
     ("month-range", Branch(
         rf"\b(?P<m>{FULL_MONTH}) ?[\u2013\u2014-] ?(?P<m2>{FULL_MONTH})"
@@ -406,6 +408,15 @@ PATTERNS: list[tuple[str, Branch]] = [
     ("quarter", Branch(
         r"\b(?:the )?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th) quarter of "
         r"(?P<y>(?:19|20)\d\d)\b", re.I)),
+    # a quarter or a half written short, as a business writes it: "Q3 2024", "H1 2024", and
+    # without its year only after a word that makes it a time ("in Q2": "Q2." numbers a question)
+    ("quarter", Branch(r"\b(?:Q(?P<q>[1-4])|H(?P<h>[12]))[ /-]?(?P<y>(?:19|20)\d\d)\b")),
+    ("quarter", Branch(
+        "(?:" + "|".join(rf"(?<=\b{word} )" for word in TIME_PREPOSITIONS) + ")"
+        r"(?:Q(?P<q>[1-4])|H(?P<h>[12]))\b(?![.:)]| [A-Z])")),
+    # "the second half of the year" ("the first half of …" is its first six months)
+    ("quarter", Branch(
+        r"\b(?i:the) (?P<h>second) half of (?:(?P<y>(?:19|20)\d\d)|the year|this year)\b")),
     # "$5.6 billion", "EUR 50 million" (the currency's code), "a €50-billion facility"
     ("money", Branch(
         rf"{HEDGE}(?P<cur>[{SIGNS}]|(?-i:{'|'.join(CODES)})(?= ?\d))\s?(?P<n>{NUM})"
@@ -496,6 +507,10 @@ PATTERNS: list[tuple[str, Branch]] = [
         rf"(?<![\w.{SIGNS}]){HEDGE}(?P<n>\d{{1,3}}(?:,\d{{3}})+)(?![\d%])", re.I)),
     ("year", Branch(rf"(?<![\w{SIGNS}.-])(?P<y>(?:19|20)\d\d)(?![\w%-])")),
     ("year", Branch(r"\b(?:mid|early|late)-(?P<y>(?:19|20)\d\d)(?![\w%-])")),  # "by mid-2024"
+    # a span of years joined by a hyphen: "in 2019-2023", "the 2019-23 plan" (its first year)
+    ("year", Branch(r"(?<![\w.-])(?P<y>(?:19|20)\d\d)(?=-(?P<y2>(?:19|20)?\d\d)(?![\w%-]))")),
+    # a decade: "in the 1990s" (its first year)
+    ("year", Branch(r"(?<![\w.-])(?P<y>(?:19|20)\d0)s\b")),
     # A division's counts in a parliament's record: "Ayes 241, Noes 198"
     ("tally", Branch(
         r"(?:(?<=\bAyes )|(?<=\bNoes )|(?<=\bYeas )|(?<=\bNays )|(?<=\bAyes: )|(?<=\bNoes: ))"
@@ -732,7 +747,7 @@ NOT_HEDGES = (
     | set(VAGUE) | set(QUARTERS) | {f"{n}fold" for n in FOLDS.split("|")}
     | {"the", "within", "in", "over", "during", "this", "last", "next", "early", "late", "since",
        "yesterday", "today", "tomorrow", "tonight", "by", "half", "twice", "thrice", "that",
-       "mid", "christmas", "end", "start", "new"}
+       "mid", "christmas", "end", "start", "new", "q", "h"}
     | {code.lower() for code in CODES}
 )  # fmt: skip
 FIRST_WORDS = NOT_HEDGES | {hedge.split()[0] for hedge in HEDGES}
@@ -1515,6 +1530,8 @@ def _given(figure: Figure) -> date | None:
     """The day (or the first day of the month or year) a date the text gives in full names."""
     if figure.kind not in ("date", "year") or not figure.date or not figure.date[:4].isdigit():
         return None
+    if figure.kind == "year" and figure.until:  # a span of years ("a 2020-2024 plan") dates
+        return None  # no event its paragraph goes on to tell
     parts = [int(part) for part in figure.date.split("-")]
     return date(parts[0], *(parts[1:] + [1, 1])[:2])
 
@@ -1884,7 +1901,11 @@ def _figure(
         number = NUMBER_WORDS.get(groups["n"].lower()) or _number(groups["n"])
         return replace(bare, value=_in_units(number, scale), approximate=approximate)
     if kind == "year":
-        return replace(bare, value=float(groups["y"]), date=groups["y"])
+        year_named = replace(bare, value=float(groups["y"]), date=groups["y"])
+        if not groups.get("y2"):
+            return year_named
+        final = groups["y2"] if len(groups["y2"]) == 4 else groups["y"][:2] + groups["y2"]
+        return replace(year_named, until=f"{final}-12-31")  # "2019-23": to its last year's end
     if kind == "year-edge":
         return replace(
             bare, kind="date", date=f"{groups['y']}-{12 if groups['edge'] == 'end' else 1:02d}"
@@ -1944,15 +1965,17 @@ def _figure(
         return replace(bare, kind="later", value=float(step), unit=unit)
     if kind == "season":
         return _season(bare, groups, today)
-    if kind == "quarter":  # "the first quarter of 2023": its three months
-        first = (
-            3 * (int(groups["q"][0]) if groups["q"][0].isdigit() else QUARTERS[groups["q"].lower()])
-            - 2
-        )
+    if kind == "quarter":  # "the first quarter of 2023": its three months; a half, its six
+        if groups.get("h"):
+            first, months = (1 if groups["h"] == "1" else 7), 6
+        else:
+            q = groups["q"]
+            first, months = 3 * (int(q[0]) if q[0].isdigit() else QUARTERS[q.lower()]) - 2, 3
         if not groups.get("y"):  # "the second quarter": the year from the context
-            return replace(bare, kind="date", date=f"--{first:02d}", until=f"--{first + 2:02d}")
+            last = first + months - 1
+            return replace(bare, kind="date", date=f"--{first:02d}", until=f"--{last:02d}")
         start = date(int(groups["y"]), first, 1)
-        until = date.fromordinal(_shift(start, 3, "month").toordinal() - 1)
+        until = date.fromordinal(_shift(start, months, "month").toordinal() - 1)
         return replace(bare, kind="date", date=start.isoformat()[:7], until=until.isoformat())
     if kind == "first-months":
         return _first_months(bare, groups, today)
@@ -1963,6 +1986,8 @@ def _figure(
         return _counted(counted, today)
     if kind in RELATIVE:
         return _counted(RELATIVE[kind](replace(bare, kind="relative-date"), groups, today), today)
+    if groups["unit"].lower() == "decade" and not groups.get("n") and bare.text.endswith("s"):
+        return None  # "over the past decades": how long, vague
     return _counted(_relative(bare, groups, today), today)
 
 
@@ -2028,6 +2053,8 @@ def _ago(bare: Figure, groups: dict[str, str], today: date | None) -> Figure:
     unit = groups["unit"].lower()
     if unit == "fortnight":  # "a fortnight ago": two weeks
         n, unit = 2 * n, "week"
+    if unit == "decade":  # "a decade ago": ten years
+        n, unit = 10 * n, "year"
     figure = replace(bare, value=float(n), unit=unit)
     if today is None:
         return figure
@@ -2175,8 +2202,8 @@ def _relative(bare: Figure, groups: dict[str, str], today: date | None) -> Figur
     figure = replace(bare, value=float(n), unit=unit)
     if today is None:
         return figure
-    if unit == "fortnight":
-        n, unit = 2 * n, "week"
+    if unit in ("fortnight", "decade"):  # "the past fortnight", "the past decade"
+        n, unit = (2 * n, "week") if unit == "fortnight" else (10 * n, "year")
     shifted = _shift(today, n if groups["dir"].lower() in ("next", "coming") else -n, unit)
     first, last = sorted((today, shifted))
     return replace(figure, date=first.isoformat(), until=last.isoformat())
