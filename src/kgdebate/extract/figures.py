@@ -203,8 +203,12 @@ MEASURE_SYMBOLS = "|".join(
         reverse=True,
     )
 )
-CAP_MONTH = f"(?:{_months('capitalize')}|{_months('upper')})"  # ("7 July", "7 JULY")
-ORDINAL = r"(?:st|nd|rd|th)?"  # a day's ordinal ending: "3rd March", "March 3rd, 2024"
+CAP_MONTH = _months("capitalize")
+# after a day, a month in capitals too ("7 JULY"; never before one: "WE MAY 5 TIMES HAVE ASKED")
+DAYS_MONTH = f"(?:{CAP_MONTH}|{_months('upper')})"
+# a day's ordinal ending ("3rd March", "March 3rd, 2024"), never before a name ("the 2nd May Fair",
+# "1st June Smith, 2nd Mark Evans")
+ORDINAL = r"(?:(?:st|nd|rd|th)(?![ ,](?-i:(?:of )?[A-Z]\w* [A-Z]))(?!\w)|(?!st|nd|rd|th))"
 FULL_MONTH = "|".join(name for name in calendar.month_name if name)
 # What ends a range whose start leaves out the year: " – 7 Mar 2022", "-March 7, 2022".
 RANGE_END = re.compile(  # (and a month's: "between late February and early March 2022")
@@ -270,7 +274,7 @@ SEASON_CUE = (  # empty groups: which kind of preposition stands before a season
     + r")|(?P<since>(?<=\bsince )|(?<=\bSince ))"
 )  # fmt: skip
 
-TIME_PREPOSITIONS = "in during for by since until through of the and to from over".split()
+TIME_PREPOSITIONS = "in during by since until through over".split()
 PATTERNS: list[tuple[str, Branch]] = [
     # A day counted from a date the paragraph gave: "the next morning", "Four days later".
     ("later", Branch(r"\bthe (?:next|following) (?P<unit>day|morning|evening|night)\b", re.I)),
@@ -304,7 +308,9 @@ PATTERNS: list[tuple[str, Branch]] = [
         r"|summer|autumn|fall)(?: (?:of )?(?P<y>(?:19|20)\d\d))?\b(?! of\b)", re.I)),
     ("relative-date", Branch(  # ("the past fortnight": two weeks)
         rf"\b(?:(?:within|in|over|during) )?the (?P<dir>past|last|next|coming) "
-        rf"(?:(?P<n>{WORD_NUM}) )?(?P<unit>day|week|fortnight|month|year|decade)s?\b", re.I)),
+        rf"(?:(?P<n>{WORD_NUM}) )?(?P<unit>day|week|fortnight|month|year|decade)s?\b"
+        r"(?<!decade(?= of\b))",  # ("since the last decade of the twentieth century": no span)
+        re.I)),
     ("date", Branch(
         rf"\b(?P<d>\d{{1,2}}){ORDINAL}(?: of)? (?P<m>{MONTH}),? (?P<y>(?:19|20)\d\d)\b", re.I)),
     ("date", Branch(rf"\b(?P<m>{MONTH}) (?P<d>\d{{1,2}}){ORDINAL}, (?P<y>(?:19|20)\d\d)\b", re.I)),
@@ -312,8 +318,9 @@ PATTERNS: list[tuple[str, Branch]] = [
     # a form's day first, as Europe and the UN write it ("24/03/2023"); never a month first
     # ("03/24/2023" names no 24th month: no date)
     ("date", Branch(r"(?<![\d/])(?P<d>[0-3]?\d)/(?P<mn>[01]?\d)/(?P<y>(?:19|20)\d\d)\b")),
-    # and with dots, as much of Europe writes it ("12.03.2024"; never a section's "1.2.3")
-    ("date", Branch(r"(?<![\d.])(?P<d>[0-3]?\d)\.(?P<mn>[01]?\d)\.(?P<y>(?:19|20)\d\d)\b(?!\.\d)")),
+    # and with dots, as much of Europe writes it, two digits each ("12.03.2024"; never a
+    # version's or a section's "1.2.2024")
+    ("date", Branch(r"(?<![\d.])(?P<d>[0-3]\d)\.(?P<mn>[01]\d)\.(?P<y>(?:19|20)\d\d)\b(?!\.\d)")),
     ("date", Branch(rf"\b(?P<m>{MONTH}) (?P<y>(?:19|20)\d\d)\b", re.I)),
     # A day and a month, the year left to the context ("17 July", "July 18", "on April 4").
     # "21 September last year": that day of the year counted from the document's
@@ -321,7 +328,8 @@ PATTERNS: list[tuple[str, Branch]] = [
         rf"\b(?P<d>[0-3]?\d) (?P<m>{FULL_MONTH}) (?P<which>last|this|next) year\b")),
     ("month-of-year", Branch(
         rf"\b(?P<m>{FULL_MONTH}) (?P<d>[0-3]?\d),? (?P<which>last|this|next) year\b")),
-    ("day-month", Branch(rf"\b(?P<d>[0-3]?\d){ORDINAL}(?: of)? (?P<m>{CAP_MONTH})(?![\w.]? ?\d)")),
+    ("day-month", Branch(
+        rf"\b(?P<d>[0-3]?\d){ORDINAL}(?: of)? (?P<m>{DAYS_MONTH})(?![a-z])(?![\w.]? ?\d)")),
     ("day-month", Branch(rf"\b(?P<m>{CAP_MONTH}) (?P<d>[0-3]?\d){ORDINAL}\b(?!,? ?\d|[.:]\d)")),
     ("relative-day", Branch(
         r"\b(?P<word>yesterday|today|tomorrow|tonight|last night|this time last year"
@@ -379,8 +387,8 @@ PATTERNS: list[tuple[str, Branch]] = [
     # Christmas: a day without its year ("before Christmas"), not a name ("Christmas Eve", a
     # "Christmas market")
     ("christmas", Branch(  # and its eve, New Year's Day and New Year's Eve
-        r"\bChristmas(?: (?P<eve>Eve))?\b(?! [A-Z]| (?:market|tree|card|party|gift|lights)s?\b)"
-        r"|\bNew Year['’]s (?P<ny>Day|Eve)\b")),
+        r"(?:\bChristmas(?: (?P<eve>Eve))?\b(?! [A-Z]| (?:market|tree|card|party|gift|lights)s?\b)"
+        r"|\bNew Year['’]s (?P<ny>Day|Eve)\b)(?: (?P<y>(?:19|20)\d\d)\b)?")),  # ("… Eve 2022")
     # "the end of last year", "the start of next month": that period's last or first month.
     ("period-edge", Branch(  # "since the start of the month": from then on
         r"\b(?:(?P<since>[Ss]ince) )?(?i:the) (?P<edge>end|start|beginning) of"
@@ -411,12 +419,13 @@ PATTERNS: list[tuple[str, Branch]] = [
     # a quarter or a half written short, as a business writes it: "Q3 2024", "H1 2024", and
     # without its year only after a word that makes it a time ("in Q2": "Q2." numbers a question)
     ("quarter", Branch(r"\b(?:Q(?P<q>[1-4])|H(?P<h>[12]))[ /-]?(?P<y>(?:19|20)\d\d)\b")),
-    ("quarter", Branch(
+    ("quarter", Branch(  # (never "H2", hydrogen; nor "for Q3 in the appendix", a question)
         "(?:" + "|".join(rf"(?<=\b{word} )" for word in TIME_PREPOSITIONS) + ")"
-        r"(?:Q(?P<q>[1-4])|H(?P<h>[12]))\b(?![.:)]| [A-Z])")),
+        r"Q(?P<q>[1-4])\b(?![.:)]| [A-Z(]| (?:team|question|answer|item)s?\b)")),
     # "the second half of the year" ("the first half of …" is its first six months)
     ("quarter", Branch(
-        r"\b(?i:the) (?P<h>second) half of (?:(?P<y>(?:19|20)\d\d)|the year|this year)\b")),
+        r"\b(?i:the) (?P<h>second) half of "
+        r"(?:(?P<y>(?:19|20)\d\d)|the year|(?P<this>this) year)\b")),
     # "$5.6 billion", "EUR 50 million" (the currency's code), "a €50-billion facility"
     ("money", Branch(
         rf"{HEDGE}(?P<cur>[{SIGNS}]|(?-i:{'|'.join(CODES)})(?= ?\d))\s?(?P<n>{NUM})"
@@ -510,7 +519,7 @@ PATTERNS: list[tuple[str, Branch]] = [
     # a span of years joined by a hyphen: "in 2019-2023", "the 2019-23 plan" (its first year)
     ("year", Branch(r"(?<![\w.-])(?P<y>(?:19|20)\d\d)(?=-(?P<y2>(?:19|20)?\d\d)(?![\w%-]))")),
     # a decade: "in the 1990s" (its first year)
-    ("year", Branch(r"(?<![\w.-])(?P<y>(?:19|20)\d0)s\b")),
+    ("year", Branch(r"(?<![\w.-])(?P<y>(?:19|20)\d)(?P<decade>0)s\b")),
     # A division's counts in a parliament's record: "Ayes 241, Noes 198"
     ("tally", Branch(
         r"(?:(?<=\bAyes )|(?<=\bNoes )|(?<=\bYeas )|(?<=\bNays )|(?<=\bAyes: )|(?<=\bNoes: ))"
@@ -1901,10 +1910,15 @@ def _figure(
         number = NUMBER_WORDS.get(groups["n"].lower()) or _number(groups["n"])
         return replace(bare, value=_in_units(number, scale), approximate=approximate)
     if kind == "year":
+        if groups.get("decade"):  # "the 1990s": its ten years
+            opening = groups["y"] + "0"
+            return replace(bare, value=float(opening), date=opening, until=f"{groups['y']}9-12-31")
         year_named = replace(bare, value=float(groups["y"]), date=groups["y"])
         if not groups.get("y2"):
             return year_named
         final = groups["y2"] if len(groups["y2"]) == 4 else groups["y"][:2] + groups["y2"]
+        if not 0 < int(final) - int(groups["y"]) <= 30:
+            return None  # "2019-07", a year's month; "Record 2001-99", a number
         return replace(year_named, until=f"{final}-12-31")  # "2019-23": to its last year's end
     if kind == "year-edge":
         return replace(
@@ -1933,7 +1947,8 @@ def _figure(
         return replace(bare, kind="date", date=f"{groups.get('y') or '-'}-{month:02d}")
     if kind == "christmas":
         held_on = {"Day": "01-01", "Eve": "12-31"}.get(groups.get("ny") or "", "12-25")
-        return replace(bare, kind="date", date=f"--{'12-24' if groups.get('eve') else held_on}")
+        held_on = "12-24" if groups.get("eve") else held_on
+        return replace(bare, kind="date", date=f"{groups.get('y') or '-'}-{held_on}")
     if kind == "day-month":
         month, number = MONTHS[groups["m"].lower().rstrip(".")], int(groups["d"])
         if not 1 <= number <= 31:
@@ -1971,6 +1986,8 @@ def _figure(
         else:
             q = groups["q"]
             first, months = 3 * (int(q[0]) if q[0].isdigit() else QUARTERS[q.lower()]) - 2, 3
+        if groups.get("this") and today is not None:  # "the second half of this year"
+            groups = {**groups, "y": str(today.year)}
         if not groups.get("y"):  # "the second quarter": the year from the context
             last = first + months - 1
             return replace(bare, kind="date", date=f"--{first:02d}", until=f"--{last:02d}")
