@@ -516,9 +516,10 @@ PATTERNS: list[tuple[str, Branch]] = [
         rf"(?<![\w.{SIGNS}]){HEDGE}(?P<n>\d{{1,3}}(?:,\d{{3}})+)(?![\d%])", re.I)),
     ("year", Branch(rf"(?<![\w{SIGNS}.-])(?P<y>(?:19|20)\d\d)(?![\w%-])")),
     ("year", Branch(r"\b(?:mid|early|late)-(?P<y>(?:19|20)\d\d)(?![\w%-])")),  # "by mid-2024"
-    # a span of years joined by a hyphen: "in 2019-2023", "the 2019-23 plan" (its first year)
+    # a span of years joined by a hyphen: "in 2019-2023", "the 2019-23 plan" (from its first year
+    # to the end of its last)
     ("year", Branch(r"(?<![\w.-])(?P<y>(?:19|20)\d\d)(?=-(?P<y2>(?:19|20)?\d\d)(?![\w%-]))")),
-    # a decade: "in the 1990s" (its first year)
+    # a decade: "in the 1990s" (its ten years)
     ("year", Branch(r"(?<![\w.-])(?P<y>(?:19|20)\d)(?P<decade>0)s\b")),
     # A division's counts in a parliament's record: "Ayes 241, Noes 198"
     ("tally", Branch(
@@ -1981,7 +1982,7 @@ def _figure(
     if kind == "season":
         return _season(bare, groups, today)
     if kind == "quarter":  # "the first quarter of 2023": its three months; a half, its six
-        if groups.get("h"):
+        if groups.get("h"):  # "H1", "H2", "the second half"
             first, months = (1 if groups["h"] == "1" else 7), 6
         else:
             q = groups["q"]
