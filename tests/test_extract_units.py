@@ -4168,6 +4168,11 @@ def test_a_heading_that_is_a_year_is_a_date() -> None:
         ("Monthly arrivals: July, 1,200; August, 1,450.", ("2022-08", None)),
         ("Report after report in June warned of famine.", ("2023-06", None)),
         ("We recommend that officers report to the Board in January.", ("2024-01", None)),
+        (
+            "Approve the lease and ask officers to report to the Board in January.",
+            ("2024-01", None),
+        ),
+        ("Update: the Board met in January.", ("2023-01", None)),  # a label, no bidding
         ("Antigua looks forward to hosting the Conference from 27 May", ("2024-05-27", None)),
         # a form's date, day first
         ("Contract concluded on 17/03/2023", ("2023-03-17", None)),

@@ -1745,6 +1745,10 @@ AS_ADJECTIVE = re.compile(
 BIDDING = re.compile(
     rf"\s*(?:(?:{ITEM_MARK}|[-*•]|\d{{1,2}}[.)])\s+)?"
     r"(?:Pursue|Brief|Ask|Publish|Submit|Send|Revisit|Reassess"
+    # a decision's or a recommendation's verbs ("Approve the lease, … report to the Board in
+    # January"), never a label ("Update: …")
+    r"|(?:Approve|Authori[sz]e|Agree|Endorse|Adopt|Request|Instruct|Delegate|Invite|Arrange"
+    r"|Prepare|Ensure|Complete|Consider|Commission|Seek|Update)(?![:\w])"
     # (as nouns: "Return journeys in August rose", "Report after report in June warned")
     r"|(?:Review|Report|Return|Schedule)(?! (?:after|of|on|by|from|for|in)\b))\b"
 )
