@@ -1732,7 +1732,11 @@ PERFECT = re.compile(r"\b(?:has|have|had)\b")
 # What a verb in the present says is set for a time: "Our fixed contract ends on 31 October";
 # and after a month alone, what it brings: "December marks the seventy-fifth anniversary"
 SET_FOR_VERBS = r"(?:ends|begins|starts|opens|closes|resumes|arrives|meets)"
-SET_FOR = re.compile(rf"\b{SET_FOR_VERBS}\b")
+SET_FOR = re.compile(  # and after a plural: "Bids close at noon on 14 June", "Classes resume"
+    rf"\b{SET_FOR_VERBS}\b|(?<=[a-z]s )"
+    + "".join(rf"(?<!\b{word} )" for word in "its his this was has is as us thus plus".split())
+    + r"(?:end|begin|start|open|close|resume|arrive|meet)\b"  # (not "dates its start to")
+)
 PRESENT_AFTER = re.compile(rf" (?:{SET_FOR_VERBS}|marks|brings|sees)\b")
 # A word in "-ed" after these is no verb in the past: "The amended Act", "Our fixed contract",
 # "has pledged to cut port dues … until 30 June", "is extended until 18 November"
