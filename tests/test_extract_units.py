@@ -4143,6 +4143,8 @@ def test_a_heading_that_is_a_year_is_a_date() -> None:
         ("Our fixed contract ends on 31 October, the supplier told us.", ("2023-10-31", None)),
         ("Its chair opens the pavilion on 17 July.", ("2023-07-17", None)),
         ("Applications open at noon on 1 August.", ("2023-08-01", None)),  # after a plural
+        ("Comments must arrive no later than 30 June.", ("2024-06-30", None)),  # a deadline
+        ("The panel meets on Friday to agree the text.", ("2023-07-21", None)),  # set for it
         ("Another account dates its start to 30 July.", ("2022-07-30", None)),  # a noun
         ("The amended Act, in force from 1 June, raises the penalty.", ("2023-06-01", None)),
         ("Exports fell from 10 March.", ("2023-03-10", None)),

@@ -1792,7 +1792,7 @@ def _a_deadline(text: str, figure: Figure) -> bool:
     """A day one must act by or before: "By 12 April, the Council will", "comments by 30
     August", "sign before 22 September"; not where the sentence tells the past ("By 24 March,
     3.5 million had fled"). (A month alone after "by" may be gone: "74% by December".)"""
-    return bool(BY_THEN.search(text, max(0, figure.start - 7), figure.start)) and not (
+    return bool(BY_THEN.search(text, max(0, figure.start - 16), figure.start)) and not (
         TOLD_AS_PAST.search(
             text, _sentence_start(text, figure.start), _sentence_end(text, figure.end)
         )
@@ -1800,7 +1800,7 @@ def _a_deadline(text: str, figure: Figure) -> bool:
 
 
 TOLD_AS_PAST = re.compile(r"\b(?:had|was|were|did)\b")
-BY_THEN = re.compile(r"\b(?:[Bb]y|[Bb]efore) $")
+BY_THEN = re.compile(r"\b(?:[Bb]y|[Bb]efore|(?:[Nn]o|[Nn]ot) later than) $")  # ("no later than")
 # A date said to be recent: counted back from the document's date, whatever the paragraph told
 # before ("Lavrov said in March 2022 …, and as recently as July he …").
 RECENT = re.compile(r"\b(?:as recently as|as late as|only|just|this past) $", re.I)
@@ -2122,9 +2122,11 @@ def _weekday(bare: Figure, groups: dict[str, str], today: date | None) -> Figure
 
 def _its_clause_looks_ahead(text: str, figure: Figure) -> bool:
     """Whether the clause that holds a weekday looks ahead to it ("The question will be put on
-    Tuesday"), with no verb in the past between ("Zelensky, who is expected in Washington, met
-    Macron on Sunday"; "Exports should recover, the bank said on Thursday")."""
-    ahead = FUTURE.search(text, _clause_start(text, figure.start), figure.start)
+    Tuesday", "The panel meets on Friday"), with no verb in the past between ("Zelensky, who is
+    expected in Washington, met Macron on Sunday"; "Exports should recover, the bank said on
+    Thursday")."""
+    opens = _clause_start(text, figure.start)
+    ahead = FUTURE.search(text, opens, figure.start) or SET_FOR.search(text, opens, figure.start)
     return ahead is not None and not PAST_VERB.search(text, ahead.end(), figure.start)
 
 
