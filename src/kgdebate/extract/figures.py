@@ -384,9 +384,9 @@ PATTERNS: list[tuple[str, Branch]] = [
     ("year-to", Branch(
         rf"\b(?i:the) (?:year|twelve months|12 months) (?:to|ending|ended) (?P<m>{FULL_MONTH})"
         r"(?: (?P<y>(?:19|20)\d\d))?\b(?! \d)")),
-    # Christmas: a day without its year ("before Christmas"), not a name ("Christmas Eve", a
-    # "Christmas market")
-    ("christmas", Branch(  # and its eve, New Year's Day and New Year's Eve
+    # A holiday, its year left to the context unless given ("before Christmas", "Christmas Eve
+    # 2022", "New Year's Day"), never a name's word ("Christmas Eve Mass", a "Christmas market")
+    ("holiday", Branch(
         r"(?:\bChristmas(?: (?P<eve>Eve))?\b(?! [A-Z]| (?:market|tree|card|party|gift|lights)s?\b)"
         r"|\bNew Year['’]s (?P<ny>Day|Eve)\b)(?: (?P<y>(?:19|20)\d\d)\b)?")),  # ("… Eve 2022")
     # "the end of last year", "the start of next month": that period's last or first month.
@@ -631,7 +631,7 @@ def find_figures(text: str, spans: list[tuple[int, int]], today: date | None) ->
         if figure is None:
             continue
         # (Christmas too: a day the text names, not dates, as a month alone is)
-        alone = PATTERNS[index][0] in ("month-alone", "christmas")
+        alone = PATTERNS[index][0] in ("month-alone", "holiday")
         if alone and not _alone_a_date(text, figure):
             continue
         if PATTERNS[index][0] == "weekday" and today and not groups.get("next"):
@@ -1954,7 +1954,7 @@ def _figure(
     if kind == "year-to":  # its last month, then the year before it (find_figures)
         month = MONTHS[groups["m"].lower()]
         return replace(bare, kind="date", date=f"{groups.get('y') or '-'}-{month:02d}")
-    if kind == "christmas":
+    if kind == "holiday":
         held_on = {"Day": "01-01", "Eve": "12-31"}.get(groups.get("ny") or "", "12-25")
         held_on = "12-24" if groups.get("eve") else held_on
         return replace(bare, kind="date", date=f"{groups.get('y') or '-'}-{held_on}")
@@ -2076,11 +2076,7 @@ def _weekend(bare: Figure, groups: dict[str, str], today: date | None) -> Figure
 def _ago(bare: Figure, groups: dict[str, str], today: date | None) -> Figure:
     raw = groups["n"].lower()
     n = _whole(raw)
-    unit = groups["unit"].lower()
-    if unit == "fortnight":  # "a fortnight ago": two weeks
-        n, unit = 2 * n, "week"
-    if unit == "decade":  # "a decade ago": ten years
-        n, unit = 10 * n, "year"
+    n, unit = _in_weeks_or_years(n, groups["unit"].lower())  # "a fortnight ago": two weeks
     figure = replace(bare, value=float(n), unit=unit)
     if today is None:
         return figure
@@ -2230,11 +2226,15 @@ def _relative(bare: Figure, groups: dict[str, str], today: date | None) -> Figur
     figure = replace(bare, value=float(n), unit=unit)
     if today is None:
         return figure
-    if unit in ("fortnight", "decade"):  # "the past fortnight", "the past decade"
-        n, unit = (2 * n, "week") if unit == "fortnight" else (10 * n, "year")
+    n, unit = _in_weeks_or_years(n, unit)  # "the past fortnight", "the past decade"
     shifted = _shift(today, n if groups["dir"].lower() in ("next", "coming") else -n, unit)
     first, last = sorted((today, shifted))
     return replace(figure, date=first.isoformat(), until=last.isoformat())
+
+
+def _in_weeks_or_years(n: int, unit: str) -> tuple[int, str]:
+    """A count of fortnights in weeks, of decades in years; any other unit as it is."""
+    return {"fortnight": (2 * n, "week"), "decade": (10 * n, "year")}.get(unit, (n, unit))
 
 
 def _shift(day: date, n: int, unit: str) -> date:

@@ -561,18 +561,20 @@ TELL = (
     r"(?:said|say|says|told|tell|tells|estimate|estimates|estimated|reckon|reckons|reckoned"
     r"|report|reports|reported)\b(?! to\b)(?! (?:[\w'’-]+ ){0,4}apart\b)"
 )
+# one plain word before them ("Local bakers", "Some underwriters"): never a word of grammar, a
+# verb in "-s" or an adverb in "-ly" ("The survey shows farmers", "Only farmers")
+WORD_BEFORE_THEM = (
+    r"(?:(?!(?i:the|a|an|and|but|or|that|which|who|of|for|to|in|on|at|by|with|from|as|while"
+    r"|when|if|because|than|our|their|its|his|her|my|your|these|those|this|only|even|do|does"
+    r"|did|can|could|will|would|should|may|might|must)\b)[A-Za-z]+(?<!s)(?<!ly) )?"
+)
 WHO_DO_SAY = re.compile(
     r"^(?:(?:But|And|Yet|So|Now|Still|Meanwhile) |[A-Z][^,;:\d]{0,40}, )?"  # ("In Leeds, …")
-    r"(?P<by>(?:(?!(?i:the|a|an|and|but|or|that|which|who|of|for|to|in|on|at|by|with|from|as"
-    r"|while|when|if|because|than|our|their|its|his|her|my|your|these|those|this|only|even"
-    r"|do|does|did|can|could|will|would|should|may|might|must)\b)"
-    r"[A-Za-z]+(?<!s)(?<!ly) )?"  # one word before them: "Local bakers", "Some underwriters"
-    rf"{WHO_DO})(?: (?:also|now|privately|publicly|still))? {TELL}(?![^?]*\?)"
+    rf"(?P<by>{WORD_BEFORE_THEM}{WHO_DO})(?: (?:also|now|privately|publicly|still))? {TELL}"
+    r"(?![^?]*\?)"
 )
 WHO_DO_SAY_AFTER = re.compile(  # "Prices rose 12%, retailers say."
-    r", (?P<by>(?:(?!(?i:the|and|but|or|which|who|as|while|when|if)\b)[A-Za-z]+(?<!s)(?<!ly) )?"
-    rf"{WHO_DO}) (?:say|says|said|reported|estimate|estimated|reckon|reckoned)"
-    r"(?: (?:on|last|this) [A-Z]?[a-z]+)?[.!]?[\"”’]?$"
+    rf", (?P<by>{WORD_BEFORE_THEM}{WHO_DO}) {TELL}(?: (?:on|last|this) [A-Z]?[a-z]+)?[.!]?[\"”’]?$"
 )
 SAID = (  # who says it; where two start at one word, the first listed
     VAGUE_WORK,
