@@ -6000,3 +6000,57 @@ def test_metres_shirts_ages_and_a_past_by_are_what_they_are(
     had fled" tells the past (read on 18 July 2023)."""
     found = find_figures(words, [(0, len(words))], date(2023, 7, 18))
     assert [(f.text, f.date) for f in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("block", "boilerplate"),
+    [
+        ("You are receiving this e-mail because you support Example Hearth Relief. Example "
+         "Hearth Relief is a registered charity (No. 1180042), 4 Example Lane, Example Town.",
+         True),
+        ("Registered charity no. 1234567 | Company no. 7654321 | Full accounts: "
+         "https://example.org/accounts", True),
+        ("Printed and promoted by J. Example-Hart on behalf of the Example Alliance, 4 Example "
+         "Square, Exampleton.", True),
+        ("Recipes and photos © Example Kitchen Notes; please link rather than copy.", True),
+        ("This note is for professional investors only and is not investment advice.", True),
+        ("The Example Hour is broadcast on Fridays at 18:00. Full audio and transcript: "
+         "https://radio.example.org/example-hour", True),
+        ("Produced by the Example Audio Collective. Show notes and sources: "
+         "frontline.example.com/episodes/112", True),
+        # content: a charity and a report named, and their addresses given
+        ("The Example Trust, a registered charity in Odesa, counted 40 families in its shelter "
+         "last week.", False),
+        ("A report published by the Example Institute (https://example.org/report) found that "
+         "40% of the grain went to Europe.", False),
+        ("Viewers could watch a replay of the debate, and about 2,000 did, the organisers said.",
+         False),
+    ],
+)  # fmt: skip
+def test_a_footer_is_boilerplate_wherever_its_words_stand(block: str, boilerplate: bool) -> None:
+    """A mailing's, a charity's, a campaign's or a programme's footer: its names are no
+    mentions and its sentences no claims; never a paragraph that only names a charity or cites
+    a report at its address."""
+    text = (
+        "A Title\n\n12 May 2024\n\nTalks resumed on Monday in Istanbul. Both sides came to the "
+        f"table with new proposals for a ceasefire.\n\n{block}\n"
+    )
+    assert [p.boilerplate for p in read_layout(text).paragraphs()] == [False, boilerplate]
+
+
+def test_a_footer_that_cites_names_no_publisher() -> None:
+    """ "Evidence cited: GC-07 United Nations, …" under an inquiry's report: the UN is a
+    source of it, not its publisher; a footer that says who published it names one."""
+    un = Entity("actor", "united-nations", "InternationalOrganization")
+    found = Gazetteer([(un, "United Nations", "label")], EventFacts())
+    body = (
+        "Inquiry Findings\n\n12 May 2024\n\nAbout 33 million tonnes of food left the ports. "
+        "The corridor closed in July.\n\n"
+    )
+    cited = "Evidence cited: GC-07 United Nations, data page. Full record: https://example.org/r\n"
+    published = "Published by the United Nations. Subscribe at https://example.org/news\n"
+    drafts = [
+        make_draft(Source(Path("inquiry.txt"), body + footer, "0" * 64, False), found)
+        for footer in (cited, published)
+    ]
+    assert [d.data["document"].get("publisher") for d in drafts] == [None, "united-nations"]

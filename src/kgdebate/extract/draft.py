@@ -501,12 +501,14 @@ def _metadata(
         )
     meta["date"] = when
     guessed = ["title", "language"] + ([] if given_date else ["date"])
+    publishing = layout.header + [  # (not a footer that cites: its names are sources)
+        (a, b) for a, b in layout.boilerplate if not CITES.match(text, a)
+    ]
     publisher = next(
         (
             m.entity.slug
             for m in found.mentions
-            if m.entity.type in PUBLISHER_TYPES
-            and any(a <= m.start < b for a, b in layout.header + layout.boilerplate)
+            if m.entity.type in PUBLISHER_TYPES and any(a <= m.start < b for a, b in publishing)
         ),
         None,
     )
@@ -559,6 +561,8 @@ INSTITUTION = re.compile(r"\b(Center|Centre|Institute|School|University|Council|
 SEPARATOR = re.compile(r"\s[-|–]\s")
 
 
+CITES = re.compile(r"[ \t]*(?i:sources?|evidence(?: cited)?|references|data|notes?)\b[^:\n]{0,30}:")
+"""A footer that opens by citing ("Evidence cited: GC-07 United Nations, …"): no publisher's."""
 RELEASE_LINE = re.compile(  # what a press release says of itself over its headline
     r"(?i:for immediate release|(?:press|news|media) release|press statement|embargoed\b.*)[.:]?"
 )

@@ -371,11 +371,40 @@ def _is_boilerplate(block: str) -> bool:
     """A series blurb, a credit or disclaimer, a short note that gives an address to write to
     ("Corrections: desk@example.org"), or an author's note ("*Anna Example is a senior fellow at
     …*", "About the author: …")."""
+    words = len(block.split())
     return (
         says_boilerplate(block)
-        or ("@" in block and len(block.split()) <= 40 and E_MAIL.search(block) is not None)
-        or (len(block.split()) <= 80 and AUTHOR_NOTE.match(block.strip()) is not None)
+        or ("@" in block and words <= 40 and E_MAIL.search(block) is not None)
+        or (words <= 80 and AUTHOR_NOTE.match(block.strip()) is not None)
+        or (words <= 80 and _a_footer(block))
     )
+
+
+# A footer's own words, wherever they stand in it: a mailing's, a registration's, an election
+# imprint, a copyright, a notice not to reply or not to take it as advice
+FOOTER = re.compile(
+    r"\bunsubscribe\b|\byou (?:are receiving|received) this\b"
+    r"|\bregistered charity\W{1,3}(?:no\b|number\b)|\bcompany (?:no\.?|number):? ?\d"
+    r"|\bprinted and promoted by\b|©|\bplease do not reply to this\b|\bnot investment advice\b",
+    re.IGNORECASE,
+)
+# What a footer points to, with the address to find it at ("Full audio and transcript:
+# https://…", "Show notes and sources: example.org/…", "new readers can sign up at …")
+POINTS_ON = re.compile(
+    r"\b(?:sign up|subscribe|transcripts?|replay|full record|support the show|show notes"
+    r"|feedback|privacy policy|past (?:motions|episodes|issues)|back issues)\b",
+    re.IGNORECASE,
+)
+WEB_ADDRESS = re.compile(r"https?://|www\.|\w\.(?:org|com|net|edu|gov|int)\b", re.IGNORECASE)
+
+
+def _a_footer(block: str) -> bool:
+    """A mailing's, a charity's or a programme's footer ("You are receiving this e-mail
+    because …", "Registered charity no. 1234567", "Produced by … New episodes every Thursday.
+    Show notes: example.org/…"): never a paragraph that quotes a report at its address."""
+    if FOOTER.search(block):
+        return True
+    return POINTS_ON.search(block) is not None and WEB_ADDRESS.search(block) is not None
 
 
 AUTHOR_NOTE = re.compile(
