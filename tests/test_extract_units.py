@@ -6054,3 +6054,17 @@ def test_a_footer_that_cites_names_no_publisher() -> None:
         for footer in (cited, published)
     ]
     assert [d.data["document"].get("publisher") for d in drafts] == [None, "united-nations"]
+
+
+def test_a_common_noun_written_short_is_no_name() -> None:
+    """ "EBITDA", "FOB", "PCR", "VAT", "GP", "AM": what a trade, a lab or a clinic writes short
+    names no one; an organisation's initials ("IOM") still do."""
+    text = (
+        "Consensus puts fourth-quarter EBITDA at $48 million, and wheat sells at $218 per tonne "
+        "FOB. The laboratory confirmed 14 cases by PCR, excluding VAT costs of €2 million, said "
+        "Dr Anna Example-Wells, GP, at 9:14 AM. The International Organization for Migration "
+        "(IOM) counted 3.7 million displaced people."
+    )
+    names = proposals(text)
+    assert names.isdisjoint({"EBITDA", "FOB", "PCR", "VAT", "GP", "AM"})
+    assert {"IOM", "Anna Example-Wells"} <= names
