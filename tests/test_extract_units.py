@@ -6068,3 +6068,15 @@ def test_a_common_noun_written_short_is_no_name() -> None:
     names = proposals(text)
     assert names.isdisjoint({"EBITDA", "FOB", "PCR", "VAT", "GP", "AM"})
     assert {"IOM", "Anna Example-Wells"} <= names
+
+
+def test_a_ship_s_name_is_no_entity() -> None:
+    """A ship is no actor, place or event, named after its kind or before its IMO number; its
+    owners still are."""
+    text = (
+        "The bulk carrier Example Star arrived at Chornomorsk on 19 February. The tanker "
+        "EXAMPLE NORTH (IMO 9000002) left a day later. Example Bulk Carriers SA owns both."
+    )
+    names = proposals(text)
+    assert names.isdisjoint({"Example Star", "EXAMPLE NORTH"})
+    assert "Example Bulk Carriers SA" in names

@@ -177,6 +177,19 @@ def _a_street(text: str, span: tuple[int, int], candidate: str) -> bool:
     )
 
 
+def _a_ships_name(text: str, span: tuple[int, int]) -> bool:
+    """A ship is no actor, place or event: "the bulk carrier Example Star", "MV EXAMPLE DAWN",
+    "EXAMPLE STAR (IMO 9000001)"."""
+    return bool(
+        SHIP_BEFORE.search(text, max(0, span[0] - 30), span[0]) or IMO_AFTER.match(text, span[1])
+    )
+
+
+SHIP_BEFORE = re.compile(
+    r"(?:\b(?:MV|M/V|MT|M/T)|\b(?i:vessel|ship|tanker|bulker|bulk carrier|freighter|barge|tug"
+    r"|ferry))s? $"
+)
+IMO_AFTER = re.compile(r",? \(?IMO:? ?\d{7}\b")
 PEOPLE_OF = frozenset(  # who, of a place or a body, open a sentence: "Residents of Orikhiv
     # said"; those a count counts as people (and families, and staff)
     [noun for noun, unit in UNIT_NOUNS.items() if unit in ("people", "families")] + ["staff"]
@@ -1558,6 +1571,7 @@ def _new_entities(
                     )
                     or (candidate.isupper() and LONG_NUMBER_AFTER.match(text, span[1]))
                     or _a_street(text, span, candidate)
+                    or _a_ships_name(text, span)
                     or ROMAN.fullmatch(candidate)
                     or _heading_in_capitals(text, span, candidate)
                     or _a_cue(text, span, candidate)
