@@ -6080,3 +6080,20 @@ def test_a_ship_s_name_is_no_entity() -> None:
     names = proposals(text)
     assert names.isdisjoint({"Example Star", "EXAMPLE NORTH"})
     assert "Example Bulk Carriers SA" in names
+
+
+def test_a_code_is_no_name_and_a_name_with_a_number_still_is() -> None:
+    """A reference with three digits or more ("WQ-2024-0118", "ETL-457") and one of a series a
+    text numbers ("P1" … "P3", participants) are codes; "COP28", "G-20", "M23", "the P5" named
+    alone, and a name with an OCR's "A1" for "Al" are names."""
+    coded = (
+        "Written Question WQ-2024-0118 was answered on Monday. The laboratory, accredited as "
+        "ETL-457, tested the soil.\n\nP1 (woman, 40s): I pay €450 a month.\n\nP2 (man, 30s): "
+        "Mine is more, as P3 said."
+    )
+    named = (
+        "At COP28 and at the G-20, the P5 said little about the M23 rebels, said Hamad bin Isa "
+        "A1 Khalifa."
+    )
+    assert proposals(coded) == set()  # (nor "Written Question WQ-2024-0118")
+    assert {"COP28", "G-20", "P5", "M23", "Hamad bin Isa A1 Khalifa"} <= proposals(named)

@@ -177,6 +177,14 @@ def _a_street(text: str, span: tuple[int, int], candidate: str) -> bool:
     )
 
 
+def _serial_letters(text: str) -> set[str]:
+    """The capitals that number two items or more in ``text`` ("P1" and "P2")."""
+    numbered: dict[str, set[str]] = {}
+    for letter, number in SERIAL_ITEM.findall(text):
+        numbered.setdefault(letter, set()).add(number)
+    return {letter for letter, numbers in numbered.items() if len(numbers) > 1}
+
+
 def _a_ships_name(text: str, span: tuple[int, int]) -> bool:
     """A ship is no actor, place or event: "the bulk carrier Example Star", "MV EXAMPLE DAWN",
     "EXAMPLE STAR (IMO 9000001)"."""
@@ -1329,6 +1337,7 @@ def _no_name(candidate: str, common_nouns: set[str], adjectives: frozenset[str])
         or bool(SECTION_NUMBER.fullmatch(candidate))
         or (bool(LABEL_AND_LETTER.fullmatch(candidate)) and bare.split()[0] in NEVER_ALONE)
         or bool(HANDLE.search(candidate))
+        or any(CODE.fullmatch(word) for word in candidate.split())
         or _publication_kind(bare) in PUBLICATION_KINDS  # "Policy Brief No. 14"
     )
 
@@ -1433,6 +1442,13 @@ LETTERS_SLASHED = re.compile(r"[A-Z]/[A-Z]")  # "N/A", a script's "V/O": no one'
 HANDLE = re.compile(r"\w_\w|[a-z]{5}\d+$")
 """A user name signing a post, no one's name: "Odesa_Ledger", "Wheatfield77" (not "G20",
 "Covid19", "Peace4Culture")."""
+# A code, no one's name: a word with three digits or more in a row that are no year
+# ("WQ-2024-0118", "ETL-457", "T-031"); "COP27", "G-20", "M23" are names
+CODE = re.compile(r"\S*(?<!\d)(?!(?:19|20)\d\d(?!\d))\d{3,}\S*")
+SERIAL = re.compile(r"[A-Z]\d{1,2}")
+SERIAL_ITEM = re.compile(r"\b([A-Z])(\d{1,2})\b")
+"""One of a series a text numbers ("P1" … "P6", participants; fields "K1–K6"): no name,
+where a capital and a digit alone may be one ("the P5", "G7")."""
 BRACKETED_CODE = re.compile(r"\[([A-Z]{1,4}-\d{1,4})\]")
 """An exhibit's code, as a report cites its evidence ("[GC-07]"): a code wherever it stands, not
 a name (as "G-20" and "MH-17" are, never in brackets)."""
@@ -1517,6 +1533,7 @@ def _new_entities(
     # "the grain deal" beside a headline's "Grain"; not a word of an address or of code
     common_nouns = set(LOWERCASE_WORD.findall(" " + _blanked(text, no_names)))
     codes = set(BRACKETED_CODE.findall(text))
+    serials = _serial_letters(text)
     opening: list[tuple[str, int]] = []  # one word that opens a sentence: a name if named elsewhere
     for start, end, titled, opens in lines:
         names = [
@@ -1572,6 +1589,7 @@ def _new_entities(
                     or (candidate.isupper() and LONG_NUMBER_AFTER.match(text, span[1]))
                     or _a_street(text, span, candidate)
                     or _a_ships_name(text, span)
+                    or (bool(SERIAL.fullmatch(candidate)) and candidate[0] in serials)
                     or ROMAN.fullmatch(candidate)
                     or _heading_in_capitals(text, span, candidate)
                     or _a_cue(text, span, candidate)
