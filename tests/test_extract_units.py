@@ -6097,3 +6097,17 @@ def test_a_code_is_no_name_and_a_name_with_a_number_still_is() -> None:
     )
     assert proposals(coded) == set()  # (nor "Written Question WQ-2024-0118")
     assert {"COP28", "G-20", "P5", "M23", "Hamad bin Isa A1 Khalifa"} <= proposals(named)
+
+
+def test_one_word_in_capitals_as_a_turn_s_tag_is_no_name_to_propose() -> None:
+    """ "OPERATOR:", "[00:01:02] INT:", "TOM (Exampleford):": a role, a first name or a surname
+    a transcript repeats at every turn; a full name in a tag, or one in ordinary case, is a name."""
+    text = (
+        "OPERATOR: Good morning and welcome to the call. It is being recorded.\n\n[00:01:02] "
+        "INT: Is it free? In Kharkiv I paid for it.\n\nTOM (Exampleford): I grow about 400 "
+        "hectares of wheat. Prices fell.\n\nMARCUS FEENEY: Donors are tired. They still pay."
+        "\n\nOlena Vasylenko: Support is slipping slowly. It is a real change."
+    )
+    names = proposals(text)
+    assert names.isdisjoint({"OPERATOR", "INT", "TOM"})
+    assert {"MARCUS FEENEY", "Olena Vasylenko"} <= names

@@ -1373,6 +1373,18 @@ def _heading_in_capitals(text: str, span: tuple[int, int], candidate: str) -> bo
     return bool(heading) and not ORGANISATION_HEAD.search(candidate.title())
 
 
+def _a_tag_in_capitals(text: str, span: tuple[int, int], candidate: str) -> bool:
+    """One word in capitals that opens its line as a turn's tag ("OPERATOR:", "INT:", "TOM
+    (Exampleford):", "[00:01:02] EXAMPLE-DAHL:", ">> EXAMPLE-JAMES:"): a role, a first name or a
+    surname a transcript repeats at every turn, no name to propose there. (A tag in ordinary case
+    or with a full name, "Olena Vasylenko:", "MARCUS FEENEY:", is one.)"""
+    if " " in candidate or not candidate.isupper() or not TURN_TAG_END.match(text, span[1]):
+        return False
+    return bool(LINE_MARKS.fullmatch(text, text.rfind("\n", 0, span[0]) + 1, span[0]))
+
+
+TURN_TAG_END = re.compile(r"(?: \([^()\n]{1,60}\))?:")
+LINE_MARKS = re.compile(r"[\W\d]*")  # ("[00:01:02] ", ">> ", "– ")
 CAPITALS_HEADING = re.compile(r"(?:THE |A )?[A-Z][A-Z'’ -]+[?.!]?")  # ("HOW BAD IS IT?"; never
 # a speaker's tag on a line of its own, "SAUDI ARABIA:")
 CAPITALS_LABEL = re.compile(
@@ -1592,6 +1604,7 @@ def _new_entities(
                     or (bool(SERIAL.fullmatch(candidate)) and candidate[0] in serials)
                     or ROMAN.fullmatch(candidate)
                     or _heading_in_capitals(text, span, candidate)
+                    or _a_tag_in_capitals(text, span, candidate)
                     or _a_cue(text, span, candidate)
                     or _role_or_party(text, span, candidate)
                 ):
