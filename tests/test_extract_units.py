@@ -6111,3 +6111,16 @@ def test_one_word_in_capitals_as_a_turn_s_tag_is_no_name_to_propose() -> None:
     names = proposals(text)
     assert names.isdisjoint({"OPERATOR", "INT", "TOM"})
     assert {"MARCUS FEENEY", "Olena Vasylenko"} <= names
+
+
+def test_a_name_ends_with_its_initial_s_stop_and_before_one_who_says_i() -> None:
+    """ "Priya S." and "D.C." keep the stop of the initial they end on; "In Kharkiv I paid" names
+    Kharkiv, not "Kharkiv I"; "Albert I of Monaco" and "L.J. Example-James" are left whole."""
+    text = (
+        "We wrote to Priya S. (Example Lines) on Monday. The firm in Washington, D.C. agreed. "
+        "In Kharkiv I paid 350 hryvnias for it. Prince Albert I of Monaco spoke last."
+    )
+    names = proposed_at(text)
+    assert {"Priya S.", "D.C.", "Kharkiv", "Prince Albert I of Monaco"} <= set(names)
+    assert names["Kharkiv"] == [text.index("Kharkiv")]
+    assert names.keys().isdisjoint({"Priya S", "D.C", "Kharkiv I"})

@@ -177,6 +177,24 @@ def _a_street(text: str, span: tuple[int, int], candidate: str) -> bool:
     )
 
 
+def _as_ended(text: str, first: int, name: str) -> str:
+    """``name`` (at ``first``) as it ends: with the stop of an initial it ends on ("Priya S.",
+    "D.C."), without the "I" of one who speaks after it ("In Kharkiv I paid": Kharkiv; not
+    "World War I", "Albert I of Monaco")."""
+    end = first + len(name)
+    if ENDS_ON_AN_INITIAL.search(name) and INITIALS_STOP.match(text, end):
+        return name + "."
+    if name.endswith(" I") and PRONOUN_I_SAYS.match(text, end):
+        return SPEAKING_I.sub("", name)  # ("The Assembly and I agree": the Assembly)
+    return name
+
+
+ENDS_ON_AN_INITIAL = re.compile(r"(?:^|[\s.])(?![IVX])[A-Z]$")
+INITIALS_STOP = re.compile(r"\.(?![^\W\d_])")  # (not "L.J": an initial's, "L.J." whole)
+PRONOUN_I_SAYS = re.compile(r" (?!(?:of|and|or)\b)[a-z]")
+SPEAKING_I = re.compile(r"(?: and| or)? I$")
+
+
 def _serial_letters(text: str) -> set[str]:
     """The capitals that number two items or more in ``text`` ("P1" and "P2")."""
     numbered: dict[str, set[str]] = {}
@@ -1577,9 +1595,10 @@ def _new_entities(
             for candidate, first in _name_parts(text, match, opens):
                 candidate = NOTE_MARK_AFTER.sub("", candidate)  # "February.⁵": a note's mark
                 candidate = BY_A_NAME.sub("", candidate)  # "UAE-brokered": UAE
-                undated = TRAILING_MONTH.sub("", POSSESSIVE.sub("", candidate))  # "Africa’s"
+                unmarked = POSSESSIVE.sub("", candidate)  # "Africa’s"
+                undated = _as_ended(text, first, TRAILING_MONTH.sub("", unmarked))
                 one_word = " " not in undated and not undated.isupper()
-                if one_word and (first == opens or undated != POSSESSIVE.sub("", candidate)):
+                if one_word and (first == opens or TRAILING_MONTH.search(unmarked)):
                     continue  # "Published" of "Published December 2023", "Updated Friday"
                 if SIDING_WITH.search(text, max(0, first - 5), first):
                     continue  # "a pro-Kremlin politician", "anti-Western": who one sides with
