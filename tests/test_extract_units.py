@@ -6124,3 +6124,30 @@ def test_a_name_ends_with_its_initial_s_stop_and_before_one_who_says_i() -> None
     assert {"Priya S.", "D.C.", "Kharkiv", "Prince Albert I of Monaco"} <= set(names)
     assert names["Kharkiv"] == [text.index("Kharkiv")]
     assert names.keys().isdisjoint({"Priya S", "D.C", "Kharkiv I"})
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "linked", "proposed"),
+    [
+        ("A Note", "Yesterday the Example Food Bridge for Ukraine (EFBU), a coalition of 27 "
+         "charities, warned of a gap in bread supplies. Prices fell.", [],
+         {"Example Food Bridge for Ukraine"}),
+        ("Example Food Bridge for Ukraine warns of bread gap", "Prices fell in June, and traders "
+         "waited for news from the ports. Stocks rose.", [], {"Example Food Bridge for Ukraine"}),
+        # a title's capitals are its style, and an opener no name's word
+        ("Why Ukraine Must Negotiate Now", "Prices fell in June, and traders waited for news from "
+         "the ports. Stocks rose.", ["Ukraine"], set()),
+        ("A Note", "Yesterday Ukraine said no to the plan for a ceasefire along the line. Prices "
+         "fell.", ["Ukraine"], set()),
+    ],
+)  # fmt: skip
+def test_a_place_in_another_name_after_an_opener_or_in_a_headline(
+    title: str, body: str, linked: list[str], proposed: set[str]
+) -> None:
+    """A place's name among another name's words, though the run of capitals opens with a word
+    that is no name's ("Yesterday the …", "The …"), or stands in a headline written as a
+    sentence; never in a title whose every word is capitalised."""
+    source = Source(Path("note.txt"), f"{title}\n\n12 May 2024\n\n{body}", "0" * 64, False)
+    block = make_draft(source, gazetteer()).data["draft"]
+    assert [m["text"] for m in block["mentions"]] == linked
+    assert proposed <= {e["text"] for e in block["new_entities"]}

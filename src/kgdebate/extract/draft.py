@@ -55,6 +55,7 @@ from kgdebate.extract.names import (
     DEMONYM,
     JOINED_DEED,
     NOT_ALONE,
+    NUMBERS,
     OF_THE,
     OPENS_AFTER,
     STOP_NAMES,
@@ -376,8 +377,13 @@ def make_draft(
             "them in lower case)",
             hint="separate paragraphs with blank lines; headings alone make no document",
         )
+    # (in a header line written as a sentence, too: "Example Food Bridge for Ukraine warns …",
+    # not in a title, whose every word is capitalised: "Why Ukraine Must Negotiate")
+    in_a_sentence = layout.sentences() + [
+        (start, end) for start, end in layout.header if not _title_cased(text[start:end])
+    ]
     found = _named_within_longer_names(
-        text, gazetteer.find(text, layout.sentences() + _header_lines(layout)), layout.sentences()
+        text, gazetteer.find(text, layout.sentences() + _header_lines(layout)), in_a_sentence
     )
     meta, guessed = _metadata(source, layout, found, when)
     # A document dated only by its month or year: relative dates count from its first day.
@@ -1091,6 +1097,8 @@ def _a_place_in_another_name(
     if not inside:
         return False  # (most runs)
     opened = next((a for a, b in sentences if a <= start and end <= b), None)
+    while (lead := LEADING_WORD.match(text, start, end)) and lead["word"].lower() in OPENERS:
+        start = lead.end()  # "Yesterday the Example Food Bridge for Ukraine": from "Example"
     run = text[start:end]
     if opened is None or any(w in run for w in (" and ", " or ", " of ")):
         return False
@@ -1140,6 +1148,8 @@ NOT_ANOTHER_NAME = STOP_NAMES | {  # words beside a place's name that make no ot
     "viva", "long", "live", "god", "bless",
 }  # fmt: skip
 TITLE_OF = re.compile(r"\b([A-Za-z-]+) of (?:the )?$")
+LEADING_WORD = re.compile(r"(?P<word>[\w’'.-]+) (?:(?:the|of|for|on) )?")
+OPENERS = STOP_NAMES - NUMBERS  # (not "One" of "One China Policy")
 IN_A_PLACE = re.compile(r"\b(?:of|in|from|to|at|near) $")  # (not "in the Lake Chad basin")
 
 
