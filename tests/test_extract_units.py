@@ -6151,3 +6151,16 @@ def test_a_place_in_another_name_after_an_opener_or_in_a_headline(
     block = make_draft(source, gazetteer()).data["draft"]
     assert [m["text"] for m in block["mentions"]] == linked
     assert proposed <= {e["text"] for e in block["new_entities"]}
+
+
+def test_a_day_without_its_year_in_a_document_dated_by_its_month_is_of_that_month() -> None:
+    """A bulletin of August 2023 that counts ships "on 14 August" counts them in August 2023, not
+    2022: no day of its own month is after it; a later month still is of the year before."""
+    text = (
+        "Port Bulletin\n\nThe authority counted 87 ships waiting off Sulina on 14 August. Delays "
+        "reached 11 days.\n\nThe last such queue formed on 20 September, when 40 ships waited."
+    )
+    source = Source(Path("bulletin.txt"), text, "0" * 64, False)
+    figures = make_draft(source, gazetteer(), when="2023-08").data["draft"]["figures"]
+    dated = {f["text"]: f["date"] for f in figures if f["kind"] == "date"}
+    assert dated == {"14 August": "2023-08-14", "20 September": "2022-09-20"}

@@ -388,7 +388,8 @@ def make_draft(
     meta, guessed = _metadata(source, layout, found, when)
     # A document dated only by its month or year: relative dates count from its first day.
     doc_date = date.fromisoformat((meta["date"] + "-01-01")[:10])
-    figures = find_figures(text, [(p.start, p.end) for p in prose], doc_date)
+    month_only = len(meta["date"]) == 7
+    figures = find_figures(text, [(p.start, p.end) for p in prose], doc_date, month_only)
     headings = [  # "## 2023" over a timeline's entries: a date
         (s.start, s.start + len(text[s.start :].partition("\n")[0]))
         for s in layout.sections
@@ -397,14 +398,14 @@ def make_draft(
     figures += [  # the dates of header lines and headings ("October 12, 2023", "by spring"),
         # and a headline's counts ("Grain deal extended for 120 days as tallies diverge")
         figure
-        for figure in find_figures(text, layout.header + headings, doc_date)
+        for figure in find_figures(text, layout.header + headings, doc_date, month_only)
         if figure.date or (figure.kind in STATISTIC_KINDS and figure.unit)
     ]
     seen = {(f.start, f.end) for f in figures}
     figures += [  # and those of a mail's fields, in a header read as boilerplate or quoted
         # in a reply ("Date: Tuesday, 21 February 2023, 17:05", "Subject: … before Friday?")
         figure
-        for figure in find_figures(text, _mail_fields(text), doc_date)
+        for figure in find_figures(text, _mail_fields(text), doc_date, month_only)
         if figure.date and (figure.start, figure.end) not in seen
     ]
     in_prose = SpanIndex([(p.start, p.end) for p in prose])

@@ -602,14 +602,20 @@ GROUPS = [  # per pattern: its group names, and their names in COMBINED
 ]
 
 
-def find_figures(text: str, spans: list[tuple[int, int]], today: date | None) -> list[Figure]:
-    """Figures inside the given spans (the paragraphs), in text order.
+def find_figures(
+    text: str, spans: list[tuple[int, int]], today: date | None, month_only: bool = False
+) -> list[Figure]:
+    """Figures inside the given spans (the paragraphs), in text order; ``today``: the document's
+    date, its month's first day where it gives only its month (``month_only``).
 
     Where two patterns could match, the one that starts first wins, then the one listed first
     ("16 November 2023" is a date, not a year; "$5.6 billion" is money, not a count).
     """
     if not spans:
         return []
+    # the last day the document may be of: a day without its year is none after it ("14 August"
+    # in a bulletin of August 2023 is of 2023)
+    latest = _month_end(today.year, today.month) if today and month_only else today
     written, text = text, unwrapped(text)  # "about 33\nmillion tonnes": one figure
     inside = SpanIndex(spans)
     found: list[Figure] = []
@@ -697,7 +703,7 @@ def find_figures(text: str, spans: list[tuple[int, int]], today: date | None) ->
                 scaled.append(figure)
             if figure.unit in CURRENCIES.values():  # "5 million dollars", and "3 million" after
                 figure = replace(figure, kind="money")  # it: sums, as "$5 million" is
-        figure = _in_context(figure, anchors.get(held), today, text, alone)
+        figure = _in_context(figure, anchors.get(held), today, text, alone, latest)
         if PATTERNS[index][0] == "year-to" and figure.date:
             figure = _year_to(figure)
         dated = figure.date if figure.kind in ("date", "relative-date") else None
@@ -1552,6 +1558,7 @@ def _in_context(
     today: date | None,
     text: str,
     alone: bool = False,
+    latest: date | None = None,
 ) -> Figure:
     """A date the text gives without its year ("17 July", "in June"):
     - the start of a range whose end has one ("28 Feb – 7 Mar 2022"): that year;
@@ -1609,17 +1616,19 @@ def _in_context(
         after, said = anchor
         earlier = month < after.month if not day else (month, day) < (after.month, after.day)
         year = after.year + (1 if earlier else 0)  # a month alone: its own month is no later
-        if today is not None and (year, month, day) > (today.year, today.month, today.day):
+        if latest is not None and (year, month, day) > (latest.year, latest.month, latest.day):
             year = after.year
-            if (year, month, day) > (today.year, today.month, today.day) and SINCE_BEFORE.search(
+            if (year, month, day) > (latest.year, latest.month, latest.day) and SINCE_BEFORE.search(
                 text, max(0, figure.start - 6), figure.start
             ):  # what holds since a day began before the document ("since November 20", after
                 # "until 12 January")
-                year = today.year if (month, day) <= (today.month, today.day) else today.year - 1
+                year = (
+                    latest.year if (month, day) <= (latest.month, latest.day) else latest.year - 1
+                )
         why = f"the first such date after {said}, earlier in its paragraph"
-    elif today is not None:
-        year = today.year if (month, day) <= (today.month, today.day) else today.year - 1
-        why = f"the latest such date not after the document's, {today.isoformat()}"
+    elif latest is not None:
+        year = latest.year if (month, day) <= (latest.month, latest.day) else latest.year - 1
+        why = f"the latest such date not after the document's, {latest.isoformat()}"
     if year is None:
         return replace(figure, date=None, until=None)
     if figure.until and figure.until.startswith("--"):  # "May–June": to the end of June
