@@ -6164,3 +6164,31 @@ def test_a_day_without_its_year_in_a_document_dated_by_its_month_is_of_that_mont
     figures = make_draft(source, gazetteer(), when="2023-08").data["draft"]["figures"]
     dated = {f["text"]: f["date"] for f in figures if f["kind"] == "date"}
     assert dated == {"14 August": "2023-08-14", "20 September": "2022-09-20"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "today", "resolved"),
+    [
+        ("Two of our ships go into dry dock in December.", "2023-11-09", "2023-12"),
+        ("Creditors want talks to begin by March.", "2023-12-05", "2024-03"),
+        ("In October, we will host the summit in Zagreb.", "2022-09-21", "2022-10"),
+        # told as past, or too far ahead to be meant
+        ("In December, Russia struck the grid again.", "2023-11-09", "2022-12"),
+        ("Exports had recovered by December.", "2023-11-09", "2022-12"),
+        ("Talks open in May.", "2023-11-09", "2023-05"),
+        ("UNHCR puts the figure for May at 6 million.", "2023-03-10", "2022-05"),
+        ("Interviews are on 30 July, 10:00 to 16:00, in Room 4.", "2023-07-18", "2023-07-30"),
+        ("Monthly arrivals: June, 1,200; August, 1,450.", "2023-07-18", "2023-06"),
+        ("Arrivals by month: August, 1,450.", "2023-07-18", "2022-08"),
+        # a timeline's entry, told in the present
+        ("- 15 February: The UN launches its appeal in Geneva.", "2023-12-20", "2023-02-15"),
+    ],
+)
+def test_a_date_without_its_year_soon_after_the_document_in_a_sentence_not_of_the_past(
+    sentence: str, today: str, resolved: str
+) -> None:
+    """A day or a month without its year, at most three months after the document's date, is the
+    next such one where its sentence tells nothing as past (a plan, a schedule, a wish); else,
+    in a timeline's entry, in what a source tells and at a series' point, the last one."""
+    figures = find_figures(sentence, [(0, len(sentence))], date.fromisoformat(today))
+    assert [f.date for f in figures if f.date][0] == resolved

@@ -1629,6 +1629,22 @@ def _in_context(
     elif latest is not None:
         year = latest.year if (month, day) <= (latest.month, latest.day) else latest.year - 1
         why = f"the latest such date not after the document's, {latest.isoformat()}"
+        soon = (year + 1 - latest.year) * 12 + month - latest.month  # months to the next one
+        told = _sentence_start(text, figure.start), _sentence_end(text, figure.end)
+        if (
+            soon <= SOON
+            and not OPENS_AN_ENTRY.fullmatch(
+                text, text.rfind("\n", 0, figure.start) + 1, figure.start
+            )
+            and not _tells_the_past(text, *told, perfect=True)
+            and not REPORTS.search(text, *told)
+            and not A_VALUE_AFTER.match(text, figure.end)
+        ):  # "Two of our ships go into dry dock in December" on 9 November
+            year += 1
+            why = (
+                f"the first such date after the document's, {latest.isoformat()}: it is near, "
+                "and its sentence tells nothing as past"
+            )
     if year is None:
         return replace(figure, date=None, until=None)
     if figure.until and figure.until.startswith("--"):  # "May–June": to the end of June
@@ -1642,6 +1658,23 @@ def _in_context(
         return replace(figure, date=date(year, month, day).isoformat(), resolved_by=why)
     except ValueError:
         return replace(figure, date=None)
+
+
+SOON = 3
+"""How many months ahead a date without its year may be, in a sentence that tells nothing as
+past, to be the next such date rather than the last ("creditors want talks to begin by March" on
+5 December); never one that opens a timeline's entry, told in the present as past ("- 15 February:
+The UN launches its appeal"), nor one in what a source tells in the present ("UNHCR puts the
+figure for May at 6 million"), nor a point of a series, with its value ("Monthly arrivals: July,
+1,200; August, 1,450")."""
+OPENS_AN_ENTRY = re.compile(r"[ \t]*(?:[-*•]|\d{1,2}[.)])?[ \t]*")
+# a series' point: "July, 1,200; August, 1,450" (not a time: "on 12 September, 14:00")
+A_VALUE_AFTER = re.compile(r"[,:]\s*(?!\d{1,2}[:.]\d\d\b)[$€£]?\d")
+REPORTS = re.compile(  # what one tells of what was, in the present ("Another account dates its
+    # start to 30 July", "UNHCR puts the figure for May at 6 million")
+    r"\b(?:says|reports|shows|records|lists|counts|estimates|finds|gives|cites|notes|recalls"
+    r"|puts|dates|tells|writes|describes)\b"
+)
 
 
 def _looking_ahead(text: str, figure: Figure) -> bool:
