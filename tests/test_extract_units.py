@@ -23,9 +23,13 @@ from kgdebate.extract.figures import dated_by_events, find_figures
 from kgdebate.extract.gazetteer import ADDRESS, Entity, EventFacts, Gazetteer, address_spans, fold
 from kgdebate.extract.layout import (
     BOILERPLATE,
+    FOOTER,
     LABEL,
     LABELS,
+    POINTS_ON,
+    WEB_ADDRESS,
     blocks,
+    is_a_footer,
     read_layout,
     says_boilerplate,
     sentences,
@@ -6192,3 +6196,26 @@ def test_a_date_without_its_year_soon_after_the_document_in_a_sentence_not_of_th
     in a timeline's entry, in what a source tells and at a series' point, the last one."""
     figures = find_figures(sentence, [(0, len(sentence))], date.fromisoformat(today))
     assert [f.date for f in figures if f.date][0] == resolved
+
+
+def test_the_footer_shortcut_says_what_the_full_scan_says() -> None:
+    """`is_a_footer` tries its patterns only on a block holding one of their words: a pattern
+    added without its word would be skipped, and this says so."""
+    root = Path(__file__).resolve().parent.parent
+    texts = [
+        path.read_text("utf-8")
+        for path in sorted((root / "bench" / "extract_eval").glob("**/*.txt"))
+        + sorted((root / "tests" / "data" / "documents").glob("*.*"))
+    ]
+    pieces = [text[a:b] for text in texts for a, b in blocks(text)] + [
+        "Unsubscribe | Privacy policy",
+        "YOU RECEIVED THIS because you signed up. © Example Trust 2024",
+        "Company number: 7654321. Please do not reply to this e-mail.",
+        "Full transcript: WWW.EXAMPLE.ORG/ep/4",
+    ]
+    found = [
+        bool(FOOTER.search(piece)) or bool(POINTS_ON.search(piece) and WEB_ADDRESS.search(piece))
+        for piece in pieces
+    ]
+    assert sum(found) >= 20  # the documents' footers, and the lines above
+    assert [is_a_footer(piece) for piece in pieces] == found

@@ -1487,7 +1487,7 @@ HANDLE = re.compile(r"\w_\w|[a-z]{5}\d+$")
 # ("WQ-2024-0118", "ETL-457", "T-031"); "COP27", "G-20", "M23" are names
 CODE = re.compile(r"\S*(?<!\d)(?!(?:19|20)\d\d(?!\d))\d{3,}\S*")
 SERIAL = re.compile(r"[A-Z]\d{1,2}")
-SERIAL_ITEM = re.compile(r"\b([A-Z])(\d{1,2})\b")
+SERIAL_ITEM = re.compile(r"([A-Z])(?<!\w[A-Z])(\d{1,2})\b")  # (the capital first: a fast scan)
 """One of a series a text numbers ("P1" … "P6", participants; fields "K1–K6"): no name,
 where a capital and a digit alone may be one ("the P5", "G7")."""
 BRACKETED_CODE = re.compile(r"\[([A-Z]{1,4}-\d{1,4})\]")

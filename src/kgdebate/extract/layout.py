@@ -376,7 +376,7 @@ def _is_boilerplate(block: str) -> bool:
         says_boilerplate(block)
         or ("@" in block and words <= 40 and E_MAIL.search(block) is not None)
         or (words <= 80 and AUTHOR_NOTE.match(block.strip()) is not None)
-        or (words <= 80 and _a_footer(block))
+        or (words <= 80 and is_a_footer(block))
     )
 
 
@@ -398,13 +398,24 @@ POINTS_ON = re.compile(
 WEB_ADDRESS = re.compile(r"https?://|www\.|\w\.(?:org|com|net|edu|gov|int)\b", re.IGNORECASE)
 
 
-def _a_footer(block: str) -> bool:
+def is_a_footer(block: str) -> bool:
     """A mailing's, a charity's or a programme's footer ("You are receiving this e-mail
     because …", "Registered charity no. 1234567", "Produced by … New episodes every Thursday.
     Show notes: example.org/…"): never a paragraph that quotes a report at its address."""
-    if FOOTER.search(block):
+    lower = block.lower()  # (the patterns are tried only where their words are: most blocks)
+    if any(word in lower for word in FOOTER_WORDS) and FOOTER.search(block):
         return True
-    return POINTS_ON.search(block) is not None and WEB_ADDRESS.search(block) is not None
+    return (
+        any(word in lower for word in ADDRESS_WORDS)
+        and POINTS_ON.search(block) is not None
+        and WEB_ADDRESS.search(block) is not None
+    )
+
+
+FOOTER_WORDS = ("subscribe", "receiv", "charity", "company", "printed", "©", "reply", "advice")
+"""What a text holds if :data:`FOOTER` can match in it."""
+ADDRESS_WORDS = ("http", "www.", ".org", ".com", ".net", ".edu", ".gov", ".int")
+"""What a text holds if :data:`WEB_ADDRESS` can match in it."""
 
 
 AUTHOR_NOTE = re.compile(
