@@ -1544,6 +1544,9 @@ def _appeal_holding(text: str, sentence: tuple[int, int], position: int) -> str 
     """The author of an appeal whose words hold the figure: "Griffiths said when the UN
     launched its $5.6 billion appeal" (the sum is the UN's, though Griffiths spoke first), or
     of a pledge whose sum it is ("Welcomes the Example Commission's pledge of €300 million")."""
+    words = text[sentence[0] : sentence[1]]
+    if "appeal" not in words and "pledge" not in words and "offer" not in words:
+        return None  # (most sentences: neither pattern matches without one of these words)
     for appeal in APPEAL_LAUNCHED.finditer(text, *sentence):
         if appeal.start() <= position < appeal.end():
             return _as_written(appeal.group("by"))
