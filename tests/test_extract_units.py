@@ -27,7 +27,6 @@ from kgdebate.extract.layout import (
     LABEL,
     LABELS,
     POINTS_ON,
-    WEB_ADDRESS,
     blocks,
     is_a_footer,
     read_layout,
@@ -6029,6 +6028,15 @@ def test_metres_shirts_ages_and_a_past_by_are_what_they_are(
          "40% of the grain went to Europe.", False),
         ("Viewers could watch a replay of the debate, and about 2,000 did, the organisers said.",
          False),
+        # content that tells of a footer's words
+        ("The regulator fined Example Homewares after it sent 2.1 million e-mails with no working "
+         "unsubscribe link.", False),
+        ("Example Trading Ltd, company number 08123456, was incorporated in March 2019.", False),
+        ("The leaflet lacked the \"printed and promoted by\" imprint, and was published with a © "
+         "notice.", False),
+        ("The court published the full transcript of the hearing on its website, "
+         "www.example-court.org.", False),
+        ("Households can sign up for the scheme at www.example.gov.", False),
     ],
 )  # fmt: skip
 def test_a_footer_is_boilerplate_wherever_its_words_stand(block: str, boilerplate: bool) -> None:
@@ -6052,7 +6060,7 @@ def test_a_footer_that_cites_names_no_publisher() -> None:
         "The corridor closed in July.\n\n"
     )
     cited = "Evidence cited: GC-07 United Nations, data page. Full record: https://example.org/r\n"
-    published = "Published by the United Nations. Subscribe at https://example.org/news\n"
+    published = "Published by the United Nations. Full record: https://example.org/news\n"
     drafts = [
         make_draft(Source(Path("inquiry.txt"), body + footer, "0" * 64, False), found)
         for footer in (cited, published)
@@ -6104,17 +6112,22 @@ def test_a_code_is_no_name_and_a_name_with_a_number_still_is() -> None:
 
 
 def test_one_word_in_capitals_as_a_turn_s_tag_is_no_name_to_propose() -> None:
-    """ "OPERATOR:", "[00:01:02] INT:", "TOM (Exampleford):": a role, a first name or a surname
-    a transcript repeats at every turn; a full name in a tag, or one in ordinary case, is a name."""
+    """ "OPERATOR:" (a role), "TOM (Exampleford):" after "First up is Tom", "[00:01:02] INT:" after
+    "INT = telephone interpreter": a role, or a name the text gives elsewhere, repeated at every
+    turn. A tag the text names nowhere else may be its speaker's only mention, or an
+    organisation's ("ACLED:"); a full name in a tag, or one in ordinary case, is a name."""
     text = (
-        "OPERATOR: Good morning and welcome to the call. It is being recorded.\n\n[00:01:02] "
-        "INT: Is it free? In Kharkiv I paid for it.\n\nTOM (Exampleford): I grow about 400 "
-        "hectares of wheat. Prices fell.\n\nMARCUS FEENEY: Donors are tired. They still pay."
-        "\n\nOlena Vasylenko: Support is slipping slowly. It is a real change."
+        "Speakers: INT = telephone interpreter. First up is Tom, a farmer.\n\nOPERATOR: Good "
+        "morning and welcome to the call. It is being recorded.\n\n[00:01:02] INT: Is it free? "
+        "In Kharkiv I paid for it.\n\nTOM (Exampleford): I grow about 400 hectares of wheat. "
+        "Prices fell.\n\nMARCUS FEENEY: Donors are tired. They still pay.\n\nACLED: Our data "
+        "show 40 strikes. Most hit ports.\n\nOlena Vasylenko: Support is slipping slowly. It is "
+        "a real change."
     )
-    names = proposals(text)
-    assert names.isdisjoint({"OPERATOR", "INT", "TOM"})
-    assert {"MARCUS FEENEY", "Olena Vasylenko"} <= names
+    names = proposed_at(text)
+    assert names.keys().isdisjoint({"OPERATOR", "TOM"})
+    assert names["INT"] == [text.index("INT")]  # where the text says who INT is, not the tag
+    assert {"MARCUS FEENEY", "ACLED", "Olena Vasylenko"} <= names.keys()
 
 
 def test_a_name_ends_with_its_initial_s_stop_and_before_one_who_says_i() -> None:
@@ -6136,8 +6149,9 @@ def test_a_name_ends_with_its_initial_s_stop_and_before_one_who_says_i() -> None
         ("A Note", "Yesterday the Example Food Bridge for Ukraine (EFBU), a coalition of 27 "
          "charities, warned of a gap in bread supplies. Prices fell.", [],
          {"Example Food Bridge for Ukraine"}),
+        # a headline's capitals: another name or two ("Israel Hamas war: …"), left to the curator
         ("Example Food Bridge for Ukraine warns of bread gap", "Prices fell in June, and traders "
-         "waited for news from the ports. Stocks rose.", [], {"Example Food Bridge for Ukraine"}),
+         "waited for news from the ports. Stocks rose.", ["Ukraine"], set()),
         # a title's capitals are its style, and an opener no name's word
         ("Why Ukraine Must Negotiate Now", "Prices fell in June, and traders waited for news from "
          "the ports. Stocks rose.", ["Ukraine"], set()),
@@ -6184,6 +6198,16 @@ def test_a_day_without_its_year_in_a_document_dated_by_its_month_is_of_that_mont
         ("Interviews are on 30 July, 10:00 to 16:00, in Room 4.", "2023-07-18", "2023-07-30"),
         ("Monthly arrivals: June, 1,200; August, 1,450.", "2023-07-18", "2023-06"),
         ("Arrivals by month: August, 1,450.", "2023-07-18", "2022-08"),
+        # past in a verb no "-ed" shows, in a caption, in a timeline's or a log's entry
+        ("Zelensky flew to Washington on 21 December.", "2023-09-20", "2022-12-21"),
+        ("Figures for November show a fall in arrivals.", "2023-09-20", "2022-11"),
+        (
+            "Photo: Residents queue for water in Mykolaiv on 12 November.",
+            "2023-09-20",
+            "2022-11-12",
+        ),
+        ("**15 November** – Ukrainian forces enter Kherson.", "2023-09-20", "2022-11-15"),
+        ("- Shelling of the Kherson market, 12 November (four dead)", "2023-09-20", "2022-11-12"),
         # a timeline's entry, told in the present
         ("- 15 February: The UN launches its appeal in Geneva.", "2023-12-20", "2023-02-15"),
     ],
@@ -6209,13 +6233,32 @@ def test_the_footer_shortcut_says_what_the_full_scan_says() -> None:
     ]
     pieces = [text[a:b] for text in texts for a, b in blocks(text)] + [
         "Unsubscribe | Privacy policy",
-        "YOU RECEIVED THIS because you signed up. © Example Trust 2024",
-        "Company number: 7654321. Please do not reply to this e-mail.",
+        "YOU ARE RECEIVING THIS because you signed up. © Example Trust 2024",
+        "Registered number 7654321. Please do not reply to this e-mail.",
         "Full transcript: WWW.EXAMPLE.ORG/ep/4",
     ]
-    found = [
-        bool(FOOTER.search(piece)) or bool(POINTS_ON.search(piece) and WEB_ADDRESS.search(piece))
-        for piece in pieces
-    ]
+    found = [bool(FOOTER.search(piece) or POINTS_ON.search(piece)) for piece in pieces]
     assert sum(found) >= 20  # the documents' footers, and the lines above
     assert [is_a_footer(piece) for piece in pieces] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "proposed"),
+    [
+        ("AM Best downgraded the insurer on Monday.", "AM Best"),
+        ("TNT said it had suspended deliveries to the city.", "TNT"),
+        ("The G7 and the G20 met in the spring.", "G20"),
+        ("The P5 and the P3 disagreed again.", "P5"),
+        ("Iran shot down Flight PS752 in January.", "Flight PS752"),
+        ("A ferry Irish Ferries chartered left at dawn.", "Irish Ferries"),
+        ("After World War I ended, the empire broke up.", "World War I"),
+        ("Peter I founded the city on the marshes.", "Peter I"),
+        ("The trials of the Example Vaccine Trust reached Phase I this week.", "Phase I"),
+    ],
+)
+def test_names_the_rules_for_codes_ships_abbreviations_and_endings_leave_whole(
+    text: str, proposed: str
+) -> None:
+    """What a review found the first rules for codes, ships, short common nouns and a name's
+    ending took from real names."""
+    assert proposed in proposals(text + " Prices fell sharply in June, traders said.")

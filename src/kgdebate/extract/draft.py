@@ -52,6 +52,7 @@ from kgdebate.extract.layout import (
     says_boilerplate,
 )
 from kgdebate.extract.names import (
+    COMMON_ABBREVIATIONS,
     DEMONYM,
     JOINED_DEED,
     NOT_ALONE,
@@ -64,7 +65,7 @@ from kgdebate.extract.names import (
     without_titles,
 )
 from kgdebate.extract.reading import Source
-from kgdebate.extract.sources import FigureSources
+from kgdebate.extract.sources import COMPANY, FigureSources
 from kgdebate.extract.spans import SpanIndex
 from kgdebate.extract.statements import plain_words
 from kgdebate.extract.trie import one_of
@@ -179,37 +180,54 @@ def _a_street(text: str, span: tuple[int, int], candidate: str) -> bool:
 
 
 def _as_ended(text: str, first: int, name: str) -> str:
-    """``name`` (at ``first``) as it ends: with the stop of an initial it ends on ("Priya S.",
-    "D.C."), without the "I" of one who speaks after it ("In Kharkiv I paid": Kharkiv; not
-    "World War I", "Albert I of Monaco")."""
+    """``name`` (at ``first``) as it ends: with the stop of an initial it ends on, where the
+    sentence goes on ("Priya S. (Example Lines)", "D.C. agreed"; not "no Plan B."), without the
+    "I" of one who speaks after a place ("In Kharkiv I paid": Kharkiv) or after "and" ("The
+    Assembly and I agree"); not a ruler's or a war's numeral ("Peter I founded", "after World War
+    I ended", "Phase I trials")."""
     end = first + len(name)
     if ENDS_ON_AN_INITIAL.search(name) and INITIALS_STOP.match(text, end):
         return name + "."
     if name.endswith(" I") and PRONOUN_I_SAYS.match(text, end):
-        return SPEAKING_I.sub("", name)  # ("The Assembly and I agree": the Assembly)
+        if name.endswith((" and I", " or I")) or AFTER_A_PLACE.search(
+            text, max(0, first - 9), first
+        ):
+            return SPEAKING_I.sub("", name)
     return name
 
 
 ENDS_ON_AN_INITIAL = re.compile(r"(?:^|[\s.])(?![IVX])[A-Z]$")
-INITIALS_STOP = re.compile(r"\.(?![^\W\d_])")  # (not "L.J": an initial's, "L.J." whole)
+INITIALS_STOP = re.compile(r"\.(?=,| \(| [a-z])")  # (not "L.J": an initial's, "L.J." whole)
 PRONOUN_I_SAYS = re.compile(r" (?!(?:of|and|or)\b)[a-z]")
 SPEAKING_I = re.compile(r"(?: and| or)? I$")
+AFTER_A_PLACE = re.compile(r"\b(?i:in|at|from|to|near) (?:the )?$")
 
 
 def _serial_letters(text: str) -> set[str]:
-    """The capitals that number two items or more in ``text`` ("P1" and "P2")."""
+    """The capitals that number items from the first in ``text`` ("P1" and "P2"; not "the P5
+    and the P3", "G7 and G20")."""
     numbered: dict[str, set[str]] = {}
     for letter, number in SERIAL_ITEM.findall(text):
         numbered.setdefault(letter, set()).add(number)
-    return {letter for letter, numbers in numbered.items() if len(numbers) > 1}
+    return {
+        letter
+        for letter, numbers in numbered.items()
+        if len(numbers) > 1 and "1" in numbers and letter != "G"
+    }
 
 
-def _a_ships_name(text: str, span: tuple[int, int]) -> bool:
+def _a_ships_name(text: str, span: tuple[int, int], candidate: str) -> bool:
     """A ship is no actor, place or event: "the bulk carrier Example Star", "MV EXAMPLE DAWN",
-    "EXAMPLE STAR (IMO 9000001)"."""
+    "EXAMPLE STAR (IMO 9000001)"; not its owner or operator ("the registered owner Novaport
+    Shipping Ltd (IMO 5867431)", "a ferry Irish Ferries chartered")."""
+    if COMPANY.search(candidate) or OPERATOR.search(candidate):
+        return False
     return bool(
         SHIP_BEFORE.search(text, max(0, span[0] - 30), span[0]) or IMO_AFTER.match(text, span[1])
     )
+
+
+OPERATOR = re.compile(r"\b(?:Ferries|Lines|Shipping|Line|Tankers|Carriers|Maritime|Marine)\b")
 
 
 SHIP_BEFORE = re.compile(
@@ -377,13 +395,8 @@ def make_draft(
             "them in lower case)",
             hint="separate paragraphs with blank lines; headings alone make no document",
         )
-    # (in a header line written as a sentence, too: "Example Food Bridge for Ukraine warns …",
-    # not in a title, whose every word is capitalised: "Why Ukraine Must Negotiate")
-    in_a_sentence = layout.sentences() + [
-        (start, end) for start, end in layout.header if not _title_cased(text[start:end])
-    ]
     found = _named_within_longer_names(
-        text, gazetteer.find(text, layout.sentences() + _header_lines(layout)), in_a_sentence
+        text, gazetteer.find(text, layout.sentences() + _header_lines(layout)), layout.sentences()
     )
     meta, guessed = _metadata(source, layout, found, when)
     # A document dated only by its month or year: relative dates count from its first day.
@@ -607,8 +620,9 @@ INSTITUTION = re.compile(r"\b(Center|Centre|Institute|School|University|Council|
 SEPARATOR = re.compile(r"\s[-|–]\s")
 
 
-CITES = re.compile(r"[ \t]*(?i:sources?|evidence(?: cited)?|references|data|notes?)\b[^:\n]{0,30}:")
-"""A footer that opens by citing ("Evidence cited: GC-07 United Nations, …"): no publisher's."""
+CITES = re.compile(r"[ \t]*(?i:sources?|evidence(?: cited)?|references|data)\b[^:\n]{0,30}:")
+"""A footer that opens by citing ("Evidence cited: GC-07 United Nations, …"): no publisher's (not
+"Notes to editors:", the publisher's own)."""
 RELEASE_LINE = re.compile(  # what a press release says of itself over its headline
     r"(?i:for immediate release|(?:press|news|media) release|press statement|embargoed\b.*)[.:]?"
 )
@@ -1098,8 +1112,13 @@ def _a_place_in_another_name(
     if not inside:
         return False  # (most runs)
     opened = next((a for a, b in sentences if a <= start and end <= b), None)
-    while (lead := LEADING_WORD.match(text, start, end)) and lead["word"].lower() in OPENERS:
-        start = lead.end()  # "Yesterday the Example Food Bridge for Ukraine": from "Example"
+    # a name of three words or more after words that open the sentence: "Yesterday the Example
+    # Food Bridge for Ukraine", "the East China Sea" (not "The Israel Hamas war": two names)
+    opener = start
+    while (lead := LEADING_WORD.match(text, opener, end)) and lead["word"].lower() in OPENERS:
+        opener = lead.end()
+    if len(text[opener:end].split()) >= 3:
+        start = opener
     run = text[start:end]
     if opened is None or any(w in run for w in (" and ", " or ", " of ")):
         return False
@@ -1340,6 +1359,7 @@ def _no_name(candidate: str, common_nouns: set[str], adjectives: frozenset[str])
     first, _, rest = candidate.partition("-")
     return (
         all(word in NEVER_ALONE for word in bare.split())
+        or (one_word and bare in COMMON_ABBREVIATIONS)
         # "Ukrainian-side", "Syrian-led": an adjective's compound
         or (rest.islower() and (bool(DEMONYM.match(first)) or first in adjectives))
         or all(  # "Russian-Ukrainian"
@@ -1366,7 +1386,7 @@ def _no_name(candidate: str, common_nouns: set[str], adjectives: frozenset[str])
         or bool(SECTION_NUMBER.fullmatch(candidate))
         or (bool(LABEL_AND_LETTER.fullmatch(candidate)) and bare.split()[0] in NEVER_ALONE)
         or bool(HANDLE.search(candidate))
-        or any(CODE.fullmatch(word) for word in candidate.split())
+        or (not FLIGHT.match(candidate) and any(CODE.fullmatch(word) for word in candidate.split()))
         or _publication_kind(bare) in PUBLICATION_KINDS  # "Policy Brief No. 14"
     )
 
@@ -1403,13 +1423,37 @@ def _heading_in_capitals(text: str, span: tuple[int, int], candidate: str) -> bo
 
 
 def _a_tag_in_capitals(text: str, span: tuple[int, int], candidate: str) -> bool:
-    """One word in capitals that opens its line as a turn's tag ("OPERATOR:", "INT:", "TOM
-    (Exampleford):", "[00:01:02] EXAMPLE-DAHL:", ">> EXAMPLE-JAMES:"): a role, a first name or a
-    surname a transcript repeats at every turn, no name to propose there. (A tag in ordinary case
-    or with a full name, "Olena Vasylenko:", "MARCUS FEENEY:", is one.)"""
-    if " " in candidate or not candidate.isupper() or not TURN_TAG_END.match(text, span[1]):
+    """One word in capitals that opens its line as a turn's tag, and that the text names
+    elsewhere too ("TOM (Exampleford):" after "First up is Tom", "[00:01:02] INT:" after "INT =
+    telephone interpreter", "EXAMPLE-DAHL:" after "Priya Example-Dahl"): a first name, a surname
+    or a role a transcript repeats at every turn, no name to propose there. A tag the text names
+    nowhere else may be the only mention of its speaker, or an organisation's ("ACLED: Our data
+    show …"); a tag in ordinary case or with a full name ("Olena Vasylenko:", "MARCUS FEENEY:") is
+    a name."""
+    if " " in candidate or not candidate.isupper() or not _a_turns_tag(text, *span):
         return False
-    return bool(LINE_MARKS.fullmatch(text, text.rfind("\n", 0, span[0]) + 1, span[0]))
+    if candidate.lower() in ROLES:
+        return True  # ("OPERATOR:", "INTERPRETER:", "CALLER (Leeds):")
+    return any(
+        not _a_turns_tag(text, *named.span())
+        for named in re.finditer(rf"\b{re.escape(candidate)}\b", text, re.IGNORECASE)
+    )
+
+
+ROLES = TITLES | {
+    "operator", "caller", "interviewer", "interviewee", "interpreter", "guide", "clerk", "witness",
+    "narrator", "anchor", "announcer", "voice", "audience", "crowd", "all", "both", "agent", "bot",
+    "customer", "student", "teacher", "patient", "doctor", "nurse", "officer", "candidate",
+    "applicant", "panellist", "panelist", "participant", "respondent", "question", "answer",
+    "resident", "visitor", "pilot", "driver", "manager", "staff", "reporter", "clip",
+}  # fmt: skip
+"""Who a turn's tag may name by role alone: no one's name."""
+
+
+def _a_turns_tag(text: str, start: int, end: int) -> bool:
+    return bool(TURN_TAG_END.match(text, end)) and bool(
+        LINE_MARKS.fullmatch(text, text.rfind("\n", 0, start) + 1, start)
+    )
 
 
 TURN_TAG_END = re.compile(r"(?: \([^()\n]{1,60}\))?:")
@@ -1486,6 +1530,7 @@ HANDLE = re.compile(r"\w_\w|[a-z]{5}\d+$")
 # A code, no one's name: a word with three digits or more in a row that are no year
 # ("WQ-2024-0118", "ETL-457", "T-031"); "COP27", "G-20", "M23" are names
 CODE = re.compile(r"\S*(?<!\d)(?!(?:19|20)\d\d(?!\d))\d{3,}\S*")
+FLIGHT = re.compile(r"Flight ")  # a flight by its number is an event's name ("Flight PS752")
 SERIAL = re.compile(r"[A-Z]\d{1,2}")
 SERIAL_ITEM = re.compile(r"([A-Z])(?<!\w[A-Z])(\d{1,2})\b")  # (the capital first: a fast scan)
 """One of a series a text numbers ("P1" … "P6", participants; fields "K1–K6"): no name,
@@ -1630,7 +1675,7 @@ def _new_entities(
                     )
                     or (candidate.isupper() and LONG_NUMBER_AFTER.match(text, span[1]))
                     or _a_street(text, span, candidate)
-                    or _a_ships_name(text, span)
+                    or _a_ships_name(text, span, candidate)
                     or (bool(SERIAL.fullmatch(candidate)) and candidate[0] in serials)
                     or ROMAN.fullmatch(candidate)
                     or _heading_in_capitals(text, span, candidate)

@@ -1633,10 +1633,9 @@ def _in_context(
         told = _sentence_start(text, figure.start), _sentence_end(text, figure.end)
         if (
             soon <= SOON
-            and not OPENS_AN_ENTRY.fullmatch(
-                text, text.rfind("\n", 0, figure.start) + 1, figure.start
-            )
+            and not AN_ENTRY.match(text, text.rfind("\n", 0, figure.start) + 1)
             and not _tells_the_past(text, *told, perfect=True)
+            and not IRREGULAR_PAST.search(text, *told)
             and not REPORTS.search(text, *told)
             and not A_VALUE_AFTER.match(text, figure.end)
         ):  # "Two of our ships go into dry dock in December" on 9 November
@@ -1663,17 +1662,35 @@ def _in_context(
 SOON = 3
 """How many months ahead a date without its year may be, in a sentence that tells nothing as
 past, to be the next such date rather than the last ("creditors want talks to begin by March" on
-5 December); never one that opens a timeline's entry, told in the present as past ("- 15 February:
-The UN launches its appeal"), nor one in what a source tells in the present ("UNHCR puts the
-figure for May at 6 million"), nor a point of a series, with its value ("Monthly arrivals: July,
-1,200; August, 1,450")."""
-OPENS_AN_ENTRY = re.compile(r"[ \t]*(?:[-*•]|\d{1,2}[.)])?[ \t]*")
-# a series' point: "July, 1,200; August, 1,450" (not a time: "on 12 September, 14:00")
-A_VALUE_AFTER = re.compile(r"[,:]\s*(?!\d{1,2}[:.]\d\d\b)[$€£]?\d")
+5 December); never one in a timeline's or a log's entry or a caption, told in the present as
+past ("- 15 February: The UN launches its appeal"), nor one in what a source tells in the
+present ("UNHCR puts the figure for May at 6 million"), nor a point of a series, with its value
+("Monthly arrivals: July, 1,200; August, 1,450")."""
+# a line that opens an entry of a timeline or a log, or a caption: "- 15 February: The UN
+# launches …", "**15 November** – Ukrainian forces enter …", "- Shelling of the market, 12
+# November (four dead)", "Photo: Residents queue … on 12 November"
+AN_ENTRY = re.compile(
+    r"[ \t]*(?:[-*•–—][ \t]|\d{1,2}[.)][ \t]*(?=\d)|(?:\*\*|__)?(?=\d)|(?i:photo|picture|pictured"
+    r"|caption|image)\b[^:\n]{0,20}:)"
+)
+# a series' point: "July, 1,200; August, 1,450" (not a time: "on 12 September, 14:00"); data of
+# the month: "February figures from UNHCR", "the October wave"
+A_VALUE_AFTER = re.compile(
+    r"[,:]\s*(?!\d{1,2}[:.]\d\d\b)[$€£]?\d"
+    r"| (?:figures|data|numbers|statistics|results|counts?|tall(?:y|ies)|survey|poll|wave)\b"
+)
 REPORTS = re.compile(  # what one tells of what was, in the present ("Another account dates its
     # start to 30 July", "UNHCR puts the figure for May at 6 million")
-    r"\b(?:says|reports|shows|records|lists|counts|estimates|finds|gives|cites|notes|recalls"
-    r"|puts|dates|tells|writes|describes)\b"
+    r"\b(?:says?|reports?|shows?|records?|lists?|counts?|estimates?|finds?|gives?|cites?|notes?"
+    r"|recalls?|puts|dates|tells?|writes?|describes?|stands?|according to)\b"  # ("stands at 104")
+)
+# A verb in the past that no rule of "-ed" finds ("Zelensky flew to Washington on 21 December",
+# "The ferry sank on 2 December", "Officials paid out subsidies on 14 December")
+IRREGULAR_PAST = re.compile(
+    r"\b(?:flew|sank|paid|fought|brought|bought|caught|taught|sought|led|fled|sold|kept|spent"
+    r"|built|felt|dealt|stood|withdrew|drew|grew|knew|threw|shot|hid|drove|chose|froze|stole"
+    r"|hung|rang|sat|lay|laid|got|became|ate|heard|bound|dug|swept|wound|woke|shook|forbade"
+    r"|overran|overtook|undertook|withheld|upheld|underwent|arose|sprang|slid|split|spread)\b"
 )
 
 

@@ -380,42 +380,55 @@ def _is_boilerplate(block: str) -> bool:
     )
 
 
-# A footer's own words, wherever they stand in it: a mailing's, a registration's, an election
-# imprint, a copyright, a notice not to reply or not to take it as advice
+# A footer's own words, as a footer sets them (not as a story tells of them: "e-mails with no
+# working unsubscribe link", "a © notice", "company number 08123456, was incorporated"): a
+# mailing's link or notice, a charity's or a company's registration on a line of its own or
+# after a separator, an election imprint opening its line, a copyright with its holder or year,
+# a notice not to reply or that it is not advice
 FOOTER = re.compile(
-    r"\bunsubscribe\b|\byou (?:are receiving|received) this\b"
-    r"|\bregistered charity\W{1,3}(?:no\b|number\b)|\bcompany (?:no\.?|number):? ?\d"
-    r"|\bprinted and promoted by\b|©|\bplease do not reply to this\b|\bnot investment advice\b",
-    re.IGNORECASE,
+    r"(?-i:\bUnsubscribe(?=:| here\b| ?[|·]|[ \t]*$))|[|·][ \t]*unsubscribe\b"
+    r"|\byou are receiving this\b|\bplease do not reply to this\b"
+    r"|(?:^|[|·][ \t]*|\bis an? )registered charity\b"
+    r"|(?:^|[|·][ \t]*)(?:company|registered) (?:no\.?|number)"
+    r"|^printed and promoted by\b|(?-i:©[ \t]*(?:\d{4}|[A-Z]))"
+    r"|\b(?:is|are) not (?:intended as )?investment advice\b",
+    re.IGNORECASE | re.MULTILINE,
 )
-# What a footer points to, with the address to find it at ("Full audio and transcript:
-# https://…", "Show notes and sources: example.org/…", "new readers can sign up at …")
+# What a footer points to, labelled, with the address to find it at ("Full audio and
+# transcript: https://…", "Show notes and sources: example.org/…", "a replay is at …"), never a
+# story's "published the full transcript on its website, www.…"
 POINTS_ON = re.compile(
-    r"\b(?:sign up|subscribe|transcripts?|replay|full record|support the show|show notes"
-    r"|feedback|privacy policy|past (?:motions|episodes|issues)|back issues)\b",
+    r"\b(?:transcripts?|replay|full record|show notes|support the show|past (?:motions|episodes"
+    r"|issues)|back issues|sign up|subscribe)\b[^.\n]{0,40}?(?::|\b(?:is|are) (?:at|on))[ \t]*"
+    r"(?:https?://|www\.|[\w-]+(?:\.[\w-]+)*\.(?:org|com|net|edu|gov|int)\b)",
     re.IGNORECASE,
 )
-WEB_ADDRESS = re.compile(r"https?://|www\.|\w\.(?:org|com|net|edu|gov|int)\b", re.IGNORECASE)
 
 
 def is_a_footer(block: str) -> bool:
     """A mailing's, a charity's or a programme's footer ("You are receiving this e-mail
     because …", "Registered charity no. 1234567", "Produced by … New episodes every Thursday.
-    Show notes: example.org/…"): never a paragraph that quotes a report at its address."""
+    Show notes: example.org/…"): never a paragraph that tells of one."""
     lower = block.lower()  # (the patterns are tried only where their words are: most blocks)
     if any(word in lower for word in FOOTER_WORDS) and FOOTER.search(block):
         return True
-    return (
-        any(word in lower for word in ADDRESS_WORDS)
-        and POINTS_ON.search(block) is not None
-        and WEB_ADDRESS.search(block) is not None
-    )
+    return any(word in lower for word in ADDRESS_WORDS) and POINTS_ON.search(block) is not None
 
 
-FOOTER_WORDS = ("subscribe", "receiv", "charity", "company", "printed", "©", "reply", "advice")
+FOOTER_WORDS = (
+    "subscribe",
+    "receiv",
+    "charity",
+    "compan",
+    "registered",
+    "printed",
+    "©",
+    "reply",
+    "advice",
+)
 """What a text holds if :data:`FOOTER` can match in it."""
 ADDRESS_WORDS = ("http", "www.", ".org", ".com", ".net", ".edu", ".gov", ".int")
-"""What a text holds if :data:`WEB_ADDRESS` can match in it."""
+"""What a text holds if :data:`POINTS_ON` can match in it."""
 
 
 AUTHOR_NOTE = re.compile(

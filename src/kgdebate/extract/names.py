@@ -37,13 +37,6 @@ STOP_NAMES = {
     "meanwhile", "nevertheless", "nonetheless", "again", "even", "yesterday", "tomorrow",
     "tonight", "same", "compare", "see",  # notes' words: "Same report: 3.7 million", "See Slide 6"
     "gmt", "utc", "cet", "cest", "eet", "eest", "bst", "msk", "est", "edt",  # "14:32 GMT"
-    "am", "pm",  # "9:14 AM"
-    # common nouns written short: a trade's, a lab's, a clinic's, an office's ("fourth-quarter
-    # EBITDA", "$218 per tonne FOB", "confirmed by PCR", "excluding VAT", "Dr Example, GP")
-    "ceo", "cfo", "coo", "vat", "gnp", "gni", "ebitda", "ebit", "capex", "opex", "ipo", "etf",
-    "isin", "fob", "cif", "dwt", "teu", "lng", "lpg", "cng", "pcr", "mri", "icu", "gp", "tnt",
-    "ied", "hq", "faq", "pdf", "url", "sms", "gps", "atm", "asap", "rsvp", "tbc", "tbd", "fyi",
-    "ok", "kpi", "roi", "ngo", "idp",
     "source", "sources", "value", "indicator",  # a table's header: "Indicator  Value  Source"
     "according", "history", "negotiations", "agree", "disagree", "pro", "con", "fallacy",
     "rebuttal", "myth", "verdict", "rating", "false", "true", "misleading", "unproven",
@@ -71,6 +64,16 @@ STOP_NAMES = {
     "can", "could", "should", "shall", "may", "might", "must",
     *DETERMINERS,
 }  # fmt: skip
+COMMON_ABBREVIATIONS = {
+    "am", "pm",  # "9:14 AM"
+    "ceo", "cfo", "coo", "vat", "gnp", "gni", "ebitda", "ebit", "capex", "opex", "ipo", "etf",
+    "isin", "fob", "cif", "dwt", "teu", "lng", "lpg", "cng", "pcr", "mri", "icu", "gp", "ied",
+    "hq", "faq", "pdf", "url", "sms", "gps", "atm", "asap", "rsvp", "tbc", "tbd", "fyi", "ok",
+    "kpi", "ngo", "idp",
+}  # fmt: skip
+"""Common nouns written short, a trade's, a lab's, a clinic's, an office's: no name alone
+("fourth-quarter EBITDA", "$218 per tonne FOB", "confirmed by PCR", "excluding VAT", "Dr
+Example, GP"), though they may open one ("AM Best", "OK Magazine")."""
 NUMBERS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
 """A number opening a sentence before an adjective is no part of a name ("One Western diplomat
 said"), though it is of a vague source ("one official in Odesa")."""
