@@ -3872,16 +3872,21 @@ def test_an_e_mail_s_signature_is_boilerplate_and_no_name_runs_on_into_a_new_lin
     assert "Dnipro" in proposed and not any("This" in name for name in proposed)
 
 
-def test_the_boilerplate_shortcut_says_what_the_full_scan_says() -> None:
-    """`says_boilerplate` scans only a text holding one of `BOILERPLATE_WORDS`: a rule added to
-    `BOILERPLATE` without its word would be skipped, and this says so."""
+def every_block() -> list[str]:
+    """Every block of every labelled document and of the test documents."""
     root = Path(__file__).resolve().parent.parent
     texts = [
         path.read_text("utf-8")
         for path in sorted((root / "bench" / "extract_eval").glob("**/*.txt"))
         + sorted((root / "tests" / "data" / "documents").glob("*.*"))
     ]
-    pieces = [text[a:b] for text in texts for a, b in blocks(text)] + [
+    return [text[a:b] for text in texts for a, b in blocks(text)]
+
+
+def test_the_boilerplate_shortcut_says_what_the_full_scan_says() -> None:
+    """`says_boilerplate` scans only a text holding one of `BOILERPLATE_WORDS`: a rule added to
+    `BOILERPLATE` without its word would be skipped, and this says so."""
+    pieces = every_block() + [
         "For more information, write to us.",
         "Note: the views expressed are the author's own.",
         "Jane Example is a contributing columnist.",
@@ -6225,13 +6230,7 @@ def test_a_date_without_its_year_soon_after_the_document_in_a_sentence_not_of_th
 def test_the_footer_shortcut_says_what_the_full_scan_says() -> None:
     """`is_a_footer` tries its patterns only on a block holding one of their words: a pattern
     added without its word would be skipped, and this says so."""
-    root = Path(__file__).resolve().parent.parent
-    texts = [
-        path.read_text("utf-8")
-        for path in sorted((root / "bench" / "extract_eval").glob("**/*.txt"))
-        + sorted((root / "tests" / "data" / "documents").glob("*.*"))
-    ]
-    pieces = [text[a:b] for text in texts for a, b in blocks(text)] + [
+    pieces = every_block() + [
         "Unsubscribe | Privacy policy",
         "YOU ARE RECEIVING THIS because you signed up. © Example Trust 2024",
         "Registered number 7654321. Please do not reply to this e-mail.",

@@ -220,16 +220,14 @@ def _a_ships_name(text: str, span: tuple[int, int], candidate: str) -> bool:
     """A ship is no actor, place or event: "the bulk carrier Example Star", "MV EXAMPLE DAWN",
     "EXAMPLE STAR (IMO 9000001)"; not its owner or operator ("the registered owner Novaport
     Shipping Ltd (IMO 5867431)", "a ferry Irish Ferries chartered")."""
-    if COMPANY.search(candidate) or OPERATOR.search(candidate):
+    if COMPANY.search(candidate) or SHIPPING_LINE.search(candidate):
         return False
     return bool(
         SHIP_BEFORE.search(text, max(0, span[0] - 30), span[0]) or IMO_AFTER.match(text, span[1])
     )
 
 
-OPERATOR = re.compile(r"\b(?:Ferries|Lines|Shipping|Line|Tankers|Carriers|Maritime|Marine)\b")
-
-
+SHIPPING_LINE = re.compile(r"\b(?:Ferries|Lines|Shipping|Line|Tankers|Carriers|Maritime|Marine)\b")
 SHIP_BEFORE = re.compile(
     r"(?:\b(?:MV|M/V|MT|M/T)|\b(?i:vessel|ship|tanker|bulker|bulk carrier|freighter|barge|tug"
     r"|ferry))s? $"
@@ -1451,6 +1449,7 @@ ROLES = TITLES | {
 
 
 def _a_turns_tag(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` opens its line, after marks or a time, as a turn's tag."""
     return bool(TURN_TAG_END.match(text, end)) and bool(
         LINE_MARKS.fullmatch(text, text.rfind("\n", 0, start) + 1, start)
     )
