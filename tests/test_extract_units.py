@@ -6252,6 +6252,10 @@ def test_the_footer_shortcut_says_what_the_full_scan_says() -> None:
         ("A ferry Irish Ferries chartered left at dawn.", "Irish Ferries"),
         ("After World War I ended, the empire broke up.", "World War I"),
         ("Peter I founded the city on the marshes.", "Peter I"),
+        ("They unveiled a monument to Nicholas I in the square.", "Nicholas I"),
+        ("Veterans from World War I were honoured on Sunday.", "World War I"),
+        ("Exporters ship Nibulon grain through the port every week.", "Nibulon"),
+        ("Traffic on the M1 and the M25 was heavy; the M4 was shut.", "M25"),
         ("The trials of the Example Vaccine Trust reached Phase I this week.", "Phase I"),
     ],
 )
@@ -6261,3 +6265,31 @@ def test_names_the_rules_for_codes_ships_abbreviations_and_endings_leave_whole(
     """What a review found the first rules for codes, ships, short common nouns and a name's
     ending took from real names."""
     assert proposed in proposals(text + " Prices fell sharply in June, traders said.")
+
+
+def test_a_footer_s_words_early_in_a_story_are_its_content() -> None:
+    """A footer is among a text's last blocks: a story that tells of a registered charity or a
+    transcript before it goes on is content, though the same words would end a mailing."""
+    story = (
+        "Charity Inquiry\n\n12 May 2024\n\nThe Example Heritage Trust is a registered charity, "
+        "but the regulator said on Tuesday it had opened an inquiry into its accounts.\n\n"
+        "Lawyers said the transcript is at www.example-courts.org and runs to 400 pages.\n\n"
+        "The trust denies any wrongdoing. It says its accounts were audited every year.\n\n"
+        "Its trustees will meet next week. They expect to publish a statement soon after.\n\n"
+        "Donors have been told to wait. Most have kept their standing orders, it says.\n"
+    )
+    assert [p.boilerplate for p in read_layout(story).paragraphs()] == [False] * 5
+
+
+def test_two_known_names_after_an_opener_are_two_names() -> None:
+    """ "Then Russia Ukraine Border Talks resumed": two places the store knows, each linked, no
+    name of four words proposed for them."""
+    source = Source(
+        Path("note.txt"),
+        "A Note\n\n12 May 2024\n\nThen Russia Ukraine Border Talks resumed in the spring after "
+        "a long pause. Both sides sent new teams.",
+        "0" * 64,
+        False,
+    )
+    block = make_draft(source, gazetteer()).data["draft"]
+    assert [m["text"] for m in block["mentions"]] == ["Russia", "Ukraine"]

@@ -188,31 +188,40 @@ def _as_ended(text: str, first: int, name: str) -> str:
     end = first + len(name)
     if ENDS_ON_AN_INITIAL.search(name) and INITIALS_STOP.match(text, end):
         return name + "."
-    if name.endswith(" I") and PRONOUN_I_SAYS.match(text, end):
-        if name.endswith((" and I", " or I")) or AFTER_A_PLACE.search(
-            text, max(0, first - 9), first
-        ):
-            return SPEAKING_I.sub("", name)
+    if name.endswith((" and I", " or I")) and LOWER_WORD_AFTER.match(text, end):
+        return SPEAKING_I.sub("", name)  # (no name ends in "and I")
+    if (
+        name.endswith(" I")
+        and PRONOUN_I_SAYS.match(text, end)
+        and AFTER_A_PLACE.search(text, max(0, first - 9), first)
+    ):
+        return SPEAKING_I.sub("", name)
     return name
 
 
 ENDS_ON_AN_INITIAL = re.compile(r"(?:^|[\s.])(?![IVX])[A-Z]$")
 INITIALS_STOP = re.compile(r"\.(?=,| \(| [a-z])")  # (not "L.J": an initial's, "L.J." whole)
-PRONOUN_I_SAYS = re.compile(r" (?!(?:of|and|or)\b)[a-z]")
+PRONOUN_I_SAYS = re.compile(  # what one says of oneself ("I paid"), not a ruler's "I founded"
+    r" (?:am|was|have|had|paid|met|saw|went|came|think|thought|believe|remember|know|knew|said"
+    r"|told|visited|lived|worked|grew|spent|found|heard|asked|wrote|will|would|can|could|did|do"
+    r"|feel|felt|want|wanted|hope|must|should|agree|see|got|left|stayed|learned|learnt)\b"
+)
 SPEAKING_I = re.compile(r"(?: and| or)? I$")
-AFTER_A_PLACE = re.compile(r"\b(?i:in|at|from|to|near) (?:the )?$")
+LOWER_WORD_AFTER = re.compile(r" [a-z]")
+AFTER_A_PLACE = re.compile(r"\b(?i:in|at) (?:the )?$")  # (not "a monument to Peter I in …")
 
 
 def _serial_letters(text: str) -> set[str]:
-    """The capitals that number items from the first in ``text`` ("P1" and "P2"; not "the P5
-    and the P3", "G7 and G20")."""
+    """The capitals that number items from the first in ``text``: "P1" and "P2", or a range
+    "K1–K6" (not "the P5 and the P3", "G7 and G20", the motorways "M1", "M25" and "M4")."""
     numbered: dict[str, set[str]] = {}
     for letter, number in SERIAL_ITEM.findall(text):
         numbered.setdefault(letter, set()).add(number)
+    ranged = {match.group(1) for match in SERIAL_RANGE.finditer(text)}
     return {
         letter
         for letter, numbers in numbered.items()
-        if len(numbers) > 1 and "1" in numbers and letter != "G"
+        if letter != "G" and "1" in numbers and ("2" in numbers or letter in ranged)
     }
 
 
@@ -228,9 +237,9 @@ def _a_ships_name(text: str, span: tuple[int, int], candidate: str) -> bool:
 
 
 SHIPPING_LINE = re.compile(r"\b(?:Ferries|Lines|Shipping|Line|Tankers|Carriers|Maritime|Marine)\b")
-SHIP_BEFORE = re.compile(
-    r"(?:\b(?:MV|M/V|MT|M/T)|\b(?i:vessel|ship|tanker|bulker|bulk carrier|freighter|barge|tug"
-    r"|ferry))s? $"
+SHIP_BEFORE = re.compile(  # (after a determiner: not the verb of "Exporters ship Nibulon grain")
+    r"(?:\b(?:MV|M/V|MT|M/T)|\b(?i:the|a|an|its|their|our|his|her) (?:[\w-]+ )?(?i:vessel|ship"
+    r"|tanker|bulker|bulk carrier|freighter|barge|tug|ferry)s?) $"
 )
 IMO_AFTER = re.compile(r",? \(?IMO:? ?\d{7}\b")
 PEOPLE_OF = frozenset(  # who, of a place or a body, open a sentence: "Residents of Orikhiv
@@ -1116,6 +1125,8 @@ def _a_place_in_another_name(
     while (lead := LEADING_WORD.match(text, opener, end)) and lead["word"].lower() in OPENERS:
         opener = lead.end()
     if len(text[opener:end].split()) >= 3:
+        if opener > start and len(inside) > 1:
+            return False  # "Then Poland Ukraine Border Talks": two names the store knows
         start = opener
     run = text[start:end]
     if opened is None or any(w in run for w in (" and ", " or ", " of ")):
@@ -1532,6 +1543,7 @@ CODE = re.compile(r"\S*(?<!\d)(?!(?:19|20)\d\d(?!\d))\d{3,}\S*")
 FLIGHT = re.compile(r"Flight ")  # a flight by its number is an event's name ("Flight PS752")
 SERIAL = re.compile(r"[A-Z]\d{1,2}")
 SERIAL_ITEM = re.compile(r"([A-Z])(?<!\w[A-Z])(\d{1,2})\b")  # (the capital first: a fast scan)
+SERIAL_RANGE = re.compile(r"\b([A-Z])1[–-]\1\d{1,2}\b")  # "K1–K6"
 """One of a series a text numbers ("P1" … "P6", participants; fields "K1–K6"): no name,
 where a capital and a digit alone may be one ("the P5", "G7")."""
 BRACKETED_CODE = re.compile(r"\[([A-Z]{1,4}-\d{1,4})\]")

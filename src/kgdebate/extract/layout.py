@@ -367,16 +367,16 @@ def is_heading(line: str) -> bool:
     return 1 <= len(words) <= 12 and len(capitalised) >= 0.6 * len(words)
 
 
-def _is_boilerplate(block: str) -> bool:
+def _is_boilerplate(block: str, last: bool) -> bool:
     """A series blurb, a credit or disclaimer, a short note that gives an address to write to
-    ("Corrections: desk@example.org"), or an author's note ("*Anna Example is a senior fellow at
-    …*", "About the author: …")."""
+    ("Corrections: desk@example.org"), an author's note ("*Anna Example is a senior fellow at
+    …*", "About the author: …"), or, among the text's ``last`` blocks, a footer."""
     words = len(block.split())
     return (
         says_boilerplate(block)
         or ("@" in block and words <= 40 and E_MAIL.search(block) is not None)
         or (words <= 80 and AUTHOR_NOTE.match(block.strip()) is not None)
-        or (words <= 80 and is_a_footer(block))
+        or (last and words <= 80 and is_a_footer(block))
     )
 
 
@@ -399,7 +399,7 @@ FOOTER = re.compile(
 # story's "published the full transcript on its website, www.…"
 POINTS_ON = re.compile(
     r"\b(?:transcripts?|replay|full record|show notes|support the show|past (?:motions|episodes"
-    r"|issues)|back issues|sign up|subscribe)\b[^.\n]{0,40}?(?::|\b(?:is|are) (?:at|on))[ \t]*"
+    r"|issues)|back issues|sign up|subscribe)\b[^.\n]{0,40}?(?::|\b(?:is|are) at)[ \t]*"
     r"(?:https?://|www\.|[\w-]+(?:\.[\w-]+)*\.(?:org|com|net|edu|gov|int)\b)",
     re.IGNORECASE,
 )
@@ -415,6 +415,10 @@ def is_a_footer(block: str) -> bool:
     return any(word in lower for word in ADDRESS_WORDS) and POINTS_ON.search(block) is not None
 
 
+FOOTER_BLOCKS = 3
+"""A footer is among a text's last blocks: a story that tells of a charity or a transcript
+earlier in it is none ("The Example Heritage Trust is a registered charity, but the regulator
+…")."""
 FOOTER_WORDS = (
     "subscribe",
     "receiv",
@@ -563,7 +567,8 @@ def read_layout(text: str) -> Layout:
     closed = False  # the block before was a letter's closing ("Sincerely,")
     fences = CODE_FENCE.finditer(text) if "```" in text or "~~~" in text else ()
     fenced = SpanIndex([match.span() for match in fences])
-    for start, end in blocks(text):
+    every_block = list(blocks(text))
+    for index, (start, end) in enumerate(every_block):
         block = text[start:end]
         signed, closed = closed, bool(CLOSING.fullmatch(block))
         if fenced.overlaps(start, end):  # code ("```" … "```"): nobody's words
@@ -595,7 +600,8 @@ def read_layout(text: str) -> Layout:
         notes = bool(NOTES_HEADING.fullmatch((sections[-1].title or "").strip(" =#"))) or (
             "\n" in block and bool(NOTES_HEADING.fullmatch(first_line.strip(" #*_")))
         )
-        paragraph = Paragraph(start, end, [], boilerplate=notes or _is_boilerplate(block))
+        last = index >= len(every_block) - FOOTER_BLOCKS
+        paragraph = Paragraph(start, end, [], boilerplate=notes or _is_boilerplate(block, last))
         paragraph.signed = signed and not paragraph.boilerplate
         label = LABEL.match(block)
         speaker = SPEAKER.match(block) or SPEAKER_LINE.match(block)
