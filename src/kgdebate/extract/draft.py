@@ -1395,7 +1395,12 @@ def _no_name(candidate: str, common_nouns: set[str], adjectives: frozenset[str])
         or bool(SECTION_NUMBER.fullmatch(candidate))
         or (bool(LABEL_AND_LETTER.fullmatch(candidate)) and bare.split()[0] in NEVER_ALONE)
         or bool(HANDLE.search(candidate))
-        or (not FLIGHT.match(candidate) and any(CODE.fullmatch(word) for word in candidate.split()))
+        or (
+            not candidate.startswith(
+                "Flight "
+            )  # a flight by its number is an event ("Flight PS752")
+            and any(CODE.fullmatch(word) for word in candidate.split())
+        )
         or _publication_kind(bare) in PUBLICATION_KINDS  # "Policy Brief No. 14"
     )
 
@@ -1540,7 +1545,6 @@ HANDLE = re.compile(r"\w_\w|[a-z]{5}\d+$")
 # A code, no one's name: a word with three digits or more in a row that are no year
 # ("WQ-2024-0118", "ETL-457", "T-031"); "COP27", "G-20", "M23" are names
 CODE = re.compile(r"\S*(?<!\d)(?!(?:19|20)\d\d(?!\d))\d{3,}\S*")
-FLIGHT = re.compile(r"Flight ")  # a flight by its number is an event's name ("Flight PS752")
 SERIAL = re.compile(r"[A-Z]\d{1,2}")
 SERIAL_ITEM = re.compile(r"([A-Z])(?<!\w[A-Z])(\d{1,2})\b")  # (the capital first: a fast scan)
 SERIAL_RANGE = re.compile(r"\b([A-Z])1[–-]\1\d{1,2}\b")  # "K1–K6"

@@ -1557,8 +1557,8 @@ def _in_context(
     anchor: tuple[date, str] | None,
     today: date | None,
     text: str,
-    alone: bool = False,
-    latest: date | None = None,
+    alone: bool,
+    latest: date | None,
 ) -> Figure:
     """A date the text gives without its year ("17 July", "in June"):
     - the start of a range whose end has one ("28 Feb – 7 Mar 2022"): that year;
@@ -1630,15 +1630,7 @@ def _in_context(
         year = latest.year if (month, day) <= (latest.month, latest.day) else latest.year - 1
         why = f"the latest such date not after the document's, {latest.isoformat()}"
         soon = (year + 1 - latest.year) * 12 + month - latest.month  # months to the next one
-        told = _sentence_start(text, figure.start), _sentence_end(text, figure.end)
-        if (
-            soon <= SOON
-            and not AN_ENTRY.match(text, text.rfind("\n", 0, figure.start) + 1)
-            and not _tells_the_past(text, *told, perfect=True)
-            and not IRREGULAR_PAST.search(text, *told)
-            and not REPORTS.search(text, *told)
-            and not A_VALUE_AFTER.match(text, figure.end)
-        ):  # "Two of our ships go into dry dock in December" on 9 November
+        if soon <= SOON and _told_as_coming(text, figure):
             year += 1
             why = (
                 f"the first such date after the document's, {latest.isoformat()}: it is near, "
@@ -1666,6 +1658,21 @@ past, to be the next such date rather than the last ("creditors want talks to be
 past ("- 15 February: The UN launches its appeal"), nor one in what a source tells in the
 present ("UNHCR puts the figure for May at 6 million"), nor a point of a series, with its value
 ("Monthly arrivals: July, 1,200; August, 1,450")."""
+
+
+def _told_as_coming(text: str, figure: Figure) -> bool:
+    """Whether the sentence of a date without its year tells it as to come: nothing in it as
+    past, no source telling it, no entry of a timeline or a log, no caption, no series' point
+    ("Two of our ships go into dry dock in December" on 9 November)."""
+    told = _sentence_start(text, figure.start), _sentence_end(text, figure.end)
+    return not (
+        AN_ENTRY.match(text, text.rfind("\n", 0, figure.start) + 1)
+        or A_VALUE_AFTER.match(text, figure.end)
+        or REPORTS.search(text, *told)
+        or _tells_the_past(text, *told, perfect=True)
+    )
+
+
 # a line that opens an entry of a timeline or a log, or a caption: "- 15 February: The UN
 # launches …", "**15 November** – Ukrainian forces enter …", "- Shelling of the market, 12
 # November (four dead)", "Photo: Residents queue … on 12 November"
@@ -1683,14 +1690,6 @@ REPORTS = re.compile(  # what one tells of what was, in the present ("Another ac
     # start to 30 July", "UNHCR puts the figure for May at 6 million")
     r"\b(?:says?|reports?|shows?|records?|lists?|counts?|estimates?|finds?|gives?|cites?|notes?"
     r"|recalls?|puts|dates|tells?|writes?|describes?|stands?|according to)\b"  # ("stands at 104")
-)
-# A verb in the past that no rule of "-ed" finds ("Zelensky flew to Washington on 21 December",
-# "The ferry sank on 2 December", "Officials paid out subsidies on 14 December")
-IRREGULAR_PAST = re.compile(
-    r"\b(?:flew|sank|paid|fought|brought|bought|caught|taught|sought|led|fled|sold|kept|spent"
-    r"|built|felt|dealt|stood|withdrew|drew|grew|knew|threw|shot|hid|drove|chose|froze|stole"
-    r"|hung|rang|sat|lay|laid|got|became|ate|heard|bound|dug|swept|wound|woke|shook|forbade"
-    r"|overran|overtook|undertook|withheld|upheld|underwent|arose|sprang|slid|split|spread)\b"
 )
 
 
@@ -2187,7 +2186,12 @@ def _its_clause_looks_ahead(text: str, figure: Figure) -> bool:
 
 PAST_VERB = re.compile(
     r"\b(?:[a-z]{2,}ed|said|told|met|struck|ran|broke|shut|went|came|took|made|found|held"
-    r"|was|were|did|gave|left|won|lost|saw|sent|spoke|wrote|began|fell|rose|hit|set)\b"
+    r"|was|were|did|gave|left|won|lost|saw|sent|spoke|wrote|began|fell|rose|hit|set"
+    # and what no "-ed" shows ("Zelensky flew to Washington on 21 December", "The ferry sank")
+    r"|flew|sank|paid|fought|brought|bought|caught|taught|sought|led|fled|sold|kept|spent|built"
+    r"|felt|dealt|stood|withdrew|drew|grew|knew|threw|hid|drove|chose|froze|stole|hung|rang|sat"
+    r"|laid|got|became|ate|heard|dug|swept|woke|shook|forbade|overran|overtook|undertook"
+    r"|withheld|upheld|underwent|arose|sprang|slid)\b"
 )
 
 
