@@ -6293,3 +6293,56 @@ def test_two_known_names_after_an_opener_are_two_names() -> None:
     )
     block = make_draft(source, gazetteer()).data["draft"]
     assert [m["text"] for m in block["mentions"]] == ["Russia", "Ukraine"]
+
+
+def mentioned(text: str, header: str = "A Note\n\n12 May 2024\n\n") -> list[str]:
+    """The known names a draft of ``text`` under ``header`` links, in text order."""
+    source = Source(Path("note.txt"), header + text, "0" * 64, False)
+    return [m["text"] for m in make_draft(source, gazetteer()).data["draft"]["mentions"]]
+
+
+def test_a_team_a_cell_a_unit_or_a_watch_named_for_a_place_is_the_body() -> None:
+    """ "Ukraine Hosting Team", "Example Coordination Cell for Ukraine", "Example Moscow Watch"
+    (a newsletter): a body or a publication whose name holds a known place, proposed whole and
+    the place not linked inside it; the place named alone still is."""
+    text = (
+        "Ukraine Hosting Team\n\nThe Example Coordination Cell for Ukraine met on Monday. The "
+        "Example Moscow Watch reported it, and Ukraine thanked both."
+    )
+    assert {
+        "Ukraine Hosting Team", "Example Coordination Cell for Ukraine", "Example Moscow Watch"
+    } <= proposals(text)  # fmt: skip
+    assert mentioned(text) == ["Ukraine"]
+
+
+def test_an_organisation_and_a_known_name_are_two_names() -> None:
+    """ "The Council of Europe and Ukraine": the council, and Ukraine linked; an organisation
+    whose head the two share ("the Russia and Eurasia Programme") stays one name."""
+    text = (
+        "The Council of Europe and Ukraine agreed a text on Friday. The Russia and Eurasia "
+        "Programme was not convinced."
+    )
+    names = proposals(text)
+    assert "Council of Europe" in names and "Council of Europe and Ukraine" not in names
+    assert "Russia and Eurasia Programme" in names
+    assert mentioned(text) == ["Ukraine"]
+
+
+def test_a_common_word_opening_a_line_or_an_entry_is_no_name() -> None:
+    """A capital says nothing where a line or an entry opens: after a time and a dash, a
+    chart's number, a label or a sound in brackets, a common word ("Reaction", "Displacement",
+    "Present", "International", "Sorry") is no name, unless the text names it so elsewhere
+    ("Treasury"); a country's name ("Finland") or a word no dictionary has is one."""
+    text = (
+        "13:55 – Reaction from rights groups was swift. They wrote to the council.\n\n"
+        "Chart 3 – Displacement\nLine 1: internally displaced people, in millions.\n\n"
+        "Present: Cllr Ruth Example-Hale and four others. The meeting opened at 7 pm.\n\n"
+        "- 4 April: Finland joins NATO. Desk: Treasury | Duty editor: Sofia Example-Lind\n\n"
+        "Desk: International. The Treasury said so. [horn] Sorry, that was the ferry.\n\n"
+        "14:05 – Zelmarovka residents were moved. Buses came at noon."
+    )
+    names = proposed_at(text)
+    assert names.keys().isdisjoint({"Reaction", "Displacement", "Present", "International"})
+    assert "Sorry" not in names
+    assert {"Finland", "Ruth Example-Hale", "Sofia Example-Lind", "Zelmarovka"} <= names.keys()
+    assert len(names["Treasury"]) == 2  # the desk's, named as the Treasury after it

@@ -51,6 +51,7 @@ from kgdebate.extract.layout import (
     read_layout,
     says_boilerplate,
 )
+from kgdebate.extract.lexicon import is_common_word
 from kgdebate.extract.names import (
     COMMON_ABBREVIATIONS,
     DEMONYM,
@@ -297,7 +298,7 @@ ORGANISATION_HEAD = re.compile(  # not "Press", "Post", "Review": verbs in a hea
     r"|Headquarters|Directorate|Secretariat|Service|Network|Coalition|Lab|Laboratory|Observatory"
     r"|Bulletin|Trust|League|Office|Bureau|Mission|Board|Desk|Monitor"
     r"|Tracker|Partnership|Consortium|Movement|Department|Command|Plan|Convention|Covenant"
-    r"|Protocol|Embassy|Consulate|Parliament|Tribunal|Club|Library)\b"
+    r"|Protocol|Embassy|Consulate|Parliament|Tribunal|Club|Library|Team|Cell|Unit|Watch)\b"
 )
 ADDRESSEES = r"(?:the|this) (?:House|Chamber|Assembly)|(?:my )?(?:colleagues|Members|members)"
 """Whom a speaker urges to vote one way ("I urge the House", "I ask colleagues")."""
@@ -1066,9 +1067,10 @@ def _named_within_longer_names(text: str, found: Found, sentences: list[tuple[in
     holding = SpanIndex(runs).holding
     # (the few runs worth a closer look: those with words besides a place's name)
     with_a_place = {holding(m.start) for m in places} - {(m.start, m.end) for m in places}
+    known_names = {mention.text for mention in found.mentions}
     longer = (
         [
-            (start, end)
+            (start, start + (_then_a_known_name(text[start:end], known_names) or end - start))
             for start, end in runs
             if ORGANISATION_HEAD.search(text, start, end)
             or (
@@ -1224,10 +1226,14 @@ A_DOCUMENT_KIND = re.compile(
 )
 
 
-def _name_parts(text: str, match: re.Match[str], sentence: int | None) -> list[tuple[str, int]]:
+def _name_parts(
+    text: str, match: re.Match[str], sentence: int | None, known: set[str]
+) -> list[tuple[str, int]]:
     """The names in a run of capitalised words, each with its offset: without the words that
     open a sentence ("Even the …"), the titles before a person's name ("Turkish President …")
-    and split at "and" ("Africa and Asia"), unless the run names an organisation."""
+    and split at "and" ("Africa and Asia"), unless the run names an organisation and no name
+    the store knows (``known``: as the text writes them) follows it "and" (see
+    :func:`_then_a_known_name`)."""
     run = match.group()
     for broken in re.finditer(r"\s*\n\s*(\S+)", run):  # never on into a line that opens
         if broken.group(1).lower() in STOP_NAMES:  # with a word no name is: "Dnipro\nThis …"
@@ -1270,7 +1276,9 @@ def _name_parts(text: str, match: re.Match[str], sentence: int | None) -> list[t
     words = words if titled_body else without_titles(words)
     parts = [piece for part in " ".join(words).split(" and ") for piece in _owner_apart(part)]
     if match.re is NAMED_PAPER or (
-        ORGANISATION_HEAD.search(" ".join(words)) and not _two_names(parts)
+        ORGANISATION_HEAD.search(" ".join(words))
+        and not _two_names(parts)
+        and not _then_a_known_name(" ".join(words), known)
     ):
         parts = [words]  # "Food and Agriculture Organization", not two names
     elif len(parts) == 1 and (held := _body_and_holder(words)):
@@ -1339,6 +1347,20 @@ def _owner_apart(name: str) -> list[list[str]]:
         if OWNERS_S.search(word) and OWNERS_S.sub("", word).lower() not in COMMON_OWNERS:
             return [words[: at + 1], *_owner_apart(" ".join(words[at + 1 :]))]
     return [words]
+
+
+def _then_a_known_name(run: str, known: set[str]) -> int | None:
+    """Where an organisation's name ends in ``run`` that "and" and a name the store knows
+    (one of ``known``) follow: "the Council of Europe and Ukraine", "the Wagner Group and
+    Putin" are two names. Not a name whose parts share the head after them ("the Russia and
+    Eurasia Programme"), nor one that ends before the head ("Food and Agriculture
+    Organization")."""
+    pieces = run.split(" and ")
+    for count in range(1, len(pieces)):
+        before = " and ".join(pieces[:count])
+        if pieces[count] in known and ORGANISATION_HEAD.search(before):
+            return len(before)
+    return None
 
 
 def _two_names(parts: list[list[str]]) -> bool:
@@ -1635,6 +1657,7 @@ def _new_entities(
     common_nouns = set(LOWERCASE_WORD.findall(" " + _blanked(text, no_names)))
     codes = set(BRACKETED_CODE.findall(text))
     serials = _serial_letters(text)
+    known = {mention.text for mention in found.mentions}
     opening: list[tuple[str, int]] = []  # one word that opens a sentence: a name if named elsewhere
     for start, end, titled, opens in lines:
         names = [
@@ -1663,7 +1686,7 @@ def _new_entities(
                 if not covered.overlaps(*match.span()):
                     opening.append((POSSESSIVE.sub("", word), match.start()))
                 continue
-            for candidate, first in _name_parts(text, match, opens):
+            for candidate, first in _name_parts(text, match, opens, known):
                 candidate = NOTE_MARK_AFTER.sub("", candidate)  # "February.⁵": a note's mark
                 candidate = BY_A_NAME.sub("", candidate)  # "UAE-brokered": UAE
                 unmarked = POSSESSIVE.sub("", candidate)  # "Africa’s"
@@ -1699,6 +1722,9 @@ def _new_entities(
                     or _role_or_party(text, span, candidate)
                 ):
                     continue  # "US$5.6 billion", "HC 412", "ES-11", "XX century", "Chapter VII"
+                if one_word and _a_common_word_opening(text, span, candidate):
+                    opening.append((candidate, first))
+                    continue
                 if WORK_AFTER.match(text, span[1]) and WORK_OWNED.search(
                     text, max(0, span[0] - 14), span[0]
                 ):
@@ -1715,6 +1741,20 @@ def _new_entities(
         for key, value in occurrences.items()
         if key not in titles
     ]
+
+
+# What may stand before a word that opens a line or an entry, where a capital says nothing: no
+# lower case ("13:55 – ", "Chart 3 – ", a line's start), or a label's or a tag's end ("Title: ",
+# "**Refugees.** ", "[horn] ", "| ")
+ENTRY_OPENER = re.compile(r"[^a-z\n]*|[^\n]*(?:[:!?–—|)\]]|\.(?:\*\*|__?))[ \t*_]*")
+
+
+def _a_common_word_opening(text: str, span: tuple[int, int], word: str) -> bool:
+    """Whether ``word`` opens its line or an entry in it and is a common word of English
+    ("Wheat futures rose", "Present: Cllr …", "Desk: International"): a name there only if the
+    text names it so elsewhere."""
+    line = text.rfind("\n", 0, span[0]) + 1
+    return bool(ENTRY_OPENER.fullmatch(text, line, span[0])) and is_common_word(word)
 
 
 def _where_a_name_may_run(text: str, start: int, end: int) -> list[tuple[int, int]]:
