@@ -298,8 +298,12 @@ ORGANISATION_HEAD = re.compile(  # not "Press", "Post", "Review": verbs in a hea
     r"|Headquarters|Directorate|Secretariat|Service|Network|Coalition|Lab|Laboratory|Observatory"
     r"|Bulletin|Trust|League|Office|Bureau|Mission|Board|Desk|Monitor"
     r"|Tracker|Partnership|Consortium|Movement|Department|Command|Plan|Convention|Covenant"
-    r"|Protocol|Embassy|Consulate|Parliament|Tribunal|Club|Library|Team|Cell|Unit|Watch)\b"
+    r"|Protocol|Embassy|Consulate|Parliament|Tribunal|Club|Library)\b"
 )
+# A working body's head, which a headline or a title also writes ("Ukraine Team Arrives", "Team
+# Leader", "Russia's Unit 29155"): a body's only as its name's last word, or before the place it
+# is for ("Ukraine Hosting Team", "Example Coordination Cell for Ukraine")
+BODY_HEAD_LAST = re.compile(r"\b(?:Team|Cell|Unit)(?: (?:for|of) (?:the )?[A-Z][\w’'-]*)?$")
 ADDRESSEES = r"(?:the|this) (?:House|Chamber|Assembly)|(?:my )?(?:colleagues|Members|members)"
 """Whom a speaker urges to vote one way ("I urge the House", "I ask colleagues")."""
 AGAINST_MOTION = re.compile(  # checked first: "I cannot support this motion" is against it
@@ -1073,6 +1077,7 @@ def _named_within_longer_names(text: str, found: Found, sentences: list[tuple[in
             (start, start + (_then_a_known_name(text[start:end], known_names) or end - start))
             for start, end in runs
             if ORGANISATION_HEAD.search(text, start, end)
+            or _a_body_named_for_a_place(text[start:end])
             or (
                 (start, end) in with_a_place
                 and _a_place_in_another_name(text, start, end, places, known, sentences)
@@ -1349,16 +1354,28 @@ def _owner_apart(name: str) -> list[list[str]]:
     return [words]
 
 
+def _a_body_named_for_a_place(run: str) -> bool:
+    """A team, a cell or a unit named for a place ("Ukraine Hosting Team"), not its owner's
+    ("Russia's Unit")."""
+    return bool(BODY_HEAD_LAST.search(run)) and "'s " not in run and "’s " not in run
+
+
 def _then_a_known_name(run: str, known: set[str]) -> int | None:
     """Where an organisation's name ends in ``run`` that "and" and a name the store knows
-    (one of ``known``) follow: "the Council of Europe and Ukraine", "the Wagner Group and
-    Putin" are two names. Not a name whose parts share the head after them ("the Russia and
-    Eurasia Programme"), nor one that ends before the head ("Food and Agriculture
-    Organization")."""
+    (one of ``known``, or its possessive) follow: "the Council of Europe and Ukraine", "the
+    Wagner Group and Putin" are two names. Not a name whose parts share the head after them
+    ("the Russia and Eurasia Programme"), nor one that ends before the head ("Food and
+    Agriculture Organization"), nor what a body is for ("the Centre for Eastern Europe and
+    Russia")."""
     pieces = run.split(" and ")
     for count in range(1, len(pieces)):
         before = " and ".join(pieces[:count])
-        if pieces[count] in known and ORGANISATION_HEAD.search(before):
+        head = ORGANISATION_HEAD.search(before)
+        if (
+            OWNERS_S.sub("", pieces[count]) in known
+            and head
+            and " for " not in before[head.end() :]
+        ):
             return len(before)
     return None
 
@@ -1673,6 +1690,7 @@ def _new_entities(
             if (
                 titled
                 and not ORGANISATION_HEAD.search(cased)
+                and not _a_body_named_for_a_place(cased)
                 and not STATE_HEAD.search(cased)
                 and not BY_SOMEONE.search(text, max(start, match.start() - 3), match.start())
             ):
@@ -1743,18 +1761,37 @@ def _new_entities(
     ]
 
 
-# What may stand before a word that opens a line or an entry, where a capital says nothing: no
-# lower case ("13:55 – ", "Chart 3 – ", a line's start), or a label's or a tag's end ("Title: ",
-# "**Refugees.** ", "[horn] ", "| ")
-ENTRY_OPENER = re.compile(r"[^a-z\n]*|[^\n]*(?:[:!?–—|)\]]|\.(?:\*\*|__?))[ \t*_]*")
+# What may stand before a word that opens a line or an entry, where a capital says nothing:
+# nothing but marks and numbers ("- ", "1. ", a line's start), a short label, in a cell too
+# ("Title: ", "- 4 April: ", "II.1) Title: ", "| Desk: ", "Decision: ____ "), a timed or
+# numbered line's dash ("13:55 – ", "Chart 3 – "; not a letter's "Sir — "), a run-in heading
+# ("**Refugees.** "), a list's letter or a sound in brackets ("(b) ", "[horn] "), a table's
+# cell ("| ")
+ENTRY_OPENER = re.compile(
+    r"[^A-Za-z\n]*"
+    r"|(?:[^\n]*\|[ \t]*)?(?:(?:[-*•]|[\w.]+[.)])[ \t]*)?(?:[\w’'-]+ ){0,2}[\w’'-]+:[ \t_]+"
+    r"|[^\n]*\d[^a-z\n]*[–—-][ \t]+"
+    r"|[^\n]*(?:\.\*\*|\.__?|[)\]|])[ \t*_]*"
+)
+# What follows a name, not a common word: a tag's colon ("Hale: Thank you"), a verb in the
+# present ("14:05 – Trump says", "a) Shell keeps"), another name ("Visa and Mastercard"), an
+# apposition ("09:12 — Rose, the spokesperson, …")
+A_NAME_GOES_ON = re.compile(
+    r"\**:|[ \t]+[a-z]+[^\Ws]s\b|[ \t]+(?:and|or|&)[ \t]+[A-Z]"
+    r"|,[ \t]+(?:the|a|an|who|our|its|his|her|their)\b"
+)
 
 
 def _a_common_word_opening(text: str, span: tuple[int, int], word: str) -> bool:
-    """Whether ``word`` opens its line or an entry in it and is a common word of English
-    ("Wheat futures rose", "Present: Cllr …", "Desk: International"): a name there only if the
-    text names it so elsewhere."""
+    """Whether ``word`` opens its line or an entry in it, goes on as no name does, and is a
+    common word of English ("13:55 – Reaction from …", "Desk: International |", "Title: Supply
+    of …"): a name there only if the text names it so elsewhere."""
     line = text.rfind("\n", 0, span[0]) + 1
-    return bool(ENTRY_OPENER.fullmatch(text, line, span[0])) and is_common_word(word)
+    return (
+        bool(ENTRY_OPENER.fullmatch(text, line, span[0]))
+        and not A_NAME_GOES_ON.match(text, span[1])
+        and is_common_word(word)
+    )
 
 
 def _where_a_name_may_run(text: str, start: int, end: int) -> list[tuple[int, int]]:
