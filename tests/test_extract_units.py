@@ -6358,3 +6358,19 @@ def test_a_common_word_opening_a_line_or_an_entry_is_no_name() -> None:
     assert {"Finland", "Sofia Example-Lind", "Zelmarovka", "Trump", "Shell", "Visa"} <= names.keys()
     assert {"Hayes", "Rose", "Hale"} <= names.keys()
     assert len(names["Treasury"]) == 2  # the desk's, named as the Treasury after it
+
+
+def test_a_role_after_a_name_or_opening_a_signature_s_line_is_no_name() -> None:
+    """ "…, Partner, and …", "…, former Commander, Example Allied Land Command", a signature's
+    "Claims Manager, Example Bulk Carriers Ltd": roles, no one's name; the people and the
+    bodies are names."""
+    text = (
+        "By Miriam Example-Stone, Partner, and Kofi Example-Addo, Associate. We write about "
+        "sanctions. They matter.\n\nThomas Reyes-Albright, former Commander, Example Allied "
+        "Land Command, wrote to us. He was clear.\n\nYours faithfully,\n\nEleni Example-Markou\n"
+        "Claims Manager, Example Bulk Carriers Ltd\n"
+    )
+    names = proposals(text)
+    assert names.isdisjoint({"Partner", "Commander", "Claims Manager"})
+    assert {"Miriam Example-Stone", "Example Allied Land Command", "Eleni Example-Markou"} <= names
+    assert "Example Bulk Carriers Ltd" in names

@@ -1558,16 +1558,22 @@ SECTION_NUMBER = re.compile(r"[IVXLC]+(?:\.\d{1,3})+")  # "II.1.4)", "see VI.3":
 
 
 def _role_or_party(text: str, span: tuple[int, int], candidate: str) -> bool:
-    """A role on a line of its own under a signature, or after a name and a comma ("Mihai
-    Example-Popescu, Branch Manager"), not a product's name ("Google Assistant"); an anonymised
-    party's letter ("Mr X", "Mrs Y"), not a platform ("posts on X")."""
+    """A role on a line of its own under a signature or opening one before the employer's name
+    ("Claims Manager, Example Bulk Carriers Ltd"), or after a name and a comma ("Mihai
+    Example-Popescu, Branch Manager", "…, former Commander, …"), not a product's name ("Google
+    Assistant"); an anonymised party's letter ("Mr X", "Mrs Y"), not a platform ("posts on
+    X")."""
     if len(candidate) == 1:
         return bool(ANONYMISED.search(text, max(0, span[0] - 5), span[0]))
     if not ROLE_ENDING.search(candidate) or ORGANISATION_HEAD.search(candidate):
         return False
     line_start = text.rfind("\n", 0, span[0]) + 1
-    alone = not text[line_start : span[0]].strip() and text.startswith("\n", span[1])
-    return alone or text.endswith(", ", 0, span[0])
+    opens_its_line = not text[line_start : span[0]].strip()
+    return (
+        opens_its_line
+        and (text.startswith("\n", span[1]) or text.startswith(", ", span[1]))
+        or bool(AFTER_A_NAME.search(text, max(0, span[0] - 12), span[0]))
+    )
 
 
 CUES = {"APPLAUSE", "INAUDIBLE", "CROSSTALK", "LAUGHTER", "MUSIC", "PAUSE", "SILENCE"}
@@ -1575,8 +1581,9 @@ CUES = {"APPLAUSE", "INAUDIBLE", "CROSSTALK", "LAUGHTER", "MUSIC", "PAUSE", "SIL
 ANONYMISED = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.? $")
 ROLE_ENDING = re.compile(  # a signature's role: "Commercial Director", "Branch Manager"
     r"\b(?:Director|Manager|Officer|Leader|Coordinator|Editor|Assistant|Adviser|Advisor|Analyst"
-    r"|Associate)$"
+    r"|Associate|Partner|Commander|Counsel|Consultant|Specialist|Inspector|Controller)$"
 )
+AFTER_A_NAME = re.compile(r", (?:(?:former|acting|interim) )?$")  # "…, former Commander"
 LETTERS_SLASHED = re.compile(r"[A-Z]/[A-Z]")  # "N/A", a script's "V/O": no one's name
 HANDLE = re.compile(r"\w_\w|[a-z]{5}\d+$")
 """A user name signing a post, no one's name: "Odesa_Ledger", "Wheatfield77" (not "G20",
