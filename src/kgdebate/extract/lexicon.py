@@ -12,6 +12,8 @@ Neither lists inflected forms: the few regular endings are taken off here. A cou
 
 >>> is_common_word("Wheat"), is_common_word("Approved"), is_common_word("Halls")
 (True, True, True)
+>>> is_common_word("Eatd")  # (no word with its "d" taken off)
+False
 >>> is_common_word("Geneva"), is_common_word("Olena"), is_common_word("Finland")
 (False, False, False)
 """
@@ -23,8 +25,9 @@ from functools import cache
 import pycountry
 from english_words import get_english_words_set
 
-ENDINGS = ("s", "es", "ed", "d", "ing")
-"""Regular endings the dictionary leaves out: "Halls", "Approved", "Declined", "Mariners"."""
+ENDINGS = ("s", "es", "ed", "ing")
+"""Regular endings the dictionaries leave out: "Halls", "Marches", "Sorted", "Shipping"; and
+"d" after an "e" ("Approved", "Declined")."""
 
 
 @cache
@@ -52,6 +55,8 @@ def is_common_word(word: str) -> bool:
     webster, gcide = _dictionaries()
     lower = word.lower()
     forms = [lower] + [lower[: -len(end)] for end in ENDINGS if lower.endswith(end)]
+    if lower.endswith("ed"):
+        forms.append(lower[:-1])  # ("approved": approve)
     return any(
         len(form) > 2
         and form in webster
