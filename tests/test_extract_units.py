@@ -6312,36 +6312,42 @@ def test_a_team_a_cell_or_a_unit_named_for_a_place_is_the_body() -> None:
     assert {"Ukraine Hosting Team", "Example Coordination Cell for Ukraine"} <= proposals(bodies)
     assert mentioned(bodies) == ["Ukraine"]
     others = (
-        "Ukraine Team Arrives in Istanbul\n\nReports to: Ukraine Team Leader. Watch Russia "
-        "closely, analysts say, and Russia's Unit 29155 too."
+        "Ukraine Team Arrives in Istanbul\n\nTürkiye Welcomes Ukraine Rescue Team\n\nReports "
+        "to: Ukraine Team Leader. Watch Russia closely, analysts say, and Russia's Unit 29155 too."
     )
-    assert mentioned(others) == ["Ukraine", "Russia", "Russia"]  # (the job's place is its name's)
+    assert mentioned(others) == ["Ukraine", "Türkiye", "Ukraine", "Russia", "Russia"]
+    # ("Ukraine Team Leader": a job whose place is part of its name, as before)
 
 
 def test_an_organisation_and_a_known_name_are_two_names() -> None:
     """ "The Council of Europe and Ukraine", "Human Rights Watch and Ukraine's ombudsman": the
     body, and Ukraine linked; an organisation whose head the two share ("the Russia and Eurasia
-    Programme") or that is for both ("the Centre for Eastern Europe and Russia") is one name."""
+    Programme"), that is for both ("the Centre for Eastern Europe and Russia") or that holds two
+    known names joined ("the Union State of Russia and Ukraine") is one name."""
     text = (
         "The Council of Europe and Ukraine agreed a text on Friday. Human Rights Watch and "
         "Ukraine's ombudsman welcomed it. The Russia and Eurasia Programme was not convinced, "
-        "nor was the Centre for Eastern Europe and Russia."
+        "nor was the Centre for Eastern Europe and Russia, nor the Permanent Committee of the "
+        "Union State of Russia and Ukraine."
     )
     names = proposals(text)
     assert {"Council of Europe", "Human Rights Watch"} <= names
     assert {"Russia and Eurasia Programme", "Centre for Eastern Europe and Russia"} <= names
+    assert "Permanent Committee of the Union State of Russia and Ukraine" in names
     assert mentioned(text) == ["Ukraine", "Ukraine"]
 
 
 def test_a_common_word_opening_a_line_or_an_entry_is_no_name() -> None:
-    """A capital says nothing where a line or an entry opens: after a time and a dash, a
-    chart's number, a label or a sound in brackets, a common word ("Reaction", "Displacement",
-    "International", "Supply", "Sorry") is no name, unless the text names it so elsewhere
-    ("Treasury"). A name goes on as one: a speaker's tag ("Hale:"), a verb ("Trump says"),
-    another name ("Visa and Mastercard"), an apposition ("Rose, the spokesperson"); and a
-    country's name ("Finland") or a word no dictionary has ("Zelmarovka") is one anywhere."""
+    """A capital says nothing where a line or an entry opens: after a chart's number and a
+    dash, a label, a sound in brackets or a line's marks, a common word ("Reaction",
+    "Displacement", "International", "Supply", "Sorry") is no name, unless the text names it so
+    elsewhere ("Treasury"). A name goes on as one: a speaker's tag ("Hale:"), a verb ("Trump
+    says", "Hunt promised"), other names ("Visa and Mastercard", "Apple, Shell and …"), an
+    apposition ("Rose, the spokesperson"), a letter's signature ("Wells"). After a live blog's
+    time, a dash in a sentence or a bracket in one, a name is usual; and a country's name
+    ("Finland") or a word no dictionary has ("Zelmarovka") is one anywhere."""
     text = (
-        "13:55 – Reaction from rights groups was swift. They wrote to the council.\n\n"
+        "- Reaction from rights groups was swift. They wrote to the council.\n\n"
         "Chart 3 – Displacement\nLine 1: internally displaced people, in millions.\n\n"
         "- 4 April: Finland joins NATO. Desk: Treasury | Duty editor: Sofia Example-Lind\n\n"
         "Desk: International. The Treasury said so.\nII.1) Title: Supply of transformers.\n\n"
@@ -6350,13 +6356,17 @@ def test_a_common_word_opening_a_line_or_an_entry_is_no_name() -> None:
         "14:10 – Trump says the war must end. BP, Shell and Equinor have left.\n\n"
         "- 8 March: Visa and Mastercard suspend cards. Sir — Hayes is right about it.\n\n"
         "09:12 — Rose, the alliance spokesperson, confirms it. She will say more.\n\n"
-        "Hale: Thank you for joining us. We start with the grain figures."
+        "Hale: Thank you for joining us. We start with the grain figures.\n\n"
+        "13:05 – Hunt promised more aid. 14:30 – Reading council votes to divest today.\n\n"
+        "Costs rose in 2022 — Bath alone lost a lot. Since then (March 2022) Ford halted work.\n\n"
+        "- 2 March: Apple, Unilever and Nestlé left. We saw it ourselves.\n\n"
+        "Yours faithfully,\nWells\n"
     )
     names = proposed_at(text)
     assert names.keys().isdisjoint({"Reaction", "Displacement", "International", "Supply"})
     assert "Sorry" not in names
     assert {"Finland", "Sofia Example-Lind", "Zelmarovka", "Trump", "Shell", "Visa"} <= names.keys()
-    assert {"Hayes", "Rose", "Hale"} <= names.keys()
+    assert {"Hayes", "Hale", "Hunt", "Reading", "Bath", "Ford", "Apple", "Wells"} <= names.keys()
     assert len(names["Treasury"]) == 2  # the desk's, named as the Treasury after it
 
 
@@ -6374,3 +6384,8 @@ def test_a_role_after_a_name_or_opening_a_signature_s_line_is_no_name() -> None:
     assert names.isdisjoint({"Partner", "Commander", "Claims Manager"})
     assert {"Miriam Example-Stone", "Example Allied Land Command", "Eleni Example-Markou"} <= names
     assert "Example Bulk Carriers Ltd" in names
+    named = (
+        "Pacific Commander, a bulk carrier, was detained. The tankers Ocean Voyager, Atlantic "
+        "Commander and Sea Falcon sailed. Google Assistant, Alexa and Siri were all tested."
+    )
+    assert {"Pacific Commander", "Atlantic Commander", "Google Assistant"} <= proposals(named)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import calendar
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -408,7 +408,10 @@ def make_draft(
             hint="separate paragraphs with blank lines; headings alone make no document",
         )
     found = _named_within_longer_names(
-        text, gazetteer.find(text, layout.sentences() + _header_lines(layout)), layout.sentences()
+        text,
+        gazetteer.find(text, layout.sentences() + _header_lines(layout)),
+        layout.sentences(),
+        gazetteer.by_form.keys(),
     )
     meta, guessed = _metadata(source, layout, found, when)
     # A document dated only by its month or year: relative dates count from its first day.
@@ -457,9 +460,7 @@ def make_draft(
         }
     data["claims"] = claims
     dates = FigureDates(text, layout.sentences(), figures, meta["date"])
-    data["draft"] = _draft_block(
-        text, layout, found, figures, dates, sides, guessed, gazetteer.adjectives
-    )
+    data["draft"] = _draft_block(text, layout, found, figures, dates, sides, guessed, gazetteer)
     return Draft(data, text_name, text, source.converted)
 
 
@@ -941,7 +942,7 @@ def _draft_block(
     dates: FigureDates,
     sides: dict[int, Any],
     guessed: list[str],
-    adjectives: frozenset[str],
+    gazetteer: Gazetteer,
 ) -> dict[str, Any]:
     block: dict[str, Any] = {"extracted_by": f"kgdebate extract {__version__}", "guessed": guessed}
     block["sections"] = [
@@ -988,7 +989,9 @@ def _draft_block(
         for a in found.ambiguous
         if boilerplate.holding(a.start) is None
     ]
-    block["new_entities"] = _new_entities(text, layout, found, adjectives)
+    block["new_entities"] = _new_entities(
+        text, layout, found, gazetteer.adjectives, gazetteer.by_form.keys()
+    )
     # a footer ("Sources: KIIS survey …") names sources too, though it is no claim
     sources = FigureSources(text, layout.sentences() + layout.header + layout.boilerplate)
     block["figures"] = [_figure_item(f, sources, dates) for f in figures]
@@ -1055,7 +1058,9 @@ def _events_referred_to(text: str, found: Found) -> list[tuple[int, int, Entity]
     return sorted(referred, key=lambda item: item[0])
 
 
-def _named_within_longer_names(text: str, found: Found, sentences: list[tuple[int, int]]) -> Found:
+def _named_within_longer_names(
+    text: str, found: Found, sentences: list[tuple[int, int]], forms: Collection[str]
+) -> Found:
     """Drop a known name that is part of a longer name of an organisation, a publication or an
     event ("Kyiv" in "Kyiv International Institute of Sociology", "Russia" in "Russia Matters"),
     or a known person's surname after another's given name ("Lula da Silva"): the longer name is
@@ -1071,13 +1076,12 @@ def _named_within_longer_names(text: str, found: Found, sentences: list[tuple[in
     holding = SpanIndex(runs).holding
     # (the few runs worth a closer look: those with words besides a place's name)
     with_a_place = {holding(m.start) for m in places} - {(m.start, m.end) for m in places}
-    known_names = {mention.text for mention in found.mentions}
     longer = (
         [
-            (start, start + (_then_a_known_name(text[start:end], known_names) or end - start))
+            (start, start + (_then_a_known_name(text[start:end], forms) or end - start))
             for start, end in runs
             if ORGANISATION_HEAD.search(text, start, end)
-            or _a_body_named_for_a_place(text[start:end])
+            or ((start, end) in with_a_place and _a_body_named_for_a_place(text[start:end]))
             or (
                 (start, end) in with_a_place
                 and _a_place_in_another_name(text, start, end, places, known, sentences)
@@ -1232,12 +1236,12 @@ A_DOCUMENT_KIND = re.compile(
 
 
 def _name_parts(
-    text: str, match: re.Match[str], sentence: int | None, known: set[str]
+    text: str, match: re.Match[str], sentence: int | None, known: Collection[str]
 ) -> list[tuple[str, int]]:
     """The names in a run of capitalised words, each with its offset: without the words that
     open a sentence ("Even the …"), the titles before a person's name ("Turkish President …")
     and split at "and" ("Africa and Asia"), unless the run names an organisation and no name
-    the store knows (``known``: as the text writes them) follows it "and" (see
+    the store knows (``known``: the gazetteer's forms) follows it "and" (see
     :func:`_then_a_known_name`)."""
     run = match.group()
     for broken in re.finditer(r"\s*\n\s*(\S+)", run):  # never on into a line that opens
@@ -1356,28 +1360,42 @@ def _owner_apart(name: str) -> list[list[str]]:
 
 def _a_body_named_for_a_place(run: str) -> bool:
     """A team, a cell or a unit named for a place ("Ukraine Hosting Team"), not its owner's
-    ("Russia's Unit")."""
-    return bool(BODY_HEAD_LAST.search(run)) and "'s " not in run and "’s " not in run
+    ("Russia's Unit"), nor a headline's ("Biden Welcomes Israel Rescue Team")."""
+    return (
+        bool(BODY_HEAD_LAST.search(run))
+        and "'s " not in run
+        and "’s " not in run
+        and not HEADLINE_VERB.search(run)
+    )
 
 
-def _then_a_known_name(run: str, known: set[str]) -> int | None:
+HEADLINE_VERB = re.compile(r"\b[A-Z][a-z]+[^\Wsiu]s\b")  # "Meets", "Sends" (not "Crisis")
+
+
+def _then_a_known_name(run: str, known: Collection[str]) -> int | None:
     """Where an organisation's name ends in ``run`` that "and" and a name the store knows
-    (one of ``known``, or its possessive) follow: "the Council of Europe and Ukraine", "the
-    Wagner Group and Putin" are two names. Not a name whose parts share the head after them
-    ("the Russia and Eurasia Programme"), nor one that ends before the head ("Food and
-    Agriculture Organization"), nor what a body is for ("the Centre for Eastern Europe and
-    Russia")."""
+    (whose form is one of ``known``, or its possessive) follow: "the Council of Europe and
+    Ukraine", "the Wagner Group and Putin" are two names. Not a name whose parts share the head
+    after them ("the Russia and Eurasia Programme"), nor one that ends before the head ("Food
+    and Agriculture Organization"), nor what a body is for ("the Centre for Eastern Europe and
+    Russia"), nor two known names it holds ("the Union State of Russia and Belarus", "the
+    Presidents of Poland and Ukraine")."""
     pieces = run.split(" and ")
     for count in range(1, len(pieces)):
         before = " and ".join(pieces[:count])
         head = ORGANISATION_HEAD.search(before)
         if (
-            OWNERS_S.sub("", pieces[count]) in known
-            and head
+            head
+            and _known_name(pieces[count], known)
             and " for " not in before[head.end() :]
+            and not _known_name(before.rsplit(" ", 1)[-1], known)
         ):
             return len(before)
     return None
+
+
+def _known_name(name: str, known: Collection[str]) -> bool:
+    return fold(OWNERS_S.sub("", name))[0] in known
 
 
 def _two_names(parts: list[list[str]]) -> bool:
@@ -1571,8 +1589,9 @@ def _role_or_party(text: str, span: tuple[int, int], candidate: str) -> bool:
     opens_its_line = not text[line_start : span[0]].strip()
     return (
         opens_its_line
-        and (text.startswith("\n", span[1]) or text.startswith(", ", span[1]))
+        and (text.startswith("\n", span[1]) or bool(EMPLOYER_AFTER.match(text, span[1])))
         or bool(AFTER_A_NAME.search(text, max(0, span[0] - 12), span[0]))
+        and bool(APPOSITION_ENDS.match(text, span[1]))
     )
 
 
@@ -1584,6 +1603,13 @@ ROLE_ENDING = re.compile(  # a signature's role: "Commercial Director", "Branch 
     r"|Associate|Partner|Commander|Counsel|Consultant|Specialist|Inspector|Controller)$"
 )
 AFTER_A_NAME = re.compile(r", (?:(?:former|acting|interim) )?$")  # "…, former Commander"
+# where a role after a name ends (not "the tankers Ocean Voyager, Pacific Commander and …")
+APPOSITION_ENDS = re.compile(r"[,;.]|[ \t]*(?:\n|$)")
+# a signature's employer after its role, the rest of its line (not "Pacific Commander, a bulk
+# carrier")
+EMPLOYER_AFTER = re.compile(
+    r", (?:[A-Z][\w&.'’-]*|of|the|and|for)(?: (?:[A-Z][\w&.'’-]*|of|the|and|for))*[ \t]*$", re.M
+)
 LETTERS_SLASHED = re.compile(r"[A-Z]/[A-Z]")  # "N/A", a script's "V/O": no one's name
 HANDLE = re.compile(r"\w_\w|[a-z]{5}\d+$")
 """A user name signing a post, no one's name: "Odesa_Ledger", "Wheatfield77" (not "G20",
@@ -1639,10 +1665,11 @@ TITLE_CASE_MINOR = {"a", "an", "the", "and", "or", "but", "nor", "for", "of", "i
 
 
 def _new_entities(
-    text: str, layout: Layout, found: Found, adjectives: frozenset[str]
+    text: str, layout: Layout, found: Found, adjectives: frozenset[str], known: Collection[str]
 ) -> list[dict[str, Any]]:
     """Capitalised names that no known name covers: proposals, never links. ``adjectives``:
-    those made of the known places' names (:attr:`Gazetteer.adjectives`)."""
+    those made of the known places' names (:attr:`Gazetteer.adjectives`); ``known``: the forms
+    of the names the store knows (:attr:`Gazetteer.by_form`)."""
     covered = SpanIndex(
         [(m.start, m.end) for m in found.mentions] + [(a.start, a.end) for a in found.ambiguous]
     )
@@ -1681,7 +1708,6 @@ def _new_entities(
     common_nouns = set(LOWERCASE_WORD.findall(" " + _blanked(text, no_names)))
     codes = set(BRACKETED_CODE.findall(text))
     serials = _serial_letters(text)
-    known = {mention.text for mention in found.mentions}
     opening: list[tuple[str, int]] = []  # one word that opens a sentence: a name if named elsewhere
     for start, end, titled, opens in lines:
         names = [
@@ -1770,22 +1796,26 @@ def _new_entities(
 
 # What may stand before a word that opens a line or an entry, where a capital says nothing:
 # nothing but marks and numbers ("- ", "1. ", a line's start), a short label, in a cell too
-# ("Title: ", "- 4 April: ", "II.1) Title: ", "| Desk: ", "Decision: ____ "), a timed or
-# numbered line's dash ("13:55 – ", "Chart 3 – "; not a letter's "Sir — "), a run-in heading
-# ("**Refugees.** "), a list's letter or a sound in brackets ("(b) ", "[horn] "), a table's
-# cell ("| ")
+# ("Title: ", "- 4 April: ", "II.1) Title: ", "| Desk: ", "Decision: ____ "), a chart's or a
+# table's number and a dash ("Chart 3 – "; not a live blog's time, after which a name is
+# usual, nor a dash in a sentence), a run-in heading, a list's letter or a sound in brackets
+# opening the line ("**Refugees.** ", "(b) ", "[horn] "), a table's cell ("| ")
 ENTRY_OPENER = re.compile(
-    r"[^A-Za-z\n]*"
+    r"(?![^A-Za-z\n]*\d[ \t]*[-–—][ \t]*$)[^A-Za-z\n]*"  # (not a live blog's "14:30 – ")
     r"|(?:[^\n]*\|[ \t]*)?(?:(?:[-*•]|[\w.]+[.)])[ \t]*)?(?:[\w’'-]+ ){0,2}[\w’'-]+:[ \t_]+"
-    r"|[^\n]*\d[^a-z\n]*[–—-][ \t]+"
-    r"|[^\n]*(?:\.\*\*|\.__?|[)\]|])[ \t*_]*"
+    r"|[A-Z][a-z]+ \d[\w.]*[ \t]+[–—-][ \t]+"
+    r"|[ \t]*(?:\*\*[^*\n]+\.\*\*|__?[^_\n]+\.__?|[(\[][^)\]\n]{1,20}[)\]])[ \t]*"
+    r"|[^\n]*\|[ \t]*"
 )
 # What follows a name, not a common word: a tag's colon ("Hale: Thank you"), a verb in the
-# present ("14:05 – Trump says", "a) Shell keeps"), another name ("Visa and Mastercard"), an
-# apposition ("09:12 — Rose, the spokesperson, …")
+# present or the past ("a) Shell keeps", "Shell confirmed"), other names ("Visa and
+# Mastercard", "Apple, Shell and …"), an apposition ("Rose, the spokesperson, …")
 A_NAME_GOES_ON = re.compile(
-    r"\**:|[ \t]+[a-z]+[^\Ws]s\b|[ \t]+(?:and|or|&)[ \t]+[A-Z]"
-    r"|,[ \t]+(?:the|a|an|who|our|its|his|her|their)\b"
+    r"\**:|[ \t]+[a-z]+(?:[^\Ws]s|ed)\b|[ \t]+(?:and|or|&)[ \t]+[A-Z]"
+    r"|,[ \t]+(?:[A-Z]|(?:the|a|an|who|our|its|his|her|their)\b)"
+)
+VALEDICTION = re.compile(  # a letter's closing, over its signer's name
+    r"(?i:sincerely|faithfully|truly|regards|wishes|thanks|best|love|cheers),?[ \t]*\n\s*$"
 )
 
 
@@ -1797,6 +1827,7 @@ def _a_common_word_opening(text: str, span: tuple[int, int], word: str) -> bool:
     return (
         bool(ENTRY_OPENER.fullmatch(text, line, span[0]))
         and not A_NAME_GOES_ON.match(text, span[1])
+        and not VALEDICTION.search(text, max(0, line - 40), line)  # "Yours faithfully,\nWells"
         and is_common_word(word)
     )
 
