@@ -1081,7 +1081,10 @@ def _named_within_longer_names(
             (start, start + (_then_a_known_name(text[start:end], forms) or end - start))
             for start, end in runs
             if ORGANISATION_HEAD.search(text, start, end)
-            or ((start, end) in with_a_place and _a_body_named_for_a_place(text[start:end]))
+            or (
+                (start, end) in with_a_place
+                and _a_body_named_for_its_place(text, start, end, places, known)
+            )
             or (
                 (start, end) in with_a_place
                 and _a_place_in_another_name(text, start, end, places, known, sentences)
@@ -1369,17 +1372,36 @@ def _a_body_named_for_a_place(run: str) -> bool:
     )
 
 
+def _a_body_named_for_its_place(
+    text: str, start: int, end: int, places: list[Mention], known: list[int]
+) -> bool:
+    """Whether the run ``text[start:end]`` is a team, a cell or a unit named for the one known
+    name it holds, a place that opens it or that it is for ("Ukraine Hosting Team", "Example
+    Coordination Cell for Ukraine"); not a headline's ("Kyiv Could Host Poland Team", "Biden
+    Will Meet Israel Team"), nor one after words that open a sentence ("Last Saturday the
+    Georgia Team"). ``places`` and ``known`` as for :func:`_a_place_in_another_name`."""
+    if bisect_left(known, end) - bisect_left(known, start) != 1:
+        return False
+    place = places[bisect_left(places, start, key=lambda m: m.start)]
+    return _a_body_named_for_a_place(text[start:end]) and (
+        place.start == start
+        or (place.end == end and bool(FOR_THE.search(text, start, place.start)))
+    )
+
+
+FOR_THE = re.compile(r" (?:for|of) (?:the )?$")
 HEADLINE_VERB = re.compile(r"\b[A-Z][a-z]+[^\Wsiu]s\b")  # "Meets", "Sends" (not "Crisis")
 
 
 def _then_a_known_name(run: str, known: Collection[str]) -> int | None:
     """Where an organisation's name ends in ``run`` that "and" and a name the store knows
-    (whose form is one of ``known``, or its possessive) follow: "the Council of Europe and
-    Ukraine", "the Wagner Group and Putin" are two names. Not a name whose parts share the head
-    after them ("the Russia and Eurasia Programme"), nor one that ends before the head ("Food
-    and Agriculture Organization"), nor what a body is for ("the Centre for Eastern Europe and
-    Russia"), nor two known names it holds ("the Union State of Russia and Belarus", "the
-    Presidents of Poland and Ukraine")."""
+    (whose form is one of ``known``, or its possessive) follow: "the Wagner Group and Putin",
+    "the Ministry of Defence and Poland's army" are two names. Not a name whose parts share the
+    head after them ("the Russia and Eurasia Programme"), nor one that ends before the head
+    ("Food and Agriculture Organization"), nor what a body is for ("the Centre for Eastern
+    Europe and Russia"), nor a name "of" one word and another ("the Joint Declaration of
+    Moldova and Ukraine", "the Union State of Russia and Belarus"; so "the Council of Europe and
+    Ukraine" too, as one can't tell it from them)."""
     pieces = run.split(" and ")
     for count in range(1, len(pieces)):
         before = " and ".join(pieces[:count])
@@ -1388,10 +1410,13 @@ def _then_a_known_name(run: str, known: Collection[str]) -> int | None:
             head
             and _known_name(pieces[count], known)
             and " for " not in before[head.end() :]
-            and not _known_name(before.rsplit(" ", 1)[-1], known)
+            and (OWNERS_S.search(pieces[count]) or not OF_ONE_NAME.search(before))
         ):
             return len(before)
     return None
+
+
+OF_ONE_NAME = re.compile(r" (?:of|on) (?:the )?[A-Z][\w’'-]*$")
 
 
 def _known_name(name: str, known: Collection[str]) -> bool:
@@ -1576,23 +1601,16 @@ SECTION_NUMBER = re.compile(r"[IVXLC]+(?:\.\d{1,3})+")  # "II.1.4)", "see VI.3":
 
 
 def _role_or_party(text: str, span: tuple[int, int], candidate: str) -> bool:
-    """A role on a line of its own under a signature or opening one before the employer's name
-    ("Claims Manager, Example Bulk Carriers Ltd"), or after a name and a comma ("Mihai
-    Example-Popescu, Branch Manager", "…, former Commander, …"), not a product's name ("Google
-    Assistant"); an anonymised party's letter ("Mr X", "Mrs Y"), not a platform ("posts on
-    X")."""
+    """A role on a line of its own under a signature, or after a name and a comma ("Mihai
+    Example-Popescu, Branch Manager"), not a product's name ("Google Assistant"); an anonymised
+    party's letter ("Mr X", "Mrs Y"), not a platform ("posts on X")."""
     if len(candidate) == 1:
         return bool(ANONYMISED.search(text, max(0, span[0] - 5), span[0]))
     if not ROLE_ENDING.search(candidate) or ORGANISATION_HEAD.search(candidate):
         return False
     line_start = text.rfind("\n", 0, span[0]) + 1
-    opens_its_line = not text[line_start : span[0]].strip()
-    return (
-        opens_its_line
-        and (text.startswith("\n", span[1]) or bool(EMPLOYER_AFTER.match(text, span[1])))
-        or bool(AFTER_A_NAME.search(text, max(0, span[0] - 12), span[0]))
-        and bool(APPOSITION_ENDS.match(text, span[1]))
-    )
+    alone = not text[line_start : span[0]].strip() and text.startswith("\n", span[1])
+    return alone or text.endswith(", ", 0, span[0])
 
 
 CUES = {"APPLAUSE", "INAUDIBLE", "CROSSTALK", "LAUGHTER", "MUSIC", "PAUSE", "SILENCE"}
@@ -1600,15 +1618,7 @@ CUES = {"APPLAUSE", "INAUDIBLE", "CROSSTALK", "LAUGHTER", "MUSIC", "PAUSE", "SIL
 ANONYMISED = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.? $")
 ROLE_ENDING = re.compile(  # a signature's role: "Commercial Director", "Branch Manager"
     r"\b(?:Director|Manager|Officer|Leader|Coordinator|Editor|Assistant|Adviser|Advisor|Analyst"
-    r"|Associate|Partner|Commander|Counsel|Consultant|Specialist|Inspector|Controller)$"
-)
-AFTER_A_NAME = re.compile(r", (?:(?:former|acting|interim) )?$")  # "…, former Commander"
-# where a role after a name ends (not "the tankers Ocean Voyager, Pacific Commander and …")
-APPOSITION_ENDS = re.compile(r"[,;.]|[ \t]*(?:\n|$)")
-# a signature's employer after its role, the rest of its line (not "Pacific Commander, a bulk
-# carrier")
-EMPLOYER_AFTER = re.compile(
-    r", (?:[A-Z][\w&.'’-]*|of|the|and|for)(?: (?:[A-Z][\w&.'’-]*|of|the|and|for))*[ \t]*$", re.M
+    r"|Associate)$"
 )
 LETTERS_SLASHED = re.compile(r"[A-Z]/[A-Z]")  # "N/A", a script's "V/O": no one's name
 HANDLE = re.compile(r"\w_\w|[a-z]{5}\d+$")
@@ -1723,7 +1733,12 @@ def _new_entities(
             if (
                 titled
                 and not ORGANISATION_HEAD.search(cased)
-                and not _a_body_named_for_a_place(cased)
+                # (or a team named for a place: "Housing Options · Ukraine Hosting Team", not
+                # "Outbreak Control Team: final report")
+                and not (
+                    _a_body_named_for_a_place(cased)
+                    and any(_known_name(word, known) for word in cased.split())
+                )
                 and not STATE_HEAD.search(cased)
                 and not BY_SOMEONE.search(text, max(start, match.start() - 3), match.start())
             ):
@@ -1794,42 +1809,53 @@ def _new_entities(
     ]
 
 
-# What may stand before a word that opens a line or an entry, where a capital says nothing:
-# nothing but marks and numbers ("- ", "1. ", a line's start), a short label, in a cell too
-# ("Title: ", "- 4 April: ", "II.1) Title: ", "| Desk: ", "Decision: ____ "), a chart's or a
-# table's number and a dash ("Chart 3 – "; not a live blog's time, after which a name is
-# usual, nor a dash in a sentence), a run-in heading, a list's letter or a sound in brackets
-# opening the line ("**Refugees.** ", "(b) ", "[horn] "), a table's cell ("| ")
-ENTRY_OPENER = re.compile(
-    r"(?![^A-Za-z\n]*\d[ \t]*[-–—][ \t]*$)[^A-Za-z\n]*"  # (not a live blog's "14:30 – ")
-    r"|(?:[^\n]*\|[ \t]*)?(?:(?:[-*•]|[\w.]+[.)])[ \t]*)?(?:[\w’'-]+ ){0,2}[\w’'-]+:[ \t_]+"
-    r"|[A-Z][a-z]+ \d[\w.]*[ \t]+[–—-][ \t]+"
+# Where a line or an entry opens, a capital says nothing: a common word there is no name where
+# what follows says so. After a label of a text's field, anything but how a name goes on
+# ("Title: Supply of …", "| Desk: International |"; not a person's field, "Contact: Reed")
+TEXT_LABEL = re.compile(
+    r"(?:[^\n]*\|[ \t]*)?(?:(?:[-*•]|[\w.]+[.)])[ \t]*)?"  # ("II.1) Title: ", "| Desk: ")
+    r"(?i:title|subject|re|topic|item|summary|headline|heading|caption|section|category|theme"
+    r"|description|desk|decision):[ \t_]*"
+)
+# After a chart's or a table's number and a dash, the caption's one word ("Chart 3 –
+# Displacement"), or a word that goes on as no name does (not "Figure 3 – Tusk and the …")
+CAPTION_NUMBER = re.compile(r"[ \t]*[A-Z][a-z]+ \d[\w.]*[ \t]+[–—-][ \t]+")
+# After a line's marks, a bracket or a run-in heading opening it, or a table's cell, a word
+# that goes on as no name does ("Made it yesterday", "- Reaction from …", "(b) Supply of …";
+# not "Villa 2-0 Fulham", "Hastings" alone on its line, nor after a live blog's "14:30 – ")
+ENTRY_MARKS = re.compile(
+    r"(?![^A-Za-z\n]*\d[ \t]*[-–—][ \t]*$)[^A-Za-z\n]*"
     r"|[ \t]*(?:\*\*[^*\n]+\.\*\*|__?[^_\n]+\.__?|[(\[][^)\]\n]{1,20}[)\]])[ \t]*"
     r"|[^\n]*\|[ \t]*"
 )
+NO_NAME_AFTER = re.compile(  # a preposition or a pronoun: "Supply of", "Dinner for", "Made it"
+    r"[ \t]+(?:of|for|from|to|in|on|at|with|by|about|into|over|under|after|before|it|that|this"
+    r"|these|those|there)\b"
+)
+LINE_ENDS = re.compile(r"[ \t]*(?:\n|$)")
 # What follows a name, not a common word: a tag's colon ("Hale: Thank you"), a verb in the
-# present or the past ("a) Shell keeps", "Shell confirmed"), other names ("Visa and
-# Mastercard", "Apple, Shell and …"), an apposition ("Rose, the spokesperson, …")
+# present or the past ("Shell keeps", "Shell confirmed"), other names ("Visa and Mastercard",
+# "Apple, Shell and …"), an apposition ("Rose, the spokesperson, …")
 A_NAME_GOES_ON = re.compile(
     r"\**:|[ \t]+[a-z]+(?:[^\Ws]s|ed)\b|[ \t]+(?:and|or|&)[ \t]+[A-Z]"
     r"|,[ \t]+(?:[A-Z]|(?:the|a|an|who|our|its|his|her|their)\b)"
-)
-VALEDICTION = re.compile(  # a letter's closing, over its signer's name
-    r"(?i:sincerely|faithfully|truly|regards|wishes|thanks|best|love|cheers),?[ \t]*\n\s*$"
 )
 
 
 def _a_common_word_opening(text: str, span: tuple[int, int], word: str) -> bool:
     """Whether ``word`` opens its line or an entry in it, goes on as no name does, and is a
-    common word of English ("13:55 – Reaction from …", "Desk: International |", "Title: Supply
-    of …"): a name there only if the text names it so elsewhere."""
+    common word of English ("Title: Supply of …", "Chart 3 – Displacement", "Made it …"): a name
+    there only if the text names it so elsewhere."""
     line = text.rfind("\n", 0, span[0]) + 1
-    return (
-        bool(ENTRY_OPENER.fullmatch(text, line, span[0]))
-        and not A_NAME_GOES_ON.match(text, span[1])
-        and not VALEDICTION.search(text, max(0, line - 40), line)  # "Yours faithfully,\nWells"
-        and is_common_word(word)
-    )
+    if TEXT_LABEL.fullmatch(text, line, span[0]):
+        opening = not A_NAME_GOES_ON.match(text, span[1])
+    elif CAPTION_NUMBER.fullmatch(text, line, span[0]):
+        opening = bool(NO_NAME_AFTER.match(text, span[1]) or LINE_ENDS.match(text, span[1]))
+    else:
+        opening = bool(ENTRY_MARKS.fullmatch(text, line, span[0])) and bool(
+            NO_NAME_AFTER.match(text, span[1])
+        )
+    return opening and is_common_word(word)
 
 
 def _where_a_name_may_run(text: str, start: int, end: int) -> list[tuple[int, int]]:
