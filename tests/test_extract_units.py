@@ -6314,53 +6314,55 @@ def test_a_team_a_cell_or_a_unit_named_for_a_place_is_the_body() -> None:
     others = (
         "Ukraine Team Arrives in Istanbul\n\nTürkiye Welcomes Ukraine Rescue Team\n\nReports "
         "to: Ukraine Team Leader. Watch Russia closely, analysts say, and Russia's Unit 29155 too."
+        "\n\nUkraine Will Disband Anti-Corruption Unit\n\nShe is Deputy Head of Unit for Ukraine "
+        "now. Last Saturday the Ukraine Team trained."
     )
-    assert mentioned(others) == ["Ukraine", "Türkiye", "Ukraine", "Russia", "Russia"]
+    assert mentioned(others) == [
+        "Ukraine", "Türkiye", "Ukraine", "Russia", "Russia", "Ukraine", "Ukraine", "Ukraine"
+    ]  # fmt: skip ("Ukraine Team Leader": a post whose place is part of its name, as before)
     # ("Ukraine Team Leader": a job whose place is part of its name, as before)
 
 
 def test_an_organisation_and_a_known_name_are_two_names() -> None:
     """ "The Norwegian Refugee Council and Ukraine", "Human Rights Watch and Ukraine's
-    ombudsman": the body, and Ukraine linked. One name where the two share the head after them
-    ("the Russia and Eurasia Programme"), where the body is for both ("the Centre for Eastern
-    Europe and Russia"), or where it is "of" one word and the other ("the Joint Declaration of
-    Moldova and Ukraine", as "the Council of Europe and Ukraine", which can't be told from it)."""
+    ombudsman", "the Food and Agriculture Organization and Ukraine": the body, whole, and Ukraine
+    linked. One name where the two share the head after them ("the Russia and Eurasia
+    Programme"), where the body is for both ("the Centre for Eastern Europe and Russia"), or
+    where it is "of" a name and the other ("the Joint Declaration of the United States and
+    Ukraine", as "the Council of Europe and Ukraine", which can't be told from it)."""
     text = (
         "The Norwegian Refugee Council and Ukraine agreed a text on Friday. Human Rights Watch "
-        "and Ukraine's ombudsman welcomed it. The Russia and Eurasia Programme was not "
-        "convinced, nor was the Centre for Eastern Europe and Russia. The Joint Declaration of "
-        "Moldova and Ukraine says little."
+        "and Ukraine's ombudsman welcomed it, as did the Food and Agriculture Organization and "
+        "Ukraine. The Russia and Eurasia Programme was not convinced, nor was the Centre for "
+        "Eastern Europe and Russia. The Joint Declaration of the United States and Ukraine says "
+        "little."
     )
     names = proposals(text)
     assert {"Norwegian Refugee Council", "Human Rights Watch"} <= names
-    assert {"Russia and Eurasia Programme", "Centre for Eastern Europe and Russia"} <= names
-    assert "Joint Declaration of Moldova and Ukraine" in names
-    assert mentioned(text) == ["Ukraine", "Ukraine"]
+    assert {"Food and Agriculture Organization", "Russia and Eurasia Programme"} <= names
+    assert {"Centre for Eastern Europe and Russia"} <= names
+    assert "Joint Declaration of the United States and Ukraine" in names
+    assert mentioned(text) == ["Ukraine", "Ukraine", "Ukraine"]
 
 
-def test_a_common_word_opening_a_line_or_an_entry_is_no_name() -> None:
-    """Where a line or an entry opens a capital says nothing, and a common word there is no
-    name where what follows says so: a text's field ("Title: Supply of …", "| Desk:
-    International |"), a chart's one-word caption ("Chart 3 – Displacement"). A person's field
-    ("Contact: Reed"), a live blog's time ("14:30 – Reading council votes"), a caption going on
-    ("Figure 3 – Tusk and the opposition"), a name alone on its line ("Hastings"), a speaker's
-    tag ("Hale:"), a verb ("Shell confirmed") keep their names; and a country's name
-    ("Finland") or a word no dictionary has ("Zelmarovka") is one anywhere."""
+def test_a_common_word_as_a_text_s_field_is_no_name() -> None:
+    """After the label of a text's field a capital says nothing: a common word there is no name
+    ("Title: Supply of …", "| Desk: International |"), unless the text names it so elsewhere.
+    What other marks open keeps its name ("Figure 3 – Tusk and the …", "Map 1 – Wales", "(c)
+    Reeves on …", "**Visits.** Cleverly in …", "14:30 – Reading council votes"); so does a
+    country's name ("Finland") or a word no dictionary has ("Zelmarovka")."""
     text = (
         "The notice was issued on Friday. It covers the grid.\n\nSection II: Object\n\n"
         "II.1.1) Title: Supply of autotransformers and mobile substations.\n"
         "II.1.2) Main code: 31170000.\n\n"
         "Issued Friday 16 February 2024 | Desk: International | Duty editor: Sofia Example-Lind"
-        "\n\nChart 3 – Displacement\nLine 1: internally displaced people, in millions. Line 2: "
-        "refugees abroad.\n\nThe Treasury said so. Contact: Reed, on 0123 456.\n\n"
-        "Figure 3 – Tusk and the opposition in 2023 is the next one. It is short.\n\n"
-        "14:30 – Reading council votes to divest. 09:40 – Shell confirmed the write-off.\n\n"
-        "- 4 April: Finland joins NATO. It was quick.\n\n"
-        "14:05 – Zelmarovka residents were moved. Buses came at noon.\n\n"
-        "Hale: Thank you for joining us. We start with the grain figures.\n\n"
-        "Signed by:\nHastings\nMills\n\nThe list was long. It grew every day.\n"
+        "\n\n"
+        "Figure 3 – Tusk and the opposition in 2023 is the next one. It is short.\n"
+        "Map 1 – Wales\n(c) Reeves on the plans. It was new.\n\n"
+        "**Visits.** Cleverly in Kyiv on Monday. 14:30 – Reading council votes to divest.\n\n"
+        "- 4 April: Finland joins NATO. 14:05 – Zelmarovka residents were moved.\n"
     )
     names = proposed_at(text)
-    assert names.keys().isdisjoint({"Supply", "International", "Displacement"})
-    assert {"Sofia Example-Lind", "Reed", "Tusk", "Reading", "Shell", "Finland"} <= names.keys()
-    assert {"Zelmarovka", "Hale", "Hastings", "Treasury"} <= names.keys()
+    assert names.keys().isdisjoint({"Supply", "International"})
+    assert {"Sofia Example-Lind", "Tusk", "Wales", "Reeves", "Cleverly"} <= names.keys()
+    assert {"Reading", "Finland", "Zelmarovka"} <= names.keys()

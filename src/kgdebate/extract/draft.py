@@ -1287,10 +1287,11 @@ def _name_parts(
             break
     words = words if titled_body else without_titles(words)
     parts = [piece for part in " ".join(words).split(" and ") for piece in _owner_apart(part)]
-    if match.re is NAMED_PAPER or (
-        ORGANISATION_HEAD.search(" ".join(words))
-        and not _two_names(parts)
-        and not _then_a_known_name(" ".join(words), known)
+    cut = _then_a_known_name(" ".join(words), known)
+    if cut and match.re is not NAMED_PAPER:  # "the Food and Agriculture Organization and Ukraine"
+        parts = [" ".join(words)[:cut].split(), " ".join(words)[cut + len(" and ") :].split()]
+    elif match.re is NAMED_PAPER or (
+        ORGANISATION_HEAD.search(" ".join(words)) and not _two_names(parts)
     ):
         parts = [words]  # "Food and Agriculture Organization", not two names
     elif len(parts) == 1 and (held := _body_and_holder(words)):
@@ -1376,17 +1377,20 @@ def _a_body_named_for_its_place(
     text: str, start: int, end: int, places: list[Mention], known: list[int]
 ) -> bool:
     """Whether the run ``text[start:end]`` is a team, a cell or a unit named for the one known
-    name it holds, a place that opens it or that it is for ("Ukraine Hosting Team", "Example
-    Coordination Cell for Ukraine"); not a headline's ("Kyiv Could Host Poland Team", "Biden
-    Will Meet Israel Team"), nor one after words that open a sentence ("Last Saturday the
-    Georgia Team"). ``places`` and ``known`` as for :func:`_a_place_in_another_name`."""
+    name it holds, a place that opens it, a word at most before its head, or that it is for
+    ("Ukraine Hosting Team", "Example Coordination Cell for Ukraine"); not a headline's ("Kyiv
+    Could Host Poland Team", "Georgia Will Disband Anti-Corruption Unit"), a post ("Head of Unit
+    for Belarus"), nor one after words that open a sentence ("Last Saturday the Georgia Team").
+    ``places`` and ``known`` as for :func:`_a_place_in_another_name`."""
     if bisect_left(known, end) - bisect_left(known, start) != 1:
         return False
     place = places[bisect_left(places, start, key=lambda m: m.start)]
-    return _a_body_named_for_a_place(text[start:end]) and (
-        place.start == start
-        or (place.end == end and bool(FOR_THE.search(text, start, place.start)))
-    )
+    run = text[start:end]
+    if not _a_body_named_for_a_place(run) or any(word.lower() in TITLES for word in run.split()):
+        return False  # ("Deputy Head of Unit for Belarus": a post)
+    if place.start == start:  # at most a word between: "Ukraine Hosting Team", "Crimea Team"
+        return len(text[place.end : end].split()) <= 2  # (not "Kyiv Might Replace … Team")
+    return place.end == end and bool(FOR_THE.search(text, start, place.start))
 
 
 FOR_THE = re.compile(r" (?:for|of) (?:the )?$")
@@ -1396,12 +1400,12 @@ HEADLINE_VERB = re.compile(r"\b[A-Z][a-z]+[^\Wsiu]s\b")  # "Meets", "Sends" (not
 def _then_a_known_name(run: str, known: Collection[str]) -> int | None:
     """Where an organisation's name ends in ``run`` that "and" and a name the store knows
     (whose form is one of ``known``, or its possessive) follow: "the Wagner Group and Putin",
-    "the Ministry of Defence and Poland's army" are two names. Not a name whose parts share the
-    head after them ("the Russia and Eurasia Programme"), nor one that ends before the head
-    ("Food and Agriculture Organization"), nor what a body is for ("the Centre for Eastern
-    Europe and Russia"), nor a name "of" one word and another ("the Joint Declaration of
-    Moldova and Ukraine", "the Union State of Russia and Belarus"; so "the Council of Europe and
-    Ukraine" too, as one can't tell it from them)."""
+    "the Food and Agriculture Organization and Ukraine" are two names. Not a name whose parts
+    share the head after them ("the Russia and Eurasia Programme"), nor one that ends before the
+    head ("Food and Agriculture Organization"), nor what a body is for ("the Centre for Eastern
+    Europe and Russia"), nor a name "of" a name and another ("the Joint Declaration of the
+    United States and Poland", "the Union State of Russia and Belarus"; so "the Council of
+    Europe and Ukraine" too, as one can't tell it from them)."""
     pieces = run.split(" and ")
     for count in range(1, len(pieces)):
         before = " and ".join(pieces[:count])
@@ -1410,13 +1414,13 @@ def _then_a_known_name(run: str, known: Collection[str]) -> int | None:
             head
             and _known_name(pieces[count], known)
             and " for " not in before[head.end() :]
-            and (OWNERS_S.search(pieces[count]) or not OF_ONE_NAME.search(before))
+            and not OF_A_NAME.search(before)
         ):
             return len(before)
     return None
 
 
-OF_ONE_NAME = re.compile(r" (?:of|on) (?:the )?[A-Z][\w’'-]*$")
+OF_A_NAME = re.compile(r" (?:of|on) (?:the )?[A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,2}$")
 
 
 def _known_name(name: str, known: Collection[str]) -> bool:
@@ -1788,7 +1792,7 @@ def _new_entities(
                     or _role_or_party(text, span, candidate)
                 ):
                     continue  # "US$5.6 billion", "HC 412", "ES-11", "XX century", "Chapter VII"
-                if one_word and _a_common_word_opening(text, span, candidate):
+                if one_word and _a_common_word_as_a_field_s_text(text, span, candidate):
                     opening.append((candidate, first))
                     continue
                 if WORK_AFTER.match(text, span[1]) and WORK_OWNED.search(
@@ -1809,53 +1813,34 @@ def _new_entities(
     ]
 
 
-# Where a line or an entry opens, a capital says nothing: a common word there is no name where
-# what follows says so. After a label of a text's field, anything but how a name goes on
-# ("Title: Supply of …", "| Desk: International |"; not a person's field, "Contact: Reed")
+# After the label of a text's field a capital says nothing: a common word there is no name,
+# where it does not go on as a name does ("Title: Supply of …", "| Desk: International |";
+# not a person's field, "Contact: Reed", "Appellant: Oakes")
 TEXT_LABEL = re.compile(
     r"(?:[^\n]*\|[ \t]*)?(?:(?:[-*•]|[\w.]+[.)])[ \t]*)?"  # ("II.1) Title: ", "| Desk: ")
     r"(?i:title|subject|re|topic|item|summary|headline|heading|caption|section|category|theme"
     r"|description|desk|decision):[ \t_]*"
 )
-# After a chart's or a table's number and a dash, the caption's one word ("Chart 3 –
-# Displacement"), or a word that goes on as no name does (not "Figure 3 – Tusk and the …")
-CAPTION_NUMBER = re.compile(r"[ \t]*[A-Z][a-z]+ \d[\w.]*[ \t]+[–—-][ \t]+")
-# After a line's marks, a bracket or a run-in heading opening it, or a table's cell, a word
-# that goes on as no name does ("Made it yesterday", "- Reaction from …", "(b) Supply of …";
-# not "Villa 2-0 Fulham", "Hastings" alone on its line, nor after a live blog's "14:30 – ")
-ENTRY_MARKS = re.compile(
-    r"(?![^A-Za-z\n]*\d[ \t]*[-–—][ \t]*$)[^A-Za-z\n]*"
-    r"|[ \t]*(?:\*\*[^*\n]+\.\*\*|__?[^_\n]+\.__?|[(\[][^)\]\n]{1,20}[)\]])[ \t]*"
-    r"|[^\n]*\|[ \t]*"
-)
-NO_NAME_AFTER = re.compile(  # a preposition or a pronoun: "Supply of", "Dinner for", "Made it"
-    r"[ \t]+(?:of|for|from|to|in|on|at|with|by|about|into|over|under|after|before|it|that|this"
-    r"|these|those|there)\b"
-)
-LINE_ENDS = re.compile(r"[ \t]*(?:\n|$)")
-# What follows a name, not a common word: a tag's colon ("Hale: Thank you"), a verb in the
-# present or the past ("Shell keeps", "Shell confirmed"), other names ("Visa and Mastercard",
-# "Apple, Shell and …"), an apposition ("Rose, the spokesperson, …")
+# What follows a name, not a common word: a tag's colon, a verb in the present or the past
+# ("Shell keeps", "Shell confirmed"), other names ("Visa and Mastercard", "Apple, Shell and
+# …"), an apposition ("Rose, the spokesperson, …")
 A_NAME_GOES_ON = re.compile(
     r"\**:|[ \t]+[a-z]+(?:[^\Ws]s|ed)\b|[ \t]+(?:and|or|&)[ \t]+[A-Z]"
     r"|,[ \t]+(?:[A-Z]|(?:the|a|an|who|our|its|his|her|their)\b)"
 )
 
 
-def _a_common_word_opening(text: str, span: tuple[int, int], word: str) -> bool:
-    """Whether ``word`` opens its line or an entry in it, goes on as no name does, and is a
-    common word of English ("Title: Supply of …", "Chart 3 – Displacement", "Made it …"): a name
-    there only if the text names it so elsewhere."""
+def _a_common_word_as_a_field_s_text(text: str, span: tuple[int, int], word: str) -> bool:
+    """Whether ``word`` opens a text's field and is a common word of English ("Title: Supply
+    of …", "Desk: International"): a name there only if the text names it so elsewhere. (After
+    other marks, a chart's number or a list's letter, a name is as usual: "Figure 2 – Macron in
+    Kyiv", "(c) Reeves on …".)"""
     line = text.rfind("\n", 0, span[0]) + 1
-    if TEXT_LABEL.fullmatch(text, line, span[0]):
-        opening = not A_NAME_GOES_ON.match(text, span[1])
-    elif CAPTION_NUMBER.fullmatch(text, line, span[0]):
-        opening = bool(NO_NAME_AFTER.match(text, span[1]) or LINE_ENDS.match(text, span[1]))
-    else:
-        opening = bool(ENTRY_MARKS.fullmatch(text, line, span[0])) and bool(
-            NO_NAME_AFTER.match(text, span[1])
-        )
-    return opening and is_common_word(word)
+    return (
+        bool(TEXT_LABEL.fullmatch(text, line, span[0]))
+        and not A_NAME_GOES_ON.match(text, span[1])
+        and is_common_word(word)
+    )
 
 
 def _where_a_name_may_run(text: str, start: int, end: int) -> list[tuple[int, int]]:
