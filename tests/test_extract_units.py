@@ -6366,3 +6366,15 @@ def test_a_common_word_as_a_text_s_field_is_no_name() -> None:
     assert names.keys().isdisjoint({"Supply", "International"})
     assert {"Sofia Example-Lind", "Tusk", "Wales", "Reeves", "Cleverly"} <= names.keys()
     assert {"Reading", "Finland", "Zelmarovka"} <= names.keys()
+
+
+def test_a_city_in_a_body_s_address_is_the_city() -> None:
+    """ "Example Polar Tankers LLC, Moscow.", a centre's name and its city ending the line: the
+    city, not its state; "Second, Moscow." and "sanctions on Moscow" are the state."""
+    assert links(
+        "- Example Polar Tankers LLC, Moscow. Operated 19 tankers.\n"
+        "Example Centre for Prisoner Advocacy, Moscow\n"
+        "Second, Moscow. Lavrov said so, and sanctions on Moscow followed."
+    ) == [
+        ("Moscow", "moscow"), ("Moscow", "moscow"), ("Moscow", "russia"), ("Moscow", "russia")
+    ]  # fmt: skip

@@ -63,6 +63,10 @@ HYPHENED_NAME = re.compile(r"(?<![\w-])((?:[A-Z][\w]* ){0,3}[A-Z][\w]*)-$")
 # Or the city itself by what follows it: "the Kyiv region", a dateline ("KYIV, March 3 (…) –").
 REGION_AFTER = re.compile(r" (?:region|oblast|province|district)\b")
 DATELINE_AFTER = re.compile(r", (?:\d{1,2} )?[A-Z][a-z]{2,8}\.? \d")
+ADDRESSED_AFTER = re.compile(  # a body's name of two words or more, then the city (not "Second,")
+    r"(?<![\w-])[A-Z][\w&’'.-]* (?:(?:[A-Z][\w&’'.-]*|of|for|the|and) ){0,5}[A-Z][\w&’'.-]*, $"
+)
+ADDRESS_ENDS = re.compile(r"\.(?:\s|$)|[ \t]*(?:\n|$)|, D\.C\.")
 DASH_AFTER = re.compile(r"(?: \([^)\n]{1,40}\))? [–—-] ")  # "KYIV –", "KYIV (Reuters) -"
 # What makes "Crimea in 2014" an event: a word for one before it in its sentence ("the
 # invasions of Georgia in 2008 and Crimea in 2014", "the talks Türkiye hosted in Istanbul in
@@ -494,10 +498,14 @@ def _local(iri: str) -> str:
 
 def _the_place_meant(text: str, start: int, end: int) -> bool:
     """Whether a city's name at ``start``-``end`` is the city, not its state: one goes there
-    ("flew to Moscow", "flown to Moscow"), a region named by it ("the Kyiv region"), or a
+    ("flew to Moscow", "flown to Moscow"), a region named by it ("the Kyiv region"), a
     dateline ("KYIV, March 3 (Example Wire) –" opening a line, or in capitals before a dash:
-    "KYIV –", "KYIV (Reuters) -")."""
+    "KYIV –", "KYIV (Reuters) -"), or an address's city after a body's name ("Example Polar
+    Tankers LLC, Moscow.", "Example Centre for Prisoner Advocacy, Kyiv" ending its line, "The
+    White House, Washington, D.C.")."""
     if THERE.search(text, max(0, start - 40), start) or REGION_AFTER.match(text, end):
+        return True
+    if ADDRESSED_AFTER.search(text, max(0, start - 40), start) and ADDRESS_ENDS.match(text, end):
         return True
     opens_a_line = start == 0 or text[start - 1] == "\n"
     return opens_a_line and (
