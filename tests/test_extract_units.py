@@ -6370,11 +6370,12 @@ def test_a_common_word_as_a_text_s_field_is_no_name() -> None:
 
 def test_a_city_in_a_body_s_address_is_the_city() -> None:
     """ "Example Polar Tankers LLC, Moscow.", a centre's name and its city ending the line: the
-    city, not its state; "Second, Moscow." and "sanctions on Moscow" are the state."""
+    city, not its state; "Second, Moscow.", a clause without its verb ("…, and the European
+    Commission, Moscow."), a sentence going on in the next line and "sanctions on Moscow" are
+    the state."""
     assert links(
         "- Example Polar Tankers LLC, Moscow. Operated 19 tankers.\n"
         "Example Centre for Prisoner Advocacy, Moscow\n"
-        "Second, Moscow. Lavrov said so, and sanctions on Moscow followed."
-    ) == [
-        ("Moscow", "moscow"), ("Moscow", "moscow"), ("Moscow", "russia"), ("Moscow", "russia")
-    ]  # fmt: skip
+        "Second, Moscow. Poland blamed Belarus, and the European Commission, Moscow. For the "
+        "Russian Federation, Moscow\nwas the centre, and sanctions on Moscow followed."
+    ) == [("Moscow", "moscow"), ("Moscow", "moscow")] + [("Moscow", "russia")] * 4

@@ -66,7 +66,9 @@ DATELINE_AFTER = re.compile(r", (?:\d{1,2} )?[A-Z][a-z]{2,8}\.? \d")
 ADDRESSED_AFTER = re.compile(  # a body's name of two words or more, then the city (not "Second,")
     r"(?<![\w-])[A-Z][\w&’'.-]* (?:(?:[A-Z][\w&’'.-]*|of|for|the|and) ){0,5}[A-Z][\w&’'.-]*, $"
 )
-ADDRESS_ENDS = re.compile(r"\.(?:\s|$)|[ \t]*(?:\n|$)|, D\.C\.")
+ADDRESS_ENDS = re.compile(r"[ \t]*(?:\n(?![ \t]*[a-z])|$)|, D\.C\.")  # (not "Kyiv\nwas never …")
+A_COMPANY_BEFORE = re.compile(r"\b(?:LLC|Ltd|AO|JSC|PJSC|OOO|SA|AG|GmbH|Inc|plc|LLP|Corp)\.?, $")
+SENTENCE_ENDS = re.compile(r"\.(?:\s|$)")
 DASH_AFTER = re.compile(r"(?: \([^)\n]{1,40}\))? [–—-] ")  # "KYIV –", "KYIV (Reuters) -"
 # What makes "Crimea in 2014" an event: a word for one before it in its sentence ("the
 # invasions of Georgia in 2008 and Crimea in 2014", "the talks Türkiye hosted in Istanbul in
@@ -500,12 +502,17 @@ def _the_place_meant(text: str, start: int, end: int) -> bool:
     """Whether a city's name at ``start``-``end`` is the city, not its state: one goes there
     ("flew to Moscow", "flown to Moscow"), a region named by it ("the Kyiv region"), a
     dateline ("KYIV, March 3 (Example Wire) –" opening a line, or in capitals before a dash:
-    "KYIV –", "KYIV (Reuters) -"), or an address's city after a body's name ("Example Polar
-    Tankers LLC, Moscow.", "Example Centre for Prisoner Advocacy, Kyiv" ending its line, "The
-    White House, Washington, D.C.")."""
+    "KYIV –", "KYIV (Reuters) -"), or an address's city: after a body's name, ending its line
+    ("Example Centre for Prisoner Advocacy, Kyiv", not a sentence that goes on in the next
+    line) or before "D.C." ("The White House, Washington, D.C."), or after a company's ending
+    its sentence ("Example Polar Tankers LLC, Moscow."; not "…, and the European Commission,
+    Moscow.", where a verb is left out)."""
     if THERE.search(text, max(0, start - 40), start) or REGION_AFTER.match(text, end):
         return True
-    if ADDRESSED_AFTER.search(text, max(0, start - 40), start) and ADDRESS_ENDS.match(text, end):
+    before = max(0, start - 60)
+    if ADDRESSED_AFTER.search(text, before, start) and ADDRESS_ENDS.match(text, end):
+        return True
+    if A_COMPANY_BEFORE.search(text, before, start) and SENTENCE_ENDS.match(text, end):
         return True
     opens_a_line = start == 0 or text[start - 1] == "\n"
     return opens_a_line and (
