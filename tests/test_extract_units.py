@@ -1073,21 +1073,33 @@ def test_an_interview_s_bold_tags_are_speakers_and_a_question_s_verb_no_name() -
     assert {"Aalto", "Medvedchuk"} <= names and "Was Medvedchuk" not in names
 
 
-def proposals(text: str, header: str = "A Note\n\n12 May 2024\n\n") -> set[str]:
-    """The names a draft of ``text`` under ``header`` proposes as new entities (against the
-    small gazetteer)."""
+NOTE_HEADER = "A Note\n\n12 May 2024\n\n"
+
+
+def drafted(text: str, header: str = NOTE_HEADER) -> dict[str, Any]:
+    """The ``draft:`` block of a draft of ``text`` under ``header`` (against the small
+    gazetteer)."""
     source = Source(Path("note.txt"), header + text, "0" * 64, False)
-    draft = make_draft(source, gazetteer())
-    return {entity["text"] for entity in draft.data["draft"]["new_entities"]}
+    block: dict[str, Any] = make_draft(source, gazetteer()).data["draft"]
+    return block
 
 
-def proposed_at(text: str, header: str = "A Note\n\n12 May 2024\n\n") -> dict[str, list[int]]:
+def proposals(text: str, header: str = NOTE_HEADER) -> set[str]:
+    """The names a draft of ``text`` under ``header`` proposes as new entities."""
+    return {entity["text"] for entity in drafted(text, header)["new_entities"]}
+
+
+def proposed_at(text: str, header: str = NOTE_HEADER) -> dict[str, list[int]]:
     """Each name a draft of ``text`` under ``header`` proposes, with where in ``text`` it is."""
-    source = Source(Path("note.txt"), header + text, "0" * 64, False)
     return {
         entity["text"]: [o["start"] - len(header) for o in entity["occurrences"]]
-        for entity in make_draft(source, gazetteer()).data["draft"]["new_entities"]
+        for entity in drafted(text, header)["new_entities"]
     }
+
+
+def mentioned(text: str, header: str = NOTE_HEADER) -> list[str]:
+    """The known names a draft of ``text`` under ``header`` links, in text order."""
+    return [mention["text"] for mention in drafted(text, header)["mentions"]]
 
 
 def test_a_list_item_s_mark_and_a_number_s_sign_are_no_part_of_a_name() -> None:
@@ -6284,21 +6296,11 @@ def test_a_footer_s_words_early_in_a_story_are_its_content() -> None:
 def test_two_known_names_after_an_opener_are_two_names() -> None:
     """ "Then Russia Ukraine Border Talks resumed": two places the store knows, each linked, no
     name of four words proposed for them."""
-    source = Source(
-        Path("note.txt"),
-        "A Note\n\n12 May 2024\n\nThen Russia Ukraine Border Talks resumed in the spring after "
-        "a long pause. Both sides sent new teams.",
-        "0" * 64,
-        False,
+    text = (
+        "Then Russia Ukraine Border Talks resumed in the spring after a long pause. Both sides "
+        "sent new teams."
     )
-    block = make_draft(source, gazetteer()).data["draft"]
-    assert [m["text"] for m in block["mentions"]] == ["Russia", "Ukraine"]
-
-
-def mentioned(text: str, header: str = "A Note\n\n12 May 2024\n\n") -> list[str]:
-    """The known names a draft of ``text`` under ``header`` links, in text order."""
-    source = Source(Path("note.txt"), header + text, "0" * 64, False)
-    return [m["text"] for m in make_draft(source, gazetteer()).data["draft"]["mentions"]]
+    assert mentioned(text) == ["Russia", "Ukraine"]
 
 
 def test_a_team_a_cell_or_a_unit_named_for_a_place_is_the_body() -> None:

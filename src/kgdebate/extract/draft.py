@@ -1286,13 +1286,12 @@ def _name_parts(
             words = words[:at]
             break
     words = words if titled_body else without_titles(words)
-    parts = [piece for part in " ".join(words).split(" and ") for piece in _owner_apart(part)]
-    cut = _then_a_known_name(" ".join(words), known)
+    joined = " ".join(words)
+    parts = [piece for part in joined.split(" and ") for piece in _owner_apart(part)]
+    cut = _then_a_known_name(joined, known)
     if cut and match.re is not NAMED_PAPER:  # "the Food and Agriculture Organization and Ukraine"
-        parts = [" ".join(words)[:cut].split(), " ".join(words)[cut + len(" and ") :].split()]
-    elif match.re is NAMED_PAPER or (
-        ORGANISATION_HEAD.search(" ".join(words)) and not _two_names(parts)
-    ):
+        parts = [joined[:cut].split(), joined[cut + len(" and ") :].split()]
+    elif match.re is NAMED_PAPER or (ORGANISATION_HEAD.search(joined) and not _two_names(parts)):
         parts = [words]  # "Food and Agriculture Organization", not two names
     elif len(parts) == 1 and (held := _body_and_holder(words)):
         parts = held  # "IAEA Director General Rafael Grossi": the IAEA, and Rafael Grossi
@@ -1362,9 +1361,10 @@ def _owner_apart(name: str) -> list[list[str]]:
     return [words]
 
 
-def _a_body_named_for_a_place(run: str) -> bool:
-    """A team, a cell or a unit named for a place ("Ukraine Hosting Team"), not its owner's
-    ("Russia's Unit"), nor a headline's ("Biden Welcomes Israel Rescue Team")."""
+def _a_team_s_name(run: str) -> bool:
+    """Whether ``run`` may name a team, a cell or a unit ("Ukraine Hosting Team"), not one an
+    owner's ("Russia's Unit") nor a headline's ("Biden Welcomes Israel Rescue Team"); whose
+    place it holds is :func:`_a_body_named_for_its_place`'s to say."""
     return (
         bool(BODY_HEAD_LAST.search(run))
         and "'s " not in run
@@ -1386,7 +1386,7 @@ def _a_body_named_for_its_place(
         return False
     place = places[bisect_left(places, start, key=lambda m: m.start)]
     run = text[start:end]
-    if not _a_body_named_for_a_place(run) or any(word.lower() in TITLES for word in run.split()):
+    if not _a_team_s_name(run) or any(word.lower() in TITLES for word in run.split()):
         return False  # ("Deputy Head of Unit for Belarus": a post)
     if place.start == start:  # at most a word between: "Ukraine Hosting Team", "Crimea Team"
         return len(text[place.end : end].split()) <= 2  # (not "Kyiv Might Replace … Team")
@@ -1481,10 +1481,9 @@ def _no_name(candidate: str, common_nouns: set[str], adjectives: frozenset[str])
         or bool(SECTION_NUMBER.fullmatch(candidate))
         or (bool(LABEL_AND_LETTER.fullmatch(candidate)) and bare.split()[0] in NEVER_ALONE)
         or bool(HANDLE.search(candidate))
+        # a code, though not a flight by its number, an event ("Flight PS752")
         or (
-            not candidate.startswith(
-                "Flight "
-            )  # a flight by its number is an event ("Flight PS752")
+            not candidate.startswith("Flight ")
             and any(CODE.fullmatch(word) for word in candidate.split())
         )
         or _publication_kind(bare) in PUBLICATION_KINDS  # "Policy Brief No. 14"
@@ -1740,7 +1739,7 @@ def _new_entities(
                 # (or a team named for a place: "Housing Options · Ukraine Hosting Team", not
                 # "Outbreak Control Team: final report")
                 and not (
-                    _a_body_named_for_a_place(cased)
+                    _a_team_s_name(cased)
                     and any(_known_name(word, known) for word in cased.split())
                 )
                 and not STATE_HEAD.search(cased)

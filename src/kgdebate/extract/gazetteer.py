@@ -21,7 +21,7 @@ from datetime import date
 
 import pyoxigraph as ox
 
-from kgdebate.extract.names import DEMONYM
+from kgdebate.extract.names import COMPANY_ENDINGS, DEMONYM
 from kgdebate.extract.spans import SpanIndex
 from kgdebate.extract.trie import one_of
 from kgdebate.mint import last_slug
@@ -67,7 +67,7 @@ ADDRESSED_AFTER = re.compile(  # a body's name of two words or more, then the ci
     r"(?<![\w-])[A-Z][\w&’'.-]* (?:(?:[A-Z][\w&’'.-]*|of|for|the|and) ){0,5}[A-Z][\w&’'.-]*, $"
 )
 ADDRESS_ENDS = re.compile(r"[ \t]*(?:\n(?![ \t]*[a-z])|$)|, D\.C\.")  # (not "Kyiv\nwas never …")
-A_COMPANY_BEFORE = re.compile(r"\b(?:LLC|Ltd|AO|JSC|PJSC|OOO|SA|AG|GmbH|Inc|plc|LLP|Corp)\.?, $")
+A_COMPANY_BEFORE = re.compile(rf"\b(?:{COMPANY_ENDINGS})\.?, $")
 SENTENCE_ENDS = re.compile(r"\.(?:\s|$)")
 DASH_AFTER = re.compile(r"(?: \([^)\n]{1,40}\))? [–—-] ")  # "KYIV –", "KYIV (Reuters) -"
 # What makes "Crimea in 2014" an event: a word for one before it in its sentence ("the

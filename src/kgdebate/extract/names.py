@@ -24,6 +24,10 @@ BODIES = (  # what is "of the" something in its own name (not a person "of the I
     "Rights",
 )  # fmt: skip
 OF_THE = "(?:" + "|".join(f"(?<={body})" for body in BODIES) + r")\s+(?:of|for|on) the"
+COMPANY_ENDINGS = (  # what ends a company's name: "Nordvik Example Trading Ltd", "… LLC, Moscow"
+    r"Ltd|Limited|Inc|LLC|LLP|plc|PLC|GmbH|SA|AG|NV|BV|AO|JSC|PJSC|OOO|Corp|Corporation|Company"
+    r"|Co|Holdings?"
+)
 DETERMINERS = {"certain", "several", "various"}  # before a name: "Certain ECOWAS members …"
 STOP_NAMES = {
     "the", "this", "that", "these", "those", "it", "its", "a", "an", "and", "but", "or", "if",

@@ -19,6 +19,7 @@ from itertools import chain
 from kgdebate.extract.figures import A_YEAR, SIGNS
 from kgdebate.extract.layout import LIST_MARKER, table_cells, table_rows_above, unwrapped
 from kgdebate.extract.names import (
+    COMPANY_ENDINGS,
     DEMONYM,
     DETERMINERS,
     JOINED_DEED,
@@ -889,10 +890,7 @@ PUBLICATION = re.compile(  # a name that says it is a paper's or a site's: "Kyiv
     r"\b(?:News|Times|Post|Herald|Review|Daily|Journal|Gazette|Independent|Tribune|Courier"
     r"|Telegraph|Guardian|Observer|Weekly|Standard|Express|Mirror|Pravda|Babel)\b"
 )
-COMPANY = re.compile(  # a name that says it is a company's: "Nordvik Example Trading Ltd"
-    r"\b(?:Ltd|Limited|Inc|LLC|plc|PLC|GmbH|SA|AG|NV|BV|Corp|Corporation|Company|Co|Holdings?)"
-    r"\b\.?$"
-)
+COMPANY = re.compile(rf"\b(?:{COMPANY_ENDINGS})\b\.?$")  # "Nordvik Example Trading Ltd"
 INSTITUTION = re.compile(rf"{BODY_NOUNS}|ministry|office")
 """What "the agency", "the institute" may stand for: the last name that says it is one."""
 PARTICIPLE = re.compile(r"[A-Z][a-z]{3,}ed")
