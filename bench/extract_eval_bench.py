@@ -79,6 +79,7 @@ SETS = {  # beside the labelled set, by how far they are from what the tool was 
     "unseen-35": "held out: written without sight of the tool, never tuned on",
     "unseen-36": "held out: written without sight of the tool, never tuned on",
     "unseen-37": "held out: written without sight of the tool, never tuned on",
+    "unseen-38": "held out: written without sight of the tool, never tuned on",
     "fresh": "held out (figures seen once)",
     "train": "written without sight of the tool, then tuned on",
     "train-2": "written without sight of the tool, then tuned on",
