@@ -1,8 +1,8 @@
 """English words that are no one's name, from a dictionary.
 
-Where a line or an entry opens ("13:55 – Reaction from …", "Chart 3 – Displacement", "Present:
-Cllr …", "[horn] Sorry, …") a capital says nothing: a word there is a name only if it is no
-common word of English, or if the text also writes it as a name elsewhere. The dictionaries
+Where a capital says nothing, as in the text of a field ("Title: Supply of …", "| Desk:
+International |"), a word is a name only if it is no common word of English, or if the text
+also writes it as a name elsewhere (extract's drafts check that much). The dictionaries
 are those the `english-words` package ships, both in the public domain. Webster's Second
 (1934) keeps its entries' case, so "wheat" is a common word and "Geneva" a proper noun; but it
 also has thousands of rare words and some proper nouns in lower case ("olena", "finland"): a
@@ -47,7 +47,7 @@ def _countries() -> frozenset[str]:
 
 
 def is_common_word(word: str) -> bool:
-    """Whether ``word``, capitalised as a line opens with it, is a common word of English:
+    """Whether ``word``, capitalised as a field's text opens with it, is a common word of English:
     Webster's has it (or it without a regular ending) in lower case and not as a proper noun,
     and GCIDE has it in either case."""
     if word in _countries():
