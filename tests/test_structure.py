@@ -21,6 +21,7 @@ from kgdebate.extract import extract
 from kgdebate.ingest.structure import (
     SAME_IN_DRAFT_7,
     _accepts,
+    _const_as_enum,
     _validator,
     annotation_schema,
     check_structure,
@@ -113,6 +114,39 @@ def test_both_checks_accept_exactly_the_same_files(
             verdicts[slow] += 1
     assert len(documents) == 5
     assert verdicts[False] > 300 and verdicts[True] > 50  # both answers were put to the test
+
+
+def test_the_fast_check_holds_every_const_of_the_schema() -> None:
+    """Compiled with each ``const`` as a one-value ``enum`` (fastjsonschema cannot compile a
+    ``const`` without its exceptions' details): each still refuses any other value."""
+    seed = yaml.safe_load(SEED.read_text("utf-8"))
+    assert _fast(seed) and seed["statistics"][0]["source_given"] is False
+    for path, other in ((("kgdebate",), "annotation/2"), (("statistics", 0, "source_given"), 0)):
+        changed = copy.deepcopy(seed)
+        parent = changed
+        for step in path[:-1]:
+            parent = parent[step]
+        parent[path[-1]] = other
+        assert not _fast(changed), path
+        assert list(_validator().iter_errors(changed)), path
+    # in a debate, a claim for neither side (`side: none`) alone may have no theme
+    claim = next(claim for claim in seed["claims"] if "theme" in claim)
+    del claim["theme"]
+    for side, accepted in (("none", True), ("for", False), ("against", False)):
+        claim["side"] = side
+        assert _fast(seed) is accepted, side
+        assert (not list(_validator().iter_errors(seed))) is accepted, side
+
+
+def test_const_as_enum_rewrites_keywords_never_the_names_of_properties() -> None:
+    schema = {
+        "properties": {"const": {"const": 1}, "enum": {"enum": [1, 2], "const": 2}},
+        "items": [{"not": {"const": "x"}}],
+    }
+    assert _const_as_enum(schema) == {
+        "properties": {"const": {"enum": [1]}, "enum": {"enum": [1, 2], "allOf": [{"enum": [2]}]}},
+        "items": [{"not": {"enum": ["x"]}}],
+    }
 
 
 def test_an_invalid_file_is_still_explained_line_by_line(tmp_path: Path) -> None:
