@@ -1578,6 +1578,18 @@ def test_the_title_of_a_report_whose_maker_the_text_names_is_no_new_entity() -> 
         # the rules one sets
         ("Under guidance from the Example Department for Communities, hosts receive £350 a month.",
          "Example Department for Communities"),
+        # one of a body, and those a poll asked what they expect (their figure, not the poll's)
+        ("A member of the Ukrainian delegation said power was back in 2 million homes.",
+         "member of the Ukrainian delegation"),
+        ("Economists polled by the Example Financial Wire had put the chance at about 30%.",
+         "economists polled by the Example Financial Wire"),
+        ("Economists polled by the agency expect imports to have fallen to 180,000 tonnes.",
+         "economists polled by the agency"),
+        # a name in brackets that spells out no words before it; records an office keeps
+        ("The offensive retook 14 villages before the war (Wikipedia's running tally).",
+         "Wikipedia"),
+        ("It supplied parts worth about $14 million to arms makers, customs records show.",
+         "customs records"),
     ],
 )  # fmt: skip
 def test_the_source_a_sentence_names_for_its_figures(sentence: str, source: str | None) -> None:
@@ -2301,6 +2313,9 @@ def test_he_or_she_points_back_at_the_last_person_named(
         ("Exit polls gave the party 41%.", "41%"),
         ("Online surveys put support at 43%.", "43%"),
         ("Far more died in the conflict in Eastern Europe than were 20 times feared.", "20 times"),
+        # records one sets, not keeps; an abbreviation in brackets that spells out the words
+        ("The team broke three national records in 2023.", "three"),
+        ("Trade within the Group of 20 (G-20) rose 5%.", "5%"),
     ],
 )  # fmt: skip
 def test_no_source_where_no_one_is_said_to_say_it(text: str, figure: str) -> None:
