@@ -59,8 +59,7 @@ VAGUE_NOUNS = (  # a source a text names without a name: "military analysts", "a
     "commentator agencie volunteer group adviser advisor ambassador envoy negotiator mediator "
     "operator worker military army armie navy navie insurer driver shipper shipowner post "
     "agent guard administration blogger delegation media unions correspondent reporter dealer "
-    "host sapper deminer practitioner contact master engineer lawyer bodie teacher desk trackers "
-    "member"
+    "host sapper deminer practitioner contact master engineer lawyer bodie teacher desk trackers"
 ).split() + ["union leader", *AUTHORITIES]
 ROLE_NOUNS = (  # an office or a body by what it is: "Ukraine's foreign minister", "the
     # regional governor", "Russia's defence ministry", "the Russian embassy in Washington"
@@ -74,6 +73,8 @@ VAGUE_NOUN = (  # (a trie: tried at every word); "people" only as those who know
     rf"(?:(?i:(?:{one_of(VAGUE_NOUNS)})(?:e?s)?"
     r"|people(?= (?:familiar with|close to|involved in|briefed on|with knowledge of)\b))"
     rf"|(?-i:(?:{one_of(ROLE_NOUNS)})(?:e?s)?)"  # (the whole word: not "presidential")
+    # one of a body, only as that: "a member of the delegation", not "Committee members put"
+    r"|(?i:members?)(?= (?:of|for) )"
     # who do something, after where they are from: "Ukrainian deminers", "Polish farmers"
     r"|(?<=(?:ian|ean|ese|ish|ern) )(?-i:[a-z]{3,}(?:ers|ors|ists)))\b"
 )
@@ -107,21 +108,27 @@ POINTED_PERSON = (  # what it calls a person it named before: "the former presid
 )
 POINTED = rf"(?:[a-z-]+ ){{0,2}}(?P<noun>{POINTED_BODY}|(?P<person>{POINTED_PERSON}))"
 A_PERSON_CALLED = re.compile(rf"(?:[a-z-]+ ){{0,2}}(?:{POINTED_PERSON})")
-ONE_OF_A_BODY = ("official", "member", "spokesperson", "spokesman", "spokeswoman", "contact")
+ONE_OF_A_BODY = (
+    "official", "member", "members", "spokesperson", "spokesman", "spokeswoman", "contact"
+)  # fmt: skip
 NARROWED = (  # what narrows a vague source down: "in Odesa", "involved in the talks", "at the
     # Ministry of Example Development", "to one European finance minister"; never a time ("in
     # January"), which may stand between it and what it says
     r"(?: (?:(?:involved|working|based|serving|stationed|familiar) )?"
-    r"(?:in|at|from|on|with|to|close to|(?:polled|surveyed|questioned) by"  # (polled by X)
+    r"(?:in|at|from|on|with|to|close to"
     # one person of a body: "an official of the Example Ministry of Trade", "a member of the
     # Ukrainian delegation", "a spokesperson for the Board" (not "the Group of Seven")
     + "".join(f"|(?<={one} )(?:of|for)" for one in ONE_OF_A_BODY)
     + r")"
     rf" (?!(?:{TIME_NAME})\b)(?:the )?(?:[A-Za-z][\w’'-]* ){{0,4}}"
-    r"(?![a-z]+ly\b|(?:that|which|who|and|but|has|have|had)\b)[A-Za-z][\w-]*)?"
+    r"(?![a-z]+ly\b|(?:that|which|who|and|but|has|have|had)\b)[A-Za-z][\w-]*"
+    # who asked them, by name or in a word or two: "economists polled by the Example Wire",
+    # "witnesses questioned by investigators"
+    r"| (?:polled|surveyed|questioned|interviewed) by (?:the )?"
+    rf"(?:{SOURCE_NAME}|[a-z]+(?: [a-z]+)?))?"
 )  # not the adverb after it: "several diplomats in Brussels privately put it at"; nor the word
 # that opens what they say ("… at the Ministry of Example Development that …"), nor the
-# auxiliary of the verb that says it ("economists polled by the Wire had put it at")
+# auxiliary of the verb that says it ("officials at the ministry have put it at")
 NARROWED_TWICE = rf"(?:{NARROWED}){{0,2}}"  # "at one distribution point in Zaporizhzhia"
 WHO_CLAUSE = (  # "who asked not to be named"; "I talk to", as an interview says it
     r" who (?:[a-z]+ ){0,5}?[a-z]+"
@@ -132,6 +139,7 @@ WHO_CLAUSE = (  # "who asked not to be named"; "I talk to", as an interview says
 WHAT_THEY_DO = r" who (?:[a-z]+ ){0,4}[a-z]+(?=,)"
 ASSUMES = r"assume[sd](?= that\b)"  # "The ministry assumes that 90% of it is repaid"
 WHEN_SAID = rf"(?: (?:in|on|last|this|earlier this) (?:{TIME_NAME}|week|month|year))?"
+BY_AN_AGENT = r"(?! by (?!(?:tele)?phone|post|e-?mail|drone|satellite|text|video|internet)\b)"
 SAYS = (  # "X said", "X has estimated", "X later reported"
     r"(?:(?:has|have|had|also|further|later|earlier|previously|now|then|privately|publicly"
     r"|reportedly"
@@ -163,8 +171,9 @@ SAYS = (  # "X said", "X has estimated", "X later reported"
     # (a label's noun is no verb: "9. Market note (for information only): …")
     r"|(?:report|note|count)(?! ?[(:])|find(?! (?:themselves|ourselves)\b)|recalled"
     r"|added(?= that\b|[,.:]|$)"
-    r"|asked|asks|polled(?! by\b)|polls"  # (not "economists polled by the agency": who)
-    r"|surveyed(?! by\b)|surveys|interviewed(?! by\b)"  # "EPI interviewed 1,204 adults"
+    # (not "economists polled by the agency": who they are; "polled by phone 800 people" is)
+    rf"|asked|asks|polled{BY_AN_AGENT}|polls"
+    rf"|surveyed{BY_AN_AGENT}|surveys|interviewed{BY_AN_AGENT}"  # "EPI interviewed 1,204 adults"
     r"|claim|claims|claimed|insist|insists|insisted|warn|warns|warned|suggest|suggests"
     r"|proposes(?= to\b)|proposed(?= to\b)"  # a proposal, as a pledge, is its author's figure
     rf"|{ASSUMES}"
@@ -236,8 +245,13 @@ VAGUE_WORK = re.compile(
     r"|independent|international|national|local|latest|reliable|credible|available|provisional"
     r"|revised|updated|current|other|some|government|first|new|various|several)"
     rf" (?:{VAGUE_WORKS})"
-    # records kept by an office, not any ("broke three national records")
-    r"|(?i:customs|court|official|government|public|police|hospital|council|port) records)\b"
+    # records an office keeps, that show it, opening the sentence or its last clause ("…,
+    # customs records show"; not "broke national records", "the council records 300 arrivals",
+    # "since government records began", "requested court records")
+    r"|(?:(?<![\s\S])|(?<=, ))"
+    r"(?i:customs|court|official|government|public|police|hospital|council|port) records"
+    r"(?= (?:show|shows|showed|suggest|suggests|indicate|indicates|put|reveal|reveals|revealed)\b))"
+    r"\b"
     # (not those someone made: "Official figures released by Rosstat" are Rosstat's)
     r"(?!,? (?:released|published|compiled|produced|issued|collected|gathered) by\b)"
 )
@@ -444,11 +458,12 @@ STAFF_AT_SAYS = re.compile(
     r"\b(?i:analysts|researchers|experts|economists|staff|officials) (?:at|from|with|of) "
     rf"(?P<by>(?:the )?{SOURCE_NAME}),? {SAYS}\b"
 )
-# "3 of 11 analysts polled by the Example Maritime Monitor expect …": the poll's count, not the
-# analysts'; but what those polled expect, uncounted, is theirs ("Economists polled by the
-# agency expect 180,000 tonnes": VAGUE_SAYS, narrowed by the poll)
+# "3 of 11 analysts polled by the Example Maritime Monitor expect …", "40% of residents
+# questioned by …": the poll's count, not the analysts'; but what those polled expect, where
+# they open the sentence uncounted, is theirs ("Economists polled by the agency expect 180,000
+# tonnes": VAGUE_SAYS, narrowed by the poll)
 POLLED_BY = re.compile(
-    rf"(?<=\d )\b{VAGUE_SOURCE} (?:polled|surveyed|interviewed|questioned) by (?:the )?"
+    rf"(?<=.)\b{VAGUE_SOURCE} (?:polled|surveyed|interviewed|questioned) by (?:the )?"
     rf"(?P<by>{SOURCE_NAME})"
 )
 # "military analysts put it at", "port officials in Odesa reported", "a diplomat involved in the
@@ -1842,6 +1857,7 @@ def _attribution(sentence: str) -> str | None:
     for _, _, _, rank, start, name, end in found:
         if any(no(sentence, start, end) for no in NOT_WHO_SAYS.get(ATTRIBUTION[rank], ())):
             continue
+        after = sentence[start + len(name) :]  # (what follows the name as matched)
         if ATTRIBUTION[rank] is NAME_SAYS and (owner := OWNERS_TITLE.search(sentence, 0, start)):
             if TITLED_WORK.search(name):  # "The UN's 2024 … Response Plan seeks": the UN's
                 name = owner.group("owner")
@@ -1857,7 +1873,7 @@ def _attribution(sentence: str) -> str | None:
         opens = bool(OPENS_AFTER.fullmatch(sentence, 0, start))
         whole = ATTRIBUTION[rank] in (REPRESENTATIVE_SAYS, FACILITY_SAYS, ACCORDING_TO_A_FACILITY)
         by = name if whole else _as_written(name, opens)
-        if by and not _spelled_out(sentence[:start], name):
+        if by and not _spelled_out(sentence[:start], name, after):
             return by.lower() if ATTRIBUTION[rank] is VAGUE_WORK else by
     return None
 
@@ -1957,13 +1973,13 @@ NOT_WHO_SAYS: dict[re.Pattern[str], tuple[NotWho, ...]] = {
 }
 
 
-def _spelled_out(before: str, name: str) -> bool:
+def _spelled_out(before: str, name: str, after: str) -> bool:
     """An abbreviation in brackets that spells out the words before it ("Group of 20 (G-20)",
-    "official development assistance (ODA)", "displaced persons (IDPs)") names no source."""
-    letters = re.sub(r"s$", "", name)
-    if not before.endswith("(") or not letters.isupper():  # not a name: "the war (Wikipedia)"
+    "official development assistance (ODA)", "displaced persons (IDPs)") names no source: the
+    whole of what the brackets hold, between ``before`` and ``after``."""
+    if not before.endswith("(") or not after.startswith(")"):  # "(Wikipedia's tally)": a name's
         return False
-    parts = re.findall(r"[A-Z]|\d+", letters)
+    parts = re.findall(r"[A-Z]|\d+", re.sub(r"s$", "", name))
     words = [w for w in re.findall(r"\w+", before) if w.lower() not in ("of", "and", "the", "for")]
     if not parts or len(parts) > len(words):
         return False
