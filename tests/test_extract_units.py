@@ -2334,24 +2334,12 @@ def test_no_source_where_no_one_is_said_to_say_it(text: str, figure: str) -> Non
     assert sources_at(text, figure) == [None]
 
 
-def test_the_writer_s_own_figure_is_no_one_else_s_though_a_source_was_named_before() -> None:
-    text = (
-        "An independent review by Example Audit Partners found that aid reached families within "
-        "9 days of registration, against our own target of 14."
-    )
-    assert sources_at(text, "9 days", "14.") == ["Example Audit Partners", None]
-    text = (
-        "Partners paid UAH 3,600 a person to 410,000 people, the Example Cash Working Group said. "
-        "That comes to about UAH 1.5 billion, by this report's arithmetic."
-    )
-    assert sources_at(text, "410,000", "about UAH 1.5") == ["Example Cash Working Group", None]
+def test_a_part_of_the_writer_s_own_is_no_one_else_s_though_a_source_was_named_before() -> None:
     text = (
         "Imports rose 46% in 2023, the Example Customs Service reported. Its figure includes "
         "goods in transit; ours (38%) does not."
     )
     assert sources_at(text, "46%", "38%") == ["Example Customs Service", None]
-    # (a body of the writer's that counts is credited as written, as before)
-    assert sources_at("My office counts at least 60 ships.", "at least 60") == ["My office"]
 
 
 def test_who_forecast_a_figure_in_the_clause_after_it_is_its_source() -> None:
