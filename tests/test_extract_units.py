@@ -2340,6 +2340,11 @@ def test_a_part_of_the_writer_s_own_is_no_one_else_s_though_a_source_was_named_b
         "goods in transit; ours (38%) does not."
     )
     assert sources_at(text, "46%", "38%") == ["Example Customs Service", None]
+    # but in a quotation, the speaker's
+    text = 'Kenya\'s ambassador told the council: "Germany gave €2 billion; ours was €400 million."'
+    assert sources_at(text, "€2 billion", "€400") == ["Kenya's ambassador"] * 2
+    text = 'Kenya\'s ambassador said: "Germany gave €2 billion; our share was €4 million."'
+    assert sources_at(text, "€2 billion", "€4 million") == ["Kenya's ambassador"] * 2
 
 
 def test_who_forecast_a_figure_in_the_clause_after_it_is_its_source() -> None:

@@ -1615,6 +1615,8 @@ def _up_to_clause(text: str, sentence: tuple[int, int], position: int) -> tuple[
     if (
         part[0] > sentence[0]
         and FIRST_PERSON.match(text, *part)
+        and len(OPEN_OR_CLOSE_QUOTE.findall(text, sentence[0], part[0])) % 2 == 0  # (unquoted:
+        # in 'She noted that "Russia's budget is $140 billion; ours is $2 billion"', hers)
         and not BACK_REFERENCE.search(text, *part)  # "…; we could not verify its figure of 12"
         and not SAID_AFTER.search(text, *part)  # "…; we have lost three plants, he added."
     ):
@@ -1626,6 +1628,7 @@ def _up_to_clause(text: str, sentence: tuple[int, int], position: int) -> tuple[
     return (sentence[0], end if end >= 0 else sentence[1])
 
 
+OPEN_OR_CLOSE_QUOTE = re.compile('["“”]')
 FIRST_PERSON = re.compile(r"(?i:we|ours?|I|my)\b")
 """What opens a part that is the writer's own, where no earlier part's source reaches ("…; ours
 (38%) does not")."""
