@@ -463,7 +463,7 @@ STAFF_AT_SAYS = re.compile(
 # they open the sentence uncounted, is theirs ("Economists polled by the agency expect 180,000
 # tonnes": VAGUE_SAYS, narrowed by the poll)
 POLLED_BY = re.compile(
-    rf"(?<=.)\b{VAGUE_SOURCE} (?:polled|surveyed|interviewed|questioned) by (?:the )?"
+    rf"(?<=[\s\S])\b{VAGUE_SOURCE} (?:polled|surveyed|interviewed|questioned) by (?:the )?"
     rf"(?P<by>{SOURCE_NAME})"
 )
 # "military analysts put it at", "port officials in Odesa reported", "a diplomat involved in the
