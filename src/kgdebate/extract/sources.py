@@ -111,6 +111,7 @@ A_PERSON_CALLED = re.compile(rf"(?:[a-z-]+ ){{0,2}}(?:{POINTED_PERSON})")
 ONE_OF_A_BODY = (
     "official", "member", "members", "spokesperson", "spokesman", "spokeswoman", "contact"
 )  # fmt: skip
+ASKED_BY = r"(?:polled|surveyed|questioned|interviewed) by"  # (who asked them follows)
 NARROWED = (  # what narrows a vague source down: "in Odesa", "involved in the talks", "at the
     # Ministry of Example Development", "to one European finance minister"; never a time ("in
     # January"), which may stand between it and what it says
@@ -124,7 +125,7 @@ NARROWED = (  # what narrows a vague source down: "in Odesa", "involved in the t
     r"(?![a-z]+ly\b|(?:that|which|who|and|but|has|have|had)\b)[A-Za-z][\w-]*"
     # who asked them, by name or in a word or two: "economists polled by the Example Wire",
     # "witnesses questioned by investigators"
-    r"| (?:polled|surveyed|questioned|interviewed) by (?:the )?"
+    rf"| {ASKED_BY} (?:the )?"
     rf"(?:{SOURCE_NAME}|[a-z]+(?: [a-z]+)?))?"
 )  # not the adverb after it: "several diplomats in Brussels privately put it at"; nor the word
 # that opens what they say ("… at the Ministry of Example Development that …"), nor the
@@ -463,7 +464,7 @@ STAFF_AT_SAYS = re.compile(
 # they open the sentence uncounted, is theirs ("Economists polled by the agency expect 180,000
 # tonnes": VAGUE_SAYS, narrowed by the poll)
 POLLED_BY = re.compile(
-    rf"(?<=[\s\S])\b{VAGUE_SOURCE} (?:polled|surveyed|interviewed|questioned) by (?:the )?"
+    rf"(?<=[\s\S])\b{VAGUE_SOURCE} {ASKED_BY} (?:the )?"
     rf"(?P<by>{SOURCE_NAME})"
 )
 # "military analysts put it at", "port officials in Odesa reported", "a diplomat involved in the
@@ -1861,7 +1862,7 @@ def _attribution(sentence: str) -> str | None:
     for _, _, _, rank, start, name, end in found:
         if any(no(sentence, start, end) for no in NOT_WHO_SAYS.get(ATTRIBUTION[rank], ())):
             continue
-        after = sentence[start + len(name) :]  # (what follows the name as matched)
+        matched_end = start + len(name)  # (where the name as matched ends)
         if ATTRIBUTION[rank] is NAME_SAYS and (owner := OWNERS_TITLE.search(sentence, 0, start)):
             if TITLED_WORK.search(name):  # "The UN's 2024 … Response Plan seeks": the UN's
                 name = owner.group("owner")
@@ -1877,7 +1878,7 @@ def _attribution(sentence: str) -> str | None:
         opens = bool(OPENS_AFTER.fullmatch(sentence, 0, start))
         whole = ATTRIBUTION[rank] in (REPRESENTATIVE_SAYS, FACILITY_SAYS, ACCORDING_TO_A_FACILITY)
         by = name if whole else _as_written(name, opens)
-        if by and not _spelled_out(sentence[:start], name, after):
+        if by and not _spelled_out(sentence, start, matched_end, name):
             return by.lower() if ATTRIBUTION[rank] is VAGUE_WORK else by
     return None
 
@@ -1977,14 +1978,15 @@ NOT_WHO_SAYS: dict[re.Pattern[str], tuple[NotWho, ...]] = {
 }
 
 
-def _spelled_out(before: str, name: str, after: str) -> bool:
+def _spelled_out(sentence: str, start: int, end: int, name: str) -> bool:
     """An abbreviation in brackets that spells out the words before it ("Group of 20 (G-20)",
-    "official development assistance (ODA)", "displaced persons (IDPs)") names no source: the
-    whole of what the brackets hold, between ``before`` and ``after``."""
-    if not before.endswith("(") or not after.startswith(")"):  # "(Wikipedia's tally)": a name's
+    "official development assistance (ODA)", "displaced persons (IDPs)") names no source: it
+    fills its brackets, ``sentence[start:end]`` ("(Wikipedia's running tally)" is a name's)."""
+    if not sentence.endswith("(", 0, start) or not sentence.startswith(")", end):
         return False
     parts = re.findall(r"[A-Z]|\d+", re.sub(r"s$", "", name))
-    words = [w for w in re.findall(r"\w+", before) if w.lower() not in ("of", "and", "the", "for")]
+    linking = ("of", "and", "the", "for")
+    words = [w for w in re.findall(r"\w+", sentence[:start]) if w.lower() not in linking]
     if not parts or len(parts) > len(words):
         return False
     initials = [w if w.isdigit() else w[0].upper() for w in words[-len(parts) :]]
