@@ -1597,6 +1597,43 @@ def test_the_title_of_a_report_whose_maker_the_text_names_is_no_new_entity() -> 
          "Wikipedia"),
         ("It supplied parts worth about $14 million to arms makers, customs records show.",
          "customs records"),
+        # one named by what it is, who puts a figure at so much or whose list shows it, past an
+        # aside; not one who puts soldiers somewhere
+        ("The health board's finance team puts the cost of the response at about £46,000.",
+         "health board's finance team"),
+        ("About 140 people lived there, the council's occupancy list shows, many from Ukraine.",
+         "council's occupancy list"),
+        ("The council's highways officer, in a note dated last week, estimates 40 more trips.",
+         "council's highways officer"),
+        ("The site manager put 300 chairs at the back of the hall.", None),
+        ("The mill's closure puts the town at risk of losing 300 jobs.", None),
+        ("The school's new timetable puts maths at 9am, with 5 lessons a week.", None),
+        ("The plans show 12 parking spaces, down from 20.", "plans"),
+        ("A boy showed me 3 scars on his arm.", None),
+        ("The local economy showed growth of 2.1% last year.", None),
+        # a forecast, a quote or a promise is its maker's, as a survey is; a body's schedule
+        ("Refurbishment will cost £480,000 on a fixed-price quote from Example Build Services.",
+         "Example Build Services"),
+        ("Under a projection from Example Partners, prices rise 4% next year.",
+         "Example Partners"),
+        ("The applicant, Example Living Ltd, promises in its statement that 70% of flats will "
+         "be accessible.", "Example Living Ltd"),
+        ("The Example Health Agency schedule asks for 3 doses against polio.",
+         "Example Health Agency"),
+        ("The Summer schedule adds 6 flights a week.", None),
+        # one named, then what one is, then what one says; a credit "as quoted by"; a body's
+        # acronym before "which"
+        ("Dmytro Kuleba, Ukraine's foreign minister, said 6 million people had left.",
+         "Dmytro Kuleba"),
+        ("Pavel Example-Grün, EOSI's director, told a conference the average case took 7 months.",
+         "Pavel Example-Grün"),
+        ("War-risk cover costs 0.5% of value, as quoted by Example Marine Underwriters.",
+         "Example Marine Underwriters"),
+        ("It cites the Example Recovery Observatory (ERO), which put damage at $10.6 billion.",
+         "Example Recovery Observatory"),
+        ("The COVID guidance allowed 6 people to meet.", None),
+        ("The forecast fall in visitors from Germany is about 30%.", None),
+        ("Beside a quote from Churchill, the memorial lists 112 villagers.", None),
     ],
 )  # fmt: skip
 def test_the_source_a_sentence_names_for_its_figures(sentence: str, source: str | None) -> None:
@@ -2898,6 +2935,26 @@ def test_a_pronoun_after_the_figure_or_the_institute_takes_the_source_named_befo
         "UNHCR",
         "UNHCR",
     ]
+
+
+def test_a_body_pointed_back_at_by_its_kind_is_the_one_whose_name_says_it_is_one() -> None:
+    """ "The monitor says" after a monitor and then an observatory were named: the monitor."""
+    text = (
+        "The Example Energy Monitor tracks gas storage. The Example Grid Observatory tracks the "
+        "grid. The monitor says stocks peaked at 15.1 bcm. According to the monitor, 3 bcm will "
+        "be drawn down. The observatory says 12 plants were hit."
+    )
+    assert sources_at(text, "15.1 bcm", "3 bcm", "12 plants") == [
+        "Example Energy Monitor",
+        "Example Energy Monitor",
+        "Example Grid Observatory",
+    ]
+    # the kind's word as the name's head: not a street's
+    union = (
+        "Members of the Example Nurses Union marched to Union Street. The union says 3,000 "
+        "people took part."
+    )
+    assert sources_at(union, "3,000") == ["Example Nurses Union"]
 
 
 @pytest.mark.parametrize(
@@ -4905,6 +4962,16 @@ def test_what_a_count_in_millions_or_in_dotted_thousands_counts(
         ("in six EU countries", ("six EU countries", 6.0, "countries", False, None)),
         ("| Russians returned | 55 | press reports |", ("55", 55.0, "people", False, None)),
         ("It hosts close to a million.", ("close to a million", 1e6, None, True, "upper")),
+        # a hedge after the number: about so many, or a few more
+        ("it drew 300 or so patients daily", ("300 or so patients", 300.0, "people", True, None)),
+        ("The 2,000 or so households left.",
+         ("2,000 or so households", 2000.0, "households", True, None)),
+        ("it lost 100-odd days", ("100-odd days", 100.0, "days", True, "lower")),
+        ("Some 300-odd families came.", ("Some 300-odd families", 300.0, "families", True, None)),
+        # (not a time counted back, nor an age: no count of years)
+        ("Twenty-odd years ago, 5 ships sailed.", ("5 ships", 5.0, "ships", False, None)),
+        ("Over the past 20 or so years, 5 ships sailed.", ("5 ships", 5.0, "ships", False, None)),
+        ("A 50-odd-year-old man paid 5 euros.", ("5 euros", 5.0, "EUR", False, None)),
     ],
 )  # fmt: skip
 def test_counts_in_words_dozens_megatonnes_and_shares_of_a_group(

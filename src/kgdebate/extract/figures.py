@@ -192,6 +192,11 @@ HEDGE = (  # "handed over 55 prisoners" is no hedge
     + one_of(hedge for hedge in HEDGES if hedge != "over")  # no other hedge starts with "o"
     + r"|(?<!handed )(?<!hands )(?<!hand )over)(?: |(?<=~)))?"  # "~33 Mt" with no space
 )
+# A hedge after the number: "300 or so patients" (about 300), "300-odd families" (a few more;
+# never " odd": "two odd socks")
+HEDGE_AFTER = r"(?:(?P<about> or so)|(?P<odd>-odd)(?!-))?"  # (not "a 50-odd-year-old man")
+AGO_AFTER = re.compile(r" ago\b")
+COUNTED_BACK = re.compile(r"\b(?i:past|last|next|coming|previous|first) $")
 UNIT_NOUN = one_of(UNIT_NOUNS)
 # The symbols of SI and other measures, as a technical text writes them after a number; "m"
 # never before a plural, where it is a scale's short form ("1.38m records", "6 m Ukrainians")
@@ -441,6 +446,7 @@ PATTERNS: list[tuple[str, Branch]] = [
     ("count", Branch(
         rf"(?<![\w.{SIGNS}-]){HEDGE}(?P<n>{NUM}|{WORD_NUM}|half a(?= [mb]illion))"
         rf"(?: (?P<scale>{COUNT_SCALE})|(?<=\d)(?P<short>m|bn)(?= )|(?<=\d\d\d)(?P<plus>\+))?"
+        rf"{HEDGE_AFTER}"
         # (a measure's short form may be written on: "300km", "6GW", "15bcm")
         r"(?: |-|(?<=\d)(?=(?-i:km|km²|km2|GW|MW|bcm)(?!\w)))"
         rf"(?!(?-i:{'|'.join(CODES)}) ?\d)"
@@ -491,7 +497,7 @@ PATTERNS: list[tuple[str, Branch]] = [
         rf"(?<![\w.{SIGNS}-]){NOT_A_REFERENCE}{HEDGE}(?!(?:19|20)\d\d\b)(?P<n>{NUM})"
         # (a scale's short form: "1.38m records", never "400m hurdles", which are metres)
         rf"(?: (?P<scale>{COUNT_SCALE})|(?P<short>(?<=\.\d)m|(?<=\.\d\d)m|(?<=\d)bn))?"
-        rf" (?:{COUNT_ADJECTIVE} ){{0,2}}"
+        rf"{HEDGE_AFTER} (?:{COUNT_ADJECTIVE} ){{0,2}}"
         rf"(?-i:(?!{NOT_NOUNS}\b)(?P<unit>{PLURAL}))\b(?![’'-])", re.I)),
     # A count in words of anything else ("their five demands", "two mediation posts", "eleven
     # individual cases"), but not what the text has named before ("the two candidates"), nor a
@@ -1921,7 +1927,17 @@ def _whole(raw: str) -> int:
 def _figure(
     kind: str, m: re.Match[str], groups: dict[str, str], today: date | None
 ) -> Figure | None:
-    hedge = (groups.get("hedge") or "").lower() or ("more than" if groups.get("plus") else "")
+    hedge = (groups.get("hedge") or "").lower() or (
+        "about"
+        if groups.get("about")
+        else "more than"
+        if groups.get("plus") or groups.get("odd")
+        else ""
+    )
+    if (groups.get("about") or groups.get("odd")) and (
+        AGO_AFTER.match(m.string, m.end()) or COUNTED_BACK.search(m.string, 0, m.start())
+    ):
+        return None  # "20-odd years ago", "the past 20 or so years": a time, not a count
     bare = Figure(
         m.start(), m.end(), m.group(), kind, approximate=bool(hedge), bound=HEDGES.get(hedge)
     )

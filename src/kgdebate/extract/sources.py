@@ -187,6 +187,8 @@ SAYS = (  # "X said", "X has estimated", "X later reported"
     r"|quote|quotes|quoted(?! (?:by|in|as)\b| [A-Z])"
     r"|identified|identifies|traced|traces"  # "The Centre identified at least 2,300 posts"
     # a sum promised, like one pledged ("promised $12 million", "committed €7.5 million")
+    # or one promised, as a pledge is: "promises in its design statement that 70% of the flats"
+    r"|(?:promised|promises)(?=(?: in (?:its|their|his|her|the) [^,;.]{1,40})? that\b)"
     r"|(?:promised|promises|committed|commits|offered|offers|(?:will )?match(?:es)?)"
     r"(?= (?:me |us |them )?(?:another |a further )?"
     rf"(?:(?:up to|about|some|nearly|almost|more than) )?(?:[{SIGNS}]|US\$|EUR ?\d|USD ?\d))"
@@ -286,6 +288,8 @@ NAME_SAYS = re.compile(  # not one wanted added ("Russia wanted Belarus added"),
     rf"[^,;.]{{1,90}},"
     # "Amara Example, Director of Operations at the Office for … (OCHA), said"
     rf"|, (?:[A-Z][a-z-]+ ){{1,3}}(?:of|at|for) [^,;.]{{1,90}},"
+    # "Dmytro Kuleba, Ukraine's foreign minister, said", "…, EOSI's director, told"
+    rf"|, (?:[A-Z][\w'’-]* ){{0,3}}[A-Z][\w-]*['’]s [a-z][^,;.]{{0,60}},"
     rf"|, who [^,;.]{{1,90}},|, (?:as )?(?:quoted|cited) by [^,;.]{{1,60}},|, for [^,;.]{{1,60}},"
     r"|, (?:he|she|they|it) (?:added|said|noted|argued),"  # "The Russian Federation, he added,"
     r"|, (?:more|less|far|much|rather|slightly) [a-z]+,"  # "the Monitor, more hopeful, says"
@@ -333,7 +337,8 @@ WHO_SAYS = re.compile(  # also after who they are, and with when: "Martin Griffi
 # "the Kyiv International Institute of Sociology, which found in July 2022 that"; not "NATO,
 # which now counts 31 members": what it has, not what it found
 WHICH_FOUND = re.compile(
-    rf"(?P<by>{SOURCE_NAME}), which (?:also |later )?(?:found|finds|reported|reports"
+    rf"(?P<by>{SOURCE_NAME})(?: \([A-Z]{{2,}}\))?, which (?:also |later )?"  # ("… (ERO), which")
+    r"(?:found|finds|reported|reports"
     r"|estimated|estimates|showed|shows|recorded|records|published|put|puts|says|said|counted"
     r"|counts|logged)\b(?! (?:now )?[\d,]+ (?:members|allies|states|countries)\b)"
 )
@@ -387,11 +392,30 @@ SAID_BY_WHAT_IT_IS = re.compile(
 # crossed"
 SAID_BEFORE_BY_WHAT = (  # (not "claimed": "A cyclone claimed 40 lives")
     r"(?:says|said|told (?:us|me|reporters)|reckons|reckoned|estimates|estimated|reported|reports"
-    r"|writes|wrote)"
+    r"|writes|wrote"
+    # "puts the cost of the response at about £46,000", with the figure right after "at" (not
+    # "puts the town at risk of losing 300 jobs")
+    rf"|puts?(?= (?:[^\W\d][\w'’-]* ){{1,6}}at (?:[a-z]+ ){{0,2}}(?:[{SIGNS}]|[A-Z]{{3}} ?)?\d"
+    r"[\d,.]*(?![\d:]|\s?[ap]\.?m\b)))"  # (not a time: "puts maths at 9am")
 )
 PART_OPENS = r"(?:^|(?<=[,;:] )|(?<=\bbut )|(?<=\band )|(?<=\bwhile ))"  # a sentence's part
 WHAT_IT_IS_SAYS = re.compile(
-    rf"{PART_OPENS}(?P<by>{_by_what_it_is_called(SAID_BEFORE_BY_WHAT)}) {SAID_BEFORE_BY_WHAT}\b"
+    rf"{PART_OPENS}(?P<by>{_by_what_it_is_called(SAID_BEFORE_BY_WHAT)})"
+    rf"(?:, [^,;]{{1,60}},)? {SAID_BEFORE_BY_WHAT}\b"
+)
+# A record that shows a figure, before it or after it: "The plans show 12 parking spaces", "…,
+# the council's occupancy list shows" (not what a boy, a team or an economy shows: "A boy showed
+# me 3 scars", "The local economy showed growth of 2.1%")
+A_RECORD = (
+    r"(?:list|register|log|map|plans|timetable|dashboard|accounts|chart|ledger|spreadsheet"
+    r"|minutes|manifest|roll|inventory|counter)"
+)
+RECORD_SHOWS = re.compile(
+    rf"{PART_OPENS}(?P<by>[Tt]he (?:{NP_WORD} ){{0,3}}{A_RECORD}) (?:shows?|showed)\b"
+)
+RECORD_SHOWED = re.compile(  # (after the figure)
+    rf"(?<=[,;] )(?P<by>the (?:{NP_WORD} ){{0,3}}{A_RECORD}) (?:shows|showed)"
+    r"(?=[.;,:]| (?:in|on|last|this|earlier|yesterday|today)\b|$)"
 )
 # and those named by what they are, in the plural, with where they are: "Families in
 # Zaporizhzhia told reporters …", "Staff at the regional hub in Dnipro said that …"
@@ -609,7 +633,11 @@ SAID = (  # who says it; where two start at one word, the first listed
         r"|sought|targeted|tracked|recorded|registered|verified|confirmed|measured|told"
         r"|projected|forecast|predicted|assessed|calculated|modelled|modeled"
         r"|drawn up|prepared|produced|conducted|carried out|commissioned|launched|offered"
-        r"|pledged|promised)"  # (not "provided by", "committed by": who did it, not who said)
+        r"|pledged|promised"
+        # "as quoted by Example Marine Underwriters", "as set by" (not "quoted by the Herald":
+        # who relayed one's words)
+        r"|(?<=\bas )(?:quoted|set|given|stated))"
+        # (not "provided by", "committed by": who did it, not who said)
         # ("registered as newly displaced by", "registered for temporary protection by")
         r"(?: (?:as|in|at|on|for|across|among) (?:[a-z-]+ ){0,2}?[a-z-]+)? by"
         # "was put at 45 by the UN", "was put forward by UNHCR", "estimated at $150 billion by"
@@ -623,6 +651,11 @@ SAID = (  # who says it; where two start at one word, the first listed
         r"|estimates|surveys|polls|studies|post|totals)\b"  # not "counts … from": a verb
         # nor "refugees from Ukraine": where they come from; "the deal's totals, from the UN"
         r"[^,;.:]{0,30}?(?:, )?\b(?:by|(?<!refugees )(?<!people )(?<!migrants )(?<!nationals )from)"
+        # a forecast, a projection, a valuation or a price quoted, by or from whom right after
+        # it ("a fixed-price quote from Example Build Services"; not "the forecast fall in
+        # visitors from Germany", "a quote from Churchill")
+        r"|(?:forecasts?|projections?|valuations?|(?:fixed-price|price|written|firm) quote)"
+        r" (?:by|from)"
         # who ran a panel ("panel of 850 adults, run by Example Field Services"; not "a panel
         # organised by Chatham House", where one spoke)
         r"|panel\b[^,;.:]{0,30}?(?:, )?(?:run|conducted) by"
@@ -712,7 +745,13 @@ NAMED_WORK = re.compile(
     rf"(?!{A_KIND_OF_WORK})(?P<by>{SOURCE_NAME}) (?P<work>{NAMED_WORKS})s?\b"
     r"(?! that\b)"
 )
-WHOSE_WORK = (NAMED_OWNERS_WORK, BODYS_WORK, WHOSE_FIGURE, NAMED_WORK)
+# The rules a body sets: "the Example Health Agency schedule asks for three doses" (a body's
+# name only: not "the Summer schedule", "COVID guidance")
+BODYS_RULES = re.compile(
+    rf"(?P<by>(?:[A-Z][\w'’-]* )+(?:{BODY_HEAD})(?: (?:of|for) (?:the )?[A-Z][\w'’-]*)*)"
+    r" (?:schedule|guidance|guidelines?)\b"
+)
+WHOSE_WORK = (NAMED_OWNERS_WORK, BODYS_WORK, WHOSE_FIGURE, NAMED_WORK, BODYS_RULES)
 ATTRIBUTION = SAID + WHOSE_WORK
 # What a sentence must hold for a pattern to match in it (words the pattern cannot match
 # without): a pattern is tried only where its cues are found, since most sentences hold no
@@ -756,6 +795,7 @@ CUES: dict[re.Pattern[str], tuple[re.Pattern[str], ...]] = {
     BODYS_WORK: (re.compile("['’]s |s['’] "), re.compile(rf"(?:{WORK}|budget|figure|data)")),
     WHOSE_FIGURE: (re.compile(r"\bwhose "),),
     NAMED_WORK: (re.compile(NAMED_WORKS),),
+    BODYS_RULES: (re.compile(r"\b(?:schedule|guidance|guideline)"),),
 }
 _CUED = [(rank, pattern, CUES.get(pattern, ())) for rank, pattern in enumerate(ATTRIBUTION)]
 OWNERS = (  # whose work a sentence names: "the UN launched its 2023 appeal", "a poll by KIIS"
@@ -801,8 +841,16 @@ def _by_what_it_is(text: str, sentence: tuple[int, int], position: int) -> str |
     words, before = text[sentence[0] : sentence[1]], position - sentence[0]
     said = (
         SAID_BY_WHAT_IT_IS.search(words)
-        or WHAT_IT_IS_SAYS.search(words, 0, before)
-        or THOSE_WHO_SAY.search(words, 0, before)
+        or RECORD_SHOWED.search(words)
+        # (searched in the whole sentence: "puts … at" looks at the figure after it)
+        or next(
+            (
+                said
+                for pattern in (WHAT_IT_IS_SAYS, RECORD_SHOWS, THOSE_WHO_SAY)
+                if (said := pattern.search(words)) and said.end() <= before
+            ),
+            None,
+        )
     )
     return THE.sub("", said.group("by")) if said else None
 
@@ -936,6 +984,9 @@ FULL_NAME = re.compile(  # the first capital matched before what stands before i
     r"[A-Z](?<![\w'’][A-Z])[\w-]+ (?:[A-Z][\w-]+ ){0,3}[A-Z][\w-]+\b"
 )
 NAMES = re.compile(SOURCE_NAME)
+# A name read on into the next sentence ("the Example Centre for Prisoner Data. The centre …"),
+# not past initials ("U.S. Department of State", "Dr. Example")
+SENTENCE_AFTER = re.compile(r"(?<=[a-z]{2})\. .*", re.S)
 
 
 class FigureSources:
@@ -1193,19 +1244,23 @@ class FigureSources:
 
     def _institutions(self, kind: str, before: int) -> list[tuple[int, str]]:
         """The last name before ``before`` that says it is an institution of this kind ("the
-        Vistula Institute for Security Studies" for "the institute")."""
-        says_so = (
-            COMPANY
-            if kind in ("company", "firm")
-            else PUBLICATION
-            if kind in ("paper", "newspaper", "site", "website", "outlet", "daily", "weekly")
-            else re.compile(rf"\b{kind}\b", re.I)
-        )
-        found = [  # (a name's line, not a heading above it: "APPEAL\nThe Example … Trust";
-            # never the kind's word alone: a header's "Company update")
-            (match.start(), match.group().rsplit("\n", 1)[-1])
+        Vistula Institute for Security Studies" for "the institute"): of those read as a source
+        or a subject, where one is ("The Example Chess Federation hosted it. Players came from
+        the Russian Federation. The federation says …")."""
+        says_so = _says_it_is(kind)
+        did = [  # (a body by its name: not "an official at the Ministry of …")
+            (at, by)
+            for at, by in self.named + self.subjects
+            if at < before and by[:1].isupper() and says_so.search(by)
+        ]
+        if did:
+            return [max(did)]
+        names = (  # (a name's line, not a heading above it: "APPEAL\nThe Example … Trust")
+            (match.start(), SENTENCE_AFTER.sub("", match.group().rsplit("\n", 1)[-1]))
             for match in NAMES.finditer(self.text, 0, before)
-            if says_so.search(match.group()) and " " in match.group().strip()
+        )
+        found = [  # (never the kind's word alone: a header's "Company update")
+            (at, name) for at, name in names if says_so.search(name) and " " in name.strip()
         ]
         by = found and _as_written(found[-1][1])
         return [(found[-1][0], by)] if by else []
@@ -1345,6 +1400,11 @@ class FigureSources:
             return alike[-1]
         if not A_BODY.fullmatch(vague):
             return vague
+        # "The monitor says": the last name that says it is a monitor ("the Example Energy
+        # Monitor", not the Example Grid Observatory named after it)
+        named_so = self._institutions(head, before)
+        if named_so:
+            return named_so[0][1]
         # "The group said": the body named last before ("The Example Refugee Hub published …")
         bodies = [
             (at, by)
@@ -1512,6 +1572,17 @@ ISSUER = re.compile(  # a letterhead: a body's name on the first line ("EXAMPLE 
     r"(?: (?i:of|for)(?: (?i:the))?(?: [A-Z][\w'’&-]*){1,4}){0,2})"
 )
 LETTERHEAD_PARTS = re.compile(r"\s+[|·–—]\s+")  # "EPBO | Example Parliamentary Budget Office"
+
+
+def _says_it_is(kind: str) -> re.Pattern[str]:
+    """What in a name says it is one of this kind ("company", "paper", "institute")."""
+    if kind in ("company", "firm"):
+        return COMPANY
+    if kind in ("paper", "newspaper", "site", "website", "outlet", "daily", "weekly"):
+        return PUBLICATION
+    # the name's head word: "the Example Nurses Union", "the Centre for Prisoner Data" (not
+    # "Union Street", "Network Rail", "Group Captain Ana Example")
+    return re.compile(rf"\b{kind}(?:['’]s?)?\.?(?:$| (?:of|for|on)\b)", re.I)
 
 
 def _issuer(text: str) -> frozenset[str]:
