@@ -2937,6 +2937,21 @@ def test_a_pronoun_after_the_figure_or_the_institute_takes_the_source_named_befo
     ]
 
 
+def test_a_part_set_against_another_by_while_keeps_its_own_source() -> None:
+    """ "while" or "whereas" before one who says a figure opens a part of its own, comma or not
+    (a time's "while" is none: "while officials were visiting")."""
+    text = (
+        "The UN says 45 countries while the Example Grain Observatory counts 43. The UN says 12 "
+        "ports whereas the Example Port Monitor lists 14. The UN said 30 ships had sailed while "
+        "officials were visiting 5 ports."
+    )
+    assert sources_at(text, "43", "14", "5 ports") == [
+        "Example Grain Observatory",
+        "Example Port Monitor",
+        "UN",
+    ]
+
+
 def test_a_body_pointed_back_at_by_its_kind_is_the_one_whose_name_says_it_is_one() -> None:
     """ "The monitor says" after a monitor and then an observatory were named: the monitor."""
     text = (

@@ -970,7 +970,7 @@ CONTRAST = re.compile(
     # a clause opened by one who says what follows ("… to 45 countries, and shipping analysts
     # count more than 1,000 voyages"): theirs is the figure they go on to give, not the one before
     # (past whom they cite: ", and regional partners, citing the Home Department, expect")
-    rf"|, and (?=(?:the )?(?:{VAGUE_SOURCE}(?:{NARROWED})?|{SOURCE_NAME})"
+    rf"|(?:, and| while| whereas) (?=(?:the )?(?:{VAGUE_SOURCE}(?:{NARROWED})?|{SOURCE_NAME})"
     rf"(?:, (?:citing|quoting) [^,;]{{1,60}},)? {SAYS}\b"
     # or by whose work it is: ", and the UN's appeal asked for", ", and a KIIS wave found"
     rf"|(?:the )?{SOURCE_NAME}['’]s (?:[\w-]+ ){{0,2}}(?:{WORK}|figures|data)s?\b"
