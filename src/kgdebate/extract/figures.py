@@ -196,6 +196,7 @@ HEDGE = (  # "handed over 55 prisoners" is no hedge
 # never " odd": "two odd socks")
 HEDGE_AFTER = r"(?:(?P<about> or so)|(?P<odd>-odd)(?!-))?"  # (not "a 50-odd-year-old man")
 AGO_AFTER = re.compile(r" ago\b")
+TIME_UNIT = re.compile(r"(?i:days?|weeks?|fortnights?|months?|years?|decades?|hours?|minutes?)")
 COUNTED_BACK = re.compile(r"\b(?i:past|last|next|coming|previous|first) $")
 UNIT_NOUN = one_of(UNIT_NOUNS)
 # The symbols of SI and other measures, as a technical text writes them after a number; "m"
@@ -1934,8 +1935,10 @@ def _figure(
         if groups.get("plus") or groups.get("odd")
         else ""
     )
-    if (groups.get("about") or groups.get("odd")) and (
-        AGO_AFTER.match(m.string, m.end()) or COUNTED_BACK.search(m.string, 0, m.start())
+    if (
+        (groups.get("about") or groups.get("odd"))
+        and TIME_UNIT.fullmatch(groups.get("unit") or "")
+        and (AGO_AFTER.match(m.string, m.end()) or COUNTED_BACK.search(m.string, 0, m.start()))
     ):
         return None  # "20-odd years ago", "the past 20 or so years": a time, not a count
     bare = Figure(

@@ -82,9 +82,9 @@ VAGUE_SOURCE = (  # with up to two words before it, none that starts a phrase of
     # ("by European ministers", "quoting sources")
     # nor "which military analysts say": who they are starts after "which"
     # ("a senior Ukrainian official": an article, then two words)
-    rf"(?:(?i:an?|one) )?"
+    rf"(?<![\w'’-])(?:(?i:an?|one) )?"  # (not from inside a word: "40-odd staff")
     rf"(?:(?!(?i:by|of|citing|quoting|which|that|who|whom|whose|where)\b)"
-    r"[A-Za-z-]+(?:['’]s|s['’])? )"  # ("the vessels' masters")
+    r"[A-Za-z][A-Za-z-]*(?:['’]s|s['’])? )"  # ("the vessels' masters"; not "-odd staff")
     rf"{{0,2}}(?:(?i:sub|co|vice|deputy|ex)-)?{VAGUE_NOUN}"  # ("Sub-agents in Izmail" whole)
     r"(?! (?!I )[A-Z][\w'’-]*[ ,.;:])"  # never a name's first words ("the Example Utilities Forum")
 )
@@ -188,7 +188,9 @@ SAYS = (  # "X said", "X has estimated", "X later reported"
     r"|identified|identifies|traced|traces"  # "The Centre identified at least 2,300 posts"
     # a sum promised, like one pledged ("promised $12 million", "committed €7.5 million")
     # or one promised, as a pledge is: "promises in its design statement that 70% of the flats"
-    r"|(?:promised|promises)(?=(?: in (?:its|their|his|her|the) [^,;.]{1,40})? that\b)"
+    # ("Election promises that …": a plural)
+    r"|promised(?=(?: in (?:its|their|his|her|the) [^,;.]{1,40})? that\b)"
+    r"|promises(?= in (?:its|their|his|her|the) [^,;.]{1,40} that\b)"
     r"|(?:promised|promises|committed|commits|offered|offers|(?:will )?match(?:es)?)"
     r"(?= (?:me |us |them )?(?:another |a further )?"
     rf"(?:(?:up to|about|some|nearly|almost|more than) )?(?:[{SIGNS}]|US\$|EUR ?\d|USD ?\d))"
@@ -288,8 +290,6 @@ NAME_SAYS = re.compile(  # not one wanted added ("Russia wanted Belarus added"),
     rf"[^,;.]{{1,90}},"
     # "Amara Example, Director of Operations at the Office for … (OCHA), said"
     rf"|, (?:[A-Z][a-z-]+ ){{1,3}}(?:of|at|for) [^,;.]{{1,90}},"
-    # "Dmytro Kuleba, Ukraine's foreign minister, said", "…, EOSI's director, told"
-    rf"|, (?:[A-Z][\w'’-]* ){{0,3}}[A-Z][\w-]*['’]s [a-z][^,;.]{{0,60}},"
     rf"|, who [^,;.]{{1,90}},|, (?:as )?(?:quoted|cited) by [^,;.]{{1,60}},|, for [^,;.]{{1,60}},"
     r"|, (?:he|she|they|it) (?:added|said|noted|argued),"  # "The Russian Federation, he added,"
     r"|, (?:more|less|far|much|rather|slightly) [a-z]+,"  # "the Monitor, more hopeful, says"
@@ -337,7 +337,9 @@ WHO_SAYS = re.compile(  # also after who they are, and with when: "Martin Griffi
 # "the Kyiv International Institute of Sociology, which found in July 2022 that"; not "NATO,
 # which now counts 31 members": what it has, not what it found
 WHICH_FOUND = re.compile(
-    rf"(?P<by>{SOURCE_NAME})(?: \([A-Z]{{2,}}\))?, which (?:also |later )?"  # ("… (ERO), which")
+    # ("the Example Recovery Observatory (ERO), which"; not "the Consumer Prices Index (CPI)")
+    rf"(?P<by>{SOURCE_NAME})(?:(?<!Product)(?<!Index)(?<!Report)(?<!Scheme)(?<!Rate)"
+    r" \([A-Z]{2,}\))?, which (?:also |later )?"
     r"(?:found|finds|reported|reports"
     r"|estimated|estimates|showed|shows|recorded|records|published|put|puts|says|said|counted"
     r"|counts|logged)\b(?! (?:now )?[\d,]+ (?:members|allies|states|countries)\b)"
@@ -392,23 +394,36 @@ SAID_BY_WHAT_IT_IS = re.compile(
 # crossed"
 SAID_BEFORE_BY_WHAT = (  # (not "claimed": "A cyclone claimed 40 lives")
     r"(?:says|said|told (?:us|me|reporters)|reckons|reckoned|estimates|estimated|reported|reports"
-    r"|writes|wrote"
-    # "puts the cost of the response at about £46,000", with the figure right after "at" (not
-    # "puts the town at risk of losing 300 jobs")
-    rf"|puts?(?= (?:[^\W\d][\w'’-]* ){{1,6}}at (?:[a-z]+ ){{0,2}}(?:[{SIGNS}]|[A-Z]{{3}} ?)?\d"
-    r"[\d,.]*(?![\d:]|\s?[ap]\.?m\b)))"  # (not a time: "puts maths at 9am")
+    r"|writes|wrote)"
+)
+# and one who reckons a figure "puts" it at so much, the figure right after "at": "The health
+# board's finance team puts the cost of the response at about £46,000" (not "puts the town at
+# risk of losing 300 jobs", a time "at 11.40pm", nor what a thing does: "The new tax puts the
+# average bill at £1,420")
+RECKONER = (
+    r"(?:team|officers?|managers?|executives?|directors?|economists?|auditors?|accountants?"
+    r"|advis[eo]rs?|analysts?|officials?|staff|office|department|board|treasurer|surveyors?"
+    r"|inspectors?|engineers?|valuers?|assessors?|chief|head|spokes(?:person|man|woman))"
+)
+PUTS_AT = (
+    rf"puts?(?= (?:[^\W\d][\w'’-]* ){{1,6}}at (?:[a-z]+ ){{0,2}}(?:[{SIGNS}]|[A-Z]{{3}} ?)?\d"
+    r"[\d,.]*(?![\d:]|[.,]\d|\s?[ap]\.?m\b))"
 )
 PART_OPENS = r"(?:^|(?<=[,;:] )|(?<=\bbut )|(?<=\band )|(?<=\bwhile ))"  # a sentence's part
 WHAT_IT_IS_SAYS = re.compile(
     rf"{PART_OPENS}(?P<by>{_by_what_it_is_called(SAID_BEFORE_BY_WHAT)})"
     rf"(?:, [^,;]{{1,60}},)? {SAID_BEFORE_BY_WHAT}\b"
 )
+WHAT_IT_IS_PUTS = re.compile(
+    rf"{PART_OPENS}(?P<by>(?:[Tt]he|[Aa]n?|[Oo]ne|[Mm]y) (?:{NP_WORD} ){{0,3}}{RECKONER})"
+    rf"(?:, [^,;]{{1,60}},)? {PUTS_AT}"
+)
 # A record that shows a figure, before it or after it: "The plans show 12 parking spaces", "…,
 # the council's occupancy list shows" (not what a boy, a team or an economy shows: "A boy showed
 # me 3 scars", "The local economy showed growth of 2.1%")
 A_RECORD = (
-    r"(?:list|register|log|map|plans|timetable|dashboard|accounts|chart|ledger|spreadsheet"
-    r"|minutes|manifest|roll|inventory|counter)"
+    r"(?:list|register|log|map|plans|timetable|dashboard|chart|ledger|spreadsheet|manifest|roll"
+    r"|inventory|counter)"
 )
 RECORD_SHOWS = re.compile(
     rf"{PART_OPENS}(?P<by>[Tt]he (?:{NP_WORD} ){{0,3}}{A_RECORD}) (?:shows?|showed)\b"
@@ -623,6 +638,28 @@ WHO_DO_SAY = re.compile(
 WHO_DO_SAY_AFTER = re.compile(  # "Prices rose 12%, retailers say."
     rf", (?P<by>{WORD_BEFORE_THEM}{WHO_DO}) {TELL}(?: (?:on|last|this) [A-Z]?[a-z]+)?[.!]?[\"”’]?$"
 )
+# One named, then what one is by whose one is: "Dmytro Kuleba, Ukraine's foreign minister, said"
+# (before, "Ukraine's foreign minister"), the name opening its part of the sentence: never one
+# others speak of or for ("The family of Ana Example, Kyiv's first female pilot, said", "A letter
+# to Tom Example, …'s chief executive, said")
+NAME_ROLE_SAYS = re.compile(
+    rf"{PART_OPENS}(?P<by>{SOURCE_NAME}), "
+    rf"(?:[A-Z][\w'’-]* ){{0,3}}[A-Z][\w-]*['’]s [a-z][^,;.]{{0,60}}, {SAYS}\b"
+)
+# A forecast, a projection, a valuation or a price quoted, by or from whom right after it ("on
+# a fixed-price quote from Example Build Services"; not "the forecast fall in visitors from
+# Germany", "a quote from Churchill")
+WORK_BY_WHOM = re.compile(
+    r"\b(?:[Ff]orecasts?|[Pp]rojections?|[Vv]aluations?|(?:fixed-price|price|firm) quote)"
+    rf" (?:by|from) (?:the )?(?!(?:Region|Sector|Area|Age|Year|Type|Country|Category)\b)"
+    rf"(?P<by>{SOURCE_NAME})"  # (not a table's breakdown: "Forecasts by Region show 2.1%")
+)
+# a clause put before the sentence's own, whose work is no source of what follows ("Despite a
+# forecast from the Met Office of heavy rain, 3,000 runners turned up")
+FRONTED = re.compile(
+    r"^\W*(?i:despite|ignoring|unlike|after|before|following|beside|besides|without|against)\b"
+    r"[^,;]*$"
+)
 SAID = (  # who says it; where two start at one word, the first listed
     VAGUE_WORK,
     # "according to X", "a survey taken last July by X", "figures from X", "by the count of X"
@@ -634,9 +671,9 @@ SAID = (  # who says it; where two start at one word, the first listed
         r"|projected|forecast|predicted|assessed|calculated|modelled|modeled"
         r"|drawn up|prepared|produced|conducted|carried out|commissioned|launched|offered"
         r"|pledged|promised"
-        # "as quoted by Example Marine Underwriters", "as set by" (not "quoted by the Herald":
-        # who relayed one's words)
-        r"|(?<=\bas )(?:quoted|set|given|stated))"
+        # "as set by Example Marine Underwriters" (not "as quoted by the Herald": who relayed
+        # one's words)
+        r"|(?<=\bas )(?:set|given|stated))"
         # (not "provided by", "committed by": who did it, not who said)
         # ("registered as newly displaced by", "registered for temporary protection by")
         r"(?: (?:as|in|at|on|for|across|among) (?:[a-z-]+ ){0,2}?[a-z-]+)? by"
@@ -651,11 +688,6 @@ SAID = (  # who says it; where two start at one word, the first listed
         r"|estimates|surveys|polls|studies|post|totals)\b"  # not "counts … from": a verb
         # nor "refugees from Ukraine": where they come from; "the deal's totals, from the UN"
         r"[^,;.:]{0,30}?(?:, )?\b(?:by|(?<!refugees )(?<!people )(?<!migrants )(?<!nationals )from)"
-        # a forecast, a projection, a valuation or a price quoted, by or from whom right after
-        # it ("a fixed-price quote from Example Build Services"; not "the forecast fall in
-        # visitors from Germany", "a quote from Churchill")
-        r"|(?:forecasts?|projections?|valuations?|(?:fixed-price|price|written|firm) quote)"
-        r" (?:by|from)"
         # who ran a panel ("panel of 850 adults, run by Example Field Services"; not "a panel
         # organised by Chatham House", where one spoke)
         r"|panel\b[^,;.:]{0,30}?(?:, )?(?:run|conducted) by"
@@ -685,10 +717,12 @@ SAID = (  # who says it; where two start at one word, the first listed
         # "figures from my government show": the speaker's government, as they call it
         rf"|{OWN_BODY.pattern})"
     ),
+    WORK_BY_WHOM,
     CITED_WORK,
     QUOTED_AS_SAYING,
     SPOKEN_FOR,
     REPRESENTATIVE_SAYS,
+    NAME_ROLE_SAYS,
     NAME_SAYS,
     APPEAL_LAUNCHED,
     PLEDGE_LINE,
@@ -745,13 +779,7 @@ NAMED_WORK = re.compile(
     rf"(?!{A_KIND_OF_WORK})(?P<by>{SOURCE_NAME}) (?P<work>{NAMED_WORKS})s?\b"
     r"(?! that\b)"
 )
-# The rules a body sets: "the Example Health Agency schedule asks for three doses" (a body's
-# name only: not "the Summer schedule", "COVID guidance")
-BODYS_RULES = re.compile(
-    rf"(?P<by>(?:[A-Z][\w'’-]* )+(?:{BODY_HEAD})(?: (?:of|for) (?:the )?[A-Z][\w'’-]*)*)"
-    r" (?:schedule|guidance|guidelines?)\b"
-)
-WHOSE_WORK = (NAMED_OWNERS_WORK, BODYS_WORK, WHOSE_FIGURE, NAMED_WORK, BODYS_RULES)
+WHOSE_WORK = (NAMED_OWNERS_WORK, BODYS_WORK, WHOSE_FIGURE, NAMED_WORK)
 ATTRIBUTION = SAID + WHOSE_WORK
 # What a sentence must hold for a pattern to match in it (words the pattern cannot match
 # without): a pattern is tried only where its cues are found, since most sentences hold no
@@ -795,7 +823,8 @@ CUES: dict[re.Pattern[str], tuple[re.Pattern[str], ...]] = {
     BODYS_WORK: (re.compile("['’]s |s['’] "), re.compile(rf"(?:{WORK}|budget|figure|data)")),
     WHOSE_FIGURE: (re.compile(r"\bwhose "),),
     NAMED_WORK: (re.compile(NAMED_WORKS),),
-    BODYS_RULES: (re.compile(r"\b(?:schedule|guidance|guideline)"),),
+    WORK_BY_WHOM: (re.compile(r"(?:ecast|ection|ation|quote)s? (?:by|from) "),),
+    NAME_ROLE_SAYS: (re.compile("['’]s "), _SAYING),
 }
 _CUED = [(rank, pattern, CUES.get(pattern, ())) for rank, pattern in enumerate(ATTRIBUTION)]
 OWNERS = (  # whose work a sentence names: "the UN launched its 2023 appeal", "a poll by KIIS"
@@ -841,13 +870,22 @@ def _by_what_it_is(text: str, sentence: tuple[int, int], position: int) -> str |
     words, before = text[sentence[0] : sentence[1]], position - sentence[0]
     said = (
         SAID_BY_WHAT_IT_IS.search(words)
-        or RECORD_SHOWED.search(words)
         # (searched in the whole sentence: "puts … at" looks at the figure after it)
         or next(
             (
                 said
-                for pattern in (WHAT_IT_IS_SAYS, RECORD_SHOWS, THOSE_WHO_SAY)
+                for pattern in (WHAT_IT_IS_SAYS, WHAT_IT_IS_PUTS, THOSE_WHO_SAY)
                 if (said := pattern.search(words)) and said.end() <= before
+            ),
+            None,
+        )
+        # a record's, in its own part of the sentence only ("The plans show 12 spaces, but
+        # neighbours say 40 are needed": not the plans' 40)
+        or next(
+            (
+                said
+                for said in (RECORD_SHOWS.search(words), RECORD_SHOWED.search(words))
+                if said and _one_part(words, *sorted((said.start(), said.end(), before))[::2])
             ),
             None,
         )
@@ -855,6 +893,13 @@ def _by_what_it_is(text: str, sentence: tuple[int, int], position: int) -> str |
     return THE.sub("", said.group("by")) if said else None
 
 
+def _one_part(words: str, start: int, end: int) -> bool:
+    """Whether nothing in ``words[start:end]`` opens another part of the sentence (";", ", but",
+    ", and", …)."""
+    return PART_BREAK.search(words, start, end) is None
+
+
+PART_BREAK = re.compile(r";|, (?:but|and|though|although|while|whereas|so|yet|as) ")
 THE = re.compile(r"^(?:[Tt]he|[Aa]n?) ")  # (as a source is written: "air force", "sailor")
 
 
@@ -984,6 +1029,7 @@ FULL_NAME = re.compile(  # the first capital matched before what stands before i
     r"[A-Z](?<![\w'’][A-Z])[\w-]+ (?:[A-Z][\w-]+ ){0,3}[A-Z][\w-]+\b"
 )
 NAMES = re.compile(SOURCE_NAME)
+WHERE_FROM = re.compile(r"\b(?:from|in|into|to|across|through) (?:the )?$")
 # A name read on into the next sentence ("the Example Centre for Prisoner Data. The centre …"),
 # not past initials ("U.S. Department of State", "Dr. Example")
 SENTENCE_AFTER = re.compile(r"(?<=[a-z]{2})\. .*", re.S)
@@ -1244,17 +1290,8 @@ class FigureSources:
 
     def _institutions(self, kind: str, before: int) -> list[tuple[int, str]]:
         """The last name before ``before`` that says it is an institution of this kind ("the
-        Vistula Institute for Security Studies" for "the institute"): of those read as a source
-        or a subject, where one is ("The Example Chess Federation hosted it. Players came from
-        the Russian Federation. The federation says …")."""
+        Vistula Institute for Security Studies" for "the institute")."""
         says_so = _says_it_is(kind)
-        did = [  # (a body by its name: not "an official at the Ministry of …")
-            (at, by)
-            for at, by in self.named + self.subjects
-            if at < before and by[:1].isupper() and says_so.search(by)
-        ]
-        if did:
-            return [max(did)]
         names = (  # (a name's line, not a heading above it: "APPEAL\nThe Example … Trust")
             (match.start(), SENTENCE_AFTER.sub("", match.group().rsplit("\n", 1)[-1]))
             for match in NAMES.finditer(self.text, 0, before)
@@ -1262,6 +1299,11 @@ class FigureSources:
         found = [  # (never the kind's word alone: a header's "Company update")
             (at, name) for at, name in names if says_so.search(name) and " " in name.strip()
         ]
+        # not one named as where something came from or went ("Players came from the Russian
+        # Federation. The federation says …"), where another is named
+        found = [
+            (at, name) for at, name in found if not WHERE_FROM.search(self.text, 0, at)
+        ] or found
         by = found and _as_written(found[-1][1])
         return [(found[-1][0], by)] if by else []
 
@@ -2040,6 +2082,7 @@ NOT_WHO_SAYS: dict[re.Pattern[str], tuple[NotWho, ...]] = {
     NAME_SAYS: (_before(IN_A_PLACE), _before(BIDDEN), _before(COUNTED_FOR)),
     # "a review of 140 statements by European ministers found": the review's
     VAGUE_SAYS: (_before(BY_WHOM), _before(BIDDEN)),
+    WORK_BY_WHOM: (_before(FRONTED),),
     # "We recommend that the Ministry of Finance report to us every 3 months": no report yet;
     # "about 6.5% of the UN appeal": the whole a share is of
     NAMED_WORK: (
