@@ -1925,16 +1925,17 @@ def _whole(raw: str) -> int:
     return NUMBER_WORDS[raw] if raw in NUMBER_WORDS else int(raw)
 
 
+def _hedge_after(groups: dict[str, str]) -> str:
+    """The hedge a number's ending makes: "300 or so" about, "300+" and "300-odd" more than."""
+    if groups.get("about"):
+        return "about"
+    return "more than" if groups.get("plus") or groups.get("odd") else ""
+
+
 def _figure(
     kind: str, m: re.Match[str], groups: dict[str, str], today: date | None
 ) -> Figure | None:
-    hedge = (groups.get("hedge") or "").lower() or (
-        "about"
-        if groups.get("about")
-        else "more than"
-        if groups.get("plus") or groups.get("odd")
-        else ""
-    )
+    hedge = (groups.get("hedge") or "").lower() or _hedge_after(groups)
     if (
         (groups.get("about") or groups.get("odd"))
         and TIME_UNIT.fullmatch(groups.get("unit") or "")

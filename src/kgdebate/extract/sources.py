@@ -885,7 +885,7 @@ def _by_what_it_is(text: str, sentence: tuple[int, int], position: int) -> str |
             (
                 said
                 for said in (RECORD_SHOWS.search(words), RECORD_SHOWED.search(words))
-                if said and _one_part(words, *sorted((said.start(), said.end(), before))[::2])
+                if said and _one_part(words, min(said.start(), before), max(said.end(), before))
             ),
             None,
         )
