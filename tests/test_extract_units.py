@@ -1619,6 +1619,10 @@ def test_the_title_of_a_report_whose_maker_the_text_names_is_no_new_entity() -> 
         ("The applicant, Example Living Ltd, promises in its statement that 70% of flats will "
          "be accessible.", "Example Living Ltd"),
         ("The new tax puts the average household bill at £1,420 a year.", None),
+        # a question's word is no name; those who "were told" are not who told them
+        ("Who said 40 jobs would be saved?", None),
+        ("Workers at the plant were told 300 jobs would go.", None),
+        ("Officials told reporters 300 jobs would go.", "officials"),
         ("Despite a forecast from the Met Office of heavy rain, 3,000 runners turned up.", None),
         ("Election promises that 300,000 homes would be built were broken.", None),
         ("The family of Ana Example, Kyiv's first pilot, said 3 of her medals were stolen.", None),

@@ -42,7 +42,9 @@ SOURCE_NAME = (  # a name, joined by "of", "for", "and", "on", "the": "Bank of R
     # never common words joined by hyphens that open a sentence before what they describe
     # ("Open-source trackers logged"; not "Newcastle-upon-Tyne City Council", "Inter-agency
     # Standing Committee", "targeted by the UN-coordinated plan")
-    rf"(?!Please\b)(?!(?<![^\n])[A-Z][\w.'’/&]*(?:-[a-z][\w.'’/&]*)+ [a-z])[A-Z][\w.'’/&-]*"
+    # nor a question's word ("Who said 40 jobs would be saved?")
+    rf"(?!Please\b|(?-i:Who|Whom|Whose|What|Which|Why|How)\b)"
+    rf"(?!(?<![^\n])[A-Z][\w.'’/&]*(?:-[a-z][\w.'’/&]*)+ [a-z])[A-Z][\w.'’/&-]*"
     rf"(?:(?:{OF_THE}|\s+(?:of|for|and|on|the))\s+(?!(?:{TIME_NAME})\b)"
     r"[A-Z][\w.'’/&-]*"
     r"|\s+[A-Z][\w.'’/&-]*)*"
@@ -147,7 +149,10 @@ SAYS = (  # "X said", "X has estimated", "X later reported"
     r"|recently|separately|independently|officially|initially|originally|repeatedly|rightly"
     r"|openly|today|yesterday) )*"  # "privately put it at", "has rightly warned", "today
     # appealed for"; not "firmly believes"
-    r"(?:said|says|spoke of|speaks? of|told|estimated|estimates|counted|counts|reported|reports"
+    # ("were told": the one told, not who told them)
+    r"(?:said|says|spoke of|speaks? of"
+    r"|(?<!\bwere )(?<!\bwas )(?<!\bbeen )(?<!\bbeing )(?<!\bare )(?<!\bis )(?<!\bbe )told"
+    r"|estimated|estimates|counted|counts|reported|reports"
     r"|put|puts|(?:is |are )?asking(?= (?:[a-z]+ )?for\b)"  # "is asking donors for"
     r"|(?:had|has|have) it(?= at (?:[a-z]+ ){0,2}(?:[$€£]|[A-Z]{3} ?)?\d"
     r"| at (?:[a-z]+ ){0,2}(?:one|two|three|four|five|half|a (?:third|quarter|fifth))\b)"
