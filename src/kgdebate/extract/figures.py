@@ -196,7 +196,8 @@ HEDGE = (  # "handed over 55 prisoners" is no hedge
 # never " odd": "two odd socks")
 HEDGE_AFTER = r"(?:(?P<about> or so)|(?P<odd>-odd)(?!-))?"  # (not "a 50-odd-year-old man")
 AGO_AFTER = re.compile(r" ago\b")
-TIME_UNIT = re.compile(r"(?i:days?|weeks?|fortnights?|months?|years?|decades?|hours?|minutes?)")
+PERIOD = "day|week|fortnight|month|year|decade"  # what a date is counted in
+TIME_UNIT = re.compile(rf"(?i:(?:{PERIOD}|hour|minute)s?)")
 COUNTED_BACK = re.compile(r"\b(?i:past|last|next|coming|previous|first) $")
 UNIT_NOUN = one_of(UNIT_NOUNS)
 # The symbols of SI and other measures, as a technical text writes them after a number; "m"
@@ -314,7 +315,7 @@ PATTERNS: list[tuple[str, Branch]] = [
         r"|summer|autumn|fall)(?: (?:of )?(?P<y>(?:19|20)\d\d))?\b(?! of\b)", re.I)),
     ("relative-date", Branch(  # ("the past fortnight": two weeks)
         rf"\b(?:(?:within|in|over|during) )?the (?P<dir>past|last|next|coming) "
-        rf"(?:(?P<n>{WORD_NUM}) )?(?P<unit>day|week|fortnight|month|year|decade)s?\b"
+        rf"(?:(?P<n>{WORD_NUM}) )?(?P<unit>{PERIOD})s?\b"
         r"(?<!decade(?= of\b))",  # ("since the last decade of the twentieth century": no span)
         re.I)),
     ("date", Branch(
@@ -345,7 +346,7 @@ PATTERNS: list[tuple[str, Branch]] = [
         # (not "the last quarter of 2024": its fourth)
         r"\b(?P<which>last|this|next) (?P<unit>week|month|quarter(?! of\b)|year)\b", re.I)),
     ("ago", Branch(  # "some 20 months ago": a date, the hedge in it
-        rf"\b{HEDGE}(?P<n>{WORD_NUM}) (?P<unit>day|week|fortnight|month|year|decade)s? ago\b",
+        rf"\b{HEDGE}(?P<n>{WORD_NUM}) (?P<unit>{PERIOD})s? ago\b",
         re.I)),
     # Two months as one period, the year left to the context: "the May–June wave".
     ("month-range", Branch(

@@ -86,7 +86,7 @@ VAGUE_SOURCE = (  # with up to two words before it, none that starts a phrase of
     # ("a senior Ukrainian official": an article, then two words)
     rf"(?<![\w'’-])(?:(?i:an?|one) )?"  # (not from inside a word: "40-odd staff")
     rf"(?:(?!(?i:by|of|citing|quoting|which|that|who|whom|whose|where)\b)"
-    r"[A-Za-z][A-Za-z-]*(?:['’]s|s['’])? )"  # ("the vessels' masters"; not "-odd staff")
+    r"[A-Za-z-]+(?:['’]s|s['’])? )"  # ("the vessels' masters")
     rf"{{0,2}}(?:(?i:sub|co|vice|deputy|ex)-)?{VAGUE_NOUN}"  # ("Sub-agents in Izmail" whole)
     r"(?! (?!I )[A-Z][\w'’-]*[ ,.;:])"  # never a name's first words ("the Example Utilities Forum")
 )
@@ -142,6 +142,9 @@ WHO_CLAUSE = (  # "who asked not to be named"; "I talk to", as an interview says
 WHAT_THEY_DO = r" who (?:[a-z]+ ){0,4}[a-z]+(?=,)"
 ASSUMES = r"assume[sd](?= that\b)"  # "The ministry assumes that 90% of it is repaid"
 WHEN_SAID = rf"(?: (?:in|on|last|this|earlier this) (?:{TIME_NAME}|week|month|year))?"
+A_FIGURE_AT = (
+    rf"at (?:[a-z]+ ){{0,2}}(?:[{SIGNS}]|[A-Z]{{3}} ?)?\d"  # "at about £46,000", "at UAH 36"
+)
 BY_AN_AGENT = r"(?! by (?!(?:tele)?phone|post|e-?mail|drone|satellite|text|video|internet)\b)"
 SAYS = (  # "X said", "X has estimated", "X later reported"
     r"(?:(?:has|have|had|also|further|later|earlier|previously|now|then|privately|publicly"
@@ -154,7 +157,7 @@ SAYS = (  # "X said", "X has estimated", "X later reported"
     r"|(?<!\bwere )(?<!\bwas )(?<!\bbeen )(?<!\bbeing )(?<!\bare )(?<!\bis )(?<!\bbe )told"
     r"|estimated|estimates|counted|counts|reported|reports"
     r"|put|puts|(?:is |are )?asking(?= (?:[a-z]+ )?for\b)"  # "is asking donors for"
-    r"|(?:had|has|have) it(?= at (?:[a-z]+ ){0,2}(?:[$€£]|[A-Z]{3} ?)?\d"
+    rf"|(?:had|has|have) it(?= {A_FIGURE_AT}"
     r"| at (?:[a-z]+ ){0,2}(?:one|two|three|four|five|half|a (?:third|quarter|fifth))\b)"
     # ("the desk had it at 0.6%", "at UAH 36.6", "at about one in three", as "put it at"; not
     # "NATO had it at Rzeszów airport")
@@ -411,8 +414,7 @@ RECKONER = (
     r"|inspectors?|engineers?|valuers?|assessors?|chief|head|spokes(?:person|man|woman))"
 )
 PUTS_AT = (
-    rf"puts?(?= (?:[^\W\d][\w'’-]* ){{1,6}}at (?:[a-z]+ ){{0,2}}(?:[{SIGNS}]|[A-Z]{{3}} ?)?\d"
-    r"[\d,.]*(?![\d:]|[.,]\d|\s?[ap]\.?m\b))"
+    rf"puts?(?= (?:[^\W\d][\w'’-]* ){{1,6}}{A_FIGURE_AT}[\d,.]*(?![\d:]|[.,]\d|\s?[ap]\.?m\b))"
 )
 PART_OPENS = r"(?:^|(?<=[,;:] )|(?<=\bbut )|(?<=\band )|(?<=\bwhile ))"  # a sentence's part
 WHAT_IT_IS_SAYS = re.compile(
@@ -873,24 +875,22 @@ def _by_what_it_is(text: str, sentence: tuple[int, int], position: int) -> str |
     ``position`` ("…, but my forwarder says you charged them $275"; not "I paid 350 hryvnias, and
     my cousin writes that she paid 120 złoty": the 350 is the speaker's)."""
     words, before = text[sentence[0] : sentence[1]], position - sentence[0]
+    puts = WHAT_IT_IS_PUTS.search(words)  # (in the whole sentence: it reads the figure after)
     said = (
         SAID_BY_WHAT_IT_IS.search(words)
-        # (searched in the whole sentence: "puts … at" looks at the figure after it)
-        or next(
-            (
-                said
-                for pattern in (WHAT_IT_IS_SAYS, WHAT_IT_IS_PUTS, THOSE_WHO_SAY)
-                if (said := pattern.search(words)) and said.end() <= before
-            ),
-            None,
-        )
+        or WHAT_IT_IS_SAYS.search(words, 0, before)
+        or (puts if puts and puts.end() <= before else None)
+        or THOSE_WHO_SAY.search(words, 0, before)
         # a record's, in its own part of the sentence only ("The plans show 12 spaces, but
         # neighbours say 40 are needed": not the plans' 40)
         or next(
             (
-                said
-                for said in (RECORD_SHOWS.search(words), RECORD_SHOWED.search(words))
-                if said and _one_part(words, min(said.start(), before), max(said.end(), before))
+                shown
+                for shown in (RECORD_SHOWS.search(words), RECORD_SHOWED.search(words))
+                if shown
+                and not PART_BREAK.search(
+                    words, min(shown.start(), before), max(shown.end(), before)
+                )
             ),
             None,
         )
@@ -898,12 +898,7 @@ def _by_what_it_is(text: str, sentence: tuple[int, int], position: int) -> str |
     return THE.sub("", said.group("by")) if said else None
 
 
-def _one_part(words: str, start: int, end: int) -> bool:
-    """Whether nothing in ``words[start:end]`` opens another part of the sentence (";", ", but",
-    ", and", …)."""
-    return PART_BREAK.search(words, start, end) is None
-
-
+# What opens another part of a sentence
 PART_BREAK = re.compile(r";|, (?:but|and|though|although|while|whereas|so|yet|as) ")
 THE = re.compile(r"^(?:[Tt]he|[Aa]n?) ")  # (as a source is written: "air force", "sailor")
 
