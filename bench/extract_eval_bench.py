@@ -127,7 +127,8 @@ UNITS = {  # one unit however a gold file spells it
     # abstentions as votes, train-11 as abstentions; the units vocabulary keeps them apart)
     "abstentions": "votes",
     # a measure under its name or its symbol
-    "metres": "m", "meters": "m", "megawatts": "MW", "gigawatts": "GW",
+    "metres": "m", "meters": "m", "megawatts": "MW", "gigawatts": "GW", "kilograms": "kg",
+    "centimetres": "cm", "degrees Celsius": "°C", "km²": "km2",
 }  # fmt: skip
 
 

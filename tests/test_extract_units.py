@@ -6455,7 +6455,14 @@ def test_a_team_a_cell_or_a_unit_named_for_a_place_is_the_body() -> None:
         "now. Last Saturday the Ukraine Team trained."
     )
     assert mentioned(others) == [
-        "Ukraine", "Türkiye", "Ukraine", "Russia", "Russia", "Ukraine", "Ukraine", "Ukraine"
+        "Ukraine",
+        "Türkiye",
+        "Ukraine",
+        "Russia",
+        "Russia",
+        "Ukraine",
+        "Ukraine",
+        "Ukraine",
     ]  # fmt: skip ("Ukraine Team Leader": a post whose place is part of its name, as before)
     # ("Ukraine Team Leader": a job whose place is part of its name, as before)
 
@@ -6510,9 +6517,90 @@ def test_a_city_in_a_body_s_address_is_the_city() -> None:
     city, not its state; "Second, Moscow.", a clause without its verb ("…, and the European
     Commission, Moscow."), a sentence going on in the next line and "sanctions on Moscow" are
     the state."""
-    assert links(
-        "- Example Polar Tankers LLC, Moscow. Operated 19 tankers.\n"
-        "Example Centre for Prisoner Advocacy, Moscow\n"
-        "Second, Moscow. Poland blamed Belarus, and the European Commission, Moscow. For the "
-        "Russian Federation, Moscow\nwas the centre, and sanctions on Moscow followed."
-    ) == [("Moscow", "moscow"), ("Moscow", "moscow")] + [("Moscow", "russia")] * 4
+    assert (
+        links(
+            "- Example Polar Tankers LLC, Moscow. Operated 19 tankers.\n"
+            "Example Centre for Prisoner Advocacy, Moscow\n"
+            "Second, Moscow. Poland blamed Belarus, and the European Commission, Moscow. For the "
+            "Russian Federation, Moscow\nwas the centre, and sanctions on Moscow followed."
+        )
+        == [("Moscow", "moscow"), ("Moscow", "moscow")] + [("Moscow", "russia")] * 4
+    )
+
+
+def test_a_source_named_in_one_part_does_not_reach_a_part_where_another_acts() -> None:
+    """A part after ", and", ", while" or a semicolon where one described says something, or one
+    gives a figure of their own, is theirs; after a part told by one named at its end, a body or
+    a state named doing something of its own is no one's."""
+    text = (
+        "Russia released 215 people, the Kyiv Independent reported at the time; Ukraine handed "
+        "over 55 prisoners. Towage costs roughly $18,500 per call, the Example Tug Owners' "
+        "Association said, while one shipowner we act for paid $23,000. Her rent rose 15%, "
+        "Example-Bondarenko told me, and the city council promised in February a €5,000 grant. "
+        "Example Terminals said that 500 jobs would go, but port agents say only 320 are at risk."
+    )
+    figures = ("215", "55 prisoners", "$18,500", "$23,000", "€5,000", "320")
+    assert sources_at(text, *figures) == [
+        "Kyiv Independent",
+        None,
+        "Example Tug Owners' Association",
+        "one shipowner we act for",
+        "city council",
+        "port agents",
+    ]
+
+
+def test_a_source_still_reaches_a_part_of_what_it_reports_or_where_it_is_pointed_at() -> None:
+    """What a report counts is no new actor ("; Lviv had 92%", ", and Poland hosted 1 million of
+    them"), nor are many of whom one gives a figure ("…, while residents paid £900"), nor those
+    who act after one says ("Officials said …, and officers arrested 45 people"); "the agency"
+    or "the council" is the one just named."""
+    text = (
+        "KIIS found 84% against concessions; Lviv had 92%. The Example Trade Office said 40 "
+        "ports were open, and exports rose 12%. According to UNHCR, about 6 million people were "
+        "abroad, and the agency counted 3.7 million people displaced inside the country. UNHCR "
+        "said 5 million had fled, and Poland hosted 1 million of them. The Example Housing Board "
+        "said rents rose 12%, while residents paid £900 a month. Officials said the crowd was "
+        "about 2,000, and officers arrested 45 people. The Example City Council said 300 homes "
+        "were empty, but the council says only 120 are habitable. Sergey Lavrov said that "
+        "Russia would press on, and the Kremlin let the grain deal lapse after it had carried "
+        "about 33 million tonnes."
+    )
+    figures = ("92%", "12%", "3.7 million", "1 million", "£900", "45 people", "120", "33 million")
+    assert sources_at(text, *figures) == [
+        "KIIS",
+        "Example Trade Office",
+        "UNHCR",
+        "UNHCR",
+        "Example Housing Board",
+        "officials",
+        "Example City Council",
+        "Sergey Lavrov",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Partner shelters in Kharkiv register roughly 400 arrivals a week.",
+        "Some 700 firefighters from across Europe fought the fire.",
+        "More than 5,000 athletes will compete.",
+        "The firm employs 12 lawyers and 30 welders.",
+        "The clinic has 40 paramedics.",
+    ],
+)
+def test_those_a_place_takes_in_and_who_work_at_a_trade_are_people(text: str) -> None:
+    found = [f for f in find_figures(text, [(0, len(text))], None) if f.kind == "count"]
+    assert found and {f.unit for f in found} == {"people"}
+
+
+def test_neighbours_hosts_actors_and_customers_are_not_counted_as_people() -> None:
+    """A speech's "our two neighbours" or "150 non-State actors" may be states or bodies, as a
+    market report's customers or traders may be firms."""
+    text = (
+        "Working with our two neighbours, and with 150 non-State actors, we built it. India and "
+        "China, Russia's 2 biggest customers, bought more. The 5 big traders, including Cargill, "
+        "left."
+    )
+    found = find_figures(text, [(0, len(text))], None)
+    assert "people" not in {f.unit for f in found}

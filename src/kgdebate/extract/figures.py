@@ -126,6 +126,21 @@ UNIT_NOUNS = {  # what a count counts, in the words a text uses: the unit record
     "supporters": "people", "beneficiaries": "people", "caseworkers": "people",
     "photographers": "people", "reporters": "people", "cameramen": "people",
     "staff members": "people", "family members": "people", "team members": "people",
+    # those a place takes in, and who work at a trade: all people (not "hosts", "neighbours",
+    # "actors", "customers", "traders" or "recipients": states or firms too, as speeches and
+    # market reports count them)
+    "arrivals": "people", "newcomers": "people", "tenants": "people", "colleagues": "people",
+    "shoppers": "people", "commuters": "people", "travellers": "people", "travelers": "people",
+    "tourists": "people", "pilgrims": "people", "spectators": "people", "attendees": "people",
+    "athletes": "people", "runners": "people", "artists": "people", "musicians": "people",
+    "writers": "people", "authors": "people", "scientists": "people", "academics": "people",
+    "fitters": "people", "welders": "people", "electricians": "people", "plumbers": "people",
+    "carpenters": "people", "mechanics": "people", "technicians": "people", "lawyers": "people",
+    "carers": "people", "caregivers": "people", "paramedics": "people", "surgeons": "people",
+    "physicians": "people", "midwives": "people", "firefighters": "people", "cleaners": "people",
+    "cooks": "people", "chefs": "people", "interns": "people", "trainees": "people",
+    "apprentices": "people", "graduates": "people", "councillors": "people",
+    "suspects": "people", "homeowners": "people", "taxpayers": "people",
     # a measure or a thing of two words, whole ("1,200 square metres", "2,187 polling stations")
     "metres": "m", "meters": "m", "centimetres": "cm", "centimeters": "cm", "millimetres": "mm",
     "millimeters": "mm", "grams": "g", "kilograms": "kg", "knots": "knots", "litres": "litres",

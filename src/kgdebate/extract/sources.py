@@ -1082,6 +1082,11 @@ class FigureSources:
         if OWN_WORK.search(self.text, *_part_holding(self.text, held, position)):
             return None  # "This institute's own survey of aid workers found": the writer's
         clause = _contrasted_clause(self.text, held, position)  # its part set against another
+        reach = _up_to_clause(self.text, held, position)
+        anew = self._acting_anew(held[0], position)  # a part where another acts: its own
+        if anew:
+            clause = (max(clause[0], anew[0]), clause[1])
+            reach = (max(reach[0], anew[0]), reach[1])
         said = (
             self._source_cell(held)
             or _appeal_holding(self.text, held, position)
@@ -1091,7 +1096,8 @@ class FigureSources:
             or _gapped(self.text, clause, position)
             or self._said_inside(clause, position)
             or self._said(clause)
-            or self._said(_up_to_clause(self.text, held, position))
+            or self._said(reach)
+            or (anew and anew[1])
             or self._credit_after_dash(held)
             or self._quoted_then_credited(position)
             or self._footnote(position, held[1])
@@ -1179,6 +1185,30 @@ class FigureSources:
             # its review.", "ISW published its daily assessment.")
             earlier = self.subjects[: bisect_left(self.subjects, (held[0], ""))]
         return max(earlier)[1] if earlier else None
+
+    def _acting_anew(self, sentence: int, position: int) -> tuple[int, str | None] | None:
+        """Where the part of the sentence (at ``sentence``) that holds ``position`` opens, and
+        who gives its figures, where no source named in an earlier part reaches it: one named by
+        what they are who says so, or gives a figure of their own ("…, but port agents say only
+        320"; "…, while one shipowner we act for paid $23,000"); or no one, where the part
+        before ends with who told it and a body or a state named does something of its own
+        ("…, the Kyiv Independent reported; Ukraine handed over 55 prisoners"). A report's
+        other parts stay its own ("UNHCR said …, and Poland hosted 1 million of them"), as do
+        those of one pointed back at ("…, and the agency counted 3.7 million")."""
+        parts = [*NEW_PART.finditer(self.text, sentence, position)]
+        if not parts:
+            return None
+        opens = parts[-1].end()
+        described = DESCRIBED_SAYS.match(self.text, opens, position)
+        if described and not POINTED_SUBJECT.fullmatch(described["by"]):
+            by = _as_written(described["by"])
+            if by and (described["says"] or ONE_OF_THEM.fullmatch(described["by"])):
+                return opens, by
+        # a part told by one named at its end reaches no further than it, where another acts
+        told = CREDITED_AT_ITS_END.search(self.text, max(sentence, opens - 200), parts[-1].start())
+        if told and NAMED_ACTS.match(self.text, opens, position):
+            return opens, None
+        return None
 
     def _person_pointed_at(self, sentence: int, before: int, own: bool = False) -> str | None:
         """Whom "he", "she", "his", "her" or "the former president" stands for, said in the
@@ -1740,6 +1770,51 @@ def _up_to_clause(text: str, sentence: tuple[int, int], position: int) -> tuple[
     contrast = CONTRAST.search(text, position, end if end >= 0 else sentence[1])
     end = contrast.start() if contrast else end
     return (sentence[0], end if end >= 0 else sentence[1])
+
+
+NEW_PART = re.compile(  # (not ", as": "UNHCR said, as Russia launched its offensive, that …")
+    r"(?:[,;](?:\[\d{1,2}\])?\s+(?:and|but|while|whereas|though|although|yet|so)|;)\s+"
+)
+CREDITED_AT_ITS_END = re.compile(  # "Russia released 215 people, the Kyiv Independent reported"
+    rf",\s+(?:the\s+)?(?:{VAGUE_SOURCE}(?:{NARROWED})?|{SOURCE_NAME})\s+"
+    r"(?:said|says|say|reported|reports|added|noted|told \w+)"
+    r"(?: (?:on|in|at|last|this|earlier) [\w ]{1,20})?$"
+)
+MEASURED = (  # what a measured thing does, or what a report counts of one: "…; Kharkiv had
+    # 71%", "…, and exports rose 12%", "…; China took 2.1 million"
+    r"rose|fell|grew|dropped|climbed|increased|decreased|declined|stood|reached|totall?ed"
+    r"|numbered|doubled|tripled|halved|remained|stayed|accounted|topped|hit|came|went|edged"
+    r"|slipped|jumped|surged|soared|plunged|slumped|recovered|peaked|averaged|amounted|ranked"
+    r"|scored|polled|trailed|led|followed|lagged|received|got|saw|needed|faced|lived|voted"
+    r"|hosted|welcomed|exported|imported|shipped|contracted|exceeded|suffered|attracted"
+    r"|supplied|returned|took|gave|lost|produced|destroyed|abandoned|killed|evacuated|admitted"
+    r"|accepted|recorded|registered|counted|showed|gained|earned|spent|paid|bought|sold"
+    r"|borrowed|donated|pledged|sent|delivered|used|consumed|generated|employed|reported"
+)
+DID = (  # what one did: a verb in the past
+    r"[a-z]+ed|let|made|built|held|kept|won|set|cut|put|shut|struck|fired|began|ran|brought"
+    r"|drew|froze|chose"
+)
+NAMED_ACTS = re.compile(  # a body or a state named, then what it did: "Ukraine handed over" (not
+    # a people, nor a place's share: "Ukrainians in the west", "Lviv had", "Poles paid")
+    r"(?:[Tt]he )?(?![A-Z][a-z]+(?:ians|ans|ese|is|es)\b)"
+    r"[A-Z][\w'’-]*(?: (?:of |for |and )?[A-Z][\w'’-]*){0,5}"
+    rf" (?:also |then |later )?(?!(?:{MEASURED})\b)(?:{DID})\b"
+)
+OWN_FIGURE = (  # what one pays, offers, wants or charges is a figure of one's own
+    r"paid|pays|offered|offers|wants|wanted|promised|pledged|charged|charges|quoted|quotes"
+)
+DESCRIBED_SAYS = re.compile(  # a source by what it is, who says something or gives a figure of
+    # its own ("…, but port agents say only 320", "…, while one shipowner we act for paid $23,000")
+    rf"(?P<by>(?:(?i:the|our|my|their) )?(?:{VAGUE_SOURCE}(?:{NARROWED})?"
+    rf"|(?:[a-z-]+ ){{0,2}}(?:{A_BODY.pattern}))"
+    r"(?: (?:we|I) (?:act|work|speak|talk|spoke|talked) (?:for|to|with)(?: in [A-Z][\w-]+)?)?)"
+    rf" (?:also |then |later )?(?:(?P<says>{SAYS})|{OWN_FIGURE})\b"
+)
+ONE_OF_THEM = re.compile(r"(?i:one|an?|the|our|my) (?:[\w-]+ )*?[\w-]*[^\Ws](?: (?:we|I) .*)?")
+"""One who gives a figure of their own ("one shipowner we act for", "the city council"), not
+many ("residents paid £900": what they paid, as the one before counts it)."""
+POINTED_SUBJECT = re.compile(rf"(?i:the) (?:{POINTED_BODY})")  # "the agency": the one just named
 
 
 OPEN_OR_CLOSE_QUOTE = re.compile('["“”]')
