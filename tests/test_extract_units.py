@@ -6604,3 +6604,52 @@ def test_neighbours_hosts_actors_and_customers_are_not_counted_as_people() -> No
     )
     found = find_figures(text, [(0, len(text))], None)
     assert "people" not in {f.unit for f in found}
+
+
+def test_the_office_of_a_place_or_a_body_is_the_source_not_the_place() -> None:
+    text = (
+        "The mayor of Exampleford told the BBC that 300 families had been rehoused. The governor "
+        "of Odesa said 12 villages had lost power. The president of the Example Chamber of "
+        "Commerce said 40 firms had closed."
+    )
+    assert sources_at(text, "300", "12 villages", "40 firms") == [
+        "mayor of Exampleford",
+        "governor of Odesa",
+        "president of the Example Chamber of Commerce",
+    ]
+    # not the office of a place the text names before, nor a relative of the office holder
+    assert sources_at("The mayor of the town said 300 families had been rehoused.", "300") == [None]
+    text = "The wife of the mayor of Exampleford said 40 volunteers had come forward."
+    assert sources_at(text, "40") != ["mayor of Exampleford"]
+
+
+def test_a_regulator_or_an_authority_pointed_back_at_is_the_one_named_so() -> None:
+    text = (
+        "The Example Energy Regulator set new tariffs in May. Households still pay 40% more, the "
+        "regulator added. The Example Port Authority met on Monday. The authority said 40 ships "
+        "were waiting."
+    )
+    assert sources_at(text, "40%", "40 ships") == [
+        "Example Energy Regulator",
+        "Example Port Authority",
+    ]
+    # only one whose name says so: not a company it regulates, nor one of two authorities
+    text = (
+        "Example Water plc raised bills by 9%. The regulator said 40 firms were fined. The "
+        "Example Port Authority and the Example Transit Authority both raised fees. The "
+        "authority said revenue fell 7%."
+    )
+    assert sources_at(text, "40 firms", "7%") == [None, None]
+
+
+def test_one_s_own_kin_who_tell_a_figure_are_its_source_as_whose_they_are() -> None:
+    """ "his sister told me", "my aunt in Odesa says"; not "our brothers in the region", as a
+    speech calls other states, nor "said one mother", whom a figure after is not told by."""
+    text = (
+        "The agent left for Poland with as many as 40 of his staff, his sister told me. My aunt "
+        "in Odesa says a kilo of honey there costs 350 hryvnias now. The Kingdom, along with our "
+        "brothers in the region, has announced a $10 billion fund."
+    )
+    assert sources_at(text, "40", "350", "$10") == ["his sister", "my aunt in Odesa", None]
+    text = "My colleague's report found 120 safety violations at the plant."
+    assert sources_at(text, "120") == [None]

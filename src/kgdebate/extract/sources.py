@@ -54,6 +54,14 @@ AUTHORITIES = [  # an authority of a kind, never power ("delegated its authority
     f"{kind} authority"
     for kind in "port local regional harbour customs health education housing transport".split()
 ]
+KIN = (  # one's own, as a feature or an interview names them ("his sister told me", "my aunt
+    # in Odesa says"): whose one is is part of who one is
+    "sister brother mother father wife husband son daughter cousin aunt uncle niece nephew "
+    "grandmother grandfather friend neighbour neighbor colleague"
+).split()
+WHOSE_KIN = ("my", "his", "her", "our", "their")
+ONE_S_KIN = re.compile(rf"(?i:{'|'.join(WHOSE_KIN)}) (?i:{one_of(KIN)})\b")  # "my cousin …"
+AFTER_WHOSE = "|".join(rf"(?<=\b(?i:{whose}) )" for whose in WHOSE_KIN)  # (each of fixed width)
 VAGUE_NOUNS = (  # a source a text names without a name: "military analysts", "a staffer"
     "analyst journalist official authoritie expert observer account utility utilitie "
     "association source diplomat researcher monitor tallie staffer spokesperson aide insider "
@@ -78,7 +86,10 @@ VAGUE_NOUN = (  # (a trie: tried at every word); "people" only as those who know
     # one of a body, only as that: "a member of the delegation", not "Committee members put"
     r"|(?i:members?)(?= (?:of|for) )"
     # who do something, after where they are from: "Ukrainian deminers", "Polish farmers"
-    r"|(?<=(?:ian|ean|ese|ish|ern) )(?-i:[a-z]{3,}(?:ers|ors|ists)))\b"
+    r"|(?<=(?:ian|ean|ese|ish|ern) )(?-i:[a-z]{3,}(?:ers|ors|ists))"
+    # one's own, one of them: "his sister", "my aunt" (not "our brothers in the region", as a
+    # speech calls other states)
+    rf"|(?:{AFTER_WHOSE})(?i:{one_of(KIN)})(?!['’]))\b"  # (not "my colleague's report")
 )
 VAGUE_SOURCE = (  # with up to two words before it, none that starts a phrase of its own
     # ("by European ministers", "quoting sources")
@@ -99,10 +110,17 @@ A_BODY = re.compile(  # what "the group said" may stand for: a body named before
     rf"{BODY_NOUNS}|group|hub|coalition|network|charity|project|foundation|fund|mission|union"
     r"|trust|cluster"
 )
+NAMED_SO_ONLY = (
+    "regulator", "authority", "watchdog", "inspectorate", "ombudsman", "administration",
+    "directorate",
+)  # fmt: skip
+"""What a text calls a body it named before whose name says it is one, and no other: "The
+regulator said" after the Example Energy Regulator (not after a company it regulates)."""
 POINTED_BODY = (  # and what else a text calls one it named before as it says something: "The
     # council said", "Prices, the bank said, rose 12%", "The consultancy expects"
     rf"{A_BODY.pattern}|body|outlet|newspaper|paper|site|website|broadcaster|ministry|council|bank|firm"
     r"|consultancy|office|bureau|commission|committee|department|service|company|alliance|desk"
+    rf"|{'|'.join(NAMED_SO_ONLY)}"
 )
 POINTED_PERSON = (  # what it calls a person it named before: "the former president wrote"
     r"president|minister|spokes(?:man|woman|person)|governor|ombudsman|director|secretary"
@@ -113,6 +131,9 @@ A_PERSON_CALLED = re.compile(rf"(?:[a-z-]+ ){{0,2}}(?:{POINTED_PERSON})")
 ONE_OF_A_BODY = (
     "official", "member", "members", "spokesperson", "spokesman", "spokeswoman", "contact"
 )  # fmt: skip
+OFFICE_OF = ("mayor", "governor", "president", "commander", "prosecutor")
+"""The office of a place or a body, named: "the mayor of Exampleford" (not Exampleford), not
+"the wife of the mayor of Exampleford", nor "the mayor of the town" (which town, said before)."""
 ASKED_BY = r"(?:polled|surveyed|questioned|interviewed) by"  # (who asked them follows)
 NARROWED = (  # what narrows a vague source down: "in Odesa", "involved in the talks", "at the
     # Ministry of Example Development", "to one European finance minister"; never a time ("in
@@ -122,6 +143,7 @@ NARROWED = (  # what narrows a vague source down: "in Odesa", "involved in the t
     # one person of a body: "an official of the Example Ministry of Trade", "a member of the
     # Ukrainian delegation", "a spokesperson for the Board" (not "the Group of Seven")
     + "".join(f"|(?<={one} )(?:of|for)" for one in ONE_OF_A_BODY)
+    + "".join(rf"|(?<!\bof the {one} )(?<={one} )of(?= (?:the )?[A-Z])" for one in OFFICE_OF)
     + r")"
     rf" (?!(?:{TIME_NAME})\b)(?:the )?(?:[A-Za-z][\w’'-]* ){{0,4}}"
     r"(?![a-z]+ly\b|(?:that|which|who|and|but|has|have|had)\b)[A-Za-z][\w-]*"
@@ -1172,9 +1194,11 @@ class FigureSources:
         elif called:  # "…, the observatory found": the one whose name says it is one, else
             # the body named last, in the sentence before too (never a person nor a vague
             # source, for "the company": "Ukrainian investigators" named since are no company)
-            named_so = self._institutions(called, held[0])
+            named_so = self._institutions(called, held[0], only_one=called in NAMED_SO_ONLY)
             if named_so:
                 return named_so[0][1]
+            if called in NAMED_SO_ONLY:
+                return None  # "The regulator said": no company regulated, nor one of two
             if not pronoun or not pronoun.groupdict().get("person"):
                 earlier = self._bodies_before(held[0], earlier)
         if back is None and pronoun and IT.match(pronoun.group()):
@@ -1184,6 +1208,8 @@ class FigureSources:
             # named before: the body that opened a sentence before ("The Example Hub published
             # its review.", "ISW published its daily assessment.")
             earlier = self.subjects[: bisect_left(self.subjects, (held[0], ""))]
+        if back is not None and back.group("work"):  # "The report says": no one's cousin's
+            earlier = [named for named in earlier if not ONE_S_KIN.match(named[1])]
         return max(earlier)[1] if earlier else None
 
     def _acting_anew(self, sentence: int, position: int) -> tuple[int, str | None] | None:
@@ -1318,9 +1344,12 @@ class FigureSources:
         named = " ".join(words)
         return named if len(words) > 1 and ONE_PERSON.fullmatch(named) else None
 
-    def _institutions(self, kind: str, before: int) -> list[tuple[int, str]]:
+    def _institutions(
+        self, kind: str, before: int, only_one: bool = False
+    ) -> list[tuple[int, str]]:
         """The last name before ``before`` that says it is an institution of this kind ("the
-        Vistula Institute for Security Studies" for "the institute")."""
+        Vistula Institute for Security Studies" for "the institute"); ``only_one``: none where
+        two are named ("the Example Port Authority and the Example Transit Authority")."""
         says_so = _says_it_is(kind)
         names = (  # (a name's line, not a heading above it: "APPEAL\nThe Example … Trust")
             (match.start(), SENTENCE_AFTER.sub("", match.group().rsplit("\n", 1)[-1]))
@@ -1334,6 +1363,8 @@ class FigureSources:
         found = [
             (at, name) for at, name in found if not WHERE_FROM.search(self.text, 0, at)
         ] or found
+        if only_one and len({name for _, name in found}) > 1:
+            return []
         by = found and _as_written(found[-1][1])
         return [(found[-1][0], by)] if by else []
 
@@ -2212,6 +2243,8 @@ def _as_written(name: str, opens: bool = True) -> str | None:
         words = words[1:]  # "Last Thursday the Belfer Center posted": the Center
     named_with_the = bool(words) and words[0] == "The"  # "The Monitor" is a name, "Traders" not
     while words and words[0].lower() in STOP_NAMES - TITLES - NUMBERS:
+        if len(words) > 1 and words[0].lower() in WHOSE_KIN and words[1].lower() in KIN:
+            break  # "his sister", "My aunt in Odesa": whose they are, written
         if words[0].lower() in QUANTIFIERS and len(words) > 1 and words[1][:1].islower():
             break  # "various statistics", "most published accounts"; "Certain ECOWAS" is ECOWAS
         if words[0][:1].isupper() and len(words) > 2 and words[1] == "of":
