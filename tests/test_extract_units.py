@@ -6653,3 +6653,40 @@ def test_one_s_own_kin_who_tell_a_figure_are_its_source_as_whose_they_are() -> N
     assert sources_at(text, "40", "350", "$10") == ["his sister", "my aunt in Odesa", None]
     text = "My colleague's report found 120 safety violations at the plant."
     assert sources_at(text, "120") == [None]
+
+
+def test_a_body_pointed_back_at_after_the_figure_is_the_one_its_sentence_names() -> None:
+    """ "…, the council said" after the sentence named the council; "the ombudsman" too. One
+    only, and one named in a sentence before comes first ("near the … Council boundary" names
+    a place)."""
+    text = (
+        "Example Bulletin\n\n12 October 2023\n\nExampleford Borough Council will close 3 "
+        "libraries in April, the council said in a notice. The Example Health Ombudsman received "
+        "900 complaints last year, the ombudsman said in her annual report.\n\nExampleton City "
+        "Council published its budget on Monday. It will spend £2m on flood defences near the "
+        "Northshire County Council boundary, the council said."
+    )
+    assert sources_laid_out(text, "3 libraries", "900", "£2m") == [
+        "Exampleford Borough Council",
+        "Example Health Ombudsman",
+        "Exampleton City Council",
+    ]
+    text = (
+        "Example Bulletin\n\n12 October 2023\n\nExampleford Borough Council and Northshire "
+        "County Council will share 40 staff, the council said."
+    )
+    assert sources_laid_out(text, "40 staff") == [None]
+
+
+def test_an_office_named_whole_and_a_unit_named_by_its_number() -> None:
+    text = (
+        "The Ombudsman for Children said 2,000 complaints were received. The 3rd Assault Brigade "
+        "said it had captured 40 soldiers. On the 3rd March officials said 12 people had died. "
+        "Staff on the 5th Floor said 30 desks were empty."
+    )
+    assert sources_at(text, "2,000", "40 soldiers", "12 people") == [
+        "Ombudsman for Children",
+        "3rd Assault Brigade",
+        "officials",
+    ]
+    assert sources_at(text, "30 desks") != ["5th Floor"]  # no unit's number

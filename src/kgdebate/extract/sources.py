@@ -36,6 +36,7 @@ from kgdebate.extract.spans import SpanIndex
 from kgdebate.extract.trie import one_of
 
 TIME_NAME = "|".join([m for m in calendar.month_name if m] + list(calendar.day_name))
+MILITARY_UNIT = r"(?:Brigades?|Army|Armies|Division|Corps|Battalions?|Regiments?|Fleet|Squadron)\b"
 SOURCE_NAME = (  # a name, joined by "of", "for", "and", "on", "the": "Bank of Russia", "RFE/RL",
     # "Office of the United Nations High Commissioner for Human Rights"; never into a time
     # ("UNHCR on Monday"); never a request's "Please" ("Please report on the remaining 57 centres")
@@ -44,7 +45,10 @@ SOURCE_NAME = (  # a name, joined by "of", "for", "and", "on", "the": "Bank of R
     # Standing Committee", "targeted by the UN-coordinated plan")
     # nor a question's word ("Who said 40 jobs would be saved?")
     rf"(?!Please\b|(?-i:Who|Whom|Whose|What|Which|Why|How)\b)"
-    rf"(?!(?<![^\n])[A-Z][\w.'’/&]*(?:-[a-z][\w.'’/&]*)+ [a-z])[A-Z][\w.'’/&-]*"
+    rf"(?!(?<![^\n])[A-Z][\w.'’/&]*(?:-[a-z][\w.'’/&]*)+ [a-z])"
+    rf"(?:\d{{1,3}}(?:st|nd|rd|th) (?=(?:[A-Z][\w'’-]* ){{0,3}}{MILITARY_UNIT}))?"  # "the 3rd
+    # Assault Brigade", not "the 5th Floor"
+    r"[A-Z][\w.'’/&-]*"
     rf"(?:(?:{OF_THE}|\s+(?:of|for|and|on|the))\s+(?!(?:{TIME_NAME})\b)"
     r"[A-Z][\w.'’/&-]*"
     r"|\s+[A-Z][\w.'’/&-]*)*"
@@ -1195,6 +1199,15 @@ class FigureSources:
             # the body named last, in the sentence before too (never a person nor a vague
             # source, for "the company": "Ukrainian investigators" named since are no company)
             named_so = self._institutions(called, held[0], only_one=called in NAMED_SO_ONLY)
+            if not named_so and pronoun and pronoun.start() > held[0]:
+                # or, where none was before, the one its own sentence names ("Exampleford
+                # Borough Council will close 3 libraries, the council said"): one only
+                named_so = [  # (not two joined: "Exampleford Borough Council and Northshire
+                    # County Council")
+                    (at, name)
+                    for at, name in self._institutions(called, pronoun.start(), only_one=True)
+                    if name.lower().count(called) == 1
+                ]
             if named_so:
                 return named_so[0][1]
             if called in NAMED_SO_ONLY:
@@ -2247,8 +2260,8 @@ def _as_written(name: str, opens: bool = True) -> str | None:
             break  # "his sister", "My aunt in Odesa": whose they are, written
         if words[0].lower() in QUANTIFIERS and len(words) > 1 and words[1][:1].islower():
             break  # "various statistics", "most published accounts"; "Certain ECOWAS" is ECOWAS
-        if words[0][:1].isupper() and len(words) > 2 and words[1] == "of":
-            break  # "Government of Ukraine": the name's head
+        if words[0][:1].isupper() and len(words) > 2 and words[1] in ("of", "for"):
+            break  # "Government of Ukraine", "Ombudsman for Children": the name's head
         if len(words) > 2 and WHO_NARROWED.fullmatch(" ".join(words)):
             break  # "sources in the presidential office": who they are
         words = words[1:]
@@ -2272,8 +2285,14 @@ def _as_written(name: str, opens: bool = True) -> str | None:
     vague = re.fullmatch(
         rf"(?P<who>{VAGUE_SOURCE})(?:{NARROWED_TWICE}|{WHO_CLAUSE})", " ".join(words)
     )
-    if vague is None and len(words) > 2 and words[0].lower() in TITLES and words[1] == "of":
-        return " ".join(words)  # an office, named whole: "President of the General Assembly"
+    if (
+        vague is None
+        and len(words) > 2
+        and words[0].lower() in TITLES
+        and words[1] in ("of", "for")
+    ):
+        return " ".join(words)  # an office, named whole: "President of the General Assembly",
+        # "Ombudsman for Children"
     if vague is None:
         return " ".join(without_titles(words))  # "Turkish President Recep Tayyip Erdoğan"
     who = vague.group("who").split()  # "Ukrainian port officials" keeps who they are
