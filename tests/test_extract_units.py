@@ -6653,6 +6653,13 @@ def test_one_s_own_kin_who_tell_a_figure_are_its_source_as_whose_they_are() -> N
     assert sources_at(text, "40", "350", "$10") == ["his sister", "my aunt in Odesa", None]
     text = "My colleague's report found 120 safety violations at the plant."
     assert sources_at(text, "120") == [None]
+    # one of someone's who says a later part is its source, not the one "her" stands for
+    text = (
+        "My mother says she has waited 5 years for surgery, and her doctor says the list has "
+        "4,000 names. Example-Park thinks that is too low; her own estimate is 3,000."
+    )
+    assert sources_at(text, "5 years", "4,000")[1] == "her doctor"
+    assert sources_at(text, "3,000") != ["her own"]
 
 
 def test_a_body_pointed_back_at_after_the_figure_is_the_one_its_sentence_names() -> None:

@@ -1243,6 +1243,8 @@ class FigureSources:
             by = _as_written(described["by"])
             if by and (described["says"] or ONE_OF_THEM.fullmatch(described["by"])):
                 return opens, by
+        if whose := WHOSE_ONE_SAYS.match(self.text, opens, position):
+            return opens, whose["by"]  # "…, and her doctor says the list has 4,000 names"
         # a part told by one named at its end reaches no further than it, where another acts
         told = CREDITED_AT_ITS_END.search(self.text, max(sentence, opens - 200), parts[-1].start())
         if told and NAMED_ACTS.match(self.text, opens, position):
@@ -1858,6 +1860,11 @@ DESCRIBED_SAYS = re.compile(  # a source by what it is, who says something or gi
 ONE_OF_THEM = re.compile(r"(?i:one|an?|the|our|my) (?:[\w-]+ )*?[\w-]*[^\Ws](?: (?:we|I) .*)?")
 """One who gives a figure of their own ("one shipowner we act for", "the city council"), not
 many ("residents paid £900": what they paid, as the one before counts it)."""
+WHOSE_ONE_SAYS = re.compile(  # one of someone's who says something: "her doctor says"
+    rf"(?P<by>(?i:my|his|her|our|their) (?!own\b|(?:{WORK}|figures|data|numbers)s?\b)[a-z-]+)"
+    r" (?:also |then |later )?(?:says|said|tells|told|writes|wrote|adds|added|reckons"
+    r"|reckoned|insists|insisted|claims|claimed)\b"
+)
 POINTED_SUBJECT = re.compile(rf"(?i:the) (?:{POINTED_BODY})")  # "the agency": the one just named
 
 
