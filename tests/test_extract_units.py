@@ -6697,3 +6697,10 @@ def test_an_office_named_whole_and_a_unit_named_by_its_number() -> None:
         "officials",
     ]
     assert sources_at(text, "30 desks") != ["5th Floor"]  # no unit's number
+    # and "the brigade" is the one brigade named before, or no one
+    text = (
+        "The 3rd Assault Brigade posted a video on Tuesday. 40 soldiers were captured near "
+        "Klishchiivka, the brigade said. The 47th Mechanised Brigade and the 3rd Assault Brigade "
+        "held the line. The brigade said 15 attacks were repelled."
+    )
+    assert sources_at(text, "40 soldiers", "15 attacks") == ["3rd Assault Brigade", None]

@@ -116,7 +116,7 @@ A_BODY = re.compile(  # what "the group said" may stand for: a body named before
 )
 NAMED_SO_ONLY = (
     "regulator", "authority", "watchdog", "inspectorate", "ombudsman", "administration",
-    "directorate",
+    "directorate", "brigade", "battalion", "regiment",
 )  # fmt: skip
 """What a text calls a body it named before whose name says it is one, and no other: "The
 regulator said" after the Example Energy Regulator (not after a company it regulates)."""
