@@ -1107,12 +1107,9 @@ class FigureSources:
             return None  # "Selin Demirtaş, who has tracked the traffic for 12 years, said"
         if OWN_WORK.search(self.text, *_part_holding(self.text, held, position)):
             return None  # "This institute's own survey of aid workers found": the writer's
-        clause = _contrasted_clause(self.text, held, position)  # its part set against another
-        reach = _up_to_clause(self.text, held, position)
         anew = self._acting_anew(held[0], position)  # a part where another acts: its own
-        if anew:
-            clause = (max(clause[0], anew[0]), clause[1])
-            reach = (max(reach[0], anew[0]), reach[1])
+        # its part set against another, from where another acts
+        clause = _not_before(_contrasted_clause(self.text, held, position), anew)
         said = (
             self._source_cell(held)
             or _appeal_holding(self.text, held, position)
@@ -1122,7 +1119,7 @@ class FigureSources:
             or _gapped(self.text, clause, position)
             or self._said_inside(clause, position)
             or self._said(clause)
-            or self._said(reach)
+            or self._said(_not_before(_up_to_clause(self.text, held, position), anew))
             or (anew and anew[1])
             or self._credit_after_dash(held)
             or self._quoted_then_credited(position)
@@ -1818,6 +1815,11 @@ def _up_to_clause(text: str, sentence: tuple[int, int], position: int) -> tuple[
     return (sentence[0], end if end >= 0 else sentence[1])
 
 
+def _not_before(span: tuple[int, int], anew: tuple[int, str | None] | None) -> tuple[int, int]:
+    """``span`` from where another acts (:meth:`FigureSources._acting_anew`), if it opens later."""
+    return (max(span[0], anew[0]), span[1]) if anew else span
+
+
 NEW_PART = re.compile(  # (not ", as": "UNHCR said, as Russia launched its offensive, that …")
     r"(?:[,;](?:\[\d{1,2}\])?\s+(?:and|but|while|whereas|though|although|yet|so)|;)\s+"
 )
@@ -1837,6 +1839,7 @@ MEASURED = (  # what a measured thing does, or what a report counts of one: "…
     r"|accepted|recorded|registered|counted|showed|gained|earned|spent|paid|bought|sold"
     r"|borrowed|donated|pledged|sent|delivered|used|consumed|generated|employed|reported"
 )
+AS_IT_WENT = r"(?:also |then |later )?"  # "the Kremlin then let", "port agents also say"
 DID = (  # what one did: a verb in the past
     r"[a-z]+ed|let|made|built|held|kept|won|set|cut|put|shut|struck|fired|began|ran|brought"
     r"|drew|froze|chose"
@@ -1845,7 +1848,7 @@ NAMED_ACTS = re.compile(  # a body or a state named, then what it did: "Ukraine 
     # a people, nor a place's share: "Ukrainians in the west", "Lviv had", "Poles paid")
     r"(?:[Tt]he )?(?![A-Z][a-z]+(?:ians|ans|ese|is|es)\b)"
     r"[A-Z][\w'’-]*(?: (?:of |for |and )?[A-Z][\w'’-]*){0,5}"
-    rf" (?:also |then |later )?(?!(?:{MEASURED})\b)(?:{DID})\b"
+    rf" {AS_IT_WENT}(?!(?:{MEASURED})\b)(?:{DID})\b"
 )
 OWN_FIGURE = (  # what one pays, offers, wants or charges is a figure of one's own
     r"paid|pays|offered|offers|wants|wanted|promised|pledged|charged|charges|quoted|quotes"
@@ -1855,14 +1858,14 @@ DESCRIBED_SAYS = re.compile(  # a source by what it is, who says something or gi
     rf"(?P<by>(?:(?i:the|our|my|their) )?(?:{VAGUE_SOURCE}(?:{NARROWED})?"
     rf"|(?:[a-z-]+ ){{0,2}}(?:{A_BODY.pattern}))"
     r"(?: (?:we|I) (?:act|work|speak|talk|spoke|talked) (?:for|to|with)(?: in [A-Z][\w-]+)?)?)"
-    rf" (?:also |then |later )?(?:(?P<says>{SAYS})|{OWN_FIGURE})\b"
+    rf" {AS_IT_WENT}(?:(?P<says>{SAYS})|{OWN_FIGURE})\b"
 )
 ONE_OF_THEM = re.compile(r"(?i:one|an?|the|our|my) (?:[\w-]+ )*?[\w-]*[^\Ws](?: (?:we|I) .*)?")
 """One who gives a figure of their own ("one shipowner we act for", "the city council"), not
 many ("residents paid £900": what they paid, as the one before counts it)."""
 WHOSE_ONE_SAYS = re.compile(  # one of someone's who says something: "her doctor says"
-    rf"(?P<by>(?i:my|his|her|our|their) (?!own\b|(?:{WORK}|figures|data|numbers)s?\b)[a-z-]+)"
-    r" (?:also |then |later )?(?:says|said|tells|told|writes|wrote|adds|added|reckons"
+    rf"(?P<by>(?i:{'|'.join(WHOSE_KIN)}) (?!own\b|(?:{WORK}|figures|data|numbers)s?\b)[a-z-]+)"
+    rf" {AS_IT_WENT}(?:says|said|tells|told|writes|wrote|adds|added|reckons"
     r"|reckoned|insists|insisted|claims|claimed)\b"
 )
 POINTED_SUBJECT = re.compile(rf"(?i:the) (?:{POINTED_BODY})")  # "the agency": the one just named
